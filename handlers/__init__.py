@@ -1,0 +1,20 @@
+"""Slack listeners, registered in one visible place. Each module's `register(app, services)` adds its own."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.context import Services
+
+
+def register_all(app: App, services: Services) -> None:
+    from handlers import admin, answers, case_reviews, errors, escalations, middleware, reminders, safeguarding
+
+    middleware.register(app, services)
+    errors.register(app, services)
+    safeguarding.register(app, services)  # owns /safeguarding; must come before modules adding subcommands
+    admin.register(app, services)
+    answers.register(app, services)
+    case_reviews.register(app, services)
+    escalations.register(app, services)
+    reminders.register(app, services)

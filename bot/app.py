@@ -1,0 +1,34 @@
+"""The Bolt app factory: the same app serves Socket Mode, HTTP and the local console."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.context import Services
+from bot.slack import make_client
+from handlers import register_all
+
+
+def create_app(
+    services: Services,
+    client: WebClient | None = None,
+    *,
+    process_before_response: bool = False,
+    signing_secret: str | None = None,
+) -> App:
+    """Build the app; `process_before_response=True` runs listeners before replying (console, FaaS)."""
+    settings = services.settings
+    client = client or make_client(settings)
+    app = App(
+        client=client,
+        signing_secret=signing_secret or settings.secret("slack_signing_secret") or "unused-in-socket-mode",
+        process_before_response=process_before_response,
+        token_verification_enabled=False,
+        # Socket Mode has no signatures; HTTP mode always checks them (five-minute replay window).
+        request_verification_enabled=True,
+        raise_error_for_unhandled_request=False,
+        name="safeguarding-bot",
+    )
+    register_all(app, services)
+    return app

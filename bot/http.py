@@ -1,0 +1,48 @@
+"""HTTP mode: Bolt behind waitress. Exactly two endpoints: POST /slack/events and GET /healthz."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.context import Services
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]]:
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
+        if path == EVENTS_PATH and method == "POST":
+            return slack(environ, start_response)
+        if path == HEALTH_PATH and method == "GET":
+            ok = services.db.ping()
+            body = json.dumps({"status": "ok" if ok else "degraded"}).encode()
+            start_response("200 OK" if ok else "503 Service Unavailable",
+                           [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        body = b"Not Found"
+        start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+        return [body]
+
+    return wsgi
+
+
+def serve(app: App, services: Services, host: str = "0.0.0.0", port: int = 3000, threads: int = 8) -> None:
+    from waitress import serve as waitress_serve
+
+    waitress_serve(make_wsgi_app(app, services), host=host, port=port, threads=threads, ident="safeguarding-bot")
+
+
+def make_server(app: App, services: Services, host: str = "127.0.0.1", port: int = 0, threads: int = 8) -> Any:
+    """A waitress server not yet running (tests and benchmarks run it in a thread)."""
+    from waitress.server import create_server
+
+    return create_server(make_wsgi_app(app, services), host=host, port=port, threads=threads)

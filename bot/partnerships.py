@@ -1,0 +1,68 @@
+"""Which partnership a request belongs to: channel setting, then the person's own, then the workspace."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from knowledge.partnerships import PARTNERSHIPS
+from storage.core import ChannelSetting, UserSetting, Workspace
+
+
+def resolve_partnership(
+    session: Session, team_id: str, channel_id: str | None, user_id: str | None, default: str | None = None
+) -> str | None:
+    if channel_id:
+        ch = session.get(ChannelSetting, (team_id, channel_id))
+        if ch is not None:
+            return ch.partnership
+    if user_id:
+        us = session.get(UserSetting, (team_id, user_id))
+        if us is not None and us.partnership:
+            return us.partnership
+    ws = session.get(Workspace, team_id)
+    if ws is not None and ws.partnership:
+        return ws.partnership
+    return default
+
+
+def get_workspace(session: Session, team_id: str) -> Workspace:
+    ws = session.get(Workspace, team_id)
+    if ws is None:
+        ws = Workspace(team_id=team_id)
+        session.add(ws)
+        session.flush()
+    return ws
+
+
+def set_user_partnership(session: Session, team_id: str, user_id: str, slug: str | None) -> None:
+    if slug is not None and slug not in PARTNERSHIPS:
+        raise ValueError(f"unknown partnership {slug!r}")
+    us = session.get(UserSetting, (team_id, user_id))
+    if us is None:
+        session.add(UserSetting(team_id=team_id, user_id=user_id, partnership=slug))
+    else:
+        us.partnership = slug
+    session.flush()
+
+
+def set_channel_partnership(session: Session, team_id: str, channel_id: str, slug: str) -> None:
+    if slug not in PARTNERSHIPS:
+        raise ValueError(f"unknown partnership {slug!r}")
+    ch = session.get(ChannelSetting, (team_id, channel_id))
+    if ch is None:
+        session.add(ChannelSetting(team_id=team_id, channel_id=channel_id, partnership=slug))
+    else:
+        ch.partnership = slug
+    session.flush()
+
+
+def business_unit_channel(session: Session, team_id: str) -> str | None:
+    ws = session.get(Workspace, team_id)
+    return ws.business_unit_channel if ws else None
+
+
+def escalation_channel(session: Session, team_id: str) -> str | None:
+    ws = session.get(Workspace, team_id)
+    if ws is None:
+        return None
+    return ws.escalation_channel or ws.business_unit_channel

@@ -1,0 +1,18 @@
+"""Parsing Slack user and channel references out of command text (`<@U123|sam>`, `<#C123|general>`)."""
+
+from __future__ import annotations
+
+import re
+
+_USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|\b([UW][A-Z0-9]{6,})\b")
+_CHANNEL = re.compile(r"<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>|\b([CGD][A-Z0-9]{6,})\b")
+
+
+def parse_user(text: str) -> str | None:
+    m = _USER.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def parse_channel(text: str) -> str | None:
+    m = _CHANNEL.search(text)
+    return (m.group(1) or m.group(2)) if m else None

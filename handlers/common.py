@@ -1,0 +1,125 @@
+"""Small helpers every listener uses: context building, fault replies, Slack id parsing."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import texts
+from bot.authz import roles_of
+from bot.context import Services
+from bot.logs import get_logger
+from bot.partnerships import resolve_partnership
+from bot.slackids import parse_channel, parse_user  # noqa: F401  (re-exported for listeners)
+from handlers.context import CommandContext
+
+log = get_logger(__name__)
+
+def team_of(body: dict[str, Any]) -> str:
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+    return str(team or body.get("authorizations", [{}])[0].get("team_id") or "")
+
+
+def user_of(body: dict[str, Any]) -> str:
+    user = body.get("user_id") or body.get("user")
+    if isinstance(user, dict):
+        user = user.get("id")
+    if user is None and isinstance(body.get("event"), dict):
+        user = body["event"].get("user")
+    return str(user or "")
+
+
+def channel_of(body: dict[str, Any]) -> str:
+    channel = body.get("channel_id") or body.get("channel")
+    if isinstance(channel, dict):
+        channel = channel.get("id")
+    if channel is None and isinstance(body.get("container"), dict):
+        channel = body["container"].get("channel_id")
+    if channel is None and isinstance(body.get("event"), dict):
+        channel = body["event"].get("channel")
+    return str(channel or "")
+
+
+def build_command_context(
+    services: Services, body: dict[str, Any], respond: Respond, client: WebClient, text: str
+) -> CommandContext:
+    team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
+    with services.db.session() as s:
+        roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
+        partnership = resolve_partnership(s, team_id, channel_id, user_id, services.settings.default_partnership)
+    return CommandContext(
+        services=services,
+        team_id=team_id,
+        user_id=user_id,
+        channel_id=channel_id,
+        command=str(body.get("command", "")),
+        text=text,
+        respond=respond,
+        client=client,
+        partnership=partnership,
+        roles=roles,
+        trigger_id=body.get("trigger_id"),
+        body=body,
+    )
+
+
+def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Never a traceback in Slack: a fault becomes a short reply saying nothing was saved.
+
+    The log line names the listener and the error type only, never the payload.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            log.error("listener.db_error", listener=fn.__name__, error=type(exc).__name__)
+            _tell(kwargs, texts.DB_UNAVAILABLE)
+        except Exception as exc:
+            log.error("listener.error", listener=fn.__name__, error=type(exc).__name__)
+            _tell(kwargs, texts.SOMETHING_WENT_WRONG)
+        return None
+
+    return wrapper
+
+
+def _tell(kwargs: dict[str, Any], message: str) -> None:
+    respond: Respond | None = kwargs.get("respond")
+    body: dict[str, Any] = kwargs.get("body") or {}
+    try:
+        if respond is not None and (body.get("response_url") or body.get("response_urls")):
+            respond(text=message, response_type="ephemeral", replace_original=False)
+            return
+        client: WebClient | None = kwargs.get("client")
+        user, channel = user_of(body), channel_of(body)
+        if client is not None and user:
+            if channel:
+                client.chat_postEphemeral(channel=channel, user=user, text=message)
+            else:
+                client.chat_postMessage(channel=user, text=message)
+    except Exception as exc:  # the fault reply itself failed: log and give up quietly
+        log.warning("listener.fault_reply_failed", error=type(exc).__name__)
+
+
+def first_input_block(view: dict[str, Any]) -> str | None:
+    for block in view.get("blocks", []):
+        if block.get("type") == "input" and block.get("block_id"):
+            return str(block["block_id"])
+    return None
+
+
+def view_fault(ack: Callable[..., Any], view: dict[str, Any], exc: Exception) -> None:
+    """Keep the modal open with a message that nothing was saved (the person can retry at once)."""
+    message = texts.DB_UNAVAILABLE if isinstance(exc, SQLAlchemyError) else texts.SOMETHING_WENT_WRONG
+    log.error("view.error", callback_id=view.get("callback_id"), error=type(exc).__name__)
+    block = first_input_block(view)
+    if block:
+        ack(response_action="errors", errors={block: message})
+    else:
+        ack()

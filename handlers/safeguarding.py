@@ -1,0 +1,91 @@
+"""`/safeguarding`: acknowledges at once, then routes the first word to a registered subcommand.
+
+Capabilities add their words with `add_subcommand` and the free-text fallback (a question) with
+`set_default`, from their own `register()`; this module knows none of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import texts
+from bot.context import Services
+from bot.partnerships import set_user_partnership
+from handlers.common import build_command_context, guarded
+from handlers.context import CommandContext, SubcommandHandler
+from knowledge.partnerships import PARTNERSHIPS, display_name
+from storage import audit
+
+COMMAND = "/safeguarding"
+
+_subcommands: dict[str, SubcommandHandler] = {}
+_default: list[SubcommandHandler] = []
+
+
+def add_subcommand(name: str, handler: SubcommandHandler) -> None:
+    _subcommands[name.lower()] = handler
+
+
+def set_default(handler: SubcommandHandler) -> None:
+    _default[:] = [handler]
+
+
+def reset_registry() -> None:
+    """Each app built gets a fresh table (tests build many apps in one process)."""
+    _subcommands.clear()
+    _default.clear()
+    add_subcommand("help", show_help)
+    add_subcommand("area", set_area)
+
+
+def show_help(cmd: CommandContext) -> None:
+    cmd.reply(texts.HELP)
+
+
+def set_area(cmd: CommandContext) -> None:
+    slug = cmd.text.strip().lower()
+    if slug not in PARTNERSHIPS:
+        choices = ", ".join(f"`{p}`" for p in PARTNERSHIPS)
+        cmd.reply(f"Which area? Use `/safeguarding area <partnership>` with one of: {choices}.")
+        return
+    with cmd.services.db.session() as s:
+        set_user_partnership(s, cmd.team_id, cmd.user_id, slug)
+        audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="user.set_area",
+                     entity_type="user", entity_id=cmd.user_id, after={"partnership": slug})
+    cmd.reply(f"Your area is now *{display_name(slug)}*. Channel settings still win inside configured channels.")
+
+
+def _fallback(cmd: CommandContext) -> None:
+    if _default:
+        _default[0](cmd)
+    else:
+        cmd.reply(texts.HELP)
+
+
+def dispatch(cmd: CommandContext, full_text: str) -> None:
+    word, _, rest = full_text.strip().partition(" ")
+    handler = _subcommands.get(word.lower())
+    if handler is None:
+        cmd.text = full_text.strip()
+        if not cmd.text:
+            show_help(cmd)
+            return
+        _fallback(cmd)
+        return
+    cmd.text = rest.strip()
+    handler(cmd)
+
+
+def register(app: App, services: Services) -> None:
+    reset_registry()
+
+    @app.command(COMMAND)
+    @guarded
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        ack()
+        text = str(body.get("text") or "")
+        cmd = build_command_context(services, body, respond, client, text)
+        dispatch(cmd, text)

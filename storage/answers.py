@@ -1,0 +1,1 @@
+"""Tables for answers (filled in by that capability)."""

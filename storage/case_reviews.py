@@ -1,0 +1,1 @@
+"""Tables for case reviews (filled in by that capability)."""

@@ -1,0 +1,1 @@
+"""Tables for escalations (filled in by that capability)."""

@@ -1,0 +1,1 @@
+"""Tables for reminders (filled in by that capability)."""
