@@ -8,7 +8,17 @@ from bot.context import Services
 
 
 def register_all(app: App, services: Services) -> None:
-    from handlers import admin, answers, case_reviews, errors, escalations, middleware, reminders, safeguarding
+    from handlers import (
+        admin,
+        answers,
+        case_reviews,
+        errors,
+        escalations,
+        fallback,
+        middleware,
+        reminders,
+        safeguarding,
+    )
 
     middleware.register(app, services)
     errors.register(app, services)
@@ -18,3 +28,4 @@ def register_all(app: App, services: Services) -> None:
     case_reviews.register(app, services)
     escalations.register(app, services)
     reminders.register(app, services)
+    fallback.register(app, services)  # last: acknowledges events nobody else handles

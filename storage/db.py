@@ -43,6 +43,7 @@ class Database:
                 self.url, echo=echo, connect_args={"check_same_thread": False, "timeout": 15}
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin_immediate)
         else:
             self.engine = create_engine(
                 self.url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10
@@ -79,8 +80,16 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    # Take transaction control from pysqlite (which would start transactions lazily, after reads) ...
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=15000")
     cur.close()
+
+
+def _sqlite_begin_immediate(conn) -> None:  # type: ignore[no-untyped-def]
+    """... and take the write lock at BEGIN: SQLite's equivalent of row locks, so a read-then-write unit of
+    work (claiming a reminder, allocating a reference) can never interleave with another process's."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,58 @@
+"""The console drives the same Bolt app through Slack-shaped payloads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bot.console import Console
+
+
+def feed(*lines: str):
+    it = iter(lines)
+
+    def read(_prompt: str) -> str:
+        try:
+            return next(it)
+        except StopIteration:
+            raise EOFError from None
+
+    return read
+
+
+def test_console_help_and_role_switch(services):
+    out: list[str] = []
+    read = feed("/safeguarding help", "/as admin", "/safeguarding admin show", "/as nobody", "/quit")
+    console = Console(services, read=read, write=out.append)
+    console.run()
+    text = "\n".join(out)
+    assert "Safeguarding assistant" in text
+    assert "You are now admin." in text
+    assert "Workspace settings" in text and "Cheshire West and Chester" in text
+    assert "Roles: practitioner" in text
+
+
+def test_console_refuses_admin_for_practitioner(services):
+    out: list[str] = []
+    console = Console(services, read=feed("/safeguarding admin show"), write=out.append)
+    console.run()
+    assert any("don't have permission" in line for line in out)
+
+
+def test_run_command_starts_console_without_credentials(tmp_path):
+    env = {"PATH": "", "DATABASE_URL": f"sqlite:///{tmp_path}/c.db", "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "bot.cli"], input="/safeguarding help\n", capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "Safeguarding assistant" in proc.stdout
+
+
+def test_cli_db_upgrade_and_config_error(tmp_path):
+    env = {"PATH": "", "DATABASE_URL": f"sqlite:///{tmp_path}/d.db", "HOME": str(tmp_path)}
+    ok = subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], capture_output=True, text=True,
+                        timeout=60, env=env)
+    assert ok.returncode == 0, ok.stderr
+    bad = subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], capture_output=True, text=True,
+                         timeout=60, env={**env, "DATABASE_URL": "oracle://x"})
+    assert bad.returncode == 2
+    assert bad.stderr.strip().startswith("configuration error: DATABASE_URL")
