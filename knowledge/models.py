@@ -1,0 +1,207 @@
+"""Pydantic models for the knowledge base.
+
+One `Entry` per answerable fact or topic. Structured payloads (escalation routes, relevant agencies,
+governance groups, contacts, timescales, threshold frameworks) ride on the entry so other
+capabilities can read them without parsing prose.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS
+
+Kind = Literal[
+    "partners",  # who the safeguarding partners are and who represents them
+    "priorities",
+    "threshold",  # threshold / levels-of-need framework
+    "front_door",  # children's social care front door
+    "escalation",  # resolving professional differences between practitioners/agencies
+    "dispute",  # disputes between the three safeguarding partners
+    "relevant_agencies",
+    "group",  # a governance group or sub-group
+    "timescale",
+    "process",
+    "contact",
+    "glossary",
+    "faq",
+    "update",  # a later national change (e.g. CCGs -> ICBs) with its public source
+]
+
+Frequency = Literal["weekly", "monthly", "bi-monthly", "quarterly", "six-monthly", "annually", "as required"]
+
+TOPICS: dict[str, str] = {
+    "partners": "Partners and leadership",
+    "priorities": "Priorities",
+    "threshold": "Thresholds and the front door",
+    "front_door": "Thresholds and the front door",
+    "escalation": "Escalation and disputes",
+    "dispute": "Escalation and disputes",
+    "relevant_agencies": "Relevant agencies",
+    "group": "Groups and meetings",
+    "timescale": "Case reviews and timescales",
+    "process": "Processes",
+    "contact": "Contacts",
+    "glossary": "Glossary",
+    "faq": "Questions practitioners ask",
+    "update": "National changes since 2019",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    document: str = Field(min_length=1, description="seed file name, or a public document title")
+    section: str = Field(min_length=1, description="heading or paragraph within the document")
+    url: str | None = None
+
+
+class StepWindow(_Strict):
+    start_day: int = Field(ge=1)
+    end_day: int = Field(ge=1)
+    working_days: bool = True
+
+    @model_validator(mode="after")
+    def _ordered(self) -> StepWindow:
+        if self.end_day < self.start_day:
+            raise ValueError("end_day must not be before start_day")
+        return self
+
+    def describe(self) -> str:
+        unit = "working day" if self.working_days else "day"
+        if self.start_day == self.end_day:
+            return f"Day {self.start_day}"
+        return f"Days {self.start_day}-{self.end_day} ({unit}s)"
+
+
+class EscalationStep(_Strict):
+    number: int = Field(ge=1)
+    title: str
+    who: str
+    action: str
+    window: StepWindow | None = None
+
+
+class EscalationRoute(_Strict):
+    policy: str | None = None
+    steps: list[EscalationStep] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbered(self) -> EscalationRoute:
+        numbers = [s.number for s in self.steps]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"steps must be numbered 1..n in order, got {numbers}")
+        return self
+
+
+class RelevantAgency(_Strict):
+    name: str
+    engagement: str
+    groups: list[str] = Field(default_factory=list)
+    duties: list[str] = Field(default_factory=list)
+
+
+class GovernanceGroup(_Strict):
+    name: str
+    purpose: str
+    chair: str | None = None
+    membership: list[str] = Field(default_factory=list)
+    frequency: Frequency | None = None
+    meets: str | None = None
+
+
+class Contact(_Strict):
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    url: str | None = None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str | None) -> str | None:
+        if v is not None and "@" not in v:
+            raise ValueError("not an email address")
+        return v
+
+
+class Timescale(_Strict):
+    amount: int = Field(ge=1)
+    unit: Literal["working_days", "calendar_days", "months"]
+    direction: Literal["after", "before"]
+    from_event: str
+
+    def describe(self) -> str:
+        unit = {"working_days": "working days", "calendar_days": "days", "months": "months"}[self.unit]
+        if self.amount == 1:
+            unit = unit[:-1]
+        return f"{self.amount} {unit} {self.direction} {self.from_event}"
+
+
+class ThresholdLevel(_Strict):
+    name: str
+    meaning: str
+    indicators: list[str] = Field(default_factory=list)
+    response: str | None = None
+
+
+class ThresholdFramework(_Strict):
+    name: str
+    levels: list[ThresholdLevel] = Field(default_factory=list)
+    url: str | None = None
+
+
+class Entry(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+    kind: Kind
+    partnership: str
+    title: str = Field(min_length=3)
+    answer: str = Field(min_length=10)
+    phrasings: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    source: Source
+    as_of: date
+    review_by: date | None = None
+    see_also: list[str] = Field(default_factory=list)
+    note: str | None = Field(default=None, description="short note appended to answers that link here")
+    # structured payloads
+    route: EscalationRoute | None = None
+    agencies: list[RelevantAgency] = Field(default_factory=list)
+    group: GovernanceGroup | None = None
+    contact: Contact | None = None
+    timescale: Timescale | None = None
+    threshold: ThresholdFramework | None = None
+
+    @field_validator("partnership")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if v != NATIONAL and v not in PARTNERSHIPS:
+            raise ValueError(f"unknown partnership slug {v!r} (known: {', '.join([*PARTNERSHIPS, NATIONAL])})")
+        return v
+
+    @model_validator(mode="after")
+    def _payload_matches_kind(self) -> Entry:
+        required = {
+            "escalation": "route",
+            "dispute": "route",
+            "group": "group",
+            "contact": "contact",
+            "front_door": "contact",
+            "timescale": "timescale",
+            "threshold": "threshold",
+            "relevant_agencies": "agencies",
+        }.get(self.kind)
+        if required and not getattr(self, required):
+            raise ValueError(f"kind {self.kind!r} needs a {required!r} payload")
+        if not self.id.startswith(self.partnership + "."):
+            raise ValueError(f"id must start with the partnership slug {self.partnership + '.'!r}")
+        return self
+
+    @property
+    def topic(self) -> str:
+        return TOPICS[self.kind]
