@@ -35,18 +35,19 @@ def _ensure_sqlite_dir(url: str) -> None:
 
 
 class Database:
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, lock_timeout: float = 15.0) -> None:
         self.url = normalise_url(url)
         if is_sqlite(self.url):
             _ensure_sqlite_dir(self.url)
             self.engine: Engine = create_engine(
-                self.url, echo=echo, connect_args={"check_same_thread": False, "timeout": 15}
+                self.url, echo=echo, connect_args={"check_same_thread": False, "timeout": lock_timeout}
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin_immediate)
         else:
             self.engine = create_engine(
-                self.url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10
+                self.url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10,
+                connect_args={"connect_timeout": 5},
             )
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -85,7 +86,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=15000")
     cur.close()
 
 

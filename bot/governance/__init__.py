@@ -1,0 +1,1 @@
+"""Information governance: audit export and data retention."""

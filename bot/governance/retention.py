@@ -1,0 +1,68 @@
+"""Data retention: closed case reviews and escalations are reduced to their audit trail and figures
+RETENTION_MONTHS after closure. The audit log itself is kept (it holds no free text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy.orm import Session
+
+from bot.context import Services
+from bot.timeutil import today
+from storage import audit
+
+# function(session, cutoff, dry_run) -> [(team_id, reference)] reduced (or that would be), one per capability.
+Policy = Callable[[Session, date, bool], list[tuple[str, str]]]
+
+
+def policies() -> list[tuple[str, Policy]]:
+    """Every capability's retention rule, listed explicitly."""
+    found: list[tuple[str, Policy]] = []
+    try:
+        from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
+
+        found.append(("case reviews", case_reviews_reduce))
+    except ImportError:
+        pass
+    try:
+        from bot.escalations.retention import reduce_closed as escalations_reduce
+
+        found.append(("escalations", escalations_reduce))
+    except ImportError:
+        pass
+    return found
+
+
+@dataclass
+class RetentionReport:
+    cutoff: date
+    dry_run: bool
+    reduced: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        verb = "would reduce" if self.dry_run else "reduced"
+        out = [f"retention: records closed before {self.cutoff.isoformat()} ({verb})"]
+        for name, items in self.reduced.items():
+            refs = [ref for _team, ref in items]
+            shown = f" ({', '.join(refs[:20])}{' ...' if len(refs) > 20 else ''})" if refs else ""
+            out.append(f"  {name}: {len(refs)}{shown}")
+        if not self.reduced:
+            out.append("  nothing to do")
+        return out
+
+
+def run_retention(services: Services, *, dry_run: bool, on: date | None = None) -> RetentionReport:
+    cutoff = (on or today()) - relativedelta(months=services.settings.retention_months)
+    report = RetentionReport(cutoff=cutoff, dry_run=dry_run)
+    for name, policy in policies():
+        with services.db.session() as s:
+            items = policy(s, cutoff, dry_run)
+            if not dry_run:
+                for team_id, ref in items:
+                    audit.record(s, team_id=team_id, actor_id="retention", action="retention.reduced",
+                                 entity_type=name.replace(" ", "_"), entity_id=ref, after={"cutoff": cutoff})
+        report.reduced[name] = items
+    return report
