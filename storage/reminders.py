@@ -1,1 +1,73 @@
-"""Tables for reminders (filled in by that capability)."""
+"""Tables for reminders: meeting series and the one delivery table every reminder goes through.
+
+The database is the source of truth (APScheduler only ticks the dispatcher). A series computes its own
+occurrences in London wall time; each occurrence becomes one `ReminderOccurrence` row, unique on
+(team, source, source_ref, key), and is claimed atomically before it is sent, so it is posted exactly once.
+Case-review and escalation deadline reminders are rows of the same table (source "case_review"/"escalation").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.base import Base, TeamScoped, Timestamped, utcnow
+
+
+class ReminderSeries(Base, TeamScoped, Timestamped):
+    """A meeting series (or a one-off reminder) a business unit set up with `/reminders add`."""
+
+    __tablename__ = "reminder_series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "meeting" | "one_off"
+    name: Mapped[str] = mapped_column(String(200))  # group or meeting name, screened by bot.privacy
+    partnership: Mapped[str | None] = mapped_column(String(64))
+    channel_id: Mapped[str] = mapped_column(String(32), index=True)
+    owner_id: Mapped[str] = mapped_column(String(32))
+    recurrence: Mapped[str | None] = mapped_column(String(200))  # as typed, for display
+    rule: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # parsed recurrence (bot.reminders.recurrence)
+    first_date: Mapped[date] = mapped_column(Date)
+    at_time: Mapped[str] = mapped_column(String(5))  # "HH:MM", London wall clock
+    days_before: Mapped[list[int]] = mapped_column(JSON, default=list)
+    papers_working_days: Mapped[int | None] = mapped_column(Integer)
+    link: Mapped[str | None] = mapped_column(String(500))
+    state: Mapped[str] = mapped_column(String(16), index=True)  # active | paused | deleted | finished
+    skipped: Mapped[list[str]] = mapped_column(JSON, default=list)  # ISO dates of skipped meetings
+    cursor_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # points up to here are done
+    next_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class ReminderOccurrence(Base, TeamScoped, Timestamped):
+    """One message to post once: the delivery row claimed before sending."""
+
+    __tablename__ = "reminder_occurrences"
+    __table_args__ = (
+        UniqueConstraint("team_id", "source", "source_ref", "key"),
+        Index("ix_reminder_occurrences_state_attempt", "state", "attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("reminder_series.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(16))  # series | case_review | escalation | digest | snooze
+    source_ref: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(120))
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # due_at, or later after a failure
+    meeting_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    owner_id: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)  # references, names of steps and groups, dates: no case detail
+    blocks: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12))  # pending|sending|sent|missed|cancelled|failed|skipped
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(64))
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
