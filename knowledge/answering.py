@@ -1,0 +1,258 @@
+"""Turning a practitioner's question into one of four outcomes.
+
+* ``answer``           - a confident answer for the right partnership, with its source;
+* ``did_you_mean``     - unsure: up to three suggestions;
+* ``ask_partnership``  - the answer differs by partnership and we don't know which one;
+* ``cannot_answer``    - nothing in the arrangements answers it (off-topic): say so, point to
+                          `/safeguarding topics` and the partnership contact.
+
+A question that reads as a worry about a child's safety always starts with "call 999" and the local
+front door, whatever else is found. Pure domain code: no Slack, no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
+from knowledge.safety import SAFETY_LEAD, is_safety_worry
+from knowledge.search import Hit, SearchIndex
+from knowledge.text import find_places
+
+Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer"]
+
+# Chosen by measurement on the dev set and tests/knowledge/heldout.jsonl (see knowledge/README.md).
+ANSWER_CONFIDENCE = 0.52
+ANSWER_COVERAGE = 0.50
+SUGGEST_CONFIDENCE = 0.34
+LOCAL_PREFERENCE = 1.04  # a partnership's own entry beats a national one on a near tie
+ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
+
+
+@dataclass
+class Suggestion:
+    entry_id: str
+    title: str
+    partnership: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.entry_id, "title": self.title, "partnership": self.partnership}
+
+
+@dataclass
+class Answer:
+    outcome: Outcome
+    text: str
+    question: str
+    partnership: str | None = None  # the area the answer is for (None = unknown)
+    entry: Entry | None = None
+    score: float = 0.0
+    safety: bool = False
+    suggestions: list[Suggestion] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome == "answer"
+
+    @property
+    def entry_id(self) -> str | None:
+        return self.entry.id if self.entry else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "answered": self.answered,
+            "outcome": self.outcome,
+            "text": self.text,
+            "entry_id": self.entry_id,
+            "score": round(self.score, 4),
+            "partnership": self.partnership,
+            "safety": self.safety,
+            "sources": self.sources,
+            "suggestions": [s.to_json() for s in self.suggestions],
+        }
+
+
+def source_of(e: Entry) -> dict[str, Any]:
+    return {
+        "entry_id": e.id,
+        "document": e.source.document,
+        "title": document_title(e.source.document),
+        "section": e.source.section,
+        "url": e.source.url,
+        "as_of": e.as_of.isoformat(),
+    }
+
+
+def cite(e: Entry) -> str:
+    doc = document_title(e.source.document)
+    where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
+    return f"_Source: {where}, {e.source.section}. As of {e.as_of:%B %Y}._"
+
+
+class Answerer:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = SearchIndex(list(kb))
+
+    # -- rendering --------------------------------------------------------------------------------
+    def render(self, e: Entry) -> str:
+        head = f"*{e.title}*"
+        if e.partnership != NATIONAL and display_name(e.partnership).lower() not in e.title.lower():
+            head += f" ({display_name(e.partnership)})"
+        lines = [head, e.answer.strip()]
+        notes: list[str] = []
+        for ref in e.see_also:
+            other = self.kb.get(ref)
+            if other is None:
+                continue
+            if other.timescale is not None:
+                lines.append(f"• {other.title}: *{other.timescale.describe()}*.")
+            if other.note and other.note not in notes:
+                notes.append(other.note)
+        lines.extend(f"_Note: {n}_" for n in notes)
+        lines.append(cite(e))
+        return "\n".join(lines)
+
+    def _contact_line(self, area: str | None) -> str:
+        c = self.kb.contact(area) if area else None
+        if c is None:
+            return "For anything else, contact your local safeguarding partnership."
+        bits = [c.name] + [x for x in (c.email, c.phone, c.url) if x]
+        return "For anything else, contact " + ", ".join(bits) + "."
+
+    def _front_door_line(self, area: str | None) -> str:
+        if area:
+            fd = self.kb.front_door(area)
+            if fd is None:
+                return f"Otherwise contact {display_name(area)} children's social care without delay."
+            extras = ", ".join(x for x in (fd.phone, fd.email, fd.url) if x)
+            return f"Otherwise contact *{fd.name}* without delay" + (f" ({extras})." if extras else ".")
+        doors = []
+        for slug in self.kb.partnerships:
+            fd = self.kb.front_door(slug)
+            doors.append(f"• {display_name(slug)}: {fd.name if fd else 'children' + chr(39) + 's social care'}")
+        return "Otherwise contact the local children's social care front door without delay:\n" + "\n".join(doors)
+
+    # -- the flow ---------------------------------------------------------------------------------
+    def answer(self, question: str, partnership: str | None = None) -> Answer:
+        question = (question or "").strip()
+        places = find_places(question)
+        named = places[0][1] if places else None
+        area = named or (partnership if is_partnership(partnership) else None)
+        safety = is_safety_worry(question)
+        if not question:
+            return Answer("cannot_answer", self._help_text(area), question, area)
+
+        query = self.index.analyse(question)
+        allowed = {area, NATIONAL} if area else None
+        hits = self.index.search(query, allowed, limit=12)
+        if area:
+            hits.sort(key=lambda h: -(h.confidence * (LOCAL_PREFERENCE if h.entry.partnership == area else 1.0)))
+        top = hits[0] if hits else None
+        confident = bool(top and top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE)
+
+        if safety:
+            return self._safety(question, area, top if confident else None, query.corrections)
+
+        if not confident:
+            if top and top.confidence >= SUGGEST_CONFIDENCE:
+                sugg = self._suggestions(hits)
+                lines = ["I'm not sure I've understood. Did you mean:"]
+                lines += [f"{i}. {s.title}" + self._area_suffix(s.partnership, area) for i, s in enumerate(sugg, 1)]
+                return Answer("did_you_mean", "\n".join(lines), question, area, None, top.confidence,
+                              suggestions=sugg, corrections=query.corrections)
+            return Answer("cannot_answer", self._cannot_text(area), question, area, None,
+                          top.confidence if top else 0.0, corrections=query.corrections)
+
+        assert top is not None
+        if area is None and top.entry.partnership != NATIONAL:
+            asked = self._maybe_ask(question, hits, top)
+            if asked is not None:
+                asked.corrections = query.corrections
+                return asked
+        e = top.entry
+        return Answer("answer", self.render(e), question, area or (e.partnership if e.partnership != NATIONAL else None),
+                      e, top.confidence, sources=[source_of(e)],
+                      suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
+                      corrections=query.corrections)
+
+    def _area_suffix(self, slug: str, area: str | None) -> str:
+        return "" if slug == NATIONAL or slug == area else f" ({display_name(slug)})"
+
+    def _suggestions(self, hits: list[Hit], limit: int = 3, near: float = 0.0) -> list[Suggestion]:
+        out: list[Suggestion] = []
+        seen: set[str] = set()
+        for h in hits:
+            if h.confidence < max(near, SUGGEST_CONFIDENCE * 0.8) or h.entry.id in seen:
+                continue
+            seen.add(h.entry.id)
+            out.append(Suggestion(h.entry.id, h.entry.title, h.entry.partnership))
+            if len(out) >= limit:
+                break
+        return out
+
+    def _maybe_ask(self, question: str, hits: list[Hit], top: Hit) -> Answer | None:
+        best: dict[str, Hit] = {}
+        national_near = False
+        for h in hits:
+            p = h.entry.partnership
+            if p == NATIONAL:
+                national_near = national_near or h.confidence >= top.confidence * 0.95
+                continue
+            if p not in best:
+                best[p] = h
+        rivals = [h for p, h in best.items() if h.confidence >= top.confidence * ASK_RATIO]
+        if national_near or len(rivals) < 2:
+            return None
+        sugg = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership) for h in rivals]
+        sugg.sort(key=lambda s: list(PARTNERSHIPS).index(s.partnership))
+        names = ", ".join(display_name(s.partnership) for s in sugg)
+        text = (
+            "The answer depends on the partnership. Which area are you asking about? "
+            f"({names})\nTip: name the place in your question, e.g. \"... in {display_name(sugg[0].partnership)}\"."
+        )
+        return Answer("ask_partnership", text, question, None, None, top.confidence, suggestions=sugg)
+
+    def _safety(self, question: str, area: str | None, top: Hit | None, corrections: dict[str, str]) -> Answer:
+        lines = [SAFETY_LEAD, self._front_door_line(area)]
+        entry = top.entry if top else None
+        if entry is not None and entry.kind == "front_door":
+            entry = None  # the front door entry below says it in full
+        fd_entry = self.kb.front_door_entry(area) if area else None
+        shown = entry or fd_entry
+        if shown is not None:
+            lines.append("")
+            lines.append(self.render(shown))
+        sources = [source_of(e) for e in (shown,) if e is not None]
+        return Answer("answer", "\n".join(lines), question, area, shown, top.confidence if top else 1.0,
+                      safety=True, sources=sources, corrections=corrections)
+
+    def _cannot_text(self, area: str | None) -> str:
+        return (
+            "I can't answer that from the partnership arrangements. "
+            "Try `/safeguarding topics` to see what I can help with. " + self._contact_line(area)
+        )
+
+    def _help_text(self, area: str | None) -> str:
+        return (
+            "Ask me about your partnership's safeguarding arrangements, e.g. _\"How do I escalate a disagreement "
+            "with another agency?\"_ or _\"What is the rapid review timescale?\"_. " + self._contact_line(area)
+        )
+
+
+_answerers: dict[int, Answerer] = {}
+
+
+def get_answerer(kb: KnowledgeBase | None = None) -> Answerer:
+    """One Answerer (and search index) per loaded knowledge base."""
+    kb = kb or load_knowledge_base()
+    a = _answerers.get(id(kb))
+    if a is None or a.kb is not kb:
+        a = Answerer(kb)
+        _answerers[id(kb)] = a
+    return a

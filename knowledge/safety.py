@@ -1,0 +1,36 @@
+"""Spotting a worry about a child's safety, so the answer can lead with 999 and the front door."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold
+
+# A child (or a pronoun standing for one in a worry sentence).
+_CHILD = r"(child|children|kid|kids|baby|babies|infant|toddler|boy|girl|teen|teenager|young person|young people|pupil|pupils|student|son|daughter|sibling|student|youngster|he|she|they|them|him|her)"
+_HARM = (
+    r"(hurt|hurting|harmed|harming|hit|hitting|beaten|beat|abused|abusing|being abused|neglected|"
+    r"injured|injury|injuries|bruis\w*|burn\w*|assaulted|raped|touched|groomed|grooming|exploited|"
+    r"trafficked|starv\w*|unsafe|in danger|at risk|scared|frightened|afraid|self harm\w*|suicid\w*|"
+    r"kicked|punched|slapped|locked|left alone|home alone|missing|ran away|run away|not safe)"
+)
+
+_PATTERNS = [
+    re.compile(r"\b(disclos\w*|told me|has told|confided|came to me|said (that )?(he|she|they))\b"),
+    re.compile(r"\b(i am|im|i'm|we are|were) (really |very |quite )?(worried|concerned|scared|anxious)\b"),
+    re.compile(r"\b(worried|concerned|worry|concern) (about|for) (a|my|the|this|one of|our)\b"),
+    re.compile(rf"\b{_CHILD}\b.{{0,60}}\b(is|are|was|were|has been|have been|being|getting|got|gets|keeps)\b.{{0,25}}\b{_HARM}\b"),
+    re.compile(rf"\b(my|a|the|this|our|one of my|one of our)\b.{{0,20}}\b{_CHILD}\b.{{0,40}}\b{_HARM}\b"),
+    re.compile(r"\b(immediate danger|emergency|urgent(ly)?|right now)\b"),
+    re.compile(r"\b(marks|bruises|injuries) on (a|the|my|his|her|their)\b"),
+]
+
+
+def is_safety_worry(question: str) -> bool:
+    """True when the question reads as a worry about a particular child's safety."""
+    t = fold(question).replace("-", " ")
+    t = re.sub(r"\s+", " ", t)
+    return any(p.search(t) for p in _PATTERNS)
+
+
+SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
