@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from bot.app import create_app
@@ -60,7 +60,8 @@ def db(database_url: str) -> Iterator[Database]:
     database = Database(database_url)
     yield database
     with database.engine.begin() as conn:
-        tables = [t for t in reversed(metadata.sorted_tables)]
+        existing = set(inspect(conn).get_table_names())
+        tables = [t for t in reversed(metadata.sorted_tables) if t.name in existing]
         if database.is_sqlite:
             for table in tables:
                 conn.execute(table.delete())
