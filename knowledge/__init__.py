@@ -3,9 +3,9 @@
 from knowledge.base import DATA_DIR, KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from knowledge.models import (
     Contact,
+    Entry,
     EscalationRoute,
     EscalationStep,
-    Entry,
     GovernanceGroup,
     RelevantAgency,
     Source,

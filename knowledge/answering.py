@@ -16,19 +16,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
-from knowledge.models import Entry
+from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
 from knowledge.search import Hit, SearchIndex
-from knowledge.text import find_places
+from knowledge.text import expand, find_places, raw_tokens, terms
 
 Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer"]
 
 # Chosen by measurement on the dev set and tests/knowledge/heldout.jsonl (see knowledge/README.md).
-ANSWER_CONFIDENCE = 0.52
-ANSWER_COVERAGE = 0.50
-SUGGEST_CONFIDENCE = 0.34
-LOCAL_PREFERENCE = 1.04  # a partnership's own entry beats a national one on a near tie
+ANSWER_CONFIDENCE = 0.40
+ANSWER_COVERAGE = 0.45
+SUGGEST_CONFIDENCE = 0.30
+LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
+NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
+NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 
 
@@ -100,11 +102,32 @@ class Answerer:
         self.index = SearchIndex(list(kb))
 
     # -- rendering --------------------------------------------------------------------------------
-    def render(self, e: Entry) -> str:
+    def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
+        """Agencies in the entry's payload that the question names (e.g. "probation", "GPs")."""
+        if not e.agencies or not question:
+            return []
+        q = set(terms(expand(raw_tokens(question))))
+        scored = []
+        for a in e.agencies:
+            name_terms = {t for t in terms(expand(raw_tokens(a.name))) if not t.startswith("~")}
+            name_terms -= {"servic", "nhs", "trust", "foundation", "cheshir", "wirral", "provider", "sector"}
+            if not name_terms:
+                continue
+            hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
+            if hit >= 0.5:
+                scored.append((hit, a))
+        scored.sort(key=lambda x: -x[0])
+        return [a for _hit, a in scored[:2]]
+
+    def render(self, e: Entry, question: str = "") -> str:
         head = f"*{e.title}*"
         if e.partnership != NATIONAL and display_name(e.partnership).lower() not in e.title.lower():
             head += f" ({display_name(e.partnership)})"
-        lines = [head, e.answer.strip()]
+        lines = [head]
+        for a in self._named_agencies(e, question):
+            groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
+            lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
+        lines.append(e.answer.strip())
         notes: list[str] = []
         for ref in e.see_also:
             other = self.kb.get(ref)
@@ -151,8 +174,12 @@ class Answerer:
         query = self.index.analyse(question)
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, limit=12)
-        if area:
-            hits.sort(key=lambda h: -(h.confidence * (LOCAL_PREFERENCE if h.entry.partnership == area else 1.0)))
+        for h in hits:
+            if area and h.entry.partnership == area:
+                h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
+            elif not area and h.entry.partnership == NATIONAL:
+                h.boost = NATIONAL_PREFERENCE
+        hits.sort(key=lambda h: -h.ranking)
         top = hits[0] if hits else None
         confident = bool(top and top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE)
 
@@ -176,13 +203,13 @@ class Answerer:
                 asked.corrections = query.corrections
                 return asked
         e = top.entry
-        return Answer("answer", self.render(e), question, area or (e.partnership if e.partnership != NATIONAL else None),
-                      e, top.confidence, sources=[source_of(e)],
+        for_area = area or (e.partnership if e.partnership != NATIONAL else None)
+        return Answer("answer", self.render(e, question), question, for_area, e, top.confidence, sources=[source_of(e)],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
 
     def _area_suffix(self, slug: str, area: str | None) -> str:
-        return "" if slug == NATIONAL or slug == area else f" ({display_name(slug)})"
+        return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"
 
     def _suggestions(self, hits: list[Hit], limit: int = 3, near: float = 0.0) -> list[Suggestion]:
         out: list[Suggestion] = []
@@ -227,7 +254,7 @@ class Answerer:
         shown = entry or fd_entry
         if shown is not None:
             lines.append("")
-            lines.append(self.render(shown))
+            lines.append(self.render(shown, question))
         sources = [source_of(e) for e in (shown,) if e is not None]
         return Answer("answer", "\n".join(lines), question, area, shown, top.confidence if top else 1.0,
                       safety=True, sources=sources, corrections=corrections)

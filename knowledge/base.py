@@ -27,8 +27,8 @@ from pydantic import ValidationError
 
 from knowledge.models import (
     Contact,
-    EscalationRoute,
     Entry,
+    EscalationRoute,
     GovernanceGroup,
     RelevantAgency,
     Timescale,

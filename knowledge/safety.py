@@ -7,7 +7,10 @@ import re
 from knowledge.text import fold
 
 # A child (or a pronoun standing for one in a worry sentence).
-_CHILD = r"(child|children|kid|kids|baby|babies|infant|toddler|boy|girl|teen|teenager|young person|young people|pupil|pupils|student|son|daughter|sibling|student|youngster|he|she|they|them|him|her)"
+_CHILD = (
+    r"(child|children|kid|kids|baby|babies|infant|toddler|boy|girl|teen|teenager|young person|young people|"
+    r"pupil|pupils|student|son|daughter|sibling|youngster|he|she|they|them|him|her)"
+)
 _HARM = (
     r"(hurt|hurting|harmed|harming|hit|hitting|beaten|beat|abused|abusing|being abused|neglected|"
     r"injured|injury|injuries|bruis\w*|burn\w*|assaulted|raped|touched|groomed|grooming|exploited|"
@@ -19,7 +22,10 @@ _PATTERNS = [
     re.compile(r"\b(disclos\w*|told me|has told|confided|came to me|said (that )?(he|she|they))\b"),
     re.compile(r"\b(i am|im|i'm|we are|were) (really |very |quite )?(worried|concerned|scared|anxious)\b"),
     re.compile(r"\b(worried|concerned|worry|concern) (about|for) (a|my|the|this|one of|our)\b"),
-    re.compile(rf"\b{_CHILD}\b.{{0,60}}\b(is|are|was|were|has been|have been|being|getting|got|gets|keeps)\b.{{0,25}}\b{_HARM}\b"),
+    re.compile(
+        rf"\b{_CHILD}\b.{{0,60}}\b(is|are|was|were|has been|have been|being|getting|got|gets|keeps)\b"
+        rf".{{0,25}}\b{_HARM}\b"
+    ),
     re.compile(rf"\b(my|a|the|this|our|one of my|one of our)\b.{{0,20}}\b{_CHILD}\b.{{0,40}}\b{_HARM}\b"),
     re.compile(r"\b(immediate danger|emergency|urgent(ly)?|right now)\b"),
     re.compile(r"\b(marks|bruises|injuries) on (a|the|my|his|her|their)\b"),

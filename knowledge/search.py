@@ -20,7 +20,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.models import Entry
@@ -54,6 +54,10 @@ def entry_fields(e: Entry) -> dict[str, list[str]]:
         payload.extend(level.name for level in e.threshold.levels)
     if e.contact:
         payload.append(e.contact.name)
+    if e.timescale:
+        payload.append(e.timescale.describe())
+    if e.route:
+        payload.extend(f"step {s.number} {s.title} {s.who}" for s in e.route.steps)
     return {
         "title": [e.title],
         "keywords": list(e.keywords),
@@ -63,8 +67,14 @@ def entry_fields(e: Entry) -> dict[str, list[str]]:
     }
 
 
-def _content_words(text: str) -> str:
-    return " ".join(t for t in raw_tokens(strip_places(fold(text))) if t not in STOPWORDS)
+def canonical(stemmed: str) -> str:
+    """One token per meaning: the first concept group if the word has one, else its stem."""
+    c = concepts_of(stemmed)
+    return c[0] if c else stemmed
+
+
+def _canonical_set(text: str) -> frozenset[str]:
+    return frozenset(canonical(stem(t)) for t in raw_tokens(strip_places(fold(text))) if t not in STOPWORDS)
 
 
 @dataclass
@@ -98,7 +108,12 @@ class Hit:
     score: float  # normalised BM25, 0..~1
     coverage: float  # share of query weight matched anywhere in the entry, 0..1
     focus: float = 0.0  # share matched in the entry's title/keywords/phrasings, 0..1
-    phrase: float = 0.0  # best fuzzy similarity to a phrasing or the title, 0..1
+    phrase: float = 0.0  # best weighted overlap with a phrasing or the title, 0..1
+    boost: float = 1.0  # ranking preference set by the caller (local vs national)
+
+    @property
+    def ranking(self) -> float:
+        return self.confidence * self.boost
 
     @property
     def confidence(self) -> float:
@@ -113,7 +128,7 @@ class SearchIndex:
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.qside: list[frozenset[str]] = []
         self.doc_len: list[float] = []
-        self.phrases: list[list[str]] = []
+        self.phrases: list[list[frozenset[str]]] = []
         surface: Counter[str] = Counter()
         for i, e in enumerate(self.entries):
             tf: Counter[str] = Counter()
@@ -132,7 +147,7 @@ class SearchIndex:
                 self.postings[t].append((i, float(c)))
             self.qside.append(frozenset(qside))
             self.doc_len.append(float(sum(v for k, v in tf.items() if not k.startswith("~"))))
-            self.phrases.append([_content_words(p) for p in [e.title, *e.phrasings]])
+            self.phrases.append([_canonical_set(p) for p in [e.title, *e.phrasings]])
         self.avgdl = (sum(self.doc_len) / self.n) if self.n else 1.0
         self.df = {t: len(p) for t, p in self.postings.items()}
         self.unknown_idf = self._idf(0)
@@ -153,8 +168,11 @@ class SearchIndex:
     def _correct(self, word: str) -> str | None:
         if not word.isalpha() or len(word) < 4:
             return None
-        max_d = 1 if len(word) <= 7 else 2
+        # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters.
+        max_d = 1 if len(word) <= 8 else 2
         best = process.extract(word, self.vocab, scorer=OSA.distance, score_cutoff=max_d, limit=8)
+        if len(word) <= 5:
+            best = [b for b in best if sorted(b[0]) == sorted(word)]
         if not best:
             return None
         best.sort(key=lambda r: (r[1], -self.surface_df[r[0]], abs(len(r[0]) - len(word))))
@@ -203,6 +221,14 @@ class SearchIndex:
             slots.append(Slot(w, s, concepts, weight, corrected_from))
         return Query(question, folded, slots, corrections)
 
+    def _dice(self, qw: dict[str, float], qsum: float, phrase: frozenset[str]) -> float:
+        """Weighted Dice overlap between the query and one phrasing (canonical tokens, idf weights)."""
+        if not phrase or qsum <= 0:
+            return 0.0
+        pw = {t: qw.get(t) or self.idf(t) for t in phrase}
+        common = sum(qw[t] for t in phrase if t in qw)
+        return 2 * common / (qsum + sum(pw.values()))
+
     # -- scoring ----------------------------------------------------------------------------------
     def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10) -> list[Hit]:
         q = question if isinstance(question, Query) else self.analyse(question)
@@ -239,11 +265,12 @@ class SearchIndex:
                 focus[doc] += slot.weight * fcredit * base
         pool = sorted(score, key=lambda d: -(cover[d] + focus[d] + score[d]))[: max(limit * 4, 40)]
         hits = [Hit(self.entries[d], score[d] / total, cover[d] / total, focus[d] / total) for d in pool]
-        qtext = q.content
+        qw: dict[str, float] = {}
+        for slot in q.slots:
+            key = canonical(slot.stem)
+            qw[key] = max(qw.get(key, 0.0), slot.weight)
+        qsum = sum(qw.values())
         for h, d in zip(hits, pool, strict=True):
-            h.phrase = max(
-                (0.5 * fuzz.token_set_ratio(qtext, p) + 0.5 * fuzz.token_sort_ratio(qtext, p) for p in self.phrases[d]),
-                default=0.0,
-            ) / 100.0
+            h.phrase = max((self._dice(qw, qsum, p) for p in self.phrases[d]), default=0.0)
         hits.sort(key=lambda h: -h.confidence)
         return hits[:limit]

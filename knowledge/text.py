@@ -13,7 +13,7 @@ from functools import lru_cache
 
 STOPWORDS = frozenset(
     """
-    a about above after again against all am an and any are as at be because been before being below
+    a about above again against all am an and any are as at be because been being below
     between both but by can could did do does doing down during each few for from further had has have
     having he her here hers herself him himself his how i if in into is it its itself just me more most my
     myself no nor not of off on once only or other our ours ourselves out over own same she should so some
@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     anyone someone something anything also still us may might shall one ones really actually
     whether per via etc e g eg ie use used using go going goes gone way ways make makes made much many
     like look looking able new
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 # American -> British spellings (whole words); -ize/-yze forms are handled by rule.
@@ -187,6 +187,11 @@ CONCEPTS: list[tuple[str, ...]] = [
     ("fire", "firefighters", "firefighter"),
     ("statistics", "figures", "numbers", "data", "dataset", "performance", "intelligence"),
     ("vision", "ambition"),
+    ("start", "started", "starts", "commence", "commenced", "launch", "launched", "introduce", "introduced",
+     "force", "effect", "come", "came", "began", "live", "shadow", "transition", "transitional"),
+    ("enough", "sufficient", "insufficient", "cover", "shortfall", "short", "overspend"),
+    ("offer", "offers", "offered", "provide", "provides", "provided", "provision", "deliver", "delivers",
+     "delivered", "available", "run", "runs"),
     ("family", "families", "parent", "parents", "carer", "carers"),
 ]
 
@@ -295,7 +300,7 @@ GENERIC = frozenset(
     stem(w)
     for w in """responsible responsibility role roles purpose function functions job remit happen happens
     happened work works involved involve include included includes apply applies applied exactly
-    say says mean means called name named kind sort type types need needs needed required""".split()
+    say says mean means called name named kind sort type types need needs needed required""".split()  # noqa: SIM905
 )
 
 _CONCEPT_OF: dict[str, tuple[str, ...]] = {}
