@@ -1,11 +1,333 @@
-"""Slack listeners for escalations (filled in by that capability)."""
+"""`/escalate`, its modals and the card buttons: parse, authorise, call bot.escalations, render."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from typing import Any
 
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.authz import REFUSAL, Permission, allowed, roles_of
 from bot.context import Services
+from bot.escalations import blocks, contacts, forms, service, texts
+from bot.escalations.ids import BUTTON_ACTIONS, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
+from bot.escalations.routes import snapshot_route
+from bot.escalations.states import Action, TransitionError
+from bot.logs import get_logger
+from bot.partnerships import escalation_channel, resolve_partnership
+from bot.privacy import describe, find_identifiers
+from bot.timeutil import today
+from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
+from handlers.context import CommandContext
+from knowledge.partnerships import display_name
+from storage import audit
+
+COMMAND = "/escalate"
+log = get_logger(__name__)
 
 
+# -- cards ------------------------------------------------------------------------------------
+def publish(services: Services, client: WebClient, team_id: str, ref: str) -> None:
+    """Post the card to the raiser (DM) and the escalation channel, or update both in place."""
+    with services.db.session() as s:
+        esc = service.find(s, team_id, ref)
+        route = service.route_of(esc)
+        mention = contacts.mention_for(s, team_id, esc.partnership, esc.agency)
+        card = blocks.card(esc, route, service.events(s, esc), mention)
+        text = blocks.card_text(esc, route)
+        channel = escalation_channel(s, team_id)
+        targets = [("dm", esc.dm_channel or esc.raised_by, esc.dm_ts), ("card", esc.card_channel or channel,
+                                                                        esc.card_ts)]
+    posted: dict[str, tuple[str, str]] = {}
+    for name, where, ts in targets:
+        if not where:
+            continue
+        try:
+            if ts:
+                client.chat_update(channel=where, ts=ts, text=text, blocks=card)
+            else:
+                resp = client.chat_postMessage(channel=where, text=text, blocks=card)
+                posted[name] = (str(resp["channel"]), str(resp["ts"]))
+        except SlackApiError as exc:
+            log.warning("escalation.card_failed", ref=ref, target=name, error=exc.response.get("error"))
+    if posted:
+        with services.db.session() as s:
+            service.set_messages(s, service.find(s, team_id, ref), dm=posted.get("dm"), card=posted.get("card"))
+
+
+# -- /escalate --------------------------------------------------------------------------------
+def open_raise(cmd: CommandContext) -> None:
+    if not cmd.can(Permission.ESCALATION_RAISE):
+        with cmd.services.db.session() as s:
+            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="raise", ref=None)
+        show_route(cmd, practitioner=True)
+        return
+    kb = cmd.services.kb
+    area = cmd.partnership
+    agencies = [a.name for a in kb.relevant_agencies(area)] if area else []
+    route = snapshot_route(kb, area) if area else None
+    view = blocks.raise_modal(area, agencies, route, RaiseMeta(channel_id=cmd.channel_id))
+    cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
+
+
+def show_route(cmd: CommandContext, practitioner: bool = False) -> None:
+    if not cmd.partnership:
+        cmd.reply(texts.NO_PARTNERSHIP)
+        return
+    route = snapshot_route(cmd.services.kb, cmd.partnership)
+    if route is None:
+        cmd.reply(texts.NO_ROUTE.format(area=display_name(cmd.partnership)))
+        return
+    advice = texts.PRACTITIONER_ADVICE if practitioner else None
+    cmd.reply(f"{route.title}", blocks.route_blocks(route, advice=advice, notify_button=practitioner))
+
+
+def list_open(cmd: CommandContext) -> None:
+    area = cmd.partnership if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
+    with cmd.services.db.session() as s:
+        rows = service.list_open(s, cmd.team_id, cmd.user_id, area)
+        view = blocks.list_blocks(rows, today())
+    cmd.reply(f"{len(rows)} open escalation(s)", view)
+
+
+def show(cmd: CommandContext) -> None:
+    ref = cmd.text.split()[0] if cmd.text.split() else ""
+    with cmd.services.db.session() as s:
+        try:
+            esc = service.find(s, cmd.team_id, ref)
+        except service.EscalationNotFound:
+            cmd.reply(texts.NOT_FOUND.format(ref=service.safe_ref(ref)))
+            return
+        viewer = cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) and cmd.partnership == esc.partnership
+        if not (viewer or service.may_act(esc, cmd.user_id, cmd.roles, cmd.partnership)):
+            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="show", ref=esc.ref)
+            cmd.reply(REFUSAL)
+            return
+        route = service.route_of(esc)
+        card = blocks.card(esc, route, service.events(s, esc),
+                           contacts.mention_for(s, cmd.team_id, esc.partnership, esc.agency))
+    cmd.reply(blocks.card_text(esc, route), card)
+
+
+def act(cmd: CommandContext, action: Action) -> None:
+    ref, _, text = cmd.text.partition(" ")
+    text = text.strip()
+    if action != Action.WITHDRAW and not text:
+        what = texts.TEXT_LABEL[action.value].rstrip("?").lower()
+        cmd.reply(texts.NEEDS_TEXT.format(what="a reason" if action == Action.ADVANCE else what, word=action.value))
+        return
+    if text and (findings := find_identifiers(text)):
+        cmd.reply(f":warning: {describe(findings)} Nothing was saved.")
+        return
+    message = apply_action(cmd.services, cmd.team_id, cmd.user_id, cmd.channel_id, ref, action, text or None)
+    cmd.reply(message)
+    if message.startswith(service.safe_ref(ref)):
+        publish(cmd.services, cmd.client, cmd.team_id, service.safe_ref(ref))
+
+
+def apply_action(services: Services, team_id: str, user_id: str, channel_id: str | None, ref: str,
+                 action: Action, text: str | None) -> str:
+    """Authorise and apply one tracking action; the reply starts with the reference when it succeeded."""
+    with services.db.session() as s:
+        roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
+        area = resolve_partnership(s, team_id, channel_id, user_id, services.settings.default_partnership)
+        try:
+            esc = service.find(s, team_id, ref, lock=True)
+        except service.EscalationNotFound:
+            service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
+            return texts.NOT_FOUND.format(ref=service.safe_ref(ref))
+        if not service.may_act(esc, user_id, roles, area):
+            service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
+            return texts.NOT_YOURS.format(ref=esc.ref)
+        try:
+            service.apply(s, esc, action, actor=user_id, text=text)
+        except TransitionError as exc:
+            return f"{esc.ref}: {exc}"
+        step = service.route_of(esc).step(esc.step)
+        return texts.DONE[action.value].format(ref=esc.ref, step=esc.step, title=step.title,
+                                               window=texts.window_line(esc.step_due_on))
+
+
+def manage_contacts(cmd: CommandContext) -> None:
+    word, _, rest = cmd.text.partition(" ")
+    if not cmd.can(Permission.ADMIN):
+        with cmd.services.db.session() as s:
+            audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="escalation.contacts_refused",
+                         entity_type="workspace", entity_id=cmd.team_id)
+        cmd.reply(REFUSAL)
+        return
+    if not cmd.partnership:
+        cmd.reply(texts.NO_PARTNERSHIP)
+        return
+    area = cmd.partnership
+    try:
+        with cmd.services.db.session() as s:
+            if word == "add":
+                agency, target = contacts.parse_add(rest)
+                contacts.add(s, team_id=cmd.team_id, partnership=area, agency=agency, slack_id=target,
+                             actor=cmd.user_id)
+                cmd.reply(f"Escalations with *{agency}* in {display_name(area)} will mention "
+                          f"{contacts.mention(target)}.")
+            elif word == "remove":
+                agency = rest.strip().strip('"')
+                gone = contacts.remove(s, team_id=cmd.team_id, partnership=area, agency=agency, actor=cmd.user_id)
+                cmd.reply(f"Removed the contact for *{agency}*." if gone else f"No contact for *{agency}*.")
+            else:
+                rows = contacts.listing(s, cmd.team_id, area)
+                lines = [f"• {r.agency} → {contacts.mention(r.slack_id)}" for r in rows] or ["_none yet_"]
+                cmd.reply(f"*Agency contacts in {display_name(area)}*\n" + "\n".join(lines))
+    except contacts.ContactError as exc:
+        cmd.reply(f":warning: {exc}")
+
+
+WORDS = {"advance": Action.ADVANCE, "escalate": Action.ADVANCE, "note": Action.NOTE, "resolve": Action.RESOLVE,
+         "withdraw": Action.WITHDRAW}
+
+
+def dispatch(cmd: CommandContext, full_text: str) -> None:
+    word, _, rest = full_text.strip().partition(" ")
+    cmd.text = rest.strip()
+    word = word.lower()
+    if not word:
+        open_raise(cmd)
+    elif word == "help":
+        cmd.reply(texts.HELP)
+    elif word == "list":
+        list_open(cmd)
+    elif word == "show":
+        show(cmd)
+    elif word == "route":
+        show_route(cmd)
+    elif word == "contacts":
+        manage_contacts(cmd)
+    elif word in WORDS:
+        act(cmd, WORDS[word])
+    else:
+        cmd.reply(texts.HELP)
+
+
+# -- registration -----------------------------------------------------------------------------
 def register(app: App, services: Services) -> None:
-    """Nothing yet."""
+    @app.command(COMMAND)
+    @guarded
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        ack()
+        text = str(body.get("text") or "")
+        dispatch(build_command_context(services, body, respond, client, text), text)
+
+    @app.view(CallbackId.RAISE.value)
+    def on_raise(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        try:
+            shown = any(b.get("block_id") == BlockId.AGENCY.value for b in view.get("blocks", []))
+            errors, request = forms.parse_raise(view["state"]["values"], list_shown=shown)
+            if request is None:
+                ack(response_action="errors", errors=errors)
+                return
+            route = snapshot_route(services.kb, request.partnership)
+            if route is None:
+                ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: texts.NO_ROUTE.format(
+                    area=display_name(request.partnership))})
+                return
+            if request.start_step > route.last_step:
+                ack(response_action="errors", errors={BlockId.START_STEP.value: "That route has fewer steps."})
+                return
+            with services.db.session() as s:
+                permitted = allowed(roles_of(s, team_id, user_id, services.settings.admin_ids),
+                                    Permission.ESCALATION_RAISE)
+                if permitted:
+                    esc = service.raise_escalation(s, team_id=team_id, user_id=user_id, request=request, route=route)
+                    ref = esc.ref
+                else:
+                    service.refuse(s, team_id=team_id, actor_id=user_id, action="raise", ref=None)
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        if not permitted:
+            ack(response_action="errors", errors={BlockId.CASE_REF.value: REFUSAL})
+            return
+        ack()
+        publish(services, client, team_id, ref)
+
+    def on_button(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        act_ = body["actions"][0]
+        action, ref = BUTTON_ACTIONS[ActionId(act_["action_id"])], str(act_.get("value") or "")
+        team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
+        with services.db.session() as s:
+            roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
+            area = resolve_partnership(s, team_id, channel_id or None, user_id, services.settings.default_partnership)
+            try:
+                esc = service.find(s, team_id, ref)
+            except service.EscalationNotFound:
+                esc = None
+            if esc is None or not service.may_act(esc, user_id, roles, area):
+                service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
+                refused = texts.NOT_FOUND.format(ref=service.safe_ref(ref)) if esc is None else \
+                    texts.NOT_YOURS.format(ref=esc.ref)
+            else:
+                refused = None
+                view = blocks.act_modal(action, esc, service.route_of(esc), channel_id or None)
+        if refused:
+            _ephemeral(client, body, respond, refused)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    for action_id in BUTTON_ACTIONS:
+        app.action(action_id.value)(guarded(on_button))
+
+    @app.view(CallbackId.ACT.value)
+    def on_act(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        try:
+            meta = ActMeta.model_validate_json(view.get("private_metadata") or "{}")
+            errors, text = forms.parse_action_text(view["state"]["values"], meta.action)
+            if errors:
+                ack(response_action="errors", errors=errors)
+                return
+            message = apply_action(services, team_id, user_id, meta.channel_id, meta.ref, meta.action, text)
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        if not message.startswith(meta.ref):
+            ack(response_action="errors", errors={BlockId.TEXT.value: message})
+            return
+        ack()
+        publish(services, client, team_id, meta.ref)
+
+    @app.action(ActionId.NOTIFY_MANAGER.value)
+    @guarded
+    def on_notify_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        partnership = str(body["actions"][0].get("value") or "") or None
+        client.views_open(trigger_id=body["trigger_id"], view=blocks.notify_modal(partnership))
+
+    @app.view(CallbackId.NOTIFY_MANAGER.value)
+    def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        manager = forms.value(view["state"]["values"], BlockId.MANAGER)
+        if not manager or manager == user_id:
+            ack(response_action="errors", errors={BlockId.MANAGER.value: "Choose your manager or safeguarding lead."})
+            return
+        try:
+            NotifyMeta.model_validate_json(view.get("private_metadata") or "{}")
+            with services.db.session() as s:
+                audit.record(s, team_id=team_id, actor_id=user_id, action="escalation.manager_notified",
+                             entity_type="user", entity_id=manager)
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        ack()
+        try:
+            client.chat_postMessage(channel=manager, text=texts.NOTIFY_DM.format(user=user_id))
+            client.chat_postMessage(channel=user_id, text=texts.NOTIFY_SENT.format(manager=manager))
+        except SlackApiError as exc:
+            log.warning("escalation.notify_failed", error=exc.response.get("error"))
+
+
+def _ephemeral(client: WebClient, body: dict[str, Any], respond: Respond, text: str) -> None:
+    if body.get("response_url"):
+        respond(text=text, response_type="ephemeral", replace_original=False)
+    else:
+        client.chat_postMessage(channel=user_of(body), text=text)

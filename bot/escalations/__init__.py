@@ -1,0 +1,1 @@
+"""Escalations: professional differences between agencies, raised, routed, timed and recorded."""
