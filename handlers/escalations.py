@@ -120,15 +120,15 @@ def act(cmd: CommandContext, action: Action) -> None:
     if text and (findings := find_identifiers(text)):
         cmd.reply(f":warning: {describe(findings)} Nothing was saved.")
         return
-    message = apply_action(cmd.services, cmd.team_id, cmd.user_id, cmd.channel_id, ref, action, text or None)
+    ok, message = apply_action(cmd.services, cmd.team_id, cmd.user_id, cmd.channel_id, ref, action, text or None)
     cmd.reply(message)
-    if message.startswith(service.safe_ref(ref)):
+    if ok:
         publish(cmd.services, cmd.client, cmd.team_id, service.safe_ref(ref))
 
 
 def apply_action(services: Services, team_id: str, user_id: str, channel_id: str | None, ref: str,
-                 action: Action, text: str | None) -> str:
-    """Authorise and apply one tracking action; the reply starts with the reference when it succeeded."""
+                 action: Action, text: str | None) -> tuple[bool, str]:
+    """Authorise and apply one tracking action: (done, what to tell the person)."""
     with services.db.session() as s:
         roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
         area = resolve_partnership(s, team_id, channel_id, user_id, services.settings.default_partnership)
@@ -136,16 +136,16 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
             esc = service.find(s, team_id, ref, lock=True)
         except service.EscalationNotFound:
             service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
-            return texts.NOT_FOUND.format(ref=service.safe_ref(ref))
+            return False, texts.NOT_FOUND.format(ref=service.safe_ref(ref))
         if not service.may_act(esc, user_id, roles, area):
             service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
-            return texts.NOT_YOURS.format(ref=esc.ref)
+            return False, texts.NOT_YOURS.format(ref=esc.ref)
         try:
             service.apply(s, esc, action, actor=user_id, text=text)
         except TransitionError as exc:
-            return f"{esc.ref}: {exc}"
+            return False, f"{esc.ref}: {exc}"
         step = service.route_of(esc).step(esc.step)
-        return texts.DONE[action.value].format(ref=esc.ref, step=esc.step, title=step.title,
+        return True, texts.DONE[action.value].format(ref=esc.ref, step=esc.step, title=step.title,
                                                window=texts.window_line(esc.step_due_on))
 
 
@@ -286,11 +286,11 @@ def register(app: App, services: Services) -> None:
             if errors:
                 ack(response_action="errors", errors=errors)
                 return
-            message = apply_action(services, team_id, user_id, meta.channel_id, meta.ref, meta.action, text)
+            ok, message = apply_action(services, team_id, user_id, meta.channel_id, meta.ref, meta.action, text)
         except Exception as exc:
             view_fault(ack, view, exc)
             return
-        if not message.startswith(meta.ref):
+        if not ok:
             ack(response_action="errors", errors={BlockId.TEXT.value: message})
             return
         ack()
