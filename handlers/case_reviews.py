@@ -1,11 +1,249 @@
-"""Slack listeners for case reviews (filled in by that capability)."""
+"""Slack listeners for case reviews: `/case-review`, the case card's buttons and the three modals.
+
+Thin: parse, authorise, call bot.case_reviews, render. Refusals change nothing and are audited.
+"""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from typing import Any
 
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.authz import REFUSAL, Permission, allowed, roles_of
+from bot.case_reviews import blocks, forms, service, texts
+from bot.case_reviews.ids import (
+    COMMAND,
+    TRANSITION_ACTION,
+    ActionId,
+    BlockId,
+    CallbackId,
+    CorrectMeta,
+    NotifyMeta,
+    TransitionMeta,
+    date_block,
+)
+from bot.case_reviews.reminders import sync as sync_reminders
+from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
 from bot.context import Services
+from bot.logs import get_logger
+from bot.partnerships import business_unit_channel
+from bot.timeutil import today
+from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
+from handlers.context import CommandContext
+
+log = get_logger(__name__)
 
 
 def register(app: App, services: Services) -> None:
-    """Nothing yet."""
+    db = services.db
+
+    def can_manage(s: Any, team_id: str, user_id: str) -> bool:
+        return allowed(roles_of(s, team_id, user_id, services.settings.admin_ids), Permission.CASE_REVIEW_MANAGE)
+
+    def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
+        """Update the card in place (or post it if there is none yet) and re-lay reminders; a note if it failed."""
+        day, ts = today(), service.timescales(services.kb)
+        with db.session() as s:
+            case = service.get_case(s, team_id, ref)
+            if case is None:
+                return None
+            channel = case.card_channel or business_unit_channel(s, team_id)
+            payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, service.deadlines_of(case, ts), day)}
+            existing = case.card_ts
+        if channel is None:
+            return texts.NO_CHANNEL.format(ref=ref)
+        try:
+            if existing:
+                client.chat_update(channel=channel, ts=existing, **payload)
+                new_ts = existing
+            else:
+                new_ts = client.chat_postMessage(channel=channel, **payload)["ts"]
+        except Exception as exc:  # the case is stored; say so rather than fail
+            log.warning("case_review.card_failed", ref=ref, error=type(exc).__name__)
+            return texts.CARD_FAILED.format(ref=ref)
+        with db.session() as s:
+            case = service.get_case(s, team_id, ref, for_update=True)
+            if case is not None:
+                case.card_channel, case.card_ts = channel, new_ts
+                sync_reminders(s, case, service.deadlines_of(case, ts), day)
+        return None
+
+    # -- /case-review ------------------------------------------------------------------------
+    @app.command(COMMAND)
+    @guarded
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        ack()
+        word, _, rest = str(body.get("text") or "").strip().partition(" ")
+        cmd = build_command_context(services, body, respond, client, rest.strip())
+        word = word.lower()
+        if word == "":
+            open_notify(cmd)
+        elif word in ("list", "show"):
+            manage_view(cmd, word)
+        else:
+            cmd.reply(texts.HELP)
+
+    def open_notify(cmd: CommandContext) -> None:
+        if not cmd.can(Permission.CASE_REVIEW_NOTIFY):
+            cmd.reply(REFUSAL)
+            return
+        view = blocks.notify_modal(cmd.partnership, cmd.channel_id)
+        cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
+
+    def manage_view(cmd: CommandContext, word: str) -> None:
+        ref = cmd.text.split()[0].upper() if cmd.text.split() else ""
+        with db.session() as s:
+            if not cmd.can(Permission.CASE_REVIEW_MANAGE):
+                service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-",
+                               attempted=word)
+                cmd.reply(REFUSAL)
+                return
+            ts, day = service.timescales(services.kb), today()
+            if word == "list":
+                out = blocks.list_blocks(service.open_cases(s, cmd.team_id, ts, day))
+                cmd.reply("Open case reviews", out)
+                return
+            if not ref:
+                cmd.reply(texts.USAGE_SHOW)
+                return
+            case = service.get_case(s, cmd.team_id, ref)
+            if case is None:
+                cmd.reply(texts.NOT_FOUND.format(ref=ref[:20]))
+                return
+            cmd.reply(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))
+
+    # -- the notification form ---------------------------------------------------------------
+    @app.view(CallbackId.NOTIFY)
+    def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        try:
+            meta = NotifyMeta.model_validate_json(view.get("private_metadata") or "{}")
+            form, errors = forms.parse_notification(view["state"]["values"], today())
+            if errors or form is None:
+                ack(response_action="errors", errors=errors)
+                return
+            with db.session() as s:
+                case = service.notify(s, team_id=team_id, actor_id=user_id, form=form)
+                ref = case.reference
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        ack()
+        note = publish_card(client, team_id, ref)
+        with db.session() as s:
+            case = service.get_case(s, team_id, ref)
+            assert case is not None
+            text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
+                                            today(), note)
+        log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
+        client.chat_postMessage(channel=user_id, text=text, blocks=out)
+
+    # -- card buttons ------------------------------------------------------------------------
+    def refused(respond: Respond, s: Any, team_id: str, user_id: str, ref: str, attempted: str, msg: str) -> None:
+        service.refuse(s, team_id=team_id, actor_id=user_id, reference=ref or "-", attempted=attempted)
+        respond(text=msg, response_type="ephemeral", replace_original=False)
+
+    @app.action(TRANSITION_ACTION)
+    @guarded
+    def on_transition_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+                             client: WebClient) -> None:
+        ack()
+        team_id, user_id = team_of(body), user_of(body)
+        ref, name = str(action.get("value") or "")[:20], str(action["action_id"]).split(":", 1)[1]
+        with db.session() as s:
+            if not can_manage(s, team_id, user_id):
+                return refused(respond, s, team_id, user_id, ref, name, REFUSAL)
+            case = service.get_case(s, team_id, ref)
+            if case is None:
+                return refused(respond, s, team_id, user_id, ref, name, texts.NOT_FOUND.format(ref=ref))
+            try:
+                t = transition_for(case.state, name)
+            except TransitionNotAllowed:
+                respond(text=texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)]),
+                        response_type="ephemeral", replace_original=False)
+                return None
+            view = blocks.transition_modal(case, t, today(), channel_of(body))
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+        return None
+
+    @app.action(ActionId.CORRECT)
+    @guarded
+    def on_correct_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
+                          client: WebClient) -> None:
+        ack()
+        team_id, user_id = team_of(body), user_of(body)
+        ref = str(action.get("value") or "")[:20]
+        with db.session() as s:
+            if not can_manage(s, team_id, user_id):
+                return refused(respond, s, team_id, user_id, ref, "correct_dates", REFUSAL)
+            case = service.get_case(s, team_id, ref)
+            if case is None:
+                return refused(respond, s, team_id, user_id, ref, "correct_dates", texts.NOT_FOUND.format(ref=ref))
+            if case.state == State.CLOSED.value:
+                respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral",
+                        replace_original=False)
+                return None
+            view = blocks.correct_modal(case, channel_of(body))
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+        return None
+
+    # -- step and correction modals ------------------------------------------------------------
+    @app.view(CallbackId.TRANSITION)
+    def on_transition(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        try:
+            meta = TransitionMeta.model_validate_json(view.get("private_metadata") or "{}")
+            t = transition_for(meta.state, meta.action)
+            (happened, rationale, publication), errors = forms.parse_transition(view["state"]["values"], t)
+            if errors or happened is None:
+                ack(response_action="errors", errors=errors)
+                return
+            with db.session() as s:
+                problem = None
+                case = service.get_case(s, team_id, meta.ref, for_update=True)
+                if not can_manage(s, team_id, user_id) or case is None:
+                    problem = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
+                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
+                elif case.state != meta.state:
+                    problem = texts.STALE.format(ref=meta.ref, state=STATE_LABELS[State(case.state)])
+                else:
+                    problem = service.check_transition_date(case, t, happened, today())
+                    if problem is None:
+                        service.apply_transition(s, case, t.action, actor_id=user_id, happened_on=happened,
+                                                 rationale=rationale, planned_publication_on=publication)
+            if problem:
+                ack(response_action="errors", errors={BlockId.HAPPENED: problem})
+                return
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        ack()
+        publish_card(client, team_id, meta.ref)
+
+    @app.view(CallbackId.CORRECT)
+    def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        try:
+            meta = CorrectMeta.model_validate_json(view.get("private_metadata") or "{}")
+            values = forms.parse_corrections(view["state"]["values"])
+            with db.session() as s:
+                case = service.get_case(s, team_id, meta.ref, for_update=True)
+                if not can_manage(s, team_id, user_id) or case is None:
+                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref,
+                                   attempted="correct_dates")
+                    errors = {"_": REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)}
+                else:
+                    errors = {date_block(n): m for n, m in service.check_corrections(case, values, today()).items()}
+                    if not errors:
+                        service.correct_dates(s, case, actor_id=user_id, values=values)
+            if errors:
+                if "_" in errors:
+                    errors = {date_block("aware_on"): errors["_"]}
+                ack(response_action="errors", errors=errors)
+                return
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        ack()
+        publish_card(client, team_id, meta.ref)

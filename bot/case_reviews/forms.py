@@ -1,0 +1,139 @@
+"""Reading and checking the case review modals' values: field-level messages, free text screened.
+
+A screened field that fails is never echoed, stored or logged: only the message about its kind is returned.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot import privacy
+from bot.case_reviews import texts
+from bot.case_reviews.ids import VALUE, BlockId, date_block
+from bot.case_reviews.service import DATE_FIELDS, Notification
+from bot.case_reviews.states import Transition
+from knowledge.partnerships import PARTNERSHIPS
+
+AGENCIES: dict[str, str] = {
+    "la_childrens": "Local authority children's services",
+    "police": "Police",
+    "health_icb": "Health: ICB / CCG",
+    "health_provider": "Health: provider trust",
+    "gp": "General practice",
+    "education": "School or college",
+    "early_years": "Early years",
+    "probation": "Probation",
+    "youth_justice": "Youth justice",
+    "housing": "Housing",
+    "voluntary": "Voluntary or community sector",
+    "other": "Other agency",
+}
+CRITERIA: dict[str, str] = {
+    "abuse_or_neglect": "Abuse or neglect known or suspected",
+    "died": "The child has died",
+    "seriously_harmed": "The child has been seriously harmed",
+}
+AGE_BANDS: dict[str, str] = {
+    "under_1": "Under 1", "1_4": "1 to 4", "5_10": "5 to 10", "11_15": "11 to 15", "16_17": "16 to 17",
+}
+
+Values = dict[str, dict[str, dict[str, Any]]]
+
+
+def _el(values: Values, block: str) -> dict[str, Any]:
+    return (values.get(block) or {}).get(VALUE) or {}
+
+
+def text(values: Values, block: str) -> str | None:
+    raw = _el(values, block).get("value")
+    return raw.strip() if isinstance(raw, str) and raw.strip() else None
+
+
+def selected(values: Values, block: str) -> str | None:
+    opt = _el(values, block).get("selected_option")
+    return str(opt["value"]) if opt else None
+
+
+def selected_many(values: Values, block: str) -> list[str]:
+    return [str(o["value"]) for o in _el(values, block).get("selected_options") or []]
+
+
+def picked_date(values: Values, block: str) -> date | None:
+    raw = _el(values, block).get("selected_date")
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def screen(value: str | None) -> str | None:
+    """The field message when free text looks like it identifies someone, else None."""
+    findings = privacy.find_identifiers(value)
+    return privacy.describe(findings) if findings else None
+
+
+def parse_notification(values: Values, today: date) -> tuple[Notification | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    partnership = selected(values, BlockId.PARTNERSHIP)
+    if partnership not in PARTNERSHIPS:
+        errors[BlockId.PARTNERSHIP] = "Choose the partnership."
+    agency = selected(values, BlockId.AGENCY)
+    if agency not in AGENCIES:
+        errors[BlockId.AGENCY] = "Choose the notifying agency."
+    role = text(values, BlockId.ROLE)
+    summary = text(values, BlockId.SUMMARY)
+    for block, value in ((BlockId.ROLE, role), (BlockId.SUMMARY, summary)):
+        if message := screen(value):
+            errors[block] = message
+    incident, aware = picked_date(values, BlockId.INCIDENT), picked_date(values, BlockId.AWARE)
+    for block, day in ((BlockId.INCIDENT, incident), (BlockId.AWARE, aware)):
+        if day is None:
+            errors[block] = texts.DATE_REQUIRED
+        elif day > today:
+            errors[block] = texts.DATE_FUTURE
+    if incident and aware and aware < incident and BlockId.AWARE not in errors:
+        errors[BlockId.AWARE] = texts.AWARE_BEFORE_INCIDENT
+    criteria = [c for c in selected_many(values, BlockId.CRITERIA) if c in CRITERIA]
+    if not criteria:
+        errors[BlockId.CRITERIA] = texts.CRITERIA_REQUIRED
+    elif "abuse_or_neglect" not in criteria or not {"died", "seriously_harmed"} & set(criteria):
+        errors[BlockId.CRITERIA] = texts.CRITERIA_NOT_MET
+    age = selected(values, BlockId.AGE)
+    if age not in AGE_BANDS:
+        errors[BlockId.AGE] = "Choose the child's age band."
+    involved = [a for a in selected_many(values, BlockId.AGENCIES) if a in AGENCIES]
+    if errors:
+        return None, {str(k): v for k, v in errors.items()}
+    assert partnership and agency and incident and aware and age
+    return Notification(partnership=partnership, notifying_agency=agency, notifier_role=role, incident_on=incident,
+                        aware_on=aware, criteria=criteria, age_band=age, agencies_involved=involved,
+                        summary=summary), {}
+
+
+def parse_transition(
+    values: Values, transition: Transition
+) -> tuple[tuple[date | None, str | None, date | None], dict[str, str]]:
+    """(date it happened, rationale, planned publication) and field messages (date rules are the service's)."""
+    errors: dict[str, str] = {}
+    happened = picked_date(values, BlockId.HAPPENED)
+    if happened is None:
+        errors[BlockId.HAPPENED] = texts.DATE_REQUIRED
+    rationale = text(values, BlockId.RATIONALE)
+    if transition.needs_rationale and not rationale:
+        errors[BlockId.RATIONALE] = texts.RATIONALE_REQUIRED
+    elif message := screen(rationale):
+        errors[BlockId.RATIONALE] = message
+    publication = picked_date(values, BlockId.PUBLICATION) if transition.asks_publication_date else None
+    if publication and happened and publication <= happened:
+        errors[BlockId.PUBLICATION] = texts.PUBLICATION_BEFORE
+    return (happened, rationale if not errors else None, publication), {str(k): v for k, v in errors.items()}
+
+
+def parse_corrections(values: Values) -> dict[str, date | None]:
+    """Only the dates the modal showed (a cleared optional date becomes None)."""
+    out: dict[str, date | None] = {}
+    for name in (*DATE_FIELDS, "planned_publication_on"):
+        if date_block(name) in values:
+            out[name] = picked_date(values, date_block(name))
+    return out
