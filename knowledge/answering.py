@@ -20,7 +20,7 @@ from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
 from knowledge.search import Hit, SearchIndex
-from knowledge.text import expand, find_places, raw_tokens, terms
+from knowledge.text import expand, find_places, raw_tokens, stem, terms
 
 Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer"]
 
@@ -96,6 +96,12 @@ def cite(e: Entry) -> str:
     return f"_Source: {where}, {e.source.section}. As of {e.as_of:%B %Y}._"
 
 
+_AGENCY_NOISE = frozenset(
+    stem(w) for w in ("service", "services", "nhs", "trust", "foundation", "cheshire", "wirral", "warrington",
+                      "halton", "provider", "providers", "sector", "national", "and", "the", "of")
+)
+
+
 class Answerer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -109,12 +115,11 @@ class Answerer:
         q = set(terms(expand(raw_tokens(question))))
         scored = []
         for a in e.agencies:
-            name_terms = {t for t in terms(expand(raw_tokens(a.name))) if not t.startswith("~")}
-            name_terms -= {"servic", "nhs", "trust", "foundation", "cheshir", "wirral", "provider", "sector"}
+            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - _AGENCY_NOISE
             if not name_terms:
                 continue
             hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
-            if hit >= 0.5:
+            if hit >= 0.4:
                 scored.append((hit, a))
         scored.sort(key=lambda x: -x[0])
         return [a for _hit, a in scored[:2]]

@@ -1,0 +1,1 @@
+"""Answers capability: the Slack-free flow (service), Block Kit builders (blocks) and ids."""

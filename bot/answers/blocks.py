@@ -1,0 +1,176 @@
+"""Block Kit for answers: the answer message, topic lists and the App Home view."""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from typing import Any
+
+from bot.answers.ids import ActionId, BlockId
+from knowledge.answering import Answer
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name
+
+SECTION_MAX = 2900  # Slack allows 3000 characters in a section's text
+BUTTON_TEXT_MAX = 75
+VALUE_MAX = 1900
+
+
+def _plain(text: str, limit: int = BUTTON_TEXT_MAX) -> dict[str, Any]:
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def _chunks(text: str, limit: int = SECTION_MAX) -> list[str]:
+    out: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:  # a single very long line
+            out.append(line[:limit])
+            line = line[limit:]
+        if len(current) + len(line) + 1 > limit:
+            out.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        out.append(current)
+    return out or [" "]
+
+
+def section(text: str, block_id: str | None = None) -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def _value(obj: dict[str, Any]) -> str:
+    raw = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+    if len(raw) > VALUE_MAX and "q" in obj:
+        obj = {**obj, "q": obj["q"][: max(0, len(obj["q"]) - (len(raw) - VALUE_MAX))]}
+        raw = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+    return raw
+
+
+def parse_value(value: str) -> dict[str, Any]:
+    try:
+        obj = json.loads(value)
+    except (TypeError, ValueError):
+        return {}
+    return obj if isinstance(obj, dict) else {}
+
+
+def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
+    """The blocks for one answer, whatever its outcome."""
+    parts = _chunks(ans.text)
+    blocks: list[dict[str, Any]] = [
+        section(part, BlockId.ANSWER.value if i == 0 else f"{BlockId.ANSWER.value}_{i}") for i, part in enumerate(parts)
+    ]
+    if ans.outcome == "answer" and ans.entry is not None:
+        blocks.append({
+            "type": "actions",
+            "block_id": BlockId.FEEDBACK.value,
+            "elements": [
+                {"type": "button", "action_id": ActionId.HELPFUL.value, "text": _plain(":thumbsup: Helpful"),
+                 "value": ans.entry.id},
+                {"type": "button", "action_id": ActionId.NOT_HELPFUL.value, "text": _plain(":thumbsdown: Not helpful"),
+                 "value": ans.entry.id},
+            ],
+        })
+        if ans.suggestions:
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Related:"}]})
+            blocks.append(_suggestion_actions(ans))
+    elif ans.outcome == "did_you_mean" and ans.suggestions:
+        blocks.append(_suggestion_actions(ans))
+    elif ans.outcome == "ask_partnership":
+        blocks.append({
+            "type": "actions",
+            "block_id": BlockId.AREAS.value,
+            "elements": [
+                {"type": "button", "action_id": ActionId.CHOOSE_AREA.numbered(slug), "text": _plain(name),
+                 "value": _value({"p": slug, "q": ans.question})}
+                for slug, name in PARTNERSHIPS.items()
+            ],
+        })
+    return blocks
+
+
+def _suggestion_actions(ans: Answer) -> dict[str, Any]:
+    return {
+        "type": "actions",
+        "block_id": BlockId.SUGGESTIONS.value,
+        "elements": [
+            {"type": "button", "action_id": ActionId.SUGGESTION.numbered(i), "text": _plain(s.title),
+             "value": _value({"id": s.entry_id, "p": ans.partnership})}
+            for i, s in enumerate(ans.suggestions[:3], 1)
+        ],
+    }
+
+
+def topics_blocks(topics: OrderedDict[str, list[Entry]], partnership: str | None, per_topic: int = 12) -> list[dict]:
+    area = display_name(partnership) if partnership else "national guidance (set your area with `/safeguarding area`)"
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": _plain(f"What I can answer: {area}", 150)},
+        section("Ask in your own words, e.g. `/safeguarding how do I escalate a disagreement?`"),
+    ]
+    for topic, entries in topics.items():
+        shown = entries[:per_topic]
+        lines = [f"• {e.title}" for e in shown]
+        if len(entries) > per_topic:
+            lines.append(f"_…and {len(entries) - per_topic} more_")
+        for part in _chunks(f"*{topic}*\n" + "\n".join(lines)):
+            blocks.append(section(part))
+        if len(blocks) >= 48:
+            break
+    return blocks[:50]
+
+
+def topics_text(topics: OrderedDict[str, list[Entry]]) -> str:
+    return "Topics: " + ", ".join(topics) if topics else "No topics loaded."
+
+
+def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, user_area: str | None) -> dict:
+    options = [{"text": _plain(name), "value": slug} for slug, name in PARTNERSHIPS.items()]
+    select: dict[str, Any] = {
+        "type": "static_select",
+        "action_id": ActionId.HOME_AREA.value,
+        "placeholder": _plain("Choose your area"),
+        "options": options,
+    }
+    if user_area in PARTNERSHIPS:
+        select["initial_option"] = {"text": _plain(PARTNERSHIPS[user_area]), "value": user_area}
+    where = display_name(partnership) if partnership else "not set"
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": _plain("Safeguarding assistant", 150)},
+        section("Ask me about your partnership's published safeguarding arrangements: DM me, @mention me, or use "
+                "`/safeguarding <question>`. *If a child is in immediate danger, call 999.*"),
+        {"type": "section", "block_id": BlockId.HOME_AREA.value,
+         "text": {"type": "mrkdwn", "text": f"*Your area:* {where}"}, "accessory": select},
+        {"type": "divider"},
+        {"type": "header", "text": _plain("Browse topics", 150)},
+    ]
+    buttons = [
+        {"type": "button", "action_id": ActionId.TOPIC.numbered(i), "text": _plain(topic), "value": topic}
+        for i, topic in enumerate(topics)
+    ]
+    for start in range(0, len(buttons), 5):
+        blocks.append({"type": "actions", "block_id": f"{BlockId.HOME_TOPICS.value}_{start // 5}",
+                       "elements": buttons[start : start + 5]})
+    for topic, entries in topics.items():
+        local = [e for e in entries if e.partnership != NATIONAL]
+        sample = (local or entries)[:4]
+        lines = "\n".join(f"• {e.title}" for e in sample)
+        blocks.append(section(f"*{topic}*\n{lines}"))
+        if len(blocks) >= 95:
+            break
+    return {"type": "home", "blocks": blocks[:100]}
+
+
+def topic_detail_blocks(topic: str, entries: list[Entry]) -> list[dict[str, Any]]:
+    lines = [f"• *{e.title}*" + ("" if e.partnership == NATIONAL else f" ({display_name(e.partnership)})")
+             for e in entries]
+    blocks = [section(part) for part in _chunks(f"*{topic}*\n" + "\n".join(lines))]
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
+                   "text": "Ask about any of these in your own words."}]})
+    return blocks[:50]

@@ -1,0 +1,62 @@
+"""The answers flow without Slack: answer a question for a partnership, record what could not be
+answered (screened) and feedback (no question text), list topics for browsing."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from knowledge.answering import Answer, Answerer, get_answerer, source_of
+from knowledge.base import KnowledgeBase
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL, is_partnership
+from storage.answers import record_feedback, record_unanswered
+from storage.db import Database
+
+RECORDED_OUTCOMES = ("cannot_answer", "did_you_mean")
+
+
+class UnknownEntry(LookupError):
+    pass
+
+
+@dataclass
+class AnswerService:
+    kb: KnowledgeBase
+    db: Database | None = None
+
+    @property
+    def answerer(self) -> Answerer:
+        return get_answerer(self.kb)
+
+    def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
+        res = self.answerer.answer(question, partnership)
+        if res.outcome in RECORDED_OUTCOMES and question.strip() and self.db is not None and team_id:
+            with self.db.session() as s:
+                record_unanswered(s, team_id=team_id, partnership=res.partnership or partnership,
+                                  question=question)
+        return res
+
+    def show(self, entry_id: str, partnership: str | None = None) -> Answer:
+        e = self.kb.get(entry_id)
+        if e is None:
+            raise UnknownEntry(entry_id)
+        area = partnership if is_partnership(partnership) else (None if e.partnership == NATIONAL else e.partnership)
+        return Answer("answer", self.answerer.render(e), e.title, area, e, 1.0, sources=[source_of(e)])
+
+    def feedback(self, *, team_id: str, entry_id: str, helpful: bool) -> None:
+        if self.kb.get(entry_id) is None:
+            raise UnknownEntry(entry_id)
+        if self.db is None:
+            return
+        with self.db.session() as s:
+            record_feedback(s, team_id=team_id, entry_id=entry_id, helpful=helpful)
+
+    def topics(self, partnership: str | None) -> OrderedDict[str, list[Entry]]:
+        """Topic -> entries for the area (its own first, then national), in a stable order."""
+        out: OrderedDict[str, list[Entry]] = OrderedDict()
+        scopes = [partnership, NATIONAL] if is_partnership(partnership) else [NATIONAL]
+        for scope in scopes:
+            for e in self.kb.entries(scope):
+                out.setdefault(e.topic, []).append(e)
+        return out
