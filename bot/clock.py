@@ -6,6 +6,7 @@ import signal
 import threading
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from slack_sdk import WebClient
 
 from bot.context import Services
 from bot.jobs import register_jobs
@@ -15,9 +16,10 @@ from bot.timeutil import LONDON
 log = get_logger(__name__)
 
 
-def build_scheduler(services: Services) -> BackgroundScheduler:
+def build_scheduler(services: Services, client: WebClient | None = None) -> BackgroundScheduler:
+    """`client` defaults to the configured Slack client (the console passes its local fake's)."""
     scheduler = BackgroundScheduler(timezone=LONDON, job_defaults={"coalesce": True, "max_instances": 1})
-    register_jobs(scheduler, services)
+    register_jobs(scheduler, services, client)
     return scheduler
 
 

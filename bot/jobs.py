@@ -1,11 +1,42 @@
-"""Every scheduled job, registered in this one visible place (never by import side effects)."""
+"""Every scheduled job, registered in this one visible place (never by import side effects).
+
+Jobs hold no state: the database is the source of truth, so APScheduler's in-memory store is enough and two
+clock processes may run side by side (the dispatcher's claims keep every reminder to one post).
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
 
 from bot.context import Services
+from bot.logs import get_logger
+from bot.timeutil import LONDON
+
+log = get_logger(__name__)
+DISPATCH_EVERY_SECONDS = 20
 
 
-def register_jobs(scheduler: BaseScheduler, services: Services) -> None:
+def dispatch_reminders(services: Services, client: WebClient) -> None:
+    """Meeting reminders, case-review and escalation deadlines, snoozes and the Monday digest: one engine."""
+    from bot.reminders.engine import dispatch_once
+
+    try:
+        dispatch_once(services.db, client, grace_hours=services.settings.reminder_grace_hours)
+    except Exception as exc:  # a database outage must not kill the scheduler; the next tick catches up
+        log.error("jobs.dispatch_failed", error=type(exc).__name__)
+
+
+def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClient | None = None) -> None:
     """Add the product's jobs to `scheduler`. Capabilities add theirs here, one line each."""
+    from bot.slack import make_client
+
+    client = client or make_client(services.settings)
+    # Runs at once on start (restart catch-up within the grace period), then every 20 s. Occurrence times are
+    # computed by the product in London wall time, so this is a plain interval, not a cron in the host's zone.
+    scheduler.add_job(dispatch_reminders, IntervalTrigger(seconds=DISPATCH_EVERY_SECONDS, timezone=LONDON),
+                      args=(services, client), id="reminders.dispatch", next_run_time=datetime.now(LONDON),
+                      replace_existing=True)

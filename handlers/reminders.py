@@ -1,11 +1,272 @@
-"""Slack listeners for reminders (filled in by that capability)."""
+"""`/reminders`: add (modal or one line), once, list, pause, resume, delete, skip; snooze buttons on reminders.
+
+Thin: parse, authorise (REMINDERS_MANAGE to change, REMINDERS_VIEW_ALL to list every channel), call
+bot.reminders.service, render. Refusals change nothing and are audit-logged.
+"""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from datetime import datetime, timedelta
+from typing import Any
 
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import timeutil
+from bot.authz import REFUSAL, Permission, allowed, roles_of
 from bot.context import Services
+from bot.logs import get_logger
+from bot.partnerships import resolve_partnership
+from bot.reminders import blocks as rb
+from bot.reminders import service, texts
+from bot.reminders.blocks import when
+from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
+from bot.reminders.service import NotFound, SeriesInput
+from handlers.common import build_command_context, guarded, team_of, user_of, view_fault
+from handlers.context import CommandContext
+from storage import audit
+
+log = get_logger(__name__)
+COMMAND = "/reminders"
+QUICK_FIELDS = ("name", "recurrence", "first_date", "at_time", "days_before", "papers", "link")
+FIELD_LABELS = {Block.NAME: "Name", Block.RECURRENCE: "How often", Block.FIRST_DATE: "First date",
+                Block.TIME: "Time", Block.DAYS_BEFORE: "Days before", Block.PAPERS: "Papers due",
+                Block.LINK: "Link", Block.CHANNEL: "Channel"}
+
+
+def _refuse(services: Services, team_id: str, user_id: str, what: str, entity_id: str = "-") -> None:
+    with services.db.session() as s:
+        audit.record(s, team_id=team_id, actor_id=user_id, action="reminder.refused", entity_type="reminder",
+                     entity_id=entity_id, after={"attempted": what})
+
+
+def _next_label(row: Any) -> str:
+    return when(row.next_due_at) if row.next_due_at else texts.NO_NEXT
+
+
+def _groups(services: Services, partnership: str | None) -> list[tuple[str, str | None]]:
+    if not partnership:
+        return []
+    try:
+        return [(g.name, g.frequency) for g in services.kb.groups(partnership)]
+    except Exception as exc:  # the form still works with a typed name
+        log.warning("reminders.kb_groups_failed", error=type(exc).__name__)
+        return []
+
+
+def cmd_add(cmd: CommandContext) -> None:
+    if not cmd.can(Permission.REMINDERS_MANAGE):
+        _refuse(cmd.services, cmd.team_id, cmd.user_id, "add")
+        cmd.reply(REFUSAL)
+        return
+    if not cmd.text.strip():
+        meta = AddMetadata(channel_id=cmd.channel_id, partnership=cmd.partnership)
+        cmd.client.views_open(trigger_id=cmd.trigger_id, view=rb.add_modal(meta, _groups(cmd.services,
+                                                                                        cmd.partnership)))
+        return
+    parts = [p.strip() for p in cmd.text.split("|")]
+    if len(parts) < 3 or len(parts) > len(QUICK_FIELDS):
+        cmd.reply("Use `/reminders add <name> | <how often> | <first date> [| time | days before | papers | link]`,"
+                  " or `/reminders add` on its own for the form.\n" + texts.USAGE)
+        return
+    answers = dict(zip(QUICK_FIELDS, parts, strict=False))
+    inp = SeriesInput(channel_id=cmd.channel_id, group_frequency=None, **answers)
+    if inp.days_before is None:
+        inp.days_before = "7,1"
+    _create(cmd, inp)
+
+
+def cmd_once(cmd: CommandContext) -> None:
+    if not cmd.can(Permission.REMINDERS_MANAGE):
+        _refuse(cmd.services, cmd.team_id, cmd.user_id, "once")
+        cmd.reply(REFUSAL)
+        return
+    bits = cmd.text.split(None, 2)
+    if len(bits) < 3:
+        cmd.reply("Use `/reminders once <YYYY-MM-DD> <HH:MM> <what>`.")
+        return
+    _create(cmd, SeriesInput(channel_id=cmd.channel_id, first_date=bits[0], at_time=bits[1], name=bits[2]))
+
+
+def _create(cmd: CommandContext, inp: SeriesInput) -> None:
+    now = timeutil.now()
+    spec, errors = service.validate(inp, now)
+    if spec is None:
+        cmd.reply("Nothing was saved:\n" + "\n".join(f"• *{FIELD_LABELS.get(k, k)}*: {v}" for k, v in errors.items()))
+        return
+    with cmd.services.db.session() as s:
+        row = service.create_series(s, team_id=cmd.team_id, owner_id=cmd.user_id, partnership=cmd.partnership,
+                                    spec=spec, now=now)
+        message = texts.ADDED.format(id=row.id, name=row.name, rule=_rule_words(row), next=_next_label(row))
+    cmd.reply(message)
+
+
+def _rule_words(row: Any) -> str:
+    from bot.reminders.recurrence import describe
+
+    return f"({describe(row.rule)} at {row.at_time})" if row.kind == "meeting" else f"(once, {row.first_date})"
+
+
+def cmd_list(cmd: CommandContext) -> None:
+    every = cmd.text.strip().lower() == "all"
+    if every and not cmd.can(Permission.REMINDERS_VIEW_ALL):
+        _refuse(cmd.services, cmd.team_id, cmd.user_id, "list_all")
+        cmd.reply(REFUSAL)
+        return
+    channel = None if every else cmd.channel_id
+    with cmd.services.db.session() as s:
+        views = service.list_series(s, cmd.team_id, channel)
+        issues = service.problems(s, cmd.team_id, channel, timeutil.now() - timedelta(days=30))
+        lines = [rb.series_line(v.row, _next_label(v.row), v.missed, v.failed) for v in views]
+        problem_lines = [f"• {'⚠️ missed' if o.state == 'missed' else '❗ failed'} {when(o.due_at)}: "
+                         f"{o.text.split(':')[0][:80]}{f' ({o.last_error})' if o.last_error else ''}"
+                         for o in issues]
+    if not lines and not problem_lines:
+        cmd.reply(texts.NOTHING_HERE)
+        return
+    title = "All reminders in this workspace" if every else "Reminders for this channel"
+    blocks = rb.list_blocks(lines, title)
+    if problem_lines:
+        blocks += rb.list_blocks(problem_lines, "Missed or not delivered (last 30 days)")
+    cmd.reply(f"{title}: {len(lines)}", blocks=blocks[:50])
+
+
+def _series_command(action: str) -> Any:
+    def handler(cmd: CommandContext) -> None:
+        if not cmd.can(Permission.REMINDERS_MANAGE):
+            _refuse(cmd.services, cmd.team_id, cmd.user_id, action, cmd.text.strip()[:20] or "-")
+            cmd.reply(REFUSAL)
+            return
+        ref = cmd.text.strip().removeprefix("next").strip()
+        if not ref:
+            cmd.reply(f"Use `/reminders {action} <number>`; `/reminders list` shows the numbers.")
+            return
+        now = timeutil.now()
+        with cmd.services.db.session() as s:
+            try:
+                row = service.get_series(s, cmd.team_id, ref)
+            except NotFound:
+                cmd.reply(texts.NOT_FOUND.format(id=ref.lstrip("#")[:20]))
+                return
+            if action == "pause":
+                service.pause(s, row, cmd.user_id)
+                message = texts.PAUSED.format(id=row.id, name=row.name)
+            elif action == "resume":
+                service.resume(s, row, cmd.user_id, now)
+                message = texts.RESUMED.format(id=row.id, name=row.name, next=_next_label(row))
+            elif action == "delete":
+                service.delete(s, row, cmd.user_id)
+                message = texts.DELETED.format(id=row.id, name=row.name)
+            else:
+                meeting = service.skip_next(s, row, cmd.user_id, now)
+                message = (texts.SKIPPED.format(name=row.name, meeting=when(meeting), next=_next_label(row))
+                           if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
+        cmd.reply(message)
+
+    return handler
+
+
+SUBCOMMANDS = {"add": cmd_add, "once": cmd_once, "list": cmd_list, "pause": _series_command("pause"),
+               "resume": _series_command("resume"), "delete": _series_command("delete"),
+               "skip": _series_command("skip")}
+
+
+def _view_values(view: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
+        for element in actions.values():
+            out[block_id] = (
+                (element.get("selected_option") or {}).get("value") if "selected_option" in element
+                else element.get("selected_date") or element.get("selected_time")
+                or element.get("selected_conversation") or element.get("selected_channel") or element.get("value")
+            )
+    return out
 
 
 def register(app: App, services: Services) -> None:
-    """Nothing yet."""
+    @app.command(COMMAND)
+    @guarded
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        ack()
+        text = str(body.get("text") or "").strip()
+        word, _, rest = text.partition(" ")
+        handler = SUBCOMMANDS.get(word.lower())
+        cmd = build_command_context(services, body, respond, client, rest.strip())
+        if handler is None:
+            cmd.reply(texts.USAGE)
+            return
+        handler(cmd)
+
+    @app.view(ViewId.ADD)
+    def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        team_id, user_id = team_of(body), user_of(body)
+        try:
+            meta = AddMetadata.model_validate_json(view.get("private_metadata") or "{}")
+            values = _view_values(view)
+            with services.db.session() as s:
+                roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
+                partnership = meta.partnership or resolve_partnership(
+                    s, team_id, meta.channel_id, user_id, services.settings.default_partnership)
+            if not allowed(roles, Permission.REMINDERS_MANAGE):
+                _refuse(services, team_id, user_id, "add")
+                ack(response_action="errors", errors={Block.NAME: REFUSAL})
+                return
+            known = dict(_groups(services, partnership))
+            group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
+            inp = SeriesInput(
+                channel_id=values.get(Block.CHANNEL) or meta.channel_id, name=values.get(Block.NAME), group=group,
+                group_frequency=known.get(group) if group else None,
+                recurrence=values.get(Block.RECURRENCE), first_date=values.get(Block.FIRST_DATE),
+                at_time=values.get(Block.TIME), days_before=values.get(Block.DAYS_BEFORE),
+                papers=values.get(Block.PAPERS), link=values.get(Block.LINK),
+            )
+            now = timeutil.now()
+            spec, errors = service.validate(inp, now)
+            if spec is None:
+                present = {b.get("block_id") for b in view.get("blocks", [])}
+                ack(response_action="errors",
+                    errors={(k if k in present else Block.NAME): v for k, v in errors.items()})
+                return
+            with services.db.session() as s:
+                row = service.create_series(s, team_id=team_id, owner_id=user_id, partnership=partnership,
+                                            spec=spec, now=now)
+                message = texts.ADDED.format(id=row.id, name=row.name, rule=_rule_words(row), next=_next_label(row))
+                channel = row.channel_id
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        ack()
+        try:
+            client.chat_postEphemeral(channel=channel, user=user_id, text=message)
+        except Exception as exc:  # saved already; the list shows it
+            log.warning("reminders.confirm_failed", error=type(exc).__name__)
+
+    for action_id in SNOOZE_ACTIONS:
+        app.action(action_id)(_snooze_listener(services, action_id))
+
+
+def _snooze_listener(services: Services, action_id: str) -> Any:
+    option = {Action.SNOOZE_HOUR: "hour", Action.SNOOZE_TOMORROW: "tomorrow"}.get(action_id, "next_working_day")
+
+    @guarded
+    def on_snooze(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        ack()
+        team_id, user_id = team_of(body), user_of(body)
+        value = str((body.get("actions") or [{}])[0].get("value") or "")
+        with services.db.session() as s:
+            roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
+        if not allowed(roles, Permission.REMINDERS_MANAGE):
+            _refuse(services, team_id, user_id, "snooze", value[:20] or "-")
+            respond(text=REFUSAL, response_type="ephemeral", replace_original=False)
+            return
+        try:
+            with services.db.session() as s:
+                due: datetime = service.snooze(s, team_id=team_id, occurrence_id=int(value), option=option,
+                                               actor=user_id, now=timeutil.now())
+        except (NotFound, ValueError):
+            respond(text="That reminder no longer exists.", response_type="ephemeral", replace_original=False)
+            return
+        respond(text=texts.SNOOZED.format(when=when(due)), response_type="ephemeral", replace_original=False)
+
+    on_snooze.__name__ = f"on_{action_id}"
+    return on_snooze

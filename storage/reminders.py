@@ -8,13 +8,35 @@ Case-review and escalation deadline reminders are rows of the same table (source
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from storage.base import Base, TeamScoped, Timestamped, utcnow
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware in, aware out, UTC on disk: SQLite would otherwise keep a London wall time with its offset dropped
+    (09:00 BST read back as 09:00 UTC) and compare times as strings across offsets."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("reminder times must be timezone-aware")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class ReminderSeries(Base, TeamScoped, Timestamped):
@@ -37,9 +59,9 @@ class ReminderSeries(Base, TeamScoped, Timestamped):
     link: Mapped[str | None] = mapped_column(String(500))
     state: Mapped[str] = mapped_column(String(16), index=True)  # active | paused | deleted | finished
     skipped: Mapped[list[str]] = mapped_column(JSON, default=list)  # ISO dates of skipped meetings
-    cursor_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # points up to here are done
-    next_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    cursor_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # points up to here are done
+    next_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
 class ReminderOccurrence(Base, TeamScoped, Timestamped):
@@ -56,9 +78,9 @@ class ReminderOccurrence(Base, TeamScoped, Timestamped):
     source: Mapped[str] = mapped_column(String(16))  # series | case_review | escalation | digest | snooze
     source_ref: Mapped[str] = mapped_column(String(40))
     key: Mapped[str] = mapped_column(String(120))
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # due_at, or later after a failure
-    meeting_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())  # due_at, or later after a failure
+    meeting_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     channel_id: Mapped[str] = mapped_column(String(32))
     thread_ts: Mapped[str | None] = mapped_column(String(32))
     owner_id: Mapped[str | None] = mapped_column(String(32))
@@ -68,6 +90,6 @@ class ReminderOccurrence(Base, TeamScoped, Timestamped):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(64))
     claimed_by: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_ts: Mapped[str | None] = mapped_column(String(32))

@@ -1,0 +1,165 @@
+"""Block Kit for reminders: the posted reminder, the add modal, the list, the weekly digest."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.reminders import texts
+from bot.reminders.ids import Action, AddMetadata, Block, ViewId
+from bot.reminders.recurrence import describe
+from bot.reminders.schedule import Point
+from bot.summary import OpenItem
+from bot.timeutil import format_date, to_london
+
+Blocks = list[dict[str, Any]]
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": text}
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text[:150], "emoji": True}
+
+
+def when(moment: datetime) -> str:
+    """'Tue 10 Mar 2026 at 10:00': London, with the weekday."""
+    local = to_london(moment)
+    return f"{format_date(local.date())} at {local:%H:%M}"
+
+
+def reminder_message(name: str, point: Point, link: str | None, kind: str) -> tuple[str, Blocks]:
+    """The text (notification fallback) and blocks of one reminder."""
+    meeting = when(point.meeting_at)
+    if point.kind == "at":
+        headline = f"⏰ Reminder: *{name}*"
+    elif point.kind == "papers":
+        headline = f"📄 Papers due today for *{name}* (meeting {meeting})"
+    elif point.days_before == 0:
+        headline = f"📅 *{name}* meets today"
+    else:
+        n = point.days_before
+        headline = f"📅 *{name}* meets in {n} day{'s' if n != 1 else ''}"
+    fields = [_mrkdwn(f"*When*\n{meeting}")]
+    if link:
+        fields.append(_mrkdwn(f"*Agenda and papers*\n<{link}|Open>"))
+    if point.papers_due is not None and kind == "meeting":
+        fields.append(_mrkdwn(f"*Papers due*\n{format_date(point.papers_due)}"))
+    blocks: Blocks = [{"type": "section", "text": _mrkdwn(headline), "fields": fields}]
+    text = f"{headline.replace('*', '')}: {meeting}"
+    if point.papers_due is not None and kind == "meeting":
+        text += f". Papers due {format_date(point.papers_due)}"
+    return text, blocks
+
+
+def snooze_actions(occurrence_id: int) -> dict[str, Any]:
+    value = str(occurrence_id)
+    return {
+        "type": "actions",
+        "block_id": f"rem_snooze_{occurrence_id}",
+        "elements": [
+            {"type": "button", "action_id": Action.SNOOZE_HOUR, "text": _plain("Snooze 1 hour"), "value": value},
+            {"type": "button", "action_id": Action.SNOOZE_TOMORROW, "text": _plain("Tomorrow"), "value": value},
+            {"type": "button", "action_id": Action.SNOOZE_NEXT_WORKING_DAY, "text": _plain("Next working day"),
+             "value": value},
+        ],
+    }
+
+
+def with_snooze(blocks: Blocks | None, text: str, occurrence_id: int) -> Blocks:
+    base = list(blocks) if blocks else [{"type": "section", "text": _mrkdwn(text[:3000])}]
+    return [*base, snooze_actions(occurrence_id)]
+
+
+def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True,
+           hint: str | None = None) -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "input", "block_id": block_id, "label": _plain(label), "element": element,
+                             "optional": optional}
+    if hint:
+        block["hint"] = _plain(hint)
+    return block
+
+
+def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """The `/reminders add` form; `groups` are (name, frequency) from the knowledge base."""
+    blocks: Blocks = []
+    if groups:
+        options = [
+            {"text": _plain(f"{name[:60]}{f' ({freq})' if freq else ''}"), "value": name[:150]}
+            for name, freq in groups[:100]
+        ]
+        blocks.append(_input(Block.GROUP, "Group (from your partnership's arrangements)",
+                             {"type": "static_select", "action_id": Action.GROUP, "options": options,
+                              "placeholder": _plain("Choose a group")},
+                             hint="Fills the name, and how often it meets if you leave that empty."))
+    blocks += [
+        _input(Block.NAME, "Or a name / what to remind about",
+               {"type": "plain_text_input", "action_id": Action.NAME, "max_length": 150},
+               hint="Group or meeting names only: never a child's or family member's details."),
+        _input(Block.CHANNEL, "Post in",
+               {"type": "conversations_select", "action_id": Action.CHANNEL, "initial_conversation": meta.channel_id,
+                "filter": {"include": ["public", "private"], "exclude_bot_users": True}}),
+        _input(Block.RECURRENCE, "How often (empty for a one-off)",
+               {"type": "plain_text_input", "action_id": Action.RECURRENCE, "max_length": 200,
+                "placeholder": _plain("every 2 months on the second Tuesday at 10:00")},
+               hint="e.g. quarterly on the first Monday · monthly on the last Friday at 14:30 · annually on 1 July"),
+        _input(Block.FIRST_DATE, "First date (or starting from)",
+               {"type": "datepicker", "action_id": Action.FIRST_DATE}, optional=False),
+        _input(Block.TIME, "Time (London)", {"type": "timepicker", "action_id": Action.TIME, "initial_time": "10:00"}),
+        _input(Block.DAYS_BEFORE, "Remind how many days before",
+               {"type": "plain_text_input", "action_id": Action.DAYS_BEFORE, "initial_value": "7,1"},
+               hint="Comma-separated, e.g. 7,1. 0 means on the day. Empty for a one-off means at the time itself."),
+        _input(Block.PAPERS, "Papers due (working days before)",
+               {"type": "plain_text_input", "action_id": Action.PAPERS, "placeholder": _plain("e.g. 5")}),
+        _input(Block.LINK, "Agenda / papers link",
+               {"type": "plain_text_input", "action_id": Action.LINK, "placeholder": _plain("https://...")}),
+    ]
+    return {
+        "type": "modal",
+        "callback_id": ViewId.ADD,
+        "title": _plain("Add a reminder"),
+        "submit": _plain("Save"),
+        "close": _plain("Cancel"),
+        "private_metadata": meta.model_dump_json(),
+        "blocks": blocks,
+    }
+
+
+def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
+    state = "" if row.state == "active" else f" _({row.state})_"
+    extra = ""
+    if missed:
+        extra += f" · ⚠️ {missed} missed"
+    if failed:
+        extra += f" · ❗ {failed} failed"
+    rule = describe(row.rule) if row.kind == "meeting" else "once"
+    return f"*#{row.id} {row.name}*{state} — {rule}, {row.at_time} in <#{row.channel_id}> · next: {next_due}{extra}"
+
+
+def list_blocks(lines: list[str], title: str) -> Blocks:
+    blocks: Blocks = [{"type": "section", "text": _mrkdwn(f"*{title}*")}]
+    for i in range(0, len(lines), 10):
+        blocks.append({"type": "section", "text": _mrkdwn("\n".join(lines[i:i + 10])[:3000])})
+    return blocks[:50]
+
+
+def digest(monday_label: str, items: list[OpenItem], meetings: list[tuple[datetime, str]]) -> tuple[str, Blocks]:
+    title = texts.DIGEST_TITLE.format(monday=monday_label)
+    lines = []
+    for it in items:
+        due = format_date(it.next_deadline) if it.next_deadline else "no deadline set"
+        flag = "🔴 *Overdue* · " if it.overdue else ""
+        lines.append(f"{flag}*{it.ref}* {it.title} — {it.deadline_label}: {due}")
+    meeting_lines = [f"• {when(at)} — {name}" for at, name in meetings]
+    blocks: Blocks = [
+        {"type": "header", "text": _plain(title)},
+        {"type": "section", "text": _mrkdwn("*Open case reviews and escalations*\n"
+                                            + ("\n".join(lines) if lines else texts.DIGEST_NONE_OPEN))},
+        {"type": "section", "text": _mrkdwn("*This week's meetings*\n" + ("\n".join(meeting_lines)
+                                                                           or texts.DIGEST_NO_MEETINGS))},
+    ]
+    for b in blocks[1:]:
+        b["text"]["text"] = b["text"]["text"][:3000]
+    overdue = sum(1 for it in items if it.overdue)
+    return f"{title}: {len(items)} open ({overdue} overdue), {len(meetings)} meetings", blocks

@@ -1,0 +1,272 @@
+"""The one reminder engine: turn due series points into delivery rows, claim them atomically, send them once.
+
+Exactly once: a row moves pending -> sending inside a transaction that locks it (FOR UPDATE SKIP LOCKED on
+PostgreSQL; SQLite's BEGIN IMMEDIATE serialises claimers), so two clocks never take the same row. A row left in
+"sending" by a process that died mid-post is marked failed ("interrupted"), never re-sent: a possible gap is
+shown in `/reminders list`; a double post in a safeguarding channel is not an option.
+Restart-safe: rows due while the process was down are sent if within `reminder_grace_hours`, else "missed".
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot import timeutil
+from bot.logs import get_logger
+from bot.reminders import texts
+from bot.reminders.blocks import reminder_message, with_snooze
+from bot.reminders.digest import ensure_weekly_digests
+from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
+from storage import audit
+from storage.db import Database
+from storage.reminders import ReminderOccurrence, ReminderSeries
+
+log = get_logger(__name__)
+
+FATAL_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
+MAX_ATTEMPTS = len(BACKOFF) + 1
+STALE_CLAIM = timedelta(minutes=10)
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}"
+
+
+def _is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _lock(stmt: Any, session: Session) -> Any:
+    return stmt.with_for_update(skip_locked=True) if _is_postgres(session) else stmt
+
+
+# --- series -> delivery rows -----------------------------------------------------------------------------------
+
+def occurrence_for(series: ReminderSeries, point: Point) -> tuple[str, list[dict[str, Any]]]:
+    return reminder_message(series.name, point, series.link, series.kind)
+
+
+def _upsert_point(session: Session, series: ReminderSeries, point: Point, state: str) -> None:
+    existing = session.scalars(
+        select(ReminderOccurrence).where(
+            ReminderOccurrence.team_id == series.team_id, ReminderOccurrence.source == "series",
+            ReminderOccurrence.source_ref == str(series.id), ReminderOccurrence.key == point.key,
+        )
+    ).one_or_none()
+    text, blocks = occurrence_for(series, point)
+    if existing is None:
+        session.add(ReminderOccurrence(
+            team_id=series.team_id, series_id=series.id, source="series", source_ref=str(series.id), key=point.key,
+            due_at=point.due_at, attempt_at=point.due_at, meeting_at=point.meeting_at, channel_id=series.channel_id,
+            thread_ts=None, owner_id=series.owner_id, text=text, blocks=blocks, state=state, attempts=0,
+        ))
+    elif existing.state == "cancelled":  # paused then resumed, or deleted-and-recreated: open it again
+        existing.state, existing.text, existing.blocks, existing.attempts = state, text, blocks, 0
+        existing.due_at = existing.attempt_at = point.due_at
+        existing.channel_id = series.channel_id
+
+
+def advance(session: Session, series: ReminderSeries, now: datetime, grace: timedelta) -> int:
+    """Write delivery rows for every point of `series` due by `now`; move its cursor and next_due_at on."""
+    cursor = series.cursor_at or series.created_at or now
+    written = 0
+    nxt: Point | None = None
+    for point in points_after(series, cursor):
+        if point.due_at > now or written >= MAX_POINTS_PER_PASS:
+            nxt = point
+            break
+        _upsert_point(session, series, point, "pending" if point.due_at >= now - grace else "missed")
+        cursor = point.due_at
+        written += 1
+    series.cursor_at = cursor
+    series.next_due_at = nxt.due_at if nxt else None
+    if nxt is None:
+        series.state = "finished"
+    return written
+
+
+def reset_cursor(series: ReminderSeries, after: datetime) -> Point | None:
+    """Start the series afresh from `after` (creation, resume, skip): nothing before it will be sent."""
+    point = next(points_after(series, after), None)
+    series.cursor_at = after
+    series.next_due_at = point.due_at if point else None
+    return point
+
+
+def materialise(session: Session, now: datetime, grace: timedelta, limit: int = 2000) -> int:
+    stmt = (
+        select(ReminderSeries)
+        .where(ReminderSeries.state == "active", ReminderSeries.next_due_at <= now)
+        .order_by(ReminderSeries.next_due_at)
+        .limit(limit)
+    )
+    return sum(advance(session, series, now, grace) for series in session.scalars(_lock(stmt, session)))
+
+
+# --- claiming and sending --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    team_id: str
+    channel_id: str
+    thread_ts: str | None
+    owner_id: str | None
+    text: str
+    blocks: list[dict[str, Any]] | None
+    attempts: int
+    source: str
+    source_ref: str
+
+
+@dataclass
+class Outcome:
+    id: int
+    status: str  # sent | retry | fatal
+    ts: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class DispatchStats:
+    materialised: int = 0
+    missed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+def expire(session: Session, now: datetime, grace: timedelta) -> int:
+    """Mark unsent rows older than the grace period missed, and abandoned claims failed (never re-sent)."""
+    missed = session.execute(
+        update(ReminderOccurrence)
+        .where(ReminderOccurrence.state == "pending", ReminderOccurrence.attempts == 0,
+               ReminderOccurrence.due_at < now - grace)
+        .values(state="missed")
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.execute(
+        update(ReminderOccurrence)
+        .where(ReminderOccurrence.state == "sending", ReminderOccurrence.claimed_at < now - STALE_CLAIM)
+        .values(state="failed", last_error="interrupted")
+        .execution_options(synchronize_session=False)
+    )
+    return int(missed or 0)
+
+
+def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> list[Claimed]:
+    stmt = (
+        select(ReminderOccurrence)
+        .where(ReminderOccurrence.state == "pending", ReminderOccurrence.attempt_at <= now)
+        .order_by(ReminderOccurrence.attempt_at, ReminderOccurrence.id)
+        .limit(limit)
+    )
+    out = []
+    for row in session.scalars(_lock(stmt, session)):
+        row.state, row.claimed_by, row.claimed_at = "sending", worker, now
+        out.append(Claimed(row.id, row.team_id, row.channel_id, row.thread_ts, row.owner_id, row.text, row.blocks,
+                           row.attempts, row.source, row.source_ref))
+    return out
+
+
+def send(client: WebClient, item: Claimed) -> Outcome:
+    """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers)."""
+    try:
+        resp = client.chat_postMessage(
+            channel=item.channel_id, text=item.text, blocks=with_snooze(item.blocks, item.text, item.id),
+            thread_ts=item.thread_ts, unfurl_links=False, unfurl_media=False,
+        )
+        return Outcome(item.id, "sent", ts=resp.get("ts"))
+    except SlackApiError as exc:
+        error = str(exc.response.get("error") or "slack_error")[:64]
+        return Outcome(item.id, "fatal" if error in FATAL_CHANNEL_ERRORS else "retry", error=error)
+    except Exception as exc:  # connection trouble after the client's own retries
+        return Outcome(item.id, "retry", error=type(exc).__name__[:64])
+
+
+def record(session: Session, outcomes: list[Outcome], now: datetime, stats: DispatchStats) -> list[ReminderOccurrence]:
+    """Store outcomes; returns rows whose owner must be told (failed for good)."""
+    tell = []
+    for o in outcomes:
+        row = session.get(ReminderOccurrence, o.id)
+        if row is None:
+            continue
+        row.attempts += 1
+        if o.status == "sent":
+            row.state, row.sent_at, row.message_ts, row.last_error = "sent", now, o.ts, None
+            stats.sent += 1
+            continue
+        row.last_error = o.error
+        if o.status == "retry" and row.attempts < MAX_ATTEMPTS:
+            row.state, row.attempt_at = "pending", now + BACKOFF[row.attempts - 1]
+            stats.retried += 1
+            continue
+        row.state = "failed"
+        stats.failed += 1
+        audit.record(session, team_id=row.team_id, actor_id="clock", action="reminder.failed",
+                     entity_type="reminder_occurrence", entity_id=str(row.id),
+                     after={"state": "failed", "error": o.error, "source": row.source, "ref": row.source_ref})
+        tell.append(row)
+    return tell
+
+
+def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchStats) -> None:
+    what = row.source_ref if row.source != "series" else (row.text.split(":")[0][:80])
+    template = texts.NOT_IN_CHANNEL if row.last_error in FATAL_CHANNEL_ERRORS else texts.SEND_FAILED
+    message = template.format(what=what, channel=row.channel_id, error=row.last_error)
+    if not row.owner_id:
+        log.warning("reminders.failed_no_owner", occurrence=row.id, error=row.last_error)
+        return
+    try:
+        client.chat_postMessage(channel=row.owner_id, text=message)
+        stats.notices.append(row.owner_id)
+    except Exception as exc:
+        log.warning("reminders.notice_failed", occurrence=row.id, error=type(exc).__name__)
+
+
+def dispatch_once(
+    db: Database, client: WebClient, *, grace_hours: float, now: datetime | None = None,
+    worker: str | None = None, batch: int = 100, max_batches: int = 100,
+) -> DispatchStats:
+    """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due."""
+    now = now or timeutil.now()
+    grace = timedelta(hours=grace_hours)
+    worker = worker or worker_id()
+    stats = DispatchStats()
+    with db.session() as s:
+        stats.materialised = materialise(s, now, grace) + ensure_weekly_digests(s, now)
+        stats.missed = expire(s, now, grace)
+    for _ in range(max_batches):
+        with db.session() as s:
+            items = claim(s, now, worker, batch)
+        if not items:
+            break
+        outcomes = [send(client, item) for item in items]
+        with db.session() as s:
+            tell = record(s, outcomes, now, stats)
+        for row in tell:
+            _notify_owner(client, row, stats)
+    if stats.sent or stats.failed or stats.missed:
+        log.info("reminders.dispatched", sent=stats.sent, retried=stats.retried, failed=stats.failed,
+                 missed=stats.missed, materialised=stats.materialised)
+    return stats
+
+
+def start_in_process(services: Any, client: WebClient | None = None) -> Any:
+    """For single-process runners (console, Socket Mode): start the clock's scheduler beside the app."""
+    from bot.clock import build_scheduler
+
+    scheduler = build_scheduler(services, client)
+    scheduler.start()
+    return scheduler

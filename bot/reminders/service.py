@@ -1,0 +1,280 @@
+"""Reminder series and their occurrences: create, list, pause, resume, delete, skip, snooze. No Slack here.
+
+Every change is audit-logged with ids, states and dates only (a series' name is free text and stays out).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import privacy, workdays
+from bot.reminders.engine import reset_cursor
+from bot.reminders.ids import Block
+from bot.reminders.recurrence import RecurrenceError, parse, parse_time
+from bot.reminders.schedule import MORNING, upcoming_meetings
+from bot.timeutil import LONDON, to_london
+from storage import audit
+from storage.reminders import ReminderOccurrence, ReminderSeries
+
+LIVE = ("active", "paused", "finished")
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass
+class SeriesInput:
+    """Raw answers from the modal or the one-line form."""
+
+    channel_id: str
+    name: str | None = None
+    group: str | None = None  # only ever a knowledge-base group name (the handler checks)
+    group_frequency: str | None = None
+    recurrence: str | None = None
+    first_date: str | date | None = None
+    at_time: str | None = None
+    days_before: str | None = None
+    papers: str | None = None
+    link: str | None = None
+
+
+@dataclass
+class SeriesSpec:
+    kind: str
+    name: str
+    channel_id: str
+    recurrence: str | None
+    rule: dict[str, Any] | None
+    first_date: date
+    at_time: str
+    days_before: list[int]
+    papers_working_days: int | None
+    link: str | None
+
+
+def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[str, str]]:
+    """Field-level checks; errors are keyed by the modal's block ids. Nothing rejected is kept or logged."""
+    errors: dict[str, str] = {}
+    typed = (inp.name or "").strip()
+    name = typed or (inp.group or "").strip()  # `group` comes from the knowledge base, not the person
+    if not name:
+        errors[Block.NAME] = "Choose a group or type what the reminder is about."
+    elif typed and (findings := privacy.find_identifiers(typed)):
+        errors[Block.NAME] = privacy.describe(findings)
+    words = (inp.recurrence or "").strip()
+    if not words and inp.group_frequency and inp.group_frequency != "as required":
+        words = inp.group_frequency
+    rule = None
+    if words:
+        try:
+            rule = parse(words)
+        except RecurrenceError as exc:
+            errors[Block.RECURRENCE] = str(exc)
+    first: date | None = None
+    if isinstance(inp.first_date, date):
+        first = inp.first_date
+    elif inp.first_date:
+        try:
+            first = date.fromisoformat(str(inp.first_date).strip())
+        except ValueError:
+            errors[Block.FIRST_DATE] = "Use a date like 2026-03-10."
+    else:
+        errors[Block.FIRST_DATE] = "Give the first date (or the date to start from)."
+    at = time(10, 0)
+    if rule and rule.get("time"):
+        at = parse_time(rule["time"])
+    elif inp.at_time and inp.at_time.strip():
+        try:
+            at = parse_time(inp.at_time)
+        except RecurrenceError as exc:
+            errors[Block.TIME] = str(exc)
+    days: list[int] = []
+    if inp.days_before and inp.days_before.strip():
+        try:
+            days = sorted({int(p) for p in inp.days_before.replace(" ", "").split(",") if p}, reverse=True)
+            if any(d < 0 or d > 90 for d in days):
+                raise ValueError
+        except ValueError:
+            errors[Block.DAYS_BEFORE] = "Use whole numbers of days from 0 to 90, comma-separated, e.g. 7,1."
+    papers = None
+    if inp.papers and inp.papers.strip():
+        if not inp.papers.strip().isdigit() or not 1 <= int(inp.papers) <= 30:
+            errors[Block.PAPERS] = "Use a number of working days from 1 to 30, e.g. 5."
+        else:
+            papers = int(inp.papers)
+    link = (inp.link or "").strip() or None
+    if link and (not link.startswith(("https://", "http://")) or " " in link or len(link) > 500):
+        errors[Block.LINK] = "Use a web address starting with https://"
+    elif link and (findings := privacy.find_identifiers(link)):
+        errors[Block.LINK] = privacy.describe(findings)
+    past = first is not None and datetime.combine(first, at, tzinfo=LONDON) <= now
+    if past and not rule and not days and Block.FIRST_DATE not in errors and Block.TIME not in errors:
+        errors[Block.FIRST_DATE] = "That moment has passed. Choose a date and time in the future."
+    if not inp.channel_id:
+        errors[Block.CHANNEL] = "Choose the channel to post in."
+    if errors or first is None:
+        return None, errors
+    return SeriesSpec("meeting" if rule else "one_off", name, inp.channel_id, words or None, rule, first,
+                      at.strftime("%H:%M"), days, papers, link), {}
+
+
+def _snapshot(row: ReminderSeries) -> dict[str, Any]:
+    return {"state": row.state, "channel": row.channel_id, "kind": row.kind, "first_date": row.first_date,
+            "next_due_at": row.next_due_at}
+
+
+def create_series(session: Session, *, team_id: str, owner_id: str, partnership: str | None, spec: SeriesSpec,
+                  now: datetime) -> ReminderSeries:
+    row = ReminderSeries(
+        team_id=team_id, kind=spec.kind, name=spec.name, partnership=partnership, channel_id=spec.channel_id,
+        owner_id=owner_id, recurrence=spec.recurrence, rule=spec.rule, first_date=spec.first_date,
+        at_time=spec.at_time, days_before=spec.days_before, papers_working_days=spec.papers_working_days,
+        link=spec.link, state="active", skipped=[], created_at=now.astimezone(UTC),
+    )
+    session.add(row)
+    session.flush()
+    if reset_cursor(row, now) is None:
+        row.state = "finished"
+    audit.record(session, team_id=team_id, actor_id=owner_id, action="reminder.created", entity_type="reminder",
+                 entity_id=str(row.id), after=_snapshot(row))
+    return row
+
+
+def get_series(session: Session, team_id: str, series_id: int | str) -> ReminderSeries:
+    try:
+        sid = int(str(series_id).lstrip("#"))
+    except ValueError:
+        raise NotFound(series_id) from None
+    row = session.scalars(
+        select(ReminderSeries).where(ReminderSeries.team_id == team_id, ReminderSeries.id == sid).with_for_update()
+    ).one_or_none()
+    if row is None or row.state == "deleted":
+        raise NotFound(series_id)
+    return row
+
+
+def _cancel_pending(session: Session, row: ReminderSeries, meeting_at: datetime | None = None) -> int:
+    stmt = select(ReminderOccurrence).where(ReminderOccurrence.series_id == row.id,
+                                            ReminderOccurrence.state == "pending")
+    n = 0
+    for occ in session.scalars(stmt):
+        if meeting_at is None or (occ.meeting_at and to_london(occ.meeting_at) == meeting_at):
+            occ.state = "cancelled" if meeting_at is None else "skipped"
+            n += 1
+    return n
+
+
+def _change(session: Session, row: ReminderSeries, actor: str, action: str, before: dict[str, Any]) -> None:
+    audit.record(session, team_id=row.team_id, actor_id=actor, action=action, entity_type="reminder",
+                 entity_id=str(row.id), before=before, after=_snapshot(row))
+
+
+def pause(session: Session, row: ReminderSeries, actor: str) -> None:
+    before = _snapshot(row)
+    row.state, row.next_due_at = "paused", None
+    _cancel_pending(session, row)
+    _change(session, row, actor, "reminder.paused", before)
+
+
+def resume(session: Session, row: ReminderSeries, actor: str, now: datetime) -> None:
+    """Reminders that fell while paused are not sent late: the series picks up from now."""
+    before = _snapshot(row)
+    row.state = "active"
+    if reset_cursor(row, now) is None:
+        row.state = "finished"
+    _change(session, row, actor, "reminder.resumed", before)
+
+
+def delete(session: Session, row: ReminderSeries, actor: str) -> None:
+    before = _snapshot(row)
+    row.state, row.next_due_at = "deleted", None
+    _cancel_pending(session, row)
+    _change(session, row, actor, "reminder.deleted", before)
+
+
+def skip_next(session: Session, row: ReminderSeries, actor: str, now: datetime) -> datetime | None:
+    """Skip the next meeting (its reminders, sent or not yet, stop); returns the meeting skipped."""
+    meeting = next((m for m in upcoming_meetings(row, now.date()) if m > now), None)
+    if meeting is None:
+        return None
+    before = _snapshot(row)
+    row.skipped = [*(row.skipped or []), meeting.date().isoformat()]
+    _cancel_pending(session, row, meeting)
+    if row.state == "active" and reset_cursor(row, row.cursor_at or now) is None:
+        row.state = "finished"
+    _change(session, row, actor, "reminder.skipped", {**before, "meeting": meeting})
+    return meeting
+
+
+def snooze_until(option: str, now: datetime) -> datetime:
+    local = to_london(now)
+    if option == "hour":
+        return local + timedelta(hours=1)
+    if option == "tomorrow":
+        return datetime.combine(local.date() + timedelta(days=1), MORNING, tzinfo=LONDON)
+    return datetime.combine(workdays.add_working_days(local.date(), 1), MORNING, tzinfo=LONDON)
+
+
+def snooze(session: Session, *, team_id: str, occurrence_id: int, option: str, actor: str,
+           now: datetime) -> datetime:
+    """Remind again later, threaded under the original: moves that occurrence only, never the series."""
+    orig = session.scalars(select(ReminderOccurrence).where(
+        ReminderOccurrence.team_id == team_id, ReminderOccurrence.id == occurrence_id)).one_or_none()
+    if orig is None:
+        raise NotFound(occurrence_id)
+    due = snooze_until(option, now)
+    key = f"snooze:{due.astimezone(LONDON):%Y-%m-%dT%H:%M}"
+    exists = session.scalars(select(ReminderOccurrence).where(
+        ReminderOccurrence.team_id == team_id, ReminderOccurrence.source == "snooze",
+        ReminderOccurrence.source_ref == str(orig.id), ReminderOccurrence.key == key)).one_or_none()
+    if exists is None:
+        session.add(ReminderOccurrence(
+            team_id=team_id, series_id=orig.series_id, source="snooze", source_ref=str(orig.id), key=key,
+            due_at=due, attempt_at=due, meeting_at=orig.meeting_at, channel_id=orig.channel_id,
+            thread_ts=orig.thread_ts or orig.message_ts, owner_id=orig.owner_id or actor, text=orig.text,
+            blocks=orig.blocks, state="pending", attempts=0,
+        ))
+        session.flush()
+    audit.record(session, team_id=team_id, actor_id=actor, action="reminder.snoozed",
+                 entity_type="reminder_occurrence", entity_id=str(orig.id), after={"until": due, "option": option})
+    return due
+
+
+@dataclass
+class SeriesView:
+    row: ReminderSeries
+    missed: int
+    failed: int
+
+
+def list_series(session: Session, team_id: str, channel_id: str | None) -> list[SeriesView]:
+    stmt = select(ReminderSeries).where(ReminderSeries.team_id == team_id, ReminderSeries.state.in_(LIVE))
+    if channel_id:
+        stmt = stmt.where(ReminderSeries.channel_id == channel_id)
+    rows = list(session.scalars(stmt.order_by(ReminderSeries.id)))
+    counts: Counter[tuple[int, str]] = Counter()
+    if rows:
+        for sid, state in session.execute(
+            select(ReminderOccurrence.series_id, ReminderOccurrence.state).where(
+                ReminderOccurrence.series_id.in_([r.id for r in rows]),
+                ReminderOccurrence.state.in_(("missed", "failed")))
+        ):
+            counts[(sid, state)] += 1
+    return [SeriesView(r, counts[(r.id, "missed")], counts[(r.id, "failed")]) for r in rows]
+
+
+def problems(session: Session, team_id: str, channel_id: str | None, since: datetime) -> list[ReminderOccurrence]:
+    """Missed or failed occurrences (any source) since `since`: nothing is lost silently."""
+    stmt = select(ReminderOccurrence).where(
+        ReminderOccurrence.team_id == team_id, ReminderOccurrence.state.in_(("missed", "failed")),
+        ReminderOccurrence.due_at >= since)
+    if channel_id:
+        stmt = stmt.where(ReminderOccurrence.channel_id == channel_id)
+    return list(session.scalars(stmt.order_by(ReminderOccurrence.due_at.desc()).limit(20)))

@@ -1,0 +1,32 @@
+"""What reminders say. Names of groups, references, step names and dates only: never case detail."""
+
+from __future__ import annotations
+
+USAGE = (
+    "*Reminders*\n"
+    "• `/reminders add` — open the form (a group's meeting series, or a one-off)\n"
+    "• `/reminders add <name> | <recurrence> | <first date YYYY-MM-DD> | <time> | <days before> | "
+    "<papers working days> | <link>` — quick form, e.g. "
+    "`/reminders add QA and Scrutiny Group | every 2 months on the second Tuesday | 2026-01-01 | 10:00 | 7,1 | 5`\n"
+    "• `/reminders once <YYYY-MM-DD> <HH:MM> <what>` — a one-off reminder in this channel\n"
+    "• `/reminders list` (this channel) · `/reminders list all` (admins and business units)\n"
+    "• `/reminders pause <id>` · `resume <id>` · `delete <id>` · `skip <id>` (skips the next meeting)"
+)
+ADDED = "Reminder #{id} set up: *{name}* {rule}. Next reminder {next}."
+NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."
+NOT_FOUND = "There is no reminder #{id} here. `/reminders list` shows their numbers."
+PAUSED = "Reminder #{id} (*{name}*) paused. `/reminders resume {id}` starts it again."
+RESUMED = "Reminder #{id} (*{name}*) resumed. Next reminder {next}."
+DELETED = "Reminder #{id} (*{name}*) deleted."
+SKIPPED = "The *{name}* meeting on {meeting} is skipped; its reminders will not be sent. Next reminder {next}."
+NOTHING_TO_SKIP = "Reminder #{id} has no meeting left to skip."
+NO_NEXT = "none (finished)"
+SNOOZED = "Snoozed: I'll remind this channel again {when}."
+NOT_IN_CHANNEL = (
+    "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "
+    "Invite me with `/invite @Safeguarding` in the channel; the reminder is recorded as failed in `/reminders list`."
+)
+SEND_FAILED = "I couldn't post the reminder *{what}* in <#{channel}> after several tries ({error}). Nothing was sent."
+DIGEST_TITLE = "Weekly safeguarding digest: week of {monday}"
+DIGEST_NONE_OPEN = "No open case reviews or escalations."
+DIGEST_NO_MEETINGS = "No meetings this week."
