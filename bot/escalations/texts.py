@@ -18,7 +18,7 @@ Never type a child's name or details: use the anonymised case reference."""
 
 PRACTITIONER_ADVICE = (
     "*Start with your line manager or safeguarding lead.* They raise escalations with the bot; "
-    "talk the disagreement through with them first (the route below starts with workers trying to resolve it)."
+    "talk the disagreement through with them first. This is your partnership's route:"
 )
 NO_ROUTE = "I don't have an escalation route for {area} in the knowledge base yet. Ask your business unit."
 NO_PARTNERSHIP = "Which partnership are you in? Set it with `/safeguarding area <partnership>` and try again."
