@@ -119,8 +119,10 @@ def gaps_from_db(limit: int, team: str | None) -> list[tuple[str, str | None, in
 def cmd_gaps(args: argparse.Namespace) -> int:
     try:
         rows = gaps_from_db(args.limit, args.team)
-    except Exception as exc:  # missing tables or database: say so plainly
-        print(f"cannot read unanswered questions: {exc}", file=sys.stderr)
+    except Exception as exc:  # missing tables or database: say so plainly, without a traceback
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"cannot read unanswered questions ({first}); has `safeguarding-bot db upgrade` been run?",
+              file=sys.stderr)
         return 1
     if not rows:
         print("no unanswered questions recorded")
