@@ -184,7 +184,8 @@ def send(client: WebClient, item: Claimed) -> Outcome:
     """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers)."""
     try:
         resp = client.chat_postMessage(
-            channel=item.channel_id, text=item.text, blocks=with_snooze(item.blocks, item.text, item.id),
+            channel=item.channel_id, text=item.text,
+            blocks=item.blocks if item.source == "digest" else with_snooze(item.blocks, item.text, item.id),
             thread_ts=item.thread_ts, unfurl_links=False, unfurl_media=False,
         )
         return Outcome(item.id, "sent", ts=resp.get("ts"))

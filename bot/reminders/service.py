@@ -109,6 +109,8 @@ def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[s
             errors[Block.PAPERS] = "Use a number of working days from 1 to 30, e.g. 5."
         else:
             papers = int(inp.papers)
+    if rule and not days and papers is None and Block.DAYS_BEFORE not in errors:
+        errors[Block.DAYS_BEFORE] = "Say when to remind: days before (e.g. 7,1), papers due, or both."
     link = (inp.link or "").strip() or None
     if link and (not link.startswith(("https://", "http://")) or " " in link or len(link) > 500):
         errors[Block.LINK] = "Use a web address starting with https://"
