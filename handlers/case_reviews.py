@@ -49,16 +49,18 @@ def register(app: App, services: Services) -> None:
             if case is None:
                 return None
             channel = case.card_channel or business_unit_channel(s, team_id)
-            payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, service.deadlines_of(case, ts), day)}
+            deadlines = service.deadlines_of(case, ts)
+            payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, deadlines, day)}
             existing = case.card_ts
+            if existing:  # reminders first: they are the record, the card only shows it
+                sync_reminders(s, case, deadlines, day)
         if channel is None:
             return texts.NO_CHANNEL.format(ref=ref)
         try:
             if existing:
                 client.chat_update(channel=channel, ts=existing, **payload)
-                new_ts = existing
-            else:
-                new_ts = client.chat_postMessage(channel=channel, **payload)["ts"]
+                return None
+            new_ts = client.chat_postMessage(channel=channel, **payload)["ts"]
         except Exception as exc:  # the case is stored; say so rather than fail
             log.warning("case_review.card_failed", ref=ref, error=type(exc).__name__)
             return texts.CARD_FAILED.format(ref=ref)
