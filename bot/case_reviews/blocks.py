@@ -170,7 +170,7 @@ def transition_modal(case: CaseReview, t: Transition, today: date, channel_id: s
         blocks.append(_input(BlockId.RATIONALE, "Rationale (no names or identifying details)",
                              {"type": "plain_text_input", "multiline": True, "max_length": 2000}))
     meta = TransitionMeta(ref=case.reference, action=t.action, state=case.state, channel_id=channel_id)
-    return _modal(CallbackId.TRANSITION, t.label, "Record", blocks, meta.model_dump_json())
+    return _modal(CallbackId.TRANSITION, "Case review step", "Record", blocks, meta.model_dump_json())
 
 
 def correct_modal(case: CaseReview, channel_id: str) -> dict[str, Any]:
@@ -197,14 +197,17 @@ def list_blocks(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[Bl
 
 
 def show_blocks(case: CaseReview, deadlines: Deadlines, today: date) -> list[Block]:
-    blocks = [b for b in card(case, deadlines, today) if b.get("type") != "actions"]
+    """The card plus summary and history; its buttons work here too (the card in the channel is updated)."""
+    blocks = card(case, deadlines, today)
+    actions = [b for b in blocks if b.get("type") == "actions"]
+    blocks = [b for b in blocks if b.get("type") != "actions"]
     if case.summary:
         blocks.append(_md(f"*Summary*\n{case.summary}"))
     history = [f"• {format_date(e.happened_on) if e.happened_on else '—'}: {e.action.replace('_', ' ')}"
                + (f" — _{e.rationale}_" if e.rationale else "") for e in case.events]
     if history:
         blocks.append(_md("*History*\n" + "\n".join(history)))
-    return blocks
+    return blocks + actions
 
 
 def confirmation(case: CaseReview, deadlines: Deadlines, today: date, note: str | None) -> tuple[str, list[Block]]:
