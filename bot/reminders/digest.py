@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.case_reviews.service import digest_items as case_review_items
+from bot.escalations.service import digest_items as escalation_items
 from bot.logs import get_logger
 from bot.reminders import blocks as rb
 from bot.reminders.schedule import upcoming_meetings
@@ -24,20 +26,7 @@ ItemSource = Callable[[Session, str], list[OpenItem]]
 
 
 def _sources() -> list[ItemSource]:
-    found: list[ItemSource] = []
-    try:
-        from bot.case_reviews.service import digest_items as case_review_items
-
-        found.append(case_review_items)
-    except ImportError:  # case reviews not merged yet: the digest says only what it knows
-        log.warning("digest.source_missing", source="case_reviews")
-    try:
-        from bot.escalations.service import digest_items as escalation_items
-
-        found.append(escalation_items)
-    except ImportError:
-        log.warning("digest.source_missing", source="escalations")
-    return found
+    return [case_review_items, escalation_items]
 
 
 def open_items(session: Session, team_id: str) -> list[OpenItem]:
