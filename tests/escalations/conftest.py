@@ -63,10 +63,14 @@ def raise_values(
 def raise_one(slack, fake_slack, *, user: str = MANAGER, channel: str = ESC_CHANNEL, **values: Any) -> str:
     """Open the modal with /escalate, submit it, wait for the cards; return the new reference."""
     view = slack.open_modal("/escalate", user=user, channel=channel)
-    before = len(fake_slack.calls_to("chat.postMessage"))
+
+    def card_to_raiser(c) -> bool:  # type: ignore[no-untyped-def]
+        return c["channel"] == user and str(c.get("text", "")).startswith("Escalation ESC-")
+
+    before = len([c for c in fake_slack.calls_to("chat.postMessage") if card_to_raiser(c)])
     resp = slack.submit(view, raise_values(**values), user=user)
     assert resp.status == 200 and not resp.text, resp.text
-    call = fake_slack.wait_for("chat.postMessage", count=before + 1)[-1]
+    call = fake_slack.wait_for("chat.postMessage", card_to_raiser, count=before + 1)[-1]
     return str(call["text"]).split()[1].rstrip(":")
 
 
