@@ -89,8 +89,8 @@ def cmd_console(args: argparse.Namespace) -> int:
     settings.log_format = "console"
     settings.log_level = "WARNING"
     services = _services(settings)
-    Console(services, partnership=getattr(args, "partnership", None) or settings.default_partnership
-            or "cheshire-west-and-chester").run()
+    partnership = getattr(args, "partnership", None) or settings.default_partnership or "cheshire-west-and-chester"
+    Console(services, partnership=partnership, run_clock=True).run()
     return 0
 
 

@@ -53,6 +53,7 @@ class Console:
         partnership: str = "cheshire-west-and-chester",
         read: Callable[[str], str] = input,
         write: Callable[[str], None] = print,
+        run_clock: bool = False,
     ) -> None:
         self.services = services
         self.read, self.write = read, write
@@ -68,6 +69,11 @@ class Console:
         self._pending: list[Call] = []
         self.local.listeners.append(self._pending.append)
         self._setup_workspace()
+        self._scheduler = None
+        if run_clock:  # one process: reminders and digests are sent while you chat
+            from bot.reminders.engine import start_in_process
+
+            self._scheduler = start_in_process(services, client)
 
     # set-up -------------------------------------------------------------------------------
     def _setup_workspace(self) -> None:
@@ -100,6 +106,8 @@ class Console:
                 break
             if not self.handle(line.strip()):
                 break
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
         self.local.stop()
 
     def handle(self, line: str) -> bool:
@@ -144,7 +152,7 @@ class Console:
     # turning input into Slack requests -----------------------------------------------------
     def dispatch(self, body: str, content_type: str) -> BoltResponse:
         headers = {"Content-Type": content_type, **payloads.sign(self.secret, body)}
-        self._pending.clear()
+        self._show_calls()  # whatever the clock sent while you were typing
         response = self.app.dispatch(BoltRequest(body=body, headers=headers))
         self._show_ack(response)
         self._show_calls()
@@ -258,7 +266,7 @@ class Console:
             values = result
             body, ctype = payloads.view_submission_body(view, values, team_id=TEAM_ID, user_id=self.user_id)
             headers = {"Content-Type": ctype, **payloads.sign(self.secret, body)}
-            self._pending.clear()
+            self._show_calls()
             response = self.app.dispatch(BoltRequest(body=body, headers=headers))
             data: dict[str, Any] = {}
             if response.body:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
@@ -30,6 +31,17 @@ def dispatch_reminders(services: Services, client: WebClient) -> None:
         log.error("jobs.dispatch_failed", error=type(exc).__name__)
 
 
+def apply_retention(services: Services) -> None:
+    """Nightly: closed case reviews and escalations past RETENTION_MONTHS are reduced to their audit trail."""
+    from bot.governance.retention import run_retention
+
+    try:
+        report = run_retention(services, dry_run=False)
+        log.info("jobs.retention_done", reduced={k: len(v) for k, v in report.reduced.items()})
+    except Exception as exc:
+        log.error("jobs.retention_failed", error=type(exc).__name__)
+
+
 def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClient | None = None) -> None:
     """Add the product's jobs to `scheduler`. Capabilities add theirs here, one line each."""
     from bot.slack import make_client
@@ -40,3 +52,6 @@ def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClien
     scheduler.add_job(dispatch_reminders, IntervalTrigger(seconds=DISPATCH_EVERY_SECONDS, timezone=LONDON),
                       args=(services, client), id="reminders.dispatch", next_run_time=datetime.now(LONDON),
                       replace_existing=True)
+    # 03:30 London exists exactly once on both clock-change nights (the change happens between 01:00 and 02:00).
+    scheduler.add_job(apply_retention, CronTrigger(hour=3, minute=30, timezone=LONDON), args=(services,),
+                      id="governance.retention", replace_existing=True)

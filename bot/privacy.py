@@ -71,6 +71,9 @@ _NOT_NAMES = {
     "Authority", "Designated", "Safeguarding", "Lead", "Manager", "Front", "Door", "Integrated", "Access",
     "Referral", "Practice", "Review", "Rapid", "Serious", "Case", "Education", "Housing", "Probation", "Youth",
     "Justice", "Academy", "College", "Nursery", "Home", "Unit", "Department", "Ward", "Clinic", "Centre",
+    "Exploitation", "Working", "Criminal", "Sexual", "Abuse", "Neglect", "Death", "Deaths", "Overview",
+    "Sub-Group", "Subgroup", "Forum", "Executive", "Scrutiny", "Quality", "Assurance", "Improvement",
+    "Learning", "Development", "Contextual", "Missing", "Trafficking", "Domestic", "Violence",
 }
 
 
