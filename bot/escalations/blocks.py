@@ -189,7 +189,8 @@ def notify_modal(partnership: str | None) -> Block:
 def list_blocks(rows: list[Escalation], today: Any) -> list[Block]:
     if not rows:
         return [_md("No open escalations.")]
-    blocks = [_md(f"*Open escalations* ({len(rows)}), nearest window end first")]
+    shown = f"{len(rows)}" if len(rows) <= 45 else f"{len(rows)}; the 45 nearest shown"
+    blocks = [_md(f"*Open escalations* ({shown}), nearest window end first")]
     for esc in rows[:45]:
         step = RouteSnapshot.from_json(esc.route).step(esc.step)
         if esc.step_due_on is None:
