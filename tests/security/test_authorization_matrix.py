@@ -63,7 +63,7 @@ def world(slack, fake_slack, db):
             case = s.scalars(select(CaseReview)).one_or_none()
             esc = s.scalars(select(Escalation)).one_or_none()
             if case is not None and esc is not None:
-                return case.reference if hasattr(case, "reference") else case.ref, esc.ref
+                return case.reference, esc.ref
         time.sleep(0.05)
     raise AssertionError("world not built")
 
