@@ -136,15 +136,18 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
             esc = service.find(s, team_id, ref, lock=True)
         except service.EscalationNotFound:
             service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
+            log.info("escalation.refused", ref=service.safe_ref(ref), action=action.value, reason="not_found")
             return False, texts.NOT_FOUND.format(ref=service.safe_ref(ref))
         if not service.may_act(esc, user_id, roles, area):
             service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
+            log.info("escalation.refused", ref=esc.ref, action=action.value, reason="not_permitted")
             return False, texts.NOT_YOURS.format(ref=esc.ref)
         try:
             service.apply(s, esc, action, actor=user_id, text=text)
         except TransitionError as exc:
             return False, f"{esc.ref}: {exc}"
         step = service.route_of(esc).step(esc.step)
+        log.info("escalation.changed", ref=esc.ref, action=action.value, state=esc.state, step=esc.step)
         return True, texts.DONE[action.value].format(ref=esc.ref, step=esc.step, title=step.title,
                                                window=texts.window_line(esc.step_due_on))
 
@@ -248,6 +251,7 @@ def register(app: App, services: Services) -> None:
             ack(response_action="errors", errors={BlockId.CASE_REF.value: REFUSAL})
             return
         ack()
+        log.info("escalation.raised", ref=ref, partnership=request.partnership, step=request.start_step)
         publish(services, client, team_id, ref)
 
     def on_button(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
