@@ -42,6 +42,8 @@ class LocalSlack:
         self._ts = itertools.count(1)
         self._faults: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
         self.not_in_channel: set[str] = set()
+        self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.history
+        self.delay = 0.0  # seconds every Web API call takes (benchmarks and kill tests widen windows with it)
         self.listeners: list[Callable[[Call], None]] = []
         self._server = ThreadingHTTPServer((host, port), self._handler_class())
         self._server.daemon_threads = True
@@ -74,6 +76,8 @@ class LocalSlack:
             self.calls.clear()
             self._faults.clear()
             self.not_in_channel.clear()
+            self.messages.clear()
+            self.delay = 0.0
 
     # faults --------------------------------------------------------------------------------
     def fail_next(self, method: str, error: str = "internal_error", times: int = 1) -> None:
@@ -128,6 +132,14 @@ class LocalSlack:
             body.update(user_id=BOT_USER_ID, bot_id=BOT_ID, team_id=self.team_id, team="Local", user="safeguarding")
         elif method == "chat.postMessage":
             body.update(channel=channel, ts=ts, message={"text": params.get("text"), "ts": ts})
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            with self._lock:
+                self.messages.append({"channel": channel, "ts": ts, "text": params.get("text"),
+                                      "thread_ts": params.get("thread_ts"), "metadata": metadata})
+        elif method in ("conversations.history", "conversations.replies"):
+            body.update(messages=self._history(method, params), has_more=False)
         elif method == "chat.postEphemeral":
             body.update(message_ts=ts)
         elif method == "chat.update":
@@ -142,6 +154,17 @@ class LocalSlack:
         elif method == "users.info":
             body["user"] = {"id": params.get("user"), "tz": "Europe/London", "name": "user"}
         return 200, body, {}
+
+    def _history(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        channel, oldest = params.get("channel"), float(params.get("oldest") or 0)
+        with self._lock:
+            found = [m for m in self.messages if m["channel"] == channel and float(m["ts"]) >= oldest]
+        if method == "conversations.history":
+            found = [m for m in found if not m.get("thread_ts")]
+        else:
+            found = [m for m in found if m.get("thread_ts") == params.get("ts")]
+        return [{"type": "message", "ts": m["ts"], "text": m["text"],
+                 **({"metadata": m["metadata"]} if m.get("metadata") else {})} for m in reversed(found)]
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         local = self
@@ -160,6 +183,8 @@ class LocalSlack:
                 method = self.path.removeprefix("/api/").strip("/")
                 if self.headers.get("Authorization"):
                     params.setdefault("token", self.headers["Authorization"].removeprefix("Bearer "))
+                if local.delay:
+                    time.sleep(local.delay)
                 status, body, headers = local._answer(method, params)
                 local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok")}))
                 self._send(status, body, headers)

@@ -1,9 +1,12 @@
 """The one reminder engine: turn due series points into delivery rows, claim them atomically, send them once.
 
 Exactly once: a row moves pending -> sending inside a transaction that locks it (FOR UPDATE SKIP LOCKED on
-PostgreSQL; SQLite's BEGIN IMMEDIATE serialises claimers), so two clocks never take the same row. A row left in
-"sending" by a process that died mid-post is marked failed ("interrupted"), never re-sent: a possible gap is
-shown in `/reminders list`; a double post in a safeguarding channel is not an option.
+PostgreSQL; SQLite's BEGIN IMMEDIATE serialises claimers), so two clocks never take the same row. Each post
+carries the row's id in Slack message metadata and its outcome is stored as soon as Slack answers. A row left
+in "sending" by a process that died mid-post (a dead local pid at once, any other claimer after STALE_CLAIM) is
+reconciled against the channel's history: found there, it is marked sent; not there, it goes back to pending.
+Only if Slack cannot be asked is it marked failed ("interrupted") and its owner told: a possible gap shown in
+`/reminders list` is better than a double post in a safeguarding channel.
 Restart-safe: rows due while the process was down are sent if within `reminder_grace_hours`, else "missed".
 """
 
@@ -148,7 +151,7 @@ class DispatchStats:
 
 
 def expire(session: Session, now: datetime, grace: timedelta) -> int:
-    """Mark unsent rows older than the grace period missed, and abandoned claims failed (never re-sent)."""
+    """Mark unsent rows older than the grace period missed."""
     missed = session.execute(
         update(ReminderOccurrence)
         .where(ReminderOccurrence.state == "pending", ReminderOccurrence.attempts == 0,
@@ -156,13 +159,68 @@ def expire(session: Session, now: datetime, grace: timedelta) -> int:
         .values(state="missed")
         .execution_options(synchronize_session=False)
     ).rowcount
-    session.execute(
-        update(ReminderOccurrence)
-        .where(ReminderOccurrence.state == "sending", ReminderOccurrence.claimed_at < now - STALE_CLAIM)
-        .values(state="failed", last_error="interrupted")
-        .execution_options(synchronize_session=False)
-    )
     return int(missed or 0)
+
+
+METADATA_EVENT = "safeguarding_reminder"
+
+
+def _claimer_is_dead(claimed_by: str | None) -> bool:
+    """True when the claim belongs to a process on this host that no longer exists."""
+    host, _, pid = (claimed_by or "").rpartition(":")
+    if host != socket.gethostname()[:40] or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _find_posted(client: WebClient, row: ReminderOccurrence) -> str | None:
+    """The ts of the message this row already posted, from the channel's history (raises if Slack can't say)."""
+    oldest = f"{(row.claimed_at or row.due_at).timestamp() - 120:.6f}"
+    kwargs: dict[str, Any] = {"channel": row.channel_id, "oldest": oldest, "limit": 200,
+                              "include_all_metadata": True}
+    resp = (client.conversations_replies(ts=row.thread_ts, **kwargs) if row.thread_ts
+            else client.conversations_history(**kwargs))
+    for message in resp.get("messages", []):
+        meta = message.get("metadata") or {}
+        if meta.get("event_type") == METADATA_EVENT and str(meta.get("event_payload", {}).get("id")) == str(row.id):
+            return str(message.get("ts"))
+    return None
+
+
+def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: DispatchStats) -> int:
+    """Reconcile rows a dead process left in "sending"; returns how many were settled."""
+    with db.session() as s:
+        stmt = select(ReminderOccurrence).where(ReminderOccurrence.state == "sending").limit(500)
+        rows = [r for r in s.scalars(_lock(stmt, s))
+                if _claimer_is_dead(r.claimed_by) or (r.claimed_at and r.claimed_at < now - STALE_CLAIM)]
+        tell = []
+        for row in rows:
+            try:
+                ts = _find_posted(client, row)
+            except Exception as exc:  # no history scope, Slack down: do not risk a double post
+                row.state, row.last_error = "failed", "interrupted"
+                audit.record(s, team_id=row.team_id, actor_id="clock", action="reminder.failed",
+                             entity_type="reminder_occurrence", entity_id=str(row.id),
+                             after={"state": "failed", "error": "interrupted", "lookup": type(exc).__name__})
+                stats.failed += 1
+                tell.append(row)
+                continue
+            if ts is not None:
+                row.state, row.sent_at, row.message_ts, row.last_error = "sent", now, ts, None
+                row.attempts += 1
+                stats.sent += 1
+            else:
+                row.state, row.attempt_at, row.claimed_by, row.claimed_at = "pending", now, None, None
+            log.info("reminders.recovered", occurrence=row.id, found=ts is not None)
+        for row in tell:
+            _notify_owner(client, row, stats)
+        return len(rows)
 
 
 def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> list[Claimed]:
@@ -187,6 +245,7 @@ def send(client: WebClient, item: Claimed) -> Outcome:
             channel=item.channel_id, text=item.text,
             blocks=item.blocks if item.source == "digest" else with_snooze(item.blocks, item.text, item.id),
             thread_ts=item.thread_ts, unfurl_links=False, unfurl_media=False,
+            metadata={"event_type": METADATA_EVENT, "event_payload": {"id": item.id}},
         )
         return Outcome(item.id, "sent", ts=resp.get("ts"))
     except SlackApiError as exc:
@@ -238,13 +297,14 @@ def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchSta
 
 def dispatch_once(
     db: Database, client: WebClient, *, grace_hours: float, now: datetime | None = None,
-    worker: str | None = None, batch: int = 100, max_batches: int = 100,
+    worker: str | None = None, batch: int = 20, max_batches: int = 500,
 ) -> DispatchStats:
     """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due."""
     now = now or timeutil.now()
     grace = timedelta(hours=grace_hours)
     worker = worker or worker_id()
     stats = DispatchStats()
+    recover_interrupted(db, client, now, stats)
     with db.session() as s:
         stats.materialised = materialise(s, now, grace) + ensure_weekly_digests(s, now)
         stats.missed = expire(s, now, grace)
@@ -253,11 +313,12 @@ def dispatch_once(
             items = claim(s, now, worker, batch)
         if not items:
             break
-        outcomes = [send(client, item) for item in items]
-        with db.session() as s:
-            tell = record(s, outcomes, now, stats)
-        for row in tell:
-            _notify_owner(client, row, stats)
+        for item in items:  # each outcome is stored as soon as Slack answers: a crash leaves at most one unknown
+            outcome = send(client, item)
+            with db.session() as s:
+                tell = record(s, [outcome], now, stats)
+            for row in tell:
+                _notify_owner(client, row, stats)
     if stats.sent or stats.failed or stats.missed:
         log.info("reminders.dispatched", sent=stats.sent, retried=stats.retried, failed=stats.failed,
                  missed=stats.missed, materialised=stats.materialised)
