@@ -71,6 +71,13 @@ def register(app: App, services: Services) -> None:
                 sync_reminders(s, case, service.deadlines_of(case, ts), day)
         return None
 
+    def after_change(client: WebClient, team_id: str, ref: str) -> None:
+        """The change is committed; a failure here only delays the card (logged, never shown as a traceback)."""
+        try:
+            publish_card(client, team_id, ref)
+        except Exception as exc:
+            log.error("case_review.card_update_failed", ref=ref, error=type(exc).__name__)
+
     # -- /case-review ------------------------------------------------------------------------
     @app.command(COMMAND)
     @guarded
@@ -132,14 +139,17 @@ def register(app: App, services: Services) -> None:
             view_fault(ack, view, exc)
             return
         ack()
-        note = publish_card(client, team_id, ref)
-        with db.session() as s:
-            case = service.get_case(s, team_id, ref)
-            assert case is not None
-            text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
-                                            today(), note)
-        log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
-        client.chat_postMessage(channel=user_id, text=text, blocks=out)
+        try:
+            note = publish_card(client, team_id, ref)
+            with db.session() as s:
+                case = service.get_case(s, team_id, ref)
+                assert case is not None
+                text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
+                                                today(), note)
+            log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
+            client.chat_postMessage(channel=user_id, text=text, blocks=out)
+        except Exception as exc:  # stored already: the card and reminders catch up on the next change
+            log.error("case_review.after_notify_failed", ref=ref, error=type(exc).__name__)
 
     # -- card buttons ------------------------------------------------------------------------
     def refused(respond: Respond, s: Any, team_id: str, user_id: str, ref: str, attempted: str, msg: str) -> None:
@@ -221,7 +231,7 @@ def register(app: App, services: Services) -> None:
             view_fault(ack, view, exc)
             return
         ack()
-        publish_card(client, team_id, meta.ref)
+        after_change(client, team_id, meta.ref)
 
     @app.view(CallbackId.CORRECT)
     def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
@@ -248,4 +258,4 @@ def register(app: App, services: Services) -> None:
             view_fault(ack, view, exc)
             return
         ack()
-        publish_card(client, team_id, meta.ref)
+        after_change(client, team_id, meta.ref)

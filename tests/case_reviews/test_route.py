@@ -261,3 +261,19 @@ def test_list_and_show_for_the_business_unit(slack, fake_slack, db):
     assert "school raised concerns" in shown and "Fri 10 Apr 2026" in shown
     assert "no case CR-2026-999" in missing
     assert "/case-review list" in helptext
+
+
+def test_a_slack_fault_updating_the_card_keeps_the_step_and_the_next_change_shows_it(slack, fake_slack, db):
+    configure(db)
+    with time_machine.travel(london(2026, 4, 1, 10), tick=True):
+        ts = _notify(slack, fake_slack, db)
+        fake_slack.fail_next("chat.update", "channel_not_found")
+        before = _click(slack, fake_slack, "case_review_act:consult_partners", card_ts=ts)
+        view = view_of(fake_slack.wait_for("views.open", count=before + 1)[-1])
+        resp = slack.submit(view, state(cr_happened=date_value("2026-04-01")), user=BU)
+        assert resp.status == 200 and "errors" not in resp.text
+        fake_slack.wait_for("chat.update")
+        assert _state(db) == "partners_consulted"
+        card = _step(slack, fake_slack, "submit_notification", state(cr_happened=date_value("2026-04-01")), ts)
+    assert "Serious Incident Notification submitted" in dumps(card)
+    assert not [c for c in fake_slack.calls_to("chat.postMessage") if "Traceback" in str(c.params)]
