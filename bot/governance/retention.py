@@ -20,20 +20,10 @@ Policy = Callable[[Session, date, bool], list[tuple[str, str]]]
 
 def policies() -> list[tuple[str, Policy]]:
     """Every capability's retention rule, listed explicitly."""
-    found: list[tuple[str, Policy]] = []
-    try:
-        from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
+    from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
+    from bot.escalations.retention import reduce_closed as escalations_reduce
 
-        found.append(("case reviews", case_reviews_reduce))
-    except ImportError:
-        pass
-    try:
-        from bot.escalations.retention import reduce_closed as escalations_reduce
-
-        found.append(("escalations", escalations_reduce))
-    except ImportError:
-        pass
-    return found
+    return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce)]
 
 
 @dataclass
