@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS: list[tuple[str, list[str]]] = [
     ("answers", ["benchmarks/bench_answers.py", "--json"]),
     ("reminders", ["benchmarks/bench_reminders.py", "--json"]),
+    ("case_reviews", ["benchmarks/bench_case_reviews.py", "--json"]),
+    ("escalations", ["benchmarks/bench_escalations.py", "--json"]),
     ("http", ["benchmarks/bench_http.py", "--json", "--rate", "200",
               "--duration", "10" if os.environ.get("QUICK") else "60", "--find-max"]),
 ]

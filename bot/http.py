@@ -46,3 +46,10 @@ def make_server(app: App, services: Services, host: str = "127.0.0.1", port: int
     from waitress.server import create_server
 
     return create_server(make_wsgi_app(app, services), host=host, port=port, threads=threads)
+
+
+def stop_server(server: Any, thread: Any, timeout: float = 5.0) -> None:
+    """Stop a server started with `make_server(...).run()` in `thread`: close it from its own loop thread."""
+    server.trigger.pull_trigger(server.close)
+    thread.join(timeout)
+    server.task_dispatcher.shutdown()

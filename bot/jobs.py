@@ -42,6 +42,20 @@ def apply_retention(services: Services) -> None:
         log.error("jobs.retention_failed", error=type(exc).__name__)
 
 
+def extend_case_review_reminders(services: Services) -> None:
+    """Daily: re-lay open cases' reminders so the 'each working day while overdue' run never ends early."""
+    from bot.case_reviews.reminders import resync_all
+    from bot.case_reviews.service import timescales
+    from bot.timeutil import today
+
+    try:
+        with services.db.session() as s:
+            count = resync_all(s, timescales(services.kb), today())
+        log.info("jobs.case_review_reminders_extended", reminders=count)
+    except Exception as exc:
+        log.error("jobs.case_review_reminders_failed", error=type(exc).__name__)
+
+
 def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClient | None = None) -> None:
     """Add the product's jobs to `scheduler`. Capabilities add theirs here, one line each."""
     from bot.slack import make_client
@@ -55,3 +69,5 @@ def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClien
     # 03:30 London exists exactly once on both clock-change nights (the change happens between 01:00 and 02:00).
     scheduler.add_job(apply_retention, CronTrigger(hour=3, minute=30, timezone=LONDON), args=(services,),
                       id="governance.retention", replace_existing=True)
+    scheduler.add_job(extend_case_review_reminders, CronTrigger(hour=6, minute=0, timezone=LONDON),
+                      args=(services,), id="case_reviews.extend_reminders", replace_existing=True)

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from bot.app import create_app
 from bot.context import Services
-from bot.http import make_server
+from bot.http import make_server, stop_server
 from bot.localslack import LocalSlack
 from bot.logs import configure
 from bot.settings import Settings, load_settings
@@ -118,5 +118,4 @@ def slack(app, services: Services, fake_slack: LocalSlack) -> Iterator[SignedSla
     thread.start()
     host, port = server.socket.getsockname()[:2]
     yield SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
-    server.close()
-    thread.join(timeout=5)
+    stop_server(server, thread)

@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 
 from bot.app import create_app
 from bot.context import Services
-from bot.http import make_server
+from bot.http import make_server, stop_server
 from bot.partnerships import resolve_partnership
 from storage.db import Database
 from tests.conftest import SIGNING_SECRET, TEAM_ID
@@ -20,9 +20,10 @@ from tests.slackclient import SignedSlack
 
 def _serve(services: Services, fake_slack):  # type: ignore[no-untyped-def]
     server = make_server(create_app(services), services)
-    threading.Thread(target=server.run, daemon=True).start()
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
     host, port = server.socket.getsockname()[:2]
-    return server, SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
+    return (server, thread), SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
 
 
 def _last_reply(fake_slack, n: int) -> str:
@@ -53,7 +54,7 @@ def test_postgres_outage_reply_and_recovery(database_url, db, settings, fake_sla
         with db.session() as s:
             assert resolve_partnership(s, TEAM_ID, "DUDOWN001", "UDOWN001") == "wirral"
     finally:
-        server.close()
+        stop_server(*server)
         proxy.cut()
         proxied.dispose()
 
@@ -75,5 +76,5 @@ def test_sqlite_locked_reply_and_recovery(database_url, db, settings, fake_slack
         assert "Wirral" in _last_reply(fake_slack, 2)
     finally:
         holder.close()
-        server.close()
+        stop_server(*server)
         locked.dispose()

@@ -11,7 +11,7 @@ from bot.clock import build_scheduler, run_clock
 def test_jobs_are_registered_in_one_place(services, fake_slack):
     scheduler = build_scheduler(services)
     ids = {job.id for job in scheduler.get_jobs()}
-    assert ids == {"reminders.dispatch", "governance.retention"}
+    assert ids == {"reminders.dispatch", "governance.retention", "case_reviews.extend_reminders"}
 
 
 def test_clock_starts_and_stops_cleanly(services, fake_slack):
@@ -23,3 +23,4 @@ def test_clock_starts_and_stops_cleanly(services, fake_slack):
     stop.set()
     thread.join(timeout=10)
     assert not thread.is_alive()
+
