@@ -154,7 +154,7 @@ def main() -> int:
                 if not ok:
                     break
                 best = rate
-                rate += 100
+                rate += 25
             results["max_sustained_rps"] = best
         time.sleep(1)
         results["replies_sent_to_slack"] = len(fake.calls_to("response_url"))

@@ -37,6 +37,7 @@ def fallback_text(ans: Answer) -> str:
 
 def register(app: App, services: Services) -> None:
     svc = AnswerService(kb=services.kb, db=services.db)
+    _ = svc.answerer  # build the search index now, at start, not inside the first person's question
 
     def area_for(team_id: str, channel_id: str | None, user_id: str | None) -> str | None:
         with services.db.session() as s:
