@@ -245,6 +245,8 @@ class Console:
             blocks = json.loads(blocks)
         self.clickables = []
         text = render_blocks(blocks, self.clickables) if blocks else mrkdwn(str(message.get("text", "")))
+        for name, cid in CHANNELS.items():
+            text = text.replace(f"#{cid}", f"#{name}")
         self.last_message = {"ts": message.get("ts", "0"), "type": "message", "text": message.get("text", ""),
                              "blocks": blocks or []}
         self.write(f"bot {where}:")
