@@ -11,39 +11,23 @@ import argparse
 import json
 import os
 import random
-import secrets
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot.case_reviews import service
 from bot.case_reviews.deadlines import compute
 from bot.case_reviews.reminders import resync_all, sync
 from bot.case_reviews.service import Notification
 from bot.logs import configure
-from storage.db import Database, normalise_url
-from storage.migrate import upgrade
+from storage.db import Database
+from storage.scratch import create_scratch_database
 
 TEAM = "TBENCH"
-
-
-def _database() -> tuple[str, object]:
-    pg = os.environ.get("DATABASE_URL", "")
-    if not pg.startswith("postgres"):
-        return f"sqlite:///{tempfile.mkdtemp()}/bench.db", None
-    base = make_url(normalise_url(pg))
-    name = f"sgb_bench_{secrets.token_hex(3)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    return base.set(database=name).render_as_string(hide_password=False), (admin, name)
 
 
 def main() -> int:
@@ -60,8 +44,8 @@ def main() -> int:
         compute(ts, aware=d, notified=d + timedelta(days=3), review_decision=d + timedelta(days=40))
     rule_per_s = len(days) / (time.perf_counter() - t0)
 
-    url, cleanup = _database()
-    upgrade(url)
+    scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench")
+    url = scratch.url
     db = Database(url)
     today = date(2026, 6, 1)
     t0 = time.perf_counter()
@@ -85,12 +69,9 @@ def main() -> int:
     digest_ms, items = timed(lambda s: service.digest_items(s, TEAM, ts=ts, today=today))
     resync_ms, laid = timed(lambda s: resync_all(s, ts, today))
     db.dispose()
-    if cleanup:
-        admin, name = cleanup
-        with admin.connect() as conn:  # type: ignore[attr-defined]
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    scratch.drop()
     figures = {
-        "database": "postgresql" if cleanup else "sqlite",
+        "database": "postgresql" if scratch.is_postgres else "sqlite",
         "deadline_rule_per_s": round(rule_per_s),
         "open_cases": len(rows),
         "notify_with_reminders_ms_per_case": round(notify_ms, 2),

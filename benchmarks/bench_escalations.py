@@ -12,10 +12,8 @@ import argparse
 import json
 import os
 import random
-import secrets
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -26,8 +24,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot import payloads
 from bot.app import create_app
@@ -44,26 +40,14 @@ from bot.logs import configure
 from bot.partnerships import get_workspace
 from bot.settings import load_settings
 from knowledge.models import StepWindow
-from storage.db import Database, normalise_url
-from storage.migrate import upgrade
+from storage.db import Database
+from storage.scratch import create_scratch_database
 
 TEAM = "TBENCH"
 MANAGER = "UBENCHMGR1"
 BU = "UBENCHBU01"
 CHANNEL = "CBENCHESC1"
 SECRET = "bench-secret-" + "0" * 20
-
-
-def _database() -> tuple[str, object]:
-    pg = os.environ.get("DATABASE_URL", "")
-    if not pg.startswith("postgres"):
-        return f"sqlite:///{tempfile.mkdtemp()}/bench.db", None
-    base = make_url(normalise_url(pg))
-    name = f"sgb_bench_{secrets.token_hex(3)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    return base.set(database=name).render_as_string(hide_password=False), (admin, name)
 
 
 def _post(base: str, body: str, ctype: str) -> None:
@@ -189,8 +173,8 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     configure("json", "WARNING")
-    url, cleanup = _database()
-    upgrade(url)
+    scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench")
+    url = scratch.url
     fake = LocalSlack(team_id=TEAM).start()
     settings = load_settings(database_url=url, slack_bot_token="xoxb-bench", slack_signing_secret=SECRET,
                              slack_api_url=fake.api_url, log_format="json", log_level="WARNING")
@@ -200,7 +184,7 @@ def main() -> int:
         ws.partnership, ws.escalation_channel = "warrington", CHANNEL
         grant(s, TEAM, MANAGER, Role.MANAGER)
         grant(s, TEAM, BU, Role.BUSINESS_UNIT)
-    out: dict[str, Any] = {"database": "postgresql" if cleanup else "sqlite", "rule": bench_rule()}
+    out: dict[str, Any] = {"database": "postgresql" if scratch.is_postgres else "sqlite", "rule": bench_rule()}
     seeded = seed(services, args.rows)
     out["seed"] = {"rows": args.rows, "ms_per_raise_domain": 1000 * seeded / args.rows}
     out["http"] = bench_http(services, fake, args.raises)
@@ -215,10 +199,7 @@ def main() -> int:
         out["open_escalations"] = len(items)
     fake.stop()
     services.db.dispose()
-    if cleanup:
-        admin, name = cleanup  # type: ignore[misc]
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    scratch.drop()
     if args.json:
         print(json.dumps(out))
     else:

@@ -6,19 +6,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
-import secrets
 import sys
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from bot.context import Services
 from bot.localslack import LocalSlack
@@ -29,9 +27,9 @@ from bot.reminders.recurrence import parse
 from bot.settings import load_settings
 from bot.slack import make_client
 from bot.timeutil import LONDON
-from storage.db import Database, normalise_url
-from storage.migrate import upgrade
+from storage.db import Database
 from storage.reminders import ReminderSeries
+from storage.scratch import create_scratch_database
 
 SERIES = 10_000
 MESSAGES = 1_000
@@ -39,22 +37,11 @@ RULES = ["every 2 months on the second Tuesday at 10:00", "quarterly on the firs
          "Friday at 14:30", "every 6 months", "annually on 1 July", "every week on Wednesday at 09:30"]
 
 
-def _database() -> tuple[str, object]:
-    pg = os.environ.get("DATABASE_URL", "")
-    if not pg.startswith("postgres"):
-        return f"sqlite:///{tempfile.mkdtemp()}/bench.db", None
-    base = make_url(normalise_url(pg))
-    name = f"sgb_bench_{secrets.token_hex(3)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    return base.set(database=name).render_as_string(hide_password=False), (admin, name)
-
-
 def main() -> None:
+    figures: dict[str, float | int | str] = {}
     configure("json", "WARNING")
-    url, cleanup = _database()
-    upgrade(url)
+    scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench")
+    url = scratch.url
     db = Database(url)
     now = datetime(2026, 3, 2, 8, 0, tzinfo=LONDON)
     rng = random.Random(7)
@@ -86,6 +73,7 @@ def main() -> None:
     dispatch_once(db, client, grace_hours=6, now=now)  # the start-up catch-up tick: nothing due at 08:00
     startup = time.perf_counter() - t0
     scheduler.shutdown(wait=False)
+    figures["clock_startup_ms"] = startup * 1000
     print(f"clock start-up (scheduler built and started, catch-up tick over {SERIES} series): {startup * 1000:.0f} ms")
 
     with db.session() as s:
@@ -102,6 +90,8 @@ def main() -> None:
             found = s.scalars(select(ReminderSeries.id).where(
                 ReminderSeries.state == "active", ReminderSeries.next_due_at <= minute + timedelta(seconds=59))).all()
             finds.append(time.perf_counter() - t0)
+    figures["busiest_minute_due"] = len(found)
+    figures["busiest_minute_lookup_ms"] = sorted(finds)[2] * 1000
     print(f"find the due series for the busiest minute ({len(found)} due, every 09:00 reminder at once): "
           f"median {sorted(finds)[2] * 1000:.1f} ms")
     timings = []
@@ -118,6 +108,7 @@ def main() -> None:
         count = s.execute(text("SELECT count(*) FROM reminder_series WHERE state='active' AND next_due_at <= :t"),
                           {"t": (now + timedelta(minutes=1)).astimezone(UTC)}).scalar()
         quiet = time.perf_counter() - t0
+    figures["quiet_minute_lookup_ms"] = quiet * 1000
     print(f"due-series lookup for a quiet minute ({count} due): {quiet * 1000:.1f} ms")
 
     send_at = datetime(2026, 3, 4, 9, 0, tzinfo=LONDON)
@@ -132,17 +123,20 @@ def main() -> None:
     t0 = time.perf_counter()
     stats = dispatch_once(db, client, grace_hours=6, now=send_at + timedelta(seconds=5), batch=100)
     elapsed = time.perf_counter() - t0
+    figures["send_1000_s"] = elapsed
+    figures["sent_first_pass"] = stats.sent
     print(f"send {MESSAGES} due messages to the local Slack API: {elapsed:.2f} s "
           f"(sent {stats.sent}, queued for retry {stats.retried}; two 429s with Retry-After 1 s honoured)")
     stats2 = dispatch_once(db, client, grace_hours=6, now=send_at + timedelta(minutes=2))
     print(f"retry pass a minute later: sent {stats2.sent}; posts recorded by the fake: "
           f"{len(fake.calls_to('chat.postMessage'))} (= {MESSAGES} + 7 faulted attempts)")
+    figures["sent_after_retry"] = stats2.sent
     fake.stop()
     db.dispose()
-    if cleanup:
-        admin, name = cleanup
-        with admin.connect() as c:  # type: ignore[attr-defined]
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    scratch.drop()
+    figures["database"] = db.engine.dialect.name
+    if "--json" in sys.argv:
+        print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -4,13 +4,11 @@ PostgreSQL), the local fake Slack Web API on loopback, and the app served over r
 from __future__ import annotations
 
 import os
-import secrets
 import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 
 from bot.app import create_app
 from bot.context import Services
@@ -18,9 +16,9 @@ from bot.http import make_server, stop_server
 from bot.localslack import LocalSlack
 from bot.logs import configure
 from bot.settings import Settings, load_settings
-from storage.db import Database, normalise_url
-from storage.migrate import upgrade
+from storage.db import Database
 from storage.models import metadata
+from storage.scratch import create_scratch_database
 from tests.slackclient import SignedSlack
 
 SIGNING_SECRET = "test-signing-secret-" + "0" * 12
@@ -28,31 +26,12 @@ TEAM_ID = "T0001"
 ADMIN = "UADMIN01"
 
 
-def _postgres_requested() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql")) else None
-
-
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A fresh database for this test run, migrated with Alembic to every head."""
-    pg = _postgres_requested()
-    if pg is None:
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-        upgrade(url)
-        yield url
-        return
-    base = make_url(normalise_url(pg))
-    name = f"sgb_test_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = base.set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+def database_url() -> Iterator[str]:
+    """A fresh database for this test run (private on PostgreSQL when DATABASE_URL names one), migrated."""
+    scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix=f"sgb_test_{os.getpid()}")
+    yield scratch.url
+    scratch.drop()
 
 
 @pytest.fixture
