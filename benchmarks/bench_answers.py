@@ -109,7 +109,7 @@ def scaled_kb(kb: KnowledgeBase, size: int) -> KnowledgeBase:
     return KnowledgeBase(entries)
 
 
-def bench_index(kb: KnowledgeBase, label: str, cases: list[dict], repeat: int) -> None:
+def bench_index(kb: KnowledgeBase, label: str, cases: list[dict], repeat: int) -> dict[str, float]:
     gc.collect()
     t0 = time.perf_counter()
     answerer = Answerer(kb)
@@ -124,6 +124,8 @@ def bench_index(kb: KnowledgeBase, label: str, cases: list[dict], repeat: int) -
     lat = latencies(answerer, cases, repeat)
     print(f"{label:<28} entries={len(kb):>6}  index build {build_ms:8.1f} ms  index memory {peak / 1e6:7.1f} MB  "
           f"latency p50 {pct(lat, 50):6.2f} ms  p95 {pct(lat, 95):6.2f} ms  max {max(lat):6.2f} ms  (n={len(lat)})")
+    return {"entries": len(kb), "index_build_ms": build_ms, "index_memory_mb": peak / 1e6,
+            "p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95)}
 
 
 def main() -> int:
@@ -131,7 +133,9 @@ def main() -> int:
     ap.add_argument("--questions", nargs="*", type=Path, default=[DEV, *HELDOUT])
     ap.add_argument("--scale", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line at the end")
     args = ap.parse_args()
+    figures: dict[str, object] = {}
     files = [p for p in args.questions if p.exists()]
     matches = _matcher()
 
@@ -141,9 +145,9 @@ def main() -> int:
     print(f"knowledge base load + validate: {load_ms:.1f} ms ({len(kb)} entries)")
     cases = [c for f in files for c in load_cases(f)]
 
-    bench_index(kb, "shipped KB", cases, args.repeat)
+    figures["shipped"] = bench_index(kb, "shipped KB", cases, args.repeat)
     if args.scale:
-        bench_index(scaled_kb(kb, args.scale), f"scaled KB ({args.scale:,})", cases, 1)
+        figures["scaled"] = bench_index(scaled_kb(kb, args.scale), f"scaled KB ({args.scale:,})", cases, 1)
 
     answerer = Answerer(kb)
     baselines = [Baseline(kb, 80.0), Baseline(kb, 90.0)]
@@ -157,6 +161,9 @@ def main() -> int:
             rows.append((f"rapidfuzz extractOne WRatio>={b.cutoff:.0f}", accuracy(fc, b.answer, matches)))
         for name, (rin, rout, n_in, n_out) in rows:
             print(f"{f.name:<22} {name:<34} {rin:8.1%} {rout:8.1%}   ({n_in} in-scope, {n_out} abstain)")
+            figures[f"{f.stem} {name.split(' (')[0]}"] = f"in-scope {rin:.1%} abstain {rout:.1%}"
+    if args.json:
+        print(json.dumps(figures))
     return 0
 
 
