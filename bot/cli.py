@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.settings import ConfigError, Settings, load_settings, require
 
 # Each capability's CLI module; listed here so the whole command surface is visible in one place.
@@ -150,6 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+        print(f"database error: cannot use DATABASE_URL ({reason}). Check the URL and that the database is up.",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

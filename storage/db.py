@@ -28,7 +28,8 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def _ensure_sqlite_dir(url: str) -> None:
+def ensure_sqlite_dir(url: str) -> None:
+    """Create the folder of a SQLite file URL (the default ./data/ does not exist on a fresh clone)."""
     prefix = "sqlite:///"
     if url.startswith(prefix) and url[len(prefix) :] not in ("", ":memory:"):
         Path(url[len(prefix) :]).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +39,7 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False, lock_timeout: float = 15.0) -> None:
         self.url = normalise_url(url)
         if is_sqlite(self.url):
-            _ensure_sqlite_dir(self.url)
+            ensure_sqlite_dir(self.url)
             self.engine: Engine = create_engine(
                 self.url, echo=echo, connect_args={"check_same_thread": False, "timeout": lock_timeout}
             )

@@ -10,7 +10,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from storage.db import normalise_url
+from storage.db import ensure_sqlite_dir, normalise_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -23,6 +23,7 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, target: str = "heads") -> None:
+    ensure_sqlite_dir(normalise_url(url))
     command.upgrade(alembic_config(url), target)
 
 

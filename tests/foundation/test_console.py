@@ -56,3 +56,21 @@ def test_cli_db_upgrade_and_config_error(tmp_path):
                          timeout=60, env={**env, "DATABASE_URL": "oracle://x"})
     assert bad.returncode == 2
     assert bad.stderr.strip().startswith("configuration error: DATABASE_URL")
+
+
+def test_run_command_default_database_on_a_fresh_checkout(tmp_path):
+    env = {"PATH": "", "HOME": str(tmp_path)}  # no DATABASE_URL: the default ./data/safeguarding.db
+    proc = subprocess.run([sys.executable, "-m", "bot.cli"], input="/safeguarding help\n", capture_output=True,
+                          text=True, timeout=60, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Safeguarding assistant" in proc.stdout
+    assert (tmp_path / "data" / "safeguarding.db").exists()
+
+
+def test_unreachable_database_is_one_line_not_a_traceback(tmp_path):
+    env = {"PATH": "", "HOME": str(tmp_path), "DATABASE_URL": "postgresql://127.0.0.1:1/none"}
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], capture_output=True, text=True,
+                          timeout=60, env=env, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("database error: cannot use DATABASE_URL")
+    assert "Traceback" not in proc.stderr
