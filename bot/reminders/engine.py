@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
@@ -82,6 +82,7 @@ def _upsert_point(session: Session, series: ReminderSeries, point: Point, state:
 def advance(session: Session, series: ReminderSeries, now: datetime, grace: timedelta) -> int:
     """Write delivery rows for every point of `series` due by `now`; move its cursor and next_due_at on."""
     cursor = series.cursor_at or series.created_at or now
+    now = now.astimezone(UTC)
     written = 0
     nxt: Point | None = None
     for point in points_after(series, cursor):
@@ -300,7 +301,9 @@ def dispatch_once(
     worker: str | None = None, batch: int = 20, max_batches: int = 500,
 ) -> DispatchStats:
     """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due."""
-    now = now or timeutil.now()
+    # UTC from here on: "now - grace" and comparisons with London points are then true instants, also in the
+    # October hour that happens twice (London-to-London arithmetic and comparison is by wall time).
+    now = (now or timeutil.now()).astimezone(UTC)
     grace = timedelta(hours=grace_hours)
     worker = worker or worker_id()
     stats = DispatchStats()

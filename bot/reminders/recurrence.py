@@ -3,13 +3,21 @@
 Meetings are computed as London *wall-clock* times (dateutil rrule on naive datetimes, then Europe/London
 attached), never by a cron trigger in the host's zone: a 10:00 meeting stays at 10:00 across the March and
 October clock changes and no occurrence is doubled or dropped.
+
+A wall time the clock change makes odd (`london_wall_time`): one that does not exist (01:30 on the last Sunday of
+March, when clocks jump from 01:00 to 02:00) is moved on by the gap, to 02:30 BST: the first valid moment the
+same time after midnight; one that happens twice (01:30 on the last Sunday of October) is the first of the two
+(BST). Either way the meeting is one instant, so its reminders are sent once.
+
+Days of the month past the 28th ("monthly on the 31st", "every 6 months" from 31 August, "annually" from
+29 February) are clamped to the month's last day, so no short month skips the meeting.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from dateutil.rrule import MONTHLY, WEEKLY, YEARLY, rrule, weekday
@@ -162,11 +170,28 @@ def describe(rule: dict[str, Any] | None) -> str:
     return period
 
 
+def london_wall_time(naive: datetime) -> datetime:
+    """A London wall-clock time as one real instant, normalised (its fold and offset are the true ones).
+
+    Non-existent (March gap): read with the offset before the change, i.e. moved on by the gap (01:30 -> 02:30
+    BST). Ambiguous (October overlap): the first occurrence (fold=0, BST).
+    """
+    aware = naive.replace(tzinfo=LONDON, fold=0)
+    return aware.astimezone(UTC).astimezone(LONDON)
+
+
+def _monthday(day: int) -> dict[str, Any]:
+    """rrule arguments for "the `day`th, or the month's last day if it is shorter"."""
+    if day <= 28:
+        return {"bymonthday": day}
+    return {"bymonthday": tuple(range(28, day + 1)), "bysetpos": -1}
+
+
 def meetings(rule: dict[str, Any] | None, first: date, at: time, start: date | None = None) -> Iterator[datetime]:
     """Meeting times (aware, London wall clock) on or after max(first, start), in order, without end."""
     if not rule:
         if start is None or first >= start:
-            yield datetime.combine(first, at, tzinfo=LONDON)
+            yield london_wall_time(datetime.combine(first, at))
         return
     kwargs: dict[str, Any] = {"interval": rule["interval"], "dtstart": datetime.combine(first, at)}
     unit = rule["unit"]
@@ -178,14 +203,14 @@ def meetings(rule: dict[str, Any] | None, first: date, at: time, start: date | N
         if rule.get("nth") is not None:
             kwargs["byweekday"] = weekday(rule["weekday"], rule["nth"])
         else:
-            kwargs["bymonthday"] = rule.get("monthday") or first.day
+            kwargs.update(_monthday(rule.get("monthday") or first.day))
     else:
         freq = YEARLY
         kwargs["bymonth"] = rule.get("month") or first.month
         if rule.get("nth") is not None:
             kwargs["byweekday"] = weekday(rule["weekday"], rule["nth"])
         else:
-            kwargs["bymonthday"] = rule.get("monthday") or first.day
+            kwargs.update(_monthday(rule.get("monthday") or first.day))
     after = datetime.combine(max(first, start or first), time(0, 0))
     for naive in rrule(freq, **kwargs).xafter(after, inc=True):
-        yield naive.replace(tzinfo=LONDON)
+        yield london_wall_time(naive)

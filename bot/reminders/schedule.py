@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot import workdays
 from bot.reminders.recurrence import meetings
@@ -72,18 +72,24 @@ def upcoming_meetings(series: ReminderSeries, start: date) -> Iterator[datetime]
             yield m
 
 
+def _instant(p: Point) -> datetime:
+    # Compared in UTC: Python compares two London datetimes by wall time, ignoring fold, which is wrong in the
+    # October hour that happens twice.
+    return p.due_at.astimezone(UTC)
+
+
 def points_after(series: ReminderSeries, after: datetime) -> Iterator[Point]:
-    """Reminder points strictly after `after`, soonest first (meetings' points can interleave)."""
-    after = to_london(after)
+    """Reminder points strictly after the instant `after`, soonest first (meetings' points can interleave)."""
+    after_utc = to_london(after).astimezone(UTC)
     lead = timedelta(days=_lead_days(series))
     pending: list[Point] = []
-    for meeting in upcoming_meetings(series, (after - lead).date()):
-        horizon = meeting - lead  # no later meeting can have a point before this
-        ready = sorted((p for p in pending if p.due_at <= horizon), key=lambda p: (p.due_at, p.key))
+    for meeting in upcoming_meetings(series, (to_london(after) - lead).date()):
+        horizon = meeting.astimezone(UTC) - lead  # no later meeting can have a point before this
+        ready = sorted((p for p in pending if _instant(p) <= horizon), key=lambda p: (_instant(p), p.key))
         yield from ready
-        pending = [p for p in pending if p.due_at > horizon]
-        pending.extend(p for p in _points_for(series, meeting) if p.due_at > after)
-    yield from sorted(pending, key=lambda p: (p.due_at, p.key))
+        pending = [p for p in pending if _instant(p) > horizon]
+        pending.extend(p for p in _points_for(series, meeting) if _instant(p) > after_utc)
+    yield from sorted(pending, key=lambda p: (_instant(p), p.key))
 
 
 def next_point(series: ReminderSeries, after: datetime) -> Point | None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot import privacy, workdays
 from bot.reminders.engine import reset_cursor
 from bot.reminders.ids import Block
-from bot.reminders.recurrence import RecurrenceError, parse, parse_time
+from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
 from bot.reminders.schedule import MORNING, upcoming_meetings
 from bot.timeutil import LONDON, to_london
 from storage import audit
@@ -116,7 +116,7 @@ def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[s
         errors[Block.LINK] = "Use a web address starting with https://"
     elif link and (findings := privacy.find_identifiers(link)):
         errors[Block.LINK] = privacy.describe(findings)
-    past = first is not None and datetime.combine(first, at, tzinfo=LONDON) <= now
+    past = first is not None and london_wall_time(datetime.combine(first, at)) <= now
     if past and not rule and not days and Block.FIRST_DATE not in errors and Block.TIME not in errors:
         errors[Block.FIRST_DATE] = "That moment has passed. Choose a date and time in the future."
     if not inp.channel_id:
@@ -203,7 +203,7 @@ def delete(session: Session, row: ReminderSeries, actor: str) -> None:
 
 def skip_next(session: Session, row: ReminderSeries, actor: str, now: datetime) -> datetime | None:
     """Skip the next meeting (its reminders, sent or not yet, stop); returns the meeting skipped."""
-    meeting = next((m for m in upcoming_meetings(row, now.date()) if m > now), None)
+    meeting = next((m for m in upcoming_meetings(row, to_london(now).date()) if m.astimezone(UTC) > now), None)
     if meeting is None:
         return None
     before = _snapshot(row)
