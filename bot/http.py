@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import Any
 
 from slack_bolt import App
@@ -50,6 +51,10 @@ def make_server(app: App, services: Services, host: str = "127.0.0.1", port: int
 
 def stop_server(server: Any, thread: Any, timeout: float = 5.0) -> None:
     """Stop a server started with `make_server(...).run()` in `thread`: close it from its own loop thread."""
-    server.trigger.pull_trigger(server.close)
+    try:
+        server.trigger.pull_trigger(server.close)
+    except OSError:  # the loop's wake-up pipe is already gone: close from here instead
+        with suppress(OSError):
+            server.close()
     thread.join(timeout)
     server.task_dispatcher.shutdown()
