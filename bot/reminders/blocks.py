@@ -103,7 +103,8 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]]) -> dict[s
         _input(Block.RECURRENCE, "How often (empty for a one-off)",
                {"type": "plain_text_input", "action_id": Action.RECURRENCE, "max_length": 200,
                 "placeholder": _plain("every 2 months on the second Tuesday at 10:00")},
-               hint="e.g. quarterly on the first Monday · monthly on the last Friday at 14:30 · annually on 1 July"),
+               hint="e.g. quarterly on the first Monday · monthly on the last Friday at 14:30 · monthly on the 31st "
+                    "(shorter months: their last day)"),
         _input(Block.FIRST_DATE, "First date (or starting from)",
                {"type": "datepicker", "action_id": Action.FIRST_DATE}, optional=False),
         _input(Block.TIME, "Time (London)", {"type": "timepicker", "action_id": Action.TIME, "initial_time": "10:00"}),

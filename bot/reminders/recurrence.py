@@ -26,7 +26,7 @@ from dateutil.rrule import weekdays as RR_WEEKDAYS
 from bot.timeutil import LONDON
 
 EXAMPLES = ("every 2 months on the second Tuesday at 10:00", "quarterly on the first Monday",
-            "monthly on the last Friday at 14:30", "every 6 months", "annually on 1 July")
+            "monthly on the last Friday at 14:30", "every 6 months", "annually on 1 July", "monthly on the 31st")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -143,8 +143,9 @@ def _parse_on(on: str, rule: dict[str, Any], original: str) -> None:
     if m:
         if rule["unit"] != "monthly":
             raise RecurrenceError("A day of the month (“on the 15th”) fits a monthly or quarterly meeting.")
-        if not 1 <= int(m.group(1)) <= 28:
-            raise RecurrenceError("Use a day of the month from 1 to 28 (or “the last Friday”), so no month skips it.")
+        if not 1 <= int(m.group(1)) <= 31:
+            raise RecurrenceError("Use a day of the month from 1 to 31 (the 29th to 31st mean the last day in "
+                                  "shorter months), or e.g. “the last Friday”.")
         rule["monthday"] = int(m.group(1))
         return
     raise RecurrenceError(f"I didn't understand “on {on}” in “{original.strip()}”. " + _hint())
@@ -167,6 +168,8 @@ def describe(rule: dict[str, Any] | None) -> str:
         period += f" on {rule['monthday']} {MONTHS[rule['month'] - 1].title()}"
     elif rule.get("monthday"):
         period += f" on day {rule['monthday']}"
+        if rule["monthday"] > 28:
+            period += " (or the month's last day)"
     return period
 
 

@@ -10,7 +10,9 @@ USAGE = (
     "`/reminders add QA and Scrutiny Group | every 2 months on the second Tuesday | 2026-01-01 | 10:00 | 7,1 | 5`\n"
     "• `/reminders once <YYYY-MM-DD> <HH:MM> <what>` — a one-off reminder in this channel\n"
     "• `/reminders list` (this channel) · `/reminders list all` (admins and business units)\n"
-    "• `/reminders pause <id>` · `resume <id>` · `delete <id>` · `skip <id>` (skips the next meeting)"
+    "• `/reminders edit <id>` — the form, filled in, to change a series\n"
+    "• `/reminders pause <id>` · `resume <id>` · `delete <id>` · `skip <id>` (skips the next meeting)\n"
+    "A meeting on the 29th, 30th or 31st (or \"every 6 months\" from one) is on the last day of shorter months."
 )
 ADDED = "Reminder #{id} set up: *{name}* {rule}. Next reminder {next}."
 NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."

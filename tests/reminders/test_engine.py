@@ -182,3 +182,19 @@ def test_due_reminders_thread_on_their_card_and_snooze_moves_one_occurrence(db, 
         assert tick(db, settings).sent == 1
         assert tick(db, settings).sent == 0
     assert "CR-2026-004" in posts(fake_slack)[-1]["text"]
+
+
+def test_monthly_on_the_31st_reminds_on_the_last_day_of_february(db, settings, fake_slack):
+    add_series(db, london(2026, 1, 1), name="Audit deadline", recurrence="monthly on the 31st",
+               first_date="2026-01-01", days_before="0")
+    with time_machine.travel(london(2026, 1, 31, 9, 0, 5), tick=False):
+        assert tick(db, settings).sent == 1
+    with time_machine.travel(london(2026, 2, 28, 9, 0, 5), tick=False):
+        assert tick(db, settings).sent == 1
+        assert tick(db, settings).sent == 0
+    assert "Sat 28 Feb 2026 at 10:00" in posts(fake_slack)[-1]["text"]
+    with time_machine.travel(london(2026, 3, 31, 9, 0, 5), tick=False):
+        assert tick(db, settings).sent == 1
+    with db.session() as s:
+        keys = sorted(r.key for r in s.scalars(select(ReminderOccurrence)))
+    assert keys == ["2026-01-31T10:00:before0", "2026-02-28T10:00:before0", "2026-03-31T10:00:before0"]

@@ -57,9 +57,38 @@ def test_describe_round_trip():
     ("monthly at 25:00", "not a time"),
     ("every week on the first monday", "weekly meeting takes a day"),
     ("monthly on 1 July", "only fits an annual"),
-    ("monthly on the 31st", "1 to 28"),
+    ("monthly on the 32nd", "1 to 31"),
+    ("monthly on the 0th", "last day in shorter months"),
     ("", "how often"),
 ])
 def test_errors_say_what_is_wrong(words, message):
     with pytest.raises(RecurrenceError, match=message):
         parse(words)
+
+
+def _days(text: str, start: date, n: int) -> list[str]:
+    rule = parse(text)
+    return [f"{m:%d %b %Y}" for m in itertools.islice(meetings(rule, start, time(10, 0)), n)]
+
+
+def test_monthly_on_the_31st_is_the_last_day_of_shorter_months():
+    assert _days("monthly on the 31st", date(2026, 1, 1), 5) == [
+        "31 Jan 2026", "28 Feb 2026", "31 Mar 2026", "30 Apr 2026", "31 May 2026"]
+    assert describe(parse("monthly on the 31st")) == "monthly on day 31 (or the month's last day)"
+
+
+def test_monthly_on_the_30th_stays_on_the_30th_in_long_months_and_29th_in_a_leap_february():
+    assert _days("monthly on the 30th", date(2028, 1, 1), 4) == [
+        "30 Jan 2028", "29 Feb 2028", "30 Mar 2028", "30 Apr 2028"]
+
+
+def test_every_n_months_from_the_31st_never_skips_a_short_month():
+    assert _days("every 6 months", date(2026, 8, 31), 4) == [
+        "31 Aug 2026", "28 Feb 2027", "31 Aug 2027", "29 Feb 2028"]
+    assert _days("quarterly", date(2026, 1, 31), 4) == ["31 Jan 2026", "30 Apr 2026", "31 Jul 2026", "31 Oct 2026"]
+    assert _days("monthly", date(2026, 1, 29), 3) == ["29 Jan 2026", "28 Feb 2026", "29 Mar 2026"]
+
+
+def test_annually_from_29_february_is_28_february_in_ordinary_years():
+    assert _days("annually", date(2028, 2, 29), 3) == ["29 Feb 2028", "28 Feb 2029", "28 Feb 2030"]
+    assert _days("annually on 29 February", date(2026, 1, 1), 3) == ["28 Feb 2026", "28 Feb 2027", "29 Feb 2028"]
