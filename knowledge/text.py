@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     please tell me know want need get got give find show say says said thanks thank hi hello hey bot
     anyone someone something anything also still us may might shall one ones really actually
     whether per via etc e g eg ie use used using go going goes gone way ways make makes made much many
-    like look looking able new
+    like look looking able new explain describe briefly
     """.split()  # noqa: SIM905
 )
 
@@ -159,7 +159,8 @@ CONCEPTS: list[tuple[str, ...]] = [
     ("police", "constabulary", "constable", "policing"),
     ("council", "authority", "borough"),
     ("priority", "priorities", "focus", "aim", "aims", "objective", "objectives", "goal", "goals", "intent"),
-    ("notify", "notified", "notification", "notifications", "inform", "informed", "submit", "submitted"),
+    ("notify", "notified", "notification", "notifications", "inform", "informed", "submit", "submitted",
+     "flag", "flagged", "flagging", "alert", "alerted"),
     ("timescale", "timescales", "timeframe", "deadline", "deadlines", "long", "quickly", "soon", "within",
      "days", "time", "limit"),
     ("contact", "email", "phone", "telephone", "address", "ring", "number", "reach", "website"),
@@ -193,6 +194,8 @@ CONCEPTS: list[tuple[str, ...]] = [
     ("offer", "offers", "offered", "provide", "provides", "provided", "provision", "deliver", "delivers",
      "delivered", "available", "run", "runs"),
     ("family", "families", "parent", "parents", "carer", "carers"),
+    ("topic", "topics", "theme", "themes", "subject", "subjects"),
+    ("rate", "rated", "rating", "ratings", "score", "scored", "scores", "average"),
 ]
 
 PLACES: dict[str, str] = {
