@@ -76,6 +76,28 @@ def cmd_add(cmd: CommandContext) -> None:
     _create(cmd, inp)
 
 
+def cmd_edit(cmd: CommandContext) -> None:
+    ref = cmd.text.strip()
+    if not cmd.can(Permission.REMINDERS_MANAGE):
+        _refuse(cmd.services, cmd.team_id, cmd.user_id, "edit", ref[:20] or "-")
+        cmd.reply(REFUSAL)
+        return
+    if not ref:
+        cmd.reply("Use `/reminders edit <number>`; `/reminders list` shows the numbers.")
+        return
+    groups = _groups(cmd.services, cmd.partnership)
+    with cmd.services.db.session() as s:
+        try:
+            row = service.get_series(s, cmd.team_id, ref)
+        except NotFound:
+            cmd.reply(texts.NOT_FOUND.format(id=ref.lstrip("#")[:20]))
+            return
+        meta = AddMetadata(channel_id=row.channel_id, partnership=row.partnership or cmd.partnership,
+                           series_id=row.id)
+        values = service.form_values(row, {name for name, _ in groups})
+    cmd.client.views_open(trigger_id=cmd.trigger_id, view=rb.add_modal(meta, groups, values))
+
+
 def cmd_once(cmd: CommandContext) -> None:
     if not cmd.can(Permission.REMINDERS_MANAGE):
         _refuse(cmd.services, cmd.team_id, cmd.user_id, "once")
@@ -166,7 +188,7 @@ def _series_command(action: str) -> Any:
     return handler
 
 
-SUBCOMMANDS = {"add": cmd_add, "once": cmd_once, "list": cmd_list, "pause": _series_command("pause"),
+SUBCOMMANDS = {"add": cmd_add, "edit": cmd_edit, "once": cmd_once, "list": cmd_list, "pause": _series_command("pause"),
                "resume": _series_command("resume"), "delete": _series_command("delete"),
                "skip": _series_command("skip")}
 
@@ -208,7 +230,7 @@ def register(app: App, services: Services) -> None:
                 partnership = meta.partnership or resolve_partnership(
                     s, team_id, meta.channel_id, user_id, services.settings.default_partnership)
             if not allowed(roles, Permission.REMINDERS_MANAGE):
-                _refuse(services, team_id, user_id, "add")
+                _refuse(services, team_id, user_id, "edit" if meta.series_id else "add", str(meta.series_id or "-"))
                 ack(response_action="errors", errors={Block.NAME: REFUSAL})
                 return
             known = dict(_groups(services, partnership))
@@ -228,9 +250,19 @@ def register(app: App, services: Services) -> None:
                     errors={(k if k in present else Block.NAME): v for k, v in errors.items()})
                 return
             with services.db.session() as s:
-                row = service.create_series(s, team_id=team_id, owner_id=user_id, partnership=partnership,
-                                            spec=spec, now=now)
-                message = texts.ADDED.format(id=row.id, name=row.name, rule=_rule_words(row), next=_next_label(row))
+                if meta.series_id is None:
+                    row = service.create_series(s, team_id=team_id, owner_id=user_id, partnership=partnership,
+                                                spec=spec, now=now)
+                    template = texts.ADDED
+                else:
+                    try:
+                        row = service.get_series(s, team_id, meta.series_id)
+                    except NotFound:
+                        ack(response_action="errors", errors={Block.NAME: texts.GONE})
+                        return
+                    service.update_series(s, row, spec, user_id, now, set(known))
+                    template = texts.EDITED
+                message = template.format(id=row.id, name=row.name, rule=_rule_words(row), next=_next_label(row))
                 channel = row.channel_id
         except Exception as exc:
             view_fault(ack, view, exc)

@@ -81,8 +81,27 @@ def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool
     return block
 
 
-def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]]) -> dict[str, Any]:
-    """The `/reminders add` form; `groups` are (name, frequency) from the knowledge base."""
+def _prefill(blocks: Blocks, values: dict[str, str]) -> None:
+    """Put a series' current answers into the form (`/reminders edit`)."""
+    keys = {"plain_text_input": "initial_value", "datepicker": "initial_date", "timepicker": "initial_time",
+            "conversations_select": "initial_conversation"}
+    for block in blocks:
+        element = block["element"]
+        value = values.get(block["block_id"])
+        if element["type"] == "static_select":
+            chosen = [o for o in element["options"] if o["value"] == value]
+            if chosen:
+                element["initial_option"] = chosen[0]
+        elif value:
+            element[keys[element["type"]]] = value
+        elif element["type"] == "plain_text_input":
+            element.pop("initial_value", None)  # an empty answer stays empty (a one-off has no "days before")
+
+
+def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
+              values: dict[str, str] | None = None) -> dict[str, Any]:
+    """The `/reminders add` form; `groups` are (name, frequency) from the knowledge base. With `values` (block id
+    -> current answer) and `meta.series_id` it is the edit form for that series."""
     blocks: Blocks = []
     if groups:
         options = [
@@ -116,11 +135,14 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]]) -> dict[s
         _input(Block.LINK, "Agenda / papers link",
                {"type": "plain_text_input", "action_id": Action.LINK, "placeholder": _plain("https://...")}),
     ]
+    if values is not None:
+        _prefill(blocks, values)
+    editing = meta.series_id is not None
     return {
         "type": "modal",
         "callback_id": ViewId.ADD,
-        "title": _plain("Add a reminder"),
-        "submit": _plain("Save"),
+        "title": _plain(f"Edit reminder #{meta.series_id}" if editing else "Add a reminder"),
+        "submit": _plain("Save changes" if editing else "Save"),
         "close": _plain("Cancel"),
         "private_metadata": meta.model_dump_json(),
         "blocks": blocks,

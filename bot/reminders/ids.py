@@ -46,3 +46,4 @@ class AddMetadata(BaseModel):
 
     channel_id: str
     partnership: str | None = None
+    series_id: int | None = None  # set by `/reminders edit <id>`: the same form saves over that series

@@ -178,6 +178,56 @@ def _change(session: Session, row: ReminderSeries, actor: str, action: str, befo
                  entity_id=str(row.id), before=before, after=_snapshot(row))
 
 
+def form_values(row: ReminderSeries, group_names: set[str]) -> dict[str, str]:
+    """The series' current answers keyed by the form's block ids (`/reminders edit`)."""
+    values = {
+        Block.CHANNEL: row.channel_id, Block.RECURRENCE: row.recurrence or "",
+        Block.FIRST_DATE: row.first_date.isoformat(), Block.TIME: row.at_time,
+        Block.DAYS_BEFORE: ",".join(str(d) for d in row.days_before or []),
+        Block.PAPERS: str(row.papers_working_days or ""), Block.LINK: row.link or "",
+    }
+    values[Block.GROUP if row.name in group_names else Block.NAME] = row.name
+    return values
+
+
+EDITABLE = ("name", "channel_id", "kind", "recurrence", "rule", "first_date", "at_time", "days_before",
+            "papers_working_days", "link")
+
+
+def _edit_snapshot(row: ReminderSeries, group_names: set[str]) -> dict[str, Any]:
+    """Ids, dates, numbers and the parsed rule; the name only when it is a knowledge-base group's (no free text)."""
+    return {**_snapshot(row), "group": row.name if row.name in group_names else None, "rule": row.rule,
+            "at_time": row.at_time, "days_before": list(row.days_before or []),
+            "papers_working_days": row.papers_working_days, "has_link": bool(row.link)}
+
+
+def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor: str, now: datetime,
+                  group_names: set[str]) -> list[str]:
+    """Save the edit form over a series; returns the names of the fields that changed.
+
+    Unsent reminders are cancelled and the series restarts from `now`: nothing before now is sent (no late
+    reminders), and a reminder already sent keeps its row, which is never re-opened (nothing is sent twice).
+    A paused series stays paused; a finished one with meetings ahead becomes active again.
+    """
+    before = _edit_snapshot(row, group_names)
+    new = {"name": spec.name, "channel_id": spec.channel_id, "kind": spec.kind, "recurrence": spec.recurrence,
+           "rule": spec.rule, "first_date": spec.first_date, "at_time": spec.at_time,
+           "days_before": spec.days_before, "papers_working_days": spec.papers_working_days, "link": spec.link}
+    changed = [f for f in EDITABLE if getattr(row, f) != new[f]]
+    for field_name in changed:
+        setattr(row, field_name, new[field_name])
+    for occ in session.scalars(select(ReminderOccurrence).where(
+            ReminderOccurrence.series_id == row.id, ReminderOccurrence.source == "series",
+            ReminderOccurrence.state == "pending")):
+        occ.state = "cancelled"
+    if row.state in ("active", "finished"):
+        row.state = "active" if reset_cursor(row, now) is not None else "finished"
+    audit.record(session, team_id=row.team_id, actor_id=actor, action="reminder.edited", entity_type="reminder",
+                 entity_id=str(row.id), before=before,
+                 after={**_edit_snapshot(row, group_names), "fields": changed})
+    return changed
+
+
 def pause(session: Session, row: ReminderSeries, actor: str) -> None:
     before = _snapshot(row)
     row.state, row.next_due_at = "paused", None

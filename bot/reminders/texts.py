@@ -15,6 +15,8 @@ USAGE = (
     "A meeting on the 29th, 30th or 31st (or \"every 6 months\" from one) is on the last day of shorter months."
 )
 ADDED = "Reminder #{id} set up: *{name}* {rule}. Next reminder {next}."
+EDITED = "Reminder #{id} changed: *{name}* {rule}. Next reminder {next}."
+GONE = "This reminder has been deleted since the form was opened; nothing was saved."
 NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."
 NOT_FOUND = "There is no reminder #{id} here. `/reminders list` shows their numbers."
 PAUSED = "Reminder #{id} (*{name}*) paused. `/reminders resume {id}` starts it again."
