@@ -156,3 +156,20 @@ def test_places_and_stemming_helpers() -> None:
     assert find_places("widnes or warrington")[0][1] == "halton"
     assert stem("meetings") == stem("meeting") == "meet"
     assert stem("reviews") == stem("review")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "police non-emergency number to report a parked car",
+        "urgent: the printer is jammed",
+        "I'm worried about my expenses claim",
+    ],
+)
+def test_worry_words_without_a_child_or_harm_are_not_safety(ask, question: str) -> None:
+    res = ask(question, "warrington")
+    assert not res.safety and not res.answered, res.text
+
+
+def test_worry_about_a_child_is_still_safety(ask) -> None:
+    assert ask("I'm worried about a child in my class", "warrington").safety
