@@ -57,4 +57,5 @@ def reminder_text(ref: str, step: int, title: str, due: date | None, *, closing:
     offer = " You can escalate it to the next step." if has_next else " This is the route's last step."
     if closing:
         return f"{ref}: the window for step {step} ({title}) closes on {when}, the next working day.{offer}"
-    return f"{ref}: the window for step {step} ({title}) closed on {when}.{offer}"
+    return (f"{ref}: the window for step {step} ({title}) closed on {when}.{offer}"
+            " I'll remind you each working day while it stays open.")

@@ -1,27 +1,32 @@
 """Step-window reminders, handed to the one reminder engine (`bot.reminders.due`); no scheduler here.
 
-For the current step: 09:00 London on the working day before its window closes ("about to close"),
-and 09:00 on the working day after it closed ("closed"), each a DM to the raiser offering the next
-step. Occurrences already in the past when scheduled are skipped. Any change cancels and re-plans.
+For the current step: 09:00 London on the working day before its window closes ("about to close", key
+`stepN:before`), then **each working day while overdue**: 09:00 from the working day after it closed, as a
+bounded run of the next `RUN_DAYS` working days (`bot.reminders.due.schedule_due_daily`, keys
+`stepN:overdue:<ISO date>`), each a DM to the raiser offering the next step (or Resolve at the last step).
+Occurrences already in the past are never scheduled. Any change (advance) cancels and re-plans; resolve and
+withdraw cancel. `resync_all` re-lays every open escalation's run so it never ends early: a daily job calls it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import timeutil
 from bot.escalations import blocks, texts
 from bot.escalations.routes import RouteSnapshot
-from bot.workdays import add_working_days
+from bot.workdays import add_working_days, next_working_day
 
 if TYPE_CHECKING:
     from storage.escalations import Escalation
 
 SOURCE = "escalation"
 AT = time(9, 0)
+RUN_DAYS = 10  # working days laid ahead; the daily resync keeps the run going
 
 
 def _due():  # type: ignore[no-untyped-def]
@@ -30,39 +35,66 @@ def _due():  # type: ignore[no-untyped-def]
     return due
 
 
+def _at(day: date) -> datetime:
+    return datetime.combine(day, AT, tzinfo=timeutil.LONDON)
+
+
 def planned(esc: Escalation) -> list[tuple[str, datetime]]:
-    """(key, when) of the reminders the current step needs, whether or not they are already past."""
+    """(key, when) of the "about to close" reminder and the first "overdue" one, past or not."""
     if esc.state != "open" or esc.step_due_on is None:
         return []
-    before = add_working_days(esc.step_due_on, -1)
-    after = add_working_days(esc.step_due_on, 1)
-    return [
-        (f"step{esc.step}:before", datetime.combine(before, AT, tzinfo=timeutil.LONDON)),
-        (f"step{esc.step}:closed", datetime.combine(after, AT, tzinfo=timeutil.LONDON)),
-    ]
+    first_overdue = add_working_days(esc.step_due_on, 1)
+    return [(f"step{esc.step}:before", _at(add_working_days(esc.step_due_on, -1))),
+            (f"step{esc.step}:overdue:{first_overdue.isoformat()}", _at(first_overdue))]
 
 
-def schedule_step_reminders(session: Session, esc: Escalation, route: RouteSnapshot) -> int:
+def overdue_run_start(esc: Escalation, now: datetime) -> date | None:
+    """The first working day of the overdue run still to come (today if 09:00 has not passed yet)."""
+    if esc.state != "open" or esc.step_due_on is None:
+        return None
+    first = add_working_days(esc.step_due_on, 1)
+    local = timeutil.to_london(now)
+    soonest = local.date() if local.time() < AT else local.date() + timedelta(days=1)
+    return max(first, next_working_day(soonest))
+
+
+def schedule_step_reminders(session: Session, esc: Escalation, route: RouteSnapshot,
+                            now: datetime | None = None) -> int:
     due = _due()
     due.cancel_due(session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref)
-    now = timeutil.now()
+    if esc.state != "open" or esc.step_due_on is None:
+        return 0
+    now = now or timeutil.now()
     step = route.step(esc.step)
     has_next = esc.step < route.last_step
+    common = dict(team_id=esc.team_id, source=SOURCE, source_ref=esc.ref, channel_id=esc.raised_by,
+                  thread_ts=None, owner_id=esc.raised_by)
     count = 0
-    for key, when in planned(esc):
-        if when <= now:
-            continue
-        closing = key.endswith(":before")
-        text = texts.reminder_text(esc.ref, esc.step, step.title, esc.step_due_on, closing=closing,
-                                   has_next=has_next)
-        due.schedule_due(
-            session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref, key=key, due_at=when,
-            channel_id=esc.raised_by, thread_ts=None, text=text,
-            blocks=blocks.reminder(esc.ref, text, has_next=has_next), owner_id=esc.raised_by,
-        )
+    before_key, before_at = planned(esc)[0]
+    if before_at > now:
+        text = texts.reminder_text(esc.ref, esc.step, step.title, esc.step_due_on, closing=True, has_next=has_next)
+        due.schedule_due(session, key=before_key, due_at=before_at, text=text,
+                         blocks=blocks.reminder(esc.ref, text, has_next=has_next), **common)
         count += 1
+    start = overdue_run_start(esc, now)
+    if start is not None:
+        text = texts.reminder_text(esc.ref, esc.step, step.title, esc.step_due_on, closing=False, has_next=has_next)
+        count += len(due.schedule_due_daily(
+            session, key_prefix=f"step{esc.step}:overdue", first_day=start, text=text,
+            blocks=blocks.reminder(esc.ref, text, has_next=has_next), working_days=RUN_DAYS, **common))
     return count
 
 
 def cancel_reminders(session: Session, esc: Escalation) -> int:
     return int(_due().cancel_due(session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref))
+
+
+def resync_all(session: Session, now: datetime | None = None) -> int:
+    """Re-lay every open escalation's step reminders from `now` (a daily job calls this, so the "each working
+    day while overdue" run never runs out). Idempotent: a sent reminder is never re-opened. Returns rows laid."""
+    from bot.escalations.service import route_of
+    from storage.escalations import Escalation
+
+    now = now or timeutil.now()
+    rows = session.scalars(select(Escalation).where(Escalation.state == "open", Escalation.step_due_on.is_not(None)))
+    return sum(schedule_step_reminders(session, esc, route_of(esc), now) for esc in rows)

@@ -68,9 +68,12 @@ def test_manager_raises_and_gets_the_card_the_channel_too_with_the_agency_contac
     assert "escalation.raised" in _audit(db)
     with db.session() as s:
         pending = pending_due(s, team_id=TEAM_ID, source="escalation", source_ref=ref)
-        # "about to close" fell on Fri 30 Jan, before the escalation existed: only "closed" is planned.
-        assert [(p.key, p.due_at.astimezone(LONDON).isoformat()) for p in pending] == [
-            ("step1:closed", "2026-02-03T09:00:00+00:00")]
+        # "about to close" fell on Fri 30 Jan, before the escalation existed: only the overdue run is planned,
+        # each working day from Tue 3 Feb (10 working days laid ahead; the daily resync extends it).
+        assert [(p.key, p.due_at.astimezone(LONDON).isoformat()) for p in pending][:2] == [
+            ("step1:overdue:2026-02-03", "2026-02-03T09:00:00+00:00"),
+            ("step1:overdue:2026-02-04", "2026-02-04T09:00:00+00:00")]
+        assert len(pending) == 10 and pending[-1].key == "step1:overdue:2026-02-16"
         assert pending[0].channel_id == MANAGER and "LCS" not in pending[0].text
 
 

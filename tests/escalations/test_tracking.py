@@ -69,7 +69,10 @@ def test_advance_starts_the_next_window_and_updates_both_cards(slack, fake_slack
     assert {u["channel"] for u in updates} == {esc.dm_channel, ESC_CHANNEL}
     assert {u["ts"] for u in updates} == {esc.dm_ts, esc.card_ts}
     assert "Thu 12 Feb 2026" in str(updates[-1]["blocks"])
-    assert _pending(db, ref) == [("step2:before", "2026-02-11"), ("step2:closed", "2026-02-13")]
+    pending = _pending(db, ref)
+    assert pending[:3] == [("step2:before", "2026-02-11"), ("step2:overdue:2026-02-13", "2026-02-13"),
+                           ("step2:overdue:2026-02-16", "2026-02-16")]
+    assert len(pending) == 11
 
     with time_machine.travel(london(2026, 2, 17, 9, 30), tick=True):  # Day 12: late for step 3 (Days 9-14)
         slack.command("/escalate", f"advance {ref} Senior managers could not agree", user=MANAGER)
@@ -77,7 +80,10 @@ def test_advance_starts_the_next_window_and_updates_both_cards(slack, fake_slack
         fake_slack.wait_for("chat.update", count=4)
     esc = _esc(db, ref)
     assert (esc.step, esc.step_due_on) == (3, date(2026, 2, 24))  # 5 working days from Day 12, not Day 14
-    assert _pending(db, ref) == [("step3:before", "2026-02-23"), ("step3:closed", "2026-02-25")]
+    pending = _pending(db, ref)  # step 2's run is cancelled, step 3's laid
+    assert pending[:3] == [("step3:before", "2026-02-23"), ("step3:overdue:2026-02-25", "2026-02-25"),
+                           ("step3:overdue:2026-02-26", "2026-02-26")]
+    assert len(pending) == 11 and all(key.startswith("step3:") for key, _ in pending)
     advanced = [a for a in _audit(db) if a[0] == "escalation.advanced"]
     assert advanced == [("escalation.advanced", MANAGER)] * 2
 
