@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot.authz import REFUSAL, Permission, allowed, roles_of
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
-from bot.escalations.ids import BUTTON_ACTIONS, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
+from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
@@ -20,7 +20,7 @@ from bot.privacy import describe, find_identifiers
 from bot.timeutil import today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
-from knowledge.partnerships import display_name
+from knowledge.partnerships import PARTNERSHIPS, display_name
 from storage import audit
 
 COMMAND = "/escalate"
@@ -69,6 +69,23 @@ def open_raise(cmd: CommandContext) -> None:
     route = snapshot_route(kb, area) if area else None
     view = blocks.raise_modal(area, agencies, route, RaiseMeta(channel_id=cmd.channel_id))
     cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
+
+
+def refresh_raise(services: Services, client: WebClient, body: dict[str, Any]) -> None:
+    """The partnership select changed: rebuild the form with that partnership's agencies and route steps,
+    keeping what was typed. Read-only (knowledge base), but still only for people who may raise."""
+    view = body.get("view") or {}
+    area = str(((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value") or "")
+    with services.db.session() as s:
+        permitted = allowed(roles_of(s, team_of(body), user_of(body), services.settings.admin_ids),
+                            Permission.ESCALATION_RAISE)
+    if not permitted or area not in PARTNERSHIPS or not view.get("id"):
+        return
+    meta = RaiseMeta.model_validate_json(view.get("private_metadata") or "{}")
+    agencies = [a.name for a in services.kb.relevant_agencies(area)]
+    new = blocks.raise_modal(area, agencies, snapshot_route(services.kb, area), meta,
+                             keep=(view.get("state") or {}).get("values") or {})
+    client.views_update(view_id=view["id"], hash=view.get("hash"), view=new)
 
 
 def show_route(cmd: CommandContext, practitioner: bool = False) -> None:
@@ -218,6 +235,14 @@ def register(app: App, services: Services) -> None:
         ack()
         text = str(body.get("text") or "")
         dispatch(build_command_context(services, body, respond, client, text), text)
+
+    @app.action({"block_id": BlockId.PARTNERSHIP.value, "action_id": VALUE})
+    def on_partnership_changed(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        try:
+            refresh_raise(services, client, body)
+        except Exception as exc:  # the form still works: a typed agency is always accepted
+            log.warning("escalation.refresh_failed", error=type(exc).__name__)
 
     @app.view(CallbackId.RAISE.value)
     def on_raise(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:

@@ -45,13 +45,35 @@ def _text_input(multiline: bool = True, max_length: int = 2000) -> dict[str, Any
     return {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
 
 
-def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapshot | None, meta: RaiseMeta) -> Block:
+def _carry(blocks: list[Block], values: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Keep what the person already typed or chose when the modal is rebuilt (a choice that is no longer
+    offered, e.g. another partnership's agency, is dropped)."""
+    for block in blocks:
+        state = (values.get(str(block.get("block_id"))) or {}).get(VALUE) or {}
+        element = block.get("element") or {}
+        if block.get("block_id") == BlockId.PARTNERSHIP.value or not state:
+            continue
+        if element.get("type") == "plain_text_input" and state.get("value"):
+            element["initial_value"] = str(state["value"])
+        elif element.get("type") == "static_select" and state.get("selected_option"):
+            chosen = state["selected_option"].get("value")
+            match = [o for o in element["options"] if o["value"] == chosen]
+            if match:
+                element["initial_option"] = match[0]
+            else:
+                element.pop("initial_option", None)
+
+
+def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapshot | None, meta: RaiseMeta,
+                keep: dict[str, dict[str, dict[str, Any]]] | None = None) -> Block:
+    """The `/escalate` form. Changing the partnership sends a block action (`dispatch_action`) and the handler
+    rebuilds the form for it with `keep` (the view's state values) so nothing typed is lost."""
     area = {"type": "static_select", "options": [_option(s, n) for s, n in PARTNERSHIPS.items()]}
     if partnership in PARTNERSHIPS:
         area["initial_option"] = _option(partnership, PARTNERSHIPS[partnership])
     blocks: list[Block] = [
         _context("Never type a child's or family member's name or details: use the anonymised case reference."),
-        _input(BlockId.PARTNERSHIP, "Partnership", area),
+        {**_input(BlockId.PARTNERSHIP, "Partnership", area), "dispatch_action": True},
         _input(BlockId.CASE_REF, "Case reference (anonymised)", _text_input(False, 40),
                hint="The reference in your agency's system, e.g. LCS-204518. Never a name."),
     ]
@@ -75,6 +97,8 @@ def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapsh
         _input(BlockId.TRIED, "What has been tried already?", _text_input()),
         _input(BlockId.OUTCOME_WANTED, "What outcome do you want?", _text_input()),
     ]
+    if keep:
+        _carry(blocks, keep)
     return {"type": "modal", "callback_id": CallbackId.RAISE.value, "title": _pt("Raise an escalation", 24),
             "submit": _pt("Raise"), "close": _pt("Cancel"), "private_metadata": meta.model_dump_json(),
             "blocks": blocks}
