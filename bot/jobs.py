@@ -42,18 +42,21 @@ def apply_retention(services: Services) -> None:
         log.error("jobs.retention_failed", error=type(exc).__name__)
 
 
-def extend_case_review_reminders(services: Services) -> None:
-    """Daily: re-lay open cases' reminders so the 'each working day while overdue' run never ends early."""
-    from bot.case_reviews.reminders import resync_all
+def extend_overdue_reminders(services: Services) -> None:
+    """Daily: re-lay open case reviews' and escalations' reminders, so 'each working day while overdue' runs
+    (laid 10 working days ahead) never end early."""
+    from bot.case_reviews.reminders import resync_all as resync_case_reviews
     from bot.case_reviews.service import timescales
+    from bot.escalations.timers import resync_all as resync_escalations
     from bot.timeutil import today
 
     try:
         with services.db.session() as s:
-            count = resync_all(s, timescales(services.kb), today())
-        log.info("jobs.case_review_reminders_extended", reminders=count)
+            cases = resync_case_reviews(s, timescales(services.kb), today())
+            escalations = resync_escalations(s)
+        log.info("jobs.overdue_reminders_extended", case_reviews=cases, escalations=escalations)
     except Exception as exc:
-        log.error("jobs.case_review_reminders_failed", error=type(exc).__name__)
+        log.error("jobs.overdue_reminders_failed", error=type(exc).__name__)
 
 
 def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClient | None = None) -> None:
@@ -69,5 +72,5 @@ def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClien
     # 03:30 London exists exactly once on both clock-change nights (the change happens between 01:00 and 02:00).
     scheduler.add_job(apply_retention, CronTrigger(hour=3, minute=30, timezone=LONDON), args=(services,),
                       id="governance.retention", replace_existing=True)
-    scheduler.add_job(extend_case_review_reminders, CronTrigger(hour=6, minute=0, timezone=LONDON),
-                      args=(services,), id="case_reviews.extend_reminders", replace_existing=True)
+    scheduler.add_job(extend_overdue_reminders, CronTrigger(hour=6, minute=0, timezone=LONDON),
+                      args=(services,), id="deadlines.extend_overdue_reminders", replace_existing=True)
