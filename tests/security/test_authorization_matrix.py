@@ -81,7 +81,10 @@ MATRIX: list[tuple[str, tuple[str, str, str], set[str]]] = [
     ("withdraw someone's escalation", ("action", "escalation_withdraw", "{esc}"),
      {"manager", "business_unit", "admin"}),
     ("add a reminder", ("command", "/reminders", "add"), {"manager", "lead", "business_unit", "admin"}),
+    ("edit a reminder", ("command", "/reminders", "edit 1"), {"manager", "lead", "business_unit", "admin"}),
+    ("pause a reminder", ("command", "/reminders", "pause 1"), {"manager", "lead", "business_unit", "admin"}),
     ("list every channel's reminders", ("command", "/reminders", "list all"), {"business_unit", "admin"}),
+    ("list my escalations", ("command", "/escalate", "list"), set(ROLES)),
 ]
 
 
