@@ -18,7 +18,7 @@ from bot.answers.blocks import answer_blocks, home_view, parse_value, topic_deta
 from bot.answers.ids import ActionId
 from bot.answers.service import AnswerService, UnknownEntry
 from bot.context import Services
-from bot.partnerships import resolve_partnership, set_user_partnership
+from bot.partnerships import set_user_partnership
 from handlers import safeguarding
 from handlers.common import channel_of, guarded, team_of, user_of
 from handlers.context import CommandContext
@@ -41,7 +41,7 @@ def register(app: App, services: Services) -> None:
 
     def area_for(team_id: str, channel_id: str | None, user_id: str | None) -> str | None:
         with services.db.session() as s:
-            return resolve_partnership(s, team_id, channel_id, user_id, services.settings.default_partnership)
+            return services.partnership_of(s, team_id, channel_id, user_id)
 
     def user_area(team_id: str, user_id: str) -> str | None:
         with services.db.session() as s:

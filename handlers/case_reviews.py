@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.authz import REFUSAL, Permission, allowed, roles_of
+from bot.authz import REFUSAL, Permission, allowed
 from bot.case_reviews import blocks, forms, service, texts
 from bot.case_reviews.ids import (
     COMMAND,
@@ -39,7 +39,7 @@ def register(app: App, services: Services) -> None:
     db = services.db
 
     def can_manage(s: Any, team_id: str, user_id: str) -> bool:
-        return allowed(roles_of(s, team_id, user_id, services.settings.admin_ids), Permission.CASE_REVIEW_MANAGE)
+        return allowed(services.roles_of(s, team_id, user_id), Permission.CASE_REVIEW_MANAGE)
 
     def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
         """Update the card in place (or post it if there is none yet) and re-lay reminders; a note if it failed."""

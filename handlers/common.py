@@ -11,10 +11,8 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
-from bot.authz import roles_of
 from bot.context import Services
 from bot.logs import get_logger
-from bot.partnerships import resolve_partnership
 from bot.slackids import parse_channel, parse_user  # noqa: F401  (re-exported for listeners)
 from handlers.context import CommandContext
 
@@ -50,8 +48,8 @@ def build_command_context(
 ) -> CommandContext:
     team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
     with services.db.session() as s:
-        roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
-        partnership = resolve_partnership(s, team_id, channel_id, user_id, services.settings.default_partnership)
+        roles = services.roles_of(s, team_id, user_id)
+        partnership = services.partnership_of(s, team_id, channel_id, user_id)
     return CommandContext(
         services=services,
         team_id=team_id,

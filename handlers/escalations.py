@@ -8,14 +8,14 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.authz import REFUSAL, Permission, allowed, roles_of
+from bot.authz import REFUSAL, Permission, allowed
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
 from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
-from bot.partnerships import escalation_channel, resolve_partnership
+from bot.partnerships import escalation_channel
 from bot.privacy import describe, find_identifiers
 from bot.timeutil import today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
@@ -77,7 +77,7 @@ def refresh_raise(services: Services, client: WebClient, body: dict[str, Any]) -
     view = body.get("view") or {}
     area = str(((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value") or "")
     with services.db.session() as s:
-        permitted = allowed(roles_of(s, team_of(body), user_of(body), services.settings.admin_ids),
+        permitted = allowed(services.roles_of(s, team_of(body), user_of(body)),
                             Permission.ESCALATION_RAISE)
     if not permitted or area not in PARTNERSHIPS or not view.get("id"):
         return
@@ -147,8 +147,8 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
                  action: Action, text: str | None) -> tuple[bool, str]:
     """Authorise and apply one tracking action: (done, what to tell the person)."""
     with services.db.session() as s:
-        roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
-        area = resolve_partnership(s, team_id, channel_id, user_id, services.settings.default_partnership)
+        roles = services.roles_of(s, team_id, user_id)
+        area = services.partnership_of(s, team_id, channel_id, user_id)
         try:
             esc = service.find(s, team_id, ref, lock=True)
         except service.EscalationNotFound:
@@ -262,7 +262,7 @@ def register(app: App, services: Services) -> None:
                 ack(response_action="errors", errors={BlockId.START_STEP.value: "That route has fewer steps."})
                 return
             with services.db.session() as s:
-                permitted = allowed(roles_of(s, team_id, user_id, services.settings.admin_ids),
+                permitted = allowed(services.roles_of(s, team_id, user_id),
                                     Permission.ESCALATION_RAISE)
                 if permitted:
                     esc = service.raise_escalation(s, team_id=team_id, user_id=user_id, request=request, route=route)
@@ -285,8 +285,8 @@ def register(app: App, services: Services) -> None:
         action, ref = BUTTON_ACTIONS[ActionId(act_["action_id"])], str(act_.get("value") or "")
         team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
         with services.db.session() as s:
-            roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
-            area = resolve_partnership(s, team_id, channel_id or None, user_id, services.settings.default_partnership)
+            roles = services.roles_of(s, team_id, user_id)
+            area = services.partnership_of(s, team_id, channel_id or None, user_id)
             try:
                 esc = service.find(s, team_id, ref)
             except service.EscalationNotFound:

@@ -13,10 +13,9 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import timeutil
-from bot.authz import REFUSAL, Permission, allowed, roles_of
+from bot.authz import REFUSAL, Permission, allowed
 from bot.context import Services
 from bot.logs import get_logger
-from bot.partnerships import resolve_partnership
 from bot.reminders import blocks as rb
 from bot.reminders import service, texts
 from bot.reminders.blocks import when
@@ -226,9 +225,8 @@ def register(app: App, services: Services) -> None:
             meta = AddMetadata.model_validate_json(view.get("private_metadata") or "{}")
             values = _view_values(view)
             with services.db.session() as s:
-                roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
-                partnership = meta.partnership or resolve_partnership(
-                    s, team_id, meta.channel_id, user_id, services.settings.default_partnership)
+                roles = services.roles_of(s, team_id, user_id)
+                partnership = meta.partnership or services.partnership_of(s, team_id, meta.channel_id, user_id)
             if not allowed(roles, Permission.REMINDERS_MANAGE):
                 _refuse(services, team_id, user_id, "edit" if meta.series_id else "add", str(meta.series_id or "-"))
                 ack(response_action="errors", errors={Block.NAME: REFUSAL})
@@ -286,7 +284,7 @@ def _snooze_listener(services: Services, action_id: str) -> Any:
         team_id, user_id = team_of(body), user_of(body)
         value = str((body.get("actions") or [{}])[0].get("value") or "")
         with services.db.session() as s:
-            roles = roles_of(s, team_id, user_id, services.settings.admin_ids)
+            roles = services.roles_of(s, team_id, user_id)
         if not allowed(roles, Permission.REMINDERS_MANAGE):
             _refuse(services, team_id, user_id, "snooze", value[:20] or "-")
             respond(text=REFUSAL, response_type="ephemeral", replace_original=False)

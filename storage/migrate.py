@@ -27,10 +27,6 @@ def upgrade(url: str, target: str = "heads") -> None:
     command.upgrade(alembic_config(url), target)
 
 
-def downgrade(url: str, target: str) -> None:
-    command.downgrade(alembic_config(url), target)
-
-
 def current(url: str) -> None:
     command.current(alembic_config(url), verbose=False)
 
