@@ -36,6 +36,7 @@ from knowledge.models import (
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+NOT_ENTRIES = frozenset({"vocabulary.yaml"})  # the search vocabulary (knowledge/vocabulary.py), not entries
 
 # The published documents the knowledge base is built from (see /work/shared/seeds/README.md).
 SEED_DOCUMENTS: dict[str, str] = {
@@ -156,7 +157,7 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
 
 def _yaml_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in NOT_ENTRIES)
     return [path]
 
 

@@ -1,0 +1,152 @@
+"""The search vocabulary (`data/vocabulary.yaml`), validated with pydantic and loaded once.
+
+The words that make a practitioner's question meet the documents (stopwords, spellings, acronyms,
+concept groups, place names) and the out-of-scope cues live in data so a business unit can extend them
+without touching code. A bad file fails loudly naming the field, like the knowledge base itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from knowledge.partnerships import PARTNERSHIPS
+
+VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
+_WORD = re.compile(r"^[a-z0-9&]+( [a-z0-9&]+)*$")
+
+
+def _words(text: str | list[str]) -> list[str]:
+    return text.split() if isinstance(text, str) else list(text)
+
+
+def _check_phrases(phrases: list[str]) -> list[str]:
+    bad = [p for p in phrases if not _WORD.match(p)]
+    if bad:
+        raise ValueError(f"phrases must be lower-case words separated by single spaces: {bad[:5]}")
+    return phrases
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScopeRule(_Strict):
+    """One class of question the documents do not answer."""
+
+    reason: str = Field(min_length=10)
+    pointer: str = Field(min_length=10)
+    phrases: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    first_year: int | None = None
+
+    _phrases = field_validator("phrases", "unless")(_check_phrases)
+
+
+class FactKind(_Strict):
+    """A kind of fact (a figure, a cost...) the question asks for and the entry must contain."""
+
+    name: str
+    reason: str = Field(min_length=10)
+    pointer: str = Field(min_length=10)
+    cues: list[str] = Field(min_length=1)
+    evidence: list[str] = Field(min_length=1)
+
+    _cues = field_validator("cues")(_check_phrases)
+
+    @field_validator("evidence")
+    @classmethod
+    def _regexes(cls, v: list[str]) -> list[str]:
+        for pattern in v:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"evidence {pattern!r} is not a valid regular expression: {exc}") from exc
+        return v
+
+
+class OutOfScope(_Strict):
+    other_areas: ScopeRule
+    adult: ScopeRule
+    after_documents: ScopeRule
+    fact_kinds: list[FactKind] = Field(default_factory=list)
+
+
+class Vocabulary(_Strict):
+    stopwords: frozenset[str]
+    generic: frozenset[str]
+    folds: dict[str, str]
+    spellings: dict[str, str]
+    acronyms: dict[str, str]
+    concepts: list[tuple[str, ...]]
+    places: dict[str, list[str]]
+    help_words: frozenset[str]
+    out_of_scope: OutOfScope
+
+    @field_validator("stopwords", "generic", "help_words", mode="before")
+    @classmethod
+    def _split(cls, v: str | list[str]) -> frozenset[str]:
+        return frozenset(_words(v))
+
+    @field_validator("acronyms")
+    @classmethod
+    def _acronyms(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = [k for k, exp in v.items() if not k.isalnum() or k != k.lower() or not _WORD.match(exp)]
+        if bad:
+            raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
+        return v
+
+    @field_validator("concepts")
+    @classmethod
+    def _groups(cls, v: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        for i, group in enumerate(v):
+            if len(group) < 2:
+                raise ValueError(f"concept group #{i + 1} needs at least two words")
+        return v
+
+    @model_validator(mode="after")
+    def _places(self) -> Vocabulary:
+        unknown = [slug for slug in self.places if slug not in PARTNERSHIPS]
+        if unknown:
+            raise ValueError(f"places: unknown partnership slug(s) {unknown} (known: {', '.join(PARTNERSHIPS)})")
+        seen: dict[str, str] = {}
+        for slug, names in self.places.items():
+            for name in names:
+                if name in seen:
+                    raise ValueError(f"places: {name!r} is listed under both {seen[name]} and {slug}")
+                seen[name] = slug
+        clash = sorted(set(seen) & set(self.out_of_scope.other_areas.phrases))
+        if clash:
+            raise ValueError(f"out_of_scope.other_areas repeats served place names: {clash}")
+        return self
+
+    @property
+    def place_slugs(self) -> dict[str, str]:
+        """Place name -> partnership slug."""
+        return {name: slug for slug, names in self.places.items() for name in names}
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file is invalid; the message names the field."""
+
+
+def parse_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path.name}: cannot read YAML: {exc}") from exc
+    try:
+        return Vocabulary.model_validate(raw)
+    except ValidationError as exc:
+        problems = [f"{path.name}: field {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise VocabularyError("; ".join(problems)) from exc
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary, parsed once per process."""
+    return parse_vocabulary()
