@@ -27,7 +27,8 @@ from knowledge.partnerships import NATIONAL  # noqa: E402
 from knowledge.text import find_places  # noqa: E402
 
 DEV = Path("/work/shared/eval/dev-questions.jsonl")
-HELDOUT = [ROOT / "tests/knowledge/heldout.jsonl", ROOT / "tests/knowledge/heldout2.jsonl"]
+HELDOUT = [ROOT / "tests/knowledge/heldout.jsonl", ROOT / "tests/knowledge/heldout2.jsonl",
+           ROOT / "tests/knowledge/blind-a.jsonl"]
 
 
 def _matcher():  # the grader's own matching rule
@@ -75,14 +76,17 @@ def accuracy(cases: list[dict], answer_fn, matches) -> tuple[float, float, int, 
     return ok_in / max(1, n_in), ok_out / max(1, n_out), n_in, n_out
 
 
-def latencies(answerer: Answerer, cases: list[dict], repeat: int) -> list[float]:
-    out: list[float] = []
+def latencies(answerer: Answerer, cases: list[dict], repeat: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds per question (CPU time is what the code costs on a shared machine)."""
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(repeat):
         for c in cases:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             answerer.answer(c["q"], c.get("partnership"))
-            out.append((time.perf_counter() - t0) * 1000)
-    return out
+            wall.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.thread_time() - c0) * 1000)
+    return wall, cpu
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -111,9 +115,10 @@ def scaled_kb(kb: KnowledgeBase, size: int) -> KnowledgeBase:
 
 def bench_index(kb: KnowledgeBase, label: str, cases: list[dict], repeat: int) -> dict[str, float]:
     gc.collect()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     answerer = Answerer(kb)
     build_ms = (time.perf_counter() - t0) * 1000
+    build_cpu_ms = (time.process_time() - c0) * 1000
     del answerer
     gc.collect()
     tracemalloc.start()  # a second build, traced, for memory (tracing slows it down)
@@ -121,17 +126,19 @@ def bench_index(kb: KnowledgeBase, label: str, cases: list[dict], repeat: int) -
     _cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     answerer.answer("warm up", None)
-    lat = latencies(answerer, cases, repeat)
-    print(f"{label:<28} entries={len(kb):>6}  index build {build_ms:8.1f} ms  index memory {peak / 1e6:7.1f} MB  "
-          f"latency p50 {pct(lat, 50):6.2f} ms  p95 {pct(lat, 95):6.2f} ms  max {max(lat):6.2f} ms  (n={len(lat)})")
-    return {"entries": len(kb), "index_build_ms": build_ms, "index_memory_mb": peak / 1e6,
-            "p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95)}
+    lat, cpu = latencies(answerer, cases, repeat)
+    print(f"{label:<24} entries={len(kb):>6}  build {build_ms:8.1f} ms wall {build_cpu_ms:8.1f} ms cpu  "
+          f"memory {peak / 1e6:6.1f} MB  wall p50 {pct(lat, 50):6.2f} p95 {pct(lat, 95):6.2f} ms  "
+          f"cpu p50 {pct(cpu, 50):6.2f} p95 {pct(cpu, 95):6.2f} ms  (n={len(lat)})")
+    return {"entries": len(kb), "index_build_ms": build_ms, "index_build_cpu_ms": build_cpu_ms,
+            "index_memory_mb": peak / 1e6, "p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95),
+            "cpu_p50_ms": pct(cpu, 50), "cpu_p95_ms": pct(cpu, 95)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", nargs="*", type=Path, default=[DEV, *HELDOUT])
-    ap.add_argument("--scale", type=int, default=10_000)
+    ap.add_argument("--scale", type=int, default=50_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line at the end")
     args = ap.parse_args()

@@ -17,14 +17,27 @@ Unknown words keep their (maximal) weight in the denominator, which is what make
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.models import Entry
-from knowledge.text import GENERIC, STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places, terms
+from knowledge.text import (
+    GENERIC,
+    SEP,
+    STOPWORDS,
+    concepts_of,
+    drop_places,
+    expand,
+    fold,
+    raw_tokens,
+    stem,
+    strip_places,
+    terms,
+)
 
 K1 = 1.2
 B = 0.5
@@ -77,6 +90,52 @@ def _canonical_set(text: str) -> frozenset[str]:
     return frozenset(canonical(stem(t)) for t in raw_tokens(strip_places(fold(text))) if t not in STOPWORDS)
 
 
+def _analyse_entry(e: Entry) -> tuple[Counter[str], set[str], list[str], list[frozenset[str]]]:
+    """Weighted term counts, question-side terms, surface tokens and phrasing sets for one entry.
+
+    The entry's texts are folded and tokenised as one string with separator tokens (one pass per entry,
+    not per text); acronym phrases never match across a separator.
+    """
+    fields = entry_fields(e)
+    toks = raw_tokens(f" {SEP} ".join(t for texts in fields.values() for t in [*texts, ""]))
+    tf: Counter[str] = Counter()
+    qside: set[str] = set()
+    phrases: list[frozenset[str]] = []
+    pos = 0
+    for fname, texts in fields.items():
+        end = pos
+        for _ in range(len(texts) + 1):  # each text, then the empty text closing the field
+            end = toks.index(SEP, end) + 1 if SEP in toks[end:] else len(toks)
+        field_toks = toks[pos:end]
+        pos = end
+        ts = terms(expand(field_toks))
+        w = FIELD_WEIGHTS[fname]
+        if w == 1:
+            tf.update(ts)
+        else:
+            for t, c in Counter(ts).items():
+                tf[t] += c * w
+        if fname in QUESTION_SIDE:
+            qside.update(ts)
+            if fname != "keywords":
+                phrases.extend(_phrase_sets(field_toks))
+    return tf, qside, toks, phrases
+
+
+def _phrase_sets(field_toks: list[str]) -> list[frozenset[str]]:
+    """Canonical token sets of each text in a field (place names dropped, as in questions)."""
+    out: list[frozenset[str]] = []
+    current: list[str] = []
+    for t in field_toks:
+        if t == SEP:
+            if current:
+                out.append(frozenset(canonical(stem(x)) for x in drop_places(current) if x not in STOPWORDS))
+            current = []
+        else:
+            current.append(t)
+    return out
+
+
 @dataclass
 class Slot:
     word: str  # surface word after correction
@@ -122,41 +181,60 @@ class Hit:
 
 
 class SearchIndex:
+    """Postings as numpy arrays over entries grouped by partnership.
+
+    Entries are stored partnership by partnership, so an area is one contiguous range of document
+    numbers: a question scores only its area's and national ranges (cost follows the asker's area,
+    not the whole knowledge base), with array operations instead of a Python loop per posting.
+    """
+
     def __init__(self, entries: list[Entry]) -> None:
-        self.entries = list(entries)
+        order = {p: i for i, p in enumerate(sorted({e.partnership for e in entries}))}
+        self.entries = sorted(entries, key=lambda e: order[e.partnership])  # stable: file order within an area
         self.n = len(self.entries)
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.qside: list[frozenset[str]] = []
-        self.doc_len: list[float] = []
+        self.ranges: dict[str, tuple[int, int]] = {}
+        for i, e in enumerate(self.entries):
+            start, _end = self.ranges.get(e.partnership, (i, i))
+            self.ranges[e.partnership] = (start, i + 1)
+        term_id: dict[str, int] = {}
+        ids: list[int] = []  # one row per (entry, term), entries in order
+        counts: list[float] = []
+        on_qside: list[bool] = []
+        rows_per_doc: list[int] = []
+        doc_len = np.zeros(self.n, dtype=np.float64)
         self.phrases: list[list[frozenset[str]]] = []
         surface: Counter[str] = Counter()
         for i, e in enumerate(self.entries):
-            tf: Counter[str] = Counter()
-            qside: set[str] = set()
-            for fname, texts in entry_fields(e).items():
-                w = FIELD_WEIGHTS[fname]
-                for text in texts:
-                    toks = raw_tokens(text)
-                    surface.update(t for t in toks if t not in STOPWORDS)
-                    ts = terms(expand(toks))
-                    for t in ts:
-                        tf[t] += w
-                    if fname in QUESTION_SIDE:
-                        qside.update(ts)
-            for t, c in tf.items():
-                self.postings[t].append((i, float(c)))
-            self.qside.append(frozenset(qside))
-            self.doc_len.append(float(sum(v for k, v in tf.items() if not k.startswith("~"))))
-            self.phrases.append([_canonical_set(p) for p in [e.title, *e.phrasings]])
-        self.avgdl = (sum(self.doc_len) / self.n) if self.n else 1.0
-        self.df = {t: len(p) for t, p in self.postings.items()}
+            tf, qside, toks, phrases = _analyse_entry(e)
+            surface.update(toks)
+            self.phrases.append(phrases)
+            ids.extend([term_id.setdefault(t, len(term_id)) for t in tf])
+            counts.extend(tf.values())
+            on_qside.extend([t in qside for t in tf])
+            rows_per_doc.append(len(tf))
+            doc_len[i] = tf.total() - sum([c for t, c in tf.items() if t[0] == "~"])
+        for w in (STOPWORDS | {SEP}) & surface.keys():
+            del surface[w]
+        self.avgdl = float(doc_len.mean()) if self.n else 1.0
+        self.doc_len = doc_len
+        # term -> (document numbers ascending, BM25 tf part / (K1 + 1), term is on the question side)
+        tid = np.asarray(ids, dtype=np.int64)
+        docs = np.repeat(np.arange(self.n, dtype=np.int32), rows_per_doc)
+        f = np.asarray(counts, dtype=np.float64)
+        norm = f / (f + K1 * (1 - B + B * doc_len[docs] / self.avgdl))
+        qs = np.asarray(on_qside, dtype=np.float64)
+        order = np.argsort(tid, kind="stable")  # stable: documents stay ascending within a term
+        tid, docs, norm, qs = tid[order], docs[order], norm[order], qs[order]
+        bounds = np.searchsorted(tid, np.arange(len(term_id) + 1))
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for t, j in term_id.items():
+            lo, hi = bounds[j], bounds[j + 1]
+            self.postings[t] = (docs[lo:hi], norm[lo:hi], qs[lo:hi])
+        self.df = {t: len(p[0]) for t, p in self.postings.items()}
         self.unknown_idf = self._idf(0)
         self.surface_df = surface
         self.vocab = sorted(w for w in surface if w.isalpha() and len(w) >= 3)
         self.stems = set(self.postings)
-        self.by_partnership: dict[str, set[int]] = defaultdict(set)
-        for i, e in enumerate(self.entries):
-            self.by_partnership[e.partnership].add(i)
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -230,41 +308,75 @@ class SearchIndex:
         return 2 * common / (qsum + sum(pw.values()))
 
     # -- scoring ----------------------------------------------------------------------------------
+    def _spans(self, allowed: set[str] | None) -> list[tuple[int, int, int]]:
+        """(first doc, end doc, offset in the scored block) for each allowed area's range."""
+        ranges = sorted(self.ranges[p] for p in allowed if p in self.ranges) if allowed is not None else [(0, self.n)]
+        spans, off = [], 0
+        for start, end in ranges:
+            spans.append((start, end, off))
+            off += end - start
+        return spans
+
+    def _gather(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
+        """A term's postings inside the allowed ranges, with document numbers made local to the block."""
+        post = self.postings.get(term)
+        if post is None:
+            return None
+        docs, norm, qs = post
+        if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == self.n:
+            return docs, norm, qs
+        parts = []
+        for start, end, off in spans:
+            lo, hi = np.searchsorted(docs, (start, end))
+            if hi > lo:
+                parts.append((docs[lo:hi] - (start - off), norm[lo:hi], qs[lo:hi]))
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))
+
     def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10) -> list[Hit]:
         q = question if isinstance(question, Query) else self.analyse(question)
         total = q.total_weight
         if not q.slots or total <= 0:
             return []
-        allowed_docs: set[int] | None = None
-        if allowed is not None:
-            allowed_docs = set()
-            for p in allowed:
-                allowed_docs |= self.by_partnership.get(p, set())
-        score: dict[int, float] = defaultdict(float)
-        cover: dict[int, float] = defaultdict(float)
-        focus: dict[int, float] = defaultdict(float)
+        spans = self._spans(allowed)
+        m = sum(end - start for start, end, _off in spans)
+        if m == 0:
+            return []
+        score = np.zeros(m)
+        cover = np.zeros(m)
+        focus = np.zeros(m)
         for slot in q.slots:
             base = FUZZY_CREDIT if slot.corrected_from else 1.0
-            best: dict[int, tuple[float, float, float]] = {}
-            alts = [(slot.stem, 1.0)] + [(c, CONCEPT_CREDIT) for c in slot.concepts]
-            for term, credit in alts:
-                for doc, tf in self.postings.get(term, ()):
-                    if allowed_docs is not None and doc not in allowed_docs:
-                        continue
-                    norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.doc_len[doc] / self.avgdl))
-                    val = credit * norm / (K1 + 1)
-                    fcredit = credit if term in self.qside[doc] else 0.0
-                    prev = best.get(doc)
-                    if prev is None:
-                        best[doc] = (val, credit, fcredit)
-                    else:
-                        best[doc] = (max(prev[0], val), max(prev[1], credit), max(prev[2], fcredit))
-            for doc, (val, credit, fcredit) in best.items():
-                score[doc] += slot.weight * val * base
-                cover[doc] += slot.weight * credit * base
-                focus[doc] += slot.weight * fcredit * base
-        pool = sorted(score, key=lambda d: -(cover[d] + focus[d] + score[d]))[: max(limit * 4, 40)]
-        hits = [Hit(self.entries[d], score[d] / total, cover[d] / total, focus[d] / total) for d in pool]
+            val = np.zeros(m)
+            cred = np.zeros(m)
+            fcred = np.zeros(m)
+            for term, credit in [(slot.stem, 1.0), *((c, CONCEPT_CREDIT) for c in slot.concepts)]:
+                got = self._gather(term, spans)
+                if got is None:
+                    continue
+                d, norm, qs = got
+                val[d] = np.maximum(val[d], credit * norm)  # doc numbers are unique within a term
+                cred[d] = np.maximum(cred[d], credit)
+                fcred[d] = np.maximum(fcred[d], credit * qs)
+            w = slot.weight * base
+            score += w * val
+            cover += w * cred
+            focus += w * fcred
+        rank = cover + focus + score
+        k = min(max(limit * 4, 40), int(np.count_nonzero(rank)))
+        if k == 0:
+            return []
+        top = np.argpartition(-rank, k - 1)[:k] if k < m else np.arange(m)
+        top = top[np.argsort(-rank[top], kind="stable")][:k]
+        starts = np.array([s for s, _e, _o in spans])
+        offs = np.array([o for _s, _e, o in spans])
+        which = np.searchsorted(offs, top, side="right") - 1
+        pool = (top - offs[which] + starts[which]).tolist()
+        hits = [Hit(self.entries[d], float(score[j]) / total, float(cover[j]) / total, float(focus[j]) / total)
+                for d, j in zip(pool, top.tolist(), strict=True)]
         qw: dict[str, float] = {}
         for slot in q.slots:
             key = canonical(slot.stem)

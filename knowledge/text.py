@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from knowledge.vocabulary import vocabulary
 
@@ -28,17 +29,25 @@ _PLACE_RE = re.compile(
 )
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_HYPHEN_RE = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 def fold(text: str) -> str:
     """Lowercase and fold punctuation variants; keep words, digits and spaces."""
-    t = text.lower()
-    t = t.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = text.lower().translate(_QUOTES)
     for written, folded in FOLDS:
-        t = t.replace(written, folded)
-    t = t.replace("&", " and ")
-    t = re.sub(r"'s\b", "", t)
-    t = t.replace("'", "")
-    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # multi-agency -> multi agency
-    t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
+        if written in t:
+            t = t.replace(written, folded)
+    if "&" in t:
+        t = t.replace("&", " and ")
+    if "'" in t:
+        t = _POSSESSIVE_RE.sub("", t).replace("'", "")
+    if "-" in t:
+        t = _HYPHEN_RE.sub(" ", t)  # multi-agency -> multi agency
+    if "s" in t:
+        t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
     return t
 
 
@@ -50,6 +59,32 @@ def find_places(text: str) -> list[tuple[str, str]]:
 
 def strip_places(folded: str) -> str:
     return _PLACE_RE.sub(" ", folded)
+
+
+_PLACE_BY_FIRST: dict[str, list[list[str]]] = {}
+for _place in sorted(PLACES, key=len, reverse=True):
+    _words = _TOKEN_RE.findall(fold(_place))
+    _PLACE_BY_FIRST.setdefault(_words[0], []).append(_words)
+
+
+def drop_places(tokens: list[str]) -> list[str]:
+    """The tokens without place names (token-level `strip_places`, for text already tokenised)."""
+    if _PLACE_BY_FIRST.keys().isdisjoint(tokens):
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words in _PLACE_BY_FIRST.get(tokens[i], ()):
+            if tokens[i : i + len(words)] == words:
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+SEP = "zzqsep"  # separator token between texts analysed as one string (never a word, never an acronym)
 
 
 @lru_cache(maxsize=50_000)
@@ -85,12 +120,13 @@ def stem(tok: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """Folded, British-spelled surface tokens (no stemming, stopwords kept)."""
-    return [_british(t) for t in _TOKEN_RE.findall(fold(text))]
+    return list(map(_british, _TOKEN_RE.findall(fold(text))))
 
 
 _ACRO_BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
 for _acro, _expansion in ACRONYMS.items():
     _ACRO_BY_FIRST.setdefault(_expansion.split()[0], []).append((_expansion.split(), _acro))
+_ACRO_WORDS = frozenset(_ACRO_BY_FIRST) | frozenset(ACRONYMS)
 # Low-information words people wrap questions in: rare in the documents (so a high idf) but they say
 # little about the topic. Their weight is damped so "responsible" cannot outvote "practice group".
 GENERIC = frozenset(stem(w) for w in _V.generic)
@@ -110,7 +146,11 @@ def expand(tokens: list[str]) -> list[str]:
     """
     out = list(tokens)
     found: set[str] = set()
-    for i, t in enumerate(tokens):
+    for i in [i for i, t in enumerate(tokens) if t in _ACRO_WORDS or t == SEP]:
+        t = tokens[i]
+        if t == SEP:  # a new text: each expansion may be added once per text
+            found.clear()
+            continue
         for phrase, acro in _ACRO_BY_FIRST.get(t, ()):
             if acro not in found and tokens[i : i + len(phrase)] == phrase:
                 found.add(acro)
@@ -121,16 +161,17 @@ def expand(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _terms_of(tok: str) -> tuple[str, ...]:
+    s = stem(tok)
+    return (s, *_CONCEPT_OF.get(s, ()))
+
+
 def terms(tokens: list[str], *, drop_stopwords: bool = True) -> list[str]:
     """Stemmed index terms plus concept tokens for a list of surface tokens."""
-    out: list[str] = []
-    for t in tokens:
-        if drop_stopwords and t in STOPWORDS:
-            continue
-        s = stem(t)
-        out.append(s)
-        out.extend(_CONCEPT_OF.get(s, ()))
-    return out
+    if drop_stopwords:
+        tokens = [t for t in tokens if t not in STOPWORDS and t != SEP]
+    return list(chain.from_iterable(map(_terms_of, tokens)))
 
 
 def concepts_of(stemmed: str) -> tuple[str, ...]:
