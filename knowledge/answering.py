@@ -3,8 +3,10 @@
 * ``answer``           - a confident answer for the right partnership, with its source;
 * ``did_you_mean``     - unsure: up to three suggestions;
 * ``ask_partnership``  - the answer differs by partnership and we don't know which one;
-* ``cannot_answer``    - nothing in the arrangements answers it (off-topic): say so, point to
-                          `/safeguarding topics` and the partnership contact.
+* ``cannot_answer``    - nothing in the arrangements answers it (off-topic, another area, adult
+                          safeguarding, a figure the documents do not give): say so and why, point to
+                          where it can be found, `/safeguarding topics` and the partnership contact;
+* ``help``             - the question asks for the bot's own help ("can you help me?").
 
 A question that reads as a worry about a child's safety always starts with "call 999" and the local
 front door, whatever else is found. Pure domain code: no Slack, no database.
@@ -19,10 +21,11 @@ from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
-from knowledge.search import Hit, SearchIndex
+from knowledge.scope import decline_reason, is_definition_request, is_help_request
+from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
 
-Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer"]
+Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer", "help"]
 
 # Chosen by measurement on the dev set and tests/knowledge/heldout.jsonl (see knowledge/README.md).
 ANSWER_CONFIDENCE = 0.40
@@ -31,6 +34,11 @@ SUGGEST_CONFIDENCE = 0.30
 LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
 NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
 NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
+DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
+# A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
+MARGIN_CONFIDENCE = 0.40
+MARGIN_COVERAGE = 0.34
+ANSWER_MARGIN = 0.15
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 
 
@@ -167,30 +175,54 @@ class Answerer:
         return "Otherwise contact the local children's social care front door without delay:\n" + "\n".join(doors)
 
     # -- the flow ---------------------------------------------------------------------------------
+    def rank(self, question: str, area: str | None, named: bool) -> tuple[Query, list[Hit]]:
+        """Search the area (and national entries) and order the hits by preference."""
+        query = self.index.analyse(question)
+        allowed = {area, NATIONAL} if area else None
+        hits = self.index.search(query, allowed, limit=12)
+        definition = is_definition_request(question)
+        for h in hits:
+            if area and h.entry.partnership == area:
+                h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
+            elif not area and h.entry.partnership == NATIONAL:
+                h.boost = NATIONAL_PREFERENCE
+            if definition and h.entry.kind == "glossary":
+                h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
+        hits.sort(key=lambda h: -h.ranking)
+        return query, hits
+
+    @staticmethod
+    def confident(hits: list[Hit]) -> bool:
+        """A clear answer: strong on its own, or leading the runner-up (another entry) by a clear margin."""
+        if not hits:
+            return False
+        top = hits[0]
+        if top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE:
+            return True
+        runner = next((h.confidence for h in hits[1:] if h.entry.id != top.entry.id), 0.0)
+        return (top.confidence >= MARGIN_CONFIDENCE and top.coverage >= MARGIN_COVERAGE
+                and top.confidence - runner >= ANSWER_MARGIN)
+
     def answer(self, question: str, partnership: str | None = None) -> Answer:
         question = (question or "").strip()
         places = find_places(question)
         named = places[0][1] if places else None
         area = named or (partnership if is_partnership(partnership) else None)
         safety = is_safety_worry(question)
-        if not question:
-            return Answer("cannot_answer", self._help_text(area), question, area)
+        if not question or (not safety and is_help_request(question)):
+            return Answer("help", self._help_text(area), question, area)
 
-        query = self.index.analyse(question)
-        allowed = {area, NATIONAL} if area else None
-        hits = self.index.search(query, allowed, limit=12)
-        for h in hits:
-            if area and h.entry.partnership == area:
-                h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
-            elif not area and h.entry.partnership == NATIONAL:
-                h.boost = NATIONAL_PREFERENCE
-        hits.sort(key=lambda h: -h.ranking)
+        query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
-        confident = bool(top and top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE)
+        confident = self.confident(hits)
 
         if safety:
             return self._safety(question, area, top if confident else None, query.corrections)
 
+        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None)
+        if decline is not None:
+            return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
+                          top.confidence if top else 0.0, corrections=query.corrections)
         if not confident:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
                 sugg = self._suggestions(hits)
@@ -271,9 +303,13 @@ class Answerer:
         )
 
     def _help_text(self, area: str | None) -> str:
+        where = display_name(area) if area else "Cheshire West and Chester, Halton, Warrington and Wirral"
         return (
-            "Ask me about your partnership's safeguarding arrangements, e.g. _\"How do I escalate a disagreement "
-            "with another agency?\"_ or _\"What is the rapid review timescale?\"_. " + self._contact_line(area)
+            f"*What I can help with*: the published children's safeguarding arrangements for {where} (from 2019; "
+            "they may have changed since). Ask in your own words, e.g. _\"How do I escalate a disagreement with "
+            "another agency?\"_ or _\"What is the rapid review timescale?\"_, or type `/safeguarding topics` to "
+            "browse. `/case-review` notifies a serious incident; `/escalate` raises a professional disagreement. "
+            "If a child is in immediate danger, call 999. " + self._contact_line(area)
         )
 
 

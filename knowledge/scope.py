@@ -1,0 +1,106 @@
+"""What the documents do not answer, and what a question is asking for (from `data/vocabulary.yaml`).
+
+* `is_help_request`: "help", "can you help me?", "what can you do" ask for the bot's help, not a topic;
+* `decline_reason`: another area, adult safeguarding, events after the documents, or a kind of fact
+  (a figure, a cost, an inspection result) that the best entry does not contain: decline with the reason
+  and a pointer instead of answering with a loosely related entry;
+* `is_definition_request`: "what is X" wants the meaning (a glossary entry) before a group named after X.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.models import Entry
+from knowledge.text import STOPWORDS, fold, raw_tokens
+from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
+
+_YEAR_RE = re.compile(r"\b(20\d\d)\b")
+_SECTION_OR_YEAR_RE = re.compile(r"\b(?:s|section|sec)\s*\d+\b|\b(?:19|20)\d\d\b")
+_DEFINITION_RE = re.compile(
+    r"^\s*(what(s| is)( an?)? \w+( \w+){0,3}\W*$|define\b|definition of\b|meaning of\b|"
+    r"what do(es)? .+ (mean|stand for)\b)"
+)
+
+
+@dataclass(frozen=True)
+class Decline:
+    kind: str  # other_areas | adult | after_documents | a fact kind's name
+    reason: str
+    pointer: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.reason} {self.pointer}"
+
+
+@lru_cache(maxsize=256)
+def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+def _found(rule_phrases: list[str], folded: str) -> str | None:
+    m = _phrase_re(tuple(rule_phrases)).search(folded)
+    return m.group(1) if m else None
+
+
+def entry_text(e: Entry) -> str:
+    """The folded text an answer shows: title, answer and structured payload."""
+    bits = [e.title, e.answer]
+    if e.timescale:
+        bits.append(e.timescale.describe())
+    if e.contact:
+        bits.extend(x for x in (e.contact.name, e.contact.phone, e.contact.email) if x)
+    if e.group:
+        bits.extend(x for x in (e.group.name, e.group.chair, e.group.frequency, e.group.meets) if x)
+    bits.extend(a.name for a in e.agencies)
+    return fold(" ".join(bits))
+
+
+def is_help_request(question: str) -> bool:
+    words = [t for t in raw_tokens(question) if t not in STOPWORDS]
+    return all(w in vocabulary().help_words for w in words)
+
+
+def is_definition_request(question: str) -> bool:
+    return bool(_DEFINITION_RE.search(fold(question)))
+
+
+def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
+    return Decline(kind, rule.reason.format(place=what.title(), what=what, **fmt),
+                   rule.pointer.format(place=what.title(), what=what, **fmt))
+
+
+def _fact_missing(kind: FactKind, folded_q: str, shown: str) -> bool:
+    if not _found(kind.cues, folded_q):
+        return False
+    text = _SECTION_OR_YEAR_RE.sub(" ", shown)
+    return not any(re.search(p, text) for p in kind.evidence)
+
+
+def decline_reason(question: str, *, names_served_place: bool, best: Entry | None) -> Decline | None:
+    """Why the documents cannot answer this question, or None. `best` is the entry we would answer with."""
+    scope = vocabulary().out_of_scope
+    q = fold(question)
+    shown = entry_text(best) if best is not None else ""
+    place = _found(scope.other_areas.phrases, q)
+    if place and not names_served_place and place not in shown:
+        return _rule_decline("other_areas", scope.other_areas, place)
+    adult = _found(scope.adult.phrases, q)
+    if adult and not _found(scope.adult.unless, q) and adult not in shown:
+        return _rule_decline("adult", scope.adult, adult)
+    later = _found(scope.after_documents.phrases, q)
+    if later and later not in shown:
+        return _rule_decline("after_documents", scope.after_documents, later)
+    first_year = scope.after_documents.first_year
+    if first_year:
+        for year in _YEAR_RE.findall(q):
+            if int(year) >= first_year and year not in shown:
+                return _rule_decline("after_documents", scope.after_documents, year)
+    if best is not None:
+        for kind in scope.fact_kinds:
+            if _fact_missing(kind, q, shown):
+                return Decline(kind.name, kind.reason, kind.pointer)
+    return None
