@@ -16,7 +16,7 @@ from knowledge.vocabulary import vocabulary
 
 _V = vocabulary()
 STOPWORDS = _V.stopwords
-US_UK = _V.spellings  # American -> British spellings (whole words); -ize/-yze forms are handled by rule
+US_UK = {**_V.spellings, **_V.numbers}  # US -> UK spellings and number words -> digits (whole words)
 ACRONYMS = _V.acronyms  # acronym -> expansion, matched both ways
 CONCEPTS = _V.concepts  # words practitioners use interchangeably: each group adds one concept token
 PLACES = _V.place_slugs  # place name -> partnership slug

@@ -81,6 +81,7 @@ class Vocabulary(_Strict):
     generic: frozenset[str]
     folds: dict[str, str]
     spellings: dict[str, str]
+    numbers: dict[str, str] = Field(default_factory=dict)
     acronyms: dict[str, str]
     concepts: list[tuple[str, ...]]
     places: dict[str, list[str]]
@@ -98,6 +99,14 @@ class Vocabulary(_Strict):
         bad = [k for k, exp in v.items() if not k.isalnum() or k != k.lower() or not _WORD.match(exp)]
         if bad:
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
+        return v
+
+    @field_validator("numbers")
+    @classmethod
+    def _numbers(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = [k for k, d in v.items() if not (k.isalpha() and d.isdigit())]
+        if bad:
+            raise ValueError(f"numbers map a word to digits: {bad[:5]}")
         return v
 
     @field_validator("concepts")
