@@ -98,8 +98,7 @@ def _british(tok: str) -> str:
     return tok
 
 
-@lru_cache(maxsize=50_000)
-def stem(tok: str) -> str:
+def _light_stem(tok: str) -> str:
     """A light, deterministic suffix stripper (the same on both sides is what matters)."""
     if len(tok) <= 3 or tok.isdigit():
         return tok
@@ -116,6 +115,26 @@ def stem(tok: str) -> str:
     if tok.endswith("e") and len(tok) > 4:
         tok = tok[:-1]
     return tok
+
+
+def _stemmer():  # type: ignore[no-untyped-def]
+    """The stemming function named in vocabulary.yaml (`stemmer:`), measured in knowledge/README.md."""
+    if _V.stemmer == "pystemmer":
+        import Stemmer
+
+        return Stemmer.Stemmer("english").stemWord
+    return _light_stem
+
+
+_STEM = _stemmer()
+
+
+@lru_cache(maxsize=100_000)
+def stem(tok: str) -> str:
+    """Stem one folded token (short words and numbers are kept as they are)."""
+    if len(tok) <= 3 or tok.isdigit():
+        return tok
+    return _STEM(tok)
 
 
 def raw_tokens(text: str) -> list[str]:

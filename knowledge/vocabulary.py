@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -77,6 +78,7 @@ class OutOfScope(_Strict):
 
 
 class Vocabulary(_Strict):
+    stemmer: Literal["light", "pystemmer"] = "light"
     stopwords: frozenset[str]
     generic: frozenset[str]
     folds: dict[str, str]
