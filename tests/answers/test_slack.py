@@ -140,3 +140,20 @@ def test_choosing_area_in_app_home_saves_it_and_republishes(slack, fake_slack, d
     fake_slack.wait_for("views.publish")
     with db.session() as s:
         assert s.get(UserSetting, (TEAM_ID, "UPRACT01")).partnership == "wirral"
+
+
+def test_help_in_a_dm_shows_the_bots_help_and_is_not_recorded(slack, fake_slack, db) -> None:
+    slack.dm("can you help me?")
+    post = fake_slack.wait_for("chat.postMessage")[-1]
+    body = text_of(blocks_of(post))
+    assert "What I can help with" in body and "/safeguarding topics" in body
+    assert not any(b.get("block_id") == BlockId.FEEDBACK.value for b in blocks_of(post))
+    with db.session() as s:
+        assert s.scalars(select(UnansweredQuestion)).all() == []
+
+
+def test_another_area_is_declined_plainly(slack, fake_slack, db) -> None:
+    slack.command("/safeguarding", "who do I contact in Manchester to escalate a disagreement with social care")
+    reply = fake_slack.wait_for("response_url")[-1]
+    body = text_of(blocks_of(reply))
+    assert "not Manchester" in body and "_Source:" not in body
