@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
+from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
@@ -132,7 +133,8 @@ class Answerer:
         scored.sort(key=lambda x: -x[0])
         return [a for _hit, a in scored[:2]]
 
-    def render(self, e: Entry, question: str = "") -> str:
+    def render(self, e: Entry, question: str = "", area: str | None = None) -> str:
+        """The answer card text for someone in `area` (None: unknown), ending with its citation."""
         head = f"*{e.title}*"
         if e.partnership != NATIONAL and display_name(e.partnership).lower() not in e.title.lower():
             head += f" ({display_name(e.partnership)})"
@@ -140,7 +142,7 @@ class Answerer:
         for a in self._named_agencies(e, question):
             groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
             lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
-        lines.append(e.answer.strip())
+        lines.append(local_answer(e, area))
         notes: list[str] = []
         for ref in e.see_also:
             other = self.kb.get(ref)
@@ -151,7 +153,8 @@ class Answerer:
             if other.note and other.note not in notes:
                 notes.append(other.note)
         lines.extend(f"_Note: {n}_" for n in notes)
-        lines.append(cite(e))
+        whose = attribution(e, area)
+        lines.append(cite(e)[:-1] + whose + "_" if whose else cite(e))
         return "\n".join(lines)
 
     def _contact_line(self, area: str | None) -> str:
@@ -241,7 +244,8 @@ class Answerer:
                 return asked
         e = top.entry
         for_area = area or (e.partnership if e.partnership != NATIONAL else None)
-        return Answer("answer", self.render(e, question), question, for_area, e, top.confidence, sources=[source_of(e)],
+        return Answer("answer", self.render(e, question, for_area), question, for_area, e, top.confidence,
+                      sources=[source_of(e)],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
 

@@ -110,3 +110,13 @@ def test_vocabulary_file_is_valid_and_errors_name_the_field(tmp_path: Path) -> N
     (tmp_path / "w.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(VocabularyError, match="evidence"):
         parse_vocabulary(tmp_path / "w.yaml")
+
+
+def test_national_entry_drops_another_areas_facts_and_says_whose_document(ask) -> None:
+    halton = ask("what is a dbs check", "halton")
+    assert halton.answered and "In Wirral" not in halton.text
+    assert "taken from Wirral's document" in halton.text
+    wirral = ask("what is a dbs check", "wirral")
+    assert "In Wirral" in wirral.text and "taken from" not in wirral.text
+    marac = ask("what is marac", "warrington")
+    assert "monthly" not in marac.text.split("_Source")[0]

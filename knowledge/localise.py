@@ -1,0 +1,49 @@
+"""Keep one partnership's facts out of another's answer.
+
+National and glossary entries are often taken from one partnership's document and may carry a local
+sentence ("In Wirral, board members should hold ..."). Shown to someone in another area, such a sentence
+is dropped, and the citation says whose document the national definition was taken from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.base import document_title
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL, display_name
+from knowledge.text import find_places
+
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[*_A-Z])")
+
+
+def document_partnership(document: str) -> str | None:
+    """The partnership whose published document this is (from its title), or None for national sources."""
+    places = find_places(document_title(document))
+    return places[0][1] if places else None
+
+
+def _names_only_other_areas(sentence: str, area: str) -> bool:
+    named = {slug for _phrase, slug in find_places(sentence)}
+    return bool(named) and area not in named
+
+
+def local_answer(e: Entry, area: str | None) -> str:
+    """The entry's answer for someone in `area`: a national entry loses sentences about other areas only."""
+    text = e.answer.strip()
+    if e.partnership != NATIONAL or area is None:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        kept = [s for s in _SENTENCE_RE.split(line) if not _names_only_other_areas(s, area)]
+        if kept or not line.strip():
+            lines.append(" ".join(kept))
+    return "\n".join(lines).strip() or text
+
+
+def attribution(e: Entry, area: str | None) -> str:
+    """' (national; taken from X's document)' when a national entry cites another area's document."""
+    owner = document_partnership(e.source.document)
+    if e.partnership != NATIONAL or owner is None or owner == area:
+        return ""
+    return f" This applies nationally; the wording is taken from {display_name(owner)}'s document."
