@@ -22,7 +22,7 @@ from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
-from knowledge.scope import decline_reason, is_definition_request, is_help_request
+from knowledge.scope import carries_list, decline_reason, is_definition_request, is_help_request, is_list_request
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
 
@@ -36,6 +36,7 @@ LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones o
 NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
 NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
 DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
+LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
 # A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
 MARGIN_CONFIDENCE = 0.40
 MARGIN_COVERAGE = 0.34
@@ -184,6 +185,7 @@ class Answerer:
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, limit=12)
         definition = is_definition_request(question)
+        wants_list = is_list_request(question)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -191,6 +193,8 @@ class Answerer:
                 h.boost = NATIONAL_PREFERENCE
             if definition and h.entry.kind == "glossary":
                 h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
+            if wants_list and carries_list(h.entry):
+                h.boost *= LIST_PREFERENCE
         hits.sort(key=lambda h: -h.ranking)
         return query, hits
 

@@ -64,6 +64,16 @@ def is_help_request(question: str) -> bool:
     return all(w in vocabulary().help_words for w in words)
 
 
+def is_list_request(question: str) -> bool:
+    return _found(vocabulary().list_cues, fold(question)) is not None
+
+
+def carries_list(e: Entry) -> bool:
+    """The entry holds a whole list: agencies, threshold levels, route steps or a bulleted answer."""
+    return bool(e.agencies or (e.threshold and e.threshold.levels) or (e.route and len(e.route.steps) > 1)
+                or e.answer.count("•") >= 3 or e.answer.count("\n- ") >= 3)
+
+
 def is_definition_request(question: str) -> bool:
     return bool(_DEFINITION_RE.search(fold(question)))
 

@@ -88,6 +88,7 @@ class Vocabulary(_Strict):
     concepts: list[tuple[str, ...]]
     places: dict[str, list[str]]
     help_words: frozenset[str]
+    list_cues: list[str] = Field(default_factory=list)
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", mode="before")
@@ -102,6 +103,8 @@ class Vocabulary(_Strict):
         if bad:
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
+
+    _list_cues = field_validator("list_cues")(_check_phrases)
 
     @field_validator("numbers")
     @classmethod
