@@ -22,7 +22,15 @@ from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
-from knowledge.scope import carries_list, decline_reason, is_definition_request, is_help_request, is_list_request
+from knowledge.scope import (
+    carries_list,
+    decline_reason,
+    figure_heavy,
+    is_contact_request,
+    is_definition_request,
+    is_help_request,
+    is_list_request,
+)
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
 
@@ -37,6 +45,8 @@ NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
 NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
 DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
 LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
+FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
+OTHER_GROUP = 0.85  # the question names one group: other groups step back
 # A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
 MARGIN_CONFIDENCE = 0.40
 MARGIN_COVERAGE = 0.34
@@ -109,6 +119,13 @@ def cite(e: Entry) -> str:
 _AGENCY_NOISE = frozenset(
     stem(w) for w in ("service", "services", "nhs", "trust", "foundation", "cheshire", "wirral", "warrington",
                       "halton", "provider", "providers", "sector", "national", "and", "the", "of")
+)
+
+
+_GROUP_NOISE = frozenset(
+    stem(w) for w in ("group", "groups", "sub", "subgroup", "board", "panel", "forum", "the", "and", "of", "for",
+                      "safeguarding", "partnership", "children", "multi", "agency", "cheshire", "west", "chester",
+                      "halton", "warrington", "wirral", "pan", "local", "a")
 )
 
 
@@ -186,6 +203,7 @@ class Answerer:
         hits = self.index.search(query, allowed, limit=12)
         definition = is_definition_request(question)
         wants_list = is_list_request(question)
+        wants_contact = is_contact_request(question)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -195,8 +213,21 @@ class Answerer:
                 h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
             if wants_list and carries_list(h.entry):
                 h.boost *= LIST_PREFERENCE
+            if wants_contact and figure_heavy(h.entry):
+                h.boost *= FIGURES_FOR_CONTACT
+        asked = {s.stem for s in query.slots}
+        named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
+        for h in hits:  # one named group is not answered with another group
+            if named_groups and h.entry.kind == "group" and h not in named_groups:
+                h.boost *= OTHER_GROUP
         hits.sort(key=lambda h: -h.ranking)
         return query, hits
+
+    def _group_named(self, e: Entry, asked: set[str]) -> bool:
+        """The question names this group: every distinctive word of its name is in the question."""
+        assert e.group is not None
+        words = {stem(t) for t in raw_tokens(e.group.name)} - _GROUP_NOISE
+        return bool(words) and words <= asked
 
     @staticmethod
     def confident(hits: list[Hit]) -> bool:

@@ -74,6 +74,18 @@ def carries_list(e: Entry) -> bool:
                 or e.answer.count("•") >= 3 or e.answer.count("\n- ") >= 3)
 
 
+def is_contact_request(question: str) -> bool:
+    return _found(vocabulary().contact_cues, fold(question)) is not None
+
+
+_NUMBER_RE = re.compile(r"\b\d[\d,.]*%?")
+
+
+def figure_heavy(e: Entry) -> bool:
+    """The entry is mostly figures (four or more numbers besides section numbers and years)."""
+    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer)))) >= 4
+
+
 def is_definition_request(question: str) -> bool:
     return bool(_DEFINITION_RE.search(fold(question)))
 

@@ -89,6 +89,7 @@ class Vocabulary(_Strict):
     places: dict[str, list[str]]
     help_words: frozenset[str]
     list_cues: list[str] = Field(default_factory=list)
+    contact_cues: list[str] = Field(default_factory=list)
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", mode="before")
@@ -104,7 +105,7 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _list_cues = field_validator("list_cues")(_check_phrases)
+    _cue_lists = field_validator("list_cues", "contact_cues")(_check_phrases)
 
     @field_validator("numbers")
     @classmethod

@@ -120,3 +120,20 @@ def test_national_entry_drops_another_areas_facts_and_says_whose_document(ask) -
     assert "In Wirral" in wirral.text and "taken from" not in wirral.text
     marac = ask("what is marac", "warrington")
     assert "monthly" not in marac.text.split("_Source")[0]
+
+
+def test_a_list_request_gets_the_whole_list(ask) -> None:
+    res = ask("what are the relevant agencies in wirral", None)
+    assert res.answered and res.entry is not None and res.entry.agencies, res.entry_id
+
+
+def test_who_is_the_lado_gets_the_route_not_referral_figures(ask) -> None:
+    res = ask("who is the LADO in Warrington", None)
+    assert res.answered and "figures" not in (res.entry_id or ""), res.entry_id
+    assert "allegations" in res.text.lower()
+
+
+def test_a_named_group_is_not_answered_with_another_group(ask) -> None:
+    res = ask("how often does the Safeguarding Partners Executive Group meet", "wirral")
+    first = res.entry_id if res.answered else res.suggestions[0].entry_id
+    assert first == "wirral.group.executive", res.text
