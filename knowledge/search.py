@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -86,6 +87,11 @@ def canonical(stemmed: str) -> str:
     return c[0] if c else stemmed
 
 
+@lru_cache(maxsize=100_000)
+def _canonical_token(tok: str) -> str:
+    return "" if tok in STOPWORDS else canonical(stem(tok))
+
+
 def _canonical_set(text: str) -> frozenset[str]:
     return frozenset(canonical(stem(t)) for t in raw_tokens(strip_places(fold(text))) if t not in STOPWORDS)
 
@@ -101,11 +107,12 @@ def _analyse_entry(e: Entry) -> tuple[Counter[str], set[str], list[str], list[fr
     tf: Counter[str] = Counter()
     qside: set[str] = set()
     phrases: list[frozenset[str]] = []
+    seps = [i for i, t in enumerate(toks) if t == SEP]
     pos = 0
+    k = 0  # separators consumed: each text ends with one, and each field with one more (its empty text)
     for fname, texts in fields.items():
-        end = pos
-        for _ in range(len(texts) + 1):  # each text, then the empty text closing the field
-            end = toks.index(SEP, end) + 1 if SEP in toks[end:] else len(toks)
+        k += len(texts) + 1
+        end = seps[k - 1] + 1 if k <= len(seps) else len(toks)
         field_toks = toks[pos:end]
         pos = end
         ts = terms(expand(field_toks))
@@ -129,7 +136,7 @@ def _phrase_sets(field_toks: list[str]) -> list[frozenset[str]]:
     for t in field_toks:
         if t == SEP:
             if current:
-                out.append(frozenset(canonical(stem(x)) for x in drop_places(current) if x not in STOPWORDS))
+                out.append(frozenset(map(_canonical_token, drop_places(current))) - {""})
             current = []
         else:
             current.append(t)

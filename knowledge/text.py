@@ -186,11 +186,14 @@ def _terms_of(tok: str) -> tuple[str, ...]:
     return (s, *_CONCEPT_OF.get(s, ()))
 
 
+@lru_cache(maxsize=100_000)
+def _content_terms_of(tok: str) -> tuple[str, ...]:
+    return () if tok in STOPWORDS or tok == SEP else _terms_of(tok)
+
+
 def terms(tokens: list[str], *, drop_stopwords: bool = True) -> list[str]:
     """Stemmed index terms plus concept tokens for a list of surface tokens."""
-    if drop_stopwords:
-        tokens = [t for t in tokens if t not in STOPWORDS and t != SEP]
-    return list(chain.from_iterable(map(_terms_of, tokens)))
+    return list(chain.from_iterable(map(_content_terms_of if drop_stopwords else _terms_of, tokens)))
 
 
 def concepts_of(stemmed: str) -> tuple[str, ...]:
