@@ -7,6 +7,7 @@ capabilities can read them without parsing prose.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -205,3 +206,29 @@ class Entry(_Strict):
     @property
     def topic(self) -> str:
         return TOPICS[self.kind]
+
+
+# Names the 2019 documents use that have since changed nationally. An entry that uses one must carry the
+# note saying so (its own `note`, or a `see_also` link to an entry whose note does), unless its answer
+# already speaks of the change. `kb validate` enforces it (see `current_names_problem`).
+DATED_NAMES = re.compile(r"\bCCGs?\b|clinical commissioning group|working together (?:to safeguard children )?\(?2018"
+                         r"|\bWT ?2018\b", re.IGNORECASE)
+CHANGE_NOTED = re.compile(r"\bICBs?\b|integrated care board|working together (?:to safeguard children )?2023",
+                          re.IGNORECASE)
+
+
+def current_names_problem(entry: Entry, notes: dict[str, str | None]) -> str | None:
+    """Why `entry` states a CCG or Working Together 2018 as current without the ICB / 2023 note, or None.
+
+    `notes` maps entry id -> that entry's note (to follow `see_also`)."""
+    if entry.kind == "update":
+        return None
+    text = f"{entry.title}\n{entry.answer}"
+    found = DATED_NAMES.search(text)
+    if found is None:
+        return None
+    carried = [entry.note or "", entry.answer] + [notes.get(ref) or "" for ref in entry.see_also]
+    if any(CHANGE_NOTED.search(n) for n in carried):
+        return None
+    return (f"names {found.group(0)!r} without the ICB (1 July 2022) / Working Together 2023 note "
+            "(add national.update.icb or national.update.wt2023)")
