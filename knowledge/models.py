@@ -66,6 +66,7 @@ class StepWindow(_Strict):
     start_day: int = Field(ge=1)
     end_day: int = Field(ge=1)
     working_days: bool = True
+    wording: str | None = Field(default=None, description="the days as the policy writes them ('Day one')")
 
     @model_validator(mode="after")
     def _ordered(self) -> StepWindow:
@@ -73,11 +74,20 @@ class StepWindow(_Strict):
             raise ValueError("end_day must not be before start_day")
         return self
 
-    def describe(self) -> str:
-        unit = "working day" if self.working_days else "day"
+    def days(self) -> str:
+        """The days as the policy writes them ('Days three to nine'), else 'Days 3-9'."""
+        if self.wording:
+            return self.wording
         if self.start_day == self.end_day:
             return f"Day {self.start_day}"
-        return f"Days {self.start_day}-{self.end_day} ({unit}s)"
+        return f"Days {self.start_day}-{self.end_day}"
+
+    def describe(self) -> str:
+        return f"{self.days()}, {self.counting()}"
+
+    def counting(self) -> str:
+        unit = "working days" if self.working_days else "calendar days"
+        return f"counted as {unit} from the day it was raised"
 
 
 class EscalationStep(_Strict):
@@ -201,6 +211,8 @@ class Entry(_Strict):
             raise ValueError(f"kind {self.kind!r} needs a {required!r} payload")
         if not self.id.startswith(self.partnership + "."):
             raise ValueError(f"id must start with the partnership slug {self.partnership + '.'!r}")
+        if self.review_by is not None and self.review_by <= self.as_of:
+            raise ValueError(f"review_by {self.review_by} must be after as_of {self.as_of}")
         return self
 
     @property
