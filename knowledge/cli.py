@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.base import DATA_DIR, KnowledgeBaseError, load_knowledge_base, parse_files
-from knowledge.partnerships import NATIONAL, PARTNERSHIPS
+from knowledge.dating import month_year, review_note
+from knowledge.models import TOPICS
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS, partnership_arg
+
+
+def partnership_or_national_arg(value: str) -> str:
+    if value == NATIONAL:
+        return value
+    try:
+        return partnership_arg(value)
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}, {NATIONAL}") from None
 
 
 def _kb(path: str | None):  # type: ignore[no-untyped-def]
@@ -101,7 +112,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     if e is None:
         print(f"no entry {args.id!r}", file=sys.stderr)
         return 1
-    print(json.dumps(e.model_dump(mode="json", exclude_defaults=True), indent=2, ensure_ascii=False))
+    shown = e.model_dump(mode="json", exclude_defaults=True)
+    shown["shown_as"] = {"as_of": month_year(e.as_of), "review": review_note(e)}  # what people read in Slack
+    print(json.dumps(shown, indent=2, ensure_ascii=False))
     return 0
 
 
@@ -148,8 +161,9 @@ def register(subparsers: Any) -> None:
     v.add_argument("--path", default=None, help="folder or file (default: the shipped knowledge base)")
     v.set_defaults(func=cmd_validate)
     ls = kbsub.add_parser("list", help="list entries")
-    ls.add_argument("--partnership", default=None)
-    ls.add_argument("--kind", default=None)
+    ls.add_argument("--partnership", default=None, type=partnership_or_national_arg,
+                    help=f"one of {', '.join([*PARTNERSHIPS, NATIONAL])}")
+    ls.add_argument("--kind", default=None, choices=sorted(TOPICS))
     ls.add_argument("--kb-path", default=None, help=argparse.SUPPRESS)
     ls.set_defaults(func=cmd_list)
     sh = kbsub.add_parser("show", help="show one entry as JSON")
