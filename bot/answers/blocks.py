@@ -76,7 +76,7 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
                 {"type": "button", "action_id": ActionId.HELPFUL.value, "text": _plain(":thumbsup: Helpful"),
                  "value": ans.entry.id},
                 {"type": "button", "action_id": ActionId.NOT_HELPFUL.value, "text": _plain(":thumbsdown: Not helpful"),
-                 "value": ans.entry.id},
+                 "value": _value({"id": ans.entry.id, "q": ans.question})},  # the question, for review (redacted)
             ],
         })
         if ans.suggestions:

@@ -35,7 +35,9 @@ def test_confident_answer_has_text_then_feedback() -> None:
     _check_limits(blocks)
     assert blocks[0]["block_id"] == BlockId.ANSWER.value and "Independent Chair" in blocks[0]["text"]["text"]
     fb = _actions(blocks, BlockId.FEEDBACK.value)
-    assert {e["value"] for e in fb["elements"]} == {ans.entry_id}
+    helpful, not_helpful = fb["elements"]
+    assert helpful["value"] == ans.entry_id  # a helpful rating needs no question
+    assert parse_value(not_helpful["value"]) == {"id": ans.entry_id, "q": "who chairs the rapid review panel"}
 
 
 def test_ask_partnership_has_one_button_per_area_carrying_the_question() -> None:
