@@ -86,3 +86,17 @@ def test_topics_and_home_view_fit_slack_limits() -> None:
         for b in view["blocks"]:
             if b["type"] == "actions":
                 assert len({e["action_id"] for e in b["elements"]}) == len(b["elements"])
+
+
+def test_topic_browser_app_home_and_help_say_the_arrangements_date_from_2019() -> None:
+    from bot import texts
+    from bot.answers.blocks import topic_detail_blocks
+    from bot.answers.service import AnswerService
+
+    topics = AnswerService(kb=KB).topics("halton")
+    for blocks in (topics_blocks(topics, "halton"), home_view(topics, "halton", "halton")["blocks"],
+                   topic_detail_blocks("Glossary", topics["Glossary"])):
+        shown = str(blocks)
+        assert "arrangements of 2019" in shown and "may have changed" in shown
+        assert "Sat 1 Jun" not in shown
+    assert "arrangements of 2019" in texts.HELP and "may have changed" in texts.HELP
