@@ -91,7 +91,6 @@ def test_topics_and_home_view_fit_slack_limits() -> None:
 def test_topic_browser_app_home_and_help_say_the_arrangements_date_from_2019() -> None:
     from bot import texts
     from bot.answers.blocks import topic_detail_blocks
-    from bot.answers.service import AnswerService
 
     topics = AnswerService(kb=KB).topics("halton")
     for blocks in (topics_blocks(topics, "halton"), home_view(topics, "halton", "halton")["blocks"],
