@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
+from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
@@ -107,13 +108,16 @@ def source_of(e: Entry) -> dict[str, Any]:
         "section": e.source.section,
         "url": e.source.url,
         "as_of": e.as_of.isoformat(),
+        "review_by": e.review_by.isoformat() if e.review_by else None,
     }
 
 
 def cite(e: Entry) -> str:
     doc = document_title(e.source.document)
     where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
-    return f"_Source: {where}, {e.source.section}. As of {e.as_of:%B %Y}._"
+    line = f"_Source: {where}, {e.source.section}. As of {month_year(e.as_of)}._"
+    due = review_note(e)
+    return f"{line}\n_{due}_" if due else line
 
 
 _AGENCY_NOISE = frozenset(
@@ -171,8 +175,9 @@ class Answerer:
             if other.note and other.note not in notes:
                 notes.append(other.note)
         lines.extend(f"_Note: {n}_" for n in notes)
+        source, sep, due = cite(e).partition("\n")
         whose = attribution(e, area)
-        lines.append(cite(e)[:-1] + whose + "_" if whose else cite(e))
+        lines.append((source[:-1] + whose + "_" if whose else source) + sep + due)
         return "\n".join(lines)
 
     def _contact_line(self, area: str | None) -> str:
@@ -344,11 +349,11 @@ class Answerer:
     def _help_text(self, area: str | None) -> str:
         where = display_name(area) if area else "Cheshire West and Chester, Halton, Warrington and Wirral"
         return (
-            f"*What I can help with*: the published children's safeguarding arrangements for {where} (from 2019; "
-            "they may have changed since). Ask in your own words, e.g. _\"How do I escalate a disagreement with "
-            "another agency?\"_ or _\"What is the rapid review timescale?\"_, or type `/safeguarding topics` to "
-            "browse. `/case-review` notifies a serious incident; `/escalate` raises a professional disagreement. "
-            "If a child is in immediate danger, call 999. " + self._contact_line(area)
+            f"*What I can help with*: the published children's safeguarding arrangements for {where}. Ask in your "
+            "own words, e.g. _\"How do I escalate a disagreement with another agency?\"_ or _\"What is the rapid "
+            "review timescale?\"_, or type `/safeguarding topics` to browse. `/case-review` notifies a serious "
+            "incident; `/escalate` raises a professional disagreement. If a child is in immediate danger, call 999. "
+            + ARRANGEMENTS_CAVEAT + " " + self._contact_line(area)
         )
 
 

@@ -281,8 +281,8 @@ class SearchIndex:
         corrections: dict[str, str] = {}
         seen: set[str] = set()
         for w in joined:
-            if w in STOPWORDS:
-                continue
+            if w in STOPWORDS or (w.isdigit() and len(w) >= 4 and w not in self.stems):
+                continue  # an unknown long number (a phone number, a reference) says nothing about the topic
             s = stem(w)
             corrected_from = None
             if s not in self.stems and not concepts_of(s):
