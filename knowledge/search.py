@@ -242,12 +242,13 @@ class SearchIndex:
         self.surface_df = surface
         self.vocab = sorted(w for w in surface if w.isalpha() and len(w) >= 3)
         self.stems = set(self.postings)
+        self.idfs = {t: self._idf(d) for t, d in self.df.items()}  # looked up per phrasing word per question
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
 
     def idf(self, term: str) -> float:
-        return self._idf(self.df.get(term, 0))
+        return self.idfs.get(term, self.unknown_idf)
 
     # -- query analysis ---------------------------------------------------------------------------
     def _correct(self, word: str) -> str | None:
@@ -310,9 +311,9 @@ class SearchIndex:
         """Weighted Dice overlap between the query and one phrasing (canonical tokens, idf weights)."""
         if not phrase or qsum <= 0:
             return 0.0
-        pw = {t: qw.get(t) or self.idf(t) for t in phrase}
+        idfs, unknown = self.idfs, self.unknown_idf
         common = sum(qw[t] for t in phrase if t in qw)
-        return 2 * common / (qsum + sum(pw.values()))
+        return 2 * common / (qsum + sum(qw.get(t) or idfs.get(t, unknown) for t in phrase))
 
     # -- scoring ----------------------------------------------------------------------------------
     def _spans(self, allowed: set[str] | None) -> list[tuple[int, int, int]]:
