@@ -110,6 +110,9 @@ def cmd_once(cmd: CommandContext) -> None:
 
 
 def _create(cmd: CommandContext, inp: SeriesInput) -> None:
+    if not cmd.channel_id.startswith(("C", "G")):  # a DM: reminders go to a channel, chosen in the form
+        cmd.reply(texts.NEEDS_CHANNEL)
+        return
     now = timeutil.now()
     spec, errors = service.validate(inp, now)
     if spec is None:
@@ -234,7 +237,7 @@ def register(app: App, services: Services) -> None:
             known = dict(_groups(services, partnership))
             group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
             inp = SeriesInput(
-                channel_id=values.get(Block.CHANNEL) or meta.channel_id, name=values.get(Block.NAME), group=group,
+                channel_id=values.get(Block.CHANNEL) or "", name=values.get(Block.NAME), group=group,
                 group_frequency=known.get(group) if group else None,
                 recurrence=values.get(Block.RECURRENCE), first_date=values.get(Block.FIRST_DATE),
                 at_time=values.get(Block.TIME), days_before=values.get(Block.DAYS_BEFORE),

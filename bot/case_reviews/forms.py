@@ -13,6 +13,8 @@ from bot.case_reviews import texts
 from bot.case_reviews.ids import VALUE, BlockId, date_block
 from bot.case_reviews.service import DATE_FIELDS, Notification
 from bot.case_reviews.states import Transition
+from bot.timeutil import date_range_problem
+from bot.timeutil import today as london_today
 from knowledge.partnerships import PARTNERSHIPS
 
 AGENCIES: dict[str, str] = {
@@ -90,8 +92,8 @@ def parse_notification(values: Values, today: date) -> tuple[Notification | None
     for block, day in ((BlockId.INCIDENT, incident), (BlockId.AWARE, aware)):
         if day is None:
             errors[block] = texts.DATE_REQUIRED
-        elif day > today:
-            errors[block] = texts.DATE_FUTURE
+        elif problem := date_range_problem(day, today):
+            errors[block] = problem
     if incident and aware and aware < incident and BlockId.AWARE not in errors:
         errors[BlockId.AWARE] = texts.AWARE_BEFORE_INCIDENT
     criteria = [c for c in selected_many(values, BlockId.CRITERIA) if c in CRITERIA]
@@ -124,8 +126,13 @@ def parse_transition(
         errors[BlockId.RATIONALE] = texts.RATIONALE_REQUIRED
     elif message := screen(rationale):
         errors[BlockId.RATIONALE] = message
+    day = london_today()
+    if happened is not None and (problem := date_range_problem(happened, day)):
+        errors[BlockId.HAPPENED] = problem
     publication = picked_date(values, BlockId.PUBLICATION) if transition.asks_publication_date else None
-    if publication and happened and publication <= happened:
+    if publication and (problem := date_range_problem(publication, day, allow_future=True)):
+        errors[BlockId.PUBLICATION] = problem
+    elif publication and happened and publication <= happened:
         errors[BlockId.PUBLICATION] = texts.PUBLICATION_BEFORE
     return (happened, rationale if not errors else None, publication), {str(k): v for k, v in errors.items()}
 

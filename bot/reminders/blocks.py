@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.reminders import texts
-from bot.reminders.ids import Action, AddMetadata, Block, ViewId
+from bot.reminders.ids import NAME_MAX, Action, AddMetadata, Block, ViewId
 from bot.reminders.recurrence import describe
 from bot.reminders.schedule import Point
 from bot.summary import OpenItem
@@ -98,6 +98,15 @@ def _prefill(blocks: Blocks, values: dict[str, str]) -> None:
             element.pop("initial_value", None)  # an empty answer stays empty (a one-off has no "days before")
 
 
+def _channel_picker(channel_id: str | None) -> dict[str, Any]:
+    """Channels only; preselected only with a channel (never a DM, which the picker cannot offer)."""
+    el: dict[str, Any] = {"type": "conversations_select", "action_id": Action.CHANNEL,
+                          "filter": {"include": ["public", "private"], "exclude_bot_users": True}}
+    if channel_id and channel_id.startswith(("C", "G")):
+        el["initial_conversation"] = channel_id
+    return el
+
+
 def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
               values: dict[str, str] | None = None) -> dict[str, Any]:
     """The `/reminders add` form; `groups` are (name, frequency) from the knowledge base. With `values` (block id
@@ -114,11 +123,9 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
                              hint="Fills the name, and how often it meets if you leave that empty."))
     blocks += [
         _input(Block.NAME, "Or a name / what to remind about",
-               {"type": "plain_text_input", "action_id": Action.NAME, "max_length": 150},
+               {"type": "plain_text_input", "action_id": Action.NAME, "max_length": NAME_MAX},
                hint="Group or meeting names only: never a child's or family member's details."),
-        _input(Block.CHANNEL, "Post in",
-               {"type": "conversations_select", "action_id": Action.CHANNEL, "initial_conversation": meta.channel_id,
-                "filter": {"include": ["public", "private"], "exclude_bot_users": True}}),
+        _input(Block.CHANNEL, "Post in", _channel_picker(meta.channel_id), optional=False),
         _input(Block.RECURRENCE, "How often (empty for a one-off)",
                {"type": "plain_text_input", "action_id": Action.RECURRENCE, "max_length": 200,
                 "placeholder": _plain("every 2 months on the second Tuesday at 10:00")},

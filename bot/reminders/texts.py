@@ -17,6 +17,10 @@ USAGE = (
 ADDED = "Reminder #{id} set up: *{name}* {rule}. Next reminder {next}."
 EDITED = "Reminder #{id} changed: *{name}* {rule}. Next reminder {next}."
 GONE = "This reminder has been deleted since the form was opened; nothing was saved."
+NEEDS_CHANNEL = (
+    "Reminders are posted in a channel: run this in that channel, or use `/reminders add` on its own to pick the "
+    "channel in the form. Nothing was saved."
+)
 NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."
 NOT_FOUND = "There is no reminder #{id} here. `/reminders list` shows their numbers."
 PAUSED = "Reminder #{id} (*{name}*) paused. `/reminders resume {id}` starts it again."
