@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
 LONDON = ZoneInfo("Europe/London")
+MORNING = time(9, 0)  # when deadline, overdue and digest reminders go out
+
+
+def at_nine(day: date) -> datetime:
+    """09:00 London wall time on `day`: the one helper for every reminder that goes out "in the morning"."""
+    return datetime.combine(day, MORNING, tzinfo=LONDON)
 
 
 def now() -> datetime:

@@ -40,6 +40,8 @@ def _refuse(services: Services, team_id: str, user_id: str, what: str, entity_id
 
 
 def _next_label(row: Any) -> str:
+    if row.state == "paused":
+        return texts.NO_NEXT_PAUSED.format(id=row.id)
     return when(row.next_due_at) if row.next_due_at else texts.NO_NEXT
 
 

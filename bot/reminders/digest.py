@@ -15,7 +15,7 @@ from bot.logs import get_logger
 from bot.reminders import blocks as rb
 from bot.reminders.schedule import upcoming_meetings
 from bot.summary import OpenItem
-from bot.timeutil import LONDON, format_date, to_london
+from bot.timeutil import at_nine, format_date, to_london
 from storage.core import Workspace
 from storage.reminders import ReminderOccurrence, ReminderSeries
 
@@ -51,7 +51,7 @@ def week_meetings(session: Session, team_id: str, monday: datetime) -> list[tupl
 def this_monday(now: datetime) -> datetime:
     local = to_london(now)
     day = local.date() - timedelta(days=local.weekday())
-    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=LONDON)
+    return at_nine(day)
 
 
 def ensure_weekly_digests(session: Session, now: datetime) -> int:
@@ -68,8 +68,9 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
             continue
         text, blocks = rb.digest(format_date(monday.date()), open_items(session, ws.team_id),
                                  week_meetings(session, ws.team_id, monday))
+        due_at = max(monday, now)  # written late (down on Monday, or channel set later): due now, not missed
         session.add(ReminderOccurrence(
-            team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=monday, attempt_at=monday,
+            team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=due_at, attempt_at=due_at,
             channel_id=ws.business_unit_channel, thread_ts=None, owner_id=None, text=text, blocks=blocks,
             state="pending", attempts=0,
         ))

@@ -10,23 +10,34 @@ done. Re-scheduling the run when it nears its end is the caller's job (it alread
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot import workdays
-from bot.timeutil import LONDON
+from bot.timeutil import MORNING, at_nine, to_london
 from storage.reminders import ReminderOccurrence
 
 DUE_SOURCES = frozenset({"case_review", "escalation"})
 OPEN = "pending"
 
 
-def at_nine(day: date) -> datetime:
-    """09:00 London wall time on `day`: when deadline reminders go out."""
-    return datetime.combine(day, time(9, 0), tzinfo=LONDON)
+def first_overdue_day(due_on: date, now: datetime) -> date:
+    """The one "first overdue day" rule: the first working day after `due_on` whose 09:00 London is still to come.
+
+    A run laid at 16:00 for a deadline already past starts tomorrow, never with a 09:00-today row that the clock
+    would at once mark missed (a false "missed" line in `/reminders list`).
+    """
+    local = to_london(now)
+    soonest = local.date() if local.time() < MORNING else local.date() + timedelta(days=1)
+    return max(workdays.add_working_days(due_on, 1), workdays.next_working_day(soonest))
+
+
+def still_to_come(due_at: datetime, now: datetime) -> bool:
+    """Whether a reminder at `due_at` can still go out on time (rows in the past would only be marked missed)."""
+    return due_at > now
 
 
 def _aware(moment: datetime) -> datetime:

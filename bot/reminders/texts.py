@@ -29,6 +29,7 @@ DELETED = "Reminder #{id} (*{name}*) deleted."
 SKIPPED = "The *{name}* meeting on {meeting} is skipped; its reminders will not be sent. Next reminder {next}."
 NOTHING_TO_SKIP = "Reminder #{id} has no meeting left to skip."
 NO_NEXT = "none (finished)"
+NO_NEXT_PAUSED = "none while paused (`/reminders resume {id}`)"
 SNOOZED = "Snoozed: I'll remind this channel again {when}."
 NOT_IN_CHANNEL = (
     "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "
