@@ -109,8 +109,9 @@ def register(app: App, services: Services) -> None:
                 return
             ts, day = service.timescales(services.kb), today()
             if word == "list":
-                out = blocks.list_blocks(service.open_cases(s, cmd.team_id, ts, day))
-                cmd.reply("Open case reviews", out)
+                rows = service.open_cases(s, cmd.team_id, ts, day)
+                for page in blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]:
+                    cmd.reply(f"Open case reviews: {len(rows)}", page)
                 return
             if not ref:
                 cmd.reply(texts.USAGE_SHOW)

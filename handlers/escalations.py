@@ -104,8 +104,9 @@ def list_open(cmd: CommandContext) -> None:
     area = cmd.partnership if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
     with cmd.services.db.session() as s:
         rows = service.list_open(s, cmd.team_id, cmd.user_id, area)
-        view = blocks.list_blocks(rows, today())
-    cmd.reply(f"{len(rows)} open escalation(s)", view)
+        pages = blocks.list_blocks(rows, today(), every=cmd.text.strip().lower() == "all")
+    for page in pages:
+        cmd.reply(f"{len(rows)} open escalation(s)", page)
 
 
 def show(cmd: CommandContext) -> None:

@@ -151,10 +151,11 @@ def cmd_list(cmd: CommandContext) -> None:
         cmd.reply(texts.NOTHING_HERE)
         return
     title = "All reminders in this workspace" if every else "Reminders for this channel"
-    blocks = rb.list_blocks(lines, title)
+    pages = rb.list_pages(lines, title, max_pages=4) if lines else []  # a response_url takes five replies
     if problem_lines:
-        blocks += rb.list_blocks(problem_lines, "Missed or not delivered (last 30 days)")
-    cmd.reply(f"{title}: {len(lines)}", blocks=blocks[:50])
+        pages += rb.list_pages(problem_lines, "Missed or not delivered (last 30 days)", max_pages=1)
+    for page in pages:
+        cmd.reply(f"{title}: {len(lines)}", blocks=page)
 
 
 def _series_command(action: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bot import listing
 from bot.case_reviews import texts
 from bot.case_reviews.deadlines import Deadlines, DeadlineStatus, statuses
 from bot.case_reviews.forms import AGE_BANDS, AGENCIES, CRITERIA
@@ -185,15 +186,35 @@ def correct_modal(case: CaseReview, channel_id: str) -> dict[str, Any]:
                   CorrectMeta(ref=case.reference, channel_id=channel_id).model_dump_json())
 
 
-def list_blocks(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[Block]:
-    if not rows:
-        return [_md(texts.NO_OPEN)]
+LIST_SHOWN = 50  # `/case-review list`; `list all` shows every open case
+LIST_ALL = "`/case-review list all`"
+
+
+def list_lines(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[str]:
     lines = []
-    for case, nxt in rows[:40]:
+    for case, nxt in rows:
         due = f"{nxt.label} {format_date(nxt.due)} — {_left(nxt)}" if nxt else "no deadline pending"
         lines.append(f"• *{case.reference}* · {STATE_LABELS[State(case.state)]} · {due}")
-    more = [_context(f"…and {len(rows) - 40} more")] if len(rows) > 40 else []
-    return [_md(f"*Open case reviews ({len(rows)})*, nearest deadline first\n" + "\n".join(lines)), *more]
+    return lines
+
+
+def list_title(count: int) -> str:
+    return f"*Open case reviews ({count})*, nearest deadline first"
+
+
+def list_blocks(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[Block]:
+    """The nearest `LIST_SHOWN` (overdue first), then an honest "…and N more — `/case-review list all`"."""
+    if not rows:
+        return [_md(texts.NO_OPEN)]
+    body, _shown = listing.sections(list_lines(rows), max_blocks=listing.MESSAGE_BLOCKS - 1, more=LIST_ALL,
+                                    limit=LIST_SHOWN)
+    return [_md(list_title(len(rows))), *body]
+
+
+def list_all_pages(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[list[Block]]:
+    if not rows:
+        return [[_md(texts.NO_OPEN)]]
+    return listing.pages(list_title(len(rows)), list_lines(rows))
 
 
 def show_blocks(case: CaseReview, deadlines: Deadlines, today: date) -> list[Block]:
