@@ -88,7 +88,7 @@ def notify(session: Session, *, team_id: str, actor_id: str, form: Notification)
     session.add(case)
     session.flush()
     session.add(CaseReviewEvent(team_id=team_id, case_id=case.id, action="notify", from_state="",
-                                to_state=State.NOTIFIED.value, happened_on=form.aware_on, actor_id=actor_id))
+                                to_state=State.NOTIFIED.value, happened_on=london_today(), actor_id=actor_id))
     audit.record(session, team_id=team_id, actor_id=actor_id, action="case_review.notify", entity_type=ENTITY,
                  entity_id=ref, after={"state": case.state, "partnership": case.partnership,
                                        "incident_on": case.incident_on, "aware_on": case.aware_on,
