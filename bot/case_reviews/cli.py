@@ -9,7 +9,6 @@ from datetime import date
 from bot.case_reviews.deadlines import LABELS, compute, from_kb
 from bot.timeutil import format_date
 
-
 # What to pass for a deadline that cannot be computed from --aware alone.
 NEEDS: dict[str, str] = {
     "panel_notification_due": "--aware", "partners_informed_due": "--aware", "rapid_review_due": "--notified",
