@@ -71,7 +71,7 @@ class Console:
         self._setup_workspace()
         self._scheduler = None
         if run_clock:  # one process: reminders and digests are sent while you chat
-            from bot.reminders.engine import start_in_process
+            from bot.clock import start_in_process
 
             self._scheduler = start_in_process(services, client)
 

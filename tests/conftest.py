@@ -13,6 +13,7 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy import inspect, text
 
 from bot.app import create_app
+from bot.capabilities import register_all
 from bot.context import Services
 from bot.http import make_server, stop_server
 from bot.localslack import LocalSlack
@@ -29,6 +30,8 @@ from tests.slackclient import SignedSlack
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 hypothesis_settings.register_profile("explore", print_blob=True)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+register_all()  # tests are a runner too: the digest lists every capability's open items
 
 SIGNING_SECRET = "test-signing-secret-" + "0" * 12
 TEAM_ID = "T0001"

@@ -9,8 +9,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.case_reviews.service import digest_items as case_review_items
-from bot.escalations.service import digest_items as escalation_items
 from bot.logs import get_logger
 from bot.reminders import blocks as rb
 from bot.reminders.schedule import upcoming_meetings
@@ -25,8 +23,19 @@ DIGEST_TIME = (0, 9, 0)  # Monday, 09:00 London
 ItemSource = Callable[[Session, str], list[OpenItem]]
 
 
+_SOURCES: list[ItemSource] = []
+
+
+def register_source(source: ItemSource) -> None:
+    """A capability's open items for the digest (bot.capabilities registers them; idempotent)."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
+
 def _sources() -> list[ItemSource]:
-    return [case_review_items, escalation_items]
+    if not _SOURCES:  # loud, never a silently empty digest: every runner builds Services, which registers them
+        raise RuntimeError("no digest sources registered: call bot.capabilities.register_all() (Services does)")
+    return list(_SOURCES)
 
 
 def open_items(session: Session, team_id: str) -> list[OpenItem]:
