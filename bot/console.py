@@ -254,17 +254,34 @@ class Console:
             self.write("  " + line)
 
     # modals ------------------------------------------------------------------------------
+    def _dispatch_in_view(self, view: dict[str, Any], values: dict[str, Any], action: dict[str, Any]) -> dict[str, Any]:
+        """Send the block action for an answer inside the modal; the form the app rebuilt, or the same one."""
+        self._show_calls()
+        current = {**view, "state": {"values": values}}
+        body, ctype = payloads.block_actions_body(action, team_id=TEAM_ID, user_id=self.user_id, channel_id=None,
+                                                  response_url=None, view=current)
+        self.app.dispatch(BoltRequest(body=body, headers={"Content-Type": ctype, **payloads.sign(self.secret, body)}))
+        calls, self._pending[:] = list(self._pending), []
+        new = _updated_view(calls, str(view["id"]))
+        return {**new, "id": view["id"]} if new else view
+
     def _fill_modal(self, view: dict[str, Any]) -> None:
-        from bot.console_forms import fill_form
+        from bot.console_forms import Dispatched, fill_form
 
         values: dict[str, dict[str, dict[str, Any]]] = {}
         errors: dict[str, str] = {}
+        answered: frozenset[str] = frozenset()
+        view = {"id": f"VCONSOLE{uuid.uuid4().hex[:8].upper()}", **view}
         while True:
             title = (view.get("title") or {}).get("text", "Form")
-            result = fill_form(view, values, errors, self.read, self.write, title)
+            result = fill_form(view, values, errors, self.read, self.write, title, answered)
             if result is None:
                 self.write("(form cancelled, nothing was sent)")
                 return
+            if isinstance(result, Dispatched):  # as Slack does: the answer goes to the app, which may rebuild
+                values, answered = result.values, answered | {result.block_id}
+                view = self._dispatch_in_view(view, values, result.action)
+                continue
             values = result
             body, ctype = payloads.view_submission_body(view, values, team_id=TEAM_ID, user_id=self.user_id)
             headers = {"Content-Type": ctype, **payloads.sign(self.secret, body)}
@@ -288,6 +305,14 @@ class Console:
                 values, errors = {}, {}
                 continue
             return
+
+
+def _updated_view(calls: list[Call], view_id: str) -> dict[str, Any] | None:
+    for call in reversed(calls):
+        if call.method == "views.update" and call.get("view_id") == view_id:
+            new = call.get("view")
+            return json.loads(new) if isinstance(new, str) else new
+    return None
 
 
 def _label(view: dict[str, Any], block_id: str) -> str:
