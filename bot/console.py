@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -67,13 +68,23 @@ class Console:
         self.clickables: list[Clickable] = []
         self.last_message: dict[str, Any] | None = None
         self._pending: list[Call] = []
-        self.local.listeners.append(self._pending.append)
+        self._busy = 0  # >0 while a request of yours is being handled (its calls are shown after it)
+        self._lock = threading.RLock()
+        self.local.listeners.append(self._on_call)
         self._setup_workspace()
         self._scheduler = None
         if run_clock:  # one process: reminders and digests are sent while you chat
             from bot.clock import start_in_process
 
             self._scheduler = start_in_process(services, client)
+
+    def _on_call(self, call: Call) -> None:
+        """A Web API call reached the local Slack. The clock's posts are shown at once (their buttons clickable
+        with /click), not only after your next request; calls made for your own request wait for its answer."""
+        with self._lock:
+            self._pending.append(call)
+            if self._busy == 0 and call.method == "chat.postMessage":
+                self._show_calls()
 
     # set-up -------------------------------------------------------------------------------
     def _setup_workspace(self) -> None:
@@ -152,10 +163,16 @@ class Console:
     # turning input into Slack requests -----------------------------------------------------
     def dispatch(self, body: str, content_type: str) -> BoltResponse:
         headers = {"Content-Type": content_type, **payloads.sign(self.secret, body)}
-        self._show_calls()  # whatever the clock sent while you were typing
-        response = self.app.dispatch(BoltRequest(body=body, headers=headers))
-        self._show_ack(response)
-        self._show_calls()
+        with self._lock:
+            self._busy += 1
+        try:
+            self._show_calls()  # anything not shown yet
+            response = self.app.dispatch(BoltRequest(body=body, headers=headers))
+            self._show_ack(response)
+            self._show_calls()
+        finally:
+            with self._lock:
+                self._busy -= 1
         return response
 
     def _command(self, command: str, text: str) -> None:
@@ -216,7 +233,8 @@ class Console:
             self._show_message(data, "(only you)")
 
     def _show_calls(self) -> None:
-        calls, self._pending[:] = list(self._pending), []
+        with self._lock:
+            calls, self._pending[:] = list(self._pending), []
         modal: Call | None = None
         for call in calls:
             if call.method in ("chat.postMessage", "chat.postEphemeral", "response_url", "chat.update"):
