@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.case_reviews.deadlines import Deadlines, Timescales, statuses
 from bot.case_reviews.service import ENTITY, deadlines_of
 from bot.case_reviews.states import State
-from bot.reminders.due import cancel_due, first_overdue_day, schedule_due, schedule_due_daily, still_to_come
+from bot.reminders.due import cancel_due, first_overdue_day, plan_due, still_to_come, working_days_from
 from bot.timeutil import LONDON, at_nine, format_date, to_london
 from bot.workdays import add_working_days
 from storage.case_reviews import CaseReview
@@ -34,26 +34,22 @@ def sync(session: Session, case: CaseReview, deadlines: Deadlines, when: date | 
     cancel_due(session, team_id=case.team_id, source=ENTITY, source_ref=case.reference)
     if not case.card_channel or case.state == State.CLOSED.value:
         return 0
-    laid = 0
-    common = {"team_id": case.team_id, "source": ENTITY, "source_ref": case.reference,
-              "channel_id": case.card_channel, "thread_ts": case.card_ts}
+    items: list[tuple[str, datetime, str]] = []
     for st in statuses(deadlines, case.state, today):
         if not st.open:
             continue
         ref, label, due = case.reference, st.label, st.due
         before = add_working_days(due, -2)
         if still_to_come(at_nine(before), now):
-            schedule_due(session, key=f"{st.name}:before2", due_at=at_nine(before),
-                         text=f"{ref}: {label} due in 2 working days ({format_date(due)}).", **common)
-            laid += 1
+            items.append((f"{st.name}:before2", at_nine(before),
+                          f"{ref}: {label} due in 2 working days ({format_date(due)})."))
         if still_to_come(at_nine(due), now):
-            schedule_due(session, key=f"{st.name}:on_day", due_at=at_nine(due),
-                         text=f"{ref}: {label} is due today ({format_date(due)}).", **common)
-            laid += 1
-        laid += len(schedule_due_daily(
-            session, key_prefix=f"{st.name}:overdue", first_day=first_overdue_day(due, now),
-            working_days=OVERDUE_RUN, text=f"{ref}: {label} was due {format_date(due)} and is overdue.", **common))
-    return laid
+            items.append((f"{st.name}:on_day", at_nine(due), f"{ref}: {label} is due today ({format_date(due)})."))
+        overdue = f"{ref}: {label} was due {format_date(due)} and is overdue."
+        items += [(f"{st.name}:overdue:{day.isoformat()}", at_nine(day), overdue)
+                  for day in working_days_from(first_overdue_day(due, now), OVERDUE_RUN)]
+    return plan_due(session, team_id=case.team_id, source=ENTITY, source_ref=case.reference, items=items,
+                    channel_id=case.card_channel, thread_ts=case.card_ts)
 
 
 def resync_all(session: Session, ts: Timescales, when: date | datetime) -> int:
