@@ -8,7 +8,7 @@ from typing import Any
 from bot import listing
 from bot.case_reviews import texts
 from bot.case_reviews.deadlines import Deadlines, DeadlineStatus, statuses
-from bot.case_reviews.forms import AGE_BANDS, AGENCIES, CRITERIA
+from bot.case_reviews.forms import AGE_BANDS, AGENCIES, CRITERIA, MAX_LENGTH
 from bot.case_reviews.ids import (
     VALUE,
     ActionId,
@@ -80,7 +80,8 @@ def notify_modal(partnership: str | None, channel_id: str) -> dict[str, Any]:
                  "details. The bot gives the case an anonymised reference: use only that."),
         _input(BlockId.PARTNERSHIP, "Partnership", partnership_el),
         _input(BlockId.AGENCY, "Notifying agency", {"type": "static_select", "options": _options(AGENCIES)}),
-        _input(BlockId.ROLE, "Your role", {"type": "plain_text_input", "max_length": 150}, optional=True,
+        _input(BlockId.ROLE, "Your role", {"type": "plain_text_input", "max_length": MAX_LENGTH[BlockId.ROLE]},
+               optional=True,
                hint="e.g. designated safeguarding lead"),
         _input(BlockId.INCIDENT, "Date the incident happened", _datepicker()),
         _input(BlockId.AWARE, "Date the local authority became aware", _datepicker(),
@@ -91,7 +92,8 @@ def notify_modal(partnership: str | None, channel_id: str) -> dict[str, Any]:
         _input(BlockId.AGENCIES, "Agencies involved with the child or family",
                {"type": "multi_static_select", "options": _options(AGENCIES)}, optional=True),
         _input(BlockId.SUMMARY, "Short summary (no names or identifying details)",
-               {"type": "plain_text_input", "multiline": True, "max_length": 1000}, optional=True),
+               {"type": "plain_text_input", "multiline": True, "max_length": MAX_LENGTH[BlockId.SUMMARY]},
+               optional=True),
     ]
     return _modal(CallbackId.NOTIFY, "Case Review Notification", "Notify",
                   blocks, NotifyMeta(channel_id=channel_id).model_dump_json())
@@ -169,7 +171,8 @@ def transition_modal(case: CaseReview, t: Transition, today: date, channel_id: s
                                                  "before it. Publication is due within 6 months of the decision."))
     if t.needs_rationale:
         blocks.append(_input(BlockId.RATIONALE, "Rationale (no names or identifying details)",
-                             {"type": "plain_text_input", "multiline": True, "max_length": 2000}))
+                             {"type": "plain_text_input", "multiline": True,
+                              "max_length": MAX_LENGTH[BlockId.RATIONALE]}))
     meta = TransitionMeta(ref=case.reference, action=t.action, state=case.state, channel_id=channel_id)
     return _modal(CallbackId.TRANSITION, "Case review step", "Record", blocks, meta.model_dump_json())
 

@@ -69,6 +69,17 @@ def picked_date(values: Values, block: str) -> date | None:
         return None
 
 
+# The modals' max_length, checked here too: a forged payload (or the console) is not held to it, and
+# PostgreSQL refuses a role over its column's 200 characters where SQLite would store it.
+MAX_LENGTH: dict[str, int] = {BlockId.ROLE: 150, BlockId.SUMMARY: 1000, BlockId.RATIONALE: 2000}
+
+
+def too_long(value: str | None, limit: int) -> str | None:
+    if value is not None and len(value) > limit:
+        return f"Keep this to {limit} characters (this has {len(value)})."
+    return None
+
+
 def screen(value: str | None) -> str | None:
     """The field message when free text looks like it identifies someone, else None."""
     findings = privacy.find_identifiers(value)
@@ -86,7 +97,7 @@ def parse_notification(values: Values, today: date) -> tuple[Notification | None
     role = text(values, BlockId.ROLE)
     summary = text(values, BlockId.SUMMARY)
     for block, value in ((BlockId.ROLE, role), (BlockId.SUMMARY, summary)):
-        if message := screen(value):
+        if message := too_long(value, MAX_LENGTH[block]) or screen(value):
             errors[block] = message
     incident, aware = picked_date(values, BlockId.INCIDENT), picked_date(values, BlockId.AWARE)
     for block, day in ((BlockId.INCIDENT, incident), (BlockId.AWARE, aware)):
@@ -124,7 +135,7 @@ def parse_transition(
     rationale = text(values, BlockId.RATIONALE)
     if transition.needs_rationale and not rationale:
         errors[BlockId.RATIONALE] = texts.RATIONALE_REQUIRED
-    elif message := screen(rationale):
+    elif message := too_long(rationale, MAX_LENGTH[BlockId.RATIONALE]) or screen(rationale):
         errors[BlockId.RATIONALE] = message
     day = london_today()
     if happened is not None and (problem := date_range_problem(happened, day)):
