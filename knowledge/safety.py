@@ -266,16 +266,19 @@ class Detector:
         lex = self.lex
         best: dict[str, float] = {}
         seen: set[str] = set()
-        staff = False
+        staff = negated = False
         for toks in parts:
             for p, i, _end in self._cues.find(toks):
                 negates_itself = p.slots[0].words & self._negators
                 if not negates_itself and self._negated(toks, i):
+                    negated = True
                     continue
                 seen.add(p.text)
                 best[p.tag] = max(best.get(p.tag, 0.0), p.weight)
             reporter = any(end == len(toks) for _p, i, end in self._reporter.find(toks, start_only=True))
             staff = staff or (not reporter and bool(self._staff.find(toks)))
+        if negated and not best:
+            return Worry(False, 0.0)  # harm is named only to be denied ("no bruises", "didn't hit him")
         if any(self._specific.find(toks) for toks in parts):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(c in best for c in lex.allegation.with_):
