@@ -54,7 +54,8 @@ def test_unknown_area_lists_all_four_front_doors(kb) -> None:
 
 
 def test_allegation_goes_to_the_lado_first(kb) -> None:
-    res = get_answerer(kb).answer("a teacher at my school has been accused of hitting a pupil", "cheshire-west-and-chester")
+    question = "a teacher at my school has been accused of hitting a pupil"
+    res = get_answerer(kb).answer(question, "cheshire-west-and-chester")
     text = res.text
     assert LEAD in text.split("\n")[0] and "i-ART" in text.split("\n")[1]
     assert text.index("LADO") < text.index("2017-18")
