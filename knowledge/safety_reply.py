@@ -106,4 +106,11 @@ def safety_reply(
             shown = [fd]
     for e in shown:
         lines += ["", render(e)]
+    if not shown:  # still say where the front doors come from
+        doors = [e for slug in kb.partnerships if (e := kb.front_door_entry(slug)) is not None]
+        when = max((e.as_of for e in doors), default=None)
+        if doors and when is not None:
+            docs = ", ".join(sorted({e.source.document for e in doors}))
+            lines.append(f"_Front doors as the partnerships' published arrangements give them ({docs}). "
+                         f"As of {when:%B %Y}._")
     return "\n".join(lines), shown
