@@ -38,7 +38,7 @@ def test_own_corpus_covers_every_category_and_is_mostly_worries() -> None:
             "sexual_exploitation", "online_harm", "fgm_forced_marriage", "self_harm", "missing",
             "death_serious_injury", "allegation_staff_carer", "radicalisation", "baby_injury"} <= cats
     share = sum(r["label"] == "procedural" for r in rows) / len(rows)
-    assert len(rows) >= 200 and 0.25 <= share <= 0.40
+    assert len(rows) >= 200 and 0.25 <= share <= 0.45
 
 
 @pytest.mark.parametrize(
