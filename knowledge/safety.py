@@ -192,15 +192,24 @@ class Matcher:
             for pre in first.prefixes:
                 self._by_prefix.setdefault(pre, []).append(p)
         self._prefix_lengths = sorted({len(k) for k in self._by_prefix})
+        self._seen: dict[str, tuple[_Pattern, ...]] = {}  # token -> candidate patterns (bounded below)
 
-    def find(self, toks: list[str], start_only: bool = False) -> list[tuple[_Pattern, int, int]]:
-        out: list[tuple[_Pattern, int, int]] = []
-        for i, tok in enumerate(toks[:1] if start_only else toks):
+    def _candidates(self, tok: str) -> tuple[_Pattern, ...]:
+        hit = self._seen.get(tok)
+        if hit is None:
             cands = list(self._by_word.get(tok, ()))
             for n in self._prefix_lengths:
                 if n <= len(tok):
                     cands.extend(self._by_prefix.get(tok[:n], ()))
-            for p in cands:
+            hit = tuple(cands)
+            if len(self._seen) < 50_000:
+                self._seen[tok] = hit
+        return hit
+
+    def find(self, toks: list[str], start_only: bool = False) -> list[tuple[_Pattern, int, int]]:
+        out: list[tuple[_Pattern, int, int]] = []
+        for i, tok in enumerate(toks[:1] if start_only else toks):
+            for p in self._candidates(tok):
                 end = _match_from(p.slots[1:], toks, i + 1)
                 if end >= 0:
                     out.append((p, i, end))
