@@ -18,7 +18,7 @@ from typing import Any, Literal
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
-from knowledge.safety import detect_worry
+from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import safety_reply
 from knowledge.search import Hit, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
@@ -177,8 +177,11 @@ class Answerer:
         confident = bool(top and top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE)
 
         if worry.is_worry:
-            text, shown = safety_reply(self.kb, worry, area, top.entry if top and confident else None,
-                                       lambda e: self.render(e, question))
+            best = top.entry if top and confident else None
+            if best is None and (rest := get_detector().question_part(question)):
+                sub = self.answer(rest, area)  # what else the message asks, without the worry's words
+                best = sub.entry if sub.outcome == "answer" and not sub.safety else None
+            text, shown = safety_reply(self.kb, worry, area, best, lambda e: self.render(e, question))
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 

@@ -223,6 +223,7 @@ def _compile(patterns: list[str], sets: dict[str, list[str]], tag: str = "", wei
 # -- text ----------------------------------------------------------------------------------------
 
 _CLAUSE = re.compile(r"[.?!;:\n]+|\s[-\u2013\u2014]+\s")
+_SEGMENT = re.compile(r"[.?!;:,\n]+|\s[-\u2013\u2014]+\s")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 
 
@@ -308,6 +309,18 @@ class Detector:
         if category is None:
             category = max(best, key=lambda c: (best[c], c != "general"))
         return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen))
+
+
+    def question_part(self, text: str) -> str:
+        """The parts of a worry that ask something else ("... - what's the threshold in Halton?"): segments
+        that open as a question and carry no cue, so the answer can also find the entry they ask for."""
+        keep: list[str] = []
+        for seg in _SEGMENT.split(text or ""):
+            toks = _TOKEN.findall(seg.lower().replace("'", "").replace("\u2019", ""))
+            if (toks and self._start.find(toks, start_only=True) and not self._cues.find(toks)
+                    and not self._situation.find(toks)):  # "who do I ring", "what happens now": the reply says
+                keep.append(seg.strip())
+        return " ".join(keep)
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

@@ -100,7 +100,7 @@ def safety_reply(
     if first:
         lines.append(first)
     if not shown:
-        if best is not None and best.kind != "front_door":
+        if best is not None and best.kind not in ("front_door", "contact"):  # never a mailbox for a worry
             shown = [best]
         elif area and (fd := kb.front_door_entry(area)) is not None:
             shown = [fd]

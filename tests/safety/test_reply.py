@@ -75,3 +75,18 @@ def test_every_route_entry_exists_for_some_area(kb) -> None:
         for slot in route.entries:
             found = [ref for ref in slot for slug in PARTNERSHIPS if kb.get(ref.format(area=slug))]
             assert found, (name, slot)
+
+
+def test_a_worry_that_also_asks_something_gets_999_first_then_that_answer(kb) -> None:
+    res = get_answerer(kb).answer(
+        "year 9 girl says her uncle touches her when he babysits - whats the threshold for a referral in halton?", None)
+    lines = res.text.split("\n")
+    assert LEAD in lines[0] and "Halton Borough Council children's social care" in lines[1]
+    assert res.entry_id == "halton.threshold.levels-of-need"
+
+
+def test_who_do_i_ring_is_answered_by_the_front_door_not_the_partnership_mailbox(kb) -> None:
+    question = "3yo has bleeding in the nappy area and mum is unbothered, who do i ring"
+    res = get_answerer(kb).answer(question, "warrington")
+    assert res.entry_id == "warrington.front-door.childrens-social-care"
+    assert all(s["entry_id"] != "warrington.contact.partnership" for s in res.sources)
