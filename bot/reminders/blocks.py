@@ -187,7 +187,7 @@ def digest(monday_label: str, items: list[OpenItem], meetings: list[tuple[dateti
     meeting_lines = [f"• {when(at)} — {name}" for at, name in meetings]
     meeting_blocks, _ = listing.sections(meeting_lines or [texts.DIGEST_NO_MEETINGS], max_blocks=8,
                                          more="`/reminders list all`")
-    budget = listing.MESSAGE_BLOCKS - 3 - len(meeting_blocks)  # header and the two list titles
+    budget = listing.MESSAGE_BLOCKS - 4 - len(meeting_blocks)  # header, two list titles, answers' feedback
     item_blocks, _ = listing.sections(lines or [texts.DIGEST_NONE_OPEN], max_blocks=budget, more=DIGEST_MORE)
     blocks: Blocks = [
         {"type": "header", "text": _plain(title)},

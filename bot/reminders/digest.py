@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.answers.feedback import digest_section as feedback_section
 from bot.logs import get_logger
 from bot.reminders import blocks as rb
 from bot.reminders.schedule import upcoming_meetings
@@ -77,6 +78,8 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
             continue
         text, blocks = rb.digest(format_date(monday.date()), open_items(session, ws.team_id),
                                  week_meetings(session, ws.team_id, monday))
+        feedback = feedback_section(session, ws.team_id, since=monday - timedelta(days=7))
+        blocks += [feedback] if feedback else []  # "not helpful" answers, questions redacted (rb.digest leaves room)
         due_at = max(monday, now)  # written late (down on Monday, or channel set later): due now, not missed
         session.add(ReminderOccurrence(
             team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=due_at, attempt_at=due_at,
