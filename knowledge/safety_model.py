@@ -9,11 +9,12 @@ is pure Python, linear in the message length and needs nothing downloaded.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "safety" / "model.json"
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
@@ -55,11 +56,17 @@ class WorryModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> WorryModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        weights = data["weights"]
-        if not isinstance(weights, dict) or not all(isinstance(v, int | float) for v in weights.values()):
-            raise ValueError(f"{path}: weights must map a feature to a number")
-        return cls(float(data["bias"]), float(data["threshold"]), {str(k): float(v) for k, v in weights.items()})
+        data = ModelFile.model_validate_json(path.read_text(encoding="utf-8"))
+        return cls(data.bias, data.threshold, data.weights)
+
+
+class ModelFile(BaseModel):
+    """The validated contents of model.json (written by scripts/train_safety_model.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+    bias: float
+    threshold: float = Field(gt=0, lt=1)
+    weights: dict[str, float] = Field(min_length=1)
 
 
 @lru_cache(maxsize=2)

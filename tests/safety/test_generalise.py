@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from knowledge.safety import get_detector, is_safety_worry
 from knowledge.safety_model import MODEL_PATH, WorryModel, get_model
@@ -82,7 +83,7 @@ def test_the_model_file_is_validated(tmp_path: Path) -> None:
     assert 0 < data["threshold"] < 1 and len(data["weights"]) > 1000
     bad = tmp_path / "model.json"
     bad.write_text(json.dumps({"bias": 0, "threshold": 0.5, "weights": {"w:hit": "heavy"}}), encoding="utf-8")
-    with pytest.raises(ValueError, match="weights must map"):
+    with pytest.raises(ValidationError, match="weights"):
         WorryModel.load(bad)
     assert get_model(tmp_path / "absent.json") is None  # the lexicon then works alone
 
