@@ -21,6 +21,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from knowledge.safety_model import WorryModel, get_model
+
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "safety" / "worry.yaml"
 SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
 
@@ -78,6 +80,7 @@ class Lexicon(_Strict):
     negators: list[str]
     sets: dict[str, list[str]]
     anchors: list[str]
+    model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
@@ -245,6 +248,8 @@ class Worry:
     category: str | None = None
     label: str | None = None
     cues: list[str] = field(default_factory=list)
+    frames: float = 0.0  # how strongly the message reads as a question about process
+    by_model: bool = False  # raised by the statistical backstop, not the lexicon
 
 
 class Detector:
@@ -269,7 +274,31 @@ class Detector:
         window = toks[max(0, start - self.lex.negation_window) : start]
         return any(t in self._negators for t in window)
 
-    def detect(self, text: str) -> Worry:
+    def detect(self, text: str, use_model: bool = True) -> Worry:
+        """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
+        worry = self._lexicon(text)
+        model = get_model() if use_model else None
+        if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model):
+            category = worry.category or "general"
+            return Worry(True, worry.score, category, self.lex.categories[category].label, worry.cues,
+                         worry.frames, by_model=True)
+        return worry
+
+    def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel) -> bool:
+        """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she",
+        an age) that does not read as a clear procedural question."""
+        if lexicon.frames >= self.lex.model_frame_veto:
+            return False
+        if not self._anchors.find([t for toks in clauses(text or "") for t in toks]):
+            return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
+        return model.probability(text) >= model.threshold
+
+    def _frames(self, parts: list[list[str]]) -> float:
+        start = max((p.weight for p, _i, _e in self._start.find(parts[0], start_only=True)), default=0.0)
+        anywhere = sum({p.text: p.weight for toks in parts for p, _i, _e in self._anywhere.find(toks)}.values())
+        return min(self.lex.frame_cap, start + anywhere)
+
+    def _lexicon(self, text: str) -> Worry:
         parts = clauses(text or "")
         if not parts:
             return Worry(False, 0.0)
@@ -288,27 +317,27 @@ class Detector:
             reporter = any(end == len(toks) for _p, i, end in self._reporter.find(toks, start_only=True))
             staff = staff or (not reporter and bool(self._staff.find(toks)))
         if negated and not best:
-            return Worry(False, 0.0)  # harm is named only to be denied ("no bruises", "didn't hit him")
+            # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
+            return Worry(False, 0.0, frames=self.lex.frame_cap)
         if any(self._specific.find(toks) for toks in parts):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(c in best for c in lex.allegation.with_):
             cat = lex.allegation.category
             best[cat] = max(best.get(cat, 0.0), lex.allegation.weight)
         if not best:
-            return Worry(False, 0.0)
+            return Worry(False, 0.0, frames=self._frames(parts))
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(seen) - 1)) * lex.extra_cue_weight
         all_toks = [t for toks in parts for t in toks]
         anchor = lex.anchor_weight if self._anchors.find(all_toks) else 0.0
         situation = min(lex.situation_cap, len({p.text for toks in parts for p, _i, _e in self._situation.find(toks)}))
-        start = max((p.weight for p, _i, _e in self._start.find(parts[0], start_only=True)), default=0.0)
-        anywhere = sum({p.text: p.weight for toks in parts for p, _i, _e in self._anywhere.find(toks)}.values())
-        frames = min(lex.frame_cap, start + anywhere)
+        frames = self._frames(parts)
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)
         if category is None:
             category = max(best, key=lambda c: (best[c], c != "general"))
-        return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen))
+        return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen),
+                     frames)
 
 
     def question_part(self, text: str) -> str:

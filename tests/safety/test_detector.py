@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from knowledge.safety import LEXICON_PATH, Detector, Lexicon, detect_worry, is_safety_worry
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ["corpus-a.jsonl", "corpus-own.jsonl"]  # development sets: both were used to build the lexicon
+CORPORA = ["corpus-a.jsonl", "corpus-c.jsonl", "corpus-own.jsonl"]  # development sets (lexicon and model)
 
 
 def _rates(name: str) -> tuple[float, float, list[str]]:

@@ -127,3 +127,14 @@ def test_database_down_still_gives_999_and_the_front_doors(database_down, fake_s
             assert "temporarily unavailable" in outage and "Nothing was saved" in outage
     finally:
         logging.getLogger().removeHandler(caplog.handler)
+
+
+@pytest.mark.parametrize("how", ["dm", "command"])
+def test_wording_only_the_backstop_reads_still_gets_999(slack, fake_slack, how: str) -> None:
+    """Misspelt text-speak that no cue lists: the statistical backstop raises it through the real app."""
+    from knowledge.safety import get_detector
+
+    text = "hes allways hungrey and his close are to small and smell, hes 6"
+    assert not get_detector().detect(text, use_model=False).is_worry  # the lexicon alone would miss it
+    note, body = _via(slack, fake_slack, how, text, 1)
+    _assert_safety_reply(note, body, ALL_DOORS)
