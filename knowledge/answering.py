@@ -234,23 +234,25 @@ class Answerer:
         return (top.confidence >= MARGIN_CONFIDENCE and top.coverage >= MARGIN_COVERAGE
                 and top.confidence - runner >= ANSWER_MARGIN)
 
-    def answer(self, question: str, partnership: str | None = None) -> Answer:
+    def answer(self, question: str, partnership: str | None = None, *, nested: bool = False) -> Answer:
+        """`nested` answers the non-worry part of a worried message: it never recurses into the safety reply."""
         question = (question or "").strip()
         places = find_places(question)
         named = places[0][1] if places else None
         area = named or (partnership if is_partnership(partnership) else None)
         worry = detect_worry(question)
-        if not question or (not worry.is_worry and is_help_request(question)):
+        is_worry = worry.is_worry and not nested
+        if not question or (not is_worry and is_help_request(question)):
             return Answer("help", self._help_text(area), question, area)
 
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
         confident = self.confident(hits)
 
-        if worry.is_worry:
+        if is_worry:
             best = top.entry if top and confident else None
-            if best is None and (rest := get_detector().question_part(question)):
-                sub = self.answer(rest, area)  # what else the message asks, without the worry's words
+            if best is None and (rest := get_detector().question_part(question)) and rest != question:
+                sub = self.answer(rest, area, nested=True)  # what else the message asks, without the worry's words
                 best = sub.entry if sub.outcome == "answer" and not sub.safety else None
             text, shown = safety_reply(self.kb, worry, area, best, lambda e: self.render(e, question))
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,

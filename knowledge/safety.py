@@ -81,6 +81,8 @@ class Lexicon(_Strict):
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
+    adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
+    child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
@@ -94,6 +96,7 @@ class Lexicon(_Strict):
         problems: list[str] = []
         pats = [("anchors", p) for p in self.anchors] + [("situation", p) for p in self.situation]
         pats += [("specific", p) for p in self.specific]
+        pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
         pats += [("frames", f.pattern) for f in (*self.frames.start, *self.frames.anywhere)]
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
         pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter)]
@@ -262,6 +265,8 @@ class Detector:
                 cues += _compile(pats, s, name, float(weight))
         self._cues = Matcher(cues)
         self._anchors = Matcher(_compile(lex.anchors, s))
+        self._adult = Matcher(_compile(lex.adult_only, s))
+        self._child_words = Matcher(_compile(lex.child_words, s))
         self._specific = Matcher(_compile(lex.specific, s))
         self._situation = Matcher(_compile(lex.situation, s))
         self._start = Matcher([p for f in lex.frames.start for p in _compile([f.pattern], s, "start", f.weight)])
@@ -276,6 +281,8 @@ class Detector:
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
+        if self._about_an_adult_only(text):
+            return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         worry = self._lexicon(text)
         model = get_model() if use_model else None
         if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model):
@@ -283,6 +290,10 @@ class Detector:
             return Worry(True, worry.score, category, self.lex.categories[category].label, worry.cues,
                          worry.frames, by_model=True)
         return worry
+
+    def _about_an_adult_only(self, text: str) -> bool:
+        toks = [t for toks in clauses(text or "") for t in toks]
+        return bool(self._adult.find(toks)) and not self._child_words.find(toks)
 
     def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel) -> bool:
         """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she",
