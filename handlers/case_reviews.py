@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.authz import REFUSAL, Permission, allowed
+from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.case_reviews import blocks, forms, service, texts
 from bot.case_reviews.ids import (
     COMMAND,
@@ -27,7 +27,8 @@ from bot.case_reviews.reminders import sync as sync_reminders
 from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
 from bot.context import Services
 from bot.logs import get_logger
-from bot.partnerships import business_unit_channel
+from bot.mrkdwn import escape
+from bot.partnerships import assigned_partnership, business_unit_channel
 from bot.timeutil import today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
@@ -38,8 +39,13 @@ log = get_logger(__name__)
 def register(app: App, services: Services) -> None:
     db = services.db
 
-    def can_manage(s: Any, team_id: str, user_id: str) -> bool:
-        return allowed(services.roles_of(s, team_id, user_id), Permission.CASE_REVIEW_MANAGE)
+    def can_manage(s: Any, team_id: str, user_id: str, case: Any = None) -> bool:
+        """The business unit; over one case, the business unit of that case's partnership (or an admin)."""
+        roles = services.roles_of(s, team_id, user_id)
+        if case is None:
+            return allowed(roles, Permission.CASE_REVIEW_MANAGE)
+        mine = assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
+        return allowed_for(roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership)
 
     def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
         """Update the card in place (or post it if there is none yet) and re-lay reminders; a note if it failed."""
@@ -102,25 +108,30 @@ def register(app: App, services: Services) -> None:
 
     def manage_view(cmd: CommandContext, word: str) -> None:
         ref = cmd.text.split()[0].upper() if cmd.text.split() else ""
-        with db.session() as s:
-            if not cmd.can(Permission.CASE_REVIEW_MANAGE):
-                service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-",
-                               attempted=word)
-                cmd.reply(REFUSAL)
-                return
-            ts, day = service.timescales(services.kb), today()
-            if word == "list":
-                out = blocks.list_blocks(service.open_cases(s, cmd.team_id, ts, day))
-                cmd.reply("Open case reviews", out)
-                return
-            if not ref:
-                cmd.reply(texts.USAGE_SHOW)
-                return
-            case = service.get_case(s, cmd.team_id, ref)
-            if case is None:
-                cmd.reply(texts.NOT_FOUND.format(ref=ref[:20]))
-                return
-            cmd.reply(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))
+        with db.session() as s:  # a refusal is committed before the reply, so the record never lags it
+            reply = view_or_refuse(s, cmd, word, ref)
+        cmd.reply(*reply)
+
+    def view_or_refuse(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[str, list[Any] | None]:
+        """The list or one case for the business unit of the case's partnership; a refusal is audited."""
+        if not cmd.can(Permission.CASE_REVIEW_MANAGE):
+            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-", attempted=word)
+            return REFUSAL, None
+        ts, day = service.timescales(services.kb), today()
+        mine = assigned_partnership(s, cmd.team_id, cmd.user_id, services.settings.default_partnership)
+        if word == "list":
+            rows = [r for r in service.open_cases(s, cmd.team_id, ts, day)
+                    if allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, r[0].partnership)]
+            return "Open case reviews", blocks.list_blocks(rows)
+        if not ref:
+            return texts.USAGE_SHOW, None
+        case = service.get_case(s, cmd.team_id, ref)
+        if case is None:
+            return texts.NOT_FOUND.format(ref=escape(ref[:20])), None
+        if not allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership):
+            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=case.reference, attempted=word)
+            return REFUSAL, None
+        return blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day)
 
     # -- the notification form ---------------------------------------------------------------
     @app.view(CallbackId.NOTIFY)
@@ -169,6 +180,8 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref)
             if case is None:
                 return refused(respond, s, team_id, user_id, ref, name, texts.NOT_FOUND.format(ref=ref))
+            if not can_manage(s, team_id, user_id, case):
+                return refused(respond, s, team_id, user_id, case.reference, name, REFUSAL)
             try:
                 t = transition_for(case.state, name)
             except TransitionNotAllowed:
@@ -192,6 +205,8 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref)
             if case is None:
                 return refused(respond, s, team_id, user_id, ref, "correct_dates", texts.NOT_FOUND.format(ref=ref))
+            if not can_manage(s, team_id, user_id, case):
+                return refused(respond, s, team_id, user_id, case.reference, "correct_dates", REFUSAL)
             if case.state == State.CLOSED.value:
                 respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral",
                         replace_original=False)
@@ -214,7 +229,7 @@ def register(app: App, services: Services) -> None:
             with db.session() as s:
                 problem = None
                 case = service.get_case(s, team_id, meta.ref, for_update=True)
-                if not can_manage(s, team_id, user_id) or case is None:
+                if case is None or not can_manage(s, team_id, user_id, case):
                     problem = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
                     service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
                 elif case.state != meta.state:
@@ -241,7 +256,7 @@ def register(app: App, services: Services) -> None:
             values = forms.parse_corrections(view["state"]["values"])
             with db.session() as s:
                 case = service.get_case(s, team_id, meta.ref, for_update=True)
-                if not can_manage(s, team_id, user_id) or case is None:
+                if case is None or not can_manage(s, team_id, user_id, case):
                     service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref,
                                    attempted="correct_dates")
                     errors = {"_": REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)}

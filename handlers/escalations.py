@@ -8,14 +8,14 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.authz import REFUSAL, Permission, allowed
+from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
 from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
-from bot.partnerships import escalation_channel
+from bot.partnerships import assigned_partnership, escalation_channel
 from bot.privacy import describe, find_identifiers
 from bot.timeutil import today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
@@ -100,9 +100,14 @@ def show_route(cmd: CommandContext, practitioner: bool = False) -> None:
     cmd.reply(f"{route.title}", blocks.route_blocks(route, advice=advice, notify_button=practitioner))
 
 
+def _assigned(services: Services, s: Any, team_id: str, user_id: str) -> str | None:
+    return assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
+
+
 def list_open(cmd: CommandContext) -> None:
-    area = cmd.partnership if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
     with cmd.services.db.session() as s:
+        mine = _assigned(cmd.services, s, cmd.team_id, cmd.user_id)
+        area = mine if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
         rows = service.list_open(s, cmd.team_id, cmd.user_id, area)
         view = blocks.list_blocks(rows, today())
     cmd.reply(f"{len(rows)} open escalation(s)", view)
@@ -116,8 +121,9 @@ def show(cmd: CommandContext) -> None:
         except service.EscalationNotFound:
             cmd.reply(texts.NOT_FOUND.format(ref=service.safe_ref(ref)))
             return
-        viewer = cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) and cmd.partnership == esc.partnership
-        if not (viewer or service.may_act(esc, cmd.user_id, cmd.roles, cmd.partnership)):
+        mine = _assigned(cmd.services, s, cmd.team_id, cmd.user_id)
+        viewer = allowed_for(cmd.roles, Permission.ESCALATION_VIEW_PARTNERSHIP, mine, esc.partnership)
+        if not (viewer or service.may_act(esc, cmd.user_id, cmd.roles, mine)):
             service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="show", ref=esc.ref)
             cmd.reply(REFUSAL)
             return
@@ -148,7 +154,7 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
     """Authorise and apply one tracking action: (done, what to tell the person)."""
     with services.db.session() as s:
         roles = services.roles_of(s, team_id, user_id)
-        area = services.partnership_of(s, team_id, channel_id, user_id)
+        area = _assigned(services, s, team_id, user_id)
         try:
             esc = service.find(s, team_id, ref, lock=True)
         except service.EscalationNotFound:
@@ -286,7 +292,7 @@ def register(app: App, services: Services) -> None:
         team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
         with services.db.session() as s:
             roles = services.roles_of(s, team_id, user_id)
-            area = services.partnership_of(s, team_id, channel_id or None, user_id)
+            area = _assigned(services, s, team_id, user_id)
             try:
                 esc = service.find(s, team_id, ref)
             except service.EscalationNotFound:
