@@ -34,7 +34,9 @@ def publish(services: Services, client: WebClient, team_id: str, ref: str) -> No
         esc = service.find(s, team_id, ref)
         route = service.route_of(esc)
         mention = contacts.mention_for(s, team_id, esc.partnership, esc.agency)
-        card = blocks.card(esc, route, service.events(s, esc), mention)
+        history = service.events(s, esc)
+        cards = {"dm": blocks.card(esc, route, history, mention),  # the raiser: the full card
+                 "card": blocks.card(esc, route, history, mention, full=False)}  # the channel: no free text
         text = blocks.card_text(esc, route)
         channel = escalation_channel(s, team_id)
         targets = [("dm", esc.dm_channel or esc.raised_by, esc.dm_ts), ("card", esc.card_channel or channel,
@@ -45,9 +47,9 @@ def publish(services: Services, client: WebClient, team_id: str, ref: str) -> No
             continue
         try:
             if ts:
-                client.chat_update(channel=where, ts=ts, text=text, blocks=card)
+                client.chat_update(channel=where, ts=ts, text=text, blocks=cards[name])
             else:
-                resp = client.chat_postMessage(channel=where, text=text, blocks=card)
+                resp = client.chat_postMessage(channel=where, text=text, blocks=cards[name])
                 posted[name] = (str(resp["channel"]), str(resp["ts"]))
         except SlackApiError as exc:
             log.warning("escalation.card_failed", ref=ref, target=name, error=exc.response.get("error"))
@@ -279,7 +281,7 @@ def register(app: App, services: Services) -> None:
             view_fault(ack, view, exc)
             return
         if not permitted:
-            ack(response_action="errors", errors={BlockId.CASE_REF.value: REFUSAL})
+            ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: REFUSAL})
             return
         ack()
         log.info("escalation.raised", ref=ref, partnership=request.partnership, step=request.start_step)
