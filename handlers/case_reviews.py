@@ -222,6 +222,13 @@ def register(app: App, services: Services) -> None:
         try:
             meta = TransitionMeta.model_validate_json(view.get("private_metadata") or "{}")
             t = transition_for(meta.state, meta.action)
+            with db.session() as s:  # the permission first: a refused person's rationale is never screened
+                case = service.get_case(s, team_id, meta.ref)
+                if case is None or not can_manage(s, team_id, user_id, case):
+                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
+                    refused = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
+                    ack(response_action="errors", errors={BlockId.HAPPENED: refused})
+                    return
             (happened, rationale, publication), errors = forms.parse_transition(view["state"]["values"], t)
             if errors or happened is None:
                 ack(response_action="errors", errors=errors)

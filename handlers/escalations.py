@@ -11,12 +11,12 @@ from slack_sdk.errors import SlackApiError
 from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
+from bot.escalations.fields import check_text
 from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
 from bot.partnerships import assigned_partnership, escalation_channel
-from bot.privacy import describe, find_identifiers
 from bot.timeutil import today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
@@ -142,13 +142,26 @@ def act(cmd: CommandContext, action: Action) -> None:
         what = texts.TEXT_LABEL[action.value].rstrip("?").lower()
         cmd.reply(texts.NEEDS_TEXT.format(what="a reason" if action == Action.ADVANCE else what, word=action.value))
         return
-    if text and (findings := find_identifiers(text)):
-        cmd.reply(f":warning: {describe(findings)} Nothing was saved.")
-        return
     ok, message = apply_action(cmd.services, cmd.team_id, cmd.user_id, cmd.channel_id, ref, action, text or None)
     cmd.reply(message)
     if ok:
         publish(cmd.services, cmd.client, cmd.team_id, service.safe_ref(ref))
+
+
+def permission_refusal(services: Services, team_id: str, user_id: str, ref: str, action: Action) -> str | None:
+    """The refusal (audited) when this person may not act on this escalation, else None: checked before
+    any typed text is screened."""
+    with services.db.session() as s:
+        try:
+            esc = service.find(s, team_id, ref)
+        except service.EscalationNotFound:
+            service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
+            return texts.NOT_FOUND.format(ref=service.safe_ref(ref))
+        if service.may_act(esc, user_id, services.roles_of(s, team_id, user_id), _assigned(services, s, team_id,
+                                                                                              user_id)):
+            return None
+        service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
+        return texts.NOT_YOURS.format(ref=esc.ref)
 
 
 def apply_action(services: Services, team_id: str, user_id: str, channel_id: str | None, ref: str,
@@ -167,6 +180,8 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
             service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
             log.info("escalation.refused", ref=esc.ref, action=action.value, reason="not_permitted")
             return False, texts.NOT_YOURS.format(ref=esc.ref)
+        if text and (msg := check_text(text, required=False)):  # screened only once permitted, within the limit
+            return False, f":warning: {msg} Nothing was saved."
         try:
             service.apply(s, esc, action, actor=user_id, text=text)
         except TransitionError as exc:
@@ -256,6 +271,11 @@ def register(app: App, services: Services) -> None:
     def on_raise(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
+            with services.db.session() as s:
+                if not allowed(services.roles_of(s, team_id, user_id), Permission.ESCALATION_RAISE):
+                    service.refuse(s, team_id=team_id, actor_id=user_id, action="raise", ref=None)
+                    ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: REFUSAL})
+                    return
             shown = any(b.get("block_id") == BlockId.AGENCY.value for b in view.get("blocks", []))
             errors, request = forms.parse_raise(view["state"]["values"], list_shown=shown)
             if request is None:
@@ -319,7 +339,9 @@ def register(app: App, services: Services) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
             meta = ActMeta.model_validate_json(view.get("private_metadata") or "{}")
-            errors, text = forms.parse_action_text(view["state"]["values"], meta.action)
+            refused = permission_refusal(services, team_id, user_id, meta.ref, meta.action)
+            errors, text = ({BlockId.TEXT.value: refused}, None) if refused else \
+                forms.parse_action_text(view["state"]["values"], meta.action)
             if errors:
                 ack(response_action="errors", errors=errors)
                 return
