@@ -155,8 +155,9 @@ def register(app: App, services: Services) -> None:
             with db.session() as s:
                 case = service.get_case(s, team_id, ref)
                 assert case is not None
-                text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
-                                                today(), note)
+            # rendered after the session: working-day sums must not hold SQLite's write lock (requests wait on it)
+            text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
+                                            today(), note)
             log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
             client.chat_postMessage(channel=user_id, text=text, blocks=out)
         except Exception as exc:  # stored already: the card and reminders catch up on the next change

@@ -62,7 +62,7 @@ def test_manager_raises_and_gets_the_card_the_channel_too_with_the_agency_contac
     assert "Step 1: Resolve between workers" in card and "Mon 2 Feb 2026" in card
     assert "(Day one, counted as working days from the day it was raised)" in card  # the policy's words, our count
     assert "as of June 2019" in card and "Sat 1 Jun 2019" not in card
-    assert "<@UPOLICE01>" in card and "LCS-204518" in card
+    assert "<@UPOLICE01>" in card and "LCS-204518" not in card  # the form no longer takes a record number
     assert by_channel[MANAGER]["text"].startswith("Escalation ESC-2026-001: step 1")
     [esc] = eventually(lambda: [e for e in _escalations(db) if e.card_ts and e.dm_ts])
     assert (esc.state, esc.step, esc.day_one, esc.step_due_on) == ("open", 1, date(2026, 2, 2), date(2026, 2, 2))
