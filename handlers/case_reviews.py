@@ -11,7 +11,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.authz import REFUSAL, Permission, allowed, allowed_for
-from bot.case_reviews import blocks, forms, service, texts
+from bot.case_reviews import blocks, flows, forms, service, texts
 from bot.case_reviews.ids import (
     COMMAND,
     TRANSITION_ACTION,
@@ -29,7 +29,7 @@ from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.partnerships import assigned_partnership, business_unit_channel
-from bot.timeutil import today
+from bot.timeutil import now, today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
 
@@ -48,7 +48,8 @@ def register(app: App, services: Services) -> None:
         return allowed_for(roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership)
 
     def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
-        """Update the card in place (or post it if there is none yet) and re-lay reminders; a note if it failed."""
+        """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
+        laid with the change (bot.case_reviews.flows); a new card only threads them."""
         day, ts = today(), service.timescales(services.kb)
         with db.session() as s:
             case = service.get_case(s, team_id, ref)
@@ -58,8 +59,6 @@ def register(app: App, services: Services) -> None:
             deadlines = service.deadlines_of(case, ts)
             payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, deadlines, day)}
             existing = case.card_ts
-            if existing:  # reminders first: they are the record, the card only shows it
-                sync_reminders(s, case, deadlines, day)
         if channel is None:
             return texts.NO_CHANNEL.format(ref=ref)
         try:
@@ -74,7 +73,7 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref, for_update=True)
             if case is not None:
                 case.card_channel, case.card_ts = channel, new_ts
-                sync_reminders(s, case, service.deadlines_of(case, ts), day)
+                sync_reminders(s, case, service.deadlines_of(case, ts), now())
         return None
 
     def after_change(client: WebClient, team_id: str, ref: str) -> None:
@@ -109,29 +108,31 @@ def register(app: App, services: Services) -> None:
     def manage_view(cmd: CommandContext, word: str) -> None:
         ref = cmd.text.split()[0].upper() if cmd.text.split() else ""
         with db.session() as s:  # a refusal is committed before the reply, so the record never lags it
-            reply = view_or_refuse(s, cmd, word, ref)
-        cmd.reply(*reply)
+            replies = view_or_refuse(s, cmd, word, ref)
+        for text, out in replies:
+            cmd.reply(text, out)
 
-    def view_or_refuse(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[str, list[Any] | None]:
+    def view_or_refuse(s: Any, cmd: CommandContext, word: str, ref: str) -> list[tuple[str, list[Any] | None]]:
         """The list or one case for the business unit of the case's partnership; a refusal is audited."""
         if not cmd.can(Permission.CASE_REVIEW_MANAGE):
             service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-", attempted=word)
-            return REFUSAL, None
+            return [(REFUSAL, None)]
         ts, day = service.timescales(services.kb), today()
         mine = assigned_partnership(s, cmd.team_id, cmd.user_id, services.settings.default_partnership)
         if word == "list":
             rows = [r for r in service.open_cases(s, cmd.team_id, ts, day)
                     if allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, r[0].partnership)]
-            return "Open case reviews", blocks.list_blocks(rows)
+            pages = blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]
+            return [(f"Open case reviews: {len(rows)}", page) for page in pages]
         if not ref:
-            return texts.USAGE_SHOW, None
+            return [(texts.USAGE_SHOW, None)]
         case = service.get_case(s, cmd.team_id, ref)
         if case is None:
-            return texts.NOT_FOUND.format(ref=escape(ref[:20])), None
+            return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)]
         if not allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership):
             service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=case.reference, attempted=word)
-            return REFUSAL, None
-        return blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day)
+            return [(REFUSAL, None)]
+        return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))]
 
     # -- the notification form ---------------------------------------------------------------
     @app.view(CallbackId.NOTIFY)
@@ -144,7 +145,8 @@ def register(app: App, services: Services) -> None:
                 ack(response_action="errors", errors=errors)
                 return
             with db.session() as s:
-                case = service.notify(s, team_id=team_id, actor_id=user_id, form=form)
+                case = flows.notify(s, team_id=team_id, actor_id=user_id, form=form,
+                                    ts=service.timescales(services.kb), now=now())
                 ref = case.reference
         except Exception as exc:
             view_fault(ack, view, exc)
@@ -245,8 +247,9 @@ def register(app: App, services: Services) -> None:
                 else:
                     problem = service.check_transition_date(case, t, happened, today())
                     if problem is None:
-                        service.apply_transition(s, case, t.action, actor_id=user_id, happened_on=happened,
-                                                 rationale=rationale, planned_publication_on=publication)
+                        flows.transition(s, case, t.action, actor_id=user_id, happened_on=happened,
+                                         rationale=rationale, planned_publication_on=publication,
+                                         ts=service.timescales(services.kb), now=now())
             if problem:
                 ack(response_action="errors", errors={BlockId.HAPPENED: problem})
                 return
@@ -271,7 +274,8 @@ def register(app: App, services: Services) -> None:
                 else:
                     errors = {date_block(n): m for n, m in service.check_corrections(case, values, today()).items()}
                     if not errors:
-                        service.correct_dates(s, case, actor_id=user_id, values=values)
+                        flows.correct(s, case, actor_id=user_id, values=values,
+                                      ts=service.timescales(services.kb), now=now())
             if errors:
                 if "_" in errors:
                     errors = {date_block("aware_on"): errors["_"]}
