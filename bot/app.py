@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from slack_bolt import App
 from slack_sdk import WebClient
 
@@ -29,6 +31,7 @@ def create_app(
         request_verification_enabled=True,
         raise_error_for_unhandled_request=False,
         name="safeguarding-bot",
+        logger=logging.getLogger("slack_bolt"),  # its loggers copy this one's cap (bot/logs.py), not the root's
     )
     register_all(app, services)
     return app

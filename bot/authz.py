@@ -71,6 +71,14 @@ def allowed(roles: frozenset[Role] | set[Role], permission: Permission) -> bool:
     return bool(set(roles) & PERMISSIONS[permission])
 
 
+def allowed_for(roles: frozenset[Role] | set[Role], permission: Permission, assigned: str | None,
+                target: str | None) -> bool:
+    """A permission over a record of partnership `target`: admins everywhere, others in their assigned one."""
+    if Role.ADMIN in roles and allowed(roles, permission):
+        return True
+    return allowed(roles, permission) and assigned is not None and assigned == target
+
+
 def grant(session: Session, team_id: str, user_id: str, role: Role, granted_by: str | None = None) -> bool:
     """Give a role; False if the user already had it."""
     if role == Role.PRACTITIONER:

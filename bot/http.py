@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -11,6 +12,10 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.context import Services
+from bot.http_guard import MAX_BODY_BYTES, REFUSED, check
+from bot.logs import get_logger
+
+log = get_logger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
@@ -18,11 +23,24 @@ HEALTH_PATH = "/healthz"
 
 def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]]:
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    secret = services.settings.secret("slack_signing_secret")
+
+    def events(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """Bolt sees only signed, well-formed, first-time requests (bot/http_guard.py)."""
+        verdict, raw = check(environ, secret, services.db)
+        if verdict.status:
+            log.info("http.refused", status=verdict.status, reason=verdict.reason)
+            body = REFUSED.get(verdict.status, b"")
+            start_response(_STATUS[verdict.status], [("Content-Type", "application/json"),
+                                                     ("Content-Length", str(len(body)))])
+            return [body]
+        environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(raw), str(len(raw))
+        return slack(environ, start_response)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == EVENTS_PATH and method == "POST":
-            return slack(environ, start_response)
+            return events(environ, start_response)
         if path == HEALTH_PATH and method == "GET":
             ok = services.db.ping()
             body = json.dumps({"status": "ok" if ok else "degraded"}).encode()
@@ -36,17 +54,24 @@ def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]
     return wsgi
 
 
+_STATUS = {200: "200 OK", 400: "400 Bad Request", 401: "401 Unauthorized",
+           413: "413 Payload Too Large"}
+# waitress refuses a larger declared or chunked body itself, before buffering it
+_WAITRESS_LIMITS = {"max_request_body_size": MAX_BODY_BYTES + 1}
+
+
 def serve(app: App, services: Services, host: str = "0.0.0.0", port: int = 3000, threads: int = 8) -> None:
     from waitress import serve as waitress_serve
 
-    waitress_serve(make_wsgi_app(app, services), host=host, port=port, threads=threads, ident="safeguarding-bot")
+    waitress_serve(make_wsgi_app(app, services), host=host, port=port, threads=threads, ident="safeguarding-bot",
+                   **_WAITRESS_LIMITS)
 
 
 def make_server(app: App, services: Services, host: str = "127.0.0.1", port: int = 0, threads: int = 8) -> Any:
     """A waitress server not yet running (tests and benchmarks run it in a thread)."""
     from waitress.server import create_server
 
-    return create_server(make_wsgi_app(app, services), host=host, port=port, threads=threads)
+    return create_server(make_wsgi_app(app, services), host=host, port=port, threads=threads, **_WAITRESS_LIMITS)
 
 
 def stop_server(server: Any, thread: Any, timeout: float = 5.0) -> None:

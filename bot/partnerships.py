@@ -25,6 +25,17 @@ def resolve_partnership(
     return default
 
 
+def assigned_partnership(session: Session, team_id: str, user_id: str, default: str | None = None) -> str | None:
+    """The partnership a person's roles hold in: the one an admin configured, never an area they can set.
+
+    Roles are granted per workspace, so they hold in the workspace's partnership (or DEFAULT_PARTNERSHIP).
+    `/safeguarding area` and channel settings choose which answers a person sees, not what they may act on.
+    """
+    del user_id  # grants are workspace-wide today; the parameter keeps callers right when they become per person
+    ws = session.get(Workspace, team_id)
+    return ws.partnership if ws is not None and ws.partnership else default
+
+
 def get_workspace(session: Session, team_id: str) -> Workspace:
     ws = session.get(Workspace, team_id)
     if ws is None:

@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.authz import REFUSAL, Permission, allowed
+from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.case_reviews import blocks, flows, forms, service, texts
 from bot.case_reviews.ids import (
     COMMAND,
@@ -27,7 +27,8 @@ from bot.case_reviews.reminders import sync as sync_reminders
 from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
 from bot.context import Services
 from bot.logs import get_logger
-from bot.partnerships import business_unit_channel
+from bot.mrkdwn import escape
+from bot.partnerships import assigned_partnership, business_unit_channel
 from bot.timeutil import now, today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
@@ -38,8 +39,13 @@ log = get_logger(__name__)
 def register(app: App, services: Services) -> None:
     db = services.db
 
-    def can_manage(s: Any, team_id: str, user_id: str) -> bool:
-        return allowed(services.roles_of(s, team_id, user_id), Permission.CASE_REVIEW_MANAGE)
+    def can_manage(s: Any, team_id: str, user_id: str, case: Any = None) -> bool:
+        """The business unit; over one case, the business unit of that case's partnership (or an admin)."""
+        roles = services.roles_of(s, team_id, user_id)
+        if case is None:
+            return allowed(roles, Permission.CASE_REVIEW_MANAGE)
+        mine = assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
+        return allowed_for(roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership)
 
     def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
         """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
@@ -101,26 +107,32 @@ def register(app: App, services: Services) -> None:
 
     def manage_view(cmd: CommandContext, word: str) -> None:
         ref = cmd.text.split()[0].upper() if cmd.text.split() else ""
-        with db.session() as s:
-            if not cmd.can(Permission.CASE_REVIEW_MANAGE):
-                service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-",
-                               attempted=word)
-                cmd.reply(REFUSAL)
-                return
-            ts, day = service.timescales(services.kb), today()
-            if word == "list":
-                rows = service.open_cases(s, cmd.team_id, ts, day)
-                for page in blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]:
-                    cmd.reply(f"Open case reviews: {len(rows)}", page)
-                return
-            if not ref:
-                cmd.reply(texts.USAGE_SHOW)
-                return
-            case = service.get_case(s, cmd.team_id, ref)
-            if case is None:
-                cmd.reply(texts.NOT_FOUND.format(ref=ref[:20]))
-                return
-            cmd.reply(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))
+        with db.session() as s:  # a refusal is committed before the reply, so the record never lags it
+            replies = view_or_refuse(s, cmd, word, ref)
+        for text, out in replies:
+            cmd.reply(text, out)
+
+    def view_or_refuse(s: Any, cmd: CommandContext, word: str, ref: str) -> list[tuple[str, list[Any] | None]]:
+        """The list or one case for the business unit of the case's partnership; a refusal is audited."""
+        if not cmd.can(Permission.CASE_REVIEW_MANAGE):
+            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-", attempted=word)
+            return [(REFUSAL, None)]
+        ts, day = service.timescales(services.kb), today()
+        mine = assigned_partnership(s, cmd.team_id, cmd.user_id, services.settings.default_partnership)
+        if word == "list":
+            rows = [r for r in service.open_cases(s, cmd.team_id, ts, day)
+                    if allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, r[0].partnership)]
+            pages = blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]
+            return [(f"Open case reviews: {len(rows)}", page) for page in pages]
+        if not ref:
+            return [(texts.USAGE_SHOW, None)]
+        case = service.get_case(s, cmd.team_id, ref)
+        if case is None:
+            return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)]
+        if not allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership):
+            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=case.reference, attempted=word)
+            return [(REFUSAL, None)]
+        return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))]
 
     # -- the notification form ---------------------------------------------------------------
     @app.view(CallbackId.NOTIFY)
@@ -145,8 +157,9 @@ def register(app: App, services: Services) -> None:
             with db.session() as s:
                 case = service.get_case(s, team_id, ref)
                 assert case is not None
-                text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
-                                                today(), note)
+            # rendered after the session: working-day sums must not hold SQLite's write lock (requests wait on it)
+            text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
+                                            today(), note)
             log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
             client.chat_postMessage(channel=user_id, text=text, blocks=out)
         except Exception as exc:  # stored already: the card and reminders catch up on the next change
@@ -170,6 +183,8 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref)
             if case is None:
                 return refused(respond, s, team_id, user_id, ref, name, texts.NOT_FOUND.format(ref=ref))
+            if not can_manage(s, team_id, user_id, case):
+                return refused(respond, s, team_id, user_id, case.reference, name, REFUSAL)
             try:
                 t = transition_for(case.state, name)
             except TransitionNotAllowed:
@@ -193,6 +208,8 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref)
             if case is None:
                 return refused(respond, s, team_id, user_id, ref, "correct_dates", texts.NOT_FOUND.format(ref=ref))
+            if not can_manage(s, team_id, user_id, case):
+                return refused(respond, s, team_id, user_id, case.reference, "correct_dates", REFUSAL)
             if case.state == State.CLOSED.value:
                 respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral",
                         replace_original=False)
@@ -208,6 +225,13 @@ def register(app: App, services: Services) -> None:
         try:
             meta = TransitionMeta.model_validate_json(view.get("private_metadata") or "{}")
             t = transition_for(meta.state, meta.action)
+            with db.session() as s:  # the permission first: a refused person's rationale is never screened
+                case = service.get_case(s, team_id, meta.ref)
+                if case is None or not can_manage(s, team_id, user_id, case):
+                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
+                    refused = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
+                    ack(response_action="errors", errors={BlockId.HAPPENED: refused})
+                    return
             (happened, rationale, publication), errors = forms.parse_transition(view["state"]["values"], t)
             if errors or happened is None:
                 ack(response_action="errors", errors=errors)
@@ -215,7 +239,7 @@ def register(app: App, services: Services) -> None:
             with db.session() as s:
                 problem = None
                 case = service.get_case(s, team_id, meta.ref, for_update=True)
-                if not can_manage(s, team_id, user_id) or case is None:
+                if case is None or not can_manage(s, team_id, user_id, case):
                     problem = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
                     service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
                 elif case.state != meta.state:
@@ -243,7 +267,7 @@ def register(app: App, services: Services) -> None:
             values = forms.parse_corrections(view["state"]["values"])
             with db.session() as s:
                 case = service.get_case(s, team_id, meta.ref, for_update=True)
-                if not can_manage(s, team_id, user_id) or case is None:
+                if case is None or not can_manage(s, team_id, user_id, case):
                     service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref,
                                    attempted="correct_dates")
                     errors = {"_": REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)}

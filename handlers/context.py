@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.authz import Permission, Role, allowed
 from bot.context import Services
+from bot.mrkdwn import literal
 
 
 @dataclass
@@ -32,8 +33,8 @@ class CommandContext:
         return allowed(self.roles, permission)
 
     def reply(self, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
-        """An ephemeral reply to the person who typed the command."""
-        self.respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+        """An ephemeral reply to the person who typed the command; `<placeholder>` in help reads literally."""
+        self.respond(text=literal(text), blocks=blocks, response_type="ephemeral", replace_original=False)
 
 
 SubcommandHandler = Callable[[CommandContext], None]

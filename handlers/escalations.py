@@ -8,16 +8,16 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.authz import REFUSAL, Permission, allowed
+from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
 from bot.escalations.agencies import choices as agency_choices
+from bot.escalations.fields import check_text
 from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
-from bot.partnerships import escalation_channel
-from bot.privacy import describe, find_identifiers
+from bot.partnerships import assigned_partnership, escalation_channel
 from bot.timeutil import today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
@@ -35,7 +35,9 @@ def publish(services: Services, client: WebClient, team_id: str, ref: str) -> No
         esc = service.find(s, team_id, ref)
         route = service.route_of(esc)
         mention = contacts.mention_for(s, team_id, esc.partnership, esc.agency)
-        card = blocks.card(esc, route, service.events(s, esc), mention)
+        history = service.events(s, esc)
+        cards = {"dm": blocks.card(esc, route, history, mention),  # the raiser: the full card
+                 "card": blocks.card(esc, route, history, mention, full=False)}  # the channel: no free text
         text = blocks.card_text(esc, route)
         channel = escalation_channel(s, team_id)
         targets = [("dm", esc.dm_channel or esc.raised_by, esc.dm_ts), ("card", esc.card_channel or channel,
@@ -46,9 +48,9 @@ def publish(services: Services, client: WebClient, team_id: str, ref: str) -> No
             continue
         try:
             if ts:
-                client.chat_update(channel=where, ts=ts, text=text, blocks=card)
+                client.chat_update(channel=where, ts=ts, text=text, blocks=cards[name])
             else:
-                resp = client.chat_postMessage(channel=where, text=text, blocks=card)
+                resp = client.chat_postMessage(channel=where, text=text, blocks=cards[name])
                 posted[name] = (str(resp["channel"]), str(resp["ts"]))
         except SlackApiError as exc:
             log.warning("escalation.card_failed", ref=ref, target=name, error=exc.response.get("error"))
@@ -101,9 +103,14 @@ def show_route(cmd: CommandContext, practitioner: bool = False) -> None:
     cmd.reply(f"{route.title}", blocks.route_blocks(route, advice=advice, notify_button=practitioner))
 
 
+def _assigned(services: Services, s: Any, team_id: str, user_id: str) -> str | None:
+    return assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
+
+
 def list_open(cmd: CommandContext) -> None:
-    area = cmd.partnership if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
     with cmd.services.db.session() as s:
+        mine = _assigned(cmd.services, s, cmd.team_id, cmd.user_id)
+        area = mine if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
         rows = service.list_open(s, cmd.team_id, cmd.user_id, area)
         pages = blocks.list_blocks(rows, today(), every=cmd.text.strip().lower() == "all")
     for page in pages:
@@ -118,8 +125,9 @@ def show(cmd: CommandContext) -> None:
         except service.EscalationNotFound:
             cmd.reply(texts.NOT_FOUND.format(ref=service.safe_ref(ref)))
             return
-        viewer = cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) and cmd.partnership == esc.partnership
-        if not (viewer or service.may_act(esc, cmd.user_id, cmd.roles, cmd.partnership)):
+        mine = _assigned(cmd.services, s, cmd.team_id, cmd.user_id)
+        viewer = allowed_for(cmd.roles, Permission.ESCALATION_VIEW_PARTNERSHIP, mine, esc.partnership)
+        if not (viewer or service.may_act(esc, cmd.user_id, cmd.roles, mine)):
             service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="show", ref=esc.ref)
             cmd.reply(REFUSAL)
             return
@@ -136,13 +144,26 @@ def act(cmd: CommandContext, action: Action) -> None:
         what = texts.TEXT_LABEL[action.value].rstrip("?").lower()
         cmd.reply(texts.NEEDS_TEXT.format(what="a reason" if action == Action.ADVANCE else what, word=action.value))
         return
-    if text and (findings := find_identifiers(text)):
-        cmd.reply(f":warning: {describe(findings)} Nothing was saved.")
-        return
     ok, message = apply_action(cmd.services, cmd.team_id, cmd.user_id, cmd.channel_id, ref, action, text or None)
     cmd.reply(message)
     if ok:
         publish(cmd.services, cmd.client, cmd.team_id, service.safe_ref(ref))
+
+
+def permission_refusal(services: Services, team_id: str, user_id: str, ref: str, action: Action) -> str | None:
+    """The refusal (audited) when this person may not act on this escalation, else None: checked before
+    any typed text is screened."""
+    with services.db.session() as s:
+        try:
+            esc = service.find(s, team_id, ref)
+        except service.EscalationNotFound:
+            service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
+            return texts.NOT_FOUND.format(ref=service.safe_ref(ref))
+        if service.may_act(esc, user_id, services.roles_of(s, team_id, user_id), _assigned(services, s, team_id,
+                                                                                              user_id)):
+            return None
+        service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
+        return texts.NOT_YOURS.format(ref=esc.ref)
 
 
 def apply_action(services: Services, team_id: str, user_id: str, channel_id: str | None, ref: str,
@@ -150,7 +171,7 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
     """Authorise and apply one tracking action: (done, what to tell the person)."""
     with services.db.session() as s:
         roles = services.roles_of(s, team_id, user_id)
-        area = services.partnership_of(s, team_id, channel_id, user_id)
+        area = _assigned(services, s, team_id, user_id)
         try:
             esc = service.find(s, team_id, ref, lock=True)
         except service.EscalationNotFound:
@@ -161,6 +182,8 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
             service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=esc.ref)
             log.info("escalation.refused", ref=esc.ref, action=action.value, reason="not_permitted")
             return False, texts.NOT_YOURS.format(ref=esc.ref)
+        if text and (msg := check_text(text, required=False)):  # screened only once permitted, within the limit
+            return False, f":warning: {msg} Nothing was saved."
         try:
             service.apply(s, esc, action, actor=user_id, text=text)
         except TransitionError as exc:
@@ -250,6 +273,11 @@ def register(app: App, services: Services) -> None:
     def on_raise(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
+            with services.db.session() as s:
+                if not allowed(services.roles_of(s, team_id, user_id), Permission.ESCALATION_RAISE):
+                    service.refuse(s, team_id=team_id, actor_id=user_id, action="raise", ref=None)
+                    ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: REFUSAL})
+                    return
             shown = any(b.get("block_id") == BlockId.AGENCY.value for b in view.get("blocks", []))
             errors, request = forms.parse_raise(view["state"]["values"], list_shown=shown)
             if request is None:
@@ -275,7 +303,7 @@ def register(app: App, services: Services) -> None:
             view_fault(ack, view, exc)
             return
         if not permitted:
-            ack(response_action="errors", errors={BlockId.CASE_REF.value: REFUSAL})
+            ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: REFUSAL})
             return
         ack()
         log.info("escalation.raised", ref=ref, partnership=request.partnership, step=request.start_step)
@@ -288,7 +316,7 @@ def register(app: App, services: Services) -> None:
         team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
         with services.db.session() as s:
             roles = services.roles_of(s, team_id, user_id)
-            area = services.partnership_of(s, team_id, channel_id or None, user_id)
+            area = _assigned(services, s, team_id, user_id)
             try:
                 esc = service.find(s, team_id, ref)
             except service.EscalationNotFound:
@@ -313,7 +341,9 @@ def register(app: App, services: Services) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
             meta = ActMeta.model_validate_json(view.get("private_metadata") or "{}")
-            errors, text = forms.parse_action_text(view["state"]["values"], meta.action)
+            refused = permission_refusal(services, team_id, user_id, meta.ref, meta.action)
+            errors, text = ({BlockId.TEXT.value: refused}, None) if refused else \
+                forms.parse_action_text(view["state"]["values"], meta.action)
             if errors:
                 ack(response_action="errors", errors=errors)
                 return

@@ -16,6 +16,8 @@ from bot import timeutil
 from bot.authz import REFUSAL, Permission, allowed
 from bot.context import Services
 from bot.logs import get_logger
+from bot.mrkdwn import escape
+from bot.partnerships import assigned_partnership
 from bot.reminders import blocks as rb
 from bot.reminders import service, texts
 from bot.reminders.blocks import when
@@ -34,9 +36,23 @@ FIELD_LABELS = {Block.NAME: "Name", Block.RECURRENCE: "How often", Block.FIRST_D
 
 
 def _refuse(services: Services, team_id: str, user_id: str, what: str, entity_id: str = "-") -> None:
+    """Audit a refusal by series number only: anything else typed is recorded as "invalid", never kept."""
+    number = entity_id.strip().lstrip("#")
+    kept = number if number.isascii() and number.isdigit() and len(number) <= 9 else "-" if entity_id == "-" \
+        else "invalid"
     with services.db.session() as s:
         audit.record(s, team_id=team_id, actor_id=user_id, action="reminder.refused", entity_type="reminder",
-                     entity_id=entity_id, after={"attempted": what})
+                     entity_id=kept, after={"attempted": what})
+
+
+def _may_change(cmd: CommandContext, s: Any, row: Any, channel_id: str | None) -> bool:
+    """Ownership over one series (bot.reminders.service.may_change); a refusal is audit-logged by id."""
+    assigned = assigned_partnership(s, cmd.team_id, cmd.user_id, cmd.services.settings.default_partnership)
+    if service.may_change(row, cmd.user_id, cmd.roles, assigned, channel_id):
+        return True
+    audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="reminder.refused", entity_type="reminder",
+                 entity_id=str(row.id), after={"attempted": "change", "reason": "not_owner"})
+    return False
 
 
 def _next_label(row: Any) -> str:
@@ -91,7 +107,10 @@ def cmd_edit(cmd: CommandContext) -> None:
         try:
             row = service.get_series(s, cmd.team_id, ref)
         except NotFound:
-            cmd.reply(texts.NOT_FOUND.format(id=ref.lstrip("#")[:20]))
+            cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
+            return
+        if not _may_change(cmd, s, row, cmd.channel_id):
+            cmd.reply(texts.NOT_YOURS)
             return
         meta = AddMetadata(channel_id=row.channel_id, partnership=row.partnership or cmd.partnership,
                            series_id=row.id)
@@ -123,7 +142,7 @@ def _create(cmd: CommandContext, inp: SeriesInput) -> None:
     with cmd.services.db.session() as s:
         row = service.create_series(s, team_id=cmd.team_id, owner_id=cmd.user_id, partnership=cmd.partnership,
                                     spec=spec, now=now)
-        message = texts.ADDED.format(id=row.id, name=row.name, rule=_rule_words(row), next=_next_label(row))
+        message = texts.ADDED.format(id=row.id, name=escape(row.name), rule=_rule_words(row), next=_next_label(row))
     cmd.reply(message)
 
 
@@ -145,7 +164,7 @@ def cmd_list(cmd: CommandContext) -> None:
         issues = service.problems(s, cmd.team_id, channel, timeutil.now() - timedelta(days=30))
         lines = [rb.series_line(v.row, _next_label(v.row), v.missed, v.failed) for v in views]
         problem_lines = [f"• {'⚠️ missed' if o.state == 'missed' else '❗ failed'} {when(o.due_at)}: "
-                         f"{o.text.split(':')[0][:80]}{f' ({o.last_error})' if o.last_error else ''}"
+                         f"{escape(o.text.split(':')[0][:80])}{f' ({o.last_error})' if o.last_error else ''}"
                          for o in issues]
     if not lines and not problem_lines:
         cmd.reply(texts.NOTHING_HERE)
@@ -173,20 +192,23 @@ def _series_command(action: str) -> Any:
             try:
                 row = service.get_series(s, cmd.team_id, ref)
             except NotFound:
-                cmd.reply(texts.NOT_FOUND.format(id=ref.lstrip("#")[:20]))
+                cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
+                return
+            if not _may_change(cmd, s, row, cmd.channel_id):
+                cmd.reply(texts.NOT_YOURS)
                 return
             if action == "pause":
                 service.pause(s, row, cmd.user_id)
-                message = texts.PAUSED.format(id=row.id, name=row.name)
+                message = texts.PAUSED.format(id=row.id, name=escape(row.name))
             elif action == "resume":
                 service.resume(s, row, cmd.user_id, now)
-                message = texts.RESUMED.format(id=row.id, name=row.name, next=_next_label(row))
+                message = texts.RESUMED.format(id=row.id, name=escape(row.name), next=_next_label(row))
             elif action == "delete":
                 service.delete(s, row, cmd.user_id)
-                message = texts.DELETED.format(id=row.id, name=row.name)
+                message = texts.DELETED.format(id=row.id, name=escape(row.name))
             else:
                 meeting = service.skip_next(s, row, cmd.user_id, now)
-                message = (texts.SKIPPED.format(name=row.name, meeting=when(meeting), next=_next_label(row))
+                message = (texts.SKIPPED.format(name=escape(row.name), meeting=when(meeting), next=_next_label(row))
                            if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
         cmd.reply(message)
 
@@ -264,9 +286,14 @@ def register(app: App, services: Services) -> None:
                     except NotFound:
                         ack(response_action="errors", errors={Block.NAME: texts.GONE})
                         return
+                    assigned = assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
+                    if not service.may_change(row, user_id, roles, assigned, None):
+                        ack(response_action="errors", errors={Block.NAME: texts.NOT_YOURS})
+                        return
                     service.update_series(s, row, spec, user_id, now, set(known))
                     template = texts.EDITED
-                message = template.format(id=row.id, name=row.name, rule=_rule_words(row), next=_next_label(row))
+                message = template.format(id=row.id, name=escape(row.name), rule=_rule_words(row),
+                                          next=_next_label(row))
                 channel = row.channel_id
         except Exception as exc:
             view_fault(ack, view, exc)

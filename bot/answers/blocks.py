@@ -7,6 +7,8 @@ from collections import OrderedDict
 from typing import Any
 
 from bot.answers.ids import ActionId, BlockId
+from bot.mrkdwn import literal
+from bot.privacy import redact
 from knowledge.answering import Answer
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.models import Entry
@@ -64,7 +66,7 @@ def parse_value(value: str) -> dict[str, Any]:
 
 def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
     """The blocks for one answer, whatever its outcome."""
-    parts = _chunks(ans.text)
+    parts = _chunks(literal(ans.text))  # a raw `&` in an entry reads as `&`
     blocks: list[dict[str, Any]] = [
         section(part, BlockId.ANSWER.value if i == 0 else f"{BlockId.ANSWER.value}_{i}") for i, part in enumerate(parts)
     ]
@@ -90,7 +92,7 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
             "block_id": BlockId.AREAS.value,
             "elements": [
                 {"type": "button", "action_id": ActionId.CHOOSE_AREA.numbered(slug), "text": _plain(name),
-                 "value": _value({"p": slug, "q": ans.question})}
+                 "value": _value({"p": slug, "q": redact(ans.question)})}  # button values are stored by Slack
                 for slug, name in PARTNERSHIPS.items()
             ],
         })

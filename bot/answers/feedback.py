@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.mrkdwn import escape
 from bot.timeutil import LONDON
 from knowledge import KnowledgeBase, load_knowledge_base
 from storage.answers import NotHelpful, clear_feedback_text, not_helpful_summary
@@ -16,18 +17,13 @@ DIGEST_LIMIT = 10
 SECTION_MAX = 3000
 
 
-def mrkdwn_escape(text: str) -> str:
-    """Stored text shown in mrkdwn: &, < and > escaped, so it can neither mention nor link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def feedback_lines(items: list[NotHelpful], kb: KnowledgeBase) -> list[str]:
     lines = []
     for item in items:
         entry = kb.get(item.entry_id)
         title = entry.title if entry else f"{item.entry_id} (no longer in the knowledge base)"
-        lines.append(f"• *{mrkdwn_escape(title)}*: {item.count} not helpful")
-        lines.extend(f"    _“{mrkdwn_escape(q)}”_" for q in item.questions)
+        lines.append(f"• *{escape(title)}*: {item.count} not helpful")
+        lines.extend(f"    _“{escape(q)}”_" for q in item.questions)
     return lines
 
 

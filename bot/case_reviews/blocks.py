@@ -22,6 +22,7 @@ from bot.case_reviews.ids import (
 )
 from bot.case_reviews.service import DATE_FIELDS, DATE_LABELS
 from bot.case_reviews.states import OUTCOME_LABELS, STATE_LABELS, State, Transition, allowed_transitions
+from bot.mrkdwn import escape
 from bot.timeutil import format_date
 from knowledge.partnerships import PARTNERSHIPS, display_name
 from storage.case_reviews import CaseReview
@@ -226,9 +227,9 @@ def show_blocks(case: CaseReview, deadlines: Deadlines, today: date) -> list[Blo
     actions = [b for b in blocks if b.get("type") == "actions"]
     blocks = [b for b in blocks if b.get("type") != "actions"]
     if case.summary:
-        blocks.append(_md(f"*Summary*\n{case.summary}"))
+        blocks.append(_md(f"*Summary*\n{escape(case.summary)}"))
     history = [f"• {format_date(e.happened_on) if e.happened_on else '—'}: {e.action.replace('_', ' ')}"
-               + (f" — _{e.rationale}_" if e.rationale else "") for e in case.events]
+               + (f" — _{escape(e.rationale)}_" if e.rationale else "") for e in case.events]
     if history:
         blocks.append(_md("*History*\n" + "\n".join(history)))
     return blocks + actions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,6 +97,10 @@ def notify(session: Session, *, team_id: str, actor_id: str, form: Notification)
     return case
 
 
+_REF = re.compile(r"^CR-\d{4}-\d{3,6}$")
+_WORD = re.compile(r"^[a-z_]{1,32}$")
+
+
 def get_case(session: Session, team_id: str, reference: str, *, for_update: bool = False) -> CaseReview | None:
     """Only ever within the asking workspace: a reference from another workspace finds nothing."""
     stmt = select(CaseReview).where(CaseReview.team_id == team_id, CaseReview.reference == reference.strip().upper())
@@ -105,8 +110,11 @@ def get_case(session: Session, team_id: str, reference: str, *, for_update: bool
 
 
 def refuse(session: Session, *, team_id: str, actor_id: str, reference: str, attempted: str) -> None:
+    """Only a reference of the CR shape and a known word are kept: never the characters someone typed."""
+    ref = reference.strip().upper()
     audit.record(session, team_id=team_id, actor_id=actor_id, action="case_review.refused", entity_type=ENTITY,
-                 entity_id=reference[:40], after={"attempted": attempted[:40]})
+                 entity_id=ref if _REF.match(ref) else "invalid",
+                 after={"attempted": attempted if _WORD.match(attempted) else "invalid"})
 
 
 def check_transition_date(case: CaseReview, transition: Transition, happened_on: date, today: date) -> str | None:

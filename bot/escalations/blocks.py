@@ -10,6 +10,7 @@ from bot.escalations.fields import CATEGORY_LABELS
 from bot.escalations.ids import ACTION_BUTTONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import RouteSnapshot, StepSnapshot
 from bot.escalations.states import Action, State, allowed_actions
+from bot.mrkdwn import escape
 from bot.timeutil import format_date
 from knowledge.partnerships import PARTNERSHIPS, display_name
 from storage.escalations import Escalation, EscalationEvent
@@ -73,10 +74,9 @@ def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapsh
     if partnership in PARTNERSHIPS:
         area["initial_option"] = _option(partnership, PARTNERSHIPS[partnership])
     blocks: list[Block] = [
-        _context("Never type a child's or family member's name or details: use the anonymised case reference."),
+        _context("Never type a child's or family member's name, details or an agency's case or record number:"
+                 " the bot gives the escalation its own reference."),
         {**_input(BlockId.PARTNERSHIP, "Partnership", area), "dispatch_action": True},
-        _input(BlockId.CASE_REF, "Case reference (anonymised)", _text_input(False, 40),
-               hint="The reference in your agency's system, e.g. LCS-204518. Never a name."),
     ]
     if agencies:
         blocks.append(_input(BlockId.AGENCY, "Agency the disagreement is with",
@@ -112,8 +112,11 @@ def step_line(step: StepSnapshot, due: Any) -> str:
 
 
 def card(
-    esc: Escalation, route: RouteSnapshot, history: list[EscalationEvent], mention: str | None = None
+    esc: Escalation, route: RouteSnapshot, history: list[EscalationEvent], mention: str | None = None,
+    *, full: bool = True,
 ) -> list[Block]:
+    """The escalation card. `full=False` is the channel's card: structured fields only, no free text
+    (what was tried, the outcome wanted, notes); the raiser's DM and `show` carry the full card, escaped."""
     state = State(esc.state)
     status = {State.OPEN: f"Open, step {esc.step} of {route.last_step}",
               State.RESOLVED: f"Resolved {format_date(esc.closed_on)}" if esc.closed_on else "Resolved",
@@ -123,25 +126,24 @@ def card(
         {"type": "section", "fields": [
             {"type": "mrkdwn", "text": f"*Status*\n{status}"},
             {"type": "mrkdwn", "text": f"*Partnership*\n{display_name(esc.partnership)}"},
-            {"type": "mrkdwn", "text": f"*With*\n{esc.agency[:200]}" + (f" ({mention})" if mention else "")},
+            {"type": "mrkdwn", "text": f"*With*\n{escape(esc.agency[:200])}" + (f" ({mention})" if mention else "")},
             {"type": "mrkdwn", "text": f"*About*\n{CATEGORY_LABELS.get(esc.category, esc.category)}"},  # type: ignore[call-overload]
-            {"type": "mrkdwn", "text": f"*Case ref*\n{esc.case_ref}"},
             {"type": "mrkdwn", "text": f"*Raised by*\n<@{esc.raised_by}> · Day 1 {format_date(esc.day_one)}"},
         ]},
-        _md(f"*Tried already:* {esc.tried}"),
-        _md(f"*Outcome wanted:* {esc.outcome_wanted}"),
     ]
+    if full:
+        blocks += [_md(f"*Tried already:* {escape(esc.tried)}"), _md(f"*Outcome wanted:* {escape(esc.outcome_wanted)}")]
     if state == State.OPEN:
         blocks.append(_md(step_line(route.step(esc.step), esc.step_due_on)))
         if esc.step < route.last_step:
             nxt = route.step(esc.step + 1)
             blocks.append(_context(f"Next: step {nxt.number}, {nxt.title} ({nxt.who})"))
-    elif esc.outcome:
-        blocks.append(_md(f"*Outcome:* {esc.outcome}"))
-    notes = [e for e in history if e.text and e.kind in ("note", "advance", "withdraw")]
+    elif esc.outcome and full:
+        blocks.append(_md(f"*Outcome:* {escape(esc.outcome)}"))
+    notes = [e for e in history if e.text and e.kind in ("note", "advance", "withdraw")] if full else []
     for e in notes[-3:]:
         label = {"note": "Note", "advance": f"Escalated to step {e.step}", "withdraw": "Withdrawn"}[e.kind]
-        blocks.append(_context(f"{label} by <@{e.actor_id}>: {e.text}"))
+        blocks.append(_context(f"{label} by <@{e.actor_id}>: {escape(e.text)}"))
     actions = allowed_actions(state, step=esc.step, steps=route.last_step)
     if actions:
         blocks.append({"type": "actions", "block_id": BlockId.ACTIONS.value, "elements": [

@@ -5,7 +5,6 @@ Every check returns a message a person can act on; nothing of rejected text is k
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
 from bot.privacy import describe, find_identifiers
@@ -25,18 +24,11 @@ CATEGORY_LABELS: dict[Category, str] = {
     Category.OTHER: "Other",
 }
 
-# An agency system's reference: letters, digits and - / _ . ; at least one digit; no spaces (so no names).
-_CASE_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{2,39}$")
+# An agency's case or record number links to a child's record: the form no longer asks for one, and the
+# column (kept, so no migration) holds this placeholder.
+NO_CASE_REF = "-"
 MAX_TEXT = 2000
 MAX_AGENCY = 200
-
-
-def check_case_ref(value: str) -> str | None:
-    value = value.strip()
-    if not _CASE_REF.match(value) or not any(c.isdigit() for c in value):
-        return ("Use the anonymised case reference from your agency's system (letters, numbers and - / _ . "
-                "only, with at least one number, e.g. LCS-204518), never a name.")
-    return screen(value)
 
 
 def screen(value: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.escalations.fields import MAX_AGENCY, Category, check_case_ref, check_text
+from bot.escalations.fields import MAX_AGENCY, NO_CASE_REF, Category, check_text
 from bot.escalations.ids import VALUE, BlockId
 from bot.escalations.service import RaiseRequest
 from bot.escalations.states import Action
@@ -30,9 +30,6 @@ def parse_raise(values: Values, *, list_shown: bool = False) -> tuple[dict[str, 
     partnership = value(values, BlockId.PARTNERSHIP)
     if partnership not in PARTNERSHIPS:
         errors[BlockId.PARTNERSHIP] = "Choose the partnership."
-    case_ref = (value(values, BlockId.CASE_REF) or "").strip()
-    if msg := check_case_ref(case_ref):
-        errors[BlockId.CASE_REF] = msg
     chosen, typed = value(values, BlockId.AGENCY), (value(values, BlockId.AGENCY_OTHER) or "").strip()
     agency = typed or chosen or ""
     if typed and (msg := check_text(typed, limit=MAX_AGENCY)):
@@ -56,7 +53,7 @@ def parse_raise(values: Values, *, list_shown: bool = False) -> tuple[dict[str, 
     if errors:
         return {str(k): v for k, v in errors.items()}, None
     return {}, RaiseRequest(
-        partnership=str(partnership), case_ref=case_ref, agency=agency, category=Category(category),
+        partnership=str(partnership), case_ref=NO_CASE_REF, agency=agency, category=Category(category),
         tried=str(tried), outcome_wanted=str(wanted), start_step=int(step),
     )
 

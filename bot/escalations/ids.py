@@ -27,7 +27,7 @@ class CallbackId(StrEnum):
 
 class BlockId(StrEnum):
     PARTNERSHIP = "esc_partnership"
-    CASE_REF = "esc_case_ref"
+    CASE_REF = "esc_case_ref"  # retired: the form no longer asks for an agency record number
     AGENCY = "esc_agency"
     AGENCY_OTHER = "esc_agency_other"
     CATEGORY = "esc_category"

@@ -14,7 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot import timeutil
-from bot.authz import Permission, Role, allowed
+from bot.authz import Permission, Role, allowed_for
 from bot.escalations import timers
 from bot.escalations.fields import Category
 from bot.escalations.routes import RouteSnapshot
@@ -67,11 +67,11 @@ def find(session: Session, team_id: str, ref: str, *, lock: bool = False) -> Esc
     return esc
 
 
-def may_act(esc: Escalation, user_id: str, roles: frozenset[Role], user_partnership: str | None) -> bool:
-    """The raiser, or someone who manages any escalation *of the same partnership*."""
+def may_act(esc: Escalation, user_id: str, roles: frozenset[Role], assigned: str | None) -> bool:
+    """The raiser, or someone who manages any escalation of the partnership their roles are assigned to."""
     if esc.raised_by == user_id:
         return True
-    return allowed(roles, Permission.ESCALATION_MANAGE_ANY) and user_partnership == esc.partnership
+    return allowed_for(roles, Permission.ESCALATION_MANAGE_ANY, assigned, esc.partnership)
 
 
 def refuse(session: Session, *, team_id: str, actor_id: str, action: str, ref: str | None) -> None:

@@ -21,11 +21,14 @@ Policy = Callable[[Session, date, bool], list[tuple[str, str]]]
 def policies() -> list[tuple[str, Policy]]:
     """Every capability's retention rule, listed explicitly."""
     from bot.answers.feedback import clear_old_questions
+    from bot.answers.retention import delete_old_questions
     from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
     from bot.escalations.retention import reduce_closed as escalations_reduce
+    from bot.reminders.retention import reduce_ended as reminders_reduce
 
     return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce),
-            ("answer feedback", clear_old_questions)]
+            ("answer feedback", clear_old_questions), ("unanswered questions", delete_old_questions),
+            ("reminders", reminders_reduce)]
 
 
 @dataclass

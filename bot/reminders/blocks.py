@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot import listing
+from bot.mrkdwn import escape
 from bot.reminders import texts
 from bot.reminders.ids import NAME_MAX, Action, AddMetadata, Block, ViewId
 from bot.reminders.recurrence import describe
@@ -31,8 +32,8 @@ def when(moment: datetime) -> str:
 
 
 def reminder_message(name: str, point: Point, link: str | None, kind: str) -> tuple[str, Blocks]:
-    """The text (notification fallback) and blocks of one reminder."""
-    meeting = when(point.meeting_at)
+    """The text (notification fallback) and blocks of one reminder; the typed name and link are escaped."""
+    meeting, name = when(point.meeting_at), escape(name)
     if point.kind == "at":
         headline = f"⏰ Reminder: *{name}*"
     elif point.kind == "papers":
@@ -44,7 +45,7 @@ def reminder_message(name: str, point: Point, link: str | None, kind: str) -> tu
         headline = f"📅 *{name}* meets in {n} day{'s' if n != 1 else ''}"
     fields = [_mrkdwn(f"*When*\n{meeting}")]
     if link:
-        fields.append(_mrkdwn(f"*Agenda and papers*\n<{link}|Open>"))
+        fields.append(_mrkdwn(f"*Agenda and papers*\n<{escape(link).replace('|', '%7C')}|Open>"))
     if point.papers_due is not None and kind == "meeting":
         fields.append(_mrkdwn(f"*Papers due*\n{format_date(point.papers_due)}"))
     blocks: Blocks = [{"type": "section", "text": _mrkdwn(headline), "fields": fields}]
@@ -165,7 +166,8 @@ def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
     if failed:
         extra += f" · ❗ {failed} failed"
     rule = describe(row.rule) if row.kind == "meeting" else "once"
-    return f"*#{row.id} {row.name}*{state} — {rule}, {row.at_time} in <#{row.channel_id}> · next: {next_due}{extra}"
+    return (f"*#{row.id} {escape(row.name)}*{state} — {rule}, {row.at_time} in <#{row.channel_id}>"
+            f" · next: {next_due}{extra}")
 
 
 def list_pages(lines: list[str], title: str, *, max_pages: int) -> list[Blocks]:
@@ -184,7 +186,7 @@ def digest(monday_label: str, items: list[OpenItem], meetings: list[tuple[dateti
         due = format_date(it.next_deadline) if it.next_deadline else "no deadline set"
         flag = "🔴 *Overdue* · " if it.overdue else ""
         lines.append(f"{flag}*{it.ref}* {it.title} — {it.deadline_label}: {due}")
-    meeting_lines = [f"• {when(at)} — {name}" for at, name in meetings]
+    meeting_lines = [f"• {when(at)} — {escape(name)}" for at, name in meetings]
     meeting_blocks, _ = listing.sections(meeting_lines or [texts.DIGEST_NO_MEETINGS], max_blocks=8,
                                          more="`/reminders list all`")
     budget = listing.MESSAGE_BLOCKS - 4 - len(meeting_blocks)  # header, two list titles, answers' feedback

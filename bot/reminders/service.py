@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import privacy, workdays
+from bot.authz import Role
 from bot.reminders.engine import reset_cursor
 from bot.reminders.ids import NAME_MAX, Block
 from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
@@ -165,6 +166,19 @@ def get_series(session: Session, team_id: str, series_id: int | str) -> Reminder
     if row is None or row.state == "deleted":
         raise NotFound(series_id)
     return row
+
+
+def may_change(row: ReminderSeries, user_id: str, roles: frozenset[Role], assigned: str | None,
+               channel_id: str | None) -> bool:
+    """The series' owner, a lead of its partnership, or an admin; from the series' own channel.
+
+    `channel_id=None` skips the channel test (a modal opened from that channel carries no channel).
+    """
+    if channel_id is not None and channel_id != row.channel_id:
+        return False
+    if row.owner_id == user_id or Role.ADMIN in roles:
+        return True
+    return Role.SAFEGUARDING_LEAD in roles and assigned is not None and assigned == row.partnership
 
 
 def _cancel_pending(session: Session, row: ReminderSeries, meeting_at: datetime | None = None) -> int:

@@ -39,3 +39,5 @@ SEND_FAILED = "I couldn't post the reminder *{what}* in <#{channel}> after sever
 DIGEST_TITLE = "Weekly safeguarding digest: week of {monday}"
 DIGEST_NONE_OPEN = "No open case reviews or escalations."
 DIGEST_NO_MEETINGS = "No meetings this week."
+NOT_YOURS = ("Only the person who set up this reminder, a safeguarding lead of its partnership or an admin can"
+             " change it, from the channel it posts in. Nothing was changed.")

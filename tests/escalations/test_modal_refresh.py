@@ -35,7 +35,7 @@ def test_choosing_another_partnership_refreshes_agencies_and_keeps_typed_values(
     assert _options(view, BlockId.AGENCY) == warrington[:100] and set(halton) != set(warrington)
     partnership_block = next(b for b in view["blocks"] if b.get("block_id") == BlockId.PARTNERSHIP.value)
     assert partnership_block["dispatch_action"] is True
-    typed = raise_values(partnership="halton", case_ref="LCS-777001", agency=warrington[0], other="",
+    typed = raise_values(partnership="halton", agency=warrington[0], other="",
                          tried="Two calls with the team manager.", wanted="A strategy meeting.")
     _change_partnership(slack, view, "halton", MANAGER, typed)
     (call,) = fake_slack.wait_for("views.update")
@@ -43,7 +43,6 @@ def test_choosing_another_partnership_refreshes_agencies_and_keeps_typed_values(
     assert (call["view_id"], call["hash"]) == ("V0PARTNER", "1700000000.abcd")
     assert _options(new, BlockId.AGENCY) == halton[:100]
     assert _element(new, BlockId.PARTNERSHIP)["initial_option"]["value"] == "halton"
-    assert _element(new, BlockId.CASE_REF)["initial_value"] == "LCS-777001"
     assert _element(new, BlockId.TRIED)["initial_value"] == "Two calls with the team manager."
     assert _element(new, BlockId.OUTCOME_WANTED)["initial_value"] == "A strategy meeting."
     assert _element(new, BlockId.CATEGORY)["initial_option"]["value"] == "threshold"

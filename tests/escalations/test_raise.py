@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import time_machine
@@ -62,7 +63,7 @@ def test_manager_raises_and_gets_the_card_the_channel_too_with_the_agency_contac
     assert "Step 1: Resolve between workers" in card and "Mon 2 Feb 2026" in card
     assert "(Day one, counted as working days from the day it was raised)" in card  # the policy's words, our count
     assert "as of June 2019" in card and "Sat 1 Jun 2019" not in card
-    assert "<@UPOLICE01>" in card and "LCS-204518" in card
+    assert "<@UPOLICE01>" in card and "LCS-204518" not in card  # the form no longer takes a record number
     assert by_channel[MANAGER]["text"].startswith("Escalation ESC-2026-001: step 1")
     [esc] = eventually(lambda: [e for e in _escalations(db) if e.card_ts and e.dm_ts])
     assert (esc.state, esc.step, esc.day_one, esc.step_due_on) == ("open", 1, date(2026, 2, 2), date(2026, 2, 2))
@@ -112,14 +113,14 @@ def test_practitioner_crafting_the_modal_submission_is_refused(slack, fake_slack
 
 def test_identifiers_block_submission_and_nothing_is_stored(slack, fake_slack, workspace, db):
     view = slack.open_modal("/escalate", user=MANAGER, channel=ESC_CHANNEL)
-    resp = slack.submit(view, raise_values(case_ref="Jayden Smith", tried="The boy called Jayden Smith, DOB 3/4/2015",
+    resp = slack.submit(view, raise_values(tried="The boy called Jayden Smith, DOB 3/4/2015",
                                            wanted="Call mum on 07700 900123"), user=MANAGER)
     errors = resp.json["errors"]
-    assert set(errors) == {BlockId.CASE_REF, BlockId.TRIED, BlockId.OUTCOME_WANTED}
+    assert set(errors) == {BlockId.TRIED, BlockId.OUTCOME_WANTED}
     assert "a person's name" in errors[BlockId.TRIED] and "phone number" in errors[BlockId.OUTCOME_WANTED]
     assert "Jayden" not in str(errors)
-    resp = slack.submit(view, raise_values(case_ref="LCS", other="Mr Jones at the school"), user=MANAGER)
-    assert set(resp.json["errors"]) == {BlockId.CASE_REF, BlockId.AGENCY_OTHER}
+    resp = slack.submit(view, raise_values(other="Mr Jones at the school"), user=MANAGER)
+    assert set(resp.json["errors"]) == {BlockId.AGENCY_OTHER}
     resp = slack.submit(view, raise_values(other="Torus", agency="NSPCC"), user=MANAGER)
     assert resp.json["errors"] == {BlockId.AGENCY_OTHER: "Choose an agency from the list or type one, not both."}
     assert _escalations(db) == [] and _audit(db) == []
@@ -139,3 +140,14 @@ def test_a_slack_outage_after_saving_keeps_the_escalation(slack, fake_slack, wor
     ref = raise_one(slack, fake_slack)
     [esc] = eventually(lambda: [e for e in _escalations(db) if e.dm_ts])
     assert esc.ref == ref and esc.card_ts is None
+
+
+def test_the_form_never_asks_for_an_agency_record_number(slack, fake_slack, workspace, db):
+    """An "LCS-204518" links to a child's record: there is no field for it, and one sent anyway is not kept."""
+    view = slack.open_modal("/escalate", user=MANAGER, channel=ESC_CHANNEL)
+    assert BlockId.CASE_REF.value not in {b.get("block_id") for b in view["blocks"]}
+    assert "LCS-" not in json.dumps(view)
+    ref = raise_one(slack, fake_slack, case_ref="LCS-204518")
+    with db.session() as s:
+        assert s.scalars(select(Escalation)).one().case_ref == "-"
+    assert "LCS-204518" not in json.dumps([c.params for c in fake_slack.calls]) and ref.startswith("ESC-")

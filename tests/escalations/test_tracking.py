@@ -155,13 +155,14 @@ def test_crafted_actions_for_another_workspace_or_partnership_are_refused(slack,
     # Another workspace naming our reference: not found there, refused, nothing opened.
     slack.action(ActionId.RESOLVE, ref, user=MANAGER, channel=ESC_CHANNEL, team_id="T0THER")
     assert "can't find" in fake_slack.wait_for("response_url")[-1]["text"]
-    # The business unit pressing the button from a Wirral channel: a Warrington escalation is not theirs.
-    slack.action(ActionId.WITHDRAW, ref, user=BU, channel=WIRRAL_CHANNEL)
+    # A manager who did not raise it, pressing from a Wirral channel: not theirs. (The business unit's right
+    # follows its assigned partnership, not the channel: see tests/security/test_authorization_matrix.py.)
+    slack.action(ActionId.WITHDRAW, ref, user=OTHER_MANAGER, channel=WIRRAL_CHANNEL)
     assert "Only the person who raised" in fake_slack.wait_for("response_url", count=2)[-1]["text"]
     # A crafted modal submission naming the escalation with a Wirral channel in its metadata.
     view = _press(slack, fake_slack, ActionId.WITHDRAW, ref, MANAGER)
     crafted = {**view, "private_metadata": view["private_metadata"].replace(ESC_CHANNEL, WIRRAL_CHANNEL)}
-    resp = _submit_text(slack, crafted, "", BU)
+    resp = _submit_text(slack, crafted, "", OTHER_MANAGER)
     assert "Only the person who raised" in resp.json["errors"][BlockId.TEXT]
     assert _esc(db, ref).state == "open"
     with db.session() as s:

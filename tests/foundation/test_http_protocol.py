@@ -70,7 +70,8 @@ def test_redelivered_event_has_no_second_effect(slack, db):
                                                                   "X-Slack-Retry-Reason": "http_timeout"})
     assert first.status == 200 and again.status == 200
     with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(ProcessedEvent)) == 1
+        assert s.scalar(select(func.count()).select_from(ProcessedEvent)
+                        .where(ProcessedEvent.event_id == "Ev0DUPLICATE1")) == 1
 
 
 def test_unknown_subcommand_text_never_shows_a_traceback(slack, fake_slack):

@@ -7,6 +7,7 @@ is refused like anyone else.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 
@@ -20,6 +21,7 @@ from storage.escalations import Escalation
 from tests.case_reviews.helpers import BU_CHANNEL, configure, form
 from tests.conftest import ADMIN, TEAM_ID
 from tests.escalations.conftest import raise_values
+from tests.slackclient import select_value
 
 PRACT, MANAGER, LEAD, BU = "UPRACT01", "UMANAGER1", "ULEAD0001", "UBUSUNIT1"
 OTHER_TEAM, OTHER_USER = "T0OTHER", "UOTHER001"
@@ -58,7 +60,7 @@ def world(slack, fake_slack, db):
         grant(s, TEAM_ID, MANAGER, Role.MANAGER)
         grant(s, TEAM_ID, LEAD, Role.SAFEGUARDING_LEAD)
     view = slack.open_modal("/case-review", user=PRACT)
-    assert "errors" not in slack.submit(view, form(), user=PRACT).text
+    assert "errors" not in slack.submit(view, form(cr_partnership=select_value("warrington")), user=PRACT).text
     view = slack.open_modal("/escalate", user=MANAGER, channel=BU_CHANNEL)
     assert not slack.submit(view, raise_values(), user=MANAGER).text
     deadline = time.monotonic() + 5
@@ -154,3 +156,93 @@ def test_another_workspace_cannot_reach_this_workspaces_records(slack, fake_slac
         if request_[0] == "action":
             assert s.scalars(select(AuditLog).where(AuditLog.team_id == OTHER_TEAM,
                                                     AuditLog.action.contains("refused"))).all()
+
+
+# -- boundaries follow the data: the record's partnership and owner, not the caller's area setting --------
+
+def _wait_one(db, model, where):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        with db.session() as s:
+            row = s.scalars(select(model).where(where)).one_or_none()
+            if row is not None:
+                return row
+        time.sleep(0.05)
+    raise AssertionError("not created")
+
+
+@pytest.fixture
+def halton_records(slack, fake_slack, db, world):
+    """In the Warrington workspace: a Halton case review and a Halton escalation (raised by the manager)."""
+    view = slack.open_modal("/case-review", user=PRACT)
+    assert "errors" not in slack.submit(view, form(cr_partnership=select_value("halton")), user=PRACT).text
+    view = slack.open_modal("/escalate", user=MANAGER, channel=BU_CHANNEL)
+    assert not slack.submit(view, raise_values(partnership="halton"), user=MANAGER).text
+    case = _wait_one(db, CaseReview, CaseReview.partnership == "halton")
+    esc = _wait_one(db, Escalation, Escalation.partnership == "halton")
+    return case.reference, esc.ref
+
+
+@pytest.mark.parametrize(("request_", "user", "expected"), [
+    # the Warrington business unit sets its own area to Halton: still not Halton's business unit
+    (("action", "escalation_note", "{esc}"), BU, "refused"),
+    (("action", "escalation_withdraw", "{esc}"), BU, "refused"),
+    (("command", "/escalate", "show {esc}"), BU, "refused"),
+    (("action", "case_review_act:consult_partners", "{case}"), BU, "refused"),
+    (("action", "case_review_correct", "{case}"), BU, "refused"),
+    (("command", "/case-review", "show {case}"), BU, "refused"),
+    # the raiser keeps their own escalation; an admin reaches every partnership
+    (("action", "escalation_note", "{esc}"), MANAGER, "modal"),
+    (("action", "escalation_note", "{esc}"), ADMIN, "modal"),
+    (("command", "/case-review", "show {case}"), ADMIN, "replied"),
+])
+def test_area_setting_does_not_cross_partnership_boundaries(slack, fake_slack, db, halton_records, request_, user,
+                                                            expected):
+    case_ref, esc_ref = halton_records
+    slack.command("/safeguarding", "area halton", user=user, channel="D" + user)
+    fake_slack.wait_for("response_url")
+    got = outcome(fake_slack, db, _send(slack, request_, user, {"case": case_ref, "esc": esc_ref}))
+    assert got == expected
+    with db.session() as s:
+        assert {c.state for c in s.scalars(select(CaseReview))} == {"notified"}
+        assert {e.state for e in s.scalars(select(Escalation))} == {"open"}
+
+
+def test_case_review_list_shows_only_the_business_units_partnership(slack, fake_slack, db, halton_records):
+    case_ref, _ = halton_records
+    listed = {}
+    for who in (BU, ADMIN):
+        before = len(fake_slack.calls_to("response_url"))
+        slack.command("/case-review", "list", user=who, channel=BU_CHANNEL)
+        listed[who] = json.dumps(fake_slack.wait_for("response_url", count=before + 1)[-1].params)
+    assert case_ref not in listed[BU] and "CR-" in listed[BU]  # the Warrington case only
+    assert case_ref in listed[ADMIN]
+
+
+@pytest.mark.parametrize(("user", "channel", "expected"), [
+    (MANAGER, BU_CHANNEL, "paused"),  # the owner, from the series' channel
+    (MANAGER, "COTHER001", "only the person"),  # the owner, from another channel
+    ("UMANAGER2", BU_CHANNEL, "only the person"),  # another manager
+    (BU, BU_CHANNEL, "only the person"),  # the business unit is not the owner nor a lead
+    (LEAD, BU_CHANNEL, "paused"),  # a lead of the channel's partnership
+    (ADMIN, BU_CHANNEL, "paused"),
+])
+def test_reminder_series_changes_only_by_owner_lead_or_admin(slack, fake_slack, db, world, user, channel, expected):
+    from storage.reminders import ReminderSeries
+
+    with db.session() as s:
+        grant(s, TEAM_ID, "UMANAGER2", Role.MANAGER)
+    added = len(fake_slack.calls_to("response_url"))
+    slack.command("/reminders", "add Partnership forum | every month on the first Monday | 2030-01-06",
+                  user=MANAGER, channel=BU_CHANNEL)
+    series = _wait_one(db, ReminderSeries, ReminderSeries.owner_id == MANAGER)
+    before = len(fake_slack.wait_for("response_url", count=added + 1))
+    slack.command("/reminders", f"pause {series.id}", user=user, channel=channel)
+    reply = fake_slack.wait_for("response_url", count=before + 1)[-1]
+    assert expected in reply["text"].lower()
+    if expected != "paused":  # the audit row commits as the listener's transaction ends, just after its reply
+        assert _wait_one(db, AuditLog, AuditLog.action == "reminder.refused").entity_id == str(series.id)
+    else:
+        _wait_one(db, AuditLog, AuditLog.action == "reminder.paused")
+    with db.session() as s:
+        assert s.get(ReminderSeries, series.id).state == ("paused" if expected == "paused" else "active")

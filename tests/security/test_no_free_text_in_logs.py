@@ -16,7 +16,7 @@ from tests.case_reviews.helpers import BU, BU_CHANNEL, PRACT, form
 from tests.case_reviews.helpers import configure as configure_workspace
 from tests.conftest import TEAM_ID
 from tests.escalations.conftest import raise_values
-from tests.slackclient import date_value, state, text_value
+from tests.slackclient import date_value, select_value, state, text_value
 
 MANAGER = "UMANAGER1"
 MARKERS = {
@@ -50,8 +50,10 @@ def test_full_flows_leave_no_free_text_in_logs(slack, fake_slack, db, caplog):
     # a case review: one rejected submission (a child's name), one clean, one transition with a date
     view = slack.open_modal("/case-review", user=PRACT)
     rejected = slack.submit(view, form(cr_summary=text_value(MARKERS["rejected"])), user=PRACT)
+    warrington = select_value("warrington")  # the business unit below is Warrington's
     assert "errors" in rejected.text
-    clean = form(cr_role=text_value(MARKERS["role"]), cr_summary=text_value(MARKERS["summary"]))
+    clean = form(cr_partnership=warrington, cr_role=text_value(MARKERS["role"]),
+                 cr_summary=text_value(MARKERS["summary"]))
     assert "errors" not in slack.submit(view, clean, user=PRACT).text
     ref = _wait(lambda: _case_ref(db))
     before = len(fake_slack.calls_to("views.open"))

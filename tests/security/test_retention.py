@@ -55,7 +55,7 @@ def test_retention_dry_run_then_apply(db, database_url, services):
 
     report = run_retention(services, dry_run=False)
     assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")],
-                              "answer feedback": []}
+                              "answer feedback": [], "unanswered questions": [], "reminders": []}
     with db.session() as s:
         cases = {c.reference: c for c in s.scalars(select(CaseReview))}
         assert cases["CR-2025-001"].summary is None and cases["CR-2025-001"].notifier_role is None
@@ -71,4 +71,28 @@ def test_retention_dry_run_then_apply(db, database_url, services):
         assert {a.team_id for a in audited} == {TEAM_ID}
 
     assert run_retention(services, dry_run=False).reduced == {"case reviews": [], "escalations": [],
-                                                              "answer feedback": []}
+                                                              "answer feedback": [], "unanswered questions": [],
+                                                              "reminders": []}
+
+
+def test_unanswered_questions_and_ended_reminder_names_fall_under_retention(db, services):
+    from datetime import UTC, datetime
+
+    from bot.reminders.retention import REMOVED as GONE
+    from storage.answers import UnansweredQuestion
+    from storage.reminders import ReminderSeries
+
+    old = datetime.combine(LONG_AGO, datetime.min.time(), tzinfo=UTC)
+    with db.session() as s:
+        s.add_all([UnansweredQuestion(team_id=TEAM_ID, question="Old Kiwiquestion", created_at=old),
+                   UnansweredQuestion(team_id=TEAM_ID, question="New question")])
+        for n, (state, when) in enumerate([("deleted", old), ("active", old), ("deleted", None)]):
+            s.add(ReminderSeries(team_id=TEAM_ID, kind="meeting", name=f"Series{n} Kakaponame", channel_id="C1",
+                                 owner_id="U1", first_date=LONG_AGO, at_time="10:00", state=state,
+                                 link="https://example.org/x", **({"updated_at": when} if when else {})))
+    report = run_retention(services, dry_run=False)
+    assert len(report.reduced["unanswered questions"]) == 1 and len(report.reduced["reminders"]) == 1
+    with db.session() as s:
+        assert [q.question for q in s.scalars(select(UnansweredQuestion))] == ["New question"]
+        names = sorted(r.name for r in s.scalars(select(ReminderSeries)))
+        assert names == [GONE, "Series1 Kakaponame", "Series2 Kakaponame"]

@@ -1,0 +1,132 @@
+"""The gate in front of Bolt: size, signature, shape and replay are checked before Bolt sees a byte.
+
+Bolt's own verifier logs the whole body of a rejected request and its error handler answers the user
+named in an unverified body; here a rejected request is answered with a status code and logged by
+reason only. Limits: a body over `MAX_BODY_BYTES` (1 MiB; Slack's largest payloads, a view
+submission with every field full, are well under 100 KB) is refused with 413 before it is read;
+a signature must be Slack's v0 HMAC over `v0:{timestamp}:{body}` with a timestamp within five
+minutes; a body must be UTF-8 and a JSON object (directly or as the form field `payload`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from bot.logs import get_logger
+from storage.core import ProcessedEvent
+from storage.db import Database
+
+log = get_logger(__name__)
+
+MAX_BODY_BYTES = 1024 * 1024
+REPLAY_WINDOW_SECONDS = 300
+_REPLAY_PREFIX = "sig:"  # processed_events rows claimed by a request signature, beside Slack's event ids
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the gate decided: `status` 0 means pass the request on to Bolt."""
+
+    status: int = 0
+    reason: str = ""
+    body: dict[str, Any] | None = None
+
+
+REFUSED = {401: b'{"error": "invalid request"}', 400: b'{"error": "malformed request"}',
+           413: b'{"error": "request too large"}'}
+
+
+def declared_length(environ: dict[str, Any]) -> int | None:
+    """The Content-Length, or None when absent or not a number (the body is then read up to the limit)."""
+    raw = str(environ.get("CONTENT_LENGTH") or "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def read_body(environ: dict[str, Any]) -> bytes | None:
+    """At most MAX_BODY_BYTES; None when the body is larger (never read whole)."""
+    stream = environ["wsgi.input"]
+    length = declared_length(environ)
+    if length is not None and length > MAX_BODY_BYTES:
+        return None
+    raw = stream.read(length if length is not None else MAX_BODY_BYTES + 1)
+    return None if len(raw) > MAX_BODY_BYTES else raw
+
+
+def signature_valid(secret: str | None, timestamp: str, signature: str, raw: bytes, now: float | None = None) -> bool:
+    """Slack's v0 signature; a missing, non-numeric or stale timestamp is simply invalid, never an error."""
+    if not secret or not timestamp.isascii() or not timestamp.isdigit() or not signature.startswith("v0="):
+        return False
+    if abs((time.time() if now is None else now) - int(timestamp)) > REPLAY_WINDOW_SECONDS:
+        return False
+    expected = hmac.new(secret.encode(), b"v0:" + timestamp.encode() + b":" + raw, hashlib.sha256).hexdigest()
+    return hmac.compare_digest("v0=" + expected, signature)
+
+
+def parse(raw: bytes, content_type: str) -> dict[str, Any] | None:
+    """The body as Slack's JSON object, or None when it is not one (Bolt would fail on it)."""
+    try:
+        text = raw.decode("utf-8")
+        if content_type.lower().startswith("application/json"):
+            body = json.loads(text)
+        else:
+            form = parse_qs(text, keep_blank_values=True, strict_parsing=bool(text), errors="strict")
+            if "payload" in form:
+                body = json.loads(form["payload"][0])
+            else:
+                body = {key: values[0] for key, values in form.items()}
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return body if isinstance(body, dict) and body else None
+
+
+def _team(body: dict[str, Any]) -> str:
+    team = body.get("team_id") or (body.get("team") if isinstance(body.get("team"), str) else None)
+    if not team and isinstance(body.get("team"), dict):
+        team = body["team"].get("id")
+    return str(team or "")[:32]
+
+
+def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
+    """False when this exact signed request was seen before (a replay inside the five-minute window).
+
+    Events carry their own event id (deduplicated in handlers/middleware.py) and url_verification
+    changes nothing, so only commands and interactions are claimed. A database fault lets the request
+    through: the listener will meet the same fault and say nothing was saved.
+    """
+    if body.get("type") in ("event_callback", "url_verification"):
+        return True
+    key = _REPLAY_PREFIX + hashlib.sha256(signature.encode()).hexdigest()[: 64 - len(_REPLAY_PREFIX)]
+    try:
+        with db.session() as s:
+            s.add(ProcessedEvent(team_id=_team(body), event_id=key))
+        return True
+    except IntegrityError:
+        return False
+    except SQLAlchemyError as exc:
+        log.warning("http.replay_check_unavailable", error=type(exc).__name__)
+        return True
+
+
+def check(environ: dict[str, Any], secret: str | None, db: Database) -> tuple[Verdict, bytes]:
+    """Run every check in order; the raw body is returned so Bolt reads the same bytes."""
+    raw = read_body(environ)
+    if raw is None:
+        return Verdict(413, "too_large"), b""
+    timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
+    signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
+    if not signature_valid(secret, timestamp, signature, raw):
+        return Verdict(401, "signature"), raw
+    body = parse(raw, str(environ.get("CONTENT_TYPE") or ""))
+    if body is None:
+        return Verdict(400, "malformed"), raw
+    if not claim_once(db, body, signature):
+        return Verdict(200, "replay"), raw
+    return Verdict(0, "", body), raw
