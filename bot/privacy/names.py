@@ -1,0 +1,259 @@
+"""People's names, family surnames and bare initials, found word by word with context.
+
+A word in the first-name or surname list that is not an ordinary English word, place or practice term
+("kayla", "Nowak") counts anywhere. A name that is also a word ("grace", "hope", "will", "summer") counts only in
+a name position: after a relationship word ("his sister grace"), before a possessive and relation ("faith's
+nan"), as the subject that starts a clause ("if grace is..."), after a verb of contact ("saw amber on..."),
+or capitalised mid-sentence. Words in no list count in the strongest of those positions (a new name is still a
+name). One pass over the words: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.privacy.lexicon import Lexicon, fold, lexicon
+from bot.privacy.patterns import Span
+
+TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my",
+                          "your", "some", "any", "every", "no", "each", "another", "other", "such", "what", "which"})
+_QUOTES = "'\"‘’“”"
+
+
+class Tok:
+    """One word and its surroundings; built only for words that could be a name, initials or a surname."""
+
+    __slots__ = ("after", "before", "end", "norm", "possessive", "raw", "start")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str], i: int) -> None:
+        a, b = spans[i]
+        self.raw, self.start, self.end = text[a:b], a, b
+        norm = norms[i]
+        self.possessive = norm.endswith(("'s", "'"))
+        self.norm = _base(norm)
+        self.before = text[spans[i - 1][1]:a] if i else (text[max(0, a - 3):a] if a else "^")
+        self.after = text[b:spans[i + 1][0]] if i + 1 < len(spans) else (text[b:b + 3] or "$")
+
+    @property
+    def cap(self) -> bool:
+        return self.raw[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        return self.raw.replace("-", "").replace("'", "").isupper()
+
+
+def _norm(raw: str) -> str:
+    return raw.lower() if raw.isascii() else fold(raw)
+
+
+def _base(norm: str) -> str:
+    return norm[:-2] if norm.endswith("'s") else norm.rstrip("'")
+
+
+def _clause_start(tok: Tok, prev: Tok | None, lex: Lexicon) -> bool:
+    if prev is None:
+        return True
+    if any(c in tok.before for c in ".,;:!?()[]-–—\n\"") or tok.before == "^":
+        return True
+    return prev.norm in lex.vocab.clause_openers
+
+
+def _sentence_start(tok: Tok, prev: Tok | None) -> bool:
+    return prev is None or any(c in tok.before for c in ".!?:;\n-–—•*") or tok.before.strip() in ("(", "\"", "'")
+
+
+class _Classifier:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        v = lex.vocab
+        self.stop = lex.english | v.not_names | v.acronyms | v.titles | v.role_words | _DETERMINERS
+
+    def known(self, word: str) -> bool:
+        """In a name list (either part of a hyphenated name counts)."""
+        parts = [p for p in word.split("-") if p]
+        return any(p in self.lex.first_names or p in self.lex.surnames for p in parts)
+
+    def common(self, word: str) -> bool:
+        """An ordinary word, place or practice term: a name only in a name position."""
+        parts = [p for p in word.split("-") if p]
+        return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns for p in parts)
+
+    def place(self, word: str) -> bool:
+        """A place or other proper noun (Upton, London, Poland): capitalised mid-sentence is no sign of a person."""
+        return (word in self.lex.places or word in self.lex.proper_nouns) and word not in self.lex.english
+
+    def term(self, word: str) -> bool:
+        return word in self.lex.vocab.not_names or word in self.lex.vocab.acronyms
+
+
+def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Classifier) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        prev2 = toks[i - 2] if i > 1 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        nn = nxt.norm if nxt and not any(ch in t.after for ch in ".,;:!?()") else ""
+        w = t.norm
+        if len(w) < 2 or ((c.term(w) or w in v.role_words) and not (t.cap and prev and prev.norm in v.titles)):
+            continue
+        if t.upper and len(w) <= 3:
+            continue  # initials are judged separately
+        known, common = c.known(w), c.common(w)
+        place = c.place(w)
+        after_role = prev is not None and prev.norm in v.role_words and not any(ch in t.before for ch in ".;!?")
+        verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
+        end_next = nxt is None or any(ch in t.after for ch in ".,;:!?()") or nn in v.after_contact
+        relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
+        title_before = prev is not None and prev.norm in v.titles and (t.cap or not common)
+        contact = prev is not None and (prev.norm in v.contact_verbs or (
+            prev2 is not None and prev2.norm in v.contact_verbs and prev.norm in ("to", "with")))
+        clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
+        mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
+        determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
+        if title_before:
+            yield "name", t.start, t.end
+        elif determiner_before or (w in v.org_words and t.cap):
+            continue
+        elif known and not common:
+            yield "name", t.start, t.end
+        elif known:  # a name that is also a word, place or term: only in a name position
+            first = w in lex.first_names
+            if ((after_role and (t.cap or verb_next or end_next or t.possessive))
+                    or (t.possessive and relation_next and not place)
+                    or (first and clause and verb_next and not t.possessive and (not place or nn in v.person_verbs))
+                    or (first and contact and end_next and not place)
+                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
+                yield "name", t.start, t.end
+        elif not common and (w.isalpha() or "-" in w) and (  # in no list: only in the strongest positions
+                (after_role and (t.cap or verb_next or end_next))
+                or relation_next
+                or (clause and verb_next and not t.possessive)
+                or (mid_cap and _capitalised_neighbour(i, toks, c))):
+            yield "name", t.start, t.end
+
+
+def _in_title_phrase(i: int, toks: list[Tok | None], c: _Classifier, lex: Lexicon) -> bool:
+    """'Hope House', 'Victim Support': a capitalised word beside a capitalised ordinary word or org word."""
+    for o, between in _neighbours(i, toks):
+        ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
+        if o.cap and not between.strip() and ordinary:
+            return True
+    return False
+
+
+def _neighbours(i: int, toks: list[Tok | None]) -> Iterator[tuple[Tok, str]]:
+    """The words either side of word i, with the characters between."""
+    t = toks[i]
+    for j in (i - 1, i + 1):
+        o = toks[j] if 0 <= j < len(toks) else None
+        if t is not None and o is not None:
+            yield o, t.before if j < i else t.after
+
+
+def _capitalised_neighbour(i: int, toks: list[Tok | None], c: _Classifier) -> bool:
+    """Two capitalised words, neither an ordinary word: a full name ('Kasia Wiśniewska')."""
+    return any(o.cap and not o.upper and not between.strip() and not c.common(o.norm)
+               for o, between in _neighbours(i, toks))
+
+
+def _family_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Classifier) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        w = t.norm
+        if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
+            continue
+        # "the Nowaks", "the Rahmans' flat": a capitalised plural after "the".
+        if prev is not None and prev.norm == "the" and t.cap and w.endswith("s"):
+            stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
+            if (stem in lex.surnames or not c.common(stem)) and not c.common(w) and stem not in v.not_names:
+                yield "family_name", t.start, t.end
+                continue
+        # "the Walsh family", "the hughes kids", "five Ahmed children".
+        if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
+            continue
+        odd_word = (c.known(w) or not c.common(w)) and (t.cap or not c.common(w)) and w not in v.not_names \
+            and w not in lex.places and w not in lex.english
+        the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
+        if odd_word or the_surname:
+            yield "family_name", t.start, t.end
+
+
+def _initial_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
+        letters = raw.replace("-", "")
+        if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
+            continue
+        quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
+        after_role = prev is not None and prev.norm in v.initial_roles and not any(ch in t.before for ch in ".;!?")
+        if len(letters) == 1:
+            if raw != "I" and (after_role or quoted):
+                yield "initials", t.start, t.end
+            continue
+        if t.norm in v.acronyms or raw.lower() in v.acronyms:
+            continue
+        cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
+               or (nxt is not None and nxt.norm in v.verbs_after and not any(ch in t.after for ch in ".;:!?"))
+               or t.before.rstrip().endswith("("))
+        if cue and len(letters) <= 3:
+            yield "initials", t.start, t.end
+
+
+def name_spans(text: str) -> Iterator[Span]:
+    """Spans of names, family surnames and initials. Only words that could be one, or that sit next to a cue
+    word, are looked at closely: most words cost a few set lookups."""
+    lex = lexicon()
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    norms = [_norm(text[a:b]) for a, b in spans]
+    bases = [_base(n) for n in norms]
+    n = len(spans)
+    names, before_cues, after_cues = _cues()
+    cand = {i for i, ((a, _), b) in enumerate(zip(spans, bases, strict=True))
+            if text[a].isupper() or b in names or b != norms[i]}
+    for i, b in enumerate(bases):
+        if b in after_cues:
+            cand.add(i - 1)
+        if b in before_cues:
+            cand.update((i + 1, i + 2))
+    cands = sorted(i for i in cand if 0 <= i < n)
+    toks: list[Tok | None] = [None] * n
+    for i in cands:
+        for j in (i - 2, i - 1, i, i + 1):
+            if 0 <= j < n and toks[j] is None:
+                toks[j] = Tok(text, spans, norms, j)
+    c = _classifier()
+    yield from _name_spans(toks, cands, lex, c)
+    yield from _family_spans(toks, cands, lex, c)
+    yield from _initial_spans(toks, cands, lex)
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    lex = lexicon()
+    v = lex.vocab
+    return (lex.first_names | lex.surnames,
+            v.role_words | v.titles | v.contact_verbs | v.initial_roles | {"to", "with", "the"},
+            v.verbs_after | v.family_nouns | v.relation_after_possessive)
+
+
+@cache
+def _classifier() -> _Classifier:
+    return _Classifier(lexicon())

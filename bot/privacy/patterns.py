@@ -1,0 +1,206 @@
+"""Shapes of identifiers (e-mail, phone, postcode, address, NHS and record numbers, dates of birth, school and
+year, initials, sibling descriptions) as regular expressions.
+
+Every quantifier is bounded (no `+` or `*`), so each start position costs a bounded number of steps and a
+40,000-character message screens in linear time; tests/privacy/test_linear.py checks this for every pattern in
+PATTERNS. Each detector yields (kind, start, end) spans so that `redact` removes exactly what was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+Span = tuple[str, int, int]
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_W = r"[A-Za-z][A-Za-z'’\-]{0,30}"
+
+EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,6}")
+PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
+POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", re.IGNORECASE)
+# An outward code alone, for the postcode areas of the four partnerships and their neighbours ("wa5").
+OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b", re.IGNORECASE)
+TEN_DIGITS = re.compile(r"(?<![\d+])(\d{3}[ \-]?\d{3}[ \-]?\d{4}|\d{4}[ \-]?\d{3}[ \-]?\d{3})(?![\d])")
+_STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
+           r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
+           r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
+           r"towers?|end|glade|dell|mount|nook|orchard|precinct|villas|yard)")
+# Words that never sit between a house number and a street name ("6 June at Wyvern House" is a meeting).
+_NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
+               r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
+NUMBERED_STREET = re.compile(
+    rf"(?<![\d/.:£$])(?:no\.?\s{{0,2}})?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,3}}"
+    rf"{_STREET}\b"
+    r"|(?<![\d/.:])\d{1,4}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
+    re.IGNORECASE,
+)
+NAMED_STREET = re.compile(
+    r"\b[A-Z][a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"
+    r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
+)
+FLAT = re.compile(
+    r"\b(?:flat|apartment|apt|room|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
+    re.IGNORECASE,
+)
+NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
+
+_REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|"
+              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id)")
+KEYWORD_REF = re.compile(
+    rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?)?[\s:#.\-]{{0,4}}"
+    r"[A-Z]{0,4}\d{3,14}(?:[/\-]\d{1,8}){0,3}",
+    re.IGNORECASE,
+)
+CODE_REF = re.compile(
+    r"\b[A-Z]{1,6}[\-/]?\d{4,14}(?:[\-/]\d{1,8}){0,3}\b"
+    r"|\b(?=[A-Z0-9]{0,20}[A-Z])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){1,3}\b"
+    r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
+    r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
+    r"|(?<![\d£$€.,])\d{6,14}(?![\d%])",
+)
+# The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
+OWN_REF = re.compile(r"[A-Z]{2}-\d{4}-\d{3,4}")
+DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
+
+_YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
+               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b")
+YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
+_SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
+SCHOOL_NAME = re.compile(
+    rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
+    r"|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}\b"
+    r"|\bat\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
+)
+# A school named with a word only schools use, even without a year group.
+SCHOOL_STRONG = re.compile(
+    r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
+    r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
+)
+
+BIRTH_CUE = re.compile(
+    r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|born|birthday|bday|b-day|dob)"
+    r"|\bb\.\s{0,2}(?=\d)"
+    r"|\b(?:turns?|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b",
+    re.IGNORECASE,
+)
+DATE_IN_WORDS = re.compile(
+    rf"\b{_ORD}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}\b|\b{_MONTH}\s{{1,3}}(?:{_ORD},?\s{{1,3}})?'?\d{{2,4}}\b"
+    rf"|\b\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?\b|\bthe\s{{1,3}}{_ORD}\b"
+    r"|\b(?:christmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
+    re.IGNORECASE,
+)
+
+DOTTED_INITIALS = re.compile(
+    r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
+)
+NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
+                "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o."}
+
+SIBLING_CUE = re.compile(
+    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
+    r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
+    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)|(?:sister|brother|sibling|baby)\s{1,3}of"
+    r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
+    re.IGNORECASE,
+)
+SIBLING_SPECIFIC = re.compile(
+    r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
+    r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
+    r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
+    r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
+    r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
+    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bcharged\b|\bstabbed\b|\bon\s{1,3}a\s{1,3}tag\b"
+    r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
+)
+
+PATTERNS: tuple[re.Pattern[str], ...] = (
+    EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
+    CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
+    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC,
+)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """Modulus 11 check digit, as the NHS number standard defines it."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def shapes(text: str) -> Iterator[Span]:
+    """Spans of identifier shapes in `text`."""
+    phones: list[tuple[int, int]] = []
+    for m in PHONE.finditer(text):
+        d = _digits(m.group(0))
+        d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
+        if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
+            phones.append((m.start(), m.end()))
+            yield "phone", m.start(), m.end()
+    yield from (("email", m.start(), m.end()) for m in EMAIL.finditer(text))
+    yield from (("postcode", m.start(), m.end()) for m in POSTCODE.finditer(text))
+    yield from (("postcode", m.start(), m.end()) for m in OUTWARD.finditer(text))
+    for m in TEN_DIGITS.finditer(text):
+        if any(a <= m.start() < b for a, b in phones):
+            continue
+        d = _digits(m.group(1))
+        near_nhs = NHS_WORD.search(text, max(0, m.start() - 40), m.end() + 40)
+        if nhs_number_valid(d) or near_nhs or not d.startswith("0"):
+            yield "nhs_number", m.start(), m.end()
+    for pattern in (NUMBERED_STREET, NAMED_STREET, FLAT):
+        yield from (("address", m.start(), m.end()) for m in pattern.finditer(text))
+    yield from _references(text, phones)
+    yield from _birth_dates(text)
+    yield from _schools(text)
+    for m in DOTTED_INITIALS.finditer(text):
+        if m.group(0).replace(" ", "").lower().rstrip() not in NOT_INITIALS:
+            yield "initials", m.start(), m.end()
+    yield from _siblings(text)
+
+
+def _references(text: str, phones: list[tuple[int, int]]) -> Iterator[Span]:
+    for pattern in (KEYWORD_REF, CODE_REF):
+        for m in pattern.finditer(text):
+            token = m.group(0)
+            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or any(a <= m.start() < b for a, b in phones):
+                continue
+            if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
+                continue
+            yield "record_reference", m.start(), m.end()
+
+
+def _birth_dates(text: str) -> Iterator[Span]:
+    for cue in BIRTH_CUE.finditer(text):
+        window_start = max(0, cue.start() - 60)
+        date = DATE_IN_WORDS.search(text, window_start, cue.end() + 60)
+        if date:
+            yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
+
+
+def _schools(text: str) -> Iterator[Span]:
+    years = list(YEAR_GROUP.finditer(text))
+    if years:
+        schools = list(SCHOOL_NAME.finditer(text))
+        if schools:
+            for m in years + schools:
+                yield "school_year", m.start(), m.end()
+    for m in SCHOOL_STRONG.finditer(text):
+        yield "school_year", m.start(), m.end()
+
+
+def _siblings(text: str) -> Iterator[Span]:
+    cues = list(SIBLING_CUE.finditer(text))
+    if cues and (specific := SIBLING_SPECIFIC.search(text)):
+        for m in cues:
+            yield "sibling", m.start(), m.end()
+        yield "sibling", specific.start(), specific.end()
