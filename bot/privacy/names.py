@@ -73,9 +73,11 @@ class _Classifier:
         self.stop = lex.english | v.not_names | v.acronyms | v.titles | v.role_words | _DETERMINERS
 
     def known(self, word: str) -> bool:
-        """In a name list (either part of a hyphenated name counts)."""
+        """In a name list, or a proper noun that is not a place (either part of a hyphenated name counts)."""
         parts = [p for p in word.split("-") if p]
-        return any(p in self.lex.first_names or p in self.lex.surnames for p in parts)
+        lex = self.lex
+        return any(p in lex.first_names or p in lex.surnames or (p in lex.proper_nouns and p not in lex.places)
+                   for p in parts)
 
     def common(self, word: str) -> bool:
         """An ordinary word, place or practice term: a name only in a name position."""
@@ -84,7 +86,7 @@ class _Classifier:
 
     def place(self, word: str) -> bool:
         """A place or other proper noun (Upton, London, Poland): capitalised mid-sentence is no sign of a person."""
-        return (word in self.lex.places or word in self.lex.proper_nouns) and word not in self.lex.english
+        return word in self.lex.places and word not in self.lex.english
 
     def term(self, word: str) -> bool:
         return word in self.lex.vocab.not_names or word in self.lex.vocab.acronyms
@@ -109,6 +111,7 @@ def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Clas
         place = c.place(w)
         after_role = prev is not None and prev.norm in v.role_words and not any(ch in t.before for ch in ".;!?")
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
+        ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or any(ch in t.after for ch in ".,;:!?()") or nn in v.after_contact
         relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
         title_before = prev is not None and prev.norm in v.titles and (t.cap or not common)
@@ -125,14 +128,15 @@ def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Clas
             yield "name", t.start, t.end
         elif known:  # a name that is also a word, place or term: only in a name position
             first = w in lex.first_names
-            if ((after_role and (t.cap or verb_next or end_next or t.possessive))
+            if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
+                    or (t.possessive and not place and w in lex.first_names)
                     or (t.possessive and relation_next and not place)
                     or (first and clause and verb_next and not t.possessive and (not place or nn in v.person_verbs))
                     or (first and contact and end_next and not place)
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
                 yield "name", t.start, t.end
         elif not common and (w.isalpha() or "-" in w) and (  # in no list: only in the strongest positions
-                (after_role and (t.cap or verb_next or end_next))
+                (after_role and (t.cap or verb_next or ing_next or end_next))
                 or relation_next
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c))):
@@ -183,8 +187,8 @@ def _family_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Cl
         # "the Walsh family", "the hughes kids", "five Ahmed children".
         if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
             continue
-        odd_word = (c.known(w) or not c.common(w)) and (t.cap or not c.common(w)) and w not in v.not_names \
-            and w not in lex.places and w not in lex.english
+        odd_word = (c.known(w) or not c.common(w) or w in lex.places) and w not in v.not_names \
+            and w not in v.local_places and w not in lex.english
         the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
         if odd_word or the_surname:
             yield "family_name", t.start, t.end
@@ -233,6 +237,10 @@ def name_spans(text: str) -> Iterator[Span]:
             cand.add(i - 1)
         if b in before_cues:
             cand.update((i + 1, i + 2))
+    phrases = _place_phrases()
+    for i in range(n - 1):
+        if norms[i + 1] in phrases.get(norms[i], ()):
+            cand.difference_update((i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
     toks: list[Tok | None] = [None] * n
     for i in cands:
@@ -252,6 +260,17 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return (lex.first_names | lex.surnames,
             v.role_words | v.titles | v.contact_verbs | v.initial_roles | {"to", "with", "the"},
             v.verbs_after | v.family_nouns | v.relation_after_possessive)
+
+
+@cache
+def _place_phrases() -> dict[str, frozenset[str]]:
+    """Two-word place names ('west kirby', 'great sankey'): first word -> second words."""
+    out: dict[str, set[str]] = {}
+    for place in lexicon().place_names:
+        parts = place.split()
+        if len(parts) >= 2:
+            out.setdefault(parts[0], set()).add(parts[1])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache

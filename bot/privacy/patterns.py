@@ -62,7 +62,7 @@ CODE_REF = re.compile(
     r"|(?<![\d£$€.,])\d{6,14}(?![\d%])",
 )
 # The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
-OWN_REF = re.compile(r"[A-Z]{2}-\d{4}-\d{3,4}")
+OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 
 _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
@@ -72,7 +72,7 @@ _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Junio
 SCHOOL_NAME = re.compile(
     rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
     r"|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}\b"
-    r"|\bat\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
+    r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
 )
 # A school named with a word only schools use, even without a year group.
 SCHOOL_STRONG = re.compile(
@@ -102,7 +102,7 @@ NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", 
 SIBLING_CUE = re.compile(
     r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
     r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
-    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)|(?:sister|brother|sibling|baby)\s{1,3}of"
+    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)\s{1,3}of"
     r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
     re.IGNORECASE,
 )
@@ -112,7 +112,8 @@ SIBLING_SPECIFIC = re.compile(
     r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
     r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
     r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
-    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bcharged\b|\bstabbed\b|\bon\s{1,3}a\s{1,3}tag\b"
+    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
+    r"|\b(?:arrested|charged|convicted|stabbed|killed|murdered|died|sentenced|excluded|pregnant)\b"
     r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
 )
 
@@ -200,7 +201,7 @@ def _schools(text: str) -> Iterator[Span]:
 
 def _siblings(text: str) -> Iterator[Span]:
     cues = list(SIBLING_CUE.finditer(text))
-    if cues and (specific := SIBLING_SPECIFIC.search(text)):
+    if cues and (specific := SIBLING_SPECIFIC.search(text) or SCHOOL_NAME.search(text)):
         for m in cues:
             yield "sibling", m.start(), m.end()
         yield "sibling", specific.start(), specific.end()
