@@ -99,15 +99,18 @@ def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Clas
         if t is None:
             continue
         prev = toks[i - 1] if i else None
-        prev2 = toks[i - 2] if i > 1 else None
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        nn = nxt.norm if nxt and not any(ch in t.after for ch in ".,;:!?()") else ""
         w = t.norm
-        if len(w) < 2 or ((c.term(w) or w in v.role_words) and not (t.cap and prev and prev.norm in v.titles)):
+        titled = prev is not None and prev.norm in v.titles
+        if len(w) < 2 or ((c.term(w) or w in v.role_words) and not (t.cap and titled)):
             continue
         if t.upper and len(w) <= 3:
             continue  # initials are judged separately
         known, common = c.known(w), c.common(w)
+        if common and not known and not titled:
+            continue  # an ordinary word that is in no name list
+        prev2 = toks[i - 2] if i > 1 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        nn = nxt.norm if nxt and not any(ch in t.after for ch in ".,;:!?()") else ""
         place = c.place(w)
         after_role = prev is not None and prev.norm in v.role_words and not any(ch in t.before for ch in ".;!?")
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
@@ -221,26 +224,21 @@ def _initial_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon) -> It
             yield "initials", t.start, t.end
 
 
-def name_spans(text: str) -> Iterator[Span]:
-    """Spans of names, family surnames and initials. Only words that could be one, or that sit next to a cue
-    word, are looked at closely: most words cost a few set lookups."""
+def name_detectors(text: str) -> list[Iterator[Span]]:
+    """Lazy detectors of names, family surnames and initials. Only words that could be one (in a name list, in
+    no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
+    set lookups, so screening stays linear and cheap."""
     lex = lexicon()
     spans = [m.span() for m in TOKEN.finditer(text)]
     norms = [_norm(text[a:b]) for a, b in spans]
-    bases = [_base(n) for n in norms]
+    bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
-    names, before_cues, after_cues = _cues()
-    cand = {i for i, ((a, _), b) in enumerate(zip(spans, bases, strict=True))
-            if text[a].isupper() or b in names or b != norms[i]}
-    for i, b in enumerate(bases):
-        if b in after_cues:
-            cand.add(i - 1)
-        if b in before_cues:
-            cand.update((i + 1, i + 2))
+    names, ordinary, openers = _cues()
+    cand = {i for i, b in enumerate(bases) if b in names or b not in ordinary}
+    cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
+    cand.update(i for i, (a, b) in enumerate(spans) if b - a <= 6 and text[a:b].replace("-", "").isupper())
     phrases = _place_phrases()
-    for i in range(n - 1):
-        if norms[i + 1] in phrases.get(norms[i], ()):
-            cand.difference_update((i, i + 1))
+    cand.difference_update(j for i in range(n - 1) if norms[i + 1] in phrases.get(norms[i], ()) for j in (i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
     toks: list[Tok | None] = [None] * n
     for i in cands:
@@ -248,18 +246,18 @@ def name_spans(text: str) -> Iterator[Span]:
             if 0 <= j < n and toks[j] is None:
                 toks[j] = Tok(text, spans, norms, j)
     c = _classifier()
-    yield from _name_spans(toks, cands, lex, c)
-    yield from _family_spans(toks, cands, lex, c)
-    yield from _initial_spans(toks, cands, lex)
+    return [_name_spans(toks, cands, lex, c), _family_spans(toks, cands, lex, c), _initial_spans(toks, cands, lex)]
 
 
 @cache
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Name-list words; ordinary words (a name only in a name position); words after which any word is looked at."""
     lex = lexicon()
     v = lex.vocab
-    return (lex.first_names | lex.surnames,
-            v.role_words | v.titles | v.contact_verbs | v.initial_roles | {"to", "with", "the"},
-            v.verbs_after | v.family_nouns | v.relation_after_possessive)
+    c = _classifier()
+    return (lex.first_names | lex.surnames | (lex.proper_nouns - lex.places),
+            c.stop | lex.places | lex.proper_nouns,
+            v.titles | v.initial_roles | {"the"})
 
 
 @cache

@@ -8,6 +8,7 @@ PATTERNS. Each detector yields (kind, start, end) spans so that `redact` removes
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -32,7 +33,7 @@ _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|co
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
-    rf"(?<![\d/.:£$])(?:no\.?\s{{0,2}})?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}})?(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,3}}"
+    rf"(?<![\d/.:£$])(?:no\.?\s{{0,2}})?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}})?(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,3}}"
     rf"{_STREET}\b"
     r"|(?<![\d/.:])\d{1,4}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
     re.IGNORECASE,
@@ -55,11 +56,11 @@ KEYWORD_REF = re.compile(
     re.IGNORECASE,
 )
 CODE_REF = re.compile(
-    r"\b[A-Z]{1,6}[\-/]?\d{4,14}(?:[\-/]\d{1,8}){0,3}\b"
+    r"(?=[A-Z0-9])(?:\b[A-Z]{1,6}[\-/]?\d{4,14}(?:[\-/]\d{1,8}){0,3}\b"
     r"|\b(?=[A-Z0-9]{0,20}[A-Z])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){1,3}\b"
     r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
     r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
-    r"|(?<![\d£$€.,])\d{6,14}(?![\d%])",
+    r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))",
 )
 # The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
 OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
@@ -139,45 +140,112 @@ def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
+_WORDS = re.compile(r"[a-z]{1,40}")
+_DIGIT = re.compile(r"\d")
+_STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddocks", "meadows", "towers"}
+_FLAT_WORDS = frozenset({"flat", "apartment", "apt", "room", "unit", "bedsit", "caravan", "plot", "pitch"})
+_REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
+    "ref", "refs", "reference"}
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turning", "be", "is"})
+_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
+_SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
+_SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
+                           "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
+                           "sisters", "siblings", "boys", "girls", "lads", "baby"})
+
+
+def detectors(text: str) -> list[Iterator[Span]]:
+    """One lazy detector per kind of shape, each skipped when a cheap check shows it cannot match: the caller
+    can stop a detector at its first span when only the kinds are wanted."""
+    words = frozenset(_WORDS.findall(text.lower()))
+    digits = _DIGIT.search(text) is not None
+    phones = _phones(text) if digits else []
+    out: list[Iterator[Span]] = [iter(phones)]
+    if "@" in text:
+        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
+    if digits:
+        out.append(_postcodes(text))
+        out.append(_nhs_numbers(text, phones))
+        out.append(_addresses(text, words))
+        out.append(_references(text, phones, words))
+        if words & _BIRTH_GATE:
+            out.append(_birth_dates(text))
+    elif words & _STREET_WORDS:
+        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text))
+    if words & (_YEAR_GATE | _SCHOOL_GATE):
+        out.append(_schools(text, words))
+    if "." in text:
+        out.append(("initials", m.start(), m.end()) for m in DOTTED_INITIALS.finditer(text)
+                   if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
+    if words & _SIBLING_GATE:
+        out.append(_siblings(text))
+    return out
+
+
 def shapes(text: str) -> Iterator[Span]:
-    """Spans of identifier shapes in `text`."""
-    phones: list[tuple[int, int]] = []
+    """Every span of an identifier shape in `text`."""
+    for detector in detectors(text):
+        yield from detector
+
+
+def _phones(text: str) -> list[Span]:
+    out: list[Span] = []
     for m in PHONE.finditer(text):
         d = _digits(m.group(0))
         d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
         if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
-            phones.append((m.start(), m.end()))
-            yield "phone", m.start(), m.end()
-    yield from (("email", m.start(), m.end()) for m in EMAIL.finditer(text))
+            out.append(("phone", m.start(), m.end()))
+    return out
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    """Whether pos falls inside one of the spans (sorted and disjoint, as finditer gives them); O(log n)."""
+    i = bisect.bisect_right(spans, pos, key=lambda s: s[1]) - 1
+    return i >= 0 and pos < spans[i][2]
+
+
+def _postcodes(text: str) -> Iterator[Span]:
     yield from (("postcode", m.start(), m.end()) for m in POSTCODE.finditer(text))
     yield from (("postcode", m.start(), m.end()) for m in OUTWARD.finditer(text))
+
+
+def _nhs_numbers(text: str, phones: list[Span]) -> Iterator[Span]:
     for m in TEN_DIGITS.finditer(text):
-        if any(a <= m.start() < b for a, b in phones):
+        if _inside(m.start(), phones):
             continue
         d = _digits(m.group(1))
         near_nhs = NHS_WORD.search(text, max(0, m.start() - 40), m.end() + 40)
         if nhs_number_valid(d) or near_nhs or not d.startswith("0"):
             yield "nhs_number", m.start(), m.end()
-    for pattern in (NUMBERED_STREET, NAMED_STREET, FLAT):
+
+
+def _addresses(text: str, words: frozenset[str]) -> Iterator[Span]:
+    patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
+    for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         yield from (("address", m.start(), m.end()) for m in pattern.finditer(text))
-    yield from _references(text, phones)
-    yield from _birth_dates(text)
-    yield from _schools(text)
-    for m in DOTTED_INITIALS.finditer(text):
-        if m.group(0).replace(" ", "").lower().rstrip() not in NOT_INITIALS:
-            yield "initials", m.start(), m.end()
-    yield from _siblings(text)
 
 
-def _references(text: str, phones: list[tuple[int, int]]) -> Iterator[Span]:
-    for pattern in (KEYWORD_REF, CODE_REF):
+def _references(text: str, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
+    for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
         for m in pattern.finditer(text):
             token = m.group(0)
-            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or any(a <= m.start() < b for a, b in phones):
+            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(m.start(), phones):
                 continue
             if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
                 continue
             yield "record_reference", m.start(), m.end()
+
+
+# How far apart two parts of one description may be (a year group and its school, a sibling and what marks them).
+_NEAR = 120
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], at most _NEAR characters either side."""
+    lo, hi = max(0, start - _NEAR), min(len(text), end + _NEAR)
+    a = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("? ", lo, start), lo - 1) + 1
+    stops = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi), text.find("? ", end, hi)) if i >= 0]
+    return a, min(stops, default=hi)
 
 
 def _birth_dates(text: str) -> Iterator[Span]:
@@ -188,20 +256,19 @@ def _birth_dates(text: str) -> Iterator[Span]:
             yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
 
 
-def _schools(text: str) -> Iterator[Span]:
-    years = list(YEAR_GROUP.finditer(text))
-    if years:
-        schools = list(SCHOOL_NAME.finditer(text))
-        if schools:
-            for m in years + schools:
-                yield "school_year", m.start(), m.end()
-    for m in SCHOOL_STRONG.finditer(text):
-        yield "school_year", m.start(), m.end()
+def _schools(text: str, words: frozenset[str]) -> Iterator[Span]:
+    for year in YEAR_GROUP.finditer(text) if words & _YEAR_GATE else ():
+        school = SCHOOL_NAME.search(text, *_sentence(text, year.start(), year.end()))
+        if school:
+            yield "school_year", year.start(), year.end()
+            yield "school_year", school.start(), school.end()
+    if words & _SCHOOL_GATE:
+        yield from (("school_year", m.start(), m.end()) for m in SCHOOL_STRONG.finditer(text))
 
 
 def _siblings(text: str) -> Iterator[Span]:
-    cues = list(SIBLING_CUE.finditer(text))
-    if cues and (specific := SIBLING_SPECIFIC.search(text) or SCHOOL_NAME.search(text)):
-        for m in cues:
-            yield "sibling", m.start(), m.end()
-        yield "sibling", specific.start(), specific.end()
+    for cue in SIBLING_CUE.finditer(text):
+        a, b = _sentence(text, cue.start(), cue.end())
+        if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
+            yield "sibling", cue.start(), cue.end()
+            yield "sibling", specific.start(), specific.end()
