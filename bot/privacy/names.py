@@ -21,6 +21,11 @@ TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my",
                           "your", "some", "any", "every", "no", "each", "another", "other", "such", "what", "which"})
 _QUOTES = "'\"‘’“”"
+_CLAUSE_PUNCT = frozenset(".,;:!?()[]-–—\n\"")
+_SENTENCE_PUNCT = frozenset(".!?:;\n-–—•*")
+_PHRASE_PUNCT = frozenset(".,;:!?()")
+_STOP_PUNCT = frozenset(".;:!?")
+_END_PUNCT = frozenset(".;!?")
 
 
 class Tok:
@@ -46,6 +51,25 @@ class Tok:
         return self.raw.replace("-", "").replace("'", "").isupper()
 
 
+class _Toks:
+    """Words built on first use, so a detector that stops early pays only for the words it looked at."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str]) -> None:
+        self.text, self.spans, self.norms = text, spans, norms
+        self.built: dict[int, Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> Tok | None:
+        if not 0 <= i < len(self.spans):
+            return None
+        tok = self.built.get(i)
+        if tok is None:
+            tok = self.built[i] = Tok(self.text, self.spans, self.norms, i)
+        return tok
+
+
 def _norm(raw: str) -> str:
     return raw.lower() if raw.isascii() else fold(raw)
 
@@ -57,13 +81,13 @@ def _base(norm: str) -> str:
 def _clause_start(tok: Tok, prev: Tok | None, lex: Lexicon) -> bool:
     if prev is None:
         return True
-    if any(c in tok.before for c in ".,;:!?()[]-–—\n\"") or tok.before == "^":
+    if not _CLAUSE_PUNCT.isdisjoint(tok.before) or tok.before == "^":
         return True
     return prev.norm in lex.vocab.clause_openers
 
 
 def _sentence_start(tok: Tok, prev: Tok | None) -> bool:
-    return prev is None or any(c in tok.before for c in ".!?:;\n-–—•*") or tok.before.strip() in ("(", "\"", "'")
+    return prev is None or not _SENTENCE_PUNCT.isdisjoint(tok.before) or tok.before.strip() in ("(", "\"", "'")
 
 
 class _Classifier:
@@ -92,7 +116,7 @@ class _Classifier:
         return word in self.lex.vocab.not_names or word in self.lex.vocab.acronyms
 
 
-def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Classifier) -> Iterator[Span]:
+def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> Iterator[Span]:
     v = lex.vocab
     for i in cands:
         t = toks[i]
@@ -108,24 +132,24 @@ def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Clas
         known, common = c.known(w), c.common(w)
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
+        if titled and (t.cap or not common):
+            yield "name", t.start, t.end
+            continue
         prev2 = toks[i - 2] if i > 1 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        nn = nxt.norm if nxt and not any(ch in t.after for ch in ".,;:!?()") else ""
+        nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
-        after_role = prev is not None and prev.norm in v.role_words and not any(ch in t.before for ch in ".;!?")
+        after_role = prev is not None and prev.norm in v.role_words and _END_PUNCT.isdisjoint(t.before)
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
         ing_next = len(nn) > 4 and nn.endswith("ing")
-        end_next = nxt is None or any(ch in t.after for ch in ".,;:!?()") or nn in v.after_contact
+        end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
         relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
-        title_before = prev is not None and prev.norm in v.titles and (t.cap or not common)
         contact = prev is not None and (prev.norm in v.contact_verbs or (
             prev2 is not None and prev2.norm in v.contact_verbs and prev.norm in ("to", "with")))
         clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
         mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
         determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
-        if title_before:
-            yield "name", t.start, t.end
-        elif determiner_before or (w in v.org_words and t.cap):
+        if determiner_before or (w in v.org_words and t.cap):
             continue
         elif known and not common:
             yield "name", t.start, t.end
@@ -146,7 +170,7 @@ def _name_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Clas
             yield "name", t.start, t.end
 
 
-def _in_title_phrase(i: int, toks: list[Tok | None], c: _Classifier, lex: Lexicon) -> bool:
+def _in_title_phrase(i: int, toks: _Toks, c: _Classifier, lex: Lexicon) -> bool:
     """'Hope House', 'Victim Support': a capitalised word beside a capitalised ordinary word or org word."""
     for o, between in _neighbours(i, toks):
         ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
@@ -155,7 +179,7 @@ def _in_title_phrase(i: int, toks: list[Tok | None], c: _Classifier, lex: Lexico
     return False
 
 
-def _neighbours(i: int, toks: list[Tok | None]) -> Iterator[tuple[Tok, str]]:
+def _neighbours(i: int, toks: _Toks) -> Iterator[tuple[Tok, str]]:
     """The words either side of word i, with the characters between."""
     t = toks[i]
     for j in (i - 1, i + 1):
@@ -164,13 +188,13 @@ def _neighbours(i: int, toks: list[Tok | None]) -> Iterator[tuple[Tok, str]]:
             yield o, t.before if j < i else t.after
 
 
-def _capitalised_neighbour(i: int, toks: list[Tok | None], c: _Classifier) -> bool:
+def _capitalised_neighbour(i: int, toks: _Toks, c: _Classifier) -> bool:
     """Two capitalised words, neither an ordinary word: a full name ('Kasia Wiśniewska')."""
     return any(o.cap and not o.upper and not between.strip() and not c.common(o.norm)
                for o, between in _neighbours(i, toks))
 
 
-def _family_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Classifier) -> Iterator[Span]:
+def _family_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> Iterator[Span]:
     v = lex.vocab
     for i in cands:
         t = toks[i]
@@ -197,7 +221,7 @@ def _family_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon, c: _Cl
             yield "family_name", t.start, t.end
 
 
-def _initial_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon) -> Iterator[Span]:
+def _initial_spans(toks: _Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
     v = lex.vocab
     for i in cands:
         t = toks[i]
@@ -210,7 +234,7 @@ def _initial_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon) -> It
         if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
             continue
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
-        after_role = prev is not None and prev.norm in v.initial_roles and not any(ch in t.before for ch in ".;!?")
+        after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
         if len(letters) == 1:
             if raw != "I" and (after_role or quoted):
                 yield "initials", t.start, t.end
@@ -218,7 +242,7 @@ def _initial_spans(toks: list[Tok | None], cands: list[int], lex: Lexicon) -> It
         if t.norm in v.acronyms or raw.lower() in v.acronyms:
             continue
         cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
-               or (nxt is not None and nxt.norm in v.verbs_after and not any(ch in t.after for ch in ".;:!?"))
+               or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
                or t.before.rstrip().endswith("("))
         if cue and len(letters) <= 3:
             yield "initials", t.start, t.end
@@ -229,24 +253,30 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
     set lookups, so screening stays linear and cheap."""
     lex = lexicon()
-    spans = [m.span() for m in TOKEN.finditer(text)]
-    norms = [_norm(text[a:b]) for a, b in spans]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
+        lowered = text
+    matches = list(TOKEN.finditer(lowered))
+    spans = [m.span() for m in matches]
+    norms = [w if w.isascii() else fold(text[a:b]) for m in matches for w, (a, b) in ((m.group(), m.span()),)]
+    if lowered is text:
+        norms = [fold(w) for w in norms]
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
     names, ordinary, openers = _cues()
     cand = {i for i, b in enumerate(bases) if b in names or b not in ordinary}
     cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
-    cand.update(i for i, (a, b) in enumerate(spans) if b - a <= 6 and text[a:b].replace("-", "").isupper())
+    shorts = [i for i, (a, b) in enumerate(spans)
+              if b - a <= 8 and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
+    cand.update(shorts)
     phrases = _place_phrases()
     cand.difference_update(j for i in range(n - 1) if norms[i + 1] in phrases.get(norms[i], ()) for j in (i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
-    toks: list[Tok | None] = [None] * n
-    for i in cands:
-        for j in (i - 2, i - 1, i, i + 1):
-            if 0 <= j < n and toks[j] is None:
-                toks[j] = Tok(text, spans, norms, j)
+    family_nouns = lex.vocab.family_nouns
+    families = [i for i in cands if (i and bases[i - 1] == "the") or (i + 1 < n and bases[i + 1] in family_nouns)]
+    toks = _Toks(text, spans, norms)
     c = _classifier()
-    return [_name_spans(toks, cands, lex, c), _family_spans(toks, cands, lex, c), _initial_spans(toks, cands, lex)]
+    return [_name_spans(toks, cands, lex, c), _family_spans(toks, families, lex, c), _initial_spans(toks, shorts, lex)]
 
 
 @cache
