@@ -7,10 +7,12 @@ Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, word l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.privacy.context import context_detectors
 from bot.privacy.names import name_detectors
-from bot.privacy.patterns import Span, detectors, nhs_number_valid
+from bot.privacy.patterns import Span, detectors, has_digit, nhs_number_valid, words_of
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
 
@@ -27,6 +29,9 @@ DESCRIPTIONS = {
     "initials": "a person's initials",
     "school_year": "a school with a year group",
     "sibling": "a description of a child within their family",
+    "social_media": "a social media username",
+    "vehicle": "a vehicle registration or description",
+    "workplace": "where a family member works",
 }
 # Slack's limit for a message; longer text is screened in full but never more than this at a time.
 _CHUNK = 40_000
@@ -38,8 +43,14 @@ class Finding:
     description: str
 
 
+def _detectors(text: str) -> list[Iterator[Span]]:
+    words = words_of(text)
+    digits = has_digit(text)
+    return [*detectors(text, words), *context_detectors(text, words, digits), *name_detectors(text)]
+
+
 def _spans(text: str) -> list[Span]:
-    return [span for detector in (*detectors(text), *name_detectors(text)) for span in detector]
+    return [span for detector in _detectors(text) for span in detector]
 
 
 def find_identifiers(text: str | None) -> list[Finding]:
@@ -49,7 +60,7 @@ def find_identifiers(text: str | None) -> list[Finding]:
     than finding it once."""
     if not text:
         return []
-    kinds = {span[0] for detector in (*detectors(text), *name_detectors(text)) if (span := next(detector, None))}
+    kinds = {span[0] for detector in _detectors(text) if (span := next(detector, None))}
     return [Finding(k, DESCRIPTIONS[k]) for k in DESCRIPTIONS if k in kinds]
 
 

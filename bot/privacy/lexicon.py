@@ -48,6 +48,10 @@ class Vocabulary(BaseModel):
     acronyms: frozenset[str]
     venue_words: frozenset[str]
     local_places: frozenset[str]
+    vehicle_makes: frozenset[str]
+    vehicle_words: frozenset[str]
+    colours: frozenset[str]
+    social_platforms: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

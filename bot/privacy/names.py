@@ -18,6 +18,7 @@ from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import Span
 
 TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my",
                           "your", "some", "any", "every", "no", "each", "another", "other", "such", "what", "which"})
 _QUOTES = "'\"‘’“”"
@@ -253,6 +254,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
     set lookups, so screening stays linear and cheap."""
     lex = lexicon()
+    text = URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's words are not names (same offsets)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
@@ -264,7 +266,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
     names, ordinary, openers = _cues()
-    cand = {i for i, b in enumerate(bases) if b in names or b not in ordinary}
+    cand = {i for i, b in enumerate(bases)
+            if b in names or (b not in ordinary and ("-" not in b or _hyphenated_candidate(b, names, ordinary)))}
     cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
     shorts = [i for i, (a, b) in enumerate(spans)
               if b - a <= 8 and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
@@ -288,6 +291,12 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return (lex.first_names | lex.surnames | (lex.proper_nouns - lex.places),
             c.stop | lex.places | lex.proper_nouns,
             v.titles | v.initial_roles | {"the"})
+
+
+def _hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[str]) -> bool:
+    """'lily-mae', 'okafor-williams' yes; 'x-x-x', 'step-down' no."""
+    parts = [p for p in word.split("-") if p]
+    return any(p in names or p not in ordinary for p in parts)
 
 
 @cache

@@ -154,10 +154,18 @@ _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "tw
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
 
 
-def detectors(text: str) -> list[Iterator[Span]]:
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The text's lower-case words, for the cheap checks that skip a detector."""
+    return frozenset(_WORDS.findall(text.lower()))
+
+
+def detectors(text: str, words: frozenset[str]) -> list[Iterator[Span]]:
     """One lazy detector per kind of shape, each skipped when a cheap check shows it cannot match: the caller
     can stop a detector at its first span when only the kinds are wanted."""
-    words = frozenset(_WORDS.findall(text.lower()))
     digits = _DIGIT.search(text) is not None
     phones = _phones(text) if digits else []
     out: list[Iterator[Span]] = [iter(phones)]
@@ -184,7 +192,7 @@ def detectors(text: str) -> list[Iterator[Span]]:
 
 def shapes(text: str) -> Iterator[Span]:
     """Every span of an identifier shape in `text`."""
-    for detector in detectors(text):
+    for detector in detectors(text, words_of(text)):
         yield from detector
 
 

@@ -1,0 +1,78 @@
+"""Descriptions that point at one person without a name: a social media username, a vehicle (registration,
+or colour and make), where a parent works ("mum works at the Tesco in Widnes").
+
+Same rules as patterns.py: bounded quantifiers only, one lazy detector per kind, cheap gates first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import Span
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of words and short phrases, longest first so 'range rover' wins over 'rover'."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
+HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
+# A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
+PLATE = re.compile(r"\b[A-Z]{2}\d{2}\s{0,2}[A-Z]{3}\b")
+REG_CUE = re.compile(
+    r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
+    r"begins|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}(?=[A-Z]{0,4}\d)[A-Z0-9]{2,4}(?:\s{0,2}[A-Z0-9]{1,4})?",
+    re.IGNORECASE,
+)
+_RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
+             r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
+             r"cousin)")
+_RELATIVE_WORDS = frozenset(_RELATIVE[3:-1].replace("-?", "").replace("?", "").split("|")) | {
+    "step", "stepdad", "stepmum"}
+_TARGET = r"(?:(?:the|our|a)\s{1,3}[A-Za-z][\w'’\-]{1,30}|[A-Z][\w'’\-]{1,30})"
+WORKPLACE = re.compile(
+    rf"\b{_RELATIVE}(?:['’]s)?\s{{1,3}}(?:[a-z]{{1,15}}\s{{1,3}}){{0,2}}?"
+    rf"(?:(?:works?|worked|working|employed|volunteers|runs|owns|manages)\s{{1,3}}(?:[a-z]{{1,15}}\s{{1,3}}){{0,2}}?"
+    rf"(?:at|for|in|on)\s{{1,3}}{_TARGET}"
+    r"|is\s{1,3}(?:a|an|the)\s{1,3}[a-z\-]{3,25}(?:\s{1,3}[a-z\-]{3,25})?\s{1,3}"
+    rf"(?:(?:at|for)\s{{1,3}}{_TARGET}|(?:in|on)\s{{1,3}}[A-Z][\w'’\-]{{1,30}}))",
+)
+
+
+@cache
+def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    v = lexicon().vocab
+    platform = re.compile(
+        rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
+        r"is|was|called|as|under|:|-)\b){0,3}[\s:\-]{0,3}@?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{2,29}",
+        re.IGNORECASE,
+    )
+    vehicle = re.compile(
+        rf"\b(?:{_alternation(v.colours)})\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}})?(?:{_alternation(v.vehicle_makes)})\b",
+        re.IGNORECASE,
+    )
+    gate = v.social_platforms | v.vehicle_words | v.vehicle_makes | v.colours
+    return platform, vehicle, frozenset(w for g in gate for w in g.split())
+
+
+def context_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+    """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
+    platform, vehicle, gate = _vocab_patterns()
+    out: list[Iterator[Span]] = []
+    if "@" in text:
+        out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
+                   if m.group(0).lower() not in NOT_HANDLES)
+    if words & gate:
+        out.append(("social_media", m.start(), m.end()) for m in platform.finditer(text))
+        out.append(("vehicle", m.start(), m.end()) for m in vehicle.finditer(text))
+        out.append(("vehicle", m.start(), m.end()) for m in REG_CUE.finditer(text))
+    if digits:
+        out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
+    if words & _RELATIVE_WORDS:
+        out.append(("workplace", m.start(), m.end()) for m in WORKPLACE.finditer(text))
+    return out
