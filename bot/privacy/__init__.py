@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.privacy.context import context_detectors
 from bot.privacy.names import name_detectors
-from bot.privacy.patterns import Span, detectors, has_digit, nhs_number_valid, words_of
+from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
 
@@ -46,7 +46,8 @@ class Finding:
 def _detectors(text: str) -> list[Iterator[Span]]:
     words = words_of(text)
     digits = has_digit(text)
-    return [*detectors(text, words), *context_detectors(text, words, digits), *name_detectors(text)]
+    src = Source(text)
+    return [*detectors(src, words), *context_detectors(src, words, digits), *name_detectors(text)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.privacy.lexicon import lexicon
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import Source, Span
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -60,17 +60,18 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]
     return platform, vehicle, frozenset(w for g in gate for w in g.split())
 
 
-def context_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
+    text = src.text
     platform, vehicle, gate = _vocab_patterns()
     out: list[Iterator[Span]] = []
     if "@" in text:
         out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
                    if m.group(0).lower() not in NOT_HANDLES)
     if words & gate:
-        out.append(("social_media", m.start(), m.end()) for m in platform.finditer(text))
-        out.append(("vehicle", m.start(), m.end()) for m in vehicle.finditer(text))
-        out.append(("vehicle", m.start(), m.end()) for m in REG_CUE.finditer(text))
+        out.append(("social_media", m.start(), m.end()) for m in src.finditer(platform))
+        out.append(("vehicle", m.start(), m.end()) for m in src.finditer(vehicle))
+        out.append(("vehicle", m.start(), m.end()) for m in src.finditer(REG_CUE))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
     if words & _RELATIVE_WORDS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import Span
@@ -92,19 +92,23 @@ def _sentence_start(tok: Tok, prev: Tok | None) -> bool:
 
 
 class _Classifier:
+    """What kind of word a word is; answers are remembered (a message repeats its words)."""
+
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         v = lex.vocab
         self.stop = lex.english | v.not_names | v.acronyms | v.titles | v.role_words | _DETERMINERS
+        self.known = lru_cache(maxsize=50_000)(self._known)  # type: ignore[method-assign]
+        self.common = lru_cache(maxsize=50_000)(self._common)  # type: ignore[method-assign]
 
-    def known(self, word: str) -> bool:
+    def _known(self, word: str) -> bool:
         """In a name list, or a proper noun that is not a place (either part of a hyphenated name counts)."""
         parts = [p for p in word.split("-") if p]
         lex = self.lex
         return any(p in lex.first_names or p in lex.surnames or (p in lex.proper_nouns and p not in lex.places)
                    for p in parts)
 
-    def common(self, word: str) -> bool:
+    def _common(self, word: str) -> bool:
         """An ordinary word, place or practice term: a name only in a name position."""
         parts = [p for p in word.split("-") if p]
         return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns for p in parts)
@@ -276,7 +280,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     cand.difference_update(j for i in range(n - 1) if norms[i + 1] in phrases.get(norms[i], ()) for j in (i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
-    families = [i for i in cands if (i and bases[i - 1] == "the") or (i + 1 < n and bases[i + 1] in family_nouns)]
+    families = sorted({i for i in range(1, n) if bases[i - 1] == "the" and text[spans[i][0]].isupper()}
+                      | {i - 1 for i in range(1, n) if bases[i] in family_nouns})
     toks = _Toks(text, spans, norms)
     c = _classifier()
     return [_name_spans(toks, cands, lex, c), _family_spans(toks, families, lex, c), _initial_spans(toks, shorts, lex)]
@@ -284,13 +289,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
 
 @cache
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Name-list words; ordinary words (a name only in a name position); words after which any word is looked at."""
+    """Name-list words; ordinary words (a name only in a name position); titles (any word after one is looked at)."""
     lex = lexicon()
     v = lex.vocab
     c = _classifier()
     return (lex.first_names | lex.surnames | (lex.proper_nouns - lex.places),
             c.stop | lex.places | lex.proper_nouns,
-            v.titles | v.initial_roles | {"the"})
+            v.titles)
 
 
 def _hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ PATTERNS. Each detector yields (kind, start, end) spans so that `redact` removes
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -154,6 +155,35 @@ _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "tw
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
 
 
+class Source:
+    """A message and its lower-case copy: case-insensitive patterns run on the copy as plain lower-case patterns,
+    which Python's regex engine matches about three times faster. Offsets are the same in both (when lower-casing
+    would change the length, which a few non-English letters do, the patterns run case-insensitively instead)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if self.low is not None and pattern.flags & re.IGNORECASE:
+            return _lowered(pattern).finditer(self.low)
+        return pattern.finditer(self.text)
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        if self.low is not None and pattern.flags & re.IGNORECASE:
+            return _lowered(pattern).search(self.low, start, end)
+        return pattern.search(self.text, start, end)
+
+
+@functools.cache
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped."""
+    if re.search(r"\\[SWDBAZ]|\\[xuUN]|\(\?P", pattern.pattern):
+        raise ValueError("pattern cannot be lower-cased safely")
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+
+
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
@@ -163,36 +193,37 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORDS.findall(text.lower()))
 
 
-def detectors(text: str, words: frozenset[str]) -> list[Iterator[Span]]:
+def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     """One lazy detector per kind of shape, each skipped when a cheap check shows it cannot match: the caller
     can stop a detector at its first span when only the kinds are wanted."""
+    text = src.text
     digits = _DIGIT.search(text) is not None
     phones = _phones(text) if digits else []
     out: list[Iterator[Span]] = [iter(phones)]
     if "@" in text:
         out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
     if digits:
-        out.append(_postcodes(text))
-        out.append(_nhs_numbers(text, phones))
-        out.append(_addresses(text, words))
-        out.append(_references(text, phones, words))
+        out.append(_postcodes(src))
+        out.append(_nhs_numbers(src, phones))
+        out.append(_addresses(src, words))
+        out.append(_references(src, phones, words))
         if words & _BIRTH_GATE:
-            out.append(_birth_dates(text))
+            out.append(_birth_dates(src))
     elif words & _STREET_WORDS:
         out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text))
     if words & (_YEAR_GATE | _SCHOOL_GATE):
-        out.append(_schools(text, words))
+        out.append(_schools(src, words))
     if "." in text:
         out.append(("initials", m.start(), m.end()) for m in DOTTED_INITIALS.finditer(text)
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _SIBLING_GATE:
-        out.append(_siblings(text))
+        out.append(_siblings(src))
     return out
 
 
 def shapes(text: str) -> Iterator[Span]:
     """Every span of an identifier shape in `text`."""
-    for detector in detectors(text, words_of(text)):
+    for detector in detectors(Source(text), words_of(text)):
         yield from detector
 
 
@@ -212,31 +243,31 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return i >= 0 and pos < spans[i][2]
 
 
-def _postcodes(text: str) -> Iterator[Span]:
-    yield from (("postcode", m.start(), m.end()) for m in POSTCODE.finditer(text))
-    yield from (("postcode", m.start(), m.end()) for m in OUTWARD.finditer(text))
+def _postcodes(src: Source) -> Iterator[Span]:
+    yield from (("postcode", m.start(), m.end()) for m in src.finditer(POSTCODE))
+    yield from (("postcode", m.start(), m.end()) for m in src.finditer(OUTWARD))
 
 
-def _nhs_numbers(text: str, phones: list[Span]) -> Iterator[Span]:
-    for m in TEN_DIGITS.finditer(text):
+def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
+    for m in TEN_DIGITS.finditer(src.text):
         if _inside(m.start(), phones):
             continue
         d = _digits(m.group(1))
-        near_nhs = NHS_WORD.search(text, max(0, m.start() - 40), m.end() + 40)
+        near_nhs = src.search(NHS_WORD, max(0, m.start() - 40), m.end() + 40)
         if nhs_number_valid(d) or near_nhs or not d.startswith("0"):
             yield "nhs_number", m.start(), m.end()
 
 
-def _addresses(text: str, words: frozenset[str]) -> Iterator[Span]:
+def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        yield from (("address", m.start(), m.end()) for m in pattern.finditer(text))
+        yield from (("address", m.start(), m.end()) for m in src.finditer(pattern))
 
 
-def _references(text: str, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
+def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
     for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
-        for m in pattern.finditer(text):
-            token = m.group(0)
+        for m in src.finditer(pattern):
+            token = src.text[m.start():m.end()]
             if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(m.start(), phones):
                 continue
             if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
@@ -256,16 +287,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return a, min(stops, default=hi)
 
 
-def _birth_dates(text: str) -> Iterator[Span]:
-    for cue in BIRTH_CUE.finditer(text):
+def _birth_dates(src: Source) -> Iterator[Span]:
+    for cue in src.finditer(BIRTH_CUE):
         window_start = max(0, cue.start() - 60)
-        date = DATE_IN_WORDS.search(text, window_start, cue.end() + 60)
+        date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
         if date:
             yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
 
 
-def _schools(text: str, words: frozenset[str]) -> Iterator[Span]:
-    for year in YEAR_GROUP.finditer(text) if words & _YEAR_GATE else ():
+def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    text = src.text
+    for year in src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ():
         school = SCHOOL_NAME.search(text, *_sentence(text, year.start(), year.end()))
         if school:
             yield "school_year", year.start(), year.end()
@@ -274,8 +306,9 @@ def _schools(text: str, words: frozenset[str]) -> Iterator[Span]:
         yield from (("school_year", m.start(), m.end()) for m in SCHOOL_STRONG.finditer(text))
 
 
-def _siblings(text: str) -> Iterator[Span]:
-    for cue in SIBLING_CUE.finditer(text):
+def _siblings(src: Source) -> Iterator[Span]:
+    text = src.text
+    for cue in src.finditer(SIBLING_CUE):
         a, b = _sentence(text, cue.start(), cue.end())
         if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
             yield "sibling", cue.start(), cue.end()

@@ -27,6 +27,9 @@ from bot.privacy import describe, find_identifiers, nhs_number_valid, redact
         ("LCS-204518 needs closing", "record_reference"),
         ("child K is refusing to go home", "initials"),
         ("NHS no 943 476 5918", "nhs_number"),
+        ("her snapchat is kayla_x2010", "social_media"),
+        ("seen getting into AB12 CDE", "vehicle"),
+        ("mum works at the Tesco in Widnes", "workplace"),
     ],
 )
 def test_identifiers_are_found(text, kind):
@@ -48,6 +51,8 @@ def test_identifiers_are_found(text, kind):
         "Child Arrangements Order made; referred to Victim Support",
         "family moved from Runcorn to Ellesmere Port",
         "strategy meeting on 12 March 2024, section 47 enquiry",
+        "papers at https://example.org/forum-v2 before the panel",
+        "a red car was seen; her instagram account is private",
     ],
 )
 def test_ordinary_practice_text_passes(text):
