@@ -15,12 +15,19 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from bot.privacy.lexicon import Lexicon, fold, lexicon
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import URL, Span
 
 TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
+_PREFIXES = frozenset({"co", "re", "non", "pre", "post", "multi", "anti", "self", "sub", "inter", "cross", "semi",
+                       "mid", "over", "under", "ex", "de", "un", "mis", "out", "well", "long", "short", "part", "low",
+                       "high", "full", "half", "first", "second", "third", "one", "two"})
+# Words in the name lists that are verbs or function words in any sentence ("children were in").
+_FUNCTION = frozenset({"were", "are", "be", "been", "being", "am", "is", "was", "has", "have", "had", "do", "does",
+                       "did", "not", "can", "could", "would", "should", "must", "shall", "than", "then"})
+_SMALL = frozenset({"of", "and", "the", "for", "to", "from", "in", "on", "with", "at", "a", "an", "by", "&"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my",
                           "your", "some", "any", "every", "no", "each", "another", "other", "such", "what", "which"})
+_ACRONYM = re.compile(r"[A-Z]{2,8}s?")  # CDOP, CCGs: capitals in no list are an organisation, not a person
 _QUOTES = "'\"‘’“”"
 _CLAUSE_PUNCT = frozenset(".,;:!?()[]-–—\n\"")
 _SENTENCE_PUNCT = frozenset(".!?:;\n-–—•*")
@@ -104,6 +111,8 @@ class _Classifier:
     def _known(self, word: str) -> bool:
         """In a name list, or a proper noun that is not a place (either part of a hyphenated name counts)."""
         parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and parts[0] in _PREFIXES:
+            return False
         lex = self.lex
         return any(p in lex.first_names or p in lex.surnames or (p in lex.proper_nouns and p not in lex.places)
                    for p in parts)
@@ -111,6 +120,8 @@ class _Classifier:
     def _common(self, word: str) -> bool:
         """An ordinary word, place or practice term: a name only in a name position."""
         parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and (word.replace("-", "") in self.stop or parts[0] in _PREFIXES):
+            return True  # co-ordinate, multi-agency, self-harm
         return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns for p in parts)
 
     def place(self, word: str) -> bool:
@@ -130,7 +141,7 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
         prev = toks[i - 1] if i else None
         w = t.norm
         titled = prev is not None and prev.norm in v.titles
-        if len(w) < 2 or ((c.term(w) or w in v.role_words) and not (t.cap and titled)):
+        if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words) and not (t.cap and titled)):
             continue
         if t.upper and len(w) <= 3:
             continue  # initials are judged separately
@@ -144,7 +155,8 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
-        after_role = prev is not None and prev.norm in v.role_words and _END_PUNCT.isdisjoint(t.before)
+        after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
+                      and _END_PUNCT.isdisjoint(t.before))
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
         ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
@@ -157,7 +169,8 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
         if determiner_before or (w in v.org_words and t.cap):
             continue
         elif known and not common:
-            yield "name", t.start, t.end
+            if not (nxt is not None and nxt.cap and nxt.norm in v.org_words and not t.after.strip()):
+                yield "name", t.start, t.end  # (not 'Leighton Hospital')
         elif known:  # a name that is also a word, place or term: only in a name position
             first = w in lex.first_names
             if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
@@ -167,7 +180,7 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
                     or (first and contact and end_next and not place)
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
                 yield "name", t.start, t.end
-        elif not common and (w.isalpha() or "-" in w) and (  # in no list: only in the strongest positions
+        elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
                 or relation_next
                 or (clause and verb_next and not t.possessive)
@@ -181,6 +194,13 @@ def _in_title_phrase(i: int, toks: _Toks, c: _Classifier, lex: Lexicon) -> bool:
         ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
         if o.cap and not between.strip() and ordinary:
             return True
+    # "Plan to Protect from Harm": a capitalised ordinary word a few small words before.
+    for j in range(i - 1, max(-1, i - 4), -1):
+        o = toks[j]
+        if o is None or (not o.cap and o.norm not in _SMALL) or not _STOP_PUNCT.isdisjoint(o.after):
+            return False
+        if o.cap and o.norm not in _SMALL:
+            return c.common(o.norm) and not c.known(o.norm)
     return False
 
 
@@ -220,7 +240,7 @@ def _family_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -
         if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
             continue
         odd_word = (c.known(w) or not c.common(w) or w in lex.places) and w not in v.not_names \
-            and w not in v.local_places and w not in lex.english
+            and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
         the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
         if odd_word or the_surname:
             yield "family_name", t.start, t.end
@@ -249,8 +269,23 @@ def _initial_spans(toks: _Toks, cands: list[int], lex: Lexicon) -> Iterator[Span
         cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
                or t.before.rstrip().endswith("("))
-        if cue and len(letters) <= 3:
+        if cue and len(letters) <= 3 and not _defines(i, letters, toks):
             yield "initials", t.start, t.end
+
+
+def _defines(i: int, letters: str, toks: _Toks) -> bool:
+    """'Safeguarding Practice Group (SPG)': capitals in brackets spelling the words before them are an acronym."""
+    t = toks[i]
+    if t is None or not t.before.rstrip().endswith("("):
+        return False
+    firsts = []
+    for j in range(i - 1, max(-1, i - 8), -1):
+        o = toks[j]
+        if o is None or len(firsts) == len(letters):
+            break
+        if o.norm not in _SMALL:
+            firsts.append(o.raw[0].upper())
+    return "".join(reversed(firsts)) == letters.upper()
 
 
 def name_detectors(text: str) -> list[Iterator[Span]]:
@@ -277,7 +312,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
               if b - a <= 8 and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     phrases = _place_phrases()
-    cand.difference_update(j for i in range(n - 1) if norms[i + 1] in phrases.get(norms[i], ()) for j in (i, i + 1))
+    cand.difference_update(j for i in range(n - 1) if bases[i + 1] in phrases.get(bases[i], ()) for j in (i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
     families = sorted({i for i in range(1, n) if bases[i - 1] == "the" and text[spans[i][0]].isupper()}

@@ -34,7 +34,8 @@ _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|co
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
-    rf"(?<![\d/.:£$])(?:no\.?\s{{0,2}})?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}})?(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,3}}"
+    rf"(?<![\d/.:£$])(?:no\.?\s{{0,2}})?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
+    rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
     r"|(?<![\d/.:])\d{1,4}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
     re.IGNORECASE,
@@ -63,6 +64,17 @@ CODE_REF = re.compile(
     r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
     r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))",
 )
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
+# "Section 11/157/175", "s.17": statutory section numbers, not records.
+SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
+
+
+def _financial_year(token: str) -> bool:
+    """'2018/19', '2023-24': a financial year, not a record number."""
+    m = re.fullmatch(r"((?:19|20)\d\d)[/\-](\d\d)", token)
+    return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
+
+
 # The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
 OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
@@ -265,10 +277,15 @@ def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
+    links = [("link", m.start(), m.end()) for m in URL.finditer(src.text)] if "/" in src.text else []
     for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
         for m in src.finditer(pattern):
             token = src.text[m.start():m.end()]
             if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(m.start(), phones):
+                continue
+            if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
+                continue
+            if _financial_year(token) or SECTION_BEFORE.search(src.text, max(0, m.start() - 12), m.start()):
                 continue
             if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
                 continue
