@@ -16,7 +16,7 @@ from bot.context import Services
 from bot.partnerships import set_user_partnership
 from handlers.common import build_command_context, guarded
 from handlers.context import CommandContext, SubcommandHandler
-from knowledge.partnerships import PARTNERSHIPS, display_name
+from knowledge.partnerships import display_name, resolve_partnership
 from storage import audit
 
 COMMAND = "/safeguarding"
@@ -46,10 +46,10 @@ def show_help(cmd: CommandContext) -> None:
 
 
 def set_area(cmd: CommandContext) -> None:
-    slug = cmd.text.strip().lower()
-    if slug not in PARTNERSHIPS:
-        choices = ", ".join(f"`{p}`" for p in PARTNERSHIPS)
-        cmd.reply(f"Which area? Use `/safeguarding area <partnership>` with one of: {choices}.")
+    match = resolve_partnership(cmd.text)
+    slug = match.slug
+    if slug is None:
+        cmd.reply(texts.area_question(match.candidates, bool(cmd.text.strip())))
         return
     with cmd.services.db.session() as s:
         set_user_partnership(s, cmd.team_id, cmd.user_id, slug)

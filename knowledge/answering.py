@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
+from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import SAFETY_LEAD, is_safety_worry
@@ -87,13 +88,16 @@ def source_of(e: Entry) -> dict[str, Any]:
         "section": e.source.section,
         "url": e.source.url,
         "as_of": e.as_of.isoformat(),
+        "review_by": e.review_by.isoformat() if e.review_by else None,
     }
 
 
 def cite(e: Entry) -> str:
     doc = document_title(e.source.document)
     where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
-    return f"_Source: {where}, {e.source.section}. As of {e.as_of:%B %Y}._"
+    line = f"_Source: {where}, {e.source.section}. As of {month_year(e.as_of)}._"
+    due = review_note(e)
+    return f"{line}\n_{due}_" if due else line
 
 
 _AGENCY_NOISE = frozenset(
@@ -273,7 +277,8 @@ class Answerer:
     def _help_text(self, area: str | None) -> str:
         return (
             "Ask me about your partnership's safeguarding arrangements, e.g. _\"How do I escalate a disagreement "
-            "with another agency?\"_ or _\"What is the rapid review timescale?\"_. " + self._contact_line(area)
+            "with another agency?\"_ or _\"What is the rapid review timescale?\"_. " + ARRANGEMENTS_CAVEAT + " "
+            + self._contact_line(area)
         )
 
 

@@ -1,5 +1,5 @@
 """The answers flow without Slack: answer a question for a partnership, record what could not be
-answered (screened) and feedback (no question text), list topics for browsing."""
+answered (screened) and feedback (a "not helpful" keeps its question, screened), list topics for browsing."""
 
 from __future__ import annotations
 
@@ -44,13 +44,14 @@ class AnswerService:
         area = partnership if is_partnership(partnership) else (None if e.partnership == NATIONAL else e.partnership)
         return Answer("answer", self.answerer.render(e), e.title, area, e, 1.0, sources=[source_of(e)])
 
-    def feedback(self, *, team_id: str, entry_id: str, helpful: bool) -> None:
+    def feedback(self, *, team_id: str, entry_id: str, helpful: bool, question: str | None = None) -> None:
+        """Store a rating; with "not helpful" the question too, redacted, for the business unit to review."""
         if self.kb.get(entry_id) is None:
             raise UnknownEntry(entry_id)
         if self.db is None:
             return
         with self.db.session() as s:
-            record_feedback(s, team_id=team_id, entry_id=entry_id, helpful=helpful)
+            record_feedback(s, team_id=team_id, entry_id=entry_id, helpful=helpful, question=question)
 
     def topics(self, partnership: str | None) -> OrderedDict[str, list[Entry]]:
         """Topic -> entries for the area (its own first, then national), in a stable order."""

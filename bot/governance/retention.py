@@ -20,10 +20,12 @@ Policy = Callable[[Session, date, bool], list[tuple[str, str]]]
 
 def policies() -> list[tuple[str, Policy]]:
     """Every capability's retention rule, listed explicitly."""
+    from bot.answers.feedback import clear_old_questions
     from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
     from bot.escalations.retention import reduce_closed as escalations_reduce
 
-    return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce)]
+    return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce),
+            ("answer feedback", clear_old_questions)]
 
 
 @dataclass
