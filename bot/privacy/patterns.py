@@ -45,7 +45,7 @@ NAMED_STREET = re.compile(
     r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
 )
 FLAT = re.compile(
-    r"\b(?:flat|apartment|apt|room|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
+    r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
@@ -54,7 +54,7 @@ _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|
               r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id)")
 KEYWORD_REF = re.compile(
     rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?)?[\s:#.\-]{{0,4}}"
-    r"[A-Z]{0,4}\d{3,14}(?:[/\-]\d{1,8}){0,3}",
+    r"[A-Z]{0,4}(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
     re.IGNORECASE,
 )
 CODE_REF = re.compile(
@@ -97,7 +97,7 @@ SCHOOL_STRONG = re.compile(
 BIRTH_CUE = re.compile(
     r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|born|birthday|bday|b-day|dob)"
     r"|\bb\.\s{0,2}(?=\d)"
-    r"|\b(?:turns?|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b",
+    r"|\b(?:turns?|turned|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b|\b(?:edd|due\s{1,3}(?:date|on)?)\b",
     re.IGNORECASE,
 )
 DATE_IN_WORDS = re.compile(
@@ -131,10 +131,22 @@ SIBLING_SPECIFIC = re.compile(
     r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
 )
 
+# Phrases that point at a child through a sibling or parent on their own ("the one whose brother...",
+# "same mum as the baby...", "sister of the lad who...", "one of the twins").
+SIBLING_STRONG = re.compile(
+    r"\bwhose\s{1,3}(?:(?:little|big|older|younger|baby|twin|elder|half|step)[\s\-]{1,3})?"
+    r"(?:sister|brother|sibling|twin|mum|dad|mother|father|nan|cousin)s?\b"
+    r"|\bsame\s{1,3}(?:family|mum|dad|mother|father|parents?|household)\s{1,3}as\s{1,3}(?:the|that|this)\b"
+    r"|\b(?:sister|brother|sibling|twin|cousin)s?\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
+    r"(?:lad|girl|boy|one|baby|child|kid|toddler|yp|teen|twins?|young\s{1,3}person)\b"
+    r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b",
+    re.IGNORECASE,
+)
+
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC,
+    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC, SIBLING_STRONG,
 )
 
 
@@ -156,7 +168,7 @@ def _digits(s: str) -> str:
 _WORDS = re.compile(r"[a-z]{1,40}")
 _DIGIT = re.compile(r"\d")
 _STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddocks", "meadows", "towers"}
-_FLAT_WORDS = frozenset({"flat", "apartment", "apt", "room", "unit", "bedsit", "caravan", "plot", "pitch"})
+_FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turning", "be", "is"})
@@ -165,6 +177,8 @@ _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors",
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
                            "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
+
+_SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads"}) | (_SIBLING_GATE & {"sister", "brother"})
 
 
 class Source:
@@ -211,7 +225,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     text = src.text
     digits = _DIGIT.search(text) is not None
     phones = _phones(text) if digits else []
-    out: list[Iterator[Span]] = [iter(phones)]
+    out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
         out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
     if digits:
@@ -230,6 +244,8 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _SIBLING_GATE:
         out.append(_siblings(src))
+    if words & _SIBLING_STRONG_GATE:
+        out.append(("sibling", m.start(), m.end()) for m in src.finditer(SIBLING_STRONG))
     return out
 
 
@@ -239,13 +255,17 @@ def shapes(text: str) -> Iterator[Span]:
         yield from detector
 
 
+# Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
+_PUBLIC_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0845")
+
+
 def _phones(text: str) -> list[Span]:
     out: list[Span] = []
     for m in PHONE.finditer(text):
         d = _digits(m.group(0))
         d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
         if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
-            out.append(("phone", m.start(), m.end()))
+            out.append(("phone" if not d.startswith(_PUBLIC_PREFIXES) else "public", m.start(), m.end()))
     return out
 
 
