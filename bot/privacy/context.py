@@ -44,6 +44,37 @@ WORKPLACE = re.compile(
 )
 
 
+# A relative (not "partner agencies"), then in the same clause a job and where it is done.
+RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
+IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|evening|week|end|min|mo|back|home|same\s{1,3}time|"
+              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+              r"august|september|october|november|december|christmas|easter)\b")
+WORK_TARGET = re.compile(
+    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|next\s{1,3}to)\s{1,3}"
+    rf"(?:(?i:the)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}|(?!(?i:{_NOT_PLACE}))[A-Z][\w'’\-]{{1,30}})"
+)
+
+
+@cache
+def _work_cue() -> re.Pattern[str]:
+    verbs = _alternation(lexicon().vocab.work_verbs)
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+def _workplaces(src: Source) -> Iterator[Span]:
+    """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
+    text, cue = src.text, _work_cue()
+    for rel in src.finditer(RELATIVE_AT):
+        end = min(len(text), rel.end() + 120)
+        stop = _CLAUSE_END.search(text, rel.end(), end)
+        end = stop.start() if stop else end
+        job = IS_JOB.match(text, rel.end(), end) or src.search(cue, rel.end(), end)
+        if job and (target := WORK_TARGET.search(text, job.end(), end)):
+            yield "workplace", rel.start(), target.end()
+
+
 @cache
 def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     v = lexicon().vocab
@@ -77,4 +108,5 @@ def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
     if words & _RELATIVE_WORDS:
         out.append(("workplace", m.start(), m.end()) for m in WORKPLACE.finditer(text))
+        out.append(_workplaces(src))
     return out

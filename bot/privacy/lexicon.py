@@ -52,6 +52,7 @@ class Vocabulary(BaseModel):
     vehicle_words: frozenset[str]
     colours: frozenset[str]
     social_platforms: frozenset[str]
+    work_verbs: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -97,7 +97,8 @@ SCHOOL_STRONG = re.compile(
 BIRTH_CUE = re.compile(
     r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|born|birthday|bday|b-day|dob)"
     r"|\bb\.\s{0,2}(?=\d)"
-    r"|\b(?:turns?|turned|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b|\b(?:edd|due\s{1,3}(?:date|on)?)\b",
+    r"|\b(?:turns?|turned|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b"
+    r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?due|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
     re.IGNORECASE,
 )
 DATE_IN_WORDS = re.compile(
@@ -171,7 +172,8 @@ _STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddock
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
-_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turning", "be", "is"})
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning", "be", "is",
+                         "edd", "due"})
 _YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
