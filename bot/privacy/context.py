@@ -48,8 +48,8 @@ WORKPLACE = re.compile(
 RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
 IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
-_NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|evening|week|end|min|mo|back|home|same\s{1,3}time|"
-              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+_NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|evening|week|end|min|mo|back|home|"
+              r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december|christmas|easter)\b")
 WORK_TARGET = re.compile(
     r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|next\s{1,3}to)\s{1,3}"

@@ -172,15 +172,15 @@ _STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddock
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
-_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning", "be", "is",
-                         "edd", "due"})
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
+                         "be", "is", "edd", "due"})
 _YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
                            "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
 
-_SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads"}) | (_SIBLING_GATE & {"sister", "brother"})
+_SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother"})
 
 
 class Source:
