@@ -76,11 +76,11 @@ def _workplaces(src: Source) -> Iterator[Span]:
 
 
 @cache
-def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     v = lexicon().vocab
     platform = re.compile(
         rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
-        r"is|was|called|as|under|:|-)\b){0,3}[\s:\-]{0,3}@?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
+        r"is|was|called|as|under|tag|:|-)\b){0,3}[\s:\-—–]{0,3}@?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
         r"[A-Za-z0-9_]",
         re.IGNORECASE,
     )
@@ -88,20 +88,27 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]
         rf"\b(?:{_alternation(v.colours)})\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}})?(?:{_alternation(v.vehicle_makes)})\b",
         re.IGNORECASE,
     )
+    # A gamer tag in CamelCase or with a Discord number ("streams on twitch as NevaehPlays", "kacperN#0912").
+    camel = re.compile(
+        rf"\b(?i:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?i:name|id|handle|username|account|page|profile|"
+        r"tag|is|was|called|as|under|:|-)\b){0,3}[\s:\-—–]{0,3}@?"
+        r"(?:[A-Za-z0-9_.]{0,20}[a-z][A-Z][A-Za-z0-9_.]{0,20}(?:#\d{4})?|[A-Za-z0-9_.]{2,30}#\d{4})\b"
+    )
     gate = v.social_platforms | v.vehicle_words | v.vehicle_makes | v.colours
-    return platform, vehicle, frozenset(w for g in gate for w in g.split())
+    return platform, camel, vehicle, frozenset(w for g in gate for w in g.split())
 
 
 def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
     text = src.text
-    platform, vehicle, gate = _vocab_patterns()
+    platform, camel, vehicle, gate = _vocab_patterns()
     out: list[Iterator[Span]] = []
     if "@" in text:
         out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
                    if m.group(0).lower() not in NOT_HANDLES)
     if words & gate:
         out.append(("social_media", m.start(), m.end()) for m in src.finditer(platform))
+        out.append(("social_media", m.start(), m.end()) for m in camel.finditer(text))
         out.append(("vehicle", m.start(), m.end()) for m in src.finditer(vehicle))
         out.append(("vehicle", m.start(), m.end()) for m in src.finditer(REG_CUE))
     if digits:

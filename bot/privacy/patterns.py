@@ -144,10 +144,23 @@ SIBLING_STRONG = re.compile(
     re.IGNORECASE,
 )
 
+# A home described by what is near it, with no street word ("the bungalow at the bottom of Halton Brow", "house 3 on
+# the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
+_NOT_PLACE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December|Christmas|Easter|I|The|A)\b")
+HOME_NEAR = re.compile(
+    r"\b(?:house|bungalow|flat|terrace|maisonette|semi|cottage|caravan|farmhouse|houseboat|static)s?\b"
+    r"(?:\s{1,3}[\w'’\-]{1,20}){0,4}?\s{1,3}(?:opposite|next\s{1,3}to|near|by|behind|above|below|over|after|before|"
+    r"facing|beside|on|at|in|off|round|around)\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,5}?"
+    rf"(?!{_NOT_PLACE_WORD})[A-Z][\w'’\-]{{1,30}}"
+)
+_HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "semi", "cottage", "caravan", "farmhouse",
+                        "houseboat", "static", "houses", "flats", "bungalows"})
+
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC, SIBLING_STRONG,
+    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC, SIBLING_STRONG, HOME_NEAR,
 )
 
 
@@ -246,6 +259,8 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _SIBLING_GATE:
         out.append(_siblings(src))
+    if words & _HOME_GATE:
+        out.append(("address", m.start(), m.end()) for m in HOME_NEAR.finditer(text))
     if words & _SIBLING_STRONG_GATE:
         out.append(("sibling", m.start(), m.end()) for m in src.finditer(SIBLING_STRONG))
     return out
