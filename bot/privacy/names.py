@@ -27,6 +27,9 @@ _FUNCTION = frozenset({"were", "are", "be", "been", "being", "am", "is", "was", 
 _SMALL = frozenset({"of", "and", "the", "for", "to", "from", "in", "on", "with", "at", "a", "an", "by", "&"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my",
                           "your", "some", "any", "every", "no", "each", "another", "other", "such", "what", "which"})
+# Contact verbs whose capitalised object is as often a service as a person ("ring Childline").
+_ORG_CONTACT = frozenset({"ring", "call", "called", "phoned", "rang", "contacted", "contact", "visited", "visit",
+                          "support", "supported", "supporting", "see", "seen", "saw", "chase", "chased", "told"})
 _ACRONYM = re.compile(r"[A-Z]{2,8}s?")  # CDOP, CCGs: capitals in no list are an organisation, not a person
 _QUOTES = "'\"‘’“”"
 _CLAUSE_PUNCT = frozenset(".,;:!?()[]-–—\n\"")
@@ -169,8 +172,10 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
         if determiner_before or (w in v.org_words and t.cap):
             continue
         elif known and not common:
-            if not (nxt is not None and nxt.cap and nxt.norm in v.org_words and not t.after.strip()):
-                yield "name", t.start, t.end  # (not 'Leighton Hospital')
+            # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
+            if not (nxt is not None and nxt.norm in v.org_words and not t.after.strip()
+                    and (nxt.cap or (prev is not None and prev.cap and not t.before.strip(" ")))):
+                yield "name", t.start, t.end
         elif known:  # a name that is also a word, place or term: only in a name position
             first = w in lex.first_names
             if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
@@ -178,14 +183,26 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
                     or (t.possessive and relation_next and not place)
                     or (first and clause and verb_next and not t.possessive and (not place or nn in v.person_verbs))
                     or (first and contact and end_next and not place)
+                    or (first and not place and _with_relative(i, toks, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
                 yield "name", t.start, t.end
         elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
                 or relation_next
+                or (t.possessive and not t.upper)  # "chidi's been excluded": a word in no list, owning or being
+                or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
+                or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c))):
             yield "name", t.start, t.end
+
+
+def _with_relative(i: int, toks: _Toks, lex: Lexicon) -> bool:
+    """'summer and her mum', 'will and his nan': a first name joined to a relative."""
+    words = [toks[j] for j in range(i + 1, min(len(toks), i + 4))]
+    return (len(words) == 3 and all(w is not None for w in words) and words[0].norm == "and"  # type: ignore[union-attr]
+            and words[1].norm in ("his", "her", "their")  # type: ignore[union-attr]
+            and words[2].norm in lex.vocab.relation_after_possessive)  # type: ignore[union-attr]
 
 
 def _in_title_phrase(i: int, toks: _Toks, c: _Classifier, lex: Lexicon) -> bool:
