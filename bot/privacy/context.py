@@ -44,6 +44,7 @@ WORKPLACE = re.compile(
 )
 
 
+_REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
 IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of)\b", re.IGNORECASE)
@@ -63,10 +64,10 @@ def _work_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
-def _workplaces(src: Source) -> Iterator[Span]:
+def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
     text, cue = src.text, _work_cue()
-    for rel in src.finditer(RELATIVE_AT):
+    for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
         end = min(len(text), rel.end() + 120)
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
@@ -76,7 +77,8 @@ def _workplaces(src: Source) -> Iterator[Span]:
 
 
 @cache
-def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str],
+                             frozenset[str]]:
     v = lexicon().vocab
     platform = re.compile(
         rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
@@ -95,25 +97,27 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?:[A-Za-z0-9_.]{0,20}[a-z][A-Z][A-Za-z0-9_.]{0,20}(?:#\d{4})?|[A-Za-z0-9_.]{2,30}#\d{4})\b"
     )
     gate = v.social_platforms | v.vehicle_words | v.vehicle_makes | v.colours
-    return platform, camel, vehicle, frozenset(w for g in gate for w in g.split())
+    first = frozenset(w.split()[0] for w in v.social_platforms)
+    colours = frozenset(w.split()[0] for w in v.colours)
+    return platform, camel, vehicle, frozenset(w for g in gate for w in g.split()), first, colours
 
 
 def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
     text = src.text
-    platform, camel, vehicle, gate = _vocab_patterns()
+    platform, camel, vehicle, gate, platforms, colours = _vocab_patterns()
     out: list[Iterator[Span]] = []
     if "@" in text:
         out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
                    if m.group(0).lower() not in NOT_HANDLES)
     if words & gate:
-        out.append(("social_media", m.start(), m.end()) for m in src.finditer(platform))
-        out.append(("social_media", m.start(), m.end()) for m in camel.finditer(text))
-        out.append(("vehicle", m.start(), m.end()) for m in src.finditer(vehicle))
-        out.append(("vehicle", m.start(), m.end()) for m in src.finditer(REG_CUE))
+        out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
+        out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
+        out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
+        out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
     if words & _RELATIVE_WORDS:
         out.append(("workplace", m.start(), m.end()) for m in WORKPLACE.finditer(text))
-        out.append(_workplaces(src))
+        out.append(_workplaces(src, words))
     return out
