@@ -34,16 +34,6 @@ _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|s
              r"cousin)")
 _RELATIVE_WORDS = frozenset(_RELATIVE[3:-1].replace("-?", "").replace("?", "").split("|")) | {
     "step", "stepdad", "stepmum"}
-_TARGET = r"(?:(?:the|our|a)\s{1,3}[A-Za-z][\w'’\-]{1,30}|[A-Z][\w'’\-]{1,30})"
-WORKPLACE = re.compile(
-    rf"\b{_RELATIVE}(?:['’]s)?\s{{1,3}}(?:[a-z]{{1,15}}\s{{1,3}}){{0,2}}?"
-    rf"(?:(?:works?|worked|working|employed|volunteers|runs|owns|manages)\s{{1,3}}(?:[a-z]{{1,15}}\s{{1,3}}){{0,2}}?"
-    rf"(?:at|for|in|on)\s{{1,3}}{_TARGET}"
-    r"|is\s{1,3}(?:a|an|the)\s{1,3}[a-z\-]{3,25}(?:\s{1,3}[a-z\-]{3,25})?\s{1,3}"
-    rf"(?:(?:at|for)\s{{1,3}}{_TARGET}|(?:in|on)\s{{1,3}}[A-Z][\w'’\-]{{1,30}}))",
-)
-
-
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
@@ -118,6 +108,5 @@ def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
     if words & _RELATIVE_WORDS:
-        out.append(("workplace", m.start(), m.end()) for m in WORKPLACE.finditer(text))
         out.append(_workplaces(src, words))
     return out
