@@ -1,9 +1,9 @@
 """The identifier screen on labelled corpora: detection per category, false positives on benign practice text,
 and redaction removing everything the screen finds.
 
-corpus-own.jsonl was written for the screen; corpus-a.jsonl is a copy of a blind corpus written by someone who
-never saw the code. Both have been looked at while the screen was developed (development sets): the honest
-figure is the lead's run on the held-out set, recorded in docs/reliability.md.
+corpus-own.jsonl was written for the screen; corpus-a.jsonl and corpus-c.jsonl are copies of blind corpora written
+by people who never saw the code. All three have been looked at while the screen was developed (development sets):
+the honest figure is the lead's run on the held-out sets, recorded in docs/reliability.md.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ import pytest
 from bot.privacy import find_identifiers, redact
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ["corpus-own.jsonl", "corpus-a.jsonl"]
+CORPORA = ["corpus-own.jsonl", "corpus-a.jsonl", "corpus-c.jsonl"]
 IDENTIFYING = {"first_name", "full_name", "surname_family", "address", "school_year", "sibling_identifying",
                "record_reference", "initials", "date_of_birth", "nhs_number", "phone", "email"}
 BENIGN = {"legal_agency_terms", "place_names", "meeting_dates", "steps_numbers", "officer_titles", "general_text"}
+# Categories corpus-c added (and corpus-own's later probes use): where a relative works, usernames, vehicles, numbers.
+LATER = {"workplace_identifying", "social_media", "vehicle", "benign_numbers", "name_like_words"}
 
 
 def _cases(name: str) -> list[dict[str, str]]:
@@ -33,8 +35,8 @@ def test_own_corpus_covers_every_category():
     assert len(cases) >= 300
     for c in cases:
         assert c["label"] in ("identifying", "benign")
-        assert c["category"] in (IDENTIFYING if c["label"] == "identifying" else BENIGN)
-    assert {c["category"] for c in cases} == IDENTIFYING | BENIGN
+        assert c["category"] in (IDENTIFYING if c["label"] == "identifying" else BENIGN) | LATER
+    assert {c["category"] for c in cases} >= IDENTIFYING | BENIGN
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
