@@ -189,7 +189,8 @@ def _name_spans(toks: _Toks, cands: list[int], lex: Lexicon, c: _Classifier) -> 
         elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
                 or relation_next
-                or (t.possessive and not t.upper)  # "chidi's been excluded": a word in no list, owning or being
+                # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
+                or (t.possessive and sum(ch.isupper() for ch in t.raw) <= 1)
                 or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
                 or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
                 or (clause and verb_next and not t.possessive)
