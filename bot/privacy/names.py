@@ -317,24 +317,32 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
         lowered = text
     matches = list(TOKEN.finditer(lowered))
     spans = [m.span() for m in matches]
-    norms = [w if w.isascii() else fold(text[a:b]) for m in matches for w, (a, b) in ((m.group(), m.span()),)]
+    norms = [m.group() for m in matches]
+    if not lowered.isascii():
+        norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
     if lowered is text:
         norms = [fold(w) for w in norms]
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
     names, ordinary, openers = _cues()
-    cand = {i for i, b in enumerate(bases)
-            if b in names or (b not in ordinary and ("-" not in b or _hyphenated_candidate(b, names, ordinary)))}
-    cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
-    shorts = [i for i, (a, b) in enumerate(spans)
-              if b - a <= 8 and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
+    # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
+    odd = set(bases).difference(ordinary) | (names.intersection(bases))
+    cand = {i for i, b in enumerate(bases) if b in odd
+            and (b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary))}
+    if not openers.isdisjoint(bases):
+        cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
+    shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
+              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     phrases = _place_phrases()
-    cand.difference_update(j for i in range(n - 1) if bases[i + 1] in phrases.get(bases[i], ()) for j in (i, i + 1))
+    if not phrases.keys().isdisjoint(bases):
+        cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
+                               for j in (i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
-    families = sorted({i for i in range(1, n) if bases[i - 1] == "the" and text[spans[i][0]].isupper()}
-                      | {i - 1 for i in range(1, n) if bases[i] in family_nouns})
+    families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n
+                       and text[spans[i + 1][0]].isupper()}
+                      | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns})
     toks = _Toks(text, spans, norms)
     c = _classifier()
     return [_name_spans(toks, cands, lex, c), _family_spans(toks, families, lex, c), _initial_spans(toks, shorts, lex)]
