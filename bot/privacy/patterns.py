@@ -25,7 +25,8 @@ PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", re.IGNORECASE)
 # An outward code alone, for the postcode areas of the four partnerships and their neighbours ("wa5").
 OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b", re.IGNORECASE)
-TEN_DIGITS = re.compile(r"(?<![\d+])(\d{3}[ \-]?\d{3}[ \-]?\d{4}|\d{4}[ \-]?\d{3}[ \-]?\d{3})(?![\d])")
+# (the look-behind sits after the first digit so the engine can skip ahead to digits: about twice as fast)
+TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
 _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
            r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
            r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
@@ -34,10 +35,10 @@ _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|co
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
-    rf"(?<![\d/.:£$])(?:no\.?\s{{0,2}})?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
+    rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
-    r"|(?<![\d/.:])\d{1,4}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
+    r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
     re.IGNORECASE,
 )
 NAMED_STREET = re.compile(
