@@ -70,15 +70,23 @@ def register(app: App, services: Services) -> None:
         topics = svc.topics(cmd.partnership)
         cmd.reply(topics_text(topics), blocks=topics_blocks(topics, cmd.partnership))
 
+    def ask_offline(text: str, respond: Respond) -> bool:
+        ans = svc.answer_without_database(text, services.settings.default_partnership)
+        if ans is None:
+            return False
+        respond(text=fallback_text(ans), blocks=answer_blocks(ans), response_type="ephemeral", replace_original=False)
+        return True
+
     safeguarding.add_subcommand("topics", topics_command)
-    safeguarding.set_default(ask_command)
+    safeguarding.set_default(ask_command, offline=ask_offline)
 
     # -- events ---------------------------------------------------------------------------------
     def _answer_event(event: dict[str, Any], body: dict[str, Any], client: WebClient, *, thread: bool) -> None:
         text = _MENTION.sub(" ", str(event.get("text") or "")).strip()
         team_id = team_of(body) or str(event.get("team") or "")
         user_id, channel_id = str(event.get("user") or ""), str(event.get("channel") or "")
-        ans = svc.ask(text, area_for(team_id, channel_id, user_id), team_id=team_id)
+        ans = svc.ask_resolving(text, lambda: area_for(team_id, channel_id, user_id), team_id=team_id,
+                                fallback_area=services.settings.default_partnership)
         kwargs: dict[str, Any] = {"channel": channel_id, "text": fallback_text(ans), "blocks": answer_blocks(ans)}
         if thread:
             kwargs["thread_ts"] = event.get("thread_ts") or event.get("ts")

@@ -132,6 +132,9 @@ class Contact(_Strict):
     phone: str | None = None
     address: str | None = None
     url: str | None = None
+    named_in_documents: bool = Field(
+        default=True, description="front doors: False when the documents name no team (the safety line says so)"
+    )
 
     @field_validator("email")
     @classmethod

@@ -4,14 +4,21 @@ answered (screened) and feedback (a "not helpful" keeps its question, screened),
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.logs import get_logger
 from knowledge.answering import Answer, Answerer, get_answerer, source_of
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, is_partnership
+from knowledge.safety import is_safety_worry
 from storage.answers import record_feedback, record_unanswered
 from storage.db import Database
+
+log = get_logger(__name__)
 
 RECORDED_OUTCOMES = ("cannot_answer", "did_you_mean")
 
@@ -36,6 +43,29 @@ class AnswerService:
                 record_unanswered(s, team_id=team_id, partnership=res.partnership or partnership,
                                   question=question)
         return res
+
+    def ask_resolving(
+        self, question: str, resolve_area: Callable[[], str | None], *, team_id: str | None = None,
+        fallback_area: str | None = None,
+    ) -> Answer:
+        """Ask for the area `resolve_area` finds in the database. If that lookup fails, a worry about a child
+        is still answered (999 and the front door need no database); anything else re-raises, so the
+        listener says nothing was saved."""
+        try:
+            area = resolve_area()
+        except SQLAlchemyError:
+            offline = self.answer_without_database(question, fallback_area)
+            if offline is None:
+                raise
+            return offline
+        return self.ask(question, area, team_id=team_id)
+
+    def answer_without_database(self, question: str, area: str | None) -> Answer | None:
+        """The safety reply when the database cannot be reached; None when the question is not a worry."""
+        if not is_safety_worry(question):
+            return None
+        log.warning("answers.safety_without_database", partnership=area)
+        return self.answerer.answer(question, area)
 
     def show(self, entry_id: str, partnership: str | None = None) -> Answer:
         e = self.kb.get(entry_id)
