@@ -23,16 +23,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.privacy import find_identifiers
 
 
-def worst_case_ms() -> float:
-    """Screen 40,000-character messages (Slack's limit) built to stress each pattern; the slowest, in ms."""
+def worst_case_ms(cases: list[dict[str, str]]) -> tuple[float, float]:
+    """Screen 40,000-character messages (Slack's limit) built to stress each pattern, and the corpus's benign
+    lines run together to that length; the slowest, in ms of wall-clock and of CPU time (each the best of 3 runs,
+    as a shared machine's load adds to the wall clock but not to the CPU time this process uses)."""
     shapes = ["a" * 40_000, "a." * 20_000, "1 " * 20_000, "Aa " * 13_333, "@" * 40_000, "a@" * 20_000,
               "x-" * 20_000, "Mr " * 13_333, "0" * 40_000, "word " * 8_000]
-    worst = 0.0
+    prose = ". ".join(c["text"] for c in cases if c["label"] == "benign")
+    if prose:
+        shapes.append((prose + ". ") * (40_000 // len(prose) + 1))
+    find_identifiers("warm up: word lists load once per process")
+    wall = cpu = 0.0
     for s in shapes:
-        t0 = time.perf_counter()
-        find_identifiers(s[:40_000])
-        worst = max(worst, time.perf_counter() - t0)
-    return worst * 1000
+        runs = []
+        for _ in range(3):
+            w0, c0 = time.perf_counter(), time.process_time()
+            find_identifiers(s[:40_000])
+            runs.append((time.perf_counter() - w0, time.process_time() - c0))
+        wall, cpu = max(wall, min(r[0] for r in runs)), max(cpu, min(r[1] for r in runs))
+    return wall * 1000, cpu * 1000
 
 
 def main() -> int:
@@ -62,7 +71,8 @@ def main() -> int:
     worst_cat = min((ok[k] / n[k], k) for k in n if k.startswith("identifying:")) if id_n else (1.0, "-")
     print(f"detected {id_ok}/{id_n} = {id_ok / max(1, id_n):.1%} (weakest category {worst_cat[1]} "
           f"{worst_cat[0]:.0%}); false positives {b_n - b_ok}/{b_n} = {(b_n - b_ok) / max(1, b_n):.1%}")
-    print(f"worst 40,000-character message screened in {worst_case_ms():.1f} ms")
+    wall, cpu = worst_case_ms(cases)
+    print(f"worst 40,000-character message screened in {wall:.1f} ms ({cpu:.1f} ms CPU)")
     print(f"{id_ok + b_ok} passed, {id_n + b_n - id_ok - b_ok} failed")
     return 0
 

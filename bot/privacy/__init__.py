@@ -1,0 +1,92 @@
+"""Screening free text for things that could identify a child before anything is stored or posted.
+
+Findings name the *kind* of identifier only; the matched text is never returned, logged or kept.
+The check is deliberately cautious: a false alarm costs the user a rewording, a miss costs a child's privacy.
+Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, word lists in data/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.privacy.context import context_detectors
+from bot.privacy.names import name_detectors
+from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
+
+__all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
+
+DESCRIPTIONS = {
+    "nhs_number": "an NHS number",
+    "phone": "a phone number",
+    "email": "an email address",
+    "postcode": "a postcode",
+    "address": "a street address",
+    "record_reference": "an agency record or case number",
+    "date_of_birth": "a date of birth",
+    "name": "a person's name",
+    "family_name": "a family's surname",
+    "initials": "a person's initials",
+    "school_year": "a school with a year group",
+    "sibling": "a description of a child within their family",
+    "social_media": "a social media username",
+    "vehicle": "a vehicle registration or description",
+    "workplace": "where a family member works",
+}
+# Slack's limit for a message; longer text is screened in full but never more than this at a time.
+_CHUNK = 40_000
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    description: str
+
+
+def _detectors(text: str) -> list[Iterator[Span]]:
+    words = words_of(text)
+    digits = has_digit(text)
+    src = Source(text)
+    return [*detectors(src, words), *context_detectors(src, words, digits), *name_detectors(text)]
+
+
+def _spans(text: str) -> list[Span]:
+    return [span for detector in _detectors(text) for span in detector]
+
+
+def find_identifiers(text: str | None) -> list[Finding]:
+    """Kinds of likely personal identifiers in `text` (one finding per kind, in a stable order).
+
+    Each detector yields one kind and stops at its first span, so a long message full of one kind costs no more
+    than finding it once."""
+    if not text:
+        return []
+    kinds = {span[0] for detector in _detectors(text) if (span := next(detector, None))}
+    return [Finding(k, DESCRIPTIONS[k]) for k in DESCRIPTIONS if k in kinds]
+
+
+def describe(findings: list[Finding]) -> str:
+    """A field-level message asking for an anonymised reference instead."""
+    kinds = ", ".join(sorted({f.description for f in findings}))
+    return (
+        f"This looks like it contains {kinds}. Please remove it: use the anonymised case reference, "
+        "never a child's or family member's name or details."
+    )
+
+
+def redact(text: str) -> str:
+    """Replace everything `find_identifiers` finds with [removed] (for the few places free text is kept)."""
+    out = text
+    for _ in range(3):  # a removal can leave a new shape next to it ("Mr [removed] Smith"); settle in a few passes
+        spans = sorted((a, b) for _, a, b in _spans(out))
+        if not spans:
+            break
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in reversed(merged):
+            out = out[:a] + "[removed]" + out[b:]
+    return out

@@ -1,0 +1,112 @@
+"""Descriptions that point at one person without a name: a social media username, a vehicle (registration,
+or colour and make), where a parent works ("mum works at the Tesco in Widnes").
+
+Same rules as patterns.py: bounded quantifiers only, one lazy detector per kind, cheap gates first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import Source, Span
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of words and short phrases, longest first so 'range rover' wins over 'rover'."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
+HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
+# A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
+PLATE = re.compile(r"\b[A-Z]{2}\d{2}\s{0,2}[A-Z]{3}\b")
+REG_CUE = re.compile(
+    r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
+    r"begins|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}(?=[A-Z]{0,4}\d)[A-Z0-9]{2,4}(?:\s{0,2}[A-Z0-9]{1,4})?",
+    re.IGNORECASE,
+)
+_RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
+             r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
+             r"cousin)")
+_RELATIVE_WORDS = frozenset(_RELATIVE[3:-1].replace("-?", "").replace("?", "").split("|")) | {
+    "step", "stepdad", "stepmum"}
+_REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
+# A relative (not "partner agencies"), then in the same clause a job and where it is done.
+RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
+IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|evening|week|end|min|mo|back|home|"
+              r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+              r"august|september|october|november|december|christmas|easter)\b")
+WORK_TARGET = re.compile(
+    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|next\s{1,3}to)\s{1,3}"
+    rf"(?:(?i:the)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}|(?!(?i:{_NOT_PLACE}))[A-Z][\w'’\-]{{1,30}})"
+)
+
+
+@cache
+def _work_cue() -> re.Pattern[str]:
+    verbs = _alternation(lexicon().vocab.work_verbs)
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
+    text, cue = src.text, _work_cue()
+    for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
+        end = min(len(text), rel.end() + 120)
+        stop = _CLAUSE_END.search(text, rel.end(), end)
+        end = stop.start() if stop else end
+        job = IS_JOB.match(text, rel.end(), end) or src.search(cue, rel.end(), end)
+        if job and (target := WORK_TARGET.search(text, job.end(), end)):
+            yield "workplace", rel.start(), target.end()
+
+
+@cache
+def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str],
+                             frozenset[str]]:
+    v = lexicon().vocab
+    platform = re.compile(
+        rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
+        r"is|was|called|as|under|tag|:|-)\b){0,3}[\s:\-—–]{0,3}@?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
+        r"[A-Za-z0-9_]",
+        re.IGNORECASE,
+    )
+    vehicle = re.compile(
+        rf"\b(?:{_alternation(v.colours)})\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}})?(?:{_alternation(v.vehicle_makes)})\b",
+        re.IGNORECASE,
+    )
+    # A gamer tag in CamelCase or with a Discord number ("streams on twitch as NevaehPlays", "kacperN#0912").
+    camel = re.compile(
+        rf"\b(?i:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?i:name|id|handle|username|account|page|profile|"
+        r"tag|is|was|called|as|under|:|-)\b){0,3}[\s:\-—–]{0,3}@?"
+        r"(?:[A-Za-z0-9_.]{0,20}[a-z][A-Z][A-Za-z0-9_.]{0,20}(?:#\d{4})?|[A-Za-z0-9_.]{2,30}#\d{4})\b"
+    )
+    gate = v.social_platforms | v.vehicle_words | v.vehicle_makes | v.colours
+    first = frozenset(w.split()[0] for w in v.social_platforms)
+    colours = frozenset(w.split()[0] for w in v.colours)
+    return platform, camel, vehicle, frozenset(w for g in gate for w in g.split()), first, colours
+
+
+def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+    """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
+    text = src.text
+    platform, camel, vehicle, gate, platforms, colours = _vocab_patterns()
+    out: list[Iterator[Span]] = []
+    if "@" in text:
+        out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
+                   if m.group(0).lower() not in NOT_HANDLES)
+    if words & gate:
+        out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
+        out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
+        out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
+        out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
+    if digits:
+        out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
+    if words & _RELATIVE_WORDS:
+        out.append(_workplaces(src, words))
+    return out

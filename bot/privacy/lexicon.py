@@ -1,0 +1,114 @@
+"""The screen's word lists and cue words, loaded once from bot/privacy/data/ and validated at load.
+
+Names, English words and places are large lists built from public sources by
+scripts/build_privacy_lexicon.py (each file's first line names its source and licence); cue words and
+allow-lists are in vocabulary.yaml. A missing, empty or malformed file stops the bot at start, not mid-request.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
+
+DATA = Path(__file__).resolve().parent / "data"
+_ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
+_VOCAB_ENTRY = re.compile(r"[a-z0-9][a-z0-9'&+/:\- ]{0,40}")
+# Smallest plausible size of each built list: a truncated file is an error, not a quietly weaker screen.
+_MINIMUM = {"first_names": 5000, "surnames": 5000, "english_words": 30000, "proper_nouns": 1000, "places": 2000}
+
+
+def fold(word: str) -> str:
+    """Lower case without accents or curly apostrophes: the form every list is looked up in."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Vocabulary(BaseModel):
+    """vocabulary.yaml: every key is a list of lower-case words or short phrases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    role_words: frozenset[str]
+    initial_roles: frozenset[str]
+    relation_after_possessive: frozenset[str]
+    person_verbs: frozenset[str]
+    verbs_after: frozenset[str]
+    clause_openers: frozenset[str]
+    contact_verbs: frozenset[str]
+    after_contact: frozenset[str]
+    titles: frozenset[str]
+    family_nouns: frozenset[str]
+    common_words: frozenset[str]
+    not_names: frozenset[str]
+    org_words: frozenset[str]
+    acronyms: frozenset[str]
+    venue_words: frozenset[str]
+    local_places: frozenset[str]
+    vehicle_makes: frozenset[str]
+    vehicle_words: frozenset[str]
+    colours: frozenset[str]
+    social_platforms: frozenset[str]
+    work_verbs: frozenset[str]
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _words(cls, value: object) -> frozenset[str]:
+        if not isinstance(value, list) or not value:
+            raise ValueError("must be a non-empty list")
+        bad = [v for v in value if not isinstance(v, str) or not _VOCAB_ENTRY.fullmatch(v)]
+        if bad:
+            raise ValueError(f"entries must be lower-case words: {bad[:3]}")
+        return frozenset(value)
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    english: frozenset[str]
+    proper_nouns: frozenset[str]
+    places: frozenset[str]  # every word of a place name
+    place_names: frozenset[str]  # whole place names
+    vocab: Vocabulary
+
+
+def _word_list(data: Path, name: str) -> frozenset[str]:
+    path = data / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith("# ") or "source:" not in lines[0]:
+        raise ValueError(f"{path.name}: first line must name the source and licence")
+    words = lines[1:]
+    bad = [w for w in words if not _ENTRY.fullmatch(w)]
+    if bad:
+        raise ValueError(f"{path.name}: malformed entries {bad[:3]}")
+    if len(words) < _MINIMUM[name]:
+        raise ValueError(f"{path.name}: {len(words)} entries, expected at least {_MINIMUM[name]}")
+    return frozenset(words)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The screen's lists, loaded once per process."""
+    return load(DATA)
+
+
+def load(data: Path) -> Lexicon:
+    """Read and validate every list in `data`; raises ValueError (or pydantic's ValidationError) if one is bad."""
+    vocab = Vocabulary.model_validate(yaml.safe_load((data / "vocabulary.yaml").read_text(encoding="utf-8")))
+    place_words = set()
+    place_names = _word_list(data, "places") | vocab.local_places
+    for place in place_names:
+        place_words.update(p for p in re.split(r"[\s\-]+", place) if p)
+    return Lexicon(
+        first_names=_word_list(data, "first_names"),
+        surnames=_word_list(data, "surnames"),
+        english=_word_list(data, "english_words") | vocab.common_words,
+        proper_nouns=_word_list(data, "proper_nouns"),
+        places=frozenset(place_words),
+        place_names=place_names,
+        vocab=vocab,
+    )

@@ -1,0 +1,394 @@
+"""Shapes of identifiers (e-mail, phone, postcode, address, NHS and record numbers, dates of birth, school and
+year, initials, sibling descriptions) as regular expressions.
+
+Every quantifier is bounded (no `+` or `*`), so each start position costs a bounded number of steps and a
+40,000-character message screens in linear time; tests/privacy/test_linear.py checks this for every pattern in
+PATTERNS. Each detector yields (kind, start, end) spans so that `redact` removes exactly what was found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+
+Span = tuple[str, int, int]
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_W = r"[A-Za-z][A-Za-z'’\-]{0,30}"
+
+EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,6}")
+PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
+POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", re.IGNORECASE)
+# An outward code alone, for the postcode areas of the four partnerships and their neighbours ("wa5").
+OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b", re.IGNORECASE)
+# (the look-behind sits after the first digit so the engine can skip ahead to digits: about twice as fast)
+TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
+_STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
+           r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
+           r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
+           r"towers?|end|glade|dell|mount|nook|orchard|precinct|villas|yard)")
+# Words that never sit between a house number and a street name ("6 June at Wyvern House" is a meeting).
+_NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
+               r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
+NUMBERED_STREET = re.compile(
+    rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
+    rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
+    rf"{_STREET}\b"
+    r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
+    re.IGNORECASE,
+)
+NAMED_STREET = re.compile(
+    r"\b[A-Z][a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"
+    r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
+)
+FLAT = re.compile(
+    r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
+    re.IGNORECASE,
+)
+NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
+
+_REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|"
+              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id)")
+KEYWORD_REF = re.compile(
+    rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?)?[\s:#.\-]{{0,4}}"
+    r"[A-Z]{0,4}(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
+    re.IGNORECASE,
+)
+CODE_REF = re.compile(
+    r"(?=[A-Z0-9])(?:\b[A-Z]{1,6}[\-/]?\d{4,14}(?:[\-/]\d{1,8}){0,3}\b"
+    r"|\b(?=[A-Z0-9]{0,20}[A-Z])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){1,3}\b"
+    r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
+    r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
+    r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))",
+)
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
+# "Section 11/157/175", "s.17": statutory section numbers, not records.
+SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
+
+
+def _financial_year(token: str) -> bool:
+    """'2018/19', '2023-24': a financial year, not a record number."""
+    m = re.fullmatch(r"((?:19|20)\d\d)[/\-](\d\d)", token)
+    return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
+
+
+# The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
+OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
+DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
+
+_YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
+               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b")
+YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
+_SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
+SCHOOL_NAME = re.compile(
+    rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
+    r"|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}\b"
+    r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
+)
+# A school named with a word only schools use, even without a year group.
+SCHOOL_STRONG = re.compile(
+    r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
+    r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
+)
+
+BIRTH_CUE = re.compile(
+    r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|born|birthday|bday|b-day|dob)"
+    r"|\bb\.\s{0,2}(?=\d)"
+    r"|\b(?:turns?|turned|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b"
+    r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?due|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
+    re.IGNORECASE,
+)
+DATE_IN_WORDS = re.compile(
+    rf"\b{_ORD}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}\b|\b{_MONTH}\s{{1,3}}(?:{_ORD},?\s{{1,3}})?'?\d{{2,4}}\b"
+    rf"|\b\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?\b|\bthe\s{{1,3}}{_ORD}\b"
+    r"|\b(?:christmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
+    re.IGNORECASE,
+)
+
+DOTTED_INITIALS = re.compile(
+    r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
+)
+NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
+                "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o."}
+
+SIBLING_CUE = re.compile(
+    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
+    r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
+    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)\s{1,3}of"
+    r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
+    re.IGNORECASE,
+)
+SIBLING_SPECIFIC = re.compile(
+    r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
+    r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
+    r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
+    r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
+    r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
+    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
+    r"|\b(?:arrested|charged|convicted|stabbed|killed|murdered|died|sentenced|excluded|pregnant)\b"
+    r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
+)
+
+# Phrases that point at a child through a sibling or parent on their own ("the one whose brother...",
+# "same mum as the baby...", "sister of the lad who...", "one of the twins").
+SIBLING_STRONG = re.compile(
+    r"\bwhose\s{1,3}(?:(?:little|big|older|younger|baby|twin|elder|half|step)[\s\-]{1,3})?"
+    r"(?:sister|brother|sibling|twin|mum|dad|mother|father|nan|cousin)s?\b"
+    r"|\bsame\s{1,3}(?:family|mum|dad|mother|father|parents?|household)\s{1,3}as\s{1,3}(?:the|that|this)\b"
+    r"|\b(?:sister|brother|sibling|twin|cousin)s?\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
+    r"(?:lad|girl|boy|one|baby|child|kid|toddler|yp|teen|twins?|young\s{1,3}person)\b"
+    r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b",
+    re.IGNORECASE,
+)
+
+# A home described by what is near it, with no street word ("the bungalow at the bottom of Halton Brow", "house 3 on
+# the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
+_NOT_PLACE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December|Christmas|Easter|I|The|A)\b")
+HOME_NEAR = re.compile(
+    r"\b(?:house|bungalow|flat|terrace|maisonette|semi|cottage|caravan|farmhouse|houseboat|static)s?\b"
+    r"(?:\s{1,3}[\w'’\-]{1,20}){0,4}?\s{1,3}(?:opposite|next\s{1,3}to|near|by|behind|above|below|over|after|before|"
+    r"facing|beside|on|at|in|off|round|around)\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,5}?"
+    rf"(?!{_NOT_PLACE_WORD})[A-Z][\w'’\-]{{1,30}}"
+)
+_HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "semi", "cottage", "caravan", "farmhouse",
+                        "houseboat", "static", "houses", "flats", "bungalows"})
+
+PATTERNS: tuple[re.Pattern[str], ...] = (
+    EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
+    CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
+    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC, SIBLING_STRONG, HOME_NEAR,
+)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """Modulus 11 check digit, as the NHS number standard defines it."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+_WORDS = re.compile(r"[a-z]{1,40}")
+_DIGIT = re.compile(r"\d")
+_STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddocks", "meadows", "towers"}
+_FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
+_REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
+    "ref", "refs", "reference"}
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
+                         "be", "is", "edd", "due"})
+_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
+_SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
+_SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
+                           "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
+                           "sisters", "siblings", "boys", "girls", "lads", "baby"})
+
+_SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother"})
+_SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
+                                  "brothers", "siblings", "twins", "cousins"})
+
+
+class Source:
+    """A message and its lower-case copy: case-insensitive patterns run on the copy as plain lower-case patterns,
+    which Python's regex engine matches about three times faster. Offsets are the same in both (when lower-casing
+    would change the length, which a few non-English letters do, the patterns run case-insensitively instead)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if self.low is not None and pattern.flags & re.IGNORECASE:
+            return _lowered(pattern).finditer(self.low)
+        return pattern.finditer(self.text)
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        if self.low is not None and pattern.flags & re.IGNORECASE:
+            return _lowered(pattern).search(self.low, start, end)
+        return pattern.search(self.text, start, end)
+
+    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
+        an alternation of many words tried at every character is the slowest thing Python's regex engine does,
+        str.find for the few cue words present is among the fastest."""
+        if self.low is None:
+            yield from self.finditer(pattern)
+            return
+        low = self.low
+        starts: set[int] = set()
+        for word in cues:
+            i = low.find(word)
+            while i >= 0:
+                if i == 0 or not low[i - 1].isalnum():
+                    starts.add(i)
+                i = low.find(word, i + 1)
+        compiled, text = (_lowered(pattern), low) if pattern.flags & re.IGNORECASE else (pattern, self.text)
+        end = -1
+        for pos in sorted(starts):
+            if pos >= end and (m := compiled.match(text, pos)):
+                end = m.end()
+                yield m
+
+
+@functools.cache
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped."""
+    if re.search(r"\\[SWDBAZ]|\\[xuUN]|\(\?P", pattern.pattern):
+        raise ValueError("pattern cannot be lower-cased safely")
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The text's lower-case words, for the cheap checks that skip a detector."""
+    return frozenset(_WORDS.findall(text.lower()))
+
+
+def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
+    """One lazy detector per kind of shape, each skipped when a cheap check shows it cannot match: the caller
+    can stop a detector at its first span when only the kinds are wanted."""
+    text = src.text
+    digits = _DIGIT.search(text) is not None
+    phones = _phones(text) if digits else []
+    out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
+    if "@" in text:
+        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
+    if digits:
+        out.append(_postcodes(src))
+        out.append(_nhs_numbers(src, phones))
+        out.append(_addresses(src, words))
+        out.append(_references(src, phones, words))
+        if words & _BIRTH_GATE:
+            out.append(_birth_dates(src))
+    elif words & _STREET_WORDS:
+        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text))
+    if words & (_YEAR_GATE | _SCHOOL_GATE):
+        out.append(_schools(src, words))
+    if "." in text:
+        out.append(("initials", m.start(), m.end()) for m in DOTTED_INITIALS.finditer(text)
+                   if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
+    if words & _SIBLING_GATE:
+        out.append(_siblings(src))
+    if words & _HOME_GATE:
+        out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
+    if words & _SIBLING_STRONG_GATE:
+        out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
+    return out
+
+
+def shapes(text: str) -> Iterator[Span]:
+    """Every span of an identifier shape in `text`."""
+    for detector in detectors(Source(text), words_of(text)):
+        yield from detector
+
+
+# Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
+_PUBLIC_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0845")
+
+
+def _phones(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in PHONE.finditer(text):
+        d = _digits(m.group(0))
+        d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
+        if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
+            out.append(("phone" if not d.startswith(_PUBLIC_PREFIXES) else "public", m.start(), m.end()))
+    return out
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    """Whether pos falls inside one of the spans (sorted and disjoint, as finditer gives them); O(log n)."""
+    i = bisect.bisect_right(spans, pos, key=lambda s: s[1]) - 1
+    return i >= 0 and pos < spans[i][2]
+
+
+def _postcodes(src: Source) -> Iterator[Span]:
+    yield from (("postcode", m.start(), m.end()) for m in src.finditer(POSTCODE))
+    yield from (("postcode", m.start(), m.end()) for m in src.finditer(OUTWARD))
+
+
+def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
+    for m in TEN_DIGITS.finditer(src.text):
+        if _inside(m.start(), phones):
+            continue
+        d = _digits(m.group(1))
+        near_nhs = src.search(NHS_WORD, max(0, m.start() - 40), m.end() + 40)
+        if nhs_number_valid(d) or near_nhs or not d.startswith("0"):
+            yield "nhs_number", m.start(), m.end()
+
+
+def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
+    for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
+        yield from (("address", m.start(), m.end()) for m in src.finditer(pattern))
+
+
+def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
+    links = [("link", m.start(), m.end()) for m in URL.finditer(src.text)] if "/" in src.text else []
+    for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
+        for m in src.finditer(pattern):
+            token = src.text[m.start():m.end()]
+            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(m.start(), phones):
+                continue
+            if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
+                continue
+            if _financial_year(token) or SECTION_BEFORE.search(src.text, max(0, m.start() - 12), m.start()):
+                continue
+            if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
+                continue
+            yield "record_reference", m.start(), m.end()
+
+
+# How far apart two parts of one description may be (a year group and its school, a sibling and what marks them).
+_NEAR = 120
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], at most _NEAR characters either side."""
+    lo, hi = max(0, start - _NEAR), min(len(text), end + _NEAR)
+    a = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("? ", lo, start), lo - 1) + 1
+    stops = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi), text.find("? ", end, hi)) if i >= 0]
+    return a, min(stops, default=hi)
+
+
+def _birth_dates(src: Source) -> Iterator[Span]:
+    for cue in src.finditer(BIRTH_CUE):
+        window_start = max(0, cue.start() - 60)
+        date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
+        if date:
+            yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
+
+
+def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    text = src.text
+    for year in src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ():
+        school = SCHOOL_NAME.search(text, *_sentence(text, year.start(), year.end()))
+        if school:
+            yield "school_year", year.start(), year.end()
+            yield "school_year", school.start(), school.end()
+    if words & _SCHOOL_GATE:
+        yield from (("school_year", m.start(), m.end()) for m in SCHOOL_STRONG.finditer(text))
+
+
+def _siblings(src: Source) -> Iterator[Span]:
+    text = src.text
+    for cue in src.finditer(SIBLING_CUE):
+        a, b = _sentence(text, cue.start(), cue.end())
+        if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
+            yield "sibling", cue.start(), cue.end()
+            yield "sibling", specific.start(), specific.end()

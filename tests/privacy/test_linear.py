@@ -1,0 +1,74 @@
+"""Screening runs in linear time by construction: every regular expression in the screen has only bounded
+quantifiers, so each start position costs a bounded number of steps whatever the input (the e-mail pattern
+this replaces had an unbounded run and took seconds on a 40,000-character message). The time itself is printed
+by scripts/eval_privacy.py, not asserted here."""
+
+from __future__ import annotations
+
+import re
+from re import _parser as sre_parse  # the standard library's own parser of pattern syntax
+
+import pytest
+
+from bot.privacy import context, lexicon, names, patterns
+
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    found = []
+    for module in (patterns, names, lexicon, context):
+        found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
+    # patterns built from the vocabulary file at first use
+    built = [p for p in (*context._vocab_patterns(), context._work_cue()) if isinstance(p, re.Pattern)]
+    found += [(f"bot.privacy.context.built{i}", p) for i, p in enumerate(built)]
+    return found
+
+
+def _unbounded(tree: sre_parse.SubPattern | list) -> list[str]:
+    """Descriptions of every repeat without a finite maximum, anywhere in the parsed pattern."""
+    out: list[str] = []
+    for op, av in tree:
+        name = str(op)
+        if name in _REPEATS:
+            lo, hi, sub = av
+            if hi == sre_parse.MAXREPEAT:
+                out.append(f"{name} {{{lo},}}")
+            out += _unbounded(sub)
+        elif name == "SUBPATTERN":
+            out += _unbounded(av[-1])
+        elif name == "BRANCH":
+            for branch in av[1]:
+                out += _unbounded(branch)
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            out += _unbounded(av[1])
+    return out
+
+
+def test_every_pattern_is_checked():
+    names_found = {n for n, _ in _compiled()}
+    assert "bot.privacy.patterns.EMAIL" in names_found
+    assert "bot.privacy.names.TOKEN" in names_found
+    new = {"bot.privacy.context.WORK_TARGET", "bot.privacy.patterns.HOME_NEAR", "bot.privacy.context.built1"}
+    assert new <= names_found
+    assert len(names_found) >= 20
+
+
+@pytest.mark.parametrize(("name", "pattern"), _compiled(), ids=[n for n, _ in _compiled()])
+def test_no_unbounded_quantifier(name, pattern):
+    assert _unbounded(sre_parse.parse(pattern.pattern, pattern.flags)) == []
+
+
+def test_the_check_catches_the_old_email_pattern():
+    old = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+    assert len(_unbounded(sre_parse.parse(old.pattern, old.flags))) == 4  # three runs, one nested
+
+
+def test_lower_case_copies_find_the_same_spans():
+    """Case-insensitive patterns run on a lower-case copy; a letter that changes length in lower case ('İ')
+    makes the screen fall back to the original patterns, with the same findings."""
+    from bot.privacy import find_identifiers
+
+    for text in ("lives at CH65 2AB, DOB 3 March 2015", "İ lives at CH65 2AB, DOB 3 March 2015"):
+        assert {f.kind for f in find_identifiers(text)} == {"postcode", "date_of_birth"}
+    assert patterns.Source("İ x").low is None and patterns.Source("A x").low == "a x"
