@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.context import Services
 from bot.slack import make_client
 from handlers import register_all
+
+# Listeners ack first, then spend most of their time waiting on Slack (response_url, views.open, chat.*) at
+# 100-200 ms a call. Bolt's default of 5 threads queues every later request's ack behind those waits (Slack
+# gives up after 3 s), so the pool is sized for I/O: at 200 req/s x ~0.3 s of waiting, ~60 busy at once.
+LISTENER_THREADS = 128
 
 
 def create_app(
@@ -29,6 +36,7 @@ def create_app(
         request_verification_enabled=True,
         raise_error_for_unhandled_request=False,
         name="safeguarding-bot",
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
     )
     register_all(app, services)
     return app

@@ -102,12 +102,13 @@ def register(app: App, services: Services) -> None:
 
     def manage_view(cmd: CommandContext, word: str) -> None:
         ref = cmd.text.split()[0].upper() if cmd.text.split() else ""
-        with db.session() as s:
-            if not cmd.can(Permission.CASE_REVIEW_MANAGE):
+        if not cmd.can(Permission.CASE_REVIEW_MANAGE):
+            with db.session() as s:  # the refusal is on the audit log before the person reads it
                 service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-",
                                attempted=word)
-                cmd.reply(REFUSAL)
-                return
+            cmd.reply(REFUSAL)
+            return
+        with db.session() as s:
             ts, day = service.timescales(services.kb), today()
             if word == "list":
                 out = blocks.list_blocks(service.open_cases(s, cmd.team_id, ts, day))
