@@ -61,6 +61,8 @@ class LocalSlack:
         self.channels: set[str] = set()
         self.users: set[str] = {BOT_USER_ID}
         self.listeners: list[Callable[[Call], None]] = []
+        self._active: dict[Any, int] = {}
+        self.peak: dict[Any, int] = {}  # most calls in progress at once, by method and by (method, channel)
         self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -97,6 +99,7 @@ class LocalSlack:
             self.delay, self.rate_limits, self.strict_ids = 0.0, False, False
             self.latency.clear()
             self._buckets.clear()
+            self.peak.clear()
 
     # what this workspace has ----------------------------------------------------------------
     def add_channel(self, *channel_ids: str) -> None:
@@ -176,6 +179,17 @@ class LocalSlack:
             self._lock.notify_all()
         for listener in list(self.listeners):
             listener(call)
+
+    def _enter(self, keys: tuple[Any, ...]) -> None:
+        with self._lock:
+            for key in keys:
+                self._active[key] = self._active.get(key, 0) + 1
+                self.peak[key] = max(self.peak.get(key, 0), self._active[key])
+
+    def _leave(self, keys: tuple[Any, ...]) -> None:
+        with self._lock:
+            for key in keys:
+                self._active[key] -= 1
 
     def _took(self, method: str) -> None:
         seconds = self.latency.get(method, self.delay)
@@ -287,8 +301,13 @@ class LocalSlack:
                 method = self.path.removeprefix("/api/").strip("/")
                 if self.headers.get("Authorization"):
                     params.setdefault("token", self.headers["Authorization"].removeprefix("Bearer "))
-                local._took(method)
-                status, body, headers = local._answer(method, params)
+                keys = (method, (method, params.get("channel")))
+                local._enter(keys)
+                try:
+                    local._took(method)
+                    status, body, headers = local._answer(method, params)
+                finally:
+                    local._leave(keys)
                 local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok"),
                                             "_error": body.get("error")}))
                 self._send(status, body, headers)

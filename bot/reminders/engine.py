@@ -13,7 +13,9 @@ Restart-safe: rows due while the process was down are sent if within `reminder_g
 from __future__ import annotations
 
 import os
+import queue
 import socket
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +30,7 @@ from bot.logs import get_logger
 from bot.reminders import texts
 from bot.reminders.blocks import reminder_message, with_snooze
 from bot.reminders.digest import ensure_weekly_digests
+from bot.reminders.fanout import Lanes
 from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
 from storage import audit
 from storage.db import Database
@@ -296,11 +299,41 @@ def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchSta
         log.warning("reminders.notice_failed", occurrence=row.id, error=type(exc).__name__)
 
 
+def _record_outcomes(db: Database, client: WebClient, outcomes: queue.Queue[Outcome | None], now: datetime,
+                     stats: DispatchStats) -> None:
+    """Store outcomes as they come, many to a transaction (one writer, not one commit per post); a crash
+    leaves the unstored ones in "sending", which recover_interrupted settles from the channel's history."""
+    done = False
+    while not done:
+        batch = [outcomes.get()]
+        while len(batch) < 200:
+            try:
+                batch.append(outcomes.get_nowait())
+            except queue.Empty:
+                break
+        done = None in batch
+        found = [o for o in batch if o is not None]
+        if not found:
+            continue
+        try:
+            with db.session() as s:
+                tell = record(s, found, now, stats)
+        except Exception as exc:  # left in "sending": reconciled on a later tick, never posted twice
+            log.error("reminders.record_failed", error=type(exc).__name__, outcomes=len(found))
+            continue
+        for row in tell:
+            _notify_owner(client, row, stats)
+
+
 def dispatch_once(
     db: Database, client: WebClient, *, grace_hours: float, now: datetime | None = None,
-    worker: str | None = None, batch: int = 20, max_batches: int = 500,
+    worker: str | None = None, batch: int = 50, max_batches: int = 500, in_flight: int = 400,
 ) -> DispatchStats:
-    """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due."""
+    """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due.
+
+    Claimed rows are posted by channel lanes (bot.reminders.fanout): in parallel across channels, in order
+    and paced within one. At most `in_flight` rows are claimed and not yet posted at any moment, so a crash
+    leaves few rows to reconcile."""
     # UTC from here on: "now - grace" and comparisons with London points are then true instants, also in the
     # October hour that happens twice (London-to-London arithmetic and comparison is by wall time).
     now = (now or timeutil.now()).astimezone(UTC)
@@ -311,17 +344,24 @@ def dispatch_once(
     with db.session() as s:
         stats.materialised = materialise(s, now, grace) + ensure_weekly_digests(s, now)
         stats.missed = expire(s, now, grace)
-    for _ in range(max_batches):
-        with db.session() as s:
-            items = claim(s, now, worker, batch)
-        if not items:
-            break
-        for item in items:  # each outcome is stored as soon as Slack answers: a crash leaves at most one unknown
-            outcome = send(client, item)
+    outcomes: queue.Queue[Outcome | None] = queue.Queue()
+    recorder = threading.Thread(target=_record_outcomes, args=(db, client, outcomes, now, stats),
+                                name="reminder-recorder", daemon=True)
+    recorder.start()
+    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item)))
+    try:
+        for _ in range(max_batches):
+            lanes.wait_below(in_flight - batch + 1)  # claim no further ahead than the lanes can post soon
             with db.session() as s:
-                tell = record(s, [outcome], now, stats)
-            for row in tell:
-                _notify_owner(client, row, stats)
+                items = claim(s, now, worker, batch)
+            if not items:
+                break
+            for item in items:
+                lanes.put(item)
+    finally:
+        lanes.close()
+        outcomes.put(None)
+        recorder.join()
     if stats.sent or stats.failed or stats.missed:
         log.info("reminders.dispatched", sent=stats.sent, retried=stats.retried, failed=stats.failed,
                  missed=stats.missed, materialised=stats.materialised)
