@@ -54,7 +54,8 @@ def test_retention_dry_run_then_apply(db, database_url, services):
         assert s.scalars(select(CaseReview.summary).where(CaseReview.reference == "CR-2025-001")).one()
 
     report = run_retention(services, dry_run=False)
-    assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")]}
+    assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")],
+                              "reminder deliveries": []}
     with db.session() as s:
         cases = {c.reference: c for c in s.scalars(select(CaseReview))}
         assert cases["CR-2025-001"].summary is None and cases["CR-2025-001"].notifier_role is None
@@ -69,4 +70,5 @@ def test_retention_dry_run_then_apply(db, database_url, services):
         assert sorted(a.entity_id for a in audited) == ["CR-2025-001", "ESC-2025-001"]
         assert {a.team_id for a in audited} == {TEAM_ID}
 
-    assert run_retention(services, dry_run=False).reduced == {"case reviews": [], "escalations": []}
+    assert run_retention(services, dry_run=False).reduced == {"case reviews": [], "escalations": [],
+                                                              "reminder deliveries": []}
