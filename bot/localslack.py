@@ -57,7 +57,7 @@ class LocalSlack:
         self.rate_limits = False  # Slack's pacing: off so ordinary tests stay fast
         self.post_rate, self.post_burst = 1.0, 3.0  # chat.postMessage per channel: 1/s with short bursts
         self._buckets = slacklimits.Buckets()
-        self.strict_ids = False  # unknown channel/user ids are refused as Slack refuses them
+        self.strict_ids = True  # unknown channel/user ids are refused as Slack refuses them
         self.channels: set[str] = set()
         self.users: set[str] = {BOT_USER_ID}
         self.listeners: list[Callable[[Call], None]] = []
@@ -96,7 +96,7 @@ class LocalSlack:
             self.messages.clear()
             self.channels.clear()
             self.users.intersection_update({BOT_USER_ID})
-            self.delay, self.rate_limits, self.strict_ids = 0.0, False, False
+            self.delay, self.rate_limits, self.strict_ids = 0.0, False, True
             self.latency.clear()
             self._buckets.clear()
             self.peak.clear()

@@ -183,10 +183,19 @@ def _claimer_is_dead(claimed_by: str | None) -> bool:
     return False
 
 
+def conversation_for(client: WebClient, channel_id: str) -> str:
+    """Where a row is delivered: a channel as stored; a person (U.../W..., e.g. an escalation's raiser) in
+    their DM with the bot, opened with conversations.open. Reconciliation reads that DM's history, since
+    Slack has no history for a user id."""
+    if not channel_id.startswith(("U", "W")):
+        return channel_id
+    return str(client.conversations_open(users=channel_id)["channel"]["id"])
+
+
 def _find_posted(client: WebClient, row: ReminderOccurrence) -> str | None:
     """The ts of the message this row already posted, from the channel's history (raises if Slack can't say)."""
     oldest = f"{(row.claimed_at or row.due_at).timestamp() - 120:.6f}"
-    kwargs: dict[str, Any] = {"channel": row.channel_id, "oldest": oldest, "limit": 200,
+    kwargs: dict[str, Any] = {"channel": conversation_for(client, row.channel_id), "oldest": oldest, "limit": 200,
                               "include_all_metadata": True}
     resp = (client.conversations_replies(ts=row.thread_ts, **kwargs) if row.thread_ts
             else client.conversations_history(**kwargs))
@@ -246,7 +255,7 @@ def send(client: WebClient, item: Claimed) -> Outcome:
     """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers)."""
     try:
         resp = client.chat_postMessage(
-            channel=item.channel_id, text=item.text,
+            channel=conversation_for(client, item.channel_id), text=item.text,
             blocks=item.blocks if item.source == "digest" else with_snooze(item.blocks, item.text, item.id),
             thread_ts=item.thread_ts, unfurl_links=False, unfurl_media=False,
             metadata={"event_type": METADATA_EVENT, "event_payload": {"id": item.id}},
