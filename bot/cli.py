@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import ConfigError, Settings, load_settings, require
+from knowledge.partnerships import partnership_arg
 
 # Each capability's CLI module; listed here so the whole command surface is visible in one place.
 CAPABILITY_CLIS = ("knowledge.cli", "bot.case_reviews.cli", "bot.escalations.cli", "bot.reminders.cli",
@@ -127,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     console = sub.add_parser("console", help="chat with the bot in this terminal, no Slack needed")
-    console.add_argument("--partnership", default=None, help="the console workspace's partnership")
+    console.add_argument("--partnership", default=None, type=partnership_arg,
+                         help="the console workspace's partnership")
     console.set_defaults(func=cmd_console)
 
     db = sub.add_parser("db", help="database migrations")

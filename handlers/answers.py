@@ -3,7 +3,8 @@
 * `/safeguarding <question>` (the command's free-text default) and `/safeguarding topics`: ephemeral;
 * a DM to the bot: answered in the DM; an @mention: answered in a thread;
 * App Home: the topic browser and the person's own area (a select);
-* buttons: helpful / not helpful (stored, no question text), "did you mean" suggestions, area choice.
+* buttons: helpful / not helpful (a "not helpful" keeps the question, redacted, for review),
+  "did you mean" suggestions, area choice.
 """
 
 from __future__ import annotations
@@ -69,15 +70,23 @@ def register(app: App, services: Services) -> None:
         topics = svc.topics(cmd.partnership)
         cmd.reply(topics_text(topics), blocks=topics_blocks(topics, cmd.partnership))
 
+    def ask_offline(text: str, respond: Respond) -> bool:
+        ans = svc.answer_without_database(text, services.settings.default_partnership)
+        if ans is None:
+            return False
+        respond(text=fallback_text(ans), blocks=answer_blocks(ans), response_type="ephemeral", replace_original=False)
+        return True
+
     safeguarding.add_subcommand("topics", topics_command)
-    safeguarding.set_default(ask_command)
+    safeguarding.set_default(ask_command, offline=ask_offline)
 
     # -- events ---------------------------------------------------------------------------------
     def _answer_event(event: dict[str, Any], body: dict[str, Any], client: WebClient, *, thread: bool) -> None:
         text = _MENTION.sub(" ", str(event.get("text") or "")).strip()
         team_id = team_of(body) or str(event.get("team") or "")
         user_id, channel_id = str(event.get("user") or ""), str(event.get("channel") or "")
-        ans = svc.ask(text, area_for(team_id, channel_id, user_id), team_id=team_id)
+        ans = svc.ask_resolving(text, lambda: area_for(team_id, channel_id, user_id), team_id=team_id,
+                                fallback_area=services.settings.default_partnership)
         kwargs: dict[str, Any] = {"channel": channel_id, "text": fallback_text(ans), "blocks": answer_blocks(ans)}
         if thread:
             kwargs["thread_ts"] = event.get("thread_ts") or event.get("ts")
@@ -114,15 +123,18 @@ def register(app: App, services: Services) -> None:
     # -- buttons --------------------------------------------------------------------------------
     def _feedback(ack: Ack, body: dict[str, Any], respond: Respond, helpful: bool) -> None:
         ack()
-        entry_id = str((body.get("actions") or [{}])[0].get("value") or "")
+        raw = str((body.get("actions") or [{}])[0].get("value") or "")
+        value = parse_value(raw)  # {"id", "q"} on "not helpful"; a bare entry id on "helpful" (and older buttons)
+        entry_id, question = (str(value.get("id") or ""), str(value.get("q") or "")) if value else (raw, None)
         try:
-            svc.feedback(team_id=team_of(body), entry_id=entry_id, helpful=helpful)
+            svc.feedback(team_id=team_of(body), entry_id=entry_id, helpful=helpful, question=question)
         except UnknownEntry:
             respond(text="That answer is no longer in the knowledge base.", response_type="ephemeral",
                     replace_original=False)
             return
         thanks = "Thanks, glad it helped." if helpful else (
-            "Thanks for telling us. The partnership team reviews answers marked not helpful."
+            "Thanks for telling us. The partnership's business unit reviews answers marked not helpful: it sees "
+            "the answer and your question with any names or identifiers removed."
         )
         respond(text=thanks, response_type="ephemeral", replace_original=False)
 

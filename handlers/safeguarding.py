@@ -6,37 +6,43 @@ Capabilities add their words with `add_subcommand` and the free-text fallback (a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
 from bot.context import Services
 from bot.partnerships import set_user_partnership
 from handlers.common import build_command_context, guarded
 from handlers.context import CommandContext, SubcommandHandler
-from knowledge.partnerships import PARTNERSHIPS, display_name
+from knowledge.partnerships import display_name, resolve_partnership
 from storage import audit
 
 COMMAND = "/safeguarding"
 
 _subcommands: dict[str, SubcommandHandler] = {}
 _default: list[SubcommandHandler] = []
+# Answers the free-text default without the database (a worry about a child); False = cannot.
+_offline: list[Callable[[str, Respond], bool]] = []
 
 
 def add_subcommand(name: str, handler: SubcommandHandler) -> None:
     _subcommands[name.lower()] = handler
 
 
-def set_default(handler: SubcommandHandler) -> None:
+def set_default(handler: SubcommandHandler, offline: Callable[[str, Respond], bool] | None = None) -> None:
     _default[:] = [handler]
+    _offline[:] = [offline] if offline else []
 
 
 def reset_registry() -> None:
     """Each app built gets a fresh table (tests build many apps in one process)."""
     _subcommands.clear()
     _default.clear()
+    _offline.clear()
     add_subcommand("help", show_help)
     add_subcommand("area", set_area)
 
@@ -46,10 +52,10 @@ def show_help(cmd: CommandContext) -> None:
 
 
 def set_area(cmd: CommandContext) -> None:
-    slug = cmd.text.strip().lower()
-    if slug not in PARTNERSHIPS:
-        choices = ", ".join(f"`{p}`" for p in PARTNERSHIPS)
-        cmd.reply(f"Which area? Use `/safeguarding area <partnership>` with one of: {choices}.")
+    match = resolve_partnership(cmd.text)
+    slug = match.slug
+    if slug is None:
+        cmd.reply(texts.area_question(match.candidates, bool(cmd.text.strip())))
         return
     with cmd.services.db.session() as s:
         set_user_partnership(s, cmd.team_id, cmd.user_id, slug)
@@ -87,5 +93,18 @@ def register(app: App, services: Services) -> None:
     def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
         ack()
         text = str(body.get("text") or "")
-        cmd = build_command_context(services, body, respond, client, text)
+        try:
+            cmd = build_command_context(services, body, respond, client, text)
+        except SQLAlchemyError:
+            if not _answer_offline(text, respond):
+                raise  # guarded: "temporarily unavailable, nothing was saved"
+            return
         dispatch(cmd, text)
+
+
+def _answer_offline(text: str, respond: Respond) -> bool:
+    """With the database down, a question (not a subcommand) that is a worry still gets 999 and the front door."""
+    word = text.strip().partition(" ")[0].lower()
+    if not text.strip() or word in _subcommands or not _offline:
+        return False
+    return _offline[0](text.strip(), respond)

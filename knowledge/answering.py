@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
+from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
-from knowledge.safety import SAFETY_LEAD, is_safety_worry
+from knowledge.safety import detect_worry, get_detector
+from knowledge.safety_reply import safety_reply
 from knowledge.search import Hit, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
 
@@ -87,13 +89,16 @@ def source_of(e: Entry) -> dict[str, Any]:
         "section": e.source.section,
         "url": e.source.url,
         "as_of": e.as_of.isoformat(),
+        "review_by": e.review_by.isoformat() if e.review_by else None,
     }
 
 
 def cite(e: Entry) -> str:
     doc = document_title(e.source.document)
     where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
-    return f"_Source: {where}, {e.source.section}. As of {e.as_of:%B %Y}._"
+    line = f"_Source: {where}, {e.source.section}. As of {month_year(e.as_of)}._"
+    due = review_note(e)
+    return f"{line}\n_{due}_" if due else line
 
 
 _AGENCY_NOISE = frozenset(
@@ -153,26 +158,13 @@ class Answerer:
         bits = [c.name] + [x for x in (c.email, c.phone, c.url) if x]
         return "For anything else, contact " + ", ".join(bits) + "."
 
-    def _front_door_line(self, area: str | None) -> str:
-        if area:
-            fd = self.kb.front_door(area)
-            if fd is None:
-                return f"Otherwise contact {display_name(area)} children's social care without delay."
-            extras = ", ".join(x for x in (fd.phone, fd.email, fd.url) if x)
-            return f"Otherwise contact *{fd.name}* without delay" + (f" ({extras})." if extras else ".")
-        doors = []
-        for slug in self.kb.partnerships:
-            fd = self.kb.front_door(slug)
-            doors.append(f"• {display_name(slug)}: {fd.name if fd else 'children' + chr(39) + 's social care'}")
-        return "Otherwise contact the local children's social care front door without delay:\n" + "\n".join(doors)
-
     # -- the flow ---------------------------------------------------------------------------------
     def answer(self, question: str, partnership: str | None = None) -> Answer:
         question = (question or "").strip()
         places = find_places(question)
         named = places[0][1] if places else None
         area = named or (partnership if is_partnership(partnership) else None)
-        safety = is_safety_worry(question)
+        worry = detect_worry(question)
         if not question:
             return Answer("cannot_answer", self._help_text(area), question, area)
 
@@ -188,8 +180,14 @@ class Answerer:
         top = hits[0] if hits else None
         confident = bool(top and top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE)
 
-        if safety:
-            return self._safety(question, area, top if confident else None, query.corrections)
+        if worry.is_worry:
+            best = top.entry if top and confident else None
+            if best is None and (rest := get_detector().question_part(question)):
+                sub = self.answer(rest, area)  # what else the message asks, without the worry's words
+                best = sub.entry if sub.outcome == "answer" and not sub.safety else None
+            text, shown = safety_reply(self.kb, worry, area, best, lambda e: self.render(e, question))
+            return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
+                          safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
         if not confident:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
@@ -250,20 +248,6 @@ class Answerer:
         )
         return Answer("ask_partnership", text, question, None, None, top.confidence, suggestions=sugg)
 
-    def _safety(self, question: str, area: str | None, top: Hit | None, corrections: dict[str, str]) -> Answer:
-        lines = [SAFETY_LEAD, self._front_door_line(area)]
-        entry = top.entry if top else None
-        if entry is not None and entry.kind == "front_door":
-            entry = None  # the front door entry below says it in full
-        fd_entry = self.kb.front_door_entry(area) if area else None
-        shown = entry or fd_entry
-        if shown is not None:
-            lines.append("")
-            lines.append(self.render(shown, question))
-        sources = [source_of(e) for e in (shown,) if e is not None]
-        return Answer("answer", "\n".join(lines), question, area, shown, top.confidence if top else 1.0,
-                      safety=True, sources=sources, corrections=corrections)
-
     def _cannot_text(self, area: str | None) -> str:
         return (
             "I can't answer that from the partnership arrangements. "
@@ -273,7 +257,8 @@ class Answerer:
     def _help_text(self, area: str | None) -> str:
         return (
             "Ask me about your partnership's safeguarding arrangements, e.g. _\"How do I escalate a disagreement "
-            "with another agency?\"_ or _\"What is the rapid review timescale?\"_. " + self._contact_line(area)
+            "with another agency?\"_ or _\"What is the rapid review timescale?\"_. " + ARRANGEMENTS_CAVEAT + " "
+            + self._contact_line(area)
         )
 
 

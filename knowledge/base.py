@@ -32,6 +32,7 @@ from knowledge.models import (
     GovernanceGroup,
     RelevantAgency,
     Timescale,
+    current_names_problem,
 )
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS
 
@@ -199,7 +200,11 @@ def parse_files(path: Path) -> tuple[list[Entry], dict[str, str], list[str]]:
             origin[entry.id] = name
             entries.append(entry)
     ids = set(origin)
+    notes = {e.id: e.note for e in entries}
     for e in entries:
+        dated = current_names_problem(e, notes)
+        if dated:
+            problems.append(f"{origin[e.id]}: entry {e.id}: field see_also: {dated}")
         src = e.source
         if src.document not in SEED_DOCUMENTS and not src.url:
             problems.append(

@@ -5,7 +5,7 @@
     safeguarding-bot kb validate [--path DIR]
     safeguarding-bot kb list [--partnership SLUG] [--kind KIND]
     safeguarding-bot kb show ID
-    safeguarding-bot kb gaps [--limit N] [--team T]   # unanswered questions, most frequent first
+    safeguarding-bot kb gaps [--limit N] [--team T]   # unanswered questions and "not helpful" answers
 """
 
 from __future__ import annotations
@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.base import DATA_DIR, KnowledgeBaseError, load_knowledge_base, parse_files
-from knowledge.partnerships import NATIONAL, PARTNERSHIPS
+from knowledge.dating import month_year, review_note
+from knowledge.models import TOPICS
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS, partnership_arg
+
+
+def partnership_or_national_arg(value: str) -> str:
+    if value == NATIONAL:
+        return value
+    try:
+        return partnership_arg(value)
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}, {NATIONAL}") from None
 
 
 def _kb(path: str | None):  # type: ignore[no-untyped-def]
@@ -101,34 +112,46 @@ def cmd_show(args: argparse.Namespace) -> int:
     if e is None:
         print(f"no entry {args.id!r}", file=sys.stderr)
         return 1
-    print(json.dumps(e.model_dump(mode="json", exclude_defaults=True), indent=2, ensure_ascii=False))
+    shown = e.model_dump(mode="json", exclude_defaults=True)
+    shown["shown_as"] = {"as_of": month_year(e.as_of), "review": review_note(e)}  # what people read in Slack
+    print(json.dumps(shown, indent=2, ensure_ascii=False))
     return 0
 
 
-def gaps_from_db(limit: int, team: str | None) -> list[tuple[str, str | None, int]]:
-    """(question, partnership, count) for unanswered questions, most frequent first."""
-    from bot.settings import load_settings
-    from storage.answers import unanswered_summary
-    from storage.db import Database
+def gaps_report(session: Any, kb: Any, limit: int, team: str | None) -> list[str]:
+    """Lines for `kb gaps`: unanswered questions, then answers marked not helpful with their redacted questions."""
+    from storage.answers import not_helpful_summary, unanswered_summary
 
-    db = Database(load_settings().database_url)
-    with db.session() as s:
-        return unanswered_summary(s, team_id=team, limit=limit)
+    lines: list[str] = []
+    unanswered = unanswered_summary(session, team_id=team, limit=limit)
+    lines.append("Unanswered questions (most asked first):" if unanswered else "no unanswered questions recorded")
+    lines += [f"{count:>4}  [{partnership or '-'}] {question}" for question, partnership, count in unanswered]
+    rated = not_helpful_summary(session, team_id=team, limit=limit)
+    lines.append("")
+    lines.append("Answers marked not helpful (most first; questions with identifiers removed):" if rated
+                 else "no answers marked not helpful")
+    for item in rated:
+        entry = kb.get(item.entry_id)
+        title = entry.title if entry else "(no longer in the knowledge base)"
+        lines.append(f"{item.count:>4}  {item.entry_id}  {title}")
+        lines += [f"        \"{q}\"" for q in item.questions]
+    return lines
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
+    from bot.settings import load_settings
+    from storage.db import Database
+
     try:
-        rows = gaps_from_db(args.limit, args.team)
+        db = Database(load_settings().database_url)
+        with db.session() as s:
+            lines = gaps_report(s, _kb(None), args.limit, args.team)
     except Exception as exc:  # missing tables or database: say so plainly, without a traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"cannot read unanswered questions ({first}); has `safeguarding-bot db upgrade` been run?",
+        print(f"cannot read questions and feedback ({first}); has `safeguarding-bot db upgrade` been run?",
               file=sys.stderr)
         return 1
-    if not rows:
-        print("no unanswered questions recorded")
-        return 0
-    for question, partnership, count in rows:
-        print(f"{count:>4}  [{partnership or '-'}] {question}")
+    print("\n".join(lines))
     return 0
 
 
@@ -148,15 +171,16 @@ def register(subparsers: Any) -> None:
     v.add_argument("--path", default=None, help="folder or file (default: the shipped knowledge base)")
     v.set_defaults(func=cmd_validate)
     ls = kbsub.add_parser("list", help="list entries")
-    ls.add_argument("--partnership", default=None)
-    ls.add_argument("--kind", default=None)
+    ls.add_argument("--partnership", default=None, type=partnership_or_national_arg,
+                    help=f"one of {', '.join([*PARTNERSHIPS, NATIONAL])}")
+    ls.add_argument("--kind", default=None, choices=sorted(TOPICS))
     ls.add_argument("--kb-path", default=None, help=argparse.SUPPRESS)
     ls.set_defaults(func=cmd_list)
     sh = kbsub.add_parser("show", help="show one entry as JSON")
     sh.add_argument("id")
     sh.add_argument("--kb-path", default=None, help=argparse.SUPPRESS)
     sh.set_defaults(func=cmd_show)
-    g = kbsub.add_parser("gaps", help="questions people asked that got no answer, most frequent first")
+    g = kbsub.add_parser("gaps", help="unanswered questions and answers marked not helpful, most frequent first")
     g.add_argument("--limit", type=int, default=30)
     g.add_argument("--team", default=None, help="only this Slack workspace (team id)")
     g.set_defaults(func=cmd_gaps)

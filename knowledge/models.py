@@ -7,6 +7,7 @@ capabilities can read them without parsing prose.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -65,6 +66,7 @@ class StepWindow(_Strict):
     start_day: int = Field(ge=1)
     end_day: int = Field(ge=1)
     working_days: bool = True
+    wording: str | None = Field(default=None, description="the days as the policy writes them ('Day one')")
 
     @model_validator(mode="after")
     def _ordered(self) -> StepWindow:
@@ -72,11 +74,20 @@ class StepWindow(_Strict):
             raise ValueError("end_day must not be before start_day")
         return self
 
-    def describe(self) -> str:
-        unit = "working day" if self.working_days else "day"
+    def days(self) -> str:
+        """The days as the policy writes them ('Days three to nine'), else 'Days 3-9'."""
+        if self.wording:
+            return self.wording
         if self.start_day == self.end_day:
             return f"Day {self.start_day}"
-        return f"Days {self.start_day}-{self.end_day} ({unit}s)"
+        return f"Days {self.start_day}-{self.end_day}"
+
+    def describe(self) -> str:
+        return f"{self.days()}, {self.counting()}"
+
+    def counting(self) -> str:
+        unit = "working days" if self.working_days else "calendar days"
+        return f"counted as {unit} from the day it was raised"
 
 
 class EscalationStep(_Strict):
@@ -121,6 +132,9 @@ class Contact(_Strict):
     phone: str | None = None
     address: str | None = None
     url: str | None = None
+    named_in_documents: bool = Field(
+        default=True, description="front doors: False when the documents name no team (the safety line says so)"
+    )
 
     @field_validator("email")
     @classmethod
@@ -200,8 +214,36 @@ class Entry(_Strict):
             raise ValueError(f"kind {self.kind!r} needs a {required!r} payload")
         if not self.id.startswith(self.partnership + "."):
             raise ValueError(f"id must start with the partnership slug {self.partnership + '.'!r}")
+        if self.review_by is not None and self.review_by <= self.as_of:
+            raise ValueError(f"review_by {self.review_by} must be after as_of {self.as_of}")
         return self
 
     @property
     def topic(self) -> str:
         return TOPICS[self.kind]
+
+
+# Names the 2019 documents use that have since changed nationally. An entry that uses one must carry the
+# note saying so (its own `note`, or a `see_also` link to an entry whose note does), unless its answer
+# already speaks of the change. `kb validate` enforces it (see `current_names_problem`).
+DATED_NAMES = re.compile(r"\bCCGs?\b|clinical commissioning group|working together (?:to safeguard children )?\(?2018"
+                         r"|\bWT ?2018\b", re.IGNORECASE)
+CHANGE_NOTED = re.compile(r"\bICBs?\b|integrated care board|working together (?:to safeguard children )?2023",
+                          re.IGNORECASE)
+
+
+def current_names_problem(entry: Entry, notes: dict[str, str | None]) -> str | None:
+    """Why `entry` states a CCG or Working Together 2018 as current without the ICB / 2023 note, or None.
+
+    `notes` maps entry id -> that entry's note (to follow `see_also`)."""
+    if entry.kind == "update":
+        return None
+    text = f"{entry.title}\n{entry.answer}"
+    found = DATED_NAMES.search(text)
+    if found is None:
+        return None
+    carried = [entry.note or "", entry.answer] + [notes.get(ref) or "" for ref in entry.see_also]
+    if any(CHANGE_NOTED.search(n) for n in carried):
+        return None
+    return (f"names {found.group(0)!r} without the ICB (1 July 2022) / Working Together 2023 note "
+            "(add national.update.icb or national.update.wt2023)")

@@ -1,14 +1,17 @@
 """Tables for answers: feedback on answers and the questions nobody could answer (for `kb gaps`).
 
-Feedback keeps no question text at all: only which entry was rated and how. Unanswered questions keep
-the text (that is what `kb gaps` is for), screened with `bot.privacy.redact` before it is stored.
+Feedback keeps which entry was rated and how; for "not helpful" it also keeps the question, screened with
+`bot.privacy.redact` (never the raw text), so the business unit can review the answer (`kb gaps`, the weekly
+digest); that text is cleared after RETENTION_MONTHS. Unanswered questions keep the text (that is what
+`kb gaps` is for), screened the same way before it is stored.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, select
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.base import Base, TeamScoped, utcnow
@@ -22,6 +25,7 @@ class AnswerFeedback(Base, TeamScoped):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entry_id: Mapped[str] = mapped_column(String(200), index=True)
     helpful: Mapped[bool] = mapped_column(Boolean)
+    question: Mapped[str | None] = mapped_column(Text, nullable=True)  # redacted; "not helpful" only
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -42,8 +46,12 @@ def _screen(text: str) -> str:
     return redact(text)
 
 
-def record_feedback(session: Session, *, team_id: str, entry_id: str, helpful: bool) -> AnswerFeedback:
-    row = AnswerFeedback(team_id=team_id, entry_id=entry_id, helpful=helpful)
+def record_feedback(
+    session: Session, *, team_id: str, entry_id: str, helpful: bool, question: str | None = None
+) -> AnswerFeedback:
+    """Store a rating; a "not helpful" keeps its question redacted (a helpful one keeps none)."""
+    text = _screen(" ".join(question.split()))[:QUESTION_MAX] if question and not helpful else None
+    row = AnswerFeedback(team_id=team_id, entry_id=entry_id, helpful=helpful, question=text or None)
     session.add(row)
     session.flush()
     return row
@@ -85,3 +93,39 @@ def feedback_summary(session: Session, *, team_id: str | None = None) -> dict[st
         yes, no = out.get(entry_id, (0, 0))
         out[entry_id] = (yes + int(n), no) if helpful else (yes, no + int(n))
     return out
+
+
+@dataclass
+class NotHelpful:
+    entry_id: str
+    count: int
+    questions: list[str] = field(default_factory=list)  # redacted, newest first, distinct
+
+
+def not_helpful_summary(
+    session: Session, *, team_id: str | None = None, since: datetime | None = None, limit: int = 30, per_entry: int = 3
+) -> list[NotHelpful]:
+    """Entries marked not helpful, most often first, with up to `per_entry` of their redacted questions."""
+    stmt = select(AnswerFeedback).where(AnswerFeedback.helpful.is_(False))
+    if team_id:
+        stmt = stmt.where(AnswerFeedback.team_id == team_id)
+    if since is not None:
+        stmt = stmt.where(AnswerFeedback.created_at >= since)
+    out: dict[str, NotHelpful] = {}
+    for row in session.scalars(stmt.order_by(AnswerFeedback.created_at.desc(), AnswerFeedback.id.desc())):
+        item = out.setdefault(row.entry_id, NotHelpful(row.entry_id, 0))
+        item.count += 1
+        if row.question and row.question not in item.questions and len(item.questions) < per_entry:
+            item.questions.append(row.question)
+    return sorted(out.values(), key=lambda n: (-n.count, n.entry_id))[:limit]
+
+
+def clear_feedback_text(session: Session, before: datetime, *, dry_run: bool = False) -> list[tuple[str, int]]:
+    """Retention: drop the stored question of feedback older than `before`; (team_id, row id) of those touched."""
+    rows = [(team, row_id) for team, row_id in session.execute(
+        select(AnswerFeedback.team_id, AnswerFeedback.id).where(
+            AnswerFeedback.created_at < before, AnswerFeedback.question.is_not(None)))]
+    if rows and not dry_run:
+        session.execute(update(AnswerFeedback).where(AnswerFeedback.id.in_([r for _t, r in rows]))
+                        .values(question=None))
+    return rows

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.answers.ids import ActionId, BlockId
 from knowledge.answering import Answer
+from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name
 
@@ -75,7 +76,7 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
                 {"type": "button", "action_id": ActionId.HELPFUL.value, "text": _plain(":thumbsup: Helpful"),
                  "value": ans.entry.id},
                 {"type": "button", "action_id": ActionId.NOT_HELPFUL.value, "text": _plain(":thumbsdown: Not helpful"),
-                 "value": ans.entry.id},
+                 "value": _value({"id": ans.entry.id, "q": ans.question})},  # the question, for review (redacted)
             ],
         })
         if ans.suggestions:
@@ -113,6 +114,7 @@ def topics_blocks(topics: OrderedDict[str, list[Entry]], partnership: str | None
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": _plain(f"What I can answer: {area}", 150)},
         section("Ask in your own words, e.g. `/safeguarding how do I escalate a disagreement?`"),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": ARRANGEMENTS_CAVEAT}]},
     ]
     for topic, entries in topics.items():
         shown = entries[:per_topic]
@@ -145,6 +147,7 @@ def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, us
         {"type": "header", "text": _plain("Safeguarding assistant", 150)},
         section("Ask me about your partnership's published safeguarding arrangements: DM me, @mention me, or use "
                 "`/safeguarding <question>`. *If a child is in immediate danger, call 999.*"),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": ARRANGEMENTS_CAVEAT}]},
         {"type": "section", "block_id": BlockId.HOME_AREA.value,
          "text": {"type": "mrkdwn", "text": f"*Your area:* {where}"}, "accessory": select},
         {"type": "divider"},
@@ -172,5 +175,5 @@ def topic_detail_blocks(topic: str, entries: list[Entry]) -> list[dict[str, Any]
              for e in entries]
     blocks = [section(part) for part in _chunks(f"*{topic}*\n" + "\n".join(lines))]
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                   "text": "Ask about any of these in your own words."}]})
+                   "text": "Ask about any of these in your own words. " + ARRANGEMENTS_CAVEAT}]})
     return blocks[:50]

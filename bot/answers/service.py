@@ -1,17 +1,24 @@
 """The answers flow without Slack: answer a question for a partnership, record what could not be
-answered (screened) and feedback (no question text), list topics for browsing."""
+answered (screened) and feedback (a "not helpful" keeps its question, screened), list topics for browsing."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.logs import get_logger
 from knowledge.answering import Answer, Answerer, get_answerer, source_of
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, is_partnership
+from knowledge.safety import is_safety_worry
 from storage.answers import record_feedback, record_unanswered
 from storage.db import Database
+
+log = get_logger(__name__)
 
 RECORDED_OUTCOMES = ("cannot_answer", "did_you_mean")
 
@@ -37,6 +44,29 @@ class AnswerService:
                                   question=question)
         return res
 
+    def ask_resolving(
+        self, question: str, resolve_area: Callable[[], str | None], *, team_id: str | None = None,
+        fallback_area: str | None = None,
+    ) -> Answer:
+        """Ask for the area `resolve_area` finds in the database. If that lookup fails, a worry about a child
+        is still answered (999 and the front door need no database); anything else re-raises, so the
+        listener says nothing was saved."""
+        try:
+            area = resolve_area()
+        except SQLAlchemyError:
+            offline = self.answer_without_database(question, fallback_area)
+            if offline is None:
+                raise
+            return offline
+        return self.ask(question, area, team_id=team_id)
+
+    def answer_without_database(self, question: str, area: str | None) -> Answer | None:
+        """The safety reply when the database cannot be reached; None when the question is not a worry."""
+        if not is_safety_worry(question):
+            return None
+        log.warning("answers.safety_without_database", partnership=area)
+        return self.answerer.answer(question, area)
+
     def show(self, entry_id: str, partnership: str | None = None) -> Answer:
         e = self.kb.get(entry_id)
         if e is None:
@@ -44,13 +74,14 @@ class AnswerService:
         area = partnership if is_partnership(partnership) else (None if e.partnership == NATIONAL else e.partnership)
         return Answer("answer", self.answerer.render(e), e.title, area, e, 1.0, sources=[source_of(e)])
 
-    def feedback(self, *, team_id: str, entry_id: str, helpful: bool) -> None:
+    def feedback(self, *, team_id: str, entry_id: str, helpful: bool, question: str | None = None) -> None:
+        """Store a rating; with "not helpful" the question too, redacted, for the business unit to review."""
         if self.kb.get(entry_id) is None:
             raise UnknownEntry(entry_id)
         if self.db is None:
             return
         with self.db.session() as s:
-            record_feedback(s, team_id=team_id, entry_id=entry_id, helpful=helpful)
+            record_feedback(s, team_id=team_id, entry_id=entry_id, helpful=helpful, question=question)
 
     def topics(self, partnership: str | None) -> OrderedDict[str, list[Entry]]:
         """Topic -> entries for the area (its own first, then national), in a stable order."""

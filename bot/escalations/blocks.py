@@ -145,7 +145,7 @@ def card(
     if actions:
         blocks.append({"type": "actions", "block_id": BlockId.ACTIONS.value, "elements": [
             _button(a, esc.ref) for a in actions]})
-    source = (f"{route.title} — {route.document}, {route.section} (as of {format_date(route.as_of)}); "
+    source = (f"{route.title} — {route.document}, {route.section} (as of {route.as_of:%B %Y}); "
               "route copied when raised")
     blocks.append(_context(source))
     return blocks
@@ -190,11 +190,14 @@ def route_blocks(route: RouteSnapshot, *, advice: str | None = None, notify_butt
     head = f"*{route.title}*" + (f" ({route.policy})" if route.policy else "")
     blocks.append(_md(head))
     for step in route.steps:
-        window = f" — {step.window.describe()}" if step.window else ""
+        window = f" — {step.window.days()}" if step.window else ""
         blocks.append(_md(f"*{step.number}. {step.title}*{window}\n_{step.who}_\n{step.action}"))
-    if not route.has_windows:
+    windows = [s.window for s in route.steps if s.window]
+    if windows:
+        blocks.append(_context(f"Days as the policy writes them, {windows[0].counting()}."))
+    else:
         blocks.append(_context("The document gives no day windows for these steps."))
-    blocks.append(_context(f"Source: {route.document}, {route.section} (as of {format_date(route.as_of)})"))
+    blocks.append(_context(f"Source: {route.document}, {route.section} (as of {route.as_of:%B %Y})"))
     if notify_button:
         blocks.append({"type": "actions", "block_id": BlockId.ACTIONS.value, "elements": [
             {"type": "button", "action_id": ActionId.NOTIFY_MANAGER.value, "value": route.partnership,

@@ -20,12 +20,13 @@ Policy = Callable[[Session, date, bool], list[tuple[str, str]]]
 
 def policies() -> list[tuple[str, Policy]]:
     """Every capability's retention rule, listed explicitly."""
+    from bot.answers.feedback import clear_old_questions
     from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
     from bot.escalations.retention import reduce_closed as escalations_reduce
     from bot.reminders.retention import prune_settled
 
     return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce),
-            ("reminder deliveries", prune_settled)]
+            ("answer feedback", clear_old_questions), ("reminder deliveries", prune_settled)]
 
 
 @dataclass

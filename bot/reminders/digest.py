@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.answers.feedback import digest_section as feedback_section
 from bot.case_reviews.service import digest_items as case_review_items
 from bot.escalations.service import digest_items as escalation_items
 from bot.logs import get_logger
@@ -68,6 +69,8 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
             continue
         text, blocks = rb.digest(format_date(monday.date()), open_items(session, ws.team_id),
                                  week_meetings(session, ws.team_id, monday))
+        feedback = feedback_section(session, ws.team_id, since=monday - timedelta(days=7))
+        blocks += [feedback] if feedback else []  # "not helpful" answers, questions redacted
         session.add(ReminderOccurrence(
             team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=monday, attempt_at=monday,
             channel_id=ws.business_unit_channel, thread_ts=None, owner_id=None, text=text, blocks=blocks,

@@ -35,7 +35,9 @@ def test_confident_answer_has_text_then_feedback() -> None:
     _check_limits(blocks)
     assert blocks[0]["block_id"] == BlockId.ANSWER.value and "Independent Chair" in blocks[0]["text"]["text"]
     fb = _actions(blocks, BlockId.FEEDBACK.value)
-    assert {e["value"] for e in fb["elements"]} == {ans.entry_id}
+    helpful, not_helpful = fb["elements"]
+    assert helpful["value"] == ans.entry_id  # a helpful rating needs no question
+    assert parse_value(not_helpful["value"]) == {"id": ans.entry_id, "q": "who chairs the rapid review panel"}
 
 
 def test_ask_partnership_has_one_button_per_area_carrying_the_question() -> None:
@@ -84,3 +86,16 @@ def test_topics_and_home_view_fit_slack_limits() -> None:
         for b in view["blocks"]:
             if b["type"] == "actions":
                 assert len({e["action_id"] for e in b["elements"]}) == len(b["elements"])
+
+
+def test_topic_browser_app_home_and_help_say_the_arrangements_date_from_2019() -> None:
+    from bot import texts
+    from bot.answers.blocks import topic_detail_blocks
+
+    topics = AnswerService(kb=KB).topics("halton")
+    for blocks in (topics_blocks(topics, "halton"), home_view(topics, "halton", "halton")["blocks"],
+                   topic_detail_blocks("Glossary", topics["Glossary"])):
+        shown = str(blocks)
+        assert "arrangements of 2019" in shown and "may have changed" in shown
+        assert "Sat 1 Jun" not in shown
+    assert "arrangements of 2019" in texts.HELP and "may have changed" in texts.HELP

@@ -88,14 +88,14 @@ def test_mention_is_answered_in_a_thread(slack, fake_slack) -> None:
     assert "Local Authority Designated Officer" in text_of(blocks_of(post))
 
 
-def test_feedback_button_is_stored_without_question_text(slack, fake_slack, db) -> None:
-    resp = slack.action(ActionId.NOT_HELPFUL.value, "national.glossary.lado")
+def test_feedback_button_from_before_questions_were_kept_is_still_stored(slack, fake_slack, db) -> None:
+    resp = slack.action(ActionId.NOT_HELPFUL.value, "national.glossary.lado")  # a bare entry id, no question
     assert resp.status == 200
     fake_slack.wait_for("response_url")
     with db.session() as s:
         rows = s.scalars(select(AnswerFeedback)).all()
-    assert [(r.team_id, r.entry_id, r.helpful) for r in rows] == [(TEAM_ID, "national.glossary.lado", False)]
-    assert not hasattr(AnswerFeedback, "question")
+    assert [(r.team_id, r.entry_id, r.helpful, r.question) for r in rows] == [
+        (TEAM_ID, "national.glossary.lado", False, None)]
 
 
 def test_feedback_for_unknown_entry_is_not_stored(slack, fake_slack, db) -> None:

@@ -59,6 +59,8 @@ def test_manager_raises_and_gets_the_card_the_channel_too_with_the_agency_contac
     assert set(by_channel) == {MANAGER, ESC_CHANNEL}
     card = str(by_channel[ESC_CHANNEL]["blocks"])
     assert "Step 1: Resolve between workers" in card and "Mon 2 Feb 2026" in card
+    assert "(Day one, counted as working days from the day it was raised)" in card  # the policy's words, our count
+    assert "as of June 2019" in card and "Sat 1 Jun 2019" not in card
     assert "<@UPOLICE01>" in card and "LCS-204518" in card
     assert by_channel[MANAGER]["text"].startswith("Escalation ESC-2026-001: step 1")
     [esc] = eventually(lambda: [e for e in _escalations(db) if e.card_ts and e.dm_ts])
@@ -82,7 +84,8 @@ def test_practitioner_is_shown_the_route_and_can_notify_a_manager(slack, fake_sl
     reply = fake_slack.wait_for("response_url")[-1]
     text = str(reply["blocks"])
     assert "Start with your line manager or safeguarding lead" in text
-    assert "Manager to opposite manager" in text and "Days 3-9" in text
+    assert "Manager to opposite manager" in text and "Days three to nine" in text  # the policy's own words
+    assert "counted as working days from the day it was raised" in text and "as of June 2019" in text
     assert _escalations(db) == [] and _audit(db) == ["escalation.raise_refused"]
     assert fake_slack.calls_to("views.open") == []
 

@@ -95,7 +95,8 @@ def test_a_later_kb_edit_never_moves_an_open_escalation(slack, fake_slack, works
     assert "Manager to opposite manager" in reply
     esc = _esc(db, old)
     assert esc.step_due_on == date(2026, 2, 12)  # Day 9 of the route as it was on 2 Feb, not Day 3
-    assert esc.route["steps"][1]["window"] == {"start_day": 3, "end_day": 9, "working_days": True}
+    assert esc.route["steps"][1]["window"] == {"start_day": 3, "end_day": 9, "working_days": True,
+                                               "wording": "Days three to nine"}
     assert _esc(db, new).route["steps"][1]["title"] == "Renamed by a later edit"
 
 
@@ -110,4 +111,4 @@ def test_an_admin_window_in_the_kb_gives_the_card_a_deadline(slack, fake_slack, 
     assert _esc(db, ref).step_due_on == date(2026, 2, 6)
     card = str(fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == ESC_CHANNEL)[-1]["blocks"])
     assert "Window closes *Fri 6 Feb 2026*" in card and "Days 1-5" in card
-    assert "Days 1-5 (working days)" in answer
+    assert "Days 1-5" in answer and "counted as working days from the day it was raised" in answer

@@ -55,7 +55,7 @@ def test_retention_dry_run_then_apply(db, database_url, services):
 
     report = run_retention(services, dry_run=False)
     assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")],
-                              "reminder deliveries": []}
+                              "answer feedback": [], "reminder deliveries": []}
     with db.session() as s:
         cases = {c.reference: c for c in s.scalars(select(CaseReview))}
         assert cases["CR-2025-001"].summary is None and cases["CR-2025-001"].notifier_role is None
@@ -71,4 +71,4 @@ def test_retention_dry_run_then_apply(db, database_url, services):
         assert {a.team_id for a in audited} == {TEAM_ID}
 
     assert run_retention(services, dry_run=False).reduced == {"case reviews": [], "escalations": [],
-                                                              "reminder deliveries": []}
+                                                              "answer feedback": [], "reminder deliveries": []}

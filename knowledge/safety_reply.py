@@ -1,0 +1,116 @@
+"""The reply to a worry about a child: the 999 line, the local front door, what to do first, then the
+best entry. Pure: it reads the knowledge base and never the database, so it works in an outage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.base import KnowledgeBase
+from knowledge.models import Entry
+from knowledge.partnerships import PARTNERSHIPS, display_name
+from knowledge.safety import SAFETY_LEAD, Worry
+
+ROUTES_PATH = Path(__file__).resolve().parent / "data" / "safety" / "routes.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Route(_Strict):
+    first: str = Field(min_length=10)
+    entries: list[list[str]] = Field(default_factory=list)
+
+
+class FrontDoorText(_Strict):
+    known: str
+    unnamed: str
+    unknown_intro: str
+    unknown_item: str
+    unnamed_note: str
+    missing: str
+
+
+class Routes(_Strict):
+    version: int
+    front_door: FrontDoorText
+    routes: dict[str, Route]
+
+
+@lru_cache(maxsize=2)
+def load_routes(path: Path = ROUTES_PATH) -> Routes:
+    return Routes.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def front_door_line(kb: KnowledgeBase, area: str | None) -> str:
+    """Where to take a worry now: the area's front door, or every partnership's when the area is unknown.
+
+    Only the front-door entry's own contact is used (never the partnership's policy or business mailbox);
+    where the documents name no front-door team the line says so and names children's social care."""
+    t = load_routes().front_door
+    if area:
+        fd = kb.front_door(area)
+        if fd is None:
+            return t.missing.format(area=display_name(area))
+        extras = ", ".join(x for x in (fd.phone, fd.email, fd.url) if x)
+        extras = f" ({extras})" if extras else ""
+        tmpl = t.known if fd.named_in_documents else t.unnamed
+        return tmpl.format(name=fd.name, extras=extras, area=display_name(area))
+    lines = [t.unknown_intro]
+    for slug in kb.partnerships or list(PARTNERSHIPS):
+        fd = kb.front_door(slug)
+        name = fd.name if fd else f"{display_name(slug)} children's social care"
+        note = "" if fd is not None and fd.named_in_documents else t.unnamed_note
+        lines.append(t.unknown_item.format(area=display_name(slug), name=name, note=note))
+    return "\n".join(lines)
+
+
+def route_entries(kb: KnowledgeBase, category: str | None, area: str | None) -> tuple[str | None, list[Entry]]:
+    """The category's 'what to do first' line and its entries for the area (national ones otherwise)."""
+    route = load_routes().routes.get(category or "")
+    if route is None:
+        return None, []
+    shown: list[Entry] = []
+    for slot in route.entries:
+        for ref in slot:
+            if "{area}" in ref and not area:
+                continue
+            e = kb.get(ref.format(area=area or ""))
+            if e is not None and e not in shown:
+                shown.append(e)
+                break
+    return route.first, shown
+
+
+def safety_reply(
+    kb: KnowledgeBase,
+    worry: Worry,
+    area: str | None,
+    best: Entry | None,
+    render: Callable[[Entry], str],
+) -> tuple[str, list[Entry]]:
+    """The reply's text and the entries it shows (first = the one feedback buttons refer to)."""
+    lines = [SAFETY_LEAD, front_door_line(kb, area)]
+    first, shown = route_entries(kb, worry.category, area)
+    if first:
+        lines.append(first)
+    if not shown:
+        if best is not None and best.kind not in ("front_door", "contact"):  # never a mailbox for a worry
+            shown = [best]
+        elif area and (fd := kb.front_door_entry(area)) is not None:
+            shown = [fd]
+    for e in shown:
+        lines += ["", render(e)]
+    if not shown:  # still say where the front doors come from
+        doors = [e for slug in kb.partnerships if (e := kb.front_door_entry(slug)) is not None]
+        when = max((e.as_of for e in doors), default=None)
+        if doors and when is not None:
+            docs = ", ".join(sorted({e.source.document for e in doors}))
+            lines.append(f"_Front doors as the partnerships' published arrangements give them ({docs}). "
+                         f"As of {when:%B %Y}._")
+    return "\n".join(lines), shown
