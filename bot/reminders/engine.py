@@ -271,8 +271,10 @@ def send(client: WebClient, item: Claimed) -> Outcome:
 def record(session: Session, outcomes: list[Outcome], now: datetime, stats: DispatchStats) -> list[ReminderOccurrence]:
     """Store outcomes; returns rows whose owner must be told (failed for good)."""
     tell = []
+    rows = {r.id: r for r in session.scalars(
+        select(ReminderOccurrence).where(ReminderOccurrence.id.in_([o.id for o in outcomes])))}
     for o in outcomes:
-        row = session.get(ReminderOccurrence, o.id)
+        row = rows.get(o.id)
         if row is None:
             continue
         row.attempts += 1
