@@ -30,7 +30,7 @@ from bot.logs import get_logger
 from bot.reminders import texts
 from bot.reminders.blocks import reminder_message, with_snooze
 from bot.reminders.digest import ensure_weekly_digests
-from bot.reminders.fanout import Lanes
+from bot.reminders.fanout import CHANNEL_RATE, Lanes
 from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
 from storage import audit
 from storage.db import Database
@@ -339,6 +339,7 @@ def _record_outcomes(db: Database, client: WebClient, outcomes: queue.Queue[Outc
 def dispatch_once(
     db: Database, client: WebClient, *, grace_hours: float, now: datetime | None = None,
     worker: str | None = None, batch: int = 50, max_batches: int = 500, in_flight: int = 400,
+    channel_rate: float | None = CHANNEL_RATE,
 ) -> DispatchStats:
     """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due.
 
@@ -359,7 +360,7 @@ def dispatch_once(
     recorder = threading.Thread(target=_record_outcomes, args=(db, client, outcomes, now, stats),
                                 name="reminder-recorder", daemon=True)
     recorder.start()
-    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item)))
+    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item)), rate=channel_rate)
     try:
         for _ in range(max_batches):
             lanes.wait_below(in_flight - batch + 1)  # claim no further ahead than the lanes can post soon
