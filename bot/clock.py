@@ -23,6 +23,13 @@ def build_scheduler(services: Services, client: WebClient | None = None) -> Back
     return scheduler
 
 
+def start_in_process(services: Services, client: WebClient | None = None) -> BackgroundScheduler:
+    """For single-process runners (console, Socket Mode): start the clock's scheduler beside the app."""
+    scheduler = build_scheduler(services, client)
+    scheduler.start()
+    return scheduler
+
+
 def run_clock(services: Services, stop: threading.Event | None = None) -> None:
     """Run until SIGTERM/SIGINT (or `stop` is set), then shut the scheduler down cleanly."""
     stop = stop or threading.Event()

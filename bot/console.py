@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -69,13 +70,23 @@ class Console:
         self.clickables: list[Clickable] = []
         self.last_message: dict[str, Any] | None = None
         self._pending: list[Call] = []
-        self.local.listeners.append(self._pending.append)
+        self._busy = 0  # >0 while a request of yours is being handled (its calls are shown after it)
+        self._lock = threading.RLock()
+        self.local.listeners.append(self._on_call)
         self._setup_workspace()
         self._scheduler = None
         if run_clock:  # one process: reminders and digests are sent while you chat
-            from bot.reminders.engine import start_in_process
+            from bot.clock import start_in_process
 
             self._scheduler = start_in_process(services, client)
+
+    def _on_call(self, call: Call) -> None:
+        """A Web API call reached the local Slack. The clock's posts are shown at once (their buttons clickable
+        with /click), not only after your next request; calls made for your own request wait for its answer."""
+        with self._lock:
+            self._pending.append(call)
+            if self._busy == 0 and call.method == "chat.postMessage":
+                self._show_calls()
 
     # set-up -------------------------------------------------------------------------------
     def _setup_workspace(self) -> None:
@@ -154,10 +165,16 @@ class Console:
     # turning input into Slack requests -----------------------------------------------------
     def dispatch(self, body: str, content_type: str) -> BoltResponse:
         headers = {"Content-Type": content_type, **payloads.sign(self.secret, body)}
-        self._show_calls()  # whatever the clock sent while you were typing
-        response = self.app.dispatch(BoltRequest(body=body, headers=headers))
-        self._show_ack(response)
-        self._show_calls()
+        with self._lock:
+            self._busy += 1
+        try:
+            self._show_calls()  # anything not shown yet
+            response = self.app.dispatch(BoltRequest(body=body, headers=headers))
+            self._show_ack(response)
+            self._show_calls()
+        finally:
+            with self._lock:
+                self._busy -= 1
         return response
 
     def _command(self, command: str, text: str) -> None:
@@ -218,7 +235,8 @@ class Console:
             self._show_message(data, "(only you)")
 
     def _show_calls(self) -> None:
-        calls, self._pending[:] = list(self._pending), []
+        with self._lock:
+            calls, self._pending[:] = list(self._pending), []
         modal: Call | None = None
         for call in calls:
             if call.method in ("chat.postMessage", "chat.postEphemeral", "response_url", "chat.update"):
@@ -256,17 +274,34 @@ class Console:
             self.write("  " + line)
 
     # modals ------------------------------------------------------------------------------
+    def _dispatch_in_view(self, view: dict[str, Any], values: dict[str, Any], action: dict[str, Any]) -> dict[str, Any]:
+        """Send the block action for an answer inside the modal; the form the app rebuilt, or the same one."""
+        self._show_calls()
+        current = {**view, "state": {"values": values}}
+        body, ctype = payloads.block_actions_body(action, team_id=TEAM_ID, user_id=self.user_id, channel_id=None,
+                                                  response_url=None, view=current)
+        self.app.dispatch(BoltRequest(body=body, headers={"Content-Type": ctype, **payloads.sign(self.secret, body)}))
+        calls, self._pending[:] = list(self._pending), []
+        new = _updated_view(calls, str(view["id"]))
+        return {**new, "id": view["id"]} if new else view
+
     def _fill_modal(self, view: dict[str, Any]) -> None:
-        from bot.console_forms import fill_form
+        from bot.console_forms import Dispatched, fill_form
 
         values: dict[str, dict[str, dict[str, Any]]] = {}
         errors: dict[str, str] = {}
+        answered: frozenset[str] = frozenset()
+        view = {"id": f"VCONSOLE{uuid.uuid4().hex[:8].upper()}", **view}
         while True:
             title = (view.get("title") or {}).get("text", "Form")
-            result = fill_form(view, values, errors, self.read, self.write, title)
+            result = fill_form(view, values, errors, self.read, self.write, title, answered)
             if result is None:
                 self.write("(form cancelled, nothing was sent)")
                 return
+            if isinstance(result, Dispatched):  # as Slack does: the answer goes to the app, which may rebuild
+                values, answered = result.values, answered | {result.block_id}
+                view = self._dispatch_in_view(view, values, result.action)
+                continue
             values = result
             body, ctype = payloads.view_submission_body(view, values, team_id=TEAM_ID, user_id=self.user_id)
             headers = {"Content-Type": ctype, **payloads.sign(self.secret, body)}
@@ -290,6 +325,14 @@ class Console:
                 values, errors = {}, {}
                 continue
             return
+
+
+def _updated_view(calls: list[Call], view_id: str) -> dict[str, Any] | None:
+    for call in reversed(calls):
+        if call.method == "views.update" and call.get("view_id") == view_id:
+            new = call.get("view")
+            return json.loads(new) if isinstance(new, str) else new
+    return None
 
 
 def _label(view: dict[str, Any], block_id: str) -> str:

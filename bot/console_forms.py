@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from bot.render import mrkdwn
 
 CANCEL = "/cancel"
+
+
+@dataclass
+class Dispatched:
+    """An input with `dispatch_action` was answered: Slack sends a block action now (the app may rebuild the form
+    for that answer, e.g. another partnership's agencies and steps), and the form goes on after it."""
+
+    block_id: str
+    action: dict[str, Any]
+    values: dict[str, dict[str, dict[str, Any]]]
 
 
 def fill_form(
@@ -17,9 +28,12 @@ def fill_form(
     read: Callable[[str], str],
     write: Callable[[str], None],
     title: str,
-) -> dict[str, dict[str, dict[str, Any]]] | None:
-    """Prompt for every input (or only those with errors on a retry); None if the person cancels."""
-    write(f"┌ {title}  (type {CANCEL} to cancel; Enter skips an optional field)")
+    answered: frozenset[str] = frozenset(),
+) -> dict[str, dict[str, dict[str, Any]]] | Dispatched | None:
+    """Prompt for every input (or only those with errors on a retry, never those in `answered`); None if the
+    person cancels, Dispatched when an answer must go to the app before the rest of the form."""
+    if not answered:
+        write(f"┌ {title}  (type {CANCEL} to cancel; Enter skips an optional field)")
     values = dict(previous)
     for block in view.get("blocks", []):
         if block.get("type") != "input":
@@ -31,7 +45,7 @@ def fill_form(
                     write("│ " + mrkdwn(text))
             continue
         block_id = block["block_id"]
-        if errors and block_id not in errors:
+        if (errors and block_id not in errors) or block_id in answered:
             continue
         element = block.get("element", {})
         label = (block.get("label") or {}).get("text", block_id)
@@ -50,6 +64,9 @@ def fill_form(
             break
         action_id = element.get("action_id", block_id)
         values[block_id] = {action_id: _state(element, answer)}
+        if block.get("dispatch_action") and answer is not None and not errors:
+            action = {**_state(element, answer), "action_id": action_id, "block_id": block_id}
+            return Dispatched(block_id, action, values)
     write("└ submitted")
     return values
 

@@ -24,6 +24,11 @@ class Services:
     db: Database
     lookups: LookupCache = field(default_factory=LookupCache, repr=False)
 
+    def __post_init__(self) -> None:
+        from bot.capabilities import register_all
+
+        register_all()  # capabilities offer their digest items (bot.reminders.digest imports none of them)
+
     @cached_property
     def kb(self) -> KnowledgeBase:
         """Read-only knowledge base, loaded and validated once."""

@@ -48,11 +48,11 @@ def extend_overdue_reminders(services: Services) -> None:
     from bot.case_reviews.reminders import resync_all as resync_case_reviews
     from bot.case_reviews.service import timescales
     from bot.escalations.timers import resync_all as resync_escalations
-    from bot.timeutil import today
+    from bot.timeutil import now
 
     try:
         with services.db.session() as s:
-            cases = resync_case_reviews(s, timescales(services.kb), today())
+            cases = resync_case_reviews(s, timescales(services.kb), now())
             escalations = resync_escalations(s)
         log.info("jobs.overdue_reminders_extended", case_reviews=cases, escalations=escalations)
     except Exception as exc:

@@ -13,8 +13,8 @@ def configure(fmt: str = "json", level: str = "INFO") -> None:
         structlog.processors.JSONRenderer() if fmt == "json" else structlog.dev.ConsoleRenderer(colors=False)
     )
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, level), format="%(message)s", force=True)
-    # Bolt and slack-sdk log request bodies at DEBUG; keep them at WARNING whatever our level is.
-    for noisy in ("slack_bolt", "slack_sdk", "urllib3", "waitress", "apscheduler"):
+    # Bolt and slack-sdk log request bodies at DEBUG, Alembic its set-up at INFO: WARNING whatever our level is.
+    for noisy in ("slack_bolt", "slack_sdk", "urllib3", "waitress", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     structlog.configure(
         processors=[

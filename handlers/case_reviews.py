@@ -11,7 +11,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.authz import REFUSAL, Permission, allowed
-from bot.case_reviews import blocks, forms, service, texts
+from bot.case_reviews import blocks, flows, forms, service, texts
 from bot.case_reviews.ids import (
     COMMAND,
     TRANSITION_ACTION,
@@ -28,7 +28,7 @@ from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, t
 from bot.context import Services
 from bot.logs import get_logger
 from bot.partnerships import business_unit_channel
-from bot.timeutil import today
+from bot.timeutil import now, today
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
 
@@ -42,7 +42,8 @@ def register(app: App, services: Services) -> None:
         return allowed(services.roles_of(s, team_id, user_id), Permission.CASE_REVIEW_MANAGE)
 
     def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
-        """Update the card in place (or post it if there is none yet) and re-lay reminders; a note if it failed."""
+        """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
+        laid with the change (bot.case_reviews.flows); a new card only threads them."""
         day, ts = today(), service.timescales(services.kb)
         with db.session() as s:
             case = service.get_case(s, team_id, ref)
@@ -52,8 +53,6 @@ def register(app: App, services: Services) -> None:
             deadlines = service.deadlines_of(case, ts)
             payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, deadlines, day)}
             existing = case.card_ts
-            if existing:  # reminders first: they are the record, the card only shows it
-                sync_reminders(s, case, deadlines, day)
         if channel is None:
             return texts.NO_CHANNEL.format(ref=ref)
         try:
@@ -68,7 +67,7 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref, for_update=True)
             if case is not None:
                 case.card_channel, case.card_ts = channel, new_ts
-                sync_reminders(s, case, service.deadlines_of(case, ts), day)
+                sync_reminders(s, case, service.deadlines_of(case, ts), now())
         return None
 
     def after_change(client: WebClient, team_id: str, ref: str) -> None:
@@ -111,8 +110,9 @@ def register(app: App, services: Services) -> None:
         with db.session() as s:
             ts, day = service.timescales(services.kb), today()
             if word == "list":
-                out = blocks.list_blocks(service.open_cases(s, cmd.team_id, ts, day))
-                cmd.reply("Open case reviews", out)
+                rows = service.open_cases(s, cmd.team_id, ts, day)
+                for page in blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]:
+                    cmd.reply(f"Open case reviews: {len(rows)}", page)
                 return
             if not ref:
                 cmd.reply(texts.USAGE_SHOW)
@@ -134,7 +134,8 @@ def register(app: App, services: Services) -> None:
                 ack(response_action="errors", errors=errors)
                 return
             with db.session() as s:
-                case = service.notify(s, team_id=team_id, actor_id=user_id, form=form)
+                case = flows.notify(s, team_id=team_id, actor_id=user_id, form=form,
+                                    ts=service.timescales(services.kb), now=now())
                 ref = case.reference
         except Exception as exc:
             view_fault(ack, view, exc)
@@ -223,8 +224,9 @@ def register(app: App, services: Services) -> None:
                 else:
                     problem = service.check_transition_date(case, t, happened, today())
                     if problem is None:
-                        service.apply_transition(s, case, t.action, actor_id=user_id, happened_on=happened,
-                                                 rationale=rationale, planned_publication_on=publication)
+                        flows.transition(s, case, t.action, actor_id=user_id, happened_on=happened,
+                                         rationale=rationale, planned_publication_on=publication,
+                                         ts=service.timescales(services.kb), now=now())
             if problem:
                 ack(response_action="errors", errors={BlockId.HAPPENED: problem})
                 return
@@ -249,7 +251,8 @@ def register(app: App, services: Services) -> None:
                 else:
                     errors = {date_block(n): m for n, m in service.check_corrections(case, values, today()).items()}
                     if not errors:
-                        service.correct_dates(s, case, actor_id=user_id, values=values)
+                        flows.correct(s, case, actor_id=user_id, values=values,
+                                      ts=service.timescales(services.kb), now=now())
             if errors:
                 if "_" in errors:
                     errors = {date_block("aware_on"): errors["_"]}

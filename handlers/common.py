@@ -56,7 +56,7 @@ def build_command_context(
         user_id=user_id,
         channel_id=channel_id,
         command=str(body.get("command", "")),
-        text=text,
+        text=text.replace("\x00", ""),  # typed text is stored here and there; PostgreSQL refuses NUL
         respond=respond,
         client=client,
         partnership=partnership,

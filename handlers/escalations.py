@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot.authz import REFUSAL, Permission, allowed
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
+from bot.escalations.agencies import choices as agency_choices
 from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action, TransitionError
@@ -65,7 +66,7 @@ def open_raise(cmd: CommandContext) -> None:
         return
     kb = cmd.services.kb
     area = cmd.partnership
-    agencies = [a.name for a in kb.relevant_agencies(area)] if area else []
+    agencies = agency_choices(kb, area) if area else []
     route = snapshot_route(kb, area) if area else None
     view = blocks.raise_modal(area, agencies, route, RaiseMeta(channel_id=cmd.channel_id))
     cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
@@ -82,7 +83,7 @@ def refresh_raise(services: Services, client: WebClient, body: dict[str, Any]) -
     if not permitted or area not in PARTNERSHIPS or not view.get("id"):
         return
     meta = RaiseMeta.model_validate_json(view.get("private_metadata") or "{}")
-    agencies = [a.name for a in services.kb.relevant_agencies(area)]
+    agencies = agency_choices(services.kb, area)
     new = blocks.raise_modal(area, agencies, snapshot_route(services.kb, area), meta,
                              keep=(view.get("state") or {}).get("values") or {})
     client.views_update(view_id=view["id"], hash=view.get("hash"), view=new)
@@ -104,8 +105,9 @@ def list_open(cmd: CommandContext) -> None:
     area = cmd.partnership if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
     with cmd.services.db.session() as s:
         rows = service.list_open(s, cmd.team_id, cmd.user_id, area)
-        view = blocks.list_blocks(rows, today())
-    cmd.reply(f"{len(rows)} open escalation(s)", view)
+        pages = blocks.list_blocks(rows, today(), every=cmd.text.strip().lower() == "all")
+    for page in pages:
+        cmd.reply(f"{len(rows)} open escalation(s)", page)
 
 
 def show(cmd: CommandContext) -> None:

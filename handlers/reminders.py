@@ -40,6 +40,8 @@ def _refuse(services: Services, team_id: str, user_id: str, what: str, entity_id
 
 
 def _next_label(row: Any) -> str:
+    if row.state == "paused":
+        return texts.NO_NEXT_PAUSED.format(id=row.id)
     return when(row.next_due_at) if row.next_due_at else texts.NO_NEXT
 
 
@@ -110,6 +112,9 @@ def cmd_once(cmd: CommandContext) -> None:
 
 
 def _create(cmd: CommandContext, inp: SeriesInput) -> None:
+    if not cmd.channel_id.startswith(("C", "G")):  # a DM: reminders go to a channel, chosen in the form
+        cmd.reply(texts.NEEDS_CHANNEL)
+        return
     now = timeutil.now()
     spec, errors = service.validate(inp, now)
     if spec is None:
@@ -146,10 +151,11 @@ def cmd_list(cmd: CommandContext) -> None:
         cmd.reply(texts.NOTHING_HERE)
         return
     title = "All reminders in this workspace" if every else "Reminders for this channel"
-    blocks = rb.list_blocks(lines, title)
+    pages = rb.list_pages(lines, title, max_pages=4) if lines else []  # a response_url takes five replies
     if problem_lines:
-        blocks += rb.list_blocks(problem_lines, "Missed or not delivered (last 30 days)")
-    cmd.reply(f"{title}: {len(lines)}", blocks=blocks[:50])
+        pages += rb.list_pages(problem_lines, "Missed or not delivered (last 30 days)", max_pages=1)
+    for page in pages:
+        cmd.reply(f"{title}: {len(lines)}", blocks=page)
 
 
 def _series_command(action: str) -> Any:
@@ -234,7 +240,7 @@ def register(app: App, services: Services) -> None:
             known = dict(_groups(services, partnership))
             group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
             inp = SeriesInput(
-                channel_id=values.get(Block.CHANNEL) or meta.channel_id, name=values.get(Block.NAME), group=group,
+                channel_id=values.get(Block.CHANNEL) or "", name=values.get(Block.NAME), group=group,
                 group_frequency=known.get(group) if group else None,
                 recurrence=values.get(Block.RECURRENCE), first_date=values.get(Block.FIRST_DATE),
                 at_time=values.get(Block.TIME), days_before=values.get(Block.DAYS_BEFORE),

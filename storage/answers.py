@@ -58,7 +58,7 @@ def record_feedback(
 
 
 def record_unanswered(session: Session, *, team_id: str, partnership: str | None, question: str) -> UnansweredQuestion:
-    text = _screen(" ".join(question.split()))[:QUESTION_MAX]
+    text = _screen(" ".join(question.replace("\x00", " ").split()))[:QUESTION_MAX]  # PostgreSQL refuses NUL
     row = UnansweredQuestion(team_id=team_id, partnership=partnership, question=text)
     session.add(row)
     session.flush()

@@ -3,14 +3,17 @@ PostgreSQL), the local fake Slack Web API on loopback, and the app served over r
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import inspect, text
 
 from bot.app import create_app
+from bot.capabilities import register_all
 from bot.context import Services
 from bot.http import make_server, stop_server
 from bot.localslack import LocalSlack
@@ -20,6 +23,15 @@ from storage.db import Database
 from storage.models import metadata
 from storage.scratch import create_scratch_database
 from tests.slackclient import SignedSlack
+
+# Property tests are reproducible: "ci" (the default, and what scripts/test and CI run) derandomizes, so every run
+# tries the same examples and a failure prints its falsifying example and a reproduce blob; "explore" searches
+# afresh (HYPOTHESIS_PROFILE=explore) with the local example database.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore", print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+register_all()  # tests are a runner too: the digest lists every capability's open items
 
 SIGNING_SECRET = "test-signing-secret-" + "0" * 12
 TEAM_ID = "T0001"
@@ -110,3 +122,20 @@ def slack(app, services: Services, fake_slack: LocalSlack) -> Iterator[SignedSla
     host, port = server.socket.getsockname()[:2]
     yield SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
     stop_server(server, thread)
+
+
+@pytest.fixture
+def errors_logged(caplog: pytest.LogCaptureFixture) -> Callable[[], list[str]]:
+    """ERROR lines logged since the last call (listener faults, Bolt's unhandled errors), then forgotten.
+
+    A fault handler turns any exception into a polite reply; tests of odd input assert this stays empty so a
+    crash can never pass as a handled case.
+    """
+    caplog.set_level(logging.INFO)
+
+    def read() -> list[str]:
+        found = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+        caplog.clear()
+        return found
+
+    return read

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bot import listing
 from bot.case_reviews import texts
 from bot.case_reviews.deadlines import Deadlines, DeadlineStatus, statuses
-from bot.case_reviews.forms import AGE_BANDS, AGENCIES, CRITERIA
+from bot.case_reviews.forms import AGE_BANDS, AGENCIES, CRITERIA, MAX_LENGTH
 from bot.case_reviews.ids import (
     VALUE,
     ActionId,
@@ -79,7 +80,8 @@ def notify_modal(partnership: str | None, channel_id: str) -> dict[str, Any]:
                  "details. The bot gives the case an anonymised reference: use only that."),
         _input(BlockId.PARTNERSHIP, "Partnership", partnership_el),
         _input(BlockId.AGENCY, "Notifying agency", {"type": "static_select", "options": _options(AGENCIES)}),
-        _input(BlockId.ROLE, "Your role", {"type": "plain_text_input", "max_length": 150}, optional=True,
+        _input(BlockId.ROLE, "Your role", {"type": "plain_text_input", "max_length": MAX_LENGTH[BlockId.ROLE]},
+               optional=True,
                hint="e.g. designated safeguarding lead"),
         _input(BlockId.INCIDENT, "Date the incident happened", _datepicker()),
         _input(BlockId.AWARE, "Date the local authority became aware", _datepicker(),
@@ -90,7 +92,8 @@ def notify_modal(partnership: str | None, channel_id: str) -> dict[str, Any]:
         _input(BlockId.AGENCIES, "Agencies involved with the child or family",
                {"type": "multi_static_select", "options": _options(AGENCIES)}, optional=True),
         _input(BlockId.SUMMARY, "Short summary (no names or identifying details)",
-               {"type": "plain_text_input", "multiline": True, "max_length": 1000}, optional=True),
+               {"type": "plain_text_input", "multiline": True, "max_length": MAX_LENGTH[BlockId.SUMMARY]},
+               optional=True),
     ]
     return _modal(CallbackId.NOTIFY, "Case Review Notification", "Notify",
                   blocks, NotifyMeta(channel_id=channel_id).model_dump_json())
@@ -168,7 +171,8 @@ def transition_modal(case: CaseReview, t: Transition, today: date, channel_id: s
                                                  "before it. Publication is due within 6 months of the decision."))
     if t.needs_rationale:
         blocks.append(_input(BlockId.RATIONALE, "Rationale (no names or identifying details)",
-                             {"type": "plain_text_input", "multiline": True, "max_length": 2000}))
+                             {"type": "plain_text_input", "multiline": True,
+                              "max_length": MAX_LENGTH[BlockId.RATIONALE]}))
     meta = TransitionMeta(ref=case.reference, action=t.action, state=case.state, channel_id=channel_id)
     return _modal(CallbackId.TRANSITION, "Case review step", "Record", blocks, meta.model_dump_json())
 
@@ -185,15 +189,35 @@ def correct_modal(case: CaseReview, channel_id: str) -> dict[str, Any]:
                   CorrectMeta(ref=case.reference, channel_id=channel_id).model_dump_json())
 
 
-def list_blocks(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[Block]:
-    if not rows:
-        return [_md(texts.NO_OPEN)]
+LIST_SHOWN = 50  # `/case-review list`; `list all` shows every open case
+LIST_ALL = "`/case-review list all`"
+
+
+def list_lines(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[str]:
     lines = []
-    for case, nxt in rows[:40]:
+    for case, nxt in rows:
         due = f"{nxt.label} {format_date(nxt.due)} — {_left(nxt)}" if nxt else "no deadline pending"
         lines.append(f"• *{case.reference}* · {STATE_LABELS[State(case.state)]} · {due}")
-    more = [_context(f"…and {len(rows) - 40} more")] if len(rows) > 40 else []
-    return [_md(f"*Open case reviews ({len(rows)})*, nearest deadline first\n" + "\n".join(lines)), *more]
+    return lines
+
+
+def list_title(count: int) -> str:
+    return f"*Open case reviews ({count})*, nearest deadline first"
+
+
+def list_blocks(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[Block]:
+    """The nearest `LIST_SHOWN` (overdue first), then an honest "…and N more — `/case-review list all`"."""
+    if not rows:
+        return [_md(texts.NO_OPEN)]
+    body, _shown = listing.sections(list_lines(rows), max_blocks=listing.MESSAGE_BLOCKS - 1, more=LIST_ALL,
+                                    limit=LIST_SHOWN)
+    return [_md(list_title(len(rows))), *body]
+
+
+def list_all_pages(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[list[Block]]:
+    if not rows:
+        return [[_md(texts.NO_OPEN)]]
+    return listing.pages(list_title(len(rows)), list_lines(rows))
 
 
 def show_blocks(case: CaseReview, deadlines: Deadlines, today: date) -> list[Block]:

@@ -9,6 +9,12 @@ from datetime import date
 from bot.case_reviews.deadlines import LABELS, compute, from_kb
 from bot.timeutil import format_date
 
+# What to pass for a deadline that cannot be computed from --aware alone.
+NEEDS: dict[str, str] = {
+    "panel_notification_due": "--aware", "partners_informed_due": "--aware", "rapid_review_due": "--notified",
+    "publication_due": "--review-decision", "report_to_panel_due": "--review-decision or --publication",
+}
+
 
 def _iso(value: str) -> date:
     try:
@@ -39,6 +45,6 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         return 0
     width = max(len(label) for label in LABELS.values())
     for name, value in deadlines.as_json().items():
-        shown = format_date(date.fromisoformat(value)) if value else "— (needs an earlier date)"
+        shown = format_date(date.fromisoformat(value)) if value else f"— (give {NEEDS[name]})"
         print(f"{LABELS[name]:<{width}}  {shown}")
     return 0

@@ -13,6 +13,8 @@ from bot.case_reviews import texts
 from bot.case_reviews.ids import VALUE, BlockId, date_block
 from bot.case_reviews.service import DATE_FIELDS, Notification
 from bot.case_reviews.states import Transition
+from bot.timeutil import date_range_problem
+from bot.timeutil import today as london_today
 from knowledge.partnerships import PARTNERSHIPS
 
 AGENCIES: dict[str, str] = {
@@ -67,6 +69,17 @@ def picked_date(values: Values, block: str) -> date | None:
         return None
 
 
+# The modals' max_length, checked here too: a forged payload (or the console) is not held to it, and
+# PostgreSQL refuses a role over its column's 200 characters where SQLite would store it.
+MAX_LENGTH: dict[str, int] = {BlockId.ROLE: 150, BlockId.SUMMARY: 1000, BlockId.RATIONALE: 2000}
+
+
+def too_long(value: str | None, limit: int) -> str | None:
+    if value is not None and len(value) > limit:
+        return f"Keep this to {limit} characters (this has {len(value)})."
+    return None
+
+
 def screen(value: str | None) -> str | None:
     """The field message when free text looks like it identifies someone, else None."""
     findings = privacy.find_identifiers(value)
@@ -84,14 +97,14 @@ def parse_notification(values: Values, today: date) -> tuple[Notification | None
     role = text(values, BlockId.ROLE)
     summary = text(values, BlockId.SUMMARY)
     for block, value in ((BlockId.ROLE, role), (BlockId.SUMMARY, summary)):
-        if message := screen(value):
+        if message := too_long(value, MAX_LENGTH[block]) or screen(value):
             errors[block] = message
     incident, aware = picked_date(values, BlockId.INCIDENT), picked_date(values, BlockId.AWARE)
     for block, day in ((BlockId.INCIDENT, incident), (BlockId.AWARE, aware)):
         if day is None:
             errors[block] = texts.DATE_REQUIRED
-        elif day > today:
-            errors[block] = texts.DATE_FUTURE
+        elif problem := date_range_problem(day, today):
+            errors[block] = problem
     if incident and aware and aware < incident and BlockId.AWARE not in errors:
         errors[BlockId.AWARE] = texts.AWARE_BEFORE_INCIDENT
     criteria = [c for c in selected_many(values, BlockId.CRITERIA) if c in CRITERIA]
@@ -122,10 +135,15 @@ def parse_transition(
     rationale = text(values, BlockId.RATIONALE)
     if transition.needs_rationale and not rationale:
         errors[BlockId.RATIONALE] = texts.RATIONALE_REQUIRED
-    elif message := screen(rationale):
+    elif message := too_long(rationale, MAX_LENGTH[BlockId.RATIONALE]) or screen(rationale):
         errors[BlockId.RATIONALE] = message
+    day = london_today()
+    if happened is not None and (problem := date_range_problem(happened, day)):
+        errors[BlockId.HAPPENED] = problem
     publication = picked_date(values, BlockId.PUBLICATION) if transition.asks_publication_date else None
-    if publication and happened and publication <= happened:
+    if publication and (problem := date_range_problem(publication, day, allow_future=True)):
+        errors[BlockId.PUBLICATION] = problem
+    elif publication and happened and publication <= happened:
         errors[BlockId.PUBLICATION] = texts.PUBLICATION_BEFORE
     return (happened, rationale if not errors else None, publication), {str(k): v for k, v in errors.items()}
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.case_reviews.deadlines import Deadlines, DeadlineStatus, Timescales, compute, from_kb, next_open
 from bot.case_reviews.states import STATE_LABELS, Action, State, Transition, transition_for
 from bot.summary import OpenItem
+from bot.timeutil import date_range_problem
 from bot.timeutil import today as london_today
 from storage import audit
 from storage.case_reviews import CaseReview, CaseReviewEvent
@@ -87,7 +88,7 @@ def notify(session: Session, *, team_id: str, actor_id: str, form: Notification)
     session.add(case)
     session.flush()
     session.add(CaseReviewEvent(team_id=team_id, case_id=case.id, action="notify", from_state="",
-                                to_state=State.NOTIFIED.value, happened_on=form.aware_on, actor_id=actor_id))
+                                to_state=State.NOTIFIED.value, happened_on=london_today(), actor_id=actor_id))
     audit.record(session, team_id=team_id, actor_id=actor_id, action="case_review.notify", entity_type=ENTITY,
                  entity_id=ref, after={"state": case.state, "partnership": case.partnership,
                                        "incident_on": case.incident_on, "aware_on": case.aware_on,
@@ -167,13 +168,15 @@ def check_corrections(case: CaseReview, values: dict[str, date | None], today: d
         value = merged[name]
         if value is None:
             continue
-        if value > today:
-            errors.setdefault(name, "This date is in the future.")
+        if problem := date_range_problem(value, today):
+            errors.setdefault(name, problem)
         elif previous and value < previous[1]:
             errors.setdefault(name, f"This can't be before '{DATE_LABELS[previous[0]]}' ({previous[1].isoformat()}).")
         previous = (name, value)
     pub = merged["planned_publication_on"]
-    if pub is not None and merged["decision_on"] is not None and pub < merged["decision_on"]:
+    if pub is not None and (problem := date_range_problem(pub, today, allow_future=True)):
+        errors["planned_publication_on"] = problem
+    elif pub is not None and merged["decision_on"] is not None and pub < merged["decision_on"]:
         errors["planned_publication_on"] = "Publication can't be planned before the review decision."
     return {n: m for n, m in errors.items() if n in values}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import listing
 from bot.escalations import texts
 from bot.escalations.fields import CATEGORY_LABELS
 from bot.escalations.ids import ACTION_BUTTONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
@@ -213,12 +214,13 @@ def notify_modal(partnership: str | None) -> Block:
                        _input(BlockId.MANAGER, "Your line manager or safeguarding lead", {"type": "users_select"})]}
 
 
-def list_blocks(rows: list[Escalation], today: Any) -> list[Block]:
-    if not rows:
-        return [_md("No open escalations.")]
-    shown = f"{len(rows)}" if len(rows) <= 45 else f"{len(rows)}; the 45 nearest shown"
-    blocks = [_md(f"*Open escalations* ({shown}), nearest window end first")]
-    for esc in rows[:45]:
+LIST_SHOWN = 45  # `/escalate list`; `list all` shows every one
+LIST_ALL = "`/escalate list all`"
+
+
+def list_lines(rows: list[Escalation], today: Any) -> list[str]:
+    lines = []
+    for esc in rows:
         step = RouteSnapshot.from_json(esc.route).step(esc.step)
         if esc.step_due_on is None:
             when = "no window"
@@ -226,9 +228,21 @@ def list_blocks(rows: list[Escalation], today: Any) -> list[Block]:
             when = f":warning: window closed {format_date(esc.step_due_on)}"
         else:
             when = f"window closes {format_date(esc.step_due_on)}"
-        blocks.append(_md(f"*{esc.ref}* · {display_name(esc.partnership)} · step {esc.step}: {step.title} · {when}"
-                          f" · raised by <@{esc.raised_by}>"))
-    return blocks
+        lines.append(f"• *{esc.ref}* · {display_name(esc.partnership)} · step {esc.step}: {step.title} · {when}"
+                     f" · raised by <@{esc.raised_by}>")
+    return lines
+
+
+def list_blocks(rows: list[Escalation], today: Any, *, every: bool = False) -> list[list[Block]]:
+    """Messages to send: the nearest `LIST_SHOWN` and an honest "…and N more", or (`every`) all of them."""
+    if not rows:
+        return [[_md("No open escalations.")]]
+    title = f"*Open escalations* ({len(rows)}), nearest window end first"
+    if every:
+        return listing.pages(title, list_lines(rows, today))
+    body, _shown = listing.sections(list_lines(rows, today), max_blocks=listing.MESSAGE_BLOCKS - 1, more=LIST_ALL,
+                                    limit=LIST_SHOWN)
+    return [[_md(title), *body]]
 
 
 def reminder(ref: str, text: str, *, has_next: bool) -> list[Block]:

@@ -52,8 +52,9 @@ def build(session: Session, *, partnership: str, since: date, today: date, team_
         report.by_category[esc.category] += 1
         report.by_highest_step[esc.highest_step] += 1
         if esc.state == State.RESOLVED.value and esc.closed_on:
-            days.append((esc.closed_on - esc.day_one).days)
-            working.append(working_days_between(esc.day_one, esc.closed_on))
+            closed = max(esc.closed_on, esc.day_one)  # resolved at the weekend before Day 1: 0 days
+            days.append((closed - esc.day_one).days)
+            working.append(working_days_between(esc.day_one, closed))
         if esc.state == State.OPEN.value and esc.step_due_on and esc.step_due_on < today:
             report.open_past_window.append((esc.ref, esc.step, esc.step_due_on))
     report.median_days_to_resolution = median(days) if days else None

@@ -154,7 +154,7 @@ def _close(session: Session, esc: Escalation, action: Action, *, actor: str, tex
     after = next_state(State(esc.state), action)
     before = _snapshot(esc)
     esc.state = after.value
-    esc.closed_on = max(today or timeutil.today(), esc.day_one)  # raised at a weekend, closed before Day 1
+    esc.closed_on = today or timeutil.today()  # the day it happened, even a Sunday before Day 1
     if action == Action.RESOLVE:
         esc.outcome = (text or "").strip()
     _event(session, esc, actor, action, (text or "").strip() or None)

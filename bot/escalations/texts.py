@@ -8,7 +8,7 @@ from bot.timeutil import format_date
 
 HELP = """*Escalations* (professional differences with another agency)
 • `/escalate` — raise one (managers, safeguarding leads, business unit)
-• `/escalate list` — your open escalations (managers and the business unit see their partnership's)
+• `/escalate list` — your open escalations (managers and the business unit: their partnership's); `list all`
 • `/escalate show ESC-YYYY-NNN`
 • `/escalate advance ESC-YYYY-NNN <reason>` · `note ESC-… <text>`
 • `/escalate resolve ESC-… <outcome>` · `withdraw ESC-… [reason]`

@@ -10,8 +10,7 @@ withdraw cancel. `resync_all` re-lays every open escalation's run so it never en
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,24 +18,13 @@ from sqlalchemy.orm import Session
 from bot import timeutil
 from bot.escalations import blocks, texts
 from bot.escalations.routes import RouteSnapshot
-from bot.workdays import add_working_days, next_working_day
-
-if TYPE_CHECKING:
-    from storage.escalations import Escalation
+from bot.reminders import due
+from bot.timeutil import at_nine
+from bot.workdays import add_working_days
+from storage.escalations import Escalation
 
 SOURCE = "escalation"
-AT = time(9, 0)
 RUN_DAYS = 10  # working days laid ahead; the daily resync keeps the run going
-
-
-def _due():  # type: ignore[no-untyped-def]
-    from bot.reminders import due
-
-    return due
-
-
-def _at(day: date) -> datetime:
-    return datetime.combine(day, AT, tzinfo=timeutil.LONDON)
 
 
 def planned(esc: Escalation) -> list[tuple[str, datetime]]:
@@ -44,23 +32,19 @@ def planned(esc: Escalation) -> list[tuple[str, datetime]]:
     if esc.state != "open" or esc.step_due_on is None:
         return []
     first_overdue = add_working_days(esc.step_due_on, 1)
-    return [(f"step{esc.step}:before", _at(add_working_days(esc.step_due_on, -1))),
-            (f"step{esc.step}:overdue:{first_overdue.isoformat()}", _at(first_overdue))]
+    return [(f"step{esc.step}:before", at_nine(add_working_days(esc.step_due_on, -1))),
+            (f"step{esc.step}:overdue:{first_overdue.isoformat()}", at_nine(first_overdue))]
 
 
 def overdue_run_start(esc: Escalation, now: datetime) -> date | None:
-    """The first working day of the overdue run still to come (today if 09:00 has not passed yet)."""
+    """The first working day of the overdue run still to come (the one rule in bot.reminders.due)."""
     if esc.state != "open" or esc.step_due_on is None:
         return None
-    first = add_working_days(esc.step_due_on, 1)
-    local = timeutil.to_london(now)
-    soonest = local.date() if local.time() < AT else local.date() + timedelta(days=1)
-    return max(first, next_working_day(soonest))
+    return due.first_overdue_day(esc.step_due_on, now)
 
 
 def schedule_step_reminders(session: Session, esc: Escalation, route: RouteSnapshot,
                             now: datetime | None = None) -> int:
-    due = _due()
     due.cancel_due(session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref)
     if esc.state != "open" or esc.step_due_on is None:
         return 0
@@ -71,7 +55,7 @@ def schedule_step_reminders(session: Session, esc: Escalation, route: RouteSnaps
                   thread_ts=None, owner_id=esc.raised_by)
     count = 0
     before_key, before_at = planned(esc)[0]
-    if before_at > now:
+    if due.still_to_come(before_at, now):
         text = texts.reminder_text(esc.ref, esc.step, step.title, esc.step_due_on, closing=True, has_next=has_next)
         due.schedule_due(session, key=before_key, due_at=before_at, text=text,
                          blocks=blocks.reminder(esc.ref, text, has_next=has_next), **common)
@@ -86,15 +70,12 @@ def schedule_step_reminders(session: Session, esc: Escalation, route: RouteSnaps
 
 
 def cancel_reminders(session: Session, esc: Escalation) -> int:
-    return int(_due().cancel_due(session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref))
+    return int(due.cancel_due(session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref))
 
 
 def resync_all(session: Session, now: datetime | None = None) -> int:
     """Re-lay every open escalation's step reminders from `now` (a daily job calls this, so the "each working
     day while overdue" run never runs out). Idempotent: a sent reminder is never re-opened. Returns rows laid."""
-    from bot.escalations.service import route_of
-    from storage.escalations import Escalation
-
     now = now or timeutil.now()
     rows = session.scalars(select(Escalation).where(Escalation.state == "open", Escalation.step_due_on.is_not(None)))
-    return sum(schedule_step_reminders(session, esc, route_of(esc), now) for esc in rows)
+    return sum(schedule_step_reminders(session, esc, RouteSnapshot.from_json(esc.route), now) for esc in rows)

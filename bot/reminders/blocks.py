@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot import listing
 from bot.reminders import texts
-from bot.reminders.ids import Action, AddMetadata, Block, ViewId
+from bot.reminders.ids import NAME_MAX, Action, AddMetadata, Block, ViewId
 from bot.reminders.recurrence import describe
 from bot.reminders.schedule import Point
 from bot.summary import OpenItem
@@ -98,6 +99,15 @@ def _prefill(blocks: Blocks, values: dict[str, str]) -> None:
             element.pop("initial_value", None)  # an empty answer stays empty (a one-off has no "days before")
 
 
+def _channel_picker(channel_id: str | None) -> dict[str, Any]:
+    """Channels only; preselected only with a channel (never a DM, which the picker cannot offer)."""
+    el: dict[str, Any] = {"type": "conversations_select", "action_id": Action.CHANNEL,
+                          "filter": {"include": ["public", "private"], "exclude_bot_users": True}}
+    if channel_id and channel_id.startswith(("C", "G")):
+        el["initial_conversation"] = channel_id
+    return el
+
+
 def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
               values: dict[str, str] | None = None) -> dict[str, Any]:
     """The `/reminders add` form; `groups` are (name, frequency) from the knowledge base. With `values` (block id
@@ -114,11 +124,9 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
                              hint="Fills the name, and how often it meets if you leave that empty."))
     blocks += [
         _input(Block.NAME, "Or a name / what to remind about",
-               {"type": "plain_text_input", "action_id": Action.NAME, "max_length": 150},
+               {"type": "plain_text_input", "action_id": Action.NAME, "max_length": NAME_MAX},
                hint="Group or meeting names only: never a child's or family member's details."),
-        _input(Block.CHANNEL, "Post in",
-               {"type": "conversations_select", "action_id": Action.CHANNEL, "initial_conversation": meta.channel_id,
-                "filter": {"include": ["public", "private"], "exclude_bot_users": True}}),
+        _input(Block.CHANNEL, "Post in", _channel_picker(meta.channel_id), optional=False),
         _input(Block.RECURRENCE, "How often (empty for a one-off)",
                {"type": "plain_text_input", "action_id": Action.RECURRENCE, "max_length": 200,
                 "placeholder": _plain("every 2 months on the second Tuesday at 10:00")},
@@ -160,14 +168,16 @@ def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
     return f"*#{row.id} {row.name}*{state} — {rule}, {row.at_time} in <#{row.channel_id}> · next: {next_due}{extra}"
 
 
-def list_blocks(lines: list[str], title: str) -> Blocks:
-    blocks: Blocks = [{"type": "section", "text": _mrkdwn(f"*{title}*")}]
-    for i in range(0, len(lines), 10):
-        blocks.append({"type": "section", "text": _mrkdwn("\n".join(lines[i:i + 10])[:3000])})
-    return blocks[:50]
+def list_pages(lines: list[str], title: str, *, max_pages: int) -> list[Blocks]:
+    """Every line, whole, over as many messages as needed (bot.listing): nothing is cut or dropped silently."""
+    return listing.pages(f"*{title}*", lines, max_pages=max_pages, more="`/reminders list` in each channel")
+
+
+DIGEST_MORE = "`/case-review list all` · `/escalate list all`"
 
 
 def digest(monday_label: str, items: list[OpenItem], meetings: list[tuple[datetime, str]]) -> tuple[str, Blocks]:
+    """Every open item if it fits Slack's 50 blocks (overdue first), else an honest "…and N more" and where."""
     title = texts.DIGEST_TITLE.format(monday=monday_label)
     lines = []
     for it in items:
@@ -175,14 +185,16 @@ def digest(monday_label: str, items: list[OpenItem], meetings: list[tuple[dateti
         flag = "🔴 *Overdue* · " if it.overdue else ""
         lines.append(f"{flag}*{it.ref}* {it.title} — {it.deadline_label}: {due}")
     meeting_lines = [f"• {when(at)} — {name}" for at, name in meetings]
+    meeting_blocks, _ = listing.sections(meeting_lines or [texts.DIGEST_NO_MEETINGS], max_blocks=8,
+                                         more="`/reminders list all`")
+    budget = listing.MESSAGE_BLOCKS - 4 - len(meeting_blocks)  # header, two list titles, answers' feedback
+    item_blocks, _ = listing.sections(lines or [texts.DIGEST_NONE_OPEN], max_blocks=budget, more=DIGEST_MORE)
     blocks: Blocks = [
         {"type": "header", "text": _plain(title)},
-        {"type": "section", "text": _mrkdwn("*Open case reviews and escalations*\n"
-                                            + ("\n".join(lines) if lines else texts.DIGEST_NONE_OPEN))},
-        {"type": "section", "text": _mrkdwn("*This week's meetings*\n" + ("\n".join(meeting_lines)
-                                                                           or texts.DIGEST_NO_MEETINGS))},
+        {"type": "section", "text": _mrkdwn(f"*Open case reviews and escalations ({len(items)})*")},
+        *item_blocks,
+        {"type": "section", "text": _mrkdwn("*This week's meetings*")},
+        *meeting_blocks,
     ]
-    for b in blocks[1:]:
-        b["text"]["text"] = b["text"]["text"][:3000]
     overdue = sum(1 for it in items if it.overdue)
     return f"{title}: {len(items)} open ({overdue} overdue), {len(meetings)} meetings", blocks

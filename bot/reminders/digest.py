@@ -10,13 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.answers.feedback import digest_section as feedback_section
-from bot.case_reviews.service import digest_items as case_review_items
-from bot.escalations.service import digest_items as escalation_items
 from bot.logs import get_logger
 from bot.reminders import blocks as rb
 from bot.reminders.schedule import upcoming_meetings
 from bot.summary import OpenItem
-from bot.timeutil import LONDON, format_date, to_london
+from bot.timeutil import at_nine, format_date, to_london
 from storage.core import Workspace
 from storage.reminders import ReminderOccurrence, ReminderSeries
 
@@ -26,8 +24,19 @@ DIGEST_TIME = (0, 9, 0)  # Monday, 09:00 London
 ItemSource = Callable[[Session, str], list[OpenItem]]
 
 
+_SOURCES: list[ItemSource] = []
+
+
+def register_source(source: ItemSource) -> None:
+    """A capability's open items for the digest (bot.capabilities registers them; idempotent)."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
+
 def _sources() -> list[ItemSource]:
-    return [case_review_items, escalation_items]
+    if not _SOURCES:  # loud, never a silently empty digest: every runner builds Services, which registers them
+        raise RuntimeError("no digest sources registered: call bot.capabilities.register_all() (Services does)")
+    return list(_SOURCES)
 
 
 def open_items(session: Session, team_id: str) -> list[OpenItem]:
@@ -52,7 +61,7 @@ def week_meetings(session: Session, team_id: str, monday: datetime) -> list[tupl
 def this_monday(now: datetime) -> datetime:
     local = to_london(now)
     day = local.date() - timedelta(days=local.weekday())
-    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=LONDON)
+    return at_nine(day)
 
 
 def ensure_weekly_digests(session: Session, now: datetime) -> int:
@@ -70,9 +79,10 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
         text, blocks = rb.digest(format_date(monday.date()), open_items(session, ws.team_id),
                                  week_meetings(session, ws.team_id, monday))
         feedback = feedback_section(session, ws.team_id, since=monday - timedelta(days=7))
-        blocks += [feedback] if feedback else []  # "not helpful" answers, questions redacted
+        blocks += [feedback] if feedback else []  # "not helpful" answers, questions redacted (rb.digest leaves room)
+        due_at = max(monday, now)  # written late (down on Monday, or channel set later): due now, not missed
         session.add(ReminderOccurrence(
-            team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=monday, attempt_at=monday,
+            team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=due_at, attempt_at=due_at,
             channel_id=ws.business_unit_channel, thread_ts=None, owner_id=None, text=text, blocks=blocks,
             state="pending", attempts=0,
         ))

@@ -10,23 +10,34 @@ done. Re-scheduling the run when it nears its end is the caller's job (it alread
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from bot import workdays
-from bot.timeutil import LONDON
+from bot.timeutil import MORNING, at_nine, to_london
 from storage.reminders import ReminderOccurrence
 
 DUE_SOURCES = frozenset({"case_review", "escalation"})
 OPEN = "pending"
 
 
-def at_nine(day: date) -> datetime:
-    """09:00 London wall time on `day`: when deadline reminders go out."""
-    return datetime.combine(day, time(9, 0), tzinfo=LONDON)
+def first_overdue_day(due_on: date, now: datetime) -> date:
+    """The one "first overdue day" rule: the first working day after `due_on` whose 09:00 London is still to come.
+
+    A run laid at 16:00 for a deadline already past starts tomorrow, never with a 09:00-today row that the clock
+    would at once mark missed (a false "missed" line in `/reminders list`).
+    """
+    local = to_london(now)
+    soonest = local.date() if local.time() < MORNING else local.date() + timedelta(days=1)
+    return max(workdays.add_working_days(due_on, 1), workdays.next_working_day(soonest))
+
+
+def still_to_come(due_at: datetime, now: datetime) -> bool:
+    """Whether a reminder at `due_at` can still go out on time (rows in the past would only be marked missed)."""
+    return due_at > now
 
 
 def _aware(moment: datetime) -> datetime:
@@ -96,6 +107,57 @@ def _lay(
             row.owner_id = owner_id or row.owner_id
             row.state, row.attempts, row.last_error = OPEN, 0, None
     session.flush()
+
+
+def plan_due(
+    session: Session,
+    *,
+    team_id: str,
+    source: str,
+    source_ref: str,
+    items: list[tuple[str, datetime, str]],
+    channel_id: str,
+    thread_ts: str | None,
+    owner_id: str | None = None,
+) -> int:
+    """`schedule_due` for many (key, due_at, text) at once: one read of the existing rows and one flush, so a
+    change that lays a case's reminders in its own transaction holds the write lock for milliseconds."""
+    if source not in DUE_SOURCES:
+        raise ValueError(f"source must be one of {sorted(DUE_SOURCES)}")
+    if not items:
+        return 0
+    existing = {row.key: row for row in session.scalars(
+        select(ReminderOccurrence).where(
+            ReminderOccurrence.team_id == team_id, ReminderOccurrence.source == source,
+            ReminderOccurrence.source_ref == source_ref, ReminderOccurrence.key.in_([k for k, _, _ in items]))
+        .with_for_update())}
+    new: list[dict[str, Any]] = []
+    for key, due_at, text in items:
+        _aware(due_at)
+        row = existing.get(key)
+        if row is None:
+            new.append(dict(team_id=team_id, source=source, source_ref=source_ref, key=key, due_at=due_at,
+                            attempt_at=due_at, channel_id=channel_id, thread_ts=thread_ts, owner_id=owner_id,
+                            text=text, blocks=None, state=OPEN, attempts=0))
+        elif row.state in (OPEN, "cancelled"):  # sent or missed rows are never re-opened
+            row.due_at = row.attempt_at = due_at
+            row.channel_id, row.thread_ts, row.text, row.blocks = channel_id, thread_ts, text, None
+            row.owner_id = owner_id or row.owner_id
+            row.state, row.attempts, row.last_error = OPEN, 0, None
+    session.flush()
+    if new:  # one executemany, no ORM objects: the rows are read back by the engine, never by this session
+        session.execute(insert(ReminderOccurrence), new)
+    return len(items)
+
+
+def working_days_from(first_day: date, count: int) -> list[date]:
+    """`count` working days from `first_day` (moved to a working day): the days of an overdue run."""
+    day = workdays.next_working_day(first_day)
+    out = []
+    for _ in range(count):
+        out.append(day)
+        day = workdays.add_working_days(day, 1)
+    return out
 
 
 def schedule_due_daily(

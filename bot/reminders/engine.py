@@ -379,11 +379,3 @@ def dispatch_once(
                  missed=stats.missed, materialised=stats.materialised)
     return stats
 
-
-def start_in_process(services: Any, client: WebClient | None = None) -> Any:
-    """For single-process runners (console, Socket Mode): start the clock's scheduler beside the app."""
-    from bot.clock import build_scheduler
-
-    scheduler = build_scheduler(services, client)
-    scheduler.start()
-    return scheduler

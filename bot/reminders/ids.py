@@ -6,6 +6,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+# One limit on a series' name for every entry point (modal, one-line forms, edit), checked in service.validate:
+# a longer name would be refused by Slack on every post, and overflows the database column on PostgreSQL.
+NAME_MAX = 150
+
 
 class ViewId(StrEnum):
     ADD = "reminders_add"

@@ -13,10 +13,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot import workdays
 from bot.reminders.recurrence import meetings
-from bot.timeutil import LONDON, to_london
+from bot.timeutil import LONDON, MORNING, to_london  # MORNING: the one 09:00 London
 from storage.reminders import ReminderSeries
 
-MORNING = time(9, 0)
 MAX_POINTS_PER_PASS = 400  # a series asleep for years catches up over several ticks, never in one
 
 

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from bot import privacy, workdays
 from bot.reminders.engine import reset_cursor
-from bot.reminders.ids import Block
+from bot.reminders.ids import NAME_MAX, Block
 from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
 from bot.reminders.schedule import MORNING, upcoming_meetings
-from bot.timeutil import LONDON, to_london
+from bot.timeutil import LONDON, date_range_problem, to_london
 from storage import audit
 from storage.reminders import ReminderOccurrence, ReminderSeries
 
@@ -66,6 +66,8 @@ def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[s
     name = typed or (inp.group or "").strip()  # `group` comes from the knowledge base, not the person
     if not name:
         errors[Block.NAME] = "Choose a group or type what the reminder is about."
+    elif len(name) > NAME_MAX:
+        errors[Block.NAME] = f"Keep the name to {NAME_MAX} characters (this one has {len(name)})."
     elif typed and (findings := privacy.find_identifiers(typed)):
         errors[Block.NAME] = privacy.describe(findings)
     words = (inp.recurrence or "").strip()
@@ -87,6 +89,9 @@ def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[s
             errors[Block.FIRST_DATE] = "Use a date like 2026-03-10."
     else:
         errors[Block.FIRST_DATE] = "Give the first date (or the date to start from)."
+    if first is not None and (problem := date_range_problem(first, to_london(now).date(), allow_future=True)):
+        errors[Block.FIRST_DATE] = problem
+        first = None
     at = time(10, 0)
     if rule and rule.get("time"):
         at = parse_time(rule["time"])

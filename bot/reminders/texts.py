@@ -17,6 +17,10 @@ USAGE = (
 ADDED = "Reminder #{id} set up: *{name}* {rule}. Next reminder {next}."
 EDITED = "Reminder #{id} changed: *{name}* {rule}. Next reminder {next}."
 GONE = "This reminder has been deleted since the form was opened; nothing was saved."
+NEEDS_CHANNEL = (
+    "Reminders are posted in a channel: run this in that channel, or use `/reminders add` on its own to pick the "
+    "channel in the form. Nothing was saved."
+)
 NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."
 NOT_FOUND = "There is no reminder #{id} here. `/reminders list` shows their numbers."
 PAUSED = "Reminder #{id} (*{name}*) paused. `/reminders resume {id}` starts it again."
@@ -25,6 +29,7 @@ DELETED = "Reminder #{id} (*{name}*) deleted."
 SKIPPED = "The *{name}* meeting on {meeting} is skipped; its reminders will not be sent. Next reminder {next}."
 NOTHING_TO_SKIP = "Reminder #{id} has no meeting left to skip."
 NO_NEXT = "none (finished)"
+NO_NEXT_PAUSED = "none while paused (`/reminders resume {id}`)"
 SNOOZED = "Snoozed: I'll remind this channel again {when}."
 NOT_IN_CHANNEL = (
     "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "

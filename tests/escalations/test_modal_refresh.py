@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 
+from bot.escalations.agencies import choices as agency_choices
 from bot.escalations.ids import VALUE, BlockId
 from tests.escalations.conftest import ESC_CHANNEL, MANAGER, PRACTITIONER, raise_values
 
@@ -29,8 +30,8 @@ def _change_partnership(slack, view: dict, area: str, user: str, values: dict) -
 def test_choosing_another_partnership_refreshes_agencies_and_keeps_typed_values(slack, fake_slack, workspace,
                                                                                   services):
     view = slack.open_modal("/escalate", user=MANAGER, channel=ESC_CHANNEL)
-    warrington = [a.name for a in services.kb.relevant_agencies("warrington")]
-    halton = [a.name for a in services.kb.relevant_agencies("halton")]
+    warrington = agency_choices(services.kb, "warrington")
+    halton = agency_choices(services.kb, "halton")
     assert _options(view, BlockId.AGENCY) == warrington[:100] and set(halton) != set(warrington)
     partnership_block = next(b for b in view["blocks"] if b.get("block_id") == BlockId.PARTNERSHIP.value)
     assert partnership_block["dispatch_action"] is True

@@ -47,10 +47,15 @@ def test_sigkill_during_a_burst_then_restart_posts_each_reminder_once(db, databa
                          text=f"ESC-2026-{i:03d}: window closes", owner_id="UOWNER01")
     fake_slack.delay = 0.01  # each post takes a little while, so kills land mid-burst
 
-    progress = []
+    progress = [0]
     for _ in range(3):
         proc = _clock(database_url, fake_slack.api_url)
-        time.sleep(rng.uniform(1.0, 2.0))
+        # Kill once this process has sent something (a condition, not a fixed sleep: under CPU load start-up
+        # alone can take seconds), then a little later so the kill lands at a different point of the burst.
+        deadline = time.monotonic() + 60
+        while _states(db).get("sent", 0) <= progress[-1] and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.1))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         progress.append(_states(db).get("sent", 0))
@@ -66,6 +71,7 @@ def test_sigkill_during_a_burst_then_restart_posts_each_reminder_once(db, databa
     states = _states(db)
     posted = Counter(c["metadata"]["event_payload"]["id"] for c in fake_slack.calls_to("chat.postMessage")
                      if c.get("channel") in CHANNELS)
+    progress = progress[1:]
     print("sent after each kill:", progress)
     assert any(0 < sent < N for sent in progress), f"no kill landed mid-burst: {progress}"
     assert states == Counter({"sent": N}), f"seed {seed}: {states}"

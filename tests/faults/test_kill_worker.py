@@ -41,6 +41,11 @@ def _worker(database_url: str, api_url: str, port: int) -> subprocess.Popen[byte
     raise AssertionError("worker did not start")
 
 
+def _notes(db) -> int:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return len(s.scalars(select(EscalationEvent).where(EscalationEvent.kind == "note")).all())
+
+
 def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -62,16 +67,17 @@ def test_sigkill_mid_burst_leaves_no_half_recorded_transition(slack, fake_slack,
     threads = [threading.Thread(target=fire, args=(i,)) for i in range(BURST)]
     for t in threads:
         t.start()
-    time.sleep(0.3)
+    deadline = time.monotonic() + 30  # kill once the first note is recorded (a condition, not a fixed sleep)
+    while _notes(db) == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
     worker.send_signal(signal.SIGKILL)
     worker.wait(timeout=10)
     for t in threads:
         t.join(timeout=15)
 
-    with db.session() as s:
-        before_restart = len(s.scalars(select(EscalationEvent).where(EscalationEvent.kind == "note")).all())
+    before_restart = _notes(db)
     print("notes recorded when the worker was killed:", before_restart, "of", BURST)
-    assert before_restart < BURST, "the kill landed after the burst: nothing was tested"
+    assert 0 < before_restart < BURST, "the kill did not land mid-burst: nothing was tested"
     worker = _worker(database_url, fake_slack.api_url, port)  # restart: it serves again
     try:
         assert client.command("/escalate", f"note {refs[0]} After the restart", user=MANAGER,

@@ -29,10 +29,12 @@ def test_case_card_survives_server_errors(slack, fake_slack, db):
     assert card
 
 
-def test_a_slack_error_never_crashes_the_listener(slack, fake_slack):
+def test_a_slack_error_never_crashes_the_listener(slack, fake_slack, errors_logged):
     fake_slack.fail_next("chat.postMessage", "internal_error")
     assert slack.dm("what does LADO stand for", user="UERR0001").status == 200
     fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == "DUERR0001")
     time.sleep(0.3)
     assert slack.dm("what is a rapid review", user="UERR0002").status == 200  # the app keeps serving
     fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == "DUERR0002" and c["_ok"])
+    logged = errors_logged()  # the refused post, named by its type; nothing else went wrong
+    assert len(logged) == 1 and '"SlackApiError"' in logged[0] and "on_dm" in logged[0], logged
