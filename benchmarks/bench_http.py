@@ -1,10 +1,13 @@
 """HTTP mode under load: signed `/safeguarding <question>` commands from this process to the app running
 in a second process (`safeguarding-bot serve --http`), with the bot's replies going to a local fake Slack.
 
-Prints acknowledgement latency (p50/p95/p99), errors, achieved rate and the server's memory over the run,
-then (with --find-max) steps the rate up to find the highest rate sustained with p99 < 100 ms and no errors.
+Every Slack call (the `response_url` reply included) takes --latency seconds at the fake, as a round trip
+to real Slack does (default 150 ms). Prints acknowledgement latency (p50/p95/p99), errors, achieved rate,
+how many replies reached Slack and the server's memory over the run, then (with --find-max) steps the rate
+up to find the highest rate sustained with p99 < 100 ms and no errors.
 
-    .venv/bin/python benchmarks/bench_http.py --rate 200 --duration 60 --find-max
+    .venv/bin/python benchmarks/bench_http.py --rate 200 --duration 60 --latency 0.15
+    .venv/bin/python benchmarks/bench_http.py --quick      # 10 s
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ def rss_kb(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def start_server(port: int, fake: LocalSlack, db_url: str) -> subprocess.Popen[bytes]:
@@ -131,18 +139,30 @@ def main() -> int:
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--find-max", action="store_true", help="then step the rate up (10 s per step)")
     ap.add_argument("--port", type=int, default=38311)
+    ap.add_argument("--latency", type=float, default=0.15, help="seconds every Slack call takes (default 0.15)")
+    ap.add_argument("--quick", action="store_true", help="10 s instead of --duration")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.quick:
+        args.duration = 10
 
     fake = LocalSlack(team_id="TBENCH").start()
+    fake.strict_ids = False  # the load's 50 users and one channel are made up; Slack's refusals are not measured
+    fake.set_latency(args.latency)
     tmp = tempfile.mkdtemp()
     proc = start_server(args.port, fake, os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db"))
     results: dict[str, object] = {}
     try:
-        rss_start = rss_kb(proc.pid)
+        rss_start, cpu_start = rss_kb(proc.pid), cpu_seconds(proc.pid)
         main_run = run_load(args.port, fake, args.rate, args.duration)
         rss_end = rss_kb(proc.pid)
-        results["sustained"] = {**main_run, "rss_start_mb": rss_start / 1024, "rss_end_mb": rss_end / 1024}
+        deadline = time.time() + 30  # replies still in flight when the last ack came back
+        while len(fake.calls_to("response_url")) < main_run["sent"] and time.time() < deadline:
+            time.sleep(0.2)
+        results["slack_latency_ms"] = args.latency * 1000
+        main_run["server_cpu_ms_per_request"] = (cpu_seconds(proc.pid) - cpu_start) * 1000 / main_run["sent"]
+        results["sustained"] = {**main_run, "replies_delivered": len(fake.calls_to("response_url")),
+                                "rss_start_mb": rss_start / 1024, "rss_end_mb": rss_end / 1024}
         if args.find_max:
             best = None
             rate = args.rate
@@ -156,8 +176,6 @@ def main() -> int:
                 best = rate
                 rate += 25
             results["max_sustained_rps"] = best
-        time.sleep(1)
-        results["replies_sent_to_slack"] = len(fake.calls_to("response_url"))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -167,10 +185,12 @@ def main() -> int:
         return 0
     s = results["sustained"]
     assert isinstance(s, dict)
-    print(f"HTTP load: {s['target_rps']:.0f} req/s for {args.duration:.0f} s -> "
-          f"achieved {s['achieved_rps']:.1f} req/s, "
+    print(f"HTTP load at {args.latency * 1000:.0f} ms Slack latency: {s['target_rps']:.0f} req/s for "
+          f"{args.duration:.0f} s -> achieved {s['achieved_rps']:.1f} req/s, "
           f"errors {s['errors']}, ack p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms; "
-          f"server RSS {s['rss_start_mb']:.0f} -> {s['rss_end_mb']:.0f} MB; replies {results['replies_sent_to_slack']}")
+          f"replies delivered {s['replies_delivered']}/{s['sent']}; "
+          f"server CPU {s['server_cpu_ms_per_request']:.2f} ms/request; "
+          f"server RSS {s['rss_start_mb']:.0f} -> {s['rss_end_mb']:.0f} MB")
     if args.find_max:
         print(f"max sustained rate (p99 < 100 ms, no errors): {results['max_sustained_rps']} req/s")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -10,6 +11,11 @@ from slack_sdk import WebClient
 from bot.context import Services
 from bot.slack import make_client
 from handlers import register_all
+
+# Listeners ack first, then spend most of their time waiting on Slack (response_url, views.open, chat.*) at
+# 100-200 ms a call. Bolt's default of 5 threads queues every later request's ack behind those waits (Slack
+# gives up after 3 s), so the pool is sized for I/O: at 200 req/s x ~0.3 s of waiting, ~60 busy at once.
+LISTENER_THREADS = 128
 
 
 def create_app(
@@ -32,6 +38,7 @@ def create_app(
         raise_error_for_unhandled_request=False,
         name="safeguarding-bot",
         logger=logging.getLogger("slack_bolt"),  # its loggers copy this one's cap (bot/logs.py), not the root's
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
     )
     register_all(app, services)
     return app

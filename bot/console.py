@@ -60,6 +60,8 @@ class Console:
         self.read, self.write = read, write
         self.partnership = partnership
         self.local = LocalSlack(team_id=TEAM_ID).start()
+        self.local.add_channel(*CHANNELS.values())
+        self.local.add_user(*USERS.values())
         self.secret = secrets.token_hex(16)
         client = make_client(services.settings, token="xoxb-console", base_url=self.local.api_url)
         self.app: App = create_app(services, client, process_before_response=True, signing_secret=self.secret)

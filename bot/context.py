@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from bot.authz import Role, roles_of
+from bot.lookups import LookupCache
 from bot.partnerships import resolve_partnership
 from bot.settings import Settings
 from storage.db import Database
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 class Services:
     settings: Settings
     db: Database
+    lookups: LookupCache = field(default_factory=LookupCache, repr=False)
 
     def __post_init__(self) -> None:
         from bot.capabilities import register_all
@@ -35,14 +37,20 @@ class Services:
         return load_knowledge_base()
 
     def roles_of(self, session: Session, team_id: str, user_id: str) -> frozenset[Role]:
-        """A person's roles, including admin for BOOTSTRAP_ADMIN_IDS: every permission check asks here."""
-        return roles_of(session, team_id, user_id, self.settings.admin_ids)
+        """A person's roles, including admin for BOOTSTRAP_ADMIN_IDS: every permission check asks here.
+
+        Cached for a few seconds (bot.lookups); any grant or revoke in this process empties the cache."""
+        return self.lookups.get(("roles", team_id, user_id),
+                                lambda: roles_of(session, team_id, user_id, self.settings.admin_ids))
 
     def partnership_of(
         self, session: Session, team_id: str, channel_id: str | None, user_id: str | None
     ) -> str | None:
-        """The partnership a request belongs to, falling back to DEFAULT_PARTNERSHIP."""
-        return resolve_partnership(session, team_id, channel_id, user_id, self.settings.default_partnership)
+        """The partnership a request belongs to, falling back to DEFAULT_PARTNERSHIP (cached like roles_of)."""
+        return self.lookups.get(
+            ("area", team_id, channel_id, user_id),
+            lambda: resolve_partnership(session, team_id, channel_id, user_id, self.settings.default_partnership),
+        )
 
 
 def build_services(settings: Settings) -> Services:

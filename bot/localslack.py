@@ -1,7 +1,10 @@
-"""A local Slack Web API on loopback: answers the calls the bot makes and records them.
+"""A local Slack Web API on loopback that behaves like Slack: answers the calls the bot makes and records them.
 
-The console uses it so the real Bolt app and handlers run without Slack; the tests use it as the
-fake Slack server (it can answer errors, 429 with Retry-After, and "not_in_channel").
+The console uses it so the real Bolt app and handlers run without Slack; tests and benchmarks use it as the
+fake Slack server. Like the real API it takes time (`latency`, per method), paces chat.postMessage per
+channel and other methods by tier when `rate_limits` is on (429 with Retry-After), and refuses what Slack
+refuses: unknown channel and user ids, invalid blocks, over-long text (limits in bot.slacklimits). It knows
+the ids it was told (`add_channel`, `add_user`); tests' signed requests register theirs as Slack would.
 """
 
 from __future__ import annotations
@@ -17,8 +20,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
+from bot import slacklimits
+
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
+Fault = tuple[int, dict[str, Any], dict[str, str]]
+CHANNEL_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update", "chat.delete",
+                             "conversations.history", "conversations.replies", "conversations.info"})
+HISTORY_METHODS = frozenset({"conversations.history", "conversations.replies", "conversations.info"})
 
 
 @dataclass
@@ -40,13 +49,21 @@ class LocalSlack:
         self.calls: list[Call] = []
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
-        self._faults: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
+        self._faults: dict[tuple[str, str | None], list[Fault]] = {}
         self.not_in_channel: set[str] = set()
         self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.history
-        self.delay = 0.0  # seconds every Web API call takes (benchmarks and kill tests widen windows with it)
+        self.delay = 0.0  # seconds every call takes unless `latency` names the method ("response_url" too)
+        self.latency: dict[str, float] = {}
+        self.rate_limits = False  # Slack's pacing: off so ordinary tests stay fast
+        self.post_rate, self.post_burst = 1.0, 3.0  # chat.postMessage per channel: 1/s with short bursts
+        self._buckets = slacklimits.Buckets()
+        self.strict_ids = True  # unknown channel/user ids are refused as Slack refuses them
+        self.channels: set[str] = set()
+        self.users: set[str] = {BOT_USER_ID}
         self.listeners: list[Callable[[Call], None]] = []
-        self._server = ThreadingHTTPServer((host, port), self._handler_class())
-        self._server.daemon_threads = True
+        self._active: dict[Any, int] = {}
+        self.peak: dict[Any, int] = {}  # most calls in progress at once, by method and by (method, channel)
+        self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
     # lifecycle -----------------------------------------------------------------------------
@@ -77,18 +94,62 @@ class LocalSlack:
             self._faults.clear()
             self.not_in_channel.clear()
             self.messages.clear()
-            self.delay = 0.0
+            self.channels.clear()
+            self.users.intersection_update({BOT_USER_ID})
+            self.delay, self.rate_limits, self.strict_ids = 0.0, False, True
+            self.latency.clear()
+            self._buckets.clear()
+            self.peak.clear()
+
+    # what this workspace has ----------------------------------------------------------------
+    def add_channel(self, *channel_ids: str) -> None:
+        with self._lock:
+            for cid in channel_ids:
+                if cid.startswith("D"):
+                    self.users.add(cid[1:])
+                self.channels.add(cid)
+
+    def add_user(self, *user_ids: str) -> None:
+        """A member of the workspace; their DM with the bot (D + id) exists too."""
+        with self._lock:
+            self.users.update(user_ids)
+
+    def knows_channel(self, channel: str) -> bool:
+        if not self.strict_ids:
+            return True
+        return channel in self.channels or (channel.startswith("D") and channel[1:] in self.users)
+
+    def knows_user(self, user: str) -> bool:
+        return not self.strict_ids or user in self.users
+
+    def set_latency(self, seconds: float, **per_method: float) -> None:
+        """Every call takes `seconds`; name methods with _ for . (chat_postMessage=0.2, response_url=0.15)."""
+        self.delay = seconds
+        self.latency.update({k.replace("_", "."): v for k, v in per_method.items()})
+        if "response.url" in self.latency:
+            self.latency["response_url"] = self.latency.pop("response.url")
 
     # faults --------------------------------------------------------------------------------
-    def fail_next(self, method: str, error: str = "internal_error", times: int = 1) -> None:
-        self._faults.setdefault(method, []).extend([(200, {"ok": False, "error": error}, {})] * times)
+    def _fault(self, method: str, fault: Fault, times: int, channel: str | None) -> None:
+        with self._lock:
+            self._faults.setdefault((method, channel), []).extend([fault] * times)
 
-    def rate_limit_next(self, method: str, retry_after: int = 1, times: int = 1) -> None:
-        fault = (429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)})
-        self._faults.setdefault(method, []).extend([fault] * times)
+    def fail_next(self, method: str, error: str = "internal_error", times: int = 1, channel: str | None = None) -> None:
+        self._fault(method, (200, {"ok": False, "error": error}, {}), times, channel)
+
+    def rate_limit_next(self, method: str, retry_after: int = 1, times: int = 1, channel: str | None = None) -> None:
+        self._fault(method, (429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}),
+                    times, channel)
 
     def http_error_next(self, method: str, status: int = 500, times: int = 1) -> None:
-        self._faults.setdefault(method, []).extend([(status, {"ok": False, "error": "server_error"}, {})] * times)
+        self._fault(method, (status, {"ok": False, "error": "server_error"}, {}), times, None)
+
+    def _take_fault(self, method: str, channel: str | None) -> Fault | None:
+        with self._lock:
+            for key in ((method, channel), (method, None)):
+                if self._faults.get(key):
+                    return self._faults[key].pop(0)
+        return None
 
     # inspection ----------------------------------------------------------------------------
     def calls_to(self, method: str) -> list[Call]:
@@ -119,11 +180,63 @@ class LocalSlack:
         for listener in list(self.listeners):
             listener(call)
 
-    def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
-        faults = self._faults.get(method)
-        if faults:
-            return faults.pop(0)
+    def _enter(self, keys: tuple[Any, ...]) -> None:
+        with self._lock:
+            for key in keys:
+                self._active[key] = self._active.get(key, 0) + 1
+                self.peak[key] = max(self.peak.get(key, 0), self._active[key])
+
+    def _leave(self, keys: tuple[Any, ...]) -> None:
+        with self._lock:
+            for key in keys:
+                self._active[key] -= 1
+
+    def _took(self, method: str) -> None:
+        seconds = self.latency.get(method, self.delay)
+        if seconds:
+            time.sleep(seconds)
+
+    def _paced(self, method: str, channel: str | None) -> Fault | None:
+        if not self.rate_limits:
+            return None
+        if method == "chat.postMessage":
+            wait = self._buckets.take(("post", channel), self.post_rate, self.post_burst)
+        elif method in slacklimits.TIERS:
+            per_minute = slacklimits.TIERS[method]
+            wait = self._buckets.take(("tier", method), per_minute / 60, per_minute)
+        else:
+            return None
+        if wait <= 0:
+            return None
+        return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": slacklimits.retry_after(wait)}
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
+        """The error Slack would answer for these parameters, or None."""
+        channel = str(params.get("channel") or "")
+        if method in HISTORY_METHODS and not channel.startswith(("C", "G", "D")):
+            return "channel_not_found"  # a user id is not a conversation
+        if method in CHANNEL_METHODS:
+            known = self.knows_user(channel) if channel.startswith(("U", "W")) else self.knows_channel(channel)
+            if not channel or not known:
+                return "channel_not_found"
+        if method == "chat.postEphemeral" and not self.knows_user(str(params.get("user") or "")):
+            return "user_not_found"
+        if method in ("users.info", "views.publish") and not self.knows_user(str(params.get("user") or
+                                                                                   params.get("user_id") or "")):
+            return "user_not_found"
+        if method == "conversations.open":
+            users = [u for u in str(params.get("users") or "").split(",") if u]
+            if not users or not all(self.knows_user(u) for u in users):
+                return "user_not_found"
+        return _content_refusal(method, params)
+
+    def _answer(self, method: str, params: dict[str, Any]) -> Fault:
         channel = params.get("channel")
+        fault = self._take_fault(method, channel) or self._paced(method, channel)
+        if fault:
+            return fault
+        if error := self._refusal(method, params):
+            return 200, {"ok": False, "error": error}, {}
         if method in ("chat.postMessage", "chat.postEphemeral") and channel in self.not_in_channel:
             return 200, {"ok": False, "error": "not_in_channel"}, {}
         ts = f"{int(time.time())}.{next(self._ts):06d}"
@@ -131,6 +244,7 @@ class LocalSlack:
         if method == "auth.test":
             body.update(user_id=BOT_USER_ID, bot_id=BOT_ID, team_id=self.team_id, team="Local", user="safeguarding")
         elif method == "chat.postMessage":
+            channel = "D" + channel if str(channel).startswith(("U", "W")) else channel  # a user id posts to the DM
             body.update(channel=channel, ts=ts, message={"text": params.get("text"), "ts": ts})
             metadata = params.get("metadata")
             if isinstance(metadata, str):
@@ -177,16 +291,25 @@ class LocalSlack:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
                 params = _parse_body(raw, self.headers.get("Content-Type", ""))
                 if self.path.startswith("/response/"):
-                    local._record(Call("response_url", {**params, "token": self.path.rsplit("/", 1)[1]}))
-                    self._send(200, {"ok": True}, {})
+                    local._took("response_url")
+                    error = _content_refusal("response_url", params)
+                    local._record(Call("response_url", {**params, "token": self.path.rsplit("/", 1)[1],
+                                                        "_ok": error is None}))
+                    self._send(400 if error else 200, {"ok": error is None, **({"error": error} if error else {})},
+                               {})
                     return
                 method = self.path.removeprefix("/api/").strip("/")
                 if self.headers.get("Authorization"):
                     params.setdefault("token", self.headers["Authorization"].removeprefix("Bearer "))
-                if local.delay:
-                    time.sleep(local.delay)
-                status, body, headers = local._answer(method, params)
-                local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok")}))
+                keys = (method, (method, params.get("channel")))
+                local._enter(keys)
+                try:
+                    local._took(method)
+                    status, body, headers = local._answer(method, params)
+                finally:
+                    local._leave(keys)
+                local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok"),
+                                            "_error": body.get("error")}))
                 self._send(status, body, headers)
 
             def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
@@ -200,6 +323,28 @@ class LocalSlack:
                 self.wfile.write(data)
 
         return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 1024  # a burst of clients is queued, as Slack's edge would, not reset
+
+
+def _content_refusal(method: str, params: dict[str, Any]) -> str | None:
+    """invalid_blocks / msg_too_long / views' limits, whatever the ids."""
+    if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"):
+        if len(str(params.get("text") or "")) > slacklimits.MAX_TEXT:
+            return "msg_too_long"
+        if slacklimits.blocks_problem(params.get("blocks")):
+            return "invalid_blocks"
+        if not params.get("text") and not params.get("blocks") and method != "response_url":
+            return "no_text"
+    if method in ("views.open", "views.push", "views.update", "views.publish"):
+        view = params.get("view") or {}
+        blocks = view.get("blocks") if isinstance(view, dict) else None
+        if slacklimits.blocks_problem(blocks, limit=slacklimits.MAX_BLOCKS_VIEW):
+            return "invalid_arguments"
+    return None
 
 
 def _parse_body(raw: str, content_type: str) -> dict[str, Any]:

@@ -41,11 +41,11 @@ def register(app: App, services: Services) -> None:
     _ = svc.answerer  # build the search index now, at start, not inside the first person's question
 
     def area_for(team_id: str, channel_id: str | None, user_id: str | None) -> str | None:
-        with services.db.session() as s:
+        with services.db.read() as s:
             return services.partnership_of(s, team_id, channel_id, user_id)
 
     def user_area(team_id: str, user_id: str) -> str | None:
-        with services.db.session() as s:
+        with services.db.read() as s:
             us = s.get(UserSetting, (team_id, user_id))
             return us.partnership if us is not None else None
 

@@ -47,7 +47,7 @@ def build_command_context(
     services: Services, body: dict[str, Any], respond: Respond, client: WebClient, text: str
 ) -> CommandContext:
     team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
-    with services.db.session() as s:
+    with services.db.read() as s:  # no write lock; usually served from the lookup cache
         roles = services.roles_of(s, team_id, user_id)
         partnership = services.partnership_of(s, team_id, channel_id, user_id)
     return CommandContext(

@@ -1,11 +1,15 @@
 """Engine and unit-of-work sessions.
 
 One `Database` per process; one session per request or job (`with db.session() as s:`), never shared
-across threads. SQLite gets WAL and a busy timeout so the clock and the app can share the file.
+across threads. SQLite gets WAL and a busy timeout so the clock and the app can share the file; a unit of
+work takes the write lock at BEGIN, a `db.read()` one does not (WAL readers never wait for the writer).
+PostgreSQL gets no server-side prepared statements: psycopg would otherwise switch a hot query to a cached
+generic plan after five runs, and the generic plan for the reminder claim scans a team's every row.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,13 +48,17 @@ class Database:
                 self.url, echo=echo, connect_args={"check_same_thread": False, "timeout": lock_timeout}
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin_immediate)
+            writers = _WriterQueue(lock_timeout)
+            event.listen(self.engine, "begin", writers.begin)
+            event.listen(self.engine, "commit", writers.end)
+            event.listen(self.engine, "rollback", writers.end)
         else:
             self.engine = create_engine(
                 self.url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=10,
-                connect_args={"connect_timeout": 5},
+                connect_args={"connect_timeout": 5, "prepare_threshold": None},
             )
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_factory = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -66,6 +74,16 @@ class Database:
         except BaseException:
             s.rollback()
             raise
+        finally:
+            s.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A unit of work that only reads: on SQLite a plain BEGIN, so it never queues behind a writer."""
+        s = self._read_factory()
+        try:
+            yield s
+            s.rollback()
         finally:
             s.close()
 
@@ -90,7 +108,34 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
-def _sqlite_begin_immediate(conn) -> None:  # type: ignore[no-untyped-def]
+READ_ONLY = "sg_read_only"
+
+
+class _WriterQueue:
     """... and take the write lock at BEGIN: SQLite's equivalent of row locks, so a read-then-write unit of
-    work (claiming a reminder, allocating a reference) can never interleave with another process's."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    work (claiming a reminder, allocating a reference) can never interleave with another process's.
+    Sessions from `Database.read()` only read, so they begin deferred and take no lock.
+
+    Writers of this process queue on a lock first: SQLite's busy handler polls with sleeps of up to 100 ms,
+    so fifty threads contending for the file wait seconds; a lock hands over at once. Other processes still
+    meet the busy timeout."""
+
+    def __init__(self, timeout: float) -> None:
+        self._lock = threading.Lock()
+        self._timeout = timeout
+
+    def begin(self, conn) -> None:  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+            return
+        held = self._lock.acquire(timeout=self._timeout)
+        conn.info["sg_writer"] = held
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self.end(conn)
+            raise
+
+    def end(self, conn) -> None:  # type: ignore[no-untyped-def]
+        if conn.info.pop("sg_writer", False):
+            self._lock.release()

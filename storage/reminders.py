@@ -43,6 +43,10 @@ class ReminderSeries(Base, TeamScoped, Timestamped):
     """A meeting series (or a one-off reminder) a business unit set up with `/reminders add`."""
 
     __tablename__ = "reminder_series"
+    __table_args__ = (
+        Index("ix_reminder_series_state_next_due", "state", "next_due_at"),  # the clock's due series
+        Index("ix_reminder_series_team_state", "team_id", "state"),  # lists, the weekly digest
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(16))  # "meeting" | "one_off"
@@ -70,7 +74,10 @@ class ReminderOccurrence(Base, TeamScoped, Timestamped):
     __tablename__ = "reminder_occurrences"
     __table_args__ = (
         UniqueConstraint("team_id", "source", "source_ref", "key"),
-        Index("ix_reminder_occurrences_state_attempt", "state", "attempt_at"),
+        Index("ix_reminder_occurrences_state_attempt", "state", "attempt_at"),  # claim, reconcile, expire
+        Index("ix_reminder_occurrences_source_key", "source", "key"),  # this week's digest written yet?
+        Index("ix_reminder_occurrences_state_due", "state", "due_at"),  # retention
+        Index("ix_reminder_occurrences_team_state_due", "team_id", "state", "due_at"),  # missed/failed lists
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -69,11 +69,23 @@ def _fake_slack_server() -> Iterator[LocalSlack]:
     server.stop()
 
 
+# The workspace the tests' fake Slack has: channels and people the tests configure or post to without a
+# request from them first (ids from a signed request are registered by tests.slackclient as they arrive).
+# Anything else is refused as real Slack refuses it (channel_not_found, user_not_found).
+WORKSPACE_CHANNELS = ("CGENERAL1", "CBU00001", "CGROUP01", "CGROUP02", "CWIRRAL01", "CWIRRAL02", "CHALTON01",
+                      "CNOTIN01", "COTHER001", "CESCALATE1", "CQA000001", "CONCE0001", "CGROUPA1", "CGROUPB1",
+                      "CGROUPC1")
+WORKSPACE_USERS = (ADMIN, "UPRACT01", "UPRACT02", "UMANAGER1", "UMANAGER2", "UBUSUNIT1", "ULEAD0001", "UOWNER01",
+                   "UOWNER", "UOTHER001")
+
+
 @pytest.fixture
 def fake_slack(_fake_slack_server: LocalSlack) -> Iterator[LocalSlack]:
-    """The fake Slack Web API, emptied for each test."""
+    """The fake Slack Web API, emptied for each test, knowing the test workspace's channels and people."""
     _fake_slack_server.reset()
     _fake_slack_server.listeners.clear()
+    _fake_slack_server.add_channel(*WORKSPACE_CHANNELS)
+    _fake_slack_server.add_user(*WORKSPACE_USERS)
     yield _fake_slack_server
     _fake_slack_server.reset()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class SignedSlack:
         headers: dict[str, str] | None = None,
         path: str = "/slack/events",
     ) -> Response:
+        self._register(body, content_type)
         signed = payloads.sign(secret or self.secret, body, timestamp)
         req = urllib.request.Request(
             self.base_url + path,
@@ -55,6 +57,23 @@ class SignedSlack:
                 return Response(resp.status, resp.read().decode(), time.perf_counter() - start)
         except urllib.error.HTTPError as err:
             return Response(err.code, err.read().decode(), time.perf_counter() - start)
+
+    def _register(self, body: str, content_type: str) -> None:
+        """Slack only sends what exists: the channel and person a request comes from are known to the fake."""
+        if "json" in content_type:
+            data = json.loads(body or "{}")
+        else:
+            form = urllib.parse.parse_qs(body)
+            data = json.loads(form["payload"][0]) if "payload" in form else {k: v[0] for k, v in form.items()}
+        event = data.get("event") if isinstance(data.get("event"), dict) else {}
+        user = data.get("user_id") or data.get("user") or event.get("user")
+        channel = data.get("channel_id") or data.get("channel") or event.get("channel")
+        user = user.get("id") if isinstance(user, dict) else user
+        channel = channel.get("id") if isinstance(channel, dict) else channel
+        if isinstance(user, str) and user:
+            self.fake.add_user(user)
+        if isinstance(channel, str) and channel:
+            self.fake.add_channel(channel)
 
     def get(self, path: str) -> Response:
         start = time.perf_counter()

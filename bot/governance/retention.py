@@ -24,11 +24,11 @@ def policies() -> list[tuple[str, Policy]]:
     from bot.answers.retention import delete_old_questions
     from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
     from bot.escalations.retention import reduce_closed as escalations_reduce
-    from bot.reminders.retention import reduce_ended as reminders_reduce
+    from bot.reminders.retention import prune_settled, reduce_ended
 
     return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce),
             ("answer feedback", clear_old_questions), ("unanswered questions", delete_old_questions),
-            ("reminders", reminders_reduce)]
+            ("reminders", reduce_ended), ("reminder deliveries", prune_settled)]
 
 
 @dataclass

@@ -65,32 +65,47 @@ def schedule_due(
     An occurrence already sent (or missed) is left alone: a reminder is never posted twice. A cancelled one
     is re-opened, so cancel-then-reschedule after a change of plan works.
     """
+    _lay(session, team_id=team_id, source=source, source_ref=source_ref,
+         points=[(key, due_at)], channel_id=channel_id, thread_ts=thread_ts, text=text, blocks=blocks,
+         owner_id=owner_id)
+
+
+def _lay(
+    session: Session, *, team_id: str, source: str, source_ref: str, points: list[tuple[str, datetime]],
+    channel_id: str, thread_ts: str | None, text: str, blocks: list[dict[str, Any]] | None, owner_id: str | None,
+) -> None:
+    """Insert or re-open one row per (key, due_at): one locking SELECT and one flush for the lot."""
     if source not in DUE_SOURCES:
         raise ValueError(f"source must be one of {sorted(DUE_SOURCES)}")
-    _aware(due_at)
-    row = session.scalars(
-        select(ReminderOccurrence)
-        .where(
-            ReminderOccurrence.team_id == team_id,
-            ReminderOccurrence.source == source,
-            ReminderOccurrence.source_ref == source_ref,
-            ReminderOccurrence.key == key,
-        )
-        .with_for_update()
-    ).one_or_none()
-    if row is None:
-        session.add(
-            ReminderOccurrence(
-                team_id=team_id, source=source, source_ref=source_ref, key=key, due_at=due_at, attempt_at=due_at,
-                channel_id=channel_id, thread_ts=thread_ts, owner_id=owner_id, text=text, blocks=blocks,
-                state=OPEN, attempts=0,
+    for _, due_at in points:
+        _aware(due_at)
+    existing = {
+        row.key: row for row in session.scalars(
+            select(ReminderOccurrence)
+            .where(
+                ReminderOccurrence.team_id == team_id,
+                ReminderOccurrence.source == source,
+                ReminderOccurrence.source_ref == source_ref,
+                ReminderOccurrence.key.in_([k for k, _ in points]),
             )
+            .with_for_update()
         )
-    elif row.state in (OPEN, "cancelled"):
-        row.due_at = row.attempt_at = due_at
-        row.channel_id, row.thread_ts, row.text, row.blocks = channel_id, thread_ts, text, blocks
-        row.owner_id = owner_id or row.owner_id
-        row.state, row.attempts, row.last_error = OPEN, 0, None
+    }
+    for key, due_at in points:
+        row = existing.get(key)
+        if row is None:
+            session.add(
+                ReminderOccurrence(
+                    team_id=team_id, source=source, source_ref=source_ref, key=key, due_at=due_at,
+                    attempt_at=due_at, channel_id=channel_id, thread_ts=thread_ts, owner_id=owner_id, text=text,
+                    blocks=blocks, state=OPEN, attempts=0,
+                )
+            )
+        elif row.state in (OPEN, "cancelled"):
+            row.due_at = row.attempt_at = due_at
+            row.channel_id, row.thread_ts, row.text, row.blocks = channel_id, thread_ts, text, blocks
+            row.owner_id = owner_id or row.owner_id
+            row.state, row.attempts, row.last_error = OPEN, 0, None
     session.flush()
 
 
@@ -165,16 +180,13 @@ def schedule_due_daily(
     Returns the keys ("<key_prefix>:<ISO date>"). Cancel them all with `cancel_due(key_prefix=key_prefix)`.
     """
     day = workdays.next_working_day(first_day)
-    keys = []
+    points = []
     for _ in range(working_days):
-        key = f"{key_prefix}:{day.isoformat()}"
-        schedule_due(
-            session, team_id=team_id, source=source, source_ref=source_ref, key=key, due_at=at_nine(day),
-            channel_id=channel_id, thread_ts=thread_ts, text=text, blocks=blocks, owner_id=owner_id,
-        )
-        keys.append(key)
+        points.append((f"{key_prefix}:{day.isoformat()}", at_nine(day)))
         day = workdays.add_working_days(day, 1)
-    return keys
+    _lay(session, team_id=team_id, source=source, source_ref=source_ref, points=points, channel_id=channel_id,
+         thread_ts=thread_ts, text=text, blocks=blocks, owner_id=owner_id)
+    return [key for key, _ in points]
 
 
 def cancel_due(session: Session, *, team_id: str, source: str, source_ref: str, key_prefix: str | None = None) -> int:

@@ -13,7 +13,9 @@ Restart-safe: rows due while the process was down are sent if within `reminder_g
 from __future__ import annotations
 
 import os
+import queue
 import socket
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +30,7 @@ from bot.logs import get_logger
 from bot.reminders import texts
 from bot.reminders.blocks import reminder_message, with_snooze
 from bot.reminders.digest import ensure_weekly_digests
+from bot.reminders.fanout import CHANNEL_RATE, Lanes
 from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
 from storage import audit
 from storage.db import Database
@@ -180,10 +183,19 @@ def _claimer_is_dead(claimed_by: str | None) -> bool:
     return False
 
 
+def conversation_for(client: WebClient, channel_id: str) -> str:
+    """Where a row is delivered: a channel as stored; a person (U.../W..., e.g. an escalation's raiser) in
+    their DM with the bot, opened with conversations.open. Reconciliation reads that DM's history, since
+    Slack has no history for a user id."""
+    if not channel_id.startswith(("U", "W")):
+        return channel_id
+    return str(client.conversations_open(users=channel_id)["channel"]["id"])
+
+
 def _find_posted(client: WebClient, row: ReminderOccurrence) -> str | None:
     """The ts of the message this row already posted, from the channel's history (raises if Slack can't say)."""
     oldest = f"{(row.claimed_at or row.due_at).timestamp() - 120:.6f}"
-    kwargs: dict[str, Any] = {"channel": row.channel_id, "oldest": oldest, "limit": 200,
+    kwargs: dict[str, Any] = {"channel": conversation_for(client, row.channel_id), "oldest": oldest, "limit": 200,
                               "include_all_metadata": True}
     resp = (client.conversations_replies(ts=row.thread_ts, **kwargs) if row.thread_ts
             else client.conversations_history(**kwargs))
@@ -243,7 +255,7 @@ def send(client: WebClient, item: Claimed) -> Outcome:
     """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers)."""
     try:
         resp = client.chat_postMessage(
-            channel=item.channel_id, text=item.text,
+            channel=conversation_for(client, item.channel_id), text=item.text,
             blocks=item.blocks if item.source == "digest" else with_snooze(item.blocks, item.text, item.id),
             thread_ts=item.thread_ts, unfurl_links=False, unfurl_media=False,
             metadata={"event_type": METADATA_EVENT, "event_payload": {"id": item.id}},
@@ -259,8 +271,10 @@ def send(client: WebClient, item: Claimed) -> Outcome:
 def record(session: Session, outcomes: list[Outcome], now: datetime, stats: DispatchStats) -> list[ReminderOccurrence]:
     """Store outcomes; returns rows whose owner must be told (failed for good)."""
     tell = []
+    rows = {r.id: r for r in session.scalars(
+        select(ReminderOccurrence).where(ReminderOccurrence.id.in_([o.id for o in outcomes])))}
     for o in outcomes:
-        row = session.get(ReminderOccurrence, o.id)
+        row = rows.get(o.id)
         if row is None:
             continue
         row.attempts += 1
@@ -296,11 +310,42 @@ def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchSta
         log.warning("reminders.notice_failed", occurrence=row.id, error=type(exc).__name__)
 
 
+def _record_outcomes(db: Database, client: WebClient, outcomes: queue.Queue[Outcome | None], now: datetime,
+                     stats: DispatchStats) -> None:
+    """Store outcomes as they come, many to a transaction (one writer, not one commit per post); a crash
+    leaves the unstored ones in "sending", which recover_interrupted settles from the channel's history."""
+    done = False
+    while not done:
+        batch = [outcomes.get()]
+        while len(batch) < 200:
+            try:
+                batch.append(outcomes.get_nowait())
+            except queue.Empty:
+                break
+        done = None in batch
+        found = [o for o in batch if o is not None]
+        if not found:
+            continue
+        try:
+            with db.session() as s:
+                tell = record(s, found, now, stats)
+        except Exception as exc:  # left in "sending": reconciled on a later tick, never posted twice
+            log.error("reminders.record_failed", error=type(exc).__name__, outcomes=len(found))
+            continue
+        for row in tell:
+            _notify_owner(client, row, stats)
+
+
 def dispatch_once(
     db: Database, client: WebClient, *, grace_hours: float, now: datetime | None = None,
-    worker: str | None = None, batch: int = 20, max_batches: int = 500,
+    worker: str | None = None, batch: int = 50, max_batches: int = 500, in_flight: int = 400,
+    channel_rate: float | None = CHANNEL_RATE,
 ) -> DispatchStats:
-    """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due."""
+    """One tick: materialise due series points, expire old rows, then claim-and-send until nothing is due.
+
+    Claimed rows are posted by channel lanes (bot.reminders.fanout): in parallel across channels, in order
+    and paced within one. At most `in_flight` rows are claimed and not yet posted at any moment, so a crash
+    leaves few rows to reconcile."""
     # UTC from here on: "now - grace" and comparisons with London points are then true instants, also in the
     # October hour that happens twice (London-to-London arithmetic and comparison is by wall time).
     now = (now or timeutil.now()).astimezone(UTC)
@@ -311,17 +356,24 @@ def dispatch_once(
     with db.session() as s:
         stats.materialised = materialise(s, now, grace) + ensure_weekly_digests(s, now)
         stats.missed = expire(s, now, grace)
-    for _ in range(max_batches):
-        with db.session() as s:
-            items = claim(s, now, worker, batch)
-        if not items:
-            break
-        for item in items:  # each outcome is stored as soon as Slack answers: a crash leaves at most one unknown
-            outcome = send(client, item)
+    outcomes: queue.Queue[Outcome | None] = queue.Queue()
+    recorder = threading.Thread(target=_record_outcomes, args=(db, client, outcomes, now, stats),
+                                name="reminder-recorder", daemon=True)
+    recorder.start()
+    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item)), rate=channel_rate)
+    try:
+        for _ in range(max_batches):
+            lanes.wait_below(in_flight - batch + 1)  # claim no further ahead than the lanes can post soon
             with db.session() as s:
-                tell = record(s, [outcome], now, stats)
-            for row in tell:
-                _notify_owner(client, row, stats)
+                items = claim(s, now, worker, batch)
+            if not items:
+                break
+            for item in items:
+                lanes.put(item)
+    finally:
+        lanes.close()
+        outcomes.put(None)
+        recorder.join()
     if stats.sent or stats.failed or stats.missed:
         log.info("reminders.dispatched", sent=stats.sent, retried=stats.retried, failed=stats.failed,
                  missed=stats.missed, materialised=stats.materialised)

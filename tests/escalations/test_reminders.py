@@ -21,7 +21,8 @@ def test_closed_window_reminder_is_sent_once_and_its_button_opens_the_next_step(
     stats = dispatch_once(db, client, grace_hours=12, now=london(2026, 2, 11, 9, 1))
     assert stats.sent == 1
     dm = fake_slack.calls_to("chat.postMessage")[before:]
-    assert [c["channel"] for c in dm] == [MANAGER]
+    assert [c["channel"] for c in dm] == ["D" + MANAGER]  # the raiser's DM, opened with conversations.open
+    assert fake_slack.calls_to("conversations.open")[-1]["users"] == MANAGER
     assert dm[0]["text"] == (f"{ref}: the window for step 2 (Manager to opposite manager) closes on Thu 12 Feb 2026, "
                              "the next working day. You can escalate it to the next step.")
     assert dispatch_once(db, client, grace_hours=12, now=london(2026, 2, 11, 9, 5)).sent == 0  # exactly once
@@ -61,7 +62,7 @@ def _tick(db, settings, moment) -> int:  # type: ignore[no-untyped-def]
 
 def _overdue_dms(fake_slack, ref: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [c["text"] for c in fake_slack.calls_to("chat.postMessage")
-            if c["channel"] == MANAGER and str(c.get("text", "")).startswith(f"{ref}: the window")]
+            if c["channel"] == "D" + MANAGER and str(c.get("text", "")).startswith(f"{ref}: the window")]
 
 
 def test_overdue_step_is_reminded_each_working_day_until_resolved(slack, fake_slack, workspace, db, settings):

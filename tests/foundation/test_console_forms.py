@@ -42,7 +42,7 @@ def test_a_reminder_posted_by_the_clock_shows_at_once_and_its_buttons_work(servi
             with services.db.session() as s:
                 text = "ESC-2026-900: step 1 window closes tomorrow."
                 schedule_due(s, team_id=TEAM_ID, source="escalation", source_ref="ESC-2026-900", key="k",
-                             due_at=now() - timedelta(minutes=1), channel_id="CESCALATIONS", thread_ts=None,
+                             due_at=now() - timedelta(minutes=1), channel_id="CESCALATE01", thread_ts=None,
                              text=text, blocks=reminder("ESC-2026-900", text, has_next=True))
             dispatch_once(services.db, client, grace_hours=6)
             shown_before_next_request.append(any("ESC-2026-900: step 1 window closes" in line for line in out))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -88,8 +89,10 @@ def database_down(database_url, db, settings, fake_slack) -> Iterator[SignedSlac
     holder = proxy = None
     if db.is_sqlite:
         broken = Database(database_url, lock_timeout=0.3)
-        holder = db.engine.connect()
-        holder.exec_driver_sql("SELECT 1")  # BEGIN IMMEDIATE by the 'begin' hook: the lock is held
+        # an exclusive lock: reads fail too (WAL readers pass a plain write lock since db.read())
+        holder = sqlite3.connect(str(make_url(database_url).database), isolation_level=None)
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
     else:
         url = make_url(database_url)
         proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432)).start()

@@ -55,7 +55,8 @@ def test_retention_dry_run_then_apply(db, database_url, services):
 
     report = run_retention(services, dry_run=False)
     assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")],
-                              "answer feedback": [], "unanswered questions": [], "reminders": []}
+                              "answer feedback": [], "unanswered questions": [], "reminders": [],
+                              "reminder deliveries": []}
     with db.session() as s:
         cases = {c.reference: c for c in s.scalars(select(CaseReview))}
         assert cases["CR-2025-001"].summary is None and cases["CR-2025-001"].notifier_role is None
@@ -72,7 +73,7 @@ def test_retention_dry_run_then_apply(db, database_url, services):
 
     assert run_retention(services, dry_run=False).reduced == {"case reviews": [], "escalations": [],
                                                               "answer feedback": [], "unanswered questions": [],
-                                                              "reminders": []}
+                                                              "reminders": [], "reminder deliveries": []}
 
 
 def test_unanswered_questions_and_ended_reminder_names_fall_under_retention(db, services):
