@@ -13,11 +13,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
+from cachetools import TTLCache
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.logs import get_logger
@@ -29,6 +33,14 @@ log = get_logger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
 REPLAY_WINDOW_SECONDS = 300
 _REPLAY_PREFIX = "sig:"  # processed_events rows claimed by a request signature, beside Slack's event ids
+# Replays to this process are caught in memory at once; the database row catches them across processes. The
+# ack never waits on the database for long: if its write lock is busy (SQLite held by the clock), the request
+# goes on after REPLAY_DB_WAIT seconds and the row is written when the lock frees.
+REPLAY_WINDOW_S = 360
+REPLAY_DB_WAIT = 0.25
+_seen: TTLCache[str, bool] = TTLCache(maxsize=200_000, ttl=REPLAY_WINDOW_S)
+_seen_lock = threading.Lock()
+_claimers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="replay-claim")
 
 
 @dataclass(frozen=True)
@@ -104,9 +116,22 @@ def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
     if body.get("type") in ("event_callback", "url_verification"):
         return True
     key = _REPLAY_PREFIX + hashlib.sha256(signature.encode()).hexdigest()[: 64 - len(_REPLAY_PREFIX)]
+    with _seen_lock:
+        if key in _seen:
+            return False
+        _seen[key] = True
+    claim = _claimers.submit(_claim_row, db, _team(body), key)
+    try:
+        return claim.result(timeout=REPLAY_DB_WAIT)
+    except FutureTimeout:
+        log.info("http.replay_check_deferred")
+        return True
+
+
+def _claim_row(db: Database, team_id: str, key: str) -> bool:
     try:
         with db.session() as s:
-            s.add(ProcessedEvent(team_id=_team(body), event_id=key))
+            s.add(ProcessedEvent(team_id=team_id, event_id=key))
         return True
     except IntegrityError:
         return False

@@ -7,7 +7,7 @@ import time_machine
 from bot.escalations.ids import ActionId
 from bot.reminders.engine import dispatch_once
 from bot.slack import make_client
-from tests.escalations.conftest import MANAGER, eventually, london, raise_one
+from tests.escalations.conftest import ESC_CHANNEL, MANAGER, eventually, london, raise_one
 
 
 def test_closed_window_reminder_is_sent_once_and_its_button_opens_the_next_step(
@@ -15,7 +15,7 @@ def test_closed_window_reminder_is_sent_once_and_its_button_opens_the_next_step(
 ):
     with time_machine.travel(london(2026, 2, 2, 10), tick=True):
         ref = raise_one(slack, fake_slack, step="2")  # step 2 closes Day 9, Thu 12 Feb
-        fake_slack.wait_for("chat.postMessage", count=2)  # the DM card and the channel card
+        fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == ESC_CHANNEL)  # and the channel card
     client = make_client(settings)
     before = len(fake_slack.calls_to("chat.postMessage"))
     stats = dispatch_once(db, client, grace_hours=12, now=london(2026, 2, 11, 9, 1))

@@ -20,7 +20,9 @@ from storage.reminders import ReminderOccurrence
 from tests.conftest import TEAM_ID
 
 N = 300
-CHANNELS = ["CGROUPA1", "CGROUPB1", "CGROUPC1"]
+# Enough channels that the clock's per-channel pacing (about one post a second, as Slack allows) still lets
+# the whole burst through in seconds: 5 reminders a channel.
+CHANNELS = [f"CKILL{i:04d}" for i in range(60)]
 
 
 def _clock(database_url: str, api_url: str) -> subprocess.Popen[bytes]:
@@ -43,8 +45,9 @@ def test_sigkill_during_a_burst_then_restart_posts_each_reminder_once(db, databa
     with db.session() as s:
         for i in range(N):
             schedule_due(s, team_id=TEAM_ID, source="escalation", source_ref=f"ESC-2026-{i:03d}", key="window_closes",
-                         due_at=moment - timedelta(minutes=1), channel_id=CHANNELS[i % 3], thread_ts=None,
+                         due_at=moment - timedelta(minutes=1), channel_id=CHANNELS[i % len(CHANNELS)], thread_ts=None,
                          text=f"ESC-2026-{i:03d}: window closes", owner_id="UOWNER01")
+    fake_slack.add_channel(*CHANNELS)
     fake_slack.delay = 0.01  # each post takes a little while, so kills land mid-burst
 
     progress = [0]

@@ -66,10 +66,11 @@ def test_escalation_channel_card_has_no_free_text_and_the_full_card_is_escaped(s
     assert not slack.submit(view, state(**{EscBlock.TEXT.value: text_value(note)}), user=MANAGER).text
     def after_note():  # type: ignore[no-untyped-def]  # the cards are updated or posted again
         calls = [c for c in fake_slack.calls if c.method in ("chat.update", "chat.postMessage")][2:]
-        return calls if {c["channel"] for c in calls} >= {ESC_CHANNEL, MANAGER} else None
+        # the raiser's card lives in the DM Slack opened for it (D...), where chat.postMessage to the user id put it
+        return calls if {c["channel"] for c in calls} >= {ESC_CHANNEL, "D" + MANAGER} else None
 
     updates = eventually(after_note)
-    assert updates
+    assert updates, [(c.method, c.get('channel')) for c in fake_slack.calls]
     for call in updates:
         out = json.dumps(blocks_of(call))
         assert "<!channel>" not in out
