@@ -5,20 +5,15 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.admin import ADMIN_HELP, AdminError, apply_admin_command
-from bot.authz import REFUSAL, Permission
+from bot.authz import Permission
 from bot.context import Services
 from handlers import safeguarding
+from handlers.authorize import requires, workspace_refused
 from handlers.context import CommandContext
-from storage import audit
 
 
+@requires(Permission.ADMIN, workspace_refused("admin.refused"))
 def admin_command(cmd: CommandContext) -> None:
-    if not cmd.can(Permission.ADMIN):
-        with cmd.services.db.session() as s:
-            audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="admin.refused",
-                         entity_type="workspace", entity_id=cmd.team_id)
-        cmd.reply(REFUSAL)
-        return
     if not cmd.text or cmd.text.split()[0].lower() == "help":
         cmd.reply(ADMIN_HELP)
         return

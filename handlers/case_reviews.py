@@ -30,6 +30,7 @@ from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.partnerships import assigned_partnership, business_unit_channel
 from bot.timeutil import now, today
+from handlers.authorize import refuse, refuse_command, requires
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
 
@@ -98,41 +99,43 @@ def register(app: App, services: Services) -> None:
         else:
             cmd.reply(texts.HELP)
 
+    @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
+        s, team_id=cmd.team_id, actor_id=cmd.user_id, reference="-", attempted="notify"))
     def open_notify(cmd: CommandContext) -> None:
-        if not cmd.can(Permission.CASE_REVIEW_NOTIFY):
-            cmd.reply(REFUSAL)
-            return
         view = blocks.notify_modal(cmd.partnership, cmd.channel_id)
         cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
 
     def manage_view(cmd: CommandContext, word: str) -> None:
         ref = cmd.text.split()[0].upper() if cmd.text.split() else ""
-        with db.session() as s:  # a refusal is committed before the reply, so the record never lags it
-            replies = view_or_refuse(s, cmd, word, ref)
+        replies: list[tuple[str, Any]] = []
+        refused = None if cmd.can(Permission.CASE_REVIEW_MANAGE) else (ref or "-")
+        if refused is None:
+            with db.read() as s:
+                replies, refused = view_case(s, cmd, word, ref)
+        if refused is not None:  # audited (committed) before the reply, so the record never lags it
+            refuse_command(cmd, lambda s: service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id,
+                                                         reference=refused, attempted=word))
+            return
         for text, out in replies:
             cmd.reply(text, out)
 
-    def view_or_refuse(s: Any, cmd: CommandContext, word: str, ref: str) -> list[tuple[str, list[Any] | None]]:
-        """The list or one case for the business unit of the case's partnership; a refusal is audited."""
-        if not cmd.can(Permission.CASE_REVIEW_MANAGE):
-            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=ref or "-", attempted=word)
-            return [(REFUSAL, None)]
+    def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
+        """The list or one case for the business unit of the case's partnership, or the reference refused."""
         ts, day = service.timescales(services.kb), today()
         mine = assigned_partnership(s, cmd.team_id, cmd.user_id, services.settings.default_partnership)
         if word == "list":
             rows = [r for r in service.open_cases(s, cmd.team_id, ts, day)
                     if allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, r[0].partnership)]
             pages = blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]
-            return [(f"Open case reviews: {len(rows)}", page) for page in pages]
+            return [(f"Open case reviews: {len(rows)}", page) for page in pages], None
         if not ref:
-            return [(texts.USAGE_SHOW, None)]
+            return [(texts.USAGE_SHOW, None)], None
         case = service.get_case(s, cmd.team_id, ref)
         if case is None:
-            return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)]
+            return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)], None
         if not allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership):
-            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, reference=case.reference, attempted=word)
-            return [(REFUSAL, None)]
-        return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))]
+            return [], case.reference
+        return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))], None
 
     # -- the notification form ---------------------------------------------------------------
     @app.view(CallbackId.NOTIFY)
@@ -166,9 +169,22 @@ def register(app: App, services: Services) -> None:
             log.error("case_review.after_notify_failed", ref=ref, error=type(exc).__name__)
 
     # -- card buttons ------------------------------------------------------------------------
-    def refused(respond: Respond, s: Any, team_id: str, user_id: str, ref: str, attempted: str, msg: str) -> None:
-        service.refuse(s, team_id=team_id, actor_id=user_id, reference=ref or "-", attempted=attempted)
-        respond(text=msg, response_type="ephemeral", replace_original=False)
+    def button_case(s: Any, team_id: str, user_id: str, ref: str) -> tuple[Any, tuple[str, str] | None]:
+        """The case when this person may manage it, else the refusal: (reference to audit, what to say)."""
+        if not can_manage(s, team_id, user_id):
+            return None, (ref, REFUSAL)
+        case = service.get_case(s, team_id, ref)
+        if case is None:
+            return None, (ref, texts.NOT_FOUND.format(ref=ref))
+        if not can_manage(s, team_id, user_id, case):  # the case's partnership: needs the record
+            return None, (case.reference, REFUSAL)
+        return case, None
+
+    def refused(respond: Respond, team_id: str, user_id: str, refusal: tuple[str, str], attempted: str) -> None:
+        ref, msg = refusal
+        refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, reference=ref or "-",
+                                                  attempted=attempted),
+               lambda text: respond(text=text, response_type="ephemeral", replace_original=False), msg)
 
     @app.action(TRANSITION_ACTION)
     @guarded
@@ -177,21 +193,20 @@ def register(app: App, services: Services) -> None:
         ack()
         team_id, user_id = team_of(body), user_of(body)
         ref, name = str(action.get("value") or "")[:20], str(action["action_id"]).split(":", 1)[1]
-        with db.session() as s:
-            if not can_manage(s, team_id, user_id):
-                return refused(respond, s, team_id, user_id, ref, name, REFUSAL)
-            case = service.get_case(s, team_id, ref)
-            if case is None:
-                return refused(respond, s, team_id, user_id, ref, name, texts.NOT_FOUND.format(ref=ref))
-            if not can_manage(s, team_id, user_id, case):
-                return refused(respond, s, team_id, user_id, case.reference, name, REFUSAL)
-            try:
-                t = transition_for(case.state, name)
-            except TransitionNotAllowed:
-                respond(text=texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)]),
-                        response_type="ephemeral", replace_original=False)
-                return None
-            view = blocks.transition_modal(case, t, today(), channel_of(body))
+        view, stale = None, None
+        with db.read() as s:
+            case, refusal = button_case(s, team_id, user_id, ref)
+            if case is not None:
+                try:
+                    t = transition_for(case.state, name)
+                    view = blocks.transition_modal(case, t, today(), channel_of(body))
+                except TransitionNotAllowed:
+                    stale = texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)])
+        if refusal is not None:
+            return refused(respond, team_id, user_id, refusal, name)
+        if view is None:
+            respond(text=stale, response_type="ephemeral", replace_original=False)
+            return None
         client.views_open(trigger_id=body["trigger_id"], view=view)
         return None
 
@@ -202,19 +217,16 @@ def register(app: App, services: Services) -> None:
         ack()
         team_id, user_id = team_of(body), user_of(body)
         ref = str(action.get("value") or "")[:20]
-        with db.session() as s:
-            if not can_manage(s, team_id, user_id):
-                return refused(respond, s, team_id, user_id, ref, "correct_dates", REFUSAL)
-            case = service.get_case(s, team_id, ref)
-            if case is None:
-                return refused(respond, s, team_id, user_id, ref, "correct_dates", texts.NOT_FOUND.format(ref=ref))
-            if not can_manage(s, team_id, user_id, case):
-                return refused(respond, s, team_id, user_id, case.reference, "correct_dates", REFUSAL)
-            if case.state == State.CLOSED.value:
-                respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral",
-                        replace_original=False)
-                return None
-            view = blocks.correct_modal(case, channel_of(body))
+        view = None
+        with db.read() as s:
+            case, refusal = button_case(s, team_id, user_id, ref)
+            if case is not None and case.state != State.CLOSED.value:
+                view = blocks.correct_modal(case, channel_of(body))
+        if refusal is not None:
+            return refused(respond, team_id, user_id, refusal, "correct_dates")
+        if view is None:
+            respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral", replace_original=False)
+            return None
         client.views_open(trigger_id=body["trigger_id"], view=view)
         return None
 
@@ -225,13 +237,15 @@ def register(app: App, services: Services) -> None:
         try:
             meta = TransitionMeta.model_validate_json(view.get("private_metadata") or "{}")
             t = transition_for(meta.state, meta.action)
-            with db.session() as s:  # the permission first: a refused person's rationale is never screened
+            with db.read() as s:  # the permission first: a refused person's rationale is never screened
                 case = service.get_case(s, team_id, meta.ref)
-                if case is None or not can_manage(s, team_id, user_id, case):
-                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
-                    refused = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
-                    ack(response_action="errors", errors={BlockId.HAPPENED: refused})
-                    return
+                permitted = case is not None and can_manage(s, team_id, user_id, case)
+            if not permitted:
+                refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref,
+                                                          attempted=t.action),
+                       lambda text: ack(response_action="errors", errors={BlockId.HAPPENED: text}),
+                       REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref))
+                return
             (happened, rationale, publication), errors = forms.parse_transition(view["state"]["values"], t)
             if errors or happened is None:
                 ack(response_action="errors", errors=errors)

@@ -19,6 +19,7 @@ from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
 from bot.partnerships import assigned_partnership, escalation_channel
 from bot.timeutil import today
+from handlers.authorize import refuse, refuse_command, requires, workspace_refused
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
 from knowledge.partnerships import PARTNERSHIPS, display_name
@@ -60,12 +61,10 @@ def publish(services: Services, client: WebClient, team_id: str, ref: str) -> No
 
 
 # -- /escalate --------------------------------------------------------------------------------
+@requires(Permission.ESCALATION_RAISE,
+          lambda s, cmd: service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="raise", ref=None),
+          otherwise=lambda cmd: show_route(cmd, practitioner=True))
 def open_raise(cmd: CommandContext) -> None:
-    if not cmd.can(Permission.ESCALATION_RAISE):
-        with cmd.services.db.session() as s:
-            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="raise", ref=None)
-        show_route(cmd, practitioner=True)
-        return
     kb = cmd.services.kb
     area = cmd.partnership
     agencies = agency_choices(kb, area) if area else []
@@ -127,13 +126,15 @@ def show(cmd: CommandContext) -> None:
             return
         mine = _assigned(cmd.services, s, cmd.team_id, cmd.user_id)
         viewer = allowed_for(cmd.roles, Permission.ESCALATION_VIEW_PARTNERSHIP, mine, esc.partnership)
-        if not (viewer or service.may_act(esc, cmd.user_id, cmd.roles, mine)):
-            service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="show", ref=esc.ref)
-            cmd.reply(REFUSAL)
-            return
-        route = service.route_of(esc)
-        card = blocks.card(esc, route, service.events(s, esc),
-                           contacts.mention_for(s, cmd.team_id, esc.partnership, esc.agency))
+        refused = None if viewer or service.may_act(esc, cmd.user_id, cmd.roles, mine) else esc.ref
+        if refused is None:
+            route = service.route_of(esc)
+            card = blocks.card(esc, route, service.events(s, esc),
+                               contacts.mention_for(s, cmd.team_id, esc.partnership, esc.agency))
+    if refused is not None:  # the partnership check needs the record; the refusal goes the one way
+        refuse_command(cmd, lambda s: service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="show",
+                                                     ref=refused))
+        return
     cmd.reply(blocks.card_text(esc, route), card)
 
 
@@ -194,14 +195,9 @@ def apply_action(services: Services, team_id: str, user_id: str, channel_id: str
                                                window=texts.window_line(esc.step_due_on))
 
 
+@requires(Permission.ADMIN, workspace_refused("escalation.contacts_refused"))
 def manage_contacts(cmd: CommandContext) -> None:
     word, _, rest = cmd.text.partition(" ")
-    if not cmd.can(Permission.ADMIN):
-        with cmd.services.db.session() as s:
-            audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="escalation.contacts_refused",
-                         entity_type="workspace", entity_id=cmd.team_id)
-        cmd.reply(REFUSAL)
-        return
     if not cmd.partnership:
         cmd.reply(texts.NO_PARTNERSHIP)
         return
@@ -273,11 +269,13 @@ def register(app: App, services: Services) -> None:
     def on_raise(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            with services.db.session() as s:
-                if not allowed(services.roles_of(s, team_id, user_id), Permission.ESCALATION_RAISE):
-                    service.refuse(s, team_id=team_id, actor_id=user_id, action="raise", ref=None)
-                    ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: REFUSAL})
-                    return
+            with services.db.read() as s:
+                may_raise = allowed(services.roles_of(s, team_id, user_id), Permission.ESCALATION_RAISE)
+            if not may_raise:
+                refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, action="raise",
+                                                          ref=None),
+                       lambda text: ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: text}))
+                return
             shown = any(b.get("block_id") == BlockId.AGENCY.value for b in view.get("blocks", []))
             errors, request = forms.parse_raise(view["state"]["values"], list_shown=shown)
             if request is None:

@@ -13,7 +13,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import timeutil
-from bot.authz import REFUSAL, Permission, allowed
+from bot.authz import Permission, allowed
 from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
@@ -23,9 +23,9 @@ from bot.reminders import service, texts
 from bot.reminders.blocks import when
 from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import NotFound, SeriesInput
+from handlers.authorize import refuse, refuse_command, reminder_refused, requires
 from handlers.common import build_command_context, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
-from storage import audit
 
 log = get_logger(__name__)
 COMMAND = "/reminders"
@@ -35,14 +35,9 @@ FIELD_LABELS = {Block.NAME: "Name", Block.RECURRENCE: "How often", Block.FIRST_D
                 Block.LINK: "Link", Block.CHANNEL: "Channel"}
 
 
-def _refuse(services: Services, team_id: str, user_id: str, what: str, entity_id: str = "-") -> None:
-    """Audit a refusal by series number only: anything else typed is recorded as "invalid", never kept."""
-    number = entity_id.strip().lstrip("#")
-    kept = number if number.isascii() and number.isdigit() and len(number) <= 9 else "-" if entity_id == "-" \
-        else "invalid"
-    with services.db.session() as s:
-        audit.record(s, team_id=team_id, actor_id=user_id, action="reminder.refused", entity_type="reminder",
-                     entity_id=kept, after={"attempted": what})
+def _typed_refusal(s: Any, cmd: CommandContext, what: str) -> None:
+    """A refused series command, by the number typed when it is one (reminder_refused keeps nothing else)."""
+    reminder_refused(s, cmd.team_id, cmd.user_id, what, cmd.text.strip()[:20] or "-")
 
 
 def _may_change(cmd: CommandContext, s: Any, row: Any, channel_id: str | None) -> bool:
@@ -50,8 +45,7 @@ def _may_change(cmd: CommandContext, s: Any, row: Any, channel_id: str | None) -
     assigned = assigned_partnership(s, cmd.team_id, cmd.user_id, cmd.services.settings.default_partnership)
     if service.may_change(row, cmd.user_id, cmd.roles, assigned, channel_id):
         return True
-    audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="reminder.refused", entity_type="reminder",
-                 entity_id=str(row.id), after={"attempted": "change", "reason": "not_owner"})
+    reminder_refused(s, cmd.team_id, cmd.user_id, "change", str(row.id), reason="not_owner")
     return False
 
 
@@ -71,11 +65,8 @@ def _groups(services: Services, partnership: str | None) -> list[tuple[str, str 
         return []
 
 
+@requires(Permission.REMINDERS_MANAGE, lambda s, cmd: reminder_refused(s, cmd.team_id, cmd.user_id, "add"))
 def cmd_add(cmd: CommandContext) -> None:
-    if not cmd.can(Permission.REMINDERS_MANAGE):
-        _refuse(cmd.services, cmd.team_id, cmd.user_id, "add")
-        cmd.reply(REFUSAL)
-        return
     if not cmd.text.strip():
         meta = AddMetadata(channel_id=cmd.channel_id, partnership=cmd.partnership)
         cmd.client.views_open(trigger_id=cmd.trigger_id, view=rb.add_modal(meta, _groups(cmd.services,
@@ -93,12 +84,9 @@ def cmd_add(cmd: CommandContext) -> None:
     _create(cmd, inp)
 
 
+@requires(Permission.REMINDERS_MANAGE, lambda s, cmd: _typed_refusal(s, cmd, "edit"))
 def cmd_edit(cmd: CommandContext) -> None:
     ref = cmd.text.strip()
-    if not cmd.can(Permission.REMINDERS_MANAGE):
-        _refuse(cmd.services, cmd.team_id, cmd.user_id, "edit", ref[:20] or "-")
-        cmd.reply(REFUSAL)
-        return
     if not ref:
         cmd.reply("Use `/reminders edit <number>`; `/reminders list` shows the numbers.")
         return
@@ -118,11 +106,8 @@ def cmd_edit(cmd: CommandContext) -> None:
     cmd.client.views_open(trigger_id=cmd.trigger_id, view=rb.add_modal(meta, groups, values))
 
 
+@requires(Permission.REMINDERS_MANAGE, lambda s, cmd: reminder_refused(s, cmd.team_id, cmd.user_id, "once"))
 def cmd_once(cmd: CommandContext) -> None:
-    if not cmd.can(Permission.REMINDERS_MANAGE):
-        _refuse(cmd.services, cmd.team_id, cmd.user_id, "once")
-        cmd.reply(REFUSAL)
-        return
     bits = cmd.text.split(None, 2)
     if len(bits) < 3:
         cmd.reply("Use `/reminders once <YYYY-MM-DD> <HH:MM> <what>`.")
@@ -155,8 +140,7 @@ def _rule_words(row: Any) -> str:
 def cmd_list(cmd: CommandContext) -> None:
     every = cmd.text.strip().lower() == "all"
     if every and not cmd.can(Permission.REMINDERS_VIEW_ALL):
-        _refuse(cmd.services, cmd.team_id, cmd.user_id, "list_all")
-        cmd.reply(REFUSAL)
+        refuse_command(cmd, lambda s: reminder_refused(s, cmd.team_id, cmd.user_id, "list_all"))
         return
     channel = None if every else cmd.channel_id
     with cmd.services.db.session() as s:
@@ -178,11 +162,8 @@ def cmd_list(cmd: CommandContext) -> None:
 
 
 def _series_command(action: str) -> Any:
+    @requires(Permission.REMINDERS_MANAGE, lambda s, cmd: _typed_refusal(s, cmd, action))
     def handler(cmd: CommandContext) -> None:
-        if not cmd.can(Permission.REMINDERS_MANAGE):
-            _refuse(cmd.services, cmd.team_id, cmd.user_id, action, cmd.text.strip()[:20] or "-")
-            cmd.reply(REFUSAL)
-            return
         ref = cmd.text.strip().removeprefix("next").strip()
         if not ref:
             cmd.reply(f"Use `/reminders {action} <number>`; `/reminders list` shows the numbers.")
@@ -256,8 +237,9 @@ def register(app: App, services: Services) -> None:
                 roles = services.roles_of(s, team_id, user_id)
                 partnership = meta.partnership or services.partnership_of(s, team_id, meta.channel_id, user_id)
             if not allowed(roles, Permission.REMINDERS_MANAGE):
-                _refuse(services, team_id, user_id, "edit" if meta.series_id else "add", str(meta.series_id or "-"))
-                ack(response_action="errors", errors={Block.NAME: REFUSAL})
+                attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
+                refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series),
+                       lambda text: ack(response_action="errors", errors={Block.NAME: text}))
                 return
             known = dict(_groups(services, partnership))
             group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
@@ -319,8 +301,8 @@ def _snooze_listener(services: Services, action_id: str) -> Any:
         with services.db.session() as s:
             roles = services.roles_of(s, team_id, user_id)
         if not allowed(roles, Permission.REMINDERS_MANAGE):
-            _refuse(services, team_id, user_id, "snooze", value[:20] or "-")
-            respond(text=REFUSAL, response_type="ephemeral", replace_original=False)
+            refuse(services, lambda s: reminder_refused(s, team_id, user_id, "snooze", value[:20] or "-"),
+                   lambda text: respond(text=text, response_type="ephemeral", replace_original=False))
             return
         try:
             with services.db.session() as s:
