@@ -312,22 +312,23 @@ def register(app: App, services: Services) -> None:
         act_ = body["actions"][0]
         action, ref = BUTTON_ACTIONS[ActionId(act_["action_id"])], str(act_.get("value") or "")
         team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
-        with services.db.session() as s:
+        with services.db.read() as s:
             roles = services.roles_of(s, team_id, user_id)
             area = _assigned(services, s, team_id, user_id)
             try:
                 esc = service.find(s, team_id, ref)
             except service.EscalationNotFound:
                 esc = None
-            if esc is None or not service.may_act(esc, user_id, roles, area):
-                service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value, ref=ref)
+            if esc is None or not service.may_act(esc, user_id, roles, area):  # needs the record's partnership
                 refused = texts.NOT_FOUND.format(ref=service.safe_ref(ref)) if esc is None else \
                     texts.NOT_YOURS.format(ref=esc.ref)
             else:
                 refused = None
                 view = blocks.act_modal(action, esc, service.route_of(esc), channel_id or None)
         if refused:
-            _ephemeral(client, body, respond, refused)
+            refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, action=action.value,
+                                                      ref=ref),
+                   lambda text: _ephemeral(client, body, respond, text), refused)
             return
         client.views_open(trigger_id=body["trigger_id"], view=view)
 
