@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import OperationalError
 
 from bot.app import create_app
 from bot.capabilities import register_all
@@ -50,16 +52,30 @@ def database_url() -> Iterator[str]:
 def db(database_url: str) -> Iterator[Database]:
     database = Database(database_url)
     yield database
-    with database.engine.begin() as conn:
-        existing = set(inspect(conn).get_table_names())
-        tables = [t for t in reversed(metadata.sorted_tables) if t.name in existing]
-        if database.is_sqlite:
-            for table in tables:
-                conn.execute(table.delete())
-        else:
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    _empty(database)
     database.dispose()
+
+
+def _empty(database: Database, attempts: int = 5) -> None:
+    """Empty every table for the next test. Listeners finish after the ack, so one may still be writing when
+    the test ends: on PostgreSQL TRUNCATE then meets its row lock and one of the two is chosen as a deadlock
+    victim. Retry a few times rather than leave rows behind for the next test."""
+    for attempt in range(attempts):
+        try:
+            with database.engine.begin() as conn:
+                existing = set(inspect(conn).get_table_names())
+                tables = [t for t in reversed(metadata.sorted_tables) if t.name in existing]
+                if database.is_sqlite:
+                    for table in tables:
+                        conn.execute(table.delete())
+                else:
+                    names = ", ".join(f'"{t.name}"' for t in tables)
+                    conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            return
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 @pytest.fixture(scope="session")
@@ -110,7 +126,10 @@ def services(settings: Settings, db: Database) -> Services:
 
 @pytest.fixture
 def app(services: Services):  # type: ignore[no-untyped-def]
-    return create_app(services)
+    """The app; at the end its listeners (which run after the ack) finish before the tables are emptied."""
+    app = create_app(services)
+    yield app
+    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
 
 
 @pytest.fixture
