@@ -87,6 +87,9 @@ class Lexicon(_Strict):
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
     frames: Frames
+    particular: list[str] = Field(default_factory=list)  # "she says", "my pupil": one real child ...
+    generic: list[str] = Field(default_factory=list)  # ... unless "a child", "a school" make it a hypothetical
+    particular_relief: float = Field(default=0.0, ge=0)  # frames weigh this much less for a particular child
     categories: dict[str, Category]
     precedence: list[str] = Field(default_factory=list)
     allegation: AllegationRule
@@ -96,6 +99,7 @@ class Lexicon(_Strict):
         problems: list[str] = []
         pats = [("anchors", p) for p in self.anchors] + [("situation", p) for p in self.situation]
         pats += [("specific", p) for p in self.specific]
+        pats += [("particular", p) for p in self.particular] + [("generic", p) for p in self.generic]
         pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
         pats += [("frames", f.pattern) for f in (*self.frames.start, *self.frames.anywhere)]
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
@@ -269,6 +273,8 @@ class Detector:
         self._child_words = Matcher(_compile(lex.child_words, s))
         self._specific = Matcher(_compile(lex.specific, s))
         self._situation = Matcher(_compile(lex.situation, s))
+        self._particular = Matcher(_compile(lex.particular, s))
+        self._generic = Matcher(_compile(lex.generic, s))
         self._start = Matcher([p for f in lex.frames.start for p in _compile([f.pattern], s, "start", f.weight)])
         self._anywhere = Matcher([p for f in lex.frames.anywhere for p in _compile([f.pattern], s, "any", f.weight)])
         self._staff = Matcher(_compile(lex.allegation.staff, s))
@@ -307,7 +313,10 @@ class Detector:
     def _frames(self, parts: list[list[str]]) -> float:
         start = max((p.weight for p, _i, _e in self._start.find(parts[0], start_only=True)), default=0.0)
         anywhere = sum({p.text: p.weight for toks in parts for p, _i, _e in self._anywhere.find(toks)}.values())
-        return min(self.lex.frame_cap, start + anywhere)
+        frames = min(self.lex.frame_cap, start + anywhere)
+        if any(self._particular.find(t) for t in parts) and not any(self._generic.find(t) for t in parts):
+            frames = max(0.0, frames - self.lex.particular_relief)  # "how soon can someone see him, he has ..."
+        return frames
 
     def _lexicon(self, text: str) -> Worry:
         parts = clauses(text or "")

@@ -93,3 +93,13 @@ def test_long_messages_are_handled() -> None:
     long = "a girl in year 8 told me her dad hit her. " * 2000 + "what counts as abuse?"
     assert is_safety_worry(long)
     assert not is_safety_worry("x " * 40_000)
+
+
+def test_a_general_hypothetical_is_procedural_but_the_same_question_about_one_child_is_a_worry() -> None:
+    """Frames weigh less for a particular child ("she says", "his dad") unless "if a child" makes it general."""
+    d = Detector(Lexicon.model_validate(yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))))
+    general = "how soon should a social worker visit if a child has bruises from a parent"
+    particular = "how soon can a social worker visit, she has bruises from her dad"
+    assert not d.detect(general, use_model=False).is_worry
+    assert d.detect(particular, use_model=False).is_worry
+    assert d.detect(particular, use_model=False).frames < d.detect(general, use_model=False).frames
