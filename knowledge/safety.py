@@ -287,26 +287,26 @@ class Detector:
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
-        if self._about_an_adult_only(text):
+        parts = clauses(text or "")  # tokenised once for every reading below
+        words = [t for toks in parts for t in toks]
+        if self._adult.find(words) and not self._child_words.find(words):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
-        worry = self._lexicon(text)
+        worry = self._lexicon(parts)
         model = get_model() if use_model else None
-        if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model):
+        if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model, words):
             category = worry.category or "general"
             return Worry(True, worry.score, category, self.lex.categories[category].label, worry.cues,
                          worry.frames, by_model=True)
         return worry
 
-    def _about_an_adult_only(self, text: str) -> bool:
-        toks = [t for toks in clauses(text or "") for t in toks]
-        return bool(self._adult.find(toks)) and not self._child_words.find(toks)
-
-    def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel) -> bool:
+    def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel, words: list[str] | None = None) -> bool:
         """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she",
         an age) that does not read as a clear procedural question."""
         if lexicon.frames >= self.lex.model_frame_veto:
             return False
-        if not self._anchors.find([t for toks in clauses(text or "") for t in toks]):
+        if words is None:
+            words = [t for toks in clauses(text or "") for t in toks]
+        if not self._anchors.find(words):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
         return model.probability(text) >= model.threshold
 
@@ -318,8 +318,7 @@ class Detector:
             frames = max(0.0, frames - self.lex.particular_relief)  # "how soon can someone see him, he has ..."
         return frames
 
-    def _lexicon(self, text: str) -> Worry:
-        parts = clauses(text or "")
+    def _lexicon(self, parts: list[list[str]]) -> Worry:
         if not parts:
             return Worry(False, 0.0)
         lex = self.lex
