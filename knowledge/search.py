@@ -17,28 +17,15 @@ Unknown words keep their (maximal) weight in the denominator, which is what make
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
-from knowledge.text import (
-    GENERIC,
-    SEP,
-    STOPWORDS,
-    concepts_of,
-    drop_places,
-    expand,
-    fold,
-    raw_tokens,
-    stem,
-    strip_places,
-    terms,
-)
+from knowledge.text import GENERIC, STOPWORDS, canonical, concepts_of, fold, raw_tokens, stem, strip_places
 
 K1 = 1.2
 B = 0.5
@@ -46,101 +33,7 @@ CONCEPT_CREDIT = 0.6
 FUZZY_CREDIT = 0.85
 GENERIC_WEIGHT = 0.35
 
-FIELD_WEIGHTS = {"title": 3, "keywords": 2, "phrasings": 1, "answer": 1, "payload": 1}
-QUESTION_SIDE = ("title", "keywords", "phrasings")
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
-
-
-def entry_fields(e: Entry) -> dict[str, list[str]]:
-    payload: list[str] = []
-    for a in e.agencies:
-        payload.append(a.name)
-        payload.extend(a.groups)
-    if e.group:
-        payload.append(e.group.name)
-        payload.append(e.group.purpose)
-        if e.group.chair:
-            payload.append("chair " + e.group.chair)
-        if e.group.frequency:
-            payload.append(e.group.frequency)
-    if e.threshold:
-        payload.append(e.threshold.name)
-        payload.extend(level.name for level in e.threshold.levels)
-    if e.contact:
-        payload.append(e.contact.name)
-    if e.timescale:
-        payload.append(e.timescale.describe())
-    if e.route:
-        payload.extend(f"step {s.number} {s.title} {s.who}" for s in e.route.steps)
-    return {
-        "title": [e.title],
-        "keywords": list(e.keywords),
-        "phrasings": list(e.phrasings),
-        "answer": [e.answer],
-        "payload": payload,
-    }
-
-
-def canonical(stemmed: str) -> str:
-    """One token per meaning: the first concept group if the word has one, else its stem."""
-    c = concepts_of(stemmed)
-    return c[0] if c else stemmed
-
-
-@lru_cache(maxsize=100_000)
-def _canonical_token(tok: str) -> str:
-    return "" if tok in STOPWORDS else canonical(stem(tok))
-
-
-def _canonical_set(text: str) -> frozenset[str]:
-    return frozenset(canonical(stem(t)) for t in raw_tokens(strip_places(fold(text))) if t not in STOPWORDS)
-
-
-def _analyse_entry(e: Entry) -> tuple[Counter[str], set[str], list[str], list[frozenset[str]]]:
-    """Weighted term counts, question-side terms, surface tokens and phrasing sets for one entry.
-
-    The entry's texts are folded and tokenised as one string with separator tokens (one pass per entry,
-    not per text); acronym phrases never match across a separator.
-    """
-    fields = entry_fields(e)
-    toks = raw_tokens(f" {SEP} ".join(t for texts in fields.values() for t in [*texts, ""]))
-    tf: Counter[str] = Counter()
-    qside: set[str] = set()
-    phrases: list[frozenset[str]] = []
-    seps = [i for i, t in enumerate(toks) if t == SEP]
-    pos = 0
-    k = 0  # separators consumed: each text ends with one, and each field with one more (its empty text)
-    for fname, texts in fields.items():
-        k += len(texts) + 1
-        end = seps[k - 1] + 1 if k <= len(seps) else len(toks)
-        field_toks = toks[pos:end]
-        pos = end
-        ts = terms(expand(field_toks))
-        w = FIELD_WEIGHTS[fname]
-        if w == 1:
-            tf.update(ts)
-        else:
-            for t, c in Counter(ts).items():
-                tf[t] += c * w
-        if fname in QUESTION_SIDE:
-            qside.update(ts)
-            if fname != "keywords":
-                phrases.extend(_phrase_sets(field_toks))
-    return tf, qside, toks, phrases
-
-
-def _phrase_sets(field_toks: list[str]) -> list[frozenset[str]]:
-    """Canonical token sets of each text in a field (place names dropped, as in questions)."""
-    out: list[frozenset[str]] = []
-    current: list[str] = []
-    for t in field_toks:
-        if t == SEP:
-            if current:
-                out.append(frozenset(map(_canonical_token, drop_places(current))) - {""})
-            current = []
-        else:
-            current.append(t)
-    return out
 
 
 @dataclass
@@ -203,41 +96,21 @@ class SearchIndex:
         for i, e in enumerate(self.entries):
             start, _end = self.ranges.get(e.partnership, (i, i))
             self.ranges[e.partnership] = (start, i + 1)
-        term_id: dict[str, int] = {}
-        ids: list[int] = []  # one row per (entry, term), entries in order
-        counts: list[float] = []
-        on_qside: list[bool] = []
-        rows_per_doc: list[int] = []
-        doc_len = np.zeros(self.n, dtype=np.float64)
-        self.phrases: list[list[frozenset[str]]] = []
-        surface: Counter[str] = Counter()
-        for i, e in enumerate(self.entries):
-            tf, qside, toks, phrases = _analyse_entry(e)
-            surface.update(toks)
-            self.phrases.append(phrases)
-            ids.extend([term_id.setdefault(t, len(term_id)) for t in tf])
-            counts.extend(tf.values())
-            on_qside.extend([t in qside for t in tf])
-            rows_per_doc.append(len(tf))
-            doc_len[i] = tf.total() - sum([c for t, c in tf.items() if t[0] == "~"])
-        for w in (STOPWORDS | {SEP}) & surface.keys():
-            del surface[w]
-        self.avgdl = float(doc_len.mean()) if self.n else 1.0
-        self.doc_len = doc_len
+        a = analyse_entries(self.entries)
+        self.phrases = a.phrases
+        self.avgdl = float(a.doc_len.mean()) if self.n else 1.0
+        self.doc_len = doc_len = a.doc_len
         # term -> (document numbers ascending, BM25 tf part / (K1 + 1), term is on the question side)
-        tid = np.asarray(ids, dtype=np.int64)
-        docs = np.repeat(np.arange(self.n, dtype=np.int32), rows_per_doc)
-        f = np.asarray(counts, dtype=np.float64)
+        f, docs = a.counts, a.docs
         norm = f / (f + K1 * (1 - B + B * doc_len[docs] / self.avgdl))
-        qs = np.asarray(on_qside, dtype=np.float64)
-        order = np.argsort(tid, kind="stable")  # stable: documents stay ascending within a term
-        tid, docs, norm, qs = tid[order], docs[order], norm[order], qs[order]
-        bounds = np.searchsorted(tid, np.arange(len(term_id) + 1))
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        for t, j in term_id.items():
-            lo, hi = bounds[j], bounds[j + 1]
-            self.postings[t] = (docs[lo:hi], norm[lo:hi], qs[lo:hi])
+        bounds = np.flatnonzero(np.diff(a.tid, prepend=-1, append=len(a.term_names)))
+        names = [a.term_names[t] for t in a.tid[bounds[:-1]].tolist()]
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {
+            t: (docs[lo:hi], norm[lo:hi], a.qside[lo:hi])
+            for t, lo, hi in zip(names, bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
+        }
         self.df = {t: len(p[0]) for t, p in self.postings.items()}
+        surface = a.surface
         self.unknown_idf = self._idf(0)
         self.surface_df = surface
         self.vocab = sorted(w for w in surface if w.isalpha() and len(w) >= 3)
