@@ -116,6 +116,7 @@ class SearchIndex:
         self.vocab = sorted(w for w in surface if w.isalpha() and len(w) >= 3)
         self.stems = set(self.postings)
         self.idfs = {t: self._idf(d) for t, d in self.df.items()}  # looked up per phrasing word per question
+        self._weighted_phrases: dict[int, list[tuple[tuple[str, ...], tuple[float, ...]]]] = {}
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -180,13 +181,33 @@ class SearchIndex:
             slots.append(Slot(w, s, concepts, weight, corrected_from))
         return Query(question, folded, slots, corrections)
 
-    def _dice(self, qw: dict[str, float], qsum: float, phrase: frozenset[str]) -> float:
-        """Weighted Dice overlap between the query and one phrasing (canonical tokens, idf weights)."""
-        if not phrase or qsum <= 0:
-            return 0.0
-        idfs, unknown = self.idfs, self.unknown_idf
-        common = sum(qw[t] for t in phrase if t in qw)
-        return 2 * common / (qsum + sum(qw.get(t) or idfs.get(t, unknown) for t in phrase))
+    def _phrase_weights(self, d: int) -> list[tuple[tuple[str, ...], tuple[float, ...]]]:
+        """Document d's non-empty phrase sets as token tuples (in the sets' own order) with their idfs, cached."""
+        got = self._weighted_phrases.get(d)
+        if got is None:
+            idfs, unknown = self.idfs, self.unknown_idf
+            got = [(tuple(p), tuple(idfs.get(t, unknown) for t in p)) for p in self.phrases[d] if p]
+            self._weighted_phrases[d] = got
+        return got
+
+    def _phrase_score(self, d: int, qw: dict[str, float], qsum: float) -> float:
+        """Best weighted Dice overlap between the query and one of document d's phrasings or title.
+
+        Dice = 2 * common / (qsum + phrase weight), each token weighted by its query weight if the query has it,
+        else its idf. A phrase sharing no token with the query scores 0; sums run in the phrase set's order.
+        """
+        best = 0.0
+        if qsum <= 0:
+            return best
+        keys = qw.keys()
+        for toks, ws in self._phrase_weights(d):
+            if keys.isdisjoint(toks):
+                continue
+            common = sum([qw[t] for t in toks if t in qw])
+            v = 2 * common / (qsum + sum([qw.get(t) or w for t, w in zip(toks, ws, strict=True)]))
+            if v > best:
+                best = v
+        return best
 
     # -- scoring ----------------------------------------------------------------------------------
     def _spans(self, allowed: set[str] | None) -> list[tuple[int, int, int]]:
@@ -234,12 +255,19 @@ class SearchIndex:
             val = np.zeros(m)
             cred = np.zeros(m)
             fcred = np.zeros(m)
+            first = True
             for term, credit in [(slot.stem, 1.0), *((c, CONCEPT_CREDIT) for c in slot.concepts)]:
                 got = self._gather(term, spans)
                 if got is None:
                     continue
-                d, norm, qs = got
-                val[d] = np.maximum(val[d], credit * norm)  # doc numbers are unique within a term
+                d, norm, qs = got  # doc numbers are unique within a term
+                if first:  # the arrays are still zero and every credit is >= 0: the maximum is the value
+                    val[d] = credit * norm
+                    cred[d] = credit
+                    fcred[d] = credit * qs
+                    first = False
+                    continue
+                val[d] = np.maximum(val[d], credit * norm)
                 cred[d] = np.maximum(cred[d], credit)
                 fcred[d] = np.maximum(fcred[d], credit * qs)
             w = slot.weight * base
@@ -264,6 +292,6 @@ class SearchIndex:
             qw[key] = max(qw.get(key, 0.0), slot.weight)
         qsum = sum(qw.values())
         for h, d in zip(hits, pool, strict=True):
-            h.phrase = max((self._dice(qw, qsum, p) for p in self.phrases[d]), default=0.0)
+            h.phrase = self._phrase_score(d, qw, qsum)
         hits.sort(key=lambda h: -h.confidence)
         return hits[:limit]
