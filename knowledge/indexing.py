@@ -122,10 +122,10 @@ def _tokenise(texts: list[str]) -> tuple[np.ndarray, list[str]]:
         for t in dict.fromkeys(toks):
             if t not in raw:
                 raw[t] = len(raw)
-        parts.append(np.fromiter(map(raw.__getitem__, toks), dtype=np.int64, count=len(toks)))
+        parts.append(np.fromiter(map(raw.__getitem__, toks), dtype=np.int32, count=len(toks)))
     british: dict[str, int] = {}
-    to_british = np.array([british.setdefault(_british(t.decode()), len(british)) for t in raw], dtype=np.int64)
-    ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    to_british = np.array([british.setdefault(_british(t.decode()), len(british)) for t in raw], dtype=np.int32)
+    ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
     return (to_british[ids] if len(ids) else ids), list(british)
 
 
@@ -208,6 +208,26 @@ def _phrase_sets(tokens: np.ndarray, vocab: dict[str, int], bounds: tuple[np.nda
     return [sets[a:b] for a, b in zip([0, *per_doc][:-1], per_doc, strict=True)]
 
 
+def _sorted_keys(tokens: np.ndarray, token_terms: tuple[np.ndarray, np.ndarray, np.ndarray], text_of: np.ndarray,
+                 n: int, acronyms: tuple[np.ndarray, np.ndarray], docfield: np.ndarray) -> np.ndarray:
+    """One sortable key per (term, document, field) occurrence: term * (n << FIELD_BITS) + document << FIELD_BITS
+    + field, sorted. Filled a term slot at a time into one array (the peak memory is about two keys a row)."""
+    width, flat, offset = token_terms
+    acro_text, acro_term = acronyms
+    scale = max(n, 1) << _FIELD_BITS
+    w_tok = width[tokens]
+    key = np.empty(int(w_tok.sum(dtype=np.int64)) + len(acro_text), dtype=np.int64)
+    at = 0
+    for j in range(int(width.max(initial=0))):
+        pos = np.flatnonzero(w_tok > j)
+        part = flat[offset[tokens[pos]] + j] * scale + docfield[text_of[pos]]
+        key[at : at + len(part)] = part
+        at += len(part)
+    key[at:] = acro_term * scale + docfield[acro_text]
+    key.sort()
+    return key
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: the build makes ~1M small lists and sets that hold no cycles, and
@@ -239,10 +259,11 @@ def _analyse(entries: list[Entry]) -> Analysis:
     tokens, vocab_list = _tokenise(texts)
     vocab = {t: i for i, t in enumerate(vocab_list)}
     per_field_arr = np.asarray(per_field, dtype=np.int64)
-    doc_of = np.repeat(np.arange(len(per_field_arr)) // len(_FIELDS), per_field_arr)
-    field_of = np.repeat(np.arange(len(per_field_arr)) % len(_FIELDS), per_field_arr)
+    n_fields = np.arange(len(per_field_arr))
+    doc_of = np.repeat(n_fields // len(_FIELDS), per_field_arr)
+    field_of = np.repeat(n_fields % len(_FIELDS), per_field_arr)
     is_sep = tokens == vocab.get(SEP, -1)
-    text_of = np.cumsum(is_sep)  # the k-th SEP ends text k
+    text_of = np.cumsum(is_sep, dtype=np.int32)  # the k-th SEP ends text k
     seps = np.flatnonzero(is_sep)
     if len(seps) != max(len(texts) - 1, 0):
         raise ValueError("a knowledge text contains the separator token")
@@ -258,27 +279,23 @@ def _analyse(entries: list[Entry]) -> Analysis:
             for w in ACRONYMS[t].split():
                 ts.extend(_content_terms_of(w))
         per_token.append(table.number(ts))
-    width = np.array([len(ts) for ts in per_token], dtype=np.int64)
+    width = np.array([len(ts) for ts in per_token], dtype=np.int32)
     flat = np.array([x for ts in per_token for x in ts], dtype=np.int64)
     offset = np.cumsum(width) - width
-
-    many = width[tokens]
-    row_pos = np.repeat(np.arange(len(tokens)), many)
-    first = np.cumsum(many) - many
-    row_term = flat[np.repeat(offset[tokens], many) + np.arange(len(row_pos)) - np.repeat(first, many)]
-    row_text = text_of[row_pos]
-    acro_text, acro_term = _acronym_rows(tokens, vocab, text_of, table)
-    row_text = np.concatenate([row_text, acro_text])
-    row_term = np.concatenate([row_term, acro_term])
-
-    # one sort groups the rows by (term, document); the field rides in the low bits for weights and flags
-    key = ((row_term * max(n, 1) + doc_of[row_text]) << _FIELD_BITS) | field_of[row_text]
-    key.sort()
-    pair, fld = key >> _FIELD_BITS, key & ((1 << _FIELD_BITS) - 1)
-    begin = np.flatnonzero(np.concatenate([[True], pair[1:] != pair[:-1]])) if len(pair) else np.zeros(0, np.int64)
+    docfield = (doc_of << _FIELD_BITS) | field_of  # per text
+    key = _sorted_keys(tokens, (width, flat, offset), text_of, n,
+                       _acronym_rows(tokens, vocab, text_of, table), docfield)
+    pair = key >> _FIELD_BITS
+    new = np.ones(len(pair), dtype=bool)
+    np.not_equal(pair[1:], pair[:-1], out=new[1:])
+    begin = np.flatnonzero(new)
+    del new
     pair = pair[begin]
+    fld = (key & ((1 << _FIELD_BITS) - 1)).astype(np.int8)
+    del key
     counts = np.add.reduceat(_WEIGHT[fld], begin).astype(np.float64) if len(begin) else np.zeros(0)
     qside = np.maximum.reduceat(_ON_QSIDE[fld], begin).astype(np.float64) if len(begin) else np.zeros(0)
+    del fld, begin
     tid, docs = pair // max(n, 1), (pair % max(n, 1)).astype(np.int32)
     concept = np.array([t.startswith("~") for t in table.names], dtype=bool)
     plain = ~concept[tid] if len(tid) else np.zeros(0, dtype=bool)
