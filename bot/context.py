@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot.ackgate import AckGate
 from bot.authz import Role, roles_of
 from bot.lookups import LookupCache
 from bot.partnerships import resolve_partnership
@@ -23,6 +24,7 @@ class Services:
     settings: Settings
     db: Database
     lookups: LookupCache = field(default_factory=LookupCache, repr=False)
+    acks: AckGate = field(default_factory=AckGate, repr=False)  # acks before follow-up work (bot/ackgate.py)
 
     def __post_init__(self) -> None:
         from bot.capabilities import register_all

@@ -26,6 +26,11 @@ def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]
     secret = services.settings.secret("slack_signing_secret")
 
     def events(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """Counted while unanswered, so listeners' follow-up work lets a burst's acks go first (bot/ackgate.py)."""
+        with services.acks.request():
+            return checked(environ, start_response)
+
+    def checked(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         """Bolt sees only signed, well-formed, first-time requests (bot/http_guard.py)."""
         verdict, raw = check(environ, secret, services.db)
         if verdict.status:

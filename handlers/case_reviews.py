@@ -52,7 +52,7 @@ def register(app: App, services: Services) -> None:
         """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
         laid with the change (bot.case_reviews.flows); a new card only threads them."""
         day, ts = today(), service.timescales(services.kb)
-        with db.session() as s:
+        with db.read() as s:  # reads only: no write lock while the card is rendered
             case = service.get_case(s, team_id, ref)
             if case is None:
                 return None
@@ -79,6 +79,7 @@ def register(app: App, services: Services) -> None:
 
     def after_change(client: WebClient, team_id: str, ref: str) -> None:
         """The change is committed; a failure here only delays the card (logged, never shown as a traceback)."""
+        services.acks.after_acks()
         try:
             publish_card(client, team_id, ref)
         except Exception as exc:
@@ -155,14 +156,14 @@ def register(app: App, services: Services) -> None:
             view_fault(ack, view, exc)
             return
         ack()
+        services.acks.after_acks()
         try:
             note = publish_card(client, team_id, ref)
-            with db.session() as s:
+            with db.read() as s:  # reads only, so rendering here holds no write lock (other requests wait on it)
                 case = service.get_case(s, team_id, ref)
                 assert case is not None
-            # rendered after the session: working-day sums must not hold SQLite's write lock (requests wait on it)
-            text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
-                                            today(), note)
+                text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
+                                                today(), note)
             log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
             client.chat_postMessage(channel=user_id, text=text, blocks=out)
         except Exception as exc:  # stored already: the card and reminders catch up on the next change

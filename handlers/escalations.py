@@ -305,6 +305,7 @@ def register(app: App, services: Services) -> None:
             return
         ack()
         log.info("escalation.raised", ref=ref, partnership=request.partnership, step=request.start_step)
+        services.acks.after_acks()
         publish(services, client, team_id, ref)
 
     def on_button(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
@@ -354,6 +355,7 @@ def register(app: App, services: Services) -> None:
             ack(response_action="errors", errors={BlockId.TEXT.value: message})
             return
         ack()
+        services.acks.after_acks()
         publish(services, client, team_id, meta.ref)
 
     @app.action(ActionId.NOTIFY_MANAGER.value)
