@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from cachetools import TTLCache
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.logs import get_logger
@@ -129,9 +130,11 @@ def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
 
 
 def _claim_row(db: Database, team_id: str, key: str) -> bool:
+    """One INSERT in its own transaction; Core, not an ORM session: this runs before every command's ack, and
+    the session's unit of work was a quarter of the server's CPU at 60 questions a second."""
     try:
-        with db.session() as s:
-            s.add(ProcessedEvent(team_id=team_id, event_id=key))
+        with db.engine.begin() as conn:
+            conn.execute(insert(ProcessedEvent).values(team_id=team_id, event_id=key))
         return True
     except IntegrityError:
         return False

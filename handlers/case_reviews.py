@@ -30,6 +30,7 @@ from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.partnerships import assigned_partnership, business_unit_channel
 from bot.timeutil import now, today
+from bot.workdays import is_working_day
 from handlers.authorize import refuse, refuse_command, requires
 from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
@@ -39,6 +40,7 @@ log = get_logger(__name__)
 
 def register(app: App, services: Services) -> None:
     db = services.db
+    is_working_day(today())  # load the bank-holiday calendar (~0.25 s) at start, not in a submission's ack
 
     def can_manage(s: Any, team_id: str, user_id: str, case: Any = None) -> bool:
         """The business unit; over one case, the business unit of that case's partnership (or an admin)."""
