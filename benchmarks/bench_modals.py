@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_http import start_server
+from bench_http import cpu_seconds, start_server
 
 from bot.case_reviews.ids import CallbackId
 from bot.localslack import LocalSlack
@@ -73,11 +73,14 @@ def main() -> int:
         return resp.status, time.perf_counter() - t0, resp.text
 
     try:
+        cpu0 = cpu_seconds(proc.pid)
         with ThreadPoolExecutor(args.submissions) as pool:
             results = list(pool.map(submit, users))
+        cpu_acked = cpu_seconds(proc.pid) - cpu0  # the server's CPU until the last ack came back
         deadline = time.time() + 60
         while len(fake.calls_to("chat.postMessage")) < 2 * args.submissions and time.time() < deadline:
             time.sleep(0.1)
+        cpu_all = cpu_seconds(proc.pid) - cpu0
         with db.session() as s:
             stored = s.query(CaseReview).count() - 1
         database = "postgresql" if scratch.is_postgres else "sqlite"
@@ -95,14 +98,18 @@ def main() -> int:
            "acked_200": sum(1 for r in results if r[0] == 200 and not r[2]),
            "ack_p50_ms": acks[len(acks) // 2], "ack_max_ms": acks[-1], "cases_stored": stored,
            "slack_posts": len(fake.calls_to("chat.postMessage")),
-           "database": database}
+           "server_cpu_until_last_ack_ms": cpu_acked * 1000,
+           "server_cpu_per_submission_ms": cpu_all / args.submissions * 1000,
+           "load_average": os.getloadavg()[0], "database": database}
     if args.json:
         print(json.dumps(out))
     else:
         print(f"{out['submissions']} concurrent case-review submissions at {out['slack_latency_ms']:.0f} ms Slack "
               f"latency ({out['database']}): acked {out['acked_200']}, ack p50 {out['ack_p50_ms']:.0f} ms, "
               f"max {out['ack_max_ms']:.0f} ms; stored {out['cases_stored']}; card+confirmation posts "
-              f"{out['slack_posts']}")
+              f"{out['slack_posts']}; server CPU until the last ack {out['server_cpu_until_last_ack_ms']:.0f} ms, "
+              f"{out['server_cpu_per_submission_ms']:.1f} ms per submission in all (load average "
+              f"{out['load_average']:.1f}: the machine is shared, wall-clock figures include waiting for a CPU)")
     return 0
 
 
