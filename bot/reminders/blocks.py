@@ -11,6 +11,7 @@ from bot.reminders import texts
 from bot.reminders.ids import NAME_MAX, Action, AddMetadata, Block, ViewId
 from bot.reminders.recurrence import describe
 from bot.reminders.schedule import Point
+from bot.reminders.states import Series
 from bot.summary import OpenItem
 from bot.timeutil import format_date, to_london
 
@@ -159,7 +160,7 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
 
 
 def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
-    state = "" if row.state == "active" else f" _({row.state})_"
+    state = "" if row.state == Series.ACTIVE else f" _({row.state})_"
     extra = ""
     if missed:
         extra += f" · ⚠️ {missed} missed"
