@@ -160,14 +160,14 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
 
 
 def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
-    state = "" if row.state == Series.ACTIVE else f" _({row.state})_"
+    shown = "" if row.state == Series.ACTIVE else f" _({row.state})_"
     extra = ""
     if missed:
         extra += f" · ⚠️ {missed} missed"
     if failed:
         extra += f" · ❗ {failed} failed"
     rule = describe(row.rule) if row.kind == "meeting" else "once"
-    return (f"*#{row.id} {escape(row.name)}*{state} — {rule}, {row.at_time} in <#{row.channel_id}>"
+    return (f"*#{row.id} {escape(row.name)}*{shown} — {rule}, {row.at_time} in <#{row.channel_id}>"
             f" · next: {next_due}{extra}")
 
 

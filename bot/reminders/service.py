@@ -20,9 +20,9 @@ from bot.reminders.deliveries import Planned, Source
 from bot.reminders.engine import reset_cursor
 from bot.reminders.ids import NAME_MAX, Block
 from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
-from bot.reminders.schedule import MORNING, upcoming_meetings
-from bot.reminders.states import Occurrence, Series, SeriesAction, check_series, move_series, require_series
-from bot.timeutil import LONDON, date_range_problem, to_london
+from bot.reminders.schedule import upcoming_meetings
+from bot.reminders.states import Occurrence, Series, SeriesAction, move_series, require_series
+from bot.timeutil import LONDON, at_nine, date_range_problem, to_london
 from storage import audit
 from storage.reminders import ReminderOccurrence, ReminderSeries
 
@@ -150,13 +150,12 @@ def create_series(session: Session, *, team_id: str, owner_id: str, partnership:
         team_id=team_id, kind=spec.kind, name=spec.name, partnership=partnership, channel_id=spec.channel_id,
         owner_id=owner_id, recurrence=spec.recurrence, rule=spec.rule, first_date=spec.first_date,
         at_time=spec.at_time, days_before=spec.days_before, papers_working_days=spec.papers_working_days,
-        link=spec.link, state=check_series(None, SeriesAction.CREATE, Series.ACTIVE).value, skipped=[],
-        created_at=now.astimezone(UTC),
+        link=spec.link, skipped=[], created_at=now.astimezone(UTC),
     )
+    ahead = reset_cursor(row, now) is not None
+    move_series(row, SeriesAction.CREATE, Series.ACTIVE if ahead else Series.FINISHED)
     session.add(row)
     session.flush()
-    if reset_cursor(row, now) is None:
-        move_series(row, SeriesAction.CREATE, Series.FINISHED)
     audit.record(session, team_id=team_id, actor_id=owner_id, action="reminder.created", entity_type="reminder",
                  entity_id=str(row.id), after=_snapshot(row))
     return row
@@ -295,8 +294,8 @@ def snooze_until(option: str, now: datetime) -> datetime:
     if option == "hour":
         return local + timedelta(hours=1)
     if option == "tomorrow":
-        return datetime.combine(local.date() + timedelta(days=1), MORNING, tzinfo=LONDON)
-    return datetime.combine(workdays.add_working_days(local.date(), 1), MORNING, tzinfo=LONDON)
+        return at_nine(local.date() + timedelta(days=1))
+    return at_nine(workdays.add_working_days(local.date(), 1))
 
 
 def snooze(session: Session, *, team_id: str, occurrence_id: int, option: str, actor: str,
