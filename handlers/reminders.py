@@ -181,7 +181,8 @@ def _series_command(action: str) -> Any:
                 return
             try:
                 message = _apply(s, cmd, row, action, now)
-            except TransitionError as exc:  # e.g. pausing a paused series: nothing changes, the table says why
+            except TransitionError as exc:  # e.g. pausing a paused series: the table says why; nothing is kept
+                s.rollback()
                 message = str(exc)
         cmd.reply(message)
 

@@ -2,8 +2,9 @@
 claimed, settled or expired here, and every state change goes through the table in bot.reminders.states.
 
 Writers: the engine (a series' due points), bot.reminders.due (case-review and escalation deadlines), snooze
-(bot.reminders.service) and the weekly digest (bot.reminders.digest) all call `lay`; the engine claims and
-settles with `claim`, `settle`, `expire`; changes of plan call `cancel`.
+(bot.reminders.service) and the weekly digest (bot.reminders.digest) all call `lay`; the engine claims a locked
+row with `take`, settles it with `mark_sent`, `retry_at` or `mark_failed` and expires old ones with `expire`;
+changes of plan call `cancel`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot.reminders import deliveries
 from bot.reminders.deliveries import Planned, Source
+from bot.reminders.due import first_overdue_day
 from bot.reminders.states import (
     OCCURRENCE_MOVES,
     SERIES_MOVES,
@@ -47,7 +48,7 @@ def test_the_occurrence_table_keeps_exactly_once():
     assert OCCURRENCE_MOVES[None] == {Occurrence.PENDING}
     assert [s for s, to in OCCURRENCE_MOVES.items() if Occurrence.SENDING in to] == [Occurrence.PENDING]
     assert [s for s, to in OCCURRENCE_MOVES.items() if Occurrence.SENT in to] == [Occurrence.SENDING]
-    assert SETTLED == {Occurrence.SENT, Occurrence.MISSED, Occurrence.FAILED, Occurrence.SKIPPED}
+    assert {Occurrence.SENT, Occurrence.MISSED, Occurrence.FAILED, Occurrence.SKIPPED} == SETTLED
     assert set(OCCURRENCE_MOVES) == {None, *Occurrence}
     with pytest.raises(TransitionError):
         moves_from(Occurrence.PENDING, Occurrence.SENT, Occurrence.CANCELLED)  # bulk: one bad source refuses all
@@ -127,3 +128,18 @@ def test_the_scan_finds_a_hand_written_state():  # the check above can fail
     assert STATE_WRITE.search('stmt.values(state="missed")')
     assert STATE_WRITE.search('ReminderOccurrence(team_id=t, state="pending")')
     assert not STATE_WRITE.search('row.state == "paused"')
+
+
+# --- the one "first overdue day" rule -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("due_on", "now", "first"), [
+    ("2026-03-02", (2026, 3, 4, 8, 59), "2026-03-04"),  # before 09:00: today's 09:00 is still to come
+    ("2026-03-02", (2026, 3, 4, 9, 0), "2026-03-05"),  # from 09:00 on: tomorrow, never a row already late
+    ("2026-03-02", (2026, 3, 4, 16, 0), "2026-03-05"),
+    ("2026-03-02", (2026, 3, 6, 16, 0), "2026-03-09"),  # Friday afternoon: Monday
+    ("2026-03-04", (2026, 3, 2, 12, 0), "2026-03-05"),  # not yet due: the working day after the deadline
+    ("2026-04-01", (2026, 4, 2, 16, 0), "2026-04-07"),  # Good Friday and Easter Monday are not working days
+    ("2026-03-27", (2026, 3, 29, 8, 30), "2026-03-30"),  # Sunday of the March clock change
+])
+def test_first_overdue_day(due_on, now, first):  # type: ignore[no-untyped-def]
+    assert first_overdue_day(date.fromisoformat(due_on), london(*now)) == date.fromisoformat(first)
