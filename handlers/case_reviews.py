@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot import modals
 from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.case_reviews import blocks, flows, forms, service, texts
 from bot.case_reviews.ids import (
@@ -142,8 +143,8 @@ def register(app: App, services: Services) -> None:
     def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = NotifyMeta.model_validate_json(view.get("private_metadata") or "{}")
-            form, errors = forms.parse_notification(view["state"]["values"], today())
+            meta = modals.metadata(view, NotifyMeta)
+            form, errors = forms.parse_notification(modals.values_of(view), today())
             if errors or form is None:
                 ack(response_action="errors", errors=errors)
                 return
@@ -235,7 +236,7 @@ def register(app: App, services: Services) -> None:
     def on_transition(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = TransitionMeta.model_validate_json(view.get("private_metadata") or "{}")
+            meta = modals.metadata(view, TransitionMeta)
             t = transition_for(meta.state, meta.action)
             with db.read() as s:  # the permission first: a refused person's rationale is never screened
                 case = service.get_case(s, team_id, meta.ref)
@@ -246,7 +247,7 @@ def register(app: App, services: Services) -> None:
                        lambda text: ack(response_action="errors", errors={BlockId.HAPPENED: text}),
                        REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref))
                 return
-            (happened, rationale, publication), errors = forms.parse_transition(view["state"]["values"], t)
+            (happened, rationale, publication), errors = forms.parse_transition(modals.values_of(view), t)
             if errors or happened is None:
                 ack(response_action="errors", errors=errors)
                 return
@@ -277,8 +278,8 @@ def register(app: App, services: Services) -> None:
     def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = CorrectMeta.model_validate_json(view.get("private_metadata") or "{}")
-            values = forms.parse_corrections(view["state"]["values"])
+            meta = modals.metadata(view, CorrectMeta)
+            values = forms.parse_corrections(modals.values_of(view))
             with db.session() as s:
                 case = service.get_case(s, team_id, meta.ref, for_update=True)
                 if case is None or not can_manage(s, team_id, user_id, case):

@@ -8,6 +8,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import modals
 from bot.authz import REFUSAL, Permission, allowed, allowed_for
 from bot.context import Services
 from bot.escalations import blocks, contacts, forms, service, texts
@@ -83,10 +84,10 @@ def refresh_raise(services: Services, client: WebClient, body: dict[str, Any]) -
                             Permission.ESCALATION_RAISE)
     if not permitted or area not in PARTNERSHIPS or not view.get("id"):
         return
-    meta = RaiseMeta.model_validate_json(view.get("private_metadata") or "{}")
+    meta = modals.metadata(view, RaiseMeta)
     agencies = agency_choices(services.kb, area)
     new = blocks.raise_modal(area, agencies, snapshot_route(services.kb, area), meta,
-                             keep=(view.get("state") or {}).get("values") or {})
+                             keep=modals.values_of(view))
     client.views_update(view_id=view["id"], hash=view.get("hash"), view=new)
 
 
@@ -277,7 +278,7 @@ def register(app: App, services: Services) -> None:
                        lambda text: ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: text}))
                 return
             shown = any(b.get("block_id") == BlockId.AGENCY.value for b in view.get("blocks", []))
-            errors, request = forms.parse_raise(view["state"]["values"], list_shown=shown)
+            errors, request = forms.parse_raise(modals.values_of(view), list_shown=shown)
             if request is None:
                 ack(response_action="errors", errors=errors)
                 return
@@ -339,10 +340,10 @@ def register(app: App, services: Services) -> None:
     def on_act(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = ActMeta.model_validate_json(view.get("private_metadata") or "{}")
+            meta = modals.metadata(view, ActMeta)
             refused = permission_refusal(services, team_id, user_id, meta.ref, meta.action)
             errors, text = ({BlockId.TEXT.value: refused}, None) if refused else \
-                forms.parse_action_text(view["state"]["values"], meta.action)
+                forms.parse_action_text(modals.values_of(view), meta.action)
             if errors:
                 ack(response_action="errors", errors=errors)
                 return
@@ -366,12 +367,12 @@ def register(app: App, services: Services) -> None:
     @app.view(CallbackId.NOTIFY_MANAGER.value)
     def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
-        manager = forms.value(view["state"]["values"], BlockId.MANAGER)
+        manager = forms.value(modals.values_of(view), BlockId.MANAGER)
         if not manager or manager == user_id:
             ack(response_action="errors", errors={BlockId.MANAGER.value: "Choose your manager or safeguarding lead."})
             return
         try:
-            NotifyMeta.model_validate_json(view.get("private_metadata") or "{}")
+            modals.metadata(view, NotifyMeta)
             with services.db.session() as s:
                 audit.record(s, team_id=team_id, actor_id=user_id, action="escalation.manager_notified",
                              entity_type="user", entity_id=manager)

@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import timeutil
+from bot import modals, timeutil
 from bot.authz import Permission, allowed
 from bot.context import Services
 from bot.logs import get_logger
@@ -201,18 +201,6 @@ SUBCOMMANDS = {"add": cmd_add, "edit": cmd_edit, "once": cmd_once, "list": cmd_l
                "skip": _series_command("skip")}
 
 
-def _view_values(view: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
-        for element in actions.values():
-            out[block_id] = (
-                (element.get("selected_option") or {}).get("value") if "selected_option" in element
-                else element.get("selected_date") or element.get("selected_time")
-                or element.get("selected_conversation") or element.get("selected_channel") or element.get("value")
-            )
-    return out
-
-
 def register(app: App, services: Services) -> None:
     @app.command(COMMAND)
     @guarded
@@ -231,8 +219,8 @@ def register(app: App, services: Services) -> None:
     def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = AddMetadata.model_validate_json(view.get("private_metadata") or "{}")
-            values = _view_values(view)
+            meta = modals.metadata(view, AddMetadata)
+            values = modals.answers(view)
             with services.db.session() as s:
                 roles = services.roles_of(s, team_id, user_id)
                 partnership = meta.partnership or services.partnership_of(s, team_id, meta.channel_id, user_id)
