@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -90,11 +90,12 @@ def register(app: App, services: Services) -> None:
 
     @app.command(COMMAND)
     @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+                   context: BoltContext) -> None:
         ack()
         text = str(body.get("text") or "")
         try:
-            cmd = build_command_context(services, body, respond, client, text)
+            cmd = build_command_context(services, body, respond, client, text, context)
         except SQLAlchemyError:
             if not _answer_offline(text, respond):
                 raise  # guarded: "temporarily unavailable, nothing was saved"
