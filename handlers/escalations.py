@@ -7,7 +7,6 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot import modals
 from bot.authz import Permission
@@ -23,7 +22,6 @@ from handlers.authorize import refuse, refuse_command, requires, workspace_refus
 from handlers.common import actor_of, build_command_context, guarded, team_of, user_of, view_fault
 from handlers.context import Actor, CommandContext
 from knowledge.partnerships import PARTNERSHIPS, display_name
-from storage import audit
 
 COMMAND = "/escalate"
 log = get_logger(__name__)
@@ -130,25 +128,13 @@ def manage_contacts(cmd: CommandContext) -> None:
     if not cmd.partnership:
         cmd.reply(texts.NO_PARTNERSHIP)
         return
-    area = cmd.partnership
     try:
         with cmd.services.db.session() as s:
-            if word == "add":
-                agency, target = contacts.parse_add(rest)
-                contacts.add(s, team_id=cmd.team_id, partnership=area, agency=agency, slack_id=target,
-                             actor=cmd.user_id)
-                cmd.reply(f"Escalations with *{agency}* in {display_name(area)} will mention "
-                          f"{contacts.mention(target)}.")
-            elif word == "remove":
-                agency = rest.strip().strip('"')
-                gone = contacts.remove(s, team_id=cmd.team_id, partnership=area, agency=agency, actor=cmd.user_id)
-                cmd.reply(f"Removed the contact for *{agency}*." if gone else f"No contact for *{agency}*.")
-            else:
-                rows = contacts.listing(s, cmd.team_id, area)
-                lines = [f"• {r.agency} → {contacts.mention(r.slack_id)}" for r in rows] or ["_none yet_"]
-                cmd.reply(f"*Agency contacts in {display_name(area)}*\n" + "\n".join(lines))
+            message = contacts.command(s, team_id=cmd.team_id, partnership=cmd.partnership, actor=cmd.user_id,
+                                       word=word, rest=rest)
     except contacts.ContactError as exc:
-        cmd.reply(f":warning: {exc}")
+        message = f":warning: {exc}"
+    cmd.reply(message)
 
 
 WORDS = {"advance": Action.ADVANCE, "escalate": Action.ADVANCE, "note": Action.NOTE, "resolve": Action.RESOLVE,
@@ -291,18 +277,12 @@ def register(app: App, services: Services) -> None:
             return
         try:
             modals.metadata(view, NotifyMeta)
-            with services.db.session() as s:
-                audit.record(s, team_id=team_id, actor_id=user_id, action="escalation.manager_notified",
-                             entity_type="user", entity_id=manager)
+            flows.record_manager_notified(services.db, team_id, user_id, manager)
         except Exception as exc:
             view_fault(ack, view, exc)
             return
         ack()
-        try:
-            client.chat_postMessage(channel=manager, text=texts.NOTIFY_DM.format(user=user_id))
-            client.chat_postMessage(channel=user_id, text=texts.NOTIFY_SENT.format(manager=manager))
-        except SlackApiError as exc:
-            log.warning("escalation.notify_failed", error=exc.response.get("error"))
+        flows.notify_manager(client, user_id, manager)
 
 
 def _ephemeral(client: WebClient, body: dict[str, Any], respond: Respond, text: str) -> None:

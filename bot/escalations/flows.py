@@ -20,6 +20,7 @@ from bot.escalations.fields import check_text
 from bot.escalations.states import Action, TransitionError
 from bot.logs import get_logger
 from bot.partnerships import escalation_channel
+from storage import audit
 from storage.db import Database
 from storage.escalations import Escalation
 
@@ -107,3 +108,19 @@ def publish(db: Database, client: WebClient, team_id: str, ref: str) -> None:
     if posted:
         with db.session() as s:
             service.set_messages(s, service.find(s, team_id, ref), dm=posted.get("dm"), card=posted.get("card"))
+
+
+def record_manager_notified(db: Database, team_id: str, user_id: str, manager: str) -> None:
+    """The practitioner asked their manager to talk (audited by ids only: no case details exist here)."""
+    with db.session() as s:
+        audit.record(s, team_id=team_id, actor_id=user_id, action="escalation.manager_notified",
+                     entity_type="user", entity_id=manager)
+
+
+def notify_manager(client: WebClient, user_id: str, manager: str) -> None:
+    """A short DM to the manager asking to talk, and a note to the practitioner that it went."""
+    try:
+        client.chat_postMessage(channel=manager, text=texts.NOTIFY_DM.format(user=user_id))
+        client.chat_postMessage(channel=user_id, text=texts.NOTIFY_SENT.format(manager=manager))
+    except SlackApiError as exc:
+        log.warning("escalation.notify_failed", error=exc.response.get("error"))
