@@ -33,7 +33,16 @@ from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.timeutil import now, today
 from handlers.authorize import refuse, refuse_command, requires
-from handlers.common import actor_of, build_command_context, channel_of, guarded, team_of, user_of, view_fault
+from handlers.common import (
+    actor_of,
+    build_command_context,
+    channel_of,
+    field_error,
+    guarded,
+    team_of,
+    user_of,
+    view_fault,
+)
 from handlers.context import Actor, CommandContext
 
 log = get_logger(__name__)
@@ -194,18 +203,11 @@ def register(app: App, services: Services) -> None:
                       context: BoltContext) -> None:
         actor = actor_of(services, body, context)
         team_id, user_id = actor.team_id, actor.user_id
-
-        def tell(text: str) -> None:
-            ack(response_action="errors", errors={BlockId.HAPPENED: text})
-
+        tell = field_error(ack, BlockId.HAPPENED)
         try:
             meta = modals.metadata(view, TransitionMeta)
             t = transition_for(meta.state, meta.action)
-            with db.read() as s:  # the permission first: a refused person's rationale is never screened
-                case = service.get_case(s, team_id, meta.ref)
-                permitted = case is not None and may_manage(actor)(case)
-            outcome = flows.Outcome() if permitted else \
-                flows.Outcome(REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref), refused=True)
+            outcome = flows.refusal(db, team_id, meta.ref, may_manage(actor)) or flows.Outcome()
             if not outcome.refused:
                 (happened, rationale, publication), errors = forms.parse_transition(modals.values_of(view), t)
                 if errors or happened is None:
@@ -232,10 +234,7 @@ def register(app: App, services: Services) -> None:
                    context: BoltContext) -> None:
         actor = actor_of(services, body, context)
         team_id, user_id = actor.team_id, actor.user_id
-
-        def tell(text: str) -> None:
-            ack(response_action="errors", errors={date_block("aware_on"): text})
-
+        tell = field_error(ack, date_block("aware_on"))
         try:
             meta = modals.metadata(view, CorrectMeta)
             values = forms.parse_corrections(modals.values_of(view))

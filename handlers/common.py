@@ -117,6 +117,11 @@ def first_input_block(view: dict[str, Any]) -> str | None:
     return None
 
 
+def field_error(ack: Callable[..., Any], block_id: str) -> Callable[[str], None]:
+    """Tell the person on a modal, under one field, and keep the modal open (a `tell` for `refuse`)."""
+    return lambda text: ack(response_action="errors", errors={str(block_id): text})
+
+
 def view_fault(ack: Callable[..., Any], view: dict[str, Any], exc: Exception) -> None:
     """Keep the modal open with a message that nothing was saved (the person can retry at once)."""
     message = texts.DB_UNAVAILABLE if isinstance(exc, SQLAlchemyError) else texts.SOMETHING_WENT_WRONG

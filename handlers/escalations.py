@@ -19,7 +19,7 @@ from bot.escalations.states import Action
 from bot.logs import get_logger
 from bot.timeutil import today
 from handlers.authorize import refuse, refuse_command, requires, workspace_refused
-from handlers.common import actor_of, build_command_context, guarded, team_of, user_of, view_fault
+from handlers.common import actor_of, build_command_context, field_error, guarded, team_of, user_of, view_fault
 from handlers.context import Actor, CommandContext
 from knowledge.partnerships import PARTNERSHIPS, display_name
 
@@ -190,7 +190,7 @@ def register(app: App, services: Services) -> None:
             if not actor.can(Permission.ESCALATION_RAISE):
                 refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, action="raise",
                                                           ref=None),
-                       lambda text: ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: text}))
+                       field_error(ack, BlockId.PARTNERSHIP))
                 return
             shown = any(b.get("block_id") == BlockId.AGENCY.value for b in view.get("blocks", []))
             errors, request = forms.parse_raise(modals.values_of(view), list_shown=shown)
@@ -235,10 +235,7 @@ def register(app: App, services: Services) -> None:
     def on_act(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         actor = actor_of(services, body, context)
         roles, mine = actor.roles, actor.assigned
-
-        def field_error(text: str) -> None:
-            ack(response_action="errors", errors={BlockId.TEXT.value: text})
-
+        tell = field_error(ack, BlockId.TEXT)
         try:
             meta = modals.metadata(view, ActMeta)
             outcome = flows.refusal(services.db, actor.team_id, actor.user_id, roles, mine, meta.ref)
@@ -250,13 +247,13 @@ def register(app: App, services: Services) -> None:
                 outcome = flows.act(services.db, actor.team_id, actor.user_id, roles, mine, meta.ref, meta.action,
                                     text)
             if outcome.refused is not None:
-                _refuse(services, actor, meta.action, outcome, field_error)
+                _refuse(services, actor, meta.action, outcome, tell)
                 return
         except Exception as exc:
             view_fault(ack, view, exc)
             return
         if not outcome.done:
-            field_error(outcome.message)
+            tell(outcome.message)
             return
         ack()
         flows.publish(services.db, client, actor.team_id, meta.ref)

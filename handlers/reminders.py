@@ -24,7 +24,7 @@ from bot.reminders.blocks import when
 from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import NotFound, SeriesInput
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
-from handlers.common import actor_of, build_command_context, guarded, view_fault
+from handlers.common import actor_of, build_command_context, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext
 
 log = get_logger(__name__)
@@ -228,10 +228,7 @@ def register(app: App, services: Services) -> None:
     def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         actor = actor_of(services, body, context)
         team_id, user_id = actor.team_id, actor.user_id
-
-        def tell(text: str) -> None:
-            ack(response_action="errors", errors={Block.NAME: text})
-
+        tell = field_error(ack, Block.NAME)
         try:
             meta = modals.metadata(view, AddMetadata)
             values = modals.answers(view)

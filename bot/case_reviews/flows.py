@@ -66,6 +66,14 @@ def _refusal(case: CaseReview | None, ref: str) -> Outcome:
     return Outcome(REFUSAL if case is not None else texts.NOT_FOUND.format(ref=ref), refused=True)
 
 
+def refusal(db: Database, team_id: str, ref: str, may_manage: MayManage) -> Outcome | None:
+    """The refusal when this person may not manage this case, else None: read-only, checked before any typed
+    text is screened, so a refused person's rationale is never looked at."""
+    with db.read() as s:
+        case = service.get_case(s, team_id, ref)
+        return None if case is not None and may_manage(case) else _refusal(case, ref)
+
+
 def record_step(db: Database, *, team_id: str, actor_id: str, may_manage: MayManage, ref: str, shown_state: str,
                 t: Transition, happened_on: date, rationale: str | None, planned_publication_on: date | None,
                 ts: Timescales, now: datetime, today: date) -> Outcome:
