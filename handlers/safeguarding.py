@@ -15,11 +15,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
 from bot.context import Services
-from bot.partnerships import set_user_partnership
+from bot.partnerships import choose_area
 from handlers.common import build_command_context, guarded
 from handlers.context import CommandContext, SubcommandHandler
 from knowledge.partnerships import display_name, resolve_partnership
-from storage import audit
 
 COMMAND = "/safeguarding"
 
@@ -58,9 +57,7 @@ def set_area(cmd: CommandContext) -> None:
         cmd.reply(texts.area_question(match.candidates, bool(cmd.text.strip())))
         return
     with cmd.services.db.session() as s:
-        set_user_partnership(s, cmd.team_id, cmd.user_id, slug)
-        audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="user.set_area",
-                     entity_type="user", entity_id=cmd.user_id, after={"partnership": slug})
+        choose_area(s, cmd.team_id, cmd.user_id, slug)
     cmd.reply(f"Your area is now *{display_name(slug)}*. Channel settings still win inside configured channels.")
 
 
