@@ -23,6 +23,7 @@ from bot.reminders import service, texts
 from bot.reminders.blocks import when
 from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import NotFound, SeriesInput
+from bot.reminders.states import Series, TransitionError
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
 from handlers.common import actor_of, build_command_context, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext
@@ -52,7 +53,7 @@ def _not_yours(services: Services, actor: Actor, series_id: int, tell: Callable[
 
 
 def _next_label(row: Any) -> str:
-    if row.state == "paused":
+    if row.state == Series.PAUSED:
         return texts.NO_NEXT_PAUSED.format(id=row.id)
     return when(row.next_due_at) if row.next_due_at else texts.NO_NEXT
 
@@ -180,28 +181,37 @@ def _series_command(action: str) -> Any:
             except NotFound:
                 cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
                 return
-            refused = row.id if not _may_change(cmd, row, cmd.channel_id) else None
-            if refused is not None:
+            if not _may_change(cmd, row, cmd.channel_id):
+                refused: int | None = row.id
                 message = ""
-            elif action == "pause":
-                service.pause(s, row, cmd.user_id)
-                message = texts.PAUSED.format(id=row.id, name=escape(row.name))
-            elif action == "resume":
-                service.resume(s, row, cmd.user_id, now)
-                message = texts.RESUMED.format(id=row.id, name=escape(row.name), next=_next_label(row))
-            elif action == "delete":
-                service.delete(s, row, cmd.user_id)
-                message = texts.DELETED.format(id=row.id, name=escape(row.name))
             else:
-                meeting = service.skip_next(s, row, cmd.user_id, now)
-                message = (texts.SKIPPED.format(name=escape(row.name), meeting=when(meeting), next=_next_label(row))
-                           if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
+                refused = None
+                try:
+                    message = _apply(s, cmd, row, action, now)
+                except TransitionError as exc:  # e.g. pausing a paused series: the table says why; nothing is kept
+                    s.rollback()
+                    message = str(exc)
         if refused is not None:
             _not_yours(cmd.services, cmd.who(), refused, cmd.reply)
             return
         cmd.reply(message)
 
     return handler
+
+
+def _apply(s: Any, cmd: CommandContext, row: Any, action: str, now: datetime) -> str:
+    if action == "pause":
+        service.pause(s, row, cmd.user_id)
+        return texts.PAUSED.format(id=row.id, name=escape(row.name))
+    if action == "resume":
+        service.resume(s, row, cmd.user_id, now)
+        return texts.RESUMED.format(id=row.id, name=escape(row.name), next=_next_label(row))
+    if action == "delete":
+        service.delete(s, row, cmd.user_id)
+        return texts.DELETED.format(id=row.id, name=escape(row.name))
+    meeting = service.skip_next(s, row, cmd.user_id, now)
+    return (texts.SKIPPED.format(name=escape(row.name), meeting=when(meeting), next=_next_label(row))
+            if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
 
 
 SUBCOMMANDS = {"add": cmd_add, "edit": cmd_edit, "once": cmd_once, "list": cmd_list, "pause": _series_command("pause"),
