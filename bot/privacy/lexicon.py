@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 _ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
 _VOCAB_ENTRY = re.compile(r"[a-z0-9][a-z0-9'&+/:\- ]{0,40}")
 # Smallest plausible size of each built list: a truncated file is an error, not a quietly weaker screen.
-_MINIMUM = {"first_names": 5000, "surnames": 5000, "english_words": 30000, "proper_nouns": 1000, "places": 2000}
+_MINIMUM = {"first_names": 5000, "first_names_extra": 100, "surnames": 5000, "english_words": 30000, "proper_nouns": 1000, "places": 2000}
 
 
 def fold(word: str) -> str:
@@ -104,7 +104,7 @@ def load(data: Path) -> Lexicon:
     for place in place_names:
         place_words.update(p for p in re.split(r"[\s\-]+", place) if p)
     return Lexicon(
-        first_names=_word_list(data, "first_names"),
+        first_names=_word_list(data, "first_names") | _word_list(data, "first_names_extra"),
         surnames=_word_list(data, "surnames"),
         english=_word_list(data, "english_words") | vocab.common_words,
         proper_nouns=_word_list(data, "proper_nouns"),
