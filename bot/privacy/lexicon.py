@@ -19,7 +19,8 @@ DATA = Path(__file__).resolve().parent / "data"
 _ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
 _VOCAB_ENTRY = re.compile(r"[a-z0-9][a-z0-9'&+/:\- ]{0,40}")
 # Smallest plausible size of each built list: a truncated file is an error, not a quietly weaker screen.
-_MINIMUM = {"first_names": 5000, "first_names_extra": 100, "surnames": 5000, "english_words": 30000, "proper_nouns": 1000, "places": 2000}
+_MINIMUM = {"first_names": 5000, "first_names_extra": 100, "surnames": 5000,
+            "english_words": 30000, "proper_nouns": 1000, "places": 2000}
 
 
 def fold(word: str) -> str:

@@ -1,0 +1,79 @@
+"""Family surnames ("the Nowaks", "the Walsh family") and bare initials ("KM has...", "spoke to RP"), read word
+by word like names (bot/privacy/names.py) from the same tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.patterns import Span
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Toks
+
+
+def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        w = t.norm
+        if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
+            continue
+        # "the Nowaks", "the Rahmans' flat": a capitalised plural after "the".
+        if prev is not None and prev.norm == "the" and t.cap and w.endswith("s"):
+            stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
+            if (stem in lex.surnames or not c.common(stem)) and not c.common(w) and stem not in v.not_names:
+                yield "family_name", t.start, t.end
+                continue
+        # "the Walsh family", "the hughes kids", "five Ahmed children".
+        if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
+            continue
+        odd_word = (c.known(w) or not c.common(w) or w in lex.places) and w not in v.not_names \
+            and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
+        the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
+        if odd_word or the_surname:
+            yield "family_name", t.start, t.end
+
+
+def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
+        letters = raw.replace("-", "")
+        if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
+            continue
+        quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
+        after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
+        if len(letters) == 1:
+            if raw != "I" and (after_role or quoted):
+                yield "initials", t.start, t.end
+            continue
+        if t.norm in v.acronyms or raw.lower() in v.acronyms:
+            continue
+        cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
+               or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
+               or t.before.rstrip().endswith("("))
+        if cue and len(letters) <= 3 and not _defines(i, letters, toks):
+            yield "initials", t.start, t.end
+
+
+def _defines(i: int, letters: str, toks: Toks) -> bool:
+    """'Safeguarding Practice Group (SPG)': capitals in brackets spelling the words before them are an acronym."""
+    t = toks[i]
+    if t is None or not t.before.rstrip().endswith("("):
+        return False
+    firsts = []
+    for j in range(i - 1, max(-1, i - 8), -1):
+        o = toks[j]
+        if o is None or len(firsts) == len(letters):
+            break
+        if o.norm not in _SMALL:
+            firsts.append(o.raw[0].upper())
+    return "".join(reversed(firsts)) == letters.upper()
