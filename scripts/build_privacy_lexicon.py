@@ -16,6 +16,8 @@ Sources and licences (also written into each file's header):
   first_names.txt also holds the US Census 1990 first names (public domain) as shipped by the `names` package
   (MIT licence), about 1,000 more (Honey, Tianna...). Names the lists lack that children in England are given
   (Esme, Eilidh, Gurpreet...) are hand-written in first_names_extra.txt, which the screen loads beside them.
+- surnames_frequent.txt: the 2,000 most frequent US Census 1990 surnames (Smith, Walker, Green...), so that
+  "the Greens" reads as a family while "the Courts" does not.
 - english_words.txt, proper_nouns.txt: SCOWL size-50 British English list as packaged by Debian's
   `wbritish` (Kevin Atkinson's permissive SCOWL licence): lower-case entries are common words (so "grace",
   "hope", "will" count as names only in name positions), capitalised entries that are not first names
@@ -39,6 +41,7 @@ OUT = Path(__file__).resolve().parents[1] / "bot" / "privacy" / "data"
 LOCALES = (  # noqa: SIM905
     "en en_GB en_IE en_US en_NZ en_IN en_PK en_NG en_KE ga_IE pl_PL lt_LT lv_LV ro_RO pt_PT pt_BR es_ES "
     "it_IT fr_FR de_DE nl_NL tr_TR cs_CZ sk_SK hu_HU yo_NG ig_NG ha_NG tw_GH sw zu_ZA id_ID").split()
+FREQUENT_SURNAMES = 2000  # "the Greens", "the Walkers": a surname that is also a word is read as one only if common
 WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
 
 
@@ -73,6 +76,10 @@ def main() -> int:
                 for item in value:
                     for part in re.split(r"[\s]+", str(item)):
                         target.add(fold(part))
+    frequent = set()
+    for rank, line in enumerate((Path(a.census) / "dist.all.last").read_text(encoding="ascii").splitlines()):
+        if rank < FREQUENT_SURNAMES:
+            frequent.add(fold(line.split()[0]))
     for sex in ("male", "female"):
         for line in (Path(a.census) / f"dist.{sex}.first").read_text(encoding="ascii").splitlines():
             first.add(fold(line.split()[0]))
@@ -90,6 +97,8 @@ def main() -> int:
           first)
     write("surnames.txt", "surnames; source: Faker person providers (MIT licence); built by "
           "scripts/build_privacy_lexicon.py", last)
+    write("surnames_frequent.txt", f"the {FREQUENT_SURNAMES} most frequent surnames; source: US Census 1990 "
+          "(public domain) via the names package (MIT licence); built by scripts/build_privacy_lexicon.py", frequent)
     write("english_words.txt", "common English words; source: SCOWL size 50 via Debian wbritish (SCOWL "
           "licence: copyright Kevin Atkinson, free use with notice); built by scripts/build_privacy_lexicon.py",
           english)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span
-from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Toks
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks
 
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
@@ -21,12 +21,10 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
         w = t.norm
         if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
             continue
-        # "the Nowaks", "the Rahmans' flat": a capitalised plural after "the".
-        if prev is not None and prev.norm == "the" and t.cap and w.endswith("s"):
-            stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
-            if (stem in lex.surnames or not c.common(stem)) and not c.common(w) and stem not in v.not_names:
-                yield "family_name", t.start, t.end
-                continue
+        # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
+        if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, lex, c):
+            yield "family_name", t.start, t.end
+            continue
         # "the Walsh family", "the hughes kids", "five Ahmed children".
         if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
             continue
@@ -35,6 +33,20 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
         the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
         if odd_word or the_surname:
             yield "family_name", t.start, t.end
+
+
+def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> bool:
+    """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
+    capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
+    w, v = t.norm, lex.vocab
+    stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
+    if stem in v.not_names:
+        return False
+    if not c.common(w) and (stem in lex.surnames or (t.cap and not c.common(stem))):
+        return t.cap or stem not in lex.english
+    practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
+    return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
+            and (nxt is None or (not nxt.cap and nxt.norm != "of")))
 
 
 def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:

@@ -27,6 +27,7 @@ from bot.privacy.tokens import (
     _STOP_PUNCT,
     TOKEN,
     Classifier,
+    Tok,
     Toks,
     _base,
     _clause_start,
@@ -34,6 +35,11 @@ from bot.privacy.tokens import (
     _sentence_start,
     classifier,
 )
+
+_NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's name ("his brother will")
+_STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
+_OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "where", "when", "how", "why", "what",
+                                  "who"})
 
 
 def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
@@ -52,9 +58,11 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         known, common = c.known(w), c.common(w)
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
-        if titled and (t.cap or not common):
+        if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)):  # type: ignore[union-attr]
             yield "name", t.start, t.end
             continue
+        if not t.cap and w in v.verbs_after and w not in _NAME_VERBS:
+            continue  # "mum said she...": a verb, though 'said' is also a name
         prev2 = toks[i - 2] if i > 1 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
@@ -65,6 +73,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
         relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
+        # "Georgia's boyfriend": a place has no mum or boyfriend (but may have social workers and partners)
+        kin_next = relation_next and nxt.norm in v.person_relations  # type: ignore[union-attr]
         contact = prev is not None and (prev.norm in v.contact_verbs or (
             prev2 is not None and prev2.norm in v.contact_verbs and prev.norm in ("to", "with")))
         clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
@@ -73,17 +83,19 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         if determiner_before or (w in v.org_words and t.cap):
             continue
         elif known and not common:
-            # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
-            if not (nxt is not None and nxt.norm in v.org_words and not t.after.strip()
-                    and (nxt.cap or (prev is not None and prev.cap and not t.before.strip(" ")))):
+            if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
                 yield "name", t.start, t.end
+        elif known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
+            yield "name", t.start, t.end  # 'Summer-Rose', 'lily-mae': every part a first name
         elif known:  # a name that is also a word, place or term: only in a name position
             first = w in lex.first_names
             if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
                     or (t.possessive and not place and w in lex.first_names)
-                    or (t.possessive and relation_next and not place)
-                    or (first and clause and verb_next and not t.possessive and (not place or nn in v.person_verbs))
+                    or (t.possessive and relation_next and (not place or kin_next))
+                    or (first and clause and verb_next and not t.possessive
+                        and (not place or nn in v.person_verbs or _person_state(i, toks, lex)))
                     or (first and contact and end_next and not place)
+                    or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
                 yield "name", t.start, t.end
@@ -95,8 +107,40 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                 or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
                 or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
                 or (clause and verb_next and not t.possessive)
-                or (mid_cap and _capitalised_neighbour(i, toks, c))):
+                or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
             yield "name", t.start, t.end
+
+
+def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Leighton Hospital', 'the Halliwell Jones stadium', 'Joseph Rowntree Foundation': a word right before an
+    organisation word is part of its name, unless a person's verb follows ('Lucy Green told')."""
+    t, nxt = toks[i], toks[i + 1]
+    prev = toks[i - 1] if i else None
+    if t is None or nxt is None or nxt.norm not in lex.vocab.org_words or t.after.strip():
+        return False
+    if not (nxt.cap or (prev is not None and prev.cap and not t.before.strip(" "))):
+        return False
+    after = toks[i + 2]
+    return not (after is not None and after.norm in lex.vocab.person_verbs and not nxt.after.strip())
+
+
+def _first_names(w: str, lex: Lexicon) -> bool:
+    parts = w.split("-")
+    return len(parts) > 1 and all(len(p) > 2 and p in lex.first_names for p in parts)
+
+
+def _person_state(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'brooke was found', 'chester is missing': is/was and a state only a person is in, after a name that is
+    also a place."""
+    nxt, after = toks[i + 1], toks[i + 2]
+    return (nxt is not None and after is not None and nxt.norm in ("is", "was", "has", "had", "been")
+            and after.norm in lex.vocab.person_states)
+
+
+def _about_pronoun(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
+    """'worried about river, he's...': a first name after about/re/for, then a comma and a pronoun."""
+    return (prev is not None and prev.norm in ("about", "re", "for", "with") and t.after.strip() == ","
+            and nxt is not None and nxt.norm in ("he", "she", "they", "he's", "she's", "they're", "hes", "shes"))
 
 
 def _with_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -111,17 +155,24 @@ def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
     """'Hope House', 'Victim Support': a capitalised word beside a capitalised ordinary word or org word."""
     for o, between in _neighbours(i, toks):
         ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
-        if o.cap and not between.strip() and ordinary:
+        if o.cap and not between.strip() and ordinary and not _opening_word(o, toks[i - 2] if i > 1 else None):
             return True
     # "Plan to Protect from Harm": a capitalised ordinary word a few small words before.
     for j in range(i - 1, max(-1, i - 4), -1):
         o = toks[j]
         if o is None or (not o.cap and o.norm not in _SMALL) or not _STOP_PUNCT.isdisjoint(o.after):
             return False
+        if _opening_word(o, toks[j - 1] if j else None):
+            return False
         if o.cap and o.norm not in _SMALL:
             return c.common(o.norm) and not c.known(o.norm)
     return False
 
+
+
+def _opening_word(o: Tok, before: Tok | None) -> bool:
+    """'Is Joy still...', 'Did Faith...': a verb or question word capitalised only because it opens a sentence."""
+    return o.norm in _OPENERS and _sentence_start(o, before)
 
 
 def _capitalised_neighbour(i: int, toks: Toks, c: Classifier) -> bool:
@@ -165,7 +216,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
     families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n
-                       and text[spans[i + 1][0]].isupper()}
+                       and (text[spans[i + 1][0]].isupper() or (bases[i + 1] in odd and bases[i + 1][-1:] == "s"))}
                       | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns})
     toks = Toks(text, spans, norms)
     c = classifier()
