@@ -64,16 +64,41 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
         after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
         if len(letters) == 1:
-            if raw != "I" and (after_role or quoted):
+            if raw != "I" and (after_role or quoted or _aged(t, nxt)):
                 yield "initials", t.start, t.end
             continue
         if t.norm in v.acronyms or raw.lower() in v.acronyms:
             continue
+        prev2 = toks[i - 2] if i > 1 else None
         cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
-               or t.before.rstrip().endswith("("))
+               or t.before.rstrip().endswith("(")
+               # "discussed TK at panel", "mum of KL rang", "initials are TFG"
+               or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
+                   prev.norm in v.contact_verbs or (prev.norm == "of" and prev2 is not None
+                                                    and prev2.norm in v.role_words)))
+               or (prev2 is not None and prev2.norm in ("initials", "initial"))
+               or _and_relative(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks):
             yield "initials", t.start, t.end
+
+
+def _aged(t: Tok, nxt: Tok | None) -> bool:
+    """'M (age 7)', 'K (14)': a capital letter with an age in brackets after it."""
+    after = t.after.replace(" ", "")
+    return after.startswith("(") and (after[1:2].isdigit() or (nxt is not None and nxt.norm in ("age", "aged", "yr",
+                                                                                                 "year", "y")))
+
+
+def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'LW and her baby', 'NT and sibling', 'TB and his sister': capitals joined to a relative are a person."""
+    nxt, after = toks[i + 1], toks[i + 2]
+    t = toks[i]
+    if t is None or nxt is None or after is None or nxt.norm != "and" or t.after.strip():
+        return False
+    if after.norm in ("his", "her", "their"):
+        return True
+    return after.norm in lex.vocab.relation_after_possessive and after.norm in lex.vocab.role_words
 
 
 def _defines(i: int, letters: str, toks: Toks) -> bool:

@@ -10,14 +10,14 @@ from re import _parser as sre_parse  # the standard library's own parser of patt
 
 import pytest
 
-from bot.privacy import context, kin, lexicon, names, patterns, tokens
+from bot.privacy import context, kin, lexicon, names, patterns, siblings, tokens
 
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (patterns, names, tokens, kin, lexicon, context):
+    for module in (patterns, siblings, names, tokens, kin, lexicon, context):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*context._vocab_patterns(), context._work_cue()) if isinstance(p, re.Pattern)]
