@@ -50,7 +50,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         prev = toks[i - 1] if i else None
         w = t.norm
-        titled = prev is not None and prev.norm in v.titles
+        titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
         if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words) and not (t.cap and titled)):
             continue
         if t.upper and len(w) <= 3:
@@ -104,6 +104,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                 or relation_next
                 # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
                 or (t.possessive and sum(ch.isupper() for ch in t.raw) <= 1)
+                or _with_relative(i, toks, lex)
                 or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
                 or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
                 or (clause and verb_next and not t.possessive)
@@ -122,6 +123,12 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     after = toks[i + 2]
     return not (after is not None and after.norm in lex.vocab.person_verbs and not nxt.after.strip())
+
+
+def _named(prev: Tok, before: Tok | None) -> bool:
+    """'surname is Petrescu', 'family name is ...', 'surname Petrescu': the word after is a name."""
+    return prev.norm in ("surname", "surnames") or (
+        prev.norm in ("is", "was") and before is not None and before.norm in ("surname", "name"))
 
 
 def _first_names(w: str, lex: Lexicon) -> bool:

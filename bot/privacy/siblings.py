@@ -47,7 +47,7 @@ SIBLING_STRONG = re.compile(
 # One child's sibling ("her brother", "twin sister", "half-sister"; not "siblings in care"), then an event that
 # marks that family out in the same sentence.
 OWN_SIBLING = re.compile(
-    r"(?:\b(?:his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest)"
+    r"(?:\b(?:the|his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest)"
     r"[\s\-]{1,3}|^)(?:brother|sister|sibling|twin|cousin|bro|sis)\b"
     r"|\b(?:older|younger|eldest|youngest|oldest|middle|big|little)\s{1,3}(?:one|boy|girl|lad|child|son|daughter|kid)\b"
     r"|\bbaby\s{1,3}of\s{1,3}the\s{1,3}family\b|\bthe\s{1,3}(?:eldest|youngest|oldest)\b",
@@ -55,11 +55,12 @@ OWN_SIBLING = re.compile(
 )
 SIBLING_EVENT = re.compile(
     r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
-    r"|\b(?:stabbed|shot|killed|murdered|died|drowned|arrested|charged|convicted|sentenced|excluded|expelled)\b"
+    r"|\b(?:stabbed|stabbing|shot|shooting|killed|murdered|died|drowned|arrested|charged|convicted|sentenced|excluded"
+    r"|expelled)\b|\bgave\s{1,3}birth\b|\bspecial\s{1,3}school\b"
     r"|\bin\s{1,3}the\s{1,3}(?:paper|papers|news)\b|\bhad\s{1,3}a\s{1,3}baby\b|\bpregnant\b"
     r"|\bdifferent\s{1,3}(?:dads|mums|fathers|mothers)\b|\b(?:wheelchair|cerebral|down'?s\s{1,3}syndrome|deaf|blind)\b"
     r"|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid|baby|child)\s{1,3}(?:who|that|whose)\b|\bset\s{1,3}(?:the|a)\s{1,3}fire\b"
-    r"|\b(?:year|yr)\s{0,2}\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bnursery\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
+    r"|\b(?:year|yr)\s{0,2}\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
     r"|\blives?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:paternal|maternal|nan|gran|grand|aunt|uncle)"
     r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))",
     re.IGNORECASE,

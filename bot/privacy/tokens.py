@@ -124,7 +124,7 @@ class Classifier:
 
     def place(self, word: str) -> bool:
         """A place or other proper noun (Upton, London, Poland): capitalised mid-sentence is no sign of a person."""
-        return word in self.lex.places and word not in self.lex.english
+        return word in self.lex.vocab.local_places or (word in self.lex.places and word not in self.lex.english)
 
     def term(self, word: str) -> bool:
         return word in self.lex.vocab.not_names or word in self.lex.vocab.acronyms
