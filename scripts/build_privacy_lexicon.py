@@ -80,11 +80,13 @@ def main() -> int:
     for rank, line in enumerate((Path(a.census) / "dist.all.last").read_text(encoding="ascii").splitlines()):
         if rank < FREQUENT_SURNAMES:
             frequent.add(fold(line.split()[0]))
-    for sex in ("male", "female"):
-        for line in (Path(a.census) / f"dist.{sex}.first").read_text(encoding="ascii").splitlines():
-            first.add(fold(line.split()[0]))
     scowl = Path(a.scowl).read_text(encoding="utf-8").splitlines()
     english = {w for w in scowl if re.fullmatch(r"[a-z]+", w)}
+    for sex in ("male", "female"):  # the census list also holds words ("in", "many", "numbers"): not those
+        for line in (Path(a.census) / f"dist.{sex}.first").read_text(encoding="ascii").splitlines():
+            name = fold(line.split()[0])
+            if len(name) > 2 and name not in english:
+                first.add(name)
     proper = {fold(w) for w in scowl if re.fullmatch(r"[A-Z][a-z]+", w)} - first - english
     places: set[str] = set()
     for city in json.loads(Path(a.geonames).read_text(encoding="utf-8")).values():

@@ -36,6 +36,10 @@ from bot.privacy.tokens import (
     classifier,
 )
 
+# Verbs whose person follows 'to' or 'with' ("spoke to amber"; not "visit to carry out").
+_SPEAK = frozenset({"spoke", "speak", "speaking", "talked", "talk", "talking", "chatted", "chat", "chatting", "met",
+                    "meet", "meeting", "wrote", "write", "explained", "listened", "sat", "worked", "working", "played",
+                    "went", "go", "going", "stayed", "staying", "lives", "living", "contact"})
 _NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's name ("his brother will")
 _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
 _OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "where", "when", "how", "why", "what",
@@ -51,7 +55,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         prev = toks[i - 1] if i else None
         w = t.norm
         titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
-        if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words) and not (t.cap and titled)):
+        if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
+                                            and not (t.cap and titled)):
             continue
         if t.upper and len(w) <= 3:
             continue  # initials are judged separately
@@ -61,8 +66,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)):  # type: ignore[union-attr]
             yield "name", t.start, t.end
             continue
-        if not t.cap and w in v.verbs_after and w not in _NAME_VERBS:
-            continue  # "mum said she...": a verb, though 'said' is also a name
+        if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
+            continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
         prev2 = toks[i - 2] if i > 1 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
@@ -76,7 +81,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         # "Georgia's boyfriend": a place has no mum or boyfriend (but may have social workers and partners)
         kin_next = relation_next and nxt.norm in v.person_relations  # type: ignore[union-attr]
         contact = prev is not None and (prev.norm in v.contact_verbs or (
-            prev2 is not None and prev2.norm in v.contact_verbs and prev.norm in ("to", "with")))
+            prev2 is not None and prev2.norm in _SPEAK and prev.norm in ("to", "with")))
         clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
         mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
         determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
@@ -123,6 +128,13 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     after = toks[i + 2]
     return not (after is not None and after.norm in lex.vocab.person_verbs and not nxt.after.strip())
+
+
+def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'his brother will', 'that will was missing', 'told will his mum': not the modal ('children will also')."""
+    prev, nxt = toks[i - 1] if i else None, toks[i + 1]
+    return (prev is not None and prev.norm in lex.vocab.person_relations) or (
+        nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and"))
 
 
 def _named(prev: Tok, before: Tok | None) -> bool:
@@ -236,7 +248,7 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     lex = lexicon()
     v = lex.vocab
     c = classifier()
-    return (lex.first_names | lex.surnames | (lex.proper_nouns - lex.places),
+    return (lex.first_names | lex.surnames,
             c.stop | lex.places | lex.proper_nouns,
             v.titles)
 

@@ -13,6 +13,10 @@ from functools import cache, lru_cache
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 
 TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
+# Endings of English words (and what to put back) that SCOWL's list does not always spell out.
+_ENDINGS = (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ors", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
+            ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("isation", "ise"),
+            ("isations", "ise"), ("ation", "e"), ("er", ""), ("er", "e"))
 _PREFIXES = frozenset({"co", "re", "non", "pre", "post", "multi", "anti", "self", "sub", "inter", "cross", "semi",
                        "mid", "over", "under", "ex", "de", "un", "mis", "out", "well", "long", "short", "part", "low",
                        "high", "full", "half", "first", "second", "third", "one", "two"})
@@ -43,7 +47,8 @@ class Tok:
         a, b = spans[i]
         self.raw, self.start, self.end = text[a:b], a, b
         norm = norms[i]
-        self.possessive = norm.endswith(("'s", "'"))
+        # "the ‘deepdive’ focus": a closing quote after an opening one is no possessive
+        self.possessive = norm.endswith("'s") or (norm.endswith("'") and text[a - 1:a] not in ("'", "‘"))
         self.norm = _base(norm)
         self.before = text[spans[i - 1][1]:a] if i else (text[max(0, a - 3):a] if a else "^")
         self.after = text[b:spans[i + 1][0]] if i + 1 < len(spans) else (text[b:b + 3] or "$")
@@ -107,20 +112,28 @@ class Classifier:
         self.common = lru_cache(maxsize=50_000)(self._common)  # type: ignore[method-assign]
 
     def _known(self, word: str) -> bool:
-        """In a name list, or a proper noun that is not a place (either part of a hyphenated name counts)."""
+        """In a name list (either part of a hyphenated name counts). Other proper nouns (British, Skype) are not."""
         parts = [p for p in word.split("-") if p]
         if len(parts) > 1 and parts[0] in _PREFIXES:
             return False
         lex = self.lex
-        return any(p in lex.first_names or p in lex.surnames or (p in lex.proper_nouns and p not in lex.places)
-                   for p in parts)
+        return any(p in lex.first_names or p in lex.surnames for p in parts)
 
     def _common(self, word: str) -> bool:
         """An ordinary word, place or practice term: a name only in a name position."""
         parts = [p for p in word.split("-") if p]
         if len(parts) > 1 and (word.replace("-", "") in self.stop or parts[0] in _PREFIXES):
             return True  # co-ordinate, multi-agency, self-harm
-        return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns for p in parts)
+        return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns or self._inflected(p)
+                   for p in parts)
+
+    def _inflected(self, word: str) -> bool:
+        """'referrers', 'inspectorates', 'stakeholders': an English word with an ending the word list lacks."""
+        eng = self.lex.english
+        for ending, back in _ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 3 and word[: -len(ending)] + back in eng:
+                return word not in self.lex.first_names and word not in self.lex.surnames
+        return False
 
     def place(self, word: str) -> bool:
         """A place or other proper noun (Upton, London, Poland): capitalised mid-sentence is no sign of a person."""
