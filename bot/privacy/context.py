@@ -42,9 +42,12 @@ IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
+_NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
+_OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
 _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|mornings|afternoons?|evenings?|holidays?|"
-              r"week|end|min|mo|back|home|"
+              r"week|end|min|mo|back|home|child|children|family|families|partnership|partners?|parents?|welfare|"
+              r"work|young|baby|person|people|case|plan|process|"
               r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december|christmas|easter)\b")
 WORK_TARGET = re.compile(
@@ -68,8 +71,10 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
         job = IS_JOB.match(text, rel.end(), end) or src.search(cue, rel.end(), end)
-        if not job:
-            continue
+        if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
+            continue  # "contributing to the work of the partnership": the noun, not the verb
+        if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
+            continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
         target = WORK_TARGET.search(text, job.end(), end)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)

@@ -3,11 +3,12 @@ by word like names (bot/privacy/names.py) from the same tokens."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span
-from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours
 
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
@@ -42,8 +43,10 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
     stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
     if stem in v.not_names:
         return False
-    if not c.common(w) and (stem in lex.surnames or (t.cap and not c.common(stem))):
-        return t.cap or stem not in lex.english
+    if stem in lex.surnames and w not in lex.english and (t.cap or stem not in lex.english):
+        return True  # 'the Begums', 'the o'briens'
+    if t.cap and not c.common(w) and not c.common(stem):
+        return True  # 'the Nowaks' (a surname in no list)
     practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
     return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
             and (nxt is None or (not nxt.cap and nxt.norm != "of")))
@@ -64,11 +67,16 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
         after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
         if len(letters) == 1:
-            if raw != "I" and (after_role or quoted or _aged(t, nxt)):
+            section = t.after[:1] == "." and toks.text[t.end + 1:t.end + 2].isdigit()  # "S.11", "s.47"
+            if raw != "I" and not section and (after_role or quoted or _aged(t, nxt)):
                 yield "initials", t.start, t.end
             continue
-        if t.norm in v.acronyms or raw.lower() in v.acronyms:
-            continue
+        if t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
+                len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex):
+            continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
+        if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
+                nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
+            continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
         prev2 = toks[i - 2] if i > 1 else None
         cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
@@ -79,7 +87,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                                                     and prev2.norm in v.role_words)))
                or (prev2 is not None and prev2.norm in ("initials", "initial"))
                or _and_relative(i, toks, lex))
-        if cue and len(letters) <= 3 and not _defines(i, letters, toks):
+        if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end
 
 
@@ -101,16 +109,40 @@ def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
     return after.norm in lex.vocab.relation_after_possessive and after.norm in lex.vocab.role_words
 
 
+def _after_title_word(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
+    """'Speak UP', 'Stop IT': capitals that end a capitalised title, after an ordinary capitalised word."""
+    return (prev is not None and prev.cap and not prev.upper and not t.before.strip()
+            and prev.norm in lex.english and prev.norm not in lex.vocab.role_words)
+
+
+def _heading(i: int, toks: Toks) -> bool:
+    """A word in a run of capitals ('FORWARD FROM THE INDEPENDENT CHAIR')."""
+    t = toks[i]
+    return t is not None and any(o.upper and len(o.norm) > 3 and not between.strip()
+                                 for o, between in _neighbours(i, toks))
+
+
 def _defines(i: int, letters: str, toks: Toks) -> bool:
-    """'Safeguarding Practice Group (SPG)': capitals in brackets spelling the words before them are an acronym."""
+    """'Safeguarding Practice Group (SPG)', 'Cheshire and Wirral Partnership NHS Foundation Trust (CWP)': capitals
+    in brackets whose letters start, in order, capitalised words just before them are an acronym."""
     t = toks[i]
     if t is None or not t.before.rstrip().endswith("("):
         return False
-    firsts = []
-    for j in range(i - 1, max(-1, i - 8), -1):
+    want = letters.upper()
+    k = len(want) - 1
+    for j in range(i - 1, max(-1, i - 12), -1):
         o = toks[j]
-        if o is None or len(firsts) == len(letters):
+        if o is None or k < 0:
             break
-        if o.norm not in _SMALL:
-            firsts.append(o.raw[0].upper())
-    return "".join(reversed(firsts)) == letters.upper()
+        if o.raw[:1] == want[k] and (o.cap or o.norm not in _SMALL):
+            k -= 1
+    return k < 0 and (toks[i - 1] is not None)
+
+
+def _defined_before(letters: str, toks: Toks) -> bool:
+    """'(CWP)' defined once in the message: later uses of CWP are the acronym too."""
+    pos = toks.text.find(f"({letters})")
+    if pos < 0:
+        return False
+    i = bisect.bisect_left(toks.spans, (pos + 1, 0))
+    return i < len(toks) and _defines(i, letters, toks)

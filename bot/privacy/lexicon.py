@@ -20,7 +20,7 @@ _ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
 _VOCAB_ENTRY = re.compile(r"[a-z0-9][a-z0-9'&+/:\- ]{0,40}")
 # Smallest plausible size of each built list: a truncated file is an error, not a quietly weaker screen.
 _MINIMUM = {"first_names": 5000, "first_names_extra": 100, "surnames": 5000, "surnames_frequent": 1000,
-            "english_words": 30000, "proper_nouns": 1000, "places": 2000}
+            "english_words": 30000, "english_rare": 20000, "proper_nouns": 1000, "places": 2000}
 
 
 def fold(word: str) -> str:
@@ -74,6 +74,7 @@ class Lexicon(BaseModel):
     surnames: frozenset[str]
     frequent_surnames: frozenset[str]  # surnames common enough that "the Greens" is a family
     english: frozenset[str]
+    rare_english: frozenset[str]  # rarer words: ordinary when in no name list ("stakeholders")
     proper_nouns: frozenset[str]
     places: frozenset[str]  # every word of a place name
     place_names: frozenset[str]  # whole place names
@@ -112,6 +113,7 @@ def load(data: Path) -> Lexicon:
         surnames=_word_list(data, "surnames"),
         frequent_surnames=_word_list(data, "surnames_frequent"),
         english=_word_list(data, "english_words") | vocab.common_words,
+        rare_english=_word_list(data, "english_rare"),
         proper_nouns=_word_list(data, "proper_nouns"),
         places=frozenset(place_words),
         place_names=place_names,

@@ -249,7 +249,7 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     v = lex.vocab
     c = classifier()
     return (lex.first_names | lex.surnames,
-            c.stop | lex.places | lex.proper_nouns,
+            c.stop | lex.places | lex.proper_nouns | (lex.rare_english - lex.first_names - lex.surnames),
             v.titles)
 
 

@@ -124,8 +124,12 @@ class Classifier:
         parts = [p for p in word.split("-") if p]
         if len(parts) > 1 and (word.replace("-", "") in self.stop or parts[0] in _PREFIXES):
             return True  # co-ordinate, multi-agency, self-harm
-        return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns or self._inflected(p)
-                   for p in parts)
+        return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns or self._rare(p)
+                   or self._inflected(p) for p in parts)
+
+    def _rare(self, word: str) -> bool:
+        lex = self.lex
+        return word in lex.rare_english and word not in lex.first_names and word not in lex.surnames
 
     def _inflected(self, word: str) -> bool:
         """'referrers', 'inspectorates', 'stakeholders': an English word with an ending the word list lacks."""
