@@ -244,11 +244,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
 
 @cache
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Name-list words; ordinary words (a name only in a name position); titles (any word after one is looked at)."""
+    """Name-list words (less those _name_spans never takes for a name: 'the', 'an', 'case'); ordinary words (a name
+    only in a name position); titles (any word after one is looked at)."""
     lex = lexicon()
     v = lex.vocab
     c = classifier()
-    return (lex.first_names | lex.surnames,
+    never = _FUNCTION | _SMALL | _DETERMINERS | v.not_names | v.acronyms | v.role_words
+    return ((lex.first_names | lex.surnames) - never,
             c.stop | lex.places | lex.proper_nouns | (lex.rare_english - lex.first_names - lex.surnames),
             v.titles)
 

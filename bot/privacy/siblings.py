@@ -46,13 +46,19 @@ SIBLING_STRONG = re.compile(
 
 # One child's sibling ("her brother", "twin sister", "half-sister"; not "siblings in care"), then an event that
 # marks that family out in the same sentence.
+# Run only at the cue words (Source.at_words); a sibling noun also needs one of OWN_PREFIX before it or nothing.
 OWN_SIBLING = re.compile(
-    r"(?:\b(?:the|his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest)"
-    r"[\s\-]{1,3}|^)(?:brother|sister|sibling|twin|cousin|bro|sis)\b"
-    r"|\b(?:older|younger|eldest|youngest|oldest|middle|big|little)\s{1,3}(?:one|boy|girl|lad|child|son|daughter|kid)\b"
-    r"|\bbaby\s{1,3}of\s{1,3}the\s{1,3}family\b|\bthe\s{1,3}(?:eldest|youngest|oldest)\b",
+    r"(?:brother|sister|sibling|twin|cousin|bro|sis|eldest|youngest|oldest)\b"
+    r"|(?:older|younger|eldest|youngest|oldest|middle|big|little)\s{1,3}(?:one|boy|girl|lad|child|son|daughter|kid)\b"
+    r"|baby\s{1,3}of\s{1,3}the\s{1,3}family\b",
     re.IGNORECASE,
 )
+OWN_PREFIX = re.compile(
+    r"\b(?:the|his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest)"
+    r"[\s\-]{1,3}$",
+    re.IGNORECASE,
+)
+_OWN_NOUNS = ("brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "eldest", "youngest", "oldest")
 SIBLING_EVENT = re.compile(
     r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
     r"|\b(?:stabbed|stabbing|shot|shooting|killed|murdered|died|drowned|arrested|charged|convicted|sentenced|excluded"
@@ -74,6 +80,7 @@ _SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads",
                                   "sibling", "twin"})
 _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
                                   "brothers", "siblings", "twins", "cousins"})
+_OWN_ADJ = ("older", "younger", "middle", "big", "little")
 _OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
                        "youngest", "oldest", "middle", "big", "little", "baby"})
 
@@ -86,7 +93,7 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
     if words & _SIBLING_STRONG_GATE:
         out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
     if words & _OWN_GATE:
-        out.append(_own_siblings(src))
+        out.append(_own_siblings(src, words))
     return out
 
 
@@ -99,10 +106,14 @@ def _siblings(src: Source) -> Iterator[Span]:
             yield "sibling", specific.start(), specific.end()
 
 
-def _own_siblings(src: Source) -> Iterator[Span]:
+def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
-    for cue in src.finditer(OWN_SIBLING):
-        a, b = _sentence(text, cue.start(), cue.end())
+    for cue in src.at_words(OWN_SIBLING, _OWN_GATE & words):
+        start = cue.start()
+        noun = cue.group().lower().startswith(_OWN_NOUNS) and not cue.group().lower().startswith(_OWN_ADJ)
+        if noun and text[:start].strip() and not src.search(OWN_PREFIX, max(0, start - 10), start):
+            continue  # "siblings should be placed together": no one child's sibling
+        a, b = _sentence(text, start, cue.end())
         if event := src.search(SIBLING_EVENT, a, b):
             yield "sibling", cue.start(), cue.end()
             yield "sibling", event.start(), event.end()
