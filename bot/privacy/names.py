@@ -220,12 +220,14 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     n = len(spans)
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
-    odd = set(bases).difference(ordinary) | (names.intersection(bases))
+    odd = {b for b in set(bases).difference(ordinary) if not _contraction(b, ordinary)} | names.intersection(bases)
     cand = {i for i, b in enumerate(bases) if b in odd
             and (b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary))}
     if not openers.isdisjoint(bases):
         cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
+    terms = lex.vocab.acronyms
     shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
+              and (b - a == 1 or bases[i] not in terms)
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     phrases = _place_phrases()
@@ -253,6 +255,15 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return ((lex.first_names | lex.surnames) - never,
             c.stop | lex.places | lex.proper_nouns | (lex.rare_english - lex.first_names - lex.surnames),
             v.titles)
+
+
+_NEGATIVES = frozenset({"i", "don", "doesn", "didn", "isn", "wasn", "can", "won", "aren", "couldn", "wouldn", "shouldn"})
+
+
+def _contraction(word: str, ordinary: frozenset[str]) -> bool:
+    """"we're", "doesn't", "i'll": an ordinary word and a contracted ending."""
+    head, _, tail = word.partition("'")
+    return tail in ("re", "ll", "m", "ve", "d", "t") and (head in ordinary or head in _NEGATIVES)
 
 
 def _hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[str]) -> bool:
