@@ -257,7 +257,8 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             v.titles)
 
 
-_NEGATIVES = frozenset({"i", "don", "doesn", "didn", "isn", "wasn", "can", "won", "aren", "couldn", "wouldn", "shouldn"})
+_NEGATIVES = frozenset({"i", "don", "doesn", "didn", "isn", "wasn", "can", "won", "aren", "couldn", "wouldn",
+                        "shouldn"})
 
 
 def _contraction(word: str, ordinary: frozenset[str]) -> bool:
