@@ -164,10 +164,9 @@ def _about_pronoun(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
 
 def _with_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'summer and her mum', 'will and his nan': a first name joined to a relative."""
-    words = [toks[j] for j in range(i + 1, min(len(toks), i + 4))]
-    return (len(words) == 3 and all(w is not None for w in words) and words[0].norm == "and"  # type: ignore[union-attr]
-            and words[1].norm in ("his", "her", "their")  # type: ignore[union-attr]
-            and words[2].norm in lex.vocab.relation_after_possessive)  # type: ignore[union-attr]
+    norms = toks.norms  # looked up without building tokens: most words are not followed by "and"
+    return (i + 3 < len(norms) and norms[i + 1] == "and" and norms[i + 2] in ("his", "her", "their")
+            and _base(norms[i + 3]) in lex.vocab.relation_after_possessive)
 
 
 def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
@@ -270,7 +269,7 @@ def _contraction(word: str, ordinary: frozenset[str]) -> bool:
 def _hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[str]) -> bool:
     """'lily-mae', 'okafor-williams' yes; 'x-x-x', 'step-down' no."""
     parts = [p for p in word.split("-") if p]
-    return any(p in names or p not in ordinary for p in parts)
+    return any(p in names or (len(p) > 1 and p not in ordinary) for p in parts)
 
 
 @cache
