@@ -187,6 +187,22 @@ class Source:
             return _lowered(pattern).search(self.low, start, end)
         return pattern.search(self.text, start, end)
 
+    def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
+        only start at a few places (a digit run, a letter before a full stop), found faster than the regex engine
+        would find them by trying every character. Past _MAX_STARTS places (a message of nothing but digits) the
+        regex engine's own scan is faster than a Python loop, so the rest is left to it."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & re.IGNORECASE) \
+            else (pattern, self.text)
+        end = -1
+        for n, pos in enumerate(starts):
+            if n == _MAX_STARTS:
+                yield from compiled.finditer(text, max(pos, end))
+                return
+            if pos >= end and (m := compiled.match(text, pos)):
+                end = m.end()
+                yield m
+
     def at_words(self, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
         an alternation of many words tried at every character is the slowest thing Python's regex engine does,
@@ -216,6 +232,29 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if re.search(r"\\[SWDBAZ]|\\[xuUN]|\(\?P", pattern.pattern):
         raise ValueError("pattern cannot be lower-cased safely")
     return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+_MAX_STARTS = 500
+_DIGIT_RUN = re.compile(r"\d{1,40}")
+
+
+def _digit_runs(text: str) -> Iterator[int]:
+    """Where each run of digits starts (a house number: NUMBERED_STREET starts at one; 'no. 12' is found at 12)."""
+    last = -2
+    for m in _DIGIT_RUN.finditer(text):
+        if m.start() != last:
+            yield m.start()
+        last = m.end()
+
+
+def _before_dots(text: str) -> Iterator[int]:
+    """The letter before each full stop that starts a word: where dotted initials ('J.S.') can begin."""
+    i = text.find(".")
+    while i >= 0:
+        a = i - 1
+        if a >= 0 and text[a].isalpha() and (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "._")):
+            yield a
+        i = text.find(".", i + 1)
 
 
 def has_digit(text: str) -> bool:
@@ -248,7 +287,9 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     if words & (_YEAR_GATE | _SCHOOL_GATE):
         out.append(_schools(src, words))
     if "." in text:
-        out.append(("initials", m.start(), m.end()) for m in DOTTED_INITIALS.finditer(text)
+        dotted = (src.at_starts(DOTTED_INITIALS, _before_dots(text)) if text.count(".") <= _MAX_STARTS
+                  else DOTTED_INITIALS.finditer(text))
+        out.append(("initials", m.start(), m.end()) for m in dotted
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _HOME_GATE:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
@@ -299,7 +340,8 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
 def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        yield from (("address", m.start(), m.end()) for m in src.finditer(pattern))
+        found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
+        yield from (("address", m.start(), m.end()) for m in found)
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
