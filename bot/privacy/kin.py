@@ -67,7 +67,9 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
         after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
         if len(letters) == 1:
-            section = t.after[:1] == "." and toks.text[t.end + 1:t.end + 2].isdigit()  # "S.11", "s.47"
+            # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
+            after = toks.text[t.end:t.end + 2]
+            section = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
             if raw != "I" and not section and (after_role or quoted or _aged(t, nxt)):
                 yield "initials", t.start, t.end
             continue
@@ -86,6 +88,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                    prev.norm in v.contact_verbs or (prev.norm == "of" and prev2 is not None
                                                     and prev2.norm in v.role_words)))
                or (prev2 is not None and prev2.norm in ("initials", "initial"))
+               or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
                or _and_relative(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end

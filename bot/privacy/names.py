@@ -37,9 +37,11 @@ from bot.privacy.tokens import (
 )
 
 # Verbs whose person follows 'to' or 'with' ("spoke to amber"; not "visit to carry out").
-_SPEAK = frozenset({"spoke", "speak", "speaking", "talked", "talk", "talking", "chatted", "chat", "chatting", "met",
-                    "meet", "meeting", "wrote", "write", "explained", "listened", "sat", "worked", "working", "played",
-                    "went", "go", "going", "stayed", "staying", "lives", "living", "contact"})
+_SPEAK = frozenset({"spoke", "spoken", "speak", "speaking", "talked", "talk", "talking", "chatted", "chat", "chatting",
+                    "met", "meet", "meeting", "wrote", "write", "explained", "listened", "sat", "worked", "working",
+                    "played", "went", "go", "going", "stayed", "staying", "lives", "living", "contact"})
+_NEWS = frozenset({"update", "updates", "news", "info", "information", "concerns", "notes"})  # "update on Esme:"
+_GREETINGS = frozenset({"thanks", "thank", "thankyou", "cheers", "hi", "hiya", "hello", "dear", "morning", "ta"})
 _NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's name ("his brother will")
 _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
 _OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "where", "when", "how", "why", "what",
@@ -85,8 +87,10 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
         mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
         determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
-        if determiner_before or (w in v.org_words and t.cap):
-            continue
+        greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
+                                                                     and prev2.norm == "thank"))
+        if determiner_before or (w in v.org_words and t.cap) or greeted:
+            continue  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
         elif known and not common:
             if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
                 yield "name", t.start, t.end
@@ -112,6 +116,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                 or _with_relative(i, toks, lex)
                 or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
                 or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
+                or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in _NEWS and end_next)
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
             yield "name", t.start, t.end
@@ -122,8 +127,13 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
     organisation word is part of its name, unless a person's verb follows ('Lucy Green told')."""
     t, nxt = toks[i], toks[i + 1]
     prev = toks[i - 1] if i else None
-    if t is None or nxt is None or nxt.norm not in lex.vocab.org_words or t.after.strip():
+    if t is None or nxt is None or t.after.strip():
         return False
+    if nxt.norm not in lex.vocab.org_words:
+        # 'Lucy Faithfull Foundation': two capitalised words, then the organisation word
+        org = toks[i + 2]
+        return (t.cap and nxt.cap and not nxt.after.strip() and org is not None and org.cap
+                and org.norm in lex.vocab.org_words)
     if not (nxt.cap or (prev is not None and prev.cap and not t.before.strip(" "))):
         return False
     after = toks[i + 2]
