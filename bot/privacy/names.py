@@ -245,9 +245,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                                for j in (i, i + 1))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
-    families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n
-                       and (text[spans[i + 1][0]].isupper() or (bases[i + 1] in odd and bases[i + 1][-1:] == "s"))}
-                      | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns})
+    english = lex.english
+    # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
+    # that is capitalised or no ordinary word): the few words worth building tokens for
+    families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n and bases[i + 1][-1:] == "s"
+                       and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd)}
+                      | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns
+                         and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
     c = classifier()
     return [_name_spans(toks, cands, lex, c), family_spans(toks, families, lex, c), initial_spans(toks, shorts, lex)]
