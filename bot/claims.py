@@ -35,8 +35,9 @@ class ClaimWriter:
         self._start_lock = threading.Lock()
 
     def claim(self, db: Database, team_id: str, key: str) -> Future[bool]:
+        """Queue a claim; ids are cut to the columns' widths, so one odd id cannot fail a batch (PostgreSQL)."""
         future: Future[bool] = Future()
-        self._queue.put((db, team_id, key, future))
+        self._queue.put((db, team_id[:32], key[:64], future))
         if self._thread is None:
             with self._start_lock:
                 if self._thread is None:
@@ -71,3 +72,6 @@ class ClaimWriter:
             first = (team, key) in won
             won.discard((team, key))  # the same key twice in one batch: only the first wins
             future.set_result(first)
+
+
+WRITER = ClaimWriter()  # one per process: the HTTP gate's replay claims and the event ids share its batches

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs
 
 from cachetools import TTLCache
 
-from bot.claims import ClaimWriter
+from bot.claims import WRITER
 from bot.logs import get_logger
 from storage.db import Database
 
@@ -39,7 +39,6 @@ REPLAY_WINDOW_S = 360
 REPLAY_DB_WAIT = 0.25
 _seen: TTLCache[str, bool] = TTLCache(maxsize=200_000, ttl=REPLAY_WINDOW_S)
 _seen_lock = threading.Lock()
-_claims = ClaimWriter()
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
         if key in _seen:
             return False
         _seen[key] = True
-    claim = _claims.claim(db, _team(body), key)
+    claim = WRITER.claim(db, _team(body), key)
     try:
         return claim.result(timeout=REPLAY_DB_WAIT)
     except FutureTimeout:
