@@ -20,7 +20,6 @@ from bot.answers.ids import ActionId
 from bot.answers.service import AnswerService, UnknownEntry
 from bot.context import Services
 from bot.partnerships import choose_area
-from bot.privacy import redact
 from handlers import safeguarding
 from handlers.common import channel_of, guarded, team_of, user_of
 from handlers.context import CommandContext
@@ -39,10 +38,9 @@ def fallback_text(ans: Answer) -> str:
 
 def register(app: App, services: Services) -> None:
     svc = AnswerService(kb=services.kb, db=services.db)
-    # Build the search index and load the safety, scope and identifier-screen lists now, at start, not inside the
-    # first people's questions (loading them took ~0.5 s of CPU, stalling every ack meanwhile).
+    # Build the search index and run one question through the answer checks now, at start, not inside the first
+    # people's questions (bot.app.warm_up loads the identifier screen and the worry detector).
     svc.answerer.answer("what is a lado", None)
-    redact("warm up")
 
     def area_for(team_id: str, channel_id: str | None, user_id: str | None) -> str | None:
         with services.db.read() as s:

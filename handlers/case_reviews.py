@@ -32,7 +32,6 @@ from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.timeutil import now, today
-from bot.workdays import is_working_day
 from handlers.authorize import refuse, refuse_command, requires
 from handlers.common import (
     actor_of,
@@ -51,7 +50,6 @@ log = get_logger(__name__)
 
 def register(app: App, services: Services) -> None:
     db = services.db
-    is_working_day(today())  # load the bank-holiday calendar (~0.25 s) at start, not in a submission's ack
 
     def ts() -> Timescales:
         return service.timescales(services.kb)
