@@ -44,11 +44,12 @@ class FrameLexicon(_Strict):
     generic: list[str] = Field(default_factory=list)  # "if a child", "should a school": a hypothetical
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
     definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
+    report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "particular", "generic", "indefinite", "definite"):
+        for k in ("now", "particular", "generic", "indefinite", "definite", "report"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -68,6 +69,7 @@ class FrameReader:
         self._generic = Matcher(compile_patterns(fl.generic, sets))
         self._indefinite = Matcher(compile_patterns(fl.indefinite, sets))
         self._definite = Matcher(compile_patterns(fl.definite, sets))
+        self._report = Matcher(compile_patterns(fl.report, sets))
 
     def opens_as_question(self, toks: list[str]) -> float:
         """The weight of the frame a segment opens with (0 when none)."""
@@ -85,7 +87,8 @@ class FrameReader:
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
         frames = start + sum(p.weight for p in found.values())
         now = self._now.any(parts)
-        particular = now or any(self._particular_in(toks) for toks in parts)
+        particular = (now or any(self._particular_in(toks) for toks in parts)
+                      or any(self._report.find(seg, start_only=True) for seg in segs))
         general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())
                    or any(p.text in self._general_starts for p in opened))
         if (start >= fl.question_weight and not particular and self._indefinite.any(parts)
