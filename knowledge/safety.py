@@ -201,7 +201,7 @@ class Detector:
             return Worry(False, 0.0, frames=lex.frames.frame_cap)
         if self._specific.any(parts):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
-        if staff and any(c in best for c in lex.allegation.with_):
+        if staff and any(best.get(c, 0.0) >= 2 for c in lex.allegation.with_):  # harm, not a topic word
             cat = lex.allegation.category
             best[cat] = max(best.get(cat, 0.0), lex.allegation.weight)
         # a later segment opening as a question counts unless it asks about this situation ("what happens now")
