@@ -12,6 +12,7 @@ Matching is over word tokens (`safety_patterns.py`), linear in the length of the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from knowledge.safety_patterns import (
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "safety" / "worry.yaml"
 FRAMES_PATH = LEXICON_PATH.with_name("frames.yaml")
+_LABEL_END = re.compile(r"[.?!;:,\n]|\s[-\u2013\u2014]+\s")  # where the first segment ends (as in segments())
 SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
 
 
@@ -154,7 +156,8 @@ class Detector:
         words = [t for toks in parts for t in toks]
         if self._adult.find(words) and not self._child_words.find(words):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
-        worry = self._lexicon(parts, segments(text or ""))
+        segs = segments(text or "")
+        worry = self._lexicon(parts, segs, self._writer_label(segs, text))
         model = get_model() if use_model else None
         if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model, words):
             category = worry.category or "general"
@@ -173,21 +176,34 @@ class Detector:
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
         return model.probability(text) >= model.threshold
 
-    def _accused_staff(self, toks: list[str]) -> bool:
-        """Someone who works with children is named as more than the writer ("foster carer here") or the one
-        who noticed ("the social worker saw bruises"): an allegation may be meant."""
+    def _accused_staff(self, toks: list[str], label: int = 0) -> bool:
+        """Someone who works with children is named as more than the writer ("foster carer here", a label of
+        `label` words opening the message: "Youth worker: ...") or the one who noticed ("the social worker saw
+        bruises"): an allegation may be meant."""
         if any(end == len(toks) for _p, _i, end in self._reporter.find(toks, start_only=True)):
             return False
-        return any(not self._witness.at(toks, end) for _p, _i, end in self._staff.find(toks))
+        found = [(i, end) for _p, i, end in self._staff.find(toks) if end > label]
+        if len(toks) <= 4 and any(toks[end:] == ["here"] for _i, end in found):
+            return False  # "dinner lady here"
+        return any(not self._witness.at(toks, end) for _i, end in found)
 
-    def _lexicon(self, parts: list[list[str]], segs: list[list[str]]) -> Worry:
+    def _writer_label(self, segs: list[list[str]], text: str) -> int:
+        """Words of a role the message opens with as a label ("Youth worker: ...", "football coach, ..."), or 0.
+        A dash is not a label's end: "Music tutor - two families say he ..." names the one accused."""
+        first = segs[0] if segs else []
+        cut = _LABEL_END.search(text or "")
+        if not first or len(first) > 4 or cut is None or cut.group(0).strip() not in (":", ".", ","):
+            return 0
+        return len(first) if any(end == len(first) for _p, _i, end in self._staff.find(first)) else 0
+
+    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], label: int = 0) -> Worry:
         if not parts:
             return Worry(False, 0.0)
         lex = self.lex
         best: dict[str, float] = {}
         seen: set[str] = set()
         staff = negated = False
-        for toks in parts:
+        for n, toks in enumerate(parts):
             for p, i, _end in self._cues.find(toks):
                 negates_itself = p.slots[0].words & self._negators
                 if not negates_itself and self._negated(toks, i):
@@ -195,7 +211,7 @@ class Detector:
                     continue
                 seen.add(p.text)
                 best[p.tag] = max(best.get(p.tag, 0.0), p.weight)
-            staff = staff or self._accused_staff(toks)
+            staff = staff or self._accused_staff(toks, label if n == 0 else 0)
         if negated and not best:
             # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
             return Worry(False, 0.0, frames=lex.frames.frame_cap)

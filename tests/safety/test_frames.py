@@ -111,9 +111,13 @@ def test_an_indefinite_child_in_a_question_weighs_as_a_hypothetical() -> None:
         ("the child's social worker grabbed him by the arm and left marks, he showed me", "allegation_staff_carer"),
         ("our TA was seen dragging a year 1 boy across the hall this morning", "allegation_staff_carer"),
         ("childminder's husband was seen smacking a 3yo across the legs in the garden", "allegation_staff_carer"),
+        ("Youth worker: lad of 15 says his stepdad punched him and he is sleeping at a mate's", "physical"),
+        ("dinner lady here - a year 2 girl has finger marks on her arm and says mum grabbed her", "physical"),
+        ("Swimming coach - parents say he hugs the girls and slaps them on the bottom in the pool",
+         "allegation_staff_carer"),
     ],
 )
-def test_a_worker_who_noticed_is_not_the_one_accused(text: str, category: str) -> None:
+def test_a_worker_who_noticed_or_is_writing_is_not_the_one_accused(text: str, category: str) -> None:
     w = detect_worry(text)
     assert w.is_worry and w.category == category, w
 
