@@ -110,6 +110,7 @@ def test_an_indefinite_child_in_a_question_weighs_as_a_hypothetical() -> None:
         ("in supervision today my social worker said the baby on her caseload had a bruise to the cheek", "physical"),
         ("the child's social worker grabbed him by the arm and left marks, he showed me", "allegation_staff_carer"),
         ("our TA was seen dragging a year 1 boy across the hall this morning", "allegation_staff_carer"),
+        ("a dinner lady was heard telling a year 3 girl she'd slap her if she cried again", "allegation_staff_carer"),
         ("childminder's husband was seen smacking a 3yo across the legs in the garden", "allegation_staff_carer"),
         ("Youth worker: lad of 15 says his stepdad punched him and he is sleeping at a mate's", "physical"),
         ("dinner lady here - a year 2 girl has finger marks on her arm and says mum grabbed her", "physical"),
