@@ -8,8 +8,9 @@ of `worry.yaml`); the reading is
     frames = largest opening frame of any segment ("how long", "who leads", "say a", "is it ever")
            + frames anywhere ("definition", "training", "in the review of", "role play")
            + `hypothetical_weight` for a question whose only children are indefinite ("a pupil", "a 15 year old")
-    minus `particular_relief` when one real child is described now ("last night", "told me", "on my caseload"),
-    or a particular child ("his dad", "she says") in a message with no general or historic marker.
+    minus `particular_relief` when one real child is described now ("told me", "on my caseload"; a time such as
+    "last night" only in a clause that is no hypothetical), or a particular child ("his dad", "the girl says")
+    in a message with no general or historic marker.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class FrameLexicon(_Strict):
     anywhere: list[Frame] = Field(default_factory=list)  # wherever it appears
     context: list[Frame] = Field(default_factory=list)  # a review, a training scenario: a frame and general
     now: list[str] = Field(default_factory=list)  # one real child now: relief whatever else the message says
+    recent: list[str] = Field(default_factory=list)  # "last night": as `now`, in a clause that is no hypothetical
     particular: list[str] = Field(default_factory=list)  # one real child, unless a general marker says otherwise
     generic: list[str] = Field(default_factory=list)  # "if a child", "should a school": a hypothetical
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
@@ -49,7 +51,7 @@ class FrameLexicon(_Strict):
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "particular", "generic", "indefinite", "definite", "report"):
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -65,6 +67,7 @@ class FrameReader:
         self._anywhere = Matcher(anywhere + context)
         self._general_starts = frozenset(f.pattern for f in fl.start if f.general)
         self._now = Matcher(compile_patterns(fl.now, sets))
+        self._recent = Matcher(compile_patterns(fl.recent, sets))
         self._particular = Matcher(compile_patterns(fl.particular, sets))
         self._generic = Matcher(compile_patterns(fl.generic, sets))
         self._indefinite = Matcher(compile_patterns(fl.indefinite, sets))
@@ -86,7 +89,8 @@ class FrameReader:
         start = max((p.weight for p in opened), default=0.0)
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
         frames = start + sum(p.weight for p in found.values())
-        now = self._now.any(parts)
+        # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
+        now = self._now.any(parts) or any(self._recent.find(t) and not self._generic.find(t) for t in parts)
         particular = (now or any(self._particular_in(toks) for toks in parts)
                       or any(self._report.find(seg, start_only=True) for seg in segs))
         general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())

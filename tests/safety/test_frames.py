@@ -93,6 +93,13 @@ def test_the_same_wording_flips_on_a_now_marker() -> None:
     assert now.frames < past.frames
 
 
+def test_a_time_describes_the_child_only_outside_a_hypothetical_clause() -> None:
+    """"today" in "if a child discloses today ..." dates the question; in a clause of its own it dates a child."""
+    assert not detect_worry("our new starter asked me yesterday what she should do if a child tells her they're "
+                            "being hurt - where's the guidance?").is_worry
+    assert detect_worry("what should she do if a child is hurt? a boy came in today with a cut lip").is_worry
+
+
 def test_an_indefinite_child_in_a_question_weighs_as_a_hypothetical() -> None:
     """"a 15 year old" inside a question is nobody in particular; "the 15 year old on my caseload" is."""
     det = get_detector()
