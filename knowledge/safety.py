@@ -221,7 +221,7 @@ class Detector:
             cat = lex.allegation.category
             best[cat] = max(best.get(cat, 0.0), lex.allegation.weight)
         # a later segment opening as a question counts unless it asks about this situation ("what happens now")
-        asks = [seg for n, seg in enumerate(segs) if n == 0 or not self._situation.find(seg)]
+        asks = [seg for n, seg in enumerate(segs) if n == 0 or not self._situation.find(seg, start_only=True)]
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)

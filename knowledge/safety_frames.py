@@ -92,7 +92,8 @@ class FrameReader:
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
         now = self._now.any(parts) or any(self._recent.find(t) and not self._generic.find(t) for t in parts)
         particular = (now or any(self._particular_in(toks) for toks in parts)
-                      or any(self._report.find(seg, start_only=True) for seg in segs))
+                      or any(self._report.find(seg, start_only=True) and not self._generic.find(seg, start_only=True)
+                             for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
         general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())
                    or any(p.text in self._general_starts for p in opened))
         if (start >= fl.question_weight and not particular and self._indefinite.any(parts)
