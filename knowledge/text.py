@@ -16,7 +16,8 @@ from knowledge.vocabulary import vocabulary
 
 _V = vocabulary()
 STOPWORDS = _V.stopwords
-US_UK = {**_V.spellings, **_V.numbers}  # US -> UK spellings and number words -> digits (whole words)
+# Whole-word maps: US -> UK spellings, informal words ("kids", "doc") and number words -> digits.
+US_UK = {**_V.spellings, **_V.informal, **_V.numbers}
 ACRONYMS = _V.acronyms  # acronym -> expansion, matched both ways
 CONCEPTS = _V.concepts  # words practitioners use interchangeably: each group adds one concept token
 PLACES = _V.place_slugs  # place name -> partnership slug
@@ -24,6 +25,7 @@ FOLDS = list(_V.folds.items())  # written forms folded before tokenising ("qa&s"
 
 _SECTION_RE = re.compile(r"\b(?:s|sec|section|s\.)\s*\.?\s*(\d{1,3})\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_NUMBER_PLURAL_RE = re.compile(r"\b(\d+)s\b")  # "under 18s", "the 1990s" -> the number
 _PLACE_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
 )
@@ -48,6 +50,7 @@ def fold(text: str) -> str:
         t = _HYPHEN_RE.sub(" ", t)  # multi-agency -> multi agency
     if "s" in t:
         t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
+        t = _NUMBER_PLURAL_RE.sub(r"\1", t)
     return t
 
 

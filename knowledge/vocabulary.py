@@ -84,6 +84,7 @@ class Vocabulary(_Strict):
     folds: dict[str, str]
     spellings: dict[str, str]
     numbers: dict[str, str] = Field(default_factory=dict)
+    informal: dict[str, str] = Field(default_factory=dict)
     acronyms: dict[str, str]
     concepts: list[tuple[str, ...]]
     places: dict[str, list[str]]
@@ -106,6 +107,14 @@ class Vocabulary(_Strict):
         return v
 
     _cue_lists = field_validator("list_cues", "contact_cues")(_check_phrases)
+
+    @field_validator("spellings", "informal")
+    @classmethod
+    def _one_word(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]
+        if bad:
+            raise ValueError(f"each entry maps one lower-case word to one lower-case word: {bad[:5]}")
+        return v
 
     @field_validator("numbers")
     @classmethod
