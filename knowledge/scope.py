@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.models import Entry
-from knowledge.text import STOPWORDS, fold, raw_tokens
+from knowledge.text import STOPWORDS, fold, raw_tokens, stem
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
@@ -76,6 +76,24 @@ def carries_list(e: Entry) -> bool:
 
 def is_contact_request(question: str) -> bool:
     return _found(vocabulary().contact_cues, fold(question)) is not None
+
+
+def is_group_request(question: str) -> bool:
+    """'which group/panel/team ...' (singular): the group doing something, not the topic it works on."""
+    return _found(vocabulary().group_cues, fold(question)) is not None
+
+
+def is_figure_request(question: str) -> bool:
+    """'how many', 'number of', 'what percentage': an entry made of figures is preferred."""
+    q = fold(question)
+    return any(k.prefer_figures and _found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds)
+
+
+@lru_cache(maxsize=1)
+def name_noise() -> tuple[frozenset[str], frozenset[str]]:
+    """Stemmed words that tell no relevant agency / no group apart (vocabulary `*_name_noise`)."""
+    v = vocabulary()
+    return frozenset(map(stem, v.agency_name_noise)), frozenset(map(stem, v.group_name_noise))
 
 
 _NUMBER_RE = re.compile(r"\b\d[\d,.]*%?")

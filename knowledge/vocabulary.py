@@ -56,6 +56,7 @@ class FactKind(_Strict):
     pointer: str = Field(min_length=10)
     cues: list[str] = Field(min_length=1)
     evidence: list[str] = Field(min_length=1)
+    prefer_figures: bool = False  # a question asking for this kind prefers entries made of figures
 
     _cues = field_validator("cues")(_check_phrases)
 
@@ -91,9 +92,12 @@ class Vocabulary(_Strict):
     help_words: frozenset[str]
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
+    group_cues: list[str] = Field(default_factory=list)
+    agency_name_noise: frozenset[str] = frozenset()
+    group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
-    @field_validator("stopwords", "generic", "help_words", mode="before")
+    @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(_words(v))
@@ -106,7 +110,7 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues")(_check_phrases)
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues")(_check_phrases)
 
     @field_validator("spellings", "informal")
     @classmethod
