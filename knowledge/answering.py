@@ -256,7 +256,8 @@ class Answerer:
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
-        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None)
+        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
+                                 support=lambda phrase: self._support_without(query, top, phrase))
         if decline is not None:
             return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, corrections=query.corrections)
@@ -282,6 +283,15 @@ class Answerer:
                       sources=[source_of(e)],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
+
+    @staticmethod
+    def _support_without(query: Query, top: Hit | None, phrase: str) -> float:
+        """The share of the question the top entry matches besides the words of `phrase`."""
+        if top is None or query.total_weight <= 0:
+            return 0.0
+        words = set(raw_tokens(phrase))
+        own = sum(s.weight for s in query.slots if s.word in words or s.corrected_from in words)
+        return max(0.0, top.coverage - own / query.total_weight)
 
     def _area_suffix(self, slug: str, area: str | None) -> str:
         return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"

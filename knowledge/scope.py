@@ -10,10 +10,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL
 from knowledge.text import STOPWORDS, fold, raw_tokens, stem
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
@@ -113,20 +115,31 @@ def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
                    rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
-def _fact_missing(kind: FactKind, folded_q: str, shown: str) -> bool:
-    if not _found(kind.cues, folded_q):
+def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
+    if not _found(kind.cues, folded_q) or (kind.unless and _found(kind.unless, folded_q)):
         return False
+    if kind.local_only and best.partnership == NATIONAL:
+        return True
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     return not any(re.search(p, text) for p in kind.evidence)
 
 
-def decline_reason(question: str, *, names_served_place: bool, best: Entry | None) -> Decline | None:
-    """Why the documents cannot answer this question, or None. `best` is the entry we would answer with."""
+# An entry that mentions another area answers a question naming it only if it also matches the rest of the
+# question: this share of the question's weight, besides the place name ("does Merseyside police cover
+# Knowsley" yes; "what does the Knowsley safeguarding partnership do" no).
+OTHER_AREA_SUPPORT = 0.30
+
+
+def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
+                   support: Callable[[str], float] | None = None) -> Decline | None:
+    """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
+    `support(phrase)` is the share of the question it matches without `phrase` (None: not checked)."""
     scope = vocabulary().out_of_scope
     q = fold(question)
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
-    if place and not names_served_place and place not in shown:
+    mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
+    if place and not names_served_place and not mentioned:
         return _rule_decline("other_areas", scope.other_areas, place)
     adult = _found(scope.adult.phrases, q)
     if adult and not _found(scope.adult.unless, q) and adult not in shown:
@@ -141,6 +154,6 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
                 return _rule_decline("after_documents", scope.after_documents, year)
     if best is not None:
         for kind in scope.fact_kinds:
-            if _fact_missing(kind, q, shown):
+            if _fact_missing(kind, q, best, shown):
                 return Decline(kind.name, kind.reason, kind.pointer)
     return None

@@ -57,8 +57,10 @@ class FactKind(_Strict):
     cues: list[str] = Field(min_length=1)
     evidence: list[str] = Field(min_length=1)
     prefer_figures: bool = False  # a question asking for this kind prefers entries made of figures
+    local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
+    unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
 
-    _cues = field_validator("cues")(_check_phrases)
+    _cues = field_validator("cues", "unless")(_check_phrases)
 
     @field_validator("evidence")
     @classmethod
