@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
 from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
+from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
@@ -130,6 +131,7 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.index = SearchIndex(list(kb))
+        self.evidence = Evidence(self.index)
 
     # -- rendering --------------------------------------------------------------------------------
     def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
@@ -245,7 +247,8 @@ class Answerer:
 
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
-        confident = self.confident(hits)
+        confident = (self.confident(hits) and top is not None and self.evidence.about_subject(query, top.entry)
+                     and not self.evidence.unknown_acronyms(question))
 
         if is_worry:
             best = top.entry if top and confident else None
@@ -257,7 +260,7 @@ class Answerer:
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
         decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
-                                 support=lambda phrase: self._support_without(query, top, phrase))
+                                 support=lambda phrase: self.evidence.support_without(query, top, phrase))
         if decline is not None:
             return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, corrections=query.corrections)
@@ -283,15 +286,6 @@ class Answerer:
                       sources=[source_of(e)],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
-
-    @staticmethod
-    def _support_without(query: Query, top: Hit | None, phrase: str) -> float:
-        """The share of the question the top entry matches besides the words of `phrase`."""
-        if top is None or query.total_weight <= 0:
-            return 0.0
-        words = set(raw_tokens(phrase))
-        own = sum(s.weight for s in query.slots if s.word in words or s.corrected_from in words)
-        return max(0.0, top.coverage - own / query.total_weight)
 
     def _area_suffix(self, slug: str, area: str | None) -> str:
         return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"

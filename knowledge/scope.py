@@ -152,6 +152,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         for year in _YEAR_RE.findall(q):
             if int(year) >= first_year and year not in shown:
                 return _rule_decline("after_documents", scope.after_documents, year)
+    if scope.off_topic and (topic := _found(scope.off_topic.phrases, q)) and topic not in shown:
+        return _rule_decline("off_topic", scope.off_topic, topic)
     if best is not None:
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown):

@@ -19,6 +19,8 @@ STOPWORDS = _V.stopwords
 # Whole-word maps: US -> UK spellings, informal words ("kids", "doc") and number words -> digits.
 US_UK = {**_V.spellings, **_V.informal, **_V.numbers}
 ACRONYMS = _V.acronyms  # acronym -> expansion, matched both ways
+# A plural acronym ("MOUs", "SCRs", "TAFs") reads as the acronym, unless it is an acronym of its own.
+US_UK.update({f"{a}s": a for a in ACRONYMS if len(a) >= 2 and f"{a}s" not in ACRONYMS and f"{a}s" not in US_UK})
 CONCEPTS = _V.concepts  # words practitioners use interchangeably: each group adds one concept token
 PLACES = _V.place_slugs  # place name -> partnership slug
 FOLDS = list(_V.folds.items())  # written forms folded before tokenising ("qa&s" -> "qas")

@@ -77,6 +77,7 @@ class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: ScopeRule
     after_documents: ScopeRule
+    off_topic: ScopeRule | None = None
     fact_kinds: list[FactKind] = Field(default_factory=list)
 
 
@@ -95,6 +96,7 @@ class Vocabulary(_Strict):
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
     group_cues: list[str] = Field(default_factory=list)
+    asking_words: list[str] = Field(default_factory=list)
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
