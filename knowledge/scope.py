@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.text import STOPWORDS, fold, raw_tokens, stem
+from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
@@ -120,6 +120,8 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
         return False
     if kind.local_only and best.partnership == NATIONAL:
         return True
+    if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
+        return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20")
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     return not any(re.search(p, text) for p in kind.evidence)
 
@@ -128,6 +130,26 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
 # question: this share of the question's weight, besides the place name ("does Merseyside police cover
 # Knowsley" yes; "what does the Knowsley safeguarding partnership do" no).
 OTHER_AREA_SUPPORT = 0.30
+
+
+_WHO_IS_RE = re.compile(r"^\s*(?:who is|whos|who are) (?:the |our |my |your )?(.+?)(?: for | in | at | of | on |\W*$)")
+
+
+def _role_missing(folded_q: str, shown: str) -> str | None:
+    """'who is the lead member for children': the role, when the entry does not mention all of its words."""
+    m = _WHO_IS_RE.search(folded_q)
+    if not m:
+        return None
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    if not words or not vocabulary().role_nouns.intersection(words):
+        return None
+    toks = expand(raw_tokens(shown))
+    stems = {stem(t) for t in toks}
+    have = set(terms(toks))  # stems and concepts: "police lead" meets "Chief Constable", "reps" "representatives"
+    nouns = vocabulary().role_nouns
+    missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
+                                    else have.isdisjoint(terms(expand([w]))))]
+    return " ".join(words) if missing else None
 
 
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
@@ -152,8 +174,12 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         for year in _YEAR_RE.findall(q):
             if int(year) >= first_year and year not in shown:
                 return _rule_decline("after_documents", scope.after_documents, year)
-    if scope.off_topic and (topic := _found(scope.off_topic.phrases, q)) and topic not in shown:
-        return _rule_decline("off_topic", scope.off_topic, topic)
+    for rule in scope.topics:
+        if (topic := _found(rule.phrases, q)) and topic not in shown:
+            return _rule_decline(rule.name, rule, topic)
+    if best is not None and (role := _role_missing(q, shown)):
+        return Decline("a role", f"The documents I hold do not say who the {role} is.",
+                       "The partnership's website or business unit can tell you.")
     if best is not None:
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown):

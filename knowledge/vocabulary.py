@@ -48,6 +48,12 @@ class ScopeRule(_Strict):
     _phrases = field_validator("phrases", "unless")(_check_phrases)
 
 
+class TopicRule(ScopeRule):
+    """A named class of topics the documents do not cover (office matters, public services, the law)."""
+
+    name: str = Field(min_length=2)
+
+
 class FactKind(_Strict):
     """A kind of fact (a figure, a cost...) the question asks for and the entry must contain."""
 
@@ -77,7 +83,7 @@ class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: ScopeRule
     after_documents: ScopeRule
-    off_topic: ScopeRule | None = None
+    topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
 
 
@@ -97,11 +103,13 @@ class Vocabulary(_Strict):
     contact_cues: list[str] = Field(default_factory=list)
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
+    role_nouns: frozenset[str] = frozenset()
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
-    @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", mode="before")
+    @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
+                     mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(_words(v))
