@@ -35,6 +35,7 @@ from knowledge.scope import (
     is_group_request,
     is_help_request,
     is_list_request,
+    main_question,
     name_noise,
 )
 from knowledge.search import Hit, Query, SearchIndex
@@ -185,7 +186,7 @@ class Answerer:
     # -- the flow ---------------------------------------------------------------------------------
     def rank(self, question: str, area: str | None, named: bool) -> tuple[Query, list[Hit]]:
         """Search the area (and national entries) and order the hits by preference."""
-        query = self.index.analyse(question)
+        query = self.index.analyse(main_question(question))
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, limit=12)
         definition = is_definition_request(question)

@@ -66,6 +66,19 @@ def is_help_request(question: str) -> bool:
     return all(w in vocabulary().help_words for w in words)
 
 
+def main_question(question: str) -> str:
+    """The question without a short trailing remark after its question mark ("...? need it for a doc"):
+    practitioners add why they ask, and those words must not pick the entry. A tail that asks something
+    itself ("...? and how often does it meet") is kept."""
+    head, sep, tail = question.rpartition("?")
+    words = raw_tokens(tail)
+    if not sep or not raw_tokens(head) or not words or len(words) > 8:
+        return question
+    if vocabulary().question_words.intersection(words):
+        return question
+    return head + "?"
+
+
 def is_list_request(question: str) -> bool:
     return _found(vocabulary().list_cues, fold(question)) is not None
 
@@ -132,7 +145,11 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
 OTHER_AREA_SUPPORT = 0.30
 
 
-_WHO_IS_RE = re.compile(r"^\s*(?:who is|whos|who are) (?:the |our |my |your )?(.+?)(?: for | in | at | of | on |\W*$)")
+# "who is the X", "who's the X" (folded to "who the X"), "who are the X"
+_WHO_IS_RE = re.compile(
+    r"^\s*(?:(?:who is|whos|who are) (?:the |our |my |your )?|who (?:the|our|my|your) )"
+    r"(.+?)(?: for | in | at | of | on |\W*$)"
+)
 
 
 def _role_missing(folded_q: str, shown: str) -> str | None:

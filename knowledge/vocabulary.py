@@ -104,11 +104,13 @@ class Vocabulary(_Strict):
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
     role_nouns: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
+                     "question_words",
                      mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
