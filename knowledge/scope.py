@@ -13,12 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
+_T = TypeVar("_T")
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
 _SECTION_OR_YEAR_RE = re.compile(r"\b(?:s|section|sec)\s*\d+\b|\b(?:19|20)\d\d\b")
 _DEFINITION_RE = re.compile(
@@ -48,8 +50,30 @@ def _found(rule_phrases: list[str], folded: str) -> str | None:
     return m.group(1) if m else None
 
 
+_PER_ENTRY: dict[tuple[str, int], tuple[Entry, object]] = {}
+
+
+def _per_entry(name: str, e: Entry, make: Callable[[Entry], _T]) -> _T:
+    """`make(e)` computed once per entry object (held in the key's value, so its id is never reused)."""
+    hit = _PER_ENTRY.get((name, id(e)))
+    if hit is not None and hit[0] is e:
+        return hit[1]  # type: ignore[return-value]
+    value = make(e)
+    _PER_ENTRY[(name, id(e))] = (e, value)
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _fold_question(question: str) -> str:
+    return fold(question)
+
+
 def entry_text(e: Entry) -> str:
     """The folded text an answer shows: title, answer and structured payload."""
+    return _per_entry("text", e, _entry_text)
+
+
+def _entry_text(e: Entry) -> str:
     bits = [e.title, e.answer]
     if e.timescale:
         bits.append(e.timescale.describe())
@@ -80,7 +104,7 @@ def main_question(question: str) -> str:
 
 
 def is_list_request(question: str) -> bool:
-    return _found(vocabulary().list_cues, fold(question)) is not None
+    return _found(vocabulary().list_cues, _fold_question(question)) is not None
 
 
 def carries_list(e: Entry) -> bool:
@@ -90,17 +114,17 @@ def carries_list(e: Entry) -> bool:
 
 
 def is_contact_request(question: str) -> bool:
-    return _found(vocabulary().contact_cues, fold(question)) is not None
+    return _found(vocabulary().contact_cues, _fold_question(question)) is not None
 
 
 def is_group_request(question: str) -> bool:
     """'which group/panel/team ...' (singular): the group doing something, not the topic it works on."""
-    return _found(vocabulary().group_cues, fold(question)) is not None
+    return _found(vocabulary().group_cues, _fold_question(question)) is not None
 
 
 def is_figure_request(question: str) -> bool:
     """'how many', 'number of', 'what percentage': an entry made of figures is preferred."""
-    q = fold(question)
+    q = _fold_question(question)
     return any(k.prefer_figures and _found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds)
 
 
@@ -116,11 +140,15 @@ _NUMBER_RE = re.compile(r"\b\d[\d,.]*%?")
 
 def figure_heavy(e: Entry) -> bool:
     """The entry is mostly figures (four or more numbers besides section numbers and years)."""
-    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer)))) >= 4
+    return _per_entry("figures", e, _count_figures) >= 4
+
+
+def _count_figures(e: Entry) -> int:
+    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
 
 
 def is_definition_request(question: str) -> bool:
-    return bool(_DEFINITION_RE.search(fold(question)))
+    return bool(_DEFINITION_RE.search(_fold_question(question)))
 
 
 def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
@@ -152,7 +180,13 @@ _WHO_IS_RE = re.compile(
 )
 
 
-def _role_missing(folded_q: str, shown: str) -> str | None:
+def _role_terms(e: Entry) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems, and stems plus concepts ("police lead" meets "Chief Constable"), of what the entry shows."""
+    toks = expand(raw_tokens(entry_text(e)))
+    return frozenset(stem(t) for t in toks), frozenset(terms(toks))
+
+
+def _role_missing(folded_q: str, best: Entry) -> str | None:
     """'who is the lead member for children': the role, when the entry does not mention all of its words."""
     m = _WHO_IS_RE.search(folded_q)
     if not m:
@@ -160,9 +194,7 @@ def _role_missing(folded_q: str, shown: str) -> str | None:
     words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
     if not words or not vocabulary().role_nouns.intersection(words):
         return None
-    toks = expand(raw_tokens(shown))
-    stems = {stem(t) for t in toks}
-    have = set(terms(toks))  # stems and concepts: "police lead" meets "Chief Constable", "reps" "representatives"
+    stems, have = _per_entry("roles", best, _role_terms)
     nouns = vocabulary().role_nouns
     missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
                                     else have.isdisjoint(terms(expand([w]))))]
@@ -174,7 +206,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
     `support(phrase)` is the share of the question it matches without `phrase` (None: not checked)."""
     scope = vocabulary().out_of_scope
-    q = fold(question)
+    q = _fold_question(question)
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
@@ -194,7 +226,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:
             return _rule_decline(rule.name, rule, topic)
-    if best is not None and (role := _role_missing(q, shown)):
+    if best is not None and (role := _role_missing(q, best)):
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
                        "The partnership's website or business unit can tell you.")
     if best is not None:
