@@ -28,12 +28,12 @@ from sqlalchemy import text
 from bot.context import Services
 from bot.localslack import LocalSlack
 from bot.logs import configure
-from bot.reminders.due import at_nine, schedule_due
+from bot.reminders.due import schedule_due
 from bot.reminders.engine import dispatch_once, materialise, reset_cursor
 from bot.reminders.recurrence import parse
 from bot.settings import load_settings
 from bot.slack import make_client
-from bot.timeutil import LONDON
+from bot.timeutil import LONDON, at_nine
 from storage.db import Database
 from storage.reminders import ReminderSeries
 from storage.scratch import create_scratch_database
@@ -136,7 +136,7 @@ def main() -> None:
     for _ in range(5):
         with db.session() as s:
             t0 = time.perf_counter()
-            n = materialise(s, minute + timedelta(seconds=59), timedelta(hours=6))
+            n = materialise(s, minute + timedelta(seconds=59))
             timings.append(time.perf_counter() - t0)
             s.rollback()
     print(f"  ... and compute + write their {n} occurrence rows with rendered blocks (one pass, capped at 2,000): "

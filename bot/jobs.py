@@ -47,7 +47,7 @@ def extend_overdue_reminders(services: Services) -> None:
     (laid 10 working days ahead) never end early."""
     from bot.case_reviews.reminders import resync_all as resync_case_reviews
     from bot.case_reviews.service import timescales
-    from bot.escalations.timers import resync_all as resync_escalations
+    from bot.escalations.reminders import resync_all as resync_escalations
     from bot.timeutil import now
 
     try:

@@ -23,6 +23,7 @@ from bot.reminders import service, texts
 from bot.reminders.blocks import when
 from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import NotFound, SeriesInput
+from bot.reminders.states import Series, TransitionError
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
 from handlers.common import build_command_context, guarded, team_of, user_of, view_fault
 from handlers.context import CommandContext
@@ -50,7 +51,7 @@ def _may_change(cmd: CommandContext, s: Any, row: Any, channel_id: str | None) -
 
 
 def _next_label(row: Any) -> str:
-    if row.state == "paused":
+    if row.state == Series.PAUSED:
         return texts.NO_NEXT_PAUSED.format(id=row.id)
     return when(row.next_due_at) if row.next_due_at else texts.NO_NEXT
 
@@ -178,22 +179,29 @@ def _series_command(action: str) -> Any:
             if not _may_change(cmd, s, row, cmd.channel_id):
                 cmd.reply(texts.NOT_YOURS)
                 return
-            if action == "pause":
-                service.pause(s, row, cmd.user_id)
-                message = texts.PAUSED.format(id=row.id, name=escape(row.name))
-            elif action == "resume":
-                service.resume(s, row, cmd.user_id, now)
-                message = texts.RESUMED.format(id=row.id, name=escape(row.name), next=_next_label(row))
-            elif action == "delete":
-                service.delete(s, row, cmd.user_id)
-                message = texts.DELETED.format(id=row.id, name=escape(row.name))
-            else:
-                meeting = service.skip_next(s, row, cmd.user_id, now)
-                message = (texts.SKIPPED.format(name=escape(row.name), meeting=when(meeting), next=_next_label(row))
-                           if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
+            try:
+                message = _apply(s, cmd, row, action, now)
+            except TransitionError as exc:  # e.g. pausing a paused series: the table says why; nothing is kept
+                s.rollback()
+                message = str(exc)
         cmd.reply(message)
 
     return handler
+
+
+def _apply(s: Any, cmd: CommandContext, row: Any, action: str, now: datetime) -> str:
+    if action == "pause":
+        service.pause(s, row, cmd.user_id)
+        return texts.PAUSED.format(id=row.id, name=escape(row.name))
+    if action == "resume":
+        service.resume(s, row, cmd.user_id, now)
+        return texts.RESUMED.format(id=row.id, name=escape(row.name), next=_next_label(row))
+    if action == "delete":
+        service.delete(s, row, cmd.user_id)
+        return texts.DELETED.format(id=row.id, name=escape(row.name))
+    meeting = service.skip_next(s, row, cmd.user_id, now)
+    return (texts.SKIPPED.format(name=escape(row.name), meeting=when(meeting), next=_next_label(row))
+            if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
 
 
 SUBCOMMANDS = {"add": cmd_add, "edit": cmd_edit, "once": cmd_once, "list": cmd_list, "pause": _series_command("pause"),

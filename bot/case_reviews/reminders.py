@@ -52,7 +52,7 @@ def sync(session: Session, case: CaseReview, deadlines: Deadlines, when: date | 
                     channel_id=case.card_channel, thread_ts=case.card_ts)
 
 
-def resync_all(session: Session, ts: Timescales, when: date | datetime) -> int:
+def resync_all(session: Session, timescales: Timescales, when: date | datetime) -> int:
     """Re-lay every open case's reminders (a daily job can call this so overdue runs never end early)."""
     cases = session.scalars(select(CaseReview).where(CaseReview.state != State.CLOSED.value)).all()
-    return sum(sync(session, c, deadlines_of(c, ts), when) for c in cases)
+    return sum(sync(session, c, deadlines_of(c, timescales), when) for c in cases)

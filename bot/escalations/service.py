@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot import timeutil
 from bot.authz import Permission, Role, allowed_for
-from bot.escalations import timers
+from bot.escalations import reminders
 from bot.escalations.fields import Category
 from bot.escalations.routes import RouteSnapshot
 from bot.escalations.states import Action, State, next_state
@@ -121,7 +121,7 @@ def raise_escalation(
     audit.record(session, team_id=team_id, actor_id=user_id, action="escalation.raised", entity_type=ENTITY,
                  entity_id=esc.ref, after={**_snapshot(esc), "partnership": esc.partnership,
                                            "category": esc.category, "route": route.entry_id})
-    timers.schedule_step_reminders(session, esc, route)
+    reminders.schedule_step_reminders(session, esc, route)
     return esc
 
 
@@ -139,7 +139,7 @@ def advance(session: Session, esc: Escalation, *, actor: str, reason: str, today
     _event(session, esc, actor, Action.ADVANCE, reason.strip())
     audit.record(session, team_id=esc.team_id, actor_id=actor, action="escalation.advanced", entity_type=ENTITY,
                  entity_id=esc.ref, before=before, after=_snapshot(esc))
-    timers.schedule_step_reminders(session, esc, route)
+    reminders.schedule_step_reminders(session, esc, route)
 
 
 def add_note(session: Session, esc: Escalation, *, actor: str, text: str) -> None:
@@ -161,7 +161,7 @@ def _close(session: Session, esc: Escalation, action: Action, *, actor: str, tex
     audit.record(session, team_id=esc.team_id, actor_id=actor, action=f"escalation.{after.value}",
                  entity_type=ENTITY, entity_id=esc.ref, before=before,
                  after={**_snapshot(esc), "closed_on": esc.closed_on})
-    timers.cancel_reminders(session, esc)
+    reminders.cancel_reminders(session, esc)
 
 
 def resolve(session: Session, esc: Escalation, *, actor: str, outcome: str, today: date | None = None) -> None:

@@ -11,6 +11,7 @@ from bot.reminders import texts
 from bot.reminders.ids import NAME_MAX, Action, AddMetadata, Block, ViewId
 from bot.reminders.recurrence import describe
 from bot.reminders.schedule import Point
+from bot.reminders.states import Series
 from bot.summary import OpenItem
 from bot.timeutil import format_date, to_london
 
@@ -159,14 +160,14 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
 
 
 def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
-    state = "" if row.state == "active" else f" _({row.state})_"
+    shown = "" if row.state == Series.ACTIVE else f" _({row.state})_"
     extra = ""
     if missed:
         extra += f" · ⚠️ {missed} missed"
     if failed:
         extra += f" · ❗ {failed} failed"
     rule = describe(row.rule) if row.kind == "meeting" else "once"
-    return (f"*#{row.id} {escape(row.name)}*{state} — {rule}, {row.at_time} in <#{row.channel_id}>"
+    return (f"*#{row.id} {escape(row.name)}*{shown} — {rule}, {row.at_time} in <#{row.channel_id}>"
             f" · next: {next_due}{extra}")
 
 

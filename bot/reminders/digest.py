@@ -12,7 +12,10 @@ from sqlalchemy.orm import Session
 from bot.answers.feedback import digest_section as feedback_section
 from bot.logs import get_logger
 from bot.reminders import blocks as rb
+from bot.reminders import deliveries
+from bot.reminders.deliveries import Planned, Source
 from bot.reminders.schedule import upcoming_meetings
+from bot.reminders.states import Series
 from bot.summary import OpenItem
 from bot.timeutil import at_nine, format_date, to_london
 from storage.core import Workspace
@@ -50,7 +53,7 @@ def week_meetings(session: Session, team_id: str, monday: datetime) -> list[tupl
     end = monday + timedelta(days=7)
     out = []
     for series in session.scalars(select(ReminderSeries).where(
-            ReminderSeries.team_id == team_id, ReminderSeries.state == "active")):
+            ReminderSeries.team_id == team_id, ReminderSeries.state == Series.ACTIVE.value)):
         for meeting in upcoming_meetings(series, monday.date()):
             if meeting >= end:
                 break
@@ -71,7 +74,7 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
         return 0
     key = f"weekly:{monday.date().isoformat()}"
     done = set(session.scalars(select(ReminderOccurrence.team_id).where(
-        ReminderOccurrence.source == "digest", ReminderOccurrence.key == key)))
+        ReminderOccurrence.source == Source.DIGEST.value, ReminderOccurrence.key == key)))
     written = 0
     for ws in session.scalars(select(Workspace).where(Workspace.business_unit_channel.is_not(None))):
         if ws.team_id in done:
@@ -81,11 +84,7 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
         feedback = feedback_section(session, ws.team_id, since=monday - timedelta(days=7))
         blocks += [feedback] if feedback else []  # "not helpful" answers, questions redacted (rb.digest leaves room)
         due_at = max(monday, now)  # written late (down on Monday, or channel set later): due now, not missed
-        session.add(ReminderOccurrence(
-            team_id=ws.team_id, source="digest", source_ref=ws.team_id, key=key, due_at=due_at, attempt_at=due_at,
-            channel_id=ws.business_unit_channel, thread_ts=None, owner_id=None, text=text, blocks=blocks,
-            state="pending", attempts=0,
-        ))
-        written += 1
-    session.flush()
+        written += deliveries.lay(session, team_id=ws.team_id, source=Source.DIGEST, source_ref=ws.team_id,
+                                  planned=[Planned(key, due_at, text, blocks)], channel_id=ws.business_unit_channel,
+                                  thread_ts=None, owner_id=None)
     return written

@@ -22,16 +22,18 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import timeutil
 from bot.logs import get_logger
-from bot.reminders import texts
+from bot.reminders import deliveries, texts
 from bot.reminders.blocks import reminder_message, with_snooze
+from bot.reminders.deliveries import Planned, Source
 from bot.reminders.digest import ensure_weekly_digests
 from bot.reminders.fanout import CHANNEL_RATE, Lanes
 from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
+from bot.reminders.states import Occurrence, Series, SeriesAction, move_series
 from storage import audit
 from storage.db import Database
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -62,44 +64,29 @@ def occurrence_for(series: ReminderSeries, point: Point) -> tuple[str, list[dict
     return reminder_message(series.name, point, series.link, series.kind)
 
 
-def _upsert_point(session: Session, series: ReminderSeries, point: Point, state: str) -> None:
-    existing = session.scalars(
-        select(ReminderOccurrence).where(
-            ReminderOccurrence.team_id == series.team_id, ReminderOccurrence.source == "series",
-            ReminderOccurrence.source_ref == str(series.id), ReminderOccurrence.key == point.key,
-        )
-    ).one_or_none()
-    text, blocks = occurrence_for(series, point)
-    if existing is None:
-        session.add(ReminderOccurrence(
-            team_id=series.team_id, series_id=series.id, source="series", source_ref=str(series.id), key=point.key,
-            due_at=point.due_at, attempt_at=point.due_at, meeting_at=point.meeting_at, channel_id=series.channel_id,
-            thread_ts=None, owner_id=series.owner_id, text=text, blocks=blocks, state=state, attempts=0,
-        ))
-    elif existing.state == "cancelled":  # paused then resumed, or deleted-and-recreated: open it again
-        existing.state, existing.text, existing.blocks, existing.attempts = state, text, blocks, 0
-        existing.due_at = existing.attempt_at = point.due_at
-        existing.channel_id = series.channel_id
-
-
-def advance(session: Session, series: ReminderSeries, now: datetime, grace: timedelta) -> int:
-    """Write delivery rows for every point of `series` due by `now`; move its cursor and next_due_at on."""
+def write_due_points(session: Session, series: ReminderSeries, now: datetime) -> int:
+    """Lay delivery rows for every point of `series` due by `now` (one `deliveries.lay`); move its cursor and
+    next_due_at on. Points older than the grace period are laid too and marked missed by `expire` in the same
+    tick, so a long outage shows as missed reminders, never late ones."""
     cursor = series.cursor_at or series.created_at or now
     now = now.astimezone(UTC)
-    written = 0
+    planned: list[Planned] = []
     nxt: Point | None = None
     for point in points_after(series, cursor):
-        if point.due_at > now or written >= MAX_POINTS_PER_PASS:
+        if point.due_at > now or len(planned) >= MAX_POINTS_PER_PASS:
             nxt = point
             break
-        _upsert_point(session, series, point, "pending" if point.due_at >= now - grace else "missed")
+        text, blocks = occurrence_for(series, point)
+        planned.append(Planned(point.key, point.due_at, text, blocks, point.meeting_at))
         cursor = point.due_at
-        written += 1
+    deliveries.lay(session, team_id=series.team_id, source=Source.SERIES, source_ref=str(series.id),
+                   planned=planned, channel_id=series.channel_id, thread_ts=None, owner_id=series.owner_id,
+                   series_id=series.id, lock=False)
     series.cursor_at = cursor
     series.next_due_at = nxt.due_at if nxt else None
     if nxt is None:
-        series.state = "finished"
-    return written
+        move_series(series, SeriesAction.RUN_OUT, Series.FINISHED)
+    return len(planned)
 
 
 def reset_cursor(series: ReminderSeries, after: datetime) -> Point | None:
@@ -110,14 +97,15 @@ def reset_cursor(series: ReminderSeries, after: datetime) -> Point | None:
     return point
 
 
-def materialise(session: Session, now: datetime, grace: timedelta, limit: int = 2000) -> int:
+def materialise(session: Session, now: datetime, limit: int = 2000) -> int:
+    """Lay the rows of every active series whose next reminder has come (the series rows are locked)."""
     stmt = (
         select(ReminderSeries)
-        .where(ReminderSeries.state == "active", ReminderSeries.next_due_at <= now)
+        .where(ReminderSeries.state == Series.ACTIVE.value, ReminderSeries.next_due_at <= now)
         .order_by(ReminderSeries.next_due_at)
         .limit(limit)
     )
-    return sum(advance(session, series, now, grace) for series in session.scalars(_lock(stmt, session)))
+    return sum(write_due_points(session, series, now) for series in session.scalars(_lock(stmt, session)))
 
 
 # --- claiming and sending --------------------------------------------------------------------------------------
@@ -152,18 +140,6 @@ class DispatchStats:
     retried: int = 0
     failed: int = 0
     notices: list[str] = field(default_factory=list)
-
-
-def expire(session: Session, now: datetime, grace: timedelta) -> int:
-    """Mark unsent rows older than the grace period missed."""
-    missed = session.execute(
-        update(ReminderOccurrence)
-        .where(ReminderOccurrence.state == "pending", ReminderOccurrence.attempts == 0,
-               ReminderOccurrence.due_at < now - grace)
-        .values(state="missed")
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    return int(missed or 0)
 
 
 METADATA_EVENT = "safeguarding_reminder"
@@ -209,7 +185,7 @@ def _find_posted(client: WebClient, row: ReminderOccurrence) -> str | None:
 def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: DispatchStats) -> int:
     """Reconcile rows a dead process left in "sending"; returns how many were settled."""
     with db.session() as s:
-        stmt = select(ReminderOccurrence).where(ReminderOccurrence.state == "sending").limit(500)
+        stmt = select(ReminderOccurrence).where(ReminderOccurrence.state == Occurrence.SENDING.value).limit(500)
         rows = [r for r in s.scalars(_lock(stmt, s))
                 if _claimer_is_dead(r.claimed_by) or (r.claimed_at and r.claimed_at < now - STALE_CLAIM)]
         tell = []
@@ -217,7 +193,7 @@ def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: D
             try:
                 ts = _find_posted(client, row)
             except Exception as exc:  # no history scope, Slack down: do not risk a double post
-                row.state, row.last_error = "failed", "interrupted"
+                deliveries.mark_failed(row, "interrupted")
                 audit.record(s, team_id=row.team_id, actor_id="clock", action="reminder.failed",
                              entity_type="reminder_occurrence", entity_id=str(row.id),
                              after={"state": "failed", "error": "interrupted", "lookup": type(exc).__name__})
@@ -225,11 +201,11 @@ def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: D
                 tell.append(row)
                 continue
             if ts is not None:
-                row.state, row.sent_at, row.message_ts, row.last_error = "sent", now, ts, None
+                deliveries.mark_sent(row, ts, now)
                 row.attempts += 1
                 stats.sent += 1
-            else:
-                row.state, row.attempt_at, row.claimed_by, row.claimed_at = "pending", now, None, None
+            else:  # not posted: back to pending, posted once on this tick
+                deliveries.retry_at(row, now, row.last_error)
             log.info("reminders.recovered", occurrence=row.id, found=ts is not None)
         for row in tell:
             _notify_owner(client, row, stats)
@@ -239,13 +215,13 @@ def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: D
 def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> list[Claimed]:
     stmt = (
         select(ReminderOccurrence)
-        .where(ReminderOccurrence.state == "pending", ReminderOccurrence.attempt_at <= now)
+        .where(ReminderOccurrence.state == Occurrence.PENDING.value, ReminderOccurrence.attempt_at <= now)
         .order_by(ReminderOccurrence.attempt_at, ReminderOccurrence.id)
         .limit(limit)
     )
     out = []
     for row in session.scalars(_lock(stmt, session)):
-        row.state, row.claimed_by, row.claimed_at = "sending", worker, now
+        deliveries.take(row, worker, now)
         out.append(Claimed(row.id, row.team_id, row.channel_id, row.thread_ts, row.owner_id, row.text, row.blocks,
                            row.attempts, row.source, row.source_ref))
     return out
@@ -279,15 +255,14 @@ def record(session: Session, outcomes: list[Outcome], now: datetime, stats: Disp
             continue
         row.attempts += 1
         if o.status == "sent":
-            row.state, row.sent_at, row.message_ts, row.last_error = "sent", now, o.ts, None
+            deliveries.mark_sent(row, o.ts, now)
             stats.sent += 1
             continue
-        row.last_error = o.error
         if o.status == "retry" and row.attempts < MAX_ATTEMPTS:
-            row.state, row.attempt_at = "pending", now + BACKOFF[row.attempts - 1]
+            deliveries.retry_at(row, now + BACKOFF[row.attempts - 1], o.error)
             stats.retried += 1
             continue
-        row.state = "failed"
+        deliveries.mark_failed(row, o.error)
         stats.failed += 1
         audit.record(session, team_id=row.team_id, actor_id="clock", action="reminder.failed",
                      entity_type="reminder_occurrence", entity_id=str(row.id),
@@ -354,8 +329,8 @@ def dispatch_once(
     stats = DispatchStats()
     recover_interrupted(db, client, now, stats)
     with db.session() as s:
-        stats.materialised = materialise(s, now, grace) + ensure_weekly_digests(s, now)
-        stats.missed = expire(s, now, grace)
+        stats.materialised = materialise(s, now) + ensure_weekly_digests(s, now)
+        stats.missed = deliveries.expire(s, now, grace)
     outcomes: queue.Queue[Outcome | None] = queue.Queue()
     recorder = threading.Thread(target=_record_outcomes, args=(db, client, outcomes, now, stats),
                                 name="reminder-recorder", daemon=True)

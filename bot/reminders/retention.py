@@ -16,17 +16,20 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from bot.reminders import states
+from bot.reminders.states import Series
 from bot.timeutil import LONDON
 from storage.reminders import ReminderOccurrence, ReminderSeries
 
 REMOVED = "(removed under the retention policy)"
-SETTLED = ("sent", "missed", "cancelled", "skipped", "failed")
+# sent, missed, skipped, failed lead nowhere; a cancelled row is only re-laid for today or later
+SETTLED = tuple(sorted(s.value for s in states.SETTLED | {states.Occurrence.CANCELLED}))
 
 
 def reduce_ended(session: Session, cutoff: date, dry_run: bool) -> list[tuple[str, str]]:
     """[(team_id, "#<id>")] of ended series reduced (or that would be, on a dry run)."""
     before = datetime.combine(cutoff, datetime.min.time(), tzinfo=LONDON)
-    rows = session.scalars(select(ReminderSeries).where(ReminderSeries.state.in_(["deleted", "finished"]),
+    rows = session.scalars(select(ReminderSeries).where(ReminderSeries.state.in_([Series.DELETED, Series.FINISHED]),
                                                         ReminderSeries.updated_at < before,
                                                         ReminderSeries.name != REMOVED)
                            .order_by(ReminderSeries.id)).all()

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot import workdays
 from bot.reminders.recurrence import meetings
-from bot.timeutil import LONDON, MORNING, to_london  # MORNING: the one 09:00 London
+from bot.timeutil import MORNING, at_nine, to_london  # at_nine: the one 09:00 London
 from storage.reminders import ReminderSeries
 
 MAX_POINTS_PER_PASS = 400  # a series asleep for years catches up over several ticks, never in one
@@ -48,12 +48,12 @@ def _points_for(series: ReminderSeries, meeting_at: datetime) -> list[Point]:
         out.append(Point(meeting_at, f"{stamp}:at", "at", meeting_at, None, papers))
     for n in sorted(set(series.days_before or []), reverse=True):
         day = meeting_at.date() - timedelta(days=n)
-        due = meeting_at if n == 0 else datetime.combine(workdays.previous_working_day(day), MORNING, tzinfo=LONDON)
+        due = meeting_at if n == 0 else at_nine(workdays.previous_working_day(day))
         if n == 0 and meeting_at.time() > MORNING:
-            due = datetime.combine(meeting_at.date(), MORNING, tzinfo=LONDON)
+            due = at_nine(meeting_at.date())
         out.append(Point(due, f"{stamp}:before{n}", "before", meeting_at, n, papers))
     if papers is not None and all(p.due_at.date() != papers for p in out):  # one message when they coincide
-        out.append(Point(datetime.combine(papers, MORNING, tzinfo=LONDON), f"{stamp}:papers", "papers",
+        out.append(Point(at_nine(papers), f"{stamp}:papers", "papers",
                          meeting_at, None, papers))
     return out
 

@@ -15,15 +15,21 @@ from sqlalchemy.orm import Session
 
 from bot import privacy, workdays
 from bot.authz import Role
+from bot.reminders import deliveries, states
+from bot.reminders.deliveries import Planned, Source
 from bot.reminders.engine import reset_cursor
 from bot.reminders.ids import NAME_MAX, Block
 from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
-from bot.reminders.schedule import MORNING, upcoming_meetings
-from bot.timeutil import LONDON, date_range_problem, to_london
+from bot.reminders.schedule import upcoming_meetings
+from bot.reminders.states import Occurrence, Series, SeriesAction, move_series, require_series
+from bot.timeutil import LONDON, at_nine, date_range_problem, to_london
 from storage import audit
 from storage.reminders import ReminderOccurrence, ReminderSeries
 
-LIVE = ("active", "paused", "finished")
+LIVE = tuple(s.value for s in states.LIVE)
+
+
+PROBLEMS = (Occurrence.MISSED.value, Occurrence.FAILED.value)  # shown in `/reminders list`
 
 
 class NotFound(LookupError):
@@ -144,12 +150,12 @@ def create_series(session: Session, *, team_id: str, owner_id: str, partnership:
         team_id=team_id, kind=spec.kind, name=spec.name, partnership=partnership, channel_id=spec.channel_id,
         owner_id=owner_id, recurrence=spec.recurrence, rule=spec.rule, first_date=spec.first_date,
         at_time=spec.at_time, days_before=spec.days_before, papers_working_days=spec.papers_working_days,
-        link=spec.link, state="active", skipped=[], created_at=now.astimezone(UTC),
+        link=spec.link, skipped=[], created_at=now.astimezone(UTC),
     )
+    ahead = reset_cursor(row, now) is not None
+    move_series(row, SeriesAction.CREATE, Series.ACTIVE if ahead else Series.FINISHED)
     session.add(row)
     session.flush()
-    if reset_cursor(row, now) is None:
-        row.state = "finished"
     audit.record(session, team_id=team_id, actor_id=owner_id, action="reminder.created", entity_type="reminder",
                  entity_id=str(row.id), after=_snapshot(row))
     return row
@@ -163,7 +169,7 @@ def get_series(session: Session, team_id: str, series_id: int | str) -> Reminder
     row = session.scalars(
         select(ReminderSeries).where(ReminderSeries.team_id == team_id, ReminderSeries.id == sid).with_for_update()
     ).one_or_none()
-    if row is None or row.state == "deleted":
+    if row is None or row.state == Series.DELETED:
         raise NotFound(series_id)
     return row
 
@@ -182,14 +188,11 @@ def may_change(row: ReminderSeries, user_id: str, roles: frozenset[Role], assign
 
 
 def _cancel_pending(session: Session, row: ReminderSeries, meeting_at: datetime | None = None) -> int:
-    stmt = select(ReminderOccurrence).where(ReminderOccurrence.series_id == row.id,
-                                            ReminderOccurrence.state == "pending")
-    n = 0
-    for occ in session.scalars(stmt):
-        if meeting_at is None or (occ.meeting_at and to_london(occ.meeting_at) == meeting_at):
-            occ.state = "cancelled" if meeting_at is None else "skipped"
-            n += 1
-    return n
+    """Unsent rows of the series (snoozed copies too) are cancelled; only one meeting's are skipped."""
+    if meeting_at is None:
+        return deliveries.cancel(session, ReminderOccurrence.series_id == row.id)
+    return deliveries.cancel(session, ReminderOccurrence.series_id == row.id,
+                             ReminderOccurrence.meeting_at == meeting_at, to=Occurrence.SKIPPED)
 
 
 def _change(session: Session, row: ReminderSeries, actor: str, action: str, before: dict[str, Any]) -> None:
@@ -235,12 +238,11 @@ def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor
     changed = [f for f in EDITABLE if getattr(row, f) != new[f]]
     for field_name in changed:
         setattr(row, field_name, new[field_name])
-    for occ in session.scalars(select(ReminderOccurrence).where(
-            ReminderOccurrence.series_id == row.id, ReminderOccurrence.source == "series",
-            ReminderOccurrence.state == "pending")):
-        occ.state = "cancelled"
-    if row.state in ("active", "finished"):
-        row.state = "active" if reset_cursor(row, now) is not None else "finished"
+    require_series(row.state, SeriesAction.EDIT, series_id=row.id)
+    deliveries.cancel(session, ReminderOccurrence.series_id == row.id, ReminderOccurrence.source == Source.SERIES)
+    if row.state != Series.PAUSED:
+        ahead = reset_cursor(row, now) is not None
+        move_series(row, SeriesAction.EDIT, Series.ACTIVE if ahead else Series.FINISHED)
     audit.record(session, team_id=row.team_id, actor_id=actor, action="reminder.edited", entity_type="reminder",
                  entity_id=str(row.id), before=before,
                  after={**_edit_snapshot(row, group_names), "fields": changed})
@@ -249,37 +251,40 @@ def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor
 
 def pause(session: Session, row: ReminderSeries, actor: str) -> None:
     before = _snapshot(row)
-    row.state, row.next_due_at = "paused", None
+    move_series(row, SeriesAction.PAUSE, Series.PAUSED)
+    row.next_due_at = None
     _cancel_pending(session, row)
     _change(session, row, actor, "reminder.paused", before)
 
 
 def resume(session: Session, row: ReminderSeries, actor: str, now: datetime) -> None:
     """Reminders that fell while paused are not sent late: the series picks up from now."""
+    require_series(row.state, SeriesAction.RESUME, series_id=row.id)
     before = _snapshot(row)
-    row.state = "active"
-    if reset_cursor(row, now) is None:
-        row.state = "finished"
+    ahead = reset_cursor(row, now) is not None
+    move_series(row, SeriesAction.RESUME, Series.ACTIVE if ahead else Series.FINISHED)
     _change(session, row, actor, "reminder.resumed", before)
 
 
 def delete(session: Session, row: ReminderSeries, actor: str) -> None:
     before = _snapshot(row)
-    row.state, row.next_due_at = "deleted", None
+    move_series(row, SeriesAction.DELETE, Series.DELETED)
+    row.next_due_at = None
     _cancel_pending(session, row)
     _change(session, row, actor, "reminder.deleted", before)
 
 
 def skip_next(session: Session, row: ReminderSeries, actor: str, now: datetime) -> datetime | None:
     """Skip the next meeting (its reminders, sent or not yet, stop); returns the meeting skipped."""
+    require_series(row.state, SeriesAction.SKIP, series_id=row.id)
     meeting = next((m for m in upcoming_meetings(row, to_london(now).date()) if m.astimezone(UTC) > now), None)
     if meeting is None:
         return None
     before = _snapshot(row)
     row.skipped = [*(row.skipped or []), meeting.date().isoformat()]
     _cancel_pending(session, row, meeting)
-    if row.state == "active" and reset_cursor(row, row.cursor_at or now) is None:
-        row.state = "finished"
+    if row.state == Series.ACTIVE and reset_cursor(row, row.cursor_at or now) is None:
+        move_series(row, SeriesAction.SKIP, Series.FINISHED)
     _change(session, row, actor, "reminder.skipped", {**before, "meeting": meeting})
     return meeting
 
@@ -289,8 +294,8 @@ def snooze_until(option: str, now: datetime) -> datetime:
     if option == "hour":
         return local + timedelta(hours=1)
     if option == "tomorrow":
-        return datetime.combine(local.date() + timedelta(days=1), MORNING, tzinfo=LONDON)
-    return datetime.combine(workdays.add_working_days(local.date(), 1), MORNING, tzinfo=LONDON)
+        return at_nine(local.date() + timedelta(days=1))
+    return at_nine(workdays.add_working_days(local.date(), 1))
 
 
 def snooze(session: Session, *, team_id: str, occurrence_id: int, option: str, actor: str,
@@ -302,17 +307,10 @@ def snooze(session: Session, *, team_id: str, occurrence_id: int, option: str, a
         raise NotFound(occurrence_id)
     due = snooze_until(option, now)
     key = f"snooze:{due.astimezone(LONDON):%Y-%m-%dT%H:%M}"
-    exists = session.scalars(select(ReminderOccurrence).where(
-        ReminderOccurrence.team_id == team_id, ReminderOccurrence.source == "snooze",
-        ReminderOccurrence.source_ref == str(orig.id), ReminderOccurrence.key == key)).one_or_none()
-    if exists is None:
-        session.add(ReminderOccurrence(
-            team_id=team_id, series_id=orig.series_id, source="snooze", source_ref=str(orig.id), key=key,
-            due_at=due, attempt_at=due, meeting_at=orig.meeting_at, channel_id=orig.channel_id,
-            thread_ts=orig.thread_ts or orig.message_ts, owner_id=orig.owner_id or actor, text=orig.text,
-            blocks=orig.blocks, state="pending", attempts=0,
-        ))
-        session.flush()
+    deliveries.lay(session, team_id=team_id, source=Source.SNOOZE, source_ref=str(orig.id),
+                   planned=[Planned(key, due, orig.text, orig.blocks, orig.meeting_at)], channel_id=orig.channel_id,
+                   thread_ts=orig.thread_ts or orig.message_ts, owner_id=orig.owner_id or actor,
+                   series_id=orig.series_id)
     audit.record(session, team_id=team_id, actor_id=actor, action="reminder.snoozed",
                  entity_type="reminder_occurrence", entity_id=str(orig.id), after={"until": due, "option": option})
     return due
@@ -335,16 +333,17 @@ def list_series(session: Session, team_id: str, channel_id: str | None) -> list[
         for sid, state in session.execute(
             select(ReminderOccurrence.series_id, ReminderOccurrence.state).where(
                 ReminderOccurrence.series_id.in_([r.id for r in rows]),
-                ReminderOccurrence.state.in_(("missed", "failed")))
+                ReminderOccurrence.state.in_(PROBLEMS))
         ):
             counts[(sid, state)] += 1
-    return [SeriesView(r, counts[(r.id, "missed")], counts[(r.id, "failed")]) for r in rows]
+    missed, failed = Occurrence.MISSED.value, Occurrence.FAILED.value
+    return [SeriesView(r, counts[(r.id, missed)], counts[(r.id, failed)]) for r in rows]
 
 
 def problems(session: Session, team_id: str, channel_id: str | None, since: datetime) -> list[ReminderOccurrence]:
     """Missed or failed occurrences (any source) since `since`: nothing is lost silently."""
     stmt = select(ReminderOccurrence).where(
-        ReminderOccurrence.team_id == team_id, ReminderOccurrence.state.in_(("missed", "failed")),
+        ReminderOccurrence.team_id == team_id, ReminderOccurrence.state.in_(PROBLEMS),
         ReminderOccurrence.due_at >= since)
     if channel_id:
         stmt = stmt.where(ReminderOccurrence.channel_id == channel_id)

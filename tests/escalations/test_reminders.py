@@ -68,7 +68,7 @@ def _overdue_dms(fake_slack, ref: str) -> list[str]:  # type: ignore[no-untyped-
 def test_overdue_step_is_reminded_each_working_day_until_resolved(slack, fake_slack, workspace, db, settings):
     from sqlalchemy import select
 
-    from bot.escalations import timers
+    from bot.escalations import reminders as step_reminders
     from storage.reminders import ReminderOccurrence
 
     ref = _raised(slack, fake_slack, db)
@@ -89,9 +89,9 @@ def test_overdue_step_is_reminded_each_working_day_until_resolved(slack, fake_sl
 
     assert laid()[-1] == "step2:overdue:2026-02-26"  # the bounded run: 10 working days from Fri 13 Feb
     with time_machine.travel(london(2026, 2, 18, 6), tick=False), db.session() as s:  # the daily job, 06:00
-        assert timers.resync_all(s) == 10  # Wed 18 Feb .. Tue 3 Mar
+        assert step_reminders.resync_all(s) == 10  # Wed 18 Feb .. Tue 3 Mar
     with time_machine.travel(london(2026, 2, 18, 6, 5), tick=False), db.session() as s:
-        timers.resync_all(s)  # twice is harmless
+        step_reminders.resync_all(s)  # twice is harmless
     keys = laid()
     assert keys[-1] == "step2:overdue:2026-03-03" and len(keys) == len(set(keys))
     assert {k for k in keys if k.endswith(("02-13", "02-16", "02-17"))} == {
@@ -104,7 +104,7 @@ def test_overdue_step_is_reminded_each_working_day_until_resolved(slack, fake_sl
         assert fake_slack.wait_for("response_url")[-1]["text"].startswith(ref)
         fake_slack.wait_for("chat.update", count=2)  # both cards: the listener has finished
     with time_machine.travel(london(2026, 2, 19, 6), tick=False), db.session() as s:
-        assert timers.resync_all(s) == 0  # resolved: nothing re-laid
+        assert step_reminders.resync_all(s) == 0  # resolved: nothing re-laid
     for day in (19, 20, 23):
         assert _tick(db, settings, london(2026, 2, day, 9, 1)) == 0
     assert len(_overdue_dms(fake_slack, ref)) == 5

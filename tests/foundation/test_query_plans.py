@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, insert, text
 
-from bot.reminders import engine
+from bot.reminders import deliveries, engine
 from bot.reminders.digest import ensure_weekly_digests
 from bot.reminders.due import at_nine, cancel_due, pending_due, schedule_due, schedule_due_daily
 from bot.reminders.retention import prune_settled
@@ -66,8 +66,8 @@ def _hot_statements(db) -> list[tuple[str, Any]]:  # type: ignore[no-untyped-def
             engine.claim(s, NOW, "worker", 50)
             s.rollback()
         with db.session() as s:
-            engine.materialise(s, NOW, timedelta(hours=6))
-            engine.expire(s, NOW, timedelta(hours=6))
+            engine.materialise(s, NOW)
+            deliveries.expire(s, NOW, timedelta(hours=6))
             ensure_weekly_digests(s, NOW)
             schedule_due(s, team_id=TEAM_ID, source="escalation", source_ref="ESC-00042", key="k1",
                          due_at=at_nine(date(2026, 3, 5)), channel_id="C1", thread_ts=None, text="t")

@@ -1,4 +1,5 @@
-"""Step-window reminders, handed to the one reminder engine (`bot.reminders.due`); no scheduler here.
+"""Step-window reminders, handed to the one reminder engine (`bot.reminders.due`); no scheduler here (so no
+longer called `timers.py`).
 
 For the current step: 09:00 London on the working day before its window closes ("about to close", key
 `stepN:before`), then **each working day while overdue**: 09:00 from the working day after it closed, as a
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot import timeutil
 from bot.escalations import blocks, texts
 from bot.escalations.routes import RouteSnapshot
+from bot.escalations.states import State
 from bot.reminders import due
 from bot.timeutil import at_nine
 from bot.workdays import add_working_days
@@ -29,7 +31,7 @@ RUN_DAYS = 10  # working days laid ahead; the daily resync keeps the run going
 
 def planned(esc: Escalation) -> list[tuple[str, datetime]]:
     """(key, when) of the "about to close" reminder and the first "overdue" one, past or not."""
-    if esc.state != "open" or esc.step_due_on is None:
+    if esc.state != State.OPEN or esc.step_due_on is None:
         return []
     first_overdue = add_working_days(esc.step_due_on, 1)
     return [(f"step{esc.step}:before", at_nine(add_working_days(esc.step_due_on, -1))),
@@ -38,7 +40,7 @@ def planned(esc: Escalation) -> list[tuple[str, datetime]]:
 
 def overdue_run_start(esc: Escalation, now: datetime) -> date | None:
     """The first working day of the overdue run still to come (the one rule in bot.reminders.due)."""
-    if esc.state != "open" or esc.step_due_on is None:
+    if esc.state != State.OPEN or esc.step_due_on is None:
         return None
     return due.first_overdue_day(esc.step_due_on, now)
 
@@ -46,7 +48,7 @@ def overdue_run_start(esc: Escalation, now: datetime) -> date | None:
 def schedule_step_reminders(session: Session, esc: Escalation, route: RouteSnapshot,
                             now: datetime | None = None) -> int:
     due.cancel_due(session, team_id=esc.team_id, source=SOURCE, source_ref=esc.ref)
-    if esc.state != "open" or esc.step_due_on is None:
+    if esc.state != State.OPEN or esc.step_due_on is None:
         return 0
     now = now or timeutil.now()
     step = route.step(esc.step)
@@ -77,5 +79,6 @@ def resync_all(session: Session, now: datetime | None = None) -> int:
     """Re-lay every open escalation's step reminders from `now` (a daily job calls this, so the "each working
     day while overdue" run never runs out). Idempotent: a sent reminder is never re-opened. Returns rows laid."""
     now = now or timeutil.now()
-    rows = session.scalars(select(Escalation).where(Escalation.state == "open", Escalation.step_due_on.is_not(None)))
+    rows = session.scalars(select(Escalation).where(Escalation.state == State.OPEN.value,
+                                                    Escalation.step_due_on.is_not(None)))
     return sum(schedule_step_reminders(session, esc, RouteSnapshot.from_json(esc.route), now) for esc in rows)
