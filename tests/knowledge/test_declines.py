@@ -46,7 +46,7 @@ def _declined(res, says: str) -> None:
         ("what is the conversion rate from contact to assessment in wirral", None, "do not give that rate"),
         # topics the arrangements never cover
         ("how do I apply for a job with the safeguarding team", "halton", "office, HR or IT"),
-        ("how do I become a foster carer in chester", None, "do not cover become a foster carer"),
+        ("how do I become a foster carer in chester", None, "council's or the service's own team"),
         ("what is the prevent duty for nurseries", "wirral", "do not cover prevent duty"),
         # "who is the <role>": a role the documents never mention
         ("who's the halton lead member for children's services", None, "do not say who the lead member is"),
