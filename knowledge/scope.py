@@ -192,10 +192,12 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     if not m:
         return None
     words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
-    if not words or not vocabulary().role_nouns.intersection(words):
-        return None
-    stems, have = _per_entry("roles", best, _role_terms)
     nouns = vocabulary().role_nouns
+    ends = [i for i, w in enumerate(words) if w in nouns]
+    if not ends:
+        return None
+    words = words[: ends[-1] + 1]  # "the business manager accountable to": the role ends at its last role noun
+    stems, have = _per_entry("roles", best, _role_terms)
     missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
                                     else have.isdisjoint(terms(expand([w]))))]
     return " ".join(words) if missing else None
