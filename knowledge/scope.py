@@ -196,7 +196,8 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     ends = [i for i, w in enumerate(words) if w in nouns]
     if not ends:
         return None
-    words = words[: ends[-1] + 1]  # "the business manager accountable to": the role ends at its last role noun
+    if ends[-1] != len(words) - 1:
+        return None  # "who is the business manager accountable to": a relation, not who holds the role
     stems, have = _per_entry("roles", best, _role_terms)
     missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
                                     else have.isdisjoint(terms(expand([w]))))]
