@@ -82,7 +82,8 @@ def test_what_the_documents_do_give_is_still_answered(ask, question, partnership
 
 @pytest.mark.parametrize(
     "question",
-    ["how long does a section 37 report take", "what is the timescale for an EHCP", "how long does a SGO assessment take"],
+    ["how long does a section 37 report take", "what is the timescale for an EHCP",
+     "how long does a SGO assessment take"],
 )
 def test_a_timescale_for_something_else_is_not_answered_with_ours(ask, question: str) -> None:
     res = ask(question, "warrington")
