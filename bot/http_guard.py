@@ -32,7 +32,7 @@ log = get_logger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 REPLAY_WINDOW_SECONDS = 300
-_REPLAY_PREFIX = "sig:"  # processed_events rows claimed by a request signature, beside Slack's event ids
+REPLAY_PREFIX = "sig:"  # processed_events rows claimed by a request signature, beside Slack's event ids
 # Replays to this process are caught in memory at once; the database row catches them across processes. The
 # ack never waits on the database for long: if its write lock is busy (SQLite held by the clock), the request
 # goes on after REPLAY_DB_WAIT seconds and the row is written when the lock frees.
@@ -115,7 +115,7 @@ def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
     """
     if body.get("type") in ("event_callback", "url_verification"):
         return True
-    key = _REPLAY_PREFIX + hashlib.sha256(signature.encode()).hexdigest()[: 64 - len(_REPLAY_PREFIX)]
+    key = REPLAY_PREFIX + hashlib.sha256(signature.encode()).hexdigest()[: 64 - len(REPLAY_PREFIX)]
     with _seen_lock:
         if key in _seen:
             return False

@@ -1,5 +1,7 @@
-"""What the business unit sees of "not helpful": a section of the weekly digest (entry title, how many, the
-redacted questions) and the retention rule that clears those questions. The raw question is never stored."""
+"""What the business unit sees of "not helpful": a section of the weekly digest and the retention rule that
+clears the kept questions. The raw question is never stored; the redacted one is shown only by `safeguarding-bot
+kb gaps` to those who run it. A channel gets structured fields only (entry title, id and counts), never typed text:
+the screen that redacts a question can miss something, and a channel is read by everyone in it."""
 
 from __future__ import annotations
 
@@ -18,12 +20,14 @@ SECTION_MAX = 3000
 
 
 def feedback_lines(items: list[NotHelpful], kb: KnowledgeBase) -> list[str]:
+    """One line per entry: its title (authored text), its id and the counts; no question text."""
     lines = []
     for item in items:
         entry = kb.get(item.entry_id)
-        title = entry.title if entry else f"{item.entry_id} (no longer in the knowledge base)"
-        lines.append(f"• *{escape(title)}*: {item.count} not helpful")
-        lines.extend(f"    _“{escape(q)}”_" for q in item.questions)
+        title = entry.title if entry else "(no longer in the knowledge base)"
+        kept = len(item.questions)
+        lines.append(f"• *{escape(title)}* (`{escape(item.entry_id)}`): {item.count} not helpful"
+                     + (f", {kept} question{'s' if kept != 1 else ''} kept for review" if kept else ""))
     return lines
 
 
@@ -33,7 +37,7 @@ def digest_section(session: Session, team_id: str, since: datetime,
     items = not_helpful_summary(session, team_id=team_id, since=since, limit=DIGEST_LIMIT)
     if not items:
         return None
-    text = "*Answers marked not helpful this week* (questions with identifiers removed)\n" + "\n".join(
+    text = "*Answers marked not helpful this week* (the questions are in `safeguarding-bot kb gaps`)\n" + "\n".join(
         feedback_lines(items, kb or load_knowledge_base()))
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_MAX]}}
 

@@ -24,11 +24,13 @@ def policies() -> list[tuple[str, Policy]]:
     from bot.answers.retention import delete_old_questions
     from bot.case_reviews.retention import reduce_closed as case_reviews_reduce
     from bot.escalations.retention import reduce_closed as escalations_reduce
+    from bot.governance.replay_claims import prune_claims
     from bot.reminders.retention import prune_settled, reduce_ended
 
     return [("case reviews", case_reviews_reduce), ("escalations", escalations_reduce),
             ("answer feedback", clear_old_questions), ("unanswered questions", delete_old_questions),
-            ("reminders", reduce_ended), ("reminder deliveries", prune_settled)]
+            ("reminders", reduce_ended), ("reminder deliveries", prune_settled),
+            ("replay and event claims", prune_claims)]
 
 
 @dataclass

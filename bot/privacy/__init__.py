@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.privacy.context import context_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
+from bot.privacy.siblings import sibling_detectors
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
 
@@ -47,7 +48,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     words = words_of(text)
     digits = has_digit(text)
     src = Source(text)
-    return [*detectors(src, words), *context_detectors(src, words, digits), *name_detectors(text)]
+    return [*detectors(src, words), *sibling_detectors(src, words), *context_detectors(src, words, digits),
+            *name_detectors(text)]
 
 
 def _spans(text: str) -> list[Span]:

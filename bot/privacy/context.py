@@ -37,14 +37,23 @@ _RELATIVE_WORDS = frozenset(_RELATIVE[3:-1].replace("-?", "").replace("?", "").s
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
-IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-_NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|evening|week|end|min|mo|back|home|"
+IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
+                    r"lead|sous|night|relief|agency|supply)\b", re.IGNORECASE)
+# "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
+_OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
+OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
+_NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
+_OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
+_NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|mornings|afternoons?|evenings?|holidays?|"
+              r"week|end|min|mo|back|home|child|children|family|families|partnership|partners?|parents?|welfare|"
+              r"work|young|baby|person|people|case|plan|process|"
               r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december|christmas|easter)\b")
 WORK_TARGET = re.compile(
     r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|next\s{1,3}to)\s{1,3}"
-    rf"(?:(?i:the)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}|(?!(?i:{_NOT_PLACE}))[A-Z][\w'’\-]{{1,30}})"
+    rf"(?:(?i:the|a|an|our|his|her|their|this|that|your)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}"
+    rf"|(?!(?i:{_NOT_PLACE}))[A-Z][\w'’\-]{{1,30}})"
 )
 
 
@@ -62,7 +71,14 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
         job = IS_JOB.match(text, rel.end(), end) or src.search(cue, rel.end(), end)
-        if job and (target := WORK_TARGET.search(text, job.end(), end)):
+        if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
+            continue  # "contributing to the work of the partnership": the noun, not the verb
+        if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
+            continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
+        target = WORK_TARGET.search(text, job.end(), end)
+        if target is None and job.group().lower() in _OWN_VERBS:
+            target = OWNS_PLACE.match(text, job.end(), end)
+        if target:
             yield "workplace", rel.start(), target.end()
 
 

@@ -19,7 +19,8 @@ DATA = Path(__file__).resolve().parent / "data"
 _ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
 _VOCAB_ENTRY = re.compile(r"[a-z0-9][a-z0-9'&+/:\- ]{0,40}")
 # Smallest plausible size of each built list: a truncated file is an error, not a quietly weaker screen.
-_MINIMUM = {"first_names": 5000, "surnames": 5000, "english_words": 30000, "proper_nouns": 1000, "places": 2000}
+_MINIMUM = {"first_names": 5000, "first_names_extra": 100, "surnames": 5000, "surnames_frequent": 1000,
+            "english_words": 30000, "english_rare": 20000, "proper_nouns": 1000, "places": 2000}
 
 
 def fold(word: str) -> str:
@@ -35,6 +36,8 @@ class Vocabulary(BaseModel):
     role_words: frozenset[str]
     initial_roles: frozenset[str]
     relation_after_possessive: frozenset[str]
+    person_relations: frozenset[str]
+    person_states: frozenset[str]
     person_verbs: frozenset[str]
     verbs_after: frozenset[str]
     clause_openers: frozenset[str]
@@ -69,7 +72,9 @@ class Lexicon(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
     first_names: frozenset[str]
     surnames: frozenset[str]
+    frequent_surnames: frozenset[str]  # surnames common enough that "the Greens" is a family
     english: frozenset[str]
+    rare_english: frozenset[str]  # rarer words: ordinary when in no name list ("stakeholders")
     proper_nouns: frozenset[str]
     places: frozenset[str]  # every word of a place name
     place_names: frozenset[str]  # whole place names
@@ -104,9 +109,11 @@ def load(data: Path) -> Lexicon:
     for place in place_names:
         place_words.update(p for p in re.split(r"[\s\-]+", place) if p)
     return Lexicon(
-        first_names=_word_list(data, "first_names"),
+        first_names=_word_list(data, "first_names") | _word_list(data, "first_names_extra"),
         surnames=_word_list(data, "surnames"),
+        frequent_surnames=_word_list(data, "surnames_frequent"),
         english=_word_list(data, "english_words") | vocab.common_words,
+        rare_english=_word_list(data, "english_rare"),
         proper_nouns=_word_list(data, "proper_nouns"),
         places=frozenset(place_words),
         place_names=place_names,

@@ -1,5 +1,5 @@
 """Shapes of identifiers (e-mail, phone, postcode, address, NHS and record numbers, dates of birth, school and
-year, initials, sibling descriptions) as regular expressions.
+year, dotted initials) as regular expressions; sibling descriptions are in siblings.py.
 
 Every quantifier is bounded (no `+` or `*`), so each start position costs a bounded number of steps and a
 40,000-character message screens in linear time; tests/privacy/test_linear.py checks this for every pattern in
@@ -44,6 +44,10 @@ NUMBERED_STREET = re.compile(
 NAMED_STREET = re.compile(
     r"\b[A-Z][a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"
     r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
+    # "the Hope Street drop-in", "Rose Lane Children's Centre": a venue named after its street
+    r"(?!\s{1,3}(?:[Dd]rop|[Cc]ent(?:re|er)|[Cc]linic|[Ss]urgery|[Hh]ub|[Oo]ffice|[Ss]chool|[Pp]rimary|[Aa]cademy|[Ll]ibrary"
+    r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
+    r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery))"
 )
 FLAT = re.compile(
     r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
@@ -111,39 +115,10 @@ DATE_IN_WORDS = re.compile(
 
 DOTTED_INITIALS = re.compile(
     r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
+    r"|(?<![\w.])[A-Z]\.[A-Z](?:\.[A-Z]){0,2}(?=['’]s\b)"  # "E.R's mum"
 )
 NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
                 "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o."}
-
-SIBLING_CUE = re.compile(
-    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
-    r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
-    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)\s{1,3}of"
-    r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
-    re.IGNORECASE,
-)
-SIBLING_SPECIFIC = re.compile(
-    r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
-    r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
-    r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
-    r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
-    r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
-    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
-    r"|\b(?:arrested|charged|convicted|stabbed|killed|murdered|died|sentenced|excluded|pregnant)\b"
-    r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
-)
-
-# Phrases that point at a child through a sibling or parent on their own ("the one whose brother...",
-# "same mum as the baby...", "sister of the lad who...", "one of the twins").
-SIBLING_STRONG = re.compile(
-    r"\bwhose\s{1,3}(?:(?:little|big|older|younger|baby|twin|elder|half|step)[\s\-]{1,3})?"
-    r"(?:sister|brother|sibling|twin|mum|dad|mother|father|nan|cousin)s?\b"
-    r"|\bsame\s{1,3}(?:family|mum|dad|mother|father|parents?|household)\s{1,3}as\s{1,3}(?:the|that|this)\b"
-    r"|\b(?:sister|brother|sibling|twin|cousin)s?\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
-    r"(?:lad|girl|boy|one|baby|child|kid|toddler|yp|teen|twins?|young\s{1,3}person)\b"
-    r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b",
-    re.IGNORECASE,
-)
 
 # A home described by what is near it, with no street word ("the bungalow at the bottom of Halton Brow", "house 3 on
 # the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
@@ -161,7 +136,7 @@ _HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "s
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, SIBLING_CUE, SIBLING_SPECIFIC, SIBLING_STRONG, HOME_NEAR,
+    DOTTED_INITIALS, HOME_NEAR,
 )
 
 
@@ -190,13 +165,6 @@ _BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "
                          "be", "is", "edd", "due"})
 _YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
-_SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
-                           "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
-                           "sisters", "siblings", "boys", "girls", "lads", "baby"})
-
-_SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother"})
-_SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
-                                  "brothers", "siblings", "twins", "cousins"})
 
 
 class Source:
@@ -218,6 +186,22 @@ class Source:
         if self.low is not None and pattern.flags & re.IGNORECASE:
             return _lowered(pattern).search(self.low, start, end)
         return pattern.search(self.text, start, end)
+
+    def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
+        only start at a few places (a digit run, a letter before a full stop), found faster than the regex engine
+        would find them by trying every character. Past _MAX_STARTS places (a message of nothing but digits) the
+        regex engine's own scan is faster than a Python loop, so the rest is left to it."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & re.IGNORECASE) \
+            else (pattern, self.text)
+        end = -1
+        for n, pos in enumerate(starts):
+            if n == _MAX_STARTS:
+                yield from compiled.finditer(text, max(pos, end))
+                return
+            if pos >= end and (m := compiled.match(text, pos)):
+                end = m.end()
+                yield m
 
     def at_words(self, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
@@ -250,6 +234,29 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
 
 
+_MAX_STARTS = 500
+_DIGIT_RUN = re.compile(r"\d{1,40}")
+
+
+def _digit_runs(text: str) -> Iterator[int]:
+    """Where each run of digits starts (a house number: NUMBERED_STREET starts at one; 'no. 12' is found at 12)."""
+    last = -2
+    for m in _DIGIT_RUN.finditer(text):
+        if m.start() != last:
+            yield m.start()
+        last = m.end()
+
+
+def _before_dots(text: str) -> Iterator[int]:
+    """The letter before each full stop that starts a word: where dotted initials ('J.S.') can begin."""
+    i = text.find(".")
+    while i >= 0:
+        a = i - 1
+        if a >= 0 and text[a].isalpha() and (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "._")):
+            yield a
+        i = text.find(".", i + 1)
+
+
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
@@ -280,14 +287,12 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     if words & (_YEAR_GATE | _SCHOOL_GATE):
         out.append(_schools(src, words))
     if "." in text:
-        out.append(("initials", m.start(), m.end()) for m in DOTTED_INITIALS.finditer(text)
+        dotted = (src.at_starts(DOTTED_INITIALS, _before_dots(text)) if text.count(".") <= _MAX_STARTS
+                  else DOTTED_INITIALS.finditer(text))
+        out.append(("initials", m.start(), m.end()) for m in dotted
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
-    if words & _SIBLING_GATE:
-        out.append(_siblings(src))
     if words & _HOME_GATE:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
-    if words & _SIBLING_STRONG_GATE:
-        out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
     return out
 
 
@@ -335,7 +340,8 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
 def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        yield from (("address", m.start(), m.end()) for m in src.finditer(pattern))
+        found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
+        yield from (("address", m.start(), m.end()) for m in found)
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
@@ -383,12 +389,3 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "school_year", school.start(), school.end()
     if words & _SCHOOL_GATE:
         yield from (("school_year", m.start(), m.end()) for m in SCHOOL_STRONG.finditer(text))
-
-
-def _siblings(src: Source) -> Iterator[Span]:
-    text = src.text
-    for cue in src.finditer(SIBLING_CUE):
-        a, b = _sentence(text, cue.start(), cue.end())
-        if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
-            yield "sibling", cue.start(), cue.end()
-            yield "sibling", specific.start(), specific.end()

@@ -82,7 +82,7 @@ def ensure_weekly_digests(session: Session, now: datetime) -> int:
         text, blocks = rb.digest(format_date(monday.date()), open_items(session, ws.team_id),
                                  week_meetings(session, ws.team_id, monday))
         feedback = feedback_section(session, ws.team_id, since=monday - timedelta(days=7))
-        blocks += [feedback] if feedback else []  # "not helpful" answers, questions redacted (rb.digest leaves room)
+        blocks += [feedback] if feedback else []  # "not helpful" answers: titles and counts (rb.digest leaves room)
         due_at = max(monday, now)  # written late (down on Monday, or channel set later): due now, not missed
         written += deliveries.lay(session, team_id=ws.team_id, source=Source.DIGEST, source_ref=ws.team_id,
                                   planned=[Planned(key, due_at, text, blocks)], channel_id=ws.business_unit_channel,

@@ -1,5 +1,5 @@
 """"Not helpful" is reviewed by the business unit: the question is kept redacted (never raw), shown in
-`kb gaps` and in the weekly digest, and cleared by the retention rule."""
+`kb gaps`, counted (never quoted) in the weekly digest to the channel, and cleared by the retention rule."""
 
 from __future__ import annotations
 
@@ -91,8 +91,10 @@ def test_weekly_digest_lists_not_helpful_answers_to_the_business_unit(slack, fak
     shown = json.dumps(_blocks(digest), ensure_ascii=False)
     assert "Answers marked not helpful this week" in shown
     assert "LADO (Local Authority Designated Officer)" in shown or "Designated Officer" in shown
-    assert ": 1 not helpful" in shown and "[removed]" in shown
-    assert "07700" not in shown and "<LADO>" not in shown and "&lt;LADO&gt; &amp;" in shown  # escaped mrkdwn
+    assert ": 1 not helpful, 1 question kept for review" in shown and "national.glossary.lado" in shown
+    # structured fields only: no question text, redacted or not, reaches the channel
+    assert "[removed]" not in shown and "does the" not in shown and "07700" not in shown and "LADO&gt;" not in shown
+    assert "kb gaps" in shown
 
 
 def test_retention_clears_the_kept_questions(db, services) -> None:

@@ -56,3 +56,14 @@ def test_vocabulary_yaml_is_validated(data):
     (data / "vocabulary.yaml").write_text(text.replace("titles: [", "titles: [Mr, "), encoding="utf-8")
     with pytest.raises(ValidationError, match="lower-case"):
         load(data)
+
+
+def test_added_lists_hold_what_they_are_for():
+    """Census and hand-written first names, frequent surnames, rarer English words; census entries that are
+    English words ('in', 'many', 'numbers') are left out of the first names."""
+    lex = lexicon()
+    assert {"honey", "tianna", "esme", "eilidh", "gurpreet"} <= lex.first_names
+    assert not {"in", "many", "numbers", "season"} & lex.first_names
+    assert {"smith", "walker", "green"} <= lex.frequent_surnames and "court" not in lex.frequent_surnames
+    assert {"stakeholders", "referrer", "inspectorate"} <= lex.rare_english
+    assert not lex.rare_english & (lex.english - lex.vocab.common_words)  # only words size 50 lacks

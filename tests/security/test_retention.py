@@ -56,7 +56,7 @@ def test_retention_dry_run_then_apply(db, database_url, services):
     report = run_retention(services, dry_run=False)
     assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")],
                               "answer feedback": [], "unanswered questions": [], "reminders": [],
-                              "reminder deliveries": []}
+                              "reminder deliveries": [], "replay and event claims": []}
     with db.session() as s:
         cases = {c.reference: c for c in s.scalars(select(CaseReview))}
         assert cases["CR-2025-001"].summary is None and cases["CR-2025-001"].notifier_role is None
@@ -73,7 +73,8 @@ def test_retention_dry_run_then_apply(db, database_url, services):
 
     assert run_retention(services, dry_run=False).reduced == {"case reviews": [], "escalations": [],
                                                               "answer feedback": [], "unanswered questions": [],
-                                                              "reminders": [], "reminder deliveries": []}
+                                                              "reminders": [], "reminder deliveries": [],
+                                                              "replay and event claims": []}
 
 
 def test_unanswered_questions_and_ended_reminder_names_fall_under_retention(db, services):
@@ -97,3 +98,27 @@ def test_unanswered_questions_and_ended_reminder_names_fall_under_retention(db, 
         assert [q.question for q in s.scalars(select(UnansweredQuestion))] == ["New question"]
         names = sorted(r.name for r in s.scalars(select(ReminderSeries)))
         assert names == [GONE, "Series1 Kakaponame", "Series2 Kakaponame"]
+
+
+def test_replay_and_event_claims_are_pruned_after_a_day(db, services):
+    """processed_events rows (`sig:` replay claims and Slack event ids) go a day after they were written, counted
+    per workspace; a claim still inside its window stays, so a replay within five minutes is still refused."""
+    from datetime import UTC, datetime
+
+    from bot.http_guard import REPLAY_PREFIX
+    from storage.core import ProcessedEvent
+
+    now = datetime.now(UTC)
+    with db.session() as s:
+        for key, age in ((REPLAY_PREFIX + "old", timedelta(days=2)), ("Ev0ld", timedelta(hours=30)),
+                         (REPLAY_PREFIX + "new", timedelta(minutes=4))):
+            s.add(ProcessedEvent(team_id=TEAM_ID, event_id=key, received_at=now - age))
+    dry = run_retention(services, dry_run=True)
+    assert dry.reduced["replay and event claims"] == [(TEAM_ID, "1 event claims"), (TEAM_ID, "1 replay claims")]
+    with db.session() as s:
+        assert len(s.scalars(select(ProcessedEvent)).all()) == 3
+    run_retention(services, dry_run=False)
+    with db.session() as s:
+        assert [r.event_id for r in s.scalars(select(ProcessedEvent))] == [REPLAY_PREFIX + "new"]
+        audits = s.scalars(select(AuditLog).where(AuditLog.entity_type == "replay_and_event_claims")).all()
+        assert sorted(a.entity_id for a in audits) == ["1 event claims", "1 replay claims"]

@@ -1,0 +1,151 @@
+"""Family surnames ("the Nowaks", "the Walsh family") and bare initials ("KM has...", "spoke to RP"), read word
+by word like names (bot/privacy/names.py) from the same tokens."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.patterns import Span
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours
+
+
+def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        w = t.norm
+        if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
+            continue
+        # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
+        if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, lex, c):
+            yield "family_name", t.start, t.end
+            continue
+        # "the Walsh family", "the hughes kids", "five Ahmed children".
+        if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
+            continue
+        odd_word = (c.known(w) or not c.common(w) or w in lex.places) and w not in v.not_names \
+            and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
+        the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
+        if odd_word or the_surname:
+            yield "family_name", t.start, t.end
+
+
+def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> bool:
+    """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
+    capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
+    w, v = t.norm, lex.vocab
+    stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
+    if stem in v.not_names:
+        return False
+    if stem in lex.surnames and w not in lex.english and (t.cap or stem not in lex.english):
+        return True  # 'the Begums', 'the o'briens'
+    if t.cap and not c.common(w) and not c.common(stem):
+        return True  # 'the Nowaks' (a surname in no list)
+    practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
+    return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
+            and (nxt is None or (not nxt.cap and nxt.norm != "of")))
+
+
+def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
+    v = lex.vocab
+    for i in cands:
+        t = toks[i]
+        if t is None:
+            continue
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
+        letters = raw.replace("-", "")
+        if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
+            continue
+        quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
+        after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
+        if len(letters) == 1:
+            # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
+            after = toks.text[t.end:t.end + 2]
+            section = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
+            if raw != "I" and not section and (after_role or quoted or _aged(t, nxt)):
+                yield "initials", t.start, t.end
+            continue
+        if t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
+                len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex):
+            continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
+        if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
+                nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
+            continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
+        prev2 = toks[i - 2] if i > 1 else None
+        cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
+               or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
+               or t.before.rstrip().endswith("(")
+               # "discussed TK at panel", "mum of KL rang", "initials are TFG"
+               or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
+                   prev.norm in v.contact_verbs or (prev.norm == "of" and prev2 is not None
+                                                    and prev2.norm in v.role_words)))
+               or (prev2 is not None and prev2.norm in ("initials", "initial"))
+               or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
+               or _and_relative(i, toks, lex))
+        if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
+            yield "initials", t.start, t.end
+
+
+def _aged(t: Tok, nxt: Tok | None) -> bool:
+    """'M (age 7)', 'K (14)': a capital letter with an age in brackets after it."""
+    after = t.after.replace(" ", "")
+    return after.startswith("(") and (after[1:2].isdigit() or (nxt is not None and nxt.norm in ("age", "aged", "yr",
+                                                                                                 "year", "y")))
+
+
+def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'LW and her baby', 'NT and sibling', 'TB and his sister': capitals joined to a relative are a person."""
+    nxt, after = toks[i + 1], toks[i + 2]
+    t = toks[i]
+    if t is None or nxt is None or after is None or nxt.norm != "and" or t.after.strip():
+        return False
+    if after.norm in ("his", "her", "their"):
+        return True
+    return after.norm in lex.vocab.relation_after_possessive and after.norm in lex.vocab.role_words
+
+
+def _after_title_word(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
+    """'Speak UP', 'Stop IT': capitals that end a capitalised title, after an ordinary capitalised word."""
+    return (prev is not None and prev.cap and not prev.upper and not t.before.strip()
+            and prev.norm in lex.english and prev.norm not in lex.vocab.role_words)
+
+
+def _heading(i: int, toks: Toks) -> bool:
+    """A word in a run of capitals ('FORWARD FROM THE INDEPENDENT CHAIR')."""
+    t = toks[i]
+    return t is not None and any(o.upper and len(o.norm) > 3 and not between.strip()
+                                 for o, between in _neighbours(i, toks))
+
+
+def _defines(i: int, letters: str, toks: Toks) -> bool:
+    """'Safeguarding Practice Group (SPG)', 'Cheshire and Wirral Partnership NHS Foundation Trust (CWP)': capitals
+    in brackets whose letters start, in order, capitalised words just before them are an acronym."""
+    t = toks[i]
+    if t is None or not t.before.rstrip().endswith("("):
+        return False
+    want = letters.upper()
+    k = len(want) - 1
+    for j in range(i - 1, max(-1, i - 12), -1):
+        o = toks[j]
+        if o is None or k < 0:
+            break
+        if o.raw[:1] == want[k] and (o.cap or o.norm not in _SMALL):
+            k -= 1
+    return k < 0 and (toks[i - 1] is not None)
+
+
+def _defined_before(letters: str, toks: Toks) -> bool:
+    """'(CWP)' defined once in the message: later uses of CWP are the acronym too."""
+    pos = toks.text.find(f"({letters})")
+    if pos < 0:
+        return False
+    i = bisect.bisect_left(toks.spans, (pos + 1, 0))
+    return i < len(toks) and _defines(i, letters, toks)

@@ -1,0 +1,119 @@
+"""Descriptions that point at a child through their brothers, sisters or cousins ("the one whose brother...",
+"her twin was excluded", "eldest boy is in a YOI").
+
+A sibling word alone is ordinary practice text ("siblings should be placed together"); what identifies is the
+sibling word with something specific in the same sentence: an event (in care, stabbed, in the paper), a who-clause
+about one child, a school year, a disability, a number of children. Same rules as patterns.py: bounded
+quantifiers, cheap word gates first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
+
+SIBLING_CUE = re.compile(
+    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
+    r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
+    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)\s{1,3}of"
+    r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
+    re.IGNORECASE,
+)
+SIBLING_SPECIFIC = re.compile(
+    r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
+    r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
+    r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
+    r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
+    r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
+    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
+    r"|\b(?:arrested|charged|convicted|stabbed|killed|murdered|died|sentenced|excluded|pregnant)\b"
+    r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
+)
+
+# Phrases that point at a child through a sibling or parent on their own ("the one whose brother...",
+# "same mum as the baby...", "sister of the lad who...", "one of the twins").
+SIBLING_STRONG = re.compile(
+    r"\bwhose\s{1,3}(?:(?:little|big|older|younger|baby|twin|elder|half|step)[\s\-]{1,3})?"
+    r"(?:sister|brother|sibling|twin|mum|dad|mother|father|nan|cousin)s?\b"
+    r"|\bsame\s{1,3}(?:family|mum|dad|mother|father|parents?|household)\s{1,3}as\s{1,3}(?:the|that|this)\b"
+    r"|\b(?:sister|brother|sibling|twin|cousin)s?\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
+    r"(?:lad|girl|boy|one|baby|child|kid|toddler|yp|teen|twins?|young\s{1,3}person)\b"
+    r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b",
+    re.IGNORECASE,
+)
+
+# One child's sibling ("her brother", "twin sister", "half-sister"; not "siblings in care"), then an event that
+# marks that family out in the same sentence.
+# Run only at the cue words (Source.at_words); a sibling noun also needs one of OWN_PREFIX before it or nothing.
+OWN_SIBLING = re.compile(
+    r"(?:brother|sister|sibling|twin|cousin|bro|sis|eldest|youngest|oldest)\b"
+    r"|(?:older|younger|eldest|youngest|oldest|middle|big|little)\s{1,3}(?:one|boy|girl|lad|child|son|daughter|kid)\b"
+    r"|baby\s{1,3}of\s{1,3}the\s{1,3}family\b",
+    re.IGNORECASE,
+)
+OWN_PREFIX = re.compile(
+    r"\b(?:the|his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest)"
+    r"[\s\-]{1,3}$",
+    re.IGNORECASE,
+)
+_OWN_NOUNS = ("brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "eldest", "youngest", "oldest")
+SIBLING_EVENT = re.compile(
+    r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
+    r"|\b(?:stabbed|stabbing|shot|shooting|killed|murdered|died|drowned|arrested|charged|convicted|sentenced|excluded"
+    r"|expelled)\b|\bgave\s{1,3}birth\b|\bspecial\s{1,3}school\b"
+    r"|\bin\s{1,3}the\s{1,3}(?:paper|papers|news)\b|\bhad\s{1,3}a\s{1,3}baby\b|\bpregnant\b"
+    r"|\bdifferent\s{1,3}(?:dads|mums|fathers|mothers)\b|\b(?:wheelchair|cerebral|down'?s\s{1,3}syndrome|deaf|blind)\b"
+    r"|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid|baby|child)\s{1,3}(?:who|that|whose)\b|\bset\s{1,3}(?:the|a)\s{1,3}fire\b"
+    r"|\b(?:year|yr)\s{0,2}\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
+    r"|\blives?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:paternal|maternal|nan|gran|grand|aunt|uncle)"
+    r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))",
+    re.IGNORECASE,
+)
+
+_SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
+                           "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
+                           "sisters", "siblings", "boys", "girls", "lads", "baby"})
+
+_SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother", "cousin",
+                                  "sibling", "twin"})
+_SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
+                                  "brothers", "siblings", "twins", "cousins"})
+_OWN_ADJ = ("older", "younger", "middle", "big", "little")
+_OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
+                       "youngest", "oldest", "middle", "big", "little", "baby"})
+
+
+def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
+    """Lazy detectors of sibling descriptions; `words` are the text's lower-case words."""
+    out: list[Iterator[Span]] = []
+    if words & _SIBLING_GATE:
+        out.append(_siblings(src))
+    if words & _SIBLING_STRONG_GATE:
+        out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
+    if words & _OWN_GATE:
+        out.append(_own_siblings(src, words))
+    return out
+
+
+def _siblings(src: Source) -> Iterator[Span]:
+    text = src.text
+    for cue in src.finditer(SIBLING_CUE):
+        a, b = _sentence(text, cue.start(), cue.end())
+        if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
+            yield "sibling", cue.start(), cue.end()
+            yield "sibling", specific.start(), specific.end()
+
+
+def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    text = src.text
+    for cue in src.at_words(OWN_SIBLING, _OWN_GATE & words):
+        start = cue.start()
+        noun = cue.group().lower().startswith(_OWN_NOUNS) and not cue.group().lower().startswith(_OWN_ADJ)
+        if noun and text[:start].strip() and not src.search(OWN_PREFIX, max(0, start - 10), start):
+            continue  # "siblings should be placed together": no one child's sibling
+        a, b = _sentence(text, start, cue.end())
+        if event := src.search(SIBLING_EVENT, a, b):
+            yield "sibling", cue.start(), cue.end()
+            yield "sibling", event.start(), event.end()

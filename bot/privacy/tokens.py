@@ -1,0 +1,162 @@
+"""Words of a message and what kind of word each is, shared by the name, surname and initials detectors.
+
+One tokenisation pass (TOKEN over a lower-case copy); a Tok is built only for words a detector looks at closely,
+and the word classes are cached because a message repeats its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from bot.privacy.lexicon import Lexicon, fold, lexicon
+
+TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
+# Endings of English words (and what to put back) that SCOWL's list does not always spell out.
+_ENDINGS = (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ors", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
+            ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("isation", "ise"),
+            ("isations", "ise"), ("ation", "e"), ("er", ""), ("er", "e"))
+_PREFIXES = frozenset({"co", "re", "non", "pre", "post", "multi", "anti", "self", "sub", "inter", "cross", "semi",
+                       "mid", "over", "under", "ex", "de", "un", "mis", "out", "well", "long", "short", "part", "low",
+                       "high", "full", "half", "first", "second", "third", "one", "two"})
+# Words in the name lists that are verbs or function words in any sentence ("children were in").
+_FUNCTION = frozenset({"were", "are", "be", "been", "being", "am", "is", "was", "has", "have", "had", "do", "does",
+                       "did", "not", "can", "could", "would", "should", "must", "shall", "than", "then"})
+_SMALL = frozenset({"of", "and", "the", "for", "to", "from", "in", "on", "with", "at", "a", "an", "by", "&"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "our", "their", "his", "her", "its", "my",
+                          "your", "some", "any", "every", "no", "each", "another", "other", "such", "what", "which"})
+# Contact verbs whose capitalised object is as often a service as a person ("ring Childline").
+_ORG_CONTACT = frozenset({"ring", "call", "called", "phoned", "rang", "contacted", "contact", "visited", "visit",
+                          "support", "supported", "supporting", "see", "seen", "saw", "chase", "chased", "told"})
+_ACRONYM = re.compile(r"[A-Z]{2,8}s?")  # CDOP, CCGs: capitals in no list are an organisation, not a person
+_QUOTES = "'\"‘’“”"
+_CLAUSE_PUNCT = frozenset(".,;:!?()[]-–—\n\"")
+_SENTENCE_PUNCT = frozenset(".!?:;\n-–—•*")
+_PHRASE_PUNCT = frozenset(".,;:!?()")
+_STOP_PUNCT = frozenset(".;:!?")
+_END_PUNCT = frozenset(".;!?")
+
+
+class Tok:
+    """One word and its surroundings; built only for words that could be a name, initials or a surname."""
+
+    __slots__ = ("after", "before", "end", "norm", "possessive", "raw", "start")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str], i: int) -> None:
+        a, b = spans[i]
+        self.raw, self.start, self.end = text[a:b], a, b
+        norm = norms[i]
+        # "the ‘deepdive’ focus": a closing quote after an opening one is no possessive
+        self.possessive = norm.endswith("'s") or (norm.endswith("'") and text[a - 1:a] not in ("'", "‘"))
+        self.norm = _base(norm)
+        self.before = text[spans[i - 1][1]:a] if i else (text[max(0, a - 3):a] if a else "^")
+        self.after = text[b:spans[i + 1][0]] if i + 1 < len(spans) else (text[b:b + 3] or "$")
+
+    @property
+    def cap(self) -> bool:
+        return self.raw[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        return self.raw.replace("-", "").replace("'", "").isupper()
+
+
+class Toks:
+    """Words built on first use, so a detector that stops early pays only for the words it looked at."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str]) -> None:
+        self.text, self.spans, self.norms = text, spans, norms
+        self.built: dict[int, Tok] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> Tok | None:
+        if not 0 <= i < len(self.spans):
+            return None
+        tok = self.built.get(i)
+        if tok is None:
+            tok = self.built[i] = Tok(self.text, self.spans, self.norms, i)
+        return tok
+
+
+def _norm(raw: str) -> str:
+    return raw.lower() if raw.isascii() else fold(raw)
+
+
+def _base(norm: str) -> str:
+    return norm[:-2] if norm.endswith("'s") else norm.rstrip("'")
+
+
+def _clause_start(tok: Tok, prev: Tok | None, lex: Lexicon) -> bool:
+    if prev is None:
+        return True
+    if not _CLAUSE_PUNCT.isdisjoint(tok.before) or tok.before == "^":
+        return True
+    return prev.norm in lex.vocab.clause_openers
+
+
+def _sentence_start(tok: Tok, prev: Tok | None) -> bool:
+    return prev is None or not _SENTENCE_PUNCT.isdisjoint(tok.before) or tok.before.strip() in ("(", "\"", "'")
+
+
+class Classifier:
+    """What kind of word a word is; answers are remembered (a message repeats its words)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        v = lex.vocab
+        self.stop = lex.english | v.not_names | v.acronyms | v.titles | v.role_words | _DETERMINERS
+        self.known = lru_cache(maxsize=50_000)(self._known)  # type: ignore[method-assign]
+        self.common = lru_cache(maxsize=50_000)(self._common)  # type: ignore[method-assign]
+
+    def _known(self, word: str) -> bool:
+        """In a name list (either part of a hyphenated name counts). Other proper nouns (British, Skype) are not."""
+        parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and parts[0] in _PREFIXES:
+            return False
+        lex = self.lex
+        return any(p in lex.first_names or p in lex.surnames for p in parts)
+
+    def _common(self, word: str) -> bool:
+        """An ordinary word, place or practice term: a name only in a name position."""
+        parts = [p for p in word.split("-") if p]
+        if len(parts) > 1 and (word.replace("-", "") in self.stop or parts[0] in _PREFIXES):
+            return True  # co-ordinate, multi-agency, self-harm
+        return all(p in self.stop or p in self.lex.places or p in self.lex.proper_nouns or self._rare(p)
+                   or self._inflected(p) for p in parts)
+
+    def _rare(self, word: str) -> bool:
+        lex = self.lex
+        return word in lex.rare_english and word not in lex.first_names and word not in lex.surnames
+
+    def _inflected(self, word: str) -> bool:
+        """'referrers', 'inspectorates', 'stakeholders': an English word with an ending the word list lacks."""
+        eng = self.lex.english
+        for ending, back in _ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 3 and word[: -len(ending)] + back in eng:
+                return word not in self.lex.first_names and word not in self.lex.surnames
+        return False
+
+    def place(self, word: str) -> bool:
+        """A place or other proper noun (Upton, London, Poland): capitalised mid-sentence is no sign of a person."""
+        return word in self.lex.vocab.local_places or (word in self.lex.places and word not in self.lex.english)
+
+    def term(self, word: str) -> bool:
+        return word in self.lex.vocab.not_names or word in self.lex.vocab.acronyms
+
+
+
+def _neighbours(i: int, toks: Toks) -> Iterator[tuple[Tok, str]]:
+    """The words either side of word i, with the characters between."""
+    t = toks[i]
+    for j in (i - 1, i + 1):
+        o = toks[j] if 0 <= j < len(toks) else None
+        if t is not None and o is not None:
+            yield o, t.before if j < i else t.after
+
+
+@cache
+def classifier() -> Classifier:
+    return Classifier(lexicon())
