@@ -224,7 +224,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     first_year = scope.after_documents.first_year
     if first_year:
         for year in _YEAR_RE.findall(q):
-            if int(year) >= first_year and year not in shown:
+            if int(year) >= first_year and (year not in shown or (support and support(year) < OTHER_AREA_SUPPORT)):
                 return _rule_decline("after_documents", scope.after_documents, year)
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:

@@ -44,6 +44,8 @@ def _declined(res, says: str) -> None:
         ("what's the postal address of the wirral safeguarding partnership", None, "no postal address"),
         ("what are the signs of criminal exploitation", "warrington", "do not list signs"),
         ("what is the conversion rate from contact to assessment in wirral", None, "do not give that rate"),
+        # a year after the documents, even when an unrelated entry (Working Together 2023) carries the year
+        ("what did the 2023 halton jtai letter say", None, "date from 2019"),
         # topics the arrangements never cover
         ("how do I apply for a job with the safeguarding team", "halton", "office, HR or IT"),
         ("how do I become a foster carer in chester", None, "council's or the service's own team"),
