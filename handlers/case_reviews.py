@@ -51,13 +51,13 @@ def register(app: App, services: Services) -> None:
     def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
         """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
         laid with the change (bot.case_reviews.flows); a new card only threads them."""
-        day, ts = today(), service.timescales(services.kb)
+        day, scales = today(), service.timescales(services.kb)
         with db.session() as s:
             case = service.get_case(s, team_id, ref)
             if case is None:
                 return None
             channel = case.card_channel or business_unit_channel(s, team_id)
-            deadlines = service.deadlines_of(case, ts)
+            deadlines = service.deadlines_of(case, scales)
             payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, deadlines, day)}
             existing = case.card_ts
         if channel is None:
@@ -74,7 +74,7 @@ def register(app: App, services: Services) -> None:
             case = service.get_case(s, team_id, ref, for_update=True)
             if case is not None:
                 case.card_channel, case.card_ts = channel, new_ts
-                sync_reminders(s, case, service.deadlines_of(case, ts), now())
+                sync_reminders(s, case, service.deadlines_of(case, scales), now())
         return None
 
     def after_change(client: WebClient, team_id: str, ref: str) -> None:
@@ -121,10 +121,10 @@ def register(app: App, services: Services) -> None:
 
     def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
         """The list or one case for the business unit of the case's partnership, or the reference refused."""
-        ts, day = service.timescales(services.kb), today()
+        scales, day = service.timescales(services.kb), today()
         mine = assigned_partnership(s, cmd.team_id, cmd.user_id, services.settings.default_partnership)
         if word == "list":
-            rows = [r for r in service.open_cases(s, cmd.team_id, ts, day)
+            rows = [r for r in service.open_cases(s, cmd.team_id, scales, day)
                     if allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, r[0].partnership)]
             pages = blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]
             return [(f"Open case reviews: {len(rows)}", page) for page in pages], None
@@ -135,7 +135,7 @@ def register(app: App, services: Services) -> None:
             return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)], None
         if not allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership):
             return [], case.reference
-        return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, ts), day))], None
+        return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None
 
     # -- the notification form ---------------------------------------------------------------
     @app.view(CallbackId.NOTIFY)
@@ -149,7 +149,7 @@ def register(app: App, services: Services) -> None:
                 return
             with db.session() as s:
                 case = flows.notify(s, team_id=team_id, actor_id=user_id, form=form,
-                                    ts=service.timescales(services.kb), now=now())
+                                    scales=service.timescales(services.kb), now=now())
                 ref = case.reference
         except Exception as exc:
             view_fault(ack, view, exc)
@@ -263,7 +263,7 @@ def register(app: App, services: Services) -> None:
                     if problem is None:
                         flows.transition(s, case, t.action, actor_id=user_id, happened_on=happened,
                                          rationale=rationale, planned_publication_on=publication,
-                                         ts=service.timescales(services.kb), now=now())
+                                         scales=service.timescales(services.kb), now=now())
             if problem:
                 ack(response_action="errors", errors={BlockId.HAPPENED: problem})
                 return
@@ -289,7 +289,7 @@ def register(app: App, services: Services) -> None:
                     errors = {date_block(n): m for n, m in service.check_corrections(case, values, today()).items()}
                     if not errors:
                         flows.correct(s, case, actor_id=user_id, values=values,
-                                      ts=service.timescales(services.kb), now=now())
+                                      scales=service.timescales(services.kb), now=now())
             if errors:
                 if "_" in errors:
                     errors = {date_block("aware_on"): errors["_"]}

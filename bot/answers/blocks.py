@@ -78,7 +78,7 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
                 {"type": "button", "action_id": ActionId.HELPFUL.value, "text": _plain(":thumbsup: Helpful"),
                  "value": ans.entry.id},
                 {"type": "button", "action_id": ActionId.NOT_HELPFUL.value, "text": _plain(":thumbsdown: Not helpful"),
-                 "value": _value({"id": ans.entry.id, "q": ans.question})},  # the question, for review (redacted)
+                 "value": _value({"id": ans.entry.id, "q": redact(ans.question)})},  # stored by Slack: redacted
             ],
         })
         if ans.suggestions:

@@ -19,23 +19,23 @@ from bot.partnerships import business_unit_channel
 from storage.case_reviews import CaseReview
 
 
-def notify(session: Session, *, team_id: str, actor_id: str, form: service.Notification, ts: Timescales,
+def notify(session: Session, *, team_id: str, actor_id: str, form: service.Notification, scales: Timescales,
            now: datetime) -> CaseReview:
     """Record the notification and lay its reminders in the business-unit channel (threaded once the card exists)."""
     case = service.notify(session, team_id=team_id, actor_id=actor_id, form=form)
     case.card_channel = business_unit_channel(session, team_id)
-    sync(session, case, service.deadlines_of(case, ts), now)
+    sync(session, case, service.deadlines_of(case, scales), now)
     return case
 
 
 def transition(session: Session, case: CaseReview, action: Action | str, *, actor_id: str, happened_on: date,
-               rationale: str | None, planned_publication_on: date | None, ts: Timescales, now: datetime) -> None:
+               rationale: str | None, planned_publication_on: date | None, scales: Timescales, now: datetime) -> None:
     service.apply_transition(session, case, action, actor_id=actor_id, happened_on=happened_on, rationale=rationale,
                              planned_publication_on=planned_publication_on)
-    sync(session, case, service.deadlines_of(case, ts), now)
+    sync(session, case, service.deadlines_of(case, scales), now)
 
 
-def correct(session: Session, case: CaseReview, *, actor_id: str, values: dict[str, date | None], ts: Timescales,
+def correct(session: Session, case: CaseReview, *, actor_id: str, values: dict[str, date | None], scales: Timescales,
             now: datetime) -> None:
     if service.correct_dates(session, case, actor_id=actor_id, values=values):
-        sync(session, case, service.deadlines_of(case, ts), now)
+        sync(session, case, service.deadlines_of(case, scales), now)
