@@ -17,7 +17,7 @@ from sqlalchemy import select
 from bot.authz import Role, grant
 from storage.case_reviews import CaseReview
 from storage.core import AuditLog
-from storage.escalations import Escalation
+from storage.escalations import Escalation, EscalationEvent
 from tests.case_reviews.helpers import BU_CHANNEL, configure, form
 from tests.conftest import ADMIN, TEAM_ID
 from tests.escalations.conftest import raise_values
@@ -246,3 +246,18 @@ def test_reminder_series_changes_only_by_owner_lead_or_admin(slack, fake_slack, 
         _wait_one(db, AuditLog, AuditLog.action == "reminder.paused")
     with db.session() as s:
         assert s.get(ReminderSeries, series.id).state == ("paused" if expected == "paused" else "active")
+
+
+@pytest.mark.parametrize(("user", "expected"), [(BU, "refused"), (PRACT, "refused"), (MANAGER, "replied")])
+def test_typed_text_is_screened_only_after_the_permission_check(slack, fake_slack, db, halton_records, user,
+                                                                expected):
+    """Someone who may not act is refused whatever they typed; the raiser's identifying note is screened out."""
+    _, esc_ref = halton_records
+    typed = "kayla nowak now lives at 22 Elm Grove"
+    got = outcome(fake_slack, db, _send(slack, ("command", "/escalate", f"note {esc_ref} {typed}"), user, {}))
+    reply = fake_slack.calls_to("response_url")[-1]["text"]
+    assert got == expected
+    assert ("Nothing was saved" in reply) == (expected == "replied")
+    assert "Elm Grove" not in reply and "kayla" not in reply
+    with db.session() as s:
+        assert not s.scalars(select(EscalationEvent.id).where(EscalationEvent.kind == "note")).all()
