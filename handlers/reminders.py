@@ -278,6 +278,8 @@ def register(app: App, services: Services) -> None:
                         return
                     assigned = assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
                     if not service.may_change(row, user_id, roles, assigned, None):
+                        reminder_refused(s, team_id, user_id, "edit", str(row.id), reason="not_owner")
+                        s.commit()  # audited before the person is told, as `refuse` does
                         ack(response_action="errors", errors={Block.NAME: texts.NOT_YOURS})
                         return
                     service.update_series(s, row, spec, user_id, now, set(known))

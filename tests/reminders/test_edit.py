@@ -145,3 +145,20 @@ def test_edit_field_errors_and_refusals(slack, fake_slack, db):
         refused = s.scalars(select(AuditLog).where(AuditLog.action == "reminder.refused")).all()
         assert [(r.entity_id, r.after["attempted"]) for r in refused] == [(str(sid), "edit"), (str(sid), "edit")]
         assert s.scalars(select(AuditLog).where(AuditLog.action == "reminder.edited")).all() == []
+
+
+def test_another_managers_submission_of_the_edit_form_is_refused_and_audited(slack, fake_slack, db):
+    """The form opened by an admin, submitted by a manager who neither owns the series nor leads: refused."""
+    from bot.authz import Role, grant
+
+    sid = _weekly(db)
+    with db.session() as s:
+        grant(s, TEAM_ID, "UMANAGER2", Role.MANAGER)
+    with time_machine.travel(london(2026, 1, 2, 11)):
+        view = slack.open_modal("/reminders", f"edit {sid}", user=ADMIN, channel=CHANNEL)
+        resp = slack.submit(view, _values(name="Practitioners forum", at="16:00"), user="UMANAGER2")
+        assert "Only the person" in resp.json["errors"][Block.NAME]
+    with db.session() as s:
+        assert s.get(ReminderSeries, sid).at_time == "10:00"
+        refused = s.scalars(select(AuditLog).where(AuditLog.action == "reminder.refused")).all()
+        assert [(r.actor_id, r.entity_id, r.after["attempted"]) for r in refused] == [("UMANAGER2", str(sid), "edit")]
