@@ -7,27 +7,19 @@ out the last block says how many are left and where to see them ("…and 12 more
 
 from __future__ import annotations
 
-from typing import Any
+from bot import blockkit as bk
 
-Block = dict[str, Any]
+Block = bk.Block
 
 MESSAGE_BLOCKS = 50  # Slack: blocks per message
 SECTION_CHARS = 3000  # Slack: characters in a section's text
 LINE_CHARS = 600  # a single line is shortened (with "…") only beyond this; list lines are built from short fields
 
 
-def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
-
-
-def _context(text: str) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
-
-
 def fit_line(line: str) -> str:
     """One line (newlines flattened, so lines can be counted), shortened only if absurdly long."""
     line = " ".join(line.splitlines())
-    return line if len(line) <= LINE_CHARS else line[: LINE_CHARS - 1].rstrip() + "…"
+    return bk.cut(line, LINE_CHARS)
 
 
 def pack(lines: list[str], limit: int = SECTION_CHARS) -> list[str]:
@@ -62,9 +54,9 @@ def sections(lines: list[str], *, max_blocks: int, more: str | None = None,
     fits = cap == len(lines) and len(packed) <= max_blocks
     kept = packed if fits else packed[: max(max_blocks - 1, 0)]
     shown = sum(t.count("\n") + 1 for t in kept)
-    blocks = [_section(t) for t in kept]
+    blocks = [bk.section(t) for t in kept]
     if shown < len(lines):
-        blocks.append(_context(more_line(len(lines) - shown, more)))
+        blocks.append(bk.context(more_line(len(lines) - shown, more)))
     return blocks, shown
 
 
@@ -79,8 +71,8 @@ def pages(title: str, lines: list[str], *, max_pages: int = 5, more: str | None 
     out: list[list[Block]] = []
     for n, chunk in enumerate(chunks[:max_pages], start=1):
         head = title if len(chunks) == 1 else f"{title} (part {n} of {min(len(chunks), max_pages)})"
-        out.append([_section(head), *(_section(t) for t in chunk)])
+        out.append([bk.section(head), *(bk.section(t) for t in chunk)])
     if len(chunks) > max_pages:
         shown = sum(t.count("\n") + 1 for chunk in chunks[:max_pages] for t in chunk)
-        out[-1].append(_context(more_line(len(lines) - shown, more)))
+        out[-1].append(bk.context(more_line(len(lines) - shown, more)))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from knowledge.partnerships import PARTNERSHIPS
+from storage import audit
 from storage.core import ChannelSetting, UserSetting, Workspace
 
 
@@ -54,6 +55,13 @@ def set_user_partnership(session: Session, team_id: str, user_id: str, slug: str
     else:
         us.partnership = slug
     session.flush()
+
+
+def choose_area(session: Session, team_id: str, user_id: str, slug: str) -> None:
+    """A person picks the area their answers come from (`/safeguarding area`, the App Home select): audited."""
+    set_user_partnership(session, team_id, user_id, slug)
+    audit.record(session, team_id=team_id, actor_id=user_id, action="user.set_area", entity_type="user",
+                 entity_id=user_id, after={"partnership": slug})
 
 
 def set_channel_partnership(session: Session, team_id: str, channel_id: str, slug: str) -> None:

@@ -19,7 +19,7 @@ from bot.answers.blocks import answer_blocks, home_view, parse_value, topic_deta
 from bot.answers.ids import ActionId
 from bot.answers.service import AnswerService, UnknownEntry
 from bot.context import Services
-from bot.partnerships import set_user_partnership
+from bot.partnerships import choose_area
 from handlers import safeguarding
 from handlers.common import channel_of, guarded, team_of, user_of
 from handlers.context import CommandContext
@@ -184,11 +184,7 @@ def register(app: App, services: Services) -> None:
             return
         team_id, user_id = team_of(body), user_of(body)
         with services.db.session() as s:
-            set_user_partnership(s, team_id, user_id, slug)
-            from storage import audit
-
-            audit.record(s, team_id=team_id, actor_id=user_id, action="user.set_area", entity_type="user",
-                         entity_id=user_id, after={"partnership": slug})
+            choose_area(s, team_id, user_id, slug)
         publish_home(client, team_id, user_id)
 
     @app.action(ActionId.TOPIC.pattern())

@@ -5,13 +5,17 @@ Thin: parse, authorise, call bot.case_reviews, render. Refusals change nothing a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.authz import REFUSAL, Permission, allowed, allowed_for
+from bot import modals
+from bot.authz import REFUSAL, Permission
 from bot.case_reviews import blocks, flows, forms, service, texts
+from bot.case_reviews.deadlines import Timescales
+from bot.case_reviews.flows import MayManage
 from bot.case_reviews.ids import (
     COMMAND,
     TRANSITION_ACTION,
@@ -23,16 +27,23 @@ from bot.case_reviews.ids import (
     TransitionMeta,
     date_block,
 )
-from bot.case_reviews.reminders import sync as sync_reminders
 from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
 from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
-from bot.partnerships import assigned_partnership, business_unit_channel
 from bot.timeutil import now, today
 from handlers.authorize import refuse, refuse_command, requires
-from handlers.common import build_command_context, channel_of, guarded, team_of, user_of, view_fault
-from handlers.context import CommandContext
+from handlers.common import (
+    actor_of,
+    build_command_context,
+    channel_of,
+    field_error,
+    guarded,
+    team_of,
+    user_of,
+    view_fault,
+)
+from handlers.context import Actor, CommandContext
 
 log = get_logger(__name__)
 
@@ -40,57 +51,21 @@ log = get_logger(__name__)
 def register(app: App, services: Services) -> None:
     db = services.db
 
-    def can_manage(s: Any, team_id: str, user_id: str, case: Any = None) -> bool:
-        """The business unit; over one case, the business unit of that case's partnership (or an admin)."""
-        roles = services.roles_of(s, team_id, user_id)
-        if case is None:
-            return allowed(roles, Permission.CASE_REVIEW_MANAGE)
-        mine = assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
-        return allowed_for(roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership)
+    def current_scales() -> Timescales:
+        return service.timescales(services.kb)
 
-    def publish_card(client: WebClient, team_id: str, ref: str) -> str | None:
-        """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
-        laid with the change (bot.case_reviews.flows); a new card only threads them."""
-        day, scales = today(), service.timescales(services.kb)
-        with db.session() as s:
-            case = service.get_case(s, team_id, ref)
-            if case is None:
-                return None
-            channel = case.card_channel or business_unit_channel(s, team_id)
-            deadlines = service.deadlines_of(case, scales)
-            payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, deadlines, day)}
-            existing = case.card_ts
-        if channel is None:
-            return texts.NO_CHANNEL.format(ref=ref)
-        try:
-            if existing:
-                client.chat_update(channel=channel, ts=existing, **payload)
-                return None
-            new_ts = client.chat_postMessage(channel=channel, **payload)["ts"]
-        except Exception as exc:  # the case is stored; say so rather than fail
-            log.warning("case_review.card_failed", ref=ref, error=type(exc).__name__)
-            return texts.CARD_FAILED.format(ref=ref)
-        with db.session() as s:
-            case = service.get_case(s, team_id, ref, for_update=True)
-            if case is not None:
-                case.card_channel, case.card_ts = channel, new_ts
-                sync_reminders(s, case, service.deadlines_of(case, scales), now())
-        return None
-
-    def after_change(client: WebClient, team_id: str, ref: str) -> None:
-        """The change is committed; a failure here only delays the card (logged, never shown as a traceback)."""
-        try:
-            publish_card(client, team_id, ref)
-        except Exception as exc:
-            log.error("case_review.card_update_failed", ref=ref, error=type(exc).__name__)
+    def may_manage(actor: Actor) -> MayManage:
+        """The business unit of the case's partnership (or an admin), for bot.case_reviews.flows."""
+        return lambda case: actor.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership)
 
     # -- /case-review ------------------------------------------------------------------------
     @app.command(COMMAND)
     @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+                   context: BoltContext) -> None:
         ack()
         word, _, rest = str(body.get("text") or "").strip().partition(" ")
-        cmd = build_command_context(services, body, respond, client, rest.strip())
+        cmd = build_command_context(services, body, respond, client, rest.strip(), context)
         word = word.lower()
         if word == "":
             open_notify(cmd)
@@ -121,11 +96,10 @@ def register(app: App, services: Services) -> None:
 
     def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
         """The list or one case for the business unit of the case's partnership, or the reference refused."""
-        scales, day = service.timescales(services.kb), today()
-        mine = assigned_partnership(s, cmd.team_id, cmd.user_id, services.settings.default_partnership)
+        scales, day = current_scales(), today()
         if word == "list":
             rows = [r for r in service.open_cases(s, cmd.team_id, scales, day)
-                    if allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, r[0].partnership)]
+                    if cmd.can_for(Permission.CASE_REVIEW_MANAGE, r[0].partnership)]
             pages = blocks.list_all_pages(rows) if ref == "ALL" else [blocks.list_blocks(rows)]
             return [(f"Open case reviews: {len(rows)}", page) for page in pages], None
         if not ref:
@@ -133,7 +107,7 @@ def register(app: App, services: Services) -> None:
         case = service.get_case(s, cmd.team_id, ref)
         if case is None:
             return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)], None
-        if not allowed_for(cmd.roles, Permission.CASE_REVIEW_MANAGE, mine, case.partnership):
+        if not cmd.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership):
             return [], case.reference
         return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None
 
@@ -142,60 +116,53 @@ def register(app: App, services: Services) -> None:
     def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = NotifyMeta.model_validate_json(view.get("private_metadata") or "{}")
-            form, errors = forms.parse_notification(view["state"]["values"], today())
+            meta = modals.metadata(view, NotifyMeta)
+            form, errors = forms.parse_notification(modals.values_of(view), today())
             if errors or form is None:
                 ack(response_action="errors", errors=errors)
                 return
-            with db.session() as s:
-                case = flows.notify(s, team_id=team_id, actor_id=user_id, form=form,
-                                    scales=service.timescales(services.kb), now=now())
-                ref = case.reference
+            with db.session() as s:  # the case and its deadline reminders, one transaction
+                ref = flows.notify(s, team_id=team_id, actor_id=user_id, form=form, scales=current_scales(),
+                                   now=now()).reference
         except Exception as exc:
             view_fault(ack, view, exc)
             return
         ack()
-        try:
-            note = publish_card(client, team_id, ref)
-            with db.session() as s:
-                case = service.get_case(s, team_id, ref)
-                assert case is not None
-            # rendered after the session: working-day sums must not hold SQLite's write lock (requests wait on it)
-            text, out = blocks.confirmation(case, service.deadlines_of(case, service.timescales(services.kb)),
-                                            today(), note)
-            log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
-            client.chat_postMessage(channel=user_id, text=text, blocks=out)
-        except Exception as exc:  # stored already: the card and reminders catch up on the next change
-            log.error("case_review.after_notify_failed", ref=ref, error=type(exc).__name__)
+        log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
+        flows.after_notify(db, current_scales(), client, team_id, user_id, ref, today(), now())
 
     # -- card buttons ------------------------------------------------------------------------
-    def button_case(s: Any, team_id: str, user_id: str, ref: str) -> tuple[Any, tuple[str, str] | None]:
+    def button_case(s: Any, actor: Actor, ref: str) -> tuple[Any, tuple[str, str] | None]:
         """The case when this person may manage it, else the refusal: (reference to audit, what to say)."""
-        if not can_manage(s, team_id, user_id):
+        if not actor.can(Permission.CASE_REVIEW_MANAGE):
             return None, (ref, REFUSAL)
-        case = service.get_case(s, team_id, ref)
+        case = service.get_case(s, actor.team_id, ref)
         if case is None:
             return None, (ref, texts.NOT_FOUND.format(ref=ref))
-        if not can_manage(s, team_id, user_id, case):  # the case's partnership: needs the record
+        if not may_manage(actor)(case):  # the case's partnership: needs the record
             return None, (case.reference, REFUSAL)
         return case, None
 
-    def refused(respond: Respond, team_id: str, user_id: str, refusal: tuple[str, str], attempted: str) -> None:
-        ref, msg = refusal
+    def refused(tell: Callable[[str], None], team_id: str, user_id: str, ref: str, attempted: str,
+                text: str) -> None:
+        """Audited (committed) through handlers.authorize.refuse, then told."""
         refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, reference=ref or "-",
-                                                  attempted=attempted),
-               lambda text: respond(text=text, response_type="ephemeral", replace_original=False), msg)
+                                                  attempted=attempted), tell, text)
+
+    def ephemeral(respond: Respond) -> Callable[[str], None]:
+        return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
 
     @app.action(TRANSITION_ACTION)
     @guarded
     def on_transition_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-                             client: WebClient) -> None:
+                             client: WebClient, context: BoltContext) -> None:
         ack()
-        team_id, user_id = team_of(body), user_of(body)
+        actor = actor_of(services, body, context)
+        team_id, user_id = actor.team_id, actor.user_id
         ref, name = str(action.get("value") or "")[:20], str(action["action_id"]).split(":", 1)[1]
         view, stale = None, None
         with db.read() as s:
-            case, refusal = button_case(s, team_id, user_id, ref)
+            case, refusal = button_case(s, actor, ref)
             if case is not None:
                 try:
                     t = transition_for(case.state, name)
@@ -203,7 +170,7 @@ def register(app: App, services: Services) -> None:
                 except TransitionNotAllowed:
                     stale = texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)])
         if refusal is not None:
-            return refused(respond, team_id, user_id, refusal, name)
+            return refused(ephemeral(respond), team_id, user_id, refusal[0], name, refusal[1])
         if view is None:
             respond(text=stale, response_type="ephemeral", replace_original=False)
             return None
@@ -213,17 +180,18 @@ def register(app: App, services: Services) -> None:
     @app.action(ActionId.CORRECT)
     @guarded
     def on_correct_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-                          client: WebClient) -> None:
+                          client: WebClient, context: BoltContext) -> None:
         ack()
-        team_id, user_id = team_of(body), user_of(body)
+        actor = actor_of(services, body, context)
+        team_id, user_id = actor.team_id, actor.user_id
         ref = str(action.get("value") or "")[:20]
         view = None
         with db.read() as s:
-            case, refusal = button_case(s, team_id, user_id, ref)
+            case, refusal = button_case(s, actor, ref)
             if case is not None and case.state != State.CLOSED.value:
                 view = blocks.correct_modal(case, channel_of(body))
         if refusal is not None:
-            return refused(respond, team_id, user_id, refusal, "correct_dates")
+            return refused(ephemeral(respond), team_id, user_id, refusal[0], "correct_dates", refusal[1])
         if view is None:
             respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral", replace_original=False)
             return None
@@ -232,71 +200,56 @@ def register(app: App, services: Services) -> None:
 
     # -- step and correction modals ------------------------------------------------------------
     @app.view(CallbackId.TRANSITION)
-    def on_transition(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        team_id, user_id = team_of(body), user_of(body)
+    def on_transition(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                      context: BoltContext) -> None:
+        actor = actor_of(services, body, context)
+        team_id, user_id = actor.team_id, actor.user_id
+        tell = field_error(ack, BlockId.HAPPENED)
         try:
-            meta = TransitionMeta.model_validate_json(view.get("private_metadata") or "{}")
+            meta = modals.metadata(view, TransitionMeta)
             t = transition_for(meta.state, meta.action)
-            with db.read() as s:  # the permission first: a refused person's rationale is never screened
-                case = service.get_case(s, team_id, meta.ref)
-                permitted = case is not None and can_manage(s, team_id, user_id, case)
-            if not permitted:
-                refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref,
-                                                          attempted=t.action),
-                       lambda text: ack(response_action="errors", errors={BlockId.HAPPENED: text}),
-                       REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref))
+            outcome = flows.refusal(db, team_id, meta.ref, may_manage(actor)) or flows.Outcome()
+            if not outcome.refused:
+                (happened, rationale, publication), errors = forms.parse_transition(modals.values_of(view), t)
+                if errors or happened is None:
+                    ack(response_action="errors", errors=errors)
+                    return
+                outcome = flows.record_step(db, team_id=team_id, actor_id=user_id, may_manage=may_manage(actor),
+                                            ref=meta.ref, shown_state=meta.state, t=t, happened_on=happened,
+                                            rationale=rationale, planned_publication_on=publication,
+                                            scales=current_scales(), now=now(), today=today())
+            if outcome.refused:
+                refused(tell, team_id, user_id, meta.ref, t.action, outcome.problem or REFUSAL)
                 return
-            (happened, rationale, publication), errors = forms.parse_transition(view["state"]["values"], t)
-            if errors or happened is None:
-                ack(response_action="errors", errors=errors)
-                return
-            with db.session() as s:
-                problem = None
-                case = service.get_case(s, team_id, meta.ref, for_update=True)
-                if case is None or not can_manage(s, team_id, user_id, case):
-                    problem = REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)
-                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref, attempted=t.action)
-                elif case.state != meta.state:
-                    problem = texts.STALE.format(ref=meta.ref, state=STATE_LABELS[State(case.state)])
-                else:
-                    problem = service.check_transition_date(case, t, happened, today())
-                    if problem is None:
-                        flows.transition(s, case, t.action, actor_id=user_id, happened_on=happened,
-                                         rationale=rationale, planned_publication_on=publication,
-                                         scales=service.timescales(services.kb), now=now())
-            if problem:
-                ack(response_action="errors", errors={BlockId.HAPPENED: problem})
+            if outcome.problem:
+                tell(outcome.problem)
                 return
         except Exception as exc:
             view_fault(ack, view, exc)
             return
         ack()
-        after_change(client, team_id, meta.ref)
+        flows.after_change(db, current_scales(), client, team_id, meta.ref, today(), now())
 
     @app.view(CallbackId.CORRECT)
-    def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        team_id, user_id = team_of(body), user_of(body)
+    def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                   context: BoltContext) -> None:
+        actor = actor_of(services, body, context)
+        team_id, user_id = actor.team_id, actor.user_id
+        tell = field_error(ack, date_block("aware_on"))
         try:
-            meta = CorrectMeta.model_validate_json(view.get("private_metadata") or "{}")
-            values = forms.parse_corrections(view["state"]["values"])
-            with db.session() as s:
-                case = service.get_case(s, team_id, meta.ref, for_update=True)
-                if case is None or not can_manage(s, team_id, user_id, case):
-                    service.refuse(s, team_id=team_id, actor_id=user_id, reference=meta.ref,
-                                   attempted="correct_dates")
-                    errors = {"_": REFUSAL if case is not None else texts.NOT_FOUND.format(ref=meta.ref)}
-                else:
-                    errors = {date_block(n): m for n, m in service.check_corrections(case, values, today()).items()}
-                    if not errors:
-                        flows.correct(s, case, actor_id=user_id, values=values,
-                                      scales=service.timescales(services.kb), now=now())
-            if errors:
-                if "_" in errors:
-                    errors = {date_block("aware_on"): errors["_"]}
-                ack(response_action="errors", errors=errors)
+            meta = modals.metadata(view, CorrectMeta)
+            values = forms.parse_corrections(modals.values_of(view))
+            outcome, problems = flows.record_corrections(db, team_id=team_id, actor_id=user_id,
+                                                         may_manage=may_manage(actor), ref=meta.ref, values=values,
+                                                         scales=current_scales(), now=now(), today=today())
+            if outcome.refused:
+                refused(tell, team_id, user_id, meta.ref, "correct_dates", outcome.problem or REFUSAL)
+                return
+            if problems:
+                ack(response_action="errors", errors={date_block(n): m for n, m in problems.items()})
                 return
         except Exception as exc:
             view_fault(ack, view, exc)
             return
         ack()
-        after_change(client, team_id, meta.ref)
+        flows.after_change(db, current_scales(), client, team_id, meta.ref, today(), now())

@@ -14,7 +14,7 @@ from bot import texts
 from bot.context import Services
 from bot.logs import get_logger
 from bot.slackids import parse_channel, parse_user  # noqa: F401  (re-exported for listeners)
-from handlers.context import CommandContext
+from handlers.context import Actor, CommandContext
 
 log = get_logger(__name__)
 
@@ -43,26 +43,31 @@ def channel_of(body: dict[str, Any]) -> str:
     return str(channel or "")
 
 
+def actor_of(services: Services, body: dict[str, Any], context: dict[str, Any] | None = None) -> Actor:
+    """The request's Actor, put on Bolt's context by handlers.middleware (built here when there is none)."""
+    found = (context or {}).get("actor")
+    return found if isinstance(found, Actor) else Actor(services, team_of(body), user_of(body), channel_of(body))
+
+
 def build_command_context(
-    services: Services, body: dict[str, Any], respond: Respond, client: WebClient, text: str
+    services: Services, body: dict[str, Any], respond: Respond, client: WebClient, text: str,
+    context: dict[str, Any] | None = None,
 ) -> CommandContext:
-    team_id, user_id, channel_id = team_of(body), user_of(body), channel_of(body)
-    with services.db.read() as s:  # no write lock; usually served from the lookup cache
-        roles = services.roles_of(s, team_id, user_id)
-        partnership = services.partnership_of(s, team_id, channel_id, user_id)
+    actor = actor_of(services, body, context)
     return CommandContext(
         services=services,
-        team_id=team_id,
-        user_id=user_id,
-        channel_id=channel_id,
+        team_id=actor.team_id,
+        user_id=actor.user_id,
+        channel_id=actor.channel_id,
         command=str(body.get("command", "")),
         text=text.replace("\x00", ""),  # typed text is stored here and there; PostgreSQL refuses NUL
         respond=respond,
         client=client,
-        partnership=partnership,
-        roles=roles,
+        partnership=actor.partnership,
+        roles=actor.roles,
         trigger_id=body.get("trigger_id"),
         body=body,
+        actor=actor,
     )
 
 
@@ -110,6 +115,11 @@ def first_input_block(view: dict[str, Any]) -> str | None:
         if block.get("type") == "input" and block.get("block_id"):
             return str(block["block_id"])
     return None
+
+
+def field_error(ack: Callable[..., Any], block_id: str) -> Callable[[str], None]:
+    """Tell the person on a modal, under one field, and keep the modal open (a `tell` for `refuse`)."""
+    return lambda text: ack(response_action="errors", errors={str(block_id): text})
 
 
 def view_fault(ack: Callable[..., Any], view: dict[str, Any], exc: Exception) -> None:

@@ -1,15 +1,20 @@
-"""Global middleware: drop Slack's retries of events we already handled."""
+"""Global middleware: drop Slack's retries of events we already handled, and say who is asking.
+
+`context["actor"]` (handlers.context.Actor) is made once per request: team, user and channel from the body,
+roles and partnerships from the database on first use, so every listener asks the same way and at most once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.context import Services
 from bot.logs import get_logger
+from handlers.common import channel_of, team_of, user_of
+from handlers.context import Actor
 from storage.core import ProcessedEvent
 
 log = get_logger(__name__)
@@ -38,4 +43,9 @@ def register(app: App, services: Services) -> None:
             if not first:
                 log.info("events.duplicate_dropped", event_id=body["event_id"], team_id=team_id)
                 return BoltResponse(status=200, body="")
+        return next()
+
+    @app.middleware
+    def resolve_actor(body: dict[str, Any], context: BoltContext, next: Callable[[], Any]) -> Any:
+        context["actor"] = Actor(services, team_of(body), user_of(body), channel_of(body))
         return next()

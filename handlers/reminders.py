@@ -6,18 +6,18 @@ bot.reminders.service, render. Refusals change nothing and are audit-logged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot import timeutil
-from bot.authz import Permission, allowed
+from bot import modals, timeutil
+from bot.authz import Permission
 from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
-from bot.partnerships import assigned_partnership
 from bot.reminders import blocks as rb
 from bot.reminders import service, texts
 from bot.reminders.blocks import when
@@ -25,8 +25,8 @@ from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import NotFound, SeriesInput
 from bot.reminders.states import Series, TransitionError
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
-from handlers.common import build_command_context, guarded, team_of, user_of, view_fault
-from handlers.context import CommandContext
+from handlers.common import actor_of, build_command_context, field_error, guarded, view_fault
+from handlers.context import Actor, CommandContext
 
 log = get_logger(__name__)
 COMMAND = "/reminders"
@@ -41,13 +41,15 @@ def _typed_refusal(s: Any, cmd: CommandContext, what: str) -> None:
     reminder_refused(s, cmd.team_id, cmd.user_id, what, cmd.text.strip()[:20] or "-")
 
 
-def _may_change(cmd: CommandContext, s: Any, row: Any, channel_id: str | None) -> bool:
-    """Ownership over one series (bot.reminders.service.may_change); a refusal is audit-logged by id."""
-    assigned = assigned_partnership(s, cmd.team_id, cmd.user_id, cmd.services.settings.default_partnership)
-    if service.may_change(row, cmd.user_id, cmd.roles, assigned, channel_id):
-        return True
-    reminder_refused(s, cmd.team_id, cmd.user_id, "change", str(row.id), reason="not_owner")
-    return False
+def _may_change(cmd: CommandContext, row: Any, channel_id: str | None) -> bool:
+    """Ownership over one series (bot.reminders.service.may_change)."""
+    return service.may_change(row, cmd.user_id, cmd.roles, cmd.who().assigned, channel_id)
+
+
+def _not_yours(services: Services, actor: Actor, series_id: int, tell: Callable[[str], None]) -> None:
+    """Someone else's series: audited by id (committed), then told, through handlers.authorize.refuse."""
+    refuse(services, lambda s: reminder_refused(s, actor.team_id, actor.user_id, "change", str(series_id),
+                                                reason="not_owner"), tell, texts.NOT_YOURS)
 
 
 def _next_label(row: Any) -> str:
@@ -98,12 +100,15 @@ def cmd_edit(cmd: CommandContext) -> None:
         except NotFound:
             cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
             return
-        if not _may_change(cmd, s, row, cmd.channel_id):
-            cmd.reply(texts.NOT_YOURS)
-            return
-        meta = AddMetadata(channel_id=row.channel_id, partnership=row.partnership or cmd.partnership,
-                           series_id=row.id)
-        values = service.form_values(row, {name for name, _ in groups})
+        refused = not _may_change(cmd, row, cmd.channel_id)
+        if not refused:
+            meta = AddMetadata(channel_id=row.channel_id, partnership=row.partnership or cmd.partnership,
+                               series_id=row.id)
+            values = service.form_values(row, {name for name, _ in groups})
+        series_id = row.id
+    if refused:
+        _not_yours(cmd.services, cmd.who(), series_id, cmd.reply)
+        return
     cmd.client.views_open(trigger_id=cmd.trigger_id, view=rb.add_modal(meta, groups, values))
 
 
@@ -176,14 +181,19 @@ def _series_command(action: str) -> Any:
             except NotFound:
                 cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
                 return
-            if not _may_change(cmd, s, row, cmd.channel_id):
-                cmd.reply(texts.NOT_YOURS)
-                return
-            try:
-                message = _apply(s, cmd, row, action, now)
-            except TransitionError as exc:  # e.g. pausing a paused series: the table says why; nothing is kept
-                s.rollback()
-                message = str(exc)
+            if not _may_change(cmd, row, cmd.channel_id):
+                refused: int | None = row.id
+                message = ""
+            else:
+                refused = None
+                try:
+                    message = _apply(s, cmd, row, action, now)
+                except TransitionError as exc:  # e.g. pausing a paused series: the table says why; nothing is kept
+                    s.rollback()
+                    message = str(exc)
+        if refused is not None:
+            _not_yours(cmd.services, cmd.who(), refused, cmd.reply)
+            return
         cmd.reply(message)
 
     return handler
@@ -209,45 +219,34 @@ SUBCOMMANDS = {"add": cmd_add, "edit": cmd_edit, "once": cmd_once, "list": cmd_l
                "skip": _series_command("skip")}
 
 
-def _view_values(view: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
-        for element in actions.values():
-            out[block_id] = (
-                (element.get("selected_option") or {}).get("value") if "selected_option" in element
-                else element.get("selected_date") or element.get("selected_time")
-                or element.get("selected_conversation") or element.get("selected_channel") or element.get("value")
-            )
-    return out
-
-
 def register(app: App, services: Services) -> None:
     @app.command(COMMAND)
     @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+                   context: BoltContext) -> None:
         ack()
         text = str(body.get("text") or "").strip()
         word, _, rest = text.partition(" ")
         handler = SUBCOMMANDS.get(word.lower())
-        cmd = build_command_context(services, body, respond, client, rest.strip())
+        cmd = build_command_context(services, body, respond, client, rest.strip(), context)
         if handler is None:
             cmd.reply(texts.USAGE)
             return
         handler(cmd)
 
     @app.view(ViewId.ADD)
-    def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        team_id, user_id = team_of(body), user_of(body)
+    def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        actor = actor_of(services, body, context)
+        team_id, user_id = actor.team_id, actor.user_id
+        tell = field_error(ack, Block.NAME)
         try:
-            meta = AddMetadata.model_validate_json(view.get("private_metadata") or "{}")
-            values = _view_values(view)
-            with services.db.session() as s:
-                roles = services.roles_of(s, team_id, user_id)
-                partnership = meta.partnership or services.partnership_of(s, team_id, meta.channel_id, user_id)
-            if not allowed(roles, Permission.REMINDERS_MANAGE):
+            meta = modals.metadata(view, AddMetadata)
+            values = modals.answers(view)
+            # the form's channel (a view submission carries none of its own)
+            partnership = meta.partnership or Actor(services, team_id, user_id, meta.channel_id).partnership
+            if not actor.can(Permission.REMINDERS_MANAGE):
                 attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
-                refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series),
-                       lambda text: ack(response_action="errors", errors={Block.NAME: text}))
+                refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series), tell)
                 return
             known = dict(_groups(services, partnership))
             group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
@@ -265,6 +264,7 @@ def register(app: App, services: Services) -> None:
                 ack(response_action="errors",
                     errors={(k if k in present else Block.NAME): v for k, v in errors.items()})
                 return
+            not_yours = None
             with services.db.session() as s:
                 if meta.series_id is None:
                     row = service.create_series(s, team_id=team_id, owner_id=user_id, partnership=partnership,
@@ -276,17 +276,17 @@ def register(app: App, services: Services) -> None:
                     except NotFound:
                         ack(response_action="errors", errors={Block.NAME: texts.GONE})
                         return
-                    assigned = assigned_partnership(s, team_id, user_id, services.settings.default_partnership)
-                    if not service.may_change(row, user_id, roles, assigned, None):
-                        reminder_refused(s, team_id, user_id, "edit", str(row.id), reason="not_owner")
-                        s.commit()  # audited before the person is told, as `refuse` does
-                        ack(response_action="errors", errors={Block.NAME: texts.NOT_YOURS})
-                        return
-                    service.update_series(s, row, spec, user_id, now, set(known))
+                    if not service.may_change(row, user_id, actor.roles, actor.assigned, None):
+                        not_yours = row.id
+                    else:
+                        service.update_series(s, row, spec, user_id, now, set(known))
                     template = texts.EDITED
                 message = template.format(id=row.id, name=escape(row.name), rule=_rule_words(row),
                                           next=_next_label(row))
                 channel = row.channel_id
+            if not_yours is not None:
+                _not_yours(services, actor, not_yours, tell)
+                return
         except Exception as exc:
             view_fault(ack, view, exc)
             return
@@ -304,13 +304,12 @@ def _snooze_listener(services: Services, action_id: str) -> Any:
     option = {Action.SNOOZE_HOUR: "hour", Action.SNOOZE_TOMORROW: "tomorrow"}.get(action_id, "next_working_day")
 
     @guarded
-    def on_snooze(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+    def on_snooze(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
         ack()
-        team_id, user_id = team_of(body), user_of(body)
+        actor = actor_of(services, body, context)
+        team_id, user_id = actor.team_id, actor.user_id
         value = str((body.get("actions") or [{}])[0].get("value") or "")
-        with services.db.session() as s:
-            roles = services.roles_of(s, team_id, user_id)
-        if not allowed(roles, Permission.REMINDERS_MANAGE):
+        if not actor.can(Permission.REMINDERS_MANAGE):
             refuse(services, lambda s: reminder_refused(s, team_id, user_id, "snooze", value[:20] or "-"),
                    lambda text: respond(text=text, response_type="ephemeral", replace_original=False))
             return

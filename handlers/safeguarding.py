@@ -9,17 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
 from bot.context import Services
-from bot.partnerships import set_user_partnership
+from bot.partnerships import choose_area
 from handlers.common import build_command_context, guarded
 from handlers.context import CommandContext, SubcommandHandler
 from knowledge.partnerships import display_name, resolve_partnership
-from storage import audit
 
 COMMAND = "/safeguarding"
 
@@ -58,9 +57,7 @@ def set_area(cmd: CommandContext) -> None:
         cmd.reply(texts.area_question(match.candidates, bool(cmd.text.strip())))
         return
     with cmd.services.db.session() as s:
-        set_user_partnership(s, cmd.team_id, cmd.user_id, slug)
-        audit.record(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="user.set_area",
-                     entity_type="user", entity_id=cmd.user_id, after={"partnership": slug})
+        choose_area(s, cmd.team_id, cmd.user_id, slug)
     cmd.reply(f"Your area is now *{display_name(slug)}*. Channel settings still win inside configured channels.")
 
 
@@ -90,11 +87,12 @@ def register(app: App, services: Services) -> None:
 
     @app.command(COMMAND)
     @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+                   context: BoltContext) -> None:
         ack()
         text = str(body.get("text") or "")
         try:
-            cmd = build_command_context(services, body, respond, client, text)
+            cmd = build_command_context(services, body, respond, client, text, context)
         except SQLAlchemyError:
             if not _answer_offline(text, respond):
                 raise  # guarded: "temporarily unavailable, nothing was saved"

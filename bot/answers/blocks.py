@@ -6,6 +6,7 @@ import json
 from collections import OrderedDict
 from typing import Any
 
+from bot import blockkit as bk
 from bot.answers.ids import ActionId, BlockId
 from bot.mrkdwn import literal
 from bot.privacy import redact
@@ -15,13 +16,8 @@ from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name
 
 SECTION_MAX = 2900  # Slack allows 3000 characters in a section's text
-BUTTON_TEXT_MAX = 75
 VALUE_MAX = 1900
-
-
-def _plain(text: str, limit: int = BUTTON_TEXT_MAX) -> dict[str, Any]:
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return {"type": "plain_text", "text": text, "emoji": True}
+section = bk.section  # the name callers and tests know
 
 
 def _chunks(text: str, limit: int = SECTION_MAX) -> list[str]:
@@ -39,13 +35,6 @@ def _chunks(text: str, limit: int = SECTION_MAX) -> list[str]:
     if current:
         out.append(current)
     return out or [" "]
-
-
-def section(text: str, block_id: str | None = None) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "section", "text": {"type": "mrkdwn", "text": text}}
-    if block_id:
-        block["block_id"] = block_id
-    return block
 
 
 def _value(obj: dict[str, Any]) -> str:
@@ -71,52 +60,38 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
         section(part, BlockId.ANSWER.value if i == 0 else f"{BlockId.ANSWER.value}_{i}") for i, part in enumerate(parts)
     ]
     if ans.outcome == "answer" and ans.entry is not None:
-        blocks.append({
-            "type": "actions",
-            "block_id": BlockId.FEEDBACK.value,
-            "elements": [
-                {"type": "button", "action_id": ActionId.HELPFUL.value, "text": _plain(":thumbsup: Helpful"),
-                 "value": ans.entry.id},
-                {"type": "button", "action_id": ActionId.NOT_HELPFUL.value, "text": _plain(":thumbsdown: Not helpful"),
-                 "value": _value({"id": ans.entry.id, "q": redact(ans.question)})},  # stored by Slack: redacted
-            ],
-        })
+        blocks.append(bk.actions(BlockId.FEEDBACK, [
+            bk.button(ActionId.HELPFUL, ":thumbsup: Helpful", ans.entry.id),
+            bk.button(ActionId.NOT_HELPFUL, ":thumbsdown: Not helpful",
+                      _value({"id": ans.entry.id, "q": redact(ans.question)})),  # stored by Slack: redacted
+        ]))
         if ans.suggestions:
-            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Related:"}]})
+            blocks.append(bk.context("Related:"))
             blocks.append(_suggestion_actions(ans))
     elif ans.outcome == "did_you_mean" and ans.suggestions:
         blocks.append(_suggestion_actions(ans))
     elif ans.outcome == "ask_partnership":
-        blocks.append({
-            "type": "actions",
-            "block_id": BlockId.AREAS.value,
-            "elements": [
-                {"type": "button", "action_id": ActionId.CHOOSE_AREA.numbered(slug), "text": _plain(name),
-                 "value": _value({"p": slug, "q": redact(ans.question)})}  # button values are stored by Slack
-                for slug, name in PARTNERSHIPS.items()
-            ],
-        })
+        blocks.append(bk.actions(BlockId.AREAS, [
+            bk.button(ActionId.CHOOSE_AREA.numbered(slug), name,
+                      _value({"p": slug, "q": redact(ans.question)}))  # button values are stored by Slack
+            for slug, name in PARTNERSHIPS.items()
+        ]))
     return blocks
 
 
 def _suggestion_actions(ans: Answer) -> dict[str, Any]:
-    return {
-        "type": "actions",
-        "block_id": BlockId.SUGGESTIONS.value,
-        "elements": [
-            {"type": "button", "action_id": ActionId.SUGGESTION.numbered(i), "text": _plain(s.title),
-             "value": _value({"id": s.entry_id, "p": ans.partnership})}
-            for i, s in enumerate(ans.suggestions[:3], 1)
-        ],
-    }
+    return bk.actions(BlockId.SUGGESTIONS, [
+        bk.button(ActionId.SUGGESTION.numbered(i), s.title, _value({"id": s.entry_id, "p": ans.partnership}))
+        for i, s in enumerate(ans.suggestions[:3], 1)
+    ])
 
 
 def topics_blocks(topics: OrderedDict[str, list[Entry]], partnership: str | None, per_topic: int = 12) -> list[dict]:
     area = display_name(partnership) if partnership else "national guidance (set your area with `/safeguarding area`)"
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": _plain(f"What I can answer: {area}", 150)},
+        bk.header(f"What I can answer: {area}"),
         section("Ask in your own words, e.g. `/safeguarding how do I escalate a disagreement?`"),
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": ARRANGEMENTS_CAVEAT}]},
+        bk.context(ARRANGEMENTS_CAVEAT),
     ]
     for topic, entries in topics.items():
         shown = entries[:per_topic]
@@ -135,33 +110,21 @@ def topics_text(topics: OrderedDict[str, list[Entry]]) -> str:
 
 
 def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, user_area: str | None) -> dict:
-    options = [{"text": _plain(name), "value": slug} for slug, name in PARTNERSHIPS.items()]
-    select: dict[str, Any] = {
-        "type": "static_select",
-        "action_id": ActionId.HOME_AREA.value,
-        "placeholder": _plain("Choose your area"),
-        "options": options,
-    }
-    if user_area in PARTNERSHIPS:
-        select["initial_option"] = {"text": _plain(PARTNERSHIPS[user_area]), "value": user_area}
+    select = {**bk.static_select(PARTNERSHIPS, initial=user_area, placeholder="Choose your area"),
+              "action_id": ActionId.HOME_AREA.value}
     where = display_name(partnership) if partnership else "not set"
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": _plain("Safeguarding assistant", 150)},
+        bk.header("Safeguarding assistant"),
         section("Ask me about your partnership's published safeguarding arrangements: DM me, @mention me, or use "
                 "`/safeguarding <question>`. *If a child is in immediate danger, call 999.*"),
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": ARRANGEMENTS_CAVEAT}]},
-        {"type": "section", "block_id": BlockId.HOME_AREA.value,
-         "text": {"type": "mrkdwn", "text": f"*Your area:* {where}"}, "accessory": select},
-        {"type": "divider"},
-        {"type": "header", "text": _plain("Browse topics", 150)},
+        bk.context(ARRANGEMENTS_CAVEAT),
+        section(f"*Your area:* {where}", BlockId.HOME_AREA, accessory=select),
+        bk.divider(),
+        bk.header("Browse topics"),
     ]
-    buttons = [
-        {"type": "button", "action_id": ActionId.TOPIC.numbered(i), "text": _plain(topic), "value": topic}
-        for i, topic in enumerate(topics)
-    ]
+    buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
     for start in range(0, len(buttons), 5):
-        blocks.append({"type": "actions", "block_id": f"{BlockId.HOME_TOPICS.value}_{start // 5}",
-                       "elements": buttons[start : start + 5]})
+        blocks.append(bk.actions(f"{BlockId.HOME_TOPICS.value}_{start // 5}", buttons[start : start + 5]))
     for topic, entries in topics.items():
         local = [e for e in entries if e.partnership != NATIONAL]
         sample = (local or entries)[:4]
@@ -176,6 +139,5 @@ def topic_detail_blocks(topic: str, entries: list[Entry]) -> list[dict[str, Any]
     lines = [f"• *{e.title}*" + ("" if e.partnership == NATIONAL else f" ({display_name(e.partnership)})")
              for e in entries]
     blocks = [section(part) for part in _chunks(f"*{topic}*\n" + "\n".join(lines))]
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                   "text": "Ask about any of these in your own words. " + ARRANGEMENTS_CAVEAT}]})
+    blocks.append(bk.context("Ask about any of these in your own words. " + ARRANGEMENTS_CAVEAT))
     return blocks[:50]

@@ -10,13 +10,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot import blockkit as bk
 from bot.mrkdwn import escape
 from bot.timeutil import LONDON
 from knowledge import KnowledgeBase, load_knowledge_base
 from storage.answers import NotHelpful, clear_feedback_text, not_helpful_summary
 
 DIGEST_LIMIT = 10
-SECTION_MAX = 3000
 
 
 def feedback_lines(items: list[NotHelpful], kb: KnowledgeBase) -> list[str]:
@@ -39,7 +39,7 @@ def digest_section(session: Session, team_id: str, since: datetime,
         return None
     text = "*Answers marked not helpful this week* (the questions are in `safeguarding-bot kb gaps`)\n" + "\n".join(
         feedback_lines(items, kb or load_knowledge_base()))
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_MAX]}}
+    return bk.section(text)
 
 
 def clear_old_questions(session: Session, cutoff: date, dry_run: bool) -> list[tuple[str, str]]:

@@ -6,13 +6,13 @@ A screened field that fails is never echoed, stored or logged: only the message 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from bot import privacy
+from bot import modals, privacy
 from bot.case_reviews import texts
 from bot.case_reviews.ids import VALUE, BlockId, date_block
 from bot.case_reviews.service import DATE_FIELDS, Notification
 from bot.case_reviews.states import Transition
+from bot.modals import Values
 from bot.timeutil import date_range_problem
 from bot.timeutil import today as london_today
 from knowledge.partnerships import PARTNERSHIPS
@@ -40,34 +40,6 @@ AGE_BANDS: dict[str, str] = {
     "under_1": "Under 1", "1_4": "1 to 4", "5_10": "5 to 10", "11_15": "11 to 15", "16_17": "16 to 17",
 }
 
-Values = dict[str, dict[str, dict[str, Any]]]
-
-
-def _el(values: Values, block: str) -> dict[str, Any]:
-    return (values.get(block) or {}).get(VALUE) or {}
-
-
-def text(values: Values, block: str) -> str | None:
-    raw = _el(values, block).get("value")
-    return raw.strip() if isinstance(raw, str) and raw.strip() else None
-
-
-def selected(values: Values, block: str) -> str | None:
-    opt = _el(values, block).get("selected_option")
-    return str(opt["value"]) if opt else None
-
-
-def selected_many(values: Values, block: str) -> list[str]:
-    return [str(o["value"]) for o in _el(values, block).get("selected_options") or []]
-
-
-def picked_date(values: Values, block: str) -> date | None:
-    raw = _el(values, block).get("selected_date")
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
-
 
 # The modals' max_length, checked here too: a forged payload (or the console) is not held to it, and
 # PostgreSQL refuses a role over its column's 200 characters where SQLite would store it.
@@ -88,18 +60,19 @@ def screen(value: str | None) -> str | None:
 
 def parse_notification(values: Values, today: date) -> tuple[Notification | None, dict[str, str]]:
     errors: dict[str, str] = {}
-    partnership = selected(values, BlockId.PARTNERSHIP)
+    partnership = modals.value(values, BlockId.PARTNERSHIP, VALUE)
     if partnership not in PARTNERSHIPS:
         errors[BlockId.PARTNERSHIP] = "Choose the partnership."
-    agency = selected(values, BlockId.AGENCY)
+    agency = modals.value(values, BlockId.AGENCY, VALUE)
     if agency not in AGENCIES:
         errors[BlockId.AGENCY] = "Choose the notifying agency."
-    role = text(values, BlockId.ROLE)
-    summary = text(values, BlockId.SUMMARY)
+    role = modals.text(values, BlockId.ROLE, VALUE)
+    summary = modals.text(values, BlockId.SUMMARY, VALUE)
     for block, value in ((BlockId.ROLE, role), (BlockId.SUMMARY, summary)):
         if message := too_long(value, MAX_LENGTH[block]) or screen(value):
             errors[block] = message
-    incident, aware = picked_date(values, BlockId.INCIDENT), picked_date(values, BlockId.AWARE)
+    incident = modals.picked_date(values, BlockId.INCIDENT, VALUE)
+    aware = modals.picked_date(values, BlockId.AWARE, VALUE)
     for block, day in ((BlockId.INCIDENT, incident), (BlockId.AWARE, aware)):
         if day is None:
             errors[block] = texts.DATE_REQUIRED
@@ -107,15 +80,15 @@ def parse_notification(values: Values, today: date) -> tuple[Notification | None
             errors[block] = problem
     if incident and aware and aware < incident and BlockId.AWARE not in errors:
         errors[BlockId.AWARE] = texts.AWARE_BEFORE_INCIDENT
-    criteria = [c for c in selected_many(values, BlockId.CRITERIA) if c in CRITERIA]
+    criteria = [c for c in modals.selected_many(values, BlockId.CRITERIA, VALUE) if c in CRITERIA]
     if not criteria:
         errors[BlockId.CRITERIA] = texts.CRITERIA_REQUIRED
     elif "abuse_or_neglect" not in criteria or not {"died", "seriously_harmed"} & set(criteria):
         errors[BlockId.CRITERIA] = texts.CRITERIA_NOT_MET
-    age = selected(values, BlockId.AGE)
+    age = modals.value(values, BlockId.AGE, VALUE)
     if age not in AGE_BANDS:
         errors[BlockId.AGE] = "Choose the child's age band."
-    involved = [a for a in selected_many(values, BlockId.AGENCIES) if a in AGENCIES]
+    involved = [a for a in modals.selected_many(values, BlockId.AGENCIES, VALUE) if a in AGENCIES]
     if errors:
         return None, {str(k): v for k, v in errors.items()}
     assert partnership and agency and incident and aware and age
@@ -129,10 +102,10 @@ def parse_transition(
 ) -> tuple[tuple[date | None, str | None, date | None], dict[str, str]]:
     """(date it happened, rationale, planned publication) and field messages (date rules are the service's)."""
     errors: dict[str, str] = {}
-    happened = picked_date(values, BlockId.HAPPENED)
+    happened = modals.picked_date(values, BlockId.HAPPENED, VALUE)
     if happened is None:
         errors[BlockId.HAPPENED] = texts.DATE_REQUIRED
-    rationale = text(values, BlockId.RATIONALE)
+    rationale = modals.text(values, BlockId.RATIONALE, VALUE)
     if transition.needs_rationale and not rationale:
         errors[BlockId.RATIONALE] = texts.RATIONALE_REQUIRED
     elif message := too_long(rationale, MAX_LENGTH[BlockId.RATIONALE]) or screen(rationale):
@@ -140,7 +113,7 @@ def parse_transition(
     day = london_today()
     if happened is not None and (problem := date_range_problem(happened, day)):
         errors[BlockId.HAPPENED] = problem
-    publication = picked_date(values, BlockId.PUBLICATION) if transition.asks_publication_date else None
+    publication = modals.picked_date(values, BlockId.PUBLICATION, VALUE) if transition.asks_publication_date else None
     if publication and (problem := date_range_problem(publication, day, allow_future=True)):
         errors[BlockId.PUBLICATION] = problem
     elif publication and happened and publication <= happened:
@@ -153,5 +126,5 @@ def parse_corrections(values: Values) -> dict[str, date | None]:
     out: dict[str, date | None] = {}
     for name in (*DATE_FIELDS, "planned_publication_on"):
         if date_block(name) in values:
-            out[name] = picked_date(values, date_block(name))
+            out[name] = modals.picked_date(values, date_block(name), VALUE)
     return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import listing
+from bot import blockkit as bk
+from bot import listing, modals
 from bot.escalations import texts
 from bot.escalations.fields import CATEGORY_LABELS
 from bot.escalations.ids import ACTION_BUTTONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
@@ -15,43 +16,24 @@ from bot.timeutil import format_date
 from knowledge.partnerships import PARTNERSHIPS, display_name
 from storage.escalations import Escalation, EscalationEvent
 
-Block = dict[str, Any]
-
-
-def _pt(text: str, limit: int = 75) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text if len(text) <= limit else text[: limit - 1] + "…"}
-
-
-def _md(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:2990]}}
-
-
-def _context(text: str) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:2990]}]}
-
-
-def _option(value: str, text: str) -> dict[str, Any]:
-    return {"text": _pt(text), "value": value[:150]}
+Block = bk.Block
 
 
 def _input(block_id: BlockId, label: str, element: dict[str, Any], *, optional: bool = False,
            hint: str | None = None) -> Block:
-    block: Block = {"type": "input", "block_id": block_id.value, "label": _pt(label, 2000),
-                    "element": {**element, "action_id": VALUE}, "optional": optional}
-    if hint:
-        block["hint"] = _pt(hint, 2000)
-    return block
+    """An input whose answer the escalation forms read under VALUE."""
+    return bk.input_block(block_id, label, element, action_id=VALUE, optional=optional, hint=hint)
 
 
 def _text_input(multiline: bool = True, max_length: int = 2000) -> dict[str, Any]:
-    return {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
+    return bk.text_input(multiline=multiline, max_length=max_length)
 
 
-def _carry(blocks: list[Block], values: dict[str, dict[str, dict[str, Any]]]) -> None:
+def _carry(blocks: list[Block], values: modals.Values) -> None:
     """Keep what the person already typed or chose when the modal is rebuilt (a choice that is no longer
     offered, e.g. another partnership's agency, is dropped)."""
     for block in blocks:
-        state = (values.get(str(block.get("block_id"))) or {}).get(VALUE) or {}
+        state = modals.element(values, str(block.get("block_id")), VALUE)
         element = block.get("element") or {}
         if block.get("block_id") == BlockId.PARTNERSHIP.value or not state:
             continue
@@ -70,28 +52,25 @@ def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapsh
                 keep: dict[str, dict[str, dict[str, Any]]] | None = None) -> Block:
     """The `/escalate` form. Changing the partnership sends a block action (`dispatch_action`) and the handler
     rebuilds the form for it with `keep` (the view's state values) so nothing typed is lost."""
-    area = {"type": "static_select", "options": [_option(s, n) for s, n in PARTNERSHIPS.items()]}
-    if partnership in PARTNERSHIPS:
-        area["initial_option"] = _option(partnership, PARTNERSHIPS[partnership])
+    area = bk.static_select(PARTNERSHIPS, initial=partnership)
     blocks: list[Block] = [
-        _context("Never type a child's or family member's name, details or an agency's case or record number:"
+        bk.context("Never type a child's or family member's name, details or an agency's case or record number:"
                  " the bot gives the escalation its own reference."),
         {**_input(BlockId.PARTNERSHIP, "Partnership", area), "dispatch_action": True},
     ]
     if agencies:
         blocks.append(_input(BlockId.AGENCY, "Agency the disagreement is with",
-                             {"type": "static_select", "options": [_option(a, a) for a in agencies[:100]]},
+                             bk.static_select((a, a) for a in agencies),
                              optional=True, hint="Or type it in the next field."))
     blocks += [
         _input(BlockId.AGENCY_OTHER, "Agency (if not in the list)" if agencies else "Agency the disagreement is with",
                _text_input(False, 200), optional=bool(agencies)),
         _input(BlockId.CATEGORY, "What is the disagreement about?",
-               {"type": "static_select", "options": [_option(c.value, label) for c, label in CATEGORY_LABELS.items()]}),
+               bk.static_select((c.value, label) for c, label in CATEGORY_LABELS.items())),
     ]
     if route is not None and route.last_step > 1:
-        steps = {"type": "static_select", "options": [_option(str(s.number), f"Step {s.number}: {s.title}")
-                                                      for s in route.steps]}
-        steps["initial_option"] = steps["options"][0]
+        steps = bk.static_select(((str(s.number), f"Step {s.number}: {s.title}") for s in route.steps),
+                                 initial=str(route.steps[0].number))
         blocks.append(_input(BlockId.START_STEP, "Start at", steps, optional=True,
                              hint="Step 1 unless the earlier steps have already been tried."))
     blocks += [
@@ -100,9 +79,7 @@ def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapsh
     ]
     if keep:
         _carry(blocks, keep)
-    return {"type": "modal", "callback_id": CallbackId.RAISE.value, "title": _pt("Raise an escalation", 24),
-            "submit": _pt("Raise"), "close": _pt("Cancel"), "private_metadata": meta.model_dump_json(),
-            "blocks": blocks}
+    return bk.modal(CallbackId.RAISE, "Raise an escalation", "Raise", blocks, meta)
 
 
 def step_line(step: StepSnapshot, due: Any) -> str:
@@ -122,46 +99,38 @@ def card(
               State.RESOLVED: f"Resolved {format_date(esc.closed_on)}" if esc.closed_on else "Resolved",
               State.WITHDRAWN: f"Withdrawn {format_date(esc.closed_on)}" if esc.closed_on else "Withdrawn"}[state]
     blocks: list[Block] = [
-        {"type": "header", "text": _pt(f"Escalation {esc.ref}", 150)},
-        {"type": "section", "fields": [
-            {"type": "mrkdwn", "text": f"*Status*\n{status}"},
-            {"type": "mrkdwn", "text": f"*Partnership*\n{display_name(esc.partnership)}"},
-            {"type": "mrkdwn", "text": f"*With*\n{escape(esc.agency[:200])}" + (f" ({mention})" if mention else "")},
-            {"type": "mrkdwn", "text": f"*About*\n{CATEGORY_LABELS.get(esc.category, esc.category)}"},  # type: ignore[call-overload]
-            {"type": "mrkdwn", "text": f"*Raised by*\n<@{esc.raised_by}> · Day 1 {format_date(esc.day_one)}"},
-        ]},
+        bk.header(f"Escalation {esc.ref}"),
+        bk.fields(f"*Status*\n{status}", f"*Partnership*\n{display_name(esc.partnership)}",
+                  f"*With*\n{escape(esc.agency[:200])}" + (f" ({mention})" if mention else ""),
+                  f"*About*\n{CATEGORY_LABELS.get(esc.category, esc.category)}",  # type: ignore[call-overload]
+                  f"*Raised by*\n<@{esc.raised_by}> · Day 1 {format_date(esc.day_one)}"),
     ]
     if full:
-        blocks += [_md(f"*Tried already:* {escape(esc.tried)}"), _md(f"*Outcome wanted:* {escape(esc.outcome_wanted)}")]
+        blocks += [bk.section(f"*Tried already:* {escape(esc.tried)}"),
+                   bk.section(f"*Outcome wanted:* {escape(esc.outcome_wanted)}")]
     if state == State.OPEN:
-        blocks.append(_md(step_line(route.step(esc.step), esc.step_due_on)))
+        blocks.append(bk.section(step_line(route.step(esc.step), esc.step_due_on)))
         if esc.step < route.last_step:
             nxt = route.step(esc.step + 1)
-            blocks.append(_context(f"Next: step {nxt.number}, {nxt.title} ({nxt.who})"))
+            blocks.append(bk.context(f"Next: step {nxt.number}, {nxt.title} ({nxt.who})"))
     elif esc.outcome and full:
-        blocks.append(_md(f"*Outcome:* {escape(esc.outcome)}"))
+        blocks.append(bk.section(f"*Outcome:* {escape(esc.outcome)}"))
     notes = [e for e in history if e.text and e.kind in ("note", "advance", "withdraw")] if full else []
     for e in notes[-3:]:
         label = {"note": "Note", "advance": f"Escalated to step {e.step}", "withdraw": "Withdrawn"}[e.kind]
-        blocks.append(_context(f"{label} by <@{e.actor_id}>: {escape(e.text)}"))
+        blocks.append(bk.context(f"{label} by <@{e.actor_id}>: {escape(e.text)}"))
     actions = allowed_actions(state, step=esc.step, steps=route.last_step)
     if actions:
-        blocks.append({"type": "actions", "block_id": BlockId.ACTIONS.value, "elements": [
-            _button(a, esc.ref) for a in actions]})
+        blocks.append(bk.actions(BlockId.ACTIONS, [_button(a, esc.ref) for a in actions]))
     source = (f"{route.title} — {route.document}, {route.section} (as of {route.as_of:%B %Y}); "
               "route copied when raised")
-    blocks.append(_context(source))
+    blocks.append(bk.context(source))
     return blocks
 
 
 def _button(action: Action, ref: str) -> Block:
-    button: Block = {"type": "button", "action_id": ACTION_BUTTONS[action].value, "value": ref,
-                     "text": _pt(texts.BUTTON[action.value])}
-    if action == Action.ADVANCE:
-        button["style"] = "primary"
-    if action == Action.WITHDRAW:
-        button["style"] = "danger"
-    return button
+    style = {Action.ADVANCE: "primary", Action.WITHDRAW: "danger"}.get(action)
+    return bk.button(ACTION_BUTTONS[action], texts.BUTTON[action.value], ref, style=style)
 
 
 def card_text(esc: Escalation, route: RouteSnapshot) -> str:
@@ -177,43 +146,38 @@ def act_modal(action: Action, esc: Escalation, route: RouteSnapshot, channel_id:
         nxt = route.step(esc.step + 1)
         intro += f"\nNext: *step {nxt.number}, {nxt.title}* ({nxt.who}). Its window starts now."
     element = _text_input()
-    blocks = [_md(intro), _input(BlockId.TEXT, texts.TEXT_LABEL[action.value], element,
+    blocks = [bk.section(intro), _input(BlockId.TEXT, texts.TEXT_LABEL[action.value], element,
                                  optional=action == Action.WITHDRAW,
                                  hint="No names or details of the child or family.")]
-    return {"type": "modal", "callback_id": CallbackId.ACT.value, "title": _pt(texts.MODAL_TITLE[action.value], 24),
-            "submit": _pt("Save"), "close": _pt("Cancel"),
-            "private_metadata": ActMeta(ref=esc.ref, action=action, channel_id=channel_id).model_dump_json(),
-            "blocks": blocks}
+    return bk.modal(CallbackId.ACT, texts.MODAL_TITLE[action.value], "Save", blocks,
+                    ActMeta(ref=esc.ref, action=action, channel_id=channel_id))
 
 
 def route_blocks(route: RouteSnapshot, *, advice: str | None = None, notify_button: bool = False) -> list[Block]:
     blocks: list[Block] = []
     if advice:
-        blocks.append(_md(advice))
+        blocks.append(bk.section(advice))
     head = f"*{route.title}*" + (f" ({route.policy})" if route.policy else "")
-    blocks.append(_md(head))
+    blocks.append(bk.section(head))
     for step in route.steps:
         window = f" — {step.window.days()}" if step.window else ""
-        blocks.append(_md(f"*{step.number}. {step.title}*{window}\n_{step.who}_\n{step.action}"))
+        blocks.append(bk.section(f"*{step.number}. {step.title}*{window}\n_{step.who}_\n{step.action}"))
     windows = [s.window for s in route.steps if s.window]
     if windows:
-        blocks.append(_context(f"Days as the policy writes them, {windows[0].counting()}."))
+        blocks.append(bk.context(f"Days as the policy writes them, {windows[0].counting()}."))
     else:
-        blocks.append(_context("The document gives no day windows for these steps."))
-    blocks.append(_context(f"Source: {route.document}, {route.section} (as of {route.as_of:%B %Y})"))
+        blocks.append(bk.context("The document gives no day windows for these steps."))
+    blocks.append(bk.context(f"Source: {route.document}, {route.section} (as of {route.as_of:%B %Y})"))
     if notify_button:
-        blocks.append({"type": "actions", "block_id": BlockId.ACTIONS.value, "elements": [
-            {"type": "button", "action_id": ActionId.NOTIFY_MANAGER.value, "value": route.partnership,
-             "text": _pt("Notify my manager")}]})
+        blocks.append(bk.actions(BlockId.ACTIONS, [bk.button(ActionId.NOTIFY_MANAGER, "Notify my manager",
+                                                             route.partnership)]))
     return blocks
 
 
 def notify_modal(partnership: str | None) -> Block:
-    return {"type": "modal", "callback_id": CallbackId.NOTIFY_MANAGER.value, "title": _pt("Notify my manager", 24),
-            "submit": _pt("Send"), "close": _pt("Cancel"),
-            "private_metadata": NotifyMeta(partnership=partnership).model_dump_json(),
-            "blocks": [_md("I'll send them a short message asking to talk. No case details are included."),
-                       _input(BlockId.MANAGER, "Your line manager or safeguarding lead", {"type": "users_select"})]}
+    blocks = [bk.section("I'll send them a short message asking to talk. No case details are included."),
+              _input(BlockId.MANAGER, "Your line manager or safeguarding lead", {"type": "users_select"})]
+    return bk.modal(CallbackId.NOTIFY_MANAGER, "Notify my manager", "Send", blocks, NotifyMeta(partnership=partnership))
 
 
 LIST_SHOWN = 45  # `/escalate list`; `list all` shows every one
@@ -238,13 +202,13 @@ def list_lines(rows: list[Escalation], today: Any) -> list[str]:
 def list_blocks(rows: list[Escalation], today: Any, *, every: bool = False) -> list[list[Block]]:
     """Messages to send: the nearest `LIST_SHOWN` and an honest "…and N more", or (`every`) all of them."""
     if not rows:
-        return [[_md("No open escalations.")]]
+        return [[bk.section("No open escalations.")]]
     title = f"*Open escalations* ({len(rows)}), nearest window end first"
     if every:
         return listing.pages(title, list_lines(rows, today))
     body, _shown = listing.sections(list_lines(rows, today), max_blocks=listing.MESSAGE_BLOCKS - 1, more=LIST_ALL,
                                     limit=LIST_SHOWN)
-    return [[_md(title), *body]]
+    return [[bk.section(title), *body]]
 
 
 def reminder(ref: str, text: str, *, has_next: bool) -> list[Block]:
@@ -252,4 +216,4 @@ def reminder(ref: str, text: str, *, has_next: bool) -> list[Block]:
     if has_next:
         elements.append(_button(Action.ADVANCE, ref))
     elements += [_button(Action.RESOLVE, ref), _button(Action.NOTE, ref)]
-    return [_md(text), {"type": "actions", "block_id": BlockId.ACTIONS.value, "elements": elements}]
+    return [bk.section(text), bk.actions(BlockId.ACTIONS, elements)]

@@ -8,6 +8,7 @@ import shlex
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from knowledge.partnerships import display_name
 from storage import audit
 from storage.escalations import EscalationContact
 
@@ -83,3 +84,19 @@ def mention_for(session: Session, team_id: str, partnership: str, agency: str) -
         EscalationContact.team_id == team_id, EscalationContact.partnership == partnership,
         EscalationContact.agency_key == key(agency))).one_or_none()
     return mention(row.slack_id) if row else None
+
+
+def command(session: Session, *, team_id: str, partnership: str, actor: str, word: str, rest: str) -> str:
+    """`/escalate contacts [add "<agency>" <@user|#channel> | remove "<agency>"]`: the change, and what to say.
+    Raises ContactError for a form it cannot read."""
+    area = display_name(partnership)
+    if word == "add":
+        agency, target = parse_add(rest)
+        add(session, team_id=team_id, partnership=partnership, agency=agency, slack_id=target, actor=actor)
+        return f"Escalations with *{agency}* in {area} will mention {mention(target)}."
+    if word == "remove":
+        agency = rest.strip().strip('"')
+        gone = remove(session, team_id=team_id, partnership=partnership, agency=agency, actor=actor)
+        return f"Removed the contact for *{agency}*." if gone else f"No contact for *{agency}*."
+    lines = [f"• {r.agency} → {mention(r.slack_id)}" for r in listing(session, team_id, partnership)] or ["_none yet_"]
+    return f"*Agency contacts in {area}*\n" + "\n".join(lines)

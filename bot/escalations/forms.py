@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot import modals
 from bot.escalations.fields import MAX_AGENCY, NO_CASE_REF, Category, check_text
 from bot.escalations.ids import VALUE, BlockId
 from bot.escalations.service import RaiseRequest
 from bot.escalations.states import Action
+from bot.modals import Values
 from knowledge.partnerships import PARTNERSHIPS
-
-Values = dict[str, dict[str, dict[str, Any]]]
 
 
 def value(values: Values, block: BlockId) -> str | None:
-    """The submitted value of one input, whatever its element type."""
-    state = (values.get(block.value) or {}).get(VALUE) or {}
-    if state.get("selected_option"):
-        return str(state["selected_option"].get("value") or "") or None
-    for k in ("selected_user", "value"):
-        if state.get(k):
-            return str(state[k])
-    return None
+    """The submitted value of one input, whatever its element type (bot.modals)."""
+    return modals.value(values, block, VALUE)
 
 
 def parse_raise(values: Values, *, list_shown: bool = False) -> tuple[dict[str, str], RaiseRequest | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot import blockkit as bk
 from bot import listing
 from bot.mrkdwn import escape
 from bot.reminders import texts
@@ -16,14 +17,6 @@ from bot.summary import OpenItem
 from bot.timeutil import format_date, to_london
 
 Blocks = list[dict[str, Any]]
-
-
-def _mrkdwn(text: str) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": text}
-
-
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text[:150], "emoji": True}
 
 
 def when(moment: datetime) -> str:
@@ -44,12 +37,12 @@ def reminder_message(name: str, point: Point, link: str | None, kind: str) -> tu
     else:
         n = point.days_before
         headline = f"📅 *{name}* meets in {n} day{'s' if n != 1 else ''}"
-    fields = [_mrkdwn(f"*When*\n{meeting}")]
+    fields = [f"*When*\n{meeting}"]
     if link:
-        fields.append(_mrkdwn(f"*Agenda and papers*\n<{escape(link).replace('|', '%7C')}|Open>"))
+        fields.append(f"*Agenda and papers*\n<{escape(link).replace('|', '%7C')}|Open>")
     if point.papers_due is not None and kind == "meeting":
-        fields.append(_mrkdwn(f"*Papers due*\n{format_date(point.papers_due)}"))
-    blocks: Blocks = [{"type": "section", "text": _mrkdwn(headline), "fields": fields}]
+        fields.append(f"*Papers due*\n{format_date(point.papers_due)}")
+    blocks: Blocks = [bk.fields(*fields, text=headline)]
     text = f"{headline.replace('*', '')}: {meeting}"
     if point.papers_due is not None and kind == "meeting":
         text += f". Papers due {format_date(point.papers_due)}"
@@ -58,30 +51,22 @@ def reminder_message(name: str, point: Point, link: str | None, kind: str) -> tu
 
 def snooze_actions(occurrence_id: int) -> dict[str, Any]:
     value = str(occurrence_id)
-    return {
-        "type": "actions",
-        "block_id": f"rem_snooze_{occurrence_id}",
-        "elements": [
-            {"type": "button", "action_id": Action.SNOOZE_HOUR, "text": _plain("Snooze 1 hour"), "value": value},
-            {"type": "button", "action_id": Action.SNOOZE_TOMORROW, "text": _plain("Tomorrow"), "value": value},
-            {"type": "button", "action_id": Action.SNOOZE_NEXT_WORKING_DAY, "text": _plain("Next working day"),
-             "value": value},
-        ],
-    }
+    return bk.actions(f"rem_snooze_{occurrence_id}", [
+        bk.button(Action.SNOOZE_HOUR, "Snooze 1 hour", value),
+        bk.button(Action.SNOOZE_TOMORROW, "Tomorrow", value),
+        bk.button(Action.SNOOZE_NEXT_WORKING_DAY, "Next working day", value),
+    ])
 
 
 def with_snooze(blocks: Blocks | None, text: str, occurrence_id: int) -> Blocks:
-    base = list(blocks) if blocks else [{"type": "section", "text": _mrkdwn(text[:3000])}]
+    base = list(blocks) if blocks else [bk.section(text)]
     return [*base, snooze_actions(occurrence_id)]
 
 
 def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = True,
            hint: str | None = None) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "input", "block_id": block_id, "label": _plain(label), "element": element,
-                             "optional": optional}
-    if hint:
-        block["hint"] = _plain(hint)
-    return block
+    """An input whose element carries its own action id (read back with bot.modals.answers)."""
+    return bk.input_block(block_id, label, element, optional=optional, hint=hint)
 
 
 def _prefill(blocks: Blocks, values: dict[str, str]) -> None:
@@ -116,13 +101,10 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
     -> current answer) and `meta.series_id` it is the edit form for that series."""
     blocks: Blocks = []
     if groups:
-        options = [
-            {"text": _plain(f"{name[:60]}{f' ({freq})' if freq else ''}"), "value": name[:150]}
-            for name, freq in groups[:100]
-        ]
+        select = bk.static_select(((name, f"{name[:60]}{f' ({freq})' if freq else ''}") for name, freq in groups),
+                                  placeholder="Choose a group")
         blocks.append(_input(Block.GROUP, "Group (from your partnership's arrangements)",
-                             {"type": "static_select", "action_id": Action.GROUP, "options": options,
-                              "placeholder": _plain("Choose a group")},
+                             {**select, "action_id": Action.GROUP},
                              hint="Fills the name, and how often it meets if you leave that empty."))
     blocks += [
         _input(Block.NAME, "Or a name / what to remind about",
@@ -131,7 +113,7 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
         _input(Block.CHANNEL, "Post in", _channel_picker(meta.channel_id), optional=False),
         _input(Block.RECURRENCE, "How often (empty for a one-off)",
                {"type": "plain_text_input", "action_id": Action.RECURRENCE, "max_length": 200,
-                "placeholder": _plain("every 2 months on the second Tuesday at 10:00")},
+                "placeholder": bk.plain("every 2 months on the second Tuesday at 10:00", bk.PLACEHOLDER)},
                hint="e.g. quarterly on the first Monday · monthly on the last Friday at 14:30 · monthly on the 31st "
                     "(shorter months: their last day)"),
         _input(Block.FIRST_DATE, "First date (or starting from)",
@@ -141,22 +123,17 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
                {"type": "plain_text_input", "action_id": Action.DAYS_BEFORE, "initial_value": "7,1"},
                hint="Comma-separated, e.g. 7,1. 0 means on the day. Empty for a one-off means at the time itself."),
         _input(Block.PAPERS, "Papers due (working days before)",
-               {"type": "plain_text_input", "action_id": Action.PAPERS, "placeholder": _plain("e.g. 5")}),
+               {"type": "plain_text_input", "action_id": Action.PAPERS,
+                "placeholder": bk.plain("e.g. 5", bk.PLACEHOLDER)}),
         _input(Block.LINK, "Agenda / papers link",
-               {"type": "plain_text_input", "action_id": Action.LINK, "placeholder": _plain("https://...")}),
+               {"type": "plain_text_input", "action_id": Action.LINK,
+                "placeholder": bk.plain("https://...", bk.PLACEHOLDER)}),
     ]
     if values is not None:
         _prefill(blocks, values)
     editing = meta.series_id is not None
-    return {
-        "type": "modal",
-        "callback_id": ViewId.ADD,
-        "title": _plain(f"Edit reminder #{meta.series_id}" if editing else "Add a reminder"),
-        "submit": _plain("Save changes" if editing else "Save"),
-        "close": _plain("Cancel"),
-        "private_metadata": meta.model_dump_json(),
-        "blocks": blocks,
-    }
+    return bk.modal(ViewId.ADD, f"Edit reminder #{meta.series_id}" if editing else "Add a reminder",
+                    "Save changes" if editing else "Save", blocks, meta)
 
 
 def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
@@ -193,10 +170,10 @@ def digest(monday_label: str, items: list[OpenItem], meetings: list[tuple[dateti
     budget = listing.MESSAGE_BLOCKS - 4 - len(meeting_blocks)  # header, two list titles, answers' feedback
     item_blocks, _ = listing.sections(lines or [texts.DIGEST_NONE_OPEN], max_blocks=budget, more=DIGEST_MORE)
     blocks: Blocks = [
-        {"type": "header", "text": _plain(title)},
-        {"type": "section", "text": _mrkdwn(f"*Open case reviews and escalations ({len(items)})*")},
+        bk.header(title),
+        bk.section(f"*Open case reviews and escalations ({len(items)})*"),
         *item_blocks,
-        {"type": "section", "text": _mrkdwn("*This week's meetings*")},
+        bk.section("*This week's meetings*"),
         *meeting_blocks,
     ]
     overdue = sum(1 for it in items if it.overdue)

@@ -8,6 +8,7 @@ import json
 import time_machine
 from sqlalchemy import select
 
+from bot.authz import Role, grant
 from bot.partnerships import set_channel_partnership
 from bot.reminders.ids import Action, Block
 from storage.core import AuditLog
@@ -147,18 +148,21 @@ def test_edit_field_errors_and_refusals(slack, fake_slack, db):
         assert s.scalars(select(AuditLog).where(AuditLog.action == "reminder.edited")).all() == []
 
 
-def test_another_managers_submission_of_the_edit_form_is_refused_and_audited(slack, fake_slack, db):
-    """The form opened by an admin, submitted by a manager who neither owns the series nor leads: refused."""
-    from bot.authz import Role, grant
-
+def test_someone_elses_series_is_refused_and_audited_from_the_form_and_the_command(slack, fake_slack, db):
+    """A manager may manage reminders but not another person's series: the edit form's refusal is audited like
+    the command's (handlers.authorize.refuse), by series number, and nothing changes."""
     sid = _weekly(db)
     with db.session() as s:
-        grant(s, TEAM_ID, "UMANAGER2", Role.MANAGER)
+        grant(s, TEAM_ID, "UMANAGER1", Role.MANAGER)
     with time_machine.travel(london(2026, 1, 2, 11)):
         view = slack.open_modal("/reminders", f"edit {sid}", user=ADMIN, channel=CHANNEL)
-        resp = slack.submit(view, _values(name="Practitioners forum", at="16:00"), user="UMANAGER2")
-        assert "Only the person" in resp.json["errors"][Block.NAME]
+        resp = slack.submit(view, _values(name="Practitioners forum", at="16:00"), user="UMANAGER1")
+        assert resp.json["errors"][Block.NAME].startswith("Only the person who set up this reminder")
+        slack.command("/reminders", f"pause {sid}", user="UMANAGER1", channel=CHANNEL)
+        assert "Only the person who set up" in fake_slack.wait_for("response_url")[-1]["text"]
     with db.session() as s:
-        assert s.get(ReminderSeries, sid).at_time == "10:00"
+        row = s.get(ReminderSeries, sid)
+        assert (row.at_time, row.state) == ("10:00", "active")
         refused = s.scalars(select(AuditLog).where(AuditLog.action == "reminder.refused")).all()
-        assert [(r.actor_id, r.entity_id, r.after["attempted"]) for r in refused] == [("UMANAGER2", str(sid), "edit")]
+        expected = (str(sid), {"attempted": "change", "reason": "not_owner"})
+        assert [(r.entity_id, r.after) for r in refused] == [expected, expected]
