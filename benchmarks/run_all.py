@@ -26,6 +26,8 @@ BENCHMARKS: list[tuple[str, list[str], int | None]] = [
     ("case_reviews", ["benchmarks/bench_case_reviews.py", "--json"], 0),
     ("escalations", ["benchmarks/bench_escalations.py", "--json"], 0),
     ("modals", ["benchmarks/bench_modals.py", "--json", "--latency", "0.15"], 150),
+    ("ack_cpu", ["benchmarks/bench_ack_cpu.py", "--json", "--latency", "0.15",
+                 "--requests", "50" if QUICK else "200"], 150),
     ("http", ["benchmarks/bench_http.py", "--json", "--rate", "200", "--latency", "0.15",
               "--duration", "10" if QUICK else "60"], 150),
 ]

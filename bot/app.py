@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.context import Services
+from bot.privacy import find_identifiers
 from bot.slack import make_client
+from bot.workdays import is_working_day
 from handlers import register_all
+from knowledge.safety import is_safety_worry
 
 # Listeners ack first, then spend most of their time waiting on Slack (response_url, views.open, chat.*) at
 # 100-200 ms a call. Bolt's default of 5 threads queues every later request's ack behind those waits (Slack
@@ -41,4 +45,14 @@ def create_app(
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
     )
     register_all(app, services)
+    warm_up()
     return app
+
+
+def warm_up() -> None:
+    """Load the identifier screen's lists, the worry detector and the bank-holiday calendar at start. Loaded on
+    first use, the first burst of questions after a start loaded them in every listener thread at once (each its
+    own copy, seconds of CPU) while the acknowledgements of that burst waited for the interpreter."""
+    is_working_day(date.today())
+    find_identifiers("Warm-up: Jane Smith, 1 High Street, Chester CH1 1AA")
+    is_safety_worry("warm-up: is a child safe at home")

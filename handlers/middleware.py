@@ -6,28 +6,34 @@ roles and partnerships from the database on first use, so every listener asks th
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot.claims import WRITER
 from bot.context import Services
 from bot.logs import get_logger
 from handlers.common import channel_of, team_of, user_of
 from handlers.context import Actor
-from storage.core import ProcessedEvent
 
 log = get_logger(__name__)
 
+# The claim is written with the HTTP gate's replay claims, in batches (bot/claims.py). This runs before the ack,
+# so it waits for the row at most this long (SQLite's write lock may be held by the clock): past it the event is
+# answered and the row is written when the lock frees, so a retry arriving after that is still dropped.
+CLAIM_WAIT_SECONDS = 0.25
+
 
 def claim_event(services: Services, team_id: str, event_id: str) -> bool:
-    """True the first time an event id is seen for a workspace, False for every redelivery."""
+    """True the first time an event id is seen for a workspace, False for every redelivery.
+
+    A database fault, or no answer within CLAIM_WAIT_SECONDS, is True: better to answer twice than never."""
     try:
-        with services.db.session() as s:
-            s.add(ProcessedEvent(team_id=team_id, event_id=event_id))
+        return WRITER.claim(services.db, team_id, event_id).result(timeout=CLAIM_WAIT_SECONDS)
+    except FutureTimeout:
+        log.info("events.dedupe_deferred")
         return True
-    except IntegrityError:
-        return False
 
 
 def register(app: App, services: Services) -> None:
@@ -35,11 +41,7 @@ def register(app: App, services: Services) -> None:
     def deduplicate_events(body: dict[str, Any], next: Callable[[], Any]) -> Any:
         if body.get("type") == "event_callback" and body.get("event_id"):
             team_id = str(body.get("team_id") or "")
-            try:
-                first = claim_event(services, team_id, str(body["event_id"]))
-            except SQLAlchemyError as exc:  # the database is down: better to answer twice than never
-                log.warning("events.dedupe_unavailable", error=type(exc).__name__)
-                first = True
+            first = claim_event(services, team_id, str(body["event_id"]))
             if not first:
                 log.info("events.duplicate_dropped", event_id=body["event_id"], team_id=team_id)
                 return BoltResponse(status=200, body="")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlalchemy import func, select
 
 from bot import payloads, texts
@@ -72,6 +73,34 @@ def test_redelivered_event_has_no_second_effect(slack, db):
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ProcessedEvent)
                         .where(ProcessedEvent.event_id == "Ev0DUPLICATE1")) == 1
+
+
+def test_an_event_is_acknowledged_while_the_write_lock_is_held_and_its_retry_still_dropped(slack, db, fake_slack):
+    """The event-id claim waits at most a moment for the database (it used to wait out SQLite's lock timeout,
+    past Slack's 3 s); its row is written when the lock frees, so Slack's retry is still dropped."""
+    if not db.is_sqlite:
+        pytest.skip("SQLite write lock")
+    holder = db.engine.connect()
+    try:
+        holder.exec_driver_sql("SELECT 1")  # BEGIN IMMEDIATE taken by the 'begin' hook: the write lock is held
+        first = slack.dm("what is a LADO", event_id="Ev0LOCKED01")
+        assert first.status == 200
+    finally:
+        holder.rollback()
+        holder.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with db.read() as s:
+            if s.scalar(select(func.count()).select_from(ProcessedEvent)
+                        .where(ProcessedEvent.event_id == "Ev0LOCKED01")):
+                break
+        time.sleep(0.05)
+    again = slack.dm("what is a LADO", event_id="Ev0LOCKED01", headers={"X-Slack-Retry-Num": "1",
+                                                                       "X-Slack-Retry-Reason": "http_timeout"})
+    assert again.status == 200
+    fake_slack.wait_for("chat.postMessage", timeout=10)
+    time.sleep(0.5)
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 
 def test_unknown_subcommand_text_never_shows_a_traceback(slack, fake_slack):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -57,3 +57,12 @@ def test_adding_then_counting_round_trips(start, n):
     end = add_working_days(start, n)
     assert is_working_day(end)
     assert working_days_between(start, end) == n
+
+
+@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)), st.integers(-800, 800))
+def test_counting_agrees_with_checking_every_day(start, span):
+    end = start + timedelta(days=span)
+    lo, hi = sorted((start, end))
+    every_day = sum(1 for i in range(1, (hi - lo).days + 1) if is_working_day(lo + timedelta(days=i)))
+    assert working_days_between(start, end) == (every_day if end >= start else -every_day)
+    assert is_working_day(start) == (start.weekday() < 5 and bank_holiday_name(start) is None)
