@@ -51,7 +51,7 @@ log = get_logger(__name__)
 def register(app: App, services: Services) -> None:
     db = services.db
 
-    def ts() -> Timescales:
+    def current_scales() -> Timescales:
         return service.timescales(services.kb)
 
     def may_manage(actor: Actor) -> MayManage:
@@ -96,7 +96,7 @@ def register(app: App, services: Services) -> None:
 
     def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
         """The list or one case for the business unit of the case's partnership, or the reference refused."""
-        scales, day = ts(), today()
+        scales, day = current_scales(), today()
         if word == "list":
             rows = [r for r in service.open_cases(s, cmd.team_id, scales, day)
                     if cmd.can_for(Permission.CASE_REVIEW_MANAGE, r[0].partnership)]
@@ -122,14 +122,15 @@ def register(app: App, services: Services) -> None:
                 ack(response_action="errors", errors=errors)
                 return
             with db.session() as s:  # the case and its deadline reminders, one transaction
-                ref = flows.notify(s, team_id=team_id, actor_id=user_id, form=form, ts=ts(), now=now()).reference
+                ref = flows.notify(s, team_id=team_id, actor_id=user_id, form=form, scales=current_scales(),
+                                   now=now()).reference
         except Exception as exc:
             view_fault(ack, view, exc)
             return
         ack()
         services.acks.after_acks()
         log.info("case_review.notified", ref=ref, channel=bool(meta.channel_id))
-        flows.after_notify(db, ts(), client, team_id, user_id, ref, today(), now())
+        flows.after_notify(db, current_scales(), client, team_id, user_id, ref, today(), now())
 
     # -- card buttons ------------------------------------------------------------------------
     def button_case(s: Any, actor: Actor, ref: str) -> tuple[Any, tuple[str, str] | None]:
@@ -216,8 +217,8 @@ def register(app: App, services: Services) -> None:
                     return
                 outcome = flows.record_step(db, team_id=team_id, actor_id=user_id, may_manage=may_manage(actor),
                                             ref=meta.ref, shown_state=meta.state, t=t, happened_on=happened,
-                                            rationale=rationale, planned_publication_on=publication, ts=ts(),
-                                            now=now(), today=today())
+                                            rationale=rationale, planned_publication_on=publication,
+                                            scales=current_scales(), now=now(), today=today())
             if outcome.refused:
                 refused(tell, team_id, user_id, meta.ref, t.action, outcome.problem or REFUSAL)
                 return
@@ -229,7 +230,7 @@ def register(app: App, services: Services) -> None:
             return
         ack()
         services.acks.after_acks()
-        flows.after_change(db, ts(), client, team_id, meta.ref, today(), now())
+        flows.after_change(db, current_scales(), client, team_id, meta.ref, today(), now())
 
     @app.view(CallbackId.CORRECT)
     def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
@@ -242,7 +243,7 @@ def register(app: App, services: Services) -> None:
             values = forms.parse_corrections(modals.values_of(view))
             outcome, problems = flows.record_corrections(db, team_id=team_id, actor_id=user_id,
                                                          may_manage=may_manage(actor), ref=meta.ref, values=values,
-                                                         ts=ts(), now=now(), today=today())
+                                                         scales=current_scales(), now=now(), today=today())
             if outcome.refused:
                 refused(tell, team_id, user_id, meta.ref, "correct_dates", outcome.problem or REFUSAL)
                 return
@@ -254,4 +255,4 @@ def register(app: App, services: Services) -> None:
             return
         ack()
         services.acks.after_acks()
-        flows.after_change(db, ts(), client, team_id, meta.ref, today(), now())
+        flows.after_change(db, current_scales(), client, team_id, meta.ref, today(), now())

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
 from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
+from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
@@ -30,8 +31,12 @@ from knowledge.scope import (
     figure_heavy,
     is_contact_request,
     is_definition_request,
+    is_figure_request,
+    is_group_request,
     is_help_request,
     is_list_request,
+    main_question,
+    name_noise,
 )
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
@@ -48,6 +53,8 @@ NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one 
 DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
 LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
 FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
+FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
+GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 # A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
 MARGIN_CONFIDENCE = 0.40
@@ -121,23 +128,11 @@ def cite(e: Entry) -> str:
     return f"{line}\n_{due}_" if due else line
 
 
-_AGENCY_NOISE = frozenset(
-    stem(w) for w in ("service", "services", "nhs", "trust", "foundation", "cheshire", "wirral", "warrington",
-                      "halton", "provider", "providers", "sector", "national", "and", "the", "of")
-)
-
-
-_GROUP_NOISE = frozenset(
-    stem(w) for w in ("group", "groups", "sub", "subgroup", "board", "panel", "forum", "the", "and", "of", "for",
-                      "safeguarding", "partnership", "children", "multi", "agency", "cheshire", "west", "chester",
-                      "halton", "warrington", "wirral", "pan", "local", "a")
-)
-
-
 class Answerer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.index = SearchIndex(list(kb))
+        self.evidence = Evidence(self.index)
 
     # -- rendering --------------------------------------------------------------------------------
     def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
@@ -147,7 +142,7 @@ class Answerer:
         q = set(terms(expand(raw_tokens(question))))
         scored = []
         for a in e.agencies:
-            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - _AGENCY_NOISE
+            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - name_noise()[0]
             if not name_terms:
                 continue
             hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
@@ -191,12 +186,14 @@ class Answerer:
     # -- the flow ---------------------------------------------------------------------------------
     def rank(self, question: str, area: str | None, named: bool) -> tuple[Query, list[Hit]]:
         """Search the area (and national entries) and order the hits by preference."""
-        query = self.index.analyse(question)
+        query = self.index.analyse(main_question(question))
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, limit=12)
         definition = is_definition_request(question)
         wants_list = is_list_request(question)
         wants_contact = is_contact_request(question)
+        wants_figures = is_figure_request(question)
+        wants_group = is_group_request(question)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -208,6 +205,10 @@ class Answerer:
                 h.boost *= LIST_PREFERENCE
             if wants_contact and figure_heavy(h.entry):
                 h.boost *= FIGURES_FOR_CONTACT
+            if wants_figures and figure_heavy(h.entry):
+                h.boost *= FIGURES_WANTED
+            if wants_group and h.entry.kind == "group":
+                h.boost *= GROUP_WANTED
         asked = {s.stem for s in query.slots}
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         for h in hits:  # one named group is not answered with another group
@@ -219,7 +220,7 @@ class Answerer:
     def _group_named(self, e: Entry, asked: set[str]) -> bool:
         """The question names this group: every distinctive word of its name is in the question."""
         assert e.group is not None
-        words = {stem(t) for t in raw_tokens(e.group.name)} - _GROUP_NOISE
+        words = {stem(t) for t in raw_tokens(e.group.name)} - name_noise()[1]
         return bool(words) and words <= asked
 
     @staticmethod
@@ -247,7 +248,8 @@ class Answerer:
 
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
-        confident = self.confident(hits)
+        confident = (self.confident(hits) and top is not None and self.evidence.about_subject(query, top.entry)
+                     and not self.evidence.unknown_acronyms(question))
 
         if is_worry:
             best = top.entry if top and confident else None
@@ -258,7 +260,8 @@ class Answerer:
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
-        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None)
+        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
+                                 support=lambda phrase: self.evidence.support_without(query, top, phrase))
         if decline is not None:
             return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, corrections=query.corrections)

@@ -10,13 +10,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from knowledge.models import Entry
-from knowledge.text import STOPWORDS, fold, raw_tokens
+from knowledge.partnerships import NATIONAL
+from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
+_T = TypeVar("_T")
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
 _SECTION_OR_YEAR_RE = re.compile(r"\b(?:s|section|sec)\s*\d+\b|\b(?:19|20)\d\d\b")
 _DEFINITION_RE = re.compile(
@@ -46,8 +50,30 @@ def _found(rule_phrases: list[str], folded: str) -> str | None:
     return m.group(1) if m else None
 
 
+_PER_ENTRY: dict[tuple[str, int], tuple[Entry, object]] = {}
+
+
+def _per_entry(name: str, e: Entry, make: Callable[[Entry], _T]) -> _T:
+    """`make(e)` computed once per entry object (held in the key's value, so its id is never reused)."""
+    hit = _PER_ENTRY.get((name, id(e)))
+    if hit is not None and hit[0] is e:
+        return hit[1]  # type: ignore[return-value]
+    value = make(e)
+    _PER_ENTRY[(name, id(e))] = (e, value)
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _fold_question(question: str) -> str:
+    return fold(question)
+
+
 def entry_text(e: Entry) -> str:
     """The folded text an answer shows: title, answer and structured payload."""
+    return _per_entry("text", e, _entry_text)
+
+
+def _entry_text(e: Entry) -> str:
     bits = [e.title, e.answer]
     if e.timescale:
         bits.append(e.timescale.describe())
@@ -64,8 +90,21 @@ def is_help_request(question: str) -> bool:
     return all(w in vocabulary().help_words for w in words)
 
 
+def main_question(question: str) -> str:
+    """The question without a short trailing remark after its question mark ("...? need it for a doc"):
+    practitioners add why they ask, and those words must not pick the entry. A tail that asks something
+    itself ("...? and how often does it meet") is kept."""
+    head, sep, tail = question.rpartition("?")
+    words = raw_tokens(tail)
+    if not sep or not raw_tokens(head) or not words or len(words) > 8:
+        return question
+    if vocabulary().question_words.intersection(words):
+        return question
+    return head + "?"
+
+
 def is_list_request(question: str) -> bool:
-    return _found(vocabulary().list_cues, fold(question)) is not None
+    return _found(vocabulary().list_cues, _fold_question(question)) is not None
 
 
 def carries_list(e: Entry) -> bool:
@@ -75,7 +114,25 @@ def carries_list(e: Entry) -> bool:
 
 
 def is_contact_request(question: str) -> bool:
-    return _found(vocabulary().contact_cues, fold(question)) is not None
+    return _found(vocabulary().contact_cues, _fold_question(question)) is not None
+
+
+def is_group_request(question: str) -> bool:
+    """'which group/panel/team ...' (singular): the group doing something, not the topic it works on."""
+    return _found(vocabulary().group_cues, _fold_question(question)) is not None
+
+
+def is_figure_request(question: str) -> bool:
+    """'how many', 'number of', 'what percentage': an entry made of figures is preferred."""
+    q = _fold_question(question)
+    return any(k.prefer_figures and _found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds)
+
+
+@lru_cache(maxsize=1)
+def name_noise() -> tuple[frozenset[str], frozenset[str]]:
+    """Stemmed words that tell no relevant agency / no group apart (vocabulary `*_name_noise`)."""
+    v = vocabulary()
+    return frozenset(map(stem, v.agency_name_noise)), frozenset(map(stem, v.group_name_noise))
 
 
 _NUMBER_RE = re.compile(r"\b\d[\d,.]*%?")
@@ -83,11 +140,15 @@ _NUMBER_RE = re.compile(r"\b\d[\d,.]*%?")
 
 def figure_heavy(e: Entry) -> bool:
     """The entry is mostly figures (four or more numbers besides section numbers and years)."""
-    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer)))) >= 4
+    return _per_entry("figures", e, _count_figures) >= 4
+
+
+def _count_figures(e: Entry) -> int:
+    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
 
 
 def is_definition_request(question: str) -> bool:
-    return bool(_DEFINITION_RE.search(fold(question)))
+    return bool(_DEFINITION_RE.search(_fold_question(question)))
 
 
 def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
@@ -95,20 +156,64 @@ def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
                    rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
-def _fact_missing(kind: FactKind, folded_q: str, shown: str) -> bool:
-    if not _found(kind.cues, folded_q):
+def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
+    if not _found(kind.cues, folded_q) or (kind.unless and _found(kind.unless, folded_q)):
         return False
+    if kind.local_only and best.partnership == NATIONAL:
+        return True
+    if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
+        return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20")
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     return not any(re.search(p, text) for p in kind.evidence)
 
 
-def decline_reason(question: str, *, names_served_place: bool, best: Entry | None) -> Decline | None:
-    """Why the documents cannot answer this question, or None. `best` is the entry we would answer with."""
+# An entry that mentions another area answers a question naming it only if it also matches the rest of the
+# question: this share of the question's weight, besides the place name ("does Merseyside police cover
+# Knowsley" yes; "what does the Knowsley safeguarding partnership do" no).
+OTHER_AREA_SUPPORT = 0.30
+
+
+# "who is the X", "who's the X" (folded to "who the X"), "who are the X"
+_WHO_IS_RE = re.compile(
+    r"^\s*(?:(?:who is|whos|who are) (?:the |our |my |your )?|who (?:the|our|my|your) )"
+    r"(.+?)(?: for | in | at | of | on |\W*$)"
+)
+
+
+def _role_terms(e: Entry) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems, and stems plus concepts ("police lead" meets "Chief Constable"), of what the entry shows."""
+    toks = expand(raw_tokens(entry_text(e)))
+    return frozenset(stem(t) for t in toks), frozenset(terms(toks))
+
+
+def _role_missing(folded_q: str, best: Entry) -> str | None:
+    """'who is the lead member for children': the role, when the entry does not mention all of its words."""
+    m = _WHO_IS_RE.search(folded_q)
+    if not m:
+        return None
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    nouns = vocabulary().role_nouns
+    ends = [i for i, w in enumerate(words) if w in nouns]
+    if not ends:
+        return None
+    if ends[-1] != len(words) - 1:
+        return None  # "who is the business manager accountable to": a relation, not who holds the role
+    stems, have = _per_entry("roles", best, _role_terms)
+    missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
+                                    else have.isdisjoint(terms(expand([w]))))]
+    return " ".join(words) if missing else None
+
+
+def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
+                   support: Callable[[str], float] | None = None) -> Decline | None:
+    """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
+    `support(phrase)` is the share of the question it matches without `phrase` (None: not checked)."""
     scope = vocabulary().out_of_scope
-    q = fold(question)
+    q = _fold_question(question)
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
-    if place and not names_served_place and place not in shown:
+    mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
+    if place and not names_served_place and not mentioned:
         return _rule_decline("other_areas", scope.other_areas, place)
     adult = _found(scope.adult.phrases, q)
     if adult and not _found(scope.adult.unless, q) and adult not in shown:
@@ -119,10 +224,16 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     first_year = scope.after_documents.first_year
     if first_year:
         for year in _YEAR_RE.findall(q):
-            if int(year) >= first_year and year not in shown:
+            if int(year) >= first_year and (year not in shown or (support and support(year) < OTHER_AREA_SUPPORT)):
                 return _rule_decline("after_documents", scope.after_documents, year)
+    for rule in scope.topics:
+        if (topic := _found(rule.phrases, q)) and topic not in shown:
+            return _rule_decline(rule.name, rule, topic)
+    if best is not None and (role := _role_missing(q, best)):
+        return Decline("a role", f"The documents I hold do not say who the {role} is.",
+                       "The partnership's website or business unit can tell you.")
     if best is not None:
         for kind in scope.fact_kinds:
-            if _fact_missing(kind, q, shown):
+            if _fact_missing(kind, q, best, shown):
                 return Decline(kind.name, kind.reason, kind.pointer)
     return None

@@ -129,7 +129,7 @@ class SearchIndex:
         if not word.isalpha() or len(word) < 4:
             return None
         # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters.
-        max_d = 1 if len(word) <= 8 else 2
+        max_d = 1 if len(word) <= 9 else 2
         best = process.extract(word, self.vocab, scorer=OSA.distance, score_cutoff=max_d, limit=8)
         if len(word) <= 5:
             best = [b for b in best if sorted(b[0]) == sorted(word)]

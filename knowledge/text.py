@@ -16,8 +16,11 @@ from knowledge.vocabulary import vocabulary
 
 _V = vocabulary()
 STOPWORDS = _V.stopwords
-US_UK = {**_V.spellings, **_V.numbers}  # US -> UK spellings and number words -> digits (whole words)
+# Whole-word maps: US -> UK spellings, informal words ("kids", "doc") and number words -> digits.
+US_UK = {**_V.spellings, **_V.informal, **_V.numbers}
 ACRONYMS = _V.acronyms  # acronym -> expansion, matched both ways
+# A plural acronym ("MOUs", "SCRs", "TAFs") reads as the acronym, unless it is an acronym of its own.
+US_UK.update({f"{a}s": a for a in ACRONYMS if len(a) >= 2 and f"{a}s" not in ACRONYMS and f"{a}s" not in US_UK})
 CONCEPTS = _V.concepts  # words practitioners use interchangeably: each group adds one concept token
 PLACES = _V.place_slugs  # place name -> partnership slug
 FOLDS = list(_V.folds.items())  # written forms folded before tokenising ("qa&s" -> "qas")
@@ -26,6 +29,7 @@ FOLDS = list(_V.folds.items())  # written forms folded before tokenising ("qa&s"
 # the regex engine jumps between candidates instead of trying every position (a 50,000-entry index folds 55 MB).
 _SECTION_RE = re.compile(r"s(?<!\ws)(?:ection|ec|\.)?\s*\.?\s*(\d{1,3})\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_NUMBER_PLURAL_RE = re.compile(r"\b(\d+)s\b")  # "under 18s", "the 1990s" -> the number
 _PLACE_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
 )
@@ -53,6 +57,7 @@ def fold(text: str) -> str:
         t = _HYPHEN_RE.sub(" ", t)  # multi-agency -> multi agency
     if "s" in t:
         t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
+        t = _NUMBER_PLURAL_RE.sub(r"\1", t)
     return t
 
 

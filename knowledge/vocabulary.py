@@ -48,6 +48,12 @@ class ScopeRule(_Strict):
     _phrases = field_validator("phrases", "unless")(_check_phrases)
 
 
+class TopicRule(ScopeRule):
+    """A named class of topics the documents do not cover (office matters, public services, the law)."""
+
+    name: str = Field(min_length=2)
+
+
 class FactKind(_Strict):
     """A kind of fact (a figure, a cost...) the question asks for and the entry must contain."""
 
@@ -56,8 +62,11 @@ class FactKind(_Strict):
     pointer: str = Field(min_length=10)
     cues: list[str] = Field(min_length=1)
     evidence: list[str] = Field(min_length=1)
+    prefer_figures: bool = False  # a question asking for this kind prefers entries made of figures
+    local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
+    unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
 
-    _cues = field_validator("cues")(_check_phrases)
+    _cues = field_validator("cues", "unless")(_check_phrases)
 
     @field_validator("evidence")
     @classmethod
@@ -74,6 +83,7 @@ class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: ScopeRule
     after_documents: ScopeRule
+    topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
 
 
@@ -84,15 +94,24 @@ class Vocabulary(_Strict):
     folds: dict[str, str]
     spellings: dict[str, str]
     numbers: dict[str, str] = Field(default_factory=dict)
+    informal: dict[str, str] = Field(default_factory=dict)
     acronyms: dict[str, str]
     concepts: list[tuple[str, ...]]
     places: dict[str, list[str]]
     help_words: frozenset[str]
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
+    group_cues: list[str] = Field(default_factory=list)
+    asking_words: list[str] = Field(default_factory=list)
+    role_nouns: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    agency_name_noise: frozenset[str] = frozenset()
+    group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
-    @field_validator("stopwords", "generic", "help_words", mode="before")
+    @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
+                     "question_words",
+                     mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(_words(v))
@@ -105,7 +124,15 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues")(_check_phrases)
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues")(_check_phrases)
+
+    @field_validator("spellings", "informal")
+    @classmethod
+    def _one_word(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]
+        if bad:
+            raise ValueError(f"each entry maps one lower-case word to one lower-case word: {bad[:5]}")
+        return v
 
     @field_validator("numbers")
     @classmethod

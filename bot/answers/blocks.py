@@ -63,7 +63,7 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
         blocks.append(bk.actions(BlockId.FEEDBACK, [
             bk.button(ActionId.HELPFUL, ":thumbsup: Helpful", ans.entry.id),
             bk.button(ActionId.NOT_HELPFUL, ":thumbsdown: Not helpful",
-                      _value({"id": ans.entry.id, "q": ans.question})),  # the question, for review (redacted)
+                      _value({"id": ans.entry.id, "q": redact(ans.question)})),  # stored by Slack: redacted
         ]))
         if ans.suggestions:
             blocks.append(bk.context("Related:"))

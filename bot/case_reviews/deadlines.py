@@ -81,7 +81,7 @@ def apply(timescale: TimescaleLike, base: date) -> date:
 
 
 def compute(
-    ts: Timescales,
+    scales: Timescales,
     *,
     aware: date,
     notified: date | None = None,
@@ -90,14 +90,14 @@ def compute(
 ) -> Deadlines:
     """Every deadline that its starting event allows; the report is due before the planned publication
     date, or before the latest allowed publication date while none is planned."""
-    publication_due = apply(ts.publication, review_decision) if review_decision else None
+    publication_due = apply(scales.publication, review_decision) if review_decision else None
     publish_on = publication or publication_due
     return Deadlines(
-        panel_notification_due=apply(ts.panel_notification, aware),
-        partners_informed_due=apply(ts.partners_informed, aware),
-        rapid_review_due=apply(ts.rapid_review, notified) if notified else None,
+        panel_notification_due=apply(scales.panel_notification, aware),
+        partners_informed_due=apply(scales.partners_informed, aware),
+        rapid_review_due=apply(scales.rapid_review, notified) if notified else None,
         publication_due=publication_due,
-        report_to_panel_due=apply(ts.report_before_publication, publish_on) if publish_on else None,
+        report_to_panel_due=apply(scales.report_before_publication, publish_on) if publish_on else None,
     )
 
 

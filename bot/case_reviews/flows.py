@@ -40,26 +40,26 @@ class Outcome:
     refused: bool = False
 
 
-def notify(session: Session, *, team_id: str, actor_id: str, form: service.Notification, ts: Timescales,
+def notify(session: Session, *, team_id: str, actor_id: str, form: service.Notification, scales: Timescales,
            now: datetime) -> CaseReview:
     """Record the notification and lay its reminders in the business-unit channel (threaded once the card exists)."""
     case = service.notify(session, team_id=team_id, actor_id=actor_id, form=form)
     case.card_channel = business_unit_channel(session, team_id)
-    sync(session, case, service.deadlines_of(case, ts), now)
+    sync(session, case, service.deadlines_of(case, scales), now)
     return case
 
 
 def transition(session: Session, case: CaseReview, action: Action | str, *, actor_id: str, happened_on: date,
-               rationale: str | None, planned_publication_on: date | None, ts: Timescales, now: datetime) -> None:
+               rationale: str | None, planned_publication_on: date | None, scales: Timescales, now: datetime) -> None:
     service.apply_transition(session, case, action, actor_id=actor_id, happened_on=happened_on, rationale=rationale,
                              planned_publication_on=planned_publication_on)
-    sync(session, case, service.deadlines_of(case, ts), now)
+    sync(session, case, service.deadlines_of(case, scales), now)
 
 
-def correct(session: Session, case: CaseReview, *, actor_id: str, values: dict[str, date | None], ts: Timescales,
+def correct(session: Session, case: CaseReview, *, actor_id: str, values: dict[str, date | None], scales: Timescales,
             now: datetime) -> None:
     if service.correct_dates(session, case, actor_id=actor_id, values=values):
-        sync(session, case, service.deadlines_of(case, ts), now)
+        sync(session, case, service.deadlines_of(case, scales), now)
 
 
 def _refusal(case: CaseReview | None, ref: str) -> Outcome:
@@ -76,7 +76,7 @@ def refusal(db: Database, team_id: str, ref: str, may_manage: MayManage) -> Outc
 
 def record_step(db: Database, *, team_id: str, actor_id: str, may_manage: MayManage, ref: str, shown_state: str,
                 t: Transition, happened_on: date, rationale: str | None, planned_publication_on: date | None,
-                ts: Timescales, now: datetime, today: date) -> Outcome:
+                scales: Timescales, now: datetime, today: date) -> Outcome:
     """One step from the step modal, in one transaction with the case row locked: refused, stale (the case
     moved since the modal opened), a date that cannot be right, or recorded with its reminders."""
     with db.session() as s:
@@ -88,12 +88,12 @@ def record_step(db: Database, *, team_id: str, actor_id: str, may_manage: MayMan
         if problem := service.check_transition_date(case, t, happened_on, today):
             return Outcome(problem)
         transition(s, case, t.action, actor_id=actor_id, happened_on=happened_on, rationale=rationale,
-                   planned_publication_on=planned_publication_on, ts=ts, now=now)
+                   planned_publication_on=planned_publication_on, scales=scales, now=now)
     return Outcome()
 
 
 def record_corrections(db: Database, *, team_id: str, actor_id: str, may_manage: MayManage, ref: str,
-                       values: dict[str, date | None], ts: Timescales, now: datetime,
+                       values: dict[str, date | None], scales: Timescales, now: datetime,
                        today: date) -> tuple[Outcome, dict[str, str]]:
     """Corrected dates in one transaction: refused, field messages by date name, or saved with the reminders."""
     with db.session() as s:
@@ -102,11 +102,11 @@ def record_corrections(db: Database, *, team_id: str, actor_id: str, may_manage:
             return _refusal(case, ref), {}
         errors = service.check_corrections(case, values, today)
         if not errors:
-            correct(s, case, actor_id=actor_id, values=values, ts=ts, now=now)
+            correct(s, case, actor_id=actor_id, values=values, scales=scales, now=now)
     return Outcome(), errors
 
 
-def publish_card(db: Database, ts: Timescales, client: WebClient, team_id: str, ref: str,
+def publish_card(db: Database, scales: Timescales, client: WebClient, team_id: str, ref: str,
                  today: date, now: datetime) -> str | None:
     """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
     laid with the change; a new card only threads them."""
@@ -115,7 +115,8 @@ def publish_card(db: Database, ts: Timescales, client: WebClient, team_id: str, 
         if case is None:
             return None
         channel = case.card_channel or business_unit_channel(s, team_id)
-        payload = {"text": blocks.card_text(case), "blocks": blocks.card(case, service.deadlines_of(case, ts), today)}
+        payload = {"text": blocks.card_text(case),
+                   "blocks": blocks.card(case, service.deadlines_of(case, scales), today)}
         existing = case.card_ts
     if channel is None:
         return texts.NO_CHANNEL.format(ref=ref)
@@ -131,28 +132,28 @@ def publish_card(db: Database, ts: Timescales, client: WebClient, team_id: str, 
         case = service.get_case(s, team_id, ref, for_update=True)
         if case is not None:
             case.card_channel, case.card_ts = channel, new_ts
-            sync(s, case, service.deadlines_of(case, ts), now)
+            sync(s, case, service.deadlines_of(case, scales), now)
     return None
 
 
-def after_change(db: Database, ts: Timescales, client: WebClient, team_id: str, ref: str, today: date,
+def after_change(db: Database, scales: Timescales, client: WebClient, team_id: str, ref: str, today: date,
                  now: datetime) -> None:
     """The change is committed; a failure here only delays the card (logged, never shown as a traceback)."""
     try:
-        publish_card(db, ts, client, team_id, ref, today, now)
+        publish_card(db, scales, client, team_id, ref, today, now)
     except Exception as exc:
         log.error("case_review.card_update_failed", ref=ref, error=type(exc).__name__)
 
 
-def after_notify(db: Database, ts: Timescales, client: WebClient, team_id: str, user_id: str, ref: str,
+def after_notify(db: Database, scales: Timescales, client: WebClient, team_id: str, user_id: str, ref: str,
                  today: date, now: datetime) -> None:
     """The card in the business-unit channel, then the notifier's confirmation with the deadlines (a DM)."""
     try:
-        note = publish_card(db, ts, client, team_id, ref, today, now)
+        note = publish_card(db, scales, client, team_id, ref, today, now)
         with db.read() as s:  # reads only, so rendering here holds no write lock (other requests wait on it)
             case = service.get_case(s, team_id, ref)
             assert case is not None
-            text, out = blocks.confirmation(case, service.deadlines_of(case, ts), today, note)
+            text, out = blocks.confirmation(case, service.deadlines_of(case, scales), today, note)
         client.chat_postMessage(channel=user_id, text=text, blocks=out)
     except Exception as exc:  # stored already: the card and reminders catch up on the next change
         log.error("case_review.after_notify_failed", ref=ref, error=type(exc).__name__)

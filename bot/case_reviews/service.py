@@ -63,9 +63,9 @@ def timescales(kb: object | None = None) -> Timescales:
     return from_kb(kb)
 
 
-def deadlines_of(case: CaseReview, ts: Timescales) -> Deadlines:
+def deadlines_of(case: CaseReview, scales: Timescales) -> Deadlines:
     local = case.review_type == "local"
-    return compute(ts, aware=case.aware_on, notified=case.notified_on,
+    return compute(scales, aware=case.aware_on, notified=case.notified_on,
                    review_decision=case.decision_on if local else None,
                    publication=case.planned_publication_on if local else None)
 
@@ -208,26 +208,26 @@ def correct_dates(session: Session, case: CaseReview, *, actor_id: str, values: 
 
 
 def open_cases(
-    session: Session, team_id: str, ts: Timescales, today: date
+    session: Session, team_id: str, scales: Timescales, today: date
 ) -> list[tuple[CaseReview, DeadlineStatus | None]]:
     """Open cases, nearest deadline first (cases with no deadline pending last)."""
     cases = session.scalars(
         select(CaseReview).where(CaseReview.team_id == team_id, CaseReview.state != State.CLOSED.value)
     ).all()
-    rows = [(c, next_open(deadlines_of(c, ts), c.state, today)) for c in cases]
+    rows = [(c, next_open(deadlines_of(c, scales), c.state, today)) for c in cases]
     rows.sort(key=lambda r: (r[1] is None, r[1].due if r[1] else date.max, r[0].reference))
     return rows
 
 
-def digest_items(session: Session, team_id: str, *, ts: Timescales | None = None,
+def digest_items(session: Session, team_id: str, *, scales: Timescales | None = None,
                  today: date | None = None) -> list[OpenItem]:
     """Open cases with their next deadline, for the weekly digest."""
-    ts = ts or timescales()
+    scales = scales or timescales()
     day = today or london_today()
     return [
         OpenItem(ref=c.reference, kind=ENTITY, title=STATE_LABELS[State(c.state)], partnership=c.partnership,
                  next_deadline=nxt.due if nxt else None, deadline_label=nxt.label if nxt else "",
                  overdue=bool(nxt and nxt.overdue))
-        for c, nxt in open_cases(session, team_id, ts, day)
+        for c, nxt in open_cases(session, team_id, scales, day)
     ]
 

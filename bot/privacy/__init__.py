@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.privacy.context import context_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
+from bot.privacy.pointers import pointer_detectors
 from bot.privacy.siblings import sibling_detectors
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
@@ -48,7 +48,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     words = words_of(text)
     digits = has_digit(text)
     src = Source(text)
-    return [*detectors(src, words), *sibling_detectors(src, words), *context_detectors(src, words, digits),
+    return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
             *name_detectors(text)]
 
 

@@ -157,3 +157,17 @@ def test_another_area_is_declined_plainly(slack, fake_slack, db) -> None:
     reply = fake_slack.wait_for("response_url")[-1]
     body = text_of(blocks_of(reply))
     assert "not Manchester" in body and "_Source:" not in body
+
+
+def test_button_values_never_carry_the_typed_identifiers(slack, fake_slack, db) -> None:
+    """Slack stores button values: the area question and the "not helpful" copy are redacted first."""
+    slack.command("/safeguarding", "how is the partnership funded? kayla asked")
+    areas = json.dumps(fake_slack.wait_for("response_url")[-1].params)
+    assert BlockId.AREAS.value in areas
+    with db.session() as s:
+        get_workspace(s, TEAM_ID).partnership = "warrington"
+    slack.command("/safeguarding", "what happens at step 4 of the escalation process for kayla")
+    answered = json.dumps(fake_slack.wait_for("response_url", count=2)[-1].params)
+    assert BlockId.FEEDBACK.value in answered
+    for sent in (areas, answered):
+        assert "kayla" not in sent

@@ -82,12 +82,12 @@ def test_rule_follows_the_timescales_it_is_given():
 
 
 def test_timescales_come_from_the_knowledge_base():
-    ts = from_kb(load_knowledge_base())
-    assert (ts.panel_notification.amount, ts.panel_notification.unit) == (5, "working_days")
-    assert (ts.rapid_review.amount, ts.rapid_review.unit) == (15, "working_days")
-    assert (ts.publication.amount, ts.publication.unit) == (6, "months")
-    assert (ts.report_before_publication.amount, ts.report_before_publication.direction) == (7, "before")
-    assert compute(ts, aware=date(2025, 12, 19)) == compute(NATIONAL, aware=date(2025, 12, 19))
+    scales = from_kb(load_knowledge_base())
+    assert (scales.panel_notification.amount, scales.panel_notification.unit) == (5, "working_days")
+    assert (scales.rapid_review.amount, scales.rapid_review.unit) == (15, "working_days")
+    assert (scales.publication.amount, scales.publication.unit) == (6, "months")
+    assert (scales.report_before_publication.amount, scales.report_before_publication.direction) == (7, "before")
+    assert compute(scales, aware=date(2025, 12, 19)) == compute(NATIONAL, aware=date(2025, 12, 19))
 
 
 def test_statuses_count_working_days_left_and_overdue():

@@ -27,16 +27,16 @@ def test_refused_and_stale_steps_change_nothing_and_write_no_audit_row(slack, fa
             case = s.scalars(select(CaseReview)).one()
             ref, state = case.reference, case.state
         t = transition_for(state, "consult_partners")
-        ts, day = service.timescales(services.kb), today()
+        scales, day = service.timescales(services.kb), today()
         common = dict(team_id=TEAM_ID, actor_id="UBUSUNIT1", ref=ref, t=t, happened_on=day, rationale=None,
-                      planned_publication_on=None, ts=ts, now=now(), today=day)
+                      planned_publication_on=None, scales=scales, now=now(), today=day)
         no = flows.record_step(db, may_manage=lambda c: False, shown_state=state, **common)
         gone = flows.record_step(db, may_manage=lambda c: True, shown_state=state,
                                  **{**common, "ref": "CR-2099-999"})
         stale = flows.record_step(db, may_manage=lambda c: True, shown_state="closed", **common)
         fixed, errors = flows.record_corrections(db, team_id=TEAM_ID, actor_id="UBUSUNIT1", may_manage=lambda c: False,
-                                                 ref=ref, values={"aware_on": date(2026, 3, 30)}, ts=ts, now=now(),
-                                                 today=day)
+                                                 ref=ref, values={"aware_on": date(2026, 3, 30)}, scales=scales,
+                                                 now=now(), today=day)
         assert flows.refusal(db, TEAM_ID, ref, lambda c: False) == no
         assert flows.refusal(db, TEAM_ID, ref, lambda c: True) is None
     assert no.refused and "permission" in (no.problem or "")

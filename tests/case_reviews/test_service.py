@@ -25,7 +25,7 @@ def _form(aware: date, summary: str = "neglect suspected") -> Notification:
 
 
 def test_digest_items_give_the_next_deadline_and_overdue_flag(db):
-    ts = service.timescales()
+    scales = service.timescales()
     with time_machine.travel(london(2026, 5, 1, 12), tick=False), db.session() as s:
         late = service.notify(s, team_id=TEAM_ID, actor_id=BU, form=_form(date(2026, 4, 20)))  # due 27 Apr
         soon = service.notify(s, team_id=TEAM_ID, actor_id=BU, form=_form(date(2026, 4, 30)))  # due 8 May
@@ -34,8 +34,8 @@ def test_digest_items_give_the_next_deadline_and_overdue_flag(db):
         service.apply_transition(s, closed, Action.DECIDE_NOT_TO_NOTIFY, actor_id=BU, happened_on=date(2026, 5, 1),
                                  rationale="criteria not met")
         s.flush()
-        items = service.digest_items(s, TEAM_ID, ts=ts, today=date(2026, 5, 1))
-        other_team = service.digest_items(s, "T0OTHER", ts=ts, today=date(2026, 5, 1))
+        items = service.digest_items(s, TEAM_ID, scales=scales, today=date(2026, 5, 1))
+        other_team = service.digest_items(s, "T0OTHER", scales=scales, today=date(2026, 5, 1))
     assert [(i.ref, i.next_deadline, i.overdue) for i in items] == [
         (late.reference, date(2026, 4, 27), True), (soon.reference, date(2026, 5, 8), False)]
     assert items[0].kind == "case_review" and items[0].deadline_label == "Notification to the Panel"
@@ -64,11 +64,11 @@ def test_retention_clears_free_text_of_old_closed_cases_only(db):
 
 
 def test_overdue_reminders_each_working_day_and_stop_when_done(db):
-    ts = service.timescales()
+    scales = service.timescales()
     with time_machine.travel(london(2025, 12, 19, 12), tick=False), db.session() as s:
         case = service.notify(s, team_id=TEAM_ID, actor_id=BU, form=_form(date(2025, 12, 19)))
         case.card_channel, case.card_ts = BU_CHANNEL, "1700000000.000100"
-        sync(s, case, service.deadlines_of(case, ts), date(2025, 12, 19))
+        sync(s, case, service.deadlines_of(case, scales), date(2025, 12, 19))
         keys = [d.key for d in pending_due(s, team_id=TEAM_ID, source="case_review", source_ref=case.reference)]
         overdue = [k.rsplit(":", 1)[1] for k in keys if k.startswith("panel_notification_due:overdue")]
         # due Tue 30 Dec; overdue from Wed 31 Dec on working days only (1 Jan is a bank holiday)
@@ -76,7 +76,7 @@ def test_overdue_reminders_each_working_day_and_stop_when_done(db):
         assert "panel_notification_due:before2" in keys  # Wed 24 Dec (Mon 29, Wed 24 back)
         service.apply_transition(s, case, Action.CONSULT_PARTNERS, actor_id=BU, happened_on=date(2025, 12, 22))
         service.apply_transition(s, case, Action.SUBMIT_NOTIFICATION, actor_id=BU, happened_on=date(2025, 12, 23))
-        sync(s, case, service.deadlines_of(case, ts), date(2025, 12, 23))
+        sync(s, case, service.deadlines_of(case, scales), date(2025, 12, 23))
         keys = [d.key for d in pending_due(s, team_id=TEAM_ID, source="case_review", source_ref=case.reference)]
     assert keys and all(k.startswith("rapid_review_due") for k in keys)
 

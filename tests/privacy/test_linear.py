@@ -10,18 +10,18 @@ from re import _parser as sre_parse  # the standard library's own parser of patt
 
 import pytest
 
-from bot.privacy import context, kin, lexicon, names, patterns, siblings, tokens
+from bot.privacy import kin, lexicon, names, patterns, pointers, siblings, tokens
 
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (patterns, siblings, names, tokens, kin, lexicon, context):
+    for module in (patterns, siblings, names, tokens, kin, lexicon, pointers):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
-    built = [p for p in (*context._vocab_patterns(), context._work_cue()) if isinstance(p, re.Pattern)]
-    found += [(f"bot.privacy.context.built{i}", p) for i, p in enumerate(built)]
+    built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
+    found += [(f"bot.privacy.pointers.built{i}", p) for i, p in enumerate(built)]
     return found
 
 
@@ -49,7 +49,7 @@ def test_every_pattern_is_checked():
     names_found = {n for n, _ in _compiled()}
     assert "bot.privacy.patterns.EMAIL" in names_found
     assert "bot.privacy.tokens.TOKEN" in names_found
-    new = {"bot.privacy.context.WORK_TARGET", "bot.privacy.patterns.HOME_NEAR", "bot.privacy.context.built1"}
+    new = {"bot.privacy.pointers.WORK_TARGET", "bot.privacy.patterns.HOME_NEAR", "bot.privacy.pointers.built1"}
     assert new <= names_found
     assert len(names_found) >= 20
 

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from pydantic import ValidationError
 
-from knowledge.safety import LEXICON_PATH, Detector, Lexicon, detect_worry, is_safety_worry
+from knowledge.safety import Detector, Lexicon, detect_worry, is_safety_worry, raw_lexicon
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ["corpus-a.jsonl", "corpus-c.jsonl", "corpus-own.jsonl"]  # development sets (lexicon and model)
+CORPORA = ["corpus-a.jsonl", "corpus-c.jsonl", "corpus-own.jsonl", "corpus-own2.jsonl"]  # development sets
 
 
 def _rates(name: str) -> tuple[float, float, list[str]]:
@@ -74,7 +73,7 @@ def test_a_procedural_frame_does_not_hide_a_described_worry() -> None:
 
 
 def _lexicon_with(**changes: object) -> dict:
-    raw = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    raw = raw_lexicon()
     raw.update(changes)
     return raw
 
@@ -97,7 +96,7 @@ def test_long_messages_are_handled() -> None:
 
 def test_a_general_hypothetical_is_procedural_but_the_same_question_about_one_child_is_a_worry() -> None:
     """Frames weigh less for a particular child ("she says", "his dad") unless "if a child" makes it general."""
-    d = Detector(Lexicon.model_validate(yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))))
+    d = Detector(Lexicon.model_validate(raw_lexicon()))
     general = "how soon should a social worker visit if a child has bruises from a parent"
     particular = "how soon can a social worker visit, she has bruises from her dad"
     assert not d.detect(general, use_model=False).is_worry

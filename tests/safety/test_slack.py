@@ -141,3 +141,29 @@ def test_wording_only_the_backstop_reads_still_gets_999(slack, fake_slack, how: 
     assert not get_detector().detect(text, use_model=False).is_worry  # the lexicon alone would miss it
     note, body = _via(slack, fake_slack, how, text, 1)
     _assert_safety_reply(note, body, ALL_DOORS)
+
+
+@pytest.mark.parametrize("how", ["dm", "command"])
+def test_a_general_question_in_worry_words_gets_no_999_but_one_child_now_does(slack, fake_slack, how: str) -> None:
+    """Issue #10: policy hypotheticals, timescales and reviews of past cases are answered without the alarm;
+    the same words about one child now still lead with 999 and the front doors."""
+    general = ["if a head teacher is accused of hitting a pupil, who leads?",
+               "how long do we have to notify the panel after a child dies in care?",
+               "in the review of the baby who died from a head injury, what were the key findings?"]
+    for n, text in enumerate(general, 1):
+        note, body = _via(slack, fake_slack, how, text, n)
+        assert LEAD not in note and LEAD not in body, (text, body)
+    now = "who leads when a teacher is accused? one of our TAs was seen dragging a year 1 boy across the hall today"
+    note, body = _via(slack, fake_slack, how, now, len(general) + 1)
+    _assert_safety_reply(note, body, ALL_DOORS)
+    assert "LADO" in body
+
+
+def test_a_social_worker_who_saw_an_injury_gets_the_ordinary_worry_route(slack, fake_slack) -> None:
+    """"social worker" plus an injury is a worker reporting, not an allegation: no "LADO first" line."""
+    note, body = _via(slack, fake_slack, "dm", "social worker noticed fingertip bruising on the toddler at the "
+                      "home visit yesterday", 1)
+    _assert_safety_reply(note, body, ALL_DOORS)
+    assert "allegation about someone who works with children" not in body
+    note, body = _via(slack, fake_slack, "dm", "the child's social worker grabbed him by the arm and left marks", 2)
+    assert "allegation about someone who works with children" in body

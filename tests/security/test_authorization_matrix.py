@@ -17,7 +17,7 @@ from sqlalchemy import select
 from bot.authz import Role, grant
 from storage.case_reviews import CaseReview
 from storage.core import AuditLog
-from storage.escalations import Escalation
+from storage.escalations import Escalation, EscalationEvent
 from tests.case_reviews.helpers import BU_CHANNEL, configure, form
 from tests.conftest import ADMIN, TEAM_ID
 from tests.escalations.conftest import raise_values
@@ -246,3 +246,48 @@ def test_reminder_series_changes_only_by_owner_lead_or_admin(slack, fake_slack, 
         _wait_one(db, AuditLog, AuditLog.action == "reminder.paused")
     with db.session() as s:
         assert s.get(ReminderSeries, series.id).state == ("paused" if expected == "paused" else "active")
+
+
+@pytest.mark.parametrize(("user", "expected"), [(BU, "refused"), (PRACT, "refused"), (MANAGER, "replied")])
+def test_typed_text_is_screened_only_after_the_permission_check(slack, fake_slack, db, halton_records, user,
+                                                                expected):
+    """Someone who may not act is refused whatever they typed; the raiser's identifying note is screened out."""
+    _, esc_ref = halton_records
+    typed = "kayla nowak now lives at 22 Elm Grove"
+    got = outcome(fake_slack, db, _send(slack, ("command", "/escalate", f"note {esc_ref} {typed}"), user, {}))
+    reply = fake_slack.calls_to("response_url")[-1]["text"]
+    assert got == expected
+    assert ("Nothing was saved" in reply) == (expected == "replied")
+    assert "Elm Grove" not in reply and "kayla" not in reply
+    with db.session() as s:
+        assert not s.scalars(select(EscalationEvent.id).where(EscalationEvent.kind == "note")).all()
+
+
+def test_every_series_verb_is_refused_to_another_manager_and_from_another_channel(slack, fake_slack, db, world):
+    """edit, resume, skip and delete follow the same rule as pause (above): nothing changes, each refusal audited."""
+    from storage.reminders import ReminderSeries
+
+    with db.session() as s:
+        grant(s, TEAM_ID, "UMANAGER2", Role.MANAGER)
+    added = len(fake_slack.calls_to("response_url"))
+    slack.command("/reminders", "add Partnership forum | every month on the first Monday | 2030-01-06",
+                  user=MANAGER, channel=BU_CHANNEL)
+    series = _wait_one(db, ReminderSeries, ReminderSeries.owner_id == MANAGER)
+    fake_slack.wait_for("response_url", count=added + 1)
+    modals = len(fake_slack.calls_to("views.open"))
+    for user, channel in (("UMANAGER2", BU_CHANNEL), (MANAGER, "COTHER001")):
+        for verb in ("edit", "resume", "skip", "delete"):
+            before = len(fake_slack.calls_to("response_url"))
+            slack.command("/reminders", f"{verb} {series.id}", user=user, channel=channel)
+            assert "only the person" in fake_slack.wait_for("response_url", count=before + 1)[-1]["text"].lower()
+    assert len(fake_slack.calls_to("views.open")) == modals  # no edit form opened
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        with db.session() as s:
+            refused = s.scalars(select(AuditLog).where(AuditLog.action == "reminder.refused")).all()
+        if len(refused) == 8:
+            break
+        time.sleep(0.05)
+    assert len(refused) == 8 and {r.entity_id for r in refused} == {str(series.id)}
+    with db.session() as s:
+        assert s.get(ReminderSeries, series.id).state == "active"

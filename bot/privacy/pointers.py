@@ -108,7 +108,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return platform, camel, vehicle, frozenset(w for g in gate for w in g.split()), first, colours
 
 
-def context_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
     text = src.text
     platform, camel, vehicle, gate, platforms, colours = _vocab_patterns()

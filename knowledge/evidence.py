@@ -1,0 +1,89 @@
+"""Is the best entry about what the question asks, or only about its question words?
+
+Scores alone answer "how long does an EHCP assessment take" with the rapid review timescale: "how long"
+and "assessment" carry it. Three checks on the top entry, each reading the index's postings (no re-analysis):
+
+* `subject_share`: when the question asks *when / how long / how often* (the vocabulary's `asking_words`),
+  the share of the rest of the question the entry matches; below `SUBJECT_SHARE` it is not the subject;
+* `unknown_acronyms`: an acronym typed in capitals that neither the vocabulary nor any entry knows
+  ("EHCP", "SGO") names a topic the documents do not cover, so nothing is answered confidently;
+* `support_without`: the share of the question an entry matches besides a phrase (another area's name).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+import numpy as np
+
+from knowledge.models import Entry
+from knowledge.search import Hit, Query, SearchIndex, Slot
+from knowledge.text import ACRONYMS, PLACES, STOPWORDS, US_UK, concepts_of, raw_tokens, stem
+from knowledge.vocabulary import vocabulary
+
+# Measured on every development set (knowledge/README.md): right answers to when/how long questions match
+# at least 0.50 of the rest of the question, the near-domain traps 0.23-0.41.
+SUBJECT_SHARE = 0.45
+_CAPS_RE = re.compile(r"(?<![-&\w])([A-Za-z]{2,6})(?![-&\w])")  # "i-ART", "CW&C" are parts of known names
+
+
+class Evidence:
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+
+    @cached_property
+    def _docs(self) -> dict[str, int]:
+        return {e.id: i for i, e in enumerate(self.index.entries)}
+
+    @cached_property
+    def _asking(self) -> frozenset[str]:
+        return frozenset(c for w in vocabulary().asking_words for c in concepts_of(stem(w)))
+
+    def covers(self, slot: Slot, entry: Entry) -> bool:
+        """The entry holds the slot's word or one of its concepts."""
+        d = self._docs.get(entry.id)
+        if d is None:
+            return False
+        for term in (slot.stem, *slot.concepts):
+            post = self.index.postings.get(term)
+            if post is not None:
+                j = int(np.searchsorted(post[0], d))
+                if j < len(post[0]) and post[0][j] == d:
+                    return True
+        return False
+
+    def subject_share(self, query: Query, entry: Entry) -> float | None:
+        """Share of the non-asking part of a when/how long/how often question the entry matches (None: not one)."""
+        rest = [s for s in query.slots if self._asking.isdisjoint(s.concepts)]
+        if len(rest) == len(query.slots) or not rest:
+            return None
+        total = sum(s.weight for s in rest)
+        return sum(s.weight for s in rest if self.covers(s, entry)) / total if total > 0 else None
+
+    def about_subject(self, query: Query, entry: Entry) -> bool:
+        share = self.subject_share(query, entry)
+        return share is None or share >= SUBJECT_SHARE
+
+    def unknown_acronyms(self, question: str) -> list[str]:
+        """Acronyms typed in capitals that nothing here knows ("EHCP"); none in a message typed all in capitals."""
+        words = _CAPS_RE.findall(question)
+        caps = [w for w in words if sum(ch.isupper() for ch in w) >= 2]
+        if not caps or len(caps) * 2 > len(words):
+            return []
+        return [w for w in caps if not self._known(w.lower())]
+
+    def _known(self, low: str) -> bool:
+        if low in STOPWORDS or low in ACRONYMS or low in US_UK or low in PLACES:
+            return True
+        toks = raw_tokens(low)
+        return not toks or stem(toks[0]) in self.index.stems
+
+    @staticmethod
+    def support_without(query: Query, top: Hit | None, phrase: str) -> float:
+        """The share of the question the top entry matches besides the words of `phrase`."""
+        if top is None or query.total_weight <= 0:
+            return 0.0
+        words = set(raw_tokens(phrase))
+        own = sum(s.weight for s in query.slots if s.word in words or s.corrected_from in words)
+        return max(0.0, top.coverage - own / query.total_weight)

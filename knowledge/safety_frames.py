@@ -1,0 +1,106 @@
+"""How strongly a message reads as a question about process rather than a worry about one child now.
+
+A practitioner asks "if a teacher is accused of hitting a pupil, who leads?" or "how long do we have to
+notify after a child dies" with the same words a worry uses; what differs is who the message is about and
+when. The vocabulary lives in `data/safety/frames.yaml` (validated here, patterns checked against the sets
+of `worry.yaml`); the reading is
+
+    frames = largest opening frame of any segment ("how long", "who leads", "say a", "is it ever")
+           + frames anywhere ("definition", "training", "in the review of", "role play")
+           + `hypothetical_weight` for a question whose only children are indefinite ("a pupil", "a 15 year old")
+    minus `particular_relief` when one real child is described now ("told me", "on my caseload"; a time such as
+    "last night" only in a clause that is no hypothetical), or a particular child ("his dad", "the girl says")
+    in a message with no general or historic marker.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.safety_patterns import Matcher, compile_patterns
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Frame(_Strict):
+    pattern: str
+    weight: float = Field(gt=0)
+    general: bool = False  # a message opening a segment with it is about no child in particular ("suppose a")
+
+
+class FrameLexicon(_Strict):
+    """The validated contents of frames.yaml."""
+
+    frame_cap: float = Field(ge=0)
+    particular_relief: float = Field(ge=0)  # frames weigh this much less for a particular child
+    hypothetical_weight: float = Field(ge=0)  # a question about "a pupil", "a parent" and no one in particular
+    question_weight: float = Field(ge=0)  # an opening frame this heavy makes the message a question
+    start: list[Frame] = Field(default_factory=list)  # when a segment opens with it
+    anywhere: list[Frame] = Field(default_factory=list)  # wherever it appears
+    context: list[Frame] = Field(default_factory=list)  # a review, a training scenario: a frame and general
+    now: list[str] = Field(default_factory=list)  # one real child now: relief whatever else the message says
+    recent: list[str] = Field(default_factory=list)  # "last night": as `now`, in a clause that is no hypothetical
+    particular: list[str] = Field(default_factory=list)  # one real child, unless a general marker says otherwise
+    generic: list[str] = Field(default_factory=list)  # "if a child", "should a school": a hypothetical
+    indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
+    definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
+    report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """(where, pattern) for validation against the lexicon's sets."""
+        out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report"):
+            out += [(f"frames.{k}", p) for p in getattr(self, k)]
+        return out
+
+
+class FrameReader:
+    """Compiled frames.yaml: the procedural weight of a tokenised message."""
+
+    def __init__(self, fl: FrameLexicon, sets: dict[str, list[str]]) -> None:
+        self.fl = fl
+        self._start = Matcher([p for f in fl.start for p in compile_patterns([f.pattern], sets, "start", f.weight)])
+        anywhere = [p for f in fl.anywhere for p in compile_patterns([f.pattern], sets, "any", f.weight)]
+        context = [p for f in fl.context for p in compile_patterns([f.pattern], sets, "context", f.weight)]
+        self._anywhere = Matcher(anywhere + context)
+        self._general_starts = frozenset(f.pattern for f in fl.start if f.general)
+        self._now = Matcher(compile_patterns(fl.now, sets))
+        self._recent = Matcher(compile_patterns(fl.recent, sets))
+        self._particular = Matcher(compile_patterns(fl.particular, sets))
+        self._generic = Matcher(compile_patterns(fl.generic, sets))
+        self._indefinite = Matcher(compile_patterns(fl.indefinite, sets))
+        self._definite = Matcher(compile_patterns(fl.definite, sets))
+        self._report = Matcher(compile_patterns(fl.report, sets))
+
+    def opens_as_question(self, toks: list[str]) -> float:
+        """The weight of the frame a segment opens with (0 when none)."""
+        return max((p.weight for p, _i, _e in self._start.find(toks, start_only=True)), default=0.0)
+
+    def _particular_in(self, toks: list[str]) -> bool:
+        """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old")."""
+        spans = [(i, e) for _p, i, e in self._indefinite.find(toks)]
+        return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in self._particular.find(toks))
+
+    def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
+        fl = self.fl
+        opened = [p for s in segs for p, _i, _e in self._start.find(s, start_only=True)]
+        start = max((p.weight for p in opened), default=0.0)
+        found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
+        frames = start + sum(p.weight for p in found.values())
+        # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
+        now = self._now.any(parts) or any(self._recent.find(t) and not self._generic.find(t) for t in parts)
+        particular = (now or any(self._particular_in(toks) for toks in parts)
+                      or any(self._report.find(seg, start_only=True) and not self._generic.find(seg, start_only=True)
+                             for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
+        general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())
+                   or any(p.text in self._general_starts for p in opened))
+        if (start >= fl.question_weight and not particular and self._indefinite.any(parts)
+                and not self._definite.any(parts)):
+            general = True  # a question about "a pupil", "a parent", "a 15 year old": no one in particular
+            frames += fl.hypothetical_weight
+        frames = min(fl.frame_cap, frames)
+        if now or (particular and not general):
+            frames = max(0.0, frames - fl.particular_relief)  # "how soon can someone see him, he has ..."
+        return frames

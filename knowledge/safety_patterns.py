@@ -1,0 +1,154 @@
+"""The pattern language of the worry vocabulary (`data/safety/*.yaml`) and its linear-time matcher.
+
+One pattern is tokens separated by spaces: `word`, `prefix*`, `a|b*|@set` alternatives, `slot?` (may be
+absent) and `~N` (up to N words of anything). Patterns are indexed on their first slot's words and
+prefixes, so matching a message costs time linear in its length (no backtracking regular expressions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SLOT = re.compile(r"^(~[1-5]|(@?[a-z0-9]+\*?)(\|@?[a-z0-9]+\*?)*\??)$")
+_CLAUSE = re.compile(r"[.?!;:\n]+|\s[-\u2013\u2014]+\s")
+_SEGMENT = re.compile(r"[.?!;:,\n]+|\s[-\u2013\u2014]+\s")
+TOKEN = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("'", "").replace("&", " and ")
+
+
+def clauses(text: str) -> list[list[str]]:
+    """Lower-cased word tokens per clause; apostrophes dropped ("didn't" -> "didnt"), "6yo" -> "6", "yo"."""
+    return [toks for part in _CLAUSE.split(_fold(text)) if (toks := TOKEN.findall(part))]
+
+
+def segments(text: str) -> list[list[str]]:
+    """Tokens per segment (clauses further split at commas): where a question may open mid-message."""
+    return [toks for part in _SEGMENT.split(_fold(text)) if (toks := TOKEN.findall(part))]
+
+
+def segment_texts(text: str) -> list[str]:
+    return _SEGMENT.split(text or "")
+
+
+def pattern_problem(pattern: str, sets: dict[str, list[str]]) -> str | None:
+    """Why a pattern is invalid (named in the validation error), or None."""
+    slots = pattern.split()
+    if not slots:
+        return "empty pattern"
+    for i, slot in enumerate(slots):
+        if not _SLOT.match(slot):
+            return f"bad slot {slot!r}"
+        if i == 0 and (slot.startswith("~") or slot.endswith("?")):
+            return "the first slot must be a word, a prefix or a set"
+        for alt in slot.rstrip("?").split("|"):
+            if alt.startswith("@") and alt[1:] not in sets:
+                return f"unknown set {alt!r}"
+    return None
+
+
+@dataclass(frozen=True)
+class Slot:
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    optional: bool = False
+    gap: int = 0  # >0: skip 0..gap tokens
+
+    def accepts(self, tok: str) -> bool:
+        return tok in self.words or any(tok.startswith(p) for p in self.prefixes)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    text: str
+    slots: tuple[Slot, ...]
+    tag: str = ""
+    weight: float = 0.0
+
+
+def _compile_slot(slot: str, sets: dict[str, list[str]]) -> Slot:
+    if slot.startswith("~"):
+        return Slot(gap=int(slot[1:]))
+    optional = slot.endswith("?")
+    words: set[str] = set()
+    prefixes: list[str] = []
+    for alt in slot.rstrip("?").split("|"):
+        members = sets[alt[1:]] if alt.startswith("@") else [alt]
+        for m in members:
+            if m.endswith("*"):
+                prefixes.append(m[:-1])
+            else:
+                words.add(m)
+    return Slot(frozenset(words), tuple(prefixes), optional)
+
+
+def compile_patterns(patterns: list[str], sets: dict[str, list[str]], tag: str = "",
+                     weight: float = 0.0) -> list[Pattern]:
+    return [Pattern(p, tuple(_compile_slot(s, sets) for s in p.split()), tag, weight) for p in patterns]
+
+
+def _match_from(slots: tuple[Slot, ...], toks: list[str], i: int) -> int:
+    """End index of a match of `slots` starting at toks[i], or -1. Branching is bounded by the gaps."""
+    if not slots:
+        return i
+    head, rest = slots[0], slots[1:]
+    if head.gap:
+        for skip in range(head.gap + 1):
+            if i + skip > len(toks):
+                break
+            end = _match_from(rest, toks, i + skip)
+            if end >= 0:
+                return end
+        return -1
+    if i < len(toks) and head.accepts(toks[i]):
+        end = _match_from(rest, toks, i + 1)
+        if end >= 0:
+            return end
+    return _match_from(rest, toks, i) if head.optional else -1
+
+
+class Matcher:
+    """Patterns indexed by their first slot's words (and prefixes), matched over a token list."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self._by_word: dict[str, list[Pattern]] = {}
+        self._by_prefix: dict[str, list[Pattern]] = {}
+        for p in patterns:
+            first = p.slots[0]
+            for w in first.words:
+                self._by_word.setdefault(w, []).append(p)
+            for pre in first.prefixes:
+                self._by_prefix.setdefault(pre, []).append(p)
+        self._prefix_lengths = sorted({len(k) for k in self._by_prefix})
+        self._seen: dict[str, tuple[Pattern, ...]] = {}  # token -> candidate patterns (bounded below)
+
+    def _candidates(self, tok: str) -> tuple[Pattern, ...]:
+        hit = self._seen.get(tok)
+        if hit is None:
+            cands = list(self._by_word.get(tok, ()))
+            for n in self._prefix_lengths:
+                if n <= len(tok):
+                    cands.extend(self._by_prefix.get(tok[:n], ()))
+            hit = tuple(cands)
+            if len(self._seen) < 50_000:
+                self._seen[tok] = hit
+        return hit
+
+    def at(self, toks: list[str], i: int) -> bool:
+        """Whether any pattern matches starting exactly at toks[i]."""
+        return i < len(toks) and any(_match_from(p.slots[1:], toks, i + 1) >= 0 for p in self._candidates(toks[i]))
+
+    def find(self, toks: list[str], start_only: bool = False) -> list[tuple[Pattern, int, int]]:
+        out: list[tuple[Pattern, int, int]] = []
+        for i, tok in enumerate(toks[:1] if start_only else toks):
+            for p in self._candidates(tok):
+                end = _match_from(p.slots[1:], toks, i + 1)
+                if end >= 0:
+                    out.append((p, i, end))
+        return out
+
+    def any(self, parts: list[list[str]]) -> bool:
+        return any(self.find(toks) for toks in parts)
