@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot import payloads
 from bot.app import create_app
 from bot.authz import Role, grant
-from bot.context import Services
 from bot.escalations import report, service
 from bot.escalations.fields import Category
 from bot.escalations.ids import VALUE, ActionId, BlockId
@@ -38,6 +37,7 @@ from bot.http import make_server
 from bot.localslack import LocalSlack
 from bot.logs import configure
 from bot.partnerships import get_workspace
+from bot.services import Services
 from bot.settings import load_settings
 from knowledge.models import StepWindow
 from storage.db import Database

@@ -26,11 +26,11 @@ from sqlalchemy import insert, text
 
 from bot.case_reviews import service as cases
 from bot.case_reviews.reminders import sync
-from bot.context import Services
 from bot.escalations import service as escalations
 from bot.escalations.fields import Category
 from bot.escalations.routes import snapshot_route
 from bot.logs import configure
+from bot.services import Services
 from bot.settings import load_settings
 from storage.db import Database
 from storage.reminders import ReminderOccurrence

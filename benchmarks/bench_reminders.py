@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text
 
-from bot.context import Services
 from bot.localslack import LocalSlack
 from bot.logs import configure
 from bot.reminders.due import schedule_due
 from bot.reminders.engine import dispatch_once, materialise, reset_cursor
 from bot.reminders.recurrence import parse
+from bot.services import Services
 from bot.settings import load_settings
 from bot.slack import make_client
 from bot.timeutil import LONDON, at_nine

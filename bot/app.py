@@ -9,8 +9,8 @@ from datetime import date
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.context import Services
 from bot.privacy import find_identifiers
+from bot.services import Services
 from bot.slack import make_client
 from bot.workdays import is_working_day
 from handlers import register_all

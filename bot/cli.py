@@ -26,8 +26,8 @@ def _settings() -> Settings:
 
 
 def _services(settings: Settings, *, migrate: bool = True):  # type: ignore[no-untyped-def]
-    from bot.context import build_services
     from bot.logs import configure
+    from bot.services import build_services
 
     configure(settings.log_format, settings.log_level)
     if migrate:

@@ -8,9 +8,9 @@ import threading
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_sdk import WebClient
 
-from bot.context import Services
 from bot.jobs import register_jobs
 from bot.logs import get_logger
+from bot.services import Services
 from bot.timeutil import LONDON
 
 log = get_logger(__name__)

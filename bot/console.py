@@ -19,10 +19,10 @@ from slack_bolt import App, BoltRequest, BoltResponse
 from bot import payloads
 from bot.app import create_app
 from bot.authz import Role, grant
-from bot.context import Services
 from bot.localslack import Call, LocalSlack
 from bot.partnerships import get_workspace
 from bot.render import Clickable, mrkdwn, render_blocks
+from bot.services import Services
 from bot.slack import make_client
 from knowledge.partnerships import PARTNERSHIPS
 

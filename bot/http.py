@@ -11,9 +11,9 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.context import Services
 from bot.http_guard import MAX_BODY_BYTES, REFUSED, check
 from bot.logs import get_logger
+from bot.services import Services
 
 log = get_logger(__name__)
 

@@ -13,8 +13,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from bot.context import Services
 from bot.logs import get_logger
+from bot.services import Services
 from bot.timeutil import LONDON
 
 log = get_logger(__name__)

@@ -6,7 +6,7 @@ from slack_bolt import App
 
 from bot.admin import ADMIN_HELP, AdminError, apply_admin_command
 from bot.authz import Permission
-from bot.context import Services
+from bot.services import Services
 from handlers import safeguarding
 from handlers.authorize import requires, workspace_refused
 from handlers.context import CommandContext

@@ -18,8 +18,8 @@ from slack_sdk import WebClient
 from bot.answers.blocks import answer_blocks, home_view, parse_value, topic_detail_blocks, topics_blocks, topics_text
 from bot.answers.ids import ActionId
 from bot.answers.service import AnswerService, UnknownEntry
-from bot.context import Services
 from bot.partnerships import choose_area
+from bot.services import Services
 from handlers import safeguarding
 from handlers.common import channel_of, guarded, team_of, user_of
 from handlers.context import CommandContext

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.authz import REFUSAL, Permission
-from bot.context import Services
+from bot.services import Services
 from handlers.context import CommandContext, SubcommandHandler
 from storage import audit
 

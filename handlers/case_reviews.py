@@ -28,9 +28,9 @@ from bot.case_reviews.ids import (
     date_block,
 )
 from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
-from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
+from bot.services import Services
 from bot.timeutil import now, today
 from handlers.authorize import refuse, refuse_command, requires
 from handlers.common import (

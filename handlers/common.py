@@ -11,8 +11,8 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
-from bot.context import Services
 from bot.logs import get_logger
+from bot.services import Services
 from bot.slackids import parse_channel, parse_user  # noqa: F401  (re-exported for listeners)
 from handlers.context import Actor, CommandContext
 

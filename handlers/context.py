@@ -12,9 +12,9 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.authz import Permission, Role, allowed, allowed_for
-from bot.context import Services
 from bot.mrkdwn import literal
 from bot.partnerships import assigned_partnership
+from bot.services import Services
 
 
 @dataclass

@@ -8,8 +8,8 @@ from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
 from bot import texts
-from bot.context import Services
 from bot.logs import get_logger
+from bot.services import Services
 from handlers.common import channel_of, user_of
 
 log = get_logger(__name__)

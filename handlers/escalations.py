@@ -10,13 +10,13 @@ from slack_sdk import WebClient
 
 from bot import modals
 from bot.authz import Permission
-from bot.context import Services
 from bot.escalations import blocks, contacts, flows, forms, service, texts
 from bot.escalations.agencies import choices as agency_choices
 from bot.escalations.ids import BUTTON_ACTIONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action
 from bot.logs import get_logger
+from bot.services import Services
 from bot.timeutil import today
 from handlers.authorize import refuse, refuse_command, requires, workspace_refused
 from handlers.common import actor_of, build_command_context, field_error, guarded, team_of, user_of, view_fault

@@ -6,7 +6,7 @@ import re
 
 from slack_bolt import App
 
-from bot.context import Services
+from bot.services import Services
 
 
 def register(app: App, services: Services) -> None:

@@ -12,8 +12,8 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 
 from bot.claims import WRITER
-from bot.context import Services
 from bot.logs import get_logger
+from bot.services import Services
 from handlers.common import channel_of, team_of, user_of
 from handlers.context import Actor
 

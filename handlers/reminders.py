@@ -15,7 +15,6 @@ from slack_sdk import WebClient
 
 from bot import modals, timeutil
 from bot.authz import Permission
-from bot.context import Services
 from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.reminders import blocks as rb
@@ -24,6 +23,7 @@ from bot.reminders.blocks import when
 from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import NotFound, SeriesInput
 from bot.reminders.states import Series, TransitionError
+from bot.services import Services
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
 from handlers.common import actor_of, build_command_context, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext

@@ -14,8 +14,8 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
-from bot.context import Services
 from bot.partnerships import choose_area
+from bot.services import Services
 from handlers.common import build_command_context, guarded
 from handlers.context import CommandContext, SubcommandHandler
 from knowledge.partnerships import display_name, resolve_partnership

@@ -16,10 +16,10 @@ from sqlalchemy.exc import OperationalError
 
 from bot.app import create_app
 from bot.capabilities import register_all
-from bot.context import Services
 from bot.http import make_server, stop_server
 from bot.localslack import LocalSlack
 from bot.logs import configure
+from bot.services import Services
 from bot.settings import Settings, load_settings
 from storage.db import Database
 from storage.models import metadata

@@ -18,7 +18,7 @@ def _date(value: str) -> date:
 
 
 def _services():  # type: ignore[no-untyped-def]
-    from bot.context import build_services
+    from bot.services import build_services
     from bot.settings import load_settings
     from storage.migrate import upgrade
 

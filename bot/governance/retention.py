@@ -10,7 +10,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
-from bot.context import Services
+from bot.services import Services
 from bot.timeutil import today
 from storage import audit
 

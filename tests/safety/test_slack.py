@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bot.app import create_app
-from bot.context import Services
 from bot.http import make_server, stop_server
 from bot.partnerships import set_user_partnership
+from bot.services import Services
 from storage.db import Database
 from tests.conftest import SIGNING_SECRET, TEAM_ID
 from tests.faults.proxy import TcpProxy
