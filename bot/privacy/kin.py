@@ -8,17 +8,12 @@ from collections.abc import Iterator
 
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span
-from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, candidates
 
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
     v = lex.vocab
-    for i in cands:
-        t = toks[i]
-        if t is None:
-            continue
-        prev = toks[i - 1] if i else None
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+    for _, t, prev, nxt in candidates(toks, cands):
         w = t.norm
         if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
             continue
@@ -54,12 +49,7 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
 
 def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
     v = lex.vocab
-    for i in cands:
-        t = toks[i]
-        if t is None:
-            continue
-        prev = toks[i - 1] if i else None
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+    for i, t, prev, nxt in candidates(toks, cands):
         raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
         letters = raw.replace("-", "")
         if not letters.isalpha() or not letters.isupper() or len(letters) > 4:

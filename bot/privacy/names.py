@@ -33,6 +33,7 @@ from bot.privacy.tokens import (
     _clause_start,
     _neighbours,
     _sentence_start,
+    candidates,
     classifier,
 )
 
@@ -50,11 +51,7 @@ _OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "wh
 
 def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
     v = lex.vocab
-    for i in cands:
-        t = toks[i]
-        if t is None:
-            continue
-        prev = toks[i - 1] if i else None
+    for i, t, prev, nxt in candidates(toks, cands):
         w = t.norm
         titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
         if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
@@ -71,7 +68,6 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
             continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
         prev2 = toks[i - 2] if i > 1 else None
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive

@@ -148,6 +148,15 @@ class Classifier:
 
 
 
+def candidates(toks: Toks, cands: list[int]) -> Iterator[tuple[int, Tok, Tok | None, Tok | None]]:
+    """Each candidate word that survived earlier passes, with the words before and after it (None at an edge):
+    the loop header every word-by-word reader (names, family surnames, initials) shares."""
+    for i in cands:
+        t = toks[i]
+        if t is not None:
+            yield i, t, toks[i - 1] if i else None, toks[i + 1] if i + 1 < len(toks) else None
+
+
 def _neighbours(i: int, toks: Toks) -> Iterator[tuple[Tok, str]]:
     """The words either side of word i, with the characters between."""
     t = toks[i]
