@@ -56,6 +56,12 @@ class Vocabulary(BaseModel):
     colours: frozenset[str]
     social_platforms: frozenset[str]
     work_verbs: frozenset[str]
+    professional_titles: frozenset[str]
+    professional_roles: frozenset[str]
+    role_fillers: frozenset[str]
+    services: frozenset[str]
+    service_kinds: frozenset[str]
+    service_units: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

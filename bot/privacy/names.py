@@ -16,6 +16,7 @@ from functools import cache
 from bot.privacy.kin import family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
+from bot.privacy.roles import unless_in_role
 from bot.privacy.tokens import (
     _ACRONYM,
     _DETERMINERS,
@@ -250,7 +251,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                          and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
     c = classifier()
-    return [_name_spans(toks, cands, lex, c), family_spans(toks, families, lex, c), initial_spans(toks, shorts, lex)]
+    return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
+            initial_spans(toks, shorts, lex)]
 
 
 @cache
