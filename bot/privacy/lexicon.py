@@ -62,6 +62,8 @@ class Vocabulary(BaseModel):
     services: frozenset[str]
     service_kinds: frozenset[str]
     service_units: frozenset[str]
+    service_phone_cues: frozenset[str]
+    self_phone_cues: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

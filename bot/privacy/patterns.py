@@ -13,6 +13,9 @@ import functools
 import re
 from collections.abc import Iterator
 
+from bot.privacy.phones import PHONE
+from bot.privacy.phones import phones as find_phones
+
 Span = tuple[str, int, int]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -21,7 +24,6 @@ _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _W = r"[A-Za-z][A-Za-z'’\-]{0,30}"
 
 EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,6}")
-PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", re.IGNORECASE)
 # An outward code alone, for the postcode areas of the four partnerships and their neighbours ("wa5").
 OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b", re.IGNORECASE)
@@ -271,7 +273,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     can stop a detector at its first span when only the kinds are wanted."""
     text = src.text
     digits = _DIGIT.search(text) is not None
-    phones = _phones(text) if digits else []
+    phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
         out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
@@ -300,20 +302,6 @@ def shapes(text: str) -> Iterator[Span]:
     """Every span of an identifier shape in `text`."""
     for detector in detectors(Source(text), words_of(text)):
         yield from detector
-
-
-# Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
-_PUBLIC_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0845")
-
-
-def _phones(text: str) -> list[Span]:
-    out: list[Span] = []
-    for m in PHONE.finditer(text):
-        d = _digits(m.group(0))
-        d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
-        if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
-            out.append(("phone" if not d.startswith(_PUBLIC_PREFIXES) else "public", m.start(), m.end()))
-    return out
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
