@@ -26,7 +26,7 @@ _W = r"[A-Za-z][A-Za-z'’\-]{0,30}"
 EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,6}")
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", re.IGNORECASE)
 # An outward code alone, for the postcode areas of the four partnerships and their neighbours ("wa5").
-OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b", re.IGNORECASE)
+OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b(?!\s{1,2}(?:area|district|patch|locality)s?\b)", re.IGNORECASE)
 # (the look-behind sits after the first digit so the engine can skip ahead to digits: about twice as fast)
 TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
 _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
@@ -74,6 +74,10 @@ CODE_REF = re.compile(
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
+# "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
+ADMIN_BEFORE = re.compile(r"\b(?:training|course|booking|invoice|event|job|vacancy|room|policy|"
+                          r"version|document|ticket)\s{1,2}(?:(?:ref|reference|no|number|code)\.?\s{0,2})?[:#\-]?\s{0,2}$",
+                          re.IGNORECASE)
 
 
 def _financial_year(token: str) -> bool:
@@ -138,7 +142,7 @@ _HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "s
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, HOME_NEAR,
+    DOTTED_INITIALS, HOME_NEAR, ADMIN_BEFORE,
 )
 
 
@@ -342,6 +346,8 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
             if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
                 continue
             if _financial_year(token) or SECTION_BEFORE.search(src.text, max(0, m.start() - 12), m.start()):
+                continue
+            if ADMIN_BEFORE.search(src.text, max(0, m.start() - 24), m.start()):
                 continue
             if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
                 continue
