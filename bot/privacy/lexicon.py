@@ -64,6 +64,12 @@ class Vocabulary(BaseModel):
     service_units: frozenset[str]
     service_phone_cues: frozenset[str]
     self_phone_cues: frozenset[str]
+    singular_referents: frozenset[str]
+    rare_traits: frozenset[str]
+    communities: frozenset[str]
+    family_compositions: frozenset[str]
+    notable_events: frozenset[str]
+    settings: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod
