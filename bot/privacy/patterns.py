@@ -76,7 +76,7 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
 # "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
 ADMIN_BEFORE = re.compile(r"\b(?:training|course|booking|invoice|event|job|vacancy|room|policy|"
-                          r"version|document|ticket)\s{1,2}(?:(?:ref|reference|no|number|code)\.?\s{0,2})?[:#\-]?\s{0,2}$",
+                          r"version|document|ticket)\s{1,2}(?:(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$",
                           re.IGNORECASE)
 
 
