@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.privacy.lexicon import lexicon
-from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence
+from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
 from bot.privacy.pointers import _alternation
 
 _AGE = (r"\b\d{1,2}\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
@@ -51,7 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "referent": re.compile(
             rf"\b(?:the|this|that)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{1,2}}?(?:{who})\b"
             rf"(?!\s{{1,3}}{_NOT_REFERENT_NEXT})"
-            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from)\b"
+            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
+            r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
             r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\s{1,3}(?:a|an|the)\b", re.IGNORECASE),
         "unique": re.compile(
@@ -64,14 +65,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(rf"\b(?:{_alternation(v.notable_events)})\b", re.IGNORECASE),
         "setting": re.compile(rf"\b(?:{_alternation(v.settings)})\b", re.IGNORECASE),
     }
-
-
-@cache
-def _anchor() -> re.Pattern[str]:
-    """Where a description of one person can start: a referent, uniqueness, a composition, a trait or an age."""
-    pats = _patterns()
-    return re.compile("|".join(f"(?:{pats[k].pattern})" for k in ("referent", "unique", "composition", "trait"))
-                      + f"|(?:{_AGE})", re.IGNORECASE)
 
 
 # An age and a family shape alone fit many families across the country; one of these narrows it to a few.
@@ -113,16 +106,19 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
 
 def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """Sentences that combine enough quasi-identifiers about one person or family to point at them."""
-    if not words & _gate() and not any(ch.isdigit() for ch in src.text):
+    if not words & _gate() and not has_digit(src.text):
         return
     text, pats = src.text, _patterns()
+    # A flagged sentence speaks of one person or family: start only where one is (each pattern scanned on its own,
+    # as one alternation of all of them defeats the regex engine's literal prefix search and is several times slower).
+    starts = sorted({m.start(): m.end() for p in (pats["referent"], pats["unique"], AGE)
+                     for m in src.finditer(p)}.items())
     done = -1
-    for m in src.finditer(_anchor()):
-        if m.start() < done:
+    for start, end in starts:
+        if start < done:
             continue
-        a, b = _sentence(text, m.start(), m.end())
+        a, b = _sentence(text, start, end)
         done = b
         kinds = _kinds(src, a, b)
-        one = bool(src.search(pats["referent"], a, b) or src.search(AGE, a, b) or "unique" in kinds)
-        if one and len(kinds) >= 2 and kinds & _NARROWING:
+        if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b

@@ -58,10 +58,10 @@ FLAT = re.compile(
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
 _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|"
-              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id)")
+              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id|cad)")
 KEYWORD_REF = re.compile(
     rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?)?[\s:#.\-]{{0,4}}"
-    r"[A-Z]{0,4}(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
+    r"[A-Z]{0,4}-?(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
     re.IGNORECASE,
 )
 CODE_REF = re.compile(
@@ -91,6 +91,9 @@ OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 
 _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
+               # "2nd year at ...", "key stage 3", "ks4": a school year or stage in other words
+               r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
+               r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
                r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
@@ -115,13 +118,14 @@ BIRTH_CUE = re.compile(
 DATE_IN_WORDS = re.compile(
     rf"\b{_ORD}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}\b|\b{_MONTH}\s{{1,3}}(?:{_ORD},?\s{{1,3}})?'?\d{{2,4}}\b"
     rf"|\b\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?\b|\bthe\s{{1,3}}{_ORD}\b"
-    r"|\b(?:christmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
+    r"|\b(?:christmas|xmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
     re.IGNORECASE,
 )
 
 DOTTED_INITIALS = re.compile(
     r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
     r"|(?<![\w.])[A-Z]\.[A-Z](?:\.[A-Z]){0,2}(?=['’]s\b)"  # "E.R's mum"
+    r"|(?<![\w.])[A-Z]\.\s{0,2}(?:Mc|Mac|O['’])[A-Z]\b\.?"  # "C.McD"
 )
 NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
                 "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o."}
@@ -169,7 +173,7 @@ _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").
     "ref", "refs", "reference"}
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
                          "be", "is", "edd", "due"})
-_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
+_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 

@@ -42,6 +42,7 @@ IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
+ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
@@ -70,7 +71,9 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         end = min(len(text), rel.end() + 120)
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
-        job = IS_JOB.match(text, rel.end(), end) or src.search(cue, rel.end(), end)
+        aside = ASIDE.match(text, rel.end(), end)  # "uncle (main carer) is the manager of..."
+        after = aside.end() if aside else rel.end()
+        job = IS_JOB.match(text, after, end) or src.search(cue, after, end)
         if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):

@@ -2,7 +2,9 @@
 corpus: professionals named in role pass unless a family relation touches the name (roles.py); published service
 landlines pass, family numbers and mobiles do not (phones.py); unique combinations of quasi-identifiers
 (combos.py); usernames before "on <platform>", after "user" / "channel" or in quotes; a sibling adopted or under an
-order; course and booking numbers, closing quotes and postcode areas that are no identifier."""
+order; surnames before a child word, Mr / Mrs before any word, a word owning a relative, capitals in a person's
+state, lower-case initials joined by "and", a school year in words, CAD and letter-dash references; course and
+booking numbers, closing quotes and postcode areas that are no identifier."""
 
 from __future__ import annotations
 
@@ -95,6 +97,22 @@ def test_general_text_with_single_details_passes(text):
     ("on snapchat 'dubz_0_0' keeps adding her", "social_media"),  # in quotes
     ("her older sister was adopted last year", "sibling"),
     ("his big brother got a CBO in the summer", "sibling"),
+    ("the Pemberthy girl was in the car", "family_name"),  # a surname before a singular child word
+    ("no one has seen the Dalgleish toddler", "family_name"),  # a proper noun in no name list
+    ("the Fothergill case is back at panel", "family_name"),
+    ("nan (mrs thimble) collects him", "name"),  # Mr / Mrs before any word
+    ("Harbour's gran brought her in", "name"),  # a word owning a relative only a person has
+    ("Clover's stepdad rang", "name"),
+    ("TK found wandering near the docks", "initials"),  # capitals and a state only a person is in
+    ("any update on pj and his nan", "initials"),  # lower-case initials joined to a relative
+    ("fw and dk were both in the car", "initials"),
+    ("D.McG has moved placement", "initials"),
+    ("stepdad (not the bio dad) is a porter at the Countess hospital", "workplace"),  # an aside after the relative
+    ("she's in 3rd year at Blacon High", "school_year"),
+    ("ks3 at the Grange, tutor has concerns", "school_year"),
+    ("CAD 5521 from the weekend", "record_reference"),
+    ("MASH ref Q-21-00456", "record_reference"),
+    ("born xmas eve 2018", "date_of_birth"),
 ])
 def test_found(text, kind):
     assert kind in _kinds(text), text
@@ -107,6 +125,12 @@ def test_found(text, kind):
     "Cafcass have the section 7 report",
     "the WA7 area has seen more referrals",  # a postcode area, not a home
     "we had a good chat on snap chat about the training",  # no username shape before the platform
+    "everyone's mum should know about the helpline",  # a pronoun owning a relative
+    "the landlord's son does the repairs",  # after a determiner
+    "the Swedish family model of contact is interesting",  # a nationality before a family noun
+    "key stage 2 results are out next week",  # a stage with no school
+    "the ms teams link is in the invite",
+    "Tomasz is on annual leave, Bryony is covering the duty desk",  # staff away and covering
 ])
 def test_benign(text):
     assert find_identifiers(text) == [], text
