@@ -82,7 +82,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
                # "TW found asleep", "HB missing overnight": a state only a person is in
-               or (nxt is not None and nxt.norm in v.person_states and _STOP_PUNCT.isdisjoint(t.after))
+               or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
+                   and _STOP_PUNCT.isdisjoint(t.after) and not t.after.startswith("-"))
                or t.before.rstrip().endswith("(")
                # "discussed TK at panel", "mum of KL rang", "initials are TFG"
                or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
@@ -93,6 +94,12 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                or _and_relative(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end
+
+
+# States a body or team can be in too ("ESC-2026-014 moved", "NWG reported"): no cue after capitals.
+_BODY_STATES = frozenset({"moved", "sent", "released", "reported", "charged", "placed", "taken", "brought", "collected",
+                          "picked", "discharged", "spoken", "staying", "living", "running", "refusing", "disclosing",
+                          "sleeping", "off", "late", "interviewed", "bailed", "born", "adopted"})
 
 
 def _lower_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
