@@ -3,6 +3,15 @@
 Findings name the *kind* of identifier only; the matched text is never returned, logged or kept.
 The check is deliberately cautious: a false alarm costs the user a rewording, a miss costs a child's privacy.
 Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, word lists in data/.
+
+Policy on names that are not a child's (roles.py): a professional named in their role ("DS Patel", "Sarah from the
+MASH", "the SW, Jo Briggs", "Karen Ellis (named nurse)") is a worker, not a child's identity, and passes; a name
+touched by a family relation or child marker ("mum Ms Okafor", "Dr Haddad's son", "re Jo from the MASH") never
+does, so the form cannot become a way to name families. Published service landlines (a front door, duty team or
+switchboard number, or the writer's own) pass for the same reason (phones.py); a mobile, or any number with a
+family word in its sentence, does not. Several quasi-identifiers about one child or family in one sentence ("the
+only Roma family on the site", "a 9-year-old with a rare syndrome in Neston") are found as a combination
+(combos.py, the k-anonymity idea).
 """
 
 from __future__ import annotations
