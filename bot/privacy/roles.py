@@ -114,8 +114,9 @@ class RoleReader:
         for _ in range(6):
             if k >= len(norms) or not self._joined(hi, k):
                 return False
-            if _phrase_at(norms, k, self.roles):
-                return True
+            if n := _phrase_at(norms, k, self.roles):
+                last = self.toks[k + n - 1]
+                return last is not None and not last.possessive  # "Jo is the IRO's worry": not Jo's role
             if norms[k] not in self.v.role_fillers:
                 return False
             k += 1
