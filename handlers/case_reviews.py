@@ -75,7 +75,7 @@ def register(app: App, services: Services) -> None:
             cmd.reply(texts.HELP)
 
     @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
-        s, team_id=cmd.team_id, actor_id=cmd.user_id, reference="-", attempted="notify"))
+        s, team_id=cmd.team_id, actor_id=cmd.user_id, ref="-", attempted="notify"))
     def open_notify(cmd: CommandContext) -> None:
         view = blocks.notify_modal(cmd.partnership, cmd.channel_id)
         cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
@@ -89,7 +89,7 @@ def register(app: App, services: Services) -> None:
                 replies, refused = view_case(s, cmd, word, ref)
         if refused is not None:  # audited (committed) before the reply, so the record never lags it
             refuse_command(cmd, lambda s: service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id,
-                                                         reference=refused, attempted=word))
+                                                         ref=refused, attempted=word))
             return
         for text, out in replies:
             cmd.reply(text, out)
@@ -108,7 +108,7 @@ def register(app: App, services: Services) -> None:
         if case is None:
             return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)], None
         if not cmd.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership):
-            return [], case.reference
+            return [], case.ref
         return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None
 
     # -- the notification form ---------------------------------------------------------------
@@ -123,7 +123,7 @@ def register(app: App, services: Services) -> None:
                 return
             with db.session() as s:  # the case and its deadline reminders, one transaction
                 ref = flows.notify(s, team_id=team_id, actor_id=user_id, form=form, scales=current_scales(),
-                                   now=now()).reference
+                                   now=now()).ref
         except Exception as exc:
             view_fault(ack, view, exc)
             return
@@ -141,13 +141,13 @@ def register(app: App, services: Services) -> None:
         if case is None:
             return None, (ref, texts.NOT_FOUND.format(ref=ref))
         if not may_manage(actor)(case):  # the case's partnership: needs the record
-            return None, (case.reference, REFUSAL)
+            return None, (case.ref, REFUSAL)
         return case, None
 
     def refused(tell: Callable[[str], None], team_id: str, user_id: str, ref: str, attempted: str,
                 text: str) -> None:
         """Audited (committed) through handlers.authorize.refuse, then told."""
-        refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, reference=ref or "-",
+        refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, ref=ref or "-",
                                                   attempted=attempted), tell, text)
 
     def ephemeral(respond: Respond) -> Callable[[str], None]:
