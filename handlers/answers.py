@@ -79,7 +79,7 @@ def register(app: App, services: Services) -> None:
         respond(text=fallback_text(ans), blocks=answer_blocks(ans), response_type="ephemeral", replace_original=False)
         return True
 
-    safeguarding.add_subcommand("topics", topics_command)
+    safeguarding.add_subcommand("topics", topics_command, does="browse what I know")
     safeguarding.set_default(ask_command, offline=ask_offline)
 
     # -- events ---------------------------------------------------------------------------------

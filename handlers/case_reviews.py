@@ -44,6 +44,7 @@ from handlers.common import (
     view_fault,
 )
 from handlers.context import Actor, CommandContext
+from handlers.router import Router, Verb
 
 log = get_logger(__name__)
 
@@ -64,15 +65,8 @@ def register(app: App, services: Services) -> None:
     def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
                    context: BoltContext) -> None:
         ack()
-        word, _, rest = str(body.get("text") or "").strip().partition(" ")
-        cmd = build_command_context(services, body, respond, client, rest.strip(), context)
-        word = word.lower()
-        if word == "":
-            open_notify(cmd)
-        elif word in ("list", "show"):
-            manage_view(cmd, word)
-        else:
-            cmd.reply(texts.HELP)
+        text = str(body.get("text") or "")
+        router.route(build_command_context(services, body, respond, client, text, context))
 
     @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
         s, team_id=cmd.team_id, actor_id=cmd.user_id, ref="-", attempted="notify"))
@@ -93,6 +87,15 @@ def register(app: App, services: Services) -> None:
             return
         for text, out in replies:
             cmd.reply(text, out)
+
+    router = Router(COMMAND, texts.HELP_TITLE, [
+        Verb(("list",), lambda cmd: manage_view(cmd, "list"), "[all]",
+             "open cases, nearest deadline first; `list all` for every one (business unit)."),
+        Verb(("show",), lambda cmd: manage_view(cmd, "show"), "CR-YYYY-NNN",
+             "one case with its deadlines and history (business unit)."),
+    ], bare=open_notify,
+        bare_does="notify a possible serious incident (the Case Review Notification form). Anyone can.",
+        footer=texts.HELP_FOOTER, summary=texts.SUMMARY)
 
     def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
         """The list or one case for the business unit of the case's partnership, or the reference refused."""

@@ -27,6 +27,7 @@ from bot.services import Services
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
 from handlers.common import actor_of, build_command_context, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext
+from handlers.router import Router, Verb
 
 log = get_logger(__name__)
 COMMAND = "/reminders"
@@ -78,7 +79,7 @@ def cmd_add(cmd: CommandContext) -> None:
     parts = [p.strip() for p in cmd.text.split("|")]
     if len(parts) < 3 or len(parts) > len(QUICK_FIELDS):
         cmd.reply("Use `/reminders add <name> | <how often> | <first date> [| time | days before | papers | link]`,"
-                  " or `/reminders add` on its own for the form.\n" + texts.USAGE)
+                  " or `/reminders add` on its own for the form.\n" + ROUTER.help_text())
         return
     answers = dict(zip(QUICK_FIELDS, parts, strict=False))
     inp = SeriesInput(channel_id=cmd.channel_id, group_frequency=None, **answers)
@@ -214,9 +215,17 @@ def _apply(s: Any, cmd: CommandContext, row: Any, action: str, now: datetime) ->
             if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
 
 
-SUBCOMMANDS = {"add": cmd_add, "edit": cmd_edit, "once": cmd_once, "list": cmd_list, "pause": _series_command("pause"),
-               "resume": _series_command("resume"), "delete": _series_command("delete"),
-               "skip": _series_command("skip")}
+ROUTER = Router(COMMAND, texts.HELP_TITLE, [
+    Verb(("add",), cmd_add, "", "open the form (a group's meeting series, or a one-off); or in one line: "
+         + texts.QUICK_ADD),
+    Verb(("once",), cmd_once, "<YYYY-MM-DD> <HH:MM> <what>", "a one-off reminder in this channel"),
+    Verb(("list",), cmd_list, "[all]", "this channel's; `list all` for every channel (admins and business units)"),
+    Verb(("edit",), cmd_edit, "<id>", "the form, filled in, to change a series"),
+    Verb(("pause",), _series_command("pause"), "<id>", "stop a series for now"),
+    Verb(("resume",), _series_command("resume"), "<id>", "start a paused series again"),
+    Verb(("delete",), _series_command("delete"), "<id>", "remove a series"),
+    Verb(("skip",), _series_command("skip"), "<id>", "skip the next meeting"),
+], footer=texts.HELP_FOOTER, summary=texts.SUMMARY)
 
 
 def register(app: App, services: Services) -> None:
@@ -225,14 +234,8 @@ def register(app: App, services: Services) -> None:
     def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
                    context: BoltContext) -> None:
         ack()
-        text = str(body.get("text") or "").strip()
-        word, _, rest = text.partition(" ")
-        handler = SUBCOMMANDS.get(word.lower())
-        cmd = build_command_context(services, body, respond, client, rest.strip(), context)
-        if handler is None:
-            cmd.reply(texts.USAGE)
-            return
-        handler(cmd)
+        text = str(body.get("text") or "")
+        ROUTER.route(build_command_context(services, body, respond, client, text, context))
 
     @app.view(ViewId.ADD)
     def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
