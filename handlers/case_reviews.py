@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from bot import modals
 from bot.authz import REFUSAL, Permission
+from bot.blockkit import cut
 from bot.case_reviews import blocks, flows, forms, service, texts
 from bot.case_reviews.deadlines import Timescales
 from bot.case_reviews.flows import MayManage
@@ -109,7 +110,7 @@ def register(app: App, services: Services) -> None:
             return [(texts.USAGE_SHOW, None)], None
         case = service.get_case(s, cmd.team_id, ref)
         if case is None:
-            return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)], None
+            return [(texts.NOT_FOUND.format(ref=escape(cut(ref, 20))), None)], None
         if not cmd.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership):
             return [], case.ref
         return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None

@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 from bot import modals, timeutil
 from bot.authz import Permission
+from bot.blockkit import cut
 from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.reminders import blocks as rb
@@ -99,7 +100,7 @@ def cmd_edit(cmd: CommandContext) -> None:
         try:
             row = service.get_series(s, cmd.team_id, ref)
         except NotFound:
-            cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
+            cmd.reply(texts.NOT_FOUND.format(id=escape(cut(ref.lstrip("#"), 20))))
             return
         refused = not _may_change(cmd, row, cmd.channel_id)
         if not refused:
@@ -155,7 +156,7 @@ def cmd_list(cmd: CommandContext) -> None:
         issues = service.problems(s, cmd.team_id, channel, timeutil.now() - timedelta(days=30))
         lines = [rb.series_line(v.row, _next_label(v.row), v.missed, v.failed) for v in views]
         problem_lines = [f"• {'⚠️ missed' if o.state == 'missed' else '❗ failed'} {when(o.due_at)}: "
-                         f"{escape(o.text.split(':')[0][:80])}{f' ({o.last_error})' if o.last_error else ''}"
+                         f"{escape(cut(o.text.split(':')[0], 80))}{f' ({o.last_error})' if o.last_error else ''}"
                          for o in issues]
     if not lines and not problem_lines:
         cmd.reply(texts.NOTHING_HERE)
@@ -180,7 +181,7 @@ def _series_command(action: str) -> Any:
             try:
                 row = service.get_series(s, cmd.team_id, ref)
             except NotFound:
-                cmd.reply(texts.NOT_FOUND.format(id=escape(ref.lstrip("#")[:20])))
+                cmd.reply(texts.NOT_FOUND.format(id=escape(cut(ref.lstrip("#"), 20))))
                 return
             if not _may_change(cmd, row, cmd.channel_id):
                 refused: int | None = row.id

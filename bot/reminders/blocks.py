@@ -101,7 +101,7 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
     -> current answer) and `meta.series_id` it is the edit form for that series."""
     blocks: Blocks = []
     if groups:
-        select = bk.static_select(((name, f"{name[:60]}{f' ({freq})' if freq else ''}") for name, freq in groups),
+        select = bk.static_select(((name, bk.cut(name, 60) + (f" ({freq})" if freq else "")) for name, freq in groups),
                                   placeholder="Choose a group")
         blocks.append(_input(Block.GROUP, "Group (from your partnership's arrangements)",
                              {**select, "action_id": Action.GROUP},
