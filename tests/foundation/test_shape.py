@@ -21,4 +21,4 @@ def test_each_capability_has_storage_service_flows_blocks_states_ids_and_a_handl
 @pytest.mark.parametrize("cap", CAPABILITIES)
 def test_each_handler_calls_its_capabilitys_flows(cap: str) -> None:
     source = (ROOT / "handlers" / f"{cap}.py").read_text()
-    assert f"bot.{cap}.flows" in source or f"from bot.{cap} import" in source and "flows" in source
+    assert f"bot.{cap}.flows" in source or (f"from bot.{cap} import" in source and "flows" in source)
