@@ -67,7 +67,8 @@ class Router:
                 lines.append(f"• `{typed}` — {verb.does}")
         lines.append(f"• `{self.command} {HELP_WORD}` — this message")
         if self.overview:
-            lines += [r.summary for r in _ROUTERS.values() if r is not self and r.summary]
+            lines += [r.summary for r in sorted(_ROUTERS.values(), key=lambda r: r.command)
+                      if r is not self and r.summary]
         if self.footer:
             lines.append(self.footer)
         return "\n".join(lines)

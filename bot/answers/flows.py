@@ -41,7 +41,8 @@ THANKS_NOT_HELPFUL = ("Thanks for telling us. The partnership's business unit re
 
 @dataclass(frozen=True)
 class Reply:
-    """What to tell the person who asked or pressed: a message, with an answer's blocks when there is one."""
+    """What to tell the person who asked or pressed: an answer (text and blocks), or a short notice with no blocks
+    (the entry or area pressed is not known), which the listener shows where the button was pressed."""
 
     text: str
     blocks: list[dict[str, Any]] | None = None
