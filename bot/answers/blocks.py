@@ -8,6 +8,7 @@ from typing import Any
 
 from bot import blockkit as bk
 from bot.answers.ids import ActionId, BlockId
+from bot.answers.states import FollowUp, allows
 from bot.mrkdwn import literal
 from bot.privacy import redact
 from knowledge.answering import Answer
@@ -17,6 +18,7 @@ from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name
 
 SECTION_MAX = 2900  # Slack allows 3000 characters in a section's text
 VALUE_MAX = 1900
+FALLBACK_MAX = 300  # a notification's text: the first line of the answer
 section = bk.section  # the name callers and tests know
 
 
@@ -53,24 +55,29 @@ def parse_value(value: str) -> dict[str, Any]:
     return obj if isinstance(obj, dict) else {}
 
 
+def fallback_text(ans: Answer) -> str:
+    """Notification text for chat.postMessage (blocks carry the full answer): the first line, cut to fit."""
+    return bk.cut(ans.text.split("\n", 1)[0], FALLBACK_MAX)
+
+
 def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
     """The blocks for one answer, whatever its outcome."""
     parts = _chunks(literal(ans.text))  # a raw `&` in an entry reads as `&`
     blocks: list[dict[str, Any]] = [
         section(part, BlockId.ANSWER.value if i == 0 else f"{BlockId.ANSWER.value}_{i}") for i, part in enumerate(parts)
     ]
-    if ans.outcome == "answer" and ans.entry is not None:
+    if allows(ans.outcome, FollowUp.FEEDBACK) and ans.entry is not None:
         blocks.append(bk.actions(BlockId.FEEDBACK, [
             bk.button(ActionId.HELPFUL, ":thumbsup: Helpful", ans.entry.id),
             bk.button(ActionId.NOT_HELPFUL, ":thumbsdown: Not helpful",
                       _value({"id": ans.entry.id, "q": redact(ans.question)})),  # stored by Slack: redacted
         ]))
-        if ans.suggestions:
+        if allows(ans.outcome, FollowUp.RELATED) and ans.suggestions:
             blocks.append(bk.context("Related:"))
             blocks.append(_suggestion_actions(ans))
-    elif ans.outcome == "did_you_mean" and ans.suggestions:
+    elif allows(ans.outcome, FollowUp.SUGGESTIONS) and ans.suggestions:
         blocks.append(_suggestion_actions(ans))
-    elif ans.outcome == "ask_partnership":
+    elif allows(ans.outcome, FollowUp.CHOOSE_AREA):
         blocks.append(bk.actions(BlockId.AREAS, [
             bk.button(ActionId.CHOOSE_AREA.numbered(slug), name,
                       _value({"p": slug, "q": redact(ans.question)}))  # button values are stored by Slack

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.answers.states import FollowUp, allows
 from bot.logs import get_logger
 from knowledge.answering import Answer, Answerer, get_answerer, source_of
 from knowledge.base import KnowledgeBase
@@ -19,8 +20,6 @@ from storage.answers import record_feedback, record_unanswered
 from storage.db import Database
 
 log = get_logger(__name__)
-
-RECORDED_OUTCOMES = ("cannot_answer", "did_you_mean")
 
 
 class UnknownEntry(LookupError):
@@ -38,7 +37,7 @@ class AnswerService:
 
     def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
         res = self.answerer.answer(question, partnership)
-        if res.outcome in RECORDED_OUTCOMES and question.strip() and self.db is not None and team_id:
+        if allows(res.outcome, FollowUp.RECORD_UNANSWERED) and question.strip() and self.db is not None and team_id:
             with self.db.session() as s:
                 record_unanswered(s, team_id=team_id, partnership=res.partnership or partnership,
                                   question=question)

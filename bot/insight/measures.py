@@ -121,30 +121,30 @@ def case_reviews(session: Session, period: Period, scales: Timescales, today: da
     if period.team_id:
         stmt = stmt.where(CaseReview.team_id == period.team_id)
     out = CaseReviewMeasures(by_month=Counter({m: 0 for m in period.months()}))
-    for case in session.scalars(stmt.order_by(CaseReview.reference)):
+    for case in session.scalars(stmt.order_by(CaseReview.ref)):
         due = compute(scales, aware=case.aware_on, notified=case.notified_on, review_decision=case.decision_on,
                       publication=case.published_on or case.planned_publication_on)
         if period.covers(case.aware_on):
             out.by_month[f"{case.aware_on:%Y-%m}"] += 1
             panel_due = due.panel_notification_due
             if case.notified_on is not None:
-                out.panel_within.add(case.notified_on <= panel_due, case.reference)
+                out.panel_within.add(case.notified_on <= panel_due, case.ref)
             elif case.outcome is None and panel_due is not None and panel_due < today:
-                out.panel_within.add(False, case.reference)  # still not told and past the deadline
+                out.panel_within.add(False, case.ref)  # still not told and past the deadline
         if period.covers(case.notified_on) and due.rapid_review_due is not None:
             if case.rapid_review_sent_on is not None:
-                out.rapid_within.add(case.rapid_review_sent_on <= due.rapid_review_due, case.reference)
+                out.rapid_within.add(case.rapid_review_sent_on <= due.rapid_review_due, case.ref)
             elif due.rapid_review_due < today and case.state == CaseState.PANEL_NOTIFIED.value:
-                out.rapid_within.add(False, case.reference)
+                out.rapid_within.add(False, case.ref)
         if period.covers(case.decision_on):
             out.decisions[case.review_type or "none"] += 1
             if case.notified_on is not None and case.decision_on is not None:
                 out.decision_days.append(working_days_between(case.notified_on, case.decision_on))
         if period.covers(case.report_sent_on) and due.report_to_panel_due is not None:
-            out.report_before.add(case.report_sent_on <= due.report_to_panel_due, case.reference)
+            out.report_before.add(case.report_sent_on <= due.report_to_panel_due, case.ref)
         if case.state not in CLOSED_CASE_STATES and case.closed_on is None:
             days = max(0, working_days_between(_case_stage_start(case), today))
-            out.open_by_stage.setdefault(case.state, []).append((case.reference, days))
+            out.open_by_stage.setdefault(case.state, []).append((case.ref, days))
     return out
 
 

@@ -45,11 +45,11 @@ def ten_cases(db):  # type: ignore[no-untyped-def]
         refs = []
         # Aware Tue 31 Mar; Good Friday (3 Apr) and Easter Monday (6 Apr) are not working days, so the 5th working
         # day is Thu 9 Apr: notified that day is on time, though 9 calendar days later.
-        refs.append(_case(s, date(2026, 3, 31), notified=date(2026, 4, 9)).reference)
+        refs.append(_case(s, date(2026, 3, 31), notified=date(2026, 4, 9)).ref)
         # Aware Mon 2 Mar, 5th working day Mon 9 Mar; notified Tue 10 Mar: late.
-        refs.append(_case(s, date(2026, 3, 2), notified=date(2026, 3, 10)).reference)
+        refs.append(_case(s, date(2026, 3, 2), notified=date(2026, 3, 10)).ref)
         for day in (3, 4, 5, 10, 11, 12, 17, 18):  # eight more in May, each notified the next day
-            refs.append(_case(s, date(2026, 5, day), notified=date(2026, 5, day + 1)).reference)
+            refs.append(_case(s, date(2026, 5, day), notified=date(2026, 5, day + 1)).ref)
         # Not counted: decided not to notify; aware before the period; another partnership.
         _case(s, date(2026, 4, 1), not_notified=date(2026, 4, 2))
         _case(s, date(2026, 2, 2), notified=date(2026, 2, 3))
@@ -78,8 +78,8 @@ def test_rapid_review_within_fifteen_working_days_and_overdue_ones_count_as_late
         _case(s, date(2026, 5, 7), notified=date(2026, 5, 8))
         m = measures.build(s, Q2, cases.timescales(), date(2026, 6, 1))
     rate = m.case_reviews.rapid_within
-    assert (rate.met, rate.total, rate.late) == (1, 2, [late.reference])
-    assert on_time.reference not in rate.late
+    assert (rate.met, rate.total, rate.late) == (1, 2, [late.ref])
+    assert on_time.ref not in rate.late
     assert rate.hidden and rate.words() == "fewer than 5 cases (figure withheld)"
 
 
@@ -88,7 +88,7 @@ def test_open_cases_by_stage_with_working_days_in_the_stage(db):
         case = _case(s, date(2026, 5, 26), notified=date(2026, 5, 27))
         m = measures.build(s, Q2, cases.timescales(), date(2026, 6, 1))
     # In "panel_notified" since Wed 27 May: Thu, Fri, Mon = 3 working days on Mon 1 June.
-    assert m.case_reviews.open_by_stage == {"panel_notified": [(case.reference, 3)]}
+    assert m.case_reviews.open_by_stage == {"panel_notified": [(case.ref, 3)]}
 
 
 def test_small_numbers_are_withheld():

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.filterwarnings("error::UserWarning")  # a chart matplot
 
 def _seed(db) -> list[str]:  # type: ignore[no-untyped-def]
     with db.session() as s:
-        refs = [_case(s, date(2026, 5, d), notified=date(2026, 5, d + 10)).reference for d in (4, 5, 6)]
+        refs = [_case(s, date(2026, 5, d), notified=date(2026, 5, d + 10)).ref for d in (4, 5, 6)]
         with time_machine.travel(london(2026, 5, 20), tick=False):  # asked in the period
             for _ in range(3):
                 record_unanswered(s, team_id=TEAM_ID, partnership="halton", question="who runs the training pool")
