@@ -181,14 +181,37 @@ def reminders_chart(m: Measures) -> Chart:
                          parts, GREEN, suppress=False)
 
 
+QUESTION_PARTS = (("answer", "Answered", BLUE), ("did_you_mean", "Did you mean", ORANGE),
+                  ("ask_partnership", "Asked which area", GREEN), ("cannot_answer", "No answer", VERMILLION))
+
+
 def questions_chart(m: Measures) -> Chart:
+    """Questions by week, stacked by what the reply was; the not-helpful rate in the title."""
     q = m.questions
-    weeks = sorted(q.unanswered_by_week.items())
-    rate = f"{q.not_helpful_percent}%" if q.not_helpful_percent is not None else "no ratings"
-    counts = [(f"w/c {day:%d %b}", n) for day, n in weeks]
-    chart = _counts_chart("questions-unanswered", f"Questions with no answer: {sum(n for _, n in weeks)}; "
-                          f"answers rated not helpful: {rate}", "week", counts, BLUE, suppress=False)
-    return chart
+    weeks = sorted(q.by_week)
+    asked = sum(q.outcomes[k] for k, _, _ in QUESTION_PARTS)
+    rate = f"{q.not_helpful_percent}%" if q.not_helpful_percent is not None else "no ratings yet"
+    title = f"Questions answered: {q.outcomes['answer']} of {asked}; rated not helpful: {rate}"
+    rows = [[f"{day:%Y-%m-%d}", *(q.by_week[day][k] for k, _, _ in QUESTION_PARTS)] for day in weeks]
+    chart = Chart("questions", title, header=["week beginning", *(label for _, label, _ in QUESTION_PARTS)],
+                  rows=rows, alt=f"{title}. " + "; ".join(f"{label}: {q.outcomes[k]}" for k, label, _ in QUESTION_PARTS)
+                  + f". Replies that led with 999 and the front door: {q.safety}.")
+
+    def draw(ax: Any) -> None:
+        labels = [f"{day:%d %b}" for day in weeks]
+        bottom = [0] * len(weeks)
+        for k, label, colour in QUESTION_PARTS:
+            values = [q.by_week[day][k] for day in weeks]
+            ax.bar(labels, values, bottom=bottom, color=colour, label=label)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.set_ylim(0, max([*bottom, 1]) * 1.2)
+        ax.set_xlabel("week beginning")
+        ax.tick_params(axis="x", labelrotation=45)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        if weeks:
+            ax.legend(loc="upper left", ncols=2, frameon=False)
+
+    return _render(chart, draw)
 
 
 def all_charts(m: Measures, scales: Timescales) -> list[Chart]:

@@ -22,7 +22,7 @@ from bot.escalations.states import State as EscState
 from bot.escalations.windows import window_close
 from bot.timeutil import LONDON, to_london
 from bot.workdays import next_working_day, working_days_between
-from storage.answers import AnswerFeedback, UnansweredQuestion
+from storage.answers import AnswerFeedback, UnansweredQuestion, question_counts
 from storage.case_reviews import CaseReview
 from storage.escalations import Escalation, EscalationEvent
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -240,6 +240,10 @@ def _week(day: date) -> date:
 @dataclass
 class QuestionMeasures:
     unanswered_by_week: Counter[date] = field(default_factory=Counter)  # Monday -> questions with no answer
+    by_week: dict[date, Counter[str]] = field(default_factory=dict)  # Monday -> outcome -> questions
+    by_topic: Counter[str] = field(default_factory=Counter)  # answered questions by the answer's topic
+    outcomes: Counter[str] = field(default_factory=Counter)  # answer | did_you_mean | cannot_answer | ...
+    safety: int = 0  # replies that led with 999 and the front door
     rated: int = 0
     not_helpful: int = 0
     top_unanswered: list[tuple[str, int]] = field(default_factory=list)  # redacted text, times asked
@@ -269,6 +273,13 @@ def questions(session: Session, period: Period, *, top: int = 10) -> QuestionMea
         out.unanswered_by_week[_week(_london_day(row.created_at))] += 1
         asked[" ".join(row.question.lower().split())] += 1
     out.top_unanswered = asked.most_common(top)
+    for row in question_counts(session, since=period.since, until=period.until, team_id=period.team_id,
+                               partnership=period.partnership):
+        out.by_week.setdefault(row.week, Counter())[row.outcome] += row.count
+        out.outcomes[row.outcome] += row.count
+        out.safety += row.count if row.safety else 0
+        if row.outcome == "answer" and row.topic:
+            out.by_topic[row.topic] += row.count
     fb = select(AnswerFeedback.helpful).where(AnswerFeedback.created_at >= start, AnswerFeedback.created_at < end)
     if period.team_id:
         fb = fb.where(AnswerFeedback.team_id == period.team_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from PIL import Image
 
 from bot.case_reviews import service as cases
 from bot.insight import measures, pack
-from storage.answers import record_feedback, record_unanswered
+from storage.answers import CountKey, add_question_counts, record_feedback, record_unanswered
 from tests.conftest import TEAM_ID
 from tests.escalations.conftest import london
 from tests.insight.test_measures import Q2, _case
@@ -34,6 +35,10 @@ def _seed(db) -> list[str]:  # type: ignore[no-untyped-def]
                             question="who chairs")
             record_feedback(s, team_id=TEAM_ID, entry_id="national.timescale.rapid-review", helpful=True)
             record_feedback(s, team_id=TEAM_ID, entry_id="wirral.group.executive", helpful=False)  # not Halton's
+            week = date(2026, 5, 18)
+            add_question_counts(s, Counter({CountKey(TEAM_ID, "halton", week, "", "cannot_answer", False): 3,
+                                            CountKey(TEAM_ID, "halton", week, "Groups", "answer", False): 2,
+                                            CountKey(TEAM_ID, "wirral", week, "Groups", "answer", False): 7}))
         record_unanswered(s, team_id=TEAM_ID, partnership="halton", question="asked after the period")
     return refs
 
@@ -60,8 +65,9 @@ def test_pack_files_parse_and_withhold_small_numbers(db, tmp_path: Path):
     assert "http://" not in page and "https://" not in page and "<script" not in page
     assert 'alt="Panel told within 5 working days: fewer than 5 cases (figure withheld)' in page
     assert "Counts of 1 to 4 are not shown" in page
-    questions = list(csv.reader((tmp_path / "questions-unanswered.csv").open()))
-    assert questions[1][1] == "3"  # questions are not cases: not withheld
+    questions = list(csv.reader((tmp_path / "questions.csv").open()))
+    assert questions == [["week beginning", "Answered", "Did you mean", "Asked which area", "No answer"],
+                         ["2026-05-18", "2", "0", "0", "3"]]  # questions are not cases: not withheld
     assert m.questions.top_unanswered == [("who runs the training pool", 3)]
     assert (m.questions.rated, m.questions.not_helpful) == (2, 1)
 
