@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-from collections import Counter
 import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
