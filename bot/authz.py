@@ -48,7 +48,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.ESCALATION_MANAGE_ANY: _BUSINESS_UNIT,
     Permission.REMINDERS_MANAGE: _MANAGERS,
     Permission.REMINDERS_VIEW_ALL: _BUSINESS_UNIT,
-    Permission.REPORTS: _BUSINESS_UNIT,
+    Permission.REPORTS: frozenset({Role.SAFEGUARDING_LEAD, Role.BUSINESS_UNIT, Role.ADMIN}),  # insight
     Permission.ADMIN: frozenset({Role.ADMIN}),
 }
 

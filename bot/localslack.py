@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from bot import slacklimits
+from bot.localslack_files import FILE_METHODS, FileUploads
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -43,7 +44,7 @@ class Call:
         return self.params.get(key, default)
 
 
-class LocalSlack:
+class LocalSlack(FileUploads):
     def __init__(self, host: str = "127.0.0.1", port: int = 0, team_id: str = "T0001") -> None:
         self.team_id = team_id
         self.calls: list[Call] = []
@@ -52,6 +53,8 @@ class LocalSlack:
         self._faults: dict[tuple[str, str | None], list[Fault]] = {}
         self.not_in_channel: set[str] = set()
         self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.history
+        self.uploads: dict[str, dict[str, Any]] = {}  # files.getUploadURLExternal -> bytes -> completeUploadExternal
+        self.files: list[dict[str, Any]] = []  # files shared by files.completeUploadExternal
         self.delay = 0.0  # seconds every call takes unless `latency` names the method ("response_url" too)
         self.latency: dict[str, float] = {}
         self.rate_limits = False  # Slack's pacing: off so ordinary tests stay fast
@@ -94,6 +97,8 @@ class LocalSlack:
             self._faults.clear()
             self.not_in_channel.clear()
             self.messages.clear()
+            self.uploads.clear()
+            self.files.clear()
             self.channels.clear()
             self.users.intersection_update({BOT_USER_ID})
             self.delay, self.rate_limits, self.strict_ids = 0.0, False, True
@@ -224,6 +229,8 @@ class LocalSlack:
         if method in ("users.info", "views.publish") and not self.knows_user(str(params.get("user") or
                                                                                    params.get("user_id") or "")):
             return "user_not_found"
+        if method in FILE_METHODS:
+            return self._file_refusal(method, params)
         if method == "conversations.open":
             users = [u for u in str(params.get("users") or "").split(",") if u]
             if not users or not all(self.knows_user(u) for u in users):
@@ -267,6 +274,8 @@ class LocalSlack:
             body["channel"] = {"id": "D" + str(params.get("users", "U")).split(",")[0]}
         elif method == "users.info":
             body["user"] = {"id": params.get("user"), "tz": "Europe/London", "name": "user"}
+        elif method in FILE_METHODS:
+            body.update(self._file_answer(method, params, next(self._ts)))
         return 200, body, {}
 
     def _history(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -288,7 +297,14 @@ class LocalSlack:
                 pass
 
             def do_POST(self) -> None:
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+                data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/upload/"):  # files_upload_v2's second step: raw bytes, not the API
+                    status = local._receive_upload(self.path.rsplit("/", 1)[1], data)
+                    local._record(Call("upload", {"file_id": self.path.rsplit("/", 1)[1], "bytes": len(data),
+                                                  "_ok": status == 200}))
+                    self._send(status, {"ok": status == 200}, {})
+                    return
+                raw = data.decode("utf-8")
                 params = _parse_body(raw, self.headers.get("Content-Type", ""))
                 if self.path.startswith("/response/"):
                     local._took("response_url")

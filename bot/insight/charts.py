@@ -87,7 +87,8 @@ def case_timeliness(m: Measures, scales: Timescales) -> Chart:
     def draw(ax: Any) -> None:
         labels = [label.replace(" within", "\nwithin").replace(" sent", "\nsent") for label, _ in items]
         values = [0 if (r.hidden or not r.total) else r.percent or 0 for _, r in items]
-        bars = ax.barh(labels, values, color=[BLUE, ORANGE, GREEN])
+        bars = ax.barh(range(len(items)), values, color=[BLUE, ORANGE, GREEN])
+        ax.set_yticks(range(len(items)), labels)
         for bar, (_, rate) in zip(bars, items, strict=True):
             text = rate.words() if not rate.total or rate.hidden else f"{rate.met} of {rate.total}"
             ax.text(max(bar.get_width(), 1) + 1, bar.get_y() + bar.get_height() / 2, text, va="center")
@@ -107,9 +108,10 @@ def _counts_chart(name: str, title: str, what: str, counts: list[tuple[str, int]
                   alt=f"{title}. " + "; ".join(f"{k}: {label(v)}" for k, v in counts) + ".")
 
     def draw(ax: Any) -> None:
-        keys = [k for k, _ in counts]
+        positions = list(range(len(counts)))  # labels as ticks: matplotlib would read "Jan 2026" as a date
         values = [0 if hide(v) else v for _, v in counts]
-        bars = (ax.barh if horizontal else ax.bar)(keys, values, color=colour)
+        bars = (ax.barh if horizontal else ax.bar)(positions, values, color=colour)
+        (ax.set_yticks if horizontal else ax.set_xticks)(positions, [k for k, _ in counts])
         for bar, (_, v) in zip(bars, counts, strict=True):
             if hide(v):
                 bar.set_color(GREY)
@@ -154,9 +156,10 @@ def escalation_steps(m: Measures) -> Chart:
                       f"{shown(len(esc.overdue))}.")
 
     def draw(ax: Any) -> None:
-        labels = [f"Step {n}" for n, _ in steps]
+        positions = list(range(len(steps)))
         values = [0 if suppressed(len(t.days)) else (t.median_days or 0) for _, t in steps]
-        bars = ax.bar(labels, values, color=VERMILLION)
+        bars = ax.bar(positions, values, color=VERMILLION)
+        ax.set_xticks(positions, [f"Step {n}" for n, _ in steps])
         for bar, (_, t) in zip(bars, steps, strict=True):
             if suppressed(len(t.days)):
                 bar.set_color(GREY)
@@ -198,12 +201,13 @@ def questions_chart(m: Measures) -> Chart:
                   + f". Replies that led with 999 and the front door: {q.safety}.")
 
     def draw(ax: Any) -> None:
-        labels = [f"{day:%d %b}" for day in weeks]
+        positions = list(range(len(weeks)))
         bottom = [0] * len(weeks)
         for k, label, colour in QUESTION_PARTS:
             values = [q.by_week[day][k] for day in weeks]
-            ax.bar(labels, values, bottom=bottom, color=colour, label=label)
+            ax.bar(positions, values, bottom=bottom, color=colour, label=label)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.set_xticks(positions, [f"{day:%d %b}" for day in weeks])
         ax.set_ylim(0, max([*bottom, 1]) * 1.2)
         ax.set_xlabel("week beginning")
         ax.tick_params(axis="x", labelrotation=45)
