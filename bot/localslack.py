@@ -21,6 +21,8 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from bot import slacklimits
+from bot.localslack_oidc import METHODS as OPENID_METHODS
+from bot.localslack_oidc import FakeOpenID
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -63,6 +65,7 @@ class LocalSlack:
         self.listeners: list[Callable[[Call], None]] = []
         self._active: dict[Any, int] = {}
         self.peak: dict[Any, int] = {}  # most calls in progress at once, by method and by (method, channel)
+        self.openid = FakeOpenID(team_id)  # Sign in with Slack (bot/localslack_oidc.py)
         self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -100,6 +103,7 @@ class LocalSlack:
             self.latency.clear()
             self._buckets.clear()
             self.peak.clear()
+        self.openid.reset()
 
     # what this workspace has ----------------------------------------------------------------
     def add_channel(self, *channel_ids: str) -> None:
@@ -287,9 +291,15 @@ class LocalSlack:
             def log_message(self, *_args: object) -> None:  # quiet
                 pass
 
+            def do_GET(self) -> None:
+                local.openid.serve_page(self)  # Sign in with Slack's authorize page (bot/localslack_oidc.py)
+
             def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
                 params = _parse_body(raw, self.headers.get("Content-Type", ""))
+                if self.path.removeprefix("/api/").strip("/") in OPENID_METHODS:
+                    self._openid(self.path.removeprefix("/api/").strip("/"), params)
+                    return
                 if self.path.startswith("/response/"):
                     local._took("response_url")
                     error = _content_refusal("response_url", params)
@@ -309,6 +319,12 @@ class LocalSlack:
                 finally:
                     local._leave(keys)
                 local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok"),
+                                            "_error": body.get("error")}))
+                self._send(status, body, headers)
+
+            def _openid(self, method: str, params: dict[str, Any]) -> None:
+                status, body, headers = local.openid.answer(method, params, self.headers.get("Authorization", ""))
+                local._record(Call(method, {**local.openid.loggable(params), "_ok": body.get("ok"),
                                             "_error": body.get("error")}))
                 self._send(status, body, headers)
 
