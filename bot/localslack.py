@@ -5,6 +5,7 @@ fake Slack server. Like the real API it takes time (`latency`, per method), pace
 channel and other methods by tier when `rate_limits` is on (429 with Retry-After), and refuses what Slack
 refuses: unknown channel and user ids, invalid blocks, over-long text (limits in bot.slacklimits). It knows
 the ids it was told (`add_channel`, `add_user`); tests' signed requests register theirs as Slack would.
+Sign in with Slack (the authorize page and the openid.connect.* methods) is `self.openid`, bot/localslack_oidc.py.
 """
 
 from __future__ import annotations

@@ -26,9 +26,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.oauth import OAuthStateStore, OAuthStateUtils, OpenIDConnectAuthorizeUrlGenerator
 
+from bot.logs import get_logger
 from bot.settings import Settings
 
 SESSION_COOKIE = "sgb-dashboard"
@@ -38,7 +39,8 @@ STATE_SECONDS = 10 * 60
 SCOPES = ("openid",)  # who you are; no email, no profile: the page shows no names
 SLACK_AUTHORIZE_URL = "https://slack.com/openid/connect/authorize"
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-_log = logging.getLogger(__name__)
+_log = logging.getLogger(__name__)  # what slack_sdk's state-store interface asks for
+log = get_logger(__name__)
 
 
 def _b64(data: bytes) -> str:
@@ -202,11 +204,14 @@ class SignIn:
         try:
             token = self._client.openid_connect_token(client_id=self.client_id, client_secret=self._secret,
                                                       code=code, redirect_uri=self.redirect_uri)
-            info = WebClient(base_url=self._client.base_url, token=token["access_token"],
+            info = WebClient(base_url=self._client.base_url, token=str(token.get("access_token") or ""),
                              timeout=10).openid_connect_userInfo()
-        except SlackApiError as exc:
-            _log.warning("dashboard.signin_refused error=%s", exc.response.get("error"))
+        except SlackApiError as exc:  # Slack's error code only (bad_client_secret, invalid_code, ...)
+            log.warning("dashboard.signin_refused", error=exc.response.get("error"))
             raise SignInError("Slack did not confirm who you are. Please sign in again.") from None
+        except (SlackClientError, OSError) as exc:
+            log.warning("dashboard.signin_unreachable", error=type(exc).__name__)
+            raise SignInError("Slack could not be reached. Please try again in a minute.") from None
         team, user = info.get("https://slack.com/team_id"), info.get("https://slack.com/user_id")
         if not isinstance(team, str) or not isinstance(user, str) or not team or not user:
             raise SignInError("Slack did not confirm who you are. Please sign in again.")

@@ -17,7 +17,7 @@ from bot.insight.charts import _month
 from bot.insight.signin import SESSION_COOKIE
 from bot.timeutil import format_date, today
 from tests.conftest import ADMIN, TEAM_ID
-from tests.insight.conftest import OTHER_TEAM, Browser, Tables, Web
+from tests.insight.conftest import CLIENT_ID, OTHER_TEAM, Browser, Tables, Web
 from tests.insight.test_measures import Q2, _case
 
 PERIOD = "period=custom&since=2026-03-01&until=2026-05-31"
@@ -164,3 +164,13 @@ def test_dashboard_says_it_is_not_set_up_without_credentials(slack):  # type: ig
     reply = Browser().get(f"{slack.base_url}/dashboard")
     assert reply.status == 503 and "DASHBOARD_CLIENT_ID" in reply.body
     assert TEAM_ID  # the ordinary app: no dashboard settings
+
+
+def test_a_client_secret_slack_does_not_know_signs_nobody_in(web: Web):
+    web.fake.openid.register_client(CLIENT_ID, "rotated-in-slack", f"{web.base}/dashboard/callback")
+    browser = Browser()
+    web.fake.openid.sign_in_as("UBUSUNIT1")
+    done = browser.get(f"{web.base}/dashboard/login", follow=True)
+    assert done.status == 400 and "Slack did not confirm who you are" in done.body
+    assert web.fake.calls_to("openid.connect.token")[0]["_error"] == "bad_client_secret"
+    assert SESSION_COOKIE not in browser.cookies.get("127.0.0.1", {})
