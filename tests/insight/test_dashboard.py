@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import time_machine
+from pydantic import SecretStr
 
 from bot.case_reviews import service as cases
 from bot.insight import measures
@@ -174,3 +175,14 @@ def test_a_client_secret_slack_does_not_know_signs_nobody_in(web: Web):
     assert done.status == 400 and "Slack did not confirm who you are" in done.body
     assert web.fake.calls_to("openid.connect.token")[0]["_error"] == "bad_client_secret"
     assert SESSION_COOKIE not in browser.cookies.get("127.0.0.1", {})
+
+
+def test_cookies_are_secure_when_the_dashboard_is_not_on_loopback(settings):  # type: ignore[no-untyped-def]
+    from bot.insight.signin import SignIn
+
+    public = settings.model_copy(update={"dashboard_client_id": CLIENT_ID, "dashboard_client_secret": SecretStr("x"),
+                                         "dashboard_redirect_uri": "https://qa.example.org/dashboard/callback"})
+    signin = SignIn(public)
+    _, state = signin.start()
+    for cookie in (state, signin.session_cookie(TEAM_ID, "UBUSUNIT1"), signin.clear_cookie()):
+        assert cookie.endswith("; Secure") and "HttpOnly" in cookie and "SameSite=Lax" in cookie
