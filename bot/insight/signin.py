@@ -8,7 +8,8 @@ CSRF-safe twice over, as Bolt's own OAuth flow does it: it is issued and consume
 
 A session is a signed cookie (HMAC-SHA256 with a key derived from the client secret): workspace, user, a random
 session id and its expiry. It holds no role: every page load reads roles and partnership from the database, so a
-revoked role takes effect at once. Signing out forgets the session id in this process until it would have expired.
+revoked role takes effect within seconds. Signing out forgets the session id in this process until it would
+have expired.
 """
 
 from __future__ import annotations
