@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -88,6 +89,15 @@ class Web:
         done = browser.get(f"{self.base}/dashboard/login", follow=True)
         assert done.status in (200, 403), done.body
         return browser
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Marks a test whose body failed, so the browser fixture can keep what Chromium showed."""
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed_call = True  # type: ignore[attr-defined]
+    return report
 
 
 def free_port() -> int:

@@ -41,7 +41,7 @@ def _unavailable(why: str) -> None:
 
 
 @pytest.fixture
-def chromium() -> Iterator[Any]:
+def chromium(request: pytest.FixtureRequest) -> Iterator[Any]:
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -60,17 +60,28 @@ def chromium() -> Iterator[Any]:
     driver.set_page_load_timeout(90)
     try:
         yield driver
+        if getattr(request.node, "failed_call", False):  # keep what the browser saw, beside the screenshot
+            ARTEFACTS.mkdir(parents=True, exist_ok=True)
+            driver.save_screenshot(str(ARTEFACTS / "dashboard-failed.png"))
+            (ARTEFACTS / "dashboard-failed.html").write_text(f"<!-- {driver.current_url} -->\n{driver.page_source}")
     finally:
         driver.quit()
 
 
 def test_chromium_signs_in_through_the_fake_and_sees_the_databases_figures(web: Web, db, chromium: Any):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shows
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def wait_for(element_id: str) -> Any:
+        """A click starts a navigation without waiting for it: wait for the next page's element."""
+        return WebDriverWait(chromium, 60).until(shows.presence_of_element_located((By.ID, element_id)))
 
     *refs, _wirral = _seed_ten(db)
     web.fake.openid.sign_in_as("UBUSUNIT1")
     chromium.get(f"{web.base}/dashboard")
     chromium.find_element(By.ID, "action").click()  # "Sign in with Slack": the fake's page sends us straight back
+    wait_for("case-review-timeliness-title")  # signed in: the dashboard, with the default quarter
     assert chromium.current_url.rstrip("/").endswith("/dashboard"), chromium.current_url
     chromium.get(f"{web.base}/dashboard?{PERIOD}")
 
@@ -92,6 +103,6 @@ def test_chromium_signs_in_through_the_fake_and_sees_the_databases_figures(web: 
     assert chromium.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
 
     chromium.find_element(By.ID, "sign-out").click()
-    assert chromium.find_element(By.ID, "message").text == "You have signed out of the dashboard."
+    assert wait_for("message").text == "You have signed out of the dashboard."
     chromium.get(f"{web.base}/dashboard?{PERIOD}")
     assert not chromium.find_elements(By.CSS_SELECTOR, "section img")
