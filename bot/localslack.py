@@ -5,6 +5,7 @@ fake Slack server. Like the real API it takes time (`latency`, per method), pace
 channel and other methods by tier when `rate_limits` is on (429 with Retry-After), and refuses what Slack
 refuses: unknown channel and user ids, invalid blocks, over-long text (limits in bot.slacklimits). It knows
 the ids it was told (`add_channel`, `add_user`); tests' signed requests register theirs as Slack would.
+Sign in with Slack (the authorize page and the openid.connect.* methods) is `self.openid`, bot/localslack_oidc.py.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from urllib.parse import parse_qs
 
 from bot import slacklimits
 from bot.localslack_files import FILE_METHODS, FileUploads
+from bot.localslack_oidc import METHODS as OPENID_METHODS
+from bot.localslack_oidc import FakeOpenID
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -66,6 +69,7 @@ class LocalSlack(FileUploads):
         self.listeners: list[Callable[[Call], None]] = []
         self._active: dict[Any, int] = {}
         self.peak: dict[Any, int] = {}  # most calls in progress at once, by method and by (method, channel)
+        self.openid = FakeOpenID(team_id)  # Sign in with Slack (bot/localslack_oidc.py)
         self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -105,6 +109,7 @@ class LocalSlack(FileUploads):
             self.latency.clear()
             self._buckets.clear()
             self.peak.clear()
+        self.openid.reset()
 
     # what this workspace has ----------------------------------------------------------------
     def add_channel(self, *channel_ids: str) -> None:
@@ -296,6 +301,9 @@ class LocalSlack(FileUploads):
             def log_message(self, *_args: object) -> None:  # quiet
                 pass
 
+            def do_GET(self) -> None:
+                local.openid.serve_page(self)  # Sign in with Slack's authorize page (bot/localslack_oidc.py)
+
             def do_POST(self) -> None:
                 data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 if self.path.startswith("/upload/"):  # files_upload_v2's second step: raw bytes, not the API
@@ -306,6 +314,9 @@ class LocalSlack(FileUploads):
                     return
                 raw = data.decode("utf-8")
                 params = _parse_body(raw, self.headers.get("Content-Type", ""))
+                if self.path.removeprefix("/api/").strip("/") in OPENID_METHODS:
+                    self._openid(self.path.removeprefix("/api/").strip("/"), params)
+                    return
                 if self.path.startswith("/response/"):
                     local._took("response_url")
                     error = _content_refusal("response_url", params)
@@ -325,6 +336,12 @@ class LocalSlack(FileUploads):
                 finally:
                     local._leave(keys)
                 local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok"),
+                                            "_error": body.get("error")}))
+                self._send(status, body, headers)
+
+            def _openid(self, method: str, params: dict[str, Any]) -> None:
+                status, body, headers = local.openid.answer(method, params, self.headers.get("Authorization", ""))
+                local._record(Call(method, {**local.openid.loggable(params), "_ok": body.get("ok"),
                                             "_error": body.get("error")}))
                 self._send(status, body, headers)
 

@@ -16,7 +16,7 @@ from handlers.authorize import refuse_command, requires, workspace_refused
 from handlers.context import CommandContext
 
 
-@requires(Permission.REPORTS, workspace_refused("insight.refused"))
+@requires(Permission.INSIGHT, workspace_refused("insight.refused"))
 def report_command(cmd: CommandContext) -> None:
     if cmd.text.strip().lower() == "help":
         cmd.reply(REPORT_HELP)
@@ -32,7 +32,7 @@ def report_command(cmd: CommandContext) -> None:
         cmd.reply("Your role has no partnership yet: ask an admin to set one, or name it: "
                   f"`/safeguarding report {USAGE}`.")
         return
-    if not (cmd.can(Permission.ADMIN) if wanted == ALL else actor.can_for(Permission.REPORTS, wanted)):
+    if not (cmd.can(Permission.ADMIN) if wanted == ALL else actor.can_for(Permission.INSIGHT, wanted)):
         refuse_command(cmd, lambda s: workspace_refused("insight.refused")(s, cmd))  # the asker's own area only
         return
     cmd.reply(f"Building the QA pack for {flows.scope_name(wanted)}, {req.label}: it will arrive in a direct "

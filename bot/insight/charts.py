@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,6 +23,7 @@ from bot.insight.measures import SUPPRESS_BELOW, Measures, Rate, shown, suppress
 BLUE, ORANGE, GREEN, VERMILLION, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
 SUPPRESSION_NOTE = "Counts of 1 to 4 are not shown, so that no case can be identified."
 FONT_SIZE = 15
+_FORMATS: ContextVar[Sequence[str]] = ContextVar("chart_formats", default=("png", "svg"))
 
 
 @dataclass
@@ -55,7 +58,7 @@ def _render(chart: Chart, draw: Any, note: str | None = None) -> Chart:
         fig.suptitle(textwrap.fill(chart.title, 58), x=0.02, ha="left", fontsize=FONT_SIZE + 3, fontweight="bold")
         if note:
             fig.supxlabel(note, x=0.02, ha="left", fontsize=FONT_SIZE - 4, color="#444444")
-        for fmt in ("png", "svg"):
+        for fmt in _FORMATS.get():
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
             setattr(chart, fmt, buf.getvalue())
@@ -218,7 +221,11 @@ def questions_chart(m: Measures) -> Chart:
     return _render(chart, draw)
 
 
-def all_charts(m: Measures, scales: Timescales) -> list[Chart]:
-    """The quarterly pack: case reviews first, as the statutory measures."""
-    return [case_timeliness(m, scales), notifications_by_month(m), escalation_steps(m), escalations_by_agency(m),
-            questions_chart(m), reminders_chart(m)]
+def all_charts(m: Measures, scales: Timescales, formats: Sequence[str] = ("png", "svg")) -> list[Chart]:
+    """The quarterly pack: case reviews first, as the statutory measures; `formats` drawn (the web needs SVG only)."""
+    token = _FORMATS.set(tuple(formats))
+    try:
+        return [case_timeliness(m, scales), notifications_by_month(m), escalation_steps(m),
+                escalations_by_agency(m), questions_chart(m), reminders_chart(m)]
+    finally:
+        _FORMATS.reset(token)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.case_reviews.deadlines import Timescales
 from bot.insight.charts import SUPPRESSION_NOTE, Chart, all_charts
-from bot.insight.measures import Measures
+from bot.insight.measures import Measures, shown
 from bot.timeutil import format_date
 from knowledge.partnerships import display_name
 
@@ -47,7 +47,7 @@ def _page(m: Measures, charts: list[Chart]) -> str:
         f'<figure><img src="{c.name}.png" alt="{html.escape(c.alt)}" width="800">'
         f'<figcaption>{html.escape(c.title)} · <a href="{c.name}.svg">SVG</a> · '
         f'<a href="{c.name}.csv">CSV</a></figcaption></figure>' for c in charts)
-    stages = "".join(f"<li>{html.escape(state.replace('_', ' '))}: {len(items)}</li>"
+    stages = "".join(f"<li>{html.escape(state.replace('_', ' '))}: {shown(len(items))}</li>"
                      for state, items in sorted(cr.open_by_stage.items()))
     return f"""<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
