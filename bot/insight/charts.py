@@ -54,7 +54,11 @@ def _render(chart: Chart, draw: Any, note: str | None = None) -> Chart:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(8, 5.5), dpi=100, layout="constrained")
     try:
-        draw(ax)
+        if chart.rows:
+            draw(ax)
+        else:  # empty axes read as a broken chart on a phone: say there is nothing instead
+            ax.axis("off")
+            ax.text(0.5, 0.5, "Nothing in this period", ha="center", va="center", fontsize=FONT_SIZE + 2)
         fig.suptitle(textwrap.fill(chart.title, 58), x=0.02, ha="left", fontsize=FONT_SIZE + 3, fontweight="bold")
         if note:
             fig.supxlabel(note, x=0.02, ha="left", fontsize=FONT_SIZE - 4, color="#444444")
