@@ -284,6 +284,8 @@ class LocalSlack:
         local = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Slack's edge (every answer has a Content-Length)
+
             def log_message(self, *_args: object) -> None:  # quiet
                 pass
 

@@ -14,6 +14,7 @@ from slack_bolt import App, BoltContext, BoltResponse
 from bot.claims import WRITER
 from bot.logs import get_logger
 from bot.services import Services
+from bot.slack import PooledRespond
 from handlers.common import channel_of, team_of, user_of
 from handlers.context import Actor
 
@@ -50,4 +51,7 @@ def register(app: App, services: Services) -> None:
     @app.middleware
     def resolve_actor(body: dict[str, Any], context: BoltContext, next: Callable[[], Any]) -> Any:
         context["actor"] = Actor(services, team_of(body), user_of(body), channel_of(body))
+        if context.response_url:  # replies go on a kept-alive connection, not a new one each (bot/httppool.py)
+            context["respond"] = PooledRespond(response_url=context.response_url, proxy=context.client.proxy,
+                                               ssl=context.client.ssl)
         return next()
