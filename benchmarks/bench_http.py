@@ -19,7 +19,6 @@ import os
 import queue
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -38,6 +37,7 @@ from harness import (
 
 from bot import payloads
 from bot.localslack import LocalSlack
+from storage.scratch import create_scratch_database
 
 
 def run_load(port: int, fake: LocalSlack, rate: float, duration: float, workers: int = 32) -> dict[str, float]:
@@ -105,10 +105,13 @@ def main() -> int:
     fake = LocalSlack(team_id="TBENCH").start()
     fake.strict_ids = False  # the load's 50 users and one channel are made up; Slack's refusals are not measured
     fake.set_latency(args.latency)
-    tmp = tempfile.mkdtemp()
-    proc = start_server(args.port, fake.api_url, os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db"),
+    # SQLite in a temp dir, or a private database beside DATABASE_URL's PostgreSQL (BENCH_DATABASE_URL: as given)
+    given = os.environ.get("BENCH_DATABASE_URL")
+    scratch = None if given else create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench_http")
+    proc = start_server(args.port, fake.api_url, given or scratch.url,  # type: ignore[union-attr]
                         extra=("--workers", str(args.workers)) if args.workers > 1 else ())
-    results: dict[str, object] = {"server_processes": args.workers}
+    results: dict[str, object] = {"server_processes": args.workers,
+                                  "database": "postgresql" if "postgres" in (given or scratch.url) else "sqlite"}
     try:
         rss_start, cpu_start = rss_kb(proc.pid), process_tree_cpu(proc.pid)
         own_start, load_start = time.process_time(), os.getloadavg()[0]
@@ -140,14 +143,17 @@ def main() -> int:
             results["max_sustained_rps"] = best
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=20)
         fake.stop()
+        if scratch is not None:
+            scratch.drop()
     if args.json:
         print(json.dumps(results))
         return 0
     s = results["sustained"]
     assert isinstance(s, dict)
-    print(f"HTTP load at {args.latency * 1000:.0f} ms Slack latency: {s['target_rps']:.0f} req/s for "
+    print(f"HTTP load at {args.latency * 1000:.0f} ms Slack latency ({results['database']}): "
+          f"{s['target_rps']:.0f} req/s for "
           f"{args.duration:.0f} s -> achieved {s['achieved_rps']:.1f} req/s, "
           f"errors {s['errors']}, ack p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms; "
           f"replies delivered {s['replies_delivered']}/{s['sent']}; "
