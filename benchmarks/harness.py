@@ -82,7 +82,7 @@ def start_server(port: int, api_url: str, db_url: str, threads: int = 16,
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--http", "--port", str(port),
                              "--host", "127.0.0.1", "--threads", str(threads), *extra], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 30
+    deadline = time.time() + 90  # building the search index takes seconds on a busy machine
     while time.time() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
@@ -105,11 +105,12 @@ def process_tree_cpu(pid: int) -> float:
     return total
 
 
-def post_signed(base: str, body: str, ctype: str, secret: str = SECRET) -> None:
+def post_signed(base: str, body: str, ctype: str, secret: str = SECRET) -> str:
+    """Post as Slack does; the acknowledgement's body (a modal's field errors, say)."""
     req = urllib.request.Request(base + "/slack/events", data=body.encode(), method="POST",
                                  headers={"Content-Type": ctype, **payloads.sign(secret, body)})
     with urllib.request.urlopen(req, timeout=10) as resp:
-        resp.read()
+        return resp.read().decode()
 
 
 def _fake_main(conn: Connection, team_id: str, latency: float) -> None:
