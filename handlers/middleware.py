@@ -11,6 +11,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 
+from bot.ackgate import SignalledAck, expect_ack
 from bot.claims import WRITER
 from bot.logs import get_logger
 from bot.services import Services
@@ -38,6 +39,14 @@ def claim_event(services: Services, team_id: str, event_id: str) -> bool:
 
 
 def register(app: App, services: Services) -> None:
+    @app.middleware
+    def wake_on_ack(context: BoltContext, next: Callable[[], Any]) -> Any:
+        """The HTTP thread sleeps until the listener acks instead of polling every 10 ms (bot/ackgate.py)."""
+        ack = SignalledAck()
+        context["ack"] = ack
+        expect_ack(ack)
+        return next()
+
     @app.middleware
     def deduplicate_events(body: dict[str, Any], next: Callable[[], Any]) -> Any:
         if body.get("type") == "event_callback" and body.get("event_id"):
