@@ -88,6 +88,7 @@ def test_the_request_thread_is_released_by_the_ack_not_by_polling() -> None:
 
 
 def test_bolts_ack_poll_never_sleeps(services, fake_slack, monkeypatch) -> None:
+    import logging
     import time
     import urllib.parse
 
@@ -100,6 +101,7 @@ def test_bolts_ack_poll_never_sleeps(services, fake_slack, monkeypatch) -> None:
 
     app = App(client=WebClient(token="xoxb-test", base_url=fake_slack.api_url), signing_secret="unused",
               token_verification_enabled=False, request_verification_enabled=False,
+              logger=logging.getLogger("slack_bolt"),  # as bot/app.py: Bolt's loggers keep the cap (no body logs)
               listener_executor=AckWaitingExecutor(max_workers=4))
     register(app, services)
 
