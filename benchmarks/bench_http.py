@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import (
     SECRET,
+    free_port,
     pct,
     process_tree_cpu,
     question,
@@ -93,12 +94,13 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=200)
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--find-max", action="store_true", help="then step the rate up (10 s per step)")
-    ap.add_argument("--port", type=int, default=38311)
+    ap.add_argument("--port", type=int, default=0, help="0 (default): a free port")
     ap.add_argument("--latency", type=float, default=0.15, help="seconds every Slack call takes (default 0.15)")
     ap.add_argument("--quick", action="store_true", help="10 s instead of --duration")
     ap.add_argument("--workers", type=int, default=1, help="server processes (serve --http --workers N)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    args.port = args.port or free_port()
     if args.quick:
         args.duration = 10
 

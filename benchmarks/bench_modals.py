@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import SECRET, TEAM, cpu_seconds, start_server
+from harness import SECRET, TEAM, cpu_seconds, free_port, start_server
 
 from bot.case_reviews.ids import CallbackId
 from bot.localslack import LocalSlack
@@ -38,9 +38,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--submissions", type=int, default=50)
     ap.add_argument("--latency", type=float, default=0.15)
-    ap.add_argument("--port", type=int, default=38312)
+    ap.add_argument("--port", type=int, default=0, help="0 (default): a free port")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    args.port = args.port or free_port()
     configure("json", "WARNING")
     scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench_modals")
     fake = LocalSlack(team_id=TEAM).start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.client
 import multiprocessing
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -73,6 +74,13 @@ def server_env(api_url: str, db_url: str) -> dict[str, str]:
             "SLACK_API_URL": api_url, "DATABASE_URL": db_url, "LOG_LEVEL": "WARNING"}
 
 
+def free_port() -> int:
+    """A port nothing listens on now (other sessions may run the same benchmarks on their fixed ports)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def start_server(port: int, api_url: str, db_url: str, threads: int = 16,
                  extra: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
     """`safeguarding-bot serve --http` in its own process after `db upgrade`, as deployed; waits for /healthz."""
@@ -84,6 +92,8 @@ def start_server(port: int, api_url: str, db_url: str, threads: int = 16,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 90  # building the search index takes seconds on a busy machine
     while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode} (is port {port} taken?)")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             conn.request("GET", "/healthz")
