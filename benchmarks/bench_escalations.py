@@ -12,18 +12,17 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import SECRET, TEAM, post_signed, summary_ms
 
 from bot import payloads
 from bot.app import create_app
@@ -43,28 +42,9 @@ from knowledge.models import StepWindow
 from storage.db import Database
 from storage.scratch import create_scratch_database
 
-TEAM = "TBENCH"
 MANAGER = "UBENCHMGR1"
 BU = "UBENCHBU01"
 CHANNEL = "CBENCHESC1"
-SECRET = "bench-secret-" + "0" * 20
-
-
-def _post(base: str, body: str, ctype: str) -> None:
-    req = urllib.request.Request(base + "/slack/events", data=body.encode(), method="POST",
-                                 headers={"Content-Type": ctype, **payloads.sign(SECRET, body)})
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        resp.read()
-
-
-def _pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def _ms(values: list[float]) -> dict[str, float]:
-    return {"p50_ms": 1000 * statistics.median(values), "p95_ms": 1000 * _pct(values, 95),
-            "max_ms": 1000 * max(values)}
 
 
 def bench_rule(n: int = 100_000) -> dict[str, float]:
@@ -106,12 +86,12 @@ def bench_http(services: Services, fake: LocalSlack, raises: int) -> dict[str, A
             n_open = len(fake.calls_to("views.open"))
             body, ctype = payloads.command_body("/escalate", "", team_id=TEAM, user_id=MANAGER, channel_id=CHANNEL,
                                                 response_url=fake.response_url(uuid.uuid4().hex))
-            _post(base, body, ctype)
+            post_signed(base, body, ctype)
             view = fake.wait_for("views.open", count=n_open + 1)[-1]["view"]
             n_posts = len(fake.calls_to("chat.postMessage"))
             body, ctype = payloads.view_submission_body(view, _values(), team_id=TEAM, user_id=MANAGER)
             t0 = time.perf_counter()
-            _post(base, body, ctype)
+            post_signed(base, body, ctype)
             posts = fake.wait_for("chat.postMessage", count=n_posts + 2)
             raise_s.append(time.perf_counter() - t0)
             refs.append(next(p["text"] for p in posts[n_posts:] if p["channel"] == MANAGER).split()[1].rstrip(":"))
@@ -121,13 +101,15 @@ def bench_http(services: Services, fake: LocalSlack, raises: int) -> dict[str, A
             action = {"type": "button", "action_id": ActionId.ADVANCE.value, "block_id": "b", "value": ref}
             body, ctype = payloads.block_actions_body(action, team_id=TEAM, user_id=MANAGER, channel_id=CHANNEL,
                                                       response_url=fake.response_url(uuid.uuid4().hex))
-            _post(base, body, ctype)
+            post_signed(base, body, ctype)
             view = fake.wait_for("views.open", count=n_open + 1)[-1]["view"]
             n_upd = len(fake.calls_to("chat.update"))
             values = {BlockId.TEXT: {VALUE: {"type": "plain_text_input", "value": "No agreement at step 1."}}}
             body, ctype = payloads.view_submission_body(view, values, team_id=TEAM, user_id=MANAGER)
             t0 = time.perf_counter()
-            _post(base, body, ctype)
+            acked = post_signed(base, body, ctype)
+            if acked:
+                raise SystemExit(f"advance refused: {acked[:300]}")
             fake.wait_for("chat.update", count=n_upd + 2)
             advance_s.append(time.perf_counter() - t0)
         list_s = []
@@ -136,14 +118,14 @@ def bench_http(services: Services, fake: LocalSlack, raises: int) -> dict[str, A
             body, ctype = payloads.command_body("/escalate", "list", team_id=TEAM, user_id=BU, channel_id=CHANNEL,
                                                 response_url=fake.response_url(uuid.uuid4().hex))
             t0 = time.perf_counter()
-            _post(base, body, ctype)
+            post_signed(base, body, ctype)
             fake.wait_for("response_url", count=n + 1)
             list_s.append(time.perf_counter() - t0)
     finally:
         server.close()
         thread.join(timeout=5)
-    return {"raise_to_both_cards": _ms(raise_s), "advance_to_both_updates": _ms(advance_s),
-            "list_partnership": _ms(list_s), "raises": raises}
+    return {"raise_to_both_cards": summary_ms(raise_s), "advance_to_both_updates": summary_ms(advance_s),
+            "list_partnership": summary_ms(list_s), "raises": raises}
 
 
 def seed(services: Services, rows: int) -> float:
@@ -176,6 +158,8 @@ def main() -> int:
     scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench")
     url = scratch.url
     fake = LocalSlack(team_id=TEAM).start()
+    fake.add_channel(CHANNEL)  # the fake refuses ids it does not know, as Slack does
+    fake.add_user(MANAGER, BU)
     settings = load_settings(database_url=url, slack_bot_token="xoxb-bench", slack_signing_secret=SECRET,
                              slack_api_url=fake.api_url, log_format="json", log_level="WARNING")
     services = Services(settings=settings, db=Database(url))

@@ -18,64 +18,27 @@ import json
 import os
 import queue
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bot import payloads  # noqa: E402
-from bot.localslack import LocalSlack  # noqa: E402
+from harness import (
+    SECRET,
+    free_port,
+    pct,
+    process_tree_cpu,
+    question,
+    rss_kb,
+    start_server,
+)
 
-SECRET = "bench-signing-secret"
-QUESTIONS = [
-    "how long to notify the national panel",
-    "what is the threshold document called",
-    "who chairs the rapid review panel",
-    "escalaton process step 2",
-    "what is a LADO",
-    "how often does the executive meet",
-    "what does section 47 cover",
-    "who do I contact at the partnership",
-]
-
-
-def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def start_server(port: int, fake: LocalSlack, db_url: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-           "SLACK_API_URL": fake.api_url, "DATABASE_URL": db_url, "LOG_LEVEL": "WARNING"}
-    subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, check=True, cwd=ROOT,
-                   capture_output=True)
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--http", "--port", str(port),
-                             "--host", "127.0.0.1", "--threads", "16"], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("server did not start")
+from bot import payloads
+from bot.localslack import LocalSlack
+from storage.scratch import create_scratch_database
 
 
 def run_load(port: int, fake: LocalSlack, rate: float, duration: float, workers: int = 32) -> dict[str, float]:
@@ -93,9 +56,7 @@ def run_load(port: int, fake: LocalSlack, rate: float, duration: float, workers:
             delay = due - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            body, ctype = payloads.command_body(
-                "/safeguarding", QUESTIONS[i % len(QUESTIONS)], team_id="TBENCH", user_id=f"U{i % 50:08d}",
-                channel_id="CBENCH01", response_url=fake.response_url(uuid.uuid4().hex))
+            body, ctype = question(i, fake.response_url(uuid.uuid4().hex))
             headers = {"Content-Type": ctype, **payloads.sign(SECRET, body)}
             t0 = time.perf_counter()
             try:
@@ -123,14 +84,9 @@ def run_load(port: int, fake: LocalSlack, rate: float, duration: float, workers:
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
-    latencies.sort()
-
-    def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
-
     return {"target_rps": rate, "sent": total, "achieved_rps": total / wall, "errors": errors[0],
-            "p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99),
-            "mean_ms": statistics.fmean(latencies) * 1000}
+            "p50_ms": pct(latencies, 0.50) * 1000, "p95_ms": pct(latencies, 0.95) * 1000,
+            "p99_ms": pct(latencies, 0.99) * 1000, "mean_ms": statistics.fmean(latencies) * 1000}
 
 
 def main() -> int:
@@ -138,29 +94,40 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=200)
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--find-max", action="store_true", help="then step the rate up (10 s per step)")
-    ap.add_argument("--port", type=int, default=38311)
+    ap.add_argument("--port", type=int, default=0, help="0 (default): a free port")
     ap.add_argument("--latency", type=float, default=0.15, help="seconds every Slack call takes (default 0.15)")
     ap.add_argument("--quick", action="store_true", help="10 s instead of --duration")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --http --workers N)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    args.port = args.port or free_port()
     if args.quick:
         args.duration = 10
 
     fake = LocalSlack(team_id="TBENCH").start()
     fake.strict_ids = False  # the load's 50 users and one channel are made up; Slack's refusals are not measured
     fake.set_latency(args.latency)
-    tmp = tempfile.mkdtemp()
-    proc = start_server(args.port, fake, os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db"))
-    results: dict[str, object] = {}
+    # SQLite in a temp dir, or a private database beside DATABASE_URL's PostgreSQL (BENCH_DATABASE_URL: as given)
+    given = os.environ.get("BENCH_DATABASE_URL")
+    scratch = None if given else create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench_http")
+    proc = start_server(args.port, fake.api_url, given or scratch.url,  # type: ignore[union-attr]
+                        extra=("--workers", str(args.workers)) if args.workers > 1 else ())
+    results: dict[str, object] = {"server_processes": args.workers,
+                                  "database": "postgresql" if "postgres" in (given or scratch.url) else "sqlite"}
     try:
-        rss_start, cpu_start = rss_kb(proc.pid), cpu_seconds(proc.pid)
+        rss_start, cpu_start = rss_kb(proc.pid), process_tree_cpu(proc.pid)
+        own_start, load_start = time.process_time(), os.getloadavg()[0]
         main_run = run_load(args.port, fake, args.rate, args.duration)
+        own_cpu = time.process_time() - own_start
         rss_end = rss_kb(proc.pid)
         deadline = time.time() + 30  # replies still in flight when the last ack came back
         while len(fake.calls_to("response_url")) < main_run["sent"] and time.time() < deadline:
             time.sleep(0.2)
         results["slack_latency_ms"] = args.latency * 1000
-        main_run["server_cpu_ms_per_request"] = (cpu_seconds(proc.pid) - cpu_start) * 1000 / main_run["sent"]
+        main_run["server_cpu_ms_per_request"] = (process_tree_cpu(proc.pid) - cpu_start) * 1000 / main_run["sent"]
+        # this process sends the load and runs the fake Slack: its CPU shares the same cores as the server's
+        main_run["loadgen_and_fake_cpu_ms_per_request"] = own_cpu * 1000 / main_run["sent"]
+        main_run["load_average_start_end"] = f"{load_start:.1f}-{os.getloadavg()[0]:.1f}"
         results["sustained"] = {**main_run, "replies_delivered": len(fake.calls_to("response_url")),
                                 "rss_start_mb": rss_start / 1024, "rss_end_mb": rss_end / 1024}
         if args.find_max:
@@ -178,19 +145,24 @@ def main() -> int:
             results["max_sustained_rps"] = best
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=20)
         fake.stop()
+        if scratch is not None:
+            scratch.drop()
     if args.json:
         print(json.dumps(results))
         return 0
     s = results["sustained"]
     assert isinstance(s, dict)
-    print(f"HTTP load at {args.latency * 1000:.0f} ms Slack latency: {s['target_rps']:.0f} req/s for "
+    print(f"HTTP load at {args.latency * 1000:.0f} ms Slack latency ({results['database']}): "
+          f"{s['target_rps']:.0f} req/s for "
           f"{args.duration:.0f} s -> achieved {s['achieved_rps']:.1f} req/s, "
           f"errors {s['errors']}, ack p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms; "
           f"replies delivered {s['replies_delivered']}/{s['sent']}; "
-          f"server CPU {s['server_cpu_ms_per_request']:.2f} ms/request; "
-          f"server RSS {s['rss_start_mb']:.0f} -> {s['rss_end_mb']:.0f} MB")
+          f"server CPU {s['server_cpu_ms_per_request']:.2f} ms/request ({args.workers} process(es)), "
+          f"load generator + fake Slack CPU {s['loadgen_and_fake_cpu_ms_per_request']:.2f} ms/request; "
+          f"server RSS {s['rss_start_mb']:.0f} -> {s['rss_end_mb']:.0f} MB; load average "
+          f"{s['load_average_start_end']}")
     if args.find_max:
         print(f"max sustained rate (p99 < 100 ms, no errors): {results['max_sustained_rps']} req/s")
     return 0

@@ -20,10 +20,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_http import cpu_seconds, start_server
+from harness import SECRET, TEAM, cpu_seconds, free_port, start_server
 
 from bot.case_reviews.ids import CallbackId
 from bot.localslack import LocalSlack
@@ -35,17 +33,15 @@ from tests.case_reviews.helpers import BU_CHANNEL, form
 from tests.case_reviews.helpers import configure as configure_workspace
 from tests.slackclient import SignedSlack
 
-SECRET = "bench-signing-secret"  # the same as bench_http's server
-TEAM = "TBENCH"
-
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--submissions", type=int, default=50)
     ap.add_argument("--latency", type=float, default=0.15)
-    ap.add_argument("--port", type=int, default=38312)
+    ap.add_argument("--port", type=int, default=0, help="0 (default): a free port")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    args.port = args.port or free_port()
     configure("json", "WARNING")
     scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench_modals")
     fake = LocalSlack(team_id=TEAM).start()
@@ -53,7 +49,7 @@ def main() -> int:
     fake.add_channel(BU_CHANNEL)
     db = Database(scratch.url)
     configure_workspace(db, team_id=TEAM)
-    proc = start_server(args.port, fake, scratch.url)
+    proc = start_server(args.port, fake.api_url, scratch.url)
     slack = SignedSlack(f"http://127.0.0.1:{args.port}", SECRET, fake, team_id=TEAM)
     view = {"callback_id": CallbackId.NOTIFY.value, "private_metadata": json.dumps({"channel_id": ""})}
     users = [f"UBENCH{i:04d}" for i in range(args.submissions)]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.ackgate import AckWaitingExecutor
 from bot.privacy import find_identifiers
 from bot.services import Services
 from bot.slack import make_client
@@ -42,7 +42,7 @@ def create_app(
         raise_error_for_unhandled_request=False,
         name="safeguarding-bot",
         logger=logging.getLogger("slack_bolt"),  # its loggers copy this one's cap (bot/logs.py), not the root's
-        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
+        listener_executor=AckWaitingExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
     )
     register_all(app, services)
     warm_up()

@@ -69,12 +69,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _socket(settings)
     require(settings, "slack_bot_token", "slack_signing_secret")
     from bot.app import create_app
-    from bot.http import serve
+    from bot.http import run_workers, serve
 
-    services = _services(settings, migrate=False)
     port = args.port or settings.port
+    if args.workers > 1:  # N copies of this command, each its own process on the same port (SO_REUSEPORT)
+        return run_workers(["serve", "--http", "--host", args.host, "--port", str(port), "--threads",
+                            str(args.threads), "--reuse-port"], args.workers)
+    services = _services(settings, migrate=False)
     print(f"safeguarding-bot: HTTP mode on {args.host}:{port} (POST /slack/events, GET /healthz)", file=sys.stderr)
-    serve(create_app(services), services, host=args.host, port=port, threads=args.threads)
+    serve(create_app(services), services, host=args.host, port=port, threads=args.threads, reuse_port=args.reuse_port)
     return 0
 
 
@@ -121,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None, help="HTTP port (default: PORT or 3000)")
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="HTTP server processes sharing the port (default 1; see docs/reliability.md)")
+    serve.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(func=cmd_serve)
 
     sub.add_parser("clock", help="run the scheduler process (reminders, digests, retention)").set_defaults(

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import Any
@@ -71,11 +76,51 @@ _STATUS = {200: "200 OK", 400: "400 Bad Request", 401: "401 Unauthorized",
 _WAITRESS_LIMITS = {"max_request_body_size": MAX_BODY_BYTES + 1}
 
 
-def serve(app: App, services: Services, host: str = "0.0.0.0", port: int = 3000, threads: int = 8) -> None:
+def serve(app: App, services: Services, host: str = "0.0.0.0", port: int = 3000, threads: int = 8,
+          reuse_port: bool = False) -> None:
     from waitress import serve as waitress_serve
 
-    waitress_serve(make_wsgi_app(app, services), host=host, port=port, threads=threads, ident="safeguarding-bot",
+    where: dict[str, Any] = {"sockets": [_shared_socket(host, port)]} if reuse_port else {"host": host, "port": port}
+    waitress_serve(make_wsgi_app(app, services), threads=threads, ident="safeguarding-bot", **where,
                    **_WAITRESS_LIMITS)
+
+
+def _shared_socket(host: str, port: int) -> socket.socket:
+    """A socket other processes may bind to the same port too: the kernel spreads connections across them."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def run_workers(argv: list[str], workers: int) -> int:
+    """Run `safeguarding-bot <argv>` in `workers` processes and wait. One Python process answers about 140-200
+    questions a second on one core (its interpreter lock); processes share nothing but the database, where the
+    replay claims, event ids and every record already live, and each reads configuration changes made by another
+    within bot/lookups.TTL_SECONDS. A signal is passed on to every worker; when one stops, the rest are stopped
+    and its exit code returned, so the platform restarts the whole web process."""
+    children = [subprocess.Popen([sys.executable, "-m", "bot.cli", *argv]) for _ in range(workers)]
+
+    def stop(signum: int, _frame: object) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while True:
+        for child in children:
+            code = child.poll()
+            if code is not None:
+                stop(signal.SIGTERM, None)
+                for other in children:
+                    try:
+                        other.wait(timeout=15)
+                    except subprocess.TimeoutExpired:
+                        other.kill()
+                return code
+        time.sleep(0.2)
 
 
 def make_server(app: App, services: Services, host: str = "127.0.0.1", port: int = 0, threads: int = 8) -> Any:

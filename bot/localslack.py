@@ -298,6 +298,9 @@ class LocalSlack(FileUploads):
         local = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Slack's edge (every answer has a Content-Length)
+            disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms wait on a kept-alive socket
+
             def log_message(self, *_args: object) -> None:  # quiet
                 pass
 

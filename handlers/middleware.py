@@ -11,9 +11,11 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 
+from bot.ackgate import SignalledAck, expect_ack
 from bot.claims import WRITER
 from bot.logs import get_logger
 from bot.services import Services
+from bot.slack import PooledRespond
 from handlers.common import channel_of, team_of, user_of
 from handlers.context import Actor
 
@@ -38,6 +40,14 @@ def claim_event(services: Services, team_id: str, event_id: str) -> bool:
 
 def register(app: App, services: Services) -> None:
     @app.middleware
+    def wake_on_ack(context: BoltContext, next: Callable[[], Any]) -> Any:
+        """The HTTP thread sleeps until the listener acks instead of polling every 10 ms (bot/ackgate.py)."""
+        ack = SignalledAck()
+        context["ack"] = ack
+        expect_ack(ack)
+        return next()
+
+    @app.middleware
     def deduplicate_events(body: dict[str, Any], next: Callable[[], Any]) -> Any:
         if body.get("type") == "event_callback" and body.get("event_id"):
             team_id = str(body.get("team_id") or "")
@@ -50,4 +60,7 @@ def register(app: App, services: Services) -> None:
     @app.middleware
     def resolve_actor(body: dict[str, Any], context: BoltContext, next: Callable[[], Any]) -> Any:
         context["actor"] = Actor(services, team_of(body), user_of(body), channel_of(body))
+        if context.response_url:  # replies go on a kept-alive connection, not a new one each (bot/httppool.py)
+            context["respond"] = PooledRespond(response_url=context.response_url, proxy=context.client.proxy,
+                                               ssl=context.client.ssl)
         return next()

@@ -59,3 +59,48 @@ def test_serve_without_secret_names_the_variable(database_url):
                           text=True, timeout=60)
     assert proc.returncode == 2
     assert "SLACK_SIGNING_SECRET" in proc.stderr
+
+
+def _children(pid: int) -> list[int]:
+    from pathlib import Path
+
+    return [int(k) for f in Path(f"/proc/{pid}/task").glob("*/children") for k in f.read_text().split()]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_serve_http_with_two_workers_answers_once_and_stops_together(database_url, fake_slack):
+    port = _free_port()
+    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "proc-secret",
+           "SLACK_API_URL": fake_slack.api_url, "DATABASE_URL": database_url, "LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1",
+                             "--port", str(port), "--workers", "2"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and len(_children(proc.pid)) < 2:
+            time.sleep(0.2)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        answered = 0
+        while time.time() < deadline and answered < 20:  # both must be up: each connection lands on either
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                    answered += 1
+            except OSError:
+                time.sleep(0.2)
+        client = SignedSlack(f"http://127.0.0.1:{port}", "proc-secret", fake_slack)
+        for _ in range(4):
+            assert client.command("/safeguarding", "help").status == 200
+        assert len(fake_slack.wait_for("response_url", count=4)) == 4
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert proc.returncode is not None
+    time.sleep(0.5)
+    from pathlib import Path
+
+    def gone(pid: int) -> bool:
+        status = Path(f"/proc/{pid}/status")
+        return not status.exists() or "zombie" in status.read_text().lower()
+
+    assert all(gone(pid) for pid in workers)

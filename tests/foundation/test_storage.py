@@ -46,3 +46,40 @@ def test_audit_log_keeps_dates_as_text(db):
     with db.session() as s:
         (row,) = entries(s, team_id="T1")
         assert row.after == {"on": "2026-01-05"}
+
+
+def test_a_reference_number_is_not_held_until_the_callers_transaction_ends(db):
+    """PostgreSQL: the counter is bumped in its own short transaction, so a slow unit of work (a case with its
+    audit row and reminders) does not hold up everyone else's number; a failed one leaves its number unused.
+    SQLite serialises writers anyway and takes the number inside the caller's transaction (never skipped)."""
+    import threading
+
+    import pytest
+
+    if db.is_sqlite:
+        with pytest.raises(RuntimeError), db.session() as s:
+            assert next_reference(s, "T1", "CR", 2026) == "CR-2026-001"
+            raise RuntimeError("the case could not be saved")
+        with db.session() as s:
+            assert next_reference(s, "T1", "CR", 2026) == "CR-2026-001"  # rolled back with it: no gap
+        return
+    first_taken, other_done = threading.Event(), threading.Event()
+    other: list[str] = []
+
+    def meanwhile() -> None:
+        first_taken.wait(5)
+        with db.session() as s:
+            other.append(next_reference(s, "T1", "CR", 2026))
+        other_done.set()
+
+    thread = threading.Thread(target=meanwhile)
+    thread.start()
+    with pytest.raises(RuntimeError), db.session() as s:
+        assert next_reference(s, "T1", "CR", 2026) == "CR-2026-001"
+        first_taken.set()
+        assert other_done.wait(5), "the second number waited for the first unit of work to end"
+        raise RuntimeError("the case could not be saved")
+    thread.join()
+    assert other == ["CR-2026-002"]
+    with db.session() as s:
+        assert next_reference(s, "T1", "CR", 2026) == "CR-2026-003"  # 001 stays unused
