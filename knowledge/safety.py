@@ -25,6 +25,7 @@ from knowledge.safety_model import WorryModel, get_model
 from knowledge.safety_patterns import (
     TOKEN,
     Matcher,
+    clause_breaks,
     clauses,
     compile_patterns,
     pattern_problem,
@@ -146,9 +147,10 @@ class Detector:
         self._witness = Matcher(compile_patterns(lex.allegation.witness, s))
         self._negators = frozenset(lex.negators)
 
-    def _negated(self, toks: list[str], start: int) -> bool:
-        window = toks[max(0, start - self.lex.negation_window) : start]
-        return any(t in self._negators for t in window)
+    def _negated(self, toks: list[str], start: int, breaks: frozenset[int] = frozenset()) -> bool:
+        """A negator in the few words before a cue, within its comma segment, denies it."""
+        lo = max([start - self.lex.negation_window, *(b for b in breaks if b <= start)])
+        return any(t in self._negators for t in toks[max(0, lo) : start])
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
@@ -157,7 +159,7 @@ class Detector:
         if self._adult.find(words) and not self._child_words.find(words):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         segs = segments(text or "")
-        worry = self._lexicon(parts, segs, self._writer_label(segs, text))
+        worry = self._lexicon(parts, segs, self._writer_label(segs, text), clause_breaks(text or ""))
         model = get_model() if use_model else None
         if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model, words):
             category = worry.category or "general"
@@ -196,7 +198,8 @@ class Detector:
             return 0
         return len(first) if any(end == len(first) for _p, _i, end in self._staff.find(first)) else 0
 
-    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], label: int = 0) -> Worry:
+    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], label: int = 0,
+                 breaks: list[frozenset[int]] | None = None) -> Worry:
         if not parts:
             return Worry(False, 0.0)
         lex = self.lex
@@ -206,7 +209,7 @@ class Detector:
         for n, toks in enumerate(parts):
             for p, i, _end in self._cues.find(toks):
                 negates_itself = p.slots[0].words & self._negators
-                if not negates_itself and self._negated(toks, i):
+                if not negates_itself and self._negated(toks, i, breaks[n] if breaks else frozenset()):
                     negated = True
                     continue
                 seen.add(p.text)
