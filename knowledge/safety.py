@@ -83,6 +83,8 @@ class Lexicon(_Strict):
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
     adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
     child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
+    adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
+    minor_words: list[str] = Field(default_factory=list)  # ... unless a word that only means a child ("her son" may be 50)
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
@@ -97,6 +99,7 @@ class Lexicon(_Strict):
         pats = [("anchors", p) for p in self.anchors] + [("situation", p) for p in self.situation]
         pats += [("specific", p) for p in self.specific]
         pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
+        pats += [("adult_strong", p) for p in self.adult_strong] + [("minor_words", p) for p in self.minor_words]
         pats += self.frames.patterns()
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
         pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter,
@@ -139,6 +142,8 @@ class Detector:
         self._anchors = Matcher(compile_patterns(lex.anchors, s))
         self._adult = Matcher(compile_patterns(lex.adult_only, s))
         self._child_words = Matcher(compile_patterns(lex.child_words, s))
+        self._adult_strong = Matcher(compile_patterns(lex.adult_strong, s))
+        self._minor_words = Matcher(compile_patterns(lex.minor_words, s))
         self._specific = Matcher(compile_patterns(lex.specific, s))
         self._situation = Matcher(compile_patterns(lex.situation, s))
         self.reader = FrameReader(lex.frames, s)
@@ -156,7 +161,8 @@ class Detector:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
         parts = clauses(text or "")  # tokenised once for every reading below
         words = [t for toks in parts for t in toks]
-        if self._adult.find(words) and not self._child_words.find(words):
+        if ((self._adult.find(words) and not self._child_words.find(words))
+                or (self._adult_strong.find(words) and not self._minor_words.find(words))):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         segs = segments(text or "")
         worry = self._lexicon(parts, segs, self._writer_label(segs, text), clause_breaks(text or ""))
