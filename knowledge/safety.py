@@ -84,7 +84,7 @@ class Lexicon(_Strict):
     adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
     child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
     adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
-    minor_words: list[str] = Field(default_factory=list)  # ... unless a word that only means a child ("her son" may be 50)
+    minor_words: list[str] = Field(default_factory=list)  # ... unless a word only a child is ("her son" may be 50)
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
@@ -180,7 +180,7 @@ class Detector:
             return False
         if words is None:
             words = [t for toks in clauses(text or "") for t in toks]
-        if not self.reader.outside_durations(self._anchors, words):
+        if not self.reader.names_a_child(self._anchors, words):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
         return model.probability(text) >= model.threshold
 
@@ -224,7 +224,7 @@ class Detector:
         if negated and not best:
             # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
             return Worry(False, 0.0, frames=lex.frames.frame_cap)
-        if any(self.reader.outside_durations(self._specific, toks) for toks in parts):
+        if any(self.reader.names_a_child(self._specific, toks) for toks in parts):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(best.get(c, 0.0) >= 2 for c in lex.allegation.with_):  # harm, not a topic word
             cat = lex.allegation.category
@@ -236,7 +236,7 @@ class Detector:
             return Worry(False, 0.0, frames=frames)
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(seen) - 1)) * lex.extra_cue_weight
-        anchor = lex.anchor_weight if any(self.reader.outside_durations(self._anchors, t) for t in parts) else 0.0
+        anchor = lex.anchor_weight if any(self.reader.names_a_child(self._anchors, t) for t in parts) else 0.0
         situation = min(lex.situation_cap, len({p.text for toks in parts for p, _i, _e in self._situation.find(toks)}))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)

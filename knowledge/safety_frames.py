@@ -47,12 +47,12 @@ class FrameLexicon(_Strict):
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
     definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
     report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
-    durations: list[str] = Field(default_factory=list)  # "every 6 months", "within 3 days": a time, not an age
+    no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "durations"):
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -74,21 +74,21 @@ class FrameReader:
         self._indefinite = Matcher(compile_patterns(fl.indefinite, sets))
         self._definite = Matcher(compile_patterns(fl.definite, sets))
         self._report = Matcher(compile_patterns(fl.report, sets))
-        self._durations = Matcher(compile_patterns(fl.durations, sets))
+        self._no_child = Matcher(compile_patterns(fl.no_child, sets))
 
     def opens_as_question(self, toks: list[str]) -> float:
         """The weight of the frame a segment opens with (0 when none)."""
         return max((p.weight for p, _i, _e in self._start.find(toks, start_only=True)), default=0.0)
 
-    def outside_durations(self, matcher: Matcher, toks: list[str]) -> bool:
-        """Whether `matcher` finds something that is not part of a time ("review at 3 months" names no baby)."""
-        spans = [(i, e) for _p, i, e in self._durations.find(toks)]
+    def names_a_child(self, matcher: Matcher, toks: list[str]) -> bool:
+        """Whether `matcher` finds something outside a number that names no child ("at 3 months", "for year 9")."""
+        spans = [(i, e) for _p, i, e in self._no_child.find(toks)]
         return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in matcher.find(toks))
 
     def _particular_in(self, toks: list[str]) -> bool:
         """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old") or a
-        time ("every 6 months")."""
-        spans = [(i, e) for m in (self._indefinite, self._durations) for _p, i, e in m.find(toks)]
+        number that names no child ("every 6 months")."""
+        spans = [(i, e) for m in (self._indefinite, self._no_child) for _p, i, e in m.find(toks)]
         return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in self._particular.find(toks))
 
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
