@@ -28,6 +28,7 @@ class Frame(_Strict):
     pattern: str
     weight: float = Field(gt=0)
     general: bool = False  # a message opening a segment with it is about no child in particular ("suppose a")
+    question: bool = True  # False for a note's heading ("meeting notes:", "anyone know"): no question about "a child"
 
 
 class FrameLexicon(_Strict):
@@ -67,6 +68,7 @@ class FrameReader:
         context = [p for f in fl.context for p in compile_patterns([f.pattern], sets, "context", f.weight)]
         self._anywhere = Matcher(anywhere + context)
         self._general_starts = frozenset(f.pattern for f in fl.start if f.general)
+        self._note_starts = frozenset(f.pattern for f in fl.start if not f.question)
         self._now = Matcher(compile_patterns(fl.now, sets))
         self._recent = Matcher(compile_patterns(fl.recent, sets))
         self._particular = Matcher(compile_patterns(fl.particular, sets))
@@ -104,7 +106,8 @@ class FrameReader:
                              for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
         general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())
                    or any(p.text in self._general_starts for p in opened))
-        if (start >= fl.question_weight and not particular and self._indefinite.any(parts)
+        asked = max((p.weight for p in opened if p.text not in self._note_starts), default=0.0)
+        if (asked >= fl.question_weight and not particular and self._indefinite.any(parts)
                 and not self._definite.any(parts)):
             general = True  # a question about "a pupil", "a parent", "a 15 year old": no one in particular
             frames += fl.hypothetical_weight
