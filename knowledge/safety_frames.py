@@ -48,12 +48,13 @@ class FrameLexicon(_Strict):
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
     definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
     report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
+    preamble: list[str] = Field(default_factory=list)  # "sorry to bother you but", "hi", "can you help": read past it
     no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child"):
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -77,10 +78,22 @@ class FrameReader:
         self._definite = Matcher(compile_patterns(fl.definite, sets))
         self._report = Matcher(compile_patterns(fl.report, sets))
         self._no_child = Matcher(compile_patterns(fl.no_child, sets))
+        self._preamble = Matcher(compile_patterns(fl.preamble, sets))
+
+    def past_preamble(self, toks: list[str]) -> list[str]:
+        """A segment without its opening courtesies ("sorry to bother you but", "hi", "quick question"), so the
+        question behind them opens the segment."""
+        for _ in range(3):
+            ends = [e for _p, _i, e in self._preamble.find(toks, start_only=True) if e > 0]
+            if not ends:
+                break
+            toks = toks[max(ends):]
+        return toks
 
     def opens_as_question(self, toks: list[str]) -> float:
         """The weight of the frame a segment opens with (0 when none)."""
-        return max((p.weight for p, _i, _e in self._start.find(toks, start_only=True)), default=0.0)
+        return max((p.weight for p, _i, _e in self._start.find(self.past_preamble(toks), start_only=True)),
+                   default=0.0)
 
     def names_a_child(self, matcher: Matcher, toks: list[str]) -> bool:
         """Whether `matcher` finds something outside a number that names no child ("at 3 months", "for year 9")."""
@@ -95,6 +108,7 @@ class FrameReader:
 
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
         fl = self.fl
+        segs = [self.past_preamble(s) for s in segs]
         opened = [p for s in segs for p, _i, _e in self._start.find(s, start_only=True)]
         start = max((p.weight for p in opened), default=0.0)
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
