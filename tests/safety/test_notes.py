@@ -43,6 +43,11 @@ QUIET = {
     "a hypothetical told in the present tense": [
         "a 14 year old tells her youth worker she is sleeping with a 20 year old - does that need reporting?",
     ],
+    "behind a courtesy": [
+        "sorry to bother you but what exactly is meant by significant harm?",
+        "not sure if this is the right place but how do we book the multi-agency course?",
+        "can you help? who do I contact for the designated officer in Halton",
+    ],
     "adult safeguarding": [
         "my elderly neighbour's son keeps taking her pension, who do I tell?",
         "my client is 52 and is being financially exploited by his nephew, where do I report it",
@@ -67,6 +72,10 @@ ALARM = {
     ],
     "an age that is not a time": [
         "baby 3 months has a bruise on his cheek",
+    ],
+    "a courtesy first": [
+        "can you help? a girl in my class says her brother's mates make her hold packages for them",
+        "sorry to bother you, a 3 year old at nursery has bruises on both ears",
     ],
     "an adult marker beside a child": [
         "nan has dementia and the 4yo is left with her all day",
@@ -111,3 +120,13 @@ def test_new_lexicon_lists_are_validated() -> None:
     bad = {**raw, "frames": {**raw["frames"], "no_child": ["~2 months"]}}
     with pytest.raises(ValidationError, match=r"frames\.no_child: '~2 months': the first slot"):
         Lexicon.model_validate(bad)
+
+
+def test_start_frames_are_read_past_a_courtesy() -> None:
+    """"sorry to bother you but what counts as ..." opens with "what counts as"; a courtesy alone opens nothing."""
+    reader = get_detector().reader
+    words = str.split  # a message's tokens
+    assert reader.past_preamble(words("sorry to bother you but what counts as neglect")) == ["what", "counts", "as",
+                                                                                             "neglect"]
+    assert reader.opens_as_question(words("hi quick question how long is a section 47")) > 0
+    assert reader.opens_as_question(["can", "you", "help"]) == 0
