@@ -230,7 +230,10 @@ class Detector:
             cat = lex.allegation.category
             best[cat] = max(best.get(cat, 0.0), lex.allegation.weight)
         # a later segment opening as a question counts unless it asks about this situation ("what happens now")
-        asks = [seg for n, seg in enumerate(segs) if n == 0 or not self._situation.find(seg, start_only=True)]
+        # ... nor a follow-up about it ("... - what's the process?"); courtesies alone ("hi,") do not open the message
+        first = next((n for n, seg in enumerate(segs) if self.reader.past_preamble(seg)), 0)
+        asks = [seg for n, seg in enumerate(segs)
+                if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)

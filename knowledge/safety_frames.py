@@ -48,13 +48,14 @@ class FrameLexicon(_Strict):
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
     definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
     report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
+    follow_up: list[str] = Field(default_factory=list)  # "what's the process?" after a worry asks about it
     preamble: list[str] = Field(default_factory=list)  # "sorry to bother you but", "hi", "can you help": read past it
     no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble"):
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble", "follow_up"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -79,6 +80,11 @@ class FrameReader:
         self._report = Matcher(compile_patterns(fl.report, sets))
         self._no_child = Matcher(compile_patterns(fl.no_child, sets))
         self._preamble = Matcher(compile_patterns(fl.preamble, sets))
+        self._follow_up = Matcher(compile_patterns(fl.follow_up, sets))
+
+    def follows_up(self, toks: list[str]) -> bool:
+        """Whether a later segment asks about the situation just described ("what's the process?")."""
+        return bool(self._follow_up.find(self.past_preamble(toks), start_only=True))
 
     def past_preamble(self, toks: list[str]) -> list[str]:
         """A segment without its opening courtesies ("sorry to bother you but", "hi", "quick question"), so the
