@@ -48,6 +48,10 @@ QUIET = {
         "not sure if this is the right place but how do we book the multi-agency course?",
         "can you help? who do I contact for the designated officer in Halton",
     ],
+    "a process question after a hypothetical": [
+        "if a child turns up with a burn, what's the process?",
+        "what's the threshold for a neglect referral in Wirral?",
+    ],
     "adult safeguarding": [
         "my elderly neighbour's son keeps taking her pension, who do I tell?",
         "my client is 52 and is being financially exploited by his nephew, where do I report it",
@@ -76,6 +80,11 @@ ALARM = {
     "a courtesy first": [
         "can you help? a girl in my class says her brother's mates make her hold packages for them",
         "sorry to bother you, a 3 year old at nursery has bruises on both ears",
+    ],
+    "a follow-up question about it": [
+        "two brothers aged 4 and 6 locked out of the house overnight again - what's the process?",
+        "girl says her stepdad films her in the shower - does this meet threshold?",
+        "boy of 13 sleeping in a stairwell since friday, where do I send it?",
     ],
     "an adult marker beside a child": [
         "nan has dementia and the 4yo is left with her all day",
