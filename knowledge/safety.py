@@ -25,6 +25,7 @@ from knowledge.safety_model import WorryModel, get_model
 from knowledge.safety_patterns import (
     TOKEN,
     Matcher,
+    clause_breaks,
     clauses,
     compile_patterns,
     pattern_problem,
@@ -82,6 +83,8 @@ class Lexicon(_Strict):
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
     adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
     child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
+    adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
+    minor_words: list[str] = Field(default_factory=list)  # ... unless a word only a child is ("her son" may be 50)
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
@@ -96,6 +99,7 @@ class Lexicon(_Strict):
         pats = [("anchors", p) for p in self.anchors] + [("situation", p) for p in self.situation]
         pats += [("specific", p) for p in self.specific]
         pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
+        pats += [("adult_strong", p) for p in self.adult_strong] + [("minor_words", p) for p in self.minor_words]
         pats += self.frames.patterns()
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
         pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter,
@@ -138,6 +142,8 @@ class Detector:
         self._anchors = Matcher(compile_patterns(lex.anchors, s))
         self._adult = Matcher(compile_patterns(lex.adult_only, s))
         self._child_words = Matcher(compile_patterns(lex.child_words, s))
+        self._adult_strong = Matcher(compile_patterns(lex.adult_strong, s))
+        self._minor_words = Matcher(compile_patterns(lex.minor_words, s))
         self._specific = Matcher(compile_patterns(lex.specific, s))
         self._situation = Matcher(compile_patterns(lex.situation, s))
         self.reader = FrameReader(lex.frames, s)
@@ -146,18 +152,20 @@ class Detector:
         self._witness = Matcher(compile_patterns(lex.allegation.witness, s))
         self._negators = frozenset(lex.negators)
 
-    def _negated(self, toks: list[str], start: int) -> bool:
-        window = toks[max(0, start - self.lex.negation_window) : start]
-        return any(t in self._negators for t in window)
+    def _negated(self, toks: list[str], start: int, breaks: frozenset[int] = frozenset()) -> bool:
+        """A negator in the few words before a cue, within its comma segment, denies it."""
+        lo = max([start - self.lex.negation_window, *(b for b in breaks if b <= start)])
+        return any(t in self._negators for t in toks[max(0, lo) : start])
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
         parts = clauses(text or "")  # tokenised once for every reading below
         words = [t for toks in parts for t in toks]
-        if self._adult.find(words) and not self._child_words.find(words):
+        if ((self._adult.find(words) and not self._child_words.find(words))
+                or (self._adult_strong.find(words) and not self._minor_words.find(words))):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         segs = segments(text or "")
-        worry = self._lexicon(parts, segs, self._writer_label(segs, text))
+        worry = self._lexicon(parts, segs, self._writer_label(segs, text), clause_breaks(text or ""))
         model = get_model() if use_model else None
         if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model, words):
             category = worry.category or "general"
@@ -172,7 +180,7 @@ class Detector:
             return False
         if words is None:
             words = [t for toks in clauses(text or "") for t in toks]
-        if not self._anchors.find(words):
+        if not self.reader.names_a_child(self._anchors, words):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
         return model.probability(text) >= model.threshold
 
@@ -196,7 +204,8 @@ class Detector:
             return 0
         return len(first) if any(end == len(first) for _p, _i, end in self._staff.find(first)) else 0
 
-    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], label: int = 0) -> Worry:
+    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], label: int = 0,
+                 breaks: list[frozenset[int]] | None = None) -> Worry:
         if not parts:
             return Worry(False, 0.0)
         lex = self.lex
@@ -206,7 +215,7 @@ class Detector:
         for n, toks in enumerate(parts):
             for p, i, _end in self._cues.find(toks):
                 negates_itself = p.slots[0].words & self._negators
-                if not negates_itself and self._negated(toks, i):
+                if not negates_itself and self._negated(toks, i, breaks[n] if breaks else frozenset()):
                     negated = True
                     continue
                 seen.add(p.text)
@@ -215,19 +224,22 @@ class Detector:
         if negated and not best:
             # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
             return Worry(False, 0.0, frames=lex.frames.frame_cap)
-        if self._specific.any(parts):
+        if any(self.reader.names_a_child(self._specific, toks) for toks in parts):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(best.get(c, 0.0) >= 2 for c in lex.allegation.with_):  # harm, not a topic word
             cat = lex.allegation.category
             best[cat] = max(best.get(cat, 0.0), lex.allegation.weight)
         # a later segment opening as a question counts unless it asks about this situation ("what happens now")
-        asks = [seg for n, seg in enumerate(segs) if n == 0 or not self._situation.find(seg, start_only=True)]
+        # ... nor a follow-up about it ("... - what's the process?"); courtesies alone ("hi,") do not open the message
+        first = next((n for n, seg in enumerate(segs) if self.reader.past_preamble(seg)), 0)
+        asks = [seg for n, seg in enumerate(segs)
+                if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(seen) - 1)) * lex.extra_cue_weight
-        anchor = lex.anchor_weight if self._anchors.any(parts) else 0.0
+        anchor = lex.anchor_weight if any(self.reader.names_a_child(self._anchors, t) for t in parts) else 0.0
         situation = min(lex.situation_cap, len({p.text for toks in parts for p, _i, _e in self._situation.find(toks)}))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)

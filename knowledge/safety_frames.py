@@ -28,6 +28,7 @@ class Frame(_Strict):
     pattern: str
     weight: float = Field(gt=0)
     general: bool = False  # a message opening a segment with it is about no child in particular ("suppose a")
+    question: bool = True  # False for a note's heading ("meeting notes:", "anyone know"): no question about "a child"
 
 
 class FrameLexicon(_Strict):
@@ -47,11 +48,15 @@ class FrameLexicon(_Strict):
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
     definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
     report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
+    follow_up: list[str] = Field(default_factory=list)  # "what's the process?" after a worry asks about it
+    preamble: list[str] = Field(default_factory=list)  # "sorry to bother you but", "hi", "can you help": read past it
+    no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report"):
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
+                  "follow_up"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -66,6 +71,7 @@ class FrameReader:
         context = [p for f in fl.context for p in compile_patterns([f.pattern], sets, "context", f.weight)]
         self._anywhere = Matcher(anywhere + context)
         self._general_starts = frozenset(f.pattern for f in fl.start if f.general)
+        self._note_starts = frozenset(f.pattern for f in fl.start if not f.question)
         self._now = Matcher(compile_patterns(fl.now, sets))
         self._recent = Matcher(compile_patterns(fl.recent, sets))
         self._particular = Matcher(compile_patterns(fl.particular, sets))
@@ -73,18 +79,43 @@ class FrameReader:
         self._indefinite = Matcher(compile_patterns(fl.indefinite, sets))
         self._definite = Matcher(compile_patterns(fl.definite, sets))
         self._report = Matcher(compile_patterns(fl.report, sets))
+        self._no_child = Matcher(compile_patterns(fl.no_child, sets))
+        self._preamble = Matcher(compile_patterns(fl.preamble, sets))
+        self._follow_up = Matcher(compile_patterns(fl.follow_up, sets))
+
+    def follows_up(self, toks: list[str]) -> bool:
+        """Whether a later segment asks about the situation just described ("what's the process?")."""
+        return bool(self._follow_up.find(self.past_preamble(toks), start_only=True))
+
+    def past_preamble(self, toks: list[str]) -> list[str]:
+        """A segment without its opening courtesies ("sorry to bother you but", "hi", "quick question"), so the
+        question behind them opens the segment."""
+        for _ in range(3):
+            ends = [e for _p, _i, e in self._preamble.find(toks, start_only=True) if e > 0]
+            if not ends:
+                break
+            toks = toks[max(ends):]
+        return toks
 
     def opens_as_question(self, toks: list[str]) -> float:
         """The weight of the frame a segment opens with (0 when none)."""
-        return max((p.weight for p, _i, _e in self._start.find(toks, start_only=True)), default=0.0)
+        return max((p.weight for p, _i, _e in self._start.find(self.past_preamble(toks), start_only=True)),
+                   default=0.0)
+
+    def names_a_child(self, matcher: Matcher, toks: list[str]) -> bool:
+        """Whether `matcher` finds something outside a number that names no child ("at 3 months", "for year 9")."""
+        spans = [(i, e) for _p, i, e in self._no_child.find(toks)]
+        return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in matcher.find(toks))
 
     def _particular_in(self, toks: list[str]) -> bool:
-        """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old")."""
-        spans = [(i, e) for _p, i, e in self._indefinite.find(toks)]
+        """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old") or a
+        number that names no child ("every 6 months")."""
+        spans = [(i, e) for m in (self._indefinite, self._no_child) for _p, i, e in m.find(toks)]
         return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in self._particular.find(toks))
 
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
         fl = self.fl
+        segs = [self.past_preamble(s) for s in segs]
         opened = [p for s in segs for p, _i, _e in self._start.find(s, start_only=True)]
         start = max((p.weight for p in opened), default=0.0)
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
@@ -96,7 +127,8 @@ class FrameReader:
                              for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
         general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())
                    or any(p.text in self._general_starts for p in opened))
-        if (start >= fl.question_weight and not particular and self._indefinite.any(parts)
+        asked = max((p.weight for p in opened if p.text not in self._note_starts), default=0.0)
+        if (asked >= fl.question_weight and not particular and self._indefinite.any(parts)
                 and not self._definite.any(parts)):
             general = True  # a question about "a pupil", "a parent", "a 15 year old": no one in particular
             frames += fl.hypothetical_weight

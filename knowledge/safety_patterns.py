@@ -25,6 +25,23 @@ def clauses(text: str) -> list[list[str]]:
     return [toks for part in _CLAUSE.split(_fold(text)) if (toks := TOKEN.findall(part))]
 
 
+def clause_breaks(text: str) -> list[frozenset[int]]:
+    """Per clause of `clauses(text)`, the token indices where a comma segment starts: a negator before a comma
+    ("a cot with no mattress, dog mess on the floor") does not deny what comes after it."""
+    out: list[frozenset[int]] = []
+    for part in _CLAUSE.split(_fold(text)):
+        starts: set[int] = set()
+        n = 0
+        for seg in part.split(","):
+            toks = TOKEN.findall(seg)
+            if toks:
+                starts.add(n)
+                n += len(toks)
+        if n:
+            out.append(frozenset(starts))
+    return out
+
+
 def segments(text: str) -> list[list[str]]:
     """Tokens per segment (clauses further split at commas): where a question may open mid-message."""
     return [toks for part in _SEGMENT.split(_fold(text)) if (toks := TOKEN.findall(part))]
