@@ -180,6 +180,19 @@ _WHO_IS_RE = re.compile(
 )
 
 
+_WHO_VERB_RE = re.compile(r"^\s*who (?:currently |actually )?([a-z]+) (?:the |our |my )?(.+?)(?: for | in | at |\W*$)")
+
+
+def _role_by_verb(folded_q: str) -> tuple[str, str] | None:
+    """'who chairs the executive group' -> ("chair", "chair of the executive group")."""
+    m = _WHO_VERB_RE.search(folded_q)
+    noun = vocabulary().role_verbs.get(m.group(1)) if m else None
+    if m is None or noun is None:
+        return None
+    what = " ".join(t for t in raw_tokens(strip_places(m.group(2))) if t not in STOPWORDS)
+    return noun, f"{noun} of the {what}" if what else noun
+
+
 def _role_terms(e: Entry) -> tuple[frozenset[str], frozenset[str]]:
     """Stems, and stems plus concepts ("police lead" meets "Chief Constable"), of what the entry shows."""
     toks = expand(raw_tokens(entry_text(e)))
@@ -190,7 +203,11 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     """'who is the lead member for children': the role, when the entry does not mention all of its words."""
     m = _WHO_IS_RE.search(folded_q)
     if not m:
-        return None
+        by_verb = _role_by_verb(folded_q)
+        if by_verb is None:
+            return None
+        stems, _have = _per_entry("roles", best, _role_terms)
+        return by_verb[1] if stem(by_verb[0]) not in stems else None
     words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
     nouns = vocabulary().role_nouns
     ends = [i for i, w in enumerate(words) if w in nouns]

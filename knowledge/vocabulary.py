@@ -104,6 +104,7 @@ class Vocabulary(_Strict):
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
     role_nouns: frozenset[str] = frozenset()
+    role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
     question_words: frozenset[str] = frozenset()
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
@@ -126,7 +127,7 @@ class Vocabulary(_Strict):
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues")(_check_phrases)
 
-    @field_validator("spellings", "informal")
+    @field_validator("spellings", "informal", "role_verbs")
     @classmethod
     def _one_word(cls, v: dict[str, str]) -> dict[str, str]:
         bad = [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]
