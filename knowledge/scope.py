@@ -221,6 +221,16 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     return " ".join(words) if missing else None
 
 
+def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
+    """The entry names the phrase, word for word or in other forms ("adults board" in "Safeguarding Adult Board")."""
+    if best is None:
+        return False
+    if phrase in shown:
+        return True
+    said = _per_entry("stemmed", best, lambda e: " " + " ".join(stem(t) for t in raw_tokens(entry_text(e))) + " ")
+    return " " + " ".join(stem(t) for t in raw_tokens(phrase)) + " " in said
+
+
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
                    support: Callable[[str], float] | None = None) -> Decline | None:
     """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
@@ -233,7 +243,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     if place and not names_served_place and not mentioned:
         return _rule_decline("other_areas", scope.other_areas, place)
     adult = _found(scope.adult.phrases, q)
-    if adult and not _found(scope.adult.unless, q) and adult not in shown:
+    if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
     if later and later not in shown:
