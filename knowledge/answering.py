@@ -24,9 +24,10 @@ from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import detect_worry, get_detector
-from knowledge.safety_reply import safety_reply
+from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
     carries_list,
+    is_action_request,
     decline_reason,
     figure_heavy,
     is_contact_request,
@@ -40,6 +41,7 @@ from knowledge.scope import (
 )
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
+from knowledge.vocabulary import vocabulary
 
 Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer", "help"]
 
@@ -265,6 +267,8 @@ class Answerer:
         if decline is not None:
             return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, corrections=query.corrections)
+        if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
+            return first
         if not confident:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
                 sugg = self._suggestions(hits)
@@ -287,6 +291,18 @@ class Answerer:
                       sources=[source_of(e)],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
+
+    def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
+        """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""
+        if category is None or category != vocabulary().what_first_category or not is_action_request(question) \
+                or is_figure_request(question):
+            return None
+        first, shown = route_entries(self.kb, category, area)
+        if first is None or not shown:
+            return None
+        e = shown[0]
+        text = f"{first}\n\n{self.render(e, question, area)}"
+        return Answer("answer", text, question, area, e, top.confidence if top else 0.0, sources=[source_of(e)])
 
     def _area_suffix(self, slug: str, area: str | None) -> str:
         return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"

@@ -117,6 +117,11 @@ def is_contact_request(question: str) -> bool:
     return _found(vocabulary().contact_cues, _fold_question(question)) is not None
 
 
+def is_action_request(question: str) -> bool:
+    """'what do I do', 'who do I tell', 'who handles': asks what to do, not what something is or how many."""
+    return _found(vocabulary().action_cues, _fold_question(question)) is not None
+
+
 def is_group_request(question: str) -> bool:
     """'which group/panel/team ...' (singular): the group doing something, not the topic it works on."""
     return _found(vocabulary().group_cues, _fold_question(question)) is not None

@@ -101,6 +101,8 @@ class Vocabulary(_Strict):
     help_words: frozenset[str]
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
+    action_cues: list[str] = Field(default_factory=list)
+    what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
     role_nouns: frozenset[str] = frozenset()
@@ -125,7 +127,7 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues")(_check_phrases)
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues")(_check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs")
     @classmethod
