@@ -27,9 +27,9 @@ from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
     carries_list,
-    is_action_request,
     decline_reason,
     figure_heavy,
+    is_action_request,
     is_contact_request,
     is_definition_request,
     is_figure_request,

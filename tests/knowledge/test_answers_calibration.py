@@ -1,0 +1,90 @@
+"""Issue #10 sections 2-3: the kinds of question the blind sets showed the bot getting wrong, through the Answerer.
+
+Each question is written here in new words (none is copied from a question set) so a test checks the class of
+question, not one item."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering import get_answerer
+from knowledge.scope import is_action_request
+from knowledge.text import terms
+from knowledge.vocabulary import vocabulary
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return get_answerer().answer
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "role"),
+    [
+        ("who chairs the health sub group in halton", "halton", "chair of the health sub group"),
+        ("who chairs the strategic safeguarding group", "warrington", "chair of the strategic safeguarding group"),
+    ],
+)
+def test_who_chairs_a_group_the_documents_give_no_chair_for_is_declined(ask, question, partnership, role) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "cannot_answer" and res.entry is None, res.text
+    assert f"do not say who the {role} is" in res.text
+
+
+def test_who_chairs_a_group_whose_chair_is_named_is_answered(ask) -> None:
+    res = ask("who chaired the sfef steering group", "wirral")
+    assert res.answered and "Head of Safeguarding" in res.text, res.text
+
+
+@pytest.mark.parametrize("word", ["anywhere", "nobody", "actual", "wise"])
+def test_chatty_filler_words_carry_no_weight(word: str) -> None:
+    assert word in vocabulary().stopwords
+    assert word not in terms([word])
+
+
+def test_filler_does_not_sink_a_right_answer(ask) -> None:
+    res = ask("does the halton doc say anywhere what nurseries have to do safeguarding-wise", "halton")
+    assert res.answered and "section 40" in res.text.lower(), res.text
+
+
+def test_partners_falling_out_reads_as_a_dispute(ask) -> None:
+    res = ask("what happens when the three halton partners fall out", "halton")
+    assert res.answered and "dispute" in (res.entry.id if res.entry else ""), res.text
+
+
+def test_a_which_groups_question_gets_the_structure_list(ask) -> None:
+    res = ask("what groups sit beneath the wirral executive", "wirral")
+    assert res.answered and "Business Intelligence" in res.text and "task and finish" in res.text, res.text
+
+
+def test_a_publication_answer_shows_the_step_before_publication(ask) -> None:
+    res = ask("when has a local review report got to be published by", None)
+    assert res.answered and "6 months" in res.text and "7 working days" in res.text, res.text
+
+
+def test_an_adults_board_named_by_the_entry_is_not_adult_safeguarding(ask) -> None:
+    res = ask("does warrington pool its safeguarding budget with the adults board", "warrington")
+    assert res.outcome != "cannot_answer", res.text
+    assert "adult social care" not in res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        ("a youth worker at our club has been accused of sending a pupil messages, who do I tell", "wirral"),
+        ("what should I do if a foster carer is accused of something", "halton"),
+        ("colleague accused of hurting a child - what happens now", None),
+    ],
+)
+def test_an_allegation_against_staff_leads_with_the_lado_first(ask, question, partnership) -> None:
+    res = ask(question, partnership)
+    assert res.answered, res.text
+    first = res.text.split("\n\n")[0] if not res.safety else res.text
+    assert "LADO" in first and "first" in first, res.text
+    assert res.entry is not None and "lado" in res.entry.id
+
+
+def test_allegation_figures_and_definitions_are_not_given_the_what_first_line(ask) -> None:
+    res = ask("what is a lado", None)
+    assert "before anything else" not in res.text
+    assert not is_action_request("how many allegations were made against staff in 2017-18")
