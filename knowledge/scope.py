@@ -161,6 +161,34 @@ def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
                    rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
+_COUNT_RE = re.compile(r"\b(?:how many|number of|numbers of|no of)\s+(.+)")
+_NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand|thousands)$")
+# "how many nurseries": a number must stand within this many words of what is counted in the entry (measured:
+# the documents write "12 children under police protection", "10 children's homes", "one case ... had").
+COUNT_WINDOW = 5
+
+
+def _counted(folded_q: str) -> list[str]:
+    """Stems of what a "how many" question counts and says of it: the first four content words after the cue."""
+    m = _COUNT_RE.search(folded_q)
+    if not m:
+        return []
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS and not t.isdigit()]
+    return [stem(t) for t in words[:4]]
+
+
+def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
+    return tuple(stem(t) for t in toks), tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t))
+
+
+def _count_near(e: Entry, counted: list[str]) -> bool:
+    """The entry gives a number next to one of the counted words."""
+    stems, numbers = _per_entry("numbers", e, _entry_numbers)
+    at = [i for i, t in enumerate(stems) if t in counted]
+    return any(abs(i - j) <= COUNT_WINDOW for i in at for j in numbers)
+
+
 def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
     if not _found(kind.cues, folded_q) or (kind.unless and _found(kind.unless, folded_q)):
         return False
@@ -169,7 +197,10 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
     if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20")
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
-    return not any(re.search(p, text) for p in kind.evidence)
+    if not any(re.search(p, text) for p in kind.evidence):
+        return True
+    counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
+    return bool(counted) and not _count_near(best, counted)
 
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the
