@@ -265,8 +265,11 @@ class Answerer:
         decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
                                  support=lambda phrase: self.evidence.support_without(query, top, phrase))
         if decline is not None:
-            return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
-                          top.confidence if top else 0.0, corrections=query.corrections)
+            held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership)] if (
+                decline.related and top is not None and confident) else []
+            said = f" What I hold on this: _{held[0].title}_." if held else ""
+            return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
+                          top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
             return first
         if not confident:

@@ -34,6 +34,7 @@ class Decline:
     kind: str  # other_areas | adult | after_documents | a fact kind's name
     reason: str
     pointer: str
+    related: bool = False  # the best entry is about the subject, only without this fact: it may be offered
 
     @property
     def text(self) -> str:
@@ -294,9 +295,9 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
             return _rule_decline(rule.name, rule, topic)
     if best is not None and (role := _role_missing(q, best)):
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
-                       "The partnership's website or business unit can tell you.")
+                       "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown):
-                return Decline(kind.name, kind.reason, kind.pointer)
+                return Decline(kind.name, kind.reason, kind.pointer, related=True)
     return None

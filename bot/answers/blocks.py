@@ -68,7 +68,7 @@ def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
         if ans.suggestions:
             blocks.append(bk.context("Related:"))
             blocks.append(_suggestion_actions(ans))
-    elif ans.outcome == "did_you_mean" and ans.suggestions:
+    elif ans.outcome in ("did_you_mean", "cannot_answer") and ans.suggestions:  # a decline may name what is held
         blocks.append(_suggestion_actions(ans))
     elif ans.outcome == "ask_partnership":
         blocks.append(bk.actions(BlockId.AREAS, [
