@@ -36,6 +36,7 @@ from knowledge.scope import (
     is_group_request,
     is_help_request,
     is_list_request,
+    is_local_count_request,
     main_question,
     name_noise,
 )
@@ -56,6 +57,7 @@ DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a loc
 LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
 FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
 FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
+NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 # A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
@@ -196,6 +198,7 @@ class Answerer:
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)
         wants_group = is_group_request(question)
+        local_count = bool(area) and is_local_count_request(question)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -211,6 +214,8 @@ class Answerer:
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
                 h.boost *= GROUP_WANTED
+            if local_count and h.entry.partnership == NATIONAL:
+                h.boost *= NATIONAL_FOR_COUNT
         asked = {s.stem for s in query.slots}
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         for h in hits:  # one named group is not answered with another group

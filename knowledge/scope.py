@@ -128,6 +128,13 @@ def is_group_request(question: str) -> bool:
     return _found(vocabulary().group_cues, _fold_question(question)) is not None
 
 
+def is_local_count_request(question: str) -> bool:
+    """'how many children ... in Warrington': a count only the area's own entries can hold."""
+    q = _fold_question(question)
+    return any(k.local_only and _found(k.cues, q) and not (k.unless and _found(k.unless, q))
+               for k in vocabulary().out_of_scope.fact_kinds)
+
+
 def is_figure_request(question: str) -> bool:
     """'how many', 'number of', 'what percentage': an entry made of figures is preferred."""
     q = _fold_question(question)
@@ -167,6 +174,8 @@ _NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand
 # "how many nurseries": a number must stand within this many words of what is counted in the entry (measured:
 # the documents write "12 children under police protection", "10 children's homes", "one case ... had").
 COUNT_WINDOW = 5
+_LABELS = frozenset({"level", "levels", "step", "steps", "stage", "stages", "tier", "phase", "part", "page", "day",
+                     "appendix", "priority", "section", "s", "year", "key", "principle"})  # "Level 3" names, not counts
 
 
 def _counted(folded_q: str) -> list[str]:
@@ -180,7 +189,8 @@ def _counted(folded_q: str) -> list[str]:
 
 def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
     toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
-    return tuple(stem(t) for t in toks), tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t))
+    numbers = tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t) and (i == 0 or toks[i - 1] not in _LABELS))
+    return tuple(stem(t) for t in toks), numbers
 
 
 def _count_near(e: Entry, counted: list[str]) -> bool:
