@@ -88,3 +88,48 @@ def test_allegation_figures_and_definitions_are_not_given_the_what_first_line(as
     res = ask("what is a lado", None)
     assert "before anything else" not in res.text
     assert not is_action_request("how many allegations were made against staff in 2017-18")
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "says"),
+    [
+        ("what's the timescale for a missing child's return home interview", "cheshire-west-and-chester",
+         "do not give a timescale"),
+        ("how frequently does the wirral partners executive meet", "wirral", "do not say how often"),
+        ("how many nurseries does warrington have", "warrington", "do not give that figure"),
+    ],
+)
+def test_a_fact_the_best_entry_lacks_is_declined_and_the_entry_offered(ask, question, partnership, says) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "cannot_answer" and says in res.text, res.text
+    assert res.suggestions and "What I hold on this" in res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "says"),
+    [
+        ("how often do halton's three accountable officers get together", "halton", "6 months"),
+        ("how soon has a rapid review got to be finished", None, "15 working days"),
+        ("how many children's homes does cheshire west have", "cheshire-west-and-chester", "10"),
+        ("how many child deaths were notified across cheshire in 2017-18", "cheshire-west-and-chester", "53 deaths"),
+    ],
+)
+def test_a_fact_the_entry_gives_is_still_answered(ask, question, partnership, says) -> None:
+    res = ask(question, partnership)
+    assert res.answered and says in res.text, res.text
+
+
+def test_how_old_questions_are_national_guidance(ask) -> None:
+    res = ask("what is the legal age for leaving school", "halton")
+    assert res.outcome == "cannot_answer" and "Working Together" in res.text, res.text
+
+
+def test_going_live_reads_as_starting(ask) -> None:
+    res = ask("when did the wirral arrangements go live", "wirral")
+    assert res.answered and "1 September 2019" in res.text, res.text
+
+
+def test_difference_between_is_a_comparison_not_a_dispute(ask) -> None:
+    res = ask("difference between an LSCB and a safeguarding partnership?", None)
+    assert res.answered and res.entry is not None, res.text
+    assert "dispute" not in res.entry.id and "escalation" not in res.entry.id and "comparison" not in res.entry.id
