@@ -240,6 +240,18 @@ def _role_by_verb(folded_q: str) -> tuple[str, str] | None:
     return noun, f"{noun} of the {what}" if what else noun
 
 
+_OWN_ORG_RE = re.compile(r"\b(?:at|in|from|for|on) (?:my|our) (?!area\b|partnership\b)\w+")
+
+
+def _own_role(folded_q: str) -> str | None:
+    """'who is the DSL at my school': a person in the asker's own organisation, whom no document names."""
+    m = _WHO_IS_RE.search(folded_q)
+    if not m or not _OWN_ORG_RE.search(folded_q):
+        return None
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    return " ".join(words) if words and words[-1] in vocabulary().role_nouns | {"dsl", "lead", "senco"} else None
+
+
 def _role_terms(e: Entry) -> tuple[frozenset[str], frozenset[str]]:
     """Stems, and stems plus concepts ("police lead" meets "Chief Constable"), of what the entry shows."""
     toks = expand(raw_tokens(entry_text(e)))
@@ -303,6 +315,9 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:
             return _rule_decline(rule.name, rule, topic)
+    if own := _own_role(q):
+        return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
+                       f"{own} is there.", "Your manager or your organisation's safeguarding lead can tell you.")
     if best is not None and (role := _role_missing(q, best)):
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
                        "The partnership's website or business unit can tell you.", related=True)

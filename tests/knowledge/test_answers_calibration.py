@@ -133,3 +133,15 @@ def test_difference_between_is_a_comparison_not_a_dispute(ask) -> None:
     res = ask("difference between an LSCB and a safeguarding partnership?", None)
     assert res.answered and res.entry is not None, res.text
     assert "dispute" not in res.entry.id and "escalation" not in res.entry.id and "comparison" not in res.entry.id
+
+
+@pytest.mark.parametrize("question", ["who's the named safeguarding lead at our college",
+                                      "who is the dsl in my nursery"])
+def test_a_person_in_the_askers_own_organisation_is_not_answered_with_a_definition(ask, question) -> None:
+    res = ask(question, "warrington")
+    assert res.outcome == "cannot_answer" and "your own organisation" in res.text, res.text
+
+
+def test_council_services_outside_the_arrangements_are_declined(ask) -> None:
+    res = ask("where can I find the SEND local offer for wirral", "wirral")
+    assert res.outcome == "cannot_answer" and "council" in res.text, res.text
