@@ -145,3 +145,14 @@ def test_a_person_in_the_askers_own_organisation_is_not_answered_with_a_definiti
 def test_council_services_outside_the_arrangements_are_declined(ask) -> None:
     res = ask("where can I find the SEND local offer for wirral", "wirral")
     assert res.outcome == "cannot_answer" and "council" in res.text, res.text
+
+
+def test_a_five_letter_typo_missing_one_letter_is_corrected(ask) -> None:
+    res = ask("how long have we got for a rapid reviw", None)
+    assert res.answered and "15 working days" in res.text, res.text
+    assert res.corrections.get("reviw") == "review"
+
+
+def test_asking_for_the_full_list_is_a_list_request_not_a_word_to_match(ask) -> None:
+    res = ask("give me the full list of wirral's relevant agencies", "wirral")
+    assert res.answered and res.entry is not None and res.entry.agencies, res.text
