@@ -268,10 +268,15 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
         stems, _have = _per_entry("roles", best, _role_terms)
         return by_verb[1] if stem(by_verb[0]) not in stems else None
     words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    while words and _found(vocabulary().now_words, words[-1]):
+        words.pop()  # "who is cwac's dcs now"
     nouns = vocabulary().role_nouns
     ends = [i for i, w in enumerate(words) if w in nouns]
     if not ends:
         return None
+    route = words[ends[-1]] in vocabulary().route_roles  # "who is the LADO now": the LADO entry says how to reach it
+    if _found(vocabulary().now_words, folded_q) and ends[-1] == len(words) - 1 and not route:
+        return " ".join(words) + " now"  # who holds it today: documents from 2019 cannot say
     if ends[-1] != len(words) - 1:
         return None  # "who is the business manager accountable to": a relation, not who holds the role
     stems, have = _per_entry("roles", best, _role_terms)
@@ -319,6 +324,9 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
                        f"{own} is there.", "Your manager or your organisation's safeguarding lead can tell you.")
     if best is not None and (role := _role_missing(q, best)):
+        if role.endswith(" now"):
+            return Decline("a role", f"The documents I hold date from 2019 and do not say who the {role[:-4]} is now.",
+                           "The partnership's website or business unit can tell you.", related=True)
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
                        "The partnership's website or business unit can tell you.", related=True)
     if best is not None:

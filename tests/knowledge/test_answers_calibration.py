@@ -156,3 +156,15 @@ def test_a_five_letter_typo_missing_one_letter_is_corrected(ask) -> None:
 def test_asking_for_the_full_list_is_a_list_request_not_a_word_to_match(ask) -> None:
     res = ask("give me the full list of wirral's relevant agencies", "wirral")
     assert res.answered and res.entry is not None and res.entry.agencies, res.text
+
+
+def test_who_holds_a_role_now_is_declined_as_after_the_documents(ask) -> None:
+    res = ask("who is the director of children's services in halton at the moment", "halton")
+    assert res.outcome == "cannot_answer" and "date from 2019" in res.text and "is now" in res.text, res.text
+    res = ask("who is the lado now", "halton")  # the entry about the role still answers: how to reach the LADO
+    assert res.answered and "lado" in (res.entry_id or ""), res.text
+
+
+def test_a_month_after_the_documents_is_declined(ask) -> None:
+    res = ask("what changed in the warrington partnership after october 2019", "warrington")
+    assert res.outcome == "cannot_answer" and "date from 2019" in res.text, res.text
