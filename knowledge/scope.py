@@ -175,7 +175,8 @@ _NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand
 # the documents write "12 children under police protection", "10 children's homes", "one case ... had").
 COUNT_WINDOW = 5
 _LABELS = frozenset({"level", "levels", "step", "steps", "stage", "stages", "tier", "phase", "part", "page", "day",
-                     "appendix", "priority", "section", "s", "year", "key", "principle"})  # "Level 3" names, not counts
+                     "appendix", "priority", "section", "s", "year", "key", "principle", "aged", "age", "ages",
+                     "under", "over"})  # "Level 3", "aged 6-18" name or bound, they do not count
 
 
 def _counted(folded_q: str) -> list[str]:
@@ -189,7 +190,11 @@ def _counted(folded_q: str) -> list[str]:
 
 def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
     toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
-    numbers = tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t) and (i == 0 or toks[i - 1] not in _LABELS))
+    labelled: set[int] = set()
+    for i, t in enumerate(toks):
+        if _NUMERAL_RE.match(t) and i and (toks[i - 1] in _LABELS or (i - 1 in labelled and toks[i - 2] in _LABELS)):
+            labelled.add(i)  # "aged 6-18": both ends of the range, not a count after it
+    numbers = tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t) and i not in labelled)
     return tuple(stem(t) for t in toks), numbers
 
 

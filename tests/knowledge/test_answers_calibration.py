@@ -168,3 +168,14 @@ def test_who_holds_a_role_now_is_declined_as_after_the_documents(ask) -> None:
 def test_a_month_after_the_documents_is_declined(ask) -> None:
     res = ask("what changed in the warrington partnership after october 2019", "warrington")
     assert res.outcome == "cannot_answer" and "date from 2019" in res.text, res.text
+
+
+def test_an_age_range_is_not_a_count() -> None:
+    from knowledge.scope import _count_near, _entry_numbers  # the rule itself: "aged 6-18" counts nothing
+
+    entry = get_answerer().kb.get("cheshire-west-and-chester.process.early-help-services")
+    assert entry is not None and "aged 6-18" in entry.answer
+    stems, numbers = _entry_numbers(entry)
+    after_age = [i for i, t in enumerate(stems) if t == "age"]
+    assert after_age and not any(i + 1 in numbers or i + 2 in numbers for i in after_age)
+    assert _count_near(entry, ["need"])  # "(25 with special needs)" is a count
