@@ -80,7 +80,7 @@ def main() -> int:
         case = cases.notify(s, team_id=TEAM, actor_id="UBENCH", form=cases.Notification(
             partnership="halton", notifying_agency="police", notifier_role=None, incident_on=TODAY - timedelta(30),
             aware_on=TODAY - timedelta(30), criteria=["abuse_or_neglect", "died"], age_band="1_4"))
-        case.card_channel, case.card_ts, ref = "CBENCH1", "1.000100", case.reference
+        case.card_channel, case.card_ts, ref = "CBENCH1", "1.000100", case.ref
     raised = [0]
 
     def raise_one() -> None:

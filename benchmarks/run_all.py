@@ -25,6 +25,8 @@ BENCHMARKS: list[tuple[str, list[str], int | None]] = [
     ("flat", ["benchmarks/bench_flat.py", "--json", *(["--quick"] if QUICK else [])], None),
     ("case_reviews", ["benchmarks/bench_case_reviews.py", "--json"], 0),
     ("escalations", ["benchmarks/bench_escalations.py", "--json"], 0),
+    ("insight", ["benchmarks/bench_insight.py", "--json", *(["--escalations", "500"] if QUICK else [])], None),
+    ("dashboard", ["benchmarks/bench_dashboard.py", "--json", *(["--escalations", "500"] if QUICK else [])], 0),
     ("modals", ["benchmarks/bench_modals.py", "--json", "--latency", "0.15"], 150),
     ("ack_cpu", ["benchmarks/bench_ack_cpu.py", "--json", "--latency", "0.15",
                  "--requests", "50" if QUICK else "200"], 150),

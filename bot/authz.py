@@ -31,7 +31,7 @@ class Permission(StrEnum):
     ESCALATION_MANAGE_ANY = "escalation.manage_any"  # act on someone else's escalation
     REMINDERS_MANAGE = "reminders.manage"
     REMINDERS_VIEW_ALL = "reminders.view_all"
-    REPORTS = "reports"
+    INSIGHT = "insight"  # the QA charts: the web dashboard and the pack
     ADMIN = "admin"
 
 
@@ -48,7 +48,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.ESCALATION_MANAGE_ANY: _BUSINESS_UNIT,
     Permission.REMINDERS_MANAGE: _MANAGERS,
     Permission.REMINDERS_VIEW_ALL: _BUSINESS_UNIT,
-    Permission.REPORTS: _BUSINESS_UNIT,
+    Permission.INSIGHT: frozenset({Role.SAFEGUARDING_LEAD, Role.BUSINESS_UNIT, Role.ADMIN}),
     Permission.ADMIN: frozenset({Role.ADMIN}),
 }
 

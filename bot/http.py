@@ -1,4 +1,4 @@
-"""HTTP mode: Bolt behind waitress. Exactly two endpoints: POST /slack/events and GET /healthz."""
+"""HTTP mode: Bolt behind waitress: POST /slack/events, GET /healthz, and the QA dashboard under /dashboard."""
 
 from __future__ import annotations
 
@@ -22,7 +22,11 @@ HEALTH_PATH = "/healthz"
 
 
 def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]]:
+    from bot.insight.dashboard import PREFIX as DASHBOARD_PATH
+    from bot.insight.dashboard import Dashboard
+
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    dashboard = Dashboard(services)
     secret = services.settings.secret("slack_signing_secret")
 
     def events(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -52,6 +56,8 @@ def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]
             start_response("200 OK" if ok else "503 Service Unavailable",
                            [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
             return [body]
+        if path == DASHBOARD_PATH or path.startswith(DASHBOARD_PATH + "/"):
+            return dashboard(environ, start_response)
         body = b"Not Found"
         start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
         return [body]

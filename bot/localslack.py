@@ -5,6 +5,7 @@ fake Slack server. Like the real API it takes time (`latency`, per method), pace
 channel and other methods by tier when `rate_limits` is on (429 with Retry-After), and refuses what Slack
 refuses: unknown channel and user ids, invalid blocks, over-long text (limits in bot.slacklimits). It knows
 the ids it was told (`add_channel`, `add_user`); tests' signed requests register theirs as Slack would.
+Sign in with Slack (the authorize page and the openid.connect.* methods) is `self.openid`, bot/localslack_oidc.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from bot import slacklimits
+from bot.localslack_files import FILE_METHODS, FileUploads
+from bot.localslack_oidc import METHODS as OPENID_METHODS
+from bot.localslack_oidc import FakeOpenID
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -43,7 +47,7 @@ class Call:
         return self.params.get(key, default)
 
 
-class LocalSlack:
+class LocalSlack(FileUploads):
     def __init__(self, host: str = "127.0.0.1", port: int = 0, team_id: str = "T0001") -> None:
         self.team_id = team_id
         self.calls: list[Call] = []
@@ -52,6 +56,8 @@ class LocalSlack:
         self._faults: dict[tuple[str, str | None], list[Fault]] = {}
         self.not_in_channel: set[str] = set()
         self.messages: list[dict[str, Any]] = []  # what chat.postMessage posted, for conversations.history
+        self.uploads: dict[str, dict[str, Any]] = {}  # files.getUploadURLExternal -> bytes -> completeUploadExternal
+        self.files: list[dict[str, Any]] = []  # files shared by files.completeUploadExternal
         self.delay = 0.0  # seconds every call takes unless `latency` names the method ("response_url" too)
         self.latency: dict[str, float] = {}
         self.rate_limits = False  # Slack's pacing: off so ordinary tests stay fast
@@ -63,6 +69,7 @@ class LocalSlack:
         self.listeners: list[Callable[[Call], None]] = []
         self._active: dict[Any, int] = {}
         self.peak: dict[Any, int] = {}  # most calls in progress at once, by method and by (method, channel)
+        self.openid = FakeOpenID(team_id)  # Sign in with Slack (bot/localslack_oidc.py)
         self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -94,12 +101,15 @@ class LocalSlack:
             self._faults.clear()
             self.not_in_channel.clear()
             self.messages.clear()
+            self.uploads.clear()
+            self.files.clear()
             self.channels.clear()
             self.users.intersection_update({BOT_USER_ID})
             self.delay, self.rate_limits, self.strict_ids = 0.0, False, True
             self.latency.clear()
             self._buckets.clear()
             self.peak.clear()
+        self.openid.reset()
 
     # what this workspace has ----------------------------------------------------------------
     def add_channel(self, *channel_ids: str) -> None:
@@ -224,6 +234,8 @@ class LocalSlack:
         if method in ("users.info", "views.publish") and not self.knows_user(str(params.get("user") or
                                                                                    params.get("user_id") or "")):
             return "user_not_found"
+        if method in FILE_METHODS:
+            return self._file_refusal(method, params)
         if method == "conversations.open":
             users = [u for u in str(params.get("users") or "").split(",") if u]
             if not users or not all(self.knows_user(u) for u in users):
@@ -267,6 +279,8 @@ class LocalSlack:
             body["channel"] = {"id": "D" + str(params.get("users", "U")).split(",")[0]}
         elif method == "users.info":
             body["user"] = {"id": params.get("user"), "tz": "Europe/London", "name": "user"}
+        elif method in FILE_METHODS:
+            body.update(self._file_answer(method, params, next(self._ts)))
         return 200, body, {}
 
     def _history(self, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -287,9 +301,22 @@ class LocalSlack:
             def log_message(self, *_args: object) -> None:  # quiet
                 pass
 
+            def do_GET(self) -> None:
+                local.openid.serve_page(self)  # Sign in with Slack's authorize page (bot/localslack_oidc.py)
+
             def do_POST(self) -> None:
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+                data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/upload/"):  # files_upload_v2's second step: raw bytes, not the API
+                    status = local._receive_upload(self.path.rsplit("/", 1)[1], data)
+                    local._record(Call("upload", {"file_id": self.path.rsplit("/", 1)[1], "bytes": len(data),
+                                                  "_ok": status == 200}))
+                    self._send(status, {"ok": status == 200}, {})
+                    return
+                raw = data.decode("utf-8")
                 params = _parse_body(raw, self.headers.get("Content-Type", ""))
+                if self.path.removeprefix("/api/").strip("/") in OPENID_METHODS:
+                    self._openid(self.path.removeprefix("/api/").strip("/"), params)
+                    return
                 if self.path.startswith("/response/"):
                     local._took("response_url")
                     error = _content_refusal("response_url", params)
@@ -309,6 +336,12 @@ class LocalSlack:
                 finally:
                     local._leave(keys)
                 local._record(Call(method, {**params, "_status": status, "_ok": body.get("ok"),
+                                            "_error": body.get("error")}))
+                self._send(status, body, headers)
+
+            def _openid(self, method: str, params: dict[str, Any]) -> None:
+                status, body, headers = local.openid.answer(method, params, self.headers.get("Authorization", ""))
+                local._record(Call(method, {**local.openid.loggable(params), "_ok": body.get("ok"),
                                             "_error": body.get("error")}))
                 self._send(status, body, headers)
 

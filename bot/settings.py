@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     port: int = Field(3000, ge=1, le=65535)
     reminder_grace_hours: float = Field(6.0, ge=0, description="Missed reminders sent on start within this")
     retention_months: int = Field(12, ge=1, description="Closed cases reduced to their audit trail after this")
+    # The web dashboard's "Sign in with Slack" (OpenID Connect). Not SLACK_CLIENT_ID/SECRET: Bolt would read those
+    # and switch itself to multi-workspace OAuth installs. All three set, or the dashboard says it is not set up.
+    dashboard_client_id: str | None = Field(None, description="Slack app client id for Sign in with Slack")
+    dashboard_client_secret: SecretStr | None = Field(None, description="Slack app client secret (signs sessions)")
+    dashboard_redirect_uri: str | None = Field(None, description="https://host/dashboard/callback, as in the app")
 
     @field_validator("database_url")
     @classmethod
@@ -53,6 +58,15 @@ class Settings(BaseSettings):
         if not v.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return v if v.endswith("/") else v + "/"
+
+    @field_validator("dashboard_redirect_uri")
+    @classmethod
+    def _redirect_uri(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if not v.startswith(("http://", "https://")) or not v.rstrip("/").endswith("/dashboard/callback"):
+            raise ValueError("must be the address of /dashboard/callback, starting with https://")
+        return v
 
     @field_validator("default_partnership")
     @classmethod
@@ -85,7 +99,12 @@ class Settings(BaseSettings):
     def has_slack_credentials(self) -> bool:
         return self.slack_bot_token is not None
 
-    def secret(self, name: Literal["slack_bot_token", "slack_signing_secret", "slack_app_token"]) -> str | None:
+    @property
+    def dashboard_configured(self) -> bool:
+        return bool(self.dashboard_client_id and self.secret("dashboard_client_secret") and self.dashboard_redirect_uri)
+
+    def secret(self, name: Literal["slack_bot_token", "slack_signing_secret", "slack_app_token",
+                                   "dashboard_client_secret"]) -> str | None:
         value: SecretStr | None = getattr(self, name)
         return value.get_secret_value() if value else None
 

@@ -28,6 +28,7 @@ OPTION_TEXT = 75
 OPTION_VALUE = 150
 OPTIONS = 100
 URL = 3_000
+ALT_TEXT = 1_000  # an uploaded image's alt text (files.getUploadURLExternal)
 
 # Web API methods per rate-limit tier (requests per minute per workspace, bursts tolerated).
 TIERS: dict[str, int] = {"auth.test": 1200, "conversations.history": 50, "conversations.replies": 50,

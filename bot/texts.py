@@ -8,23 +8,10 @@ DB_UNAVAILABLE = (
 SOMETHING_WENT_WRONG = ":warning: Something went wrong on our side. Nothing was saved. Please try again."
 EMERGENCY_LINE = ":rotating_light: *If a child is in immediate danger, call 999.*"
 
-HELP = """*Safeguarding assistant* — answers from your partnership's published arrangements.
-
-*Ask a question*
-• DM me, @mention me in a channel, or type `/safeguarding <question>`
-• `/safeguarding topics` — browse what I know
-*Serious incidents*
-• `/case-review` — notify a possible serious child safeguarding case
-• `/case-review list` · `/case-review show CR-YYYY-NNN` — business unit
-*Professional differences*
-• `/escalate` — raise an escalation about another agency's decision (managers and leads)
-• `/escalate list` — your open escalations
-*Reminders*
-• `/reminders add` · `/reminders list` — meetings, papers and deadlines for a group channel
-*Settings*
-• `/safeguarding area <partnership>` — set your own area
-• `/safeguarding admin help` — workspace configuration (admins)
-
+HELP_TITLE = "*Safeguarding assistant* — answers from your partnership's published arrangements."
+ASK_USAGE = "<question>"
+ASK_DOES = "ask in your own words (or DM me, or @mention me in a channel)"
+HELP_FOOTER = """
 The answers come from the partnerships' published arrangements of 2019 (and Cheshire West and Chester's \
 2017-18 annual report); they may have changed since, so check anything important with your partnership.
 

@@ -15,6 +15,7 @@ def register_all(app: App, services: Services) -> None:
         errors,
         escalations,
         fallback,
+        insight,
         middleware,
         reminders,
         safeguarding,
@@ -28,4 +29,5 @@ def register_all(app: App, services: Services) -> None:
     case_reviews.register(app, services)
     escalations.register(app, services)
     reminders.register(app, services)
+    insight.register(app, services)
     fallback.register(app, services)  # last: acknowledges events nobody else handles

@@ -27,4 +27,4 @@ def admin_command(cmd: CommandContext) -> None:
 
 
 def register(app: App, services: Services) -> None:
-    safeguarding.add_subcommand("admin", admin_command)
+    safeguarding.add_subcommand("admin", admin_command, "help", "workspace configuration (admins)")

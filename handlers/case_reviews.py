@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from bot import modals
 from bot.authz import REFUSAL, Permission
+from bot.blockkit import cut
 from bot.case_reviews import blocks, flows, forms, service, texts
 from bot.case_reviews.deadlines import Timescales
 from bot.case_reviews.flows import MayManage
@@ -44,6 +45,7 @@ from handlers.common import (
     view_fault,
 )
 from handlers.context import Actor, CommandContext
+from handlers.router import Router, Verb
 
 log = get_logger(__name__)
 
@@ -64,18 +66,11 @@ def register(app: App, services: Services) -> None:
     def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
                    context: BoltContext) -> None:
         ack()
-        word, _, rest = str(body.get("text") or "").strip().partition(" ")
-        cmd = build_command_context(services, body, respond, client, rest.strip(), context)
-        word = word.lower()
-        if word == "":
-            open_notify(cmd)
-        elif word in ("list", "show"):
-            manage_view(cmd, word)
-        else:
-            cmd.reply(texts.HELP)
+        text = str(body.get("text") or "")
+        router.route(build_command_context(services, body, respond, client, text, context))
 
     @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
-        s, team_id=cmd.team_id, actor_id=cmd.user_id, reference="-", attempted="notify"))
+        s, team_id=cmd.team_id, actor_id=cmd.user_id, ref="-", attempted="notify"))
     def open_notify(cmd: CommandContext) -> None:
         view = blocks.notify_modal(cmd.partnership, cmd.channel_id)
         cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
@@ -89,10 +84,19 @@ def register(app: App, services: Services) -> None:
                 replies, refused = view_case(s, cmd, word, ref)
         if refused is not None:  # audited (committed) before the reply, so the record never lags it
             refuse_command(cmd, lambda s: service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id,
-                                                         reference=refused, attempted=word))
+                                                         ref=refused, attempted=word))
             return
         for text, out in replies:
             cmd.reply(text, out)
+
+    router = Router(COMMAND, texts.HELP_TITLE, [
+        Verb(("list",), lambda cmd: manage_view(cmd, "list"), "[all]",
+             "open cases, nearest deadline first; `list all` for every one (business unit)."),
+        Verb(("show",), lambda cmd: manage_view(cmd, "show"), "CR-YYYY-NNN",
+             "one case with its deadlines and history (business unit)."),
+    ], bare=open_notify,
+        bare_does="notify a possible serious incident (the Case Review Notification form). Anyone can.",
+        footer=texts.HELP_FOOTER, summary=texts.SUMMARY)
 
     def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
         """The list or one case for the business unit of the case's partnership, or the reference refused."""
@@ -106,9 +110,9 @@ def register(app: App, services: Services) -> None:
             return [(texts.USAGE_SHOW, None)], None
         case = service.get_case(s, cmd.team_id, ref)
         if case is None:
-            return [(texts.NOT_FOUND.format(ref=escape(ref[:20])), None)], None
+            return [(texts.NOT_FOUND.format(ref=escape(cut(ref, 20))), None)], None
         if not cmd.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership):
-            return [], case.reference
+            return [], case.ref
         return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None
 
     # -- the notification form ---------------------------------------------------------------
@@ -123,7 +127,7 @@ def register(app: App, services: Services) -> None:
                 return
             with db.session() as s:  # the case and its deadline reminders, one transaction
                 ref = flows.notify(s, team_id=team_id, actor_id=user_id, form=form, scales=current_scales(),
-                                   now=now()).reference
+                                   now=now()).ref
         except Exception as exc:
             view_fault(ack, view, exc)
             return
@@ -141,13 +145,13 @@ def register(app: App, services: Services) -> None:
         if case is None:
             return None, (ref, texts.NOT_FOUND.format(ref=ref))
         if not may_manage(actor)(case):  # the case's partnership: needs the record
-            return None, (case.reference, REFUSAL)
+            return None, (case.ref, REFUSAL)
         return case, None
 
     def refused(tell: Callable[[str], None], team_id: str, user_id: str, ref: str, attempted: str,
                 text: str) -> None:
         """Audited (committed) through handlers.authorize.refuse, then told."""
-        refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, reference=ref or "-",
+        refuse(services, lambda s: service.refuse(s, team_id=team_id, actor_id=user_id, ref=ref or "-",
                                                   attempted=attempted), tell, text)
 
     def ephemeral(respond: Respond) -> Callable[[str], None]:

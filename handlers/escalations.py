@@ -20,7 +20,8 @@ from bot.services import Services
 from bot.timeutil import today
 from handlers.authorize import refuse, refuse_command, requires, workspace_refused
 from handlers.common import actor_of, build_command_context, field_error, guarded, team_of, user_of, view_fault
-from handlers.context import Actor, CommandContext
+from handlers.context import Actor, CommandContext, SubcommandHandler
+from handlers.router import Router, Verb
 from knowledge.partnerships import PARTNERSHIPS, display_name
 
 COMMAND = "/escalate"
@@ -137,30 +138,23 @@ def manage_contacts(cmd: CommandContext) -> None:
     cmd.reply(message)
 
 
-WORDS = {"advance": Action.ADVANCE, "escalate": Action.ADVANCE, "note": Action.NOTE, "resolve": Action.RESOLVE,
-         "withdraw": Action.WITHDRAW}
+def _acting(action: Action) -> SubcommandHandler:
+    return lambda cmd: act(cmd, action)
 
 
-def dispatch(cmd: CommandContext, full_text: str) -> None:
-    word, _, rest = full_text.strip().partition(" ")
-    cmd.text = rest.strip()
-    word = word.lower()
-    if not word:
-        open_raise(cmd)
-    elif word == "help":
-        cmd.reply(texts.HELP)
-    elif word == "list":
-        list_open(cmd)
-    elif word == "show":
-        show(cmd)
-    elif word == "route":
-        show_route(cmd)
-    elif word == "contacts":
-        manage_contacts(cmd)
-    elif word in WORDS:
-        act(cmd, WORDS[word])
-    else:
-        cmd.reply(texts.HELP)
+ROUTER = Router(COMMAND, texts.HELP_TITLE, [
+    Verb(("list",), list_open, "[all]",
+         "your open escalations (managers and the business unit: their partnership's); `list all` for every one"),
+    Verb(("show",), show, "ESC-YYYY-NNN", "one escalation with its history"),
+    Verb(("advance", "escalate"), _acting(Action.ADVANCE), "ESC-YYYY-NNN <reason>", "to the next step on the route"),
+    Verb(("note",), _acting(Action.NOTE), "ESC-YYYY-NNN <text>", "add a note"),
+    Verb(("resolve",), _acting(Action.RESOLVE), "ESC-YYYY-NNN <outcome>", "close it as resolved"),
+    Verb(("withdraw",), _acting(Action.WITHDRAW), "ESC-YYYY-NNN [reason]", "close it as withdrawn"),
+    Verb(("route",), show_route, "", "your partnership's escalation route"),
+    Verb(("contacts",), manage_contacts, 'add "<agency>" @user | remove "<agency>" | list',
+         "who is told about an agency's escalations (admins)"),
+], bare=open_raise, bare_does="raise one (managers, safeguarding leads, business unit)", footer=texts.HELP_FOOTER,
+    summary=texts.SUMMARY)
 
 
 # -- registration -----------------------------------------------------------------------------
@@ -171,7 +165,7 @@ def register(app: App, services: Services) -> None:
                    context: BoltContext) -> None:
         ack()
         text = str(body.get("text") or "")
-        dispatch(build_command_context(services, body, respond, client, text, context), text)
+        ROUTER.route(build_command_context(services, body, respond, client, text, context))
 
     @app.action({"block_id": BlockId.PARTNERSHIP.value, "action_id": VALUE})
     def on_partnership_changed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -1,7 +1,7 @@
-"""`/safeguarding`: acknowledges at once, then routes the first word to a registered subcommand.
+"""`/safeguarding`: acknowledges at once, then routes the first word through its handlers.router table.
 
-Capabilities add their words with `add_subcommand` and the free-text fallback (a question) with
-`set_default`, from their own `register()`; this module knows none of them.
+Capabilities add their words with `add_subcommand` and the free-text fallback (a question) with `set_default`,
+from their own `register()`; this module knows none of them. Its help ends with every other command's summary.
 """
 
 from __future__ import annotations
@@ -18,36 +18,13 @@ from bot.partnerships import choose_area
 from bot.services import Services
 from handlers.common import build_command_context, guarded
 from handlers.context import CommandContext, SubcommandHandler
+from handlers.router import Router, Verb
 from knowledge.partnerships import display_name, resolve_partnership
 
 COMMAND = "/safeguarding"
 
-_subcommands: dict[str, SubcommandHandler] = {}
-_default: list[SubcommandHandler] = []
 # Answers the free-text default without the database (a worry about a child); False = cannot.
 _offline: list[Callable[[str, Respond], bool]] = []
-
-
-def add_subcommand(name: str, handler: SubcommandHandler) -> None:
-    _subcommands[name.lower()] = handler
-
-
-def set_default(handler: SubcommandHandler, offline: Callable[[str, Respond], bool] | None = None) -> None:
-    _default[:] = [handler]
-    _offline[:] = [offline] if offline else []
-
-
-def reset_registry() -> None:
-    """Each app built gets a fresh table (tests build many apps in one process)."""
-    _subcommands.clear()
-    _default.clear()
-    _offline.clear()
-    add_subcommand("help", show_help)
-    add_subcommand("area", set_area)
-
-
-def show_help(cmd: CommandContext) -> None:
-    cmd.reply(texts.HELP)
 
 
 def set_area(cmd: CommandContext) -> None:
@@ -61,25 +38,25 @@ def set_area(cmd: CommandContext) -> None:
     cmd.reply(f"Your area is now *{display_name(slug)}*. Channel settings still win inside configured channels.")
 
 
-def _fallback(cmd: CommandContext) -> None:
-    if _default:
-        _default[0](cmd)
-    else:
-        cmd.reply(texts.HELP)
+AREA = Verb(("area",), set_area, "<partnership>", "set your own area")
+ROUTER = Router(COMMAND, texts.HELP_TITLE, [AREA], otherwise_usage=texts.ASK_USAGE, otherwise_does=texts.ASK_DOES,
+                footer=texts.HELP_FOOTER, overview=True)
 
 
-def dispatch(cmd: CommandContext, full_text: str) -> None:
-    word, _, rest = full_text.strip().partition(" ")
-    handler = _subcommands.get(word.lower())
-    if handler is None:
-        cmd.text = full_text.strip()
-        if not cmd.text:
-            show_help(cmd)
-            return
-        _fallback(cmd)
-        return
-    cmd.text = rest.strip()
-    handler(cmd)
+def add_subcommand(name: str, handler: SubcommandHandler, usage: str = "", does: str = "") -> None:
+    ROUTER.add(Verb((name.lower(),), handler, usage, does))
+
+
+def set_default(handler: SubcommandHandler, offline: Callable[[str, Respond], bool] | None = None) -> None:
+    ROUTER.otherwise = handler
+    _offline[:] = [offline] if offline else []
+
+
+def reset_registry() -> None:
+    """Each app built gets a fresh table (tests build many apps in one process)."""
+    ROUTER.verbs = [AREA]
+    ROUTER.otherwise = None
+    _offline.clear()
 
 
 def register(app: App, services: Services) -> None:
@@ -97,12 +74,12 @@ def register(app: App, services: Services) -> None:
             if not _answer_offline(text, respond):
                 raise  # guarded: "temporarily unavailable, nothing was saved"
             return
-        dispatch(cmd, text)
+        ROUTER.route(cmd)
 
 
 def _answer_offline(text: str, respond: Respond) -> bool:
     """With the database down, a question (not a subcommand) that is a worry still gets 999 and the front door."""
-    word = text.strip().partition(" ")[0].lower()
-    if not text.strip() or word in _subcommands or not _offline:
+    word = text.strip().partition(" ")[0]
+    if not text.strip() or ROUTER.is_verb(word) or not _offline:
         return False
     return _offline[0](text.strip(), respond)

@@ -8,10 +8,12 @@ digest); that text is cleared after RETENTION_MONTHS. Unanswered questions keep 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, func, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, UniqueConstraint, func, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.base import Base, TeamScoped, utcnow
@@ -36,6 +38,52 @@ class UnansweredQuestion(Base, TeamScoped):
     partnership: Mapped[str | None] = mapped_column(String(64))
     question: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class QuestionCount(Base, TeamScoped):
+    """Questions asked in a week, by area, topic and outcome: counts only (bot.answers.tally), for insight."""
+
+    __tablename__ = "question_counts"
+    __table_args__ = (UniqueConstraint("team_id", "partnership", "week", "topic", "outcome", "safety"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    partnership: Mapped[str] = mapped_column(String(64))  # "" when the area was not known
+    week: Mapped[date] = mapped_column(Date, index=True)  # Monday, Europe/London
+    topic: Mapped[str] = mapped_column(String(80))  # the answering entry's topic; "" when none
+    outcome: Mapped[str] = mapped_column(String(24))  # knowledge.answering.Outcome
+    safety: Mapped[bool] = mapped_column(Boolean)  # led with the 999 line and the front door
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class CountKey(NamedTuple):
+    team_id: str
+    partnership: str
+    week: date
+    topic: str
+    outcome: str
+    safety: bool
+
+
+def add_question_counts(session: Session, counts: Counter[CountKey]) -> None:
+    """Add to each key's row, creating it when new (an update first, so two writers never lose a count)."""
+    for key, n in counts.items():
+        cols = (QuestionCount.team_id == key.team_id, QuestionCount.partnership == key.partnership,
+                QuestionCount.week == key.week, QuestionCount.topic == key.topic,
+                QuestionCount.outcome == key.outcome, QuestionCount.safety.is_(key.safety))
+        done = session.execute(update(QuestionCount).where(*cols).values(count=QuestionCount.count + n))
+        if not done.rowcount:  # type: ignore[attr-defined]
+            with session.begin_nested():
+                session.add(QuestionCount(**key._asdict(), count=n))
+
+
+def question_counts(session: Session, *, since: date, until: date, team_id: str | None = None,
+                    partnership: str | None = None) -> list[QuestionCount]:
+    stmt = select(QuestionCount).where(QuestionCount.week >= since - timedelta(days=6), QuestionCount.week <= until)
+    if team_id:
+        stmt = stmt.where(QuestionCount.team_id == team_id)
+    if partnership:
+        stmt = stmt.where(QuestionCount.partnership == partnership)
+    return list(session.scalars(stmt))
 
 
 def _screen(text: str) -> str:

@@ -19,10 +19,10 @@ class CaseReview(Base, TeamScoped, Timestamped):
     """One notified serious incident, tracked through the statutory route."""
 
     __tablename__ = "case_reviews"
-    __table_args__ = (UniqueConstraint("team_id", "reference"),)
+    __table_args__ = (UniqueConstraint("team_id", "ref"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    reference: Mapped[str] = mapped_column(String(20))  # CR-2026-007: the only case identifier shown
+    ref: Mapped[str] = mapped_column(String(20))  # CR-2026-007: the only case identifier shown
     partnership: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(24), index=True)
     outcome: Mapped[str | None] = mapped_column(String(24))  # not_notified | no_further_review | ... on close

@@ -27,6 +27,11 @@ def upgrade(url: str, target: str = "heads") -> None:
     command.upgrade(alembic_config(url), target)
 
 
+def downgrade(url: str, target: str) -> None:
+    """Back to `target` (a revision id, or `<id>@-1`): for tests of a migration's downgrade."""
+    command.downgrade(alembic_config(url), target)
+
+
 def current(url: str) -> None:
     command.current(alembic_config(url), verbose=False)
 

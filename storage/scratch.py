@@ -32,8 +32,10 @@ class ScratchDatabase:
             self._admin = None
 
 
-def create_scratch_database(server_url: str | None, prefix: str = "sgb_scratch") -> ScratchDatabase:
-    """Migrated to every head. `server_url` of PostgreSQL gives a new database beside it; anything else SQLite."""
+def create_scratch_database(server_url: str | None, prefix: str = "sgb_scratch",
+                            target: str = "heads") -> ScratchDatabase:
+    """Migrated to every head (or to `target`, for a migration's own test). `server_url` of PostgreSQL gives a new
+    database beside it; anything else SQLite."""
     if not server_url or not server_url.startswith(("postgres://", "postgresql")):
         scratch = ScratchDatabase(f"sqlite:///{tempfile.mkdtemp(prefix=prefix)}/scratch.db")
     else:
@@ -43,5 +45,5 @@ def create_scratch_database(server_url: str | None, prefix: str = "sgb_scratch")
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         scratch = ScratchDatabase(base.set(database=name).render_as_string(hide_password=False), admin, name)
-    upgrade(scratch.url)
+    upgrade(scratch.url, target)
     return scratch

@@ -7,7 +7,10 @@ from collections import OrderedDict
 from typing import Any
 
 from bot import blockkit as bk
+from bot import slacklimits as limits
 from bot.answers.ids import ActionId, BlockId
+from bot.answers.states import FollowUp, allows
+from bot.listing import MESSAGE_BLOCKS, more_line, sections
 from bot.mrkdwn import literal
 from bot.privacy import redact
 from knowledge.answering import Answer
@@ -17,6 +20,7 @@ from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name
 
 SECTION_MAX = 2900  # Slack allows 3000 characters in a section's text
 VALUE_MAX = 1900
+FALLBACK_MAX = 300  # a notification's text: the first line of the answer
 section = bk.section  # the name callers and tests know
 
 
@@ -53,24 +57,29 @@ def parse_value(value: str) -> dict[str, Any]:
     return obj if isinstance(obj, dict) else {}
 
 
+def fallback_text(ans: Answer) -> str:
+    """Notification text for chat.postMessage (blocks carry the full answer): the first line, cut to fit."""
+    return bk.cut(ans.text.split("\n", 1)[0], FALLBACK_MAX)
+
+
 def answer_blocks(ans: Answer) -> list[dict[str, Any]]:
     """The blocks for one answer, whatever its outcome."""
     parts = _chunks(literal(ans.text))  # a raw `&` in an entry reads as `&`
     blocks: list[dict[str, Any]] = [
         section(part, BlockId.ANSWER.value if i == 0 else f"{BlockId.ANSWER.value}_{i}") for i, part in enumerate(parts)
     ]
-    if ans.outcome == "answer" and ans.entry is not None:
+    if allows(ans.outcome, FollowUp.FEEDBACK) and ans.entry is not None:
         blocks.append(bk.actions(BlockId.FEEDBACK, [
             bk.button(ActionId.HELPFUL, ":thumbsup: Helpful", ans.entry.id),
             bk.button(ActionId.NOT_HELPFUL, ":thumbsdown: Not helpful",
                       _value({"id": ans.entry.id, "q": redact(ans.question)})),  # stored by Slack: redacted
         ]))
-        if ans.suggestions:
+        if allows(ans.outcome, FollowUp.RELATED) and ans.suggestions:
             blocks.append(bk.context("Related:"))
             blocks.append(_suggestion_actions(ans))
-    elif ans.outcome in ("did_you_mean", "cannot_answer") and ans.suggestions:  # a decline may name what is held
+    elif allows(ans.outcome, FollowUp.SUGGESTIONS) and ans.suggestions:
         blocks.append(_suggestion_actions(ans))
-    elif ans.outcome == "ask_partnership":
+    elif allows(ans.outcome, FollowUp.CHOOSE_AREA):
         blocks.append(bk.actions(BlockId.AREAS, [
             bk.button(ActionId.CHOOSE_AREA.numbered(slug), name,
                       _value({"p": slug, "q": redact(ans.question)}))  # button values are stored by Slack
@@ -93,16 +102,18 @@ def topics_blocks(topics: OrderedDict[str, list[Entry]], partnership: str | None
         section("Ask in your own words, e.g. `/safeguarding how do I escalate a disagreement?`"),
         bk.context(ARRANGEMENTS_CAVEAT),
     ]
-    for topic, entries in topics.items():
-        shown = entries[:per_topic]
-        lines = [f"• {e.title}" for e in shown]
+    names = list(topics)
+    for done, topic in enumerate(names):
+        entries = topics[topic]
+        lines = [f"• {e.title}" for e in entries[:per_topic]]
         if len(entries) > per_topic:
             lines.append(f"_…and {len(entries) - per_topic} more_")
-        for part in _chunks(f"*{topic}*\n" + "\n".join(lines)):
-            blocks.append(section(part))
-        if len(blocks) >= 48:
+        parts = [section(part) for part in _chunks(f"*{topic}*\n" + "\n".join(lines))]
+        if len(blocks) + len(parts) > MESSAGE_BLOCKS - 1:  # keep one block to say what is left
+            blocks.append(bk.context(more_line(len(names) - done, "browse every topic in my Home tab")))
             break
-    return blocks[:50]
+        blocks += parts
+    return blocks
 
 
 def topics_text(topics: OrderedDict[str, list[Entry]]) -> str:
@@ -125,19 +136,22 @@ def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, us
     buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
     for start in range(0, len(buttons), 5):
         blocks.append(bk.actions(f"{BlockId.HOME_TOPICS.value}_{start // 5}", buttons[start : start + 5]))
-    for topic, entries in topics.items():
-        local = [e for e in entries if e.partnership != NATIONAL]
-        sample = (local or entries)[:4]
-        lines = "\n".join(f"• {e.title}" for e in sample)
-        blocks.append(section(f"*{topic}*\n{lines}"))
-        if len(blocks) >= 95:
+    names = list(topics)
+    for done, topic in enumerate(names):
+        if len(blocks) >= limits.MAX_BLOCKS_VIEW - 1:  # keep one block to say what is left
+            blocks.append(bk.context(more_line(len(names) - done, "use the topic buttons above")))
             break
-    return {"type": "home", "blocks": blocks[:100]}
+        entries = topics[topic]
+        local = [e for e in entries if e.partnership != NATIONAL]
+        lines = "\n".join(f"• {e.title}" for e in (local or entries)[:4])
+        blocks.append(section(f"*{topic}*\n{lines}"))
+    return {"type": "home", "blocks": blocks}
 
 
 def topic_detail_blocks(topic: str, entries: list[Entry]) -> list[dict[str, Any]]:
     lines = [f"• *{e.title}*" + ("" if e.partnership == NATIONAL else f" ({display_name(e.partnership)})")
              for e in entries]
-    blocks = [section(part) for part in _chunks(f"*{topic}*\n" + "\n".join(lines))]
+    blocks, _shown = sections([f"*{topic}*", *lines], max_blocks=MESSAGE_BLOCKS - 1,
+                              more="ask about them in your own words")
     blocks.append(bk.context("Ask about any of these in your own words. " + ARRANGEMENTS_CAVEAT))
-    return blocks[:50]
+    return blocks

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.answers.states import FollowUp, allows
+from bot.answers.tally import QuestionTally
 from bot.logs import get_logger
 from knowledge.answering import Answer, Answerer, get_answerer, source_of
 from knowledge.base import KnowledgeBase
@@ -20,8 +22,6 @@ from storage.db import Database
 
 log = get_logger(__name__)
 
-RECORDED_OUTCOMES = ("cannot_answer", "did_you_mean")
-
 
 class UnknownEntry(LookupError):
     pass
@@ -31,6 +31,7 @@ class UnknownEntry(LookupError):
 class AnswerService:
     kb: KnowledgeBase
     db: Database | None = None
+    tally: QuestionTally = field(default_factory=QuestionTally)  # counts for insight, written about once a minute
 
     @property
     def answerer(self) -> Answerer:
@@ -38,10 +39,15 @@ class AnswerService:
 
     def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
         res = self.answerer.answer(question, partnership)
-        if res.outcome in RECORDED_OUTCOMES and question.strip() and self.db is not None and team_id:
+        if self.db is None or not team_id:
+            return res
+        if allows(res.outcome, FollowUp.RECORD_UNANSWERED) and question.strip():
             with self.db.session() as s:
                 record_unanswered(s, team_id=team_id, partnership=res.partnership or partnership,
                                   question=question)
+        self.tally.add(team_id, res, partnership)
+        if self.tally.due():
+            self.tally.flush(self.db)
         return res
 
     def ask_resolving(

@@ -101,7 +101,7 @@ def _state_line(case: CaseReview) -> str:
 def card(case: CaseReview, deadlines: Deadlines, today: date) -> list[Block]:
     criteria = ", ".join(CRITERIA[c].lower() for c in case.criteria if c in CRITERIA)
     blocks: list[Block] = [
-        bk.header(f"Case review {case.reference}"),
+        bk.header(f"Case review {case.ref}"),
         bk.section(f"*State:* {_state_line(case)}\n*Partnership:* {display_name(case.partnership)}\n"
             f"*Criteria:* {criteria}\n*Age band:* {AGE_BANDS.get(case.age_band, case.age_band)} · "
             f"*Notified by:* {AGENCIES.get(case.notifying_agency, case.notifying_agency)}"),
@@ -112,21 +112,21 @@ def card(case: CaseReview, deadlines: Deadlines, today: date) -> list[Block]:
     if case.partnership == "cheshire-west-and-chester" and case.state in (State.NOTIFIED, State.PARTNERS_CONSULTED):
         blocks.append(bk.context(texts.CWAC_DCS_RULE))
     buttons: list[dict[str, Any]] = [
-        bk.button(transition_action_id(t.action), t.label, case.reference, style="primary" if i == 0 else None)
+        bk.button(transition_action_id(t.action), t.label, case.ref, style="primary" if i == 0 else None)
         for i, t in enumerate(allowed_transitions(case.state))
     ]
     if case.state != State.CLOSED.value:
-        buttons.append(bk.button(ActionId.CORRECT, "Correct dates", case.reference))
+        buttons.append(bk.button(ActionId.CORRECT, "Correct dates", case.ref))
         blocks.append(bk.actions(BlockId.ACTIONS, buttons))
     return blocks
 
 
 def card_text(case: CaseReview) -> str:
-    return f"Case review {case.reference}: {_state_line(case)}"
+    return f"Case review {case.ref}: {_state_line(case)}"
 
 
 def transition_modal(case: CaseReview, t: Transition, today: date, channel_id: str) -> dict[str, Any]:
-    blocks: list[Block] = [bk.section(f"*{case.reference}* — {t.label}")]
+    blocks: list[Block] = [bk.section(f"*{case.ref}* — {t.label}")]
     if t.action.value == "decide_not_to_notify" and case.partnership == "cheshire-west-and-chester":
         blocks.append(bk.context(texts.CWAC_DCS_RULE))
     blocks.append(_input(BlockId.HAPPENED, t.date_label, bk.datepicker(today)))
@@ -138,12 +138,12 @@ def transition_modal(case: CaseReview, t: Transition, today: date, channel_id: s
     if t.needs_rationale:
         blocks.append(_input(BlockId.RATIONALE, "Rationale (no names or identifying details)",
                              bk.text_input(multiline=True, max_length=MAX_LENGTH[BlockId.RATIONALE])))
-    meta = TransitionMeta(ref=case.reference, action=t.action, state=case.state, channel_id=channel_id)
+    meta = TransitionMeta(ref=case.ref, action=t.action, state=case.state, channel_id=channel_id)
     return bk.modal(CallbackId.TRANSITION, "Case review step", "Record", blocks, meta)
 
 
 def correct_modal(case: CaseReview, channel_id: str) -> dict[str, Any]:
-    blocks: list[Block] = [bk.section(f"*{case.reference}* — correct recorded dates. Deadlines are recomputed.")]
+    blocks: list[Block] = [bk.section(f"*{case.ref}* — correct recorded dates. Deadlines are recomputed.")]
     for name in (*DATE_FIELDS, "planned_publication_on"):
         value = getattr(case, name)
         wanted = value is not None or (name == "planned_publication_on" and case.review_type == "local")
@@ -151,7 +151,7 @@ def correct_modal(case: CaseReview, channel_id: str) -> dict[str, Any]:
             blocks.append(_input(date_block(name), DATE_LABELS[name], bk.datepicker(value),
                                  optional=name not in ("incident_on", "aware_on")))
     return bk.modal(CallbackId.CORRECT, "Correct dates", "Save", blocks,
-                    CorrectMeta(ref=case.reference, channel_id=channel_id))
+                    CorrectMeta(ref=case.ref, channel_id=channel_id))
 
 
 LIST_SHOWN = 50  # `/case-review list`; `list all` shows every open case
@@ -162,7 +162,7 @@ def list_lines(rows: list[tuple[CaseReview, DeadlineStatus | None]]) -> list[str
     lines = []
     for case, nxt in rows:
         due = f"{nxt.label} {format_date(nxt.due)} — {_left(nxt)}" if nxt else "no deadline pending"
-        lines.append(f"• *{case.reference}* · {STATE_LABELS[State(case.state)]} · {due}")
+        lines.append(f"• *{case.ref}* · {STATE_LABELS[State(case.state)]} · {due}")
     return lines
 
 
@@ -200,8 +200,8 @@ def show_blocks(case: CaseReview, deadlines: Deadlines, today: date) -> list[Blo
 
 
 def confirmation(case: CaseReview, deadlines: Deadlines, today: date, note: str | None) -> tuple[str, list[Block]]:
-    text = f"Thank you. Your notification is recorded as {case.reference}."
-    blocks = [bk.section(f"Thank you. Your notification is recorded as *{case.reference}*. Use this reference, never "
+    text = f"Thank you. Your notification is recorded as {case.ref}."
+    blocks = [bk.section(f"Thank you. Your notification is recorded as *{case.ref}*. Use this reference, never "
                   "the child's name, in any follow-up."),
               bk.section("*Deadlines*\n" + "\n".join(deadline_lines(case, deadlines, today)))]
     if note:

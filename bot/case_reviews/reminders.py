@@ -31,14 +31,14 @@ def sync(session: Session, case: CaseReview, deadlines: Deadlines, when: date | 
     """
     now = when if isinstance(when, datetime) else datetime.combine(when, time(0), tzinfo=LONDON)
     today = to_london(now).date()
-    cancel_due(session, team_id=case.team_id, source=ENTITY, source_ref=case.reference)
+    cancel_due(session, team_id=case.team_id, source=ENTITY, source_ref=case.ref)
     if not case.card_channel or case.state == State.CLOSED.value:
         return 0
     items: list[tuple[str, datetime, str]] = []
     for st in statuses(deadlines, case.state, today):
         if not st.open:
             continue
-        ref, label, due = case.reference, st.label, st.due
+        ref, label, due = case.ref, st.label, st.due
         before = add_working_days(due, -2)
         if still_to_come(at_nine(before), now):
             items.append((f"{st.name}:before2", at_nine(before),
@@ -48,7 +48,7 @@ def sync(session: Session, case: CaseReview, deadlines: Deadlines, when: date | 
         overdue = f"{ref}: {label} was due {format_date(due)} and is overdue."
         items += [(f"{st.name}:overdue:{day.isoformat()}", at_nine(day), overdue)
                   for day in working_days_from(first_overdue_day(due, now), OVERDUE_RUN)]
-    return plan_due(session, team_id=case.team_id, source=ENTITY, source_ref=case.reference, items=items,
+    return plan_due(session, team_id=case.team_id, source=ENTITY, source_ref=case.ref, items=items,
                     channel_id=case.card_channel, thread_ts=case.card_ts)
 
 

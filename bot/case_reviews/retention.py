@@ -27,4 +27,4 @@ def reduce_closed(session: Session, cutoff: date, dry_run: bool) -> list[tuple[s
             for event in session.scalars(select(CaseReviewEvent).where(CaseReviewEvent.case_id == case.id)):
                 event.rationale = None
         session.flush()
-    return [(c.team_id, c.reference) for c in cases]
+    return [(c.team_id, c.ref) for c in cases]

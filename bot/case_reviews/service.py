@@ -81,7 +81,7 @@ def snapshot(case: CaseReview) -> dict[str, object]:
 def notify(session: Session, *, team_id: str, actor_id: str, form: Notification) -> CaseReview:
     ref = next_reference(session, team_id, PREFIX, london_today().year)
     case = CaseReview(
-        team_id=team_id, reference=ref, partnership=form.partnership, state=State.NOTIFIED.value,
+        team_id=team_id, ref=ref, partnership=form.partnership, state=State.NOTIFIED.value,
         notifier_id=actor_id, notifying_agency=form.notifying_agency, notifier_role=form.notifier_role,
         criteria=list(form.criteria), age_band=form.age_band, agencies_involved=list(form.agencies_involved),
         summary=form.summary, incident_on=form.incident_on, aware_on=form.aware_on,
@@ -101,17 +101,17 @@ _REF = re.compile(r"^CR-\d{4}-\d{3,6}$")
 _WORD = re.compile(r"^[a-z_]{1,32}$")
 
 
-def get_case(session: Session, team_id: str, reference: str, *, for_update: bool = False) -> CaseReview | None:
+def get_case(session: Session, team_id: str, ref: str, *, for_update: bool = False) -> CaseReview | None:
     """Only ever within the asking workspace: a reference from another workspace finds nothing."""
-    stmt = select(CaseReview).where(CaseReview.team_id == team_id, CaseReview.reference == reference.strip().upper())
+    stmt = select(CaseReview).where(CaseReview.team_id == team_id, CaseReview.ref == ref.strip().upper())
     if for_update:
         stmt = stmt.with_for_update()
     return session.scalars(stmt).one_or_none()
 
 
-def refuse(session: Session, *, team_id: str, actor_id: str, reference: str, attempted: str) -> None:
+def refuse(session: Session, *, team_id: str, actor_id: str, ref: str, attempted: str) -> None:
     """Only a reference of the CR shape and a known word are kept: never the characters someone typed."""
-    ref = reference.strip().upper()
+    ref = ref.strip().upper()
     audit.record(session, team_id=team_id, actor_id=actor_id, action="case_review.refused", entity_type=ENTITY,
                  entity_id=ref if _REF.match(ref) else "invalid",
                  after={"attempted": attempted if _WORD.match(attempted) else "invalid"})
@@ -159,7 +159,7 @@ def apply_transition(
                                 from_state=t.source.value, to_state=t.target.value, happened_on=happened_on,
                                 rationale=rationale or None, actor_id=actor_id))
     audit.record(session, team_id=case.team_id, actor_id=actor_id, action=f"case_review.{t.action.value}",
-                 entity_type=ENTITY, entity_id=case.reference, before=before, after=snapshot(case))
+                 entity_type=ENTITY, entity_id=case.ref, before=before, after=snapshot(case))
     session.flush()
     return t
 
@@ -202,7 +202,7 @@ def correct_dates(session: Session, case: CaseReview, *, actor_id: str, values: 
         actor_id=actor_id, changes={n: [o.isoformat() if o else None, v.isoformat() if v else None]
                                     for n, (o, v) in changes.items()}))
     audit.record(session, team_id=case.team_id, actor_id=actor_id, action="case_review.correct_dates",
-                 entity_type=ENTITY, entity_id=case.reference, before=before, after=snapshot(case))
+                 entity_type=ENTITY, entity_id=case.ref, before=before, after=snapshot(case))
     session.flush()
     return changes
 
@@ -215,7 +215,7 @@ def open_cases(
         select(CaseReview).where(CaseReview.team_id == team_id, CaseReview.state != State.CLOSED.value)
     ).all()
     rows = [(c, next_open(deadlines_of(c, scales), c.state, today)) for c in cases]
-    rows.sort(key=lambda r: (r[1] is None, r[1].due if r[1] else date.max, r[0].reference))
+    rows.sort(key=lambda r: (r[1] is None, r[1].due if r[1] else date.max, r[0].ref))
     return rows
 
 
@@ -225,7 +225,7 @@ def digest_items(session: Session, team_id: str, *, scales: Timescales | None = 
     scales = scales or timescales()
     day = today or london_today()
     return [
-        OpenItem(ref=c.reference, kind=ENTITY, title=STATE_LABELS[State(c.state)], partnership=c.partnership,
+        OpenItem(ref=c.ref, kind=ENTITY, title=STATE_LABELS[State(c.state)], partnership=c.partnership,
                  next_deadline=nxt.due if nxt else None, deadline_label=nxt.label if nxt else "",
                  overdue=bool(nxt and nxt.overdue))
         for c, nxt in open_cases(session, team_id, scales, day)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-HELP = """*Case reviews* — serious child safeguarding incidents (Working Together 2018)
-• `/case-review` — notify a possible serious incident (the Case Review Notification form). Anyone can.
-• `/case-review list` — open cases, nearest deadline first; `list all` for every one (business unit).
-• `/case-review show CR-YYYY-NNN` — one case with its deadlines and history (business unit).
-• `/case-review help` — this message.
-Never put a child's or family member's name or details anywhere: the reference is the only identifier."""
+HELP_TITLE = "*Case reviews* — serious child safeguarding incidents (Working Together 2018)"
+HELP_FOOTER = "Never put a child's or family member's name or details anywhere: the reference is the only identifier."
+SUMMARY = ("*Serious incidents*\n• `/case-review` — notify a possible serious child safeguarding case\n"
+           "• `/case-review list` · `/case-review show CR-YYYY-NNN` — business unit")
 
 CRITERIA_NOT_MET = (
     "A serious child safeguarding case needs abuse or neglect known or suspected AND the child has died or "

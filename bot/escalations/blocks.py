@@ -101,7 +101,7 @@ def card(
     blocks: list[Block] = [
         bk.header(f"Escalation {esc.ref}"),
         bk.fields(f"*Status*\n{status}", f"*Partnership*\n{display_name(esc.partnership)}",
-                  f"*With*\n{escape(esc.agency[:200])}" + (f" ({mention})" if mention else ""),
+                  f"*With*\n{escape(bk.cut(esc.agency, 200))}" + (f" ({mention})" if mention else ""),
                   f"*About*\n{CATEGORY_LABELS.get(esc.category, esc.category)}",  # type: ignore[call-overload]
                   f"*Raised by*\n<@{esc.raised_by}> · Day 1 {format_date(esc.day_one)}"),
     ]

@@ -6,15 +6,10 @@ from datetime import date
 
 from bot.timeutil import format_date
 
-HELP = """*Escalations* (professional differences with another agency)
-• `/escalate` — raise one (managers, safeguarding leads, business unit)
-• `/escalate list` — your open escalations (managers and the business unit: their partnership's); `list all`
-• `/escalate show ESC-YYYY-NNN`
-• `/escalate advance ESC-YYYY-NNN <reason>` · `note ESC-… <text>`
-• `/escalate resolve ESC-… <outcome>` · `withdraw ESC-… [reason]`
-• `/escalate route` — your partnership's escalation route
-• `/escalate contacts add "<agency>" @user` · `contacts remove "<agency>"` · `contacts list` — admins
-Never type a child's name or details: use the anonymised case reference."""
+HELP_TITLE = "*Escalations* (professional differences with another agency)"
+HELP_FOOTER = "Never type a child's name or details: use the anonymised case reference."
+SUMMARY = ("*Professional differences*\n• `/escalate` — raise an escalation about another agency's decision "
+           "(managers and leads)\n• `/escalate list` — your open escalations")
 
 PRACTITIONER_ADVICE = (
     "*Start with your line manager or safeguarding lead.* They raise escalations with the bot; "

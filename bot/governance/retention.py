@@ -44,7 +44,8 @@ class RetentionReport:
         out = [f"retention: records closed before {self.cutoff.isoformat()} ({verb})"]
         for name, items in self.reduced.items():
             refs = [ref for _team, ref in items]
-            shown = f" ({', '.join(refs[:20])}{' ...' if len(refs) > 20 else ''})" if refs else ""
+            rest = f", …and {len(refs) - 20} more" if len(refs) > 20 else ""
+            shown = f" ({', '.join(refs[:20])}{rest})" if refs else ""
             out.append(f"  {name}: {len(refs)}{shown}")
         if not self.reduced:
             out.append("  nothing to do")

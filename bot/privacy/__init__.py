@@ -3,6 +3,15 @@
 Findings name the *kind* of identifier only; the matched text is never returned, logged or kept.
 The check is deliberately cautious: a false alarm costs the user a rewording, a miss costs a child's privacy.
 Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, word lists in data/.
+
+Policy on names that are not a child's (roles.py): a professional named in their role ("DS Patel", "Sarah from the
+MASH", "the SW, Jo Briggs", "Karen Ellis (named nurse)") is a worker, not a child's identity, and passes; a name
+touched by a family relation or child marker ("mum Ms Okafor", "Dr Haddad's son", "re Jo from the MASH") never
+does, so the form cannot become a way to name families. Published service landlines (a front door, duty team or
+switchboard number, or the writer's own) pass for the same reason (phones.py); a mobile, or any number with a
+family word in its sentence, does not. Several quasi-identifiers about one child or family in one sentence ("the
+only Roma family on the site", "a 9-year-old with a rare syndrome in Neston") are found as a combination
+(combos.py, the k-anonymity idea).
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.privacy.combos import combination_spans
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
@@ -33,6 +43,7 @@ DESCRIPTIONS = {
     "social_media": "a social media username",
     "vehicle": "a vehicle registration or description",
     "workplace": "where a family member works",
+    "combination": "a combination of details that together point at one child or family",
 }
 # Slack's limit for a message; longer text is screened in full but never more than this at a time.
 _CHUNK = 40_000
@@ -49,7 +60,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     digits = has_digit(text)
     src = Source(text)
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
-            *name_detectors(text)]
+            *name_detectors(text), combination_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -24,11 +24,16 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
         # "the Walsh family", "the hughes kids", "five Ahmed children".
         if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
             continue
-        odd_word = (c.known(w) or not c.common(w) or w in lex.places) and w not in v.not_names \
+        # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
+        proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
+        odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
             and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
         the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
         if odd_word or the_surname:
             yield "family_name", t.start, t.end
+
+
+_NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
 
 
 def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> bool:
@@ -52,6 +57,10 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
     for i, t, prev, nxt in candidates(toks, cands):
         raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
         letters = raw.replace("-", "")
+        if letters.islower() and letters.isalpha() and len(letters) <= 3:
+            if _lower_pair(i, toks, lex):
+                yield "initials", t.start, t.end
+            continue
         if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
             continue
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
@@ -72,6 +81,9 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         prev2 = toks[i - 2] if i > 1 else None
         cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
+               # "TW found asleep", "HB missing overnight": a state only a person is in
+               or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
+                   and _STOP_PUNCT.isdisjoint(t.after) and not t.after.startswith("-"))
                or t.before.rstrip().endswith("(")
                # "discussed TK at panel", "mum of KL rang", "initials are TFG"
                or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
@@ -82,6 +94,31 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                or _and_relative(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end
+
+
+# States a body or team can be in too ("ESC-2026-014 moved", "NWG reported"): no cue after capitals.
+_BODY_STATES = frozenset({"moved", "sent", "released", "reported", "charged", "placed", "taken", "brought", "collected",
+                          "picked", "discharged", "spoken", "staying", "living", "running", "refusing", "disclosing",
+                          "sleeping", "off", "late", "interviewed", "bailed", "born", "adopted"})
+
+
+def _lower_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'kb and his stepdad', 'jw and lw are': lower-case initials joined by "and" to a relative or to another."""
+    t, nxt, after, prev, before = toks[i], toks[i + 1], toks[i + 2], toks[i - 1] if i else None, toks[i - 2] if i > 1 \
+        else None
+    if t is None or t.after.strip():
+        return _lower_and(prev, before, t)
+    if nxt is not None and nxt.norm == "and" and after is not None:
+        return after.norm in ("his", "her", "their") or after.norm in lex.vocab.person_relations or (
+            len(after.norm) <= 3 and after.norm.isalpha() and after.raw.islower() and after.norm not in lex.english
+            and not any(ch in "aeiouy" for ch in after.norm))
+    return _lower_and(prev, before, t)
+
+
+def _lower_and(prev: Tok | None, before: Tok | None, t: Tok | None) -> bool:
+    """The second of 'jw and lw': after "and" and another vowel-less pair."""
+    return (prev is not None and prev.norm == "and" and before is not None and before.raw.islower()
+            and 2 <= len(before.norm) <= 3 and not any(ch in "aeiouy" for ch in before.norm) and t is not None)
 
 
 def _aged(t: Tok, nxt: Tok | None) -> bool:

@@ -56,6 +56,20 @@ class Vocabulary(BaseModel):
     colours: frozenset[str]
     social_platforms: frozenset[str]
     work_verbs: frozenset[str]
+    professional_titles: frozenset[str]
+    professional_roles: frozenset[str]
+    role_fillers: frozenset[str]
+    services: frozenset[str]
+    service_kinds: frozenset[str]
+    service_units: frozenset[str]
+    service_phone_cues: frozenset[str]
+    self_phone_cues: frozenset[str]
+    singular_referents: frozenset[str]
+    rare_traits: frozenset[str]
+    communities: frozenset[str]
+    family_compositions: frozenset[str]
+    notable_events: frozenset[str]
+    settings: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -16,6 +16,7 @@ from functools import cache
 from bot.privacy.kin import family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
+from bot.privacy.roles import unless_in_role
 from bot.privacy.tokens import (
     _ACRONYM,
     _DETERMINERS,
@@ -60,9 +61,15 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         if t.upper and len(w) <= 3:
             continue  # initials are judged separately
         known, common = c.known(w), c.common(w)
+        if (t.possessive and nxt is not None and nxt.norm in v.person_relations and _PHRASE_PUNCT.isdisjoint(t.after)
+                and _kin_owner(t, prev, lex)):
+            yield "name", t.start, t.end  # "Reign's nan": only a person has a nan, whatever the word
+            continue
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
-        if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)):  # type: ignore[union-attr]
+        if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
+                       or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
+                           and not t.before.endswith("["))):  # type: ignore[union-attr]
             yield "name", t.start, t.end
             continue
         if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
@@ -134,6 +141,19 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     after = toks[i + 2]
     return not (after is not None and after.norm in lex.vocab.person_verbs and not nxt.after.strip())
+
+
+_NOT_OWNERS = frozenset({"everyone", "someone", "anyone", "nobody", "somebody", "anybody", "everybody", "one", "who",
+                         "whose", "each", "other", "another", "mother", "father", "today", "yesterday", "tomorrow"})
+
+
+def _kin_owner(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
+    """A word before "'s" and a relative only a person has, not after a determiner ("the landlord's son") and not a
+    pronoun, place or role ("everyone's mum", "Halton's dad"?)."""
+    w = t.norm
+    return (t.possessive and (prev is None or prev.norm not in _DETERMINERS) and w not in _NOT_OWNERS
+            and w not in lex.vocab.role_words and w not in lex.vocab.not_names and w not in lex.vocab.acronyms
+            and not (w in lex.places and w not in lex.english) and w.isalpha())
 
 
 def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -235,6 +255,14 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
               and (b - a == 1 or bases[i] not in terms)
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
+    relations = lex.vocab.person_relations
+    if not relations.isdisjoint(bases):  # "Reign's nan": any word owning a relative is looked at
+        cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
+    # 'kb and his stepdad', 'jw and lw are...': initials typed in lower case, two or three letters with no vowel
+    if "and" in bases:
+        lows = sorted(set(shorts) | {i for i, b in enumerate(bases) if _lower_initials(b, lex) and (
+            (i + 1 < n and bases[i + 1] == "and") or (i > 0 and bases[i - 1] == "and"))})
+        shorts = lows
     phrases = _place_phrases()
     if not phrases.keys().isdisjoint(bases):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
@@ -250,7 +278,14 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                          and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
     c = classifier()
-    return [_name_spans(toks, cands, lex, c), family_spans(toks, families, lex, c), initial_spans(toks, shorts, lex)]
+    return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
+            initial_spans(toks, shorts, lex)]
+
+
+def _lower_initials(word: str, lex: Lexicon) -> bool:
+    """'kb', 'jw': two or three lower-case letters with no vowel that are no word or known abbreviation."""
+    return (2 <= len(word) <= 3 and word.isalpha() and word.isascii() and not any(ch in "aeiouy" for ch in word)
+            and word not in lex.english and word not in lex.vocab.acronyms)
 
 
 @cache

@@ -13,6 +13,9 @@ import functools
 import re
 from collections.abc import Iterator
 
+from bot.privacy.phones import PHONE
+from bot.privacy.phones import phones as find_phones
+
 Span = tuple[str, int, int]
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -21,10 +24,9 @@ _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _W = r"[A-Za-z][A-Za-z'’\-]{0,30}"
 
 EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,6}")
-PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", re.IGNORECASE)
 # An outward code alone, for the postcode areas of the four partnerships and their neighbours ("wa5").
-OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b", re.IGNORECASE)
+OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b(?!\s{1,2}(?:area|district|patch|locality)s?\b)", re.IGNORECASE)
 # (the look-behind sits after the first digit so the engine can skip ahead to digits: about twice as fast)
 TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
 _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
@@ -56,10 +58,10 @@ FLAT = re.compile(
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
 _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|"
-              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id)")
+              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id|cad)")
 KEYWORD_REF = re.compile(
     rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?)?[\s:#.\-]{{0,4}}"
-    r"[A-Z]{0,4}(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
+    r"[A-Z]{0,4}-?(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
     re.IGNORECASE,
 )
 CODE_REF = re.compile(
@@ -72,6 +74,10 @@ CODE_REF = re.compile(
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
+# "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
+ADMIN_BEFORE = re.compile(r"\b(?:training|course|booking|invoice|event|job|vacancy|room|policy|"
+                          r"version|document|ticket)\s{1,2}(?:(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$",
+                          re.IGNORECASE)
 
 
 def _financial_year(token: str) -> bool:
@@ -85,6 +91,9 @@ OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 
 _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
+               # "2nd year at ...", "key stage 3", "ks4": a school year or stage in other words
+               r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
+               r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
                r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
@@ -109,13 +118,14 @@ BIRTH_CUE = re.compile(
 DATE_IN_WORDS = re.compile(
     rf"\b{_ORD}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}\b|\b{_MONTH}\s{{1,3}}(?:{_ORD},?\s{{1,3}})?'?\d{{2,4}}\b"
     rf"|\b\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?\b|\bthe\s{{1,3}}{_ORD}\b"
-    r"|\b(?:christmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
+    r"|\b(?:christmas|xmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
     re.IGNORECASE,
 )
 
 DOTTED_INITIALS = re.compile(
     r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
     r"|(?<![\w.])[A-Z]\.[A-Z](?:\.[A-Z]){0,2}(?=['’]s\b)"  # "E.R's mum"
+    r"|(?<![\w.])[A-Z]\.\s{0,2}(?:Mc|Mac|O['’])[A-Z]\b\.?"  # "C.McD"
 )
 NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
                 "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o."}
@@ -136,7 +146,7 @@ _HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "s
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, HOME_NEAR,
+    DOTTED_INITIALS, HOME_NEAR, ADMIN_BEFORE,
 )
 
 
@@ -163,7 +173,7 @@ _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").
     "ref", "refs", "reference"}
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
                          "be", "is", "edd", "due"})
-_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class"})
+_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 
@@ -271,7 +281,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     can stop a detector at its first span when only the kinds are wanted."""
     text = src.text
     digits = _DIGIT.search(text) is not None
-    phones = _phones(text) if digits else []
+    phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
         out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
@@ -300,20 +310,6 @@ def shapes(text: str) -> Iterator[Span]:
     """Every span of an identifier shape in `text`."""
     for detector in detectors(Source(text), words_of(text)):
         yield from detector
-
-
-# Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
-_PUBLIC_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0845")
-
-
-def _phones(text: str) -> list[Span]:
-    out: list[Span] = []
-    for m in PHONE.finditer(text):
-        d = _digits(m.group(0))
-        d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
-        if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
-            out.append(("phone" if not d.startswith(_PUBLIC_PREFIXES) else "public", m.start(), m.end()))
-    return out
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -354,6 +350,8 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
             if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
                 continue
             if _financial_year(token) or SECTION_BEFORE.search(src.text, max(0, m.start() - 12), m.start()):
+                continue
+            if ADMIN_BEFORE.search(src.text, max(0, m.start() - 24), m.start()):
                 continue
             if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
                 continue

@@ -42,6 +42,7 @@ IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
+ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
@@ -70,7 +71,9 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         end = min(len(text), rel.end() + 120)
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
-        job = IS_JOB.match(text, rel.end(), end) or src.search(cue, rel.end(), end)
+        aside = ASIDE.match(text, rel.end(), end)  # "uncle (main carer) is the manager of..."
+        after = aside.end() if aside else rel.end()
+        job = IS_JOB.match(text, after, end) or src.search(cue, after, end)
         if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
@@ -88,7 +91,8 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     v = lexicon().vocab
     platform = re.compile(
         rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
-        r"is|was|called|as|under|tag|:|-)\b){0,3}[\s:\-—–]{0,3}@?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
+        r"is|was|called|as|under|tag|user|channel|named|group|server|chat|:|-)\b){0,3}[\s:\-—–'\"‘“]{0,3}@?"
+        r"(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
         r"[A-Za-z0-9_]",
         re.IGNORECASE,
     )
@@ -99,13 +103,31 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     # A gamer tag in CamelCase or with a Discord number ("streams on twitch as NevaehPlays", "kacperN#0912").
     camel = re.compile(
         rf"\b(?i:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?i:name|id|handle|username|account|page|profile|"
-        r"tag|is|was|called|as|under|:|-)\b){0,3}[\s:\-—–]{0,3}@?"
+        r"tag|is|was|called|as|under|user|channel|named|:|-)\b){0,3}[\s:\-—–'\"‘“]{0,3}@?"
         r"(?:[A-Za-z0-9_.]{0,20}[a-z][A-Z][A-Za-z0-9_.]{0,20}(?:#\d{4})?|[A-Za-z0-9_.]{2,30}#\d{4})\b"
     )
     gate = v.social_platforms | v.vehicle_words | v.vehicle_makes | v.colours
     first = frozenset(w.split()[0] for w in v.social_platforms)
     colours = frozenset(w.split()[0] for w in v.colours)
     return platform, camel, vehicle, frozenset(w for g in gate for w in g.split()), first, colours
+
+
+# "runcornlad99 on snap": a username-shaped word (with a digit, underscore or inner dot) just before on / via and
+# a platform, looked for only in the few characters before each platform word.
+HANDLE_BEFORE = re.compile(
+    r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\s{1,3}(?:on|via|from|over)\s{1,3}$")
+_HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
+
+
+def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
+    text, low = src.text, src.low or src.text.lower()
+    for word in platforms:
+        i = low.find(word)
+        while i >= 0:
+            m = HANDLE_BEFORE.search(text, max(0, i - 45), i) if i == 0 or not low[i - 1].isalnum() else None
+            if m and _HANDLE_MARK.search(m.group(1)) and not m.group(1).replace(".", "").isdigit():
+                yield "social_media", m.start(1), m.end(1)
+            i = low.find(word, i + 1)
 
 
 def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
@@ -119,6 +141,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
     if words & gate:
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
+        out.append(_handles_before(src, platforms & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
     if digits:

@@ -60,7 +60,8 @@ OWN_PREFIX = re.compile(
 )
 _OWN_NOUNS = ("brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "eldest", "youngest", "oldest")
 SIBLING_EVENT = re.compile(
-    r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
+    r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|hmyoi|hmp|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
+    r"|\b(?:adopted|fostered|cbo|asbo|criminal\s{1,3}behaviour\s{1,3}order|caught\s{1,3}with)\b"
     r"|\b(?:stabbed|stabbing|shot|shooting|killed|murdered|died|drowned|arrested|charged|convicted|sentenced|excluded"
     r"|expelled)\b|\bgave\s{1,3}birth\b|\bspecial\s{1,3}school\b"
     r"|\bin\s{1,3}the\s{1,3}(?:paper|papers|news)\b|\bhad\s{1,3}a\s{1,3}baby\b|\bpregnant\b"

@@ -47,8 +47,8 @@ class Tok:
         a, b = spans[i]
         self.raw, self.start, self.end = text[a:b], a, b
         norm = norms[i]
-        # "the ‘deepdive’ focus": a closing quote after an opening one is no possessive
-        self.possessive = norm.endswith("'s") or (norm.endswith("'") and text[a - 1:a] not in ("'", "‘"))
+        # "the ‘deepdive’ focus", "'significant harm'": a closing quote is no possessive; "the Nowaks'" (an s) is
+        self.possessive = norm.endswith("'s") or (norm.endswith("s'") and text[a - 1:a] not in ("'", "‘"))
         self.norm = _base(norm)
         self.before = text[spans[i - 1][1]:a] if i else (text[max(0, a - 3):a] if a else "^")
         self.after = text[b:spans[i + 1][0]] if i + 1 < len(spans) else (text[b:b + 3] or "$")

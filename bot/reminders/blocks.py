@@ -101,7 +101,7 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
     -> current answer) and `meta.series_id` it is the edit form for that series."""
     blocks: Blocks = []
     if groups:
-        select = bk.static_select(((name, f"{name[:60]}{f' ({freq})' if freq else ''}") for name, freq in groups),
+        select = bk.static_select(((name, bk.cut(name, 60) + (f" ({freq})" if freq else "")) for name, freq in groups),
                                   placeholder="Choose a group")
         blocks.append(_input(Block.GROUP, "Group (from your partnership's arrangements)",
                              {**select, "action_id": Action.GROUP},
@@ -134,6 +134,34 @@ def add_modal(meta: AddMetadata, groups: list[tuple[str, str | None]],
     editing = meta.series_id is not None
     return bk.modal(ViewId.ADD, f"Edit reminder #{meta.series_id}" if editing else "Add a reminder",
                     "Save changes" if editing else "Save", blocks, meta)
+
+
+FIELD_LABELS = {Block.NAME: "Name", Block.RECURRENCE: "How often", Block.FIRST_DATE: "First date",
+                Block.TIME: "Time", Block.DAYS_BEFORE: "Days before", Block.PAPERS: "Papers due",
+                Block.LINK: "Link", Block.CHANNEL: "Channel"}
+
+
+def errors_text(errors: dict[str, str]) -> str:
+    """A one-line form's field problems as a reply (the modal shows them under each field instead)."""
+    return "Nothing was saved:\n" + "\n".join(f"• *{FIELD_LABELS.get(k, k)}*: {v}" for k, v in errors.items())
+
+
+def next_label(row: Any) -> str:
+    """When the series next reminds; a paused one says so (never "none (finished)")."""
+    if row.state == Series.PAUSED:
+        return texts.NO_NEXT_PAUSED.format(id=row.id)
+    return when(row.next_due_at) if row.next_due_at else texts.NO_NEXT
+
+
+def rule_words(row: Any) -> str:
+    return f"({describe(row.rule)} at {row.at_time})" if row.kind == "meeting" else f"(once, {row.first_date})"
+
+
+def problem_line(o: Any) -> str:
+    """One missed or undelivered reminder in `/reminders list`: its name only, never the rest of its text."""
+    error = f" ({o.last_error})" if o.last_error else ""
+    return (f"• {'⚠️ missed' if o.state == 'missed' else '❗ failed'} {when(o.due_at)}: "
+            f"{escape(bk.cut(o.text.split(':')[0], 80))}{error}")
 
 
 def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:

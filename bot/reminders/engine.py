@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import timeutil
+from bot.blockkit import cut
 from bot.logs import get_logger
 from bot.reminders import deliveries, texts
 from bot.reminders.blocks import reminder_message, with_snooze
@@ -272,7 +273,7 @@ def record(session: Session, outcomes: list[Outcome], now: datetime, stats: Disp
 
 
 def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchStats) -> None:
-    what = row.source_ref if row.source != "series" else (row.text.split(":")[0][:80])
+    what = row.source_ref if row.source != "series" else (cut(row.text.split(":")[0], 80))
     template = texts.NOT_IN_CHANNEL if row.last_error in FATAL_CHANNEL_ERRORS else texts.SEND_FAILED
     message = template.format(what=what, channel=row.channel_id, error=row.last_error)
     if not row.owner_id:

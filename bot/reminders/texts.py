@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-USAGE = (
-    "*Reminders*\n"
-    "• `/reminders add` — open the form (a group's meeting series, or a one-off)\n"
-    "• `/reminders add <name> | <recurrence> | <first date YYYY-MM-DD> | <time> | <days before> | "
-    "<papers working days> | <link>` — quick form, e.g. "
-    "`/reminders add QA and Scrutiny Group | every 2 months on the second Tuesday | 2026-01-01 | 10:00 | 7,1 | 5`\n"
-    "• `/reminders once <YYYY-MM-DD> <HH:MM> <what>` — a one-off reminder in this channel\n"
-    "• `/reminders list` (this channel) · `/reminders list all` (admins and business units)\n"
-    "• `/reminders edit <id>` — the form, filled in, to change a series\n"
-    "• `/reminders pause <id>` · `resume <id>` · `delete <id>` · `skip <id>` (skips the next meeting)\n"
-    "A meeting on the 29th, 30th or 31st (or \"every 6 months\" from one) is on the last day of shorter months."
-)
+HELP_TITLE = "*Reminders*"
+HELP_FOOTER = ("A meeting on the 29th, 30th or 31st (or \"every 6 months\" from one) is on the last day of shorter "
+               "months.")
+QUICK_ADD = ("`/reminders add <name> | <recurrence> | <first date YYYY-MM-DD> | <time> | <days before> | "
+             "<papers working days> | <link>`, e.g. "
+             "`/reminders add QA and Scrutiny Group | every 2 months on the second Tuesday | 2026-01-01 | 10:00 | "
+             "7,1 | 5`")
+SUMMARY = "*Reminders*\n• `/reminders add` · `/reminders list` — meetings, papers and deadlines for a group channel"
+
 ADDED = "Reminder #{id} set up: *{name}* {rule}. Next reminder {next}."
 EDITED = "Reminder #{id} changed: *{name}* {rule}. Next reminder {next}."
 GONE = "This reminder has been deleted since the form was opened; nothing was saved."
@@ -31,6 +28,7 @@ NOTHING_TO_SKIP = "Reminder #{id} has no meeting left to skip."
 NO_NEXT = "none (finished)"
 NO_NEXT_PAUSED = "none while paused (`/reminders resume {id}`)"
 SNOOZED = "Snoozed: I'll remind this channel again {when}."
+SNOOZE_GONE = "That reminder no longer exists."
 NOT_IN_CHANNEL = (
     "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "
     "Invite me with `/invite @Safeguarding` in the channel; the reminder is recorded as failed in `/reminders list`."

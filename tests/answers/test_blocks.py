@@ -98,4 +98,4 @@ def test_topic_browser_app_home_and_help_say_the_arrangements_date_from_2019() -
         shown = str(blocks)
         assert "arrangements of 2019" in shown and "may have changed" in shown
         assert "Sat 1 Jun" not in shown
-    assert "arrangements of 2019" in texts.HELP and "may have changed" in texts.HELP
+    assert "arrangements of 2019" in texts.HELP_FOOTER and "may have changed" in texts.HELP_FOOTER

@@ -25,7 +25,7 @@ def test_refused_and_stale_steps_change_nothing_and_write_no_audit_row(slack, fa
         fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == PRACT)
         with db.read() as s:
             case = s.scalars(select(CaseReview)).one()
-            ref, state = case.reference, case.state
+            ref, state = case.ref, case.state
         t = transition_for(state, "consult_partners")
         scales, day = service.timescales(services.kb), today()
         common = dict(team_id=TEAM_ID, actor_id="UBUSUNIT1", ref=ref, t=t, happened_on=day, rationale=None,

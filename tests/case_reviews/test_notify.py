@@ -88,7 +88,7 @@ def test_clean_notification_is_stored_carded_confirmed_and_reminded(slack, fake_
     assert "CR-2026-001" in dumps(dm) and "Fri 10 Apr 2026" in dumps(dm)
     with db.session() as s:
         case = s.scalars(select(CaseReview)).one()
-        assert (case.reference, case.state, case.partnership) == ("CR-2026-001", "notified", "halton")
+        assert (case.ref, case.state, case.partnership) == ("CR-2026-001", "notified", "halton")
         assert case.card_channel == BU_CHANNEL and case.card_ts
         due = pending_due(s, team_id=TEAM_ID, source="case_review", source_ref="CR-2026-001")
         keys = [d.key for d in due]

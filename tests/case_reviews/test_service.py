@@ -37,7 +37,7 @@ def test_digest_items_give_the_next_deadline_and_overdue_flag(db):
         items = service.digest_items(s, TEAM_ID, scales=scales, today=date(2026, 5, 1))
         other_team = service.digest_items(s, "T0OTHER", scales=scales, today=date(2026, 5, 1))
     assert [(i.ref, i.next_deadline, i.overdue) for i in items] == [
-        (late.reference, date(2026, 4, 27), True), (soon.reference, date(2026, 5, 8), False)]
+        (late.ref, date(2026, 4, 27), True), (soon.ref, date(2026, 5, 8), False)]
     assert items[0].kind == "case_review" and items[0].deadline_label == "Notification to the Panel"
     assert other_team == []
 
@@ -50,10 +50,10 @@ def test_retention_clears_free_text_of_old_closed_cases_only(db):
                                  rationale="criteria not met")
         service.notify(s, team_id=TEAM_ID, actor_id=BU, form=_form(date(2026, 1, 5)))  # still open
     with db.session() as s:
-        assert reduce_closed(s, date(2026, 1, 8), dry_run=True) == [(TEAM_ID, old.reference)]
+        assert reduce_closed(s, date(2026, 1, 8), dry_run=True) == [(TEAM_ID, old.ref)]
         assert s.get(CaseReview, old.id).summary == "neglect suspected"  # dry run changed nothing
         assert reduce_closed(s, date(2026, 1, 7), dry_run=False) == []  # closed on the cutoff: kept
-        assert reduce_closed(s, date(2026, 1, 8), dry_run=False) == [(TEAM_ID, old.reference)]
+        assert reduce_closed(s, date(2026, 1, 8), dry_run=False) == [(TEAM_ID, old.ref)]
     with db.session() as s:
         case = s.get(CaseReview, old.id)
         assert case.summary is None and case.notifier_role is None and case.closed_on == date(2026, 1, 7)
@@ -69,7 +69,7 @@ def test_overdue_reminders_each_working_day_and_stop_when_done(db):
         case = service.notify(s, team_id=TEAM_ID, actor_id=BU, form=_form(date(2025, 12, 19)))
         case.card_channel, case.card_ts = BU_CHANNEL, "1700000000.000100"
         sync(s, case, service.deadlines_of(case, scales), date(2025, 12, 19))
-        keys = [d.key for d in pending_due(s, team_id=TEAM_ID, source="case_review", source_ref=case.reference)]
+        keys = [d.key for d in pending_due(s, team_id=TEAM_ID, source="case_review", source_ref=case.ref)]
         overdue = [k.rsplit(":", 1)[1] for k in keys if k.startswith("panel_notification_due:overdue")]
         # due Tue 30 Dec; overdue from Wed 31 Dec on working days only (1 Jan is a bank holiday)
         assert overdue[:3] == ["2025-12-31", "2026-01-02", "2026-01-05"] and len(overdue) == 10
@@ -77,7 +77,7 @@ def test_overdue_reminders_each_working_day_and_stop_when_done(db):
         service.apply_transition(s, case, Action.CONSULT_PARTNERS, actor_id=BU, happened_on=date(2025, 12, 22))
         service.apply_transition(s, case, Action.SUBMIT_NOTIFICATION, actor_id=BU, happened_on=date(2025, 12, 23))
         sync(s, case, service.deadlines_of(case, scales), date(2025, 12, 23))
-        keys = [d.key for d in pending_due(s, team_id=TEAM_ID, source="case_review", source_ref=case.reference)]
+        keys = [d.key for d in pending_due(s, team_id=TEAM_ID, source="case_review", source_ref=case.ref)]
     assert keys and all(k.startswith("rapid_review_due") for k in keys)
 
 
@@ -98,7 +98,7 @@ def test_the_engine_posts_a_due_reminder_once_threaded_on_the_card(db, settings,
         case = service.notify(s, team_id=TEAM_ID, actor_id=BU, form=_form(date(2026, 2, 2)))  # due Mon 9 Feb
         case.card_channel, case.card_ts = BU_CHANNEL, "1700000000.000100"
         sync(s, case, service.deadlines_of(case, service.timescales()), date(2026, 2, 2))
-        ref = case.reference
+        ref = case.ref
     with time_machine.travel(london(2026, 2, 5, 9, 0, 30), tick=False):  # Thu: 2 working days before
         engine.dispatch_once(db, make_client(settings), grace_hours=6.0)
         engine.dispatch_once(db, make_client(settings), grace_hours=6.0)

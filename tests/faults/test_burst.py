@@ -71,7 +71,7 @@ def test_mixed_burst_loses_and_duplicates_nothing(slack, fake_slack, db):
     audit = _audit(db)
     assert {k: audit[k] for k in expected} == expected  # complete, and nothing twice
     with db.session() as s:
-        references = s.scalars(select(CaseReview.reference)).all()
+        references = s.scalars(select(CaseReview.ref)).all()
         assert len(references) == CASES and len(set(references)) == CASES
         assert sorted(int(r.rsplit("-", 1)[1]) for r in references) == list(range(1, CASES + 1))
         assert set(s.scalars(select(Escalation.step)).all()) == {2}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -17,6 +19,19 @@ def test_cut_is_the_one_truncation_rule() -> None:
     assert bk.cut("x" * 10, 10) == "x" * 10
     cut = bk.cut("word " * 20, 12)
     assert len(cut) <= 12 and cut.endswith("…") and not cut.endswith(" …")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# A text cut by hand before it is shown: a slice with "…" added, or typed text sliced inside `escape(...)`.
+HAND_CUT = re.compile(r"""\[:[^\]]+\]\s*\+\s*["']…|escape\([^()]*\[:\s*\d+\]\)""")
+
+
+def test_no_text_is_cut_by_hand_before_it_is_shown() -> None:
+    """What people read is cut one way (bot.blockkit.cut, with "…"), never by a slice that drops the end silently."""
+    sources = [p for folder in ("bot", "handlers") for p in (ROOT / folder).rglob("*.py")]
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in sources for n, line in enumerate(p.read_text().splitlines(), 1)
+             if HAND_CUT.search(line)]
+    assert found == []
 
 
 def test_over_long_texts_are_cut_to_what_slack_accepts() -> None:

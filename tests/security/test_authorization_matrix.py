@@ -69,7 +69,7 @@ def world(slack, fake_slack, db):
             case = s.scalars(select(CaseReview)).one_or_none()
             esc = s.scalars(select(Escalation)).one_or_none()
             if case is not None and esc is not None:
-                return case.reference, esc.ref
+                return case.ref, esc.ref
         time.sleep(0.05)
     raise AssertionError("world not built")
 
@@ -180,7 +180,7 @@ def halton_records(slack, fake_slack, db, world):
     assert not slack.submit(view, raise_values(partnership="halton"), user=MANAGER).text
     case = _wait_one(db, CaseReview, CaseReview.partnership == "halton")
     esc = _wait_one(db, Escalation, Escalation.partnership == "halton")
-    return case.reference, esc.ref
+    return case.ref, esc.ref
 
 
 @pytest.mark.parametrize(("request_", "user", "expected"), [

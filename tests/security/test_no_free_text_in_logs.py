@@ -91,7 +91,7 @@ def test_full_flows_leave_no_free_text_in_logs(slack, fake_slack, db, caplog):
 def _case_ref(db) -> str | None:
     with db.session() as s:
         case = s.scalars(select(CaseReview)).one_or_none()
-        return case.reference if case is not None and case.card_ts else None
+        return case.ref if case is not None and case.card_ts else None
 
 
 def _esc_ref(db) -> str | None:

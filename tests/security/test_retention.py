@@ -21,7 +21,7 @@ RECENT = date.today() - timedelta(days=30)
 
 
 def _case(ref: str, state: str, closed_on: date | None) -> CaseReview:
-    return CaseReview(team_id=TEAM_ID, reference=ref, partnership="halton", state=state, notifier_id="U1",
+    return CaseReview(team_id=TEAM_ID, ref=ref, partnership="halton", state=state, notifier_id="U1",
                       notifying_agency="police", notifier_role="Sergeant", criteria=["abuse_or_neglect"],
                       age_band="5_10", agencies_involved=["police"], summary="Injury, neglect suspected",
                       incident_on=date(2025, 1, 2), aware_on=date(2025, 1, 3), closed_on=closed_on)
@@ -51,14 +51,14 @@ def test_retention_dry_run_then_apply(db, database_url, services):
     assert "would reduce" in dry.stdout
     assert "case reviews: 1 (CR-2025-001)" in dry.stdout and "escalations: 1 (ESC-2025-001)" in dry.stdout
     with db.session() as s:
-        assert s.scalars(select(CaseReview.summary).where(CaseReview.reference == "CR-2025-001")).one()
+        assert s.scalars(select(CaseReview.summary).where(CaseReview.ref == "CR-2025-001")).one()
 
     report = run_retention(services, dry_run=False)
     assert report.reduced == {"case reviews": [(TEAM_ID, "CR-2025-001")], "escalations": [(TEAM_ID, "ESC-2025-001")],
                               "answer feedback": [], "unanswered questions": [], "reminders": [],
                               "reminder deliveries": [], "replay and event claims": []}
     with db.session() as s:
-        cases = {c.reference: c for c in s.scalars(select(CaseReview))}
+        cases = {c.ref: c for c in s.scalars(select(CaseReview))}
         assert cases["CR-2025-001"].summary is None and cases["CR-2025-001"].notifier_role is None
         assert cases["CR-2025-001"].state == "closed"  # the record and its dates stay for the figures
         assert cases["CR-2025-002"].summary and cases["CR-2025-003"].summary

@@ -1,0 +1,124 @@
+"""Unique combinations of facts: several quasi-identifiers in one sentence about one child or family.
+
+Why (the k-anonymity idea): "a 9-year-old", "in Neston" and "with a rare syndrome" each describe thousands of
+children; together they may describe one. A description identifies when the number of people who share every
+detail in it is small, so the screen counts the *kinds* of detail a sentence holds rather than looking for any one
+phrase. The kinds (data, vocabulary.yaml): a place (a town, ward or estate in the area lists, or a particular
+setting: "the estate", "the village school", "the takeaway"); a rare condition or distinguishing feature; a
+community or nationality; an uncommon family composition (twins, "same dad", "teen mum"); a notable event
+(in the paper, an accident, raided, "was on <a show>"); uniqueness ("the only ... family", "only one in the area");
+an age; a school year.
+
+A sentence is flagged when it speaks of one person or family ("the girl who...", "the Syrian family", "a 12yo",
+"the only ...") and holds two kinds, one of which narrows the population (a place, a trait, a community, an event,
+uniqueness, a school year): an age and "teenage mum" alone fit thousands of families. General practice text
+("children with a disability in Halton", "the only way to refer is the front door") names no one. Bounded
+quantifiers only; each sentence is read once: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
+from bot.privacy.pointers import _alternation
+
+_AGE = (r"\b\d{1,2}\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
+        r"|\baged?\s{1,2}\d{1,2}\b(?!\s{0,2}[-–]\s{0,2}\d|\s{1,2}to\s{1,2}\d)"  # not "aged 0-18"
+        r"|,\s{0,2}(?:[4-9]|1[0-7])(?=\s{0,2}(?:[.!?\n]|$))")  # "..., 15." at the end of a sentence
+AGE = re.compile(_AGE, re.IGNORECASE)
+HEIGHT = re.compile(r"\b[4-7]\s{0,2}(?:ft|foot)\s{0,2}\d{0,2}\b|\b[4-7]'\s{0,2}\d{1,2}\b", re.IGNORECASE)
+# "was on Hollyoaks", "appeared on the news": a public appearance (not "was on Monday", "on Teams").
+_NOT_SHOW = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+             r"July|August|September|October|November|December|Teams|Zoom|The|A|I)\b")
+SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?!{_NOT_SHOW})[A-Z][\w'’]{{1,20}}")
+PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
+_NOT_REFERENT_NEXT = (r"(?:court|courts|support|hub|hubs|centre|centres|service|services|group|groups|team|teams|"
+                      r"help|worker|workers|law|time|member|members|liaison|nurse|nurses|therapy|meeting|meetings|"
+                      r"plan|plans|assessment|assessments|home|homes|practice|practitioner|network|life|court's|"
+                      r"of|in\s{1,3}general|way|doctor|doctors|session|sessions|forum|panel|health)\b")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = lexicon().vocab
+    who = _alternation(v.singular_referents)
+    things = _alternation(v.singular_referents | v.settings)
+    return {
+        "referent": re.compile(
+            rf"\b(?:the|this|that)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{1,2}}?(?:{who})\b"
+            rf"(?!\s{{1,3}}{_NOT_REFERENT_NEXT})"
+            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
+            r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
+            rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
+            r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\s{1,3}(?:a|an|the)\b", re.IGNORECASE),
+        "unique": re.compile(
+            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b", re.IGNORECASE),
+        "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits)})\b", re.IGNORECASE),
+        "community": re.compile(rf"\b(?:{_alternation(v.communities)})\b", re.IGNORECASE),
+        "composition": re.compile(
+            rf"\b(?:{_alternation(v.family_compositions)})\b|\b(?:[5-9]|1\d|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)\s{1,3}(?:kids|children|siblings|brothers|sisters|boys|girls)\b", re.IGNORECASE),
+        "event": re.compile(rf"\b(?:{_alternation(v.notable_events)})\b", re.IGNORECASE),
+        "setting": re.compile(rf"\b(?:{_alternation(v.settings)})\b", re.IGNORECASE),
+    }
+
+
+# An age and a family shape alone fit many families across the country; one of these narrows it to a few.
+_NARROWING = frozenset({"place", "trait", "community", "event", "unique", "school_year"})
+
+
+@cache
+def _gate() -> frozenset[str]:
+    v = lexicon().vocab
+    words = v.singular_referents | v.family_compositions | v.rare_traits | {"only", "yo", "old", "aged", "age"}
+    return frozenset(w.split()[0] for w in words)
+
+
+def _place(text: str, a: int, b: int) -> bool:
+    lex = lexicon()
+    local, places, english = lex.vocab.local_places, lex.places, lex.english
+    for m in PLACE_WORD.finditer(text, a, b):
+        w = m.group().lower()
+        if m.start() > a and text[m.start() - 1] not in ".!?\n" and (w in local or (w in places and w not in english)):
+            return True
+    return False
+
+
+def _kinds(src: Source, a: int, b: int) -> set[str]:
+    found = {k for k, p in _patterns().items() if k != "referent" and src.search(p, a, b)}
+    if "setting" in found or _place(src.text, a, b):
+        found.discard("setting")
+        found.add("place")
+    if src.search(AGE, a, b):
+        found.add("age")
+    if src.search(HEIGHT, a, b):
+        found.add("trait")
+    if src.search(YEAR_GROUP, a, b):
+        found.add("school_year")
+    if SHOW.search(src.text, a, b):
+        found.add("event")
+    return found
+
+
+def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """Sentences that combine enough quasi-identifiers about one person or family to point at them."""
+    if not words & _gate() and not has_digit(src.text):
+        return
+    text, pats = src.text, _patterns()
+    # A flagged sentence speaks of one person or family: start only where one is (each pattern scanned on its own,
+    # as one alternation of all of them defeats the regex engine's literal prefix search and is several times slower).
+    starts = sorted({m.start(): m.end() for p in (pats["referent"], pats["unique"], AGE)
+                     for m in src.finditer(p)}.items())
+    done = -1
+    for start, end in starts:
+        if start < done:
+            continue
+        a, b = _sentence(text, start, end)
+        done = b
+        kinds = _kinds(src, a, b)
+        if len(kinds) >= 2 and kinds & _NARROWING:
+            yield "combination", a, b

@@ -1,0 +1,80 @@
+"""Phone numbers: a family's number is an identifier; a service's published line is not.
+
+Practitioners pass on front-door, duty and team numbers all the time, and the screen should not make them reword
+"the LADO team number is 01925 ...". So a number is a service's (kind "public", never reported) when it is:
+
+- freephone or national rate (0800, 0808, 03xx: helplines such as Childline and the NSPCC);
+- a landline (01 / 02) introduced or followed, in its own sentence, by a service word (front door, MASH, duty,
+  switchboard, helpline, team, hub, "opt 2", "ext"...);
+- a landline the writer gives as their own ("I'm on 01925 ... till 5").
+
+A family word in the same sentence (mum, dad, nan, his, her, home...) always keeps it a "phone" ("her mum's
+landline, the team has it"), and a mobile (07...) never passes: "call me on 07..." may be a parent's message
+quoted. Cue words are data (vocabulary.yaml: service_phone_cues, self_phone_cues).
+Each number looks at a bounded window around it: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.privacy.lexicon import lexicon
+
+Span = tuple[str, int, int]
+
+PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
+# Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
+PUBLIC_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0845")
+_WORD = re.compile(r"[a-z][a-z'’\-]{0,30}")
+_BEFORE, _AFTER = 70, 45  # characters of the sentence looked at either side of a number
+_FAMILY_EXTRA = frozenset({"his", "her", "their", "home", "house", "personal", "private", "landline"})
+
+
+def digits_of(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    v = lexicon().vocab
+    family = ((v.person_relations | v.role_words | _FAMILY_EXTRA) - v.professional_roles
+              - {"named", "called", "aka", "name", "names", "initials", "person", "re", "regarding", "concerning"})
+    return v.service_phone_cues, v.self_phone_cues, frozenset(family)
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """The words of the number's sentence within a bounded distance, space-joined and padded."""
+    lo = max(0, start - _BEFORE)
+    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("? ", lo, start))
+    lo = cut + 1 if cut >= 0 else lo
+    hi = min(len(text), end + _AFTER)
+    stops = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi), text.find("? ", end, hi)) if i >= 0]
+    hi = min(stops, default=hi)
+    part = (text[lo:start] + " " + text[end:hi]).lower().replace("’", "'")
+    return " " + " ".join(_WORD.findall(part)) + " "
+
+
+def _has(window: str, phrases: frozenset[str]) -> bool:
+    return any(f" {p} " in window for p in phrases)
+
+
+def _service_line(text: str, start: int, end: int, national: str) -> bool:
+    service, own, family = _cues()
+    window = _window(text, start, end)
+    if any((w[:-2] if w.endswith("'s") else w) in family for w in window.split()):
+        return False
+    return national.startswith(("01", "02")) and (_has(window, own) or _has(window, service))
+
+
+def phones(text: str) -> list[Span]:
+    """Every phone-number shape in text: kind "phone" for a person's, "public" for a service's."""
+    out: list[Span] = []
+    for m in PHONE.finditer(text):
+        d = digits_of(m.group(0))
+        d = d[4:] if d.startswith("0044") else d[2:] if d.startswith("44") and "+" in m.group(0)[:4] else d
+        if 9 <= len(d.lstrip("0")) <= 11 and 10 <= len(d) <= 12:
+            national = d if d.startswith("0") else "0" + d
+            public = d.startswith(PUBLIC_PREFIXES) or _service_line(text, m.start(), m.end(), national)
+            out.append(("public" if public else "phone", m.start(), m.end()))
+    return out
