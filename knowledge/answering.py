@@ -24,22 +24,25 @@ from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import detect_worry, get_detector
-from knowledge.safety_reply import safety_reply
+from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
     carries_list,
     decline_reason,
     figure_heavy,
+    is_action_request,
     is_contact_request,
     is_definition_request,
     is_figure_request,
     is_group_request,
     is_help_request,
     is_list_request,
+    is_local_count_request,
     main_question,
     name_noise,
 )
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
+from knowledge.vocabulary import vocabulary
 
 Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer", "help"]
 
@@ -54,6 +57,7 @@ DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a loc
 LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
 FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
 FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
+NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 # A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
@@ -194,6 +198,7 @@ class Answerer:
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)
         wants_group = is_group_request(question)
+        local_count = bool(area) and is_local_count_request(question)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -209,6 +214,8 @@ class Answerer:
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
                 h.boost *= GROUP_WANTED
+            if local_count and h.entry.partnership == NATIONAL:
+                h.boost *= NATIONAL_FOR_COUNT
         asked = {s.stem for s in query.slots}
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         for h in hits:  # one named group is not answered with another group
@@ -263,8 +270,13 @@ class Answerer:
         decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
                                  support=lambda phrase: self.evidence.support_without(query, top, phrase))
         if decline is not None:
-            return Answer("cannot_answer", f"{decline.text} {self._contact_line(area)}", question, area, None,
-                          top.confidence if top else 0.0, corrections=query.corrections)
+            held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership)] if (
+                decline.related and top is not None and confident) else []
+            said = f" What I hold on this: _{held[0].title}_." if held else ""
+            return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
+                          top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
+        if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
+            return first
         if not confident:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
                 sugg = self._suggestions(hits)
@@ -287,6 +299,18 @@ class Answerer:
                       sources=[source_of(e)],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
+
+    def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
+        """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""
+        if category is None or category != vocabulary().what_first_category or not is_action_request(question) \
+                or is_figure_request(question):
+            return None
+        first, shown = route_entries(self.kb, category, area)
+        if first is None or not shown:
+            return None
+        e = shown[0]
+        text = f"{first}\n\n{self.render(e, question, area)}"
+        return Answer("answer", text, question, area, e, top.confidence if top else 0.0, sources=[source_of(e)])
 
     def _area_suffix(self, slug: str, area: str | None) -> str:
         return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"

@@ -34,6 +34,7 @@ class Decline:
     kind: str  # other_areas | adult | after_documents | a fact kind's name
     reason: str
     pointer: str
+    related: bool = False  # the best entry is about the subject, only without this fact: it may be offered
 
     @property
     def text(self) -> str:
@@ -117,9 +118,21 @@ def is_contact_request(question: str) -> bool:
     return _found(vocabulary().contact_cues, _fold_question(question)) is not None
 
 
+def is_action_request(question: str) -> bool:
+    """'what do I do', 'who do I tell', 'who handles': asks what to do, not what something is or how many."""
+    return _found(vocabulary().action_cues, _fold_question(question)) is not None
+
+
 def is_group_request(question: str) -> bool:
     """'which group/panel/team ...' (singular): the group doing something, not the topic it works on."""
     return _found(vocabulary().group_cues, _fold_question(question)) is not None
+
+
+def is_local_count_request(question: str) -> bool:
+    """'how many children ... in Warrington': a count only the area's own entries can hold."""
+    q = _fold_question(question)
+    return any(k.local_only and _found(k.cues, q) and not (k.unless and _found(k.unless, q))
+               for k in vocabulary().out_of_scope.fact_kinds)
 
 
 def is_figure_request(question: str) -> bool:
@@ -156,6 +169,42 @@ def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
                    rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
+_COUNT_RE = re.compile(r"\b(?:how many|number of|numbers of|no of)\s+(.+)")
+_NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand|thousands)$")
+# "how many nurseries": a number must stand within this many words of what is counted in the entry (measured:
+# the documents write "12 children under police protection", "10 children's homes", "one case ... had").
+COUNT_WINDOW = 5
+_LABELS = frozenset({"level", "levels", "step", "steps", "stage", "stages", "tier", "phase", "part", "page", "day",
+                     "appendix", "priority", "section", "s", "year", "key", "principle", "aged", "age", "ages",
+                     "under", "over"})  # "Level 3", "aged 6-18" name or bound, they do not count
+
+
+def _counted(folded_q: str) -> list[str]:
+    """Stems of what a "how many" question counts and says of it: the first four content words after the cue."""
+    m = _COUNT_RE.search(folded_q)
+    if not m:
+        return []
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS and not t.isdigit()]
+    return [stem(t) for t in words[:4]]
+
+
+def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
+    labelled: set[int] = set()
+    for i, t in enumerate(toks):
+        if _NUMERAL_RE.match(t) and i and (toks[i - 1] in _LABELS or (i - 1 in labelled and toks[i - 2] in _LABELS)):
+            labelled.add(i)  # "aged 6-18": both ends of the range, not a count after it
+    numbers = tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t) and i not in labelled)
+    return tuple(stem(t) for t in toks), numbers
+
+
+def _count_near(e: Entry, counted: list[str]) -> bool:
+    """The entry gives a number next to one of the counted words."""
+    stems, numbers = _per_entry("numbers", e, _entry_numbers)
+    at = [i for i, t in enumerate(stems) if t in counted]
+    return any(abs(i - j) <= COUNT_WINDOW for i in at for j in numbers)
+
+
 def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
     if not _found(kind.cues, folded_q) or (kind.unless and _found(kind.unless, folded_q)):
         return False
@@ -164,7 +213,10 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
     if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20")
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
-    return not any(re.search(p, text) for p in kind.evidence)
+    if not any(re.search(p, text) for p in kind.evidence):
+        return True
+    counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
+    return bool(counted) and not _count_near(best, counted)
 
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the
@@ -180,6 +232,31 @@ _WHO_IS_RE = re.compile(
 )
 
 
+_WHO_VERB_RE = re.compile(r"^\s*who (?:currently |actually )?([a-z]+) (?:the |our |my )?(.+?)(?: for | in | at |\W*$)")
+
+
+def _role_by_verb(folded_q: str) -> tuple[str, str] | None:
+    """'who chairs the executive group' -> ("chair", "chair of the executive group")."""
+    m = _WHO_VERB_RE.search(folded_q)
+    noun = vocabulary().role_verbs.get(m.group(1)) if m else None
+    if m is None or noun is None:
+        return None
+    what = " ".join(t for t in raw_tokens(strip_places(m.group(2))) if t not in STOPWORDS)
+    return noun, f"{noun} of the {what}" if what else noun
+
+
+_OWN_ORG_RE = re.compile(r"\b(?:at|in|from|for|on) (?:my|our) (?!area\b|partnership\b)\w+")
+
+
+def _own_role(folded_q: str) -> str | None:
+    """'who is the DSL at my school': a person in the asker's own organisation, whom no document names."""
+    m = _WHO_IS_RE.search(folded_q)
+    if not m or not _OWN_ORG_RE.search(folded_q):
+        return None
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    return " ".join(words) if words and words[-1] in vocabulary().role_nouns | {"dsl", "lead", "senco"} else None
+
+
 def _role_terms(e: Entry) -> tuple[frozenset[str], frozenset[str]]:
     """Stems, and stems plus concepts ("police lead" meets "Chief Constable"), of what the entry shows."""
     toks = expand(raw_tokens(entry_text(e)))
@@ -190,18 +267,37 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     """'who is the lead member for children': the role, when the entry does not mention all of its words."""
     m = _WHO_IS_RE.search(folded_q)
     if not m:
-        return None
+        by_verb = _role_by_verb(folded_q)
+        if by_verb is None:
+            return None
+        stems, _have = _per_entry("roles", best, _role_terms)
+        return by_verb[1] if stem(by_verb[0]) not in stems else None
     words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    while words and _found(vocabulary().now_words, words[-1]):
+        words.pop()  # "who is cwac's dcs now"
     nouns = vocabulary().role_nouns
     ends = [i for i, w in enumerate(words) if w in nouns]
     if not ends:
         return None
+    route = words[ends[-1]] in vocabulary().route_roles  # "who is the LADO now": the LADO entry says how to reach it
+    if _found(vocabulary().now_words, folded_q) and ends[-1] == len(words) - 1 and not route:
+        return " ".join(words) + " now"  # who holds it today: documents from 2019 cannot say
     if ends[-1] != len(words) - 1:
         return None  # "who is the business manager accountable to": a relation, not who holds the role
     stems, have = _per_entry("roles", best, _role_terms)
     missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
                                     else have.isdisjoint(terms(expand([w]))))]
     return " ".join(words) if missing else None
+
+
+def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
+    """The entry names the phrase, word for word or in other forms ("adults board" in "Safeguarding Adult Board")."""
+    if best is None:
+        return False
+    if phrase in shown:
+        return True
+    said = _per_entry("stemmed", best, lambda e: " " + " ".join(stem(t) for t in raw_tokens(entry_text(e))) + " ")
+    return " " + " ".join(stem(t) for t in raw_tokens(phrase)) + " " in said
 
 
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
@@ -216,7 +312,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     if place and not names_served_place and not mentioned:
         return _rule_decline("other_areas", scope.other_areas, place)
     adult = _found(scope.adult.phrases, q)
-    if adult and not _found(scope.adult.unless, q) and adult not in shown:
+    if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
     if later and later not in shown:
@@ -229,11 +325,17 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:
             return _rule_decline(rule.name, rule, topic)
+    if own := _own_role(q):
+        return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
+                       f"{own} is there.", "Your manager or your organisation's safeguarding lead can tell you.")
     if best is not None and (role := _role_missing(q, best)):
+        if role.endswith(" now"):
+            return Decline("a role", f"The documents I hold date from 2019 and do not say who the {role[:-4]} is now.",
+                           "The partnership's website or business unit can tell you.", related=True)
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
-                       "The partnership's website or business unit can tell you.")
+                       "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown):
-                return Decline(kind.name, kind.reason, kind.pointer)
+                return Decline(kind.name, kind.reason, kind.pointer, related=True)
     return None

@@ -80,6 +80,11 @@ class Hit:
                 + W_PHRASE * self.phrase)
 
 
+def _dropped_one(typed: str, word: str) -> bool:
+    """`typed` is `word` with one letter left out."""
+    return len(word) == len(typed) + 1 and any(word[:i] + word[i + 1:] == typed for i in range(len(word)))
+
+
 class SearchIndex:
     """Postings as numpy arrays over entries grouped by partnership.
 
@@ -128,11 +133,12 @@ class SearchIndex:
     def _correct(self, word: str) -> str | None:
         if not word.isalpha() or len(word) < 4:
             return None
-        # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters.
+        # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters, or
+        # (five letters) one dropped letter ("reviw" -> "review"), never a changed one.
         max_d = 1 if len(word) <= 9 else 2
         best = process.extract(word, self.vocab, scorer=OSA.distance, score_cutoff=max_d, limit=8)
         if len(word) <= 5:
-            best = [b for b in best if sorted(b[0]) == sorted(word)]
+            best = [b for b in best if sorted(b[0]) == sorted(word) or (len(word) == 5 and _dropped_one(word, b[0]))]
         if not best:
             return None
         best.sort(key=lambda r: (r[1], -self.surface_df[r[0]], abs(len(r[0]) - len(word))))

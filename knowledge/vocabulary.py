@@ -101,15 +101,21 @@ class Vocabulary(_Strict):
     help_words: frozenset[str]
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
+    action_cues: list[str] = Field(default_factory=list)
+    what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
     role_nouns: frozenset[str] = frozenset()
+    role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
+    now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
+    route_roles: frozenset[str] = frozenset()  # "who is the LADO (now)": the route to the role, not a person
     question_words: frozenset[str] = frozenset()
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
+                     "route_roles",
                      "question_words",
                      mode="before")
     @classmethod
@@ -124,9 +130,10 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues")(_check_phrases)
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "now_words")(
+        _check_phrases)
 
-    @field_validator("spellings", "informal")
+    @field_validator("spellings", "informal", "role_verbs")
     @classmethod
     def _one_word(cls, v: dict[str, str]) -> dict[str, str]:
         bad = [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]

@@ -3,8 +3,9 @@
 An answer has no stored state to move through, but each outcome of knowledge.answering allows only some
 follow-ups, and two places must agree on them: the buttons bot.answers.blocks puts under a reply, and what
 bot.answers.service records (only questions the arrangements could not answer are kept, screened, for review).
-A confident answer takes feedback and shows related entries; "did you mean" offers its suggestions; an answer
-that differs by area asks which one; a help reply is followed by nothing.
+A confident answer takes feedback and shows related entries; "did you mean" offers its suggestions; a decline for
+a fact the best entry lacks ("the documents do not say how often") offers that entry; an answer that differs by area
+asks which one; a help reply is followed by nothing.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ FOLLOW_UPS: dict[Outcome, frozenset[FollowUp]] = {
     Outcome.ANSWER: frozenset({FollowUp.FEEDBACK, FollowUp.RELATED}),
     Outcome.DID_YOU_MEAN: frozenset({FollowUp.SUGGESTIONS, FollowUp.RECORD_UNANSWERED}),
     Outcome.ASK_PARTNERSHIP: frozenset({FollowUp.CHOOSE_AREA}),
-    Outcome.CANNOT_ANSWER: frozenset({FollowUp.RECORD_UNANSWERED}),
+    Outcome.CANNOT_ANSWER: frozenset({FollowUp.SUGGESTIONS, FollowUp.RECORD_UNANSWERED}),  # what is held instead
     Outcome.HELP: frozenset(),
 }
 

@@ -23,7 +23,7 @@ ENTRY = next(iter(KB.entries("halton")))
 # What each outcome shows under its text (action blocks) and whether its question is kept: the behaviour, written
 # out here rather than read from the table, so a change to the table has to change this too.
 BUTTONS = {"answer": {BlockId.FEEDBACK, BlockId.SUGGESTIONS}, "did_you_mean": {BlockId.SUGGESTIONS},
-           "ask_partnership": {BlockId.AREAS}, "cannot_answer": set(), "help": set()}
+           "ask_partnership": {BlockId.AREAS}, "cannot_answer": {BlockId.SUGGESTIONS}, "help": set()}
 KEPT = {"did_you_mean", "cannot_answer"}
 
 

@@ -137,3 +137,5 @@ def test_a_named_group_is_not_answered_with_another_group(ask) -> None:
     res = ask("how often does the Safeguarding Partners Executive Group meet", "wirral")
     first = res.entry_id if res.answered else res.suggestions[0].entry_id
     assert first == "wirral.group.executive", res.text
+    # Wirral's document gives the Executive no meeting frequency: said plainly, with the group's entry offered
+    assert res.outcome == "cannot_answer" and "do not say how often" in res.text
