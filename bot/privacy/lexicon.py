@@ -70,6 +70,13 @@ class Vocabulary(BaseModel):
     family_compositions: frozenset[str]
     notable_events: frozenset[str]
     settings: frozenset[str]
+    service_mailbox_words: frozenset[str]
+    eponym_nouns: frozenset[str]
+    patron_titles: frozenset[str]
+    event_subjects: frozenset[str]
+    incident_words: frozenset[str]
+    event_times: frozenset[str]
+    event_places: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -267,6 +267,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if not phrases.keys().isdisjoint(bases):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
                                for j in (i, i + 1))
+    cand.difference_update(_eponyms(text, spans, bases, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
     english = lex.english
@@ -280,6 +281,18 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     c = classifier()
     return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
+
+
+def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], lex: Lexicon) -> Iterator[int]:
+    """Words that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
+    "Clare's Law": not "Kayla's review"), or capitalised after a patron's title ("St Chad's", "Bishop Heber")."""
+    v = lex.vocab
+    for i, b in enumerate(bases):
+        if i + 1 < len(bases) and bases[i + 1] in v.eponym_nouns and text[spans[i][1]:spans[i + 1][0]].strip(" ") == "":
+            yield i
+        elif b in v.patron_titles and i + 1 < len(bases) and text[spans[i][0]].isupper() \
+                and text[spans[i + 1][0]].isupper():
+            yield i + 1
 
 
 def _lower_initials(word: str, lex: Lexicon) -> bool:

@@ -23,6 +23,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
     found += [(f"bot.privacy.pointers.built{i}", p) for i, p in enumerate(built)]
     found += [(f"bot.privacy.combos.{k}", p) for k, p in combos._patterns().items()]
+    found += [(f"bot.privacy.combos.event_{k}", p) for k, p in combos._event_patterns().items()]
     return found
 
 
