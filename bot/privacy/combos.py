@@ -146,7 +146,12 @@ NAMED_SPOT = re.compile(rf"\b(?:outside|near|at|by|behind|opposite|in|on|from|of
 def _event_patterns() -> dict[str, re.Pattern[str]]:
     v = lexicon().vocab
     return {
-        "subject": re.compile(rf"\b(?:{_alternation(v.event_subjects)})\b", re.IGNORECASE),
+        # one child, spoken of as one ("the lad", "a 15 year old", "this little girl"), not a term of practice
+        "subject": re.compile(
+            rf"\b(?:the|this|that|a|an)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{_alternation(v.event_subjects)})"
+            rf"\b(?!['’]s\b)(?!\s{{1,3}}(?:{_alternation(v.not_event_subject_next)})\b)"
+            rf"|\b\d{{1,2}}\s{{0,2}}(?:yo|y/o|yrs?\s{{0,2}}old|years?\s{{0,2}}old|year-old|yr-old|months?\s{{0,2}}old)\b",
+            re.IGNORECASE),
         "incident": re.compile(rf"\b(?:{_alternation(v.incident_words)})\b", re.IGNORECASE),
         "when": re.compile(
             rf"\b(?:{_alternation(v.event_times)})\b|\b{_DAYS}\b(?!s)(?!\s{{1,3}}(?:to|-|–)\s)"
@@ -167,15 +172,19 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if not words & _event_gate() and not has_digit(src.text):
         return
     pats, text = _event_patterns(), src.text
-    starts = sorted({m.start(): m.end() for p in (pats["subject"], AGE) for m in src.finditer(p)}.items())
     done = -1
-    for start, end in starts:
-        if start < done:
+    for m in src.finditer(pats["subject"]):
+        if m.start() < done:
             continue
-        a, b = _sentence(text, start, end)
+        a, b = _sentence(text, m.start(), m.end())
         done = b
         if not src.search(pats["incident"], a, b):
             continue
-        if (src.search(pats["when"], a, b) or ROAD.search(text, a, b) or NAMED_SPOT.search(text, a, b)
-                or src.search(pats["spot"], a, b) or _place(text, a, b)):
+        when = src.search(pats["when"], a, b) is not None
+        where = (ROAD.search(text, a, b) is not None or NAMED_SPOT.search(text, a, b) is not None
+                 or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
+        # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
+        # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
+        definite = m.group().split(None, 1)[0].lower() not in ("a", "an")
+        if (when or where) if definite else (when and where):
             yield "event", a, b

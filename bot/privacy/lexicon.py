@@ -77,6 +77,9 @@ class Vocabulary(BaseModel):
     incident_words: frozenset[str]
     event_times: frozenset[str]
     event_places: frozenset[str]
+    not_event_subject_next: frozenset[str]
+    service_acronyms: frozenset[str]
+    strong_initial_roles: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -251,8 +251,9 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if not openers.isdisjoint(bases):
         cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
     terms = lex.vocab.acronyms
+    strong = lex.vocab.strong_initial_roles
     shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
-              and (b - a == 1 or bases[i] not in terms)
+              and (b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong))
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations
