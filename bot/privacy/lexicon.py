@@ -80,6 +80,7 @@ class Vocabulary(BaseModel):
     not_event_subject_next: frozenset[str]
     service_acronyms: frozenset[str]
     strong_initial_roles: frozenset[str]
+    pupil_cues: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -13,9 +13,9 @@ import functools
 import re
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import lexicon
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
+from bot.privacy.published import child_at_school, team_mailbox
 
 Span = tuple[str, int, int]
 
@@ -268,26 +268,6 @@ def _before_dots(text: str) -> Iterator[int]:
         i = text.find(".", i + 1)
 
 
-_MAILBOX_PARTS = re.compile(r"[a-z]{1,64}")
-
-
-def _team_mailbox(address: str) -> bool:
-    """'mash@...', 'camhs.referrals@...', 'integratedfrontdoor@...': a local part made only of team and service
-    words (vocabulary.yaml: service_mailbox_words, run together or not) is a published inbox, not a person's."""
-    words = lexicon().vocab.service_mailbox_words
-    parts = _MAILBOX_PARTS.findall(address.split("@", 1)[0].lower())
-    return bool(parts) and all(_segments(part, words) for part in parts)
-
-
-@functools.lru_cache(maxsize=1024)
-def _segments(part: str, words: frozenset[str]) -> bool:
-    """Whether `part` is one or more of `words` run together (words of two letters or more; at most 64 letters)."""
-    ok = [True] + [False] * len(part)
-    for end in range(2, len(part) + 1):
-        ok[end] = any(ok[start] and part[start:end] in words for start in range(max(0, end - 20), end - 1))
-    return ok[-1]
-
-
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
@@ -305,7 +285,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
-        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text) if not _team_mailbox(m.group()))
+        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text) if not team_mailbox(m.group()))
     if digits:
         out.append(_postcodes(src))
         out.append(_nhs_numbers(src, phones))
@@ -409,21 +389,5 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if words & _SCHOOL_GATE:
         for m in SCHOOL_STRONG.finditer(text):
             # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it
-            if _child_at_school(src, *_sentence(text, m.start(), m.end())):
+            if child_at_school(src.low if src.low is not None else text.lower(), *_sentence(text, m.start(), m.end())):
                 yield "school_year", m.start(), m.end()
-
-
-_PUPIL_WORDS = re.compile(r"[a-z]{1,20}")
-_PUPIL_CUES = frozenset({"he", "she", "his", "her", "him", "hes", "shes", "attends", "attend", "attended",
-                         "attending", "goes", "go", "going", "went", "started", "starts", "moved", "move", "excluded",
-                         "exclusion", "enrolled", "transferred", "transfer", "pupil", "pupils", "student", "yr",
-                         "year", "class", "form", "off", "roll", "expelled", "suspended", "suspension", "placed",
-                         "place", "admission", "admitted", "changed", "got", "gets", "picked", "collected", "dropped",
-                         "bullied", "bullying", "named", "missing", "absent", "fixed"})
-
-
-def _child_at_school(src: Source, a: int, b: int) -> bool:
-    """Whether the sentence speaks of someone at the school (a pronoun, a relative or child, a pupil's verb)."""
-    low = src.low if src.low is not None else src.text.lower()
-    words = set(_PUPIL_WORDS.findall(low[a:b].replace("'", "").replace("’", "")))
-    return bool(words & _PUPIL_CUES or words & (lexicon().vocab.role_words - {"name", "names", "initials"}))
