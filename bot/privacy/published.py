@@ -35,6 +35,7 @@ def _segments(part: str, words: frozenset[str]) -> bool:
 
 _PUPIL_WORDS = re.compile(r"[a-z]{1,20}")
 
+
 def child_at_school(low: str, a: int, b: int) -> bool:
     """Whether the sentence low[a:b] (lower-cased text) speaks of someone at a school it names (a pronoun, a relative
     or child, a pupil's verb): "Birchwood High School hosted the forum" names a school, "she goes to ..." places a
