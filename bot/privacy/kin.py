@@ -168,8 +168,9 @@ def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     if after.norm in ("his", "her", "their"):
         return True
-    if after.norm == "the" and toks[i + 3] is not None:  # "TR and the baby"
-        after = toks[i + 3]
+    if after.norm == "the" and toks[i + 3] is not None:  # "TR and the baby", "OD, RS and the twins"
+        w = toks[i + 3].norm  # type: ignore[union-attr]
+        return w in lex.vocab.role_words or (w.endswith("s") and w[:-1] in lex.vocab.role_words)
     return after.norm in lex.vocab.relation_after_possessive and after.norm in lex.vocab.role_words
 
 
