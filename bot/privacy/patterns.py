@@ -289,7 +289,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     if digits:
         out.append(_postcodes(src))
         out.append(_nhs_numbers(src, phones))
-        out.append(_addresses(src, words))
+        out.append(_addresses(src, words, phones))
         out.append(_references(src, phones, words))
         if words & _BIRTH_GATE:
             out.append(_birth_dates(src))
@@ -334,11 +334,12 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
-def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
+def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
-        yield from (("address", m.start(), m.end()) for m in found)
+        # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number
+        yield from (("address", m.start(), m.end()) for m in found if not _inside(m.start(), phones))
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
@@ -346,7 +347,10 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
     for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
         for m in src.finditer(pattern):
             token = src.text[m.start():m.end()]
-            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(m.start(), phones):
+            first_digit = _DIGIT.search(token)
+            digits_at = m.start() + (first_digit.start() if first_digit else 0)
+            # "MASH 01204 331500": a service's name before its phone number is no record number
+            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(digits_at, phones):
                 continue
             if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
                 continue

@@ -14,14 +14,23 @@ import re
 from bot.privacy.lexicon import lexicon
 
 _MAILBOX_PARTS = re.compile(r"[a-z]{1,64}")
+_PUBLIC_DOMAINS = (".gov.uk", ".nhs.net", ".nhs.uk", ".police.uk", ".sch.uk", ".org.uk", ".ac.uk")
 
 
 def team_mailbox(address: str) -> bool:
     """'mash@...', 'camhs.referrals@...', 'integratedfrontdoor@...': a local part made only of team and service
     words (vocabulary.yaml: service_mailbox_words, run together or not) is a published inbox, not a person's."""
-    words = lexicon().vocab.service_mailbox_words
-    parts = _MAILBOX_PARTS.findall(address.split("@", 1)[0].lower())
-    return bool(parts) and all(_segments(part, words) for part in parts)
+    lex = lexicon()
+    words = lex.vocab.service_mailbox_words | frozenset(a for a in lex.vocab.service_acronyms if len(a) >= 3)
+    local, _, domain = address.lower().partition("@")
+    parts = _MAILBOX_PARTS.findall(local)
+    service = [_segments(part, words) for part in parts]
+    if not parts or all(service):
+        return bool(parts)
+    # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code
+    return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
+        ok or (3 <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
+        for ok, part in zip(service, parts, strict=True))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -121,3 +121,17 @@ def test_eponyms_and_patrons_pass(text):
 
 def test_a_possessive_name_before_a_review_is_still_a_name():
     assert "name" in _kinds("Kayleigh's review is on Monday")
+
+
+# A service's phone number is neither a record number after the service's name nor a house number before a place.
+@pytest.mark.parametrize("text", [
+    "Knowsley MASH 0151 443 0000 for anything urgent",
+    "ring 01925 443 322 Warrington contact centre",
+])
+def test_service_numbers_are_no_reference_or_address(text):
+    assert not _kinds(text) & {"record_reference", "address"}, text
+
+
+def test_public_body_team_mailbox_with_a_short_code_passes():
+    assert "email" not in _kinds("the trust's inbox is bwh.safeguarding@nhs.net")
+    assert "email" in _kinds("her worker is on bwh.safeguarding@gmail.com")  # not a public body's domain
