@@ -268,7 +268,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if not phrases.keys().isdisjoint(bases):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
                                for j in (i, i + 1))
-    cand.difference_update(_eponyms(text, spans, bases, lex))
+    cand.difference_update(_eponyms(text, spans, bases, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
     english = lex.english
@@ -284,16 +284,29 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
             initial_spans(toks, shorts, lex)]
 
 
-def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], lex: Lexicon) -> Iterator[int]:
-    """Words that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
-    "Clare's Law": not "Kayla's review"), or capitalised after a patron's title ("St Chad's", "Bishop Heber")."""
-    v = lex.vocab
-    for i, b in enumerate(bases):
-        if i + 1 < len(bases) and bases[i + 1] in v.eponym_nouns and text[spans[i][1]:spans[i + 1][0]].strip(" ") == "":
-            yield i
-        elif b in v.patron_titles and i + 1 < len(bases) and text[spans[i][0]].isupper() \
-                and text[spans[i + 1][0]].isupper():
-            yield i + 1
+def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: set[int], lex: Lexicon) -> set[int]:
+    """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
+    "Clare's Law": not "Kayla's review"), a capitalised possessive before a capitalised body ("Jessie's Fund",
+    "Prince's Trust"), or capitalised after a patron's title ("St Chad's", "Sir Thomas Boteler")."""
+    v, n = lex.vocab, len(bases)
+    bodies = v.org_words | v.eponym_nouns
+
+    def cap(j: int) -> bool:
+        return 0 <= j < n and text[spans[j][0]].isupper()
+
+    out = set()
+    for i in cand:
+        if not 0 <= i < n:
+            continue
+        nxt = bases[i + 1] if i + 1 < n else ""
+        tight = i + 1 < n and text[spans[i][1]:spans[i + 1][0]] == " "
+        eponym = tight and (nxt in v.eponym_nouns or (cap(i) and cap(i + 1) and nxt in bodies
+                                                       and text[spans[i][1] - 2:spans[i][1]] in ("'s", "’s")))
+        patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
+                             or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
+        if eponym or patron:
+            out.add(i)
+    return out
 
 
 def _lower_initials(word: str, lex: Lexicon) -> bool:
