@@ -286,10 +286,9 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
 
 def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: set[int], lex: Lexicon) -> set[int]:
     """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
-    "Clare's Law": not "Kayla's review"), a capitalised possessive before a capitalised body ("Jessie's Fund",
-    "Prince's Trust"), or capitalised after a patron's title ("St Chad's", "Sir Thomas Boteler")."""
+    "Clare's Law", "Jessie's Fund": not "Kayla's review"), or capitalised after a patron's title ("St Chad's",
+    "Sir Thomas Boteler")."""
     v, n = lex.vocab, len(bases)
-    bodies = v.org_words | v.eponym_nouns
 
     def cap(j: int) -> bool:
         return 0 <= j < n and text[spans[j][0]].isupper()
@@ -300,8 +299,7 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
             continue
         nxt = bases[i + 1] if i + 1 < n else ""
         tight = i + 1 < n and text[spans[i][1]:spans[i + 1][0]] == " "
-        eponym = tight and (nxt in v.eponym_nouns or (cap(i) and cap(i + 1) and nxt in bodies
-                                                       and text[spans[i][1] - 2:spans[i][1]] in ("'s", "’s")))
+        eponym = tight and nxt in v.eponym_nouns
         patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
                              or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
         if eponym or patron:
