@@ -138,7 +138,7 @@ _NOT_EVENT_PLACE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 # A road's number ("the A556", "M56 junction 10", "B5152").
 ROAD = re.compile(r"\b[AMB]\d{1,4}(?:\(M\))?\b")
 # Somewhere with a name: a preposition of place then a capitalised word ("outside Runcorn station", "at Victoria Park").
-NAMED_SPOT = re.compile(rf"\b(?:outside|near|at|by|behind|opposite|in|on|from|off)\s{{1,3}}(?:the\s{{1,3}})?"
+NAMED_SPOT = re.compile(rf"\b(?:outside|near|at|by|behind|opposite|in|into|on|from|off)\s{{1,3}}(?:the\s{{1,3}})?"
                         rf"(?!{_NOT_EVENT_PLACE})[A-Z][a-z'’]{{2,25}}\b")
 
 
@@ -185,6 +185,10 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
                  or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
         # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
         # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
-        definite = m.group().split(None, 1)[0].lower() not in ("a", "an")
+        lead = m.group().split(None, 1)[0].lower()
+        if lead[:1].isdigit():  # "a 14 year old" is as indefinite as "a girl"
+            lead = text[max(0, m.start() - 4):m.start()].lower().split()[-1:] or [""]
+            lead = lead[0]
+        definite = lead not in ("a", "an")
         if (when or where) if definite else (when and where):
             yield "event", a, b

@@ -134,8 +134,9 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
 
 
 # An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,").
-_AGE_AFTER = re.compile(r",?\s{0,2}\(?\s{0,2}(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
-                        r"|\d{1,2}\s{0,2}(?:yo\b|y/o|years?\s{1,2}old|\)|,))", re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
+    r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|\)|,|\s[\-–]))", re.IGNORECASE)
 
 
 def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -144,8 +145,10 @@ def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     t, prev = toks[i], toks[i - 1] if i else None
     if t is None:
         return False
-    if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(t.before) \
-            and "\n" not in t.before and not prev.upper:
+    # ("re. KL": the full stop of "re." is no sentence end)
+    before = t.before.replace(".", "", 1) if prev is not None and prev.norm == "re" else t.before
+    if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(before) \
+            and "\n" not in before and not prev.upper:
         return True
     if _AGE_AFTER.match(toks.text, t.end, t.end + 24):
         return True

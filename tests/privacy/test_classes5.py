@@ -22,6 +22,7 @@ def _kinds(text: str) -> set[str]:
     "the 13 year old assaulted outside Frodsham station",  # an age and a named spot
     "the teenager pulled from the reservoir this afternoon",  # a spot with "the" and a time
     "a baby was bitten by a dog at the retail park on Saturday",  # "a" needs both day and place
+    "the boy who was groomed at the lido last summer",  # a season just gone
 ])
 def test_dated_or_placed_events_are_found(text):
     assert "event" in _kinds(text), text
@@ -36,6 +37,7 @@ def test_dated_or_placed_events_are_found(text):
     "if a child is hurt at the weekend the EDT will advise",  # any child: "a" with a day but no place
     "the young person's advocate joined the arrest review on Tuesday",  # the subject owns someone else
     "a child was injured in a fall",  # no day, no place
+    "a 15 year old girl was found at the bus station",  # "a" + an age: any child, and no day
 ])
 def test_practice_text_about_events_passes(text):
     assert "event" not in _kinds(text), text
@@ -54,6 +56,8 @@ def test_redact_removes_an_event():
     "FH year 9 is not attending",  # before a school year
     "LK, yr 4, said she was hungry",
     "OD, RS and the twins were seen together",  # a list that ends with a relative
+    "we still have worries re. NP",  # "re." with its full stop
+    "GF - 15 yrs - exploitation screening done",  # an age between dashes
 ])
 def test_initials_in_more_shapes_are_found(text):
     assert "initials" in _kinds(text), text
@@ -132,6 +136,10 @@ def test_a_possessive_name_before_a_review_is_still_a_name():
 ])
 def test_service_numbers_are_no_reference_or_address(text):
     assert not _kinds(text) & {"record_reference", "address"}, text
+
+
+def test_a_partnership_landline_is_a_service_line():
+    assert "phone" not in _kinds("questions to the LSCP on 01244 976 500")
 
 
 def test_public_body_team_mailbox_with_a_short_code_passes():
