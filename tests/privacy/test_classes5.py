@@ -145,3 +145,16 @@ def test_a_partnership_landline_is_a_service_line():
 def test_public_body_team_mailbox_with_a_short_code_passes():
     assert "email" not in _kinds("the trust's inbox is bwh.safeguarding@nhs.net")
     assert "email" in _kinds("her worker is on bwh.safeguarding@gmail.com")  # not a public body's domain
+
+
+@pytest.mark.parametrize("text", [
+    "Knowsley Children's Social Care on 0151 443 2600",  # "children's" names a service here
+    "the council's customer line is 0303 444 0000",  # any 03 number is non-geographic
+    "Runcorn children's centre: 01928 567 000",
+])
+def test_service_landlines_named_by_their_service_pass(text):
+    assert "phone" not in _kinds(text), text
+
+
+def test_a_relative_of_the_children_keeps_a_landline_flagged():
+    assert "phone" in _kinds("the children's gran is on 01928 765 000")
