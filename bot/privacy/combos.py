@@ -157,6 +157,7 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{_alternation(v.event_times)})\b|\b{_DAYS}\b(?!s)(?!\s{{1,3}}(?:to|-|–)\s)"
             rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTHS}\b|\b{_MONTHS}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)\b",
             re.IGNORECASE),
+        "casework": re.compile(rf"\b(?:{_alternation(v.casework_words)})\b", re.IGNORECASE),
         "spot": re.compile(rf"\bthe\s{{1,3}}(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{_alternation(v.event_places)})\b",
                            re.IGNORECASE),
     }
@@ -180,7 +181,8 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         done = b
         if not src.search(pats["incident"], a, b):
             continue
-        when = src.search(pats["when"], a, b) is not None
+        # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
+        when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
         where = (ROAD.search(text, a, b) is not None or NAMED_SPOT.search(text, a, b) is not None
                  or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
         # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"

@@ -62,8 +62,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             if _lower_pair(i, toks, lex):
                 yield "initials", t.start, t.end
             continue
-        if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
-            continue
+        if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
+            continue  # "KS4", "LA2", "M56": a code with its number, not initials
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
         after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
         if len(letters) == 1:

@@ -78,6 +78,7 @@ class Vocabulary(BaseModel):
     event_times: frozenset[str]
     event_places: frozenset[str]
     not_event_subject_next: frozenset[str]
+    casework_words: frozenset[str]
     service_acronyms: frozenset[str]
     strong_initial_roles: frozenset[str]
     pupil_cues: frozenset[str]

@@ -38,6 +38,7 @@ def test_dated_or_placed_events_are_found(text):
     "the young person's advocate joined the arrest review on Tuesday",  # the subject owns someone else
     "a child was injured in a fall",  # no day, no place
     "a 15 year old girl was found at the bus station",  # "a" + an age: any child, and no day
+    "we talked about the boy at the strategy meeting on Wednesday after the assault",  # the meeting's day
 ])
 def test_practice_text_about_events_passes(text):
     assert "event" not in _kinds(text), text
@@ -71,6 +72,7 @@ def test_initials_in_more_shapes_are_found(text):
     "CAMHS, LADO and the family hub met",
     "re: PLO letter, legal have it",
     "IRO year 2 report is published",
+    "KS2 and KS3 leads will be briefed",  # a key stage with its number
 ])
 def test_service_acronyms_are_no_initials(text):
     assert "initials" not in _kinds(text), text
@@ -158,3 +160,7 @@ def test_service_landlines_named_by_their_service_pass(text):
 
 def test_a_relative_of_the_children_keeps_a_landline_flagged():
     assert "phone" in _kinds("the children's gran is on 01928 765 000")
+
+
+def test_a_visible_difference_narrows_a_description():
+    assert "combination" in _kinds("the little girl with the port wine stain from Murdishaw")
