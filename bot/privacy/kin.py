@@ -134,7 +134,7 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
 
 
 # An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,").
-_AGE_AFTER = re.compile(
+AGE_AFTER = re.compile(
     r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
     r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|\)|,|\s[\-–]))", re.IGNORECASE)
 
@@ -150,8 +150,11 @@ def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(before) \
             and "\n" not in before and not prev.upper:
         return True
-    if _AGE_AFTER.match(toks.text, t.end, t.end + 24):
+    if AGE_AFTER.match(toks.text, t.end, t.end + 24):
         return True
+    nxt = toks[i + 1]
+    if t.possessive and nxt is not None and nxt.norm in lex.vocab.person_relations and not t.after.strip():
+        return True  # "TM's mum": only a person has a mum
     j = i
     while j < i + 4 and toks[j + 1] is not None and toks[j].after.strip() == "," and _short_caps(toks[j + 1]):  # type: ignore[union-attr]
         j += 1
@@ -165,14 +168,22 @@ def _short_caps(t: Tok) -> bool:
 
 def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'LW and her baby', 'NT and sibling', 'TB and his sister': capitals joined to a relative are a person."""
-    nxt, after = toks[i + 1], toks[i + 2]
-    t = toks[i]
-    if t is None or nxt is None or after is None or nxt.norm != "and" or t.after.strip():
+    t, nxt = toks[i], toks[i + 1]
+    if t is None or nxt is None:
+        return False
+    if t.after.strip() == "&":  # "JR & his stepdad": "&" is no word of its own
+        k = i + 1
+    elif nxt.norm == "and" and not t.after.strip():
+        k = i + 2
+    else:
+        return False
+    after = toks[k]
+    if after is None:
         return False
     if after.norm in ("his", "her", "their"):
         return True
-    if after.norm == "the" and toks[i + 3] is not None:  # "TR and the baby", "OD, RS and the twins"
-        w = toks[i + 3].norm  # type: ignore[union-attr]
+    if after.norm == "the" and toks[k + 1] is not None:  # "TR and the baby", "OD, RS and the twins"
+        w = toks[k + 1].norm  # type: ignore[union-attr]
         return w in lex.vocab.role_words or (w.endswith("s") and w[:-1] in lex.vocab.role_words)
     return after.norm in lex.vocab.relation_after_possessive and after.norm in lex.vocab.role_words
 

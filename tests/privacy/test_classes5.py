@@ -59,6 +59,9 @@ def test_redact_removes_an_event():
     "OD, RS and the twins were seen together",  # a list that ends with a relative
     "we still have worries re. NP",  # "re." with its full stop
     "GF - 15 yrs - exploitation screening done",  # an age between dashes
+    "HM's nan collected her",  # letters of an abbreviation owning a relative
+    "PT year 7 has moved schools",  # letters of an abbreviation given a school year
+    "BW & her stepmum left early",  # "&" to a relative
 ])
 def test_initials_in_more_shapes_are_found(text):
     assert "initials" in _kinds(text), text
