@@ -61,7 +61,7 @@ def test_redact_removes_an_event():
     "GF - 15 yrs - exploitation screening done",  # an age between dashes
     "HM's nan collected her",  # letters of an abbreviation owning a relative
     "PT year 7 has moved schools",  # letters of an abbreviation given a school year
-    "BW & her stepmum left early",  # "&" to a relative
+    "RY & her stepmum left early",  # "&" to a relative
 ])
 def test_initials_in_more_shapes_are_found(text):
     assert "initials" in _kinds(text), text
