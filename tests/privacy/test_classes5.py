@@ -76,6 +76,8 @@ def test_initials_in_more_shapes_are_found(text):
     "re: PLO letter, legal have it",
     "IRO year 2 report is published",
     "KS2 and KS3 leads will be briefed",  # a key stage with its number
+    "re: FII, the paediatrician has the notes",  # practice acronyms outside the wider list
+    "child EHE register is updated monthly",
 ])
 def test_service_acronyms_are_no_initials(text):
     assert "initials" not in _kinds(text), text
