@@ -163,6 +163,11 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# "a girl", "an infant", "a 14 year old": any child, not one
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s{1,3}$", re.IGNORECASE)
+
+
 @cache
 def _event_gate() -> frozenset[str]:
     return frozenset(w.split()[0] for w in lexicon().vocab.event_subjects) | {"yo", "old", "aged", "age"}
@@ -187,10 +192,7 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
                  or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
         # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
         # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
-        lead = m.group().split(None, 1)[0].lower()
-        if lead[:1].isdigit():  # "a 14 year old" is as indefinite as "a girl"
-            lead = text[max(0, m.start() - 4):m.start()].lower().split()[-1:] or [""]
-            lead = lead[0]
-        definite = lead not in ("a", "an")
+        definite = not _INDEFINITE.match(m.group()) and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4),
+                                                                                      m.start())
         if (when or where) if definite else (when and where):
             yield "event", a, b
