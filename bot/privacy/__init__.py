@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.privacy.combos import combination_spans
+from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
@@ -44,6 +44,7 @@ DESCRIPTIONS = {
     "vehicle": "a vehicle registration or description",
     "workplace": "where a family member works",
     "combination": "a combination of details that together point at one child or family",
+    "event": "an event with its day or place that points at one child",
 }
 # Slack's limit for a message; longer text is screened in full but never more than this at a time.
 _CHUNK = 40_000
@@ -60,7 +61,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     digits = has_digit(text)
     src = Source(text)
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
-            *name_detectors(text), combination_spans(src, words)]
+            *name_detectors(text), combination_spans(src, words), event_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -122,3 +122,77 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         kinds = _kinds(src, a, b)
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
+
+
+# Unique events: a child, what happened to them, and when or where ("the lad hit by a car on the A556 on Friday",
+# "the baby admitted after the incident at the soft play on 3rd May"). Each alone is common; together they are one
+# event that neighbours, the school and the local paper remember, so the child is known without a name. Practice
+# text about events ("after a serious incident the partners must notify", "falls in the home") speaks of no one
+# child, or of no particular day or place.
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+           r"apr|jun|jul|aug|sept|sep|oct|nov|dec)")
+# Not capitalised words that are no place: a weekday, a month, a pronoun, an article.
+_NOT_EVENT_PLACE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                    r"June|July|August|September|October|November|December|Christmas|Easter|I|The|A|An|His|Her|Their)\b")
+# A road's number ("the A556", "M56 junction 10", "B5152").
+ROAD = re.compile(r"\b[AMB]\d{1,4}(?:\(M\))?\b")
+# Somewhere with a name: a preposition of place then a capitalised word ("outside Runcorn station", "at Victoria Park").
+NAMED_SPOT = re.compile(rf"\b(?:outside|near|at|by|behind|opposite|in|into|on|from|off)\s{{1,3}}(?:the\s{{1,3}})?"
+                        rf"(?!{_NOT_EVENT_PLACE})[A-Z][a-z'’]{{2,25}}\b")
+
+
+@cache
+def _event_patterns() -> dict[str, re.Pattern[str]]:
+    v = lexicon().vocab
+    return {
+        # one child, spoken of as one ("the lad", "a 15 year old", "this little girl"), not a term of practice
+        "subject": re.compile(
+            rf"\b(?:the|this|that|a|an)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{_alternation(v.event_subjects)})"
+            rf"\b(?!['’]s\b)(?!\s{{1,3}}(?:{_alternation(v.not_event_subject_next)})\b)"
+            rf"|\b\d{{1,2}}\s{{0,2}}(?:yo|y/o|yrs?\s{{0,2}}old|years?\s{{0,2}}old|year-old|yr-old|months?\s{{0,2}}old)\b",
+            re.IGNORECASE),
+        "incident": re.compile(rf"\b(?:{_alternation(v.incident_words)})\b", re.IGNORECASE),
+        "when": re.compile(
+            rf"\b(?:{_alternation(v.event_times)})\b|\b{_DAYS}\b(?!s)(?!\s{{1,3}}(?:to|-|–)\s)"
+            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTHS}\b|\b{_MONTHS}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)\b",
+            re.IGNORECASE),
+        "casework": re.compile(rf"\b(?:{_alternation(v.casework_words)})\b", re.IGNORECASE),
+        "spot": re.compile(rf"\bthe\s{{1,3}}(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{_alternation(v.event_places)})\b",
+                           re.IGNORECASE),
+    }
+
+
+# "a girl", "an infant", "a 14 year old": any child, not one
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s{1,3}$", re.IGNORECASE)
+
+
+@cache
+def _event_gate() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in lexicon().vocab.event_subjects) | {"yo", "old", "aged", "age"}
+
+
+def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """Sentences about one child that say what happened to them and when or where it happened."""
+    if not words & _event_gate() and not has_digit(src.text):
+        return
+    pats, text = _event_patterns(), src.text
+    done = -1
+    for m in src.finditer(pats["subject"]):
+        if m.start() < done:
+            continue
+        a, b = _sentence(text, m.start(), m.end())
+        done = b
+        if not src.search(pats["incident"], a, b):
+            continue
+        # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
+        when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
+        where = (ROAD.search(text, a, b) is not None or NAMED_SPOT.search(text, a, b) is not None
+                 or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
+        # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
+        # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
+        definite = not _INDEFINITE.match(m.group()) and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4),
+                                                                                      m.start())
+        if (when or where) if definite else (when and where):
+            yield "event", a, b

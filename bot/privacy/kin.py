@@ -4,6 +4,7 @@ by word like names (bot/privacy/names.py) from the same tokens."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import Lexicon
@@ -61,8 +62,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             if _lower_pair(i, toks, lex):
                 yield "initials", t.start, t.end
             continue
-        if not letters.isalpha() or not letters.isupper() or len(letters) > 4:
-            continue
+        if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
+            continue  # "KS4", "LA2", "M56": a code with its number, not initials
         quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
         after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
         if len(letters) == 1:
@@ -72,14 +73,18 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             if raw != "I" and not section and (after_role or quoted or _aged(t, nxt)):
                 yield "initials", t.start, t.end
             continue
-        if t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
-                len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex):
+        # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
+        # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
+        strong = _strong_cue(i, toks, lex)
+        if t.norm in v.service_acronyms or raw.lower() in v.service_acronyms or (not strong and (
+                t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
+                len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex))):
             continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
         if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
                 nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
             continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
         prev2 = toks[i - 2] if i > 1 else None
-        cue = (after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
+        cue = (strong or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
                # "TW found asleep", "HB missing overnight": a state only a person is in
                or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
@@ -128,14 +133,58 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
                                                                                                  "year", "y")))
 
 
+# An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,").
+AGE_AFTER = re.compile(
+    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
+    r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|\)|,|\s[\-–]))", re.IGNORECASE)
+
+
+def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """Places where capitals can only be a person: after a child word or "re:", before an age or year group, or in
+    a list of such capitals that ends with a relative ("KM, TR and the baby")."""
+    t, prev = toks[i], toks[i - 1] if i else None
+    if t is None:
+        return False
+    # ("re. KL": the full stop of "re." is no sentence end)
+    before = t.before.replace(".", "", 1) if prev is not None and prev.norm == "re" else t.before
+    if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(before) \
+            and "\n" not in before and not prev.upper:
+        return True
+    if AGE_AFTER.match(toks.text, t.end, t.end + 24):
+        return True
+    nxt = toks[i + 1]
+    if t.possessive and nxt is not None and nxt.norm in lex.vocab.person_relations and not t.after.strip():
+        return True  # "TM's mum": only a person has a mum
+    j = i
+    while j < i + 4 and toks[j + 1] is not None and toks[j].after.strip() == "," and _short_caps(toks[j + 1]):  # type: ignore[union-attr]
+        j += 1
+    return _and_relative(j, toks, lex)
+
+
+def _short_caps(t: Tok) -> bool:
+    letters = t.raw.replace("-", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
 def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'LW and her baby', 'NT and sibling', 'TB and his sister': capitals joined to a relative are a person."""
-    nxt, after = toks[i + 1], toks[i + 2]
-    t = toks[i]
-    if t is None or nxt is None or after is None or nxt.norm != "and" or t.after.strip():
+    t, nxt = toks[i], toks[i + 1]
+    if t is None or nxt is None:
+        return False
+    if t.after.strip() == "&":  # "JR & his stepdad": "&" is no word of its own
+        k = i + 1
+    elif nxt.norm == "and" and not t.after.strip():
+        k = i + 2
+    else:
+        return False
+    after = toks[k]
+    if after is None:
         return False
     if after.norm in ("his", "her", "their"):
         return True
+    if after.norm == "the" and toks[k + 1] is not None:  # "TR and the baby", "OD, RS and the twins"
+        w = toks[k + 1].norm  # type: ignore[union-attr]
+        return w in lex.vocab.role_words or (w.endswith("s") and w[:-1] in lex.vocab.role_words)
     return after.norm in lex.vocab.relation_after_possessive and after.norm in lex.vocab.role_words
 
 

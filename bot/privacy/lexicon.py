@@ -70,6 +70,18 @@ class Vocabulary(BaseModel):
     family_compositions: frozenset[str]
     notable_events: frozenset[str]
     settings: frozenset[str]
+    service_mailbox_words: frozenset[str]
+    eponym_nouns: frozenset[str]
+    patron_titles: frozenset[str]
+    event_subjects: frozenset[str]
+    incident_words: frozenset[str]
+    event_times: frozenset[str]
+    event_places: frozenset[str]
+    not_event_subject_next: frozenset[str]
+    casework_words: frozenset[str]
+    service_acronyms: frozenset[str]
+    strong_initial_roles: frozenset[str]
+    pupil_cues: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.kin import family_spans, initial_spans
+from bot.privacy.kin import AGE_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
 from bot.privacy.roles import unless_in_role
@@ -251,8 +251,12 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if not openers.isdisjoint(bases):
         cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
     terms = lex.vocab.acronyms
+    strong = lex.vocab.strong_initial_roles
     shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
-              and (b - a == 1 or bases[i] not in terms)
+              and (b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
+                   # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
+                   or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
+                   or AGE_AFTER.match(text, b, b + 24) is not None)
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations
@@ -267,6 +271,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if not phrases.keys().isdisjoint(bases):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
                                for j in (i, i + 1))
+    cand.difference_update(_eponyms(text, spans, bases, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns
     english = lex.english
@@ -280,6 +285,29 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     c = classifier()
     return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
+
+
+def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: set[int], lex: Lexicon) -> set[int]:
+    """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
+    "Clare's Law", "Jessie's Fund": not "Kayla's review"), or capitalised after a patron's title ("St Chad's",
+    "Sir Thomas Boteler")."""
+    v, n = lex.vocab, len(bases)
+
+    def cap(j: int) -> bool:
+        return 0 <= j < n and text[spans[j][0]].isupper()
+
+    out = set()
+    for i in cand:
+        if not 0 <= i < n:
+            continue
+        nxt = bases[i + 1] if i + 1 < n else ""
+        tight = i + 1 < n and text[spans[i][1]:spans[i + 1][0]] == " "
+        eponym = tight and nxt in v.eponym_nouns
+        patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
+                             or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
+        if eponym or patron:
+            out.add(i)
+    return out
 
 
 def _lower_initials(word: str, lex: Lexicon) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
+from bot.privacy.published import child_at_school, team_mailbox
 
 Span = tuple[str, int, int]
 
@@ -284,11 +285,11 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
-        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text))
+        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text) if not team_mailbox(m.group()))
     if digits:
         out.append(_postcodes(src))
         out.append(_nhs_numbers(src, phones))
-        out.append(_addresses(src, words))
+        out.append(_addresses(src, words, phones))
         out.append(_references(src, phones, words))
         if words & _BIRTH_GATE:
             out.append(_birth_dates(src))
@@ -333,11 +334,12 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
-def _addresses(src: Source, words: frozenset[str]) -> Iterator[Span]:
+def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
-        yield from (("address", m.start(), m.end()) for m in found)
+        # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number
+        yield from (("address", m.start(), m.end()) for m in found if not _inside(m.start(), phones))
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
@@ -345,7 +347,10 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
     for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
         for m in src.finditer(pattern):
             token = src.text[m.start():m.end()]
-            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(m.start(), phones):
+            first_digit = _DIGIT.search(token)
+            digits_at = m.start() + (first_digit.start() if first_digit else 0)
+            # "MASH 01204 331500": a service's name before its phone number is no record number
+            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(digits_at, phones):
                 continue
             if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
                 continue
@@ -386,4 +391,7 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "school_year", year.start(), year.end()
             yield "school_year", school.start(), school.end()
     if words & _SCHOOL_GATE:
-        yield from (("school_year", m.start(), m.end()) for m in SCHOOL_STRONG.finditer(text))
+        for m in SCHOOL_STRONG.finditer(text):
+            # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it
+            if child_at_school(src.low if src.low is not None else text.lower(), *_sentence(text, m.start(), m.end())):
+                yield "school_year", m.start(), m.end()

@@ -3,7 +3,7 @@
 Practitioners pass on front-door, duty and team numbers all the time, and the screen should not make them reword
 "the LADO team number is 01925 ...". So a number is a service's (kind "public", never reported) when it is:
 
-- freephone or national rate (0800, 0808, 03xx: helplines such as Childline and the NSPCC);
+- freephone or national rate (0800, 0808, any 03: helplines such as Childline and the NSPCC, councils' lines);
 - a landline (01 / 02) introduced or followed, in its own sentence, by a service word (front door, MASH, duty,
   switchboard, helpline, team, hub, "opt 2", "ext"...);
 - a landline the writer gives as their own ("I'm on 01925 ... till 5").
@@ -25,7 +25,8 @@ Span = tuple[str, int, int]
 
 PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
 # Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
-PUBLIC_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0845")
+# Every 03 number is a non-geographic line that public bodies and charities use (0300, 0303, 0333, 0345...).
+PUBLIC_PREFIXES = ("0800", "0808", "03", "0845")
 _WORD = re.compile(r"[a-z][a-z'’\-]{0,30}")
 _BEFORE, _AFTER = 70, 45  # characters of the sentence looked at either side of a number
 _FAMILY_EXTRA = frozenset({"his", "her", "their", "home", "house", "personal", "private", "landline"})
@@ -39,7 +40,8 @@ def digits_of(s: str) -> str:
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     v = lexicon().vocab
     family = ((v.person_relations | v.role_words | _FAMILY_EXTRA) - v.professional_roles
-              - {"named", "called", "aka", "name", "names", "initials", "person", "re", "regarding", "concerning"})
+              - {"named", "called", "aka", "name", "names", "initials", "person", "re", "regarding", "concerning",
+                 "children"})  # "Children's Social Care", "children's centre": a service, not a relative
     return v.service_phone_cues, v.self_phone_cues, frozenset(family)
 
 

@@ -10,19 +10,20 @@ from re import _parser as sre_parse  # the standard library's own parser of patt
 
 import pytest
 
-from bot.privacy import combos, kin, lexicon, names, patterns, phones, pointers, roles, siblings, tokens
+from bot.privacy import combos, kin, lexicon, names, patterns, phones, pointers, published, roles, siblings, tokens
 
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos):
+    for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
     found += [(f"bot.privacy.pointers.built{i}", p) for i, p in enumerate(built)]
     found += [(f"bot.privacy.combos.{k}", p) for k, p in combos._patterns().items()]
+    found += [(f"bot.privacy.combos.event_{k}", p) for k, p in combos._event_patterns().items()]
     return found
 
 

@@ -1,0 +1,54 @@
+"""Things people publish that are not a child's: a team's mailbox and a school named without a pupil in it.
+
+"mash@...", "camhs.referrals@..." and "integratedfrontdoor@..." are inboxes every practitioner is given; a name
+before the @ ("firstname.lastname@...") is a person's and stays an identifier. A school's name alone ("Great Sankey
+High School hosted the cluster meeting") is on every partnership's web page; with a pronoun, a relative or a pupil's
+verb in the same sentence ("she has moved to ...") it says where a child is. Word lists are data (vocabulary.yaml).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from bot.privacy.lexicon import lexicon
+
+_MAILBOX_PARTS = re.compile(r"[a-z]{1,64}")
+_PUBLIC_DOMAINS = (".gov.uk", ".nhs.net", ".nhs.uk", ".police.uk", ".sch.uk", ".org.uk", ".ac.uk")
+
+
+def team_mailbox(address: str) -> bool:
+    """'mash@...', 'camhs.referrals@...', 'integratedfrontdoor@...': a local part made only of team and service
+    words (vocabulary.yaml: service_mailbox_words, run together or not) is a published inbox, not a person's."""
+    lex = lexicon()
+    words = lex.vocab.service_mailbox_words | frozenset(a for a in lex.vocab.service_acronyms if len(a) >= 3)
+    local, _, domain = address.lower().partition("@")
+    parts = _MAILBOX_PARTS.findall(local)
+    service = [_segments(part, words) for part in parts]
+    if not parts or all(service):
+        return bool(parts)
+    # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code
+    return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
+        ok or (3 <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
+        for ok, part in zip(service, parts, strict=True))
+
+
+@functools.lru_cache(maxsize=1024)
+def _segments(part: str, words: frozenset[str]) -> bool:
+    """Whether `part` is one or more of `words` run together (words of two letters or more; at most 64 letters)."""
+    ok = [True] + [False] * len(part)
+    for end in range(2, len(part) + 1):
+        ok[end] = any(ok[start] and part[start:end] in words for start in range(max(0, end - 20), end - 1))
+    return ok[-1]
+
+
+_PUPIL_WORDS = re.compile(r"[a-z]{1,20}")
+
+
+def child_at_school(low: str, a: int, b: int) -> bool:
+    """Whether the sentence low[a:b] (lower-cased text) speaks of someone at a school it names (a pronoun, a relative
+    or child, a pupil's verb): "Birchwood High School hosted the forum" names a school, "she goes to ..." places a
+    child in it."""
+    words = set(_PUPIL_WORDS.findall(low[a:b].replace("'", "").replace("’", "")))
+    v = lexicon().vocab
+    return bool(words & v.pupil_cues or words & (v.role_words - {"name", "names", "initials"}))
