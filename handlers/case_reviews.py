@@ -36,10 +36,10 @@ from bot.timeutil import now, today
 from handlers.authorize import refuse, refuse_command, requires
 from handlers.common import (
     actor_of,
-    build_command_context,
     channel_of,
     field_error,
     guarded,
+    route_command,
     team_of,
     user_of,
     view_fault,
@@ -61,13 +61,6 @@ def register(app: App, services: Services) -> None:
         return lambda case: actor.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership)
 
     # -- /case-review ------------------------------------------------------------------------
-    @app.command(COMMAND)
-    @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
-                   context: BoltContext) -> None:
-        ack()
-        text = str(body.get("text") or "")
-        router.route(build_command_context(services, body, respond, client, text, context))
 
     @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
         s, team_id=cmd.team_id, actor_id=cmd.user_id, ref="-", attempted="notify"))
@@ -97,6 +90,7 @@ def register(app: App, services: Services) -> None:
     ], bare=open_notify,
         bare_does="notify a possible serious incident (the Case Review Notification form). Anyone can.",
         footer=texts.HELP_FOOTER, summary=texts.SUMMARY)
+    route_command(app, services, router)
 
     def view_case(s: Any, cmd: CommandContext, word: str, ref: str) -> tuple[list[tuple[str, Any]], str | None]:
         """The list or one case for the business unit of the case's partnership, or the reference refused."""

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -15,6 +15,7 @@ from bot.logs import get_logger
 from bot.services import Services
 from bot.slackids import parse_channel, parse_user  # noqa: F401  (re-exported for listeners)
 from handlers.context import Actor, CommandContext
+from handlers.router import Router
 
 log = get_logger(__name__)
 
@@ -131,3 +132,15 @@ def view_fault(ack: Callable[..., Any], view: dict[str, Any], exc: Exception) ->
         ack(response_action="errors", errors={block: message})
     else:
         ack()
+
+
+def route_command(app: App, services: Services, router: Router) -> None:
+    """The one listener of a slash command that is all verbs and a form (`/case-review`, `/escalate`,
+    `/reminders`): acknowledge at once, then the router picks the verb."""
+
+    @app.command(router.command)
+    @guarded
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+                   context: BoltContext) -> None:
+        ack()
+        router.route(build_command_context(services, body, respond, client, str(body.get("text") or ""), context))

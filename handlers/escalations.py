@@ -19,7 +19,15 @@ from bot.logs import get_logger
 from bot.services import Services
 from bot.timeutil import today
 from handlers.authorize import refuse, refuse_command, requires, workspace_refused
-from handlers.common import actor_of, build_command_context, field_error, guarded, team_of, user_of, view_fault
+from handlers.common import (
+    actor_of,
+    field_error,
+    guarded,
+    route_command,
+    team_of,
+    user_of,
+    view_fault,
+)
 from handlers.context import Actor, CommandContext, SubcommandHandler
 from handlers.router import Router, Verb
 from knowledge.partnerships import PARTNERSHIPS, display_name
@@ -159,13 +167,7 @@ ROUTER = Router(COMMAND, texts.HELP_TITLE, [
 
 # -- registration -----------------------------------------------------------------------------
 def register(app: App, services: Services) -> None:
-    @app.command(COMMAND)
-    @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
-                   context: BoltContext) -> None:
-        ack()
-        text = str(body.get("text") or "")
-        ROUTER.route(build_command_context(services, body, respond, client, text, context))
+    route_command(app, services, ROUTER)
 
     @app.action({"block_id": BlockId.PARTNERSHIP.value, "action_id": VALUE})
     def on_partnership_changed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -23,7 +23,7 @@ from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import SeriesInput
 from bot.services import Services
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
-from handlers.common import actor_of, build_command_context, field_error, guarded, view_fault
+from handlers.common import actor_of, field_error, guarded, route_command, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
 
@@ -147,13 +147,7 @@ ROUTER = Router(COMMAND, texts.HELP_TITLE, [
 
 
 def register(app: App, services: Services) -> None:
-    @app.command(COMMAND)
-    @guarded
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
-                   context: BoltContext) -> None:
-        ack()
-        text = str(body.get("text") or "")
-        ROUTER.route(build_command_context(services, body, respond, client, text, context))
+    route_command(app, services, ROUTER)
 
     @app.view(ViewId.ADD)
     def on_add(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
