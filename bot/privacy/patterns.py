@@ -41,7 +41,9 @@ NUMBERED_STREET = re.compile(
     rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
-    r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
+    r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b"
+    # "number 9 on Pendle Walk": a house number with a preposition before the street
+    rf"|\d(?<=number \d)\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
 )
 NAMED_STREET = re.compile(
@@ -95,7 +97,11 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                # "2nd year at ...", "key stage 3", "ks4": a school year or stage in other words
                r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
-               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b")
+               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b"
+               # "year eleven", "lower sixth", "in nursery at ...", "in 5B at ...", "class 3G"
+               r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
+               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b"
+               r"|(?-i:\b(?:in|class)\s{1,2}\d{1,2}[A-Z]{1,2}\b)")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 SCHOOL_NAME = re.compile(
@@ -174,7 +180,7 @@ _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").
     "ref", "refs", "reference"}
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
                          "be", "is", "edd", "due"})
-_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
+_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks", "in"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 
