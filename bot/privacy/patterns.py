@@ -34,7 +34,7 @@ _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|co
            r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
            r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
            r"towers?|end|glade|dell|mount|nook|orchard|precinct|villas|yard)")
-# Words that never sit between a house number and a street name ("6 June at Wyvern House" is a meeting).
+# Words never between a house number and a street ("6 June at Wyvern House"), but see "number 9 on Elm Walk".
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
@@ -42,7 +42,6 @@ NUMBERED_STREET = re.compile(
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
     r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b"
-    # "number 9 on Pendle Walk": a house number with a preposition before the street
     rf"|\d(?<=number \d)\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
 )
@@ -94,14 +93,12 @@ OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 
 _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
-               # "2nd year at ...", "key stage 3", "ks4": a school year or stage in other words
+               # in other words: "2nd year", "key stage 3", "ks4", "year eleven", "lower sixth", "in nursery", "in 5B"
                r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
                r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b"
-               # "year eleven", "lower sixth", "in nursery at ...", "in 5B at ...", "class 3G"
                r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
-               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b"
-               r"|(?-i:\b(?:in|class)\s{1,2}\d{1,2}[A-Z]{1,2}\b)")
+               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b|(?-i:\b(?:in|class)\s{1,2}\d{1,2}[A-Z]{1,2}\b)")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 SCHOOL_NAME = re.compile(
