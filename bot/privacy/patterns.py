@@ -34,14 +34,15 @@ _STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|co
            r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
            r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
            r"towers?|end|glade|dell|mount|nook|orchard|precinct|villas|yard)")
-# Words that never sit between a house number and a street name ("6 June at Wyvern House" is a meeting).
+# Words never between a house number and a street ("6 June at Wyvern House"), but see "number 9 on Elm Walk".
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
     rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
-    r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b",
+    r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b"
+    rf"|\d(?<=number \d)\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
 )
 NAMED_STREET = re.compile(
@@ -90,13 +91,15 @@ def _financial_year(token: str) -> bool:
 # The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
 OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
-
 _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)"
-               # "2nd year at ...", "key stage 3", "ks4": a school year or stage in other words
+               # in other words: "2nd year", "key stage 3", "ks4", "year eleven", "lower sixth", "in nursery", "in 5B"
                r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
-               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}\b")
+               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}[a-z]?\b"
+               r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
+               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
+FORM = re.compile(r"\bin\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 SCHOOL_NAME = re.compile(
     rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
@@ -108,7 +111,6 @@ SCHOOL_STRONG = re.compile(
     r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
-
 BIRTH_CUE = re.compile(
     r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|born|birthday|bday|b-day|dob)"
     r"|\bb\.\s{0,2}(?=\d)"
@@ -295,7 +297,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
             out.append(_birth_dates(src))
     elif words & _STREET_WORDS:
         out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text))
-    if words & (_YEAR_GATE | _SCHOOL_GATE):
+    if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}):
         out.append(_schools(src, words))
     if "." in text:
         dotted = (src.at_starts(DOTTED_INITIALS, _before_dots(text)) if text.count(".") <= _MAX_STARTS
@@ -385,7 +387,8 @@ def _birth_dates(src: Source) -> Iterator[Span]:
 
 def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
-    for year in src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ():
+    forms = FORM.finditer(text) if "in" in words and has_digit(text) else ()
+    for year in [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]:
         school = SCHOOL_NAME.search(text, *_sentence(text, year.start(), year.end()))
         if school:
             yield "school_year", year.start(), year.end()

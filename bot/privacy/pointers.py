@@ -23,10 +23,13 @@ def _alternation(words: frozenset[str]) -> str:
 HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
-PLATE = re.compile(r"\b[A-Z]{2}\d{2}\s{0,2}[A-Z]{3}\b")
+# Also "AB-12-CDE" and the older prefix format "A123 BCD".
+PLATE = re.compile(r"\b[A-Z]{2}-?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
 REG_CUE = re.compile(
     r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
-    r"begins|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}(?=[A-Z]{0,4}\d)[A-Z0-9]{2,4}(?:\s{0,2}[A-Z0-9]{1,4})?",
+    r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}"
+    # a plate has letters: "reg 28" is a regulation
+    r"(?=[A-Z]{1,4}[\s\-]?\d)[A-Z0-9]{2,4}(?:[\s\-]{0,2}[A-Z0-9]{1,4})?",
     re.IGNORECASE,
 )
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
