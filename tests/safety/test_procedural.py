@@ -1,0 +1,64 @@
+"""Procedural questions that use safeguarding words (issue #10 section 1, fourth pass: definitions, policy
+hypotheticals for settings other than schools, training prompts, records systems) stay quiet; a definition
+question followed by one child of the writer's still alarms. Sentences are written here, not copied from any
+corpus."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from knowledge.safety import Lexicon, detect_worry, raw_lexicon
+
+QUIET = {
+    "definition: the same thing as": [
+        "is a child on a section 17 plan the same thing as a child in need?",
+    ],
+    "hypothetical for a setting other than a school": [
+        "what should a youth club do where a 15 year old is believed to be carrying a knife for dealers?",
+        "how should a pharmacist respond if a 14 year old keeps buying emergency contraception?",
+    ],
+    "a trainer's prompt": [
+        "the facilitator asked us to picture a toddler who came into A&E with a broken arm, which agency leads?",
+    ],
+    "records systems": [
+        "where in MyConcern can I note a scratch a pupil got at break?",
+        "which field on the referral portal holds the date of a disclosure of abuse?",
+        "do absences of a child missing education go on the register with a special code?",
+    ],
+}
+
+ALARM = {
+    "a definition, then one of the writer's children": [
+        "would a slipper across the legs count as abuse? one of our year 2s has red welts on her thighs",
+        "is it classed as radicalisation - a year 10 girl keeps posting that the attackers were heroes",
+        "does shouting count as emotional harm, my pupil says her dad screams that she's worthless",
+    ],
+    "records system, but something happening now": [
+        "which field do I use? the boy in my class has burn marks on his hands today",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(QUIET))
+def test_procedural_questions_stay_quiet(kind: str) -> None:
+    alarmed = [t for t in QUIET[kind] if detect_worry(t).is_worry]
+    assert not alarmed, alarmed
+
+
+@pytest.mark.parametrize("kind", sorted(ALARM))
+def test_a_worry_shaped_like_a_procedural_question_alarms(kind: str) -> None:
+    missed = [t for t in ALARM[kind] if not detect_worry(t).is_worry]
+    assert not missed, missed
+
+
+def test_a_scenario_stays_general_after_a_turn_to_one_child() -> None:
+    """A training scenario frames the whole message, even when a later segment reads like one child now."""
+    assert not detect_worry("for the course quiz: what counts as neglect? a year 4 boy keeps coming in hungry").is_worry
+
+
+def test_turns_to_is_validated() -> None:
+    raw = raw_lexicon()
+    bad = {**raw, "frames": {**raw["frames"], "turns_to": ["@nosuchset has"]}}
+    with pytest.raises(ValidationError, match=r"frames\.turns_to: '@nosuchset has': unknown set"):
+        Lexicon.model_validate(bad)
