@@ -57,8 +57,8 @@ class FrameLexicon(_Strict):
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble", "turns_to",
-                  "follow_up"):
+        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
+                  "follow_up", "turns_to"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 

@@ -12,19 +12,19 @@ from knowledge.safety import Lexicon, detect_worry, raw_lexicon
 
 QUIET = {
     "definition: the same thing as": [
-        "is a child on a section 17 plan the same thing as a child in need?",
+        "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],
     "hypothetical for a setting other than a school": [
         "what should a youth club do where a 15 year old is believed to be carrying a knife for dealers?",
-        "how should a pharmacist respond if a 14 year old keeps buying emergency contraception?",
+        "how should a pharmacist respond where a 14 year old is thought to be buying pills to overdose?",
     ],
     "a trainer's prompt": [
-        "the facilitator asked us to picture a toddler who came into A&E with a broken arm, which agency leads?",
+        "the facilitator asked us to picture a baby rushed to A&E with a fractured skull, who leads?",
+        "our tutor had us consider a 2 month old with a broken leg brought into A&E, what should the notes say",
     ],
     "records systems": [
-        "where in MyConcern can I note a scratch a pupil got at break?",
-        "which field on the referral portal holds the date of a disclosure of abuse?",
-        "do absences of a child missing education go on the register with a special code?",
+        "where in MyConcern do I note that a pupil had a bruise on her arm?",
+        "what box on the referral form covers a child who is missing education?",
     ],
 }
 
@@ -33,8 +33,6 @@ ALARM = {
         "would a slipper across the legs count as abuse? one of our year 2s has red welts on her thighs",
         "is it classed as radicalisation - a year 10 girl keeps posting that the attackers were heroes",
         "does shouting count as emotional harm, my pupil says her dad screams that she's worthless",
-    ],
-    "records system, but something happening now": [
         "which field do I use? the boy in my class has burn marks on his hands today",
     ],
 }
