@@ -25,6 +25,16 @@ QUIET = {
     "records systems": [
         "where in MyConcern do I note that a pupil had a bruise on her arm?",
         "what box on the referral form covers a child who is missing education?",
+        "the return interview template for a runaway teenager keeps crashing and won't submit, who fixes it?",
+        "should body maps showing a child's bruises be stored on the pupil's file or only on paper?",
+    ],
+    "a definition by a long phrase, or where the term falls": [
+        "is locking kids in their bedroom all weekend treated as neglect or as emotional abuse?",
+        "is giving a toddler vodka to make him sleep viewed as neglect in England?",
+    ],
+    "course context and training answers": [
+        "during the training a teenager cutting her arms was the example given, was the right answer a CAMHS referral?",
+        "saw a video on the course about a boy forced to sell drugs by his cousin, may I use it with our parents?",
     ],
 }
 
