@@ -51,12 +51,14 @@ class FrameLexicon(_Strict):
     follow_up: list[str] = Field(default_factory=list)  # "what's the process?" after a worry asks about it
     preamble: list[str] = Field(default_factory=list)  # "sorry to bother you but", "hi", "can you help": read past it
     no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
+    # a later segment opening with one child and what is happening ("what counts as X? a year 11 boy keeps ...")
+    turns_to: list[str] = Field(default_factory=list)
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
         for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
-                  "follow_up"):
+                  "follow_up", "turns_to"):
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
 
@@ -82,6 +84,7 @@ class FrameReader:
         self._no_child = Matcher(compile_patterns(fl.no_child, sets))
         self._preamble = Matcher(compile_patterns(fl.preamble, sets))
         self._follow_up = Matcher(compile_patterns(fl.follow_up, sets))
+        self._turns_to = Matcher(compile_patterns(fl.turns_to, sets))
 
     def follows_up(self, toks: list[str]) -> bool:
         """Whether a later segment asks about the situation just described ("what's the process?")."""
@@ -122,6 +125,9 @@ class FrameReader:
         frames = start + sum(p.weight for p in found.values())
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
         now = self._now.any(parts) or any(self._recent.find(t) and not self._generic.find(t) for t in parts)
+        # a general question, then one child now in a later segment; a training scenario or review stays general
+        now = now or (not any(p.tag == "context" for p in found.values())
+                      and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
         particular = (now or any(self._particular_in(toks) for toks in parts)
                       or any(self._report.find(seg, start_only=True) and not self._generic.find(seg, start_only=True)
                              for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
