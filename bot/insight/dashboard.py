@@ -22,6 +22,7 @@ from bot.logs import get_logger
 from bot.partnerships import assigned_partnership
 from bot.services import Services
 from knowledge.partnerships import PARTNERSHIPS
+from storage import audit
 
 log = get_logger(__name__)
 
@@ -122,6 +123,9 @@ class Dashboard:
         scope: str | None = assigned if wanted is None else (None if wanted == page.ALL else wanted)
         if not scopes or scope not in scopes:
             log.info("dashboard.refused", team_id=visitor.team_id, user_id=visitor.user_id)
+            with services.db.session() as s:  # audited like every refusal (as `/safeguarding report`'s)
+                audit.record(s, team_id=visitor.team_id, actor_id=visitor.user_id, action="insight.refused",
+                             entity_type="workspace", entity_id=visitor.team_id)
             return _reply(start_response, 403, page.plain("No access", REFUSED, sign_out=self.csrf(visitor)))
         return self._page(start_response, visitor, query, scope, scopes)
 

@@ -82,11 +82,20 @@ def test_default_period_is_the_last_whole_quarter_and_a_bad_period_is_refused(we
     assert bad.status == 400 and "runs backwards" in bad.body
 
 
-def test_practitioner_and_manager_are_refused_with_a_plain_page(web: Web):
+def test_practitioner_and_manager_are_refused_with_a_plain_page(web: Web, db):
     for user in ("UPRACT01", "UMANAGER1"):
         browser = web.sign_in(user)
         page = browser.get(f"{web.base}/dashboard?{PERIOD}")
         assert page.status == 403 and "No access" in page.body and "<img" not in page.body
+    from sqlalchemy import select
+
+    from storage.core import AuditLog
+
+    with db.session() as s:  # each refusal audited, with no typed text
+        rows = [(a.actor_id, a.action, a.after) for a in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+    assert {(actor, action) for actor, action, _ in rows} == {("UPRACT01", "insight.refused"),
+                                                               ("UMANAGER1", "insight.refused")}
+    assert all(not after for _, _, after in rows)  # signing in lands on the page, so each is refused twice
 
 
 def test_another_partnerships_business_unit_sees_only_their_own(web: Web, db):
