@@ -13,7 +13,6 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import statistics
 import sys
 import threading
@@ -25,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_insight import TEAM, seed
+from harness import free_port, pct
 
 from bot.app import create_app
 from bot.authz import Role, grant
@@ -55,12 +55,6 @@ def _get(url: str, cookies: dict[str, str]) -> tuple[int, str | None, bytes]:
     return reply.status, reply.getheader("Location"), body
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--escalations", type=int, default=2000)
@@ -70,7 +64,7 @@ def main() -> int:
     args = ap.parse_args()
     configure("json", "WARNING")
     fake = LocalSlack(team_id=TEAM).start()
-    port = _port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     scratch = create_scratch_database(os.environ.get("DATABASE_URL"), prefix="sgb_bench_dashboard")
     db = Database(scratch.url)
@@ -121,7 +115,7 @@ def main() -> int:
                "escalations": args.escalations, "case_reviews": args.cases, "signin_round_trip_s": round(signin_s, 3),
                "first_load_s": round(first_s, 3), "warm_loads": len(warm),
                "warm_median_s": round(statistics.median(warm), 3),
-               "warm_p95_s": round(warm[max(0, round(0.95 * len(warm)) - 1)], 3), "warm_max_s": round(warm[-1], 3),
+               "warm_p95_s": round(pct(warm, 0.95), 3), "warm_max_s": round(warm[-1], 3),
                "page_kb": round(len(page) / 1024, 1)}
     for k, v in figures.items():
         print(f"{k:>20}: {v}")

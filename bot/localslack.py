@@ -305,7 +305,8 @@ class LocalSlack(FileUploads):
                 pass
 
             def do_GET(self) -> None:
-                local.openid.serve_page(self)  # Sign in with Slack's authorize page (bot/localslack_oidc.py)
+                status, headers, page = local.openid.page(self.path)  # Sign in with Slack's authorize page
+                self._write(status, page.encode(), "text/html; charset=utf-8", headers)
 
             def do_POST(self) -> None:
                 data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -349,9 +350,11 @@ class LocalSlack(FileUploads):
                 self._send(status, body, headers)
 
             def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
-                data = json.dumps(body).encode()
+                self._write(status, json.dumps(body).encode(), "application/json; charset=utf-8", headers)
+
+            def _write(self, status: int, data: bytes, content_type: str, headers: dict[str, str]) -> None:
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 for k, v in headers.items():
                     self.send_header(k, v)

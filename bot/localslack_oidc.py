@@ -14,7 +14,6 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -88,18 +87,10 @@ class FakeOpenID:
                                                                                    "state": q.get("state", "")})
         return 302, {"Location": back}, ""
 
-    def serve_page(self, handler: BaseHTTPRequestHandler) -> None:
-        """Answer a browser's GET: the authorize page, or 404 for any other path."""
-        path, _, query = handler.path.partition("?")
-        status, headers, page = self.authorize(query) if path == AUTHORIZE_PATH else (404, {}, _page("Not found"))
-        data = page.encode()
-        handler.send_response(status)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(data)))
-        for k, v in headers.items():
-            handler.send_header(k, v)
-        handler.end_headers()
-        handler.wfile.write(data)
+    def page(self, request_path: str) -> tuple[int, dict[str, str], str]:
+        """A browser's GET: the authorize page, or 404 for any other path (the server writes it)."""
+        path, _, query = request_path.partition("?")
+        return self.authorize(query) if path == AUTHORIZE_PATH else (404, {}, _page("Not found"))
 
     # the app's side ---------------------------------------------------------------------------
     @staticmethod

@@ -77,6 +77,12 @@ def _rate_cell(rate: Rate) -> list[Any]:
     return [rate.total, rate.met, rate.percent if rate.percent is not None else ""]
 
 
+def _within_cells(rate: Rate) -> list[Any]:
+    """(inside the window, judged against one): a step's columns, withheld like any rate."""
+    judged, inside, _percent = _rate_cell(rate)
+    return [inside, judged]
+
+
 def case_timeliness(m: Measures, scales: Timescales) -> Chart:
     cr = m.case_reviews
     items = [
@@ -156,7 +162,7 @@ def escalation_steps(m: Measures) -> Chart:
     chart = Chart("escalation-steps", title, header=["step", "escalations at the step", "median working days",
                                                      "within window", "judged against a window"],
                   rows=[[f"Step {n}", shown(len(t.days)), t.median_days if not suppressed(len(t.days)) else "",
-                         *(_rate_cell(t.within)[1:2] + _rate_cell(t.within)[:1])] for n, t in steps],
+                         *_within_cells(t.within)] for n, t in steps],
                   alt=f"{title}. " + "; ".join(
                       f"step {n}: median {t.median_days} working days, {t.within.words()} within the window"
                       for n, t in steps) + f". Open now: {shown(esc.open_now)}, past their window: "

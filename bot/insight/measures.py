@@ -22,7 +22,7 @@ from bot.escalations.states import State as EscState
 from bot.escalations.windows import window_close
 from bot.timeutil import LONDON, to_london
 from bot.workdays import next_working_day, working_days_between
-from storage.answers import AnswerFeedback, UnansweredQuestion, question_counts
+from storage.answers import AnswerFeedback, question_counts
 from storage.case_reviews import CaseReview
 from storage.escalations import Escalation, EscalationEvent
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -233,20 +233,14 @@ def escalations(session: Session, period: Period, today: date) -> EscalationMeas
     return out
 
 
-def _week(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 @dataclass
 class QuestionMeasures:
-    unanswered_by_week: Counter[date] = field(default_factory=Counter)  # Monday -> questions with no answer
     by_week: dict[date, Counter[str]] = field(default_factory=dict)  # Monday -> outcome -> questions
     by_topic: Counter[str] = field(default_factory=Counter)  # answered questions by the answer's topic
     outcomes: Counter[str] = field(default_factory=Counter)  # answer | did_you_mean | cannot_answer | ...
     safety: int = 0  # replies that led with 999 and the front door
     rated: int = 0
     not_helpful: int = 0
-    top_unanswered: list[tuple[str, int]] = field(default_factory=list)  # redacted text, times asked
 
     @property
     def not_helpful_percent(self) -> float | None:
@@ -259,20 +253,11 @@ def _bounds(period: Period) -> tuple[datetime, datetime]:
     return start, end
 
 
-def questions(session: Session, period: Period, *, top: int = 10) -> QuestionMeasures:
-    """What practitioners asked that got no answer (stored redacted) and how answers were rated."""
+def questions(session: Session, period: Period) -> QuestionMeasures:
+    """How questions were answered, from the counts (no text: the unanswered questions themselves, redacted,
+    are the business unit's `kb gaps`), and how answers were rated."""
     start, end = _bounds(period)
     out = QuestionMeasures()
-    stmt = select(UnansweredQuestion).where(UnansweredQuestion.created_at >= start, UnansweredQuestion.created_at < end)
-    if period.partnership:
-        stmt = stmt.where(UnansweredQuestion.partnership == period.partnership)
-    if period.team_id:
-        stmt = stmt.where(UnansweredQuestion.team_id == period.team_id)
-    asked: Counter[str] = Counter()
-    for row in session.scalars(stmt):
-        out.unanswered_by_week[_week(_london_day(row.created_at))] += 1
-        asked[" ".join(row.question.lower().split())] += 1
-    out.top_unanswered = asked.most_common(top)
     for row in question_counts(session, since=period.since, until=period.until, team_id=period.team_id,
                                partnership=period.partnership):
         out.by_week.setdefault(row.week, Counter())[row.outcome] += row.count
