@@ -20,6 +20,7 @@ def test_admin_sets_partnership_channels_and_roles(slack, fake_slack, db):
     slack.command("/safeguarding", "admin business-unit", user=ADMIN, channel="CBU00001")
     assert "CBU00001" in _reply(fake_slack, 2)
     slack.command("/safeguarding", "admin channel halton", user=ADMIN, channel="CHALTON01")
+    assert "now belongs to *Halton*" in _reply(fake_slack, 3)  # listeners run after the ack: one at a time
     slack.command("/safeguarding", "admin grant <@UMANAGER1|sam> manager", user=ADMIN)
     assert "now has the *manager* role" in _reply(fake_slack, 4)
     with db.session() as s:
