@@ -43,8 +43,8 @@ def report_command(cmd: CommandContext) -> None:
     cmd.reply(f"Building the QA pack for {flows.scope_name(wanted)}, {req.label}: it will arrive in a direct "
               "message in a few seconds.")
     try:
-        sent = flows.send_pack(cmd.services, cmd.client, team_id=cmd.team_id, user_id=cmd.user_id, req=req,
-                               partnership=wanted)
+        sent = flows.send_pack(cmd.services.db, cmd.services.kb, cmd.client, team_id=cmd.team_id,
+                               user_id=cmd.user_id, req=req, partnership=wanted)
     except SlackApiError:
         cmd.reply(":warning: Slack did not take the pack, so it may have arrived only in part. Nothing was "
                   "changed; try again in a minute.")

@@ -17,7 +17,6 @@ from bot.insight.blocks import summary_blocks, summary_text
 from bot.insight.charts import Chart, all_charts
 from bot.insight.pack import csv_text
 from bot.insight.periods import ALL, Request
-from bot.services import Services
 from bot.timeutil import today
 from knowledge.partnerships import display_name
 from storage.db import Database
@@ -78,10 +77,10 @@ def upload_charts(client: WebClient, channel: str, pack: Pack, thread_ts: str | 
                            title=f"The figures behind the charts: {pack.scope}", thread_ts=thread_ts)
 
 
-def send_pack(services: Services, client: WebClient, *, team_id: str, user_id: str, req: Request,
+def send_pack(db: Database, kb: object, client: WebClient, *, team_id: str, user_id: str, req: Request,
               partnership: str) -> Sent:
     """Compute the pack for `partnership` (a slug, or ALL) and send it to `user_id`'s DM."""
-    pack = build_pack(services.db, services.kb, team_id=team_id, partnership=partnership, since=req.since,
+    pack = build_pack(db, kb, team_id=team_id, partnership=partnership, since=req.since,
                       until=req.until, label=req.label)
     dm = str(client.conversations_open(users=user_id)["channel"]["id"])
     client.chat_postMessage(channel=dm, text=pack.text, blocks=pack.blocks)
