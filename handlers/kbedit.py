@@ -27,7 +27,7 @@ from handlers.authorize import refuse, requires
 from handlers.common import actor_of, channel_of, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
-from knowledge.partnerships import PARTNERSHIPS, resolve_partnership
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS, resolve_partnership
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -35,13 +35,21 @@ def _value(body: dict[str, Any]) -> str:
 
 
 def _may_edit(actor: Actor) -> MayEdit:
-    return lambda partnership: actor.can_for(Permission.KNOWLEDGE_EDIT, partnership)
+    """The business unit or an admin of the entry's own partnership (the workspace's); national entries admins
+    only. Unlike a case, an entry is not the workspace's own record, so an admin elsewhere may not edit it."""
+
+    def check(partnership: str) -> bool:
+        if not actor.can(Permission.KNOWLEDGE_EDIT):
+            return False
+        if partnership == NATIONAL:
+            return Role.ADMIN in actor.roles
+        return actor.assigned == partnership
+
+    return check
 
 
 def area_of(actor: Actor) -> str | None:
-    """The partnership a person edits: a business unit its own; an admin the one the request is about."""
-    if Role.ADMIN in actor.roles:
-        return actor.partnership or actor.assigned
+    """The partnership a person edits: the one their roles hold in (the workspace's)."""
     return actor.assigned
 
 
@@ -56,6 +64,13 @@ def register(app: App, services: Services) -> None:
         refuse(services, lambda s: service.refuse(s, team_id=actor.team_id, actor_id=actor.user_id,
                                                   entry_id=outcome.entry_id, attempted=attempted),
                tell, outcome.problem or "")
+
+    def outsider(actor: Actor, value: str, attempted: str, respond: Respond) -> bool:
+        """No knowledge role at all: refused (audited by the id pressed, or "invalid") before anything is read."""
+        if actor.can(Permission.KNOWLEDGE_EDIT):
+            return False
+        refused(actor, flows.refused(value), attempted, ephemeral(respond))
+        return True
 
     def ephemeral(respond: Respond) -> Callable[[str], None]:
         return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
@@ -117,6 +132,8 @@ def register(app: App, services: Services) -> None:
     def on_edit(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
         ack()
         actor = actor_of(services, body, context)
+        if outsider(actor, _value(body), "edit", respond):
+            return
         open_view(client, body, respond, actor, upkeep.open_edit(_value(body), _may_edit(actor), channel_of(body)),
                   "edit")
 
@@ -125,6 +142,8 @@ def register(app: App, services: Services) -> None:
     def on_new(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
         ack()
         actor = actor_of(services, body, context)
+        if outsider(actor, "-", "new", respond):
+            return
         open_view(client, body, respond, actor,
                   upkeep.open_new(_value(body), _may_edit(actor), channel_of(body), today()), "new")
 
@@ -134,6 +153,8 @@ def register(app: App, services: Services) -> None:
                   context: BoltContext) -> None:
         ack()
         actor = actor_of(services, body, context)
+        if outsider(actor, _value(body), "retire", respond):
+            return
         outcome = upkeep.open_change(_value(body), Change.RETIRE, _may_edit(actor), channel_of(body))
         open_view(client, body, respond, actor, outcome, "retire")
 
@@ -157,6 +178,8 @@ def register(app: App, services: Services) -> None:
     def on_history(ack: Ack, body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         ack()
         actor = actor_of(services, body, context)
+        if outsider(actor, _value(body), "history", respond):
+            return
         found = upkeep.history(_value(body), _may_edit(actor))
         if isinstance(found, Outcome):
             if found.refused:
@@ -173,7 +196,7 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         area = area_of(actor)
         if not actor.can(Permission.KNOWLEDGE_EDIT) or area is None:
-            refused(actor, flows._refused("-"), "topic", ephemeral(respond))
+            refused(actor, flows.refused("-"), "topic", ephemeral(respond))
             return
         text, blocks = upkeep.topic(area, _value(body))
         respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
@@ -186,7 +209,7 @@ def register(app: App, services: Services) -> None:
         area = area_of(actor)
         if not actor.can(Permission.KNOWLEDGE_EDIT) or area is None:
             tell = lambda text: client.chat_postMessage(channel=actor.user_id, text=text)  # noqa: E731
-            refused(actor, flows._refused("-"), "home", tell) if area else tell(texts.NO_AREA)
+            refused(actor, flows.refused("-"), "home", tell) if area else tell(texts.NO_AREA)
             return
         text, blocks = upkeep.browse(area)
         client.chat_postMessage(channel=actor.user_id, text=text, blocks=blocks)

@@ -43,7 +43,8 @@ class Outcome:
     view: dict[str, Any] | None = None
 
 
-def _refused(entry_id: str, text: str = REFUSAL) -> Outcome:
+def refused(entry_id: str, text: str = REFUSAL) -> Outcome:
+    """A refusal to audit (by `entry_id`, made safe by bot.kbedit.service.refuse) and tell."""
     return Outcome(refused=True, problem=text, entry_id=entry_id)
 
 
@@ -96,7 +97,7 @@ class Upkeep:
         if entry is None:
             return Outcome(problem=texts.GONE, entry_id=entry_id)
         if not may_edit(entry.partnership):
-            return _refused(entry.id)
+            return refused(entry.id)
         with self.services.db.read() as s:
             version = current_version(s, entry.id)
         meta = EditMeta(entry_id=entry.id, change=Change.EDIT, base_version=version, partnership=entry.partnership,
@@ -106,9 +107,9 @@ class Upkeep:
 
     def open_new(self, partnership: str, may_edit: MayEdit, channel_id: str, today: date) -> Outcome:
         if partnership != NATIONAL and not may_edit(partnership):
-            return _refused("-")
+            return refused("-")
         if partnership == NATIONAL and not may_edit(NATIONAL):
-            return _refused("-")
+            return refused("-")
         entry_id = service.new_entry_id(partnership)
         meta = EditMeta(entry_id=entry_id, change=Change.NEW, partnership=partnership, channel_id=channel_id)
         return Outcome(view=blocks.edit_modal(meta, forms.skeleton(entry_id, partnership, today),
@@ -124,7 +125,7 @@ class Upkeep:
             if partnership is None:
                 return Outcome(problem=texts.GONE, entry_id=entry_id)
             if not may_edit(partnership):
-                return _refused(entry_id)
+                return refused(entry_id)
             title = entry.title if entry else entry_id
             version = current_version(s, entry_id)
         if change == Change.RETIRE:
@@ -146,7 +147,7 @@ class Upkeep:
         if partnership is None:
             return Outcome(problem=texts.GONE, entry_id=meta.entry_id)
         if not may_edit(partnership):
-            return _refused(meta.entry_id)
+            return refused(meta.entry_id)
         if new and live is not None:
             return Outcome(problem=texts.REFUSE_EXISTS, entry_id=meta.entry_id)
         start = forms.skeleton(meta.entry_id, partnership, today) if new or live is None else forms.editable(live)
@@ -177,7 +178,7 @@ class Upkeep:
             if partnership is None:
                 return Outcome(problem=texts.GONE, entry_id=meta.entry_id)
             if not may_edit(partnership):
-                return _refused(meta.entry_id)
+                return refused(meta.entry_id)
             content: dict[str, Any] | None = None
             if meta.change == Change.REVERT:
                 content = service.version_content(s, self.services.knowledge.base, meta.entry_id,
@@ -232,14 +233,14 @@ class Upkeep:
             if draft is None:
                 return Outcome(problem=texts.DRAFT_GONE)
             if not may_edit(draft.partnership):
-                return _refused(draft.entry_id)
+                return refused(draft.entry_id)
             if DraftState(draft.state) != DraftState.PENDING:
                 return Outcome(problem=texts.NOT_PENDING.format(state=draft.state), entry_id=draft.entry_id)
             if decision == Decision.REJECT:
                 service.reject(s, draft, actor_id=actor_id, now=now)
                 return Outcome(draft_id=draft.id, entry_id=draft.entry_id)
             if draft.author_id == actor_id and not service.may_approve_own(s, team_id, draft.partnership):
-                return _refused(draft.entry_id, texts.OWN_DRAFT)
+                return refused(draft.entry_id, texts.OWN_DRAFT)
             problem = service.approval_problem(self.kb, draft, current_version(s, draft.entry_id))
             if problem is not None:
                 return Outcome(problem=problem, entry_id=draft.entry_id)
@@ -279,7 +280,7 @@ class Upkeep:
         if partnership is None:
             return Outcome(problem=texts.GONE, entry_id=entry_id)
         if not may_edit(partnership):
-            return _refused(entry_id)
+            return refused(entry_id)
         revertible = [v for v in ([0] if shipped else []) + kept if v != current]
         title = entry.title if entry else entry_id
         return f"History of {title}", blocks.history_blocks(entry_id, title, lines, revertible)

@@ -13,6 +13,7 @@ from tests.slackclient import date_value, select_value, state, text_value
 BU = "UBUSUNIT1"
 BU2 = "UBUSUNIT2"
 WIRRAL_BU = "UWIRRALBU"
+WIRRAL_TEAM = "T0WIRRAL"  # another workspace, whose partnership is Wirral
 PRACT = "UPRACT01"
 MANAGER = "UMANAGER1"
 BU_CHANNEL = "CBU00001"
@@ -29,10 +30,8 @@ def configure(db, fake_slack) -> None:  # type: ignore[no-untyped-def]
         grant(s, TEAM_ID, BU, Role.BUSINESS_UNIT, granted_by="test")
         grant(s, TEAM_ID, BU2, Role.BUSINESS_UNIT, granted_by="test")
         grant(s, TEAM_ID, MANAGER, Role.MANAGER, granted_by="test")
-        grant(s, TEAM_ID, WIRRAL_BU, Role.BUSINESS_UNIT, granted_by="test")
-        from bot.partnerships import set_user_partnership
-
-        set_user_partnership(s, TEAM_ID, WIRRAL_BU, "wirral")
+        get_workspace(s, WIRRAL_TEAM).partnership = "wirral"
+        grant(s, WIRRAL_TEAM, WIRRAL_BU, Role.BUSINESS_UNIT, granted_by="test")
 
 
 def blocks_of(call: Any) -> list[dict[str, Any]]:
