@@ -214,6 +214,19 @@ def register(app: App, services: Services) -> None:
         text, blocks = upkeep.browse(area)
         client.chat_postMessage(channel=actor.user_id, text=text, blocks=blocks)
 
+    @app.action(ActionId.STILL_RIGHT.value)
+    @guarded
+    def on_still_right(ack: Ack, body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        ack()
+        actor = actor_of(services, body, context)
+        if outsider(actor, _value(body), "still_right", respond):
+            return
+        outcome = upkeep.still_right(actor.team_id, actor.user_id, _value(body), _may_edit(actor), today(), now())
+        if outcome.refused:
+            refused(actor, outcome, "still_right", ephemeral(respond))
+            return
+        ephemeral(respond)(outcome.problem or texts.GONE)
+
     def decide(decision: Decision) -> Callable[..., None]:
         def on_decision(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
                         context: BoltContext) -> None:

@@ -23,6 +23,7 @@ from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.partnerships import business_unit_channel
 from bot.services import Services
+from bot.timeutil import format_date
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
@@ -266,6 +267,29 @@ class Upkeep:
             client.chat_update(channel=where, ts=ts, text=text, blocks=card)
         said = texts.APPROVED_DM if approved else texts.REJECTED_DM
         client.chat_postMessage(channel=author, text=said.format(title=escape(title), by=by, version=version))
+
+    # -- the monthly review list ----------------------------------------------------------------------------
+    def still_right(self, team_id: str, actor_id: str, entry_id: str, may_edit: MayEdit, today: date,
+                    now: datetime) -> Outcome:
+        """The entry is still right: its next review date a year on, confirmed by this person (no second
+        person: nothing it says changes), as a version of its own; audited as kb.reviewed."""
+        from bot.kbedit.reminders import next_review
+
+        self.services.knowledge.refresh()
+        entry = self.kb.get(entry_id)
+        if entry is None:
+            return Outcome(problem=texts.GONE, entry_id=entry_id)
+        if not may_edit(entry.partnership):
+            return refused(entry.id)
+        content = {**forms.editable(entry), "review_by": next_review(today).isoformat()}
+        with self.services.db.session() as s:
+            draft = service.save_draft(s, team_id=team_id, actor_id=actor_id, entry_id=entry.id,
+                                       partnership=entry.partnership, change=Change.REVIEW, content=content,
+                                       base_version=current_version(s, entry.id), reason=texts.STILL_RIGHT_REASON)
+            service.approve(s, draft, approver_id=actor_id, now=now)
+        self.services.knowledge.refresh()
+        return Outcome(problem=texts.STILL_RIGHT.format(title=escape(entry.title), day=format_date(next_review(today))),
+                       entry_id=entry.id)
 
     # -- history --------------------------------------------------------------------------------------------
     def history(self, entry_id: str, may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:

@@ -22,6 +22,7 @@ class ActionId(StrEnum):
     APPROVE = "kbedit_approve"  # value: draft id
     REJECT = "kbedit_reject"  # value: draft id
     HOME = "kbedit_home"  # App Home: the knowledge list
+    STILL_RIGHT = "kbedit_still_right"  # the monthly review list; value: entry id
 
     def numbered(self, suffix: str | int) -> str:
         return f"{self.value}_{suffix}"
@@ -53,6 +54,7 @@ class BlockId(StrEnum):
     CARD_ACTIONS = "kb_card_actions"
     ENTRY_ACTIONS = "kb_entry"  # + "_<n>"
     TOPICS = "kb_topics"  # + "_<n>"
+    REVIEW = "kb_review"  # + "_<n>": one entry of the monthly review list
 
 
 ENTRY_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")  # knowledge.models.Entry.id's pattern

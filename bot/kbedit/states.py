@@ -13,6 +13,7 @@ class Change(StrEnum):
     NEW = "new"
     RETIRE = "retire"
     REVERT = "revert"
+    REVIEW = "review"  # "Still right": the next review date, confirmed by the person who pressed it
 
 
 class DraftState(StrEnum):
@@ -41,6 +42,7 @@ APPROVED: dict[Change, str] = {
     Change.NEW: "kb.approved",
     Change.RETIRE: "kb.retired",
     Change.REVERT: "kb.reverted",
+    Change.REVIEW: "kb.reviewed",
 }
 
 CHANGE_LABELS: dict[Change, str] = {
@@ -48,6 +50,7 @@ CHANGE_LABELS: dict[Change, str] = {
     Change.NEW: "New entry",
     Change.RETIRE: "Retire",
     Change.REVERT: "Revert",
+    Change.REVIEW: "Still right",
 }
 
 

@@ -35,3 +35,5 @@ REFUSE_RETIRE_LINKED = "It cannot be retired: {others} link to it (see also). Ed
 REFUSE_RETIRE_SAFETY = "A front door cannot be retired: the safety reply names it. Edit it instead."
 REFUSE_EXISTS = "An entry with this id already exists."
 REFUSE_NOT_RETIRED = "Nothing to do: the entry already reads like that."
+STILL_RIGHT_REASON = "Still right (reviewed from the monthly list)"
+STILL_RIGHT = "Thanks: *{title}* is marked still right; next review {day}."

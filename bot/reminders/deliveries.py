@@ -32,6 +32,7 @@ class Source(StrEnum):
     ESCALATION = "escalation"
     DIGEST = "digest"
     SNOOZE = "snooze"
+    KNOWLEDGE = "knowledge"  # the monthly list of knowledge entries due for review (bot.kbedit.reminders)
 
 
 @dataclass(frozen=True)
