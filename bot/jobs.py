@@ -60,14 +60,17 @@ def extend_overdue_reminders(services: Services) -> None:
 
 
 def lay_knowledge_reviews(services: Services) -> None:
-    """Hourly (idempotent, keyed by month): the month's knowledge review list for each business-unit channel,
-    laid as a delivery row the one engine posts exactly once."""
+    """Hourly (idempotent, keyed by month and week): the month's knowledge review list for each business-unit
+    channel and the week's gaps DM for each business-unit member, laid as delivery rows the one engine posts
+    exactly once."""
+    from bot.kbedit.gaps import ensure_gap_digests
     from bot.kbedit.reminders import ensure_review_lists
     from bot.timeutil import now
 
     try:
         with services.db.session() as s:
             ensure_review_lists(s, services.kb, now())
+            ensure_gap_digests(s, services.kb, now())
     except Exception as exc:
         log.error("jobs.knowledge_reviews_failed", error=type(exc).__name__)
 

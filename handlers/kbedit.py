@@ -31,7 +31,7 @@ from knowledge.partnerships import NATIONAL, PARTNERSHIPS, resolve_partnership
 
 
 def _value(body: dict[str, Any]) -> str:
-    return str((body.get("actions") or [{}])[0].get("value") or "")[:300]
+    return str((body.get("actions") or [{}])[0].get("value") or "")[:2000]  # Slack: at most 2,000
 
 
 def _may_edit(actor: Actor) -> MayEdit:
@@ -146,6 +146,21 @@ def register(app: App, services: Services) -> None:
             return
         open_view(client, body, respond, actor,
                   upkeep.open_new(_value(body), _may_edit(actor), channel_of(body), today()), "new")
+
+    @app.action(ActionId.WRITE.pattern())
+    @guarded
+    def on_write(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+        ack()
+        actor = actor_of(services, body, context)
+        if outsider(actor, "-", "new", respond):
+            return
+        try:
+            value = json.loads(_value(body))
+            area, question = str(value["p"]), str(value.get("q") or "")
+        except (ValueError, KeyError, TypeError):
+            area, question = area_of(actor) or "", ""
+        open_view(client, body, respond, actor,
+                  upkeep.open_new(area, _may_edit(actor), channel_of(body), today(), question or None), "new")
 
     @app.action(ActionId.RETIRE.value)
     @guarded

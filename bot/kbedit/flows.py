@@ -106,14 +106,17 @@ class Upkeep:
         return Outcome(view=blocks.edit_modal(meta, forms.editable(entry), reason_hint=texts.REASON_HINT,
                                               source_hint=texts.NEW_SOURCE_HINT))
 
-    def open_new(self, partnership: str, may_edit: MayEdit, channel_id: str, today: date) -> Outcome:
+    def open_new(self, partnership: str, may_edit: MayEdit, channel_id: str, today: date,
+                 phrasing: str | None = None) -> Outcome:
+        """The new-entry modal; from the gaps DM, with the question asked as its first phrasing."""
         if partnership != NATIONAL and not may_edit(partnership):
             return refused("-")
         if partnership == NATIONAL and not may_edit(NATIONAL):
             return refused("-")
         entry_id = service.new_entry_id(partnership)
         meta = EditMeta(entry_id=entry_id, change=Change.NEW, partnership=partnership, channel_id=channel_id)
-        return Outcome(view=blocks.edit_modal(meta, forms.skeleton(entry_id, partnership, today),
+        start = {**forms.skeleton(entry_id, partnership, today), "phrasings": [phrasing] if phrasing else []}
+        return Outcome(view=blocks.edit_modal(meta, start,
                                               reason_hint=texts.REASON_HINT, source_hint=texts.NEW_SOURCE_HINT))
 
     def open_change(self, entry_id: str, change: Change, may_edit: MayEdit, channel_id: str,

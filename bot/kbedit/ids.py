@@ -23,6 +23,7 @@ class ActionId(StrEnum):
     REJECT = "kbedit_reject"  # value: draft id
     HOME = "kbedit_home"  # App Home: the knowledge list
     STILL_RIGHT = "kbedit_still_right"  # the monthly review list; value: entry id
+    WRITE = "kbedit_write"  # + "_<n>"; the weekly gaps DM; value: {"p": partnership, "q": redacted question}
 
     def numbered(self, suffix: str | int) -> str:
         return f"{self.value}_{suffix}"
@@ -55,6 +56,7 @@ class BlockId(StrEnum):
     ENTRY_ACTIONS = "kb_entry"  # + "_<n>"
     TOPICS = "kb_topics"  # + "_<n>"
     REVIEW = "kb_review"  # + "_<n>": one entry of the monthly review list
+    GAP = "kb_gap"  # + "_<n>": one question of the weekly gaps DM
 
 
 ENTRY_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")  # knowledge.models.Entry.id's pattern
