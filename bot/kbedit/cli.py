@@ -1,9 +1,12 @@
-"""`safeguarding-bot kb history ID`: every version of an entry with who, when and why (needs the database)."""
+"""`safeguarding-bot kb history ID`: every version of an entry with who, when and why; `kb export --out DIR`: the
+live knowledge (shipped files + approved versions) as YAML that `kb validate --path DIR` accepts. Both read the
+database."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
@@ -18,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     h = actions.add_parser("history", help="every version of an entry: who wrote and approved it, when and why")
     h.add_argument("id")
     h.set_defaults(func=cmd_history)
+    x = actions.add_parser("export", help="write the live knowledge (shipped + approved versions) as YAML files")
+    x.add_argument("--out", required=True, help="folder to write (one file per partnership, national.yaml)")
+    x.set_defaults(func=cmd_export)
 
 
 def history_report(session: Any, entry_id: str) -> list[str]:
@@ -62,4 +68,42 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"no entry {args.id!r} in the knowledge base or its history", file=sys.stderr)
         return 2
     print("\n".join(lines))
+    return 0
+
+
+def export(kb: Any, out: Path) -> dict[str, int]:
+    """One `<partnership>.yaml` per partnership (and national.yaml), every entry whole: no file defaults, so
+    the files read back exactly (`kb validate --path`)."""
+    import yaml
+
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, list[dict[str, Any]]] = {}
+    for e in kb:
+        files.setdefault(e.partnership, []).append(e.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+    for slug, entries in files.items():
+        doc = {"partnership": slug, "entries": entries}
+        (out / f"{slug}.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120),
+                                          encoding="utf-8")
+    return {slug: len(entries) for slug, entries in files.items()}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.liveknowledge import overlay
+    from bot.settings import load_settings
+    from knowledge import load_knowledge_base
+    from storage.db import Database
+    from storage.kbedit import newest_versions
+
+    try:
+        db = Database(load_settings().database_url)
+        with db.read() as s:
+            kb = overlay(load_knowledge_base(), newest_versions(s))
+    except Exception as exc:  # missing tables or database: say so plainly, without a traceback
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"cannot read the approved versions ({first}); has `safeguarding-bot db upgrade` been run?",
+              file=sys.stderr)
+        return 1
+    counts = export(kb, Path(args.out))
+    print(f"wrote {sum(counts.values())} entries to {args.out}: "
+          + ", ".join(f"{slug}.yaml {n}" for slug, n in counts.items()))
     return 0

@@ -65,7 +65,7 @@ def test_a_new_entry_answers_once_approved_and_says_who_confirmed_it(slack, fake
 
 
 def test_retire_then_revert_keeps_every_version_and_prints_the_history(slack, fake_slack, db, services, capsys,
-                                                                        monkeypatch, database_url):
+                                                                        monkeypatch, database_url, tmp_path):
     configure(db, fake_slack)
     view = open_view_after(slack, fake_slack, ActionId.EDIT, ENTRY, BU)
     slack.submit(view, edit_values(view, kb_answer="Each partner pays a third of the agreed budget each year.",
@@ -104,6 +104,13 @@ def test_retire_then_revert_keeps_every_version_and_prints_the_history(slack, fa
     assert "v0  shipped file  Funding (Halton)" in printed
     assert "v2  retire" in printed and f"approved by {BU2}" in printed and "why: Merge undone" in printed
     assert main(["kb", "history", "halton.process.nothing-here"]) == 2
+
+    out = tmp_path / "export"  # the live knowledge round-trips through kb validate
+    assert main(["kb", "export", "--out", str(out)]) == 0
+    assert main(["kb", "validate", "--path", str(out)]) == 0
+    assert "ok: 221 entries" in capsys.readouterr().out
+    exported = (out / "halton.yaml").read_text()
+    assert "pays a third" in exported and f"by: {BU2}" in exported and "equitable and proportionate" not in exported
 
 
 def test_a_front_door_is_never_retired_and_a_linked_entry_says_what_links_to_it(slack, fake_slack, db, services):
