@@ -32,6 +32,7 @@ class Permission(StrEnum):
     REMINDERS_MANAGE = "reminders.manage"
     REMINDERS_VIEW_ALL = "reminders.view_all"
     INSIGHT = "insight"  # the QA charts: the web dashboard and the pack
+    KNOWLEDGE_EDIT = "knowledge.edit"  # draft, approve, retire, revert the partnership's knowledge entries
     ADMIN = "admin"
 
 
@@ -49,6 +50,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REMINDERS_MANAGE: _MANAGERS,
     Permission.REMINDERS_VIEW_ALL: _BUSINESS_UNIT,
     Permission.INSIGHT: frozenset({Role.SAFEGUARDING_LEAD, Role.BUSINESS_UNIT, Role.ADMIN}),
+    Permission.KNOWLEDGE_EDIT: _BUSINESS_UNIT,
     Permission.ADMIN: frozenset({Role.ADMIN}),
 }
 

@@ -17,8 +17,8 @@ from bot.settings import ConfigError, Settings, load_settings, require
 from knowledge.partnerships import partnership_arg
 
 # Each capability's CLI module; listed here so the whole command surface is visible in one place.
-CAPABILITY_CLIS = ("knowledge.cli", "bot.case_reviews.cli", "bot.escalations.cli", "bot.reminders.cli",
-                   "bot.governance.cli", "bot.insight.cli")
+CAPABILITY_CLIS = ("knowledge.cli", "bot.kbedit.cli", "bot.case_reviews.cli", "bot.escalations.cli",
+                   "bot.reminders.cli", "bot.governance.cli", "bot.insight.cli")
 
 
 def _settings() -> Settings:

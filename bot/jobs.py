@@ -59,6 +59,22 @@ def extend_overdue_reminders(services: Services) -> None:
         log.error("jobs.overdue_reminders_failed", error=type(exc).__name__)
 
 
+def lay_knowledge_reviews(services: Services) -> None:
+    """Hourly (idempotent, keyed by month and week): the month's knowledge review list for each business-unit
+    channel and the week's gaps DM for each business-unit member, laid as delivery rows the one engine posts
+    exactly once."""
+    from bot.kbedit.gaps import ensure_gap_digests
+    from bot.kbedit.reminders import ensure_review_lists
+    from bot.timeutil import now
+
+    try:
+        with services.db.session() as s:
+            ensure_review_lists(s, services.kb, now())
+            ensure_gap_digests(s, services.kb, now())
+    except Exception as exc:
+        log.error("jobs.knowledge_reviews_failed", error=type(exc).__name__)
+
+
 def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClient | None = None) -> None:
     """Add the product's jobs to `scheduler`. Capabilities add theirs here, one line each."""
     from bot.slack import make_client
@@ -72,5 +88,7 @@ def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClien
     # 03:30 London exists exactly once on both clock-change nights (the change happens between 01:00 and 02:00).
     scheduler.add_job(apply_retention, CronTrigger(hour=3, minute=30, timezone=LONDON), args=(services,),
                       id="governance.retention", replace_existing=True)
+    scheduler.add_job(lay_knowledge_reviews, CronTrigger(minute=5, timezone=LONDON), args=(services,),
+                      id="knowledge.review_lists", replace_existing=True)
     scheduler.add_job(extend_overdue_reminders, CronTrigger(hour=6, minute=0, timezone=LONDON),
                       args=(services,), id="deadlines.extend_overdue_reminders", replace_existing=True)

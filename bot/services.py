@@ -16,6 +16,7 @@ from bot.settings import Settings
 from storage.db import Database
 
 if TYPE_CHECKING:
+    from bot.liveknowledge import LiveKnowledge
     from knowledge import KnowledgeBase
 
 
@@ -32,11 +33,16 @@ class Services:
         register_all()  # capabilities offer their digest items (bot.reminders.digest imports none of them)
 
     @cached_property
-    def kb(self) -> KnowledgeBase:
-        """Read-only knowledge base, loaded and validated once."""
-        from knowledge import load_knowledge_base
+    def knowledge(self) -> LiveKnowledge:
+        """The shipped knowledge plus the business unit's approved versions, kept current (bot.liveknowledge)."""
+        from bot.liveknowledge import LiveKnowledge
 
-        return load_knowledge_base()
+        return LiveKnowledge(self.db)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The live knowledge base now (the shipped files, validated once, with the approved overlay)."""
+        return self.knowledge.kb
 
     def roles_of(self, session: Session, team_id: str, user_id: str) -> frozenset[Role]:
         """A person's roles, including admin for BOOTSTRAP_ADMIN_IDS: every permission check asks here.

@@ -16,6 +16,7 @@ def register_all(app: App, services: Services) -> None:
         escalations,
         fallback,
         insight,
+        kbedit,
         middleware,
         reminders,
         safeguarding,
@@ -26,6 +27,7 @@ def register_all(app: App, services: Services) -> None:
     safeguarding.register(app, services)  # owns /safeguarding; must come before modules adding subcommands
     admin.register(app, services)
     answers.register(app, services)
+    kbedit.register(app, services)  # after answers: it adds to the App Home
     case_reviews.register(app, services)
     escalations.register(app, services)
     reminders.register(app, services)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
-from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
+from knowledge.dating import ARRANGEMENTS_CAVEAT, long_date, month_year, review_note
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
@@ -128,8 +128,14 @@ def cite(e: Entry) -> str:
     doc = document_title(e.source.document)
     where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
     line = f"_Source: {where}, {e.source.section}. As of {month_year(e.as_of)}._"
+    lines = [line]
+    if e.confirmed is not None:  # edited or written by the business unit: who vouches for it, and when
+        lines.append(f"_Confirmed by the partnership business unit (<@{e.confirmed.by}>) on "
+                     f"{long_date(e.confirmed.on)}._")
     due = review_note(e)
-    return f"{line}\n_{due}_" if due else line
+    if due:
+        lines.append(f"_{due}_")
+    return "\n".join(lines)
 
 
 class Answerer:

@@ -26,6 +26,7 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.models import (
+    BUSINESS_UNIT_SOURCE,
     Contact,
     Entry,
     EscalationRoute,
@@ -33,6 +34,7 @@ from knowledge.models import (
     RelevantAgency,
     Timescale,
     current_names_problem,
+    is_business_unit_source,
 )
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS
 
@@ -203,21 +205,28 @@ def parse_files(path: Path) -> tuple[list[Entry], dict[str, str], list[str]]:
     ids = set(origin)
     notes = {e.id: e.note for e in entries}
     for e in entries:
-        dated = current_names_problem(e, notes)
-        if dated:
-            problems.append(f"{origin[e.id]}: entry {e.id}: field see_also: {dated}")
-        src = e.source
-        if src.document not in SEED_DOCUMENTS and not src.url:
-            problems.append(
-                f"{origin[e.id]}: entry {e.id}: field source.document: {src.document!r} is not a seed document "
-                "and has no url"
-            )
-        for ref in e.see_also:
-            if ref not in ids:
-                problems.append(f"{origin[e.id]}: entry {e.id}: field see_also: unknown id {ref!r}")
-        if not e.phrasings and e.kind not in ("glossary",):
-            problems.append(f"{origin[e.id]}: entry {e.id}: field phrasings: give at least one phrasing")
+        problems += [f"{origin[e.id]}: entry {e.id}: field {name}: {msg}"
+                     for name, msg in entry_problems(e, ids, notes)]
     return entries, origin, problems
+
+
+def entry_problems(e: Entry, ids: set[str], notes: dict[str, str | None]) -> list[tuple[str, str]]:
+    """(field, problem) for the rules one entry must meet beyond its schema, given the other entries' ids and
+    notes: `kb validate` and a business-unit draft (bot.kbedit) apply the same rules."""
+    out: list[tuple[str, str]] = []
+    dated = current_names_problem(e, notes)
+    if dated:
+        out.append(("see_also", dated))
+    src = e.source
+    if src.document not in SEED_DOCUMENTS and not src.url and not is_business_unit_source(src.document):
+        out.append(("source.document", f"{src.document!r} is not a seed document, has no url and is not "
+                                        f"'{BUSINESS_UNIT_SOURCE}, <date>'"))
+    for ref in e.see_also:
+        if ref not in ids:
+            out.append(("see_also", f"unknown id {ref!r}"))
+    if not e.phrasings and e.kind not in ("glossary",):
+        out.append(("phrasings", "give at least one phrasing"))
+    return out
 
 
 _cache: dict[Path, KnowledgeBase] = {}

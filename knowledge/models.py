@@ -170,6 +170,21 @@ class ThresholdFramework(_Strict):
     url: str | None = None
 
 
+BUSINESS_UNIT_SOURCE = "partnership business unit"  # a source that is no seed document: "<this>, 30 November 2026"
+
+
+def is_business_unit_source(document: str) -> bool:
+    """A source the partnership's business unit vouches for (a new entry written in Slack), not a document."""
+    return document.strip().lower().startswith(BUSINESS_UNIT_SOURCE)
+
+
+class Confirmation(_Strict):
+    """Who in the business unit confirmed an edited entry, and when (answers from it say so)."""
+
+    by: str = Field(min_length=1, description="Slack user id of the approver")
+    on: date
+
+
 class Entry(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     kind: Kind
@@ -190,6 +205,7 @@ class Entry(_Strict):
     contact: Contact | None = None
     timescale: Timescale | None = None
     threshold: ThresholdFramework | None = None
+    confirmed: Confirmation | None = None  # set on entries the business unit edited or wrote (bot.kbedit)
 
     @field_validator("partnership")
     @classmethod

@@ -114,7 +114,8 @@ def record_unanswered(session: Session, *, team_id: str, partnership: str | None
 
 
 def unanswered_summary(
-    session: Session, *, team_id: str | None = None, limit: int = 30
+    session: Session, *, team_id: str | None = None, limit: int = 30, since: datetime | None = None,
+    partnership: str | None = None,
 ) -> list[tuple[str, str | None, int]]:
     """(question, partnership, times asked), most frequent first; same text (case-folded) counts together."""
     key = func.lower(UnansweredQuestion.question)
@@ -126,6 +127,10 @@ def unanswered_summary(
     )
     if team_id:
         stmt = stmt.where(UnansweredQuestion.team_id == team_id)
+    if since is not None:
+        stmt = stmt.where(UnansweredQuestion.created_at >= since)
+    if partnership is not None:
+        stmt = stmt.where(UnansweredQuestion.partnership == partnership)
     return [(q, p, int(n)) for q, p, n in session.execute(stmt).all()]
 
 

@@ -120,7 +120,9 @@ def topics_text(topics: OrderedDict[str, list[Entry]]) -> str:
     return "Topics: " + ", ".join(topics) if topics else "No topics loaded."
 
 
-def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, user_area: str | None) -> dict:
+def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, user_area: str | None,
+              extra: list[dict[str, Any]] | None = None) -> dict:
+    """The App Home: the person's area, the topic browser, then what other capabilities add (`extra`)."""
     select = {**bk.static_select(PARTNERSHIPS, initial=user_area, placeholder="Choose your area"),
               "action_id": ActionId.HOME_AREA.value}
     where = display_name(partnership) if partnership else "not set"
@@ -137,15 +139,16 @@ def home_view(topics: OrderedDict[str, list[Entry]], partnership: str | None, us
     for start in range(0, len(buttons), 5):
         blocks.append(bk.actions(f"{BlockId.HOME_TOPICS.value}_{start // 5}", buttons[start : start + 5]))
     names = list(topics)
+    extra = extra or []
     for done, topic in enumerate(names):
-        if len(blocks) >= limits.MAX_BLOCKS_VIEW - 1:  # keep one block to say what is left
+        if len(blocks) >= limits.MAX_BLOCKS_VIEW - 1 - len(extra):  # keep one block to say what is left
             blocks.append(bk.context(more_line(len(names) - done, "use the topic buttons above")))
             break
         entries = topics[topic]
         local = [e for e in entries if e.partnership != NATIONAL]
         lines = "\n".join(f"• {e.title}" for e in (local or entries)[:4])
         blocks.append(section(f"*{topic}*\n{lines}"))
-    return {"type": "home", "blocks": blocks}
+    return {"type": "home", "blocks": blocks + extra}
 
 
 def topic_detail_blocks(topic: str, entries: list[Entry]) -> list[dict[str, Any]]:

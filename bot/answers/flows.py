@@ -8,6 +8,7 @@ about a child is answered even when the database is down (999 and the front door
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +24,15 @@ from bot.answers.blocks import (
     topics_text,
 )
 from bot.answers.service import AnswerService, UnknownEntry
+from bot.logs import get_logger
 from bot.partnerships import choose_area
 from bot.services import Services
 from knowledge.answering import Answer
 from knowledge.models import Entry
 from knowledge.partnerships import PARTNERSHIPS, display_name, is_partnership
 from storage.core import UserSetting
+
+log = get_logger(__name__)
 
 WARM_UP_QUESTION = "what is a lado"
 GONE_ENTRY = "That answer is no longer in the knowledge base."
@@ -37,6 +41,16 @@ UNKNOWN_AREA = "Unknown area."
 THANKS_HELPFUL = "Thanks, glad it helped."
 THANKS_NOT_HELPFUL = ("Thanks for telling us. The partnership's business unit reviews answers marked not helpful: it "
                       "sees the answer and your question with any names or identifiers removed.")
+
+
+HomeSection = Callable[[str, str], list[dict[str, Any]]]
+"""(team id, user id) -> blocks another capability adds to the App Home (knowledge upkeep for its editors)."""
+HOME_SECTIONS: dict[str, HomeSection] = {}
+
+
+def add_home_section(name: str, section: HomeSection) -> None:
+    """A capability's own part of the App Home, shown under the topics (a new app replaces it by name)."""
+    HOME_SECTIONS[name] = section
 
 
 @dataclass(frozen=True)
@@ -58,11 +72,15 @@ class Answers:
     svc: AnswerService = field(init=False)
 
     def __post_init__(self) -> None:
-        self.svc = AnswerService(kb=self.services.kb, db=self.services.db)
+        self.svc = AnswerService(db=self.services.db, live=self.services.knowledge)
 
     def warm_up(self) -> None:
         """Build the search index and run one question through the answer checks now, at start, not inside the
         first people's questions (bot.app.warm_up loads the identifier screen and the worry detector)."""
+        try:  # the business unit's approved versions, before the first question (answers go on without them)
+            self.services.knowledge.refresh()
+        except Exception as exc:
+            log.warning("answers.knowledge_not_loaded", error=type(exc).__name__)
         self.svc.answerer.answer(WARM_UP_QUESTION, None)
 
     def area_for(self, team_id: str, channel_id: str | None, user_id: str | None) -> str | None:
@@ -128,8 +146,9 @@ class Answers:
 
     def publish_home(self, client: WebClient, team_id: str, user_id: str) -> None:
         area = self.area_for(team_id, None, user_id)
-        client.views_publish(user_id=user_id,
-                             view=home_view(self.svc.topics(area), area, self._user_area(team_id, user_id)))
+        extra = [block for section in HOME_SECTIONS.values() for block in section(team_id, user_id)]
+        client.views_publish(user_id=user_id, view=home_view(self.svc.topics(area), area,
+                                                             self._user_area(team_id, user_id), extra))
 
     def set_home_area(self, client: WebClient, team_id: str, user_id: str, slug: str | None) -> None:
         """The App Home area select: saved as the person's own area, then the Home shown again."""

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.states import FollowUp, allows
 from bot.answers.tally import QuestionTally
+from bot.liveknowledge import LiveKnowledge
 from bot.logs import get_logger
 from knowledge.answering import Answer, Answerer, get_answerer, source_of
 from knowledge.base import KnowledgeBase
@@ -29,13 +30,21 @@ class UnknownEntry(LookupError):
 
 @dataclass
 class AnswerService:
-    kb: KnowledgeBase
+    kb: KnowledgeBase | None = None  # a fixed knowledge base (tests, the CLI); else `live`'s
     db: Database | None = None
     tally: QuestionTally = field(default_factory=QuestionTally)  # counts for insight, written about once a minute
+    live: LiveKnowledge | None = None  # the process's knowledge with the business unit's approved versions
 
     @property
     def answerer(self) -> Answerer:
+        """The answerer of the knowledge in force now: a snapshot swapped in whole, never half-built."""
+        if self.live is not None:
+            return self.live.answerer
         return get_answerer(self.kb)
+
+    @property
+    def current_kb(self) -> KnowledgeBase:
+        return self.answerer.kb
 
     def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
         res = self.answerer.answer(question, partnership)
@@ -74,7 +83,7 @@ class AnswerService:
         return self.answerer.answer(question, area)
 
     def show(self, entry_id: str, partnership: str | None = None) -> Answer:
-        e = self.kb.get(entry_id)
+        e = self.current_kb.get(entry_id)
         if e is None:
             raise UnknownEntry(entry_id)
         area = partnership if is_partnership(partnership) else (None if e.partnership == NATIONAL else e.partnership)
@@ -82,7 +91,7 @@ class AnswerService:
 
     def feedback(self, *, team_id: str, entry_id: str, helpful: bool, question: str | None = None) -> None:
         """Store a rating; with "not helpful" the question too, redacted, for the business unit to review."""
-        if self.kb.get(entry_id) is None:
+        if self.current_kb.get(entry_id) is None:
             raise UnknownEntry(entry_id)
         if self.db is None:
             return
@@ -94,6 +103,6 @@ class AnswerService:
         out: OrderedDict[str, list[Entry]] = OrderedDict()
         scopes = [partnership, NATIONAL] if is_partnership(partnership) else [NATIONAL]
         for scope in scopes:
-            for e in self.kb.entries(scope):
+            for e in self.current_kb.entries(scope):
                 out.setdefault(e.topic, []).append(e)
         return out

@@ -33,6 +33,7 @@ class Source(StrEnum):
     DIGEST = "digest"
     SNOOZE = "snooze"
     QA_PACK = "qa_pack"  # a scheduled QA pack (series of kind qa_pack), composed when sent
+    KNOWLEDGE = "knowledge"  # the monthly list of knowledge entries due for review (bot.kbedit.reminders)
 
 
 @dataclass(frozen=True)

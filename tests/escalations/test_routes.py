@@ -12,6 +12,7 @@ import yaml
 from sqlalchemy import select
 
 from bot.escalations.routes import snapshot_route
+from bot.liveknowledge import LiveKnowledge
 from bot.partnerships import set_channel_partnership
 from knowledge import load_knowledge_base
 from knowledge.base import DATA_DIR
@@ -86,7 +87,7 @@ def test_a_later_kb_edit_never_moves_an_open_escalation(slack, fake_slack, works
     with time_machine.travel(london(2026, 2, 2, 10), tick=True):
         old = raise_one(slack, fake_slack)
         eventually(lambda: _esc(db, old).card_ts)
-    services.__dict__["kb"] = _modified_kb(tmp_path)  # the admin's edit lands
+    services.__dict__["knowledge"] = LiveKnowledge(db, base=_modified_kb(tmp_path))  # the admin's edit lands
     assert snapshot_route(services.kb, "warrington").steps[1].title == "Renamed by a later edit"
     with time_machine.travel(london(2026, 2, 3, 10), tick=True):
         slack.command("/escalate", f"advance {old} No agreement at worker level", user=MANAGER)
@@ -101,7 +102,7 @@ def test_a_later_kb_edit_never_moves_an_open_escalation(slack, fake_slack, works
 
 
 def test_an_admin_window_in_the_kb_gives_the_card_a_deadline(slack, fake_slack, workspace, db, services, tmp_path):
-    services.__dict__["kb"] = _modified_kb(tmp_path)
+    services.__dict__["knowledge"] = LiveKnowledge(db, base=_modified_kb(tmp_path))
     with db.session() as s:
         set_channel_partnership(s, TEAM_ID, "CWIRRAL02", "wirral")
     with time_machine.travel(london(2026, 2, 2, 10), tick=True):

@@ -11,7 +11,8 @@ from bot.clock import build_scheduler, run_clock
 def test_jobs_are_registered_in_one_place(services, fake_slack):
     scheduler = build_scheduler(services)
     ids = {job.id for job in scheduler.get_jobs()}
-    assert ids == {"reminders.dispatch", "governance.retention", "deadlines.extend_overdue_reminders"}
+    assert ids == {"reminders.dispatch", "governance.retention", "deadlines.extend_overdue_reminders",
+                   "knowledge.review_lists"}
 
 
 def test_clock_starts_and_stops_cleanly(services, fake_slack):

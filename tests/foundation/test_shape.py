@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CAPABILITIES = ("answers", "case_reviews", "escalations", "reminders")
+CAPABILITIES = ("answers", "case_reviews", "escalations", "reminders", "kbedit")
 FILES = ("service.py", "flows.py", "blocks.py", "states.py", "ids.py")
 
 

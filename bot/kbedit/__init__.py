@@ -1,0 +1,1 @@
+"""Keeping the knowledge current: the business unit's drafts, four-eyes approval, versions and history."""

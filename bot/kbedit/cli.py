@@ -1,0 +1,109 @@
+"""`safeguarding-bot kb history ID`: every version of an entry with who, when and why; `kb export --out DIR`: the
+live knowledge (shipped files + approved versions) as YAML that `kb validate --path DIR` accepts. Both read the
+database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
+from bot.timeutil import format_date
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    kb = subparsers.choices.get("kb")  # knowledge.cli's `kb` (registered first); history joins its actions
+    actions = next((a for a in getattr(kb, "_actions", []) if isinstance(a, argparse._SubParsersAction)), None)
+    if actions is None:
+        return
+    h = actions.add_parser("history", help="every version of an entry: who wrote and approved it, when and why")
+    h.add_argument("id")
+    h.set_defaults(func=cmd_history)
+    x = actions.add_parser("export", help="write the live knowledge (shipped + approved versions) as YAML files")
+    x.add_argument("--out", required=True, help="folder to write (one file per partnership, national.yaml)")
+    x.set_defaults(func=cmd_export)
+
+
+def history_report(session: Any, entry_id: str) -> list[str]:
+    """Lines for `kb history`: v0 (the shipped file, when the entry is one), each version, then open drafts."""
+    from knowledge import load_knowledge_base
+    from storage.kbedit import drafts_of, versions_of
+
+    versions = versions_of(session, entry_id)
+    drafts = [d for d in drafts_of(session, entry_id) if d.state != DraftState.APPROVED.value]
+    shipped = load_knowledge_base().get(entry_id)
+    if shipped is None and not versions and not drafts:
+        return []
+    lines = [f"History of {entry_id}"]
+    if shipped is not None:
+        lines.append(f"v0  shipped file  {shipped.title}  (as of {format_date(shipped.as_of)})")
+    for v in versions:
+        title = (v.content or {}).get("title", "(retired)")
+        lines.append(f"v{v.version}  {CHANGE_LABELS[Change(v.change)].lower()}  {title}")
+        lines.append(f"    drafted by {v.author_id} on {format_date(v.drafted_at.date())}, approved by "
+                     f"{v.approved_by} on {format_date(v.approved_at.date())}")
+        lines.append(f"    why: {v.reason}")
+    for d in drafts:
+        lines.append(f"draft {d.id}  {CHANGE_LABELS[Change(d.change)].lower()}  {d.state}  by {d.author_id} on "
+                     f"{format_date(d.created_at.date())}  why: {d.reason}")
+    return lines
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from bot.settings import load_settings
+    from storage.db import Database
+
+    try:
+        db = Database(load_settings().database_url)
+        with db.read() as s:
+            lines = history_report(s, args.id)
+    except Exception as exc:  # missing tables or database: say so plainly, without a traceback
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"cannot read the knowledge history ({first}); has `safeguarding-bot db upgrade` been run?",
+              file=sys.stderr)
+        return 1
+    if not lines:
+        print(f"no entry {args.id!r} in the knowledge base or its history", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    return 0
+
+
+def export(kb: Any, out: Path) -> dict[str, int]:
+    """One `<partnership>.yaml` per partnership (and national.yaml), every entry whole: no file defaults, so
+    the files read back exactly (`kb validate --path`)."""
+    import yaml
+
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, list[dict[str, Any]]] = {}
+    for e in kb:
+        files.setdefault(e.partnership, []).append(e.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+    for slug, entries in files.items():
+        doc = {"partnership": slug, "entries": entries}
+        (out / f"{slug}.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120),
+                                          encoding="utf-8")
+    return {slug: len(entries) for slug, entries in files.items()}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.liveknowledge import overlay
+    from bot.settings import load_settings
+    from knowledge import load_knowledge_base
+    from storage.db import Database
+    from storage.kbedit import newest_versions
+
+    try:
+        db = Database(load_settings().database_url)
+        with db.read() as s:
+            kb = overlay(load_knowledge_base(), newest_versions(s))
+    except Exception as exc:  # missing tables or database: say so plainly, without a traceback
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"cannot read the approved versions ({first}); has `safeguarding-bot db upgrade` been run?",
+              file=sys.stderr)
+        return 1
+    counts = export(kb, Path(args.out))
+    print(f"wrote {sum(counts.values())} entries to {args.out}: "
+          + ", ".join(f"{slug}.yaml {n}" for slug, n in counts.items()))
+    return 0

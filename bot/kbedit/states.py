@@ -1,0 +1,65 @@
+"""A draft's states and the one allowed-transition table: pending until a second person approves or rejects.
+
+`Change` is what a draft does to its entry; the audit action written when it is approved depends on it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Change(StrEnum):
+    EDIT = "edit"
+    NEW = "new"
+    RETIRE = "retire"
+    REVERT = "revert"
+    REVIEW = "review"  # "Still right": the next review date, confirmed by the person who pressed it
+
+
+class DraftState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Decision(StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+TRANSITIONS: dict[tuple[DraftState, Decision], DraftState] = {
+    (DraftState.PENDING, Decision.APPROVE): DraftState.APPROVED,
+    (DraftState.PENDING, Decision.REJECT): DraftState.REJECTED,
+}
+
+# The audit action of each step (ids, versions and states only: never the entry's text or the reason).
+DRAFTED = "kb.drafted"
+REJECTED = "kb.rejected"
+REFUSED = "kb.refused"
+APPROVALS_SET = "kb.approvals_set"
+APPROVED: dict[Change, str] = {
+    Change.EDIT: "kb.approved",
+    Change.NEW: "kb.approved",
+    Change.RETIRE: "kb.retired",
+    Change.REVERT: "kb.reverted",
+    Change.REVIEW: "kb.reviewed",
+}
+
+CHANGE_LABELS: dict[Change, str] = {
+    Change.EDIT: "Edit",
+    Change.NEW: "New entry",
+    Change.RETIRE: "Retire",
+    Change.REVERT: "Revert",
+    Change.REVIEW: "Still right",
+}
+
+
+class NotPending(ValueError):
+    """The draft was already approved or rejected (a stale card, or two people pressing at once)."""
+
+
+def decide(state: DraftState | str, decision: Decision) -> DraftState:
+    try:
+        return TRANSITIONS[(DraftState(state), decision)]
+    except (KeyError, ValueError):
+        raise NotPending(f"{decision} is not allowed from {state}") from None

@@ -1,0 +1,117 @@
+"""Tables for keeping the knowledge current: drafts awaiting a second person, the approved versions (the
+overlay on the shipped YAML), and each partnership's approval rule.
+
+The shipped files stay the base (version 0 of every entry there). An approved draft becomes the entry's next
+version, kept for ever with who wrote it, who approved it, when and why; the newest version of each entry is
+what answers use (bot.liveknowledge rebuilds the index when the newest version id changes). A retired entry's
+newest version has no content. The reason and the entry's text are kept here, never in the audit log.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from storage.base import Base, TeamScoped, utcnow
+
+REASON_MAX = 200
+
+
+class KnowledgeDraft(Base, TeamScoped):
+    """A proposed change to one entry (edit, new, retire, revert), pending until approved or rejected."""
+
+    __tablename__ = "knowledge_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(String(200), index=True)
+    partnership: Mapped[str] = mapped_column(String(64))
+    change: Mapped[str] = mapped_column(String(16))  # bot.kbedit.states.Change
+    state: Mapped[str] = mapped_column(String(16), index=True)  # bot.kbedit.states.DraftState
+    content: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the entry as validated; None to retire
+    base_version: Mapped[int] = mapped_column(Integer)  # the entry's version the draft was written against
+    reason: Mapped[str] = mapped_column(String(REASON_MAX))
+    author_id: Mapped[str] = mapped_column(String(32))
+    decided_by: Mapped[str | None] = mapped_column(String(32))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    card_channel: Mapped[str | None] = mapped_column(String(32))
+    card_ts: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class KnowledgeVersion(Base, TeamScoped):
+    """One approved version of an entry: never changed or deleted (history, revert)."""
+
+    __tablename__ = "knowledge_versions"
+    __table_args__ = (UniqueConstraint("entry_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(String(200), index=True)
+    version: Mapped[int] = mapped_column(Integer)  # 1, 2, ... (0 is the shipped file)
+    partnership: Mapped[str] = mapped_column(String(64))
+    change: Mapped[str] = mapped_column(String(16))
+    content: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # None: retired
+    draft_id: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(REASON_MAX))
+    author_id: Mapped[str] = mapped_column(String(32))
+    approved_by: Mapped[str] = mapped_column(String(32))
+    drafted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class KnowledgeSetting(Base, TeamScoped):
+    """A partnership's approval rule in a workspace: two people (the default) or one."""
+
+    __tablename__ = "knowledge_settings"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    partnership: Mapped[str] = mapped_column(String(64), primary_key=True)
+    single_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_by: Mapped[str | None] = mapped_column(String(32))
+
+
+def overlay_version(session: Session) -> int:
+    """The newest version row's id (0 when none): a process whose index was built at another number rebuilds."""
+    return int(session.scalar(select(func.max(KnowledgeVersion.id))) or 0)
+
+
+def newest_versions(session: Session) -> list[KnowledgeVersion]:
+    """Each entry's newest approved version: the overlay on the shipped files."""
+    newest = (select(KnowledgeVersion.entry_id, func.max(KnowledgeVersion.version).label("v"))
+              .group_by(KnowledgeVersion.entry_id).subquery())
+    stmt = (select(KnowledgeVersion)
+            .join(newest, (KnowledgeVersion.entry_id == newest.c.entry_id) & (KnowledgeVersion.version == newest.c.v))
+            .order_by(KnowledgeVersion.id))
+    return list(session.scalars(stmt))
+
+
+def versions_of(session: Session, entry_id: str) -> list[KnowledgeVersion]:
+    return list(session.scalars(select(KnowledgeVersion).where(KnowledgeVersion.entry_id == entry_id)
+                                .order_by(KnowledgeVersion.version)))
+
+
+def current_version(session: Session, entry_id: str) -> int:
+    return int(session.scalar(select(func.max(KnowledgeVersion.version))
+                              .where(KnowledgeVersion.entry_id == entry_id)) or 0)
+
+
+def drafts_of(session: Session, entry_id: str) -> list[KnowledgeDraft]:
+    return list(session.scalars(select(KnowledgeDraft).where(KnowledgeDraft.entry_id == entry_id)
+                                .order_by(KnowledgeDraft.id)))
+
+
+def single_approval(session: Session, team_id: str, partnership: str) -> bool:
+    row = session.get(KnowledgeSetting, (team_id, partnership))
+    return bool(row and row.single_approval)
+
+
+def set_single_approval(session: Session, team_id: str, partnership: str, single: bool, by: str) -> None:
+    row = session.get(KnowledgeSetting, (team_id, partnership))
+    if row is None:
+        row = KnowledgeSetting(team_id=team_id, partnership=partnership)
+        session.add(row)
+    row.single_approval = single
+    row.updated_by = by
+

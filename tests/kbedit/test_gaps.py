@@ -1,0 +1,49 @@
+"""The weekly gaps list reaches each business-unit member by DM (never the channel: no typed text there) through
+the one reminder engine, exactly once, and "Write an answer" opens a new entry with the question as a phrasing."""
+
+from __future__ import annotations
+
+import json
+
+import time_machine
+
+from bot.answers.ids import ActionId as AnswerAction
+from bot.jobs import lay_knowledge_reviews
+from bot.kbedit.ids import ActionId, BlockId
+from bot.reminders.engine import dispatch_once
+from bot.slack import make_client
+from tests.case_reviews.helpers import london
+from tests.kbedit.helpers import BU, BU2, BU_CHANNEL, ENTRY, PRACT, QUESTION, configure, initial, text_of, view_of
+
+UNANSWERED = "which car park should visitors use at the partnership offices"
+
+
+def test_the_gaps_dm_goes_once_to_each_business_unit_member_and_write_an_answer_opens_a_draft(
+        slack, fake_slack, db, services, settings):
+    configure(db, fake_slack)
+    with time_machine.travel(london(2026, 12, 3, 11), tick=True):  # Thursday: questions during the week
+        for n, question in enumerate((UNANSWERED, UNANSWERED.upper(), QUESTION), 1):
+            slack.command("/safeguarding", question, user=PRACT)
+            fake_slack.wait_for("response_url", count=n)
+        slack.action(AnswerAction.NOT_HELPFUL, json.dumps({"id": ENTRY, "q": QUESTION}), user=PRACT)
+        fake_slack.wait_for("response_url", count=4)
+    client = make_client(settings)
+    with time_machine.travel(london(2026, 12, 7, 9, 30), tick=True):  # Monday
+        for _ in range(2):
+            lay_knowledge_reviews(services)
+            dispatch_once(db, client, grace_hours=6)
+    dms = [c for c in fake_slack.calls_to("chat.postMessage") if str(c.get("text")).startswith("Questions without")]
+    assert sorted(c["channel"] for c in dms) == ["D" + BU, "D" + BU2]  # each member once, by DM; never the channel
+    assert not [c for c in fake_slack.calls_to("chat.postMessage")
+                if c["channel"] == BU_CHANNEL and UNANSWERED in text_of(c)]
+    shown = text_of(dms[0])
+    assert f"2× _{UNANSWERED}_" in shown.lower() and "marked not helpful" in shown.lower()
+    assert "Funding (Halton)" in shown
+
+    write = next(el for b in json.loads(json.dumps(dms[0].get("blocks"))) if b.get("accessory")
+                 for el in [b["accessory"]])
+    before = len(fake_slack.calls_to("views.open"))
+    slack.action(write["action_id"], write["value"], user=BU)
+    view = view_of(fake_slack.wait_for("views.open", count=before + 1)[-1])
+    assert initial(view, BlockId.PHRASINGS).lower() == UNANSWERED and initial(view, BlockId.KIND) == "faq"
+    assert write["action_id"].startswith(ActionId.WRITE)
