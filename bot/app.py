@@ -32,6 +32,12 @@ def create_app(
     """Build the app; `process_before_response=True` runs listeners before replying (console, FaaS)."""
     settings = services.settings
     client = client or make_client(settings)
+    installs: dict[str, object] = {}
+    if settings.oauth_enabled:  # many workspaces: each request's token from its install (bot/workspaces)
+        from bot.workspaces.oauth import install_flow
+
+        flow, authorize = install_flow(services, client)
+        installs = {"oauth_flow": flow, "authorize": authorize, "installation_store_bot_only": True}
     app = App(
         client=client,
         signing_secret=signing_secret or settings.secret("slack_signing_secret") or "unused-in-socket-mode",
@@ -43,6 +49,7 @@ def create_app(
         name="safeguarding-bot",
         logger=logging.getLogger("slack_bolt"),  # its loggers copy this one's cap (bot/logs.py), not the root's
         listener_executor=AckWaitingExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
+        **installs,  # type: ignore[arg-type]
     )
     register_all(app, services)
     warm_up()
