@@ -9,7 +9,7 @@ Only if Slack cannot be asked is it marked failed ("interrupted") and its owner 
 `/reminders list` is better than a double post in a safeguarding channel.
 Restart-safe: rows due while the process was down are sent if within `reminder_grace_hours`, else "missed".
 Each row is posted with its own workspace's client (`TeamClients`: one token in single-workspace mode, the team's
-install with OAuth); a paused (uninstalled) workspace's series and rows wait, its rows missed past the grace.
+install with OAuth); a paused (uninstalled) workspace's rows are not claimed: they wait, missed past the grace.
 """
 
 from __future__ import annotations
@@ -108,8 +108,7 @@ def materialise(session: Session, now: datetime, limit: int = 2000) -> int:
     """Lay the rows of every active series whose next reminder has come (the series rows are locked)."""
     stmt = (
         select(ReminderSeries)
-        .where(ReminderSeries.state == Series.ACTIVE.value, ReminderSeries.next_due_at <= now,
-               ReminderSeries.team_id.not_in(paused_teams()))
+        .where(ReminderSeries.state == Series.ACTIVE.value, ReminderSeries.next_due_at <= now)
         .order_by(ReminderSeries.next_due_at)
         .limit(limit)
     )

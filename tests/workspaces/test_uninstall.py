@@ -9,8 +9,9 @@ import time_machine
 from sqlalchemy import func, select
 
 from bot.localslack import LocalSlack
-from bot.reminders.engine import dispatch_once
+from bot.reminders.engine import dispatch_once, materialise
 from bot.services import Services
+from bot.timeutil import now
 from bot.workspaces.tokens import team_clients
 from storage.audit import entries
 from storage.core import Workspace
@@ -52,6 +53,8 @@ def test_uninstall_deletes_the_tokens_and_pauses_reminders_until_reinstalled(
     series_a = add_series(db, A, "CGROUPA1")
     add_series(db, B, "CGROUPB1")
 
+    with time_machine.travel(london(2026, 1, 6, 9, 0, 30), tick=False), db.session() as s:
+        assert materialise(s, now()) == 2  # both workspaces' reminders are due, pending, when A uninstalls
     fake_slack.oauth.revoke(A)  # Slack stops the tokens, then tells the app
     assert team_a.event({"type": "app_uninstalled"}).status == 200
     assert _paused(db, A) and _bots(db, A) == 0 and _bots(db, B) == 1
@@ -62,8 +65,8 @@ def test_uninstall_deletes_the_tokens_and_pauses_reminders_until_reinstalled(
     with db.session() as s:  # A's records are kept, its series still active (only waiting)
         series = s.get(ReminderSeries, series_a)
         assert series is not None and series.state == "active"
-        assert s.scalar(select(func.count()).select_from(ReminderOccurrence)
-                        .where(ReminderOccurrence.team_id == A, ReminderOccurrence.state == "sent")) == 0
+        waiting = s.scalars(select(ReminderOccurrence.state).where(ReminderOccurrence.team_id == A)).all()
+        assert waiting == ["pending"]
 
     page = browser.install(A, "UINSTALLA", "wirral")
     assert "installed before" in page.text
