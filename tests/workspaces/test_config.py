@@ -45,7 +45,8 @@ def test_oauth_mode_runs_in_http_only(database_url: str, fake_slack) -> None:  #
         assert proc.returncode == 2 and "HTTP mode" in proc.stderr, proc.stderr
 
 
-def test_serve_http_in_oauth_mode_offers_the_install_pages(database_url: str, fake_slack) -> None:  # type: ignore[no-untyped-def]
+def test_serve_http_in_oauth_mode_offers_the_install_pages(database_url: str, db, fake_slack) -> None:  # type: ignore[no-untyped-def]
+    """(`db` empties the tables afterwards: the state this page issued.)"""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1", "--port",
                              str(port)], env=_env(database_url, fake_slack.api_url), stdout=subprocess.DEVNULL,
