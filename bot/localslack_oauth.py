@@ -5,7 +5,9 @@ one-time code and the state it was given (or error=access_denied when the instal
 refuses an unknown client id, a wrong secret, a redirect URI other than the authorize page's, and an unknown,
 expired or used code, and answers a bot token for the workspace the installer is in (`install_as`). The fake
 remembers which workspace each token it issued belongs to: auth.test answers with it, and once `revoke` is
-called (the app uninstalled) every call with that workspace's tokens gets token_revoked.
+called (the app uninstalled) every call with that workspace's tokens gets token_revoked. With `rotation` on (the
+app's token rotation setting), tokens expire after TOKEN_SECONDS and come with a refresh token, which
+oauth.v2.access (grant_type=refresh_token) exchanges for a new pair once. Org-wide installs: `org_wide`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ AUTHORIZE_PATH = "/oauth/v2/authorize"
 METHODS = frozenset({"oauth.v2.access"})
 CODE_SECONDS = 600
 APP_ID = "ALOCAL01"
+TOKEN_SECONDS = 12 * 3600  # Slack's rotating tokens last twelve hours
 Answer = tuple[int, dict[str, Any], dict[str, str]]
 
 
@@ -47,6 +50,9 @@ class FakeOAuth:
         self.revoked: set[str] = set()
         self.installer: tuple[str, str, str] | None = None  # (team id, team name, user id) at "the browser"
         self.cancel = False  # the installer presses Cancel on Slack's page
+        self.rotation = False  # the app has token rotation on
+        self.org_wide: tuple[str, str] | None = None  # (enterprise id, name): the next install is org-wide
+        self._refresh: dict[str, str] = {}  # refresh token -> team id, each usable once
 
     def register_app(self, client_id: str, client_secret: str, *redirect_uris: str) -> None:
         with self._lock:
@@ -67,6 +73,8 @@ class FakeOAuth:
             self._codes.clear()
             self.tokens.clear()
             self.revoked.clear()
+            self._refresh.clear()
+            self.rotation, self.org_wide = False, None
             self.installer, self.cancel = None, False
 
     # the browser's side ----------------------------------------------------------------------
@@ -99,7 +107,7 @@ class FakeOAuth:
     # the app's side ---------------------------------------------------------------------------
     @staticmethod
     def loggable(params: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in params.items() if k not in ("client_secret", "code")}
+        return {k: v for k, v in params.items() if k not in ("client_secret", "code", "refresh_token")}
 
     def answer(self, method: str, params: dict[str, Any], authorization: str) -> Answer:
         del method  # one method
@@ -112,6 +120,12 @@ class FakeOAuth:
                 return 200, {"ok": False, "error": "invalid_client_id"}, {}
             if not secrets.compare_digest(app[0], str(secret)):
                 return 200, {"ok": False, "error": "bad_client_secret"}, {}
+            if params.get("grant_type") == "refresh_token":
+                team = self._refresh.pop(str(params.get("refresh_token")), None)
+                if team is None:
+                    return 200, {"ok": False, "error": "invalid_refresh_token"}, {}
+                return 200, {"ok": True, "app_id": APP_ID, "token_type": "bot", "team": {"id": team},
+                             **self._tokens_for(team)}, {}
             code = self._codes.get(str(params.get("code") or ""))
             if code is None or code.client_id != client_id or code.used or \
                     time.time() - code.issued > CODE_SECONDS:
@@ -119,11 +133,22 @@ class FakeOAuth:
             code.used = True
             if code.redirect_uri and params.get("redirect_uri") != code.redirect_uri:
                 return 200, {"ok": False, "error": "bad_redirect_uri"}, {}
-            token = "xoxb-" + secrets.token_hex(16)
-            self.tokens[token] = code.team[0]
-        return 200, {"ok": True, "app_id": APP_ID, "access_token": token, "token_type": "bot", "scope": code.scope,
-                     "bot_user_id": "UBOT", "team": {"id": code.team[0], "name": code.team[1]}, "enterprise": None,
-                     "is_enterprise_install": False, "authed_user": {"id": code.user_id}}, {}
+            issued = self._tokens_for(code.team[0])
+        org = {"id": self.org_wide[0], "name": self.org_wide[1]} if self.org_wide else None
+        return 200, {"ok": True, "app_id": APP_ID, **issued, "token_type": "bot", "scope": code.scope,
+                     "bot_user_id": "UBOT", "team": None if org else {"id": code.team[0], "name": code.team[1]},
+                     "enterprise": org, "is_enterprise_install": org is not None,
+                     "authed_user": {"id": code.user_id}}, {}
+
+    def _tokens_for(self, team_id: str) -> dict[str, Any]:
+        """A new bot token (with a refresh token and its lifetime when rotation is on); the lock is held."""
+        token = "xoxb-" + secrets.token_hex(16)
+        self.tokens[token] = team_id
+        if not self.rotation:
+            return {"access_token": token}
+        refresh = "xoxe-1-" + secrets.token_hex(16)
+        self._refresh[refresh] = team_id
+        return {"access_token": token, "refresh_token": refresh, "expires_in": TOKEN_SECONDS}
 
     # every other method ------------------------------------------------------------------------
     def team_of(self, token: object) -> str | None:

@@ -86,10 +86,13 @@ class InstallFlow(OAuthFlow):
         """The tokens (slack_sdk's store), then the workspace: partnership, first admin, resumed if paused."""
         if installation.is_enterprise_install or not installation.team_id:
             raise BoltError("org-wide install")  # the failure page explains; nothing is stored
-        self.settings.installation_store.save(installation)
-        with self.services.db.session() as s:
-            result = install(s, team_id=installation.team_id, enterprise_id=installation.enterprise_id,
-                             installer=installation.user_id, chosen=chosen_partnership(_query(request, "state")))
+        try:  # a database fault is the "could not be saved" page (Bolt turns only BoltError into one)
+            self.settings.installation_store.save(installation)
+            with self.services.db.session() as s:
+                result = install(s, team_id=installation.team_id, enterprise_id=installation.enterprise_id,
+                                 installer=installation.user_id, chosen=chosen_partnership(_query(request, "state")))
+        except Exception as exc:
+            raise BoltError(f"install not saved: {type(exc).__name__}") from exc
         request.context[INSTALLED] = result
         log.info("workspace.installed", team_id=installation.team_id, first=result.first, resumed=result.resumed)
 
@@ -112,7 +115,7 @@ def _success(args: SuccessArgs) -> BoltResponse:
 def _failure(args: FailureArgs) -> BoltResponse:
     log.warning("workspace.install_failed", reason=args.reason, error=type(args.error).__name__ if args.error else None)
     reason = "org_wide" if args.error is not None and "org-wide" in str(args.error) else args.reason
-    return _html(args.suggested_status_code, pages.failed(reason, "/slack/install"))
+    return _html(400 if reason == "org_wide" else args.suggested_status_code, pages.failed(reason, "/slack/install"))
 
 
 def authorize_url(settings: Settings) -> str:
