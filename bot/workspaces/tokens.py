@@ -39,7 +39,11 @@ class InstalledClients:
     def for_team(self, team_id: str) -> WebClient | None:
         with self._lock:
             if team_id not in self._clients:
-                self._clients[team_id] = self._load(team_id)
+                try:
+                    self._clients[team_id] = self._load(team_id)
+                except Exception as exc:  # store unreachable, rotation refused: its rows are tried later
+                    log.warning("workspaces.token_unavailable", team_id=team_id, error=type(exc).__name__)
+                    self._clients[team_id] = None
             return self._clients[team_id]
 
     def forget(self) -> None:

@@ -39,3 +39,17 @@ def test_the_clock_rotates_an_expiring_token_and_posts_with_the_new_one(
     assert post["token"] != first and fake_slack.oauth.team_of(post["token"]) == A
     with db.session() as s:  # saved back: the next pass and Bolt's authorize read the new token
         assert post["token"] in s.scalars(select(bots.c.bot_token).where(bots.c.team_id == A)).all()
+
+
+def test_a_refused_rotation_leaves_the_reminder_to_be_tried_again(
+        browser: Browser, oauth_services: Services, db: Database, fake_slack: LocalSlack) -> None:
+    fake_slack.oauth.rotation = True
+    browser.install(A, "UINSTALLA", "halton")
+    fake_slack.oauth._refresh.clear()  # Slack no longer knows the refresh token
+    later = now() + timedelta(hours=11)
+    with db.session() as s:
+        deliveries.lay(s, team_id=A, source=Source.SERIES, source_ref="rotation", channel_id="CGROUPA1",
+                       thread_ts=None, owner_id="UINSTALLA", planned=[Planned("k1", later, "Panel meets tomorrow")])
+    with time_machine.travel(later + timedelta(seconds=30), tick=False):
+        stats = dispatch_once(db, team_clients(oauth_services), grace_hours=6)
+    assert (stats.sent, stats.retried) == (0, 1) and posts(fake_slack, "CGROUPA1") == []
