@@ -20,6 +20,8 @@ from knowledge.safety import is_safety_worry
 # 100-200 ms a call. Bolt's default of 5 threads queues every later request's ack behind those waits (Slack
 # gives up after 3 s), so the pool is sized for I/O: at 200 req/s x ~0.3 s of waiting, ~60 busy at once.
 LISTENER_THREADS = 128
+NOT_INSTALLED = ("The safeguarding assistant is not installed in this workspace (or was uninstalled), so it cannot "
+                 "answer here. A Slack admin can install it again from the service's /slack/install page.")
 
 
 def create_app(
@@ -32,6 +34,13 @@ def create_app(
     """Build the app; `process_before_response=True` runs listeners before replying (console, FaaS)."""
     settings = services.settings
     client = client or make_client(settings)
+    installs: dict[str, object] = {}
+    if settings.oauth_enabled:  # many workspaces: each request's token from its install (bot/workspaces)
+        from bot.workspaces.oauth import install_flow
+
+        flow, authorize = install_flow(services, client)
+        installs = {"oauth_flow": flow, "authorize": authorize, "installation_store_bot_only": True,
+                    "user_facing_authorize_error_message": NOT_INSTALLED}
     app = App(
         client=client,
         signing_secret=signing_secret or settings.secret("slack_signing_secret") or "unused-in-socket-mode",
@@ -43,6 +52,7 @@ def create_app(
         name="safeguarding-bot",
         logger=logging.getLogger("slack_bolt"),  # its loggers copy this one's cap (bot/logs.py), not the root's
         listener_executor=AckWaitingExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
+        **installs,  # type: ignore[arg-type]
     )
     register_all(app, services)
     warm_up()

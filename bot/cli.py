@@ -39,6 +39,9 @@ def _services(settings: Settings, *, migrate: bool = True):  # type: ignore[no-u
 
 def cmd_default(args: argparse.Namespace) -> int:
     settings = _settings()
+    if settings.oauth_enabled:
+        raise ConfigError("configuration error: installs by OAuth (SLACK_CLIENT_ID) run in HTTP mode: "
+                          "`safeguarding-bot serve --http`")
     if settings.has_slack_credentials and settings.slack_app_token:
         return _socket(settings)
     if settings.has_slack_credentials:
@@ -65,9 +68,12 @@ def _socket(settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
+    if args.socket and settings.oauth_enabled:
+        raise ConfigError("configuration error: installs by OAuth (SLACK_CLIENT_ID) run in HTTP mode, not Socket Mode")
     if args.socket:
         return _socket(settings)
-    require(settings, "slack_bot_token", "slack_signing_secret")
+    # one workspace: the environment's bot token; many: each install's (docs/workspaces.md)
+    require(settings, *(() if settings.oauth_enabled else ("slack_bot_token",)), "slack_signing_secret")
     from bot.app import create_app
     from bot.http import run_workers, serve
 
@@ -76,7 +82,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return run_workers(["serve", "--http", "--host", args.host, "--port", str(port), "--threads",
                             str(args.threads), "--reuse-port"], args.workers)
     services = _services(settings, migrate=False)
-    print(f"safeguarding-bot: HTTP mode on {args.host}:{port} (POST /slack/events, GET /healthz)", file=sys.stderr)
+    installs = ", GET /slack/install" if settings.oauth_enabled else ""
+    print(f"safeguarding-bot: HTTP mode on {args.host}:{port} (POST /slack/events, GET /healthz{installs})",
+          file=sys.stderr)
     serve(create_app(services), services, host=args.host, port=port, threads=args.threads, reuse_port=args.reuse_port)
     return 0
 

@@ -1,4 +1,5 @@
-"""HTTP mode: Bolt behind waitress: POST /slack/events, GET /healthz, and the QA dashboard under /dashboard."""
+"""HTTP mode: Bolt behind waitress: POST /slack/events, GET /healthz, the QA dashboard under /dashboard, and with
+OAuth installs GET /slack/install and /slack/oauth_redirect."""
 
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == EVENTS_PATH and method == "POST":
             return events(environ, start_response)
+        if method == "GET" and app.oauth_flow and path in (app.oauth_flow.install_path,
+                                                           app.oauth_flow.redirect_uri_path):
+            return slack(environ, start_response)  # Bolt's install pages (bot/workspaces/oauth.py)
         if path == HEALTH_PATH and method == "GET":
             ok = services.db.ping()
             body = json.dumps({"status": "ok" if ok else "degraded"}).encode()

@@ -15,13 +15,14 @@ from slack_sdk import WebClient
 
 from bot.logs import get_logger
 from bot.services import Services
+from bot.slack import TeamClients
 from bot.timeutil import LONDON
 
 log = get_logger(__name__)
 DISPATCH_EVERY_SECONDS = 20
 
 
-def dispatch_reminders(services: Services, client: WebClient) -> None:
+def dispatch_reminders(services: Services, client: WebClient | TeamClients) -> None:
     """Meeting reminders, case-review and escalation deadlines, snoozes and the Monday digest: one engine."""
     from bot.reminders.engine import dispatch_once
 
@@ -77,13 +78,13 @@ def lay_knowledge_reviews(services: Services) -> None:
 
 def register_jobs(scheduler: BaseScheduler, services: Services, client: WebClient | None = None) -> None:
     """Add the product's jobs to `scheduler`. Capabilities add theirs here, one line each."""
-    from bot.slack import make_client
+    from bot.workspaces.tokens import team_clients
 
-    client = client or make_client(services.settings)
+    clients = team_clients(services, client)  # each row's workspace's token (one in single-workspace mode)
     # Runs at once on start (restart catch-up within the grace period), then every 20 s. Occurrence times are
     # computed by the product in London wall time, so this is a plain interval, not a cron in the host's zone.
     scheduler.add_job(dispatch_reminders, IntervalTrigger(seconds=DISPATCH_EVERY_SECONDS, timezone=LONDON),
-                      args=(services, client), id="reminders.dispatch", next_run_time=datetime.now(LONDON),
+                      args=(services, clients), id="reminders.dispatch", next_run_time=datetime.now(LONDON),
                       replace_existing=True)
     # 03:30 London exists exactly once on both clock-change nights (the change happens between 01:00 and 02:00).
     scheduler.add_job(apply_retention, CronTrigger(hour=3, minute=30, timezone=LONDON), args=(services,),

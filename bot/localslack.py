@@ -5,7 +5,8 @@ fake Slack server. Like the real API it takes time (`latency`, per method), pace
 channel and other methods by tier when `rate_limits` is on (429 with Retry-After), and refuses what Slack
 refuses: unknown channel and user ids, invalid blocks, over-long text (limits in bot.slacklimits). It knows
 the ids it was told (`add_channel`, `add_user`); tests' signed requests register theirs as Slack would.
-Sign in with Slack (the authorize page and the openid.connect.* methods) is `self.openid`, bot/localslack_oidc.py.
+Sign in with Slack (authorize page, openid.connect.*) is `self.openid`, bot/localslack_oidc.py; installs by OAuth
+(authorize page, oauth.v2.access, tokens per workspace) are `self.oauth`, bot/localslack_oauth.py.
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ from urllib.parse import parse_qs
 
 from bot import slacklimits
 from bot.localslack_files import FILE_METHODS, FileUploads
+from bot.localslack_oauth import METHODS as OAUTH_METHODS
+from bot.localslack_oauth import FakeOAuth
 from bot.localslack_oidc import METHODS as OPENID_METHODS
 from bot.localslack_oidc import FakeOpenID
+from bot.slacklimits import content_refusal
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -70,6 +74,7 @@ class LocalSlack(FileUploads):
         self._active: dict[Any, int] = {}
         self.peak: dict[Any, int] = {}  # most calls in progress at once, by method and by (method, channel)
         self.openid = FakeOpenID(team_id)  # Sign in with Slack (bot/localslack_oidc.py)
+        self.oauth = FakeOAuth()  # installs by OAuth (bot/localslack_oauth.py)
         self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -110,6 +115,7 @@ class LocalSlack(FileUploads):
             self._buckets.clear()
             self.peak.clear()
         self.openid.reset()
+        self.oauth.reset()
 
     # what this workspace has ----------------------------------------------------------------
     def add_channel(self, *channel_ids: str) -> None:
@@ -240,21 +246,22 @@ class LocalSlack(FileUploads):
             users = [u for u in str(params.get("users") or "").split(",") if u]
             if not users or not all(self.knows_user(u) for u in users):
                 return "user_not_found"
-        return _content_refusal(method, params)
+        return content_refusal(method, params)
 
     def _answer(self, method: str, params: dict[str, Any]) -> Fault:
         channel = params.get("channel")
         fault = self._take_fault(method, channel) or self._paced(method, channel)
         if fault:
             return fault
-        if error := self._refusal(method, params):
+        if error := self.oauth.refusal(params.get("token")) or self._refusal(method, params):
             return 200, {"ok": False, "error": error}, {}
         if method in ("chat.postMessage", "chat.postEphemeral") and channel in self.not_in_channel:
             return 200, {"ok": False, "error": "not_in_channel"}, {}
         ts = f"{int(time.time())}.{next(self._ts):06d}"
         body: dict[str, Any] = {"ok": True}
         if method == "auth.test":
-            body.update(user_id=BOT_USER_ID, bot_id=BOT_ID, team_id=self.team_id, team="Local", user="safeguarding")
+            body.update(user_id=BOT_USER_ID, bot_id=BOT_ID, team_id=self.oauth.team_of(params.get("token")) or
+                        self.team_id, team="Local", user="safeguarding")
         elif method == "chat.postMessage":
             channel = "D" + channel if str(channel).startswith(("U", "W")) else channel  # a user id posts to the DM
             body.update(channel=channel, ts=ts, message={"text": params.get("text"), "ts": ts})
@@ -305,7 +312,7 @@ class LocalSlack(FileUploads):
                 pass
 
             def do_GET(self) -> None:
-                status, headers, page = local.openid.page(self.path)  # Sign in with Slack's authorize page
+                status, headers, page = local.oauth.page(self.path) or local.openid.page(self.path)  # authorize
                 self._write(status, page.encode(), "text/html; charset=utf-8", headers)
 
             def do_POST(self) -> None:
@@ -318,12 +325,13 @@ class LocalSlack(FileUploads):
                     return
                 raw = data.decode("utf-8")
                 params = _parse_body(raw, self.headers.get("Content-Type", ""))
-                if self.path.removeprefix("/api/").strip("/") in OPENID_METHODS:
-                    self._openid(self.path.removeprefix("/api/").strip("/"), params)
+                name = self.path.removeprefix("/api/").strip("/")
+                if name in OPENID_METHODS or name in OAUTH_METHODS:
+                    self._side(local.openid if name in OPENID_METHODS else local.oauth, name, params)
                     return
                 if self.path.startswith("/response/"):
                     local._took("response_url")
-                    error = _content_refusal("response_url", params)
+                    error = content_refusal("response_url", params)
                     local._record(Call("response_url", {**params, "token": self.path.rsplit("/", 1)[1],
                                                         "_ok": error is None}))
                     self._send(400 if error else 200, {"ok": error is None, **({"error": error} if error else {})},
@@ -343,9 +351,9 @@ class LocalSlack(FileUploads):
                                             "_error": body.get("error")}))
                 self._send(status, body, headers)
 
-            def _openid(self, method: str, params: dict[str, Any]) -> None:
-                status, body, headers = local.openid.answer(method, params, self.headers.get("Authorization", ""))
-                local._record(Call(method, {**local.openid.loggable(params), "_ok": body.get("ok"),
+            def _side(self, side: FakeOpenID | FakeOAuth, method: str, params: dict[str, Any]) -> None:
+                status, body, headers = side.answer(method, params, self.headers.get("Authorization", ""))
+                local._record(Call(method, {**side.loggable(params), "_ok": body.get("ok"),
                                             "_error": body.get("error")}))
                 self._send(status, body, headers)
 
@@ -367,23 +375,6 @@ class LocalSlack(FileUploads):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024  # a burst of clients is queued, as Slack's edge would, not reset
-
-
-def _content_refusal(method: str, params: dict[str, Any]) -> str | None:
-    """invalid_blocks / msg_too_long / views' limits, whatever the ids."""
-    if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"):
-        if len(str(params.get("text") or "")) > slacklimits.MAX_TEXT:
-            return "msg_too_long"
-        if slacklimits.blocks_problem(params.get("blocks")):
-            return "invalid_blocks"
-        if not params.get("text") and not params.get("blocks") and method != "response_url":
-            return "no_text"
-    if method in ("views.open", "views.push", "views.update", "views.publish"):
-        view = params.get("view") or {}
-        blocks = view.get("blocks") if isinstance(view, dict) else None
-        if slacklimits.blocks_problem(blocks, limit=slacklimits.MAX_BLOCKS_VIEW):
-            return "invalid_arguments"
-    return None
 
 
 def _parse_body(raw: str, content_type: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.partnerships import PARTNERSHIPS
@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     dashboard_client_id: str | None = Field(None, description="Slack app client id for Sign in with Slack")
     dashboard_client_secret: SecretStr | None = Field(None, description="Slack app client secret (signs sessions)")
     dashboard_redirect_uri: str | None = Field(None, description="https://host/dashboard/callback, as in the app")
+    # Many workspaces installed by OAuth (docs/workspaces.md): both set and SLACK_BOT_TOKEN unset.
+    slack_client_id: str | None = Field(None, description="Slack app client id (OAuth installs)")
+    slack_client_secret: SecretStr | None = Field(None, description="Slack app client secret (OAuth installs)")
+    slack_redirect_uri: str | None = Field(None, description="https://host/slack/oauth_redirect, as in the app")
 
     @field_validator("database_url")
     @classmethod
@@ -68,6 +72,15 @@ class Settings(BaseSettings):
             raise ValueError("must be the address of /dashboard/callback, starting with https://")
         return v
 
+    @field_validator("slack_redirect_uri")
+    @classmethod
+    def _install_redirect(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if not v.startswith(("http://", "https://")) or not v.rstrip("/").endswith("/slack/oauth_redirect"):
+            raise ValueError("must be the address of /slack/oauth_redirect, starting with https://")
+        return v
+
     @field_validator("default_partnership")
     @classmethod
     def _partnership(cls, v: str | None) -> str | None:
@@ -91,9 +104,27 @@ class Settings(BaseSettings):
             raise ValueError("must start with xapp-")
         return v or None
 
+    @model_validator(mode="after")
+    def _one_mode(self) -> Settings:
+        if self.slack_bot_token is not None and (self.slack_client_id or self.slack_client_secret):
+            # Bolt itself would read SLACK_CLIENT_ID/SECRET and switch to installs, ignoring the token
+            raise ValueError("set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
+                             "(OAuth installs), not both")
+        if bool(self.slack_client_id) != bool(self.slack_client_secret):
+            raise ValueError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set together (OAuth installs)")
+        return self
+
     @property
     def admin_ids(self) -> list[str]:
+        """BOOTSTRAP_ADMIN_IDS; with OAuth installs each workspace's installer is its first admin instead."""
+        if self.oauth_enabled:
+            return []
         return [u.strip() for u in self.bootstrap_admin_ids.split(",") if u.strip()]
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """Many workspaces, each installed through /slack/install, each with its own token."""
+        return self.slack_bot_token is None and bool(self.slack_client_id and self.slack_client_secret)
 
     @property
     def has_slack_credentials(self) -> bool:
@@ -104,7 +135,7 @@ class Settings(BaseSettings):
         return bool(self.dashboard_client_id and self.secret("dashboard_client_secret") and self.dashboard_redirect_uri)
 
     def secret(self, name: Literal["slack_bot_token", "slack_signing_secret", "slack_app_token",
-                                   "dashboard_client_secret"]) -> str | None:
+                                   "dashboard_client_secret", "slack_client_secret"]) -> str | None:
         value: SecretStr | None = getattr(self, name)
         return value.get_secret_value() if value else None
 
@@ -114,7 +145,9 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = str(err["loc"][0]) if err["loc"] else "?"
+        if not err["loc"]:  # a rule across variables names them itself
+            raise ConfigError(f"configuration error: {str(err['msg']).removeprefix('Value error, ')}") from None
+        field = str(err["loc"][0])
         raise ConfigError(f"configuration error: {field.upper()}: {err['msg']}") from None
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 from urllib.error import HTTPError, URLError
 from urllib.request import Request
 
@@ -91,3 +92,30 @@ def make_client(settings: Settings, token: str | None = None, base_url: str | No
     for handler in retry_handlers():
         client.retry_handlers.append(handler)
     return client
+
+
+class TeamClients(Protocol):
+    """The Web API client for one workspace's calls where there is no request (the clock): in single-workspace
+    mode the environment token's for every team, with OAuth installs the team's own (bot/workspaces/tokens.py)."""
+
+    def for_team(self, team_id: str) -> WebClient | None: ...
+
+    def forget(self) -> None:
+        """Read tokens afresh from here on (each dispatch pass), so an uninstall or rotation is seen."""
+
+
+@dataclass(frozen=True)
+class OneWorkspace:
+    """Single-workspace mode: one client, one token, whichever team a row names."""
+
+    client: WebClient
+
+    def for_team(self, team_id: str) -> WebClient | None:
+        return self.client
+
+    def forget(self) -> None:
+        return None
+
+
+def team_clients(client: WebClient | TeamClients) -> TeamClients:
+    return OneWorkspace(client) if isinstance(client, WebClient) else client

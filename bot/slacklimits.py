@@ -147,3 +147,20 @@ class Buckets:
 def retry_after(wait: float) -> str:
     """Slack sends whole seconds, at least one."""
     return str(max(1, math.ceil(wait)))
+
+
+def content_refusal(method: str, params: dict[str, Any]) -> str | None:
+    """invalid_blocks / msg_too_long / views' limits, whatever the ids."""
+    if method in ("chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"):
+        if len(str(params.get("text") or "")) > MAX_TEXT:
+            return "msg_too_long"
+        if blocks_problem(params.get("blocks")):
+            return "invalid_blocks"
+        if not params.get("text") and not params.get("blocks") and method != "response_url":
+            return "no_text"
+    if method in ("views.open", "views.push", "views.update", "views.publish"):
+        view = params.get("view") or {}
+        blocks = view.get("blocks") if isinstance(view, dict) else None
+        if blocks_problem(blocks, limit=MAX_BLOCKS_VIEW):
+            return "invalid_arguments"
+    return None

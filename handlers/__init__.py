@@ -20,6 +20,7 @@ def register_all(app: App, services: Services) -> None:
         middleware,
         reminders,
         safeguarding,
+        workspaces,
     )
 
     middleware.register(app, services)
@@ -32,4 +33,5 @@ def register_all(app: App, services: Services) -> None:
     escalations.register(app, services)
     reminders.register(app, services)
     insight.register(app, services)
+    workspaces.register(app, services)  # uninstalls (OAuth installs only)
     fallback.register(app, services)  # last: acknowledges events nobody else handles

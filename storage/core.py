@@ -20,6 +20,11 @@ class Workspace(Base, Timestamped):
     partnership: Mapped[str | None] = mapped_column(String(64))
     business_unit_channel: Mapped[str | None] = mapped_column(String(32))
     escalation_channel: Mapped[str | None] = mapped_column(String(32))
+    # OAuth installs (bot/workspaces): who installed, the Grid org, and since when it is uninstalled (its
+    # reminders wait; its records are kept). All empty in single-workspace mode.
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
+    installed_by: Mapped[str | None] = mapped_column(String(32))
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 

@@ -8,10 +8,10 @@ import argparse
 def _tick(args: argparse.Namespace) -> int:
     from bot.cli import _services, _settings
     from bot.reminders.engine import dispatch_once
-    from bot.slack import make_client
+    from bot.workspaces.tokens import team_clients
 
     services = _services(_settings())
-    stats = dispatch_once(services.db, make_client(services.settings),
+    stats = dispatch_once(services.db, team_clients(services),
                           grace_hours=services.settings.reminder_grace_hours)
     print(f"materialised {stats.materialised}, sent {stats.sent}, retried {stats.retried}, "
           f"failed {stats.failed}, missed {stats.missed}")

@@ -8,6 +8,8 @@ reconciled against the channel's history: found there, it is marked sent; not th
 Only if Slack cannot be asked is it marked failed ("interrupted") and its owner told: a possible gap shown in
 `/reminders list` is better than a double post in a safeguarding channel.
 Restart-safe: rows due while the process was down are sent if within `reminder_grace_hours`, else "missed".
+Each row is posted with its own workspace's client (`TeamClients`: one token in single-workspace mode, the team's
+install with OAuth); a paused (uninstalled) workspace's rows are not claimed: they wait, missed past the grace.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from bot.reminders.digest import ensure_weekly_digests
 from bot.reminders.fanout import CHANNEL_RATE, Lanes
 from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
 from bot.reminders.states import Kind, Occurrence, Series, SeriesAction, move_series
+from bot.slack import TeamClients, team_clients
+from bot.workspaces.service import paused_teams
 from storage import audit
 from storage.db import Database
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -185,16 +189,17 @@ def _find_posted(client: WebClient, row: ReminderOccurrence) -> str | None:
     return None
 
 
-def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: DispatchStats) -> int:
+def recover_interrupted(db: Database, clients: TeamClients, now: datetime, stats: DispatchStats) -> int:
     """Reconcile rows a dead process left in "sending"; returns how many were settled."""
     with db.session() as s:
-        stmt = select(ReminderOccurrence).where(ReminderOccurrence.state == Occurrence.SENDING.value).limit(500)
+        stmt = select(ReminderOccurrence).where(ReminderOccurrence.state == Occurrence.SENDING.value,
+                                                ReminderOccurrence.team_id.not_in(paused_teams())).limit(500)
         rows = [r for r in s.scalars(_lock(stmt, s))
                 if _claimer_is_dead(r.claimed_by) or (r.claimed_at and r.claimed_at < now - STALE_CLAIM)]
         tell = []
         for row in rows:
             try:
-                ts = _find_posted(client, row)
+                ts = _find_posted(_client(clients, row.team_id), row)
             except Exception as exc:  # no history scope, Slack down: do not risk a double post
                 deliveries.mark_failed(row, "interrupted")
                 audit.record(s, team_id=row.team_id, actor_id="clock", action="reminder.failed",
@@ -211,14 +216,15 @@ def recover_interrupted(db: Database, client: WebClient, now: datetime, stats: D
                 deliveries.retry_at(row, now, row.last_error)
             log.info("reminders.recovered", occurrence=row.id, found=ts is not None)
         for row in tell:
-            _notify_owner(client, row, stats)
+            _notify_owner(clients.for_team(row.team_id), row, stats)
         return len(rows)
 
 
 def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> list[Claimed]:
     stmt = (
         select(ReminderOccurrence)
-        .where(ReminderOccurrence.state == Occurrence.PENDING.value, ReminderOccurrence.attempt_at <= now)
+        .where(ReminderOccurrence.state == Occurrence.PENDING.value, ReminderOccurrence.attempt_at <= now,
+               ReminderOccurrence.team_id.not_in(paused_teams()))
         .order_by(ReminderOccurrence.attempt_at, ReminderOccurrence.id)
         .limit(limit)
     )
@@ -230,9 +236,12 @@ def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> lis
     return out
 
 
-def send(client: WebClient, item: Claimed, db: Database | None = None) -> Outcome:
+def send(client: WebClient | None, item: Claimed, db: Database | None = None) -> Outcome:
     """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers). A source with
-    a composer (bot.reminders.composers) has its message written now, from `db`."""
+    a composer (bot.reminders.composers) has its message written now, from `db`. No client: the workspace has no
+    token (not installed), tried again later like any failure."""
+    if client is None:
+        return Outcome(item.id, "retry", error="not_installed")
     text, blocks, after = item.text, item.blocks, None
     composer = composer_for(item.source)
     try:
@@ -287,11 +296,18 @@ def record(session: Session, outcomes: list[Outcome], now: datetime, stats: Disp
     return tell
 
 
-def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchStats) -> None:
+def _client(clients: TeamClients, team_id: str) -> WebClient:
+    client = clients.for_team(team_id)
+    if client is None:
+        raise LookupError(f"no token for {team_id}")
+    return client
+
+
+def _notify_owner(client: WebClient | None, row: ReminderOccurrence, stats: DispatchStats) -> None:
     what = row.source_ref if row.source not in (Source.SERIES, Source.QA_PACK) else cut(row.text.split(":")[0], 80)
     template = texts.NOT_IN_CHANNEL if row.last_error in FATAL_CHANNEL_ERRORS else texts.SEND_FAILED
     message = template.format(what=what, channel=row.channel_id, error=row.last_error)
-    if not row.owner_id:
+    if not row.owner_id or client is None:
         log.warning("reminders.failed_no_owner", occurrence=row.id, error=row.last_error)
         return
     try:
@@ -301,7 +317,7 @@ def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchSta
         log.warning("reminders.notice_failed", occurrence=row.id, error=type(exc).__name__)
 
 
-def _record_outcomes(db: Database, client: WebClient, outcomes: queue.Queue[Outcome | None], now: datetime,
+def _record_outcomes(db: Database, clients: TeamClients, outcomes: queue.Queue[Outcome | None], now: datetime,
                      stats: DispatchStats) -> None:
     """Store outcomes as they come, many to a transaction (one writer, not one commit per post); a crash
     leaves the unstored ones in "sending", which recover_interrupted settles from the channel's history."""
@@ -324,11 +340,11 @@ def _record_outcomes(db: Database, client: WebClient, outcomes: queue.Queue[Outc
             log.error("reminders.record_failed", error=type(exc).__name__, outcomes=len(found))
             continue
         for row in tell:
-            _notify_owner(client, row, stats)
+            _notify_owner(clients.for_team(row.team_id), row, stats)
 
 
 def dispatch_once(
-    db: Database, client: WebClient, *, grace_hours: float, now: datetime | None = None,
+    db: Database, client: WebClient | TeamClients, *, grace_hours: float, now: datetime | None = None,
     worker: str | None = None, batch: int = 50, max_batches: int = 500, in_flight: int = 400,
     channel_rate: float | None = CHANNEL_RATE,
 ) -> DispatchStats:
@@ -343,15 +359,18 @@ def dispatch_once(
     grace = timedelta(hours=grace_hours)
     worker = worker or worker_id()
     stats = DispatchStats()
-    recover_interrupted(db, client, now, stats)
+    clients = team_clients(client)
+    clients.forget()  # tokens read afresh each pass: an uninstall or a rotation is seen at once
+    recover_interrupted(db, clients, now, stats)
     with db.session() as s:
         stats.materialised = materialise(s, now) + ensure_weekly_digests(s, now)
         stats.missed = deliveries.expire(s, now, grace)
     outcomes: queue.Queue[Outcome | None] = queue.Queue()
-    recorder = threading.Thread(target=_record_outcomes, args=(db, client, outcomes, now, stats),
+    recorder = threading.Thread(target=_record_outcomes, args=(db, clients, outcomes, now, stats),
                                 name="reminder-recorder", daemon=True)
     recorder.start()
-    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item, db)), rate=channel_rate)
+    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(clients.for_team(item.team_id), item, db)),
+                                  rate=channel_rate)
     try:
         for _ in range(max_batches):
             lanes.wait_below(in_flight - batch + 1)  # claim no further ahead than the lanes can post soon
