@@ -80,6 +80,7 @@ class Lexicon(_Strict):
     situation_cap: float = Field(ge=0)
     negation_window: int = Field(ge=0, le=6)
     negators: list[str]
+    negation_turns: list[str] = Field(default_factory=list)  # "won't stop crying": the negator is about "stop"
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
@@ -149,18 +150,19 @@ class Detector:
         self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
+        self._turns = frozenset(lex.negation_turns)
 
     def _negated(self, toks: list[str], start: int, breaks: frozenset[int] = frozenset()) -> bool:
         """A negator in the few words before a cue, within its comma segment, denies it."""
-        lo = max([start - self.lex.negation_window, *(b for b in breaks if b <= start)])
-        return any(t in self._negators for t in toks[max(0, lo) : start])
+        lo = max(0, start - self.lex.negation_window, *(b for b in breaks if b <= start))
+        return any(toks[j] in self._negators and toks[j + 1] not in self._turns for j in range(lo, start))
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
         parts = clauses(text or "")  # tokenised once for every reading below
         words = [t for toks in parts for t in toks]
         if ((self._adult.find(words) and not self._child_words.find(words))
-                or (self._adult_strong.find(words) and not self._minor_words.find(words))):
+                or (self.reader.found_outside(self._adult_strong, words) and not self._minor_words.find(words))):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         segs = segments(text or "")
         found = [self._cues.find(toks) for toks in parts]
@@ -183,7 +185,7 @@ class Detector:
             return False
         parts = clauses(text or "")
         topics = topics or [[] for _ in parts]
-        if not any(self.reader.names_a_child(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
+        if not any(self.reader.found_outside(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
         return model.probability(text) >= model.threshold
 
@@ -233,7 +235,7 @@ class Detector:
         if negated and not best:
             # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
             return Worry(False, 0.0, frames=lex.frames.frame_cap)
-        if any(self.reader.names_a_child(self._specific, toks, t) for toks, (_k, t) in zip(parts, topics, strict=True)):
+        if any(self.reader.found_outside(self._specific, toks, t) for toks, (_k, t) in zip(parts, topics, strict=True)):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(best.get(c, 0.0) >= 2 for c in lex.allegation.with_):  # harm, not a topic word
             cat = lex.allegation.category
@@ -248,7 +250,7 @@ class Detector:
             return Worry(False, 0.0, frames=frames)
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight
-        anchor = lex.anchor_weight if any(self.reader.names_a_child(self._anchors, toks, t)
+        anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
                                           for toks, (_k, t) in zip(parts, topics, strict=True)) else 0.0
         situation = min(lex.situation_cap, len(set().union(*(self.reader.before_hypothetical(self._situation, toks)
                                                              for toks in parts))))

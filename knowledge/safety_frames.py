@@ -80,10 +80,10 @@ class FrameReader:
 
     def __init__(self, fl: FrameLexicon, sets: dict[str, list[str]]) -> None:
         self.fl = fl
-        self._start = Matcher([p for f in fl.start for p in compile_patterns([f.pattern], sets, "start", f.weight)])
-        anywhere = [p for f in fl.anywhere for p in compile_patterns([f.pattern], sets, "any", f.weight)]
-        context = [p for f in fl.context for p in compile_patterns([f.pattern], sets, "context", f.weight)]
-        self._anywhere = Matcher(anywhere + context)
+        weighted = {k: [p for f in getattr(fl, k) for p in compile_patterns([f.pattern], sets, tag, f.weight)]
+                    for k, tag in (("start", "start"), ("anywhere", "any"), ("context", "context"))}
+        self._start = Matcher(weighted["start"])
+        self._anywhere = Matcher(weighted["anywhere"] + weighted["context"])
         self._general_starts = frozenset(f.pattern for f in fl.start if f.general)
         self._note_starts = frozenset(f.pattern for f in fl.start if not f.question)
         for name in _LISTS:
@@ -109,7 +109,7 @@ class FrameReader:
         return max((p.weight for p, _i, _e in self._start.find(self.past_preamble(toks), start_only=True)),
                    default=0.0)
 
-    def names_a_child(self, found: Matcher, toks: list[str], topics: list[tuple[int, int]] = ()) -> bool:
+    def found_outside(self, found: Matcher, toks: list[str], topics: list[tuple[int, int]] = ()) -> bool:
         """Whether `found` matches outside a number that names no child ("at 3 months", "for year 9") and outside
         a topic's name ("the child abuse audit")."""
         return found.outside(toks, [*self._no_child.spans(toks), *topics])
@@ -135,7 +135,7 @@ class FrameReader:
                 while hi < i and hi in links:
                     hi = links[hi]
                 if i <= hi:
-                    names[-1] = (ks + [k], lo, max(names[-1][2], e))
+                    names[-1] = ([*ks, k], lo, max(names[-1][2], e))
                     continue
             names.append(([k], i, e))
         topical: set[int] = set()
@@ -162,8 +162,8 @@ class FrameReader:
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
         frames = start + sum(p.weight for p in found.values())
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
-        now = any(self.before_hypothetical(self._now, t) for t in parts) or any(self._recent.find(t) and not self._generic.find(t)
-                                                          for t in parts)
+        now = any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
+                  for t in parts)
         # a general question, then one child now in a later segment; a training scenario or review stays general
         now = now or (not any(p.tag == "context" for p in found.values())
                       and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
