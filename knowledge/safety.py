@@ -167,7 +167,19 @@ class Detector:
         segs = segments(text or "")
         found = [self._cues.find(toks) for toks in parts]
         topics = [self.reader.topics(toks, [(i, e) for _p, i, e in f]) for toks, f in zip(parts, found, strict=True)]
-        worry = self._lexicon(parts, segs, found, topics, self._writer_label(segs, text), clause_breaks(text or ""))
+        breaks = clause_breaks(text or "")
+        worry = self._lexicon(parts, segs, found, topics, self._writer_label(segs, text), breaks)
+        # clauses after a described worry whose worry words all name a topic: an aside ("... - also when is the next
+        # county lines training?"), so the worry is read without it and its question does not outweigh the worry
+        described = next((n for n, (f, (t, _s)) in enumerate(zip(found, topics, strict=True)) if len(t) < len(f)),
+                         len(parts))
+        aside = [n > described and bool(t) and len(t) == len(found[n]) for n, (t, _s) in enumerate(topics)]
+        if not worry.is_worry and any(aside):
+            keep = [n for n, a in enumerate(aside) if not a]
+            asked = [g for g in segs if not self._topic_only(g)]
+            rest = self._lexicon([parts[n] for n in keep], asked, [found[n] for n in keep], [topics[n] for n in keep],
+                                 self._writer_label(segs, text), [breaks[n] for n in keep])
+            worry = rest if rest.is_worry else worry
         model = get_model() if use_model else None
         if (not worry.is_worry and model is not None
                 and self.model_says_worry(text, worry, model, [spans for _t, spans in topics])):
@@ -260,6 +272,11 @@ class Detector:
             category = max(best, key=lambda c: (best[c], c != "general"))
         return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen),
                      frames)
+
+    def _topic_only(self, seg: list[str]) -> bool:
+        """A segment whose worry words all name a topic ("when is the next county lines training")."""
+        cues = self._cues.find(seg)
+        return bool(cues) and len(self.reader.topics(seg, [(i, e) for _p, i, e in cues])[0]) == len(cues)
 
     def question_part(self, text: str) -> str:
         """The parts of a worry that ask something else ("... - what's the threshold in Halton?"): segments

@@ -60,6 +60,8 @@ class FrameLexicon(_Strict):
     topic_before: list[str] = Field(default_factory=list)  # ends where the worry word starts ("training on")
     topic_after: list[str] = Field(default_factory=list)  # starts where the worry word ends ("... working group")
     topic_links: list[str] = Field(default_factory=list)  # joins worry words into one name ("FGM and forced marriage")
+    topic_group: list[str] = Field(default_factory=list)  # "... group": a topic's name unless a `topic_thing` precedes
+    topic_thing: list[str] = Field(default_factory=list)  # "joined a far right group": a group in the world
     conditional: list[str] = Field(default_factory=list)  # "if", "when": a `generic` marker opening a hypothetical
 
     def patterns(self) -> list[tuple[str, str]]:
@@ -72,7 +74,8 @@ class FrameLexicon(_Strict):
 
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
-          "follow_up", "turns_to", "topic_before", "topic_after", "topic_links", "conditional")
+          "follow_up", "turns_to", "topic_before", "topic_after", "topic_links", "topic_group", "topic_thing",
+          "conditional")
 
 
 class FrameReader:
@@ -143,6 +146,8 @@ class FrameReader:
         for ks, first, hi in names:
             lo = first - 1 if first > 0 and toks[first - 1] in self._child else first  # "child abuse audit"
             after = [e for _p, _i, e in self._topic_after.find(toks[hi:], start_only=True)]
+            if not (lo > 0 and self._topic_thing.at(toks, lo - 1)):
+                after += [e for _p, _i, e in self._topic_group.find(toks[hi:], start_only=True)]
             if lo in befores or first in befores or after:
                 topical.update(ks)
                 spans.append((befores.get(lo, befores.get(first, lo)), hi + max(after, default=0)))
