@@ -131,8 +131,11 @@ class FrameReader:
         befores = {e: i for i, e in self._topic_before.spans(toks)}
         order = sorted(range(len(cues)), key=lambda k: cues[k])
         names: list[tuple[list[int], int, int]] = []  # cue indices, start, end
+        heads = {k for k in order if self._topic_after.at(toks, cues[k][0]) or self._topic_group.at(toks, cues[k][0])}
         for k in order:
             i, e = cues[k]
+            if k in heads:
+                continue  # a worry word that is also a name's head ("the FGM forum"): read below
             if names:
                 ks, lo, hi = names[-1]
                 while hi < i and hi in links:
@@ -146,11 +149,12 @@ class FrameReader:
         for ks, first, hi in names:
             lo = first - 1 if first > 0 and toks[first - 1] in self._child else first  # "child abuse audit"
             after = [e for _p, _i, e in self._topic_after.find(toks[hi:], start_only=True)]
-            if not (lo > 0 and self._topic_thing.at(toks, lo - 1)):
+            if not any(j >= 0 and self._topic_thing.at(toks, j) for j in (lo - 1, lo - 2)):  # "in a neo nazi group"
                 after += [e for _p, _i, e in self._topic_group.find(toks[hi:], start_only=True)]
             if lo in befores or first in befores or after:
                 topical.update(ks)
                 spans.append((befores.get(lo, befores.get(first, lo)), hi + max(after, default=0)))
+        topical.update(k for k in heads if any(a < cues[k][0] and cues[k][1] <= b for a, b in spans))
         return topical, spans
 
     def before_hypothetical(self, found: Matcher, toks: list[str]) -> set[str]:
