@@ -25,9 +25,11 @@ from knowledge.safety_model import WorryModel, get_model
 from knowledge.safety_patterns import (
     TOKEN,
     Matcher,
+    Pattern,
     clause_breaks,
     clauses,
     compile_patterns,
+    matcher,
     pattern_problem,
     segment_texts,
     segments,
@@ -78,6 +80,7 @@ class Lexicon(_Strict):
     situation_cap: float = Field(ge=0)
     negation_window: int = Field(ge=0, le=6)
     negators: list[str]
+    negation_turns: list[str] = Field(default_factory=list)  # "won't stop crying": the negator is about "stop"
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
@@ -139,48 +142,62 @@ class Detector:
         cues = [p for name, cat in lex.categories.items() for weight, pats in cat.cues.items()
                 for p in compile_patterns(pats, s, name, float(weight))]
         self._cues = Matcher(cues)
-        self._anchors = Matcher(compile_patterns(lex.anchors, s))
-        self._adult = Matcher(compile_patterns(lex.adult_only, s))
-        self._child_words = Matcher(compile_patterns(lex.child_words, s))
-        self._adult_strong = Matcher(compile_patterns(lex.adult_strong, s))
-        self._minor_words = Matcher(compile_patterns(lex.minor_words, s))
-        self._specific = Matcher(compile_patterns(lex.specific, s))
-        self._situation = Matcher(compile_patterns(lex.situation, s))
+        self._anchors, self._adult, self._child_words, self._adult_strong, self._minor_words, self._specific, \
+            self._situation = (matcher(pats, s) for pats in (lex.anchors, lex.adult_only, lex.child_words,
+                                                              lex.adult_strong, lex.minor_words, lex.specific,
+                                                              lex.situation))
         self.reader = FrameReader(lex.frames, s)
-        self._staff = Matcher(compile_patterns(lex.allegation.staff, s))
-        self._reporter = Matcher(compile_patterns(lex.allegation.reporter, s))
-        self._witness = Matcher(compile_patterns(lex.allegation.witness, s))
+        self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
+            lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
+        self._turns = frozenset(lex.negation_turns)
 
     def _negated(self, toks: list[str], start: int, breaks: frozenset[int] = frozenset()) -> bool:
         """A negator in the few words before a cue, within its comma segment, denies it."""
-        lo = max([start - self.lex.negation_window, *(b for b in breaks if b <= start)])
-        return any(t in self._negators for t in toks[max(0, lo) : start])
+        lo = max(0, start - self.lex.negation_window, *(b for b in breaks if b <= start))
+        return any(toks[j] in self._negators and toks[j + 1] not in self._turns for j in range(lo, start))
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
         parts = clauses(text or "")  # tokenised once for every reading below
         words = [t for toks in parts for t in toks]
         if ((self._adult.find(words) and not self._child_words.find(words))
-                or (self._adult_strong.find(words) and not self._minor_words.find(words))):
+                or (self.reader.found_outside(self._adult_strong, words) and not self._minor_words.find(words))):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         segs = segments(text or "")
-        worry = self._lexicon(parts, segs, self._writer_label(segs, text), clause_breaks(text or ""))
+        found = [self._cues.find(toks) for toks in parts]
+        topics = [self.reader.topics(toks, [(i, e) for _p, i, e in f]) for toks, f in zip(parts, found, strict=True)]
+        breaks = clause_breaks(text or "")
+        worry = self._lexicon(parts, segs, found, topics, self._writer_label(segs, text), breaks)
+        # clauses after a described worry whose worry words all name a topic: an aside ("... - also when is the next
+        # county lines training?"), so the worry is read without it and its question does not outweigh the worry
+        described = next((n for n, (f, (t, _s)) in enumerate(zip(found, topics, strict=True)) if len(t) < len(f)),
+                         len(parts))
+        aside = [n > described and bool(t) and len(t) == len(found[n]) for n, (t, _s) in enumerate(topics)]
+        if not worry.is_worry and any(aside):
+            keep = [n for n, a in enumerate(aside) if not a]
+            asked = [g for g in segs if not self._topic_only(g)]
+            rest = self._lexicon([parts[n] for n in keep], asked, [found[n] for n in keep], [topics[n] for n in keep],
+                                 self._writer_label(segs, text), [breaks[n] for n in keep])
+            worry = rest if rest.is_worry else worry
         model = get_model() if use_model else None
-        if not worry.is_worry and model is not None and self.model_says_worry(text, worry, model, words):
+        if (not worry.is_worry and model is not None
+                and self.model_says_worry(text, worry, model, [spans for _t, spans in topics])):
             category = worry.category or "general"
             return Worry(True, worry.score, category, self.lex.categories[category].label, worry.cues,
                          worry.frames, by_model=True)
         return worry
 
-    def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel, words: list[str] | None = None) -> bool:
+    def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel,
+                         topics: list[list[tuple[int, int]]] | None = None) -> bool:
         """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she",
-        an age) that does not read as a clear procedural question."""
+        an age; not a child word in a topic's name, "the child abuse audit") that does not read as a clear
+        procedural question."""
         if lexicon.frames >= self.lex.model_frame_veto:
             return False
-        if words is None:
-            words = [t for toks in clauses(text or "") for t in toks]
-        if not self.reader.names_a_child(self._anchors, words):
+        parts = clauses(text or "")
+        topics = topics or [[] for _ in parts]
+        if not any(self.reader.found_outside(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
         return model.probability(text) >= model.threshold
 
@@ -204,27 +221,33 @@ class Detector:
             return 0
         return len(first) if any(end == len(first) for _p, _i, end in self._staff.find(first)) else 0
 
-    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], label: int = 0,
+    def _lexicon(self, parts: list[list[str]], segs: list[list[str]], found: list[list[tuple[Pattern, int, int]]],
+                 topics: list[tuple[set[int], list[tuple[int, int]]]], label: int = 0,
                  breaks: list[frozenset[int]] | None = None) -> Worry:
         if not parts:
             return Worry(False, 0.0)
         lex = self.lex
         best: dict[str, float] = {}
         seen: set[str] = set()
+        extras: set[str] = set()  # cues that describe something (not a topic's name) count as further cues
         staff = negated = False
         for n, toks in enumerate(parts):
-            for p, i, _end in self._cues.find(toks):
+            topical = topics[n][0]
+            for k, (p, i, _end) in enumerate(found[n]):
                 negates_itself = p.slots[0].words & self._negators
                 if not negates_itself and self._negated(toks, i, breaks[n] if breaks else frozenset()):
                     negated = True
                     continue
                 seen.add(p.text)
-                best[p.tag] = max(best.get(p.tag, 0.0), p.weight)
+                weight = min(p.weight, lex.frames.topic_weight) if k in topical else p.weight
+                if k not in topical:
+                    extras.add(p.text)
+                best[p.tag] = max(best.get(p.tag, 0.0), weight)
             staff = staff or self._accused_staff(toks, label if n == 0 else 0)
         if negated and not best:
             # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
             return Worry(False, 0.0, frames=lex.frames.frame_cap)
-        if any(self.reader.names_a_child(self._specific, toks) for toks in parts):
+        if any(self.reader.found_outside(self._specific, toks, t) for toks, (_k, t) in zip(parts, topics, strict=True)):
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(best.get(c, 0.0) >= 2 for c in lex.allegation.with_):  # harm, not a topic word
             cat = lex.allegation.category
@@ -238,15 +261,22 @@ class Detector:
         if not best:
             return Worry(False, 0.0, frames=frames)
         top = max(best.values())
-        extra = min(lex.extra_cue_cap, max(0, len(seen) - 1)) * lex.extra_cue_weight
-        anchor = lex.anchor_weight if any(self.reader.names_a_child(self._anchors, t) for t in parts) else 0.0
-        situation = min(lex.situation_cap, len({p.text for toks in parts for p, _i, _e in self._situation.find(toks)}))
+        extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight
+        anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
+                                          for toks, (_k, t) in zip(parts, topics, strict=True)) else 0.0
+        situation = min(lex.situation_cap, len(set().union(*(self.reader.before_hypothetical(self._situation, toks)
+                                                             for toks in parts))))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)
         if category is None:
             category = max(best, key=lambda c: (best[c], c != "general"))
         return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen),
                      frames)
+
+    def _topic_only(self, seg: list[str]) -> bool:
+        """A segment whose worry words all name a topic ("when is the next county lines training")."""
+        cues = self._cues.find(seg)
+        return bool(cues) and len(self.reader.topics(seg, [(i, e) for _p, i, e in cues])[0]) == len(cues)
 
     def question_part(self, text: str) -> str:
         """The parts of a worry that ask something else ("... - what's the threshold in Halton?"): segments

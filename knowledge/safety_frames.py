@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.safety_patterns import Matcher, compile_patterns
+from knowledge.safety_patterns import Matcher, compile_patterns, matcher
 
 
 class _Strict(BaseModel):
@@ -53,14 +53,29 @@ class FrameLexicon(_Strict):
     no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
     # a later segment opening with one child and what is happening ("what counts as X? a year 11 boy keeps ...")
     turns_to: list[str] = Field(default_factory=list)
+    # a worry word used as the name of a topic ("the FGM working group", "training on county lines", "the difference
+    # between CCE and county lines"): it counts as no more than `topic_weight`, and a child word inside the name
+    # ("child abuse audit") names no child
+    topic_weight: float = Field(default=1.0, ge=0)
+    topic_before: list[str] = Field(default_factory=list)  # ends where the worry word starts ("training on")
+    topic_after: list[str] = Field(default_factory=list)  # starts where the worry word ends ("... working group")
+    topic_links: list[str] = Field(default_factory=list)  # joins worry words into one name ("FGM and forced marriage")
+    topic_group: list[str] = Field(default_factory=list)  # "... group": a topic's name unless a `topic_thing` precedes
+    topic_thing: list[str] = Field(default_factory=list)  # "joined a far right group": a group in the world
+    conditional: list[str] = Field(default_factory=list)  # "if", "when": a `generic` marker opening a hypothetical
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
         out = [(f"frames.{k}", f.pattern) for k in ("start", "anywhere", "context") for f in getattr(self, k)]
-        for k in ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
-                  "follow_up", "turns_to"):
+        for k in _LISTS:
             out += [(f"frames.{k}", p) for p in getattr(self, k)]
         return out
+
+
+# the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
+_LISTS = ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
+          "follow_up", "turns_to", "topic_before", "topic_after", "topic_links", "topic_group", "topic_thing",
+          "conditional")
 
 
 class FrameReader:
@@ -68,23 +83,15 @@ class FrameReader:
 
     def __init__(self, fl: FrameLexicon, sets: dict[str, list[str]]) -> None:
         self.fl = fl
-        self._start = Matcher([p for f in fl.start for p in compile_patterns([f.pattern], sets, "start", f.weight)])
-        anywhere = [p for f in fl.anywhere for p in compile_patterns([f.pattern], sets, "any", f.weight)]
-        context = [p for f in fl.context for p in compile_patterns([f.pattern], sets, "context", f.weight)]
-        self._anywhere = Matcher(anywhere + context)
+        weighted = {k: [p for f in getattr(fl, k) for p in compile_patterns([f.pattern], sets, tag, f.weight)]
+                    for k, tag in (("start", "start"), ("anywhere", "any"), ("context", "context"))}
+        self._start = Matcher(weighted["start"])
+        self._anywhere = Matcher(weighted["anywhere"] + weighted["context"])
         self._general_starts = frozenset(f.pattern for f in fl.start if f.general)
         self._note_starts = frozenset(f.pattern for f in fl.start if not f.question)
-        self._now = Matcher(compile_patterns(fl.now, sets))
-        self._recent = Matcher(compile_patterns(fl.recent, sets))
-        self._particular = Matcher(compile_patterns(fl.particular, sets))
-        self._generic = Matcher(compile_patterns(fl.generic, sets))
-        self._indefinite = Matcher(compile_patterns(fl.indefinite, sets))
-        self._definite = Matcher(compile_patterns(fl.definite, sets))
-        self._report = Matcher(compile_patterns(fl.report, sets))
-        self._no_child = Matcher(compile_patterns(fl.no_child, sets))
-        self._preamble = Matcher(compile_patterns(fl.preamble, sets))
-        self._follow_up = Matcher(compile_patterns(fl.follow_up, sets))
-        self._turns_to = Matcher(compile_patterns(fl.turns_to, sets))
+        for name in _LISTS:
+            setattr(self, f"_{name}", matcher(getattr(fl, name), sets))
+        self._child = frozenset(w for w in sets.get("child", []) if not w.endswith("*"))
 
     def follows_up(self, toks: list[str]) -> bool:
         """Whether a later segment asks about the situation just described ("what's the process?")."""
@@ -105,16 +112,56 @@ class FrameReader:
         return max((p.weight for p, _i, _e in self._start.find(self.past_preamble(toks), start_only=True)),
                    default=0.0)
 
-    def names_a_child(self, matcher: Matcher, toks: list[str]) -> bool:
-        """Whether `matcher` finds something outside a number that names no child ("at 3 months", "for year 9")."""
-        spans = [(i, e) for _p, i, e in self._no_child.find(toks)]
-        return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in matcher.find(toks))
+    def found_outside(self, found: Matcher, toks: list[str], topics: list[tuple[int, int]] = ()) -> bool:
+        """Whether `found` matches outside a number that names no child ("at 3 months", "for year 9") and outside
+        a topic's name ("the child abuse audit")."""
+        return found.outside(toks, [*self._no_child.spans(toks), *topics])
 
     def _particular_in(self, toks: list[str]) -> bool:
         """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old") or a
         number that names no child ("every 6 months")."""
-        spans = [(i, e) for m in (self._indefinite, self._no_child) for _p, i, e in m.find(toks)]
-        return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in self._particular.find(toks))
+        return self._particular.outside(toks, [*self._indefinite.spans(toks), *self._no_child.spans(toks)])
+
+    def topics(self, toks: list[str], cues: list[tuple[int, int]]) -> tuple[set[int], list[tuple[int, int]]]:
+        """Which of `cues` (start, end in `toks`) name a topic rather than something happening, and the spans of
+        those names. Worry words that overlap, touch or are joined by `topic_links` ("CCE and county lines",
+        "FGM and forced marriage") make one name; it is a topic when `topic_before` ends where it starts
+        ("training on", "difference between") or `topic_after` starts where it ends ("working group", "audit")."""
+        links = {i: e for i, e in self._topic_links.spans(toks)}
+        befores = {e: i for i, e in self._topic_before.spans(toks)}
+        order = sorted(range(len(cues)), key=lambda k: cues[k])
+        names: list[tuple[list[int], int, int]] = []  # cue indices, start, end
+        heads = {k for k in order if self._topic_after.at(toks, cues[k][0]) or self._topic_group.at(toks, cues[k][0])}
+        for k in order:
+            i, e = cues[k]
+            if k in heads:
+                continue  # a worry word that is also a name's head ("the FGM forum"): read below
+            if names:
+                ks, lo, hi = names[-1]
+                while hi < i and hi in links:
+                    hi = links[hi]
+                if i <= hi:
+                    names[-1] = ([*ks, k], lo, max(names[-1][2], e))
+                    continue
+            names.append(([k], i, e))
+        topical: set[int] = set()
+        spans: list[tuple[int, int]] = []
+        for ks, first, hi in names:
+            lo = first - 1 if first > 0 and toks[first - 1] in self._child else first  # "child abuse audit"
+            after = [e for _p, _i, e in self._topic_after.find(toks[hi:], start_only=True)]
+            if not any(j >= 0 and self._topic_thing.at(toks, j) for j in (lo - 1, lo - 2)):  # "in a neo nazi group"
+                after += [e for _p, _i, e in self._topic_group.find(toks[hi:], start_only=True)]
+            if lo in befores or first in befores or after:
+                topical.update(ks)
+                spans.append((befores.get(lo, befores.get(first, lo)), hi + max(after, default=0)))
+        topical.update(k for k in heads if any(a < cues[k][0] and cues[k][1] <= b for a, b in spans))
+        return topical, spans
+
+    def before_hypothetical(self, found: Matcher, toks: list[str]) -> set[str]:
+        """What `found` matches in a clause before a hypothetical opens ("if a child told us ..." is no child now;
+        "where a pupil has told me ..." is)."""
+        opened = min((i for i, _e in self._generic.spans(toks) if self._conditional.at(toks, i)), default=len(toks))
+        return {p.text for p, i, _e in found.find(toks) if i < opened}
 
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
         fl = self.fl
@@ -124,7 +171,8 @@ class FrameReader:
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
         frames = start + sum(p.weight for p in found.values())
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
-        now = self._now.any(parts) or any(self._recent.find(t) and not self._generic.find(t) for t in parts)
+        now = any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
+                  for t in parts)
         # a general question, then one child now in a later segment; a training scenario or review stays general
         now = now or (not any(p.tag == "context" for p in found.values())
                       and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))

@@ -169,3 +169,16 @@ class Matcher:
 
     def any(self, parts: list[list[str]]) -> bool:
         return any(self.find(toks) for toks in parts)
+
+    def spans(self, toks: list[str]) -> list[tuple[int, int]]:
+        """Where each match starts and ends."""
+        return [(i, end) for _p, i, end in self.find(toks)]
+
+    def outside(self, toks: list[str], spans: list[tuple[int, int]]) -> bool:
+        """Whether a match lies outside every span (a number that names no child, a topic's name)."""
+        return any(not any(a <= i and e <= b for a, b in spans) for _p, i, e in self.find(toks))
+
+
+def matcher(patterns: list[str], sets: dict[str, list[str]], tag: str = "", weight: float = 0.0) -> Matcher:
+    """One list of a data file's patterns, compiled and indexed."""
+    return Matcher(compile_patterns(patterns, sets, tag, weight))

@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from knowledge.safety import Detector, Lexicon, detect_worry, is_safety_worry, raw_lexicon
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ["corpus-a.jsonl", "corpus-c.jsonl", "corpus-e.jsonl", "corpus-own.jsonl", "corpus-own2.jsonl",
+CORPORA = ["corpus-a.jsonl", "corpus-c.jsonl", "corpus-e.jsonl", "corpus-g.jsonl", "corpus-i.jsonl", "corpus-own.jsonl",
+           "corpus-own2.jsonl",
            "corpus-own3.jsonl"]  # development sets
 
 
