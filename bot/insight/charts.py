@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from bot.case_reviews.deadlines import Timescales
-from bot.insight.measures import SUPPRESS_BELOW, Measures, Rate, shown, suppressed
+from bot.insight.measures import SUPPRESS_BELOW, Measures, Rate, StepTime, shown, suppressed
 
 # Okabe & Ito (2008): blue, orange, bluish green, vermillion, grey for "not shown".
 BLUE, ORANGE, GREEN, VERMILLION, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
@@ -146,7 +146,8 @@ def _counts_chart(name: str, title: str, what: str, counts: list[tuple[str, int]
         positions = list(range(len(counts)))  # labels as ticks: matplotlib would read "Jan 2026" as a date
         values = [0 if i in hidden else v for i, (_, v) in enumerate(counts)]
         bars = (ax.barh if horizontal else ax.bar)(positions, values, color=colour)
-        (ax.set_yticks if horizontal else ax.set_xticks)(positions, [k for k, _ in counts])
+        names = [textwrap.fill(k, 24) if horizontal else k for k, _ in counts]  # long agencies and topics
+        (ax.set_yticks if horizontal else ax.set_xticks)(positions, names)
         for i, bar in enumerate(bars):
             if i in hidden:
                 bar.set_color(GREY)
@@ -182,14 +183,21 @@ def notifications_by_month(m: Measures) -> Chart:
 def escalation_steps(m: Measures) -> Chart:
     esc = m.escalations
     steps = sorted(esc.steps.items())
+    resolved = withheld([esc.resolved_at_step[n] for n, _ in steps])  # their total is in the title
     title = f"Escalations resolved within the policy's windows: {esc.resolved_within.words()}"
-    chart = Chart("escalation-steps", title, header=["step", "escalations at the step", "median working days",
-                                                     "within window", "judged against a window"],
-                  rows=[[f"Step {n}", shown(len(t.days)), t.median_days if not suppressed(len(t.days)) else "",
-                         *_within_cells(t.within)] for n, t in steps],
+
+    def median(t: StepTime) -> Any:
+        return "" if suppressed(len(t.days)) else t.median_days
+
+    header = ["step", "escalations at the step", "median working days", "within window", "judged against a window",
+              "resolved at the step"]
+    chart = Chart("escalation-steps", title, header=header,
+                  rows=[[f"Step {n}", shown(len(t.days)), median(t), *_within_cells(t.within),
+                         resolved.get(i, str(esc.resolved_at_step[n]))] for i, (n, t) in enumerate(steps)],
                   alt=f"{title}. " + "; ".join(
-                      f"step {n}: median {t.median_days} working days, {t.within.words()} within the window"
-                      for n, t in steps) + f". Open now: {shown(esc.open_now)}, past their window: "
+                      f"step {n}: median {median(t) or 'withheld'} working days, {t.within.words()} within the "
+                      f"window, {resolved.get(i, str(esc.resolved_at_step[n]))} resolved there"
+                      for i, (n, t) in enumerate(steps)) + f". Open now: {shown(esc.open_now)}, past their window: "
                       f"{shown(len(esc.overdue))}.")
 
     def draw(ax: Any) -> None:
@@ -212,6 +220,34 @@ def escalations_by_agency(m: Measures) -> Chart:
     total = sum(m.escalations.by_agency.values())
     return _counts_chart("escalations-by-agency", f"Escalations raised: {shown(total)}, by agency",
                          "agency", counts, ORANGE, horizontal=True)
+
+
+def escalations_by_month(m: Measures) -> Chart:
+    counts = [(_month(k), v) for k, v in sorted(m.escalations.by_month.items())]
+    total = sum(v for _, v in counts)
+    return _counts_chart("escalations-by-month", f"Escalations raised: {shown(total)}, by month", "month", counts,
+                         ORANGE)
+
+
+DECISIONS = (("local", "Local review"), ("national", "National review"), ("none", "No further review"))
+
+
+def case_review_decisions(m: Measures) -> Chart:
+    """Decisions by type, and the median working days from the Panel notification to the decision (withheld
+    under 5 cases, as a rate is)."""
+    cr = m.case_reviews
+    counts = [(label, cr.decisions[key]) for key, label in DECISIONS]
+    days = cr.decision_days
+    median = ("none decided" if not days else "withheld (fewer than 5 cases)" if suppressed(len(days))
+              else f"median {cr.median_decision_days:g} working days")
+    title = f"Review decisions: {shown(sum(v for _, v in counts))}; notification to decision: {median}"
+    return _counts_chart("case-review-decisions", title, "decision", counts, BLUE)
+
+
+def questions_by_topic(m: Measures) -> Chart:
+    counts = m.questions.by_topic.most_common(10)
+    return _counts_chart("questions-by-topic", f"Questions answered, by topic: {sum(m.questions.by_topic.values())}",
+                         "topic", counts, BLUE, horizontal=True, suppress=False)
 
 
 def reminders_chart(m: Measures) -> Chart:
@@ -259,7 +295,8 @@ def all_charts(m: Measures, scales: Timescales, formats: Sequence[str] = ("png",
     """The quarterly pack: case reviews first, as the statutory measures; `formats` drawn (the web needs SVG only)."""
     token = _FORMATS.set(tuple(formats))
     try:
-        return [case_timeliness(m, scales), notifications_by_month(m), escalation_steps(m),
-                escalations_by_agency(m), questions_chart(m), reminders_chart(m)]
+        return [case_timeliness(m, scales), notifications_by_month(m), case_review_decisions(m),
+                escalation_steps(m), escalations_by_month(m), escalations_by_agency(m), questions_chart(m),
+                questions_by_topic(m), reminders_chart(m)]
     finally:
         _FORMATS.reset(token)

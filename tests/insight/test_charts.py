@@ -32,7 +32,11 @@ def _busy() -> m.Measures:
     cr.panel_within = m.Rate(met=3, total=4, late=["CR-1"])
     cr.rapid_within = m.Rate(met=1234, total=1300)
     cr.by_month = Counter({"2026-03": 2, "2026-04": 40, "2026-05": 1})
+    cr.decisions = Counter({"local": 1234, "national": 3, "none": 40})
+    cr.decision_days = [22, 23, 150, 9, 1000]
     esc = out.escalations
+    esc.by_month = Counter({"2026-03": 1203, "2026-04": 4, "2026-05": 36})
+    esc.resolved_at_step = Counter({1: 1000, 2: 2})
     esc.resolved_within = m.Rate(met=2, total=3)
     esc.by_agency = Counter({"Warrington and Halton Teaching Hospitals": 1200, "Torus": 40, "Cheshire Constabulary": 3})
     esc.steps = {1: m.StepTime(days=[1] * 40, within=m.Rate(met=30, total=40)), 2: m.StepTime(days=[2, 3])}
@@ -40,6 +44,7 @@ def _busy() -> m.Measures:
     q.by_week = {date(2026, 3, 2): Counter({"answer": 1234, "cannot_answer": 5678})}
     q.outcomes = Counter({"answer": 1234, "cannot_answer": 5678})
     q.rated, q.not_helpful = 1234, 153
+    q.by_topic = Counter({"Multi-agency safeguarding arrangements and the Panel": 1000, "Groups": 234})
     out.reminders = m.ReminderMeasures(on_time=1000, late=234, failed=5)
     return out
 
@@ -74,3 +79,29 @@ def test_a_single_small_count_takes_the_next_smallest_with_it_so_the_total_canno
     assert chart.rows == [["Mar 2026", "fewer than 5"], ["Apr 2026", "0"], ["May 2026", "withheld"]]
     assert "May 2026: withheld" in chart.alt and "8" not in chart.alt.split("period.", 1)[1]
     assert b"One more is withheld" in chart.svg  # the note says why May is not drawn
+
+
+def test_every_measure_is_on_a_chart_withheld_where_small(tmp_path):  # type: ignore[no-untyped-def]
+    from bot.insight import pack
+
+    figures = _busy()
+    figures.case_reviews.open_by_stage = {"panel_notified": [("CR-1", 3), ("CR-2", 5), ("CR-3", 8), ("CR-4", 9),
+                                                             ("CR-5", 30)], "local_review": [("CR-6", 40)]}
+    drawn = {c.name: c for c in charts.all_charts(figures, cases.timescales(), formats=("svg",))}
+    decisions = drawn["case-review-decisions"]
+    assert decisions.title == "Review decisions: 1277; notification to decision: median 23 working days"
+    assert decisions.rows == [["Local review", "1234"], ["National review", "fewer than 5"],
+                              ["No further review", "withheld"]]
+    figures.case_reviews.decision_days = [22, 23]
+    assert charts.case_review_decisions(figures).title.endswith("withheld (fewer than 5 cases)")
+    assert drawn["escalations-by-month"].rows == [["Mar 2026", "1203"], ["Apr 2026", "fewer than 5"],
+                                                  ["May 2026", "withheld"]]
+    steps = drawn["escalation-steps"]
+    assert steps.header[-1] == "resolved at the step"
+    assert [row[-1] for row in steps.rows] == ["withheld", "fewer than 5"]  # the title's total would give 2 away
+    assert "median withheld working days" in steps.alt  # step 2 has 2 escalations: no median, as in the table
+    assert drawn["questions-by-topic"].rows == [["Multi-agency safeguarding arrangements and the Panel", "1000"],
+                                                ["Groups", "234"]]
+    page = pack._page(figures, list(drawn.values()))
+    assert "panel notified: 5 (median 8 working days at the stage)" in page
+    assert "local review: fewer than 5</li>" in page  # one case: its days are not shown

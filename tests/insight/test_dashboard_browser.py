@@ -95,7 +95,7 @@ def test_chromium_signs_in_through_the_fake_and_sees_the_databases_figures(web: 
     assert first[1:] == [str(m.case_reviews.panel_within.total), str(m.case_reviews.panel_within.met), "90.0"]
     assert refs[1] in chromium.find_element(By.ID, "late-list").text
     images = chromium.find_elements(By.CSS_SELECTOR, "section img")
-    assert len(images) == 6
+    assert len(images) == 9
     assert all(chromium.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)
                for img in images)  # every chart drew, from the page itself: no network
     ARTEFACTS.mkdir(parents=True, exist_ok=True)

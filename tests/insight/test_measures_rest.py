@@ -8,6 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.case_reviews import service as cases
 from bot.case_reviews.states import Action
+from bot.escalations import service as escalations
+from bot.escalations.fields import Category
+from bot.escalations.routes import snapshot_route
 from bot.insight import measures
 from storage.answers import CountKey, add_question_counts
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -64,7 +67,7 @@ def test_questions_by_topic_count_answered_questions_of_the_partnership_only(db)
                                                              week + timedelta(days=7): {"answer": 2}}
 
 
-def test_reminders_posted_on_time_late_or_never(db):
+def test_reminders_posted_on_time_late_or_never(db, services):  # type: ignore[no-untyped-def]
     due = datetime(2026, 5, 11, 8, 0, tzinfo=UTC)  # 09:00 in London (BST)
     with db.session() as s:
         series = {p: ReminderSeries(team_id=TEAM_ID, kind="meeting", name="Group", partnership=p, channel_id="C1",
@@ -83,9 +86,22 @@ def test_reminders_posted_on_time_late_or_never(db):
             s.add(ReminderOccurrence(team_id=TEAM_ID, series_id=series[p].id, source="series",
                                      source_ref=str(series[p].id), key=f"k{n}", due_at=at, attempt_at=at,
                                      channel_id="C1", text="Group", state=state, sent_at=sent))
+        # A case review's and an escalation's reminders have no series: they count for the case's partnership.
+        halton_case = _case(s, date(2026, 5, 4), notified=date(2026, 5, 5))
+        wirral_case = _case(s, date(2026, 5, 4), partnership="wirral")
+        request = escalations.RaiseRequest(partnership="halton", case_ref="-", agency="Torus housing",
+                                           category=Category.THRESHOLD, tried="Talked.", outcome_wanted="Reviewed.")
+        esc = escalations.raise_escalation(s, team_id=TEAM_ID, user_id=BU, request=request,
+                                           route=snapshot_route(services.kb, "halton"), today=date(2026, 5, 4))
+        for n, (source, ref) in enumerate((("case_review", halton_case.ref), ("case_review", wirral_case.ref),
+                                           ("escalation", esc.ref), ("escalation", "ESC-NONE"))):
+            s.add(ReminderOccurrence(team_id=TEAM_ID, source=source, source_ref=ref, key=f"c{n}", due_at=due,
+                                     attempt_at=due, channel_id="C1", text="Due", state="sent", sent_at=due))
         s.flush()
         r = measures.reminders(s, Q2)
-    assert (r.on_time, r.late, r.failed, r.total) == (1, 1, 2, 4)
+        everyone = measures.reminders(s, measures.Period(None, Q2.since, Q2.until))
+    assert (r.on_time, r.late, r.failed, r.total) == (3, 1, 2, 6)
+    assert (everyone.on_time, everyone.failed) == (5, 3)  # all partnerships: every row, the escalation's too
 
 
 def test_a_rapid_review_never_sent_and_past_its_deadline_counts_as_late(db):
