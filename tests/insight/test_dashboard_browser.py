@@ -54,7 +54,7 @@ def chromium(request: pytest.FixtureRequest) -> Iterator[Any]:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,4000", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
+                "--window-size=1280,9000", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(90)
