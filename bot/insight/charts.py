@@ -17,12 +17,15 @@ from datetime import date
 from typing import Any
 
 from bot.case_reviews.deadlines import Timescales
-from bot.insight.measures import SUPPRESS_BELOW, Measures, Rate, shown, suppressed
+from bot.insight.measures import SUPPRESS_BELOW, Measures, Rate, StepTime, shown, suppressed
 
 # Okabe & Ito (2008): blue, orange, bluish green, vermillion, grey for "not shown".
 BLUE, ORANGE, GREEN, VERMILLION, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
 SUPPRESSION_NOTE = "Counts of 1 to 4 are not shown, so that no case can be identified."
+SECONDARY_NOTE = "One more is withheld so that it cannot be worked out from the total."
 FONT_SIZE = 15
+TITLE_WRAP = 44  # characters a line of the bold title holds inside the 800-pixel figure (58 ran off the edge)
+NOTE_WRAP = 100  # the same for the small note under a chart
 _FORMATS: ContextVar[Sequence[str]] = ContextVar("chart_formats", default=("png", "svg"))
 
 
@@ -59,9 +62,10 @@ def _render(chart: Chart, draw: Any, note: str | None = None) -> Chart:
         else:  # empty axes read as a broken chart on a phone: say there is nothing instead
             ax.axis("off")
             ax.text(0.5, 0.5, "Nothing in this period", ha="center", va="center", fontsize=FONT_SIZE + 2)
-        fig.suptitle(textwrap.fill(chart.title, 58), x=0.02, ha="left", fontsize=FONT_SIZE + 3, fontweight="bold")
+        fig.suptitle(textwrap.fill(chart.title, TITLE_WRAP), x=0.02, ha="left", fontsize=FONT_SIZE + 3,
+                     fontweight="bold")
         if note:
-            fig.supxlabel(note, x=0.02, ha="left", fontsize=FONT_SIZE - 4, color="#444444")
+            fig.supxlabel(textwrap.fill(note, NOTE_WRAP), x=0.02, ha="left", fontsize=FONT_SIZE - 4, color="#444444")
         for fmt in _FORMATS.get():
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
@@ -103,35 +107,56 @@ def case_timeliness(m: Measures, scales: Timescales) -> Chart:
         bars = ax.barh(range(len(items)), values, color=[BLUE, ORANGE, GREEN])
         ax.set_yticks(range(len(items)), labels)
         for bar, (_, rate) in zip(bars, items, strict=True):
-            text = rate.words() if not rate.total or rate.hidden else f"{rate.met} of {rate.total}"
+            text = "fewer than 5 (withheld)" if rate.hidden else rate.words()  # the alt text has it in full
             ax.text(max(bar.get_width(), 1) + 1, bar.get_y() + bar.get_height() / 2, text, va="center")
-        ax.set_xlim(0, 130)
+        ax.set_xlim(0, 160)  # room right of a full bar for "1234 of 1300"
+        ax.set_xticks([0, 25, 50, 75, 100])
         ax.set_xlabel("% on time")
         ax.invert_yaxis()
 
     return _render(chart, draw, SUPPRESSION_NOTE)
 
 
+def withheld(counts: list[int]) -> dict[int, str]:
+    """The bars not to show, with the words for each: every count of 1-4 ("fewer than 5") and, when that is a
+    single bar, the next smallest count too ("withheld"): otherwise the total in the title gives the count away."""
+    out = {i: "fewer than 5" for i, v in enumerate(counts) if suppressed(v)}
+    if len(out) == 1:
+        others = [(v, i) for i, v in enumerate(counts) if v > 0 and i not in out]
+        if others:
+            out[min(others)[1]] = "withheld"
+    return out
+
+
 def _counts_chart(name: str, title: str, what: str, counts: list[tuple[str, int]], colour: str,
                   horizontal: bool = False, suppress: bool = True) -> Chart:
-    """Bars of counts; with `suppress` (counts of cases) a count of 1-4 is greyed, labelled and not drawn."""
-    hide = suppressed if suppress else (lambda _n: False)
-    label = shown if suppress else str
-    chart = Chart(name, title, header=[what, "count"], rows=[[k, label(v)] for k, v in counts],
-                  alt=f"{title}. " + "; ".join(f"{k}: {label(v)}" for k, v in counts) + ".")
+    """Bars of counts; with `suppress` (counts of cases) a count of 1-4 is greyed, labelled and not drawn, and so
+    is a second count when the total would otherwise give the first away (`withheld`)."""
+    hidden = withheld([v for _, v in counts]) if suppress else {}
+    cells = [hidden.get(i, str(v)) for i, (_, v) in enumerate(counts)]
+    note = SUPPRESSION_NOTE if suppress else None
+    if "withheld" in hidden.values():
+        note = f"{SUPPRESSION_NOTE} {SECONDARY_NOTE}"
+    chart = Chart(name, title, header=[what, "count"], rows=[[k, cell] for (k, _), cell in zip(counts, cells,
+                                                                                             strict=True)],
+                  alt=f"{title}. " + "; ".join(f"{k}: {cell}" for (k, _), cell in zip(counts, cells, strict=True))
+                  + ".")
 
     def draw(ax: Any) -> None:
         positions = list(range(len(counts)))  # labels as ticks: matplotlib would read "Jan 2026" as a date
-        values = [0 if hide(v) else v for _, v in counts]
+        values = [0 if i in hidden else v for i, (_, v) in enumerate(counts)]
         bars = (ax.barh if horizontal else ax.bar)(positions, values, color=colour)
-        (ax.set_yticks if horizontal else ax.set_xticks)(positions, [k for k, _ in counts])
-        for bar, (_, v) in zip(bars, counts, strict=True):
-            if hide(v):
+        names = [textwrap.fill(k, 24) if horizontal else k for k, _ in counts]  # long agencies and topics
+        (ax.set_yticks if horizontal else ax.set_xticks)(positions, names)
+        for i, bar in enumerate(bars):
+            if i in hidden:
                 bar.set_color(GREY)
                 if horizontal:
-                    ax.text(0.2, bar.get_y() + bar.get_height() / 2, "fewer than 5", va="center", color="#444444")
+                    ax.text(0.2, bar.get_y() + bar.get_height() / 2, hidden[i], va="center", color="#444444")
                 else:
-                    ax.text(bar.get_x() + bar.get_width() / 2, 0.2, "<5", ha="center", color="#444444")
+                    mark = "<5" if hidden[i] == "fewer than 5" else "withheld"
+                    ax.text(bar.get_x() + bar.get_width() / 2, 0.2, mark, ha="center", color="#444444",
+                            rotation=0 if mark == "<5" else 90, va="bottom")
         top = max([*values, SUPPRESS_BELOW]) * 1.15  # room for the "<5" marks when every bar is withheld
         if horizontal:
             ax.set_xlim(0, top)
@@ -141,7 +166,7 @@ def _counts_chart(name: str, title: str, what: str, counts: list[tuple[str, int]
             ax.tick_params(axis="x", labelrotation=45)
         (ax.xaxis if horizontal else ax.yaxis).get_major_locator().set_params(integer=True)
 
-    return _render(chart, draw, SUPPRESSION_NOTE if suppress else None)
+    return _render(chart, draw, note)
 
 
 def _month(key: str) -> str:
@@ -158,14 +183,21 @@ def notifications_by_month(m: Measures) -> Chart:
 def escalation_steps(m: Measures) -> Chart:
     esc = m.escalations
     steps = sorted(esc.steps.items())
+    resolved = withheld([esc.resolved_at_step[n] for n, _ in steps])  # their total is in the title
     title = f"Escalations resolved within the policy's windows: {esc.resolved_within.words()}"
-    chart = Chart("escalation-steps", title, header=["step", "escalations at the step", "median working days",
-                                                     "within window", "judged against a window"],
-                  rows=[[f"Step {n}", shown(len(t.days)), t.median_days if not suppressed(len(t.days)) else "",
-                         *_within_cells(t.within)] for n, t in steps],
+
+    def median(t: StepTime) -> Any:
+        return "" if suppressed(len(t.days)) else t.median_days
+
+    header = ["step", "escalations at the step", "median working days", "within window", "judged against a window",
+              "resolved at the step"]
+    chart = Chart("escalation-steps", title, header=header,
+                  rows=[[f"Step {n}", shown(len(t.days)), median(t), *_within_cells(t.within),
+                         resolved.get(i, str(esc.resolved_at_step[n]))] for i, (n, t) in enumerate(steps)],
                   alt=f"{title}. " + "; ".join(
-                      f"step {n}: median {t.median_days} working days, {t.within.words()} within the window"
-                      for n, t in steps) + f". Open now: {shown(esc.open_now)}, past their window: "
+                      f"step {n}: median {median(t) or 'withheld'} working days, {t.within.words()} within the "
+                      f"window, {resolved.get(i, str(esc.resolved_at_step[n]))} resolved there"
+                      for i, (n, t) in enumerate(steps)) + f". Open now: {shown(esc.open_now)}, past their window: "
                       f"{shown(len(esc.overdue))}.")
 
     def draw(ax: Any) -> None:
@@ -188,6 +220,34 @@ def escalations_by_agency(m: Measures) -> Chart:
     total = sum(m.escalations.by_agency.values())
     return _counts_chart("escalations-by-agency", f"Escalations raised: {shown(total)}, by agency",
                          "agency", counts, ORANGE, horizontal=True)
+
+
+def escalations_by_month(m: Measures) -> Chart:
+    counts = [(_month(k), v) for k, v in sorted(m.escalations.by_month.items())]
+    total = sum(v for _, v in counts)
+    return _counts_chart("escalations-by-month", f"Escalations raised: {shown(total)}, by month", "month", counts,
+                         ORANGE)
+
+
+DECISIONS = (("local", "Local review"), ("national", "National review"), ("none", "No further review"))
+
+
+def case_review_decisions(m: Measures) -> Chart:
+    """Decisions by type, and the median working days from the Panel notification to the decision (withheld
+    under 5 cases, as a rate is)."""
+    cr = m.case_reviews
+    counts = [(label, cr.decisions[key]) for key, label in DECISIONS]
+    days = cr.decision_days
+    median = ("none decided" if not days else "withheld (fewer than 5 cases)" if suppressed(len(days))
+              else f"median {cr.median_decision_days:g} working days")
+    title = f"Review decisions: {shown(sum(v for _, v in counts))}; notification to decision: {median}"
+    return _counts_chart("case-review-decisions", title, "decision", counts, BLUE)
+
+
+def questions_by_topic(m: Measures) -> Chart:
+    counts = m.questions.by_topic.most_common(10)
+    return _counts_chart("questions-by-topic", f"Questions answered, by topic: {sum(m.questions.by_topic.values())}",
+                         "topic", counts, BLUE, horizontal=True, suppress=False)
 
 
 def reminders_chart(m: Measures) -> Chart:
@@ -221,7 +281,7 @@ def questions_chart(m: Measures) -> Chart:
             ax.bar(positions, values, bottom=bottom, color=colour, label=label)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         ax.set_xticks(positions, [f"{day:%d %b}" for day in weeks])
-        ax.set_ylim(0, max([*bottom, 1]) * 1.2)
+        ax.set_ylim(0, max([*bottom, 1]) * 1.5)  # headroom for the two-row legend above the tallest week
         ax.set_xlabel("week beginning")
         ax.tick_params(axis="x", labelrotation=45)
         ax.yaxis.get_major_locator().set_params(integer=True)
@@ -235,7 +295,8 @@ def all_charts(m: Measures, scales: Timescales, formats: Sequence[str] = ("png",
     """The quarterly pack: case reviews first, as the statutory measures; `formats` drawn (the web needs SVG only)."""
     token = _FORMATS.set(tuple(formats))
     try:
-        return [case_timeliness(m, scales), notifications_by_month(m), escalation_steps(m),
-                escalations_by_agency(m), questions_chart(m), reminders_chart(m)]
+        return [case_timeliness(m, scales), notifications_by_month(m), case_review_decisions(m),
+                escalation_steps(m), escalations_by_month(m), escalations_by_agency(m), questions_chart(m),
+                questions_by_topic(m), reminders_chart(m)]
     finally:
         _FORMATS.reset(token)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from bot.case_reviews.deadlines import Timescales, compute
@@ -20,6 +20,7 @@ from bot.case_reviews.states import State as CaseState
 from bot.escalations.routes import RouteSnapshot
 from bot.escalations.states import State as EscState
 from bot.escalations.windows import window_close
+from bot.reminders.deliveries import Source
 from bot.timeutil import LONDON, to_london
 from bot.workdays import next_working_day, working_days_between
 from storage.answers import AnswerFeedback, question_counts
@@ -289,14 +290,21 @@ class ReminderMeasures:
 
 
 def reminders(session: Session, period: Period) -> ReminderMeasures:
-    """Reminders due in the period: posted on time, late, or never (failed or missed)."""
+    """Reminders due in the period: posted on time, late, or never (failed or missed). For one partnership: its
+    series' reminders and those of its case reviews and escalations (which have no series)."""
     start, end = _bounds(period)
     stmt = (select(ReminderOccurrence.state, ReminderOccurrence.due_at, ReminderOccurrence.sent_at)
             .outerjoin(ReminderSeries, ReminderSeries.id == ReminderOccurrence.series_id)
             .where(ReminderOccurrence.due_at >= start, ReminderOccurrence.due_at < end,
                    ReminderOccurrence.state.in_(("sent", "failed", "missed"))))
-    if period.partnership:
-        stmt = stmt.where(ReminderSeries.partnership == period.partnership)
+    if period.partnership:  # a series' own partnership, or the case review's or escalation's it reminds about
+        occ, p = ReminderOccurrence, period.partnership
+        stmt = stmt.where(or_(
+            ReminderSeries.partnership == p,
+            and_(occ.source == Source.CASE_REVIEW.value, exists().where(
+                CaseReview.team_id == occ.team_id, CaseReview.ref == occ.source_ref, CaseReview.partnership == p)),
+            and_(occ.source == Source.ESCALATION.value, exists().where(
+                Escalation.team_id == occ.team_id, Escalation.ref == occ.source_ref, Escalation.partnership == p))))
     if period.team_id:
         stmt = stmt.where(ReminderOccurrence.team_id == period.team_id)
     out = ReminderMeasures()

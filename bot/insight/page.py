@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from bot.insight.charts import SUPPRESSION_NOTE, Chart
 from bot.insight.measures import Measures, shown
-from bot.insight.pack import late_rows, scope_words
+from bot.insight.pack import late_rows, scope_words, stage_days
 from bot.timeutil import date_range_problem, format_date
 from knowledge.partnerships import PARTNERSHIPS, display_name
 
@@ -141,7 +141,7 @@ def dashboard(m: Measures, charts: list[Chart], choice: Choice, scopes: list[str
     """The whole page for one partnership (or all) and period."""
     cr, esc = m.case_reviews, m.escalations
     stages = "".join(f'<li>{_e(state.replace("_", " "))}: <span data-stage="{_e(state)}">{shown(len(items))}'
-                     "</span></li>" for state, items in sorted(cr.open_by_stage.items()))
+                     f"</span>{stage_days(items)}</li>" for state, items in sorted(cr.open_by_stage.items()))
     late = "".join(f"<li>{_e(what)}: {_e(ref)}</li>" for what, ref in late_rows(m)) or "<li>None</li>"
     open_cases = sum(len(v) for v in cr.open_by_stage.values())
     return f"""<!doctype html>

@@ -63,8 +63,9 @@ def test_sign_in_round_trip_shows_the_partnerships_figures_from_the_database(web
     assert m.case_reviews.panel_within.words() == "9 of 10"
     assert page.texts["case-review-timeliness-title"].startswith("Panel notified within 5 working days: 9 of 10")
     notified = {row[0]: row[1] for row in page.tables["case-review-notifications"]}
-    assert notified == {_month(k): measures.shown(v) for k, v in m.case_reviews.by_month.items()}
-    assert notified == {"Mar 2026": "fewer than 5", "Apr 2026": "0", "May 2026": "8"}
+    assert set(notified) == {_month(k) for k in m.case_reviews.by_month} and sum(m.case_reviews.by_month.values()) == 10
+    # March's 2 is withheld; May's 8 too, or the total of 10 in the title would give March's away
+    assert notified == {"Mar 2026": "fewer than 5", "Apr 2026": "0", "May 2026": "withheld"}
     assert f"panel notification: {refs[1]}" in page.texts["late-list"]
     assert page.tables["case-review-timeliness"][0][1:] == ["10", "9", "90.0"]
     assert refs[-1] in shown.body and wirral not in shown.body  # another partnership's case is not shown

@@ -54,7 +54,7 @@ def chromium(request: pytest.FixtureRequest) -> Iterator[Any]:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,4000", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
+                "--window-size=1280,9000", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(90)
@@ -95,7 +95,7 @@ def test_chromium_signs_in_through_the_fake_and_sees_the_databases_figures(web: 
     assert first[1:] == [str(m.case_reviews.panel_within.total), str(m.case_reviews.panel_within.met), "90.0"]
     assert refs[1] in chromium.find_element(By.ID, "late-list").text
     images = chromium.find_elements(By.CSS_SELECTOR, "section img")
-    assert len(images) == 6
+    assert len(images) == 9
     assert all(chromium.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)
                for img in images)  # every chart drew, from the page itself: no network
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
