@@ -38,6 +38,7 @@ from knowledge.scope import (
     is_list_request,
     is_local_count_request,
     main_question,
+    missing_fact,
     name_noise,
 )
 from knowledge.search import Hit, Query, SearchIndex
@@ -65,6 +66,7 @@ MARGIN_CONFIDENCE = 0.40
 MARGIN_COVERAGE = 0.34
 ANSWER_MARGIN = 0.15
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
+FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
 
 @dataclass
@@ -216,13 +218,33 @@ class Answerer:
                 h.boost *= GROUP_WANTED
             if local_count and h.entry.partnership == NATIONAL:
                 h.boost *= NATIONAL_FOR_COUNT
-        asked = {s.stem for s in query.slots}
+        asked = self._asked(query)
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         for h in hits:  # one named group is not answered with another group
             if named_groups and h.entry.kind == "group" and h not in named_groups:
                 h.boost *= OTHER_GROUP
         hits.sort(key=lambda h: -h.ranking)
+        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:  # the top lacks the email / time / figure asked
+            holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
+                           and missing_fact(question, h.entry) is None), None)
+            if holder is not None:
+                hits.insert(0, hits.pop(holder))
         return query, hits
+
+    def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
+        """'the QA group and the impact forum': a second group the question names beside the top one."""
+        if not hits or hits[0].entry.group is None:
+            return None
+        asked = self._asked(query)
+        if not self._group_named(hits[0].entry, asked):
+            return None
+        return next((h.entry for h in hits[1:] if h.entry.group is not None and h.entry.id != hits[0].entry.id
+                     and self._group_named(h.entry, asked)), None)
+
+    @staticmethod
+    def _asked(query: Query) -> set[str]:
+        """Stems the question holds, with its acronyms written out ("the SPG" names the Safeguarding Practice Group)."""
+        return {s.stem for s in query.slots} | {stem(t) for t in expand([s.word for s in query.slots])}
 
     def _group_named(self, e: Entry, asked: set[str]) -> bool:
         """The question names this group: every distinctive word of its name is in the question."""
@@ -295,8 +317,9 @@ class Answerer:
                 return asked
         e = top.entry
         for_area = area or (e.partnership if e.partnership != NATIONAL else None)
-        return Answer("answer", self.render(e, question, for_area), question, for_area, e, top.confidence,
-                      sources=[source_of(e)],
+        shown = [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
+        return Answer("answer", "\n\n".join(self.render(x, question, for_area) for x in shown), question, for_area, e,
+                      top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
 

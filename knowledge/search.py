@@ -147,12 +147,13 @@ class SearchIndex:
     def analyse(self, question: str) -> Query:
         folded = strip_places(fold(question))
         toks = raw_tokens(folded)
-        # join split words ("safe guarding" -> "safeguarding") when the join is known
+        # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
+        # next word ("day to day" is not "today")
         joined: list[str] = []
         i = 0
         while i < len(toks):
             pair = toks[i] + toks[i + 1] if i + 1 < len(toks) else ""
-            if pair and pair in self.surface_df and toks[i] not in self.surface_df:
+            if pair and pair in self.surface_df and toks[i] not in self.surface_df and toks[i] not in STOPWORDS:
                 joined.append(pair)
                 i += 2
                 continue
