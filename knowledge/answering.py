@@ -224,7 +224,8 @@ class Answerer:
             if named_groups and h.entry.kind == "group" and h not in named_groups:
                 h.boost *= OTHER_GROUP
         hits.sort(key=lambda h: -h.ranking)
-        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:  # the top lacks the email / time / figure asked
+        # the top lacks the email (phone, address) asked for, and a close runner-up holds it
+        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
                            and missing_fact(question, h.entry) is None), None)
             if holder is not None:
