@@ -14,14 +14,12 @@ front door, whatever else is found. Pure domain code: no Slack, no database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
-from knowledge.dating import ARRANGEMENTS_CAVEAT, month_year, review_note
+from knowledge.base import KnowledgeBase, load_knowledge_base
+from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
+from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
@@ -45,7 +43,8 @@ from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
 from knowledge.vocabulary import vocabulary
 
-Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer", "help"]
+__all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "source_of"]
+
 
 # Chosen by measurement on the dev set and tests/knowledge/heldout.jsonl (see knowledge/README.md).
 ANSWER_CONFIDENCE = 0.40
@@ -56,6 +55,7 @@ NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
 NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
 DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
 LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
+AGENCIES_NAMED = 1.15  # "which colleges are relevant agencies": a list whose agencies the question names
 FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
 FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
 NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
@@ -67,71 +67,6 @@ MARGIN_COVERAGE = 0.34
 ANSWER_MARGIN = 0.15
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
-
-
-@dataclass
-class Suggestion:
-    entry_id: str
-    title: str
-    partnership: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"id": self.entry_id, "title": self.title, "partnership": self.partnership}
-
-
-@dataclass
-class Answer:
-    outcome: Outcome
-    text: str
-    question: str
-    partnership: str | None = None  # the area the answer is for (None = unknown)
-    entry: Entry | None = None
-    score: float = 0.0
-    safety: bool = False
-    suggestions: list[Suggestion] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    corrections: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def answered(self) -> bool:
-        return self.outcome == "answer"
-
-    @property
-    def entry_id(self) -> str | None:
-        return self.entry.id if self.entry else None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "answered": self.answered,
-            "outcome": self.outcome,
-            "text": self.text,
-            "entry_id": self.entry_id,
-            "score": round(self.score, 4),
-            "partnership": self.partnership,
-            "safety": self.safety,
-            "sources": self.sources,
-            "suggestions": [s.to_json() for s in self.suggestions],
-        }
-
-
-def source_of(e: Entry) -> dict[str, Any]:
-    return {
-        "entry_id": e.id,
-        "document": e.source.document,
-        "title": document_title(e.source.document),
-        "section": e.source.section,
-        "url": e.source.url,
-        "as_of": e.as_of.isoformat(),
-        "review_by": e.review_by.isoformat() if e.review_by else None,
-    }
-
-
-def cite(e: Entry) -> str:
-    doc = document_title(e.source.document)
-    where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
-    line = f"_Source: {where}, {e.source.section}. As of {month_year(e.as_of)}._"
-    due = review_note(e)
-    return f"{line}\n_{due}_" if due else line
 
 
 class Answerer:
@@ -210,6 +145,8 @@ class Answerer:
                 h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
             if wants_list and carries_list(h.entry):
                 h.boost *= LIST_PREFERENCE
+                if h.entry.agencies and self._agency_kind_named(h.entry, query):
+                    h.boost *= AGENCIES_NAMED
             if wants_contact and figure_heavy(h.entry):
                 h.boost *= FIGURES_FOR_CONTACT
             if wants_figures and figure_heavy(h.entry):
@@ -241,6 +178,12 @@ class Answerer:
             return None
         return next((h.entry for h in hits[1:] if h.entry.group is not None and h.entry.id != hits[0].entry.id
                      and self._group_named(h.entry, asked)), None)
+
+    @staticmethod
+    def _agency_kind_named(e: Entry, query: Query) -> bool:
+        """'which colleges ...': some agency in the entry's list is named with a word of the question ("College")."""
+        asked = {s.stem for s in query.slots} - name_noise()[0]
+        return any(not asked.isdisjoint(stem(t) for t in raw_tokens(a.name)) for a in e.agencies)
 
     @staticmethod
     def _asked(query: Query) -> set[str]:
