@@ -150,3 +150,18 @@ def test_a_place_in_wales_is_another_area(ask) -> None:
 def test_an_entry_carries_the_fact_its_question_leads_to(ask, question, partnership, says) -> None:
     res = ask(question, partnership)
     assert res.answered and says in res.text, res.text
+
+
+def test_rr_is_read_as_rapid_review(ask) -> None:
+    res = ask("how long does an rr take in warrington", "warrington")
+    assert res.answered and "15 working days" in res.text, res.text
+
+
+def test_asking_for_timescales_in_a_process_the_entry_gives_none_for_is_declined(ask) -> None:
+    res = ask("what are the timescales in wirral's multi-agency escalation procedure", "wirral")
+    assert res.outcome == "cannot_answer" and "timescale" in res.text, res.text
+
+
+def test_which_kind_of_agency_is_named_gets_the_list_that_names_them(ask) -> None:
+    res = ask("what colleges are listed as relevant agencies for wirral", "wirral")
+    assert res.answered and "Wirral Metropolitan College" in res.text, res.text
