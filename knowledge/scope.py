@@ -225,8 +225,10 @@ def _count_near(e: Entry, counted: list[str]) -> bool:
 
 
 def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
-    if not _found(kind.cues, folded_q) or (kind.unless and _found(kind.unless, folded_q)):
+    if not _found(kind.cues, folded_q):
         return False
+    if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
+        return False  # "name of the training course" is not a person; "... training officer" is
     if kind.local_only and best.partnership == NATIONAL:
         return True
     if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
@@ -238,6 +240,13 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
         return not _evidence_near(kind, folded_q, text)
     counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
     return bool(counted) and not _count_near(best, counted)
+
+
+def _names_role(kind: FactKind, folded_q: str) -> bool:
+    """What follows the cue ends with a role noun ("the training and development officer")."""
+    m = _phrase_re(tuple(kind.cues)).search(folded_q)
+    words = [t for t in raw_tokens(strip_places(folded_q[m.end():] if m else "")) if t not in STOPWORDS]
+    return bool(words) and words[-1] in vocabulary().role_nouns
 
 
 def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:

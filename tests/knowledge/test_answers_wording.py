@@ -165,3 +165,13 @@ def test_asking_for_timescales_in_a_process_the_entry_gives_none_for_is_declined
 def test_which_kind_of_agency_is_named_gets_the_list_that_names_them(ask) -> None:
     res = ask("what colleges are listed as relevant agencies for wirral", "wirral")
     assert res.answered and "Wirral Metropolitan College" in res.text, res.text
+
+
+def test_a_role_whose_title_holds_a_topic_word_is_still_a_person(ask) -> None:
+    res = ask("name of the training hub coordinator in cheshire west", "cheshire-west-and-chester")
+    assert res.outcome == "cannot_answer" and "name" in res.text, res.text
+
+
+def test_kicked_in_reads_as_started(ask) -> None:
+    res = ask("when did halton's arrangements kick in", "halton")
+    assert res.answered and "2019" in res.text, res.text
