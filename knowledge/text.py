@@ -9,6 +9,7 @@ words practitioners use interchangeably (disagreement / dispute / escalation ...
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -23,8 +24,23 @@ ACRONYMS = _V.acronyms  # acronym -> expansion, matched both ways
 US_UK.update({f"{a}s": a for a in ACRONYMS if len(a) >= 2 and f"{a}s" not in ACRONYMS and f"{a}s" not in US_UK})
 CONCEPTS = _V.concepts  # words practitioners use interchangeably: each group adds one concept token
 PLACES = _V.place_slugs  # place name -> partnership slug
-# written forms folded before tokenising ("qa&s" -> "qas"), as whole words ("put into" is not in "input into")
-FOLDS = [(w, f, re.compile(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])")) for w, f in _V.folds.items()]
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _whole_word(folded: str) -> Callable[[re.Match[str]], str]:
+    """The fold for a match that starts a word; a match inside a word ("input into") is left as it is."""
+
+    def sub(m: re.Match[str]) -> str:
+        start = m.start()
+        return m[0] if start and m.string[start - 1] in _WORD_CHARS else folded
+
+    return sub
+
+
+# Written forms folded before tokenising ("qa&s" -> "qas"), as whole words ("put into" is not in "input into"):
+# (written, folded, pattern, replacement). Each pattern starts with its literal, so the regex engine scans for it
+# as fast as str.find; the word edge before it is checked on a match.
+FOLDS = [(w, f, re.compile(re.escape(w) + r"(?![a-z0-9])"), _whole_word(f)) for w, f in _V.folds.items()]
 
 # "s47", "s.47", "sec 47", "section 47" (an "s" starting a word). Each pattern starts with a literal character so
 # the regex engine jumps between candidates instead of trying every position (a 50,000-entry index folds 55 MB).
@@ -47,9 +63,9 @@ def fold(text: str) -> str:
     for curly, plain in _QUOTES:
         if curly in t:
             t = t.replace(curly, plain)
-    for written, folded, pattern in FOLDS:
+    for written, _folded, pattern, sub in FOLDS:
         if written in t:
-            t = pattern.sub(folded, t)
+            t = pattern.sub(sub, t)
     if "&" in t:
         t = t.replace("&", " and ")
     if "'" in t:
