@@ -14,14 +14,12 @@ front door, whatever else is found. Pure domain code: no Slack, no database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from knowledge.base import KnowledgeBase, document_title, load_knowledge_base
-from knowledge.dating import ARRANGEMENTS_CAVEAT, long_date, month_year, review_note
+from knowledge.base import KnowledgeBase, load_knowledge_base
+from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
+from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
@@ -38,13 +36,15 @@ from knowledge.scope import (
     is_list_request,
     is_local_count_request,
     main_question,
+    missing_fact,
     name_noise,
 )
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, find_places, raw_tokens, stem, terms
 from knowledge.vocabulary import vocabulary
 
-Outcome = Literal["answer", "did_you_mean", "ask_partnership", "cannot_answer", "help"]
+__all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "source_of"]
+
 
 # Chosen by measurement on the dev set and tests/knowledge/heldout.jsonl (see knowledge/README.md).
 ANSWER_CONFIDENCE = 0.40
@@ -55,6 +55,7 @@ NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
 NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
 DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
 LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
+AGENCIES_NAMED = 1.15  # "which colleges are relevant agencies": a list whose agencies the question names
 FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
 FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
 NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
@@ -65,77 +66,7 @@ MARGIN_CONFIDENCE = 0.40
 MARGIN_COVERAGE = 0.34
 ANSWER_MARGIN = 0.15
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
-
-
-@dataclass
-class Suggestion:
-    entry_id: str
-    title: str
-    partnership: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"id": self.entry_id, "title": self.title, "partnership": self.partnership}
-
-
-@dataclass
-class Answer:
-    outcome: Outcome
-    text: str
-    question: str
-    partnership: str | None = None  # the area the answer is for (None = unknown)
-    entry: Entry | None = None
-    score: float = 0.0
-    safety: bool = False
-    suggestions: list[Suggestion] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    corrections: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def answered(self) -> bool:
-        return self.outcome == "answer"
-
-    @property
-    def entry_id(self) -> str | None:
-        return self.entry.id if self.entry else None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "answered": self.answered,
-            "outcome": self.outcome,
-            "text": self.text,
-            "entry_id": self.entry_id,
-            "score": round(self.score, 4),
-            "partnership": self.partnership,
-            "safety": self.safety,
-            "sources": self.sources,
-            "suggestions": [s.to_json() for s in self.suggestions],
-        }
-
-
-def source_of(e: Entry) -> dict[str, Any]:
-    return {
-        "entry_id": e.id,
-        "document": e.source.document,
-        "title": document_title(e.source.document),
-        "section": e.source.section,
-        "url": e.source.url,
-        "as_of": e.as_of.isoformat(),
-        "review_by": e.review_by.isoformat() if e.review_by else None,
-    }
-
-
-def cite(e: Entry) -> str:
-    doc = document_title(e.source.document)
-    where = f"{doc} ({e.source.document})" if doc != e.source.document else doc
-    line = f"_Source: {where}, {e.source.section}. As of {month_year(e.as_of)}._"
-    lines = [line]
-    if e.confirmed is not None:  # edited or written by the business unit: who vouches for it, and when
-        lines.append(f"_Confirmed by the partnership business unit (<@{e.confirmed.by}>) on "
-                     f"{long_date(e.confirmed.on)}._")
-    due = review_note(e)
-    if due:
-        lines.append(f"_{due}_")
-    return "\n".join(lines)
+FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
 
 class Answerer:
@@ -214,6 +145,8 @@ class Answerer:
                 h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
             if wants_list and carries_list(h.entry):
                 h.boost *= LIST_PREFERENCE
+                if h.entry.agencies and self._agency_kind_named(h.entry, query):
+                    h.boost *= AGENCIES_NAMED
             if wants_contact and figure_heavy(h.entry):
                 h.boost *= FIGURES_FOR_CONTACT
             if wants_figures and figure_heavy(h.entry):
@@ -222,13 +155,40 @@ class Answerer:
                 h.boost *= GROUP_WANTED
             if local_count and h.entry.partnership == NATIONAL:
                 h.boost *= NATIONAL_FOR_COUNT
-        asked = {s.stem for s in query.slots}
+        asked = self._asked(query)
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         for h in hits:  # one named group is not answered with another group
             if named_groups and h.entry.kind == "group" and h not in named_groups:
                 h.boost *= OTHER_GROUP
         hits.sort(key=lambda h: -h.ranking)
+        # the top lacks the email (phone, address) asked for, and a close runner-up holds it
+        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
+            holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
+                           and missing_fact(question, h.entry) is None), None)
+            if holder is not None:
+                hits.insert(0, hits.pop(holder))
         return query, hits
+
+    def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
+        """'the QA group and the impact forum': a second group the question names beside the top one."""
+        if not hits or hits[0].entry.group is None:
+            return None
+        asked = self._asked(query)
+        if not self._group_named(hits[0].entry, asked):
+            return None
+        return next((h.entry for h in hits[1:] if h.entry.group is not None and h.entry.id != hits[0].entry.id
+                     and self._group_named(h.entry, asked)), None)
+
+    @staticmethod
+    def _agency_kind_named(e: Entry, query: Query) -> bool:
+        """'which colleges ...': some agency in the entry's list is named with a word of the question ("College")."""
+        asked = {s.stem for s in query.slots} - name_noise()[0]
+        return any(not asked.isdisjoint(stem(t) for t in raw_tokens(a.name)) for a in e.agencies)
+
+    @staticmethod
+    def _asked(query: Query) -> set[str]:
+        """Stems the question holds, with its acronyms written out ("the SPG" names the Safeguarding Practice Group)."""
+        return {s.stem for s in query.slots} | {stem(t) for t in expand([s.word for s in query.slots])}
 
     def _group_named(self, e: Entry, asked: set[str]) -> bool:
         """The question names this group: every distinctive word of its name is in the question."""
@@ -301,8 +261,9 @@ class Answerer:
                 return asked
         e = top.entry
         for_area = area or (e.partnership if e.partnership != NATIONAL else None)
-        return Answer("answer", self.render(e, question, for_area), question, for_area, e, top.confidence,
-                      sources=[source_of(e)],
+        shown = [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
+        return Answer("answer", "\n\n".join(self.render(x, question, for_area) for x in shown), question, for_area, e,
+                      top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
 

@@ -43,7 +43,8 @@ class Decline:
 
 @lru_cache(maxsize=256)
 def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")  # word edges, also for a phrase such as "£"
 
 
 def _found(rule_phrases: list[str], folded: str) -> str | None:
@@ -95,13 +96,31 @@ def main_question(question: str) -> str:
     """The question without a short trailing remark after its question mark ("...? need it for a doc"):
     practitioners add why they ask, and those words must not pick the entry. A tail that asks something
     itself ("...? and how often does it meet") is kept."""
+    question = _relayed(question)
     head, sep, tail = question.rpartition("?")
     words = raw_tokens(tail)
-    if not sep or not raw_tokens(head) or not words or len(words) > 8:
+    content = [w for w in raw_tokens(strip_places(fold(tail))) if w not in STOPWORDS]
+    if not sep or not raw_tokens(head) or not words or len(content) > 5:
         return question
     if vocabulary().question_words.intersection(words):
         return question
     return head + "?"
+
+
+@lru_cache(maxsize=1)
+def _relayed_re() -> re.Pattern[str] | None:
+    verbs = vocabulary().relayed_verbs
+    if not verbs:
+        return None
+    alts = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(r"^\s*(?:my|our)\s+(?:[a-z]+\s+){1,3}?(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
+
+
+def _relayed(question: str) -> str:
+    """'my manager asked who ...' -> 'who ...': who passes the question on is not what it is about."""
+    pattern = _relayed_re()
+    rest = pattern.sub("", question, count=1) if pattern else question
+    return rest if raw_tokens(rest) else question
 
 
 def is_list_request(question: str) -> bool:
@@ -206,8 +225,10 @@ def _count_near(e: Entry, counted: list[str]) -> bool:
 
 
 def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
-    if not _found(kind.cues, folded_q) or (kind.unless and _found(kind.unless, folded_q)):
+    if not _found(kind.cues, folded_q):
         return False
+    if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
+        return False  # "name of the training course" is not a person; "... training officer" is
     if kind.local_only and best.partnership == NATIONAL:
         return True
     if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
@@ -215,8 +236,41 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     if not any(re.search(p, text) for p in kind.evidence):
         return True
+    if kind.near is not None:
+        return not _evidence_near(kind, folded_q, text)
     counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
     return bool(counted) and not _count_near(best, counted)
+
+
+def _names_role(kind: FactKind, folded_q: str) -> bool:
+    """What follows the cue ends with a role noun ("the training and development officer")."""
+    m = _phrase_re(tuple(kind.cues)).search(folded_q)
+    words = [t for t in raw_tokens(strip_places(folded_q[m.end():] if m else "")) if t not in STOPWORDS]
+    return bool(words) and words[-1] in vocabulary().role_nouns
+
+
+def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
+    """Some evidence (a person's name) stands within `kind.near` words of what the question asks about (the role)."""
+    m = _phrase_re(tuple(kind.cues)).search(folded_q)
+    asked = {stem(t) for t in raw_tokens(strip_places(folded_q[m.end():] if m else folded_q))
+             if t not in STOPWORDS} - vocabulary().generic
+    toks = [stem(t) for t in raw_tokens(text)]
+    at = [i for i, t in enumerate(toks) if t in asked]
+    for p in kind.evidence:
+        for found in re.finditer(p, text):
+            j = len(raw_tokens(text[:found.start()]))
+            if any(abs(i - j) <= kind.near for i in at):
+                return True
+    return False
+
+
+def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False) -> FactKind | None:
+    """The kind of fact the question asks for (an email, a timescale, a figure) that `best` does not hold
+    (`holder_kinds`: only kinds whose holder may be answered first, e.g. an email)."""
+    q = _fold_question(question)
+    shown = entry_text(best)
+    return next((k for k in vocabulary().out_of_scope.fact_kinds
+                 if (k.prefer_holder or not holder_kinds) and _fact_missing(k, q, best, shown)), None)
 
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the

@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
-from knowledge.text import GENERIC, STOPWORDS, canonical, concepts_of, fold, raw_tokens, stem, strip_places
+from knowledge.text import GENERIC, STOPWORDS, canonical, concepts_of, fold, long_years, raw_tokens, stem, strip_places
 
 K1 = 1.2
 B = 0.5
@@ -145,14 +145,15 @@ class SearchIndex:
         return best[0][0]
 
     def analyse(self, question: str) -> Query:
-        folded = strip_places(fold(question))
+        folded = strip_places(fold(long_years(question)))
         toks = raw_tokens(folded)
-        # join split words ("safe guarding" -> "safeguarding") when the join is known
+        # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
+        # next word ("day to day" is not "today")
         joined: list[str] = []
         i = 0
         while i < len(toks):
             pair = toks[i] + toks[i + 1] if i + 1 < len(toks) else ""
-            if pair and pair in self.surface_df and toks[i] not in self.surface_df:
+            if pair and pair in self.surface_df and toks[i] not in self.surface_df and toks[i] not in STOPWORDS:
                 joined.append(pair)
                 i += 2
                 continue

@@ -9,6 +9,7 @@ words practitioners use interchangeably (disagreement / dispute / escalation ...
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -23,7 +24,23 @@ ACRONYMS = _V.acronyms  # acronym -> expansion, matched both ways
 US_UK.update({f"{a}s": a for a in ACRONYMS if len(a) >= 2 and f"{a}s" not in ACRONYMS and f"{a}s" not in US_UK})
 CONCEPTS = _V.concepts  # words practitioners use interchangeably: each group adds one concept token
 PLACES = _V.place_slugs  # place name -> partnership slug
-FOLDS = list(_V.folds.items())  # written forms folded before tokenising ("qa&s" -> "qas")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _whole_word(folded: str) -> Callable[[re.Match[str]], str]:
+    """The fold for a match that starts a word; a match inside a word ("input into") is left as it is."""
+
+    def sub(m: re.Match[str]) -> str:
+        start = m.start()
+        return m[0] if start and m.string[start - 1] in _WORD_CHARS else folded
+
+    return sub
+
+
+# Written forms folded before tokenising ("qa&s" -> "qas"), as whole words ("put into" is not in "input into"):
+# (written, folded, pattern, replacement). Each pattern starts with its literal, so the regex engine scans for it
+# as fast as str.find; the word edge before it is checked on a match.
+FOLDS = [(w, f, re.compile(re.escape(w) + r"(?![a-z0-9])"), _whole_word(f)) for w, f in _V.folds.items()]
 
 # "s47", "s.47", "sec 47", "section 47" (an "s" starting a word). Each pattern starts with a literal character so
 # the regex engine jumps between candidates instead of trying every position (a 50,000-entry index folds 55 MB).
@@ -46,9 +63,9 @@ def fold(text: str) -> str:
     for curly, plain in _QUOTES:
         if curly in t:
             t = t.replace(curly, plain)
-    for written, folded in FOLDS:
+    for written, _folded, pattern, sub in FOLDS:
         if written in t:
-            t = t.replace(written, folded)
+            t = pattern.sub(sub, t)
     if "&" in t:
         t = t.replace("&", " and ")
     if "'" in t:
@@ -59,6 +76,23 @@ def fold(text: str) -> str:
         t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
         t = _NUMBER_PLURAL_RE.sub(r"\1", t)
     return t
+
+
+# "17-18", "19/20": a financial or school year written short, as the documents write it ("2017-18"); never an age
+# range ("16-17 year olds") or two numbers that are not consecutive years.
+_SHORT_YEARS_RE = re.compile(r"(?<![\d/.-])(1\d)\s?[-/]\s?(\d\d)(?![\d/.%-])(?!\s*(?:years?|yrs?|yo|y o)\b)")
+
+
+def long_years(text: str) -> str:
+    """'csc referrals 17-18' -> 'csc referrals 2017-18' (questions only; entries write the year in full)."""
+    if "-" not in text and "/" not in text:
+        return text
+    def year(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 8):m.start()].lower().split()
+        age = bool(before) and before[-1] in ("aged", "age", "ages", "between", "from")
+        return f"20{m[1]}-{m[2]}" if int(m[2]) == int(m[1]) + 1 and not age else m[0]
+
+    return _SHORT_YEARS_RE.sub(year, text)
 
 
 def find_places(text: str) -> list[tuple[str, str]]:

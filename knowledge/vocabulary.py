@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from knowledge.partnerships import PARTNERSHIPS
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
-_WORD = re.compile(r"^[a-z0-9&]+( [a-z0-9&]+)*$")
+_WORD = re.compile(r"^[a-z0-9&£]+( [a-z0-9&£]+)*$")  # "£" alone asks for an amount
 
 
 def _words(text: str | list[str]) -> list[str]:
@@ -63,6 +63,8 @@ class FactKind(_Strict):
     cues: list[str] = Field(min_length=1)
     evidence: list[str] = Field(min_length=1)
     prefer_figures: bool = False  # a question asking for this kind prefers entries made of figures
+    prefer_holder: bool = False  # a near runner-up holding this fact (an email) is answered before the top
+    near: int | None = None  # evidence must stand within this many words of what is asked (a name by its role)
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
 
@@ -110,6 +112,7 @@ class Vocabulary(_Strict):
     now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
     route_roles: frozenset[str] = frozenset()  # "who is the LADO (now)": the route to the role, not a person
     question_words: frozenset[str] = frozenset()
+    relayed_verbs: list[str] = Field(default_factory=list)  # "my manager asked ...": who asks is not the topic
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
@@ -130,7 +133,8 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "now_words")(
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "now_words",
+                                  "relayed_verbs")(
         _check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs")

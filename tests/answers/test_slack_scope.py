@@ -39,3 +39,17 @@ def test_a_timescale_for_another_process_is_not_answered_with_ours(slack, fake_s
     slack.command("/safeguarding", "how long does an EHCP assessment take in halton")
     body = text_of(blocks_of(fake_slack.wait_for("response_url")[-1]))
     assert "15 working days" not in body and "_Source:" not in body
+
+
+def test_an_email_question_gets_the_entry_holding_the_email_through_a_dm(slack, fake_slack, db) -> None:
+    with db.session() as s:
+        set_user_partnership(s, TEAM_ID, "UPRACT01", "halton")
+    slack.dm("which email do I use for questions about halton's levels of need")
+    body = text_of(blocks_of(fake_slack.wait_for("chat.postMessage")[-1]))
+    assert "cypolicy@halton.gov.uk" in body and "Levels of Need" in body and "_Source:" in body
+
+
+def test_two_groups_named_in_a_command_are_both_answered_with_both_sources(slack, fake_slack) -> None:
+    slack.command("/safeguarding", "what do the warrington impact forum and the strategic group each do")
+    body = text_of(blocks_of(fake_slack.wait_for("response_url")[-1]))
+    assert "Impact forum" in body and "Strategic safeguarding group" in body and body.count("_Source:") == 2

@@ -117,8 +117,8 @@ _OLD_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u201
 
 def old_fold(text: str) -> str:
     t = text.lower().translate(_OLD_QUOTES)
-    for written, folded in FOLDS:
-        t = t.replace(written, folded)
+    for _written, _folded, pattern, sub in FOLDS:  # whole-word folds, as fold() applies them
+        t = pattern.sub(sub, t)
     t = t.replace("&", " and ")
     t = re.sub(r"'s\b", "", t).replace("'", "")
     t = _OLD_HYPHEN.sub(" ", t)
