@@ -66,7 +66,7 @@ def main() -> int:
         return (time.perf_counter() - t) * 1000, out
 
     list_ms, rows = timed(lambda s: service.open_cases(s, TEAM, ts, today))
-    digest_ms, items = timed(lambda s: service.digest_items(s, TEAM, ts=ts, today=today))
+    digest_ms, items = timed(lambda s: service.digest_items(s, TEAM, scales=ts, today=today))
     resync_ms, laid = timed(lambda s: resync_all(s, ts, today))
     db.dispose()
     scratch.drop()

@@ -1,9 +1,10 @@
 """Do escalation raise and case-review re-lay stay flat as the delivery table fills? Prints figures only.
 
-At each size the delivery table holds N workspaces' worth of reminder rows (N escalations x 12 rows, 90%
-settled, across 4 teams, bulk-inserted and ANALYZEd); then 30 escalations are raised through the service
-(reference, rows, audit, the step reminders) and one case review's reminders are re-laid 30 times (cancel and
-lay, as on every change). Medians in ms; "ratio" is the largest size against the smallest (flat = 1.0).
+At each size the delivery table holds N escalations' worth of reminder rows (N x 12 rows, 90% settled, across
+4 teams), and the escalations and case-review tables N rows each (2% / 3% open), bulk-inserted and ANALYZEd;
+then 30 escalations are raised through the service (reference, rows, audit, the step reminders) and one case
+review's reminders are re-laid 30 times (cancel and lay, as on every change). Medians in ms; "ratio" is the
+largest size against the smallest (flat = 1.0).
 
     DATABASE_URL=postgresql://127.0.0.1:5432/test .venv/bin/python benchmarks/bench_flat.py
     DATABASE_URL=postgresql://127.0.0.1:5432/test .venv/bin/python benchmarks/bench_flat.py --quick
@@ -32,7 +33,9 @@ from bot.escalations.routes import snapshot_route
 from bot.logs import configure
 from bot.services import Services
 from bot.settings import load_settings
+from storage.case_reviews import CaseReview
 from storage.db import Database
+from storage.escalations import Escalation
 from storage.reminders import ReminderOccurrence
 from storage.scratch import create_scratch_database
 
@@ -46,9 +49,21 @@ def fill(db: Database, start: int, stop: int) -> None:
                  due_at=base + timedelta(minutes=i), attempt_at=base + timedelta(minutes=i), channel_id="CBENCH1",
                  text="ESC: due", state="sent" if i % 10 else "pending", attempts=1, created_at=base)
             for i in range(start * 12, stop * 12)]
+    escs = [dict(team_id=f"TBENCH{i % 4}", ref=f"ESC-2025-F{i:06d}", partnership="warrington", raised_by=f"U{i % 300}",
+                 case_ref="-", agency="Police", category="threshold", tried="t", outcome_wanted="o",
+                 state="open" if i % 50 == 0 else "resolved", step=1, highest_step=1, route={}, day_one=base.date(),
+                 step_started_on=base.date(), step_due_on=None, created_at=base, updated_at=base)
+            for i in range(start, stop)]
+    crs = [dict(team_id=f"TBENCH{i % 4}", ref=f"CR-2025-F{i:06d}", partnership="halton",
+                state="notified" if i % 30 == 0 else "closed", notifier_id="U1", notifying_agency="police",
+                criteria=["died"], age_band="1_4", agencies_involved=[], incident_on=base.date(),
+                aware_on=base.date(), created_at=base, updated_at=base) for i in range(start, stop)]
     with db.session() as s:
         for k in range(0, len(rows), 5000):
             s.execute(insert(ReminderOccurrence), rows[k:k + 5000])
+        for table, many in ((Escalation, escs), (CaseReview, crs)):
+            for k in range(0, len(many), 5000):
+                s.execute(insert(table), many[k:k + 5000])
     if not db.is_sqlite:
         with db.engine.connect() as conn:
             conn.execute(text("ANALYZE"))
@@ -104,7 +119,7 @@ def main() -> int:
         done = n
         figures[f"raise_ms_at_{n}"] = round(median_ms(raise_one), 2)
         figures[f"relay_ms_at_{n}"] = round(median_ms(relay), 2)
-        print(f"{n:>6} escalations' rows ({n * 12:,} deliveries): raise {figures[f'raise_ms_at_{n}']} ms, "
+        print(f"{n:>6} escalations and case reviews ({n * 12:,} deliveries): raise {figures[f'raise_ms_at_{n}']} ms, "
               f"case re-lay {figures[f'relay_ms_at_{n}']} ms", file=sys.stderr)
     first, last = sizes[0], sizes[-1]
     figures["raise_ratio"] = round(figures[f"raise_ms_at_{last}"] / figures[f"raise_ms_at_{first}"], 2)  # type: ignore[operator]

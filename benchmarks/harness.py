@@ -149,6 +149,10 @@ class FakeSlackProcess:
         self.api_url, template = self._conn.recv()
         self._response_base = template.removesuffix("TOKEN")
 
+    @property
+    def pid(self) -> int:
+        return int(self._proc.pid or 0)
+
     def response_url(self, token: str) -> str:
         return self._response_base + token
 

@@ -67,14 +67,43 @@ class AckGate:
 # submitted after the middleware has returned, on the same thread.
 ACK_TIMEOUT = 3.0  # Bolt's own ack_timeout
 _expected = threading.local()
+_after = threading.local()
+
+
+class Replayed(BaseException):
+    """Raised by `ack()` when the request turns out to be a replay: the rest of the listener must not run.
+
+    A BaseException, so neither `handlers.common.guarded` nor Bolt's error handler (both catch Exception) tells
+    anyone "something went wrong"; the listener thread's future holds it and nothing reads it."""
+
+
+@contextmanager
+def checked_after_ack(check: Callable[[], bool] | None) -> Iterator[None]:
+    """The request handled on this thread inside the block is run only if `check()` is True, asked right after
+    its ack is sent (the HTTP gate's replay claim for a slash command: bot/http_guard.py)."""
+    _after.check = check
+    try:
+        yield
+    finally:
+        _after.check = None
 
 
 class SignalledAck(Ack):
-    """Bolt's Ack, with an event set once there is a response to send."""
+    """Bolt's Ack, with an event set once there is a response to send, and the request's post-ack check."""
 
     def __init__(self) -> None:
         self.acked = threading.Event()
+        self._check: Callable[[], bool] | None = getattr(_after, "check", None)
+        _after.check = None  # the request's own ack only
         super().__init__()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
+        """Send the ack; then, before the listener goes on, the request's check (a replay stops it here)."""
+        response = super().__call__(*args, **kwargs)
+        check, self._check = self._check, None
+        if check is not None and not check():
+            raise Replayed
+        return response
 
     @property  # type: ignore[override]
     def response(self) -> BoltResponse | None:

@@ -17,7 +17,8 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.http_guard import MAX_BODY_BYTES, REFUSED, check
+from bot.ackgate import checked_after_ack
+from bot.http_guard import MAX_BODY_BYTES, REFUSED, check, first_time
 from bot.logs import get_logger
 from bot.services import Services
 
@@ -50,7 +51,9 @@ def make_wsgi_app(app: App, services: Services) -> Callable[..., Iterable[bytes]
                                                      ("Content-Length", str(len(body)))])
             return [body]
         environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(raw), str(len(raw))
-        return slack(environ, start_response)
+        pending = verdict.claim
+        with checked_after_ack(None if pending is None else lambda: first_time(pending)):
+            return slack(environ, start_response)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")

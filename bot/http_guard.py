@@ -15,6 +15,7 @@ import hmac
 import json
 import threading
 import time
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,7 @@ class Verdict:
     status: int = 0
     reason: str = ""
     body: dict[str, Any] | None = None
+    claim: Future[bool] | None = None  # a slash command's replay claim, still being written: settled after the ack
 
 
 REFUSED = {401: b'{"error": "invalid request"}', 400: b'{"error": "malformed request"}',
@@ -104,26 +106,43 @@ def _team(body: dict[str, Any]) -> str:
     return str(team or "")[:32]
 
 
-def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
-    """False when this exact signed request was seen before (a replay inside the five-minute window).
+def claim(db: Database, body: dict[str, Any], signature: str) -> Future[bool]:
+    """Start claiming this exact signed request; the future is False for a replay inside the five-minute window.
 
     Events carry their own event id (deduplicated in handlers/middleware.py) and url_verification
-    changes nothing, so only commands and interactions are claimed. A database fault lets the request
-    through: the listener will meet the same fault and say nothing was saved.
+    changes nothing, so only commands and interactions are claimed. A replay to this process is known at
+    once (memory); the database row, written in a batch by bot/claims.py, catches one to another process.
     """
     if body.get("type") in ("event_callback", "url_verification"):
-        return True
+        return _settled(True)
     key = REPLAY_PREFIX + hashlib.sha256(signature.encode()).hexdigest()[: 64 - len(REPLAY_PREFIX)]
     with _seen_lock:
         if key in _seen:
-            return False
+            return _settled(False)
         _seen[key] = True
-    claim = WRITER.claim(db, _team(body), key)
+    return WRITER.claim(db, _team(body), key)
+
+
+def first_time(claim: Future[bool]) -> bool:
+    """The claim's answer, waiting at most REPLAY_DB_WAIT: past that (the write lock is busy) True, and the row
+    is written when the lock frees. A database fault is True too: the listener meets the same fault and says
+    nothing was saved."""
     try:
         return claim.result(timeout=REPLAY_DB_WAIT)
     except FutureTimeout:
         log.info("http.replay_check_deferred")
         return True
+
+
+def claim_once(db: Database, body: dict[str, Any], signature: str) -> bool:
+    """False when this exact signed request was seen before (waits for the database row, see `first_time`)."""
+    return first_time(claim(db, body, signature))
+
+
+def _settled(value: bool) -> Future[bool]:
+    future: Future[bool] = Future()
+    future.set_result(value)
+    return future
 
 
 def check(environ: dict[str, Any], secret: str | None, db: Database) -> tuple[Verdict, bytes]:
@@ -138,6 +157,14 @@ def check(environ: dict[str, Any], secret: str | None, db: Database) -> tuple[Ve
     body = parse(raw, str(environ.get("CONTENT_TYPE") or ""))
     if body is None:
         return Verdict(400, "malformed"), raw
-    if not claim_once(db, body, signature):
+    pending = claim(db, body, signature)
+    if body.get("command") and not pending.done() and not db.is_sqlite:
+        # Every slash command's listener acks first, with nothing in the ack (handlers: `ack()` is its first
+        # statement, checked by tests/foundation/test_claim_after_ack.py), so its ack need not wait for the
+        # row's commit: the listener waits for it right after acking, before any work (bot/ackgate.py).
+        # Not on SQLite: there every write of the process queues on the file's one writer, and this wait is what
+        # holds new requests back when it is busy; without it 200 questions a second stalled for seconds.
+        return Verdict(0, "", body, claim=pending), raw
+    if not first_time(pending):
         return Verdict(200, "replay"), raw
     return Verdict(0, "", body), raw

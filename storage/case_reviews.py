@@ -9,17 +9,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.base import Base, TeamScoped, Timestamped, utcnow
+
+OPEN = text("state <> 'closed'")
 
 
 class CaseReview(Base, TeamScoped, Timestamped):
     """One notified serious incident, tracked through the statutory route."""
 
     __tablename__ = "case_reviews"
-    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "ref"),
+        # open cases (lists, digest, daily re-lay) out of years of closed ones: a partial index of the open ones
+        Index("ix_case_reviews_open_team", "team_id", postgresql_where=OPEN, sqlite_where=OPEN),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     ref: Mapped[str] = mapped_column(String(20))  # CR-2026-007: the only case identifier shown

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, TeamScoped, Timestamped, utcnow
@@ -17,7 +17,13 @@ from storage.base import Base, TeamScoped, Timestamped, utcnow
 
 class Escalation(Base, TeamScoped, Timestamped):
     __tablename__ = "escalations"
-    __table_args__ = (UniqueConstraint("team_id", "ref"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "ref"),
+        # the open lists (one's own; a partnership's) and the report: never a whole workspace's history
+        Index("ix_escalations_team_state_raised_by", "team_id", "state", "raised_by"),
+        Index("ix_escalations_team_state_partnership", "team_id", "state", "partnership"),
+        Index("ix_escalations_partnership_day_one", "partnership", "day_one"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     ref: Mapped[str] = mapped_column(String(20))
