@@ -96,7 +96,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                                                     and prev2.norm in v.role_words)))
                or (prev2 is not None and prev2.norm in ("initials", "initial"))
                or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
-               or _and_relative(i, toks, lex))
+               or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end
 
@@ -135,8 +135,30 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
 
 # An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,").
 AGE_AFTER = re.compile(
-    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
+    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:in\s{1,2})?(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
     r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|\)|,|\s[\-–]))", re.IGNORECASE)
+
+
+# A child's care or protection status beside capitals ("MD (looked after)", "JL, CLA,", "TK - on a CP plan").
+STATUS_AFTER = re.compile(
+    r"\s{0,2}[,(\-–]\s{0,2}(?:looked\s{1,2}after|cla|lac|cic|cin|child\s{1,2}in\s{1,2}need|in\s{1,2}care|uasc|"
+    r"on\s{1,2}(?:a|an|the)\s{1,2}(?:cp|cin|child\s{1,2}protection|child\s{1,2}in\s{1,2}need|care|protection)\s{1,2}plan"
+    r"|subject\s{1,2}to\s{1,2}(?:a|an)\s{1,2}(?:cp|cin|child\s{1,2}protection|care)\s{1,2}(?:plan|order))\b",
+    re.IGNORECASE)
+# What only a person does, straight after capitals: "MD disclosed", "GE absconded" (not "NWG reported").
+_PERSON_ONLY = frozenset({"disclosed", "discloses", "disclosing", "cried", "absconded", "absconds", "self-harmed",
+                          "self-harms", "punched", "kicked", "smacked", "bruised", "pregnant", "wet", "soiled"})
+
+
+def _with_relative_after(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'LM back with mum', 'KD is staying with dad': "with" and a relative within three words of the capitals."""
+    norms = toks.norms
+    for k in range(i + 1, min(len(norms) - 1, i + 4)):
+        if norms[k] == "with":
+            nxt = norms[k + 1]
+            return nxt in lex.vocab.person_relations or (nxt in ("his", "her", "their") and k + 2 < len(norms)
+                                                         and norms[k + 2] in lex.vocab.person_relations)
+    return False
 
 
 def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -150,9 +172,11 @@ def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(before) \
             and "\n" not in before and not prev.upper:
         return True
-    if AGE_AFTER.match(toks.text, t.end, t.end + 24):
+    if AGE_AFTER.match(toks.text, t.end, t.end + 24) or STATUS_AFTER.match(toks.text, t.end, t.end + 48):
         return True
     nxt = toks[i + 1]
+    if nxt is not None and nxt.norm in _PERSON_ONLY and not t.after.strip():
+        return True
     if t.possessive and nxt is not None and nxt.norm in lex.vocab.person_relations and not t.after.strip():
         return True  # "TM's mum": only a person has a mum
     j = i

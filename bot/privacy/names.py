@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.kin import AGE_AFTER, family_spans, initial_spans
+from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, STATUS_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
 from bot.privacy.roles import unless_in_role
@@ -256,7 +256,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
               and (b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
                    # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
-                   or AGE_AFTER.match(text, b, b + 24) is not None)
+                   or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
+                   or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations

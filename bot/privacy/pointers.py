@@ -35,11 +35,14 @@ REG_CUE = re.compile(
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
              r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
              r"cousin)")
-_RELATIVE_WORDS = frozenset(_RELATIVE[3:-1].replace("-?", "").replace("?", "").split("|")) | {
+# Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
+# works at...", "the man she's seeing drives for...").
+_CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
+_RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
     "step", "stepdad", "stepmum"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
-RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
+RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
 IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
                     r"lead|sous|night|relief|agency|supply)\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
@@ -55,9 +58,9 @@ _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|morning
               r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december|christmas|easter)\b")
 WORK_TARGET = re.compile(
-    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|next\s{1,3}to)\s{1,3}"
+    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|with|next\s{1,3}to)\s{1,3}"
     rf"(?:(?i:the|a|an|our|his|her|their|this|that|your)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}"
-    rf"|(?!(?i:{_NOT_PLACE}))[A-Z][\w'’\-]{{1,30}})"
+    rf"|(?!(?i:{_NOT_PLACE}))([A-Za-z][\w'’\-]{{1,30}}))"
 )
 
 
@@ -81,11 +84,22 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
             continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        target = WORK_TARGET.search(text, job.end(), end)
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t)), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
         if target:
             yield "workplace", rel.start(), target.end()
+
+
+def _named_place(target: re.Match[str]) -> bool:
+    """'at the dentist', 'in Neston', and in lower case a place or a word in no English list ('at whiston
+    hospital', 'behind aldi'): not 'in construction', 'for cash'."""
+    word = target.group(1)
+    if word is None or word[0].isupper():
+        return True
+    lex = lexicon()
+    w = word.lower()
+    return w in lex.vocab.local_places or (w not in lex.english and w not in lex.rare_english)
 
 
 @cache
