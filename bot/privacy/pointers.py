@@ -42,7 +42,8 @@ _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?
     "step", "stepdad", "stepmum"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
-RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
+RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
+                         re.IGNORECASE)
 IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
                     r"lead|sous|night|relief|agency|supply)\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.

@@ -52,3 +52,20 @@ def child_at_school(low: str, a: int, b: int) -> bool:
     words = set(_PUPIL_WORDS.findall(low[a:b].replace("'", "").replace("’", "")))
     v = lexicon().vocab
     return bool(words & v.pupil_cues or words & (v.role_words - {"name", "names", "initials"}))
+
+
+# Words that describe a school without naming it ("at high school", "at a special school", "at secondary school").
+_NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant", "middle", "grammar",
+                              "boarding", "special", "private", "independent", "faith", "catholic", "state", "new",
+                              "same", "another", "local", "mainstream", "his", "her", "their", "this", "that", "a",
+                              "an", "the", "sixth", "senior", "prep", "free", "nursery", "village", "previous", "old",
+                              "current", "different", "alternative", "residential", "day", "every", "any", "each",
+                              "our", "your", "my", "one", "its", "religious", "church", "community", "summer",
+                              "forest", "sunday", "driving", "medical", "law", "art", "music", "dance", "of",
+                              "in", "and", "or", "big", "small", "first", "next", "last", "other"})
+
+
+def named_school(m: re.Match[str]) -> bool:
+    """A school match names one school: capitalised, or in lower case with a word that is not a description."""
+    words = m.group(1)
+    return words is None or any(w not in _NOT_SCHOOL_NAME for w in words.split())

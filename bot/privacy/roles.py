@@ -136,7 +136,8 @@ class RoleReader:
         closed = nxt is None or (last is not None and bool(last.after.strip()))
         n = next(n for n in range(_LONGEST, 0, -1) if tuple(self.norms[max(0, j - n + 1):j + 1]) in self.roles)
         start = j - n + 1
-        while start > 0 and start > j - 6 and self._joined(start - 1, j) and self.norms[start - 1] in self.v.role_fillers:
+        while (start > 0 and start > j - 6 and self._joined(start - 1, j)
+               and self.norms[start - 1] in self.v.role_fillers):
             start -= 1
             if self.norms[start] in _OPEN:
                 return True
