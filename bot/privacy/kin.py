@@ -14,7 +14,7 @@ from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classif
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
     v = lex.vocab
-    for _, t, prev, nxt in candidates(toks, cands):
+    for i, t, prev, nxt in candidates(toks, cands):
         w = t.norm
         if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
             continue
@@ -25,6 +25,8 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
         # "the Walsh family", "the hughes kids", "five Ahmed children".
         if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
             continue
+        if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
+            continue  # "the Thornby family hub", "Halton family court": a service named for a place
         # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
         proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
         odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
@@ -34,6 +36,9 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
             yield "family_name", t.start, t.end
 
 
+# A service after "family" ("family hub", "family court"): the word before names a place, not a family.
+_FAMILY_SERVICE = frozenset({"hub", "hubs", "centre", "centres", "center", "court", "courts", "zone", "project",
+                             "room", "hall", "drop-in", "partnership", "network", "services"})
 _NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
 
 

@@ -72,13 +72,13 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                            and not t.before.endswith("["))):  # type: ignore[union-attr]
             yield "name", t.start, t.end
             continue
+        prev2 = toks[i - 2] if i > 1 else None
         if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
             continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
-        prev2 = toks[i - 2] if i > 1 else None
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
-                      and _END_PUNCT.isdisjoint(t.before))
+                      and _END_PUNCT.isdisjoint(t.before)) or _role_is(t, prev, prev2, lex)
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
         ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
@@ -109,7 +109,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
-                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
+                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))
+                    or (first and t.cap and _surname_next(i, toks, lex))):
                 yield "name", t.start, t.end
         elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
@@ -123,6 +124,23 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
             yield "name", t.start, t.end
+
+
+def _role_is(t: Tok, prev: Tok | None, prev2: Tok | None, lex: Lexicon) -> bool:
+    """'the child is Oakley', 'mum was Leanne': a capitalised first name after a family or child word and is/was."""
+    return (prev is not None and prev2 is not None and prev.norm in ("is", "was") and t.cap
+            and prev2.norm in lex.vocab.role_words and prev2.norm not in ("name", "names", "initials", "re")
+            and not prev2.possessive and t.norm in lex.first_names and t.norm not in lex.vocab.communities)
+
+
+def _surname_next(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Brandon Shaw', 'Chester Wilde': a first name that is also a place or word, then a capitalised surname that
+    is no English word (not 'Rose Room', 'Victoria Park', 'Grace Hall') and names no organisation."""
+    t, nxt = toks[i], toks[i + 1]
+    return (t is not None and nxt is not None and t.after == " " and nxt.cap and not nxt.upper
+            and t.norm not in lex.vocab.patron_titles and nxt.norm in lex.surnames and nxt.norm not in lex.english
+            and nxt.norm not in lex.vocab.org_words
+            and not _before_org(i + 1, toks, lex) and not _before_org(i, toks, lex))
 
 
 def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.published import child_at_school, named_school, team_mailbox
+from bot.privacy.published import child_at_school, lower_school, team_mailbox
 
 Span = tuple[str, int, int]
 
@@ -105,9 +105,6 @@ SCHOOL_NAME = re.compile(
     rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
     r"|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}\b"
     r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
-    # in lower case, a name before a school word ("at helsby high", "at the oaks primary"): see named_school
-    r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:the\s{1,3})?((?:[a-z][\w'’\-]{1,30}\s{1,3}){1,3})"
-    r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form)\b"
 )
 # A school named with a word only schools use, even without a year group.
 SCHOOL_STRONG = re.compile(
@@ -368,8 +365,7 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
             yield "record_reference", m.start(), m.end()
 
 
-# How far apart two parts of one description may be (a year group and its school, a sibling and what marks them).
-_NEAR = 120
+_NEAR = 120  # how far apart two parts of one description may be (a year group and its school...)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -392,8 +388,8 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
     forms = FORM.finditer(text) if "in" in words and has_digit(text) else ()
     for year in [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]:
-        school = next((m for m in SCHOOL_NAME.finditer(text, *_sentence(text, year.start(), year.end()))
-                       if named_school(m)), None)
+        span = _sentence(text, year.start(), year.end())
+        school = SCHOOL_NAME.search(text, *span) or lower_school(text, *span)
         if school:
             yield "school_year", year.start(), year.end()
             yield "school_year", school.start(), school.end()

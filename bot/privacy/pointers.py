@@ -25,6 +25,8 @@ NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
 PLATE = re.compile(r"\b[A-Z]{2}-?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
+# A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
+LOWER_PLATE = re.compile(r"\b(?:[a-z]{2}\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
 REG_CUE = re.compile(
     r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
     r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}"
@@ -164,6 +166,8 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
+        english = lexicon().english
+        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(1) not in english)
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
     return out

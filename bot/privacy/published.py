@@ -65,7 +65,13 @@ _NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant"
                               "in", "and", "or", "big", "small", "first", "next", "last", "other"})
 
 
-def named_school(m: re.Match[str]) -> bool:
-    """A school match names one school: capitalised, or in lower case with a word that is not a description."""
-    words = m.group(1)
-    return words is None or any(w not in _NOT_SCHOOL_NAME for w in words.split())
+# In lower case, a name before a school word ("at helsby high", "at the oaks primary").
+LOWER_SCHOOL = re.compile(
+    r"\b(?:at|from|attends|attending|to)\s{1,3}(?:the\s{1,3})?((?:[a-z][\w'’\-]{1,30}\s{1,3}){1,3})"
+    r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form)\b")
+
+
+def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
+    """A school named in lower case in text[a:b]: a word before the school word that is not a description."""
+    return next((m for m in LOWER_SCHOOL.finditer(text, a, b)
+                 if any(w not in _NOT_SCHOOL_NAME for w in m.group(1).split())), None)
