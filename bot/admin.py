@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot import timeutil
 from bot.authz import Role, grant, members, revoke
+from bot.insight.schedule import ensure_default
 from bot.partnerships import get_workspace, set_channel_partnership
 from bot.slackids import parse_channel, parse_user
 from knowledge.partnerships import PARTNERSHIPS, display_name
@@ -58,7 +60,11 @@ def apply_admin_command(session: Session, team_id: str, actor: str, channel_id: 
         ws.business_unit_channel = target
         _audit("workspace.set_business_unit_channel", "workspace", team_id, {"channel": target},
                {"channel": before["business_unit_channel"]})
-        return f"Business-unit channel set to <#{target}>. Case cards and the weekly digest go there."
+        pack = ensure_default(session, team_id=team_id, actor=actor, partnership=ws.partnership, channel_id=target,
+                              now=timeutil.now())
+        extra = (f" The quarterly QA pack will be posted there too ({pack.rule} at 09:00; `/reminders list` shows it "
+                 f"as #{pack.series_id}, to pause, skip or delete)." if pack else "")
+        return f"Business-unit channel set to <#{target}>. Case cards and the weekly digest go there.{extra}"
     if word in ("escalation-channel", "escalations"):
         target = parse_channel(rest) or channel_id
         ws.escalation_channel = target

@@ -5,8 +5,9 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
+from bot import timeutil
 from bot.authz import Permission
-from bot.insight import flows
+from bot.insight import flows, schedule
 from bot.insight.blocks import REPORT_HELP
 from bot.insight.periods import ALL, USAGE, PeriodError, parse
 from bot.services import Services
@@ -20,6 +21,10 @@ from handlers.context import CommandContext
 def report_command(cmd: CommandContext) -> None:
     if cmd.text.strip().lower() == "help":
         cmd.reply(REPORT_HELP)
+        return
+    word, _, rest = cmd.text.strip().partition(" ")
+    if word.lower() == "schedule":
+        _schedule(cmd, rest)
         return
     try:
         req = parse(cmd.text, today())
@@ -38,13 +43,26 @@ def report_command(cmd: CommandContext) -> None:
     cmd.reply(f"Building the QA pack for {flows.scope_name(wanted)}, {req.label}: it will arrive in a direct "
               "message in a few seconds.")
     try:
-        sent = flows.send_pack(cmd.services, cmd.client, team_id=cmd.team_id, user_id=cmd.user_id, req=req,
-                               partnership=wanted)
+        sent = flows.send_pack(cmd.services.db, cmd.services.kb, cmd.client, team_id=cmd.team_id,
+                               user_id=cmd.user_id, req=req, partnership=wanted)
     except SlackApiError:
         cmd.reply(":warning: Slack did not take the pack, so it may have arrived only in part. Nothing was "
                   "changed; try again in a minute.")
         return
     cmd.reply(f"Sent: the summary, {sent.charts} charts and the CSV, in our direct message.")
+
+
+def _schedule(cmd: CommandContext, words: str) -> None:
+    """The business unit's own partnership only: the pack goes to its business-unit channel."""
+    actor = cmd.who()
+    if actor.assigned is None:
+        cmd.reply("Your role has no partnership yet: ask an admin to set one.")
+        return
+    try:
+        cmd.reply(schedule.apply(cmd.services.db, team_id=cmd.team_id, actor=cmd.user_id,
+                                 partnership=actor.assigned, words=words, now=timeutil.now()))
+    except schedule.ScheduleError as exc:
+        cmd.reply(f":warning: {exc} Nothing was changed.")
 
 
 def register(app: App, services: Services) -> None:

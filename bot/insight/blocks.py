@@ -11,7 +11,9 @@ from bot.insight.measures import Measures, shown
 
 REPORT_HELP = ("QA pack: `/safeguarding report [quarter | year | YYYY-MM-DD YYYY-MM-DD] [partnership | all]` "
                "(business unit, leads and admins). `quarter` is the last complete quarter, `year` the last April to "
-               "March; you get a summary, the charts and the CSV in a direct message.")
+               "March; you get a summary, the charts and the CSV in a direct message.\n"
+               "`/safeguarding report schedule [when]` posts it to the business-unit channel on a schedule "
+               "(default: quarterly on the first Monday, 09:00); `/safeguarding report schedule off` stops it.")
 
 
 def summary_lines(m: Measures, scales: Timescales) -> list[str]:

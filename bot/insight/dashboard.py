@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from sqlalchemy import select
+
 from bot.authz import Permission, Role, allowed
 from bot.insight import page
 from bot.insight.signin import SignIn, SignInError, Visitor
@@ -23,6 +25,7 @@ from bot.partnerships import assigned_partnership
 from bot.services import Services
 from knowledge.partnerships import PARTNERSHIPS
 from storage import audit
+from storage.core import AuditLog
 
 log = get_logger(__name__)
 
@@ -36,6 +39,9 @@ NOT_SET_UP = ("The dashboard is not set up on this server: set DASHBOARD_CLIENT_
               "DASHBOARD_REDIRECT_URI (see docs/insight.md).")
 REFUSED = ("This dashboard is for the business unit, safeguarding leads and admins of the partnership it shows. "
            "Ask your partnership's business unit if you think you should have access.")
+
+
+SESSION_ENTITY, SIGNED_OUT = "dashboard_session", "dashboard.signed_out"
 
 
 class Dashboard:
@@ -80,22 +86,45 @@ class Dashboard:
             return _reply(start_response, 400, page.plain("Not signed in", str(exc),
                                                           link=(f"{PREFIX}/login", "Sign in with Slack")),
                           [clear_state])
+        sid, session_cookie = self.signin.new_session(team, user)
+        self._audit(team, user, "dashboard.signed_in", sid)
         log.info("dashboard.signed_in", team_id=team, user_id=user)
-        return _reply(start_response, 302, "", [("Location", PREFIX), clear_state,
-                                                ("Set-Cookie", self.signin.session_cookie(team, user))])
+        return _reply(start_response, 302, "", [("Location", PREFIX), clear_state, ("Set-Cookie", session_cookie)])
 
     def logout(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         assert self.signin is not None
-        visitor = self.signin.visitor(environ.get("HTTP_COOKIE", ""))
+        visitor = self.visitor(environ)
         form = _form(environ)
         if visitor is not None and hmac.compare_digest(form.get("csrf", ""), self.csrf(visitor)):
             self.signin.sign_out(visitor)
+            self._audit(visitor.team_id, visitor.user_id, SIGNED_OUT, visitor.sid)
             log.info("dashboard.signed_out", team_id=visitor.team_id, user_id=visitor.user_id)
         elif visitor is not None:
             return _reply(start_response, 400, page.plain("Not signed out", "Please use the Sign out button."))
         return _reply(start_response, 200, page.plain("Signed out", "You have signed out of the dashboard.",
                                                       link=(f"{PREFIX}/login", "Sign in with Slack")),
                       [("Set-Cookie", self.signin.clear_cookie())])
+
+    def visitor(self, environ: dict[str, Any]) -> Visitor | None:
+        """The signed-in person; a session signed out in any process is over (the audit log says so)."""
+        assert self.signin is not None
+        visitor = self.signin.visitor(environ.get("HTTP_COOKIE", ""))
+        if visitor is None:
+            return None
+        with self.services.db.read() as s:
+            out = s.scalar(select(AuditLog.id).where(AuditLog.entity_type == SESSION_ENTITY,
+                                                     AuditLog.entity_id == visitor.sid,
+                                                     AuditLog.action == SIGNED_OUT).limit(1))
+        if out is not None:
+            self.signin.sign_out(visitor)  # remembered here too: no second query for this cookie
+            return None
+        return visitor
+
+    def _audit(self, team_id: str, user_id: str, action: str, sid: str) -> None:
+        """Sign-in and sign-out are state changes: audited by session id (the cookie's value is never stored)."""
+        with self.services.db.session() as s:
+            audit.record(s, team_id=team_id, actor_id=user_id, action=action, entity_type=SESSION_ENTITY,
+                         entity_id=sid)
 
     def csrf(self, visitor: Visitor) -> str:
         """The sign-out form's token: bound to the session, so another site cannot sign a person out."""
@@ -105,7 +134,7 @@ class Dashboard:
     # the page ------------------------------------------------------------------------------
     def show(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         assert self.signin is not None
-        visitor = self.signin.visitor(environ.get("HTTP_COOKIE", ""))
+        visitor = self.visitor(environ)
         if visitor is None:
             return _reply(start_response, 200, page.plain(
                 "Quality assurance dashboard", "Sign in with your Slack account to see your partnership's figures.",

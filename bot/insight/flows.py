@@ -6,6 +6,7 @@ Read-only: nothing is saved, so a Slack fault part-way leaves nothing to undo (t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from slack_sdk import WebClient
 
@@ -16,9 +17,9 @@ from bot.insight.blocks import summary_blocks, summary_text
 from bot.insight.charts import Chart, all_charts
 from bot.insight.pack import csv_text
 from bot.insight.periods import ALL, Request
-from bot.services import Services
 from bot.timeutil import today
 from knowledge.partnerships import display_name
+from storage.db import Database
 
 # The charts sent in Slack (3-4 read on a phone); the CLI pack has them all.
 SLACK_CHARTS = ("case-review-timeliness", "escalation-steps", "escalations-by-agency", "questions")
@@ -45,20 +46,43 @@ def figures_csv(charts: list[Chart]) -> str:
     return csv_text(["chart", "row", "column", "value"], rows)
 
 
-def send_pack(services: Services, client: WebClient, *, team_id: str, user_id: str, req: Request,
-              partnership: str) -> Sent:
-    """Compute the pack for `partnership` (a slug, or ALL) and send it to `user_id`'s DM."""
-    scales = timescales(services.kb)
-    period = measures.Period(None if partnership == ALL else partnership, req.since, req.until, team_id)
-    with services.db.read() as s:
+@dataclass(frozen=True)
+class Pack:
+    """A QA pack ready to send: the summary message, the charts and the CSV behind them."""
+
+    scope: str
+    text: str
+    blocks: list[dict[str, object]]
+    charts: list[Chart]
+
+
+def build_pack(db: Database, kb: object, *, team_id: str, partnership: str, since: date, until: date,
+               label: str) -> Pack:
+    """Compute the measures for `partnership` (a slug, or ALL) over the period and draw the Slack charts."""
+    scales = timescales(kb)
+    period = measures.Period(None if partnership == ALL else partnership, since, until, team_id)
+    with db.read() as s:
         m = measures.build(s, period, scales, today())
     charts = [c for c in all_charts(m, scales) if c.name in SLACK_CHARTS]
-    scope = f"{scope_name(partnership)}, {req.label}"
+    scope = f"{scope_name(partnership)}, {label}"
+    return Pack(scope, summary_text(scope), summary_blocks(m, scales, scope, len(charts)), charts)
+
+
+def upload_charts(client: WebClient, channel: str, pack: Pack, thread_ts: str | None = None) -> None:
+    """One file per chart (alt text within Slack's limit), then the CSV; in a thread when `thread_ts` is given."""
+    for chart in pack.charts:
+        client.files_upload_v2(channel=channel, file=chart.png, filename=f"{chart.name}.png", title=chart.title,
+                               alt_txt=bk.cut(chart.alt, ALT_TEXT_MAX), thread_ts=thread_ts)
+    client.files_upload_v2(channel=channel, content=figures_csv(pack.charts), filename="qa-figures.csv",
+                           title=f"The figures behind the charts: {pack.scope}", thread_ts=thread_ts)
+
+
+def send_pack(db: Database, kb: object, client: WebClient, *, team_id: str, user_id: str, req: Request,
+              partnership: str) -> Sent:
+    """Compute the pack for `partnership` (a slug, or ALL) and send it to `user_id`'s DM."""
+    pack = build_pack(db, kb, team_id=team_id, partnership=partnership, since=req.since,
+                      until=req.until, label=req.label)
     dm = str(client.conversations_open(users=user_id)["channel"]["id"])
-    client.chat_postMessage(channel=dm, text=summary_text(scope), blocks=summary_blocks(m, scales, scope, len(charts)))
-    for chart in charts:
-        client.files_upload_v2(channel=dm, file=chart.png, filename=f"{chart.name}.png", title=chart.title,
-                               alt_txt=bk.cut(chart.alt, ALT_TEXT_MAX))
-    client.files_upload_v2(channel=dm, content=figures_csv(charts), filename="qa-figures.csv",
-                           title=f"The figures behind the charts: {scope}")
-    return Sent(dm, len(charts))
+    client.chat_postMessage(channel=dm, text=pack.text, blocks=pack.blocks)
+    upload_charts(client, dm, pack)
+    return Sent(dm, len(pack.charts))

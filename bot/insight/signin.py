@@ -219,10 +219,11 @@ class SignIn:
         return team, user
 
     # sessions ------------------------------------------------------------------------------
-    def session_cookie(self, team_id: str, user_id: str) -> str:
-        payload = {"t": team_id, "u": user_id, "sid": secrets.token_urlsafe(12),
-                   "exp": int(time.time()) + SESSION_SECONDS}
-        return cookie(SESSION_COOKIE, self._signer.sign(payload), SESSION_SECONDS, self.secure)
+    def new_session(self, team_id: str, user_id: str) -> tuple[str, str]:
+        """(session id, the cookie to set): the id is what the audit log records for sign-in and sign-out."""
+        sid = secrets.token_urlsafe(12)
+        payload = {"t": team_id, "u": user_id, "sid": sid, "exp": int(time.time()) + SESSION_SECONDS}
+        return sid, cookie(SESSION_COOKIE, self._signer.sign(payload), SESSION_SECONDS, self.secure)
 
     def clear_cookie(self) -> str:
         return cookie(SESSION_COOKIE, "deleted", 0, self.secure)

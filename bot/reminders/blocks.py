@@ -154,7 +154,7 @@ def next_label(row: Any) -> str:
 
 
 def rule_words(row: Any) -> str:
-    return f"({describe(row.rule)} at {row.at_time})" if row.kind == "meeting" else f"(once, {row.first_date})"
+    return f"({describe(row.rule)} at {row.at_time})" if row.rule else f"(once, {row.first_date})"
 
 
 def problem_line(o: Any) -> str:
@@ -171,7 +171,7 @@ def series_line(row: Any, next_due: str, missed: int, failed: int) -> str:
         extra += f" · ⚠️ {missed} missed"
     if failed:
         extra += f" · ❗ {failed} failed"
-    rule = describe(row.rule) if row.kind == "meeting" else "once"
+    rule = describe(row.rule) if row.rule else "once"
     return (f"*#{row.id} {escape(row.name)}*{shown} — {rule}, {row.at_time} in <#{row.channel_id}>"
             f" · next: {next_due}{extra}")
 

@@ -32,6 +32,7 @@ class Source(StrEnum):
     ESCALATION = "escalation"
     DIGEST = "digest"
     SNOOZE = "snooze"
+    QA_PACK = "qa_pack"  # a scheduled QA pack (series of kind qa_pack), composed when sent
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,12 @@ from bot.blockkit import cut
 from bot.logs import get_logger
 from bot.reminders import deliveries, texts
 from bot.reminders.blocks import reminder_message, with_snooze
+from bot.reminders.composers import composer_for
 from bot.reminders.deliveries import Planned, Source
 from bot.reminders.digest import ensure_weekly_digests
 from bot.reminders.fanout import CHANNEL_RATE, Lanes
 from bot.reminders.schedule import MAX_POINTS_PER_PASS, Point, points_after
-from bot.reminders.states import Occurrence, Series, SeriesAction, move_series
+from bot.reminders.states import Kind, Occurrence, Series, SeriesAction, move_series
 from storage import audit
 from storage.db import Database
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -80,7 +81,8 @@ def write_due_points(session: Session, series: ReminderSeries, now: datetime) ->
         text, blocks = occurrence_for(series, point)
         planned.append(Planned(point.key, point.due_at, text, blocks, point.meeting_at))
         cursor = point.due_at
-    deliveries.lay(session, team_id=series.team_id, source=Source.SERIES, source_ref=str(series.id),
+    source = Source.QA_PACK if series.kind == Kind.QA_PACK else Source.SERIES
+    deliveries.lay(session, team_id=series.team_id, source=source, source_ref=str(series.id),
                    planned=planned, channel_id=series.channel_id, thread_ts=None, owner_id=series.owner_id,
                    series_id=series.id, lock=False)
     series.cursor_at = cursor
@@ -228,21 +230,34 @@ def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> lis
     return out
 
 
-def send(client: WebClient, item: Claimed) -> Outcome:
-    """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers)."""
+def send(client: WebClient, item: Claimed, db: Database | None = None) -> Outcome:
+    """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers). A source with
+    a composer (bot.reminders.composers) has its message written now, from `db`."""
+    text, blocks, after = item.text, item.blocks, None
+    composer = composer_for(item.source)
     try:
+        if composer is not None and db is not None:
+            composed = composer(db, item)
+            text, blocks, after = composed.text, composed.blocks, composed.after
+        elif item.source != Source.DIGEST:
+            blocks = with_snooze(item.blocks, item.text, item.id)
+        channel = conversation_for(client, item.channel_id)
         resp = client.chat_postMessage(
-            channel=conversation_for(client, item.channel_id), text=item.text,
-            blocks=item.blocks if item.source == "digest" else with_snooze(item.blocks, item.text, item.id),
-            thread_ts=item.thread_ts, unfurl_links=False, unfurl_media=False,
-            metadata={"event_type": METADATA_EVENT, "event_payload": {"id": item.id}},
+            channel=channel, text=text, blocks=blocks, thread_ts=item.thread_ts, unfurl_links=False,
+            unfurl_media=False, metadata={"event_type": METADATA_EVENT, "event_payload": {"id": item.id}},
         )
-        return Outcome(item.id, "sent", ts=resp.get("ts"))
     except SlackApiError as exc:
         error = str(exc.response.get("error") or "slack_error")[:64]
         return Outcome(item.id, "fatal" if error in FATAL_CHANNEL_ERRORS else "retry", error=error)
-    except Exception as exc:  # connection trouble after the client's own retries
+    except Exception as exc:  # connection trouble after the client's own retries, or a composer's fault
         return Outcome(item.id, "retry", error=type(exc).__name__[:64])
+    if after is not None:
+        try:  # the message is posted (and will be recorded sent); what follows it is best effort, logged
+            after(client, channel, str(resp.get("ts")))
+        except Exception as exc:
+            log.warning("reminders.after_post_failed", occurrence=item.id, source=item.source,
+                        error=type(exc).__name__)
+    return Outcome(item.id, "sent", ts=resp.get("ts"))
 
 
 def record(session: Session, outcomes: list[Outcome], now: datetime, stats: DispatchStats) -> list[ReminderOccurrence]:
@@ -273,7 +288,7 @@ def record(session: Session, outcomes: list[Outcome], now: datetime, stats: Disp
 
 
 def _notify_owner(client: WebClient, row: ReminderOccurrence, stats: DispatchStats) -> None:
-    what = row.source_ref if row.source != "series" else (cut(row.text.split(":")[0], 80))
+    what = row.source_ref if row.source not in (Source.SERIES, Source.QA_PACK) else cut(row.text.split(":")[0], 80)
     template = texts.NOT_IN_CHANNEL if row.last_error in FATAL_CHANNEL_ERRORS else texts.SEND_FAILED
     message = template.format(what=what, channel=row.channel_id, error=row.last_error)
     if not row.owner_id:
@@ -336,7 +351,7 @@ def dispatch_once(
     recorder = threading.Thread(target=_record_outcomes, args=(db, client, outcomes, now, stats),
                                 name="reminder-recorder", daemon=True)
     recorder.start()
-    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item)), rate=channel_rate)
+    lanes: Lanes[Claimed] = Lanes(lambda item: outcomes.put(send(client, item, db)), rate=channel_rate)
     try:
         for _ in range(max_batches):
             lanes.wait_below(in_flight - batch + 1)  # claim no further ahead than the lanes can post soon

@@ -24,7 +24,7 @@ from bot.reminders import blocks, service, texts
 from bot.reminders.blocks import next_label, rule_words, when
 from bot.reminders.ids import AddMetadata, Block
 from bot.reminders.service import NotFound, SeriesInput
-from bot.reminders.states import TransitionError
+from bot.reminders.states import Kind, TransitionError
 from knowledge.base import KnowledgeBase
 from storage.db import Database
 from storage.reminders import ReminderSeries
@@ -95,6 +95,8 @@ def edit_form(db: Database, *, team_id: str, ref: str, may_change: MayChange, pa
             return _not_found(ref), None
         if not may_change(row):
             return Outcome(refused=row.id), None
+        if row.kind == Kind.QA_PACK:  # not a meeting: its form would turn it into one
+            return Outcome(texts.QA_PACK_EDIT.format(id=row.id)), None
         meta = AddMetadata(channel_id=row.channel_id, partnership=row.partnership or partnership, series_id=row.id)
         return Outcome(), EditForm(meta, service.form_values(row, group_names))
 

@@ -239,7 +239,8 @@ def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor
     for field_name in changed:
         setattr(row, field_name, new[field_name])
     require_series(row.state, SeriesAction.EDIT, series_id=row.id)
-    deliveries.cancel(session, ReminderOccurrence.series_id == row.id, ReminderOccurrence.source == Source.SERIES)
+    deliveries.cancel(session, ReminderOccurrence.series_id == row.id,
+                      ReminderOccurrence.source.in_((Source.SERIES, Source.QA_PACK)))
     if row.state != Series.PAUSED:
         ahead = reset_cursor(row, now) is not None
         move_series(row, SeriesAction.EDIT, Series.ACTIVE if ahead else Series.FINISHED)

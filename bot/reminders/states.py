@@ -23,6 +23,14 @@ class Occurrence(StrEnum):
     SKIPPED = "skipped"  # its meeting was skipped
 
 
+class Kind(StrEnum):
+    """What a series posts: a meeting's reminders, a one-off reminder, or the business unit's QA pack."""
+
+    MEETING = "meeting"
+    ONE_OFF = "one_off"
+    QA_PACK = "qa_pack"  # bot.insight.schedule: the charts of the period just ended, composed when posted
+
+
 class Series(StrEnum):
     ACTIVE = "active"
     PAUSED = "paused"

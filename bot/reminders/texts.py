@@ -39,3 +39,5 @@ DIGEST_NONE_OPEN = "No open case reviews or escalations."
 DIGEST_NO_MEETINGS = "No meetings this week."
 NOT_YOURS = ("Only the person who set up this reminder, a safeguarding lead of its partnership or an admin can"
              " change it, from the channel it posts in. Nothing was changed.")
+QA_PACK_EDIT = ("#{id} is the business unit's scheduled QA pack: change when it is posted with "
+                "`/safeguarding report schedule <when>` (e.g. `monthly`); pause, skip or delete it here as usual.")

@@ -81,6 +81,7 @@ class Browser:
 class Web:
     base: str
     fake: LocalSlack
+    settings: Settings  # the dashboard's (a test may build a second process's app from them)
 
     def sign_in(self, user_id: str, team_id: str = TEAM_ID, browser: Browser | None = None) -> Browser:
         """The whole round trip: dashboard -> login -> Slack's authorize page -> callback -> dashboard."""
@@ -127,7 +128,7 @@ def web(settings: Settings, db: Database, fake_slack: LocalSlack) -> Iterator[We
     server = make_server(app, services, port=port)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield Web(base, fake_slack)
+    yield Web(base, fake_slack, configured)
     stop_server(server, thread)
     app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
 

@@ -94,7 +94,9 @@ def test_practitioner_and_manager_are_refused_with_a_plain_page(web: Web, db):
     with db.session() as s:  # each refusal audited, with no typed text
         rows = [(a.actor_id, a.action, a.after) for a in s.scalars(select(AuditLog).order_by(AuditLog.id))]
     assert {(actor, action) for actor, action, _ in rows} == {("UPRACT01", "insight.refused"),
-                                                               ("UMANAGER1", "insight.refused")}
+                                                               ("UMANAGER1", "insight.refused"),
+                                                               ("UPRACT01", "dashboard.signed_in"),
+                                                               ("UMANAGER1", "dashboard.signed_in")}
     assert all(not after for _, _, after in rows)  # signing in lands on the page, so each is refused twice
 
 
@@ -193,5 +195,36 @@ def test_cookies_are_secure_when_the_dashboard_is_not_on_loopback(settings):  # 
                                          "dashboard_redirect_uri": "https://qa.example.org/dashboard/callback"})
     signin = SignIn(public)
     _, state = signin.start()
-    for cookie in (state, signin.session_cookie(TEAM_ID, "UBUSUNIT1"), signin.clear_cookie()):
+    for cookie in (state, signin.new_session(TEAM_ID, "UBUSUNIT1")[1], signin.clear_cookie()):
         assert cookie.endswith("; Secure") and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_sign_in_and_out_are_audited_and_a_sign_out_holds_in_every_process(web: Web, db):
+    from sqlalchemy import select
+
+    from bot.insight.dashboard import Dashboard
+    from bot.services import Services
+    from storage.core import AuditLog
+
+    bu = web.sign_in("UBUSUNIT1")
+    kept = bu.cookies["127.0.0.1"][SESSION_COOKIE]
+    other = Dashboard(Services(settings=web.settings, db=db))  # a second web process: its own memory
+
+    def shown_by_other() -> bool:
+        environ = {"PATH_INFO": "/dashboard", "REQUEST_METHOD": "GET", "QUERY_STRING": PERIOD,
+                   "HTTP_COOKIE": f"{SESSION_COOKIE}={kept}"}
+        body = b"".join(other(environ, lambda status, headers: None)).decode()
+        return "<img" in body
+
+    assert shown_by_other()
+    page = bu.get(f"{web.base}/dashboard?{PERIOD}")
+    csrf = page.body.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+    assert bu.request("POST", f"{web.base}/dashboard/logout", body=f"csrf={csrf}").status == 200
+    assert not shown_by_other()
+    with db.session() as s:
+        rows = [(a.actor_id, a.action, a.entity_type) for a in s.scalars(
+            select(AuditLog).where(AuditLog.entity_type == "dashboard_session").order_by(AuditLog.id))]
+        stored = " ".join(f"{a.entity_id} {a.before} {a.after}" for a in s.scalars(select(AuditLog)))
+    assert rows == [("UBUSUNIT1", "dashboard.signed_in", "dashboard_session"),
+                    ("UBUSUNIT1", "dashboard.signed_out", "dashboard_session")]
+    assert kept not in stored and kept.split(".")[0] not in stored  # the cookie itself is never kept
