@@ -41,10 +41,11 @@ _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|s
 # works at...", "the man she's seeing drives for...").
 _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
 _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
-    "step", "stepdad", "stepmum"}
+    "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
-RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
+RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
+                         rf"(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
                          re.IGNORECASE)
 IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
                     r"lead|sous|night|relief|agency|supply)\b", re.IGNORECASE)
@@ -53,6 +54,7 @@ _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
 ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
+_BARE_JOB = re.compile(r"\s{1,3}(?:a|an|the)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
 _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|mornings|afternoons?|evenings?|holidays?|"
@@ -82,19 +84,25 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         end = stop.start() if stop else end
         aside = ASIDE.match(text, rel.end(), end)  # "uncle (main carer) is the manager of..."
         after = aside.end() if aside else rel.end()
-        job = IS_JOB.match(text, after, end) or src.search(cue, after, end)
+        # "mums a cleaner at...": the apostrophe dropped; "mums who work at the hospital" are any mums
+        job = IS_JOB.match(text, after, end) or (None if rel.group(1) else src.search(cue, after, end))
+        if rel.group(1) and job is None:
+            job = _BARE_JOB.match(text, after, end)
         if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
             continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t)), None)
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
         if target:
             yield "workplace", rel.start(), target.end()
 
 
-def _named_place(target: re.Match[str]) -> bool:
+_STREET_NEXT = re.compile(r"\s{1,3}(?:street|st|road|rd|lane|avenue|ave|way|close|drive|crescent|parade|square)\b")
+
+
+def _named_place(target: re.Match[str], text: str) -> bool:
     """'at the dentist', 'in Neston', and in lower case a place or a word in no English list ('at whiston
     hospital', 'behind aldi'): not 'in construction', 'for cash'."""
     word = target.group(1)
@@ -102,7 +110,8 @@ def _named_place(target: re.Match[str]) -> bool:
         return True
     lex = lexicon()
     w = word.lower()
-    return w in lex.vocab.local_places or (w not in lex.english and w not in lex.rare_english)
+    return (w in lex.vocab.local_places or (w not in lex.english and w not in lex.rare_english)
+            or w in lex.vocab.patron_titles or _STREET_NEXT.match(text, target.end()) is not None)
 
 
 @cache

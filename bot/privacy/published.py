@@ -71,7 +71,28 @@ LOWER_SCHOOL = re.compile(
     r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form)\b")
 
 
+# After a year group, "at" and a name in no word list ("yr1 at meadowbank") or after a patron ("at bishop challoner"),
+# or a school word and "in" a town ("the grammar school in ripon").
+LOWER_AT = re.compile(r"\bat\s{1,3}(?:the\s{1,3})?([a-z][a-z'’\-]{1,30})(?:\s{1,3}([a-z][a-z'’\-]{1,30}))?")
+SCHOOL_IN = re.compile(r"\b(?:school|academy|primary|college|grammar|high)\s{1,3}in\s{1,3}([a-z][a-z'’\-]{2,30})")
+
+
 def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
-    """A school named in lower case in text[a:b]: a word before the school word that is not a description."""
-    return next((m for m in LOWER_SCHOOL.finditer(text, a, b)
-                 if any(w not in _NOT_SCHOOL_NAME for w in m.group(1).split())), None)
+    """A school named in lower case in text[a:b] (the sentence of a year group): a word before the school word that
+    is not a description, a patron and a name, a word in no list after "at", or a school word in a town."""
+    found = next((m for m in LOWER_SCHOOL.finditer(text, a, b)
+                  if any(w not in _NOT_SCHOOL_NAME for w in m.group(1).split())), None)
+    if found:
+        return found
+    lex = lexicon()
+    for m in LOWER_AT.finditer(text, a, b):
+        first, second = m.group(1), m.group(2)
+        if first in lex.vocab.patron_titles and second:
+            return m
+        if all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
+               for w in (first, second) if w) and first not in _NOT_SCHOOL_NAME:
+            return m
+    for m in SCHOOL_IN.finditer(text, a, b):
+        if m.group(1) in lex.places and m.group(1) not in lex.english:
+            return m
+    return None
