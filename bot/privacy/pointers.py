@@ -146,6 +146,21 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 HANDLE_BEFORE = re.compile(
     r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\s{1,3}(?:on|via|from|over)\s{1,3}$")
 _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
+_MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
+# "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
+_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{3,30})\b")
+
+
+def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
+    text, low = src.text, src.low or src.text.lower()
+    english = lexicon().english | lexicon().rare_english
+    for word in platforms:
+        i = low.find(word)
+        while i >= 0:
+            m = _AS_NAME.match(text, i + len(word)) if i == 0 or not low[i - 1].isalnum() else None
+            if m and m.group(1).lower() not in english:
+                yield "social_media", m.start(1), m.end(1)
+            i = low.find(word, i + 1)
 
 
 def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
@@ -154,7 +169,8 @@ def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
         i = low.find(word)
         while i >= 0:
             m = HANDLE_BEFORE.search(text, max(0, i - 45), i) if i == 0 or not low[i - 1].isalnum() else None
-            if m and _HANDLE_MARK.search(m.group(1)) and not m.group(1).replace(".", "").isdigit():
+            mark = m is not None and (_HANDLE_MARK.search(m.group(1)) or _MIXED_CASE.search(m.group(1)))
+            if m and mark and not m.group(1).replace(".", "").isdigit():
                 yield "social_media", m.start(1), m.end(1)
             i = low.find(word, i + 1)
 
@@ -171,6 +187,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
         out.append(_handles_before(src, platforms & words))
+        out.append(_named_on(src, platforms & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
     if digits:

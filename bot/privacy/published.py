@@ -27,6 +27,10 @@ def team_mailbox(address: str) -> bool:
     service = [_segments(part, words) for part in parts]
     if not parts or all(service):
         return bool(parts)
+    public = ("." + domain).endswith(_PUBLIC_DOMAINS)
+    if public and len(parts) == 1 and 2 <= len(local) <= 4 and local.isalpha() and local not in lex.first_names \
+            and local not in lex.surnames:
+        return True  # "fis@council.gov.uk": a body's short code for a service, not a person's name
     # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code
     return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
         ok or (3 <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)

@@ -27,6 +27,8 @@ from bot.privacy.patterns import Span
 from bot.privacy.tokens import _ACRONYM, Tok, Toks
 
 _JOIN_BEFORE = frozenset({"is", "was"})
+# Between a role and the name after it: "the HV is called Bernie", "our IRO, named as Jo".
+_NAMING = frozenset({"called", "named"})
 _PLACE_PREPS = frozenset({"from", "in", "at", "with", "of"})
 _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
@@ -69,6 +71,9 @@ class RoleReader:
         self.services = _phrases(self.v.services)
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
         self.places = lex.places - lex.english
+        self.surnames = lex.surnames - lex.english
+        self.english = lex.english | lex.rare_english
+        self.firsts = lex.first_names - lex.english
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
@@ -82,6 +87,13 @@ class RoleReader:
             lo -= 1
         while (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
             hi += 1
+        if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
+            # "jo halliwell, service manager": a name typed in lower case is a first name and a surname
+            if (n := toks[hi + 1]) is not None and not n.before.strip() and (n.norm in self.surnames or (
+                    n.norm not in self.english and n.norm.isalpha())):
+                hi += 1
+            elif lo > 0 and (p := toks[lo - 1]) is not None and not toks[lo].before.strip() and p.norm in self.firsts:  # type: ignore[union-attr]
+                lo -= 1
         return lo, hi
 
     def _family_touch(self, lo: int, hi: int) -> bool:
@@ -123,6 +135,8 @@ class RoleReader:
 
     def _role_before(self, lo: int, hi: int) -> bool:
         j = lo - 1
+        if j >= 0 and self.norms[j] in _NAMING and self._joined(j, lo):
+            j -= 1
         if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):
             j -= 1
         if not (j >= 0 and self._joined(j, lo) and _phrase_ending(self.norms, j, self.roles)):
@@ -145,6 +159,8 @@ class RoleReader:
 
     def _role_after(self, hi: int) -> bool:
         norms, k = self.norms, hi + 1
+        if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
+            return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
         for _ in range(7):
             if k >= len(norms) or not self._joined(hi, k):
