@@ -316,6 +316,7 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
         return 0 <= j < n and text[spans[j][0]].isupper()
 
     out = set()
+    institutions = not (_INSTITUTIONS | v.patron_titles).isdisjoint(bases)
     for i in cand:
         if not 0 <= i < n:
             continue
@@ -324,7 +325,8 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
         eponym = tight and nxt in v.eponym_nouns
         patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
                              or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
-        if eponym or patron or _lower_institution(i, text, spans, bases, v.patron_titles, v.org_words):
+        if eponym or patron or (institutions and _lower_institution(i, text, spans, bases, v.patron_titles,
+                                                                     v.org_words)):
             out.add(i)
     return out
 

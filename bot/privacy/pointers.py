@@ -153,12 +153,12 @@ _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{
 
 def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
-    english = lexicon().english | lexicon().rare_english
+    lex = lexicon()
     for word in platforms:
         i = low.find(word)
         while i >= 0:
             m = _AS_NAME.match(text, i + len(word)) if i == 0 or not low[i - 1].isalnum() else None
-            if m and m.group(1).lower() not in english:
+            if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
                 yield "social_media", m.start(1), m.end(1)
             i = low.find(word, i + 1)
 

@@ -45,6 +45,13 @@ _BREAKS = frozenset("-–—:;.!?")  # words in the longest role or service phra
 
 
 @cache
+def _word_sets(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Places, surnames and first names that are no English word, and all English words (built once)."""
+    english = lex.english | lex.rare_english
+    return lex.places - lex.english, lex.surnames - lex.english, english, lex.first_names - lex.english
+
+
+@cache
 def _phrases(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.split()) for w in words)
 
@@ -70,10 +77,7 @@ class RoleReader:
         self.roles = _phrases(self.v.professional_roles)
         self.services = _phrases(self.v.services)
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
-        self.places = lex.places - lex.english
-        self.surnames = lex.surnames - lex.english
-        self.english = lex.english | lex.rare_english
-        self.firsts = lex.first_names - lex.english
+        self.places, self.surnames, self.english, self.firsts = _word_sets(lex)
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
