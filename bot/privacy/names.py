@@ -130,15 +130,17 @@ def _role_is(t: Tok, prev: Tok | None, prev2: Tok | None, lex: Lexicon) -> bool:
     """'the child is Oakley', 'mum was Leanne': a capitalised first name after a family or child word and is/was."""
     return (prev is not None and prev2 is not None and prev.norm in ("is", "was") and t.cap
             and prev2.norm in lex.vocab.role_words and prev2.norm not in ("name", "names", "initials", "re")
-            and not prev2.possessive and t.norm in lex.first_names and t.norm not in lex.vocab.communities)
+            and not prev2.possessive and t.norm not in lex.vocab.communities and t.norm not in lex.proper_nouns
+            and (t.norm in lex.first_names or (t.norm not in lex.english and t.norm not in lex.rare_english)))
 
 
 def _surname_next(i: int, toks: Toks, lex: Lexicon) -> bool:
-    """'Brandon Shaw', 'Chester Wilde': a first name that is also a place or word, then a capitalised surname that
-    is no English word (not 'Rose Room', 'Victoria Park', 'Grace Hall') and names no organisation."""
+    """'Brandon Shaw', 'Chester Wilde': a first name that is also a place or word, then a capitalised surname (or a
+    word in no list) that is no English word (not 'Rose Room', 'Victoria Park', 'Grace Hall') nor an organisation."""
     t, nxt = toks[i], toks[i + 1]
     return (t is not None and nxt is not None and t.after == " " and nxt.cap and not nxt.upper
-            and t.norm not in lex.vocab.patron_titles and nxt.norm in lex.surnames and nxt.norm not in lex.english
+            and t.norm not in lex.vocab.patron_titles and nxt.norm not in lex.english and nxt.norm.isalpha()
+            and (nxt.norm in lex.surnames or (nxt.norm not in lex.rare_english and nxt.norm not in lex.places))
             and nxt.norm not in lex.vocab.org_words
             and not _before_org(i + 1, toks, lex) and not _before_org(i, toks, lex))
 
