@@ -54,6 +54,8 @@ _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
 ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
+_AGENCY_BEFORE = re.compile(r"\b(?:a|an|each|every|any|one|other|the|all|statutory|relevant|key|lead|safeguarding|"
+                            r"three|health|education|local)\s{1,3}$", re.IGNORECASE)
 _BARE_JOB = re.compile(r"\s{1,3}(?:a|an|the)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
@@ -79,6 +81,8 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
     text, cue = src.text, _work_cue()
     for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
+        if rel.group().lower() == "partner" and _AGENCY_BEFORE.search(text, max(0, rel.start() - 14), rel.start()):
+            continue  # "a partner does not pay its share in Halton": an agency; "her partner", "mum's partner"
         end = min(len(text), rel.end() + 120)
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
