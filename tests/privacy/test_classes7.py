@@ -149,7 +149,7 @@ def test_pointers_written_other_ways_are_found(text, kind):
     "family information service fis@cheshire.gov.uk",  # a body's short code
     "the Ruby Room is booked for the training",  # a room named for a first name
     "is anyone else's laptop slow",
-    "if a partner doesn't pay their contribution in warrington, who decides",  # a partner agency, not a relative
+    "if a partner does not pay their contribution in warrington, who decides",  # a partner agency, not a relative
 ])
 def test_benign_look_alikes_pass(text):
     assert find_identifiers(text) == [], text
