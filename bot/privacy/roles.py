@@ -8,10 +8,18 @@ screen when a professional title, role or service *governs it directly*:
 - a role just before it, joined by nothing, a comma or is/was ("our IRO is Pauline Grimshaw", "the trainer, Lisa");
 - a role just after it, joined by a comma, a bracket, is/was or "the" ("Karen Ellis, principal social worker",
   "Amy the named nurse", "Jo Briggs (LADO)");
-- a service after from / in / at / with ("Hannah from the virtual school", "Jo in the MASH", "Sam from the CSE team").
+- a service after from / in / at / with ("Hannah from the virtual school", "Jo in the MASH", "Sam from the CSE team"),
+  or in brackets ("Hannah W (EDT)");
+- a role given with "as" later in the name's clause ("X signed the report as independent scrutineer"), after names
+  joined by commas and "and" ("X and Y are the Wirral leads"), or after a place or body ("X, WBC operational
+  director").
+
+A comma-joined role before a name governs it only as an apposition ("the SENCO, X, has..."): in "per Mrs Y, head
+of year, Z has stopped eating" the role is Mrs Y's and Z is found.
 
 The form must not become a way to name families, so a name never passes when a family relation or child marker
-touches it ("mum Ms Okafor", "Sarah (mum), a nurse", "Dr Haddad's son", "Jo and her brother"): the relation wins.
+touches it ("mum Ms Okafor", "Sarah (mum), a nurse", "Dr Haddad's son", "Jo and her brother", "the nurse, X, is
+mum's sister"): the relation wins.
 The vocabulary is data (vocabulary.yaml: professional_titles, professional_roles, role_fillers, services,
 service_kinds, service_units). Each check looks at a bounded number of words around the name: linear time.
 """
