@@ -16,6 +16,7 @@ from functools import cache
 from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, STATUS_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
+from bot.privacy.published import INSTITUTIONS, lower_institution
 from bot.privacy.roles import unless_in_role
 from bot.privacy.tokens import (
     _ACRONYM,
@@ -318,7 +319,7 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
         return 0 <= j < n and text[spans[j][0]].isupper()
 
     out = set()
-    institutions = not (_INSTITUTIONS | v.patron_titles).isdisjoint(bases)
+    institutions = not (INSTITUTIONS | v.patron_titles).isdisjoint(bases)
     for i in cand:
         if not 0 <= i < n:
             continue
@@ -327,33 +328,10 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
         eponym = tight and nxt in v.eponym_nouns
         patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
                              or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
-        if eponym or patron or (institutions and _lower_institution(i, text, spans, bases, v.patron_titles,
+        if eponym or patron or (institutions and lower_institution(i, text, spans, bases, v.patron_titles,
                                                                      v.org_words)):
             out.add(i)
     return out
-
-
-# Words that end an institution's name ("florence nightingale hospice", "queen elizabeth hospital").
-_INSTITUTIONS = frozenset({"foundation", "hospice", "hospital", "trust", "institute", "charity", "fund", "society",
-                           "primary", "academy", "college", "infants", "juniors", "centre", "clinic"})
-
-
-def _lower_institution(i: int, text: str, spans: list[tuple[int, int]], bases: list[str], patrons: frozenset[str],
-                       orgs: frozenset[str]) -> bool:
-    """A name typed in lower case inside an institution's name: after a patron's title and before an organisation
-    word ("st george's hospital", "queen elizabeth hospital", "st joseph's catholic primary"), or two words before
-    an institution word ("lucy faithfull foundation", "florence nightingale hospice"). Not "kayla's school" (one
-    word), not "aoife in clinic" (a small word), not "X Y house" (a house is also a home)."""
-    n = len(bases)
-    if not text[spans[i][0]].islower():
-        return False
-    after = range(i + 1, min(n, i + 4))
-    if ((i > 0 and bases[i - 1] in patrons) or (i > 1 and bases[i - 2] in patrons)) and any(
-            bases[j] in orgs for j in after):
-        return True
-    return any(j + 2 < n and bases[j + 2] in _INSTITUTIONS and text[spans[j][0]].islower()
-               and text[spans[j + 1][0]].islower() and not bases[j + 1].endswith("'s")
-               and bases[j] not in _SMALL and bases[j + 1] not in _SMALL for j in (i, i - 1) if j >= 0)
 
 
 def _lower_initials(word: str, lex: Lexicon) -> bool:

@@ -100,3 +100,28 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
         if m.group(1) in lex.places and m.group(1) not in lex.english:
             return m
     return None
+
+
+# Small words that are never part of an institution's name ("aoife in clinic").
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "from", "in", "on", "with", "at", "a", "an", "by", "&"})
+# Words that end an institution's name ("florence nightingale hospice", "queen elizabeth hospital").
+INSTITUTIONS = frozenset({"foundation", "hospice", "hospital", "trust", "institute", "charity", "fund", "society",
+                           "primary", "academy", "college", "infants", "juniors", "centre", "clinic"})
+
+
+def lower_institution(i: int, text: str, spans: list[tuple[int, int]], bases: list[str], patrons: frozenset[str],
+                       orgs: frozenset[str]) -> bool:
+    """A name typed in lower case inside an institution's name: after a patron's title and before an organisation
+    word ("st george's hospital", "queen elizabeth hospital", "st joseph's catholic primary"), or two words before
+    an institution word ("lucy faithfull foundation", "florence nightingale hospice"). Not "kayla's school" (one
+    word), not "aoife in clinic" (a small word), not "X Y house" (a house is also a home)."""
+    n = len(bases)
+    if not text[spans[i][0]].islower():
+        return False
+    after = range(i + 1, min(n, i + 4))
+    if ((i > 0 and bases[i - 1] in patrons) or (i > 1 and bases[i - 2] in patrons)) and any(
+            bases[j] in orgs for j in after):
+        return True
+    return any(j + 2 < n and bases[j + 2] in INSTITUTIONS and text[spans[j][0]].islower()
+               and text[spans[j + 1][0]].islower() and not bases[j + 1].endswith("'s")
+               and bases[j] not in _SMALL_WORDS and bases[j + 1] not in _SMALL_WORDS for j in (i, i - 1) if j >= 0)
