@@ -39,6 +39,9 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
 # A service after "family" ("family hub", "family court"): the word before names a place, not a family.
 _FAMILY_SERVICE = frozenset({"hub", "hubs", "centre", "centres", "center", "court", "courts", "zone", "project",
                              "room", "hall", "drop-in", "partnership", "network", "services"})
+# What a family does, after its plural name typed in lower case.
+_PLURAL_VERBS = frozenset({"have", "are", "were", "had", "moved", "live", "lived", "say", "said", "refused", "refuse",
+                           "haven't", "aren't", "didn't", "don't", "won't", "need", "want", "wanted", "asked", "got"})
 _NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
 
 
@@ -53,6 +56,9 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
         return True  # 'the Begums', 'the o'briens'
     if t.cap and not c.common(w) and not c.common(stem):
         return True  # 'the Nowaks' (a surname in no list)
+    if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
+            and nxt is not None and nxt.norm in _PLURAL_VERBS):
+        return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
     practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
     return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
             and (nxt is None or (not nxt.cap and nxt.norm != "of")))
@@ -81,7 +87,10 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
         # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
         strong = _strong_cue(i, toks, lex)
-        if t.norm in v.service_acronyms or raw.lower() in v.service_acronyms or (not strong and (
+        # "ED (looked after)": a child's care status makes even a service's letters a child's initials, unless the
+        # letters are that status's own acronym ("CLA (children looked after)")
+        status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
+        if (not status and (t.norm in v.service_acronyms or raw.lower() in v.service_acronyms)) or (not strong and (
                 t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
                 len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex))):
             continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
@@ -150,6 +159,7 @@ STATUS_AFTER = re.compile(
     r"on\s{1,2}(?:a|an|the)\s{1,2}(?:cp|cin|child\s{1,2}protection|child\s{1,2}in\s{1,2}need|care|protection)\s{1,2}plan"
     r"|subject\s{1,2}to\s{1,2}(?:a|an)\s{1,2}(?:cp|cin|child\s{1,2}protection|care)\s{1,2}(?:plan|order))\b",
     re.IGNORECASE)
+_STATUS_ACRONYMS = frozenset({"cla", "lac", "cic", "cin", "cp", "cpp", "uasc", "ehcp", "sgo"})
 # What only a person does, straight after capitals: "MD disclosed", "GE absconded" (not "NWG reported").
 _PERSON_ONLY = frozenset({"disclosed", "discloses", "disclosing", "cried", "absconded", "absconds", "self-harmed",
                           "self-harms", "punched", "kicked", "smacked", "bruised", "pregnant", "wet", "soiled"})

@@ -155,6 +155,26 @@ def test_benign_look_alikes_pass(text):
     assert find_identifiers(text) == [], text
 
 
+@pytest.mark.parametrize("text", [
+    "the wojcieszaks have moved to another area",  # a plural in no word list, lower case, doing what people do
+    "the ashbrookes were not at home again",
+])
+def test_family_surnames_in_lower_case_are_found(text):
+    assert "family_name" in _kinds(text), text
+
+
+def test_a_care_status_makes_service_letters_initials():
+    assert "initials" in _kinds("GP (looked after) ran from placement again"), "initials"
+
+
+@pytest.mark.parametrize("text", [
+    "the rhcpcs were held on time this quarter",  # an acronym's plural in lower case
+    "CIN (child in need) meetings are on Tuesday",  # the status's own acronym
+])
+def test_plural_acronyms_and_status_acronyms_pass(text):
+    assert find_identifiers(text) == [], text
+
+
 def test_a_name_before_a_house_is_still_found():
     """'X Y house' may be a home ("kayla smith house move"): no institution there."""
     assert "name" in _kinds("update on tegan morrow house move"), "name"
