@@ -35,6 +35,18 @@ HEIGHT = re.compile(r"\b[4-7]\s{0,2}(?:ft|foot)\s{0,2}\d{0,2}\b|\b[4-7]'\s{0,2}\
 _NOT_SHOW = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
              r"July|August|September|October|November|December|Teams|Zoom|The|A|I)\b")
 SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?!{_NOT_SHOW})[A-Z][\w'’]{{1,20}}")
+# A win that one person holds ("won the under 14 boxing title", "county chess champion").
+ACHIEVEMENT = re.compile(
+    r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,4}?"
+    r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery)\b"
+    r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
+# Fame: the family of someone the public knows is one family ("the famous dad who plays for the Rovers").
+FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:football\s{1,3})?for\s{1,3}the)\b",
+                  re.IGNORECASE)
+# A definite child or family with a distinguishing feature ("the boy with the one arm"): known to all who meet them.
+_DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+# A road's number as a place ("on the M56", "on the m1").
+ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b")
 PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
 _NOT_REFERENT_NEXT = (r"(?:court|courts|support|hub|hubs|centre|centres|service|services|group|groups|team|teams|"
                       r"help|worker|workers|law|time|member|members|liaison|nurse|nurses|therapy|meeting|meetings|"
@@ -54,13 +66,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
-            r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\s{1,3}(?:a|an|the)\b", re.IGNORECASE),
+            # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
+            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}(?:a|an|the)\b"
+            r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\s{1,3}(?:a|an|the)\b"
+            r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(
             rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b", re.IGNORECASE),
         "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits)})\b", re.IGNORECASE),
         "community": re.compile(rf"\b(?:{_alternation(v.communities)})\b", re.IGNORECASE),
         "composition": re.compile(
-            rf"\b(?:{_alternation(v.family_compositions)})\b|\b(?:[5-9]|1\d|five|six|seven|eight|nine|ten|eleven|"
+            rf"\b(?:{_alternation(v.family_compositions)})\b|\bfamily\s{{1,3}}of\s{{1,3}}(?:[7-9]|1\d)\b"
+            r"|\b(?:[5-9]|1\d|five|six|seven|eight|nine|ten|eleven|"
             r"twelve)\s{1,3}(?:kids|children|siblings|brothers|sisters|boys|girls)\b", re.IGNORECASE),
         "event": re.compile(rf"\b(?:{_alternation(v.notable_events)})\b", re.IGNORECASE),
         "setting": re.compile(rf"\b(?:{_alternation(v.settings)})\b", re.IGNORECASE),
@@ -101,6 +117,12 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
         found.add("school_year")
     if SHOW.search(src.text, a, b):
         found.add("event")
+    if FAME.search(src.text, a, b):
+        found.update(("event", "unique"))
+    if ACHIEVEMENT.search(src.text, a, b):
+        found.update(("event", "unique"))  # a title or trophy is held by one person
+    if ROAD_NUMBER.search(src.text, a, b):
+        found.add("place")
     return found
 
 
@@ -120,6 +142,8 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         a, b = _sentence(text, start, end)
         done = b
         kinds = _kinds(src, a, b)
+        if "trait" in kinds and _DEFINITE.match(text, start):
+            kinds.add("unique")
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
 

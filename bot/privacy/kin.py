@@ -14,7 +14,7 @@ from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classif
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
     v = lex.vocab
-    for _, t, prev, nxt in candidates(toks, cands):
+    for i, t, prev, nxt in candidates(toks, cands):
         w = t.norm
         if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
             continue
@@ -25,6 +25,8 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
         # "the Walsh family", "the hughes kids", "five Ahmed children".
         if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
             continue
+        if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
+            continue  # "the Thornby family hub", "Halton family court": a service named for a place
         # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
         proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
         odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
@@ -34,6 +36,12 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
             yield "family_name", t.start, t.end
 
 
+# A service after "family" ("family hub", "family court"): the word before names a place, not a family.
+_FAMILY_SERVICE = frozenset({"hub", "hubs", "centre", "centres", "center", "court", "courts", "zone", "project",
+                             "room", "hall", "drop-in", "partnership", "network", "services"})
+# What a family does, after its plural name typed in lower case.
+_PLURAL_VERBS = frozenset({"have", "are", "were", "had", "moved", "live", "lived", "say", "said", "refused", "refuse",
+                           "haven't", "aren't", "didn't", "don't", "won't", "need", "want", "wanted", "asked", "got"})
 _NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
 
 
@@ -48,6 +56,9 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
         return True  # 'the Begums', 'the o'briens'
     if t.cap and not c.common(w) and not c.common(stem):
         return True  # 'the Nowaks' (a surname in no list)
+    if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
+            and nxt is not None and nxt.norm in _PLURAL_VERBS):
+        return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
     practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
     return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
             and (nxt is None or (not nxt.cap and nxt.norm != "of")))
@@ -76,7 +87,10 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
         # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
         strong = _strong_cue(i, toks, lex)
-        if t.norm in v.service_acronyms or raw.lower() in v.service_acronyms or (not strong and (
+        # "ED (looked after)": a child's care status makes even a service's letters a child's initials, unless the
+        # letters are that status's own acronym ("CLA (children looked after)")
+        status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
+        if (not status and (t.norm in v.service_acronyms or raw.lower() in v.service_acronyms)) or (not strong and (
                 t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
                 len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex))):
             continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
@@ -96,7 +110,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                                                     and prev2.norm in v.role_words)))
                or (prev2 is not None and prev2.norm in ("initials", "initial"))
                or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
-               or _and_relative(i, toks, lex))
+               or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end
 
@@ -135,8 +149,31 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
 
 # An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,").
 AGE_AFTER = re.compile(
-    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
+    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:in\s{1,2})?(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
     r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|\)|,|\s[\-–]))", re.IGNORECASE)
+
+
+# A child's care or protection status beside capitals ("MD (looked after)", "JL, CLA,", "TK - on a CP plan").
+STATUS_AFTER = re.compile(
+    r"\s{0,2}[,(\-–]\s{0,2}(?:looked\s{1,2}after|cla|lac|cic|cin|child\s{1,2}in\s{1,2}need|in\s{1,2}care|uasc|"
+    r"on\s{1,2}(?:a|an|the)\s{1,2}(?:cp|cin|child\s{1,2}protection|child\s{1,2}in\s{1,2}need|care|protection)\s{1,2}plan"
+    r"|subject\s{1,2}to\s{1,2}(?:a|an)\s{1,2}(?:cp|cin|child\s{1,2}protection|care)\s{1,2}(?:plan|order))\b",
+    re.IGNORECASE)
+_STATUS_ACRONYMS = frozenset({"cla", "lac", "cic", "cin", "cp", "cpp", "uasc", "ehcp", "sgo"})
+# What only a person does, straight after capitals: "MD disclosed", "GE absconded" (not "NWG reported").
+_PERSON_ONLY = frozenset({"disclosed", "discloses", "disclosing", "cried", "absconded", "absconds", "self-harmed",
+                          "self-harms", "punched", "kicked", "smacked", "bruised", "pregnant", "wet", "soiled"})
+
+
+def _with_relative_after(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'LM back with mum', 'KD is staying with dad': "with" and a relative within three words of the capitals."""
+    norms = toks.norms
+    for k in range(i + 1, min(len(norms) - 1, i + 4)):
+        if norms[k] == "with":
+            nxt = norms[k + 1]
+            return nxt in lex.vocab.person_relations or (nxt in ("his", "her", "their") and k + 2 < len(norms)
+                                                         and norms[k + 2] in lex.vocab.person_relations)
+    return False
 
 
 def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -150,9 +187,11 @@ def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(before) \
             and "\n" not in before and not prev.upper:
         return True
-    if AGE_AFTER.match(toks.text, t.end, t.end + 24):
+    if AGE_AFTER.match(toks.text, t.end, t.end + 24) or STATUS_AFTER.match(toks.text, t.end, t.end + 48):
         return True
     nxt = toks[i + 1]
+    if nxt is not None and nxt.norm in _PERSON_ONLY and not t.after.strip():
+        return True
     if t.possessive and nxt is not None and nxt.norm in lex.vocab.person_relations and not t.after.strip():
         return True  # "TM's mum": only a person has a mum
     j = i

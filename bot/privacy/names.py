@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.kin import AGE_AFTER, family_spans, initial_spans
+from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, STATUS_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
+from bot.privacy.published import INSTITUTIONS, lower_institution
 from bot.privacy.roles import unless_in_role
 from bot.privacy.tokens import (
     _ACRONYM,
@@ -72,13 +73,13 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                            and not t.before.endswith("["))):  # type: ignore[union-attr]
             yield "name", t.start, t.end
             continue
+        prev2 = toks[i - 2] if i > 1 else None
         if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
             continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
-        prev2 = toks[i - 2] if i > 1 else None
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
-                      and _END_PUNCT.isdisjoint(t.before))
+                      and _END_PUNCT.isdisjoint(t.before)) or _role_is(t, prev, prev2, lex)
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
         ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
@@ -109,7 +110,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
-                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))):
+                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))
+                    or (first and t.cap and _surname_next(i, toks, lex))):
                 yield "name", t.start, t.end
         elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
@@ -123,6 +125,25 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
             yield "name", t.start, t.end
+
+
+def _role_is(t: Tok, prev: Tok | None, prev2: Tok | None, lex: Lexicon) -> bool:
+    """'the child is Oakley', 'mum was Leanne': a capitalised first name after a family or child word and is/was."""
+    return (prev is not None and prev2 is not None and prev.norm in ("is", "was") and t.cap
+            and prev2.norm in lex.vocab.role_words and prev2.norm not in ("name", "names", "initials", "re")
+            and not prev2.possessive and t.norm not in lex.vocab.communities and t.norm not in lex.proper_nouns
+            and (t.norm in lex.first_names or (t.norm not in lex.english and t.norm not in lex.rare_english)))
+
+
+def _surname_next(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Brandon Shaw', 'Chester Wilde': a first name that is also a place or word, then a capitalised surname (or a
+    word in no list) that is no English word (not 'Rose Room', 'Victoria Park', 'Grace Hall') nor an organisation."""
+    t, nxt = toks[i], toks[i + 1]
+    return (t is not None and nxt is not None and t.after == " " and nxt.cap and not nxt.upper
+            and t.norm not in lex.vocab.patron_titles and nxt.norm not in lex.english and nxt.norm.isalpha()
+            and (nxt.norm in lex.surnames or (nxt.norm not in lex.rare_english and nxt.norm not in lex.places))
+            and nxt.norm not in lex.vocab.org_words
+            and not _before_org(i + 1, toks, lex) and not _before_org(i, toks, lex))
 
 
 def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -256,7 +277,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
               and (b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
                    # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
-                   or AGE_AFTER.match(text, b, b + 24) is not None)
+                   or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
+                   or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations
@@ -297,6 +319,7 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
         return 0 <= j < n and text[spans[j][0]].isupper()
 
     out = set()
+    institutions = not (INSTITUTIONS | v.patron_titles).isdisjoint(bases)
     for i in cand:
         if not 0 <= i < n:
             continue
@@ -305,7 +328,8 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
         eponym = tight and nxt in v.eponym_nouns
         patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
                              or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
-        if eponym or patron:
+        if eponym or patron or (institutions and lower_institution(i, text, spans, bases, v.patron_titles,
+                                                                     v.org_words)):
             out.add(i)
     return out
 

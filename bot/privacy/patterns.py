@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.published import child_at_school, team_mailbox
+from bot.privacy.published import child_at_school, lower_school, team_mailbox
 
 Span = tuple[str, int, int]
 
@@ -95,7 +95,7 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                # in other words: "2nd year", "key stage 3", "ks4", "year eleven", "lower sixth", "in nursery", "in 5B"
                r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
-               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}[a-z]?\b"
+               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form(?:er|ers)?\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}[a-z]?\b"
                r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
                r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
@@ -365,8 +365,7 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
             yield "record_reference", m.start(), m.end()
 
 
-# How far apart two parts of one description may be (a year group and its school, a sibling and what marks them).
-_NEAR = 120
+_NEAR = 120  # how far apart two parts of one description may be (a year group and its school...)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -389,7 +388,8 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
     forms = FORM.finditer(text) if "in" in words and has_digit(text) else ()
     for year in [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]:
-        school = SCHOOL_NAME.search(text, *_sentence(text, year.start(), year.end()))
+        span = _sentence(text, year.start(), year.end())
+        school = SCHOOL_NAME.search(text, *span) or lower_school(text, *span)
         if school:
             yield "school_year", year.start(), year.end()
             yield "school_year", school.start(), school.end()

@@ -25,6 +25,8 @@ NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
 PLATE = re.compile(r"\b[A-Z]{2}-?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
+# A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
+LOWER_PLATE = re.compile(r"\b(?:[a-z]{2}\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
 REG_CUE = re.compile(
     r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
     r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}"
@@ -35,11 +37,16 @@ REG_CUE = re.compile(
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
              r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
              r"cousin)")
-_RELATIVE_WORDS = frozenset(_RELATIVE[3:-1].replace("-?", "").replace("?", "").split("|")) | {
-    "step", "stepdad", "stepmum"}
+# Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
+# works at...", "the man she's seeing drives for...").
+_CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
+_RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
+    "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
-RELATIVE_AT = re.compile(rf"\b{_RELATIVE}\b(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))", re.IGNORECASE)
+RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
+                         rf"(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
+                         re.IGNORECASE)
 IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
                     r"lead|sous|night|relief|agency|supply)\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
@@ -47,6 +54,9 @@ _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
 ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
+_AGENCY_BEFORE = re.compile(r"\b(?:a|an|each|every|any|one|other|the|all|statutory|relevant|key|lead|safeguarding|"
+                            r"three|health|education|local)\s{1,3}$", re.IGNORECASE)
+_BARE_JOB = re.compile(r"\s{1,3}(?:a|an|the)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
 _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|mornings|afternoons?|evenings?|holidays?|"
@@ -55,9 +65,9 @@ _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|morning
               r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december|christmas|easter)\b")
 WORK_TARGET = re.compile(
-    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|next\s{1,3}to)\s{1,3}"
+    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|with|next\s{1,3}to)\s{1,3}"
     rf"(?:(?i:the|a|an|our|his|her|their|this|that|your)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}"
-    rf"|(?!(?i:{_NOT_PLACE}))[A-Z][\w'’\-]{{1,30}})"
+    rf"|(?!(?i:{_NOT_PLACE}))([A-Za-z][\w'’\-]{{1,30}}))"
 )
 
 
@@ -71,21 +81,41 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
     text, cue = src.text, _work_cue()
     for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
+        if rel.group().lower() == "partner" and _AGENCY_BEFORE.search(text, max(0, rel.start() - 14), rel.start()):
+            continue  # "a partner does not pay its share in Halton": an agency; "her partner", "mum's partner"
         end = min(len(text), rel.end() + 120)
         stop = _CLAUSE_END.search(text, rel.end(), end)
         end = stop.start() if stop else end
         aside = ASIDE.match(text, rel.end(), end)  # "uncle (main carer) is the manager of..."
         after = aside.end() if aside else rel.end()
-        job = IS_JOB.match(text, after, end) or src.search(cue, after, end)
+        # "mums a cleaner at...": the apostrophe dropped; "mums who work at the hospital" are any mums
+        job = IS_JOB.match(text, after, end) or (None if rel.group(1) else src.search(cue, after, end))
+        if rel.group(1) and job is None:
+            job = _BARE_JOB.match(text, after, end)
         if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
             continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        target = WORK_TARGET.search(text, job.end(), end)
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
         if target:
             yield "workplace", rel.start(), target.end()
+
+
+_STREET_NEXT = re.compile(r"\s{1,3}(?:street|st|road|rd|lane|avenue|ave|way|close|drive|crescent|parade|square)\b")
+
+
+def _named_place(target: re.Match[str], text: str) -> bool:
+    """'at the dentist', 'in Neston', and in lower case a place or a word in no English list ('at whiston
+    hospital', 'behind aldi'): not 'in construction', 'for cash'."""
+    word = target.group(1)
+    if word is None or word[0].isupper():
+        return True
+    lex = lexicon()
+    w = word.lower()
+    return (w in lex.vocab.local_places or (w not in lex.english and w not in lex.rare_english)
+            or w in lex.vocab.patron_titles or _STREET_NEXT.match(text, target.end()) is not None)
 
 
 @cache
@@ -120,6 +150,21 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 HANDLE_BEFORE = re.compile(
     r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\s{1,3}(?:on|via|from|over)\s{1,3}$")
 _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
+_MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
+# "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
+_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{3,30})\b")
+
+
+def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
+    text, low = src.text, src.low or src.text.lower()
+    lex = lexicon()
+    for word in platforms:
+        i = low.find(word)
+        while i >= 0:
+            m = _AS_NAME.match(text, i + len(word)) if i == 0 or not low[i - 1].isalnum() else None
+            if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
+                yield "social_media", m.start(1), m.end(1)
+            i = low.find(word, i + 1)
 
 
 def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
@@ -128,7 +173,8 @@ def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
         i = low.find(word)
         while i >= 0:
             m = HANDLE_BEFORE.search(text, max(0, i - 45), i) if i == 0 or not low[i - 1].isalnum() else None
-            if m and _HANDLE_MARK.search(m.group(1)) and not m.group(1).replace(".", "").isdigit():
+            mark = m is not None and (_HANDLE_MARK.search(m.group(1)) or _MIXED_CASE.search(m.group(1)))
+            if m and mark and not m.group(1).replace(".", "").isdigit():
                 yield "social_media", m.start(1), m.end(1)
             i = low.find(word, i + 1)
 
@@ -145,10 +191,13 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
         out.append(_handles_before(src, platforms & words))
+        out.append(_named_on(src, platforms & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
+        english = lexicon().english
+        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(1) not in english)
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
     return out

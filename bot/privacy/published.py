@@ -27,6 +27,10 @@ def team_mailbox(address: str) -> bool:
     service = [_segments(part, words) for part in parts]
     if not parts or all(service):
         return bool(parts)
+    public = ("." + domain).endswith(_PUBLIC_DOMAINS)
+    if public and len(parts) == 1 and 2 <= len(local) <= 4 and local.isalpha() and local not in lex.first_names \
+            and local not in lex.surnames:
+        return True  # "fis@council.gov.uk": a body's short code for a service, not a person's name
     # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code
     return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
         ok or (3 <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
@@ -52,3 +56,72 @@ def child_at_school(low: str, a: int, b: int) -> bool:
     words = set(_PUPIL_WORDS.findall(low[a:b].replace("'", "").replace("’", "")))
     v = lexicon().vocab
     return bool(words & v.pupil_cues or words & (v.role_words - {"name", "names", "initials"}))
+
+
+# Words that describe a school without naming it ("at high school", "at a special school", "at secondary school").
+_NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant", "middle", "grammar",
+                              "boarding", "special", "private", "independent", "faith", "catholic", "state", "new",
+                              "same", "another", "local", "mainstream", "his", "her", "their", "this", "that", "a",
+                              "an", "the", "sixth", "senior", "prep", "free", "nursery", "village", "previous", "old",
+                              "current", "different", "alternative", "residential", "day", "every", "any", "each",
+                              "our", "your", "my", "one", "its", "religious", "church", "community", "summer",
+                              "forest", "sunday", "driving", "medical", "law", "art", "music", "dance", "of",
+                              "in", "and", "or", "big", "small", "first", "next", "last", "other"})
+
+
+# In lower case, a name before a school word ("at helsby high", "at the oaks primary").
+LOWER_SCHOOL = re.compile(
+    r"\b(?:at|from|attends|attending|to)\s{1,3}(?:the\s{1,3})?((?:[a-z][\w'’\-]{1,30}\s{1,3}){1,3})"
+    r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form)\b")
+
+
+# After a year group, "at" and a name in no word list ("yr1 at meadowbank") or after a patron ("at bishop challoner"),
+# or a school word and "in" a town ("the grammar school in ripon").
+LOWER_AT = re.compile(r"\bat\s{1,3}(?:the\s{1,3})?([a-z][a-z'’\-]{1,30})(?:\s{1,3}([a-z][a-z'’\-]{1,30}))?")
+SCHOOL_IN = re.compile(r"\b(?:school|academy|primary|college|grammar|high)\s{1,3}in\s{1,3}([a-z][a-z'’\-]{2,30})")
+
+
+def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
+    """A school named in lower case in text[a:b] (the sentence of a year group): a word before the school word that
+    is not a description, a patron and a name, a word in no list after "at", or a school word in a town."""
+    found = next((m for m in LOWER_SCHOOL.finditer(text, a, b)
+                  if any(w not in _NOT_SCHOOL_NAME for w in m.group(1).split())), None)
+    if found:
+        return found
+    lex = lexicon()
+    for m in LOWER_AT.finditer(text, a, b):
+        first, second = m.group(1), m.group(2)
+        if first in lex.vocab.patron_titles and second:
+            return m
+        if all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
+               for w in (first, second) if w) and first not in _NOT_SCHOOL_NAME:
+            return m
+    for m in SCHOOL_IN.finditer(text, a, b):
+        if m.group(1) in lex.places and m.group(1) not in lex.english:
+            return m
+    return None
+
+
+# Small words that are never part of an institution's name ("aoife in clinic").
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "from", "in", "on", "with", "at", "a", "an", "by", "&"})
+# Words that end an institution's name ("florence nightingale hospice", "queen elizabeth hospital").
+INSTITUTIONS = frozenset({"foundation", "hospice", "hospital", "trust", "institute", "charity", "fund", "society",
+                           "primary", "academy", "college", "infants", "juniors", "centre", "clinic"})
+
+
+def lower_institution(i: int, text: str, spans: list[tuple[int, int]], bases: list[str], patrons: frozenset[str],
+                       orgs: frozenset[str]) -> bool:
+    """A name typed in lower case inside an institution's name: after a patron's title and before an organisation
+    word ("st george's hospital", "queen elizabeth hospital", "st joseph's catholic primary"), or two words before
+    an institution word ("lucy faithfull foundation", "florence nightingale hospice"). Not "kayla's school" (one
+    word), not "aoife in clinic" (a small word), not "X Y house" (a house is also a home)."""
+    n = len(bases)
+    if not text[spans[i][0]].islower():
+        return False
+    after = range(i + 1, min(n, i + 4))
+    if ((i > 0 and bases[i - 1] in patrons) or (i > 1 and bases[i - 2] in patrons)) and any(
+            bases[j] in orgs for j in after):
+        return True
+    return any(j + 2 < n and bases[j + 2] in INSTITUTIONS and text[spans[j][0]].islower()
+               and text[spans[j + 1][0]].islower() and not bases[j + 1].endswith("'s")
+               and bases[j] not in _SMALL_WORDS and bases[j + 1] not in _SMALL_WORDS for j in (i, i - 1) if j >= 0)

@@ -8,10 +8,18 @@ screen when a professional title, role or service *governs it directly*:
 - a role just before it, joined by nothing, a comma or is/was ("our IRO is Pauline Grimshaw", "the trainer, Lisa");
 - a role just after it, joined by a comma, a bracket, is/was or "the" ("Karen Ellis, principal social worker",
   "Amy the named nurse", "Jo Briggs (LADO)");
-- a service after from / in / at / with ("Hannah from the virtual school", "Jo in the MASH", "Sam from the CSE team").
+- a service after from / in / at / with ("Hannah from the virtual school", "Jo in the MASH", "Sam from the CSE team"),
+  or in brackets ("Hannah W (EDT)");
+- a role given with "as" later in the name's clause ("X signed the report as independent scrutineer"), after names
+  joined by commas and "and" ("X and Y are the Wirral leads"), or after a place or body ("X, WBC operational
+  director").
+
+A comma-joined role before a name governs it only as an apposition ("the SENCO, X, has..."): in "per Mrs Y, head
+of year, Z has stopped eating" the role is Mrs Y's and Z is found.
 
 The form must not become a way to name families, so a name never passes when a family relation or child marker
-touches it ("mum Ms Okafor", "Sarah (mum), a nurse", "Dr Haddad's son", "Jo and her brother"): the relation wins.
+touches it ("mum Ms Okafor", "Sarah (mum), a nurse", "Dr Haddad's son", "Jo and her brother", "the nurse, X, is
+mum's sister"): the relation wins.
 The vocabulary is data (vocabulary.yaml: professional_titles, professional_roles, role_fillers, services,
 service_kinds, service_units). Each check looks at a bounded number of words around the name: linear time.
 """
@@ -27,16 +35,28 @@ from bot.privacy.patterns import Span
 from bot.privacy.tokens import _ACRONYM, Tok, Toks
 
 _JOIN_BEFORE = frozenset({"is", "was"})
+# Between a role and the name after it: "the HV is called Bernie", "our IRO, named as Jo".
+_NAMING = frozenset({"called", "named"})
 _PLACE_PREPS = frozenset({"from", "in", "at", "with", "of"})
 _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
 _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
                            "report", "notes", "plan", "meeting", "strategy", "discussion"})
 _LONGEST = 4
+# Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
+_NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
+                     "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
 # Words in role_words that cue a name before it but say nothing about the person ("Dr X (named doctor)").
 _CUES_ONLY = frozenset({"named", "called", "aka", "name", "names", "initials", "person"})
 # Between a name and the role after it: a comma, a bracket or spaces ("Jo Briggs - LADO" is two clauses).
 _BREAKS = frozenset("-–—:;.!?")  # words in the longest role or service phrase
+
+
+@cache
+def _word_sets(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Places, surnames and first names that are no English word, and all English words (built once)."""
+    english = lex.english | lex.rare_english
+    return lex.places - lex.english, lex.surnames - lex.english, english, lex.first_names - lex.english
 
 
 @cache
@@ -65,6 +85,7 @@ class RoleReader:
         self.roles = _phrases(self.v.professional_roles)
         self.services = _phrases(self.v.services)
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
+        self.places, self.surnames, self.english, self.firsts = _word_sets(lex)
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
@@ -78,6 +99,13 @@ class RoleReader:
             lo -= 1
         while (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
             hi += 1
+        if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
+            # "jo halliwell, service manager": a name typed in lower case is a first name and a surname
+            if (n := toks[hi + 1]) is not None and not n.before.strip() and (n.norm in self.surnames or (
+                    n.norm not in self.english and n.norm.isalpha())):
+                hi += 1
+            elif lo > 0 and (p := toks[lo - 1]) is not None and not toks[lo].before.strip() and p.norm in self.firsts:  # type: ignore[union-attr]
+                lo -= 1
         return lo, hi
 
     def _family_touch(self, lo: int, hi: int) -> bool:
@@ -97,30 +125,114 @@ class RoleReader:
             if nxt.norm == "and" and after is not None and (after.norm in ("his", "her", "their")
                                                             or after.norm in self.family):
                 return True  # "Jo and her brother"
+        return self._relation_after(hi)
+
+    def _relation_after(self, hi: int) -> bool:
+        """'the nurse, X, is mum's sister', 'X is the child's aunt': the name is a relative, whatever its job."""
+        toks, k = self.toks, hi + 1
+        if k >= len(self.norms) or self.norms[k] not in _JOIN_BEFORE:
+            return False
+        for j in range(k + 1, min(len(self.norms), k + 4)):
+            tok = toks[j]
+            if tok is None or not self._joined(hi, j):
+                return False
+            if tok.possessive or self.norms[j] in _OPEN or self.norms[j] in ("a", "an", "his", "her", "also"):
+                continue
+            return self.norms[j] in self.v.person_relations
         return False
 
     def _titled(self, lo: int, hi: int, i: int) -> bool:
         return any(k != i and (self.norms[k] in self.v.professional_titles or (self.norms[k],) in self.roles)
                    for k in range(lo, hi + 1))
 
-    def _role_before(self, lo: int) -> bool:
+    def _role_before(self, lo: int, hi: int) -> bool:
         j = lo - 1
+        if j >= 0 and self.norms[j] in _NAMING and self._joined(j, lo):
+            j -= 1
         if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):
             j -= 1
-        return j >= 0 and self._joined(j, lo) and _phrase_ending(self.norms, j, self.roles)
+        if not (j >= 0 and self._joined(j, lo) and _phrase_ending(self.norms, j, self.roles)):
+            return False
+        # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
+        # closed by punctuation or the role has its own determiner; in "per Mrs Y, head of year, Jo has stopped
+        # eating" the role belongs to Mrs Y and Jo starts a new clause.
+        if "," not in self.toks[lo].before:  # type: ignore[union-attr]
+            return True
+        nxt, last = self.toks[hi + 1], self.toks[hi]
+        closed = nxt is None or (last is not None and bool(last.after.strip()))
+        n = next(n for n in range(_LONGEST, 0, -1) if tuple(self.norms[max(0, j - n + 1):j + 1]) in self.roles)
+        start = j - n + 1
+        while (start > 0 and start > j - 6 and self._joined(start - 1, j)
+               and self.norms[start - 1] in self.v.role_fillers):
+            start -= 1
+            if self.norms[start] in _OPEN:
+                return True
+        return closed
 
     def _role_after(self, hi: int) -> bool:
         norms, k = self.norms, hi + 1
-        for _ in range(6):
+        if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
+            return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
+        named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
+        for _ in range(7):
             if k >= len(norms) or not self._joined(hi, k):
                 return False
             if n := _phrase_at(norms, k, self.roles):
                 last = self.toks[k + n - 1]
                 return last is not None and not last.possessive  # "Jo is the IRO's worry": not Jo's role
-            if norms[k] not in self.v.role_fillers:
+            if named and _phrase_at(norms, k, self.services):
+                return True
+            if self._body(k):
+                named = True
+            elif norms[k] not in self.v.role_fillers and not (self.toks[k].possessive and k > hi + 1):  # type: ignore[union-attr]
+                # ("X is the child's social worker": a possessive before the role)
                 return False
             k += 1
         return False
+
+    def _body(self, k: int) -> bool:
+        """A place or organisation's short name inside a role ("the Halton CCG accountable officer", "WBC
+        operational director"): a place in the area lists or a service acronym."""
+        w = self.norms[k]
+        return w in self.v.local_places or w in self.v.service_acronyms or w in self.places or _acronym(self.toks[k])
+
+    def _as_role(self, hi: int) -> bool:
+        """'X signed the report as independent scrutineer', 'X chaired the panel as deputy director': a role given
+        with "as" later in the name's own clause (not "works as", where the job is a family member's)."""
+        norms, toks = self.norms, self.toks
+        for k in range(hi + 1, min(len(norms), hi + 9)):
+            if not self._joined(hi, k) or norms[k] in self.family or norms[k] in _NOT_AS or "," in toks[k].before:  # type: ignore[union-attr]
+                return False
+            if norms[k] == "as":
+                j = k + 1
+                while j < len(norms) and j < k + 5 and self._joined(k, j):
+                    if n := _phrase_at(norms, j, self.roles):
+                        last = toks[j + n - 1]
+                        return last is not None and not last.possessive
+                    if norms[j] not in self.v.role_fillers and not self._body(j):
+                        return False
+                    j += 1
+                return False
+        return False
+
+    def _coordinated(self, hi: int) -> int:
+        """'X, Y and Z are the leads': the end of a list of capitalised names joined by commas or "and"."""
+        toks = self.toks
+        for _ in range(4):
+            nxt = toks[hi + 1]
+            last = toks[hi]
+            if nxt is None or last is None:
+                break
+            if nxt.norm == "and" and not last.after.strip() and (after := toks[hi + 2]) is not None and after.cap:
+                hi = self._phrase(hi + 2)[1]
+            elif last.after.strip() == "," and nxt.cap and not nxt.upper and nxt.norm not in self.v.titles:
+                end = self._phrase(hi + 1)[1]
+                if end == hi + 1:  # a single capitalised word after a comma may be a new clause ("X, Police said")
+                    break
+                hi = end
+            else:
+                break
+        return hi
 
     def _service_after(self, hi: int) -> bool:
         norms, toks = self.norms, self.toks
@@ -146,7 +258,12 @@ class RoleReader:
         lo, hi = self._phrase(i)
         if self._family_touch(lo, hi):
             return False
-        return self._titled(lo, hi, i) or self._role_before(lo) or self._role_after(hi) or self._service_after(hi)
+        if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi):
+            return True
+        if self._role_after(hi) or self._as_role(hi):
+            return True
+        end = self._coordinated(hi)
+        return end != hi and (self._role_after(end) or self._as_role(end))
 
 
 def _acronym(tok: Tok | None) -> bool:

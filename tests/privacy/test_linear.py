@@ -51,7 +51,10 @@ def test_every_pattern_is_checked():
     names_found = {n for n, _ in _compiled()}
     assert "bot.privacy.patterns.EMAIL" in names_found
     assert "bot.privacy.tokens.TOKEN" in names_found
-    new = {"bot.privacy.pointers.WORK_TARGET", "bot.privacy.patterns.HOME_NEAR", "bot.privacy.pointers.built1"}
+    new = {"bot.privacy.pointers.WORK_TARGET", "bot.privacy.patterns.HOME_NEAR", "bot.privacy.pointers.built1",
+           # round 7
+           "bot.privacy.pointers.LOWER_PLATE", "bot.privacy.published.LOWER_SCHOOL", "bot.privacy.published.LOWER_AT",
+           "bot.privacy.combos.ACHIEVEMENT", "bot.privacy.combos.FAME", "bot.privacy.kin.STATUS_AFTER"}
     assert new <= names_found
     assert len(names_found) >= 20
 
