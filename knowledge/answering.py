@@ -236,7 +236,8 @@ class Answerer:
         decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
                                  support=lambda phrase: self.evidence.support_without(query, top, phrase))
         if decline is not None:
-            held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership)] if (
+            held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership,
+                                  top.entry.topic)] if (
                 decline.related and top is not None and confident) else []
             said = f" What I hold on this: _{held[0].title}_." if held else ""
             return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
@@ -289,7 +290,7 @@ class Answerer:
             if h.confidence < max(near, SUGGEST_CONFIDENCE * 0.8) or h.entry.id in seen:
                 continue
             seen.add(h.entry.id)
-            out.append(Suggestion(h.entry.id, h.entry.title, h.entry.partnership))
+            out.append(Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic))
             if len(out) >= limit:
                 break
         return out
@@ -307,7 +308,7 @@ class Answerer:
         rivals = [h for p, h in best.items() if h.confidence >= top.confidence * ASK_RATIO]
         if national_near or len(rivals) < 2:
             return None
-        sugg = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership) for h in rivals]
+        sugg = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic) for h in rivals]
         sugg.sort(key=lambda s: list(PARTNERSHIPS).index(s.partnership))
         names = ", ".join(display_name(s.partnership) for s in sugg)
         text = (

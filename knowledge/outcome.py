@@ -20,6 +20,7 @@ class Suggestion:
     entry_id: str
     title: str
     partnership: str
+    topic: str = ""  # the entry's topic: what an unanswered question was nearest to (counted, never its text)
 
     def to_json(self) -> dict[str, str]:
         return {"id": self.entry_id, "title": self.title, "partnership": self.partnership}

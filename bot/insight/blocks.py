@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from bot import blockkit as bk
 from bot.case_reviews.deadlines import Timescales
 from bot.insight.charts import SUPPRESSION_NOTE
 from bot.insight.measures import Measures, shown
+from bot.mrkdwn import escape
 
 REPORT_HELP = ("QA pack: `/safeguarding report [quarter | year | YYYY-MM-DD YYYY-MM-DD] [partnership | all]` "
                "(business unit, leads and admins). `quarter` is the last complete quarter, `year` the last April to "
@@ -29,7 +31,17 @@ def summary_lines(m: Measures, scales: Timescales) -> list[str]:
         f"{shown(len(esc.overdue))}",
         f"*Questions answered:* {q.outcomes['answer']} of {asked}; led with 999 and the front door: {q.safety}",
         f"*Reminders posted on time:* {r.on_time} of {r.total}",
+        f"*Asked without an answer, by nearest topic:* {unanswered_topics(q.unanswered_by_topic)}",
     ]
+
+
+def unanswered_topics(counts: Counter[str], top: int = 3) -> str:
+    """The topics unanswered questions came nearest to (never their words: `kb gaps` has them, redacted)."""
+    named = [(t, n) for t, n in counts.most_common() if t][:top]
+    parts = [f"{escape(t)} {n}" for t, n in named]
+    if counts.get(""):
+        parts.append(f"nothing close {counts['']}")
+    return "; ".join(parts) if parts else "none"
 
 
 def summary_blocks(m: Measures, scales: Timescales, scope: str, charts: int) -> list[dict[str, Any]]:

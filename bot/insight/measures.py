@@ -238,6 +238,7 @@ def escalations(session: Session, period: Period, today: date) -> EscalationMeas
 class QuestionMeasures:
     by_week: dict[date, Counter[str]] = field(default_factory=dict)  # Monday -> outcome -> questions
     by_topic: Counter[str] = field(default_factory=Counter)  # answered questions by the answer's topic
+    unanswered_by_topic: Counter[str] = field(default_factory=Counter)  # the rest, by the nearest topic ("" none)
     outcomes: Counter[str] = field(default_factory=Counter)  # answer | did_you_mean | cannot_answer | ...
     safety: int = 0  # replies that led with 999 and the front door
     rated: int = 0
@@ -266,6 +267,8 @@ def questions(session: Session, period: Period) -> QuestionMeasures:
         out.safety += row.count if row.safety else 0
         if row.outcome == "answer" and row.topic:
             out.by_topic[row.topic] += row.count
+        elif row.outcome != "answer" and not row.safety:  # a worry's reply is the 999 line, not a gap
+            out.unanswered_by_topic[row.topic] += row.count
     fb = select(AnswerFeedback.helpful).where(AnswerFeedback.created_at >= start, AnswerFeedback.created_at < end)
     if period.team_id:
         fb = fb.where(AnswerFeedback.team_id == period.team_id)

@@ -54,3 +54,15 @@ def test_a_second_flush_adds_to_the_same_row_and_a_failed_write_keeps_the_counts
         assert svc.tally.flush(broken) == 0 and sum(svc.tally.counts.values()) == 1
         assert svc.tally.flush(db) == 1
     assert _rows(db) == [("", date(2026, 5, 18), "", "cannot_answer", False, 3)]
+
+
+def test_an_unanswered_question_counts_under_the_topic_it_came_nearest_to(db, services):
+    """A "did you mean" names entries; the count keeps their topic (never the words typed)."""
+    svc = AnswerService(kb=services.kb, db=db)
+    with time_machine.travel(london(2026, 5, 20, 10), tick=False) as clock:
+        ans = svc.ask("threshold document", None, team_id=TEAM_ID)  # which area? a choice of entries
+        assert ans.outcome != "answer" and ans.suggestions
+        clock.shift(tally.FLUSH_SECONDS + 1)
+        svc.ask("who are the safeguarding partners", "halton", team_id=TEAM_ID)
+    [unanswered] = [r for r in _rows(db) if r[3] != "answer"]
+    assert unanswered[2] == services.kb.get(ans.suggestions[0].entry_id).topic != ""

@@ -62,6 +62,7 @@ def test_questions_by_topic_count_answered_questions_of_the_partnership_only(db)
         }))
         q = measures.questions(s, Q2)
     assert dict(q.by_topic) == {"Groups": 6, "Escalation": 3}
+    assert dict(q.unanswered_by_topic) == {"Groups": 5}  # the "did you mean": under the topic it was nearest
     assert dict(q.outcomes) == {"answer": 9, "did_you_mean": 5} and q.safety == 3
     assert {day: dict(c) for day, c in q.by_week.items()} == {week: {"answer": 7, "did_you_mean": 5},
                                                              week + timedelta(days=7): {"answer": 2}}
@@ -112,3 +113,20 @@ def test_a_rapid_review_never_sent_and_past_its_deadline_counts_as_late(db):
         unsent = _case(s, date(2026, 4, 7), notified=date(2026, 4, 9))
         m = measures.build(s, Q2, cases.timescales(), date(2026, 6, 1)).case_reviews
     assert (m.rapid_within.met, m.rapid_within.total, m.rapid_within.late) == (1, 2, [unsent.ref])
+
+
+def test_unanswered_questions_are_shown_by_the_topic_they_came_nearest_to(db):
+    from bot.insight.blocks import unanswered_topics
+
+    week = date(2026, 5, 18)
+    with db.session() as s:
+        add_question_counts(s, Counter({
+            CountKey(TEAM_ID, "halton", week, "Processes", "did_you_mean", False): 7,
+            CountKey(TEAM_ID, "halton", week, "Glossary", "cannot_answer", False): 2,
+            CountKey(TEAM_ID, "halton", week, "", "cannot_answer", False): 4,
+            CountKey(TEAM_ID, "halton", week, "", "answer", True): 6,  # a worry: the 999 reply is no gap
+        }))
+        q = measures.questions(s, Q2)
+    assert dict(q.unanswered_by_topic) == {"Processes": 7, "Glossary": 2, "": 4}
+    assert unanswered_topics(q.unanswered_by_topic) == "Processes 7; Glossary 2; nothing close 4"
+    assert unanswered_topics(Counter()) == "none"
