@@ -23,9 +23,18 @@ from bot.insight.measures import SUPPRESS_BELOW, Measures, Rate, StepTime, shown
 BLUE, ORANGE, GREEN, VERMILLION, GREY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
 SUPPRESSION_NOTE = "Counts of 1 to 4 are not shown, so that no case can be identified."
 SECONDARY_NOTE = "One more is withheld so that it cannot be worked out from the total."
-FONT_SIZE = 15
-TITLE_WRAP = 44  # characters a line of the bold title holds inside the 800-pixel figure (58 ran off the edge)
-NOTE_WRAP = 100  # the same for the small note under a chart
+# Sized for a phone: Slack shows an image across the message column, about 360 CSS px on a phone. A figure
+# FIG_WIDTH_IN wide shown 360 px wide draws a font of s points at s * 360 / (72 * FIG_WIDTH_IN) px, whatever the
+# DPI: 12 pt in a 4-inch figure is 15 px (the title 17.5 px) against 16 px body text. DPI only sets sharpness:
+# 200 gives an 800-pixel PNG, crisp on a double-density screen.
+FIG_WIDTH_IN = 4.0
+FIG_HEIGHT_IN = 4.8
+DPI = 200
+PAGE_WIDTH_PX = 400  # CSS px the pack and dashboard show a chart at (a phone narrows it): 12 pt is 16.7 px there
+FONT_SIZE = 12  # every text on a chart, the notes and tick labels too: none smaller
+TITLE_SIZE = 14
+TITLE_WRAP = 30  # characters a line of the bold title holds inside the 4-inch figure (34 ran off the edge)
+NOTE_WRAP = 40  # the same for the note under a chart and a label over a bar
 _FORMATS: ContextVar[Sequence[str]] = ContextVar("chart_formats", default=("png", "svg"))
 
 
@@ -53,19 +62,19 @@ def _pyplot() -> Any:
     return plt
 
 
-def _render(chart: Chart, draw: Any, note: str | None = None) -> Chart:
+def _render(chart: Chart, draw: Any, note: str | None = None, height: float = FIG_HEIGHT_IN) -> Chart:
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(8, 5.5), dpi=100, layout="constrained")
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH_IN, height), dpi=DPI, layout="constrained")
     try:
         if chart.rows:
             draw(ax)
         else:  # empty axes read as a broken chart on a phone: say there is nothing instead
             ax.axis("off")
-            ax.text(0.5, 0.5, "Nothing in this period", ha="center", va="center", fontsize=FONT_SIZE + 2)
-        fig.suptitle(textwrap.fill(chart.title, TITLE_WRAP), x=0.02, ha="left", fontsize=FONT_SIZE + 3,
+            ax.text(0.5, 0.5, "Nothing in this period", ha="center", va="center", fontsize=TITLE_SIZE)
+        fig.suptitle(textwrap.fill(chart.title, TITLE_WRAP), x=0.02, ha="left", fontsize=TITLE_SIZE,
                      fontweight="bold")
         if note:
-            fig.supxlabel(textwrap.fill(note, NOTE_WRAP), x=0.02, ha="left", fontsize=FONT_SIZE - 4, color="#444444")
+            fig.supxlabel(_sentences(note), x=0.02, ha="left", fontsize=FONT_SIZE, color="#444444")
         for fmt in _FORMATS.get():
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
@@ -73,6 +82,35 @@ def _render(chart: Chart, draw: Any, note: str | None = None) -> Chart:
     finally:
         plt.close(fig)
     return chart
+
+
+BAR = 0.4  # a horizontal bar's thickness in rows: the rest of the row holds its label
+
+
+def _wrapped(labels: Sequence[str]) -> list[str]:
+    return [textwrap.fill(label, NOTE_WRAP) for label in labels]
+
+
+def _bars_height(labels: Sequence[str]) -> float:
+    """Figure height for horizontal bars with their labels over them: room for the title, the note and the
+    axis, then a row for each bar as deep as the longest label."""
+    lines = max([label.count("\n") + 1 for label in _wrapped(labels)] or [1])
+    return max(3.0, 2.4 + len(labels) * (0.3 + 0.25 * lines))
+
+
+def _labels_over(ax: Any, bars: Any, labels: Sequence[str]) -> None:
+    """Each bar's words over it, across the full width, instead of tick labels beside it: at a phone's width a
+    label beside the bar takes the room the bar needs. Rows read top down."""
+    ax.set_yticks([])
+    for bar, label in zip(bars, _wrapped(labels), strict=True):
+        ax.text(0, bar.get_y() - 0.04, label, va="bottom", ha="left")
+    ax.set_ylim(len(labels) - 0.5, -0.85)  # inverted: the first row on top, with its label's room above it
+
+
+def _sentences(note: str) -> str:
+    """A note wrapped to the figure, each sentence starting a line of its own (easier to read in a narrow image)."""
+    return "\n".join(textwrap.fill(sentence.strip() + ".", NOTE_WRAP) for sentence in note.split(". ") if sentence
+                     ).replace("..", ".")
 
 
 def _rate_cell(rate: Rate) -> list[Any]:
@@ -101,20 +139,17 @@ def case_timeliness(m: Measures, scales: Timescales) -> Chart:
                   header=["measure", "cases", "on time", "percent on time"],
                   rows=[[label, *_rate_cell(rate)] for label, rate in items])
 
+    labels = [f"{label}: {'fewer than 5 (withheld)' if rate.hidden else rate.words()}" for label, rate in items]
+
     def draw(ax: Any) -> None:
-        labels = [label.replace(" within", "\nwithin").replace(" sent", "\nsent") for label, _ in items]
         values = [0 if (r.hidden or not r.total) else r.percent or 0 for _, r in items]
-        bars = ax.barh(range(len(items)), values, color=[BLUE, ORANGE, GREEN])
-        ax.set_yticks(range(len(items)), labels)
-        for bar, (_, rate) in zip(bars, items, strict=True):
-            text = "fewer than 5 (withheld)" if rate.hidden else rate.words()  # the alt text has it in full
-            ax.text(max(bar.get_width(), 1) + 1, bar.get_y() + bar.get_height() / 2, text, va="center")
-        ax.set_xlim(0, 160)  # room right of a full bar for "1234 of 1300"
+        bars = ax.barh(range(len(items)), values, height=BAR, color=[BLUE, ORANGE, GREEN])
+        _labels_over(ax, bars, labels)
+        ax.set_xlim(0, 100)
         ax.set_xticks([0, 25, 50, 75, 100])
         ax.set_xlabel("% on time")
-        ax.invert_yaxis()
 
-    return _render(chart, draw, SUPPRESSION_NOTE)
+    return _render(chart, draw, SUPPRESSION_NOTE, _bars_height(labels))
 
 
 def withheld(counts: list[int]) -> dict[int, str]:
@@ -145,28 +180,33 @@ def _counts_chart(name: str, title: str, what: str, counts: list[tuple[str, int]
     def draw(ax: Any) -> None:
         positions = list(range(len(counts)))  # labels as ticks: matplotlib would read "Jan 2026" as a date
         values = [0 if i in hidden else v for i, (_, v) in enumerate(counts)]
-        bars = (ax.barh if horizontal else ax.bar)(positions, values, color=colour)
-        names = [textwrap.fill(k, 24) if horizontal else k for k, _ in counts]  # long agencies and topics
-        (ax.set_yticks if horizontal else ax.set_xticks)(positions, names)
+        if horizontal:  # long agencies and topics: the name and its count over each bar
+            bars = ax.barh(positions, values, height=BAR, color=colour)
+            _labels_over(ax, bars, [f"{k}: {cell}" for (k, _), cell in zip(counts, cells, strict=True)])
+        else:
+            bars = ax.bar(positions, values, color=colour)
+            _x_labels(ax, positions, [k for k, _ in counts])
         for i, bar in enumerate(bars):
             if i in hidden:
                 bar.set_color(GREY)
-                if horizontal:
-                    ax.text(0.2, bar.get_y() + bar.get_height() / 2, hidden[i], va="center", color="#444444")
-                else:
+                if not horizontal:
                     mark = "<5" if hidden[i] == "fewer than 5" else "withheld"
                     ax.text(bar.get_x() + bar.get_width() / 2, 0.2, mark, ha="center", color="#444444",
                             rotation=0 if mark == "<5" else 90, va="bottom")
         top = max([*values, SUPPRESS_BELOW]) * 1.15  # room for the "<5" marks when every bar is withheld
-        if horizontal:
-            ax.set_xlim(0, top)
-            ax.invert_yaxis()
-        else:
-            ax.set_ylim(0, top)
-            ax.tick_params(axis="x", labelrotation=45)
-        (ax.xaxis if horizontal else ax.yaxis).get_major_locator().set_params(integer=True)
+        (ax.set_xlim if horizontal else ax.set_ylim)(0, top)
+        (ax.xaxis if horizontal else ax.yaxis).get_major_locator().set_params(integer=True, nbins=4)
 
-    return _render(chart, draw, note)
+    height = _bars_height([r[0] + f': {r[1]}' for r in chart.rows]) if horizontal else FIG_HEIGHT_IN
+    return _render(chart, draw, note, height)
+
+
+def _x_labels(ax: Any, positions: list[int], names: list[str]) -> None:
+    """Labels under vertical bars, turned upright when there are many and thinned to every k-th when even
+    that would overlap (a year of weeks): about 16 upright 12-point labels fit across the phone-width axes."""
+    step = -(-len(names) // 16) if names else 1
+    ax.set_xticks(positions, [n if i % step == 0 else "" for i, n in enumerate(names)])
+    ax.tick_params(axis="x", labelrotation=90 if len(names) > 4 else 0)
 
 
 def _month(key: str) -> str:
@@ -204,13 +244,13 @@ def escalation_steps(m: Measures) -> Chart:
         positions = list(range(len(steps)))
         values = [0 if suppressed(len(t.days)) else (t.median_days or 0) for _, t in steps]
         bars = ax.bar(positions, values, color=VERMILLION)
-        ax.set_xticks(positions, [f"Step {n}" for n, _ in steps])
+        _x_labels(ax, positions, [f"Step {n}" for n, _ in steps])
         for bar, (_, t) in zip(bars, steps, strict=True):
             if suppressed(len(t.days)):
                 bar.set_color(GREY)
                 ax.text(bar.get_x() + bar.get_width() / 2, 0.2, "<5", ha="center")
         ax.set_ylim(0, max([*values, 1.0]) * 1.15)
-        ax.set_ylabel("median working days at the step")
+        ax.set_ylabel("working days (median)")
 
     return _render(chart, draw, SUPPRESSION_NOTE)
 
@@ -241,7 +281,7 @@ def case_review_decisions(m: Measures) -> Chart:
     median = ("none decided" if not days else "withheld (fewer than 5 cases)" if suppressed(len(days))
               else f"median {cr.median_decision_days:g} working days")
     title = f"Review decisions: {shown(sum(v for _, v in counts))}; notification to decision: {median}"
-    return _counts_chart("case-review-decisions", title, "decision", counts, BLUE)
+    return _counts_chart("case-review-decisions", title, "decision", counts, BLUE, horizontal=True)
 
 
 def questions_by_topic(m: Measures) -> Chart:
@@ -280,13 +320,13 @@ def questions_chart(m: Measures) -> Chart:
             values = [q.by_week[day][k] for day in weeks]
             ax.bar(positions, values, bottom=bottom, color=colour, label=label)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        ax.set_xticks(positions, [f"{day:%d %b}" for day in weeks])
-        ax.set_ylim(0, max([*bottom, 1]) * 1.5)  # headroom for the two-row legend above the tallest week
+        _x_labels(ax, positions, [f"{day:%d %b}" for day in weeks])
+        ax.set_ylim(0, max([*bottom, 1]) * 1.15)
         ax.set_xlabel("week beginning")
-        ax.tick_params(axis="x", labelrotation=45)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.yaxis.get_major_locator().set_params(integer=True, nbins=4)
         if weeks:
-            ax.legend(loc="upper left", ncols=2, frameon=False)
+            # under the axes, across the full width: inside them it covered the tallest weeks
+            ax.figure.legend(loc="outside lower left", ncols=2, frameon=False, handlelength=1, columnspacing=0.8)
 
     return _render(chart, draw)
 

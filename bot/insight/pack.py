@@ -13,7 +13,7 @@ from pathlib import Path
 from statistics import median
 
 from bot.case_reviews.deadlines import Timescales
-from bot.insight.charts import SUPPRESSION_NOTE, Chart, all_charts
+from bot.insight.charts import PAGE_WIDTH_PX, SUPPRESSION_NOTE, Chart, all_charts
 from bot.insight.measures import Measures, shown, suppressed
 from bot.timeutil import format_date
 from knowledge.partnerships import display_name
@@ -52,7 +52,7 @@ def scope_words(m: Measures) -> str:
 def _page(m: Measures, charts: list[Chart]) -> str:
     esc, cr = m.escalations, m.case_reviews
     figures = "\n".join(
-        f'<figure><img src="{c.name}.png" alt="{html.escape(c.alt)}" width="800">'
+        f'<figure><img src="{c.name}.png" alt="{html.escape(c.alt)}" width="{PAGE_WIDTH_PX}">'
         f'<figcaption>{html.escape(c.title)} · <a href="{c.name}.svg">SVG</a> · '
         f'<a href="{c.name}.csv">CSV</a></figcaption></figure>' for c in charts)
     stages = "".join(f"<li>{html.escape(state.replace('_', ' '))}: {shown(len(items))}{stage_days(items)}</li>"

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.insight.charts import SUPPRESSION_NOTE, Chart
+from bot.insight.charts import PAGE_WIDTH_PX, SUPPRESSION_NOTE, Chart
 from bot.insight.measures import Measures, shown
 from bot.insight.pack import late_rows, scope_words, stage_days
 from bot.timeutil import date_range_problem, format_date
@@ -133,7 +133,7 @@ def _chart(chart: Chart) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in chart.header)
     body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in chart.rows)
     return (f'<section id="{_e(chart.name)}"><h2 id="{_e(chart.name)}-title">{_e(chart.title)}</h2>'
-            f'<img src="data:image/svg+xml;base64,{data}" alt="{_e(chart.alt)}" width="800">'
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{_e(chart.alt)}" width="{PAGE_WIDTH_PX}">'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></section>")
 
 

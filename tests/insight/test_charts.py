@@ -105,3 +105,24 @@ def test_every_measure_is_on_a_chart_withheld_where_small(tmp_path):  # type: ig
     page = pack._page(figures, list(drawn.values()))
     assert "panel notified: 5 (median 8 working days at the stage)" in page
     assert "local review: fewer than 5</li>" in page  # one case: its days are not shown
+
+
+PHONE_WIDTH_PX = 360  # CSS pixels: the narrow end of the phones Slack shows an image across
+BODY_TEXT_PX = 14  # the smallest text a phone user reads without zooming (body text is 16)
+
+
+@pytest.mark.parametrize("figures", [_empty, _busy], ids=["nothing in the period", "large figures"])
+def test_chart_text_is_at_least_14_px_when_the_chart_is_shown_at_a_phones_width(figures):  # type: ignore[no-untyped-def]
+    """Each text's font size in the drawing, scaled as the image is when shown 360 CSS px wide. The SVG gives
+    sizes in its own units (points of the figure); the PNG is the same figure at the chart DPI, so the ratio is
+    the same for the image Slack shows."""
+    for chart in charts.all_charts(figures(), cases.timescales()):
+        svg = chart.svg.decode()
+        width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))  # type: ignore[union-attr]
+        with Image.open(io.BytesIO(chart.png)) as img:
+            assert abs(img.size[0] - width * charts.DPI / 72) < 2, chart.name  # the PNG is the same figure
+            assert img.size[0] >= 2 * PHONE_WIDTH_PX, chart.name  # sharp on a phone's double-density screen
+        sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
+        assert sizes, chart.name
+        smallest = min(sizes) * PHONE_WIDTH_PX / width
+        assert smallest >= BODY_TEXT_PX, f"{chart.name}: text {smallest:.1f} px at a phone's width"
