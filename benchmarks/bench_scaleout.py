@@ -47,7 +47,8 @@ from tests.workspaces.conftest import Browser
 
 SECRET = "bench-signing-secret-" + "0" * 11
 CLIENT_ID, CLIENT_SECRET = "7777.6666", "bench-client-secret-" + "0" * 12
-TEAMS = {"TSCALEA01": "halton", "TSCALEB02": "wirral", "TSCALEC03": "warrington", "TSCALED04": "cheshire-west-and-chester"}
+TEAMS = {"TSCALEA01": "halton", "TSCALEB02": "wirral", "TSCALEC03": "warrington",
+         "TSCALED04": "cheshire-west-and-chester"}
 
 
 @dataclass
@@ -105,7 +106,6 @@ def _lay_reminders(db: Database, load: Load, result: Result) -> None:
 
 def _set_up_escalations(db: Database) -> None:
     with db.session() as s:
-        result.claimed_by.update(s.scalars(select(ReminderOccurrence.claimed_by)))
         for team in TEAMS:
             get_workspace(s, team).escalation_channel = "CESC" + team[-3:]
             grant(s, team, _manager(team), Role.MANAGER)
@@ -207,7 +207,10 @@ def _burst(bases: list[str], fake: LocalSlack, load: Load, result: Result) -> No
 
 
 def _team_of(fake: LocalSlack, call: Any) -> str:
-    return fake.oauth.team_of(call.get("token")) or "?"
+    """The workspace of the call's token; "?" for a token the fake never issued (the OAuth exchange and
+    response_url carry none)."""
+    token = call.get("token")
+    return (fake.oauth.team_of(token) or "?") if token else "(no token)"
 
 
 def _tally(fake: LocalSlack, db: Database, result: Result) -> None:
@@ -227,7 +230,8 @@ def _tally(fake: LocalSlack, db: Database, result: Result) -> None:
             answers[call["channel"][1:]].append(team)
     result.posts_by_ref, result.answers_by_user = dict(posts_by_ref), dict(answers)
     with db.session() as s:
-        result.claimed_by.update(s.scalars(select(ReminderOccurrence.claimed_by)))
+        result.claimed_by.update(s.scalars(select(ReminderOccurrence.claimed_by).where(
+            ReminderOccurrence.claimed_by.is_not(None), ReminderOccurrence.source_ref.like("SCALE-%"))))
         for team in TEAMS:
             result.escalation_rows[team] = s.scalar(
                 select(func.count()).select_from(Escalation).where(Escalation.team_id == team)) or 0
@@ -312,14 +316,17 @@ def report(load: Load, r: Result) -> None:
         askers = [u for u, t in r.asker_team.items() if t == team]
         answered = sum(r.answers_by_user.get(u) == [team] for u in askers)
         esc = r.escalation_refs.get(team, [])
+        calls = dict(sorted(r.calls_by_team.get(team, {}).items()))
         print(f"  {team}: reminders {once}/{len(refs)} posted exactly once with its own token; "
               f"questions {answered}/{len(askers)} answered once with its own token; escalations raised "
               f"{len(set(esc))} distinct refs of {len(esc)} ({r.escalation_rows.get(team, 0)} rows), "
-              f"chat.update {r.updates_by_team.get(team, 0)}; calls {dict(sorted(r.calls_by_team.get(team, {}).items()))}")
+              f"chat.update {r.updates_by_team.get(team, 0)}; calls {calls}")
     print(f"claimed per clock process: {sorted(r.claimed_by.values(), reverse=True)}")
     wrong = sum(1 for ref, teams in r.posts_by_ref.items() if teams != [r.reminder_team.get(ref)])
     print(f"reminders posted twice or with another workspace's token: {wrong}; never posted: "
           f"{sum(1 for ref in r.reminder_team if ref not in r.posts_by_ref)}; errors: {r.errors or 'none'}")
+    print(f"calls without a token: {dict(r.calls_by_team.get('(no token)', {}))}; with a token never issued: "
+          f"{sum(r.calls_by_team.get('?', Counter()).values())}")
 
 
 def main() -> int:
