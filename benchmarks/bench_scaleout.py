@@ -39,10 +39,12 @@ from bot.localslack import LocalSlack
 from bot.partnerships import get_workspace
 from bot.reminders.due import schedule_due
 from bot.timeutil import now as london_now
+from storage.case_reviews import CaseReview
 from storage.db import Database
 from storage.escalations import Escalation
 from storage.reminders import ReminderOccurrence
-from tests.slackclient import SignedSlack
+from tests.case_reviews.helpers import form
+from tests.slackclient import SignedSlack, date_value, select_value
 from tests.workspaces.conftest import Browser
 
 SECRET = "bench-signing-secret-" + "0" * 11
@@ -58,6 +60,7 @@ class Load:
     reminders: int = 1000
     questions: int = 200
     escalations: int = 3  # per workspace, each raised then moved to step 2
+    case_reviews: int = 3  # per workspace, notified through the modal
     channels: int = 200
 
 
@@ -71,6 +74,8 @@ class Result:
     asker_team: dict[str, str] = field(default_factory=dict)
     escalation_refs: dict[str, list[str]] = field(default_factory=dict)  # team -> refs in the raise DMs
     escalation_rows: dict[str, int] = field(default_factory=dict)  # team -> escalations in the database
+    case_review_refs: dict[str, list[str]] = field(default_factory=dict)  # team -> refs in the database
+    case_review_posts: Counter[str] = field(default_factory=Counter)  # team -> notifications in its BU channel
     updates_by_team: Counter[str] = field(default_factory=Counter)  # chat.update calls per token's team
     calls_by_team: dict[str, Counter[str]] = field(default_factory=dict)  # team -> method -> calls
     claimed_by: Counter[str] = field(default_factory=Counter)  # clock process -> reminders it claimed
@@ -107,7 +112,8 @@ def _lay_reminders(db: Database, load: Load, result: Result) -> None:
 def _set_up_escalations(db: Database) -> None:
     with db.session() as s:
         for team in TEAMS:
-            get_workspace(s, team).escalation_channel = "CESC" + team[-3:]
+            ws = get_workspace(s, team)
+            ws.escalation_channel, ws.business_unit_channel = "CESC" + team[-3:], "CBU" + team[-3:]
             grant(s, team, _manager(team), Role.MANAGER)
 
 
@@ -172,6 +178,23 @@ def _escalate(slack: SignedSlack, fake: LocalSlack, partnership: str, result: Re
         raise RuntimeError(f"advance refused: {acked.text[:300]}")
 
 
+def _notify_case_review(slack: SignedSlack, fake: LocalSlack, partnership: str, result: Result) -> None:
+    """A practitioner notifies a serious incident through the modal (the tests' form, today's dates)."""
+    team, user = slack.team_id, "UCR" + slack.team_id[-3:]
+    body, ctype = payloads.command_body("/case-review", "", team_id=team, user_id=user, channel_id="CGEN" + team[-3:],
+                                        response_url=fake.response_url(f"cr{time.time_ns()}"))
+    result.acks.append(slack.post(body, ctype).elapsed)
+    view = _wait_view(fake, body)
+    today = london_now().date()
+    values = form(cr_partnership=select_value(partnership), cr_incident=date_value(str(today - timedelta(days=1))),
+                  cr_aware=date_value(str(today)))
+    body, ctype = payloads.view_submission_body(view, values, team_id=team, user_id=user)
+    acked = slack.post(body, ctype)
+    result.acks.append(acked.elapsed)
+    if acked.text:
+        raise RuntimeError(f"case review refused: {acked.text[:300]}")
+
+
 def _burst(bases: list[str], fake: LocalSlack, load: Load, result: Result) -> None:
     """Questions (DMs) and escalations from all four workspaces at once, each request to the next web process."""
     teams = list(TEAMS)
@@ -197,9 +220,17 @@ def _burst(bases: list[str], fake: LocalSlack, load: Load, result: Result) -> No
             except (RuntimeError, TimeoutError) as exc:
                 result.errors.append(f"{team}: {exc}")
 
+    def case_reviews(team: str) -> None:
+        for _ in range(load.case_reviews):
+            try:
+                _notify_case_review(SignedSlack(next_base(), SECRET, fake, team_id=team), fake, TEAMS[team], result)
+            except (RuntimeError, TimeoutError) as exc:
+                result.errors.append(f"{team}: {exc}")
+
     t0 = time.perf_counter()
     with ThreadPoolExecutor(max_workers=8) as pool:
         jobs = [pool.submit(escalations, team) for team in teams]
+        jobs += [pool.submit(case_reviews, team) for team in teams]
         jobs += [pool.submit(ask, i) for i in range(load.questions)]
         for job in jobs:
             job.result()
@@ -226,6 +257,8 @@ def _tally(fake: LocalSlack, db: Database, result: Result) -> None:
         text = str(call.get("text", ""))
         if text.startswith("SCALE-"):
             posts_by_ref[text.split(":")[0]].append(team)
+        elif str(call.get("channel", "")).startswith("CBU") and "CR-" in text:
+            result.case_review_posts[team] += 1
         elif str(call.get("channel", "")).startswith("DUQ"):
             answers[call["channel"][1:]].append(team)
     result.posts_by_ref, result.answers_by_user = dict(posts_by_ref), dict(answers)
@@ -235,6 +268,7 @@ def _tally(fake: LocalSlack, db: Database, result: Result) -> None:
         for team in TEAMS:
             result.escalation_rows[team] = s.scalar(
                 select(func.count()).select_from(Escalation).where(Escalation.team_id == team)) or 0
+            result.case_review_refs[team] = list(s.scalars(select(CaseReview.ref).where(CaseReview.team_id == team)))
 
 
 def _watch_reminders(fake: LocalSlack, result: Result, t0: float, timeout: float) -> None:
@@ -316,11 +350,13 @@ def report(load: Load, r: Result) -> None:
         askers = [u for u, t in r.asker_team.items() if t == team]
         answered = sum(r.answers_by_user.get(u) == [team] for u in askers)
         esc = r.escalation_refs.get(team, [])
+        crs = r.case_review_refs.get(team, [])
         calls = dict(sorted(r.calls_by_team.get(team, {}).items()))
         print(f"  {team}: reminders {once}/{len(refs)} posted exactly once with its own token; "
               f"questions {answered}/{len(askers)} answered once with its own token; escalations raised "
               f"{len(set(esc))} distinct refs of {len(esc)} ({r.escalation_rows.get(team, 0)} rows), "
-              f"chat.update {r.updates_by_team.get(team, 0)}; calls {calls}")
+              f"chat.update {r.updates_by_team.get(team, 0)}; case reviews {len(set(crs))} distinct refs of "
+              f"{len(crs)} rows, {r.case_review_posts.get(team, 0)} notifications posted; calls {calls}")
     print(f"claimed per clock process: {sorted(r.claimed_by.values(), reverse=True)}")
     wrong = sum(1 for ref, teams in r.posts_by_ref.items() if teams != [r.reminder_team.get(ref)])
     print(f"reminders posted twice or with another workspace's token: {wrong}; never posted: "
@@ -336,6 +372,7 @@ def main() -> int:
     ap.add_argument("--reminders", type=int, default=1000)
     ap.add_argument("--questions", type=int, default=200)
     ap.add_argument("--escalations", type=int, default=3, help="per workspace")
+    ap.add_argument("--case-reviews", type=int, default=3, help="per workspace")
     args = ap.parse_args()
     db_url = os.environ.get("DATABASE_URL", "")
     if not db_url.startswith("postgresql"):
@@ -344,7 +381,7 @@ def main() -> int:
                    capture_output=True)
     fake = LocalSlack().start()
     load = Load(webs=args.webs, clocks=args.clocks, reminders=args.reminders, questions=args.questions,
-                escalations=args.escalations)
+                escalations=args.escalations, case_reviews=args.case_reviews)
     try:
         report(load, run(db_url, fake, load))
     finally:

@@ -1,6 +1,7 @@
 """Scale out: two web processes taking requests in turn and two clock processes on one PostgreSQL, four installed
-workspaces, a burst of questions and escalations while 200 deadline reminders fall due. Counts only (the times are
-benchmarks/bench_scaleout.py's): nothing posted twice, nothing lost, every call with its own workspace's token."""
+workspaces, a burst of questions, case review notifications and escalations while 200 deadline reminders fall
+due. Counts only (the times are benchmarks/bench_scaleout.py's): nothing posted twice, nothing lost, every call
+with its own workspace's token."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def test_two_webs_and_two_clocks_duplicate_and_lose_nothing(database_url: str, d
                                                             fake_slack: LocalSlack) -> None:
     if db.is_sqlite:
         pytest.skip("several processes share one database: PostgreSQL's row locks (SKIP LOCKED) do the sharing")
-    load = Load(webs=2, clocks=2, reminders=200, questions=24, escalations=2, channels=50)
+    load = Load(webs=2, clocks=2, reminders=200, questions=24, escalations=2, case_reviews=2,
+                channels=50)
     r = run(database_url, fake_slack, load, timeout=120)
     assert r.errors == []
     # each due reminder posted exactly once, with the token of the workspace it belongs to
@@ -34,6 +36,9 @@ def test_two_webs_and_two_clocks_duplicate_and_lose_nothing(database_url: str, d
         assert sorted(ref[-3:] for ref in r.escalation_refs[team]) == ["001", "002"]
         assert r.escalation_rows[team] == 2
         assert r.updates_by_team[team] == 4
+        # case reviews numbered uniquely in each workspace, each notified once to its business unit channel
+        assert sorted(ref[-3:] for ref in r.case_review_refs[team]) == ["001", "002"]
+        assert r.case_review_posts[team] == 2
     # no call went out with a token the fake did not issue to one of the four workspaces; only the OAuth
     # exchange (client credentials) and replies to response_url carry none
     assert set(r.calls_by_team) - {"(no token)"} == set(TEAMS)
