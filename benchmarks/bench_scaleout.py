@@ -321,8 +321,11 @@ def run(db_url: str, fake: LocalSlack, load: Load, timeout: float = 300) -> Resu
         while time.time() < deadline:
             posted = {str(c.get("text", "")).split(":")[0] for c in fake.calls_to("chat.postMessage")}
             answered = {str(c.get("channel")) for c in fake.calls_to("chat.postMessage")}
+            notified = sum(str(c.get("channel")).startswith("CBU") and "CR-" in str(c.get("text"))
+                           for c in fake.calls_to("chat.postMessage"))
             if (len(posted & result.reminder_team.keys()) >= load.reminders
-                    and sum(f"D{u}" in answered for u in result.asker_team) >= load.questions):
+                    and sum(f"D{u}" in answered for u in result.asker_team) >= load.questions
+                    and notified >= len(TEAMS) * load.case_reviews):
                 break
             time.sleep(0.5)
         watcher.join(5)
