@@ -82,9 +82,10 @@ def free_port() -> int:
 
 
 def start_server(port: int, api_url: str, db_url: str, threads: int = 16,
-                 extra: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
-    """`safeguarding-bot serve --http` in its own process after `db upgrade`, as deployed; waits for /healthz."""
-    env = server_env(api_url, db_url)
+                 extra: tuple[str, ...] = (), env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """`safeguarding-bot serve --http` in its own process after `db upgrade`, as deployed; waits for /healthz.
+    `env` replaces the single-workspace environment (bench_scaleout serves OAuth installs)."""
+    env = env or server_env(api_url, db_url)
     subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, check=True, cwd=ROOT,
                    capture_output=True)
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--http", "--port", str(port),
