@@ -43,4 +43,7 @@ def review_note(entry: Entry, today: date | None = None) -> str | None:
     """The sentence an answer carries once its entry is past its review date, else None."""
     if entry.review_by is None or not is_past_review(entry, today):
         return None
-    return f"This was due for review on {long_date(entry.review_by)}; check with the partnership."
+    # the business unit's confirmation when it has vouched for the entry, else the document's date
+    last = entry.confirmed.on if entry.confirmed is not None else entry.as_of
+    return (f"Last reviewed {month_year(last)}; it was due for review on {long_date(entry.review_by)}, so check "
+            "with the partnership.")

@@ -95,7 +95,8 @@ def test_an_answer_past_its_review_date_says_so_in_london_time() -> None:
         assert "due for review" not in text and "As of December 2023." in text
     with time_machine.travel(datetime(2028, 12, 16, 0, 30, tzinfo=LONDON), tick=False):  # 15th in UTC
         text = get_answerer(kb).answer("what is working together 2023").text
-        assert "This was due for review on 15 December 2028; check with the partnership." in text
+        assert ("Last reviewed December 2023; it was due for review on 15 December 2028, so check with the "
+                "partnership.") in text
     assert review_note(entry, date(2028, 12, 15)) is None
 
 
