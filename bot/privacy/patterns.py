@@ -175,8 +175,8 @@ _STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddock
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
-_BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
-                         "be", "is", "edd", "due"})
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "bday", "dob", "d", "b", "turn", "turns", "turned",
+                         "turning", "be", "is", "edd", "due"})
 _YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
