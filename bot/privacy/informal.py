@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.patterns import nhs_number_valid
+from bot.privacy.published import NOT_SCHOOL_NAME
 
 Span = tuple[str, int, int]
 
@@ -41,6 +42,25 @@ HOTEL_ROOM = re.compile(
     r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
     re.IGNORECASE,
 )
+
+# "her little boy goes to little acorns nursery", "his daughter is at kings norton girls": a child placed in a
+# nursery or school named in lower case with a setting word that is not "X school" (the words before the setting
+# word must include one that does not describe, as in "the local nursery").
+_CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
+_SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
+CHILD_SETTING = re.compile(
+    rf"\b{_CHILD}\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}}){{0,2}}?(?:goes\s{{1,3}}to|attends|attending|is\s{{1,3}}at|"
+    rf"started\s{{1,3}}at)\s{{1,3}}(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
+    r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
+    re.IGNORECASE,
+)
+_CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
+
+
+def _child_settings(text: str) -> Iterator[Span]:
+    for m in CHILD_SETTING.finditer(text):
+        if any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split()):
+            yield "school_year", m.start(), m.end()
 
 
 def _digits(run: str) -> tuple[str, bool]:
@@ -94,6 +114,8 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(spoken_numbers(text))
     if digits and _ODD_SEPARATOR.search(text):
         out.append(_grouped(text))
+    if words & _CHILD_GATE:
+        out.append(_child_settings(text))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))
     return out
