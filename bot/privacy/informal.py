@@ -27,6 +27,7 @@ SPOKEN = re.compile(rf"{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,}}", re.IGNORECA
 # "485 / 777 / 3456", "485.777.3456": an NHS number's three groups split by slashes, dots or underscores
 GROUPED = re.compile(r"(?<![\d.])\d{3}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
 GATE = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT)
+_LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and separators fit well within this
 _PIECE = re.compile(r"[a-z]+|\d+")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
@@ -48,19 +49,23 @@ HOTEL_ROOM = re.compile(
 # word must include one that does not describe, as in "the local nursery").
 _CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
 _SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
-CHILD_SETTING = re.compile(
-    rf"\b{_CHILD}\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}}){{0,2}}?(?:goes\s{{1,3}}to|attends|attending|is\s{{1,3}}at|"
-    rf"started\s{{1,3}}at)\s{{1,3}}(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
+_PLACED = re.compile(r"\b(?:goes\s{1,3}to|attends|attending|is\s{1,3}at|started\s{1,3}at)\s{1,3}", re.IGNORECASE)
+SETTING = re.compile(
+    rf"(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
     r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
     re.IGNORECASE,
 )
+CHILD_BEFORE = re.compile(rf"\b{_CHILD}\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}}){{0,2}}$", re.IGNORECASE)
 _CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
 
 
 def _child_settings(text: str) -> Iterator[Span]:
-    for m in CHILD_SETTING.finditer(text):
-        if any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split()):
-            yield "school_year", m.start(), m.end()
+    """Found from the verb that places someone (rarer than the child words), then the setting, then the child."""
+    for verb in _PLACED.finditer(text):
+        m = SETTING.match(text, verb.end())
+        named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
+        if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
+            yield "school_year", verb.start(), m.end()
 
 
 def _digits(run: str) -> tuple[str, bool]:
@@ -81,6 +86,8 @@ def _digits(run: str) -> tuple[str, bool]:
 def spoken_numbers(text: str) -> Iterator[Span]:
     """Phone and NHS numbers read out in words or split by separators the digit shapes do not take."""
     for m in SPOKEN.finditer(text):
+        if m.end() - m.start() > _LONGEST_READ_OUT:
+            continue  # more than any one number said aloud: a list or a table, not counted digit by digit
         d, spoken = _digits(m.group(0))
         if not 10 <= len(d) <= 11:
             continue
