@@ -21,11 +21,14 @@ Span = tuple[str, int, int]
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _REPEAT = {"double": 2, "treble": 3, "triple": 3}
-_TOKEN = r"(?:\b(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)\b|\d+)"
-# at least five tokens, each followed by a separator (never two digit runs back to back)
-SPOKEN = re.compile(rf"{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,}}", re.IGNORECASE)
+# the digit words as a small trie (the engine tries each position less), matched on lower-cased text
+_TOKEN = (r"(?:(?:z(?:ero)|o(?:h|ne)?|n(?:ought|il|ine)|t(?:wo|hree|reble|riple)|f(?:our|ive)|s(?:ix|even)|eight"
+          r"|double)\b|\d+)")
+# at least five tokens, each pair split by a separator (never two digit runs back to back)
+SPOKEN = re.compile(rf"\b{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,}}")
+_SPOKEN_ANY_CASE = re.compile(SPOKEN.pattern, re.IGNORECASE)
 # "485 / 777 / 3456", "485.777.3456": an NHS number's three groups split by slashes, dots or underscores
-GROUPED = re.compile(r"(?<![\d.])\d{3}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
+GROUPED = re.compile(r"\d(?<![\d.]\d)\d{2}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
 GATE = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT)
 _LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and separators fit well within this
 _PIECE = re.compile(r"[a-z]+|\d+")
@@ -85,7 +88,9 @@ def _digits(run: str) -> tuple[str, bool]:
 
 def spoken_numbers(text: str) -> Iterator[Span]:
     """Phone and NHS numbers read out in words or split by separators the digit shapes do not take."""
-    for m in SPOKEN.finditer(text):
+    low = text.lower()
+    found = SPOKEN.finditer(low) if len(low) == len(text) else _SPOKEN_ANY_CASE.finditer(text)
+    for m in found:
         if m.end() - m.start() > _LONGEST_READ_OUT:
             continue  # more than any one number said aloud: a list or a table, not counted digit by digit
         d, spoken = _digits(m.group(0))
@@ -117,9 +122,10 @@ def _grouped(text: str) -> Iterator[Span]:
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
     out: list[Iterator[Span]] = []
-    if words & GATE or (digits and _ODD_SEPARATOR.search(text)):
+    odd = digits and ("/" in text or "_" in text or "." in text) and _ODD_SEPARATOR.search(text) is not None
+    if words & GATE or odd:
         out.append(spoken_numbers(text))
-    if digits and _ODD_SEPARATOR.search(text):
+    if odd:
         out.append(_grouped(text))
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
