@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.privacy.combos import combination_spans, event_spans
+from bot.privacy.informal import informal_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
@@ -61,7 +62,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     digits = has_digit(text)
     src = Source(text)
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
-            *name_detectors(text), combination_spans(src, words), event_spans(src, words)]
+            *name_detectors(text),
+            *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -51,7 +51,8 @@ NAMED_STREET = re.compile(
     # "the Hope Street drop-in", "Rose Lane Children's Centre": a venue named after its street
     r"(?!\s{1,3}(?:[Dd]rop|[Cc]ent(?:re|er)|[Cc]linic|[Ss]urgery|[Hh]ub|[Oo]ffice|[Ss]chool|[Pp]rimary|[Aa]cademy|[Ll]ibrary"
     r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
-    r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery))"
+    r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery)"  # "Sophie Lane, LSCP business manager": a person in a job
+    r"|,\s{1,3}(?:[\w\-]{1,20}\s{1,3}){0,3}(?:manager|officer|lead|director|chair|co-?ordinator|administrator)\b)"
 )
 FLAT = re.compile(
     r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
@@ -71,8 +72,7 @@ CODE_REF = re.compile(
     r"|\b(?=[A-Z0-9]{0,20}[A-Z])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){1,3}\b"
     r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
     r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
-    r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))",
-)
+    r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
@@ -112,7 +112,7 @@ SCHOOL_STRONG = re.compile(
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
 BIRTH_CUE = re.compile(
-    r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|born|birthday|bday|b-day|dob)"
+    r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|birth\s{0,2}date|born|birthday|bday|b-day|dob)"
     r"|\bb\.\s{0,2}(?=\d)"
     r"|\b(?:turns?|turned|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b"
     r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?due|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
@@ -120,7 +120,7 @@ BIRTH_CUE = re.compile(
 )
 DATE_IN_WORDS = re.compile(
     rf"\b{_ORD}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}\b|\b{_MONTH}\s{{1,3}}(?:{_ORD},?\s{{1,3}})?'?\d{{2,4}}\b"
-    rf"|\b\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?\b|\bthe\s{{1,3}}{_ORD}\b"
+    rf"|\b\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?\b|\bthe\s{{1,3}}{_ORD}\b|\b\d{{1,2}}[/.\-]{_MONTH}[/.\-]?\d{{2,4}}\b"
     r"|\b(?:christmas|xmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween)\s{1,3}(?:day|eve)?\s{0,3}\d{4}\b",
     re.IGNORECASE,
 )
@@ -174,8 +174,8 @@ _STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddock
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
-_BIRTH_GATE = frozenset({"born", "birth", "birthday", "bday", "dob", "d", "b", "turn", "turns", "turned", "turning",
-                         "be", "is", "edd", "due"})
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "bday", "dob", "d", "b", "turn", "turns", "turned",
+                         "turning", "be", "is", "edd", "due"})
 _YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 

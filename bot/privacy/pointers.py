@@ -130,7 +130,9 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         re.IGNORECASE,
     )
     vehicle = re.compile(
-        rf"\b(?:{_alternation(v.colours)})\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}})?(?:{_alternation(v.vehicle_makes)})\b",
+        rf"\b(?:{_alternation(v.colours)})\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}})?(?:{_alternation(v.vehicle_makes)})\b"
+        # "a silver Ford Focus pool car": a service's own vehicle
+        r"(?!\s{1,3}(?:[a-z]{1,15}\s{1,3})?(?:pool|fleet|lease|courtesy)\s{1,3}(?:car|van|vehicle)s?\b)",
         re.IGNORECASE,
     )
     # A gamer tag in CamelCase or with a Discord number ("streams on twitch as NevaehPlays", "kacperN#0912").

@@ -59,7 +59,7 @@ def child_at_school(low: str, a: int, b: int) -> bool:
 
 
 # Words that describe a school without naming it ("at high school", "at a special school", "at secondary school").
-_NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant", "middle", "grammar",
+NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant", "middle", "grammar",
                               "boarding", "special", "private", "independent", "faith", "catholic", "state", "new",
                               "same", "another", "local", "mainstream", "his", "her", "their", "this", "that", "a",
                               "an", "the", "sixth", "senior", "prep", "free", "nursery", "village", "previous", "old",
@@ -85,7 +85,7 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
     """A school named in lower case in text[a:b] (the sentence of a year group): a word before the school word that
     is not a description, a patron and a name, a word in no list after "at", or a school word in a town."""
     found = next((m for m in LOWER_SCHOOL.finditer(text, a, b)
-                  if any(w not in _NOT_SCHOOL_NAME for w in m.group(1).split())), None)
+                  if any(w not in NOT_SCHOOL_NAME for w in m.group(1).split())), None)
     if found:
         return found
     lex = lexicon()
@@ -94,7 +94,7 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
         if first in lex.vocab.patron_titles and second:
             return m
         if all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
-               for w in (first, second) if w) and first not in _NOT_SCHOOL_NAME:
+               for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
             return m
     for m in SCHOOL_IN.finditer(text, a, b):
         if m.group(1) in lex.places and m.group(1) not in lex.english:

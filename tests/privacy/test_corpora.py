@@ -20,7 +20,9 @@ from bot.privacy import find_identifiers, redact
 HERE = Path(__file__).resolve().parent
 CORPORA = ["corpus-own.jsonl", "corpus-a.jsonl", "corpus-c.jsonl", "corpus-e.jsonl", "corpus-own5.jsonl",
            # fresh sets g and h, development sets since round 7 (their first runs are in docs/first-runs.md)
-           "corpus-g.jsonl", "corpus-h.jsonl"]
+           "corpus-g.jsonl", "corpus-h.jsonl",
+           # development set i and round 7's probes, which meet every threshold since round 8
+           "corpus-i.jsonl", "corpus-own7.jsonl"]
 IDENTIFYING = {"first_name", "full_name", "surname_family", "address", "school_year", "sibling_identifying",
                "record_reference", "initials", "date_of_birth", "nhs_number", "phone", "email"}
 BENIGN = {"legal_agency_terms", "place_names", "meeting_dates", "steps_numbers", "officer_titles", "general_text"}

@@ -1,0 +1,134 @@
+"""Identifiers typed informally: numbers read out in words or split by odd separators, and homes given as a
+hotel room or a street corner.
+
+People copy a number the way it was said ("oh seven seven double one, four five...") or the way a form printed it
+("485 / 777 / 3456"); the digit shapes in patterns.py never see these. A run of at least ten digits read out, or
+three groups of digits split by slashes, dots or underscores with an NHS cue or a valid check digit, is found.
+Families in temporary housing are placed by "room 214 at the Premier Inn" or "on the corner of X lane and Y road".
+All patterns need a separator between tokens, so no digit run can be split two ways: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.privacy.patterns import nhs_number_valid
+from bot.privacy.published import NOT_SCHOOL_NAME
+
+Span = tuple[str, int, int]
+
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_REPEAT = {"double": 2, "treble": 3, "triple": 3}
+# the digit words as a small trie (the engine tries each position less), matched on lower-cased text
+_TOKEN = (r"(?:(?:z(?:ero)|o(?:h|ne)?|n(?:ought|il|ine)|t(?:wo|hree|reble|riple)|f(?:our|ive)|s(?:ix|even)|eight"
+          r"|double)\b|\d+)")
+# at least five tokens, each pair split by a separator (never two digit runs back to back)
+SPOKEN = re.compile(rf"\b{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,}}")
+_SPOKEN_ANY_CASE = re.compile(SPOKEN.pattern, re.IGNORECASE)
+# "485 / 777 / 3456", "485.777.3456": an NHS number's three groups split by slashes, dots or underscores
+GROUPED = re.compile(r"\d(?<![\d.]\d)\d{2}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
+GATE = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT)
+_LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and separators fit well within this
+_PIECE = re.compile(r"[a-z]+|\d+")
+_NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
+_ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
+_STREET = (r"(?:road|rd|street|st|lane|avenue|ave|close|grove|drive|way|crescent|terrace|walk|row|mews|square|"
+           r"hill|parade|brow)")
+HOME_CORNER = re.compile(
+    r"\b(?:live|lives|living|stay|stays|staying|housed|home|moved)\b[^.\n?!]{0,40}?\bcorner\s{1,3}of\s{1,3}"
+    rf"(?:[a-z'’\-]{{1,30}}\s{{1,3}}){{1,3}}{_STREET}\b",
+    re.IGNORECASE,
+)
+HOTEL_ROOM = re.compile(
+    r"\broom\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\s{1,3}(?:of|at|in)\s{1,3}(?:the\s{1,3})?(?:[\w'’&\-]{1,30}\s{1,3}){0,2}"
+    r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
+    re.IGNORECASE,
+)
+
+# "her little boy goes to little acorns nursery", "his daughter is at kings norton girls": a child placed in a
+# nursery or school named in lower case with a setting word that is not "X school" (the words before the setting
+# word must include one that does not describe, as in "the local nursery").
+_CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
+_SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
+_PLACED = re.compile(r"\b(?:goes\s{1,3}to|attends|attending|is\s{1,3}at|started\s{1,3}at)\s{1,3}", re.IGNORECASE)
+SETTING = re.compile(
+    rf"(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
+    r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
+    re.IGNORECASE,
+)
+CHILD_BEFORE = re.compile(rf"\b{_CHILD}\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}}){{0,2}}$", re.IGNORECASE)
+_CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
+
+
+def _child_settings(text: str) -> Iterator[Span]:
+    """Found from the verb that places someone (rarer than the child words), then the setting, then the child."""
+    for verb in _PLACED.finditer(text):
+        m = SETTING.match(text, verb.end())
+        named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
+        if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
+            yield "school_year", verb.start(), m.end()
+
+
+def _digits(run: str) -> tuple[str, bool]:
+    """The digits a read-out run stands for, and whether any were words."""
+    out: list[str] = []
+    repeat, spoken = 1, False
+    for piece in _PIECE.findall(run.lower()):
+        if piece in _REPEAT:
+            repeat, spoken = _REPEAT[piece], True
+            continue
+        d = _DIGIT_WORDS.get(piece, piece)
+        spoken = spoken or piece in _DIGIT_WORDS
+        out.append(d[0] * repeat + d[1:] if repeat > 1 else d)
+        repeat = 1
+    return "".join(out), spoken
+
+
+def spoken_numbers(text: str) -> Iterator[Span]:
+    """Phone and NHS numbers read out in words or split by separators the digit shapes do not take."""
+    low = text.lower()
+    found = SPOKEN.finditer(low) if len(low) == len(text) else _SPOKEN_ANY_CASE.finditer(text)
+    for m in found:
+        if m.end() - m.start() > _LONGEST_READ_OUT:
+            continue  # more than any one number said aloud: a list or a table, not counted digit by digit
+        d, spoken = _digits(m.group(0))
+        if not 10 <= len(d) <= 11:
+            continue
+        near_nhs = _NHS.search(text, max(0, m.start() - 40), m.start()) is not None
+        if len(d) == 10 and (near_nhs or (not d.startswith("0") and nhs_number_valid(d))):
+            if spoken or _ODD_SEPARATOR.search(m.group(0)):
+                yield "nhs_number", m.start(), m.end()
+        elif spoken and (d.startswith("0") or near_nhs or len(d) == 10):
+            yield "phone", m.start(), m.end()
+
+
+def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
+    """A hotel room or a street corner given as where a family lives."""
+    if "corner" in words:
+        yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
+    if "room" in words:
+        yield from (("address", m.start(), m.end()) for m in HOTEL_ROOM.finditer(src_text))
+
+
+def _grouped(text: str) -> Iterator[Span]:
+    for m in GROUPED.finditer(text):
+        d = "".join(c for c in m.group(0) if c.isdigit())
+        if nhs_number_valid(d) or _NHS.search(text, max(0, m.start() - 40), m.start()):
+            yield "nhs_number", m.start(), m.end()
+
+
+def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+    """Lazy detectors, each skipped when the text has none of its words."""
+    out: list[Iterator[Span]] = []
+    odd = digits and ("/" in text or "_" in text or "." in text) and _ODD_SEPARATOR.search(text) is not None
+    if words & GATE or odd:
+        out.append(spoken_numbers(text))
+    if odd:
+        out.append(_grouped(text))
+    if words & _CHILD_GATE:
+        out.append(_child_settings(text))
+    if words & {"corner", "room"}:
+        out.append(_lodgings(text, words))
+    return out
