@@ -242,6 +242,11 @@ def register(app: App, services: Services) -> None:
             return
         ephemeral(respond)(outcome.problem or texts.GONE)
 
+    def _clicked(body: dict[str, Any]) -> tuple[str, str] | None:
+        container = body.get("container") or {}
+        channel, ts = container.get("channel_id"), container.get("message_ts")
+        return (str(channel), str(ts)) if container.get("type") == "message" and channel and ts else None
+
     def decide(decision: Decision) -> Callable[..., None]:
         def on_decision(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
                         context: BoltContext) -> None:
@@ -258,7 +263,7 @@ def register(app: App, services: Services) -> None:
                 ephemeral(respond)(outcome.problem)
             else:
                 services.acks.after_acks()
-                upkeep.after_decision(client, actor.team_id, int(raw))
+                upkeep.after_decision(client, actor.team_id, int(raw), _clicked(body))
 
         on_decision.__name__ = f"on_{decision.value}"
         return guarded(on_decision)

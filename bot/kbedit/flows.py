@@ -254,8 +254,12 @@ class Upkeep:
                 return Outcome(problem=texts.NOT_PENDING.format(state=draft.state), entry_id=draft.entry_id)
             return Outcome(draft_id=draft.id, entry_id=draft.entry_id)
 
-    def after_decision(self, client: WebClient, team_id: str, draft_id: int) -> None:
-        """The new knowledge in this process at once; the card shows the decision; the author is told."""
+    def after_decision(self, client: WebClient, team_id: str, draft_id: int,
+                       clicked: tuple[str, str] | None = None) -> None:
+        """The new knowledge in this process at once; the card shows the decision; the author is told.
+
+        `clicked` is the message whose button was pressed: the card, if its ts is not stored yet (a decision
+        taken in the moment between the card being posted and its ts being saved)."""
         with self.services.db.read() as s:
             draft = service.get_draft(s, team_id, draft_id)
             if draft is None:
@@ -264,6 +268,8 @@ class Upkeep:
             version = current_version(s, draft.entry_id)
             approved = draft.state == DraftState.APPROVED.value
             where, ts, author, by = draft.card_channel, draft.card_ts, draft.author_id, draft.decided_by
+        if not ts and clicked is not None:
+            where, ts = clicked
         if approved:
             self.services.knowledge.refresh()
         if where and ts:

@@ -4,6 +4,7 @@ the audit log records each step by id only."""
 from __future__ import annotations
 
 import json
+import time
 
 import time_machine
 from sqlalchemy import select
@@ -33,7 +34,9 @@ LADO_PHONE = "What is the phone number for the Halton children's front door out 
 def _approve(slack, fake_slack, n: int) -> None:  # type: ignore[no-untyped-def]
     """The newest card in the business-unit channel approved by the second person (the n-th decision)."""
     card = fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == BU_CHANNEL, count=n)[-1]
-    slack.action(ActionId.APPROVE, buttons(card)[ActionId.APPROVE]["value"], user=BU2, channel=BU_CHANNEL)
+    ts = [m["ts"] for m in fake_slack.messages if m["channel"] == BU_CHANNEL and m["text"] == card["text"]][-1]
+    slack.action(ActionId.APPROVE, buttons(card)[ActionId.APPROVE]["value"], user=BU2, channel=BU_CHANNEL,
+                 message={"ts": ts, "type": "message", "text": card["text"]})  # the card, as Slack sends it
     fake_slack.wait_for("chat.update", count=n)
 
 
@@ -127,3 +130,29 @@ def test_a_front_door_is_never_retired_and_a_linked_entry_says_what_links_to_it(
         assert services.kb.get(entry_id) is not None
     with db.read() as s:
         assert s.scalars(select(KnowledgeVersion)).all() == []
+
+
+def test_a_decision_taken_before_the_cards_ts_is_saved_still_updates_the_card(slack, fake_slack, db, services):
+    """Approve pressed in the moment between the card being posted and its ts being stored: the clicked card."""
+    from storage.kbedit import KnowledgeDraft
+
+    configure(db, fake_slack)
+    view = open_view_after(slack, fake_slack, ActionId.EDIT, ENTRY, BU)
+    slack.submit(view, edit_values(view, kb_answer="Each partner pays a third of the agreed budget each year.",
+                                   kb_reason="Thirds agreed"), user=BU)
+    card = fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == BU_CHANNEL)[-1]
+    ts = [m["ts"] for m in fake_slack.messages if m["channel"] == BU_CHANNEL][-1]
+    for _ in range(200):  # the card's ts is stored just after it is posted: wait for it, then take it away
+        with db.session() as s:
+            drafts = list(s.scalars(select(KnowledgeDraft)))
+            if drafts and all(d.card_ts for d in drafts):
+                for draft in drafts:
+                    draft.card_ts = None
+                break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the card's ts was never stored")
+    slack.action(ActionId.APPROVE, buttons(card)[ActionId.APPROVE]["value"], user=BU2, channel=BU_CHANNEL,
+                 message={"ts": ts, "type": "message", "text": card["text"]})
+    [update] = fake_slack.wait_for("chat.update")
+    assert (update["channel"], update["ts"]) == (BU_CHANNEL, ts)
