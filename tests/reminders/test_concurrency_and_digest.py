@@ -34,13 +34,17 @@ def test_two_dispatchers_on_postgresql_post_each_reminder_once(db, database_url,
                    first_date="2026-02-02", days_before="0")
     stats = []
     barrier = threading.Barrier(2)
+    # Slack takes a moment per post and each clock claims at most 40 ahead, so neither clock can drain the queue
+    # before the other has started, however loaded the machine (under load one clock once took all 320).
+    fake_slack.set_latency(0.0, chat_postMessage=0.02)
 
     def clock(worker: str) -> None:
         own_db = Database(database_url)  # a separate engine and pool: as a second process would have
         client = make_client(settings)
         barrier.wait()
         stats.append(dispatch_once(own_db, client, grace_hours=6, now=london(2026, 2, 2, 9, 0, 5),
-                                   worker=worker, batch=20, channel_rate=None))  # 300 in one channel: no 1/s
+                                   worker=worker, batch=20, in_flight=40,
+                                   channel_rate=None))  # 300 in one channel: no 1/s
         own_db.dispose()
 
     threads = [threading.Thread(target=clock, args=(f"clock-{n}",)) for n in (1, 2)]
