@@ -82,6 +82,7 @@ class Vocabulary(BaseModel):
     service_acronyms: frozenset[str]
     strong_initial_roles: frozenset[str]
     pupil_cues: frozenset[str]
+    street_person_cues: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -1,9 +1,7 @@
 """Shapes of identifiers (e-mail, phone, postcode, address, NHS and record numbers, dates of birth, school and
-year, dotted initials) as regular expressions; sibling descriptions are in siblings.py.
-
-Every quantifier is bounded (no `+` or `*`), so each start position costs a bounded number of steps and a
-40,000-character message screens in linear time; tests/privacy/test_linear.py checks this for every pattern in
-PATTERNS. Each detector yields (kind, start, end) spans so that `redact` removes exactly what was found.
+year, dotted initials) as regular expressions; sibling descriptions are in siblings.py. Every quantifier is bounded
+(no `+` or `*`), so a 40,000-character message screens in linear time (tests/privacy/test_linear.py checks every
+pattern in PATTERNS). Each detector yields (kind, start, end) spans so that `redact` removes exactly what was found.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from collections.abc import Iterator
 
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
+from bot.privacy.places import street_as_place
 from bot.privacy.published import child_at_school, lower_school, team_mailbox
 
 Span = tuple[str, int, int]
@@ -296,7 +295,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
         if words & _BIRTH_GATE:
             out.append(_birth_dates(src))
     elif words & _STREET_WORDS:
-        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text))
+        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text) if not street_as_place(text, m))
     if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}):
         out.append(_schools(src, words))
     if "." in text:
@@ -340,6 +339,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
+        found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
         # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number
         yield from (("address", m.start(), m.end()) for m in found if not _inside(m.start(), phones))
 
