@@ -80,11 +80,13 @@ class Upkeep:
         entries = self.topics(partnership).get(topic, [])
         return topic, blocks.entries_blocks(topic, entries, self._versions())
 
-    def search(self, partnership: str, words: str) -> tuple[str, list[dict[str, Any]]]:
-        """Entries of the partnership matching the words: an id as typed, then the search index's ranking."""
+    def search(self, partnership: str, words: str, *, national: bool = False) -> tuple[str, list[dict[str, Any]]]:
+        """Entries of the partnership (and the national ones, for an admin) matching the words: an id as typed,
+        then the search index's ranking."""
         live = self.services.knowledge.answerer
-        exact = [e for e in self.kb.entries(partnership) if e.id == words.strip().lower()]
-        hits = live.index.search(words, {partnership}, limit=blocks.LIST_MAX)
+        areas = {partnership, NATIONAL} if national else {partnership}
+        exact = [e for e in self.kb if e.partnership in areas and e.id == words.strip().lower()]
+        hits = live.index.search(words, areas, limit=blocks.LIST_MAX)
         found = exact + [h.entry for h in hits if h.entry not in exact]
         if not found:
             area = display_name(partnership) if partnership != NATIONAL else "national entries"
