@@ -70,5 +70,8 @@ def test_an_import_refuses_bad_entries_with_their_field_and_someone_without_the_
 
     assert main(["kb", "import", str(out), "--as", PRACT, "--partnership", "halton", "--reason", "Links"]) == 3
     assert "you may not edit halton entries" in capsys.readouterr().out
+    (tmp_path / "empty").mkdir()  # nothing to read is said, not a silent success
+    assert main(["kb", "import", str(tmp_path / "empty"), "--as", BU, "--partnership", "halton", "--reason", "x"]) == 3
+    assert "no knowledge base files found" in capsys.readouterr().out
     with db.read() as s:
         assert s.scalars(select(KnowledgeDraft)).all() == []
