@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     i.add_argument("dir")
     i.add_argument("--as", dest="user", required=True, help="Slack user id of the business-unit member drafting")
     i.add_argument("--reason", required=True, help="one line, kept in each entry's history")
-    i.add_argument("--partnership", default=None, help="only this partnership's entries")
+    i.add_argument("--partnership", default=None, help="only this partnership's entries (default: the workspace's)")
     i.add_argument("--team", default=None, help="workspace (default: the one whose partnership it is)")
     i.set_defaults(func=cmd_import)
 
@@ -124,6 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from bot.services import build_services
     from bot.settings import load_settings
     from bot.workspaces.tokens import team_clients
+    from storage.core import Workspace
 
     if (problem := reason_problem(args.reason)) is not None:
         print(f"--reason: {problem}", file=sys.stderr)
@@ -136,8 +137,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             if team is None:
                 print("say which workspace with --team (or --partnership of a workspace)", file=sys.stderr)
                 return 2
+            ws = s.get(Workspace, team)
+            area = args.partnership or (ws.partnership if ws is not None else None)  # not every export's file
             result = import_dir(s, services.kb, Path(args.dir), team_id=team, actor_id=args.user,
-                                reason=args.reason, partnership=args.partnership,
+                                reason=args.reason, partnership=area,
                                 admins=tuple(settings.admin_ids))
     except Exception as exc:  # missing tables or database: say so plainly, without a traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

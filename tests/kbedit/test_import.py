@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bot.cli import main
 from storage.core import AuditLog
 from storage.kbedit import KnowledgeDraft, KnowledgeVersion
+from tests.conftest import TEAM_ID
 from tests.kbedit.helpers import BU, BU_CHANNEL, ENTRY, PRACT, QUESTION, configure
 from tests.kbedit.test_lifecycle import _approve, _ask
 
@@ -68,8 +69,9 @@ def test_an_import_refuses_bad_entries_with_their_field_and_someone_without_the_
     printed = capsys.readouterr().out
     assert f"refused {ENTRY}: " in printed and "not-a-real-entry" in printed and "0 drafted" in printed
 
-    assert main(["kb", "import", str(out), "--as", PRACT, "--partnership", "halton", "--reason", "Links"]) == 3
-    assert "you may not edit halton entries" in capsys.readouterr().out
+    assert main(["kb", "import", str(out), "--as", PRACT, "--team", TEAM_ID, "--reason", "Links"]) == 3  # halton
+    printed = capsys.readouterr().out
+    assert "you may not edit halton entries" in printed and "wirral" not in printed  # the workspace's only
     (tmp_path / "empty").mkdir()  # nothing to read is said, not a silent success
     assert main(["kb", "import", str(tmp_path / "empty"), "--as", BU, "--partnership", "halton", "--reason", "x"]) == 3
     assert "no knowledge base files found" in capsys.readouterr().out
