@@ -89,7 +89,7 @@ def register(app: App, services: Services) -> None:
         if area is None:
             cmd.reply(texts.NO_AREA)
             return
-        text, blocks = upkeep.search(area, cmd.text)
+        text, blocks = upkeep.search(area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
         cmd.reply(text, blocks or None)
 
     @requires(Permission.ADMIN, record("approvals"))

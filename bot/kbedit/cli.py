@@ -24,6 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     x = actions.add_parser("export", help="write the live knowledge (shipped + approved versions) as YAML files")
     x.add_argument("--out", required=True, help="folder to write (one file per partnership, national.yaml)")
     x.set_defaults(func=cmd_export)
+    i = actions.add_parser("import", help="load YAML files (as `kb export` writes them) as drafts for approval")
+    i.add_argument("dir")
+    i.add_argument("--as", dest="user", required=True, help="Slack user id of the business-unit member drafting")
+    i.add_argument("--reason", required=True, help="one line, kept in each entry's history")
+    i.add_argument("--partnership", default=None, help="only this partnership's entries (default: the workspace's)")
+    i.add_argument("--team", default=None, help="workspace (default: the one whose partnership it is)")
+    i.set_defaults(func=cmd_import)
 
 
 def history_report(session: Any, entry_id: str) -> list[str]:
@@ -107,3 +114,42 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"wrote {sum(counts.values())} entries to {args.out}: "
           + ", ".join(f"{slug}.yaml {n}" for slug, n in counts.items()))
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Drafts through the service (audited `kb.drafted`), then each draft's card through Slack for approval."""
+    from bot.kbedit.flows import Upkeep
+    from bot.kbedit.forms import reason_problem
+    from bot.kbedit.importer import import_dir, workspace_for
+    from bot.services import build_services
+    from bot.settings import load_settings
+    from bot.workspaces.tokens import team_clients
+    from storage.core import Workspace
+
+    if (problem := reason_problem(args.reason)) is not None:
+        print(f"--reason: {problem}", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    services = build_services(settings)
+    try:
+        with services.db.session() as s:
+            team = args.team or (workspace_for(s, args.partnership) if args.partnership else None)
+            if team is None:
+                print("say which workspace with --team (or --partnership of a workspace)", file=sys.stderr)
+                return 2
+            ws = s.get(Workspace, team)
+            area = args.partnership or (ws.partnership if ws is not None else None)  # not every export's file
+            result = import_dir(s, services.kb, Path(args.dir), team_id=team, actor_id=args.user,
+                                reason=args.reason, partnership=area,
+                                admins=tuple(settings.admin_ids))
+    except Exception as exc:  # missing tables or database: say so plainly, without a traceback
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"cannot import ({first}); has `safeguarding-bot db upgrade` been run?", file=sys.stderr)
+        return 1
+    print("\n".join(result.lines()))
+    client = team_clients(services).for_team(team) if result.drafted else None
+    upkeep = Upkeep(services)
+    for _entry, draft_id in result.drafted:
+        if client is not None:
+            upkeep.after_draft(client, team, draft_id)
+    return 0 if not result.refused else 3

@@ -16,14 +16,14 @@ from slack_sdk import WebClient
 
 from bot import modals
 from bot.authz import REFUSAL
-from bot.kbedit import blocks, forms, service, texts
+from bot.kbedit import blocks, forms, periods, service, texts
 from bot.kbedit.ids import ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, Decision, DraftState, NotPending
 from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.partnerships import business_unit_channel
 from bot.services import Services
-from bot.timeutil import format_date
+from bot.timeutil import format_date, to_london
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
@@ -80,11 +80,13 @@ class Upkeep:
         entries = self.topics(partnership).get(topic, [])
         return topic, blocks.entries_blocks(topic, entries, self._versions())
 
-    def search(self, partnership: str, words: str) -> tuple[str, list[dict[str, Any]]]:
-        """Entries of the partnership matching the words: an id as typed, then the search index's ranking."""
+    def search(self, partnership: str, words: str, *, national: bool = False) -> tuple[str, list[dict[str, Any]]]:
+        """Entries of the partnership (and the national ones, for an admin) matching the words: an id as typed,
+        then the search index's ranking."""
         live = self.services.knowledge.answerer
-        exact = [e for e in self.kb.entries(partnership) if e.id == words.strip().lower()]
-        hits = live.index.search(words, {partnership}, limit=blocks.LIST_MAX)
+        areas = {partnership, NATIONAL} if national else {partnership}
+        exact = [e for e in self.kb if e.partnership in areas and e.id == words.strip().lower()]
+        hits = live.index.search(words, areas, limit=blocks.LIST_MAX)
         found = exact + [h.entry for h in hits if h.entry not in exact]
         if not found:
             area = display_name(partnership) if partnership != NATIONAL else "national entries"
@@ -248,6 +250,7 @@ class Upkeep:
             problem = service.approval_problem(self.kb, draft, current_version(s, draft.entry_id))
             if problem is not None:
                 return Outcome(problem=problem, entry_id=draft.entry_id)
+            periods.date_if_unchosen(draft, self.kb.get(draft.entry_id), to_london(now).date())
             try:
                 service.approve(s, draft, approver_id=actor_id, now=now)
             except NotPending:
@@ -280,24 +283,23 @@ class Upkeep:
     # -- the monthly review list ----------------------------------------------------------------------------
     def still_right(self, team_id: str, actor_id: str, entry_id: str, may_edit: MayEdit, today: date,
                     now: datetime) -> Outcome:
-        """The entry is still right: its next review date a year on, confirmed by this person (no second
-        person: nothing it says changes), as a version of its own; audited as kb.reviewed."""
-        from bot.kbedit.reminders import next_review
-
+        """The entry is still right: its next review date by its kind (bot/kbedit/review_periods.yaml), confirmed
+        by this person (no second person: nothing it says changes), as a version of its own; audited kb.reviewed."""
         self.services.knowledge.refresh()
         entry = self.kb.get(entry_id)
         if entry is None:
             return Outcome(problem=texts.GONE, entry_id=entry_id)
         if not may_edit(entry.partnership):
             return refused(entry.id)
-        content = {**forms.editable(entry), "review_by": next_review(today).isoformat()}
+        due = periods.next_review(entry, today)
+        content = {**forms.editable(entry), "review_by": due.isoformat()}
         with self.services.db.session() as s:
             draft = service.save_draft(s, team_id=team_id, actor_id=actor_id, entry_id=entry.id,
                                        partnership=entry.partnership, change=Change.REVIEW, content=content,
                                        base_version=current_version(s, entry.id), reason=texts.STILL_RIGHT_REASON)
             service.approve(s, draft, approver_id=actor_id, now=now)
         self.services.knowledge.refresh()
-        return Outcome(problem=texts.STILL_RIGHT.format(title=escape(entry.title), day=format_date(next_review(today))),
+        return Outcome(problem=texts.STILL_RIGHT.format(title=escape(entry.title), day=format_date(due)),
                        entry_id=entry.id)
 
     # -- history --------------------------------------------------------------------------------------------

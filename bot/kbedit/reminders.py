@@ -28,7 +28,6 @@ from knowledge.partnerships import display_name
 from storage.core import Workspace
 
 SHOWN = 20  # entries with buttons in one message (two blocks each, within Slack's 50)
-NEXT_REVIEW = relativedelta(years=1)
 
 
 def first_working_day(day: date) -> date:
@@ -84,6 +83,3 @@ def ensure_review_lists(session: Session, kb: KnowledgeBase, now: datetime) -> i
                                   channel_id=str(ws.business_unit_channel), thread_ts=None, owner_id=None)
     return written
 
-
-def next_review(today: date) -> date:
-    return today + NEXT_REVIEW
