@@ -27,7 +27,7 @@ from handlers.authorize import refuse, requires
 from handlers.common import actor_of, channel_of, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
-from knowledge.partnerships import NATIONAL, PARTNERSHIPS, resolve_partnership
+from knowledge.partnerships import PARTNERSHIPS, resolve_partnership
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -38,14 +38,7 @@ def _may_edit(actor: Actor) -> MayEdit:
     """The business unit or an admin of the entry's own partnership (the workspace's); national entries admins
     only. Unlike a case, an entry is not the workspace's own record, so an admin elsewhere may not edit it."""
 
-    def check(partnership: str) -> bool:
-        if not actor.can(Permission.KNOWLEDGE_EDIT):
-            return False
-        if partnership == NATIONAL:
-            return Role.ADMIN in actor.roles
-        return actor.assigned == partnership
-
-    return check
+    return lambda partnership: service.may_edit_entry(actor.roles, actor.assigned, partnership)
 
 
 def area_of(actor: Actor) -> str | None:

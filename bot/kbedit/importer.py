@@ -11,11 +11,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.authz import Permission, Role, allowed, roles_of
+from bot.authz import roles_of
 from bot.kbedit import forms, service
 from bot.kbedit.states import Change
 from knowledge.base import KnowledgeBase, parse_files
-from knowledge.partnerships import NATIONAL
 from storage.core import Workspace
 from storage.kbedit import current_version
 
@@ -42,13 +41,8 @@ def workspace_for(s: Any, partnership: str) -> str | None:
 
 def may_edit(s: Any, team_id: str, user_id: str, partnership: str, admins: tuple[str, ...]) -> bool:
     """As in Slack: the business unit or an admin of the workspace's partnership; national entries admins only."""
-    roles = roles_of(s, team_id, user_id, admins)
-    if not allowed(roles, Permission.KNOWLEDGE_EDIT):
-        return False
-    if partnership == NATIONAL:
-        return Role.ADMIN in roles
     ws = s.get(Workspace, team_id)
-    return ws is not None and ws.partnership == partnership
+    return service.may_edit_entry(roles_of(s, team_id, user_id, admins), ws.partnership if ws else None, partnership)
 
 
 def import_dir(s: Any, live: KnowledgeBase, path: Path, *, team_id: str, actor_id: str, reason: str,

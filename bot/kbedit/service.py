@@ -13,11 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.authz import Permission, Role, allowed
 from bot.kbedit import states, texts
 from bot.kbedit.ids import safe_id
 from bot.kbedit.states import Change, Decision, DraftState
 from knowledge.base import KnowledgeBase, entry_problems
 from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL
 from storage import audit
 from storage.kbedit import (
     KnowledgeDraft,
@@ -131,3 +133,14 @@ def approval_problem(kb: KnowledgeBase, draft: KnowledgeDraft, live_version: int
     notes = {e.id: e.note for e in kb}
     problems = entry_problems(entry, others | {entry.id}, notes)
     return f"{problems[0][0]}: {problems[0][1]}" if problems else None
+
+
+def may_edit_entry(roles: frozenset[Role], assigned: str | None, partnership: str) -> bool:
+    """Who may draft a change to an entry, in Slack and from `kb import`: the business unit or an admin of the
+    entry's own partnership (the workspace's); national entries admins only. Unlike a case, an entry is not the
+    workspace's own record, so an admin elsewhere may not edit it."""
+    if not allowed(roles, Permission.KNOWLEDGE_EDIT):
+        return False
+    if partnership == NATIONAL:
+        return Role.ADMIN in roles
+    return assigned is not None and assigned == partnership
