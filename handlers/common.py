@@ -44,6 +44,13 @@ def channel_of(body: dict[str, Any]) -> str:
     return str(channel or "")
 
 
+def clicked_message(body: dict[str, Any]) -> tuple[str, str] | None:
+    """(channel, ts) of the message whose button was pressed; None for a button in a modal or App Home."""
+    container = body.get("container") or {}
+    channel, ts = container.get("channel_id"), container.get("message_ts")
+    return (str(channel), str(ts)) if container.get("type") == "message" and channel and ts else None
+
+
 def actor_of(services: Services, body: dict[str, Any], context: dict[str, Any] | None = None) -> Actor:
     """The request's Actor, put on Bolt's context by handlers.middleware (built here when there is none)."""
     found = (context or {}).get("actor")

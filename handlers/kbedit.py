@@ -24,7 +24,7 @@ from bot.services import Services
 from bot.timeutil import now, today
 from handlers import safeguarding
 from handlers.authorize import refuse, requires
-from handlers.common import actor_of, channel_of, field_error, guarded, view_fault
+from handlers.common import actor_of, channel_of, clicked_message, field_error, guarded, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
 from knowledge.partnerships import PARTNERSHIPS, resolve_partnership
@@ -64,6 +64,13 @@ def register(app: App, services: Services) -> None:
             return False
         refused(actor, flows.refused(value), attempted, ephemeral(respond))
         return True
+
+    def tell(actor: Actor, outcome: Outcome, attempted: str, respond: Respond) -> None:
+        """A refusal (audited) or the outcome's problem, to the person only."""
+        if outcome.refused:
+            refused(actor, outcome, attempted, ephemeral(respond))
+        else:
+            ephemeral(respond)(outcome.problem or texts.GONE)
 
     def ephemeral(respond: Respond) -> Callable[[str], None]:
         return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
@@ -113,10 +120,8 @@ def register(app: App, services: Services) -> None:
     # -- buttons -------------------------------------------------------------------------------------------
     def open_view(client: WebClient, body: dict[str, Any], respond: Respond, actor: Actor, outcome: Outcome,
                   attempted: str) -> None:
-        if outcome.refused:
-            refused(actor, outcome, attempted, ephemeral(respond))
-        elif outcome.view is None:
-            ephemeral(respond)(outcome.problem or texts.GONE)
+        if outcome.refused or outcome.view is None:
+            tell(actor, outcome, attempted, respond)
         else:
             client.views_open(trigger_id=body["trigger_id"], view=outcome.view)
 
@@ -190,10 +195,7 @@ def register(app: App, services: Services) -> None:
             return
         found = upkeep.history(_value(body), _may_edit(actor))
         if isinstance(found, Outcome):
-            if found.refused:
-                refused(actor, found, "history", ephemeral(respond))
-            else:
-                ephemeral(respond)(found.problem or texts.GONE)
+            tell(actor, found, "history", respond)
             return
         respond(text=found[0], blocks=found[1], response_type="ephemeral", replace_original=False)
 
@@ -230,15 +232,7 @@ def register(app: App, services: Services) -> None:
         if outsider(actor, _value(body), "still_right", respond):
             return
         outcome = upkeep.still_right(actor.team_id, actor.user_id, _value(body), _may_edit(actor), today(), now())
-        if outcome.refused:
-            refused(actor, outcome, "still_right", ephemeral(respond))
-            return
-        ephemeral(respond)(outcome.problem or texts.GONE)
-
-    def _clicked(body: dict[str, Any]) -> tuple[str, str] | None:
-        container = body.get("container") or {}
-        channel, ts = container.get("channel_id"), container.get("message_ts")
-        return (str(channel), str(ts)) if container.get("type") == "message" and channel and ts else None
+        tell(actor, outcome, "still_right", respond)
 
     def decide(decision: Decision) -> Callable[..., None]:
         def on_decision(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
@@ -256,7 +250,7 @@ def register(app: App, services: Services) -> None:
                 ephemeral(respond)(outcome.problem)
             else:
                 services.acks.after_acks()
-                upkeep.after_decision(client, actor.team_id, int(raw), _clicked(body))
+                upkeep.after_decision(client, actor.team_id, int(raw), clicked_message(body))
 
         on_decision.__name__ = f"on_{decision.value}"
         return guarded(on_decision)

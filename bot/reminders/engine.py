@@ -236,7 +236,7 @@ def claim(session: Session, now: datetime, worker: str, limit: int = 100) -> lis
     return out
 
 
-def send(client: WebClient | None, item: Claimed, db: Database | None = None) -> Outcome:
+def send(client: WebClient | None, item: Claimed, db: Database) -> Outcome:
     """One post. 429s are retried inside the client (Retry-After honoured by bot.slack's handlers). A source with
     a composer (bot.reminders.composers) has its message written now, from `db`. No client: the workspace has no
     token (not installed), tried again later like any failure."""
@@ -245,7 +245,7 @@ def send(client: WebClient | None, item: Claimed, db: Database | None = None) ->
     text, blocks, after = item.text, item.blocks, None
     composer = composer_for(item.source)
     try:
-        if composer is not None and db is not None:
+        if composer is not None:
             composed = composer(db, item)
             text, blocks, after = composed.text, composed.blocks, composed.after
         elif item.source != Source.DIGEST:
