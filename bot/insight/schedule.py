@@ -18,7 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.insight.flows import build_pack, upload_charts
+from bot.partnerships import business_unit_channel
 from bot.reminders import service as reminders
+from bot.reminders.blocks import when
 from bot.reminders.composers import Composed, Row
 from bot.reminders.recurrence import describe
 from bot.reminders.states import Kind, Series
@@ -144,9 +146,6 @@ def compose_pack(db: Database, row: Row) -> Composed:
 
 def apply(db: Database, *, team_id: str, actor: str, partnership: str, words: str, now: datetime) -> str:
     """`/safeguarding report schedule [when | off]`, in one transaction; the reply says what is now set."""
-    from bot.partnerships import business_unit_channel
-    from bot.reminders.blocks import when
-
     with db.session() as s:
         if words.strip().lower() in ("off", "stop", "none", "delete"):
             gone = stop_schedule(s, team_id=team_id, actor=actor, partnership=partnership)
