@@ -22,7 +22,7 @@ from bot.escalations.routes import snapshot_route
 from storage.case_reviews import CaseReview
 from storage.escalations import Escalation
 from tests.conftest import TEAM_ID
-from tests.foundation.test_query_plans import _scans
+from tests.foundation.test_query_plans import bad_plans
 
 TABLES = {"escalations", "escalation_events", "case_reviews", "case_review_events", "reference_counters"}
 TEAM_WIDE = {"ix_escalations_team_id", "ix_case_reviews_team_id", "ix_escalation_events_team_id",
@@ -102,15 +102,8 @@ def _hot_statements(services) -> list[tuple[str, Any]]:  # type: ignore[no-untyp
 def test_hot_escalation_and_case_review_queries_use_selective_indexes(filled):
     statements = _hot_statements(filled)
     assert len(statements) >= 12
-    bad = []
     with filled.db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
-        for statement, params in statements:
-            with raw.cursor() as cur:
-                cur.execute("EXPLAIN (FORMAT JSON) " + statement, params)
-                plan = cur.fetchone()[0][0]["Plan"]
-            for node, relation, index in _scans(plan):
-                if (relation in TABLES and node == "Seq Scan") or index in TEAM_WIDE:
-                    bad.append((statement.split("WHERE")[-1][:160], node, relation, index))
+        bad = bad_plans(raw, statements, TABLES, TEAM_WIDE)
         conn.rollback()
     assert bad == [], "\n".join(map(str, bad))

@@ -53,6 +53,21 @@ def _scans(plan: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
     return found
 
 
+def bad_plans(raw: Any, statements: list[tuple[str, Any]], tables: set[str],
+              team_wide: set[str]) -> list[tuple[str, str, str | None, str | None]]:
+    """Each statement EXPLAINed on `raw` (a psycopg connection): a sequential scan of one of `tables`, or a
+    read through one of the `team_wide` indexes, is a plan that grows with the table (one line each)."""
+    bad = []
+    for statement, params in statements:
+        with raw.cursor() as cur:
+            cur.execute("EXPLAIN (FORMAT JSON) " + statement, params)
+            plan = cur.fetchone()[0][0]["Plan"]
+        for node, relation, index in _scans(plan):
+            if (relation in tables and node == "Seq Scan") or index in team_wide:
+                bad.append((statement.split("WHERE")[-1][:160], node, relation, index))
+    return bad
+
+
 def _hot_statements(db) -> list[tuple[str, Any]]:  # type: ignore[no-untyped-def]
     seen: list[tuple[str, Any]] = []
 
@@ -89,16 +104,9 @@ def _hot_statements(db) -> list[tuple[str, Any]]:  # type: ignore[no-untyped-def
 def test_hot_reminder_queries_use_selective_indexes(filled):
     statements = _hot_statements(filled)
     assert len(statements) >= 10
-    bad = []
     with filled.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw.prepare_threshold is None  # psycopg never switches a hot query to a generic plan
-        for statement, params in statements:
-            with raw.cursor() as cur:
-                cur.execute("EXPLAIN (FORMAT JSON) " + statement, params)
-                plan = cur.fetchone()[0][0]["Plan"]
-            for node, relation, index in _scans(plan):
-                if (relation in TABLES and node == "Seq Scan") or index in TEAM_WIDE:
-                    bad.append((statement.split("WHERE")[-1][:160], node, relation, index))
+        bad = bad_plans(raw, statements, TABLES, TEAM_WIDE)
         conn.rollback()
     assert bad == []
