@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import blockkit as bk
 from bot import slacklimits as limits
+from bot.kbedit import details
 from bot.kbedit.forms import NEW_KINDS
 from bot.kbedit.ids import VALUE, ActionId, BlockId, CallbackId, ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
@@ -27,7 +28,10 @@ LIST_MAX = 15  # entries in one search reply: a section and a row of buttons eac
 ANSWER_MAX = 2900
 FIELDS: tuple[tuple[str, str], ...] = (("kind", "Kind"), ("title", "Title"), ("answer", "Answer"),
                                        ("phrasings", "Phrasings"), ("contact", "Contact"), ("source", "Source"),
-                                       ("review_by", "Review date"), ("note", "Note"))
+                                       ("review_by", "Review date"), ("note", "Note"),
+                                       *((key, key.capitalize()) for key in details.PAYLOADS))
+DETAILS_HINT = ("Laid out as in the knowledge files: keep each name and colon; steps numbered 1, 2, 3 in order; a "
+                "window's days as start_day and end_day. Checked like the shipped files before anything is saved.")
 
 
 # -- the browser -------------------------------------------------------------------------------------------
@@ -95,7 +99,15 @@ def edit_modal(meta: EditMeta, data: dict[str, Any], *, reason_hint: str, source
         blocks += [_text(BlockId.CONTACT_NAME, "Contact: name", contact.get("name"), optional=True),
                    _text(BlockId.CONTACT_PHONE, "Contact: phone", contact.get("phone"), optional=True),
                    _text(BlockId.CONTACT_EMAIL, "Contact: email", contact.get("email"), optional=True),
-                   _text(BlockId.CONTACT_URL, "Contact: web address", contact.get("url"), optional=True)]
+                   _text(BlockId.CONTACT_URL, "Contact: web address", contact.get("url"), optional=True),
+                   _text(BlockId.CONTACT_ADDRESS, "Contact: address", contact.get("address"), optional=True)]
+    structured = details.payloads_of(data)
+    if structured and (shown := details.editable_text(data)) is not None:
+        blocks.append(_text(BlockId.DETAILS, "Details (" + ", ".join(structured) + ")", shown, multiline=True,
+                            max_length=details.TEXT_MAX, hint=DETAILS_HINT))
+    elif structured:
+        blocks.append(bk.context("Its details (" + ", ".join(structured) + ") are too long to edit here: change "
+                                 "them with `safeguarding-bot kb export` and `kb import`. They are kept as they are."))
     source = data.get("source") or {}
     blocks += [
         _text(BlockId.DOCUMENT, "Source", source.get("document"), hint=source_hint),
@@ -120,9 +132,11 @@ def change_modal(meta: ChangeMeta, intro: str, reason_hint: str) -> dict[str, An
 
 
 # -- the approval card -------------------------------------------------------------------------------------
-def _show(value: Any) -> list[str]:
+def _show(value: Any, key: str = "") -> list[str]:
     if value is None or value == [] or value == {}:
         return []
+    if key in details.PAYLOADS:  # a step, a window, a member: each line of the text the modal shows
+        return details.as_text({key: value}).splitlines()[1:]
     if isinstance(value, list):
         return [str(v) for v in value]
     if isinstance(value, dict):
@@ -134,7 +148,7 @@ def diff_lines(before: dict[str, Any] | None, after: dict[str, Any] | None) -> l
     """What changed, field by field: removed lines "–", added lines "+", every typed character escaped."""
     out: list[str] = []
     for key, label in FIELDS:
-        old, new = _show((before or {}).get(key)), _show((after or {}).get(key))
+        old, new = _show((before or {}).get(key), key), _show((after or {}).get(key), key)
         if old == new:
             continue
         out.append(f"*{label}*")

@@ -157,9 +157,10 @@ class Upkeep:
         if new and live is not None:
             return Outcome(problem=texts.REFUSE_EXISTS, entry_id=meta.entry_id)
         start = forms.skeleton(meta.entry_id, partnership, today) if new or live is None else forms.editable(live)
-        data, reason = forms.read_edit(values, start, new=new)
+        data, reason, unreadable = forms.read_edit(values, start, new=new)
         data["id"], data["partnership"] = meta.entry_id, partnership  # never from the form
-        entry, errors = forms.validate(data, {e.id for e in self.kb}, {e.id: e.note for e in self.kb})
+        entry, errors = (None, unreadable) if unreadable else forms.validate(data, {e.id for e in self.kb},
+                                                                             {e.id: e.note for e in self.kb})
         if (problem := forms.reason_problem(reason)) is not None:
             errors.setdefault(forms.BlockId.REASON.value, problem)
         if errors or entry is None or reason is None:
