@@ -81,7 +81,7 @@ def register(app: App, services: Services) -> None:
         if area is None:
             cmd.reply(texts.NO_AREA)
             return
-        text, blocks = upkeep.browse(area)
+        text, blocks = upkeep.browse(area, _may_edit(cmd.who()))
         cmd.reply(text, blocks)
 
     def search(cmd: CommandContext) -> None:
@@ -208,8 +208,11 @@ def register(app: App, services: Services) -> None:
         if not actor.can(Permission.KNOWLEDGE_EDIT) or area is None:
             refused(actor, flows.refused("-"), "topic", ephemeral(respond))
             return
-        text, blocks = upkeep.topic(area, _value(body))
-        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+        found = upkeep.topic(area, _value(body), _may_edit(actor))
+        if isinstance(found, Outcome):
+            tell(actor, found, "topic", respond)
+            return
+        respond(text=found[0], blocks=found[1], response_type="ephemeral", replace_original=False)
 
     @app.action(ActionId.HOME.value)
     @guarded
@@ -221,7 +224,7 @@ def register(app: App, services: Services) -> None:
             tell = lambda text: client.chat_postMessage(channel=actor.user_id, text=text)  # noqa: E731
             refused(actor, flows.refused("-"), "home", tell) if area else tell(texts.NO_AREA)
             return
-        text, blocks = upkeep.browse(area)
+        text, blocks = upkeep.browse(area, _may_edit(actor))
         client.chat_postMessage(channel=actor.user_id, text=text, blocks=blocks)
 
     @app.action(ActionId.STILL_RIGHT.value)

@@ -21,11 +21,13 @@ from bot.listing import MESSAGE_BLOCKS, sections
 from bot.mrkdwn import escape
 from bot.timeutil import format_date
 from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL
 from storage.kbedit import KnowledgeDraft, KnowledgeVersion
 
 Block = dict[str, Any]
 LIST_MAX = 15  # entries in one search reply: a section and a row of buttons each
 ANSWER_MAX = 2900
+NATIONAL_TOPIC = "|"  # a national topic button's value: "national|<topic>"
 FIELDS: tuple[tuple[str, str], ...] = (("kind", "Kind"), ("title", "Title"), ("answer", "Answer"),
                                        ("phrasings", "Phrasings"), ("contact", "Contact"), ("source", "Source"),
                                        ("review_by", "Review date"), ("note", "Note"),
@@ -35,13 +37,26 @@ DETAILS_HINT = ("Laid out as in the knowledge files: keep each name and colon; s
 
 
 # -- the browser -------------------------------------------------------------------------------------------
-def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]]) -> list[Block]:
+def _topic_rows(buttons: list[Block], first_row: int = 0) -> list[Block]:
+    return [bk.actions(f"{BlockId.TOPICS.value}_{first_row + start // 5}", buttons[start:start + 5])
+            for start in range(0, len(buttons), 5)]
+
+
+def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
+                  national: list[str]) -> list[Block]:
+    """The partnership's topics, then (for admins) the national entries' topics, then New entry."""
     blocks: list[Block] = [bk.header(f"Knowledge: {area}"),
                            bk.context("Pick a topic, or search: `/safeguarding kb <words>`. A change is a draft "
                                       "until a second person of the business unit approves it.")]
     buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
-    for start in range(0, len(buttons), 5):
-        blocks.append(bk.actions(f"{BlockId.TOPICS.value}_{start // 5}", buttons[start:start + 5]))
+    rows = _topic_rows(buttons)
+    blocks += rows
+    if national:
+        blocks.append(bk.section("*National entries* (Working Together, the glossary): admins keep them for "
+                                 "every partnership."))
+        blocks += _topic_rows([bk.button(ActionId.TOPIC.numbered(len(buttons) + i), topic,
+                                         f"{NATIONAL}{NATIONAL_TOPIC}{topic}") for i, topic in enumerate(national)],
+                              len(rows))
     blocks.append(bk.actions(BlockId.CARD_ACTIONS, [bk.button(ActionId.NEW, "New entry", partnership,
                                                               style="primary")]))
     return blocks

@@ -72,13 +72,22 @@ class Upkeep:
             out.setdefault(e.topic, []).append(e)
         return out
 
-    def browse(self, partnership: str) -> tuple[str, list[dict[str, Any]]]:
+    def browse(self, partnership: str, may_edit: MayEdit) -> tuple[str, list[dict[str, Any]]]:
+        """The partnership's topics and, for those who may edit them (admins), the national entries' topics."""
         area = display_name(partnership) if partnership != NATIONAL else "national entries"
-        return f"Knowledge: {area}", blocks.browse_blocks(area, partnership, self.topics(partnership))
+        national = list(self.topics(NATIONAL)) if partnership != NATIONAL and may_edit(NATIONAL) else []
+        return f"Knowledge: {area}", blocks.browse_blocks(area, partnership, self.topics(partnership), national)
 
-    def topic(self, partnership: str, topic: str) -> tuple[str, list[dict[str, Any]]]:
-        entries = self.topics(partnership).get(topic, [])
-        return topic, blocks.entries_blocks(topic, entries, self._versions())
+    def topic(self, partnership: str, value: str, may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:
+        """A topic's entries: the partnership's, or a national topic's (value "national|<topic>") for an admin."""
+        area, national, name = value.partition(blocks.NATIONAL_TOPIC)
+        if not national:
+            area, name = partnership, value
+        elif area != NATIONAL or not may_edit(NATIONAL):
+            return refused("-")
+        entries = self.topics(area).get(name, [])
+        title = f"{name} (national)" if area == NATIONAL else name
+        return title, blocks.entries_blocks(title, entries, self._versions())
 
     def search(self, partnership: str, words: str, *, national: bool = False) -> tuple[str, list[dict[str, Any]]]:
         """Entries of the partnership (and the national ones, for an admin) matching the words: an id as typed,
