@@ -10,6 +10,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -110,12 +111,12 @@ def version_content(s: Session, base: KnowledgeBase, entry_id: str, version: int
 
 def approval_problem(kb: KnowledgeBase, draft: KnowledgeDraft, live_version: int) -> str | None:
     """Why approving this draft would break the knowledge base (or act on a stale entry); None when it is fine."""
-    if draft.base_version != live_version:
-        return texts.STALE.format(now=live_version, then=draft.base_version)
     change = Change(draft.change)
     live = kb.get(draft.entry_id)
-    if change == Change.NEW and live is not None:
-        return texts.REFUSE_EXISTS
+    if change == Change.NEW and live is not None:  # before staleness: the id, not the version, is the reason
+        return texts.REFUSE_DUPLICATE
+    if draft.base_version != live_version:
+        return texts.STALE.format(now=live_version, then=draft.base_version)
     if change == Change.RETIRE:
         if live is None:
             return texts.GONE
@@ -127,12 +128,14 @@ def approval_problem(kb: KnowledgeBase, draft: KnowledgeDraft, live_version: int
         return texts.GONE
     try:
         entry = Entry.model_validate(draft.content)
-    except ValueError as exc:
-        return f"The draft no longer meets the schema: {str(exc).splitlines()[0]}"
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "entry"
+        return texts.REFUSE_BREAKS.format(why=f"{where}: {str(err['msg']).removeprefix('Value error, ')}")
     others = {e.id for e in kb if e.id != entry.id}
     notes = {e.id: e.note for e in kb}
     problems = entry_problems(entry, others | {entry.id}, notes)
-    return f"{problems[0][0]}: {problems[0][1]}" if problems else None
+    return texts.REFUSE_BREAKS.format(why=f"{problems[0][0]}: {problems[0][1]}") if problems else None
 
 
 def may_edit_entry(roles: frozenset[Role], assigned: str | None, partnership: str) -> bool:

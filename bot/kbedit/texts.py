@@ -34,6 +34,9 @@ NEW_SOURCE_HINT = "A seed document, a public document with a link, or \"partners
 REFUSE_RETIRE_LINKED = "It cannot be retired: {others} link to it (see also). Edit those first."
 REFUSE_RETIRE_SAFETY = "A front door cannot be retired: the safety reply names it. Edit it instead."
 REFUSE_EXISTS = "An entry with this id already exists."
+REFUSE_DUPLICATE = ("Not approved, nothing changed: an entry with this id already exists (another draft of it went "
+                    "live first), and ids must be unique.")
+REFUSE_BREAKS = "Not approved, nothing changed: it would break the knowledge base ({why})."
 REFUSE_NOT_RETIRED = "Nothing to do: the entry already reads like that."
 STILL_RIGHT_REASON = "Still right (reviewed from the monthly list)"
 STILL_RIGHT = "Thanks: *{title}* is marked still right; next review {day}."
