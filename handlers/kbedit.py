@@ -81,7 +81,7 @@ def register(app: App, services: Services) -> None:
         if area is None:
             cmd.reply(texts.NO_AREA)
             return
-        text, blocks = upkeep.browse(area, _may_edit(cmd.who()))
+        text, blocks = upkeep.browse(cmd.team_id, area, _may_edit(cmd.who()))
         cmd.reply(text, blocks)
 
     def search(cmd: CommandContext) -> None:
@@ -89,7 +89,7 @@ def register(app: App, services: Services) -> None:
         if area is None:
             cmd.reply(texts.NO_AREA)
             return
-        text, blocks = upkeep.search(area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
+        text, blocks = upkeep.search(cmd.team_id, area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
         cmd.reply(text, blocks or None)
 
     @requires(Permission.ADMIN, record("approvals"))
@@ -132,7 +132,8 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         if outsider(actor, _value(body), "edit", respond):
             return
-        open_view(client, body, respond, actor, upkeep.open_edit(_value(body), _may_edit(actor), channel_of(body)),
+        open_view(client, body, respond, actor, upkeep.open_edit(actor.team_id, _value(body), _may_edit(actor),
+                                                                  channel_of(body)),
                   "edit")
 
     @app.action(ActionId.NEW.value)
@@ -168,7 +169,7 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         if outsider(actor, _value(body), "retire", respond):
             return
-        outcome = upkeep.open_change(_value(body), Change.RETIRE, _may_edit(actor), channel_of(body))
+        outcome = upkeep.open_change(actor.team_id, _value(body), Change.RETIRE, _may_edit(actor), channel_of(body))
         open_view(client, body, respond, actor, outcome, "retire")
 
     @app.action(ActionId.REVERT.pattern())
@@ -183,7 +184,8 @@ def register(app: App, services: Services) -> None:
         except (ValueError, KeyError, TypeError):
             ephemeral(respond)(texts.GONE)
             return
-        outcome = upkeep.open_change(entry_id, Change.REVERT, _may_edit(actor), channel_of(body), version)
+        outcome = upkeep.open_change(actor.team_id, entry_id, Change.REVERT, _may_edit(actor), channel_of(body),
+                                     version)
         open_view(client, body, respond, actor, outcome, "revert")
 
     @app.action(ActionId.HISTORY.value)
@@ -193,7 +195,7 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         if outsider(actor, _value(body), "history", respond):
             return
-        found = upkeep.history(_value(body), _may_edit(actor))
+        found = upkeep.history(actor.team_id, _value(body), _may_edit(actor))
         if isinstance(found, Outcome):
             tell(actor, found, "history", respond)
             return
@@ -208,7 +210,7 @@ def register(app: App, services: Services) -> None:
         if not actor.can(Permission.KNOWLEDGE_EDIT) or area is None:
             refused(actor, flows.refused("-"), "topic", ephemeral(respond))
             return
-        found = upkeep.topic(area, _value(body), _may_edit(actor))
+        found = upkeep.topic(actor.team_id, area, _value(body), _may_edit(actor))
         if isinstance(found, Outcome):
             tell(actor, found, "topic", respond)
             return
@@ -224,7 +226,7 @@ def register(app: App, services: Services) -> None:
             tell = lambda text: client.chat_postMessage(channel=actor.user_id, text=text)  # noqa: E731
             refused(actor, flows.refused("-"), "home", tell) if area else tell(texts.NO_AREA)
             return
-        text, blocks = upkeep.browse(area, _may_edit(actor))
+        text, blocks = upkeep.browse(actor.team_id, area, _may_edit(actor))
         client.chat_postMessage(channel=actor.user_id, text=text, blocks=blocks)
 
     @app.action(ActionId.STILL_RIGHT.value)

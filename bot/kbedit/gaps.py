@@ -10,6 +10,7 @@ were redacted when stored (storage/answers.py); the button's value carries the r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -59,7 +60,7 @@ def gaps_blocks(partnership: str, monday: datetime, questions: list[tuple[str, i
     return text, blocks
 
 
-def ensure_gap_digests(session: Session, kb: KnowledgeBase, now: datetime) -> int:
+def ensure_gap_digests(session: Session, kb_for: Callable[[str], KnowledgeBase], now: datetime) -> int:
     """From Monday 09:00 London, this week's gaps DM for each business-unit member of each workspace with a
     partnership, when there is anything to show."""
     monday = this_monday(now)
@@ -71,7 +72,7 @@ def ensure_gap_digests(session: Session, kb: KnowledgeBase, now: datetime) -> in
         area = str(ws.partnership)
         questions = [(q, n) for q, _p, n in unanswered_summary(session, team_id=ws.team_id, since=week_ago,
                                                                partnership=area, limit=QUESTIONS)]
-        unhelpful = []
+        unhelpful, kb = [], kb_for(ws.team_id)  # the workspace's own knowledge
         for item in not_helpful_summary(session, team_id=ws.team_id, since=week_ago, limit=QUESTIONS):
             entry = kb.get(item.entry_id)
             if entry is not None and entry.partnership == area:

@@ -60,7 +60,7 @@ def approve(s: Session, draft: KnowledgeDraft, *, approver_id: str, now: datetim
     """The draft becomes the entry's next version (what answers use from the next rebuild)."""
     draft.state = states.decide(draft.state, Decision.APPROVE).value
     draft.decided_by, draft.decided_at = approver_id, now
-    number = current_version(s, draft.entry_id) + 1
+    number = current_version(s, draft.team_id, draft.entry_id) + 1
     row = KnowledgeVersion(team_id=draft.team_id, entry_id=draft.entry_id, version=number,
                            partnership=draft.partnership, change=draft.change, content=draft.content,
                            draft_id=draft.id, reason=draft.reason, author_id=draft.author_id,
@@ -98,14 +98,16 @@ def may_approve_own(s: Session, team_id: str, partnership: str) -> bool:
     return single_approval(s, team_id, partnership)
 
 
-def version_content(s: Session, base: KnowledgeBase, entry_id: str, version: int) -> dict[str, Any] | None:
-    """An earlier version's entry as data (version 0: the shipped file's); None when retired or unknown."""
+def version_content(s: Session, base: KnowledgeBase, team_id: str, entry_id: str,
+                    version: int) -> dict[str, Any] | None:
+    """An earlier version of the workspace's entry as data (version 0: the shipped file's); None when retired or
+    unknown."""
     from bot.kbedit.forms import editable
 
     if version == 0:
         shipped = base.get(entry_id)
         return editable(shipped) if shipped is not None else None
-    row = next((v for v in versions_of(s, entry_id) if v.version == version), None)
+    row = next((v for v in versions_of(s, team_id, entry_id) if v.version == version), None)
     return dict(row.content) if row is not None and row.content is not None else None
 
 
