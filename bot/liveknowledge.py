@@ -130,10 +130,13 @@ class LiveKnowledge:
                 held = {team: snap.version for team, snap in self._snapshots.items()}
                 wanted = {**teams, ALL: version} if teams else {}
                 changed = [team for team, v in wanted.items() if held.get(team) != v]
+                only = next(iter(teams)) if len(teams) == 1 else None  # one workspace: its overlay is everyone's
                 started = time.perf_counter()
                 kbs = {team: overlay(self.base, newest_versions(s, None if team == ALL else team))
-                       for team in changed}  # the rows are read before the session ends
+                       for team in changed if not (team == ALL and only is not None)}  # read before the session ends
             built = {team: Snapshot(wanted[team], kb, Answerer(kb)) for team, kb in kbs.items()}
+            if only is not None and ALL in changed:
+                built[ALL] = built.get(only) or self._snapshots[only]
             self._snapshots = {team: built.get(team) or self._snapshots[team] for team in wanted}
             self._version = version
             log.info("knowledge.rebuilt", version=version, workspaces=len(changed),

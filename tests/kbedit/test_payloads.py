@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.escalations.routes import snapshot_route
 from bot.kbedit.ids import ActionId, BlockId
 from storage.kbedit import KnowledgeDraft
+from tests.conftest import TEAM_ID
 from tests.kbedit.helpers import BU, BU2, BU_CHANNEL, buttons, configure, edit_values, initial, open_view_after, text_of
 
 ROUTE = "halton.escalation.professional-differences"
@@ -59,7 +60,7 @@ def test_an_escalation_routes_steps_are_edited_with_the_schemas_checks(slack, fa
     card = _approve(slack, fake_slack, 1)
     assert "+     title: Senior managers meet" in card and "*Route*" in card
     services.knowledge.refresh()
-    route = snapshot_route(services.kb, "halton")
+    route = snapshot_route(services.kb_for(TEAM_ID), "halton")  # the route /escalate uses in this workspace
     assert route is not None and [s.number for s in route.steps] == [1, 2]
     assert route.steps[1].window is not None and route.steps[1].window.end_day == 6
 
