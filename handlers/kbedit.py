@@ -105,9 +105,24 @@ def register(app: App, services: Services) -> None:
         cmd.reply(texts.APPROVALS_SET.format(area=PARTNERSHIPS[area], rule=texts.ONE_PERSON if single
                                              else texts.TWO_PEOPLE))
 
+    @requires(Permission.ADMIN, record("gaps"))
+    def gaps(cmd: CommandContext) -> None:
+        where, _, which = cmd.text.strip().partition(" ")
+        area = resolve_partnership(which).slug if which.strip() else area_of(cmd.who())
+        if where.lower() not in ("channel", "dm") or area not in PARTNERSHIPS:
+            cmd.reply(texts.GAPS_USAGE)
+            return
+        to_channel = where.lower() == "channel"
+        with services.db.session() as s:
+            service.set_gaps(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, to_channel=to_channel)
+        cmd.reply(texts.GAPS_SET.format(area=PARTNERSHIPS[area], where=texts.GAPS_CHANNEL if to_channel
+                                        else texts.GAPS_DM))
+
     kb_router = Router(f"{safeguarding.COMMAND} kb", texts.HELP_TITLE, [
         Verb(("approvals",), approvals, "single|two [partnership]",
              "one or two people before a change goes live (admins; two by default)"),
+        Verb(("gaps",), gaps, "channel|dm [partnership]",
+             "the weekly questions without an answer to the business-unit channel or by DM (admins; DM by default)"),
     ], bare=browse, bare_does="browse your partnership's entries by topic, or write a new one",
         otherwise=search, otherwise_usage="<words>", otherwise_does="find entries to edit, retire or revert")
 

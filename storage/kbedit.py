@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint, func, select
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint, false, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.base import Base, TeamScoped, utcnow
@@ -63,13 +63,15 @@ class KnowledgeVersion(Base, TeamScoped):
 
 
 class KnowledgeSetting(Base, TeamScoped):
-    """A partnership's approval rule in a workspace: two people (the default) or one."""
+    """A partnership's rules in a workspace: two people (the default) or one approve; the weekly gaps by DM to each
+    business-unit member (the default) or to the business-unit channel."""
 
     __tablename__ = "knowledge_settings"
 
     team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     partnership: Mapped[str] = mapped_column(String(64), primary_key=True)
     single_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    gaps_to_channel: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # else by DM
     updated_by: Mapped[str | None] = mapped_column(String(32))
 
 
@@ -120,11 +122,21 @@ def single_approval(session: Session, team_id: str, partnership: str) -> bool:
     return bool(row and row.single_approval)
 
 
-def set_single_approval(session: Session, team_id: str, partnership: str, single: bool, by: str) -> None:
+def setting_row(session: Session, team_id: str, partnership: str, by: str) -> KnowledgeSetting:
+    """The partnership's settings row in the workspace, made (with the defaults) when there is none."""
     row = session.get(KnowledgeSetting, (team_id, partnership))
     if row is None:
-        row = KnowledgeSetting(team_id=team_id, partnership=partnership)
+        row = KnowledgeSetting(team_id=team_id, partnership=partnership, single_approval=False, gaps_to_channel=False)
         session.add(row)
-    row.single_approval = single
     row.updated_by = by
+    return row
+
+
+def set_single_approval(session: Session, team_id: str, partnership: str, single: bool, by: str) -> None:
+    setting_row(session, team_id, partnership, by).single_approval = single
+
+
+def gaps_to_channel(session: Session, team_id: str, partnership: str) -> bool:
+    row = session.get(KnowledgeSetting, (team_id, partnership))
+    return bool(row and row.gaps_to_channel)
 

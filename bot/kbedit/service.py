@@ -27,6 +27,7 @@ from storage.kbedit import (
     KnowledgeVersion,
     current_version,
     set_single_approval,
+    setting_row,
     single_approval,
     versions_of,
 )
@@ -92,6 +93,14 @@ def set_approvals(s: Session, *, team_id: str, actor_id: str, partnership: str, 
     set_single_approval(s, team_id, partnership, single, actor_id)
     audit.record(s, team_id=team_id, actor_id=actor_id, action=states.APPROVALS_SET, entity_type="partnership",
                  entity_id=partnership, before={"single": before}, after={"single": single})
+
+
+def set_gaps(s: Session, *, team_id: str, actor_id: str, partnership: str, to_channel: bool) -> None:
+    """Where the weekly gaps go: the business-unit channel, or (the default) a DM to each member."""
+    row = setting_row(s, team_id, partnership, actor_id)
+    before, row.gaps_to_channel = bool(row.gaps_to_channel), to_channel
+    audit.record(s, team_id=team_id, actor_id=actor_id, action=states.GAPS_SET, entity_type="partnership",
+                 entity_id=partnership, before={"channel": before}, after={"channel": to_channel})
 
 
 def may_approve_own(s: Session, team_id: str, partnership: str) -> bool:
