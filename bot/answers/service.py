@@ -48,9 +48,7 @@ class AnswerService:
 
     def answerer_for(self, team_id: str | None) -> Answerer:
         """The workspace's answerer: the shipped files with the versions its business unit approved."""
-        if self.live is not None:
-            return self.live.current(team_id).answerer
-        return get_answerer(self.kb)
+        return self.live.current(team_id).answerer if self.live is not None else self.answerer
 
     def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
         res = self.answerer_for(team_id).answer(question, partnership)
