@@ -92,14 +92,20 @@ def register(app: App, services: Services) -> None:
         text, blocks = upkeep.search(cmd.team_id, area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
         cmd.reply(text, blocks or None)
 
+    def choice(cmd: CommandContext, yes: str, no: str, usage: str) -> tuple[bool, str] | None:
+        """An admin's `<yes|no> [partnership]` (the workspace's partnership by default); None after the usage."""
+        word, _, where = cmd.text.strip().partition(" ")
+        area = resolve_partnership(where).slug if where.strip() else area_of(cmd.who())
+        if word.lower() not in (yes, no) or area not in PARTNERSHIPS:
+            cmd.reply(usage)
+            return None
+        return word.lower() == yes, area
+
     @requires(Permission.ADMIN, record("approvals"))
     def approvals(cmd: CommandContext) -> None:
-        rule, _, where = cmd.text.strip().partition(" ")
-        area = resolve_partnership(where).slug if where.strip() else area_of(cmd.who())
-        if rule.lower() not in ("single", "two") or area not in PARTNERSHIPS:
-            cmd.reply(texts.APPROVALS_USAGE)
+        if (picked := choice(cmd, "single", "two", texts.APPROVALS_USAGE)) is None:
             return
-        single = rule.lower() == "single"
+        single, area = picked
         with services.db.session() as s:
             service.set_approvals(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, single=single)
         cmd.reply(texts.APPROVALS_SET.format(area=PARTNERSHIPS[area], rule=texts.ONE_PERSON if single
@@ -107,12 +113,9 @@ def register(app: App, services: Services) -> None:
 
     @requires(Permission.ADMIN, record("gaps"))
     def gaps(cmd: CommandContext) -> None:
-        where, _, which = cmd.text.strip().partition(" ")
-        area = resolve_partnership(which).slug if which.strip() else area_of(cmd.who())
-        if where.lower() not in ("channel", "dm") or area not in PARTNERSHIPS:
-            cmd.reply(texts.GAPS_USAGE)
+        if (picked := choice(cmd, "channel", "dm", texts.GAPS_USAGE)) is None:
             return
-        to_channel = where.lower() == "channel"
+        to_channel, area = picked
         with services.db.session() as s:
             service.set_gaps(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, to_channel=to_channel)
         cmd.reply(texts.GAPS_SET.format(area=PARTNERSHIPS[area], where=texts.GAPS_CHANNEL if to_channel
