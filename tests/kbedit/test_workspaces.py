@@ -7,12 +7,14 @@ from __future__ import annotations
 import time
 
 from bot.authz import Role, grant
+from bot.cli import main
 from bot.kbedit.ids import ActionId, BlockId
 from bot.partnerships import get_workspace
 from bot.services import Services
 from tests.conftest import TEAM_ID
 from tests.kbedit.helpers import BU2, BU_CHANNEL, ENTRY, QUESTION, buttons, configure, initial, text_of, view_of
 from tests.kbedit.test_four_eyes import _draft
+from tests.kbedit.test_import import _env
 
 TEAM_B = "T0HALTONB"  # a second Halton workspace (say, the health partner's) in the same deployment
 BU_B = "UHALTONBU"
@@ -26,7 +28,8 @@ def _ask(slack, fake_slack, n: int, team: str, user: str) -> str:  # type: ignor
     return str(fake_slack.wait_for("response_url", count=n)[-1].params.get("blocks"))
 
 
-def test_an_edit_approved_in_one_workspace_never_changes_anothers(slack, fake_slack, db, settings):
+def test_an_edit_approved_in_one_workspace_never_changes_anothers(slack, fake_slack, db, settings, monkeypatch,
+                                                                   tmp_path):
     configure(db, fake_slack)
     fake_slack.add_user(BU_B, PRACT_B)
     with db.session() as s:
@@ -57,3 +60,9 @@ def test_an_edit_approved_in_one_workspace_never_changes_anothers(slack, fake_sl
     slack.action(ActionId.EDIT, ENTRY, user=BU_B, team_id=TEAM_B)
     view = view_of(fake_slack.wait_for("views.open", count=2)[-1])
     assert SHIPPED in str(initial(view, BlockId.ANSWER))
+
+    _env(monkeypatch, settings)  # `kb export --team`: each workspace's own knowledge
+    for team, shown, hidden in ((TEAM_ID, EDITED, SHIPPED), (TEAM_B, SHIPPED, EDITED)):
+        assert main(["kb", "export", "--out", str(tmp_path / team), "--team", team]) == 0
+        exported = (tmp_path / team / "halton.yaml").read_text()
+        assert shown in exported and hidden not in exported
