@@ -48,8 +48,13 @@ class Services:
 
     @property
     def kb(self) -> KnowledgeBase:
-        """The live knowledge base now (the shipped files, validated once, with the approved overlay)."""
+        """The live knowledge base now for a caller with no workspace (the shipped files with every approved
+        version); a request uses its workspace's, `kb_for(team_id)`."""
         return self.knowledge.kb
+
+    def kb_for(self, team_id: str | None) -> KnowledgeBase:
+        """The workspace's live knowledge base: the shipped files with the versions approved in that workspace."""
+        return self.knowledge.current(team_id).kb
 
     def roles_of(self, session: Session, team_id: str, user_id: str) -> frozenset[Role]:
         """A person's roles, including admin for BOOTSTRAP_ADMIN_IDS: every permission check asks here.
