@@ -68,7 +68,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
     v = lex.vocab
     for i, t, prev, nxt in candidates(toks, cands):
         raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
-        letters = raw.replace("-", "")
+        letters = raw.replace("-", "").replace("'", "").replace("’", "")  # "TO'N": an O' surname's initial
         if letters.islower() and letters.isalpha() and len(letters) <= 3:
             if _lower_pair(i, toks, lex):
                 yield "initials", t.start, t.end

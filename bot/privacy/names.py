@@ -68,6 +68,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
+        if not titled and ((t.cap and common and _verb_use(i, toks, lex)) or _named_thing(i, toks, lex)):
+            continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
                            and not t.before.endswith("["))):  # type: ignore[union-attr]
@@ -79,7 +81,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
-                      and _END_PUNCT.isdisjoint(t.before)) or _role_is(t, prev, prev2, lex)
+                      and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c)
+                      ) or _role_is(t, prev, prev2, lex)
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
         ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
@@ -125,6 +128,44 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
             yield "name", t.start, t.end
+
+
+def _verb_use(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'forgot to Mark the register', 'can you Chase up the GP': after "to" (not "spoke to"), "you" or "please", and
+    before an article or particle, a name that is also an English verb is the verb."""
+    prev, prev2, nxt = toks[i - 1] if i else None, toks[i - 2] if i > 1 else None, toks[i + 1]
+    if prev is None or nxt is None or not _PHRASE_PUNCT.isdisjoint(toks[i].after) or nxt.norm not in \
+            lex.vocab.verb_particles:  # type: ignore[union-attr]
+        return False
+    if prev.norm == "to":
+        return prev2 is None or (prev2.norm not in _SPEAK and prev2.norm not in lex.vocab.contact_verbs)
+    return prev.norm in ("you", "please", "pls", "plz")
+
+
+def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'a Jack Frost event', 'an Andy Pandy costume': capitalised words after "a" / "an" and before a lower-case
+    word that is no verb name a kind of thing; a person is not "a Tom Smith"."""
+    j = i
+    while j > i - 3 and j > 0 and toks[j - 1] is not None and toks[j - 1].cap and toks[j - 1].after == " ":  # type: ignore[union-attr]
+        j -= 1
+    before = toks[j - 1] if j else None
+    if before is None or before.norm not in ("a", "an") or before.after != " " or j == i and toks[i].before != " ":  # type: ignore[union-attr]
+        return False
+    k = i
+    while k < i + 3 and toks[k + 1] is not None and toks[k].after == " " and toks[k + 1].cap:  # type: ignore[union-attr]
+        k += 1
+    after = toks[k + 1]
+    v = lex.vocab
+    return (after is not None and toks[k].after == " " and not after.cap and after.norm.isalpha()  # type: ignore[union-attr]
+            and after.norm not in v.verbs_after and after.norm not in v.person_verbs and after.norm not in _FUNCTION
+            and after.norm not in v.person_states and after.norm not in _SMALL)
+
+
+def _plural_before_word(t: Tok, prev: Tok, nxt: Tok | None, c: Classifier) -> bool:
+    """'kids fed', 'parents too': after a plural role word, a lower-case ordinary word that starts no list of names
+    is the sentence going on ('the twins ruby and jade' is still a name)."""
+    return (prev.norm.endswith("s") and not t.cap and c.common(t.norm) and t.after.strip() not in (",", "&")
+            and not (nxt is not None and nxt.norm in ("and", "&")))
 
 
 def _role_is(t: Tok, prev: Tok | None, prev2: Tok | None, lex: Lexicon) -> bool:
@@ -279,7 +320,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
                    or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
-              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
+              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations
     if not relations.isdisjoint(bases):  # "Reign's nan": any word owning a relative is looked at
