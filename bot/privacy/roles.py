@@ -41,7 +41,9 @@ _PLACE_PREPS = frozenset({"from", "in", "at", "with", "of"})
 _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
 _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
-                           "report", "notes", "plan", "meeting", "strategy", "discussion"})
+                           "report", "notes", "plan", "meeting", "strategy", "discussion",
+                           # a service's home for families: "X from the Women's Aid refuge" may be a child there
+                           "refuge", "refuges", "hostel", "house", "flats", "accommodation", "placement"})
 _LONGEST = 4
 # Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
 _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
@@ -142,8 +144,10 @@ class RoleReader:
         return False
 
     def _titled(self, lo: int, hi: int, i: int) -> bool:
-        return any(k != i and (self.norms[k] in self.v.professional_titles or (self.norms[k],) in self.roles)
-                   for k in range(lo, hi + 1))
+        # the title itself ("Pastor" in "Pastor Femi", a surname too) is part of the professional's name
+        return (hi > lo and self.norms[i] in self.v.professional_titles) or any(
+            k != i and (self.norms[k] in self.v.professional_titles or (self.norms[k],) in self.roles)
+            for k in range(lo, hi + 1))
 
     def _role_before(self, lo: int, hi: int) -> bool:
         j = lo - 1
