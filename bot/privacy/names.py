@@ -181,7 +181,8 @@ def _surname_next(i: int, toks: Toks, lex: Lexicon) -> bool:
     word in no list) that is no English word (not 'Rose Room', 'Victoria Park', 'Grace Hall') nor an organisation."""
     t, nxt = toks[i], toks[i + 1]
     return (t is not None and nxt is not None and t.after == " " and nxt.cap and not nxt.upper
-            and t.norm not in lex.vocab.patron_titles and nxt.norm not in lex.english and nxt.norm.isalpha()
+            and t.norm not in lex.vocab.patron_titles and nxt.norm not in lex.english
+            and nxt.norm.replace("'", "").isalpha()  # "D'Souza", "O'Neill"
             and (nxt.norm in lex.surnames or (nxt.norm not in lex.rare_english and nxt.norm not in lex.places))
             and nxt.norm not in lex.vocab.org_words
             and not _before_org(i + 1, toks, lex) and not _before_org(i, toks, lex))
