@@ -49,6 +49,8 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
     """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
     capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
     w, v = t.norm, lex.vocab
+    if w.endswith("ss"):
+        return False  # 'the Ness', 'the Moss': no plural ends in a double s ('the Rosses')
     stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
     if stem in v.not_names:
         return False

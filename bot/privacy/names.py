@@ -114,7 +114,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))
-                    or (first and t.cap and _surname_next(i, toks, lex))):
+                    or (first and t.cap and _surname_next(i, toks, lex))
+                    or (first and _lower_surname_next(t, toks[i + 1], lex))):
                 yield "name", t.start, t.end
         elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
@@ -188,6 +189,13 @@ def _surname_next(i: int, toks: Toks, lex: Lexicon) -> bool:
             and not _before_org(i + 1, toks, lex) and not _before_org(i, toks, lex))
 
 
+def _lower_surname_next(t: Tok, nxt: Tok | None, lex: Lexicon) -> bool:
+    """'re: hope atkinson': a first name typed in lower case, then a surname that is no English word or place."""
+    return (nxt is not None and not t.cap and not nxt.cap and t.after == " " and nxt.norm.isalpha()
+            and nxt.norm in lex.surnames and nxt.norm not in lex.english and nxt.norm not in lex.rare_english
+            and nxt.norm not in lex.places and nxt.norm not in lex.vocab.not_names)
+
+
 def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'Leighton Hospital', 'the Halliwell Jones stadium', 'Joseph Rowntree Foundation': a word right before an
     organisation word is part of its name, unless a person's verb follows ('Lucy Green told')."""
@@ -222,6 +230,8 @@ def _kin_owner(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
 def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'his brother will', 'that will was missing', 'told will his mum': not the modal ('children will also')."""
     prev, nxt = toks[i - 1] if i else None, toks[i + 1]
+    if toks[i] is not None and toks[i].possessive:  # type: ignore[union-attr]
+        return True  # "will's been off": the modal takes no 's
     return (prev is not None and prev.norm in lex.vocab.person_relations) or (
         nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and"))
 
@@ -264,7 +274,11 @@ def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
         ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
         if o.cap and not between.strip() and ordinary and not _opening_word(o, toks[i - 2] if i > 1 else None):
             return True
-    # "Plan to Protect from Harm": a capitalised ordinary word a few small words before.
+    return _title_before(i, toks, c) or _title_after(i, toks, c, lex)
+
+
+def _title_before(i: int, toks: Toks, c: Classifier) -> bool:
+    """"Plan to Protect from Harm": a capitalised ordinary word a few small words before."""
     for j in range(i - 1, max(-1, i - 4), -1):
         o = toks[j]
         if o is None or (not o.cap and o.norm not in _SMALL) or not _STOP_PUNCT.isdisjoint(o.after):
@@ -273,6 +287,21 @@ def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
             return False
         if o.cap and o.norm not in _SMALL:
             return c.common(o.norm) and not c.known(o.norm)
+    return False
+
+
+def _title_after(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
+    """"Joy to the World", "Hope for the Future": small words, then a capitalised ordinary word (not a place or
+    body's word: "Grace at the Hospital" may still be a child)."""
+    if toks[i] is None or not _STOP_PUNCT.isdisjoint(toks[i].after):  # type: ignore[union-attr]
+        return False
+    for j in range(i + 1, i + 4):
+        o = toks[j]
+        if o is None or o.norm not in _SMALL or o.cap:
+            return (j > i + 1 and o is not None and o.cap and not o.upper and c.common(o.norm)
+                    and not c.known(o.norm) and o.norm not in lex.vocab.org_words and not c.place(o.norm))
+        if not _STOP_PUNCT.isdisjoint(o.after):
+            return False
     return False
 
 

@@ -102,7 +102,10 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
             continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
+        owned = job.group().lower() in ("has", "had")
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
+                       # "gran has an order ... support from the LA": what someone has is a business only where it is
+                       and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
         if target:
