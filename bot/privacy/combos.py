@@ -70,7 +70,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
-            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}(?:a|an|the)\b"
+            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
+            r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named
             r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\b"
             r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(

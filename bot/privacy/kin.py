@@ -58,8 +58,7 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
         return True  # 'the Begums', 'the o'briens'
     if t.cap and not c.common(w) and not c.common(stem):
         return True  # 'the Nowaks' (a surname in no list)
-    if t.cap and stem in lex.places and w not in lex.places and stem not in lex.english and w not in lex.english \
-            and stem not in v.local_places:
+    if t.cap and stem in lex.places and w not in lex.places and stem not in lex.english and w not in lex.english:
         return True  # 'the Ramsbottoms': a town is never plural, a family named after one is
     if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
             and nxt is not None and nxt.norm in _PLURAL_VERBS):

@@ -52,7 +52,8 @@ NAMED_STREET = re.compile(
     r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
     r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery"
     # "the Ness Gardens trip": an outing or event named after the place
-    r"|[Tt]rips?\b|[Vv]isits?\b|[Ee]vents?\b|[Ff]estival|[Ff]un\s{1,3}[Dd]ay|[Oo]pen\s{1,3}[Dd]ay)"  # "Sophie Lane, LSCP business manager": a person in a job
+    r"|[Tt]rips?\b|[Vv]isits?\b|[Ee]vents?\b|[Ff]estival|[Ff]un\s{1,3}[Dd]ay|[Oo]pen\s{1,3}[Dd]ay|[Cc]af[eé]"
+    r"|[Tt]ea\s{0,3}[Rr]oom)"  # "Sophie Lane, LSCP business manager": a person in a job
     r"|,\s{1,3}(?:[\w\-]{1,20}\s{1,3}){0,3}(?:manager|officer|lead|director|chair|co-?ordinator|administrator)\b)"
 )
 FLAT = re.compile(

@@ -169,7 +169,7 @@ _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
 # introduces an account, in a message that names a platform.
 QUOTED_HANDLE = re.compile(r"\b(?:as|called|named|streamer|youtuber|tiktoker|account|channel|user|username|handle|"
-                           r"gamertag|tag|profile|page)\s{1,3}['\"‘“]([^'\"‘’“”\n]{2,30})['\"’”]", re.IGNORECASE)
+                           r"gamertag|tag|profile|page)\s{1,3}['\"‘“]([^'\"‘’“”\n\[\]]{2,30})['\"’”]", re.IGNORECASE)
 
 
 def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
