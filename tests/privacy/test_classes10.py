@@ -67,10 +67,10 @@ def test_benign_class_passes(text):
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("Leah from the Women's Aid refuge said her stepdad hits her", "name"),  # a child in the refuge
-    ("his father Michael is the one who hit him", "name"),  # a relation before it: family, not a priest
+    ("the girl said her Father John hits her", "name"),  # an owner before "Father": her dad, not a priest
     ("spoke to Mark the same day, he said mum had gone", "name"),  # "spoke to": the person, not the verb
     ("the kids ruby and jade were seen at the park", "name"),  # a name after a plural role word, joined by "and"
-    ("NHS 111 and 999 are the numbers to give parents", None),  # short numbers after the cue: no NHS number
+    ("NHS plans for 2024 2025 2026 are published", None),  # twelve digits after the cue: no NHS number
 ])
 def test_guards_keep_what_they_should(text, kind):
     kinds = _kinds(text)
