@@ -75,7 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\b"
             r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(
-            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b", re.IGNORECASE),
+            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b"
+            r"|\bonly\s{1,3}(?:year|yr|y)\s{0,2}\d{1,2}\b", re.IGNORECASE),  # "the only Year 11 who..."
         "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits)})\b", re.IGNORECASE),
         "community": re.compile(rf"\b(?:{_alternation(v.communities)})\b", re.IGNORECASE),
         "composition": re.compile(

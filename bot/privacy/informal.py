@@ -35,7 +35,7 @@ _PIECE = re.compile(r"[a-z]+|\d+")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
-CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./]{1,2}\d{1,10}){0,11})", re.IGNORECASE)
+CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
 _GROUPS = re.compile(r"\d+")
 _STREET = (r"(?:road|rd|street|st|lane|avenue|ave|close|grove|drive|way|crescent|terrace|walk|row|mews|square|"
            r"hill|parade|brow)")

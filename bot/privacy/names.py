@@ -68,7 +68,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
-        if not titled and ((t.cap and common and _verb_use(i, toks, lex)) or _named_thing(i, toks, lex)):
+        if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
+                           or _named_thing(i, toks, lex)):
             continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
@@ -113,7 +114,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
-                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))
+                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)
+                        and not _before_org(i, toks, lex))  # 'Rose Hill school', 'Grace Road surgery'
                     or (first and t.cap and _surname_next(i, toks, lex))
                     or (first and _lower_surname_next(t, toks[i + 1], lex))):
                 yield "name", t.start, t.end
@@ -141,6 +143,18 @@ def _verb_use(i: int, toks: Toks, lex: Lexicon) -> bool:
     if prev.norm == "to":
         return prev2 is None or (prev2.norm not in _SPEAK and prev2.norm not in lex.vocab.contact_verbs)
     return prev.norm in ("you", "please", "pls", "plz")
+
+
+# Verbs that take "to" and an infinitive: after them a name-word is the verb ("we need to Mark this").
+_INFINITIVE = frozenset({"need", "needs", "needed", "have", "has", "had", "want", "wants", "wanted", "remember",
+                         "forgot", "forget", "try", "tried", "trying", "able", "ought", "help", "helps"})
+
+
+def _infinitive(i: int, toks: Toks) -> bool:
+    prev, prev2 = toks[i - 1] if i else None, toks[i - 2] if i > 1 else None
+    t = toks[i]
+    return (t is not None and not t.possessive and prev is not None and prev2 is not None and prev.norm == "to"
+            and prev2.norm in _INFINITIVE and not prev.before.strip() and not t.before.strip())
 
 
 def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:

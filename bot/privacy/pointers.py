@@ -172,6 +172,14 @@ QUOTED_HANDLE = re.compile(r"\b(?:as|called|named|streamer|youtuber|tiktoker|acc
                            r"gamertag|tag|profile|page)\s{1,3}['\"‘“]([^'\"‘’“”\n\[\]]{2,30})['\"’”]", re.IGNORECASE)
 
 
+# "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
+# digit, underscore or dot, up to four words ("username is the same as..." passes).
+ACCOUNT_NAME = re.compile(
+    r"\b(?i:username|user\s?name|gamertag|gamer\s?tag|screen\s?name)\s{1,3}(?i:is\s{1,3}|was\s{1,3}|:\s{0,3}|-\s{1,3})?"
+    r"((?=[A-Z0-9_]|[a-z]{1,20}[\d_.])[A-Za-z0-9_.]{2,30}(?:\s[A-Z0-9][A-Za-z0-9_.]{0,20}){0,3})")
+_ACCOUNT_WORDS = frozenset({"username", "user", "gamertag", "gamer", "screen"})
+
+
 def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
@@ -213,6 +221,8 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
             out.append(("social_media", m.start(1), m.end(1)) for m in QUOTED_HANDLE.finditer(text))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
+    if words & _ACCOUNT_WORDS:
+        out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
         english = lexicon().english

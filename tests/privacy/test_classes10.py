@@ -39,6 +39,9 @@ def _kinds(text: str) -> set[str]:
     ("Holly D'Costa (6) has missed every dental appointment", "name"),
     ("will's been sleeping in the car", "name"),
     ("the Runcorns have moved into the flat", "family_name"),
+    ("nhs number (612) 204 8115 on the red book", "nhs_number"),
+    ("his gamertag is Night Fury 7 and older lads message him", "social_media"),
+    ("she is the only Year 9 at the academy with a hearing dog", "combination"),
 ])
 def test_identifying_class_is_found(text, kind):
     assert kind in _kinds(text), text
@@ -60,6 +63,9 @@ def test_identifying_class_is_found(text, kind):
     "the Abbey Gardens trip is for the children in care",
     "we meet at the Ness Gardens cafe",
     "ICPC is due 15 days after the strat - strat was Friday",
+    "we need to Mark this as closed before the audit",
+    "Rose Hill school is hosting the DSL network",
+    "the username is the same as your work email",
 ])
 def test_benign_class_passes(text):
     assert find_identifiers(text) == [], (text, _kinds(text))
