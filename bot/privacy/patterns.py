@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.places import street_as_place
+from bot.privacy.places import NAMED_STREET, street_as_place
 from bot.privacy.published import child_at_school, lower_school, team_mailbox
 
 Span = tuple[str, int, int]
@@ -41,20 +41,9 @@ NUMBERED_STREET = re.compile(
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
     r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b"
-    rf"|\d(?:(?<=number \d)|(?<=no\. \d)|(?<=no \d))\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
+    rf"|\d(?:(?<=number \d)|(?<=no\. \d)|(?<=no \d))\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}"
+    rf"(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
-)
-NAMED_STREET = re.compile(
-    r"\b[A-Z][a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"
-    r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
-    # "the Hope Street drop-in", "Rose Lane Children's Centre": a venue named after its street
-    r"(?!\s{1,3}(?:[Dd]rop|[Cc]ent(?:re|er)|[Cc]linic|[Ss]urgery|[Hh]ub|[Oo]ffice|[Ss]chool|[Pp]rimary|[Aa]cademy|[Ll]ibrary"
-    r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
-    r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery"
-    # "the Ness Gardens trip": an outing or event named after the place
-    r"|[Tt]rips?\b|[Vv]isits?\b|[Ee]vents?\b|[Ff]estival|[Ff]un\s{1,3}[Dd]ay|[Oo]pen\s{1,3}[Dd]ay|[Cc]af[eé]"
-    r"|[Tt]ea\s{0,3}[Rr]oom)"  # "Sophie Lane, LSCP business manager": a person in a job
-    r"|,\s{1,3}(?:[\w\-]{1,20}\s{1,3}){0,3}(?:manager|officer|lead|director|chair|co-?ordinator|administrator)\b)"
 )
 FLAT = re.compile(
     r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
