@@ -71,6 +71,24 @@ def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:
             and after.norm not in v.person_states and after.norm not in _SMALL)
 
 
+# Ratings by colour ("Red, Amber, Green"): a colour that is also a name, listed with another colour, is a rating.
+_RATINGS = frozenset({"red", "amber", "green", "blue", "grey", "gold", "silver", "pink", "white", "black"})
+
+
+def _rating(i: int, toks: Toks) -> bool:
+    """'Amber and Red flags', 'a Red/Amber rating': colours listed together are a rating, not two children."""
+    t = toks[i]
+    if t is None or t.norm not in _RATINGS:
+        return False
+    for j, joiner in ((i - 2, i - 1), (i + 2, i + 1)):
+        o, mid = (toks[j], toks[joiner]) if j >= 0 else (None, None)
+        if o is not None and mid is not None and o.norm in _RATINGS and mid.norm in ("and", "or", "to"):
+            return True
+    near = [toks[j] for j in (i - 1, i + 1) if j >= 0]
+    return any(o is not None and o.norm in _RATINGS and (t.after.strip() in (",", "/") or o.after.strip() in (",", "/"))
+               for o in near)
+
+
 def _plural_before_word(t: Tok, prev: Tok, nxt: Tok | None, c: Classifier) -> bool:
     """'kids fed', 'parents too': after a plural role word, a lower-case ordinary word that starts no list of names
     is the sentence going on ('the twins ruby and jade' is still a name)."""

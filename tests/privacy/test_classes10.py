@@ -66,6 +66,7 @@ def test_identifying_class_is_found(text, kind):
     "we need to Mark this as closed before the audit",
     "Rose Hill school is hosting the DSL network",
     "the username is the same as your work email",
+    "Amber and Red flags on the risk tool mean a strategy discussion",
 ])
 def test_benign_class_passes(text):
     assert find_identifiers(text) == [], (text, _kinds(text))
@@ -77,6 +78,7 @@ def test_benign_class_passes(text):
     ("spoke to Mark the same day, he said mum had gone", "name"),  # "spoke to": the person, not the verb
     ("the kids ruby and jade were seen at the park", "name"),  # a name after a plural role word, joined by "and"
     ("NHS plans for 2024 2025 2026 are published", None),  # twelve digits after the cue: no NHS number
+    ("Amber and her brother were left alone overnight", "name"),  # a colour-name with no other colour: a child
 ])
 def test_guards_keep_what_they_should(text, kind):
     kinds = _kinds(text)
