@@ -41,6 +41,9 @@ ACHIEVEMENT = re.compile(
     r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
 # Fame: the family of someone the public knows is one family ("the famous dad who plays for the Rovers").
+# A family's own business ("the family who run the chip shop in X"): one shop, one family.
+BUSINESS = re.compile(r"\b(?:who|that|which)\s{1,3}(?:run|runs|ran|own|owns|owned|manage|manages|keep|keeps)\s{1,3}"
+                      r"(?:the|a|an)\s{1,3}", re.IGNORECASE)
 FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:football\s{1,3})?for\s{1,3}the)\b",
                   re.IGNORECASE)
 # A definite child or family with a distinguishing feature ("the boy with the one arm"): known to all who meet them.
@@ -67,11 +70,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
-            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}(?:a|an|the)\b"
-            r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\s{1,3}(?:a|an|the)\b"
+            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
+            r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named
+            r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\b"
             r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(
-            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b", re.IGNORECASE),
+            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b"
+            r"|\bonly\s{1,3}(?:year|yr|y)\s{0,2}\d{1,2}\b", re.IGNORECASE),  # "the only Year 11 who..."
         "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits)})\b", re.IGNORECASE),
         "community": re.compile(rf"\b(?:{_alternation(v.communities)})\b", re.IGNORECASE),
         "composition": re.compile(
@@ -123,6 +128,8 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
         found.update(("event", "unique"))  # a title or trophy is held by one person
     if ROAD_NUMBER.search(src.text, a, b):
         found.add("place")
+    if BUSINESS.search(src.text, a, b):
+        found.add("unique")
     return found
 
 
@@ -142,8 +149,8 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         a, b = _sentence(text, start, end)
         done = b
         kinds = _kinds(src, a, b)
-        if "trait" in kinds and _DEFINITE.match(text, start):
-            kinds.add("unique")
+        if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
+            kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
 

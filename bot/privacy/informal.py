@@ -34,6 +34,9 @@ _LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and 
 _PIECE = re.compile(r"[a-z]+|\d+")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
+# "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
+CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
+_GROUPS = re.compile(r"\d+")
 _STREET = (r"(?:road|rd|street|st|lane|avenue|ave|close|grove|drive|way|crescent|terrace|walk|row|mews|square|"
            r"hill|parade|brow)")
 HOME_CORNER = re.compile(
@@ -119,6 +122,19 @@ def _grouped(text: str) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
+def _cued_nhs(text: str) -> Iterator[Span]:
+    """Ten digits after an NHS cue however they are grouped, ending at a group's end (not the start of a longer
+    number): the cue says what the number is, so the grouping and the check digit do not matter."""
+    for m in CUED_NHS.finditer(text):
+        total = 0
+        for g in _GROUPS.finditer(m.group(1)):
+            total += len(g.group(0))
+            if total >= 10:
+                if total == 10:
+                    yield "nhs_number", m.start(1), m.start(1) + g.end()
+                break
+
+
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
     out: list[Iterator[Span]] = []
@@ -127,6 +143,8 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(spoken_numbers(text))
     if odd:
         out.append(_grouped(text))
+    if digits and "nhs" in words:
+        out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
     if words & {"corner", "room"}:

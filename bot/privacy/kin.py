@@ -49,6 +49,8 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
     """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
     capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
     w, v = t.norm, lex.vocab
+    if w.endswith("ss"):
+        return False  # 'the Ness', 'the Moss': no plural ends in a double s ('the Rosses')
     stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
     if stem in v.not_names:
         return False
@@ -56,6 +58,8 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
         return True  # 'the Begums', 'the o'briens'
     if t.cap and not c.common(w) and not c.common(stem):
         return True  # 'the Nowaks' (a surname in no list)
+    if t.cap and stem in lex.places and w not in lex.places and stem not in lex.english and w not in lex.english:
+        return True  # 'the Ramsbottoms': a town is never plural, a family named after one is
     if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
             and nxt is not None and nxt.norm in _PLURAL_VERBS):
         return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
@@ -68,7 +72,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
     v = lex.vocab
     for i, t, prev, nxt in candidates(toks, cands):
         raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
-        letters = raw.replace("-", "")
+        letters = raw.replace("-", "").replace("'", "").replace("’", "")  # "TO'N": an O' surname's initial
         if letters.islower() and letters.isalpha() and len(letters) <= 3:
             if _lower_pair(i, toks, lex):
                 yield "initials", t.start, t.end

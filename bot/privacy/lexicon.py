@@ -83,6 +83,7 @@ class Vocabulary(BaseModel):
     strong_initial_roles: frozenset[str]
     pupil_cues: frozenset[str]
     street_person_cues: frozenset[str]
+    verb_particles: frozenset[str]
 
     @field_validator("*", mode="before")
     @classmethod

@@ -26,7 +26,6 @@ from bot.privacy.tokens import (
     _ORG_CONTACT,
     _PHRASE_PUNCT,
     _SMALL,
-    _STOP_PUNCT,
     TOKEN,
     Classifier,
     Tok,
@@ -38,17 +37,20 @@ from bot.privacy.tokens import (
     candidates,
     classifier,
 )
+from bot.privacy.wordnames import (
+    _SPEAK,
+    _in_title_phrase,
+    _infinitive,
+    _named_thing,
+    _plural_before_word,
+    _rating,
+    _verb_use,
+)
 
-# Verbs whose person follows 'to' or 'with' ("spoke to amber"; not "visit to carry out").
-_SPEAK = frozenset({"spoke", "spoken", "speak", "speaking", "talked", "talk", "talking", "chatted", "chat", "chatting",
-                    "met", "meet", "meeting", "wrote", "write", "explained", "listened", "sat", "worked", "working",
-                    "played", "went", "go", "going", "stayed", "staying", "lives", "living", "contact"})
 _NEWS = frozenset({"update", "updates", "news", "info", "information", "concerns", "notes"})  # "update on Esme:"
 _GREETINGS = frozenset({"thanks", "thank", "thankyou", "cheers", "hi", "hiya", "hello", "dear", "morning", "ta"})
 _NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's name ("his brother will")
 _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
-_OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "where", "when", "how", "why", "what",
-                                  "who"})
 
 
 def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
@@ -68,6 +70,9 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
+        if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
+                           or _named_thing(i, toks, lex) or _rating(i, toks)):
+            continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
                            and not t.before.endswith("["))):  # type: ignore[union-attr]
@@ -79,7 +84,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
-                      and _END_PUNCT.isdisjoint(t.before)) or _role_is(t, prev, prev2, lex)
+                      and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c)
+                      ) or _role_is(t, prev, prev2, lex)
         verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
         ing_next = len(nn) > 4 and nn.endswith("ing")
         end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
@@ -110,8 +116,10 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
-                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex))
-                    or (first and t.cap and _surname_next(i, toks, lex))):
+                    or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)
+                        and not _before_org(i, toks, lex))  # 'Rose Hill school', 'Grace Road surgery'
+                    or (first and t.cap and _surname_next(i, toks, lex))
+                    or (first and _lower_surname_next(t, toks[i + 1], lex))):
                 yield "name", t.start, t.end
         elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
@@ -140,10 +148,18 @@ def _surname_next(i: int, toks: Toks, lex: Lexicon) -> bool:
     word in no list) that is no English word (not 'Rose Room', 'Victoria Park', 'Grace Hall') nor an organisation."""
     t, nxt = toks[i], toks[i + 1]
     return (t is not None and nxt is not None and t.after == " " and nxt.cap and not nxt.upper
-            and t.norm not in lex.vocab.patron_titles and nxt.norm not in lex.english and nxt.norm.isalpha()
+            and t.norm not in lex.vocab.patron_titles and nxt.norm not in lex.english
+            and nxt.norm.replace("'", "").isalpha()  # "D'Souza", "O'Neill"
             and (nxt.norm in lex.surnames or (nxt.norm not in lex.rare_english and nxt.norm not in lex.places))
             and nxt.norm not in lex.vocab.org_words
             and not _before_org(i + 1, toks, lex) and not _before_org(i, toks, lex))
+
+
+def _lower_surname_next(t: Tok, nxt: Tok | None, lex: Lexicon) -> bool:
+    """'re: hope atkinson': a first name typed in lower case, then a surname that is no English word or place."""
+    return (nxt is not None and not t.cap and not nxt.cap and t.after == " " and nxt.norm.isalpha()
+            and nxt.norm in lex.surnames and nxt.norm not in lex.english and nxt.norm not in lex.rare_english
+            and nxt.norm not in lex.places and nxt.norm not in lex.vocab.not_names)
 
 
 def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
@@ -180,6 +196,8 @@ def _kin_owner(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
 def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'his brother will', 'that will was missing', 'told will his mum': not the modal ('children will also')."""
     prev, nxt = toks[i - 1] if i else None, toks[i + 1]
+    if toks[i] is not None and toks[i].possessive:  # type: ignore[union-attr]
+        return True  # "will's been off": the modal takes no 's
     return (prev is not None and prev.norm in lex.vocab.person_relations) or (
         nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and"))
 
@@ -214,30 +232,6 @@ def _with_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
     norms = toks.norms  # looked up without building tokens: most words are not followed by "and"
     return (i + 3 < len(norms) and norms[i + 1] == "and" and norms[i + 2] in ("his", "her", "their")
             and _base(norms[i + 3]) in lex.vocab.relation_after_possessive)
-
-
-def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
-    """'Hope House', 'Victim Support': a capitalised word beside a capitalised ordinary word or org word."""
-    for o, between in _neighbours(i, toks):
-        ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
-        if o.cap and not between.strip() and ordinary and not _opening_word(o, toks[i - 2] if i > 1 else None):
-            return True
-    # "Plan to Protect from Harm": a capitalised ordinary word a few small words before.
-    for j in range(i - 1, max(-1, i - 4), -1):
-        o = toks[j]
-        if o is None or (not o.cap and o.norm not in _SMALL) or not _STOP_PUNCT.isdisjoint(o.after):
-            return False
-        if _opening_word(o, toks[j - 1] if j else None):
-            return False
-        if o.cap and o.norm not in _SMALL:
-            return c.common(o.norm) and not c.known(o.norm)
-    return False
-
-
-
-def _opening_word(o: Tok, before: Tok | None) -> bool:
-    """'Is Joy still...', 'Did Faith...': a verb or question word capitalised only because it opens a sentence."""
-    return o.norm in _OPENERS and _sentence_start(o, before)
 
 
 def _capitalised_neighbour(i: int, toks: Toks, c: Classifier) -> bool:
@@ -279,7 +273,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
                    or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
-              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").isupper()]
+              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations
     if not relations.isdisjoint(bases):  # "Reign's nan": any word owning a relative is looked at

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.places import street_as_place
+from bot.privacy.places import NAMED_STREET, street_as_place
 from bot.privacy.published import child_at_school, lower_school, team_mailbox
 
 Span = tuple[str, int, int]
@@ -41,17 +41,9 @@ NUMBERED_STREET = re.compile(
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
     r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b"
-    rf"|\d(?<=number \d)\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
+    rf"|\d(?:(?<=number \d)|(?<=no\. \d)|(?<=no \d))\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}"
+    rf"(?:the\s{{1,3}})?(?:{_W}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
-)
-NAMED_STREET = re.compile(
-    r"\b[A-Z][a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"
-    r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
-    # "the Hope Street drop-in", "Rose Lane Children's Centre": a venue named after its street
-    r"(?!\s{1,3}(?:[Dd]rop|[Cc]ent(?:re|er)|[Cc]linic|[Ss]urgery|[Hh]ub|[Oo]ffice|[Ss]chool|[Pp]rimary|[Aa]cademy|[Ll]ibrary"
-    r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
-    r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery)"  # "Sophie Lane, LSCP business manager": a person in a job
-    r"|,\s{1,3}(?:[\w\-]{1,20}\s{1,3}){0,3}(?:manager|officer|lead|director|chair|co-?ordinator|administrator)\b)"
 )
 FLAT = re.compile(
     r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
@@ -96,7 +88,9 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
                r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form(?:er|ers)?\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}[a-z]?\b"
                r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
-               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b")
+               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b"
+               # "in years 7 and 10": two children's years named together (not a range, "years 7-11")
+               r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 FORM = re.compile(r"\bin\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
@@ -175,7 +169,7 @@ _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").
     "ref", "refs", "reference"}
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "bday", "dob", "d", "b", "turn", "turns", "turned",
                          "turning", "be", "is", "edd", "due"})
-_YEAR_GATE = frozenset({"year", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
+_YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 

@@ -13,6 +13,20 @@ import re
 
 from bot.privacy.lexicon import lexicon
 
+# A capitalised name before a street word (an address unless street_as_place says it is a place).
+NAMED_STREET = re.compile(
+    r"\b[A-Z][a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"
+    r"(?:Road|Street|Lane|Avenue|Close|Grove|Drive|Crescent|Terrace|Mews|Gardens|Way)\b"
+    # "the Hope Street drop-in", "Rose Lane Children's Centre": a venue named after its street
+    r"(?!\s{1,3}(?:[Dd]rop|[Cc]ent(?:re|er)|[Cc]linic|[Ss]urgery|[Hh]ub|[Oo]ffice|[Ss]chool|[Pp]rimary|[Aa]cademy|[Ll]ibrary"
+    r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
+    r"|[Mm]osque|[Pp]ractice|[Pp]roject|[Tt]eam|[Nn]ursery"
+    # "the Ness Gardens trip": an outing or event named after the place
+    r"|[Tt]rips?\b|[Vv]isits?\b|[Ee]vents?\b|[Ff]estival|[Ff]un\s{1,3}[Dd]ay|[Oo]pen\s{1,3}[Dd]ay|[Cc]af[eé]"
+    r"|[Tt]ea\s{0,3}[Rr]oom)"  # "Sophie Lane, LSCP business manager": a person in a job
+    r"|,\s{1,3}(?:[\w\-]{1,20}\s{1,3}){0,3}(?:manager|officer|lead|director|chair|co-?ordinator|administrator)\b)"
+)
+
 _NEAR = 120  # the sentence around a street, at most this far either side
 _WORD = re.compile(r"[a-z']+")
 

@@ -24,19 +24,19 @@ HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
-PLATE = re.compile(r"\b[A-Z]{2}-?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
+PLATE = re.compile(r"\b[A-Z]{2}[\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
 # A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
 LOWER_PLATE = re.compile(r"\b(?:[a-z]{2}\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
 REG_CUE = re.compile(
     r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
-    r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-]{0,4}"
+    r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-'\"‘“]{0,4}"
     # a plate has letters: "reg 28" is a regulation
     r"(?=[A-Z]{1,4}[\s\-]?\d)[A-Z0-9]{2,4}(?:[\s\-]{0,2}[A-Z0-9]{1,4})?",
     re.IGNORECASE,
 )
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
              r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
-             r"cousin)")
+             r"cousin|bf|gf)")
 # Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
 # works at...", "the man she's seeing drives for...").
 _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
@@ -47,8 +47,14 @@ _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
                          rf"(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
                          re.IGNORECASE)
-IS_JOB = re.compile(r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
-                    r"lead|sous|night|relief|agency|supply)\b", re.IGNORECASE)
+IS_JOB = re.compile(
+    # "dad, he's a firefighter at...": a pronoun after the relative carries the job back to them
+    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s]))?"
+    r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
+    r"lead|sous|night|relief|agency|supply"
+    # a post held alone, with no article ("uncle is landlord of the X", "dad is manager at X")
+    r"|landlord|landlady|licensee|manager|owner|proprietor|caretaker|chef|supervisor|foreman|steward|warden|"
+    r"headteacher|coach|captain|treasurer)\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
@@ -96,7 +102,10 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue  # "contributing to the work of the partnership": the noun, not the verb
         if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
             continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
+        owned = job.group().lower() in ("has", "had")
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
+                       # "gran has an order ... support from the LA": what someone has is a business only where it is
+                       and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
         if target:
@@ -157,6 +166,20 @@ _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a wo
 _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{3,30})\b")
 
 
+# "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
+# introduces an account, in a message that names a platform.
+QUOTED_HANDLE = re.compile(r"\b(?:as|called|named|streamer|youtuber|tiktoker|account|channel|user|username|handle|"
+                           r"gamertag|tag|profile|page)\s{1,3}['\"‘“]([^'\"‘’“”\n\[\]]{2,30})['\"’”]", re.IGNORECASE)
+
+
+# "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
+# digit, underscore or dot, up to four words ("username is the same as..." passes).
+ACCOUNT_NAME = re.compile(
+    r"\b(?i:username|user\s?name|gamertag|gamer\s?tag|screen\s?name)\s{1,3}(?i:is\s{1,3}|was\s{1,3}|:\s{0,3}|-\s{1,3})?"
+    r"((?=[A-Z0-9_]|[a-z]{1,20}[\d_.])[A-Za-z0-9_.]{2,30}(?:\s[A-Z0-9][A-Za-z0-9_.]{0,20}){0,3})")
+_ACCOUNT_WORDS = frozenset({"username", "user", "gamertag", "gamer", "screen"})
+
+
 def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
@@ -194,8 +217,12 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
         out.append(_handles_before(src, platforms & words))
         out.append(_named_on(src, platforms & words))
+        if platforms & words:
+            out.append(("social_media", m.start(1), m.end(1)) for m in QUOTED_HANDLE.finditer(text))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
+    if words & _ACCOUNT_WORDS:
+        out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
         english = lexicon().english

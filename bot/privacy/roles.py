@@ -32,7 +32,7 @@ from functools import cache
 
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span
-from bot.privacy.tokens import _ACRONYM, Tok, Toks
+from bot.privacy.tokens import _ACRONYM, _DETERMINERS, Tok, Toks
 
 _JOIN_BEFORE = frozenset({"is", "was"})
 # Between a role and the name after it: "the HV is called Bernie", "our IRO, named as Jo".
@@ -41,7 +41,9 @@ _PLACE_PREPS = frozenset({"from", "in", "at", "with", "of"})
 _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
 _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
-                           "report", "notes", "plan", "meeting", "strategy", "discussion"})
+                           "report", "notes", "plan", "meeting", "strategy", "discussion",
+                           # a service's home for families: "X from the Women's Aid refuge" may be a child there
+                           "refuge", "refuges", "hostel", "house", "flats", "accommodation", "placement"})
 _LONGEST = 4
 # Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
 _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
@@ -108,9 +110,18 @@ class RoleReader:
                 lo -= 1
         return lo, hi
 
+    def _clergy(self, lo: int, hi: int) -> bool:
+        """'Father Dominic': "Father" capitalised before a name, with no owner or article before it, is a priest's
+        title ('her father Dominic', 'the Father' are family or not a name)."""
+        first, prev = self.toks[lo], self.toks[lo - 1] if lo else None
+        return (hi > lo and self.norms[lo] == "father" and first is not None and first.cap and not first.upper
+                and (prev is None or (prev.norm not in _DETERMINERS and not prev.possessive
+                                      and prev.norm not in self.family)))
+
     def _family_touch(self, lo: int, hi: int) -> bool:
         toks, norms = self.toks, self.norms
-        if any(norms[k] in self.family for k in range(lo, hi + 1)):
+        clergy = self._clergy(lo, hi)
+        if any(norms[k] in self.family and not (clergy and k == lo) for k in range(lo, hi + 1)):
             return True
         last = toks[hi]
         nxt = toks[hi + 1]
@@ -142,8 +153,10 @@ class RoleReader:
         return False
 
     def _titled(self, lo: int, hi: int, i: int) -> bool:
-        return any(k != i and (self.norms[k] in self.v.professional_titles or (self.norms[k],) in self.roles)
-                   for k in range(lo, hi + 1))
+        # the title itself ("Pastor" in "Pastor Femi", a surname too) is part of the professional's name
+        return (hi > lo and self.norms[i] in self.v.professional_titles) or self._clergy(lo, hi) or any(
+            k != i and (self.norms[k] in self.v.professional_titles or (self.norms[k],) in self.roles)
+            for k in range(lo, hi + 1))
 
     def _role_before(self, lo: int, hi: int) -> bool:
         j = lo - 1

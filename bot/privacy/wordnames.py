@@ -1,0 +1,138 @@
+"""Names that are also words, used as words: where a word in the name lists ("Mark", "Chase", "Joy", "Grace")
+is a verb, part of a title or a thing's name, or the sentence going on after a plural ("kids fed"), so a capitalised
+or lower-case name-word there is no child's name (names.py asks these before it calls a name-word a name).
+"""
+
+from __future__ import annotations
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.tokens import (
+    _FUNCTION,
+    _PHRASE_PUNCT,
+    _SMALL,
+    _STOP_PUNCT,
+    Classifier,
+    Tok,
+    Toks,
+    _neighbours,
+    _sentence_start,
+)
+
+# Verbs whose person follows 'to' or 'with' ("spoke to amber"; not "visit to carry out").
+_SPEAK = frozenset({"spoke", "spoken", "speak", "speaking", "talked", "talk", "talking", "chatted", "chat", "chatting",
+                    "met", "meet", "meeting", "wrote", "write", "explained", "listened", "sat", "worked", "working",
+                    "played", "went", "go", "going", "stayed", "staying", "lives", "living", "contact"})
+
+
+_OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "where", "when", "how", "why", "what",
+                                  "who"})
+
+
+def _verb_use(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'forgot to Mark the register', 'can you Chase up the GP': after "to" (not "spoke to"), "you" or "please", and
+    before an article or particle, a name that is also an English verb is the verb."""
+    prev, prev2, nxt = toks[i - 1] if i else None, toks[i - 2] if i > 1 else None, toks[i + 1]
+    if prev is None or nxt is None or not _PHRASE_PUNCT.isdisjoint(toks[i].after) or nxt.norm not in \
+            lex.vocab.verb_particles:  # type: ignore[union-attr]
+        return False
+    if prev.norm == "to":
+        return prev2 is None or (prev2.norm not in _SPEAK and prev2.norm not in lex.vocab.contact_verbs)
+    return prev.norm in ("you", "please", "pls", "plz")
+
+
+# Verbs that take "to" and an infinitive: after them a name-word is the verb ("we need to Mark this").
+_INFINITIVE = frozenset({"need", "needs", "needed", "have", "has", "had", "want", "wants", "wanted", "remember",
+                         "forgot", "forget", "try", "tried", "trying", "able", "ought", "help", "helps"})
+
+
+def _infinitive(i: int, toks: Toks) -> bool:
+    prev, prev2 = toks[i - 1] if i else None, toks[i - 2] if i > 1 else None
+    t = toks[i]
+    return (t is not None and not t.possessive and prev is not None and prev2 is not None and prev.norm == "to"
+            and prev2.norm in _INFINITIVE and not prev.before.strip() and not t.before.strip())
+
+
+def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'a Jack Frost event', 'an Andy Pandy costume': capitalised words after "a" / "an" and before a lower-case
+    word that is no verb name a kind of thing; a person is not "a Tom Smith"."""
+    j = i
+    while j > i - 3 and j > 0 and toks[j - 1] is not None and toks[j - 1].cap and toks[j - 1].after == " ":  # type: ignore[union-attr]
+        j -= 1
+    before = toks[j - 1] if j else None
+    if before is None or before.norm not in ("a", "an") or before.after != " " or (j == i and toks[i].before != " "):  # type: ignore[union-attr]
+        return False
+    k = i
+    while k < i + 3 and toks[k + 1] is not None and toks[k].after == " " and toks[k + 1].cap:  # type: ignore[union-attr]
+        k += 1
+    after = toks[k + 1]
+    v = lex.vocab
+    return (after is not None and toks[k].after == " " and not after.cap and after.norm.isalpha()  # type: ignore[union-attr]
+            and after.norm not in v.verbs_after and after.norm not in v.person_verbs and after.norm not in _FUNCTION
+            and after.norm not in v.person_states and after.norm not in _SMALL)
+
+
+# Ratings by colour ("Red, Amber, Green"): a colour that is also a name, listed with another colour, is a rating.
+_RATINGS = frozenset({"red", "amber", "green", "blue", "grey", "gold", "silver", "pink", "white", "black"})
+
+
+def _rating(i: int, toks: Toks) -> bool:
+    """'Amber and Red flags', 'a Red/Amber rating': colours listed together are a rating, not two children."""
+    t = toks[i]
+    if t is None or t.norm not in _RATINGS:
+        return False
+    for j, joiner in ((i - 2, i - 1), (i + 2, i + 1)):
+        o, mid = (toks[j], toks[joiner]) if j >= 0 else (None, None)
+        if o is not None and mid is not None and o.norm in _RATINGS and mid.norm in ("and", "or", "to"):
+            return True
+    near = [toks[j] for j in (i - 1, i + 1) if j >= 0]
+    return any(o is not None and o.norm in _RATINGS and (t.after.strip() in (",", "/") or o.after.strip() in (",", "/"))
+               for o in near)
+
+
+def _plural_before_word(t: Tok, prev: Tok, nxt: Tok | None, c: Classifier) -> bool:
+    """'kids fed', 'parents too': after a plural role word, a lower-case ordinary word that starts no list of names
+    is the sentence going on ('the twins ruby and jade' is still a name)."""
+    return (prev.norm.endswith("s") and not t.cap and c.common(t.norm) and t.after.strip() not in (",", "&")
+            and not (nxt is not None and nxt.norm in ("and", "&")))
+
+
+def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
+    """'Hope House', 'Victim Support': a capitalised word beside a capitalised ordinary word or org word."""
+    for o, between in _neighbours(i, toks):
+        ordinary = o.norm in lex.vocab.org_words or (c.common(o.norm) and not c.known(o.norm))
+        if o.cap and not between.strip() and ordinary and not _opening_word(o, toks[i - 2] if i > 1 else None):
+            return True
+    return _title_before(i, toks, c) or _title_after(i, toks, c, lex)
+
+
+def _title_before(i: int, toks: Toks, c: Classifier) -> bool:
+    """"Plan to Protect from Harm": a capitalised ordinary word a few small words before."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        o = toks[j]
+        if o is None or (not o.cap and o.norm not in _SMALL) or not _STOP_PUNCT.isdisjoint(o.after):
+            return False
+        if _opening_word(o, toks[j - 1] if j else None):
+            return False
+        if o.cap and o.norm not in _SMALL:
+            return c.common(o.norm) and not c.known(o.norm)
+    return False
+
+
+def _title_after(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
+    """"Joy to the World", "Hope for the Future": small words, then a capitalised ordinary word (not a place or
+    body's word: "Grace at the Hospital" may still be a child)."""
+    if toks[i] is None or not _STOP_PUNCT.isdisjoint(toks[i].after):  # type: ignore[union-attr]
+        return False
+    for j in range(i + 1, i + 4):
+        o = toks[j]
+        if o is None or o.norm not in _SMALL or o.cap:
+            return (j > i + 1 and o is not None and o.cap and not o.upper and c.common(o.norm)
+                    and not c.known(o.norm) and o.norm not in lex.vocab.org_words and not c.place(o.norm))
+        if not _STOP_PUNCT.isdisjoint(o.after):
+            return False
+    return False
+
+
+def _opening_word(o: Tok, before: Tok | None) -> bool:
+    """'Is Joy still...', 'Did Faith...': a verb or question word capitalised only because it opens a sentence."""
+    return o.norm in _OPENERS and _sentence_start(o, before)
