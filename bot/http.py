@@ -105,7 +105,7 @@ def run_workers(argv: list[str], workers: int) -> int:
     """Run `safeguarding-bot <argv>` in `workers` processes and wait. One Python process answers about 140-200
     questions a second on one core (its interpreter lock); processes share nothing but the database, where the
     replay claims, event ids and every record already live, and each reads configuration changes made by another
-    within bot/lookups.TTL_SECONDS. A signal is passed on to every worker; when one stops, the rest are stopped
+    within bot/lookups.STAMP_CHECK_SECONDS. A signal is passed on to every worker; when one stops, the rest are stopped
     and its exit code returned, so the platform restarts the whole web process."""
     children = [subprocess.Popen([sys.executable, "-m", "bot.cli", *argv]) for _ in range(workers)]
 

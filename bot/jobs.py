@@ -69,9 +69,10 @@ def lay_knowledge_reviews(services: Services) -> None:
     from bot.timeutil import now
 
     try:
+        services.knowledge.refresh()  # each workspace's approved versions as they are now
         with services.db.session() as s:
-            ensure_review_lists(s, services.kb, now())
-            ensure_gap_digests(s, services.kb, now())
+            ensure_review_lists(s, services.kb_for, now())
+            ensure_gap_digests(s, services.kb_for, now())
     except Exception as exc:
         log.error("jobs.knowledge_reviews_failed", error=type(exc).__name__)
 

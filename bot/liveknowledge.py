@@ -1,5 +1,6 @@
 """The knowledge every answer in this process uses: the shipped files plus the business unit's approved
-versions (storage/kbedit.py), rebuilt when the newest version changes, without a restart.
+versions (storage/kbedit.py), rebuilt when the newest version changes, without a restart. Each workspace has its
+own overlay: an edit approved in one workspace never changes another workspace's answers.
 
 Answers never wait on the database here: `current()` returns the snapshot in hand at once and, at most every
 `check_seconds`, starts one background check of the overlay's version number; a changed number builds a
@@ -21,7 +22,7 @@ from knowledge.answering import Answerer, get_answerer
 from knowledge.base import KnowledgeBase, load_knowledge_base
 from knowledge.models import Confirmation, Entry
 from storage.db import Database
-from storage.kbedit import KnowledgeVersion, newest_versions, overlay_version
+from storage.kbedit import KnowledgeVersion, newest_versions, overlay_version, team_versions
 
 log = get_logger(__name__)
 
@@ -62,13 +63,21 @@ def overlay(base: KnowledgeBase, rows: list[KnowledgeVersion]) -> KnowledgeBase:
     return KnowledgeBase(entries, files)
 
 
+ALL = ""  # the snapshot for callers with no workspace (the CLI, the clock's national timescales): every overlay
+
+
 class LiveKnowledge:
+    """One snapshot per workspace that has approved versions (its own overlay on the shipped files); a workspace
+    with none answers from the shipped files; callers with no workspace get every workspace's versions."""
+
     def __init__(self, db: Database | None, base: KnowledgeBase | None = None,
                  check_seconds: float = CHECK_SECONDS) -> None:
         self.db = db
         self.check_seconds = check_seconds
         self._base = base
-        self._snapshot: Snapshot | None = None
+        self._plain: Snapshot | None = None  # the shipped files only
+        self._snapshots: dict[str, Snapshot] = {}  # team id (ALL: every team) -> its overlay
+        self._version = -1  # the deployment's overlay version the snapshots were built at
         self._lock = threading.Lock()  # one build at a time
         self._checking = False
         self._checked_at = 0.0
@@ -79,11 +88,12 @@ class LiveKnowledge:
             self._base = load_knowledge_base()
         return self._base
 
-    def current(self) -> Snapshot:
-        """The snapshot in hand, now; a background check starts when the last one is older than check_seconds."""
-        snap = self._snapshot
-        if snap is None:
-            snap = self._snapshot = Snapshot(-1, self.base, get_answerer(self.base))
+    def current(self, team_id: str | None = None) -> Snapshot:
+        """The workspace's snapshot in hand, now; a background check starts when the last is older than
+        check_seconds. A workspace with no approved versions (as of the last check) has the shipped files."""
+        if self._plain is None:
+            self._plain = Snapshot(-1, self.base, get_answerer(self.base))
+        snap = self._snapshots.get(ALL if team_id is None else team_id, self._plain)
         if self.db is not None and time.monotonic() - self._checked_at >= self.check_seconds and not self._checking:
             self._checking = True
             threading.Thread(target=self._check_quietly, name="knowledge-refresh", daemon=True).start()
@@ -106,21 +116,29 @@ class LiveKnowledge:
             self._checking = False
 
     def refresh(self) -> bool:
-        """Check the overlay's version now; rebuild and swap when it changed. True when a new snapshot is in."""
+        """Check the overlay's version now; rebuild and swap the snapshots of the workspaces whose versions
+        changed (and the all-workspaces one). True when a new snapshot is in."""
         if self.db is None:
             return False
         with self._lock:
             self._checked_at = time.monotonic()
             with self.db.read() as s:
                 version = overlay_version(s)
-                held = self._snapshot.version if self._snapshot is not None else None
-                if held == version:
+                if version == self._version:
                     return False
-                rows = newest_versions(s) if version else []
-                kb = overlay(self.base, rows) if rows else self.base  # rows are read before the session ends
-            started = time.perf_counter()
-            snap = Snapshot(version, kb, Answerer(kb) if rows else get_answerer(kb))
-            self._snapshot = snap
-            log.info("knowledge.rebuilt", version=version, entries=len(kb),
+                teams = team_versions(s)
+                held = {team: snap.version for team, snap in self._snapshots.items()}
+                wanted = {**teams, ALL: version} if teams else {}
+                changed = [team for team, v in wanted.items() if held.get(team) != v]
+                only = next(iter(teams)) if len(teams) == 1 else None  # one workspace: its overlay is everyone's
+                started = time.perf_counter()
+                kbs = {team: overlay(self.base, newest_versions(s, None if team == ALL else team))
+                       for team in changed if not (team == ALL and only is not None)}  # read before the session ends
+            built = {team: Snapshot(wanted[team], kb, Answerer(kb)) for team, kb in kbs.items()}
+            if only is not None and ALL in changed:
+                built[ALL] = built.get(only) or self._snapshots[only]
+            self._snapshots = {team: built.get(team) or self._snapshots[team] for team in wanted}
+            self._version = version
+            log.info("knowledge.rebuilt", version=version, workspaces=len(changed),
                      seconds=round(time.perf_counter() - started, 3))
             return True

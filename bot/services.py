@@ -13,6 +13,7 @@ from bot.authz import Role, roles_of
 from bot.lookups import LookupCache
 from bot.partnerships import resolve_partnership
 from bot.settings import Settings
+from storage.core import read_config_stamp
 from storage.db import Database
 
 if TYPE_CHECKING:
@@ -31,6 +32,12 @@ class Services:
         from bot.capabilities import register_all
 
         register_all()  # capabilities offer their digest items (bot.reminders.digest imports none of them)
+        self.lookups.watch(self._config_stamp)
+
+    def _config_stamp(self) -> int | None:
+        """The committed configuration stamp: how this process hears of another's grant or revoke."""
+        with self.db.read() as s:
+            return read_config_stamp(s)
 
     @cached_property
     def knowledge(self) -> LiveKnowledge:
@@ -41,13 +48,18 @@ class Services:
 
     @property
     def kb(self) -> KnowledgeBase:
-        """The live knowledge base now (the shipped files, validated once, with the approved overlay)."""
+        """The live knowledge base now for a caller with no workspace (the shipped files with every approved
+        version); a request uses its workspace's, `kb_for(team_id)`."""
         return self.knowledge.kb
+
+    def kb_for(self, team_id: str | None) -> KnowledgeBase:
+        """The workspace's live knowledge base: the shipped files with the versions approved in that workspace."""
+        return self.knowledge.current(team_id).kb
 
     def roles_of(self, session: Session, team_id: str, user_id: str) -> frozenset[Role]:
         """A person's roles, including admin for BOOTSTRAP_ADMIN_IDS: every permission check asks here.
 
-        Cached for a few seconds (bot.lookups); any grant or revoke in this process empties the cache."""
+        Cached for a few seconds (bot.lookups); a grant or revoke empties it here at once, elsewhere within ~1 s."""
         return self.lookups.get(("roles", team_id, user_id),
                                 lambda: roles_of(session, team_id, user_id, self.settings.admin_ids))
 

@@ -62,7 +62,7 @@ def register(app: App, services: Services) -> None:
         cmd.reply(reply.text, blocks=reply.blocks)
 
     def topics_command(cmd: CommandContext) -> None:
-        reply = answers.topics(cmd.partnership)
+        reply = answers.topics(cmd.partnership, cmd.team_id)
         cmd.reply(reply.text, blocks=reply.blocks)
 
     def ask_offline(text: str, respond: Respond) -> bool:
@@ -118,7 +118,7 @@ def register(app: App, services: Services) -> None:
     @guarded
     def on_suggestion(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
         ack()
-        reply = answers.suggestion(_value(body))
+        reply = answers.suggestion(_value(body), team_of(body))
         if reply.blocks is None:  # the entry is gone: say so where it was pressed
             _ephemeral(respond, reply.text)
             return

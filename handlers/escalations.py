@@ -41,7 +41,7 @@ log = get_logger(__name__)
           lambda s, cmd: service.refuse(s, team_id=cmd.team_id, actor_id=cmd.user_id, action="raise", ref=None),
           otherwise=lambda cmd: show_route(cmd, practitioner=True))
 def open_raise(cmd: CommandContext) -> None:
-    kb = cmd.services.kb
+    kb = cmd.services.kb_for(cmd.team_id)  # the workspace's route, as its business unit keeps it
     area = cmd.partnership
     agencies = agency_choices(kb, area) if area else []
     route = snapshot_route(kb, area) if area else None
@@ -57,8 +57,9 @@ def refresh_raise(services: Services, client: WebClient, body: dict[str, Any], a
     if not actor.can(Permission.ESCALATION_RAISE) or area not in PARTNERSHIPS or not view.get("id"):
         return
     meta = modals.metadata(view, RaiseMeta)
-    agencies = agency_choices(services.kb, area)
-    new = blocks.raise_modal(area, agencies, snapshot_route(services.kb, area), meta,
+    kb = services.kb_for(actor.team_id)
+    agencies = agency_choices(kb, area)
+    new = blocks.raise_modal(area, agencies, snapshot_route(kb, area), meta,
                              keep=modals.values_of(view))
     client.views_update(view_id=view["id"], hash=view.get("hash"), view=new)
 
@@ -67,7 +68,7 @@ def show_route(cmd: CommandContext, practitioner: bool = False) -> None:
     if not cmd.partnership:
         cmd.reply(texts.NO_PARTNERSHIP)
         return
-    route = snapshot_route(cmd.services.kb, cmd.partnership)
+    route = snapshot_route(cmd.services.kb_for(cmd.team_id), cmd.partnership)
     if route is None:
         cmd.reply(texts.NO_ROUTE.format(area=display_name(cmd.partnership)))
         return
@@ -193,7 +194,7 @@ def register(app: App, services: Services) -> None:
             if request is None:
                 ack(response_action="errors", errors=errors)
                 return
-            route = snapshot_route(services.kb, request.partnership)
+            route = snapshot_route(services.kb_for(team_id), request.partnership)
             if route is None:
                 ack(response_action="errors", errors={BlockId.PARTNERSHIP.value: texts.NO_ROUTE.format(
                     area=display_name(request.partnership))})

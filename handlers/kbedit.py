@@ -81,7 +81,7 @@ def register(app: App, services: Services) -> None:
         if area is None:
             cmd.reply(texts.NO_AREA)
             return
-        text, blocks = upkeep.browse(area)
+        text, blocks = upkeep.browse(cmd.team_id, area, _may_edit(cmd.who()))
         cmd.reply(text, blocks)
 
     def search(cmd: CommandContext) -> None:
@@ -89,25 +89,43 @@ def register(app: App, services: Services) -> None:
         if area is None:
             cmd.reply(texts.NO_AREA)
             return
-        text, blocks = upkeep.search(area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
+        text, blocks = upkeep.search(cmd.team_id, area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
         cmd.reply(text, blocks or None)
+
+    def choice(cmd: CommandContext, yes: str, no: str, usage: str) -> tuple[bool, str] | None:
+        """An admin's `<yes|no> [partnership]` (the workspace's partnership by default); None after the usage."""
+        word, _, where = cmd.text.strip().partition(" ")
+        area = resolve_partnership(where).slug if where.strip() else area_of(cmd.who())
+        if word.lower() not in (yes, no) or area not in PARTNERSHIPS:
+            cmd.reply(usage)
+            return None
+        return word.lower() == yes, area
 
     @requires(Permission.ADMIN, record("approvals"))
     def approvals(cmd: CommandContext) -> None:
-        rule, _, where = cmd.text.strip().partition(" ")
-        area = resolve_partnership(where).slug if where.strip() else area_of(cmd.who())
-        if rule.lower() not in ("single", "two") or area not in PARTNERSHIPS:
-            cmd.reply(texts.APPROVALS_USAGE)
+        if (picked := choice(cmd, "single", "two", texts.APPROVALS_USAGE)) is None:
             return
-        single = rule.lower() == "single"
+        single, area = picked
         with services.db.session() as s:
             service.set_approvals(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, single=single)
         cmd.reply(texts.APPROVALS_SET.format(area=PARTNERSHIPS[area], rule=texts.ONE_PERSON if single
                                              else texts.TWO_PEOPLE))
 
+    @requires(Permission.ADMIN, record("gaps"))
+    def gaps(cmd: CommandContext) -> None:
+        if (picked := choice(cmd, "channel", "dm", texts.GAPS_USAGE)) is None:
+            return
+        to_channel, area = picked
+        with services.db.session() as s:
+            service.set_gaps(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, to_channel=to_channel)
+        cmd.reply(texts.GAPS_SET.format(area=PARTNERSHIPS[area], where=texts.GAPS_CHANNEL if to_channel
+                                        else texts.GAPS_DM))
+
     kb_router = Router(f"{safeguarding.COMMAND} kb", texts.HELP_TITLE, [
         Verb(("approvals",), approvals, "single|two [partnership]",
              "one or two people before a change goes live (admins; two by default)"),
+        Verb(("gaps",), gaps, "channel|dm [partnership]",
+             "the weekly questions without an answer to the business-unit channel or by DM (admins; DM by default)"),
     ], bare=browse, bare_does="browse your partnership's entries by topic, or write a new one",
         otherwise=search, otherwise_usage="<words>", otherwise_does="find entries to edit, retire or revert")
 
@@ -132,7 +150,8 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         if outsider(actor, _value(body), "edit", respond):
             return
-        open_view(client, body, respond, actor, upkeep.open_edit(_value(body), _may_edit(actor), channel_of(body)),
+        open_view(client, body, respond, actor, upkeep.open_edit(actor.team_id, _value(body), _may_edit(actor),
+                                                                  channel_of(body)),
                   "edit")
 
     @app.action(ActionId.NEW.value)
@@ -168,7 +187,7 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         if outsider(actor, _value(body), "retire", respond):
             return
-        outcome = upkeep.open_change(_value(body), Change.RETIRE, _may_edit(actor), channel_of(body))
+        outcome = upkeep.open_change(actor.team_id, _value(body), Change.RETIRE, _may_edit(actor), channel_of(body))
         open_view(client, body, respond, actor, outcome, "retire")
 
     @app.action(ActionId.REVERT.pattern())
@@ -183,7 +202,8 @@ def register(app: App, services: Services) -> None:
         except (ValueError, KeyError, TypeError):
             ephemeral(respond)(texts.GONE)
             return
-        outcome = upkeep.open_change(entry_id, Change.REVERT, _may_edit(actor), channel_of(body), version)
+        outcome = upkeep.open_change(actor.team_id, entry_id, Change.REVERT, _may_edit(actor), channel_of(body),
+                                     version)
         open_view(client, body, respond, actor, outcome, "revert")
 
     @app.action(ActionId.HISTORY.value)
@@ -193,7 +213,7 @@ def register(app: App, services: Services) -> None:
         actor = actor_of(services, body, context)
         if outsider(actor, _value(body), "history", respond):
             return
-        found = upkeep.history(_value(body), _may_edit(actor))
+        found = upkeep.history(actor.team_id, _value(body), _may_edit(actor))
         if isinstance(found, Outcome):
             tell(actor, found, "history", respond)
             return
@@ -208,8 +228,11 @@ def register(app: App, services: Services) -> None:
         if not actor.can(Permission.KNOWLEDGE_EDIT) or area is None:
             refused(actor, flows.refused("-"), "topic", ephemeral(respond))
             return
-        text, blocks = upkeep.topic(area, _value(body))
-        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+        found = upkeep.topic(actor.team_id, area, _value(body), _may_edit(actor))
+        if isinstance(found, Outcome):
+            tell(actor, found, "topic", respond)
+            return
+        respond(text=found[0], blocks=found[1], response_type="ephemeral", replace_original=False)
 
     @app.action(ActionId.HOME.value)
     @guarded
@@ -221,7 +244,7 @@ def register(app: App, services: Services) -> None:
             tell = lambda text: client.chat_postMessage(channel=actor.user_id, text=text)  # noqa: E731
             refused(actor, flows.refused("-"), "home", tell) if area else tell(texts.NO_AREA)
             return
-        text, blocks = upkeep.browse(area)
+        text, blocks = upkeep.browse(actor.team_id, area, _may_edit(actor))
         client.chat_postMessage(channel=actor.user_id, text=text, blocks=blocks)
 
     @app.action(ActionId.STILL_RIGHT.value)

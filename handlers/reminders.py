@@ -60,7 +60,7 @@ def cmd_add(cmd: CommandContext) -> None:
     if not cmd.text.strip():
         meta = AddMetadata(channel_id=cmd.channel_id, partnership=cmd.partnership)
         cmd.client.views_open(trigger_id=cmd.trigger_id,
-                              view=rb.add_modal(meta, flows.groups(cmd.services.kb, cmd.partnership)))
+                              view=rb.add_modal(meta, flows.groups(cmd.services.kb_for(cmd.team_id), cmd.partnership)))
         return
     parts = [p.strip() for p in cmd.text.split("|")]
     if len(parts) < 3 or len(parts) > len(QUICK_FIELDS):
@@ -80,7 +80,7 @@ def cmd_edit(cmd: CommandContext) -> None:
     if not ref:
         cmd.reply("Use `/reminders edit <number>`; `/reminders list` shows the numbers.")
         return
-    groups = flows.groups(cmd.services.kb, cmd.partnership)
+    groups = flows.groups(cmd.services.kb_for(cmd.team_id), cmd.partnership)
     outcome, form = flows.edit_form(cmd.services.db, team_id=cmd.team_id, ref=ref,
                                     may_change=_may_change(cmd.who(), cmd.channel_id), partnership=cmd.partnership,
                                     group_names={name for name, _ in groups})
@@ -163,7 +163,7 @@ def register(app: App, services: Services) -> None:
                 attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
                 refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series), tell)
                 return
-            known = dict(flows.groups(services.kb, partnership))
+            known = dict(flows.groups(services.kb_for(team_id), partnership))
             group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
             inp = SeriesInput(
                 channel_id=values.get(Block.CHANNEL) or "", name=values.get(Block.NAME), group=group,

@@ -1,10 +1,11 @@
 """Tables for keeping the knowledge current: drafts awaiting a second person, the approved versions (the
 overlay on the shipped YAML), and each partnership's approval rule.
 
-The shipped files stay the base (version 0 of every entry there). An approved draft becomes the entry's next
-version, kept for ever with who wrote it, who approved it, when and why; the newest version of each entry is
-what answers use (bot.liveknowledge rebuilds the index when the newest version id changes). A retired entry's
-newest version has no content. The reason and the entry's text are kept here, never in the audit log.
+The shipped files stay the base (version 0 of every entry there). Each workspace has its own overlay: versions
+are numbered per workspace and entry. An approved draft becomes the entry's next version, kept for ever with who
+wrote it, who approved it, when and why; the newest version of each entry is what the workspace's answers use
+(bot.liveknowledge rebuilds the index when the newest version id changes). A retired entry's newest version has
+no content. The reason and the entry's text are kept here, never in the audit log.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint, func, select
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint, false, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.base import Base, TeamScoped, utcnow
@@ -45,7 +46,7 @@ class KnowledgeVersion(Base, TeamScoped):
     """One approved version of an entry: never changed or deleted (history, revert)."""
 
     __tablename__ = "knowledge_versions"
-    __table_args__ = (UniqueConstraint("entry_id", "version"),)
+    __table_args__ = (UniqueConstraint("team_id", "entry_id", "version"),)  # each workspace its own overlay
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entry_id: Mapped[str] = mapped_column(String(200), index=True)
@@ -62,13 +63,15 @@ class KnowledgeVersion(Base, TeamScoped):
 
 
 class KnowledgeSetting(Base, TeamScoped):
-    """A partnership's approval rule in a workspace: two people (the default) or one."""
+    """A partnership's rules in a workspace: two people (the default) or one approve; the weekly gaps by DM to each
+    business-unit member (the default) or to the business-unit channel."""
 
     __tablename__ = "knowledge_settings"
 
     team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     partnership: Mapped[str] = mapped_column(String(64), primary_key=True)
     single_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    gaps_to_channel: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # else by DM
     updated_by: Mapped[str | None] = mapped_column(String(32))
 
 
@@ -77,28 +80,40 @@ def overlay_version(session: Session) -> int:
     return int(session.scalar(select(func.max(KnowledgeVersion.id))) or 0)
 
 
-def newest_versions(session: Session) -> list[KnowledgeVersion]:
-    """Each entry's newest approved version: the overlay on the shipped files."""
-    newest = (select(KnowledgeVersion.entry_id, func.max(KnowledgeVersion.version).label("v"))
-              .group_by(KnowledgeVersion.entry_id).subquery())
+def team_versions(session: Session) -> dict[str, int]:
+    """Each workspace with approved versions, with its newest version row's id (its own overlay's number)."""
+    stmt = select(KnowledgeVersion.team_id, func.max(KnowledgeVersion.id)).group_by(KnowledgeVersion.team_id)
+    return {str(team): int(v) for team, v in session.execute(stmt)}
+
+
+def newest_versions(session: Session, team_id: str | None) -> list[KnowledgeVersion]:
+    """Each entry's newest approved version in the workspace (None: in any workspace, the newest approval last):
+    the overlay on the shipped files."""
+    newest = select(KnowledgeVersion.team_id, KnowledgeVersion.entry_id, func.max(KnowledgeVersion.version).label("v"))
+    if team_id is not None:
+        newest = newest.where(KnowledgeVersion.team_id == team_id)
+    sub = newest.group_by(KnowledgeVersion.team_id, KnowledgeVersion.entry_id).subquery()
     stmt = (select(KnowledgeVersion)
-            .join(newest, (KnowledgeVersion.entry_id == newest.c.entry_id) & (KnowledgeVersion.version == newest.c.v))
+            .join(sub, (KnowledgeVersion.team_id == sub.c.team_id) & (KnowledgeVersion.entry_id == sub.c.entry_id)
+                  & (KnowledgeVersion.version == sub.c.v))
             .order_by(KnowledgeVersion.id))
     return list(session.scalars(stmt))
 
 
-def versions_of(session: Session, entry_id: str) -> list[KnowledgeVersion]:
-    return list(session.scalars(select(KnowledgeVersion).where(KnowledgeVersion.entry_id == entry_id)
+def versions_of(session: Session, team_id: str, entry_id: str) -> list[KnowledgeVersion]:
+    return list(session.scalars(select(KnowledgeVersion).where(KnowledgeVersion.team_id == team_id,
+                                                               KnowledgeVersion.entry_id == entry_id)
                                 .order_by(KnowledgeVersion.version)))
 
 
-def current_version(session: Session, entry_id: str) -> int:
+def current_version(session: Session, team_id: str, entry_id: str) -> int:
     return int(session.scalar(select(func.max(KnowledgeVersion.version))
-                              .where(KnowledgeVersion.entry_id == entry_id)) or 0)
+                              .where(KnowledgeVersion.team_id == team_id, KnowledgeVersion.entry_id == entry_id)) or 0)
 
 
-def drafts_of(session: Session, entry_id: str) -> list[KnowledgeDraft]:
-    return list(session.scalars(select(KnowledgeDraft).where(KnowledgeDraft.entry_id == entry_id)
+def drafts_of(session: Session, team_id: str, entry_id: str) -> list[KnowledgeDraft]:
+    return list(session.scalars(select(KnowledgeDraft).where(KnowledgeDraft.team_id == team_id,
+                                                             KnowledgeDraft.entry_id == entry_id)
                                 .order_by(KnowledgeDraft.id)))
 
 
@@ -107,11 +122,21 @@ def single_approval(session: Session, team_id: str, partnership: str) -> bool:
     return bool(row and row.single_approval)
 
 
-def set_single_approval(session: Session, team_id: str, partnership: str, single: bool, by: str) -> None:
+def setting_row(session: Session, team_id: str, partnership: str, by: str) -> KnowledgeSetting:
+    """The partnership's settings row in the workspace, made (with the defaults) when there is none."""
     row = session.get(KnowledgeSetting, (team_id, partnership))
     if row is None:
-        row = KnowledgeSetting(team_id=team_id, partnership=partnership)
+        row = KnowledgeSetting(team_id=team_id, partnership=partnership, single_approval=False, gaps_to_channel=False)
         session.add(row)
-    row.single_approval = single
     row.updated_by = by
+    return row
+
+
+def set_single_approval(session: Session, team_id: str, partnership: str, single: bool, by: str) -> None:
+    setting_row(session, team_id, partnership, by).single_approval = single
+
+
+def gaps_to_channel(session: Session, team_id: str, partnership: str) -> bool:
+    row = session.get(KnowledgeSetting, (team_id, partnership))
+    return bool(row and row.gaps_to_channel)
 

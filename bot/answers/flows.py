@@ -96,8 +96,8 @@ class Answers:
         ans = self.svc.answer_without_database(question, self.services.settings.default_partnership)
         return None if ans is None else _answered(ans)
 
-    def topics(self, partnership: str | None) -> Reply:
-        topics = self.svc.topics(partnership)
+    def topics(self, partnership: str | None, team_id: str | None = None) -> Reply:
+        topics = self.svc.topics(partnership, team_id=team_id)
         return Reply(topics_text(topics), topics_blocks(topics, partnership))
 
     def answer_event(self, client: WebClient, *, question: str, team_id: str, user_id: str, channel_id: str,
@@ -121,12 +121,12 @@ class Answers:
             return GONE_ENTRY
         return THANKS_HELPFUL if helpful else THANKS_NOT_HELPFUL
 
-    def suggestion(self, raw_value: str) -> Reply:
+    def suggestion(self, raw_value: str, team_id: str | None = None) -> Reply:
         """A "did you mean" or related entry pressed: that entry, for the area the answer was for."""
         value = parse_value(raw_value)
         area = value.get("p") if is_partnership(value.get("p")) else None
         try:
-            return _answered(self.svc.show(str(value.get("id") or ""), area))
+            return _answered(self.svc.show(str(value.get("id") or ""), area, team_id=team_id))
         except UnknownEntry:
             return Reply(GONE_TOPIC)
 
@@ -147,7 +147,7 @@ class Answers:
     def publish_home(self, client: WebClient, team_id: str, user_id: str) -> None:
         area = self.area_for(team_id, None, user_id)
         extra = [block for section in HOME_SECTIONS.values() for block in section(team_id, user_id)]
-        client.views_publish(user_id=user_id, view=home_view(self.svc.topics(area), area,
+        client.views_publish(user_id=user_id, view=home_view(self.svc.topics(area, team_id=team_id), area,
                                                              self._user_area(team_id, user_id), extra))
 
     def set_home_area(self, client: WebClient, team_id: str, user_id: str, slug: str | None) -> None:
@@ -161,6 +161,6 @@ class Answers:
     def send_topic(self, client: WebClient, team_id: str, user_id: str, channel_id: str | None, topic: str) -> None:
         """A topic pressed in the App Home: its entries, in a DM."""
         area = self.area_for(team_id, channel_id, user_id)
-        entries: list[Entry] = self.svc.topics(area).get(topic, [])
+        entries: list[Entry] = self.svc.topics(area, team_id=team_id).get(topic, [])
         where = f" ({display_name(area)})" if area else ""
         client.chat_postMessage(channel=user_id, text=f"{topic}{where}", blocks=topic_detail_blocks(topic, entries))

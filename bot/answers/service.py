@@ -46,8 +46,12 @@ class AnswerService:
     def current_kb(self) -> KnowledgeBase:
         return self.answerer.kb
 
+    def answerer_for(self, team_id: str | None) -> Answerer:
+        """The workspace's answerer: the shipped files with the versions its business unit approved."""
+        return self.live.current(team_id).answerer if self.live is not None else self.answerer
+
     def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
-        res = self.answerer.answer(question, partnership)
+        res = self.answerer_for(team_id).answer(question, partnership)
         if self.db is None or not team_id:
             return res
         if allows(res.outcome, FollowUp.RECORD_UNANSWERED) and question.strip():
@@ -82,27 +86,29 @@ class AnswerService:
         log.warning("answers.safety_without_database", partnership=area)
         return self.answerer.answer(question, area)
 
-    def show(self, entry_id: str, partnership: str | None = None) -> Answer:
-        e = self.current_kb.get(entry_id)
+    def show(self, entry_id: str, partnership: str | None = None, *, team_id: str | None = None) -> Answer:
+        answerer = self.answerer_for(team_id)
+        e = answerer.kb.get(entry_id)
         if e is None:
             raise UnknownEntry(entry_id)
         area = partnership if is_partnership(partnership) else (None if e.partnership == NATIONAL else e.partnership)
-        return Answer("answer", self.answerer.render(e), e.title, area, e, 1.0, sources=[source_of(e)])
+        return Answer("answer", answerer.render(e), e.title, area, e, 1.0, sources=[source_of(e)])
 
     def feedback(self, *, team_id: str, entry_id: str, helpful: bool, question: str | None = None) -> None:
         """Store a rating; with "not helpful" the question too, redacted, for the business unit to review."""
-        if self.current_kb.get(entry_id) is None:
+        if self.answerer_for(team_id).kb.get(entry_id) is None:
             raise UnknownEntry(entry_id)
         if self.db is None:
             return
         with self.db.session() as s:
             record_feedback(s, team_id=team_id, entry_id=entry_id, helpful=helpful, question=question)
 
-    def topics(self, partnership: str | None) -> OrderedDict[str, list[Entry]]:
+    def topics(self, partnership: str | None, *, team_id: str | None = None) -> OrderedDict[str, list[Entry]]:
         """Topic -> entries for the area (its own first, then national), in a stable order."""
         out: OrderedDict[str, list[Entry]] = OrderedDict()
         scopes = [partnership, NATIONAL] if is_partnership(partnership) else [NATIONAL]
+        kb = self.answerer_for(team_id).kb
         for scope in scopes:
-            for e in self.current_kb.entries(scope):
+            for e in kb.entries(scope):
                 out.setdefault(e.topic, []).append(e)
         return out

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import blockkit as bk
 from bot import slacklimits as limits
+from bot.kbedit import details
 from bot.kbedit.forms import NEW_KINDS
 from bot.kbedit.ids import VALUE, ActionId, BlockId, CallbackId, ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
@@ -20,24 +21,42 @@ from bot.listing import MESSAGE_BLOCKS, sections
 from bot.mrkdwn import escape
 from bot.timeutil import format_date
 from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL
 from storage.kbedit import KnowledgeDraft, KnowledgeVersion
 
 Block = dict[str, Any]
 LIST_MAX = 15  # entries in one search reply: a section and a row of buttons each
 ANSWER_MAX = 2900
+NATIONAL_TOPIC = "|"  # a national topic button's value: "national|<topic>"
 FIELDS: tuple[tuple[str, str], ...] = (("kind", "Kind"), ("title", "Title"), ("answer", "Answer"),
                                        ("phrasings", "Phrasings"), ("contact", "Contact"), ("source", "Source"),
-                                       ("review_by", "Review date"), ("note", "Note"))
+                                       ("review_by", "Review date"), ("note", "Note"),
+                                       *((key, key.capitalize()) for key in details.PAYLOADS))
+DETAILS_HINT = ("Laid out as in the knowledge files: keep each name and colon; steps numbered 1, 2, 3 in order; a "
+                "window's days as start_day and end_day. Checked like the shipped files before anything is saved.")
 
 
 # -- the browser -------------------------------------------------------------------------------------------
-def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]]) -> list[Block]:
+def _topic_rows(buttons: list[Block], first_row: int = 0) -> list[Block]:
+    return [bk.actions(f"{BlockId.TOPICS.value}_{first_row + start // 5}", buttons[start:start + 5])
+            for start in range(0, len(buttons), 5)]
+
+
+def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
+                  national: list[str]) -> list[Block]:
+    """The partnership's topics, then (for admins) the national entries' topics, then New entry."""
     blocks: list[Block] = [bk.header(f"Knowledge: {area}"),
                            bk.context("Pick a topic, or search: `/safeguarding kb <words>`. A change is a draft "
                                       "until a second person of the business unit approves it.")]
     buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
-    for start in range(0, len(buttons), 5):
-        blocks.append(bk.actions(f"{BlockId.TOPICS.value}_{start // 5}", buttons[start:start + 5]))
+    rows = _topic_rows(buttons)
+    blocks += rows
+    if national:
+        blocks.append(bk.section("*National entries* (Working Together, the glossary): admins keep them for "
+                                 "every partnership."))
+        blocks += _topic_rows([bk.button(ActionId.TOPIC.numbered(len(buttons) + i), topic,
+                                         f"{NATIONAL}{NATIONAL_TOPIC}{topic}") for i, topic in enumerate(national)],
+                              len(rows))
     blocks.append(bk.actions(BlockId.CARD_ACTIONS, [bk.button(ActionId.NEW, "New entry", partnership,
                                                               style="primary")]))
     return blocks
@@ -95,7 +114,15 @@ def edit_modal(meta: EditMeta, data: dict[str, Any], *, reason_hint: str, source
         blocks += [_text(BlockId.CONTACT_NAME, "Contact: name", contact.get("name"), optional=True),
                    _text(BlockId.CONTACT_PHONE, "Contact: phone", contact.get("phone"), optional=True),
                    _text(BlockId.CONTACT_EMAIL, "Contact: email", contact.get("email"), optional=True),
-                   _text(BlockId.CONTACT_URL, "Contact: web address", contact.get("url"), optional=True)]
+                   _text(BlockId.CONTACT_URL, "Contact: web address", contact.get("url"), optional=True),
+                   _text(BlockId.CONTACT_ADDRESS, "Contact: address", contact.get("address"), optional=True)]
+    structured = details.payloads_of(data)
+    if structured and (shown := details.editable_text(data)) is not None:
+        blocks.append(_text(BlockId.DETAILS, "Details (" + ", ".join(structured) + ")", shown, multiline=True,
+                            max_length=details.TEXT_MAX, hint=DETAILS_HINT))
+    elif structured:
+        blocks.append(bk.context("Its details (" + ", ".join(structured) + ") are too long to edit here: change "
+                                 "them with `safeguarding-bot kb export` and `kb import`. They are kept as they are."))
     source = data.get("source") or {}
     blocks += [
         _text(BlockId.DOCUMENT, "Source", source.get("document"), hint=source_hint),
@@ -120,9 +147,11 @@ def change_modal(meta: ChangeMeta, intro: str, reason_hint: str) -> dict[str, An
 
 
 # -- the approval card -------------------------------------------------------------------------------------
-def _show(value: Any) -> list[str]:
+def _show(value: Any, key: str = "") -> list[str]:
     if value is None or value == [] or value == {}:
         return []
+    if key in details.PAYLOADS:  # a step, a window, a member: each line of the text the modal shows
+        return details.as_text({key: value}).splitlines()[1:]
     if isinstance(value, list):
         return [str(v) for v in value]
     if isinstance(value, dict):
@@ -134,7 +163,7 @@ def diff_lines(before: dict[str, Any] | None, after: dict[str, Any] | None) -> l
     """What changed, field by field: removed lines "–", added lines "+", every typed character escaped."""
     out: list[str] = []
     for key, label in FIELDS:
-        old, new = _show((before or {}).get(key)), _show((after or {}).get(key))
+        old, new = _show((before or {}).get(key), key), _show((after or {}).get(key), key)
         if old == new:
             continue
         out.append(f"*{label}*")

@@ -20,9 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         return
     h = actions.add_parser("history", help="every version of an entry: who wrote and approved it, when and why")
     h.add_argument("id")
+    h.add_argument("--team", default=None, help="only this workspace's versions (default: every workspace's)")
     h.set_defaults(func=cmd_history)
     x = actions.add_parser("export", help="write the live knowledge (shipped + approved versions) as YAML files")
     x.add_argument("--out", required=True, help="folder to write (one file per partnership, national.yaml)")
+    x.add_argument("--team", default=None,
+                   help="this workspace's approved versions (default: every workspace's, the newest approval last)")
     x.set_defaults(func=cmd_export)
     i = actions.add_parser("import", help="load YAML files (as `kb export` writes them) as drafts for approval")
     i.add_argument("dir")
@@ -33,19 +36,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     i.set_defaults(func=cmd_import)
 
 
-def history_report(session: Any, entry_id: str) -> list[str]:
-    """Lines for `kb history`: v0 (the shipped file, when the entry is one), each version, then open drafts."""
-    from knowledge import load_knowledge_base
-    from storage.kbedit import drafts_of, versions_of
+def history_report(session: Any, entry_id: str, team_id: str | None = None) -> list[str]:
+    """Lines for `kb history`: v0 (the shipped file, when the entry is one), then each workspace's versions (each
+    workspace has its own overlay) and open drafts; one workspace's only with `team_id`."""
+    from sqlalchemy import select
 
-    versions = versions_of(session, entry_id)
-    drafts = [d for d in drafts_of(session, entry_id) if d.state != DraftState.APPROVED.value]
+    from knowledge import load_knowledge_base
+    from storage.kbedit import KnowledgeDraft, KnowledgeVersion
+
+    teams = [team_id] if team_id is not None else sorted(
+        set(session.scalars(select(KnowledgeVersion.team_id).where(KnowledgeVersion.entry_id == entry_id)))
+        | set(session.scalars(select(KnowledgeDraft.team_id).where(KnowledgeDraft.entry_id == entry_id))))
     shipped = load_knowledge_base().get(entry_id)
-    if shipped is None and not versions and not drafts:
-        return []
     lines = [f"History of {entry_id}"]
     if shipped is not None:
         lines.append(f"v0  shipped file  {shipped.title}  (as of {format_date(shipped.as_of)})")
+    for team in teams:
+        if len(teams) > 1:
+            lines.append(f"in workspace {team}:")
+        lines += _team_history(session, team, entry_id)
+    return lines if len(lines) > 1 else []
+
+
+def _team_history(session: Any, team_id: str, entry_id: str) -> list[str]:
+    from storage.kbedit import drafts_of, versions_of
+
+    versions = versions_of(session, team_id, entry_id)
+    drafts = [d for d in drafts_of(session, team_id, entry_id) if d.state != DraftState.APPROVED.value]
+    lines: list[str] = []
     for v in versions:
         title = (v.content or {}).get("title", "(retired)")
         lines.append(f"v{v.version}  {CHANGE_LABELS[Change(v.change)].lower()}  {title}")
@@ -65,7 +83,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     try:
         db = Database(load_settings().database_url)
         with db.read() as s:
-            lines = history_report(s, args.id)
+            lines = history_report(s, args.id, args.team)
     except Exception as exc:  # missing tables or database: say so plainly, without a traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"cannot read the knowledge history ({first}); has `safeguarding-bot db upgrade` been run?",
@@ -104,7 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         db = Database(load_settings().database_url)
         with db.read() as s:
-            kb = overlay(load_knowledge_base(), newest_versions(s))
+            kb = overlay(load_knowledge_base(), newest_versions(s, args.team))
     except Exception as exc:  # missing tables or database: say so plainly, without a traceback
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"cannot read the approved versions ({first}); has `safeguarding-bot db upgrade` been run?",
@@ -139,7 +157,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 return 2
             ws = s.get(Workspace, team)
             area = args.partnership or (ws.partnership if ws is not None else None)  # not every export's file
-            result = import_dir(s, services.kb, Path(args.dir), team_id=team, actor_id=args.user,
+            services.knowledge.refresh()  # what is live in that workspace now, not a snapshot of the files
+            result = import_dir(s, services.kb_for(team), Path(args.dir), team_id=team, actor_id=args.user,
                                 reason=args.reason, partnership=area,
                                 admins=tuple(settings.admin_ids))
     except Exception as exc:  # missing tables or database: say so plainly, without a traceback

@@ -57,52 +57,64 @@ def _rule(single: bool) -> str:
 class Upkeep:
     services: Services
 
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self.services.kb
+    def kb(self, team_id: str) -> KnowledgeBase:
+        """The workspace's live knowledge (its own approved versions on the shipped files)."""
+        return self.services.kb_for(team_id)
 
     # -- finding an entry -----------------------------------------------------------------------------------
-    def _versions(self) -> dict[str, int]:
+    def _versions(self, team_id: str) -> dict[str, int]:
         with self.services.db.read() as s:
-            return {v.entry_id: v.version for v in newest_versions(s)}
+            return {v.entry_id: v.version for v in newest_versions(s, team_id)}
 
-    def topics(self, partnership: str) -> dict[str, list[Entry]]:
+    def topics(self, team_id: str, partnership: str) -> dict[str, list[Entry]]:
         out: dict[str, list[Entry]] = {}
-        for e in self.kb.entries(partnership):
+        for e in self.kb(team_id).entries(partnership):
             out.setdefault(e.topic, []).append(e)
         return out
 
-    def browse(self, partnership: str) -> tuple[str, list[dict[str, Any]]]:
+    def browse(self, team_id: str, partnership: str, may_edit: MayEdit) -> tuple[str, list[dict[str, Any]]]:
+        """The partnership's topics and, for those who may edit them (admins), the national entries' topics."""
         area = display_name(partnership) if partnership != NATIONAL else "national entries"
-        return f"Knowledge: {area}", blocks.browse_blocks(area, partnership, self.topics(partnership))
+        national = list(self.topics(team_id, NATIONAL)) if partnership != NATIONAL and may_edit(NATIONAL) else []
+        return f"Knowledge: {area}", blocks.browse_blocks(area, partnership, self.topics(team_id, partnership),
+                                                          national)
 
-    def topic(self, partnership: str, topic: str) -> tuple[str, list[dict[str, Any]]]:
-        entries = self.topics(partnership).get(topic, [])
-        return topic, blocks.entries_blocks(topic, entries, self._versions())
+    def topic(self, team_id: str, partnership: str, value: str,
+              may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:
+        """A topic's entries: the partnership's, or a national topic's (value "national|<topic>") for an admin."""
+        area, national, name = value.partition(blocks.NATIONAL_TOPIC)
+        if not national:
+            area, name = partnership, value
+        elif area != NATIONAL or not may_edit(NATIONAL):
+            return refused("-")
+        entries = self.topics(team_id, area).get(name, [])
+        title = f"{name} (national)" if area == NATIONAL else name
+        return title, blocks.entries_blocks(title, entries, self._versions(team_id))
 
-    def search(self, partnership: str, words: str, *, national: bool = False) -> tuple[str, list[dict[str, Any]]]:
+    def search(self, team_id: str, partnership: str, words: str, *,
+               national: bool = False) -> tuple[str, list[dict[str, Any]]]:
         """Entries of the partnership (and the national ones, for an admin) matching the words: an id as typed,
         then the search index's ranking."""
-        live = self.services.knowledge.answerer
+        live = self.services.knowledge.current(team_id).answerer
         areas = {partnership, NATIONAL} if national else {partnership}
-        exact = [e for e in self.kb if e.partnership in areas and e.id == words.strip().lower()]
+        exact = [e for e in live.kb if e.partnership in areas and e.id == words.strip().lower()]
         hits = live.index.search(words, areas, limit=blocks.LIST_MAX)
         found = exact + [h.entry for h in hits if h.entry not in exact]
         if not found:
             area = display_name(partnership) if partnership != NATIONAL else "national entries"
             return texts.NOTHING_FOUND.format(area=area, words=words), []
         return f"Entries matching: {words}", blocks.entries_blocks(f"Entries matching: {words}", found,
-                                                                   self._versions())
+                                                                   self._versions(team_id))
 
     # -- opening a modal ------------------------------------------------------------------------------------
-    def open_edit(self, entry_id: str, may_edit: MayEdit, channel_id: str) -> Outcome:
-        entry = self.kb.get(entry_id)
+    def open_edit(self, team_id: str, entry_id: str, may_edit: MayEdit, channel_id: str) -> Outcome:
+        entry = self.kb(team_id).get(entry_id)
         if entry is None:
             return Outcome(problem=texts.GONE, entry_id=entry_id)
         if not may_edit(entry.partnership):
             return refused(entry.id)
         with self.services.db.read() as s:
-            version = current_version(s, entry.id)
+            version = current_version(s, team_id, entry.id)
         meta = EditMeta(entry_id=entry.id, change=Change.EDIT, base_version=version, partnership=entry.partnership,
                         channel_id=channel_id)
         return Outcome(view=blocks.edit_modal(meta, forms.editable(entry), reason_hint=texts.REASON_HINT,
@@ -121,19 +133,19 @@ class Upkeep:
         return Outcome(view=blocks.edit_modal(meta, start,
                                               reason_hint=texts.REASON_HINT, source_hint=texts.NEW_SOURCE_HINT))
 
-    def open_change(self, entry_id: str, change: Change, may_edit: MayEdit, channel_id: str,
+    def open_change(self, team_id: str, entry_id: str, change: Change, may_edit: MayEdit, channel_id: str,
                     target: int | None = None) -> Outcome:
         """Retire, or revert to `target`: the reason modal."""
         with self.services.db.read() as s:
-            entry = self.kb.get(entry_id)
-            history = versions_of(s, entry_id)
+            entry = self.kb(team_id).get(entry_id)
+            history = versions_of(s, team_id, entry_id)
             partnership = entry.partnership if entry else (history[-1].partnership if history else None)
             if partnership is None:
                 return Outcome(problem=texts.GONE, entry_id=entry_id)
             if not may_edit(partnership):
                 return refused(entry_id)
             title = entry.title if entry else entry_id
-            version = current_version(s, entry_id)
+            version = current_version(s, team_id, entry_id)
         if change == Change.RETIRE:
             if entry is None:
                 return Outcome(problem=texts.GONE, entry_id=entry_id)
@@ -148,7 +160,8 @@ class Upkeep:
     def submit_edit(self, team_id: str, actor_id: str, meta: EditMeta, values: modals.Values,
                     may_edit: MayEdit, today: date) -> Outcome:
         new = meta.change == Change.NEW
-        live = self.kb.get(meta.entry_id)
+        kb = self.kb(team_id)
+        live = kb.get(meta.entry_id)
         partnership = meta.partnership if new else (live.partnership if live else None)
         if partnership is None:
             return Outcome(problem=texts.GONE, entry_id=meta.entry_id)
@@ -157,9 +170,10 @@ class Upkeep:
         if new and live is not None:
             return Outcome(problem=texts.REFUSE_EXISTS, entry_id=meta.entry_id)
         start = forms.skeleton(meta.entry_id, partnership, today) if new or live is None else forms.editable(live)
-        data, reason = forms.read_edit(values, start, new=new)
+        data, reason, unreadable = forms.read_edit(values, start, new=new)
         data["id"], data["partnership"] = meta.entry_id, partnership  # never from the form
-        entry, errors = forms.validate(data, {e.id for e in self.kb}, {e.id: e.note for e in self.kb})
+        entry, errors = (None, unreadable) if unreadable else forms.validate(data, {e.id for e in kb},
+                                                                             {e.id: e.note for e in kb})
         if (problem := forms.reason_problem(reason)) is not None:
             errors.setdefault(forms.BlockId.REASON.value, problem)
         if errors or entry is None or reason is None:
@@ -178,8 +192,8 @@ class Upkeep:
         if (problem := forms.reason_problem(reason)) is not None or reason is None:
             return Outcome(errors={forms.BlockId.REASON.value: problem or ""}, entry_id=meta.entry_id)
         with self.services.db.session() as s:
-            entry = self.kb.get(meta.entry_id)
-            history = versions_of(s, meta.entry_id)
+            entry = self.kb(team_id).get(meta.entry_id)
+            history = versions_of(s, team_id, meta.entry_id)
             partnership = entry.partnership if entry else (history[-1].partnership if history else None)
             if partnership is None:
                 return Outcome(problem=texts.GONE, entry_id=meta.entry_id)
@@ -187,7 +201,7 @@ class Upkeep:
                 return refused(meta.entry_id)
             content: dict[str, Any] | None = None
             if meta.change == Change.REVERT:
-                content = service.version_content(s, self.services.knowledge.base, meta.entry_id,
+                content = service.version_content(s, self.services.knowledge.base, team_id, meta.entry_id,
                                                   meta.target_version or 0)
                 if content is None:
                     return Outcome(errors={forms.BlockId.REASON.value: texts.GONE}, entry_id=meta.entry_id)
@@ -201,8 +215,8 @@ class Upkeep:
         """The draft's title, the card's text and blocks: the entry at the version the draft was written against
         beside what the draft makes it (the same difference before and after the decision)."""
         base = self.services.knowledge.base
-        before = None if draft.change == Change.NEW.value else service.version_content(s, base, draft.entry_id,
-                                                                                        draft.base_version)
+        before = None if draft.change == Change.NEW.value else service.version_content(
+            s, base, draft.team_id, draft.entry_id, draft.base_version)
         after = draft.content
         title = str((after or before or {}).get("title") or draft.entry_id)
         rule = _rule(single_approval(s, draft.team_id, draft.partnership))
@@ -247,10 +261,11 @@ class Upkeep:
                 return Outcome(draft_id=draft.id, entry_id=draft.entry_id)
             if draft.author_id == actor_id and not service.may_approve_own(s, team_id, draft.partnership):
                 return refused(draft.entry_id, texts.OWN_DRAFT)
-            problem = service.approval_problem(self.kb, draft, current_version(s, draft.entry_id))
+            kb = self.kb(team_id)
+            problem = service.approval_problem(kb, draft, current_version(s, team_id, draft.entry_id))
             if problem is not None:
                 return Outcome(problem=problem, entry_id=draft.entry_id)
-            periods.date_if_unchosen(draft, self.kb.get(draft.entry_id), to_london(now).date())
+            periods.date_if_unchosen(draft, kb.get(draft.entry_id), to_london(now).date())
             try:
                 service.approve(s, draft, approver_id=actor_id, now=now)
             except NotPending:
@@ -268,7 +283,7 @@ class Upkeep:
             if draft is None:
                 return
             title, text, card = self._card(s, draft)
-            version = current_version(s, draft.entry_id)
+            version = current_version(s, team_id, draft.entry_id)
             approved = draft.state == DraftState.APPROVED.value
             where, ts, author, by = draft.card_channel, draft.card_ts, draft.author_id, draft.decided_by
         if not ts and clicked is not None:
@@ -286,7 +301,7 @@ class Upkeep:
         """The entry is still right: its next review date by its kind (bot/kbedit/review_periods.yaml), confirmed
         by this person (no second person: nothing it says changes), as a version of its own; audited kb.reviewed."""
         self.services.knowledge.refresh()
-        entry = self.kb.get(entry_id)
+        entry = self.kb(team_id).get(entry_id)
         if entry is None:
             return Outcome(problem=texts.GONE, entry_id=entry_id)
         if not may_edit(entry.partnership):
@@ -296,19 +311,20 @@ class Upkeep:
         with self.services.db.session() as s:
             draft = service.save_draft(s, team_id=team_id, actor_id=actor_id, entry_id=entry.id,
                                        partnership=entry.partnership, change=Change.REVIEW, content=content,
-                                       base_version=current_version(s, entry.id), reason=texts.STILL_RIGHT_REASON)
+                                       base_version=current_version(s, team_id, entry.id),
+                                       reason=texts.STILL_RIGHT_REASON)
             service.approve(s, draft, approver_id=actor_id, now=now)
         self.services.knowledge.refresh()
         return Outcome(problem=texts.STILL_RIGHT.format(title=escape(entry.title), day=format_date(due)),
                        entry_id=entry.id)
 
     # -- history --------------------------------------------------------------------------------------------
-    def history(self, entry_id: str, may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:
+    def history(self, team_id: str, entry_id: str, may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:
         shipped = self.services.knowledge.base.get(entry_id) is not None
-        entry = self.kb.get(entry_id)
+        entry = self.kb(team_id).get(entry_id)
         with self.services.db.read() as s:
-            versions = versions_of(s, entry_id)
-            lines = blocks.history_lines(shipped, versions, drafts_of(s, entry_id))
+            versions = versions_of(s, team_id, entry_id)
+            lines = blocks.history_lines(shipped, versions, drafts_of(s, team_id, entry_id))
             partnership = entry.partnership if entry else (versions[-1].partnership if versions else None)
             current = versions[-1].version if versions else 0
             kept = [v.version for v in versions if v.content is not None]

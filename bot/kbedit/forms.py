@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot import modals
+from bot.kbedit import details
 from bot.kbedit.ids import BlockId
 from knowledge.base import entry_problems
 from knowledge.dating import long_date
@@ -27,10 +28,15 @@ NEW_SECTION = "Confirmed by the partnership business unit"
 FIELD_BLOCKS: dict[str, BlockId] = {
     "kind": BlockId.KIND, "title": BlockId.TITLE, "answer": BlockId.ANSWER, "phrasings": BlockId.PHRASINGS,
     "contact": BlockId.CONTACT_NAME, "contact.name": BlockId.CONTACT_NAME, "contact.phone": BlockId.CONTACT_PHONE,
-    "contact.email": BlockId.CONTACT_EMAIL, "contact.url": BlockId.CONTACT_URL, "source": BlockId.DOCUMENT,
+    "contact.email": BlockId.CONTACT_EMAIL, "contact.url": BlockId.CONTACT_URL,
+    "contact.address": BlockId.CONTACT_ADDRESS, "source": BlockId.DOCUMENT,
     "source.document": BlockId.DOCUMENT, "source.section": BlockId.SECTION, "review_by": BlockId.REVIEW_BY,
     "note": BlockId.NOTE, "see_also": BlockId.NOTE, "id": BlockId.TITLE,
+    **{payload: BlockId.DETAILS for payload in details.PAYLOADS},
 }
+CONTACT_FIELDS: tuple[tuple[str, BlockId], ...] = (
+    ("name", BlockId.CONTACT_NAME), ("phone", BlockId.CONTACT_PHONE), ("email", BlockId.CONTACT_EMAIL),
+    ("url", BlockId.CONTACT_URL), ("address", BlockId.CONTACT_ADDRESS))
 
 
 def business_unit_source(day: date) -> str:
@@ -52,8 +58,9 @@ def _lines(raw: str | None) -> list[str]:
     return [line.strip() for line in (raw or "").splitlines() if line.strip()]
 
 
-def read_edit(values: modals.Values, start: Mapping[str, Any], *, new: bool) -> tuple[dict[str, Any], str | None]:
-    """The candidate entry (as data) and the reason, from a submitted edit modal."""
+def read_edit(values: modals.Values, start: Mapping[str, Any], *,
+              new: bool) -> tuple[dict[str, Any], str | None, dict[str, str]]:
+    """The candidate entry (as data), the reason and any field that could not be read, from a submitted modal."""
     data = dict(start)
     text = lambda block: modals.text(values, block)  # noqa: E731
     if new:
@@ -61,8 +68,7 @@ def read_edit(values: modals.Values, start: Mapping[str, Any], *, new: bool) -> 
     data["title"] = text(BlockId.TITLE) or ""
     data["answer"] = text(BlockId.ANSWER) or ""
     data["phrasings"] = _lines(text(BlockId.PHRASINGS))
-    contact = {key: text(block) for key, block in (("name", BlockId.CONTACT_NAME), ("phone", BlockId.CONTACT_PHONE),
-                                                   ("email", BlockId.CONTACT_EMAIL), ("url", BlockId.CONTACT_URL))}
+    contact = {key: text(block) for key, block in CONTACT_FIELDS if block.value in values}
     if BlockId.CONTACT_NAME.value in values:
         kept = {k: v for k, v in (data.get("contact") or {}).items() if k not in contact}
         filled = {k: v for k, v in contact.items() if v}
@@ -74,7 +80,12 @@ def read_edit(values: modals.Values, start: Mapping[str, Any], *, new: bool) -> 
     review = modals.picked_date(values, BlockId.REVIEW_BY)
     data["review_by"] = review.isoformat() if review else None
     data["note"] = text(BlockId.NOTE)
-    return data, text(BlockId.REASON)
+    if BlockId.DETAILS.value in values:  # shown only for an entry that has structured payloads
+        typed, problem = details.read_text(text(BlockId.DETAILS), set(details.payloads_of(dict(start))))
+        if problem is not None:
+            return data, text(BlockId.REASON), {BlockId.DETAILS.value: problem}
+        data.update(typed)
+    return data, text(BlockId.REASON), {}
 
 
 def reason_problem(reason: str | None) -> str | None:
@@ -91,10 +102,23 @@ def _block_for(loc: tuple[Any, ...], message: str) -> BlockId:
         name = name.rpartition(".")[0]
     if name:
         return FIELD_BLOCKS[name]
+    if any(f"'{payload}'" in message for payload in details.PAYLOADS):  # "kind 'escalation' needs a 'route' ..."
+        return BlockId.DETAILS
     for field, block in FIELD_BLOCKS.items():  # a rule over the whole entry names its field in the message
         if field in message:
             return block
     return BlockId.TITLE
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    """A payload field's place as a person counts ("route, steps item 2, window"), from pydantic's location."""
+    out: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and out:
+            out[-1] += f" item {part + 1}"
+        else:
+            out.append(str(part))
+    return ", ".join(out)
 
 
 def validate(data: dict[str, Any], ids: set[str], notes: dict[str, str | None]) -> tuple[Entry | None, dict[str, str]]:
@@ -105,7 +129,10 @@ def validate(data: dict[str, Any], ids: set[str], notes: dict[str, str | None]) 
     except ValidationError as exc:
         for err in exc.errors():
             message = str(err["msg"]).removeprefix("Value error, ")
-            errors.setdefault(_block_for(tuple(err["loc"]), message).value, message)
+            block = _block_for(tuple(err["loc"]), message)
+            if block == BlockId.DETAILS and err["loc"]:  # one text holds several fields: say which
+                message = f"{_where(tuple(err['loc']))}: {message}"
+            errors.setdefault(block.value, message)
         return None, errors
     for field, message in entry_problems(entry, ids | {entry.id}, notes):
         errors.setdefault(_block_for(tuple(field.split(".")), message).value, message)

@@ -2,14 +2,17 @@
 the answers marked not helpful, to each business-unit member by DM, through the one reminder engine (a delivery
 row per person keyed by week, so each is posted exactly once), each question with "Write an answer".
 
-By DM, not in the business-unit channel: a channel gets structured fields only (bot/answers/feedback.py), since
-the screen that redacted a question can miss something and a channel is read by everyone in it. The questions
-were redacted when stored (storage/answers.py); the button's value carries the redacted question only.
+By DM by default, not in the business-unit channel: a channel gets structured fields only (bot/answers/feedback.py),
+since the screen that redacted a question can miss something and a channel is read by everyone in it. An admin may
+send them to the business-unit channel instead, as the issue describes (`/safeguarding kb gaps channel`): one post
+a week there. The questions were redacted when stored (storage/answers.py); the button's value carries the
+redacted question only.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -27,6 +30,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.partnerships import display_name
 from storage.answers import not_helpful_summary, unanswered_summary
 from storage.core import RoleMembership, Workspace
+from storage.kbedit import gaps_to_channel
 
 QUESTIONS = 10
 VALUE_QUESTION = 300
@@ -59,7 +63,7 @@ def gaps_blocks(partnership: str, monday: datetime, questions: list[tuple[str, i
     return text, blocks
 
 
-def ensure_gap_digests(session: Session, kb: KnowledgeBase, now: datetime) -> int:
+def ensure_gap_digests(session: Session, kb_for: Callable[[str], KnowledgeBase], now: datetime) -> int:
     """From Monday 09:00 London, this week's gaps DM for each business-unit member of each workspace with a
     partnership, when there is anything to show."""
     monday = this_monday(now)
@@ -71,7 +75,7 @@ def ensure_gap_digests(session: Session, kb: KnowledgeBase, now: datetime) -> in
         area = str(ws.partnership)
         questions = [(q, n) for q, _p, n in unanswered_summary(session, team_id=ws.team_id, since=week_ago,
                                                                partnership=area, limit=QUESTIONS)]
-        unhelpful = []
+        unhelpful, kb = [], kb_for(ws.team_id)  # the workspace's own knowledge
         for item in not_helpful_summary(session, team_id=ws.team_id, since=week_ago, limit=QUESTIONS):
             entry = kb.get(item.entry_id)
             if entry is not None and entry.partnership == area:
@@ -79,12 +83,15 @@ def ensure_gap_digests(session: Session, kb: KnowledgeBase, now: datetime) -> in
         if not questions and not unhelpful:
             continue
         text, blocks = gaps_blocks(area, monday, questions, unhelpful)
-        people = session.scalars(select(RoleMembership.user_id).where(
-            RoleMembership.team_id == ws.team_id, RoleMembership.role == Role.BUSINESS_UNIT.value))
-        for user_id in sorted(set(people)):
-            written += deliveries.lay(session, team_id=ws.team_id, source=Source.KNOWLEDGE,
-                                      source_ref=f"gaps:{user_id}",
+        if gaps_to_channel(session, ws.team_id, area) and ws.business_unit_channel:  # the partnership chose it
+            readers = [("channel", str(ws.business_unit_channel))]
+        else:
+            people = session.scalars(select(RoleMembership.user_id).where(
+                RoleMembership.team_id == ws.team_id, RoleMembership.role == Role.BUSINESS_UNIT.value))
+            readers = [(user_id, user_id) for user_id in sorted(set(people))]
+        for ref, channel in readers:
+            written += deliveries.lay(session, team_id=ws.team_id, source=Source.KNOWLEDGE, source_ref=f"gaps:{ref}",
                                       planned=[Planned(f"gaps:{monday.date().isoformat()}", max(monday, now), text,
                                                        blocks)],
-                                      channel_id=user_id, thread_ts=None, owner_id=None)
+                                      channel_id=channel, thread_ts=None, owner_id=None)
     return written

@@ -46,6 +46,8 @@ class BlockId(StrEnum):
     CONTACT_PHONE = "kb_contact_phone"
     CONTACT_EMAIL = "kb_contact_email"
     CONTACT_URL = "kb_contact_url"
+    CONTACT_ADDRESS = "kb_contact_address"
+    DETAILS = "kb_details"  # the structured payloads (route, group, agencies, timescale, threshold) as text
     DOCUMENT = "kb_document"
     SECTION = "kb_section"
     REVIEW_BY = "kb_review_by"

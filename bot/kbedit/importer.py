@@ -73,6 +73,6 @@ def import_dir(s: Any, live: KnowledgeBase, path: Path, *, team_id: str, actor_i
         change = Change.EDIT if current is not None else Change.NEW
         draft = service.save_draft(s, team_id=team_id, actor_id=actor_id, entry_id=entry.id,
                                    partnership=entry.partnership, change=change, content=content,
-                                   base_version=current_version(s, entry.id), reason=reason)
+                                   base_version=current_version(s, team_id, entry.id), reason=reason)
         result.drafted.append((entry.id, draft.id))
     return result

@@ -9,6 +9,7 @@ pressed it, audited) and "Edit" (the edit modal; a draft like any other).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
@@ -63,7 +64,7 @@ def review_blocks(partnership: str, month: date, entries: list[Entry], today: da
     return text, blocks
 
 
-def ensure_review_lists(session: Session, kb: KnowledgeBase, now: datetime) -> int:
+def ensure_review_lists(session: Session, kb_for: Callable[[str], KnowledgeBase], now: datetime) -> int:
     """This month's review list for each workspace with a business-unit channel, once, from its first working
     day 09:00 (a row written later in the month is due when written)."""
     local = to_london(now)
@@ -74,7 +75,7 @@ def ensure_review_lists(session: Session, kb: KnowledgeBase, now: datetime) -> i
     written = 0
     for ws in session.scalars(select(Workspace).where(Workspace.business_unit_channel.is_not(None),
                                                       Workspace.partnership.is_not(None))):
-        entries = due_for_review(kb, str(ws.partnership), month)
+        entries = due_for_review(kb_for(ws.team_id), str(ws.partnership), month)  # the workspace's own
         if not entries:
             continue
         text, blocks = review_blocks(str(ws.partnership), month, entries, local.date())

@@ -10,6 +10,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,7 @@ from storage.kbedit import (
     KnowledgeVersion,
     current_version,
     set_single_approval,
+    setting_row,
     single_approval,
     versions_of,
 )
@@ -59,7 +61,7 @@ def approve(s: Session, draft: KnowledgeDraft, *, approver_id: str, now: datetim
     """The draft becomes the entry's next version (what answers use from the next rebuild)."""
     draft.state = states.decide(draft.state, Decision.APPROVE).value
     draft.decided_by, draft.decided_at = approver_id, now
-    number = current_version(s, draft.entry_id) + 1
+    number = current_version(s, draft.team_id, draft.entry_id) + 1
     row = KnowledgeVersion(team_id=draft.team_id, entry_id=draft.entry_id, version=number,
                            partnership=draft.partnership, change=draft.change, content=draft.content,
                            draft_id=draft.id, reason=draft.reason, author_id=draft.author_id,
@@ -93,29 +95,39 @@ def set_approvals(s: Session, *, team_id: str, actor_id: str, partnership: str, 
                  entity_id=partnership, before={"single": before}, after={"single": single})
 
 
+def set_gaps(s: Session, *, team_id: str, actor_id: str, partnership: str, to_channel: bool) -> None:
+    """Where the weekly gaps go: the business-unit channel, or (the default) a DM to each member."""
+    row = setting_row(s, team_id, partnership, actor_id)
+    before, row.gaps_to_channel = bool(row.gaps_to_channel), to_channel
+    audit.record(s, team_id=team_id, actor_id=actor_id, action=states.GAPS_SET, entity_type="partnership",
+                 entity_id=partnership, before={"channel": before}, after={"channel": to_channel})
+
+
 def may_approve_own(s: Session, team_id: str, partnership: str) -> bool:
     return single_approval(s, team_id, partnership)
 
 
-def version_content(s: Session, base: KnowledgeBase, entry_id: str, version: int) -> dict[str, Any] | None:
-    """An earlier version's entry as data (version 0: the shipped file's); None when retired or unknown."""
+def version_content(s: Session, base: KnowledgeBase, team_id: str, entry_id: str,
+                    version: int) -> dict[str, Any] | None:
+    """An earlier version of the workspace's entry as data (version 0: the shipped file's); None when retired or
+    unknown."""
     from bot.kbedit.forms import editable
 
     if version == 0:
         shipped = base.get(entry_id)
         return editable(shipped) if shipped is not None else None
-    row = next((v for v in versions_of(s, entry_id) if v.version == version), None)
+    row = next((v for v in versions_of(s, team_id, entry_id) if v.version == version), None)
     return dict(row.content) if row is not None and row.content is not None else None
 
 
 def approval_problem(kb: KnowledgeBase, draft: KnowledgeDraft, live_version: int) -> str | None:
     """Why approving this draft would break the knowledge base (or act on a stale entry); None when it is fine."""
-    if draft.base_version != live_version:
-        return texts.STALE.format(now=live_version, then=draft.base_version)
     change = Change(draft.change)
     live = kb.get(draft.entry_id)
-    if change == Change.NEW and live is not None:
-        return texts.REFUSE_EXISTS
+    if change == Change.NEW and live is not None:  # before staleness: the id, not the version, is the reason
+        return texts.REFUSE_DUPLICATE
+    if draft.base_version != live_version:
+        return texts.STALE.format(now=live_version, then=draft.base_version)
     if change == Change.RETIRE:
         if live is None:
             return texts.GONE
@@ -127,12 +139,14 @@ def approval_problem(kb: KnowledgeBase, draft: KnowledgeDraft, live_version: int
         return texts.GONE
     try:
         entry = Entry.model_validate(draft.content)
-    except ValueError as exc:
-        return f"The draft no longer meets the schema: {str(exc).splitlines()[0]}"
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "entry"
+        return texts.REFUSE_BREAKS.format(why=f"{where}: {str(err['msg']).removeprefix('Value error, ')}")
     others = {e.id for e in kb if e.id != entry.id}
     notes = {e.id: e.note for e in kb}
     problems = entry_problems(entry, others | {entry.id}, notes)
-    return f"{problems[0][0]}: {problems[0][1]}" if problems else None
+    return texts.REFUSE_BREAKS.format(why=f"{problems[0][0]}: {problems[0][1]}") if problems else None
 
 
 def may_edit_entry(roles: frozenset[Role], assigned: str | None, partnership: str) -> bool:

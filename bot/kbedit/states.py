@@ -37,6 +37,7 @@ DRAFTED = "kb.drafted"
 REJECTED = "kb.rejected"
 REFUSED = "kb.refused"
 APPROVALS_SET = "kb.approvals_set"
+GAPS_SET = "kb.gaps_set"
 APPROVED: dict[Change, str] = {
     Change.EDIT: "kb.approved",
     Change.NEW: "kb.approved",

@@ -1,18 +1,22 @@
-"""The weekly gaps list reaches each business-unit member by DM (never the channel: no typed text there) through
-the one reminder engine, exactly once, and "Write an answer" opens a new entry with the question as a phrasing."""
+"""The weekly gaps list reaches each business-unit member by DM (by default never the channel: no typed text there)
+through the one reminder engine, exactly once, and "Write an answer" opens a new entry with the question as a
+phrasing; an admin may send it to the business-unit channel instead (once a week there, audited)."""
 
 from __future__ import annotations
 
 import json
 
 import time_machine
+from sqlalchemy import select
 
 from bot.answers.ids import ActionId as AnswerAction
 from bot.jobs import lay_knowledge_reviews
 from bot.kbedit.ids import ActionId, BlockId
 from bot.reminders.engine import dispatch_once
 from bot.slack import make_client
+from storage.core import AuditLog
 from tests.case_reviews.helpers import london
+from tests.conftest import ADMIN
 from tests.kbedit.helpers import BU, BU2, BU_CHANNEL, ENTRY, PRACT, QUESTION, configure, initial, text_of, view_of
 
 UNANSWERED = "which car park should visitors use at the partnership offices"
@@ -47,3 +51,32 @@ def test_the_gaps_dm_goes_once_to_each_business_unit_member_and_write_an_answer_
     view = view_of(fake_slack.wait_for("views.open", count=before + 1)[-1])
     assert initial(view, BlockId.PHRASINGS).lower() == UNANSWERED and initial(view, BlockId.KIND) == "faq"
     assert write["action_id"].startswith(ActionId.WRITE)
+
+
+def test_an_admin_may_send_the_gaps_to_the_business_unit_channel_instead_once_a_week(
+        slack, fake_slack, db, services, settings):
+    configure(db, fake_slack)
+    slack.command("/safeguarding", "kb gaps channel", user=BU)  # not an admin: refused, nothing changes
+    assert "permission" in str(fake_slack.wait_for("response_url")[-1].params.get("text"))
+    slack.command("/safeguarding", "kb gaps channel", user=ADMIN)
+    assert "business-unit channel" in str(fake_slack.wait_for("response_url", count=2)[-1].params.get("text"))
+    with time_machine.travel(london(2026, 12, 3, 11), tick=True):
+        slack.command("/safeguarding", UNANSWERED, user=PRACT)
+        fake_slack.wait_for("response_url", count=3)
+    client = make_client(settings)
+    with time_machine.travel(london(2026, 12, 7, 9, 30), tick=True):
+        for _ in range(2):
+            lay_knowledge_reviews(services)
+            dispatch_once(db, client, grace_hours=6)
+    posts = [c for c in fake_slack.calls_to("chat.postMessage") if str(c.get("text")).startswith("Questions without")]
+    assert [c["channel"] for c in posts] == [BU_CHANNEL]  # once, in the channel; no DMs
+    assert f"1× _{UNANSWERED}_" in text_of(posts[0]).lower()
+    write = next(b["accessory"] for b in posts[0]["blocks"] if b.get("accessory"))
+    before = len(fake_slack.calls_to("views.open"))
+    slack.action(write["action_id"], write["value"], user=BU, channel=BU_CHANNEL)
+    view = view_of(fake_slack.wait_for("views.open", count=before + 1)[-1])
+    assert initial(view, BlockId.PHRASINGS).lower() == UNANSWERED
+    with db.read() as s:
+        rows = [(a.action, a.actor_id, a.after) for a in s.scalars(select(AuditLog).where(
+            AuditLog.action.in_(("kb.gaps_set", "kb.refused"))).order_by(AuditLog.id))]
+    assert rows == [("kb.refused", BU, {"attempted": "gaps"}), ("kb.gaps_set", ADMIN, {"channel": True})]

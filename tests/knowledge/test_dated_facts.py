@@ -145,3 +145,29 @@ def test_seed_checked_facts() -> None:
     assert "serious incident notifications" not in kb.get("national.process.national-panel").answer
     contact = kb.get("cheshire-west-and-chester.contact.partnership")
     assert contact.contact.url is None and "Annual Report 2017-18" in contact.answer
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+SEEDS = next((d for d in (_ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")) if d.is_dir()),
+             _ROOT.parent / "shared" / "seeds")  # beside the checkout, as the README says; not shipped with it
+
+
+def _seed(name: str) -> str:
+    return " ".join((SEEDS / name).read_text(encoding="utf-8").split())
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents live beside the repository (../shared/seeds)")
+def test_ofsted_rating_and_relevant_agency_regulations_cite_the_seed_that_says_them() -> None:
+    """Issue #10 3.4: the two citations the earlier audit left unchecked, pinned to the seed's own words."""
+    kb = load_knowledge_base()
+    transition = kb.get("cheshire-west-and-chester.process.transition-2019")
+    assert "*Good* by Ofsted (February 2016)" in transition.answer
+    assert "judged by Ofsted in February 2016 to be 'Good'" in _seed(transition.source.document)
+    assert "Welcome" in transition.source.section  # the foreword, before "1. National context", says it
+    relevant = kb.get("national.glossary.relevant-agency")
+    assert "Regulations 2018, which Wirral's arrangements cite at 2.14" in relevant.answer
+    assert "2.14 The list of relevant agencies in Wirral reflects both the published statutory instrument " \
+           "*The Child Safeguarding Practice Review and Relevant Agency* (*England*) *Regulations 2018*" \
+        in _seed("004_553bab965ef81f28.txt")
+    assert "² Relevant agencies are those organisations and agencies whose involvement the safeguarding " \
+           "partners consider may be required" in _seed(relevant.source.document)
