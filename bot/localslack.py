@@ -253,15 +253,15 @@ class LocalSlack(FileUploads):
         fault = self._take_fault(method, channel) or self._paced(method, channel)
         if fault:
             return fault
-        if error := self.oauth.refusal(params.get("token")) or self._refusal(method, params):
+        if error := self.oauth.refusal(params.get("token"), params) or self._refusal(method, params):
             return 200, {"ok": False, "error": error}, {}
         if method in ("chat.postMessage", "chat.postEphemeral") and channel in self.not_in_channel:
             return 200, {"ok": False, "error": "not_in_channel"}, {}
         ts = f"{int(time.time())}.{next(self._ts):06d}"
         body: dict[str, Any] = {"ok": True}
         if method == "auth.test":
-            body.update(user_id=BOT_USER_ID, bot_id=BOT_ID, team_id=self.oauth.team_of(params.get("token")) or
-                        self.team_id, team="Local", user="safeguarding")
+            body.update({"user_id": BOT_USER_ID, "bot_id": BOT_ID, "team_id": self.team_id, "team": "Local",
+                         "user": "safeguarding", **self.oauth.identity(params.get("token"))})
         elif method == "chat.postMessage":
             channel = "D" + channel if str(channel).startswith(("U", "W")) else channel  # a user id posts to the DM
             body.update(channel=channel, ts=ts, message={"text": params.get("text"), "ts": ts})

@@ -7,7 +7,14 @@ expired or used code, and answers a bot token for the workspace the installer is
 remembers which workspace each token it issued belongs to: auth.test answers with it, and once `revoke` is
 called (the app uninstalled) every call with that workspace's tokens gets token_revoked. With `rotation` on (the
 app's token rotation setting), tokens expire after TOKEN_SECONDS and come with a refresh token, which
-oauth.v2.access (grant_type=refresh_token) exchanges for a new pair once. Org-wide installs: `org_wide`.
+oauth.v2.access (grant_type=refresh_token) exchanges for a new pair once.
+
+Enterprise Grid org-wide installs (`org_wide`): refused at the authorize page unless the app was registered
+org-ready (Slack's "Org Level Apps" opt-in); the answer has no team, the org as `enterprise` and
+`is_enterprise_install`, and the one token belongs to the org (auth.test answers with the enterprise id as team, as
+Slack does for org tokens). The token reaches only the workspaces the org's admins added the app to (`grant`):
+a call naming a channel placed (`place`) in any other workspace gets channel_not_found, as does a workspace
+token naming another workspace's channel. Channels never placed are not checked.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ class _Code:
     team: tuple[str, str]  # (team id, name)
     user_id: str
     scope: str
+    enterprise_id: str | None = None  # the Grid org the workspace is in (a workspace install inside an org)
     issued: float = field(default_factory=time.time)
     used: bool = False
 
@@ -44,23 +52,41 @@ class FakeOAuth:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._apps: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._apps: dict[str, tuple[str, tuple[str, ...], bool]] = {}  # secret, redirect URIs, org-ready
         self._codes: dict[str, _Code] = {}
-        self.tokens: dict[str, str] = {}  # bot token -> team id, for every token issued
+        self.tokens: dict[str, str] = {}  # bot token -> team id (enterprise id for an org's), for every token issued
+        self.orgs: set[str] = set()  # enterprise ids installed org-wide (their tokens belong to the org)
+        self.granted: dict[str, set[str]] = {}  # enterprise id -> the workspaces its org-wide install reaches
+        self.channel_teams: dict[str, str] = {}  # channel -> the workspace it is in (only those placed)
         self.revoked: set[str] = set()
         self.installer: tuple[str, str, str] | None = None  # (team id, team name, user id) at "the browser"
+        self.installer_org: str | None = None  # the Grid org that workspace is in, if any
         self.cancel = False  # the installer presses Cancel on Slack's page
         self.rotation = False  # the app has token rotation on
         self.org_wide: tuple[str, str] | None = None  # (enterprise id, name): the next install is org-wide
         self._refresh: dict[str, str] = {}  # refresh token -> team id, each usable once
 
-    def register_app(self, client_id: str, client_secret: str, *redirect_uris: str) -> None:
+    def register_app(self, client_id: str, client_secret: str, *redirect_uris: str, org_ready: bool = False) -> None:
         with self._lock:
-            self._apps[client_id] = (client_secret, tuple(redirect_uris))
+            self._apps[client_id] = (client_secret, tuple(redirect_uris), org_ready)
 
-    def install_as(self, user_id: str, team_id: str, team_name: str = "") -> None:
+    def grant(self, enterprise_id: str, *team_ids: str) -> None:
+        """The org's admins add the org-wide app to these workspaces (Slack then sends team_access_granted)."""
+        with self._lock:
+            self.granted.setdefault(enterprise_id, set()).update(team_ids)
+
+    def ungrant(self, enterprise_id: str, *team_ids: str) -> None:
+        with self._lock:
+            self.granted.setdefault(enterprise_id, set()).difference_update(team_ids)
+
+    def place(self, team_id: str, *channels: str) -> None:
+        """These channels are in `team_id`: a token that does not reach it cannot see them."""
+        with self._lock:
+            self.channel_teams.update(dict.fromkeys(channels, team_id))
+
+    def install_as(self, user_id: str, team_id: str, team_name: str = "", enterprise_id: str | None = None) -> None:
         self.installer = (team_id, team_name or f"Workspace {team_id}", user_id)
-        self.cancel = False
+        self.installer_org, self.cancel = enterprise_id, False
 
     def revoke(self, team_id: str) -> None:
         """The app is uninstalled from `team_id`: its tokens stop working at once."""
@@ -74,6 +100,9 @@ class FakeOAuth:
             self.tokens.clear()
             self.revoked.clear()
             self._refresh.clear()
+            self.granted.clear()
+            self.orgs.clear()
+            self.channel_teams.clear()
             self.rotation, self.org_wide = False, None
             self.installer, self.cancel = None, False
 
@@ -90,6 +119,8 @@ class FakeOAuth:
         redirect = q.get("redirect_uri") or (app[1][0] if app[1] else "")
         if redirect not in app[1]:
             return 400, {}, _page("redirect_uri did not match any configured URIs")
+        if self.org_wide and not app[2]:
+            return 400, {}, _page("This app is not enabled for installation on an entire organization")
         if self.installer is None:
             return 200, {}, _page("Sign in to a Slack workspace to install this app")
         back = {"error": "access_denied"} if self.cancel else {"code": self._code(q, redirect)}
@@ -101,7 +132,8 @@ class FakeOAuth:
         code = secrets.token_hex(12)
         team_id, name, user = self.installer
         with self._lock:
-            self._codes[code] = _Code(q["client_id"], q.get("redirect_uri"), (team_id, name), user, q.get("scope", ""))
+            self._codes[code] = _Code(q["client_id"], q.get("redirect_uri"), (team_id, name), user, q.get("scope", ""),
+                                      self.installer_org)
         return code
 
     # the app's side ---------------------------------------------------------------------------
@@ -133,11 +165,14 @@ class FakeOAuth:
             code.used = True
             if code.redirect_uri and params.get("redirect_uri") != code.redirect_uri:
                 return 200, {"ok": False, "error": "bad_redirect_uri"}, {}
-            issued = self._tokens_for(code.team[0])
-        org = {"id": self.org_wide[0], "name": self.org_wide[1]} if self.org_wide else None
+            org = {"id": self.org_wide[0], "name": self.org_wide[1]} if self.org_wide else None
+            if org:
+                self.orgs.add(org["id"])
+            issued = self._tokens_for(org["id"] if org else code.team[0])
         return 200, {"ok": True, "app_id": APP_ID, **issued, "token_type": "bot", "scope": code.scope,
                      "bot_user_id": "UBOT", "team": None if org else {"id": code.team[0], "name": code.team[1]},
-                     "enterprise": org, "is_enterprise_install": org is not None,
+                     "enterprise": org or ({"id": code.enterprise_id, "name": "Org"} if code.enterprise_id else None),
+                     "is_enterprise_install": org is not None,
                      "authed_user": {"id": code.user_id}}, {}
 
     def _tokens_for(self, team_id: str) -> dict[str, Any]:
@@ -154,8 +189,23 @@ class FakeOAuth:
     def team_of(self, token: object) -> str | None:
         return self.tokens.get(str(token))
 
-    def refusal(self, token: object) -> str | None:
-        return "token_revoked" if token in self.revoked else None
+    def identity(self, token: object) -> dict[str, Any]:
+        """auth.test's team fields for a token this fake issued (an org's token answers for the org)."""
+        owner = self.tokens.get(str(token))
+        if owner is None:
+            return {}
+        if owner in self.orgs:
+            return {"team_id": owner, "enterprise_id": owner, "is_enterprise_install": True}
+        return {"team_id": owner, "is_enterprise_install": False}
+
+    def refusal(self, token: object, params: dict[str, Any] | None = None) -> str | None:
+        if token in self.revoked:
+            return "token_revoked"
+        owner = self.tokens.get(str(token))
+        placed = self.channel_teams.get(str((params or {}).get("channel") or ""))
+        if owner is None or placed is None or placed == owner:
+            return None
+        return None if owner in self.orgs and placed in self.granted.get(owner, set()) else "channel_not_found"
 
 
 def _page(sentence: str) -> str:

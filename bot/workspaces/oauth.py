@@ -4,7 +4,9 @@ slack_sdk's SQLAlchemy installation store, the state in its SQLAlchemy state sto
 What the project adds to Bolt's flow: the install page first asks which partnership the workspace belongs to;
 the choice travels inside the OAuth state (issued and consumed by the state store, so it cannot be changed in
 the browser), and at the redirect the workspace is recorded with it and its installer as first admin
-(bot/workspaces/service.py). Pages are bot/workspaces/pages.py.
+(bot/workspaces/service.py). An Enterprise Grid org-wide install (`is_enterprise_install`, no team) is saved the
+same way (slack_sdk's store keeps it under the enterprise id with no team, and Bolt's authorize finds it for every
+workspace of the org); the choice becomes the org's default partnership. Pages are bot/workspaces/pages.py.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.slack import DEFAULT_API_URL
 from bot.workspaces import pages
-from bot.workspaces.service import install
+from bot.workspaces.service import install, install_org
 from knowledge.partnerships import PARTNERSHIPS
 
 log = get_logger(__name__)
@@ -83,18 +85,26 @@ class InstallFlow(OAuthFlow):
         return pages.add_to_slack(url, str(_query(request, "partnership")))
 
     def store_installation(self, request: BoltRequest, installation: Installation) -> None:
-        """The tokens (slack_sdk's store), then the workspace: partnership, first admin, resumed if paused."""
-        if installation.is_enterprise_install or not installation.team_id:
-            raise BoltError("org-wide install")  # the failure page explains; nothing is stored
+        """The tokens (slack_sdk's store), then the workspace (or the Grid org): partnership, first admin,
+        resumed if paused."""
+        org_wide = bool(installation.is_enterprise_install)
+        if not (installation.enterprise_id if org_wide else installation.team_id):
+            raise BoltError("install names no workspace")  # Slack always names one; nothing is stored
+        chosen = chosen_partnership(_query(request, "state"))
         try:  # a database fault is the "could not be saved" page (Bolt turns only BoltError into one)
             self.settings.installation_store.save(installation)
             with self.services.db.session() as s:
-                result = install(s, team_id=installation.team_id, enterprise_id=installation.enterprise_id,
-                                 installer=installation.user_id, chosen=chosen_partnership(_query(request, "state")))
+                if org_wide:
+                    result = install_org(s, enterprise_id=str(installation.enterprise_id),
+                                         installer=installation.user_id, chosen=chosen)
+                else:
+                    result = install(s, team_id=str(installation.team_id), enterprise_id=installation.enterprise_id,
+                                     installer=installation.user_id, chosen=chosen)
         except Exception as exc:
             raise BoltError(f"install not saved: {type(exc).__name__}") from exc
         request.context[INSTALLED] = result
-        log.info("workspace.installed", team_id=installation.team_id, first=result.first, resumed=result.resumed)
+        log.info("workspace.installed", team_id=installation.team_id, enterprise_id=installation.enterprise_id,
+                 org_wide=org_wide, first=result.first, resumed=result.resumed)
 
 
 def _query(request: BoltRequest, name: str) -> str | None:
@@ -108,14 +118,18 @@ def _html(status: int, body: str) -> BoltResponse:
 
 def _success(args: SuccessArgs) -> BoltResponse:
     result = args.request.context.get(INSTALLED)
-    return _html(200, pages.installed(args.installation.team_name or args.installation.team_id or "",
-                                      result.partnership if result else None, bool(result and result.first)))
+    done = args.installation
+    partnership, first = (result.partnership if result else None), bool(result and result.first)
+    if done.is_enterprise_install:
+        return _html(200, pages.installed_org(done.enterprise_name or str(done.enterprise_id), partnership, first,
+                                              add_url=pages.add_to_workspaces_url(str(done.enterprise_id),
+                                                                                  done.app_id or "")))
+    return _html(200, pages.installed(done.team_name or done.team_id or "", partnership, first))
 
 
 def _failure(args: FailureArgs) -> BoltResponse:
     log.warning("workspace.install_failed", reason=args.reason, error=type(args.error).__name__ if args.error else None)
-    reason = "org_wide" if args.error is not None and "org-wide" in str(args.error) else args.reason
-    return _html(400 if reason == "org_wide" else args.suggested_status_code, pages.failed(reason, "/slack/install"))
+    return _html(args.suggested_status_code, pages.failed(args.reason, "/slack/install"))
 
 
 def authorize_url(settings: Settings) -> str:

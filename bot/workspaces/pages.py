@@ -18,8 +18,6 @@ FAILURES = {
     "invalid_state": "This install link has expired or was already used.",
     "missing_code": "Slack did not send the install back complete.",
     "invalid_code": "Slack did not confirm the install (its one-time code was refused or had expired).",
-    "org_wide": "Org-wide installs on Enterprise Grid are not supported yet: install the app into each "
-                "partnership's workspace instead.",
     "storage_error": "The install could not be saved. Nothing is half-installed; please try again, and tell "
                      "whoever runs this service if it happens again.",
 }
@@ -37,7 +35,9 @@ def choose(install_path: str) -> str:
     return _page("Install the safeguarding assistant",
                  "<p>Which safeguarding partnership does this Slack workspace belong to? Answers, case reviews "
                  f"and escalations follow its published arrangements.</p><ul id='partnerships'>{links}</ul>"
-                 "<p>Admins can later map single channels to another partnership in Slack.</p>")
+                 "<p>Admins can later map single channels to another partnership in Slack. Installing for a whole "
+                 "Enterprise Grid organisation: this is where each of its workspaces starts, and each workspace's "
+                 "admins can choose its own.</p>")
 
 
 def add_to_slack(authorize_url: str, partnership: str) -> str:
@@ -56,6 +56,25 @@ def installed(team: str, partnership: str | None, first: bool) -> str:
             "It was installed before: its partnership, roles, records and reminders are as they were.")
     return _page("Installed", f"<p id='result'>The safeguarding assistant is installed in <strong>{escape(team)}"
                               f"</strong>, partnership <strong>{area}</strong>.</p><p>{what}</p>")
+
+
+def add_to_workspaces_url(enterprise_id: str, app_id: str) -> str:
+    """Slack's org admin page that adds an org-wide app to the org's workspaces (nothing is in one until then)."""
+    return f"https://app.slack.com/manage/{quote(enterprise_id)}/integrations/profile/{quote(app_id)}/workspaces/add"
+
+
+def installed_org(org: str, partnership: str | None, first: bool, add_url: str) -> str:
+    """An Enterprise Grid org-wide install: the choice is each workspace's starting partnership."""
+    area = escape(display_name(partnership)) if partnership else "not set"
+    what = ("You are the first admin of each workspace you add it to. Each workspace starts with this partnership; "
+            "its admins can choose its own with <code>/safeguarding admin partnership &lt;slug&gt;</code> and map "
+            "channels with <code>/safeguarding admin channel &lt;slug&gt;</code>." if first else
+            "It was installed before: the workspaces keep their partnerships, roles, records and reminders.")
+    return _page("Installed for the organisation",
+                 f"<p id='result'>The safeguarding assistant is installed for the whole of <strong>{escape(org)}"
+                 f"</strong>, default partnership <strong>{area}</strong>.</p><p>{what}</p>"
+                 f"<p>It is in no workspace yet: <a class='button' id='add-workspaces' href='{escape(add_url)}'>"
+                 "Add it to your workspaces</a></p>")
 
 
 def failed(reason: str, install_path: str) -> str:

@@ -4,7 +4,8 @@ runs): read from slack_sdk's installation store by the row's team, as Bolt's aut
 Tokens are read afresh on every dispatch pass (`forget`), so one deleted by app_uninstalled or tokens_revoked is
 never used again by the next pass; a paused workspace's rows are not even claimed (bot/workspaces/service.py).
 When the app has token rotation on, a token near its expiry is refreshed here with slack_sdk's TokenRotator and
-saved back, as Bolt does for requests.
+saved back, as Bolt does for requests. A workspace of an Enterprise Grid org-wide install has no bot of its own:
+its token is the org's (`find_bot` by the enterprise id with `is_enterprise_install`), as Bolt's authorize finds it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class InstalledClients:
             ws = s.get(Workspace, team_id)
             enterprise_id = ws.enterprise_id if ws is not None else None
         bot = self.store.find_bot(enterprise_id=enterprise_id, team_id=team_id)
+        if bot is None and enterprise_id:  # the org-wide install's, which serves every workspace of the org
+            bot = self.store.find_bot(enterprise_id=enterprise_id, team_id=None, is_enterprise_install=True)
         if bot is None or not bot.bot_token:
             log.warning("workspaces.no_token", team_id=team_id)
             return None

@@ -62,14 +62,18 @@ class Browser:
             self.cookie = page.headers["Set-Cookie"].split(";")[0]
         return page
 
+    def at_slack(self, page: Page) -> Page:
+        """Slack's authorize page, reached by the Add to Slack link (a redirect back, or Slack's refusal)."""
+        return fetch(unescape(re.search(r"id='add' href='([^']+)'", page.text).group(1)))  # type: ignore[union-attr]
+
     def add_to_slack(self, page: Page) -> Page:
-        href = unescape(re.search(r"id='add' href='([^']+)'", page.text).group(1))  # type: ignore[union-attr]
-        at_slack = fetch(href)
+        at_slack = self.at_slack(page)
         assert at_slack.status == 302, at_slack.text
         return fetch(at_slack.headers["Location"], self.cookie)
 
-    def install(self, team_id: str, user_id: str, partnership: str = "halton", name: str = "") -> Page:
-        self.fake.oauth.install_as(user_id, team_id, name)
+    def install(self, team_id: str, user_id: str, partnership: str = "halton", name: str = "",
+                enterprise_id: str | None = None) -> Page:
+        self.fake.oauth.install_as(user_id, team_id, name, enterprise_id=enterprise_id)
         return self.add_to_slack(self.start(partnership))
 
 

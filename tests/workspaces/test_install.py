@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import unescape
 from pathlib import Path
 
 import yaml
@@ -94,12 +93,3 @@ def test_a_refused_code_is_a_clear_failure(browser: Browser, fake_slack: LocalSl
 def test_the_install_scopes_are_the_manifests() -> None:
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     assert sorted(SCOPES) == sorted(manifest["oauth_config"]["scopes"]["bot"])
-
-
-def test_an_org_wide_grid_install_is_refused_with_what_to_do_instead(browser: Browser, fake_slack: LocalSlack,
-                                                                     db: Database) -> None:
-    fake_slack.oauth.org_wide = ("E0ORG0001", "Cheshire and Merseyside")
-    page = browser.install("TAAAA0001", "UINSTALL1")
-    assert page.status == 400 and "install the app into each partnership's workspace" in unescape(page.text)
-    with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(bots)) == 0 and s.get(Workspace, "TAAAA0001") is None

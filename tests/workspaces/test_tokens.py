@@ -68,3 +68,15 @@ def test_the_clock_posts_each_workspaces_reminders_with_its_token(browser: Brows
     assert stats.sent == 2
     assert [c["token"] for c in posts(fake_slack, "CGROUPA1")] == [token_of(fake_slack, A)]
     assert [c["token"] for c in posts(fake_slack, "CGROUPB1")] == [token_of(fake_slack, B)]
+
+
+def test_each_workspaces_app_home_is_published_with_its_own_token(browser: Browser, team_a: SignedSlack,
+                                                                   team_b: SignedSlack, fake_slack: LocalSlack) -> None:
+    browser.install(A, "UINSTALLA", "halton")
+    browser.install(B, "UINSTALLB", "wirral")
+    for team, user in ((team_a, "UPRACT01"), (team_b, "UPRACT02")):
+        opened = {"type": "app_home_opened", "user": user, "channel": f"D{user}", "tab": "home"}
+        assert team.event(opened).status == 200
+    published = fake_slack.wait_for("views.publish", count=2)
+    assert {c["user_id"]: c["token"] for c in published} == {"UPRACT01": token_of(fake_slack, A),
+                                                               "UPRACT02": token_of(fake_slack, B)}

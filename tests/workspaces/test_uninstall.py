@@ -8,6 +8,7 @@ import time
 import time_machine
 from sqlalchemy import func, select
 
+from bot.authz import Role, members, revoke, roles_of
 from bot.localslack import LocalSlack
 from bot.reminders.engine import dispatch_once, materialise
 from bot.services import Services
@@ -86,3 +87,28 @@ def test_bot_tokens_revoked_pauses_too(browser: Browser, team_a: SignedSlack, db
     event = {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UBOT"]}}
     assert team_a.event(event).status == 200
     assert _paused(db, A) and _bots(db, A) == 0
+
+
+def test_a_reinstall_by_someone_else_keeps_the_admins_and_makes_them_one_only_when_none_is_left(
+        browser: Browser, team_a: SignedSlack, db: Database, fake_slack: LocalSlack) -> None:
+    """Installing may be open to any member, so a reinstall is not a way to become admin over the admins the
+    workspace chose; but a workspace with no admin left would be locked out of its settings, so then it is."""
+    browser.install(A, "UINSTALLA", "halton")
+    fake_slack.oauth.revoke(A)
+    assert team_a.event({"type": "app_uninstalled"}).status == 200
+    assert _paused(db, A)
+    browser.install(A, "UOTHER001", "wirral")
+    with db.session() as s:
+        assert Role.ADMIN in roles_of(s, A, "UINSTALLA") and Role.ADMIN not in roles_of(s, A, "UOTHER001")
+        assert s.get(Workspace, A).installed_by == "UINSTALLA"  # type: ignore[union-attr]
+
+    with db.session() as s:  # the only admin leaves (revoked by another admin, or their account removed)
+        assert revoke(s, A, "UINSTALLA", Role.ADMIN)
+    fake_slack.oauth.revoke(A)
+    assert team_a.event({"type": "app_uninstalled"}).status == 200
+    assert _paused(db, A)
+    browser.install(A, "UOTHER001", "wirral")
+    with db.session() as s:
+        assert Role.ADMIN in roles_of(s, A, "UOTHER001")
+        assert [(m.user_id, m.granted_by) for m in members(s, A)] == [("UOTHER001", "installer")]
+        assert s.get(Workspace, A).partnership == "halton"  # type: ignore[union-attr]
