@@ -26,6 +26,7 @@ from handlers.authorize import refuse, refuse_command, reminder_refused, require
 from handlers.common import actor_of, field_error, guarded, route_command, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
+from knowledge.partnerships import PARTNERSHIPS
 
 log = get_logger(__name__)
 COMMAND = "/reminders"
@@ -158,7 +159,9 @@ def register(app: App, services: Services) -> None:
             meta = modals.metadata(view, AddMetadata)
             values = modals.answers(view)
             # the form's channel (a view submission carries none of its own)
-            partnership = meta.partnership or Actor(services, team_id, user_id, meta.channel_id).partnership
+            # (private_metadata comes back from the client: only a partnership's slug is taken from it)
+            partnership = (meta.partnership if meta.partnership in PARTNERSHIPS else None) \
+                or Actor(services, team_id, user_id, meta.channel_id).partnership
             if not actor.can(Permission.REMINDERS_MANAGE):
                 attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
                 refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series), tell)

@@ -22,6 +22,7 @@ from bot.reminders.ids import NAME_MAX, Block
 from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
 from bot.reminders.schedule import upcoming_meetings
 from bot.reminders.states import Occurrence, Series, SeriesAction, move_series, require_series
+from bot.slackids import is_channel_id
 from bot.timeutil import LONDON, at_nine, date_range_problem, to_london
 from storage import audit
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -131,7 +132,7 @@ def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[s
     past = first is not None and london_wall_time(datetime.combine(first, at)) <= now
     if past and not rule and not days and Block.FIRST_DATE not in errors and Block.TIME not in errors:
         errors[Block.FIRST_DATE] = "That moment has passed. Choose a date and time in the future."
-    if not inp.channel_id:
+    if not is_channel_id(inp.channel_id):  # a conversations_select sends one id: anything else is forged
         errors[Block.CHANNEL] = "Choose the channel to post in."
     if errors or first is None:
         return None, errors
