@@ -23,7 +23,7 @@ from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import SeriesInput
 from bot.services import Services
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
-from handlers.common import actor_of, field_error, guarded, route_command, view_fault
+from handlers.common import actor_of, channel_of, field_error, guarded, route_command, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
 from knowledge.partnerships import PARTNERSHIPS
@@ -212,8 +212,13 @@ def _snooze_listener(services: Services, action_id: str) -> Any:
         if not actor.can(Permission.REMINDERS_MANAGE):
             refuse(services, lambda s: reminder_refused(s, team_id, user_id, "snooze", value[:20] or "-"), tell)
             return
-        tell(flows.snooze(services.db, team_id=team_id, value=value, option=option, actor_id=user_id,
-                          now=timeutil.now()))
+        told = flows.snooze(services.db, team_id=team_id, value=value, option=option, actor_id=user_id,
+                            now=timeutil.now(), channel_id=channel_of(body))
+        if told is None:  # another channel's reminder
+            refuse(services, lambda s: reminder_refused(s, team_id, user_id, "snooze", value[:20] or "-",
+                                                        reason="other_channel"), tell, texts.SNOOZE_ELSEWHERE)
+            return
+        tell(told)
 
     on_snooze.__name__ = f"on_{action_id}"
     return on_snooze

@@ -300,13 +300,23 @@ def snooze_until(option: str, now: datetime) -> datetime:
     return at_nine(workdays.add_working_days(local.date(), 1))
 
 
+class OtherChannel(LookupError):
+    """A snooze pressed (or forged) anywhere but the channel the reminder was posted in."""
+
+
 def snooze(session: Session, *, team_id: str, occurrence_id: int, option: str, actor: str,
-           now: datetime) -> datetime:
-    """Remind again later, threaded under the original: moves that occurrence only, never the series."""
+           now: datetime, channel_id: str | None = None) -> datetime:
+    """Remind again later, threaded under the original: moves that occurrence only, never the series.
+
+    Only from the reminder's own channel (its button is there): a crafted click naming another channel's
+    reminder would re-post it where the presser may not belong.
+    """
     orig = session.scalars(select(ReminderOccurrence).where(
         ReminderOccurrence.team_id == team_id, ReminderOccurrence.id == occurrence_id)).one_or_none()
     if orig is None:
         raise NotFound(occurrence_id)
+    if channel_id is not None and channel_id != orig.channel_id:
+        raise OtherChannel(occurrence_id)
     due = snooze_until(option, now)
     key = f"snooze:{due.astimezone(LONDON):%Y-%m-%dT%H:%M}"
     deliveries.lay(session, team_id=team_id, source=Source.SNOOZE, source_ref=str(orig.id),

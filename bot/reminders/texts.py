@@ -29,6 +29,7 @@ NO_NEXT = "none (finished)"
 NO_NEXT_PAUSED = "none while paused (`/reminders resume {id}`)"
 SNOOZED = "Snoozed: I'll remind this channel again {when}."
 SNOOZE_GONE = "That reminder no longer exists."
+SNOOZE_ELSEWHERE = "Snooze a reminder from the channel it was posted in."
 NOT_IN_CHANNEL = (
     "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "
     "Invite me with `/invite @Safeguarding` in the channel; the reminder is recorded as failed in `/reminders list`."

@@ -125,3 +125,33 @@ def test_reminder_edit_form_cannot_be_pointed_at_another_persons_series(slack, f
     assert resp.status == 200 and "errors" in resp.json, resp.text
     with db.session() as s:
         assert s.get(ReminderSeries, theirs).name == "Theirs"
+
+
+def test_snooze_only_from_the_reminders_own_channel(slack, fake_slack, db, settings):
+    """A crafted click naming another channel's reminder must not re-post it (the button lives in that channel)."""
+    import time_machine
+
+    from bot.authz import Role, grant
+    from bot.reminders.ids import Action
+    from storage.reminders import ReminderOccurrence
+    from tests.reminders.helpers import london, tick
+
+    with db.session() as s:
+        grant(s, TEAM_ID, MANAGER, Role.MANAGER)
+    with time_machine.travel(london(2026, 1, 2, 11)):
+        slack.command("/reminders", "once 2026-01-05 10:30 Halton forum papers", user=ADMIN, channel="CHALTON01")
+        fake_slack.wait_for("response_url")
+    with time_machine.travel(london(2026, 1, 5, 10, 30, 5), tick=False):
+        assert tick(db, settings).sent == 1
+    with db.session() as s:
+        occ = s.scalars(select(ReminderOccurrence)).one().id
+    with time_machine.travel(london(2026, 1, 5, 10, 31)):
+        slack.action(Action.SNOOZE_TOMORROW, str(occ), user=MANAGER, channel="CGENERAL1")
+        told = fake_slack.wait_for("response_url", count=2)[-1]["text"]
+        assert "channel it was posted in" in told
+        with db.session() as s:
+            assert s.scalars(select(ReminderOccurrence)).all()[-1].id == occ  # nothing laid
+            refused = s.scalars(select(AuditLog).where(AuditLog.action == "reminder.refused")).one()
+            assert refused.after["reason"] == "other_channel"
+        slack.action(Action.SNOOZE_TOMORROW, str(occ), user=MANAGER, channel="CHALTON01")  # its own channel: fine
+        assert "Tue 6 Jan 2026" in fake_slack.wait_for("response_url", count=3)[-1]["text"]
