@@ -65,7 +65,10 @@ def groups(kb: KnowledgeBase, partnership: str | None) -> list[tuple[str, str | 
 
 
 def _not_found(ref: str | int) -> Outcome:
-    return Outcome(texts.NOT_FOUND.format(id=escape(cut(str(ref).lstrip("#"), 20))))
+    number = str(ref).strip().lstrip("#")
+    if not (number.isascii() and number.isdigit()):  # not a number: what was typed is not quoted back
+        return Outcome(texts.NOT_A_NUMBER)
+    return Outcome(texts.NOT_FOUND.format(id=cut(number, 20)))
 
 
 def create(db: Database, *, team_id: str, owner_id: str, partnership: str | None, inp: SeriesInput,

@@ -20,6 +20,7 @@ NEEDS_CHANNEL = (
 )
 NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."
 NOT_FOUND = "There is no reminder #{id} here. `/reminders list` shows their numbers."
+NOT_A_NUMBER = "Give the reminder's number, e.g. `#12`: `/reminders list` shows them."
 PAUSED = "Reminder #{id} (*{name}*) paused. `/reminders resume {id}` starts it again."
 RESUMED = "Reminder #{id} (*{name}*) resumed. Next reminder {next}."
 DELETED = "Reminder #{id} (*{name}*) deleted."
