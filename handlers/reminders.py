@@ -192,8 +192,13 @@ def register(app: App, services: Services) -> None:
         ack()
         try:
             client.chat_postEphemeral(channel=outcome.channel, user=user_id, text=outcome.message)
-        except Exception as exc:  # saved already; the list shows it
+        except Exception as exc:  # saved already: say so in a DM (the modal has closed), with why it may not post
             log.warning("reminders.confirm_failed", error=type(exc).__name__)
+            try:
+                client.chat_postMessage(channel=user_id, text=outcome.message + "\n" + texts.CONFIRM_ELSEWHERE.format(
+                    channel=outcome.channel))
+            except Exception as again:
+                log.warning("reminders.confirm_dm_failed", error=type(again).__name__)
 
     for action_id in SNOOZE_ACTIONS:
         app.action(action_id)(_snooze_listener(services, action_id))

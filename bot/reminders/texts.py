@@ -30,6 +30,8 @@ NO_NEXT = "none (finished)"
 NO_NEXT_PAUSED = "none while paused (`/reminders resume {id}`)"
 SNOOZED = "Snoozed: I'll remind this channel again {when}."
 SNOOZE_GONE = "That reminder no longer exists."
+CONFIRM_ELSEWHERE = ("(I couldn't confirm this in <#{channel}>: if I'm not a member there, invite me with "
+                     "`/invite @Safeguarding` or the reminders will fail.)")
 SNOOZE_ELSEWHERE = "Snooze a reminder from the channel it was posted in."
 NOT_IN_CHANNEL = (
     "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "
