@@ -86,3 +86,22 @@ def test_typed_text_never_pings_links_or_echoes_a_child(slack, fake_slack, db, e
         assert not LIVE.search(out), (text, LIVE.search(out), out[:600])
         assert "Nowak" not in out and "Elm Grove" not in out, (text, out[:600])
     assert errors_logged() == []
+
+
+MARKER = "Quokkamarker"
+
+
+def test_no_typed_text_in_logs_at_debug_for_any_command(slack, fake_slack, db, debug_logs):
+    """Every command above, with a harmless marker word where the text goes, the production log at DEBUG:
+    the marker never appears in a log line (ids, states and outcomes only)."""
+    with db.session() as s:
+        grant(s, TEAM_ID, ADMIN, Role.BUSINESS_UNIT)
+    for command, template in COMMANDS:
+        before = len(fake_slack.calls)
+        slack.command(command, template.format(x=f"{MARKER} forum"), user=ADMIN, channel="CGROUP01")
+        _seen(fake_slack, before)
+    slack.dm(f"what is the threshold for {MARKER} forum")
+    slack.mention(f"<@UBOT> who chairs the {MARKER} group")
+    time.sleep(0.5)
+    assert any("escalation.refused" in r.getMessage() for r in debug_logs.records)  # the capture works
+    assert MARKER.lower() not in debug_logs.text.lower()
