@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from bot import timeutil
 from bot.authz import Role, grant, members, revoke
 from bot.insight.schedule import ensure_default
+from bot.mrkdwn import echo
 from bot.partnerships import get_workspace, set_channel_partnership
 from bot.slackids import parse_channel, parse_user
 from knowledge.partnerships import PARTNERSHIPS, display_name
@@ -107,7 +108,7 @@ def describe_workspace(session: Session, team_id: str) -> str:
 def _slug(text: str) -> str:
     slug = text.strip().lower()
     if slug not in PARTNERSHIPS:
-        raise AdminError(f"`{slug or '(none)'}` is not a partnership slug.")
+        raise AdminError(f"`{echo(slug) or '(none)'}` is not a partnership slug.")
     return slug
 
 

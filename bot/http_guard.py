@@ -94,9 +94,37 @@ def parse(raw: bytes, content_type: str) -> dict[str, Any] | None:
                 body = json.loads(form["payload"][0])
             else:
                 body = {key: values[0] for key, values in form.items()}
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         return None
-    return body if isinstance(body, dict) and body else None
+    return body if isinstance(body, dict) and body and slack_shaped(body) else None
+
+
+_OBJECTS = ("view", "event", "container", "message", "state")  # each, when present, a JSON object
+_NAMED = ("team", "user", "channel", "enterprise")  # an object or an id
+_STRINGS = ("type", "callback_id", "private_metadata", "action_id", "value", "trigger_id", "response_url")
+
+
+def slack_shaped(body: dict[str, Any]) -> bool:
+    """The types Slack always sends where Bolt and the listeners index into them: a list of action objects, a
+    view with a dict of dicts of dicts for its values, ids as text. Anything else is malformed (400), not a
+    KeyError or AttributeError deep in Bolt answered with 500 or a "something went wrong" post."""
+    def fits(obj: dict[str, Any]) -> bool:
+        if any(obj.get(k) is not None and not isinstance(obj[k], dict) for k in _OBJECTS):
+            return False
+        if any(obj.get(k) is not None and not isinstance(obj[k], dict | str) for k in _NAMED):
+            return False
+        return not any(k in obj and obj[k] is not None and not isinstance(obj[k], str) for k in _STRINGS)
+
+    actions = body.get("actions") or []
+    if not fits(body) or not isinstance(actions, list) or not all(isinstance(a, dict) and fits(a) for a in actions):
+        return False
+    for inner in ("view", "event", "message", "container"):
+        if isinstance(body.get(inner), dict) and not fits(body[inner]):
+            return False
+    values = ((body.get("view") or {}).get("state") or {}).get("values")
+    values = {} if values is None else values
+    return isinstance(values, dict) and all(
+        isinstance(block, dict) and all(isinstance(el, dict) for el in block.values()) for block in values.values())
 
 
 def _team(body: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from bot.escalations.routes import snapshot_route
 from bot.escalations.states import Action
 from bot.logs import get_logger
 from bot.services import Services
+from bot.slackids import is_user_id
 from bot.timeutil import today
 from handlers.authorize import refuse, refuse_command, requires, workspace_refused
 from handlers.common import (
@@ -268,7 +269,7 @@ def register(app: App, services: Services) -> None:
     def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         manager = forms.value(modals.values_of(view), BlockId.MANAGER)
-        if not manager or manager == user_id:
+        if not is_user_id(manager) or manager == user_id:  # a users_select sends one user id, nothing else
             ack(response_action="errors", errors={BlockId.MANAGER.value: "Choose your manager or safeguarding lead."})
             return
         try:

@@ -23,9 +23,10 @@ from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import SeriesInput
 from bot.services import Services
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
-from handlers.common import actor_of, field_error, guarded, route_command, view_fault
+from handlers.common import actor_of, channel_of, field_error, guarded, route_command, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
+from knowledge.partnerships import PARTNERSHIPS
 
 log = get_logger(__name__)
 COMMAND = "/reminders"
@@ -158,7 +159,9 @@ def register(app: App, services: Services) -> None:
             meta = modals.metadata(view, AddMetadata)
             values = modals.answers(view)
             # the form's channel (a view submission carries none of its own)
-            partnership = meta.partnership or Actor(services, team_id, user_id, meta.channel_id).partnership
+            # (private_metadata comes back from the client: only a partnership's slug is taken from it)
+            partnership = (meta.partnership if meta.partnership in PARTNERSHIPS else None) \
+                or Actor(services, team_id, user_id, meta.channel_id).partnership
             if not actor.can(Permission.REMINDERS_MANAGE):
                 attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
                 refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series), tell)
@@ -189,8 +192,13 @@ def register(app: App, services: Services) -> None:
         ack()
         try:
             client.chat_postEphemeral(channel=outcome.channel, user=user_id, text=outcome.message)
-        except Exception as exc:  # saved already; the list shows it
+        except Exception as exc:  # saved already: say so in a DM (the modal has closed), with why it may not post
             log.warning("reminders.confirm_failed", error=type(exc).__name__)
+            try:
+                client.chat_postMessage(channel=user_id, text=outcome.message + "\n" + texts.CONFIRM_ELSEWHERE.format(
+                    channel=outcome.channel))
+            except Exception as again:
+                log.warning("reminders.confirm_dm_failed", error=type(again).__name__)
 
     for action_id in SNOOZE_ACTIONS:
         app.action(action_id)(_snooze_listener(services, action_id))
@@ -209,8 +217,13 @@ def _snooze_listener(services: Services, action_id: str) -> Any:
         if not actor.can(Permission.REMINDERS_MANAGE):
             refuse(services, lambda s: reminder_refused(s, team_id, user_id, "snooze", value[:20] or "-"), tell)
             return
-        tell(flows.snooze(services.db, team_id=team_id, value=value, option=option, actor_id=user_id,
-                          now=timeutil.now()))
+        told = flows.snooze(services.db, team_id=team_id, value=value, option=option, actor_id=user_id,
+                            now=timeutil.now(), channel_id=channel_of(body))
+        if told is None:  # another channel's reminder
+            refuse(services, lambda s: reminder_refused(s, team_id, user_id, "snooze", value[:20] or "-",
+                                                        reason="other_channel"), tell, texts.SNOOZE_ELSEWHERE)
+            return
+        tell(told)
 
     on_snooze.__name__ = f"on_{action_id}"
     return on_snooze

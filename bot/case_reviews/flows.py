@@ -157,3 +157,7 @@ def after_notify(db: Database, scales: Timescales, client: WebClient, team_id: s
         client.chat_postMessage(channel=user_id, text=text, blocks=out)
     except Exception as exc:  # stored already: the card and reminders catch up on the next change
         log.error("case_review.after_notify_failed", ref=ref, error=type(exc).__name__)
+        try:  # but the notifier must hear it was stored, or they submit a second case
+            client.chat_postMessage(channel=user_id, text=texts.STORED_NOT_CONFIRMED.format(ref=ref))
+        except Exception as again:
+            log.error("case_review.stored_notice_failed", ref=ref, error=type(again).__name__)

@@ -23,6 +23,10 @@ NO_CHANNEL = (
     "The business unit has not configured its channel yet, so no case card was posted. Your notification "
     "IS stored as *{ref}* and shows in `/case-review list`; please let the business unit know."
 )
+STORED_NOT_CONFIRMED = (
+    "Your notification IS stored as *{ref}*: please don't submit it again. Something went wrong after it was "
+    "saved, so its card or your deadlines may follow later; the business unit sees it in `/case-review list`."
+)
 CARD_FAILED = (
     "Your notification IS stored as *{ref}*, but the case card could not be posted to the business-unit "
     "channel (is the bot invited there?). It shows in `/case-review list`."

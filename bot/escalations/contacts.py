@@ -8,6 +8,8 @@ import shlex
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.escalations.fields import MAX_AGENCY, check_text
+from bot.mrkdwn import echo, escape
 from knowledge.partnerships import display_name
 from storage import audit
 from storage.escalations import EscalationContact
@@ -35,6 +37,8 @@ def parse_add(text: str) -> tuple[str, str]:
     agency = words[0].strip()
     if _TARGET.search(agency) or not agency:
         raise ContactError('Put the agency name first, in quotes: `/escalate contacts add "Cheshire Police" @sam`.')
+    if problem := check_text(agency, limit=MAX_AGENCY):  # an agency's name, shown on every card: never a person's
+        raise ContactError(problem)
     return agency, next(g for g in m.groups() if g)
 
 
@@ -93,10 +97,11 @@ def command(session: Session, *, team_id: str, partnership: str, actor: str, wor
     if word == "add":
         agency, target = parse_add(rest)
         add(session, team_id=team_id, partnership=partnership, agency=agency, slack_id=target, actor=actor)
-        return f"Escalations with *{agency}* in {area} will mention {mention(target)}."
+        return f"Escalations with *{escape(agency)}* in {area} will mention {mention(target)}."
     if word == "remove":
         agency = rest.strip().strip('"')
         gone = remove(session, team_id=team_id, partnership=partnership, agency=agency, actor=actor)
-        return f"Removed the contact for *{agency}*." if gone else f"No contact for *{agency}*."
-    lines = [f"• {r.agency} → {mention(r.slack_id)}" for r in listing(session, team_id, partnership)] or ["_none yet_"]
+        return f"Removed the contact for *{escape(agency)}*." if gone else f"No contact for *{echo(agency)}*."
+    rows = listing(session, team_id, partnership)
+    lines = [f"• {escape(r.agency)} → {mention(r.slack_id)}" for r in rows] or ["_none yet_"]
     return f"*Agency contacts in {area}*\n" + "\n".join(lines)

@@ -121,6 +121,12 @@ def notify_manager(client: WebClient, user_id: str, manager: str) -> None:
     """A short DM to the manager asking to talk, and a note to the practitioner that it went."""
     try:
         client.chat_postMessage(channel=manager, text=texts.NOTIFY_DM.format(user=user_id))
-        client.chat_postMessage(channel=user_id, text=texts.NOTIFY_SENT.format(manager=manager))
+    except SlackApiError as exc:  # the modal has closed: the practitioner must not think it went
+        log.warning("escalation.notify_failed", error=exc.response.get("error"))
+        sent = texts.NOTIFY_NOT_SENT.format(manager=manager)
+    else:
+        sent = texts.NOTIFY_SENT.format(manager=manager)
+    try:
+        client.chat_postMessage(channel=user_id, text=sent)
     except SlackApiError as exc:
         log.warning("escalation.notify_failed", error=exc.response.get("error"))

@@ -26,6 +26,8 @@ def parse_raise(values: Values, *, list_shown: bool = False) -> tuple[dict[str, 
     agency = typed or chosen or ""
     if typed and (msg := check_text(typed, limit=MAX_AGENCY)):
         errors[BlockId.AGENCY_OTHER] = msg
+    elif chosen and not typed and (msg := check_text(chosen, limit=MAX_AGENCY)):
+        errors[BlockId.AGENCY] = msg  # the list's value reaches the channel card: a forged one is text like any
     elif chosen and typed:
         errors[BlockId.AGENCY_OTHER] = "Choose an agency from the list or type one, not both."
     elif not agency:

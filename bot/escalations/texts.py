@@ -22,6 +22,8 @@ NOT_YOURS = ("Only the person who raised {ref} or the partnership's business uni
              "Nothing was changed.")
 NOTIFY_SENT = ("I've let <@{manager}> know you'd like to talk about a professional disagreement. "
                "No case details were shared.")
+NOTIFY_NOT_SENT = ("I couldn't send your message to <@{manager}> just now (Slack refused it). Please contact them "
+                   "directly, or try again in a few minutes.")
 NOTIFY_DM = ("<@{user}> would like to talk to you about a professional disagreement with another agency. "
              "If it needs escalating, you can raise it with `/escalate`. (No case details are shared here.)")
 NO_WINDOW = "No deadline: the route's document gives no day window for this step"

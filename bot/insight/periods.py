@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.mrkdwn import echo
 from knowledge.partnerships import resolve_partnership
 
 ALL = "all"
@@ -75,5 +76,5 @@ def parse(text: str, today: date) -> Request:
         return Request(since, until, label, ALL)
     match = resolve_partnership(name)
     if match.slug is None:
-        raise PeriodError(f"I don't know the partnership {name!r}. Usage: {USAGE}")
+        raise PeriodError(f"I don't know the partnership '{echo(name)}'. Usage: {USAGE}")
     return Request(since, until, label, match.slug)

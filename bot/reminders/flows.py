@@ -65,7 +65,10 @@ def groups(kb: KnowledgeBase, partnership: str | None) -> list[tuple[str, str | 
 
 
 def _not_found(ref: str | int) -> Outcome:
-    return Outcome(texts.NOT_FOUND.format(id=escape(cut(str(ref).lstrip("#"), 20))))
+    number = str(ref).strip().lstrip("#")
+    if not (number.isascii() and number.isdigit()):  # not a number: what was typed is not quoted back
+        return Outcome(texts.NOT_A_NUMBER)
+    return Outcome(texts.NOT_FOUND.format(id=cut(number, 20)))
 
 
 def create(db: Database, *, team_id: str, owner_id: str, partnership: str | None, inp: SeriesInput,
@@ -152,11 +155,16 @@ def _apply(s: Session, row: ReminderSeries, verb: str, actor_id: str, now: datet
             if meeting else texts.NOTHING_TO_SKIP.format(id=row.id))
 
 
-def snooze(db: Database, *, team_id: str, value: str, option: str, actor_id: str, now: datetime) -> str:
-    """Remind again later (one occurrence, never the series); what to tell the person."""
+def snooze(db: Database, *, team_id: str, value: str, option: str, actor_id: str, now: datetime,
+           channel_id: str) -> str | None:
+    """Remind again later (one occurrence, never the series); what to tell the person, or None when the
+    reminder belongs to another channel (a refusal: the caller audits it)."""
     try:
         with db.session() as s:
-            due = service.snooze(s, team_id=team_id, occurrence_id=int(value), option=option, actor=actor_id, now=now)
+            due = service.snooze(s, team_id=team_id, occurrence_id=int(value), option=option, actor=actor_id,
+                                 now=now, channel_id=channel_id)
+    except service.OtherChannel:
+        return None
     except (NotFound, ValueError):
         return texts.SNOOZE_GONE
     return texts.SNOOZED.format(when=when(due))

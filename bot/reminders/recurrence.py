@@ -23,6 +23,7 @@ from typing import Any
 from dateutil.rrule import MONTHLY, WEEKLY, YEARLY, rrule, weekday
 from dateutil.rrule import weekdays as RR_WEEKDAYS
 
+from bot.mrkdwn import echo
 from bot.timeutil import LONDON
 
 EXAMPLES = ("every 2 months on the second Tuesday at 10:00", "quarterly on the first Monday",
@@ -50,18 +51,23 @@ def _hint() -> str:
     return "Try e.g. " + "; ".join(f"“{e}”" for e in EXAMPLES[:3]) + "."
 
 
+def _said(raw: str) -> str:
+    """A time as typed, quoted back only when it is made of a time's characters (else it may be anything)."""
+    return f"“{raw.strip()}”" if re.fullmatch(r"[0-9:. apmAPM]{1,12}", raw.strip()) else "That"
+
+
 def parse_time(raw: str) -> time:
     """'10:00', '9.30', '2pm', '2:30 pm' -> time; RecurrenceError otherwise."""
     m = re.fullmatch(r"\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*", raw.lower())
     if not m or (m.group(2) is None and m.group(3) is None):
-        raise RecurrenceError(f"“{raw.strip()}” is not a time. Use 24-hour HH:MM, e.g. 10:00 or 14:30.")
+        raise RecurrenceError(f"{_said(raw)} is not a time. Use 24-hour HH:MM, e.g. 10:00 or 14:30.")
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
     if m.group(3):
         if not 1 <= hour <= 12:
-            raise RecurrenceError(f"“{raw.strip()}” is not a time.")
+            raise RecurrenceError(f"{_said(raw)} is not a time.")
         hour = hour % 12 + (12 if m.group(3) == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise RecurrenceError(f"“{raw.strip()}” is not a time. Hours go to 23 and minutes to 59.")
+        raise RecurrenceError(f"{_said(raw)} is not a time. Hours go to 23 and minutes to 59.")
     return time(hour, minute)
 
 
@@ -97,7 +103,7 @@ def parse(text: str) -> dict[str, Any]:
                 rule["unit"], rule["weekday"] = "weekly", WEEKDAYS.index(word.rstrip("s"))
                 rest = rest[m.end():]  # type: ignore[union-attr]
             else:
-                raise RecurrenceError(f"I couldn't tell how often from “{text.strip()}”. " + _hint())
+                raise RecurrenceError(f"I couldn't tell how often from “{echo(text)}”. " + _hint())
     if rule["interval"] < 1 or rule["interval"] > 24:
         raise RecurrenceError("The interval must be between 1 and 24.")
     rest = rest.strip()

@@ -22,6 +22,7 @@ from bot.reminders.ids import NAME_MAX, Block
 from bot.reminders.recurrence import RecurrenceError, london_wall_time, parse, parse_time
 from bot.reminders.schedule import upcoming_meetings
 from bot.reminders.states import Occurrence, Series, SeriesAction, move_series, require_series
+from bot.slackids import is_channel_id
 from bot.timeutil import LONDON, at_nine, date_range_problem, to_london
 from storage import audit
 from storage.reminders import ReminderOccurrence, ReminderSeries
@@ -131,7 +132,7 @@ def validate(inp: SeriesInput, now: datetime) -> tuple[SeriesSpec | None, dict[s
     past = first is not None and london_wall_time(datetime.combine(first, at)) <= now
     if past and not rule and not days and Block.FIRST_DATE not in errors and Block.TIME not in errors:
         errors[Block.FIRST_DATE] = "That moment has passed. Choose a date and time in the future."
-    if not inp.channel_id:
+    if not is_channel_id(inp.channel_id):  # a conversations_select sends one id: anything else is forged
         errors[Block.CHANNEL] = "Choose the channel to post in."
     if errors or first is None:
         return None, errors
@@ -299,13 +300,23 @@ def snooze_until(option: str, now: datetime) -> datetime:
     return at_nine(workdays.add_working_days(local.date(), 1))
 
 
+class OtherChannel(LookupError):
+    """A snooze pressed (or forged) anywhere but the channel the reminder was posted in."""
+
+
 def snooze(session: Session, *, team_id: str, occurrence_id: int, option: str, actor: str,
-           now: datetime) -> datetime:
-    """Remind again later, threaded under the original: moves that occurrence only, never the series."""
+           now: datetime, channel_id: str | None = None) -> datetime:
+    """Remind again later, threaded under the original: moves that occurrence only, never the series.
+
+    Only from the reminder's own channel (its button is there): a crafted click naming another channel's
+    reminder would re-post it where the presser may not belong.
+    """
     orig = session.scalars(select(ReminderOccurrence).where(
         ReminderOccurrence.team_id == team_id, ReminderOccurrence.id == occurrence_id)).one_or_none()
     if orig is None:
         raise NotFound(occurrence_id)
+    if channel_id is not None and channel_id != orig.channel_id:
+        raise OtherChannel(occurrence_id)
     due = snooze_until(option, now)
     key = f"snooze:{due.astimezone(LONDON):%Y-%m-%dT%H:%M}"
     deliveries.lay(session, team_id=team_id, source=Source.SNOOZE, source_ref=str(orig.id),

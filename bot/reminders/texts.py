@@ -20,6 +20,7 @@ NEEDS_CHANNEL = (
 )
 NOTHING_HERE = "No reminders for this channel yet. `/reminders add` sets one up."
 NOT_FOUND = "There is no reminder #{id} here. `/reminders list` shows their numbers."
+NOT_A_NUMBER = "Give the reminder's number, e.g. `#12`: `/reminders list` shows them."
 PAUSED = "Reminder #{id} (*{name}*) paused. `/reminders resume {id}` starts it again."
 RESUMED = "Reminder #{id} (*{name}*) resumed. Next reminder {next}."
 DELETED = "Reminder #{id} (*{name}*) deleted."
@@ -29,6 +30,9 @@ NO_NEXT = "none (finished)"
 NO_NEXT_PAUSED = "none while paused (`/reminders resume {id}`)"
 SNOOZED = "Snoozed: I'll remind this channel again {when}."
 SNOOZE_GONE = "That reminder no longer exists."
+CONFIRM_ELSEWHERE = ("(I couldn't confirm this in <#{channel}>: if I'm not a member there, invite me with "
+                     "`/invite @Safeguarding` or the reminders will fail.)")
+SNOOZE_ELSEWHERE = "Snooze a reminder from the channel it was posted in."
 NOT_IN_CHANNEL = (
     "I couldn't post the reminder *{what}* in <#{channel}>: I'm not a member of that channel. "
     "Invite me with `/invite @Safeguarding` in the channel; the reminder is recorded as failed in `/reminders list`."

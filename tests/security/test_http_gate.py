@@ -18,7 +18,6 @@ from sqlalchemy import func, select
 
 from bot import payloads
 from bot.http_guard import MAX_BODY_BYTES
-from bot.logs import configure
 from storage.case_reviews import CaseReview
 from storage.core import AuditLog
 from tests.case_reviews.helpers import PRACT, form
@@ -26,16 +25,6 @@ from tests.case_reviews.helpers import configure as configure_workspace
 from tests.conftest import SIGNING_SECRET, TEAM_ID
 
 MARKER = "Marmosetmarker"
-
-
-@pytest.fixture
-def debug_logs(caplog):  # type: ignore[no-untyped-def]
-    """Production log configuration at its most verbose, captured."""
-    configure("json", "DEBUG")
-    logging.getLogger().addHandler(caplog.handler)
-    caplog.set_level(logging.DEBUG)
-    yield caplog
-    logging.getLogger().removeHandler(caplog.handler)
 
 
 def _marked_command() -> tuple[str, str]:

@@ -1,0 +1,113 @@
+"""Red team, fifth session: a fault in the middle of a change. The database fails just after Slack was
+called, or Slack fails just after the commit: the person is told what was saved (or that nothing was), and
+no half record is left. Real server, signed HTTP; the fault is injected when the fake Slack sees the call."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from storage.case_reviews import CaseReview
+from tests.case_reviews.helpers import BU_CHANNEL, PRACT, configure, form
+from tests.conftest import ADMIN
+from tests.escalations.conftest import eventually
+
+
+class BrokenAfter:
+    """From the moment the fake Slack records a matching call, the database's writes fail (as an outage
+    would); reads keep working unless `reads` is set."""
+
+    def __init__(self, db, fake_slack, method: str, channel: str | None = None, reads: bool = False) -> None:  # type: ignore[no-untyped-def]
+        self.db, self.broken, self.reads = db, threading.Event(), reads
+        self._session, self._read = db.session, db.read
+
+        def listener(call) -> None:  # type: ignore[no-untyped-def]
+            if call.method == method and (channel is None or call.get("channel") == channel):
+                self.broken.set()
+
+        fake_slack.listeners.append(listener)
+        db.session = self._guard(self._session)
+        db.read = self._guard(self._read) if reads else self._read
+
+    def _guard(self, real):  # type: ignore[no-untyped-def]
+        @contextlib.contextmanager
+        def guarded() -> Iterator[object]:
+            if self.broken.is_set():
+                raise OperationalError("injected", {}, Exception("database went away"))
+            with real() as s:
+                yield s
+
+        return guarded
+
+    def heal(self) -> None:
+        self.db.session, self.db.read = self._session, self._read
+
+
+@pytest.fixture
+def break_db_after(db, fake_slack):  # type: ignore[no-untyped-def]
+    made: list[BrokenAfter] = []
+
+    def make(method: str, channel: str | None = None, reads: bool = False) -> BrokenAfter:
+        made.append(BrokenAfter(db, fake_slack, method, channel, reads))
+        return made[-1]
+
+    yield make
+    for b in made:
+        b.heal()
+
+
+def _dm_to(fake_slack, user: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(c.get("text", "")) for c in fake_slack.calls_to("chat.postMessage") if c.get("channel") == user]
+
+
+@pytest.mark.parametrize("reads", [False, True])
+def test_case_review_card_posted_then_database_fails_the_notifier_still_learns_the_reference(
+        slack, fake_slack, db, break_db_after, reads):
+    """The case is committed; the card goes to the business unit; then the database fails (saving the card's
+    place, or reading the case back for the confirmation). The notifier must not be left thinking nothing
+    happened (they would submit again and make a second case)."""
+    configure(db)
+    view = slack.open_modal("/case-review", user=PRACT)
+    broken = break_db_after("chat.postMessage", channel=BU_CHANNEL, reads=reads)
+    assert not slack.submit(view, form(), user=PRACT).text
+    told = eventually(lambda: _dm_to(fake_slack, PRACT))
+    broken.heal()
+    assert told, "the notifier heard nothing"
+    with db.session() as s:
+        ref = s.scalars(select(CaseReview.ref)).one()
+    assert ref in told[-1]
+
+
+def test_reminder_saved_but_the_channel_refuses_the_confirmation_the_person_is_told_by_dm(slack, fake_slack, db):
+    """The series is committed; the ephemeral confirmation fails (the bot is not in that channel). The person
+    hears what was saved, and that the bot must be invited, in a DM."""
+    from tests.security.test_tampered_forms import _reminder_values
+
+    view = slack.open_modal("/reminders", "add", user=ADMIN, channel="CGROUP01")
+    fake_slack.fail_next("chat.postEphemeral", "not_in_channel")
+    assert not slack.submit(view, _reminder_values("CGROUP01"), user=ADMIN).text
+    told = eventually(lambda: _dm_to(fake_slack, ADMIN))
+    assert told and "Forum meeting" in told[-1] and "#" in told[-1]
+    with db.session() as s:
+        from storage.reminders import ReminderSeries
+
+        assert s.scalar(select(func.count()).select_from(ReminderSeries)) == 1
+
+
+def test_notify_my_manager_fails_at_slack_the_practitioner_is_told_it_did_not_go(slack, fake_slack, db):
+    from bot.escalations.ids import BlockId
+    from tests.escalations.conftest import MANAGER, PRACTITIONER
+    from tests.slackclient import state
+
+    slack.action("escalation_notify_manager", "warrington", user=PRACTITIONER)
+    view = fake_slack.wait_for("views.open")[-1]["view"]
+    fake_slack.fail_next("chat.postMessage", "internal_error", channel=MANAGER)
+    values = state(**{BlockId.MANAGER.value: ("value", {"type": "users_select", "selected_user": MANAGER})})
+    assert not slack.submit(view, values, user=PRACTITIONER).text
+    told = eventually(lambda: _dm_to(fake_slack, PRACTITIONER))
+    assert told and "couldn't send" in told[-1]
