@@ -19,6 +19,7 @@ from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
+from knowledge.named_groups import GroupNames
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import detect_worry, get_detector
@@ -74,6 +75,7 @@ class Answerer:
         self.kb = kb
         self.index = SearchIndex(list(kb))
         self.evidence = Evidence(self.index)
+        self.group_names = GroupNames(kb)
 
     # -- rendering --------------------------------------------------------------------------------
     def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
@@ -233,6 +235,12 @@ class Answerer:
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
+        if area and (foreign := self.group_names.foreign(question, area)) is not None:
+            held = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic)
+                    for h in hits[:1] if h.entry.group is not None and h.entry.partnership == area]
+            said = f" The nearest here: _{held[0].title}_." if held else ""
+            return Answer("cannot_answer", f"{foreign.text(area)}{said} {self._contact_line(area)}", question, area,
+                          None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
                                  support=lambda phrase: self.evidence.support_without(query, top, phrase))
         if decline is not None:

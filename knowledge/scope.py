@@ -374,8 +374,13 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     first_year = scope.after_documents.first_year
     if first_year:
         for year in _YEAR_RE.findall(q):
-            if int(year) >= first_year and (year not in shown or (support and support(year) < OTHER_AREA_SUPPORT)):
+            if int(year) < first_year:
+                continue
+            if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT):
                 return _rule_decline("after_documents", scope.after_documents, year)
+            if names_served_place and best is not None and best.partnership == NATIONAL:  # "in Wirral since 2023"
+                return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
+                               f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:
             return _rule_decline(rule.name, rule, topic)
