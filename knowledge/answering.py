@@ -19,7 +19,7 @@ from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
-from knowledge.named_groups import GroupNames
+from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.safety import detect_worry, get_detector
@@ -241,8 +241,12 @@ class Answerer:
             said = f" The nearest here: _{held[0].title}_." if held else ""
             return Answer("cannot_answer", f"{foreign.text(area)}{said} {self._contact_line(area)}", question, area,
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
-        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
-                                 support=lambda phrase: self.evidence.support_without(query, top, phrase))
+        listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
+            area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
+        decline = decline_reason(question, names_served_place=bool(places),
+                                 best=listed or (top.entry if top else None),
+                                 support=None if listed else lambda phrase: self.evidence.support_without(query, top,
+                                                                                                          phrase))
         if decline is not None:
             held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership,
                                   top.entry.topic)] if (
@@ -250,6 +254,9 @@ class Answerer:
             said = f" What I hold on this: _{held[0].title}_." if held else ""
             return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
+        if listed is not None:
+            return Answer("answer", self.render(listed, question, area), question, area, listed,
+                          top.confidence if top else 0.0, sources=[source_of(listed)], corrections=query.corrections)
         if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
             return first
         if not confident:

@@ -104,6 +104,7 @@ class Vocabulary(_Strict):
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
     action_cues: list[str] = Field(default_factory=list)
+    membership_cues: list[str] = Field(default_factory=list)  # "are we a relevant agency": the area's agency list
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
@@ -133,7 +134,8 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "now_words",
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "membership_cues",
+                                  "now_words",
                                   "relayed_verbs")(
         _check_phrases)
 

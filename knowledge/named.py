@@ -1,20 +1,29 @@
-"""A question naming a group that the asked-about partnership does not have.
+"""What a question names that the search alone would misread: another partnership's group, the asker's own
+organisation.
 
-Each partnership names its own groups ("Practice Improvement Group" is Cheshire West's; Halton's nearest is its
-"Safeguarding Practice Group"). Asked about "the Halton practice improvement group", the search would find
-Halton's group with the most words in common and answer as if it were the one asked about. Instead the answer
-says plainly that the area's arrangements have no group of that name and whose it is.
+A group the asked-about partnership does not have. Each partnership names its own groups ("Practice
+Improvement Group" is Cheshire West's; Halton's nearest is its "Safeguarding Practice Group"). Asked about "the
+Halton practice improvement group", the search would find Halton's group with the most words in common and
+answer as if it were the one asked about. Instead the answer says plainly that the area's arrangements have no
+group of that name and whose it is.
+
+The asker's own organisation. "I run a junior football club - are we a relevant agency?" asks whether the
+organisation is in the area's list; its name (unknown words, at full weight) would sink every entry, so the
+answer is the area's list of relevant agencies, with the organisation picked out when the list names it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.scope import entry_text, name_noise
-from knowledge.text import raw_tokens, stem
+from knowledge.text import fold, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
 
 
@@ -76,3 +85,20 @@ class GroupNames:
                 assert e.group is not None
                 return ForeignGroup(e, e.group.name)
         return None
+
+
+@lru_cache(maxsize=1)
+def _membership_re() -> re.Pattern[str]:
+    cues = sorted(vocabulary().membership_cues, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(c) for c in cues) + r")(?![a-z0-9])")
+
+
+def is_membership_request(question: str) -> bool:
+    """'are we a relevant agency', 'is our club part of the arrangements': is the asker's organisation in them."""
+    return bool(vocabulary().membership_cues) and bool(_membership_re().search(fold(question)))
+
+
+def agency_list(kb: KnowledgeBase, area: str, names: Callable[[Entry], bool]) -> Entry | None:
+    """The area's list of relevant agencies: the one naming the asker's organisation (`names`), else the longest."""
+    lists = [e for e in kb if e.partnership == area and e.agencies]
+    return max(lists, key=lambda e: (names(e), len(e.agencies)), default=None)
