@@ -66,6 +66,7 @@ OTHER_GROUP = 0.85  # the question names one group: other groups step back
 MARGIN_CONFIDENCE = 0.40
 MARGIN_COVERAGE = 0.34
 ANSWER_MARGIN = 0.15
+NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
@@ -198,6 +199,15 @@ class Answerer:
         words = {stem(t) for t in raw_tokens(e.group.name)} - name_noise()[1]
         return bool(words) and words <= asked
 
+    def _names_top_group(self, query: Query, hits: list[Hit]) -> bool:
+        """'would I be on the impact forum?': the leading entry is a group the question names in full, and no other
+        group is named; the name is the evidence, however few of the other words the entry holds."""
+        if not hits or hits[0].entry.group is None or hits[0].confidence < NAMED_GROUP_CONFIDENCE:
+            return False
+        asked = self._asked(query)
+        named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
+        return named == {hits[0].entry.id}
+
     @staticmethod
     def confident(hits: list[Hit]) -> bool:
         """A clear answer: strong on its own, or leading the runner-up (another entry) by a clear margin."""
@@ -223,8 +233,8 @@ class Answerer:
 
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
-        confident = (self.confident(hits) and top is not None and self.evidence.about_subject(query, top.entry)
-                     and not self.evidence.unknown_acronyms(question))
+        confident = ((self.confident(hits) or self._names_top_group(query, hits)) and top is not None
+                     and self.evidence.about_subject(query, top.entry) and not self.evidence.unknown_acronyms(question))
 
         if is_worry:
             best = top.entry if top and confident else None
