@@ -22,6 +22,7 @@ from knowledge.models import Entry, RelevantAgency
 from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
+from knowledge.question import main_question
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
@@ -36,7 +37,6 @@ from knowledge.scope import (
     is_help_request,
     is_list_request,
     is_local_count_request,
-    main_question,
     missing_fact,
     name_noise,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering import get_answerer
-from knowledge.scope import main_question
+from knowledge.question import main_question
 from knowledge.text import fold, long_years
 
 
