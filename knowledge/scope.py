@@ -208,7 +208,8 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
         return False  # "name of the training course" is not a person; "... training officer" is
     if kind.local_only and best.partnership == NATIONAL:
         return True
-    if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in _YEAR_RE.findall(_RANGE_RE.sub(" ", folded_q)))
+    single_years = _YEAR_RE.findall(_RANGE_RE.sub(" ", folded_q))
+    if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
                                                      or not _years_of(folded_q) <= _years_of(shown)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
