@@ -111,3 +111,13 @@ def test_an_adults_elderly_parent_is_not_a_child_safety_alarm(slack, fake_slack)
     body = _command(slack, fake_slack, "my colleague's 82 year old dad is being financially abused by his carer in "
                                        "widnes")
     assert "999" not in body and "_Source:" not in body
+
+
+def test_a_person_the_documents_name_is_answered_with_their_role(slack, fake_slack, db) -> None:
+    body = _dm(slack, fake_slack, db, "warrington", "who's michelle creed?")
+    assert "Michelle Creed" in body and "_Source:" in body and "Did you mean" not in body
+
+
+def test_a_named_persons_mobile_is_declined(slack, fake_slack) -> None:
+    body = _command(slack, fake_slack, "can i get paul boyce's mobile, wirral")
+    assert "no phone number" in body and "_Source:" not in body
