@@ -201,8 +201,14 @@ def _years_of(text: str) -> set[tuple[str, str]]:
     return set(_RANGE_RE.findall(text))
 
 
+def _about_person(kind: FactKind, folded_q: str) -> bool:
+    """'what's the number for Lorna Quigley': a contact word beside a person the documents name."""
+    people = next((k.evidence for k in vocabulary().out_of_scope.fact_kinds if k.near is not None), [])
+    return bool(kind.about_person and people and _found(kind.about_person, folded_q) and _found(people, folded_q))
+
+
 def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
-    if not _found(kind.cues, folded_q):
+    if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q):
         return False
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
         return False  # "name of the training course" is not a person; "... training officer" is

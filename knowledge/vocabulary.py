@@ -67,8 +67,9 @@ class FactKind(_Strict):
     near: int | None = None  # evidence must stand within this many words of what is asked (a name by its role)
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
+    about_person: list[str] = Field(default_factory=list)  # beside a person the documents name, asks for this kind
 
-    _cues = field_validator("cues", "unless")(_check_phrases)
+    _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
 
     @field_validator("evidence")
     @classmethod

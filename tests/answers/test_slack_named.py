@@ -121,3 +121,23 @@ def test_a_person_the_documents_name_is_answered_with_their_role(slack, fake_sla
 def test_a_named_persons_mobile_is_declined(slack, fake_slack) -> None:
     body = _command(slack, fake_slack, "can i get paul boyce's mobile, wirral")
     assert "no phone number" in body and "_Source:" not in body
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # a contact word beside a person the documents name, without the words "phone number"
+        ("what's the number to ring denise worth on", "no phone number"),
+        ("email for andrew lewis please", "no email address"),
+        # as asked today, "last year" is long after the 2019 documents
+        ("how many children went missing in wirral last year", "date from 2019"),
+    ],
+)
+def test_a_persons_contact_or_last_years_figure_is_declined(slack, fake_slack, question, says) -> None:
+    body = _command(slack, fake_slack, question)
+    assert says in body and "_Source:" not in body
+
+
+def test_where_the_asker_read_it_does_not_pick_the_entry(slack, fake_slack, db) -> None:
+    body = _dm(slack, fake_slack, db, "warrington", "how many children were missing according to the document?")
+    assert "49" in body and "_Source:" in body
