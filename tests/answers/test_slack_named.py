@@ -129,6 +129,7 @@ def test_a_named_persons_mobile_is_declined(slack, fake_slack) -> None:
         # a contact word beside a person the documents name, without the words "phone number"
         ("what's the number to ring denise worth on", "no phone number"),
         ("email for andrew lewis please", "no email address"),
+        ("direct number for the runcorn lado?", "no phone number"),
         # as asked today, "last year" is long after the 2019 documents
         ("how many children went missing in wirral last year", "date from 2019"),
     ],
