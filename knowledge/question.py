@@ -11,18 +11,23 @@ from knowledge.vocabulary import vocabulary
 
 
 def main_question(question: str) -> str:
-    """The question without a short trailing remark after its question mark ("...? need it for a doc"):
+    """The question without a short trailing remark after its question mark ("...? need it for a doc") or, with
+    no question mark, after a dash that follows a question ("who are ... - need the list for induction"):
     practitioners add why they ask, and those words must not pick the entry. A tail that asks something
     itself ("...? and how often does it meet") is kept."""
     question = _relayed(question)
     head, sep, tail = question.rpartition("?")
+    if not sep:  # "who are the relevant agencies - need the list for induction": a dash before the remark
+        head, sep, tail = question.rpartition(" - ")
+        if not sep or not vocabulary().question_words.intersection(raw_tokens(head)):
+            return question
     words = raw_tokens(tail)
     content = [w for w in raw_tokens(strip_places(fold(tail))) if w not in STOPWORDS]
     if not sep or not raw_tokens(head) or not words or len(content) > 5:
         return question
     if vocabulary().question_words.intersection(words):
         return question
-    return head + "?"
+    return head + "?" if sep == "?" else head
 
 
 @lru_cache(maxsize=1)

@@ -142,3 +142,9 @@ def test_a_persons_contact_or_last_years_figure_is_declined(slack, fake_slack, q
 def test_where_the_asker_read_it_does_not_pick_the_entry(slack, fake_slack, db) -> None:
     body = _dm(slack, fake_slack, db, "warrington", "how many children were missing according to the document?")
     assert "49" in body and "_Source:" in body
+
+
+def test_a_remark_after_a_dash_does_not_sink_the_question(slack, fake_slack) -> None:
+    body = _command(slack, fake_slack, "what are the relevant agencies in warrington - asking for our new starters "
+                                       "pack")
+    assert "Relevant agencies and key delivery partners in Warrington" in body and "_Source:" in body
