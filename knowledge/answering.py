@@ -19,8 +19,10 @@ from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
+from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
+from knowledge.question import main_question
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
@@ -35,7 +37,6 @@ from knowledge.scope import (
     is_help_request,
     is_list_request,
     is_local_count_request,
-    main_question,
     missing_fact,
     name_noise,
 )
@@ -65,6 +66,7 @@ OTHER_GROUP = 0.85  # the question names one group: other groups step back
 MARGIN_CONFIDENCE = 0.40
 MARGIN_COVERAGE = 0.34
 ANSWER_MARGIN = 0.15
+NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
@@ -74,6 +76,7 @@ class Answerer:
         self.kb = kb
         self.index = SearchIndex(list(kb))
         self.evidence = Evidence(self.index)
+        self.group_names = GroupNames(kb)
 
     # -- rendering --------------------------------------------------------------------------------
     def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
@@ -196,6 +199,15 @@ class Answerer:
         words = {stem(t) for t in raw_tokens(e.group.name)} - name_noise()[1]
         return bool(words) and words <= asked
 
+    def _names_top_group(self, query: Query, hits: list[Hit]) -> bool:
+        """'would I be on the impact forum?': the leading entry is a group the question names in full, and no other
+        group is named; the name is the evidence, however few of the other words the entry holds."""
+        if not hits or hits[0].entry.group is None or hits[0].confidence < NAMED_GROUP_CONFIDENCE:
+            return False
+        asked = self._asked(query)
+        named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
+        return named == {hits[0].entry.id}
+
     @staticmethod
     def confident(hits: list[Hit]) -> bool:
         """A clear answer: strong on its own, or leading the runner-up (another entry) by a clear margin."""
@@ -221,8 +233,8 @@ class Answerer:
 
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
-        confident = (self.confident(hits) and top is not None and self.evidence.about_subject(query, top.entry)
-                     and not self.evidence.unknown_acronyms(question))
+        confident = ((self.confident(hits) or self._names_top_group(query, hits)) and top is not None
+                     and self.evidence.about_subject(query, top.entry) and not self.evidence.unknown_acronyms(question))
 
         if is_worry:
             best = top.entry if top and confident else None
@@ -233,8 +245,18 @@ class Answerer:
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
-        decline = decline_reason(question, names_served_place=bool(places), best=top.entry if top else None,
-                                 support=lambda phrase: self.evidence.support_without(query, top, phrase))
+        if area and (foreign := self.group_names.foreign(question, area)) is not None:
+            held = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic)
+                    for h in hits[:1] if h.entry.group is not None and h.entry.partnership == area]
+            said = f" The nearest here: _{held[0].title}_." if held else ""
+            return Answer("cannot_answer", f"{foreign.text(area)}{said} {self._contact_line(area)}", question, area,
+                          None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
+        listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
+            area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
+        decline = decline_reason(question, names_served_place=bool(places),
+                                 best=listed or (top.entry if top else None),
+                                 support=None if listed else lambda phrase: self.evidence.support_without(query, top,
+                                                                                                          phrase))
         if decline is not None:
             held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership,
                                   top.entry.topic)] if (
@@ -242,6 +264,9 @@ class Answerer:
             said = f" What I hold on this: _{held[0].title}_." if held else ""
             return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
+        if listed is not None:
+            return Answer("answer", self.render(listed, question, area), question, area, listed,
+                          top.confidence if top else 0.0, sources=[source_of(listed)], corrections=query.corrections)
         if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
             return first
         if not confident:

@@ -92,37 +92,6 @@ def is_help_request(question: str) -> bool:
     return all(w in vocabulary().help_words for w in words)
 
 
-def main_question(question: str) -> str:
-    """The question without a short trailing remark after its question mark ("...? need it for a doc"):
-    practitioners add why they ask, and those words must not pick the entry. A tail that asks something
-    itself ("...? and how often does it meet") is kept."""
-    question = _relayed(question)
-    head, sep, tail = question.rpartition("?")
-    words = raw_tokens(tail)
-    content = [w for w in raw_tokens(strip_places(fold(tail))) if w not in STOPWORDS]
-    if not sep or not raw_tokens(head) or not words or len(content) > 5:
-        return question
-    if vocabulary().question_words.intersection(words):
-        return question
-    return head + "?"
-
-
-@lru_cache(maxsize=1)
-def _relayed_re() -> re.Pattern[str] | None:
-    verbs = vocabulary().relayed_verbs
-    if not verbs:
-        return None
-    alts = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(r"^\s*(?:my|our)\s+(?:[a-z]+\s+){1,3}?(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
-
-
-def _relayed(question: str) -> str:
-    """'my manager asked who ...' -> 'who ...': who passes the question on is not what it is about."""
-    pattern = _relayed_re()
-    rest = pattern.sub("", question, count=1) if pattern else question
-    return rest if raw_tokens(rest) else question
-
-
 def is_list_request(question: str) -> bool:
     return _found(vocabulary().list_cues, _fold_question(question)) is not None
 
@@ -224,15 +193,31 @@ def _count_near(e: Entry, counted: list[str]) -> bool:
     return any(abs(i - j) <= COUNT_WINDOW for i in at for j in numbers)
 
 
+_RANGE_RE = re.compile(r"\b(20\d\d) ?[-/\u2013] ?(?:20)?(\d\d)\b")
+
+
+def _years_of(text: str) -> set[tuple[str, str]]:
+    """Year ranges however written: "2018-19", "2018/19", "2018-2019" -> ("2018", "19")."""
+    return set(_RANGE_RE.findall(text))
+
+
+def _about_person(kind: FactKind, folded_q: str) -> bool:
+    """'what's the number for Lorna Quigley': a contact word beside a person the documents name."""
+    people = next((k.evidence for k in vocabulary().out_of_scope.fact_kinds if k.near is not None), [])
+    return bool(kind.about_person and people and _found(kind.about_person, folded_q) and _found(people, folded_q))
+
+
 def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
-    if not _found(kind.cues, folded_q):
+    if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q):
         return False
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
         return False  # "name of the training course" is not a person; "... training officer" is
     if kind.local_only and best.partnership == NATIONAL:
         return True
-    if (kind.local_only or kind.prefer_figures) and any(y not in shown for y in _YEAR_RE.findall(folded_q)):
-        return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20")
+    single_years = _YEAR_RE.findall(_RANGE_RE.sub(" ", folded_q))
+    if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
+                                                     or not _years_of(folded_q) <= _years_of(shown)):
+        return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     if not any(re.search(p, text) for p in kind.evidence):
         return True
@@ -374,8 +359,13 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     first_year = scope.after_documents.first_year
     if first_year:
         for year in _YEAR_RE.findall(q):
-            if int(year) >= first_year and (year not in shown or (support and support(year) < OTHER_AREA_SUPPORT)):
+            if int(year) < first_year:
+                continue
+            if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT):
                 return _rule_decline("after_documents", scope.after_documents, year)
+            if names_served_place and best is not None and best.partnership == NATIONAL:  # "in Wirral since 2023"
+                return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
+                               f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:
             return _rule_decline(rule.name, rule, topic)

@@ -67,8 +67,9 @@ class FactKind(_Strict):
     near: int | None = None  # evidence must stand within this many words of what is asked (a name by its role)
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
+    about_person: list[str] = Field(default_factory=list)  # beside a person the documents name, asks for this kind
 
-    _cues = field_validator("cues", "unless")(_check_phrases)
+    _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
 
     @field_validator("evidence")
     @classmethod
@@ -104,6 +105,7 @@ class Vocabulary(_Strict):
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
     action_cues: list[str] = Field(default_factory=list)
+    membership_cues: list[str] = Field(default_factory=list)  # "are we a relevant agency": the area's agency list
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
@@ -133,7 +135,8 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "now_words",
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "membership_cues",
+                                  "now_words",
                                   "relayed_verbs")(
         _check_phrases)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering import get_answerer
-from knowledge.scope import main_question
+from knowledge.question import main_question
 from knowledge.text import fold, long_years
 
 
@@ -175,3 +175,17 @@ def test_a_role_whose_title_holds_a_topic_word_is_still_a_person(ask) -> None:
 def test_kicked_in_reads_as_started(ask) -> None:
     res = ask("when did halton's arrangements kick in", "halton")
     assert res.answered and "2019" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("who are the relevant agencies on the wirral - need list for induction",
+         "who are the relevant agencies on the wirral"),
+        # no question before the dash: nothing is cut
+        ("warrington - how many children on cp plans", "warrington - how many children on cp plans"),
+        ("who chairs the exec - and how often does it meet", "who chairs the exec - and how often does it meet"),
+    ],
+)
+def test_a_remark_after_a_dash_is_cut_only_after_a_question(question: str, rest: str) -> None:
+    assert main_question(question) == rest

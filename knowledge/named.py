@@ -1,0 +1,104 @@
+"""What a question names that the search alone would misread: another partnership's group, the asker's own
+organisation.
+
+A group the asked-about partnership does not have. Each partnership names its own groups ("Practice
+Improvement Group" is Cheshire West's; Halton's nearest is its "Safeguarding Practice Group"). Asked about "the
+Halton practice improvement group", the search would find Halton's group with the most words in common and
+answer as if it were the one asked about. Instead the answer says plainly that the area's arrangements have no
+group of that name and whose it is.
+
+The asker's own organisation. "I run a junior football club - are we a relevant agency?" asks whether the
+organisation is in the area's list; its name (unknown words, at full weight) would sink every entry, so the
+answer is the area's list of relevant agencies, with the organisation picked out when the list names it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.base import KnowledgeBase
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL, display_name
+from knowledge.scope import entry_text, name_noise
+from knowledge.text import fold, raw_tokens, stem
+from knowledge.vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class ForeignGroup:
+    entry: Entry  # the group entry of the partnership that has it
+    name: str  # its name as the documents write it
+
+    def text(self, area: str) -> str:
+        return (f"{display_name(area)}'s arrangements name no {self.name}; that is "
+                f"{display_name(self.entry.partnership)}'s.")
+
+
+def _spelt_out(tokens: list[str]) -> list[str]:
+    """Acronyms written out in place ("the PIG" reads as "the practice improvement group")."""
+    acronyms = vocabulary().acronyms
+    out: list[str] = []
+    for t in tokens:
+        out.extend(raw_tokens(acronyms[t]) if t in acronyms else [t])
+    return out
+
+
+def _core(name: str) -> list[str]:
+    """The distinctive run of a group's name: its stems without the noise words at either end."""
+    stems = [stem(t) for t in _spelt_out(raw_tokens(name))]
+    noise = {stem(t) for t in name_noise()[1]}
+    while stems and stems[0] in noise:
+        stems.pop(0)
+    while stems and stems[-1] in noise:
+        stems.pop()
+    return stems
+
+
+def _holds(text: str, core: list[str]) -> bool:
+    return f" {' '.join(core)} " in text
+
+
+class GroupNames:
+    """Group names per partnership, and each partnership's text, to tell whose group a question names."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.groups: list[tuple[Entry, list[str]]] = []
+        texts: dict[str, list[str]] = {}
+        for e in kb:
+            texts.setdefault(e.partnership, []).append(" ".join(stem(t) for t in _spelt_out(raw_tokens(entry_text(e)))))
+            if e.group is not None and e.partnership != NATIONAL:
+                core = _core(e.group.name)
+                if len([w for w in core if w not in {stem(t) for t in name_noise()[1]}]) >= 2:
+                    self.groups.append((e, core))  # a one-word name ("Impact forum") is too loose to tell
+        self.texts = {p: f" {' '.join(ts)} " for p, ts in texts.items()}
+
+    def foreign(self, question: str, area: str | None) -> ForeignGroup | None:
+        """The group the question names, when it is another partnership's and `area`'s documents never name it."""
+        if area is None or area == NATIONAL:
+            return None
+        asked = " " + " ".join(stem(t) for t in _spelt_out(raw_tokens(question))) + " "
+        for e, core in self.groups:
+            if e.partnership != area and _holds(asked, core) and not _holds(self.texts.get(area, " "), core):
+                assert e.group is not None
+                return ForeignGroup(e, e.group.name)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _membership_re() -> re.Pattern[str]:
+    cues = sorted(vocabulary().membership_cues, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(c) for c in cues) + r")(?![a-z0-9])")
+
+
+def is_membership_request(question: str) -> bool:
+    """'are we a relevant agency', 'is our club part of the arrangements': is the asker's organisation in them."""
+    return bool(vocabulary().membership_cues) and bool(_membership_re().search(fold(question)))
+
+
+def agency_list(kb: KnowledgeBase, area: str, names: Callable[[Entry], bool]) -> Entry | None:
+    """The area's list of relevant agencies: the one naming the asker's organisation (`names`), else the longest."""
+    lists = [e for e in kb if e.partnership == area and e.agencies]
+    return max(lists, key=lambda e: (names(e), len(e.agencies)), default=None)
