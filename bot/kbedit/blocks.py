@@ -13,7 +13,7 @@ from typing import Any
 
 from bot import blockkit as bk
 from bot import slacklimits as limits
-from bot.kbedit import details
+from bot.kbedit import details, texts
 from bot.kbedit.forms import NEW_KINDS
 from bot.kbedit.ids import VALUE, ActionId, BlockId, CallbackId, ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
@@ -43,11 +43,14 @@ def _topic_rows(buttons: list[Block], first_row: int = 0) -> list[Block]:
 
 
 def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
-                  national: list[str]) -> list[Block]:
-    """The partnership's topics, then (for admins) the national entries' topics, then New entry."""
+                  national: list[str], *, shipped_only: str | None = None) -> list[Block]:
+    """The partnership's topics, then (for admins) the national entries' topics, then New entry; first, for a
+    workspace with no approved version yet, where its knowledge comes from (`shipped_only`: its team id)."""
     blocks: list[Block] = [bk.header(f"Knowledge: {area}"),
                            bk.context("Pick a topic, or search: `/safeguarding kb <words>`. A change is a draft "
                                       "until a second person of the business unit approves it.")]
+    if shipped_only:
+        blocks.append(bk.context(texts.SHIPPED_ONLY.format(team=shipped_only)))
     buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
     rows = _topic_rows(buttons)
     blocks += rows

@@ -76,8 +76,9 @@ class Upkeep:
         """The partnership's topics and, for those who may edit them (admins), the national entries' topics."""
         area = display_name(partnership) if partnership != NATIONAL else "national entries"
         national = list(self.topics(team_id, NATIONAL)) if partnership != NATIONAL and may_edit(NATIONAL) else []
+        fresh = team_id if not self._versions(team_id) else None  # nothing approved here: say where answers come from
         return f"Knowledge: {area}", blocks.browse_blocks(area, partnership, self.topics(team_id, partnership),
-                                                          national)
+                                                          national, shipped_only=fresh)
 
     def topic(self, team_id: str, partnership: str, value: str,
               may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:
