@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 
+from bot import privacy
+from bot.blockkit import cut
+
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def escape(text: object) -> str:
     """User text fit for a mrkdwn or plain `text` field: `&`, `<`, `>` escaped, nothing else touched."""
     return str(text if text is not None else "").translate(_ESCAPES)
+
+
+def echo(typed: str, limit: int = 40) -> str:
+    """What someone typed, quoted back to them in a reply or field message: what looks identifying is removed
+    (a reply still passes through Slack), then cut to `limit` and escaped, so a typed `<https://x|Click>`
+    stays text even in a reply that keeps authored links (`literal`)."""
+    return escape(cut(privacy.redact(" ".join(str(typed).split())), limit))
 
 
 # Slack's own tokens that authored text uses on purpose: user and channel mentions, and links.

@@ -66,8 +66,9 @@ def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
 
 
 def entries_blocks(title: str, entries: list[Entry], versions: dict[str, int]) -> list[Block]:
-    """Each entry with Edit, History and Retire (at most LIST_MAX, and how many more)."""
-    blocks: list[Block] = [bk.section(f"*{escape(title)}*")]
+    """Each entry with Edit, History and Retire (at most LIST_MAX, and how many more). The title is mrkdwn-safe
+    already: the caller escapes it, or quotes typed words with `echo` (never escaped twice)."""
+    blocks: list[Block] = [bk.section(f"*{title}*")]
     for i, e in enumerate(entries[:LIST_MAX]):
         review = f" · review by {format_date(e.review_by)}" if e.review_by else ""
         blocks.append(bk.section(f"*{escape(e.title)}*\n`{e.id}` · {e.topic} · version {versions.get(e.id, 0)}"
