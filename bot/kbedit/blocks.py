@@ -18,7 +18,7 @@ from bot.kbedit.forms import NEW_KINDS
 from bot.kbedit.ids import VALUE, ActionId, BlockId, CallbackId, ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
 from bot.listing import MESSAGE_BLOCKS, sections
-from bot.mrkdwn import escape
+from bot.mrkdwn import escape, literal
 from bot.timeutil import format_date
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
@@ -50,7 +50,7 @@ def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
                            bk.context("Pick a topic, or search: `/safeguarding kb <words>`. A change is a draft "
                                       "until a second person of the business unit approves it.")]
     if shipped_only:
-        blocks.append(bk.context(texts.SHIPPED_ONLY.format(team=shipped_only)))
+        blocks.append(bk.context(literal(texts.SHIPPED_ONLY.format(team=shipped_only))))  # its <placeholders>
     buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
     rows = _topic_rows(buttons)
     blocks += rows
