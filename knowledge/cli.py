@@ -125,7 +125,8 @@ def gaps_report(session: Any, kb: Any, limit: int, team: str | None) -> list[str
     lines: list[str] = []
     unanswered = unanswered_summary(session, team_id=team, limit=limit)
     lines.append("Unanswered questions (most asked first):" if unanswered else "no unanswered questions recorded")
-    lines += [f"{count:>4}  [{partnership or '-'}] {question}" for question, partnership, count in unanswered]
+    lines += [f"{u.count:>4}  [{u.partnership or '-'}] {u.question}" + (f"  (nearest: {u.topic})" if u.topic else "")
+              for u in unanswered]
     rated = not_helpful_summary(session, team_id=team, limit=limit)
     lines.append("")
     lines.append("Answers marked not helpful (most first; questions with identifiers removed):" if rated

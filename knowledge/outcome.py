@@ -47,6 +47,14 @@ class Answer:
     def entry_id(self) -> str | None:
         return self.entry.id if self.entry else None
 
+    @property
+    def nearest_topic(self) -> str:
+        """The answering entry's topic, else the first suggestion's: where an unanswered question came nearest
+        ("" when nothing was near). Insight counts by it; the weekly gaps list groups the questions by it."""
+        if self.entry is not None:
+            return self.entry.topic
+        return self.suggestions[0].topic if self.suggestions else ""
+
     def to_json(self) -> dict[str, Any]:
         return {
             "answered": self.answered,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from storage.base import Base, TeamScoped, utcnow
 
 QUESTION_MAX = 500
+TOPIC_MAX = 80
 
 
 class AnswerFeedback(Base, TeamScoped):
@@ -37,6 +38,8 @@ class UnansweredQuestion(Base, TeamScoped):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     partnership: Mapped[str | None] = mapped_column(String(64))
     question: Mapped[str] = mapped_column(Text)
+    # the knowledge topic the question came nearest to (a suggestion's; "" none, NULL before 0011): no typed text
+    topic: Mapped[str | None] = mapped_column(String(80), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -105,22 +108,31 @@ def record_feedback(
     return row
 
 
-def record_unanswered(session: Session, *, team_id: str, partnership: str | None, question: str) -> UnansweredQuestion:
+def record_unanswered(session: Session, *, team_id: str, partnership: str | None, question: str,
+                      topic: str = "") -> UnansweredQuestion:
     text = _screen(" ".join(question.replace("\x00", " ").split()))[:QUESTION_MAX]  # PostgreSQL refuses NUL
-    row = UnansweredQuestion(team_id=team_id, partnership=partnership, question=text)
+    row = UnansweredQuestion(team_id=team_id, partnership=partnership, question=text, topic=topic[:TOPIC_MAX])
     session.add(row)
     session.flush()
     return row
 
 
+class Unanswered(NamedTuple):
+    question: str  # redacted when stored
+    partnership: str | None
+    count: int
+    topic: str  # the nearest knowledge topic ("" none); when the same text came near several, one of them
+
+
 def unanswered_summary(
     session: Session, *, team_id: str | None = None, limit: int = 30, since: datetime | None = None,
     partnership: str | None = None,
-) -> list[tuple[str, str | None, int]]:
-    """(question, partnership, times asked), most frequent first; same text (case-folded) counts together."""
+) -> list[Unanswered]:
+    """Questions most frequent first; same text (case-folded) counts together."""
     key = func.lower(UnansweredQuestion.question)
     stmt = (
-        select(func.min(UnansweredQuestion.question), UnansweredQuestion.partnership, func.count())
+        select(func.min(UnansweredQuestion.question), UnansweredQuestion.partnership, func.count(),
+               func.max(func.coalesce(UnansweredQuestion.topic, "")))
         .group_by(key, UnansweredQuestion.partnership)
         .order_by(func.count().desc(), func.min(UnansweredQuestion.question))
         .limit(limit)
@@ -131,7 +143,7 @@ def unanswered_summary(
         stmt = stmt.where(UnansweredQuestion.created_at >= since)
     if partnership is not None:
         stmt = stmt.where(UnansweredQuestion.partnership == partnership)
-    return [(q, p, int(n)) for q, p, n in session.execute(stmt).all()]
+    return [Unanswered(q, p, int(n), t or "") for q, p, n, t in session.execute(stmt).all()]
 
 
 def feedback_summary(session: Session, *, team_id: str | None = None) -> dict[str, tuple[int, int]]:

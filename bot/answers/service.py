@@ -57,7 +57,7 @@ class AnswerService:
         if allows(res.outcome, FollowUp.RECORD_UNANSWERED) and question.strip():
             with self.db.session() as s:
                 record_unanswered(s, team_id=team_id, partnership=res.partnership or partnership,
-                                  question=question)
+                                  question=question, topic=res.nearest_topic)
         self.tally.add(team_id, res, partnership)
         if self.tally.due():
             self.tally.flush(self.db)

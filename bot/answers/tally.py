@@ -42,8 +42,7 @@ class QuestionTally:
     def add(self, team_id: str, ans: Answer, partnership: str | None) -> None:
         # An unanswered question counts under the topic it came nearest to (a "did you mean" or a related entry),
         # so the business unit sees where answers are missing without anyone's words being kept.
-        topic = ans.entry.topic if ans.entry is not None else (ans.suggestions[0].topic if ans.suggestions else "")
-        key = CountKey(team_id, ans.partnership or partnership or "", week_of(today()), topic,
+        key = CountKey(team_id, ans.partnership or partnership or "", week_of(today()), ans.nearest_topic,
                        str(ans.outcome), bool(ans.safety))
         with self.lock:
             self.counts[key] += 1

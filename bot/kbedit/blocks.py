@@ -13,12 +13,12 @@ from typing import Any
 
 from bot import blockkit as bk
 from bot import slacklimits as limits
-from bot.kbedit import details
+from bot.kbedit import details, texts
 from bot.kbedit.forms import NEW_KINDS
 from bot.kbedit.ids import VALUE, ActionId, BlockId, CallbackId, ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
 from bot.listing import MESSAGE_BLOCKS, sections
-from bot.mrkdwn import escape
+from bot.mrkdwn import escape, literal
 from bot.timeutil import format_date
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
@@ -43,11 +43,14 @@ def _topic_rows(buttons: list[Block], first_row: int = 0) -> list[Block]:
 
 
 def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
-                  national: list[str]) -> list[Block]:
-    """The partnership's topics, then (for admins) the national entries' topics, then New entry."""
+                  national: list[str], *, shipped_only: str | None = None) -> list[Block]:
+    """The partnership's topics, then (for admins) the national entries' topics, then New entry; first, for a
+    workspace with no approved version yet, where its knowledge comes from (`shipped_only`: its team id)."""
     blocks: list[Block] = [bk.header(f"Knowledge: {area}"),
                            bk.context("Pick a topic, or search: `/safeguarding kb <words>`. A change is a draft "
                                       "until a second person of the business unit approves it.")]
+    if shipped_only:
+        blocks.append(bk.context(literal(texts.SHIPPED_ONLY.format(team=shipped_only))))  # its <placeholders>
     buttons = [bk.button(ActionId.TOPIC.numbered(i), topic, topic) for i, topic in enumerate(topics)]
     rows = _topic_rows(buttons)
     blocks += rows
@@ -63,8 +66,9 @@ def browse_blocks(area: str, partnership: str, topics: dict[str, list[Entry]],
 
 
 def entries_blocks(title: str, entries: list[Entry], versions: dict[str, int]) -> list[Block]:
-    """Each entry with Edit, History and Retire (at most LIST_MAX, and how many more)."""
-    blocks: list[Block] = [bk.section(f"*{escape(title)}*")]
+    """Each entry with Edit, History and Retire (at most LIST_MAX, and how many more). The title is mrkdwn-safe
+    already: the caller escapes it, or quotes typed words with `echo` (never escaped twice)."""
+    blocks: list[Block] = [bk.section(f"*{title}*")]
     for i, e in enumerate(entries[:LIST_MAX]):
         review = f" · review by {format_date(e.review_by)}" if e.review_by else ""
         blocks.append(bk.section(f"*{escape(e.title)}*\n`{e.id}` · {e.topic} · version {versions.get(e.id, 0)}"

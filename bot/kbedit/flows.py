@@ -20,7 +20,7 @@ from bot.kbedit import blocks, forms, periods, service, texts
 from bot.kbedit.ids import ChangeMeta, EditMeta
 from bot.kbedit.states import CHANGE_LABELS, Change, Decision, DraftState, NotPending
 from bot.logs import get_logger
-from bot.mrkdwn import escape
+from bot.mrkdwn import echo, escape
 from bot.partnerships import business_unit_channel
 from bot.services import Services
 from bot.timeutil import format_date, to_london
@@ -76,8 +76,9 @@ class Upkeep:
         """The partnership's topics and, for those who may edit them (admins), the national entries' topics."""
         area = display_name(partnership) if partnership != NATIONAL else "national entries"
         national = list(self.topics(team_id, NATIONAL)) if partnership != NATIONAL and may_edit(NATIONAL) else []
+        fresh = team_id if not self._versions(team_id) else None  # nothing approved here: say where answers come from
         return f"Knowledge: {area}", blocks.browse_blocks(area, partnership, self.topics(team_id, partnership),
-                                                          national)
+                                                          national, shipped_only=fresh)
 
     def topic(self, team_id: str, partnership: str, value: str,
               may_edit: MayEdit) -> Outcome | tuple[str, list[dict[str, Any]]]:
@@ -88,7 +89,7 @@ class Upkeep:
         elif area != NATIONAL or not may_edit(NATIONAL):
             return refused("-")
         entries = self.topics(team_id, area).get(name, [])
-        title = f"{name} (national)" if area == NATIONAL else name
+        title = escape(f"{name} (national)" if area == NATIONAL else name)  # a pressed value: anything, if forged
         return title, blocks.entries_blocks(title, entries, self._versions(team_id))
 
     def search(self, team_id: str, partnership: str, words: str, *,
@@ -102,9 +103,9 @@ class Upkeep:
         found = exact + [h.entry for h in hits if h.entry not in exact]
         if not found:
             area = display_name(partnership) if partnership != NATIONAL else "national entries"
-            return texts.NOTHING_FOUND.format(area=area, words=words), []
-        return f"Entries matching: {words}", blocks.entries_blocks(f"Entries matching: {words}", found,
-                                                                   self._versions(team_id))
+            return texts.NOTHING_FOUND.format(area=area, words=echo(words)), []
+        title = f"Entries matching: {echo(words)}"  # quoted back: identifiers removed, cut, escaped
+        return title, blocks.entries_blocks(title, found, self._versions(team_id))
 
     # -- opening a modal ------------------------------------------------------------------------------------
     def open_edit(self, team_id: str, entry_id: str, may_edit: MayEdit, channel_id: str) -> Outcome:

@@ -18,6 +18,7 @@ from bot.authz import Permission, Role, allowed
 from bot.kbedit import states, texts
 from bot.kbedit.ids import safe_id
 from bot.kbedit.states import Change, Decision, DraftState
+from bot.mrkdwn import echo
 from knowledge.base import KnowledgeBase, entry_problems
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
@@ -33,6 +34,7 @@ from storage.kbedit import (
 )
 
 ENTITY = "kb_entry"
+WHY_MAX = 200  # a refusal's reason, quoted back: long enough for the schema's message with the typed value
 
 
 def new_entry_id(partnership: str) -> str:
@@ -142,11 +144,13 @@ def approval_problem(kb: KnowledgeBase, draft: KnowledgeDraft, live_version: int
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "entry"
-        return texts.REFUSE_BREAKS.format(why=f"{where}: {str(err['msg']).removeprefix('Value error, ')}")
+        return texts.REFUSE_BREAKS.format(why=echo(f"{where}: {str(err['msg']).removeprefix('Value error, ')}",
+                                                   WHY_MAX))
     others = {e.id for e in kb if e.id != entry.id}
     notes = {e.id: e.note for e in kb}
     problems = entry_problems(entry, others | {entry.id}, notes)
-    return texts.REFUSE_BREAKS.format(why=f"{problems[0][0]}: {problems[0][1]}") if problems else None
+    # the message may quote what the author typed (a see-also id): quoted back with `echo`
+    return texts.REFUSE_BREAKS.format(why=echo(f"{problems[0][0]}: {problems[0][1]}", WHY_MAX)) if problems else None
 
 
 def may_edit_entry(roles: frozenset[Role], assigned: str | None, partnership: str) -> bool:

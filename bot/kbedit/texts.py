@@ -7,6 +7,10 @@ SUMMARY = ("• `/safeguarding kb [words]` — the business unit finds an entry 
            "a second person approves, writes a new one, retires or reverts one")
 NO_AREA = ("I don't know which partnership you edit. Ask an admin to set the workspace's partnership, or set "
            "yours with `/safeguarding area`.")
+SHIPPED_ONLY = ("This workspace answers from the shipped knowledge files only: no change has been approved here yet. "
+                "Changes approved in another workspace or deployment are never copied in. To start from theirs, an "
+                "admin runs `safeguarding-bot kb export --team <theirs> --out DIR` there, then `safeguarding-bot kb "
+                "import DIR --team {team} --as <user> --reason \"...\"` here: each entry is a draft approved here.")
 NOTHING_FOUND = "No entry of {area} matches _{words}_. Try other words, or browse a topic."
 GONE = "That entry is not in the knowledge base any more."
 DRAFT_GONE = "That draft no longer exists."

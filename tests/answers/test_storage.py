@@ -13,10 +13,10 @@ def test_gaps_most_frequent_first_case_folded_and_team_scoped(db) -> None:
         record_unanswered(s, team_id="T2", partnership="wirral", question="wifi password")
     with db.session() as s:
         rows = unanswered_summary(s, team_id="T1")
-        assert rows[0][1:] == ("halton", 3) and rows[0][0].lower() == "where is the canteen?"
-        assert rows[1] == ("wifi password", "halton", 1)
+        assert rows[0][1:] == ("halton", 3, "") and rows[0][0].lower() == "where is the canteen?"
+        assert rows[1] == ("wifi password", "halton", 1, "")
         everyone = unanswered_summary(s)
-        assert ("wifi password", "wirral", 2) in everyone
+        assert ("wifi password", "wirral", 2, "") in everyone
 
 
 def test_unanswered_text_is_screened_before_storage(db) -> None:

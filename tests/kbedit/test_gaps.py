@@ -80,3 +80,51 @@ def test_an_admin_may_send_the_gaps_to_the_business_unit_channel_instead_once_a_
         rows = [(a.action, a.actor_id, a.after) for a in s.scalars(select(AuditLog).where(
             AuditLog.action.in_(("kb.gaps_set", "kb.refused"))).order_by(AuditLog.id))]
     assert rows == [("kb.refused", BU, {"attempted": "gaps"}), ("kb.gaps_set", ADMIN, {"channel": True})]
+
+
+THRESHOLD = "what is the threshold for a referral about parking"  # "did you mean": Thresholds and the front door
+ESCALATION = "escalation about parking disputes, ring 07700 900123"  # "did you mean": Escalation and disputes
+
+
+def _under_headings(blocks: list[dict]) -> tuple[list[str], dict[str, str]]:
+    """The topic headings in order, and each question (the section with a button) to the heading above it."""
+    headings, under, current = [], {}, ""
+    for b in blocks[2:]:
+        if b["type"] != "section":  # the engine's snooze buttons
+            continue
+        shown = b["text"]["text"]
+        if b.get("accessory"):
+            under[shown.split("_")[1].lower()] = current
+        elif shown.startswith("*"):
+            current = shown.strip("*")
+            headings.append(current)
+    return headings, under
+
+
+def test_the_gaps_are_grouped_by_the_topic_each_question_came_nearest_to(slack, fake_slack, db, services, settings):
+    configure(db, fake_slack)
+    with time_machine.travel(london(2026, 12, 3, 11), tick=True):
+        for n, question in enumerate((THRESHOLD, UNANSWERED, ESCALATION, THRESHOLD), 1):
+            slack.command("/safeguarding", question, user=PRACT)
+            fake_slack.wait_for("response_url", count=n)
+        slack.action(AnswerAction.NOT_HELPFUL, json.dumps({"id": ENTRY, "q": QUESTION}), user=PRACT)
+        fake_slack.wait_for("response_url", count=5)
+    client = make_client(settings)
+    with time_machine.travel(london(2026, 12, 7, 9, 30), tick=True):
+        lay_knowledge_reviews(services)
+        dispatch_once(db, client, grace_hours=6)
+    dm = next(c for c in fake_slack.calls_to("chat.postMessage")
+              if str(c.get("text")).startswith("Questions without") and c["channel"] == "D" + BU)
+    blocks = json.loads(json.dumps(dm["blocks"]))
+    headings, under = _under_headings(blocks)
+    # most asked topic first, "near no topic" after the topics with questions, a topic with only "not helpful" last
+    assert headings == ["Thresholds and the front door", "Escalation and disputes", "Near no topic", "Processes"]
+    assert under == {THRESHOLD: "Thresholds and the front door", "escalation about parking disputes, ring [removed]":
+                     "Escalation and disputes", UNANSWERED: "Near no topic"}  # redacted as before
+    assert "07700" not in text_of(dm) and "Funding (Halton): 1 not helpful" in text_of(dm)
+
+    write = next(b["accessory"] for b in blocks if b.get("accessory") and "escalation" in b["text"]["text"])
+    before = len(fake_slack.calls_to("views.open"))
+    slack.action(write["action_id"], write["value"], user=BU)
+    view = view_of(fake_slack.wait_for("views.open", count=before + 1)[-1])
+    assert initial(view, BlockId.PHRASINGS) == "escalation about parking disputes, ring [removed]"

@@ -66,3 +66,25 @@ def test_an_edit_approved_in_one_workspace_never_changes_anothers(slack, fake_sl
         assert main(["kb", "export", "--out", str(tmp_path / team), "--team", team]) == 0
         exported = (tmp_path / team / "halton.yaml").read_text()
         assert shown in exported and hidden not in exported
+
+
+def test_a_workspace_with_no_approved_change_says_it_answers_from_the_shipped_files(slack, fake_slack, db):
+    """A new workspace starts from the shipped files: another workspace's approved versions are never copied in,
+    and its browser (from `/safeguarding kb` and from App Home) says so and names `kb import` as the route."""
+    configure(db, fake_slack)
+    fake_slack.add_user(BU_B)
+    with db.session() as s:
+        get_workspace(s, TEAM_B).partnership = "halton"
+        grant(s, TEAM_B, BU_B, Role.BUSINESS_UNIT, granted_by="test")
+    _view, card = _draft(slack, fake_slack)
+    slack.action(ActionId.APPROVE, buttons(card)[ActionId.APPROVE]["value"], user=BU2, channel=BU_CHANNEL)
+    fake_slack.wait_for("chat.update")  # a change approved in workspace A
+
+    slack.command("/safeguarding", "kb", user=BU_B, team_id=TEAM_B)
+    in_b = text_of(fake_slack.wait_for("response_url")[-1])
+    assert "shipped knowledge files only" in in_b and f"kb import DIR --team {TEAM_B}" in in_b
+    slack.action(ActionId.HOME, "home", user=BU_B, channel=None, team_id=TEAM_B)
+    home_b = text_of(fake_slack.wait_for("chat.postMessage", lambda c: c["channel"] == BU_B)[-1])
+    assert "Knowledge: Halton" in home_b and "shipped knowledge files only" in home_b
+    slack.command("/safeguarding", "kb", user=BU2)
+    assert "shipped knowledge files only" not in text_of(fake_slack.wait_for("response_url", count=2)[-1])
