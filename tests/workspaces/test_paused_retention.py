@@ -18,7 +18,7 @@ from storage.core import Workspace
 from storage.db import Database
 from storage.escalations import Escalation
 from tests.conftest import SIGNING_SECRET
-from tests.escalations.conftest import london, raise_one
+from tests.escalations.conftest import eventually, london, raise_one
 from tests.slackclient import SignedSlack
 from tests.workspaces.conftest import Browser
 from tests.workspaces.test_clock_jobs import _manager, _run, _set_up
@@ -34,6 +34,15 @@ def _case(team: str, ref: str, closed_on: date | None) -> CaseReview:
                       closed_on=closed_on)
 
 
+def _eventually_resolved(db: Database, team: str, ref: str) -> bool:
+    """The listener finishes after the reply: wait for the resolve to be stored."""
+    def stored() -> bool:
+        with db.session() as s:
+            return s.scalars(select(Escalation.state).where(Escalation.team_id == team, Escalation.ref == ref)
+                             ).one() == "resolved"
+    return bool(eventually(stored))
+
+
 def test_a_paused_workspaces_closed_records_are_reduced_as_usual_and_its_open_ones_kept(
         served: str, browser: Browser, oauth_services: Services, db: Database, fake_slack: LocalSlack) -> None:
     slacks = {team: SignedSlack(served, SIGNING_SECRET, fake_slack, team_id=team) for team in (A, B)}
@@ -45,11 +54,12 @@ def test_a_paused_workspaces_closed_records_are_reduced_as_usual_and_its_open_on
             for _ in range(2 if team == A else 1):
                 refs[team].append(raise_one(slacks[team], fake_slack, user=_manager(team),
                                             channel="CESC" + team[1:6]))
+        first = refs[team][0]
         with time_machine.travel(london(2026, 2, 3, 11), tick=True):  # the first of each is resolved
-            slacks[team].command("/escalate", f"resolve {refs[team][0]} Strategy discussion held",
+            slacks[team].command("/escalate", f"resolve {first} Strategy discussion held",
                                  user=_manager(team), channel="CESC" + team[1:6])
-            assert fake_slack.wait_for("response_url")[-1]["text"].startswith(refs[team][0])
-            fake_slack.wait_for("chat.update", lambda c: c.get("token") and refs[team][0] in str(c.get("text")))
+            assert fake_slack.wait_for("response_url", lambda c, ref=first: str(c.get("text")).startswith(ref))
+            assert _eventually_resolved(db, team, first)
     with db.session() as s:
         s.add_all([_case(A, "CR-2026-001", date(2026, 2, 3)), _case(A, "CR-2026-002", None)])
     fake_slack.oauth.revoke(A)
