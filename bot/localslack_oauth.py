@@ -6,8 +6,9 @@ refuses an unknown client id, a wrong secret, a redirect URI other than the auth
 expired or used code, and answers a bot token for the workspace the installer is in (`install_as`). The fake
 remembers which workspace each token it issued belongs to: auth.test answers with it, and once `revoke` is
 called (the app uninstalled) every call with that workspace's tokens gets token_revoked. With `rotation` on (the
-app's token rotation setting), tokens expire after TOKEN_SECONDS and come with a refresh token, which
-oauth.v2.access (grant_type=refresh_token) exchanges for a new pair once.
+app's token rotation setting), tokens are Slack's rotating kind (`xoxe.xoxb-1-…`), expire after TOKEN_SECONDS
+(a call with one after that gets token_expired) and come with a refresh token (`xoxe-1-…`), which oauth.v2.access
+(grant_type=refresh_token) exchanges for a new pair once.
 
 Enterprise Grid org-wide installs (`org_wide`): refused at the authorize page unless the app was registered
 org-ready (Slack's "Org Level Apps" opt-in); the answer has no team, the org as `enterprise` and
@@ -65,6 +66,7 @@ class FakeOAuth:
         self.rotation = False  # the app has token rotation on
         self.org_wide: tuple[str, str] | None = None  # (enterprise id, name): the next install is org-wide
         self._refresh: dict[str, str] = {}  # refresh token -> team id, each usable once
+        self.expires: dict[str, float] = {}  # rotating token -> when it stops working (time.time())
 
     def register_app(self, client_id: str, client_secret: str, *redirect_uris: str, org_ready: bool = False) -> None:
         with self._lock:
@@ -100,6 +102,7 @@ class FakeOAuth:
             self.tokens.clear()
             self.revoked.clear()
             self._refresh.clear()
+            self.expires.clear()
             self.granted.clear()
             self.orgs.clear()
             self.channel_teams.clear()
@@ -177,12 +180,13 @@ class FakeOAuth:
 
     def _tokens_for(self, team_id: str) -> dict[str, Any]:
         """A new bot token (with a refresh token and its lifetime when rotation is on); the lock is held."""
-        token = "xoxb-" + secrets.token_hex(16)
+        token = ("xoxe.xoxb-1-" if self.rotation else "xoxb-") + secrets.token_hex(16)
         self.tokens[token] = team_id
         if not self.rotation:
             return {"access_token": token}
         refresh = "xoxe-1-" + secrets.token_hex(16)
         self._refresh[refresh] = team_id
+        self.expires[token] = time.time() + TOKEN_SECONDS
         return {"access_token": token, "refresh_token": refresh, "expires_in": TOKEN_SECONDS}
 
     # every other method ------------------------------------------------------------------------
@@ -201,6 +205,8 @@ class FakeOAuth:
     def refusal(self, token: object, params: dict[str, Any] | None = None) -> str | None:
         if token in self.revoked:
             return "token_revoked"
+        if time.time() >= self.expires.get(str(token), float("inf")):
+            return "token_expired"
         owner = self.tokens.get(str(token))
         placed = self.channel_teams.get(str((params or {}).get("channel") or ""))
         if owner is None or placed is None or placed == owner:

@@ -36,6 +36,7 @@ from bot.settings import Settings
 from bot.slack import DEFAULT_API_URL
 from bot.workspaces import pages
 from bot.workspaces.service import install, install_org
+from bot.workspaces.tokens import ROTATE_MINUTES_BEFORE
 from knowledge.partnerships import PARTNERSHIPS
 
 log = get_logger(__name__)
@@ -150,8 +151,14 @@ def install_flow(services: Services, client: WebClient) -> tuple[InstallFlow, In
         installation_store=store, installation_store_bot_only=True,
         state_store=PartnershipStateStore(expiration_seconds=STATE_SECONDS, engine=services.db.engine),
         state_expiration_seconds=STATE_SECONDS, callback_options=CallbackOptions(success=_success, failure=_failure),
+        token_rotation_expiration_minutes=ROTATE_MINUTES_BEFORE,
     )
+    # Bolt uses this authorize as given (OAuthSettings' window reaches only one Bolt builds), so the window is
+    # passed here too. With the client id and secret it has a TokenRotator: a rotating token within
+    # ROTATE_MINUTES_BEFORE of expiry (or past it) is refreshed with oauth.v2.access (grant_type=refresh_token)
+    # and saved back to the store before the listener runs.
     authorize = InstallationStoreAuthorize(logger=logging.getLogger("slack_bolt"), installation_store=store,
                                            client_id=client_id, client_secret=secret, bot_only=True,
+                                           token_rotation_expiration_minutes=ROTATE_MINUTES_BEFORE,
                                            cache_enabled=True, client=client)
     return InstallFlow(services, client, oauth), authorize

@@ -22,7 +22,7 @@ from bot.slack import OneWorkspace, TeamClients, make_client
 from storage.core import Workspace
 
 log = get_logger(__name__)
-ROTATE_MINUTES_BEFORE = 120  # Bolt's default for requests
+ROTATE_MINUTES_BEFORE = 120  # Bolt's default; requests' authorize is given the same (bot/workspaces/oauth.py)
 
 
 class InstalledClients:
