@@ -246,7 +246,8 @@ class Answerer:
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
         foreign = self.group_names.foreign(question, area)
-        unheld = None if foreign else self.group_names.unheld(question, area)
+        unheld = None if foreign else self.group_names.unheld(
+            question, area, {s.corrected_from: s.word for s in query.slots if s.corrected_from})
         if area and (foreign or unheld):
             held = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic)
                     for h in hits[:1] if h.entry.group is not None and h.entry.partnership == area]

@@ -23,7 +23,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.scope import entry_text, name_noise
-from knowledge.text import ACRONYMS, GENERIC, PLACES, STOPWORDS, US_UK, fold, raw_tokens, stem
+from knowledge.text import ACRONYMS, GENERIC, PLACES, STOPWORDS, US_UK, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 
 
@@ -86,19 +86,20 @@ class GroupNames:
                 return ForeignGroup(e, e.group.name)
         return None
 
-    def unheld(self, question: str, area: str | None) -> str | None:
+    def unheld(self, question: str, area: str | None, corrected: dict[str, str] | None = None) -> str | None:
         """A group the question names ("the neglect sub group") that neither the area's documents nor the
-        national entries write, so the nearest group found by shared words would be another group."""
+        national entries write, so the nearest group found by shared words would be another group.
+        `corrected`: the search's spelling corrections ("reveiw" -> "review")."""
         if area is None or area == NATIONAL:
             return None
+        fixed = corrected or {}
         held = self.texts.get(area, " ") + self.texts.get(NATIONAL, " ")
-        for m in _GROUP_NAMED_RE.finditer(fold(question)):
-            before, word, kind = m.group(1), m.group(2), m.group(3).replace(" ", "")
+        for m in _GROUP_NAMED_RE.finditer(strip_places(fold(question)).replace("sub group", "subgroup")):
+            before, word, kind = m.group(1), fixed.get(m.group(2), m.group(2)), m.group(3)
             w = self._naming(word)
             if w == "" and before and stem(word) in GENERIC:  # "domestic abuse panel": the word before names it
-                w, word = self._naming(before), f"{before} {word}"
-            if not w or f" {w} " in self._group_words.get(area, " ") or any(
-                    f" {w} {stem(k)} " in held for k in _HELD_AFTER):
+                w, word = self._naming(fixed.get(before, before)), f"{before} {word}"
+            if not w or f" {w} " in self._group_words.get(area, " ") or _HELD_RE(w).search(held):
                 continue
             shown = " ".join(t.upper() if t in ACRONYMS else t for t in word.split())
             return f"{shown} {'sub-group' if kind == 'subgroup' else kind}"
@@ -120,10 +121,17 @@ class GroupNames:
         return {p: f" {' '.join(ws)} " for p, ws in out.items()}
 
 
-# "the neglect sub group", "a CSE panel": a word naming a group, then the kind of group.
-_GROUP_NAMED_RE = re.compile(r"(?<![a-z0-9])(?:([a-z]{3,})\s+)?([a-z]{3,})\s+(sub ?group|group|panel|forum|committee)s?(?![a-z0-9])")
-# What may follow the word in the documents for the group to be theirs ("neglect strategy group" is not).
-_HELD_AFTER = ("sub", "subgroup", "group", "panel", "forum", "committee", "board", "network", "hub", "partnership")
+# "the neglect sub group", "the halton CSE panel": one group, named, after "the" (places stripped first).
+_GROUP_NAMED_RE = re.compile(r"(?<![a-z0-9])the\s+(?:([a-z]{3,})\s+)?([a-z]{3,})\s+(subgroup|group|panel|forum|committee)"
+                             r"(?![a-z0-9])")
+# The documents write the word within this many words before a kind of group ("child death overview panel").
+HELD_WINDOW = 4
+_KINDS = "sub|subgroup|group|panel|forum|committe|board|network|hub|partnership|meet"
+
+
+@lru_cache(maxsize=256)
+def _HELD_RE(w: str) -> re.Pattern[str]:  # noqa: N802 - a cached compiled pattern, used like a constant
+    return re.compile(rf" {re.escape(w)} (?:\S+ ){{0,{HELD_WINDOW - 1}}}(?:{_KINDS}) ")
 
 
 @lru_cache(maxsize=1)

@@ -182,7 +182,7 @@ def _service_missing(folded_q: str, shown: str) -> str | None:
     m = _COUNT_RE.search(folded_q)
     if not m:
         return None
-    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS][:4]
+    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS][:1]  # "how many days ... LCSPR"
     held = f" {' '.join(raw_tokens(shown))} "
     return next((w for w in words if w in ACRONYMS and f" {w} " not in held
                  and f" {' '.join(raw_tokens(ACRONYMS[w]))} " not in held), None)

@@ -28,10 +28,9 @@ def _declined(res, says: str) -> None:
         # a group the area's documents never write is not answered with the area's structure or another group
         ("how often does the halton neglect sub-group meet", "halton", "Halton's arrangements name no neglect sub-group"),
         ("who sits on the warrington gangs panel", "warrington", "Warrington's arrangements name no gangs panel"),
-        ("is there a CSE subgroup in halton", None, "name no CSE sub-group"),
         # an inspection's findings are not a definition of the inspection
-        ("what did inspectors find when they came to wirral", "wirral", "do not give that inspection result"),
-        ("what did the halton JTAI find", None, "do not give that inspection result"),
+        ("what did inspectors find when they came to wirral", "wirral", "do not give that inspection's findings"),
+        ("what did the halton JTAI find", None, "do not give that inspection's findings"),
         # a name asked for after the role
         ("who is the warrington business manager, by name", None, "do not name the person"),
     ],
@@ -48,6 +47,11 @@ def test_a_fact_the_entry_lacks_is_declined(ask, question, partnership, says) ->
         ("when does the practice improvement group meet", "cheshire-west-and-chester", "Practice Improvement Group"),
         ("who chairs the cheshire west scp in its first year, by name", None, "Gill Frame"),
         ("what does a JTAI look at", "wirral", "Joint Targeted Area Inspection"),
+        # the documents that do report an inspection's findings are answered, however it is asked
+        ("what did the jtai find in cheshire west", None, "JTAI"),
+        # a group named in passing, in the plural, or misspelt is not a group the area lacks
+        ("which youth groups have a say in halton", None, "Youth"),
+        ("how often does the practioners forum happen in warrington", None, "quarterly"),
         ("who are the three safeguarding partners of the scp", "cheshire-west-and-chester", "Cheshire Police"),
         ("how many contacts to the lado were there in warrington", None, "317"),
         # a name asked for after the role, held by a runner-up (the partners entry names each representative)
