@@ -99,7 +99,7 @@ class GroupNames:
             w = self._naming(word)
             if w == "" and before and stem(word) in GENERIC:  # "domestic abuse panel": the word before names it
                 w, word = self._naming(fixed.get(before, before)), f"{before} {word}"
-            if not w or f" {w} " in self._group_words.get(area, " ") or _HELD_RE(w).search(held):
+            if not w or f" {w} " in self._group_words.get(area, " ") or _held_re(w).search(held):
                 continue
             shown = " ".join(t.upper() if t in ACRONYMS else t for t in word.split())
             return f"{shown} {'sub-group' if kind == 'subgroup' else kind}"
@@ -122,15 +122,15 @@ class GroupNames:
 
 
 # "the neglect sub group", "the halton CSE panel": one group, named, after "the" (places stripped first).
-_GROUP_NAMED_RE = re.compile(r"(?<![a-z0-9])the\s+(?:([a-z]{3,})\s+)?([a-z]{3,})\s+(subgroup|group|panel|forum|committee)"
-                             r"(?![a-z0-9])")
+_GROUP_NAMED_RE = re.compile(r"(?<![a-z0-9])the\s+(?:([a-z]{3,})\s+)?([a-z]{3,})\s+"
+                             r"(subgroup|group|panel|forum|committee)(?![a-z0-9])")
 # The documents write the word within this many words before a kind of group ("child death overview panel").
 HELD_WINDOW = 4
 _KINDS = "sub|subgroup|group|panel|forum|committe|board|network|hub|partnership|meet"
 
 
 @lru_cache(maxsize=256)
-def _HELD_RE(w: str) -> re.Pattern[str]:  # noqa: N802 - a cached compiled pattern, used like a constant
+def _held_re(w: str) -> re.Pattern[str]:
     return re.compile(rf" {re.escape(w)} (?:\S+ ){{0,{HELD_WINDOW - 1}}}(?:{_KINDS}) ")
 
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.text import ACRONYMS, STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
+from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _T = TypeVar("_T")
@@ -176,18 +176,6 @@ def _counted(folded_q: str) -> list[str]:
     return [stem(t) for t in words[:4]]
 
 
-def _service_missing(folded_q: str, shown: str) -> str | None:
-    """The service a count is of ("how many LADO referrals") when the entry never names it: its figures count
-    something else (children's social care referrals), however near a number stands to "referrals"."""
-    m = _COUNT_RE.search(folded_q)
-    if not m:
-        return None
-    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS][:1]  # "how many days ... LCSPR"
-    held = f" {' '.join(raw_tokens(shown))} "
-    return next((w for w in words if w in ACRONYMS and f" {w} " not in held
-                 and f" {' '.join(raw_tokens(ACRONYMS[w]))} " not in held), None)
-
-
 def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
     toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
     labelled: set[int] = set()
@@ -236,7 +224,7 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
     counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
-    return bool(counted) and (not _count_near(best, counted) or _service_missing(folded_q, shown) is not None)
+    return bool(counted) and not _count_near(best, counted)
 
 
 def _names_role(kind: FactKind, folded_q: str) -> bool:

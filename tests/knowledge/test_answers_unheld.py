@@ -1,7 +1,7 @@
 """Issue #10 part 2, sixth pass: a confident answer whose entry lacks the kind of fact asked for.
 
-Through the Answerer: a group no document names, an inspection's findings, a person asked for "by name", a count
-of one service's referrals; and the in-scope questions beside each that must still be answered.
+Through the Answerer: a group no document names, an inspection's findings, a person asked for "by name"; and
+the in-scope questions beside each that must still be answered.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _declined(res, says: str) -> None:
     ("question", "partnership", "says"),
     [
         # a group the area's documents never write is not answered with the area's structure or another group
-        ("how often does the halton neglect sub-group meet", "halton", "Halton's arrangements name no neglect sub-group"),
+        ("how often does the halton neglect sub-group meet", "halton", "Halton's arrangements name no neglect"),
         ("who sits on the warrington gangs panel", "warrington", "Warrington's arrangements name no gangs panel"),
         # an inspection's findings are not a definition of the inspection
         ("what did inspectors find when they came to wirral", "wirral", "do not give that inspection's findings"),
@@ -63,7 +63,3 @@ def test_what_the_entry_holds_is_answered(ask, question, partnership, expect) ->
     assert res.outcome == "answer" and res.answered, res.text
     assert expect in res.text, res.text
 
-
-def test_a_count_of_another_service_is_declined(ask) -> None:
-    """The entry counts children's social care referrals and names no MASH: not an answer to MASH referrals."""
-    _declined(ask("how many MASH referrals did wirral get in 2017-18", "wirral"), "do not give that figure")
