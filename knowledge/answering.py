@@ -245,11 +245,15 @@ class Answerer:
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
 
-        if area and (foreign := self.group_names.foreign(question, area)) is not None:
+        foreign = self.group_names.foreign(question, area)
+        unheld = None if foreign else self.group_names.unheld(
+            question, area, {s.corrected_from: s.word for s in query.slots if s.corrected_from})
+        if area and (foreign or unheld):
             held = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic)
                     for h in hits[:1] if h.entry.group is not None and h.entry.partnership == area]
             said = f" The nearest here: _{held[0].title}_." if held else ""
-            return Answer("cannot_answer", f"{foreign.text(area)}{said} {self._contact_line(area)}", question, area,
+            text = foreign.text(area) if foreign else f"{display_name(area)}'s arrangements name no {unheld}."
+            return Answer("cannot_answer", f"{text}{said} {self._contact_line(area)}", question, area,
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
             area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list

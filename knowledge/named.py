@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.scope import entry_text, name_noise
-from knowledge.text import fold, raw_tokens, stem
+from knowledge.text import ACRONYMS, GENERIC, PLACES, STOPWORDS, US_UK, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 
 
@@ -85,6 +85,53 @@ class GroupNames:
                 assert e.group is not None
                 return ForeignGroup(e, e.group.name)
         return None
+
+    def unheld(self, question: str, area: str | None, corrected: dict[str, str] | None = None) -> str | None:
+        """A group the question names ("the neglect sub group") that neither the area's documents nor the
+        national entries write, so the nearest group found by shared words would be another group.
+        `corrected`: the search's spelling corrections ("reveiw" -> "review")."""
+        if area is None or area == NATIONAL:
+            return None
+        fixed = corrected or {}
+        held = self.texts.get(area, " ") + self.texts.get(NATIONAL, " ")
+        for m in _GROUP_NAMED_RE.finditer(strip_places(fold(question)).replace("sub group", "subgroup")):
+            before, word, kind = m.group(1), fixed.get(m.group(2), m.group(2)), m.group(3)
+            w = self._naming(word)
+            if w == "" and before and stem(word) in GENERIC:  # "domestic abuse panel": the word before names it
+                w, word = self._naming(fixed.get(before, before)), f"{before} {word}"
+            if not w or f" {w} " in self._group_words.get(area, " ") or _held_re(w).search(held):
+                continue
+            shown = " ".join(t.upper() if t in ACRONYMS else t for t in word.split())
+            return f"{shown} {'sub-group' if kind == 'subgroup' else kind}"
+        return None
+
+    @staticmethod
+    def _naming(word: str) -> str:
+        """The stem a group's name would carry for this word ("exec" -> executive), or "" for a word naming none."""
+        w = stem(_spelt_out([US_UK.get(word, word)])[-1])  # "exec" -> executive, "CSE" -> exploitation
+        noise = name_noise()[1]
+        return "" if word in STOPWORDS or word in PLACES or w in noise or w in GENERIC or stem(word) in noise else w
+
+    @cached_property
+    def _group_words(self) -> dict[str, str]:
+        """Per partnership, the stems of its groups' names."""
+        out: dict[str, set[str]] = {}
+        for e, core in self.groups:
+            out.setdefault(e.partnership, set()).update(core)
+        return {p: f" {' '.join(ws)} " for p, ws in out.items()}
+
+
+# "the neglect sub group", "the halton CSE panel": one group, named, after "the" (places stripped first).
+_GROUP_NAMED_RE = re.compile(r"(?<![a-z0-9])the\s+(?:([a-z]{3,})\s+)?([a-z]{3,})\s+"
+                             r"(subgroup|group|panel|forum|committee)(?![a-z0-9])")
+# The documents write the word within this many words before a kind of group ("child death overview panel").
+HELD_WINDOW = 4
+_KINDS = "sub|subgroup|group|panel|forum|committe|board|network|hub|partnership|meet"
+
+
+@lru_cache(maxsize=256)
+def _held_re(w: str) -> re.Pattern[str]:
+    return re.compile(rf" {re.escape(w)} (?:\S+ ){{0,{HELD_WINDOW - 1}}}(?:{_KINDS}) ")
 
 
 @lru_cache(maxsize=1)

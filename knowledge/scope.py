@@ -237,8 +237,10 @@ def _names_role(kind: FactKind, folded_q: str) -> bool:
 def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
     """Some evidence (a person's name) stands within `kind.near` words of what the question asks about (the role)."""
     m = _phrase_re(tuple(kind.cues)).search(folded_q)
-    asked = {stem(t) for t in raw_tokens(strip_places(folded_q[m.end():] if m else folded_q))
-             if t not in STOPWORDS} - vocabulary().generic
+    after = folded_q[m.end():] if m else folded_q
+    if m and not [t for t in raw_tokens(after) if t not in STOPWORDS]:
+        after = folded_q[:m.start()]  # "who chairs the executive, by name": the role comes before the cue
+    asked = {stem(t) for t in raw_tokens(strip_places(after)) if t not in STOPWORDS} - vocabulary().generic
     toks = [stem(t) for t in raw_tokens(text)]
     at = [i for i, t in enumerate(toks) if t in asked]
     for p in kind.evidence:
