@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering import get_answerer
 from knowledge.text import find_places, stem
-
-
-@pytest.fixture(scope="module")
-def ask():
-    a = get_answerer()
-    return a.answer
 
 
 @pytest.mark.parametrize(

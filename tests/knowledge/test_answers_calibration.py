@@ -13,11 +13,6 @@ from knowledge.text import terms
 from knowledge.vocabulary import vocabulary
 
 
-@pytest.fixture(scope="module")
-def ask():
-    return get_answerer().answer
-
-
 @pytest.mark.parametrize(
     ("question", "partnership", "role"),
     [

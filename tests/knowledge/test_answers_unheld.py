@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering import get_answerer
-
-
-@pytest.fixture(scope="module")
-def ask():
-    return get_answerer().answer
-
-
-def _declined(res, says: str) -> None:
-    assert res.outcome == "cannot_answer" and not res.answered, res.text
-    assert says in res.text, res.text
-    assert res.entry is None and not res.sources
+from tests.knowledge.conftest import assert_declined
 
 
 @pytest.mark.parametrize(
@@ -36,7 +25,7 @@ def _declined(res, says: str) -> None:
     ],
 )
 def test_a_fact_the_entry_lacks_is_declined(ask, question, partnership, says) -> None:
-    _declined(ask(question, partnership), says)
+    assert_declined(ask(question, partnership), says)
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,6 @@ from knowledge.question import main_question
 from knowledge.text import fold, long_years
 
 
-@pytest.fixture(scope="module")
-def ask():
-    return get_answerer().answer
-
-
 @pytest.mark.parametrize(
     ("text", "kept", "gone"),
     [

@@ -10,20 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answering import get_answerer
 from knowledge.text import raw_tokens
 from knowledge.vocabulary import VOCABULARY_FILE, VocabularyError, parse_vocabulary
-
-
-@pytest.fixture(scope="module")
-def ask():
-    return get_answerer().answer
-
-
-def _declined(res, says: str) -> None:
-    assert res.outcome == "cannot_answer" and not res.answered, res.text
-    assert says in res.text, res.text
-    assert res.entry is None and not res.sources
+from tests.knowledge.conftest import assert_declined
 
 
 @pytest.mark.parametrize(
@@ -55,12 +44,12 @@ def _declined(res, says: str) -> None:
     ],
 )
 def test_what_the_documents_do_not_give_is_declined(ask, question, partnership, says) -> None:
-    _declined(ask(question, partnership), says)
+    assert_declined(ask(question, partnership), says)
 
 
 def test_another_area_the_entry_mentions_only_by_name_is_declined(ask) -> None:
     # Wirral's area entry names Knowsley (Merseyside police's boroughs), but nothing else matches
-    _declined(ask("tell me about the sefton safeguarding partnership", None), "not Sefton")
+    assert_declined(ask("tell me about the sefton safeguarding partnership", None), "not Sefton")
     res = ask("does merseyside police cover knowsley as well as wirral", None)
     assert res.answered and "Merseyside" in res.text
 

@@ -6,14 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answering import Answerer, get_answerer
+from knowledge.answering import Answerer
 from knowledge.text import find_places, raw_tokens, stem
 from knowledge.vocabulary import VOCABULARY_FILE, VocabularyError, parse_vocabulary
-
-
-@pytest.fixture(scope="module")
-def ask():
-    return get_answerer().answer
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,19 @@
+"""What the knowledge tests share: the shipped answerer's `answer`, and the check that a question was declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering import get_answerer
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return get_answerer().answer
+
+
+def assert_declined(res, says: str) -> None:
+    """Declined plainly: no answer, no entry, no source, and the reason names `says`."""
+    assert res.outcome == "cannot_answer" and not res.answered, res.text
+    assert says in res.text, res.text
+    assert res.entry is None and not res.sources
