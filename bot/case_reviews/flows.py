@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.authz import REFUSAL
+from bot.cardplace import save_place
 from bot.case_reviews import blocks, service, texts
 from bot.case_reviews.deadlines import Timescales
 from bot.case_reviews.reminders import sync
@@ -128,11 +129,14 @@ def publish_card(db: Database, scales: Timescales, client: WebClient, team_id: s
     except Exception as exc:  # the case is stored; say so rather than fail
         log.warning("case_review.card_failed", ref=ref, error=type(exc).__name__)
         return texts.CARD_FAILED.format(ref=ref)
-    with db.session() as s:
+
+    def save(s: Session) -> None:  # the place, and the reminders threaded under the new card
         case = service.get_case(s, team_id, ref, for_update=True)
         if case is not None:
             case.card_channel, case.card_ts = channel, new_ts
             sync(s, case, service.deadlines_of(case, scales), now)
+
+    save_place(db, save, event="case_review.card_place_failed", ref=ref)
     return None
 
 

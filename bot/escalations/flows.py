@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session
 
 from bot.authz import Role
+from bot.cardplace import save_place
 from bot.escalations import blocks, contacts, service, texts
 from bot.escalations.fields import check_text
 from bot.escalations.states import Action, TransitionError
@@ -81,7 +82,13 @@ def act(db: Database, team_id: str, user_id: str, roles: frozenset[Role], assign
 
 
 def publish(db: Database, client: WebClient, team_id: str, ref: str) -> None:
-    """Post the card to the raiser (DM) and the escalation channel, or update both in place."""
+    """Post the card to the raiser (DM) and the escalation channel, or update both in place.
+
+    A card Slack refused keeps no place, so the next change posts it afresh: that is the record of what is
+    owed, and no other is needed. The raiser alone may be left unaware (the modal has closed, and a channel
+    card tells them nothing), so when their first card is refused they get a plain DM with the reference
+    (the one fallback a closed modal leaves; no blocks, which are the usual cause). The places are saved
+    through bot.cardplace.save_place (retried once, else logged by ids)."""
     with db.session() as s:
         esc = service.find(s, team_id, ref)
         route = service.route_of(esc)
@@ -91,7 +98,8 @@ def publish(db: Database, client: WebClient, team_id: str, ref: str) -> None:
                  "card": blocks.card(esc, route, history, mention, full=False)}  # the channel: no free text
         text = blocks.card_text(esc, route)
         channel = escalation_channel(s, team_id)
-        targets = [("dm", esc.dm_channel or esc.raised_by, esc.dm_ts),
+        raiser = esc.raised_by
+        targets = [("dm", esc.dm_channel or raiser, esc.dm_ts),
                    ("card", esc.card_channel or channel, esc.card_ts)]
     posted: dict[str, tuple[str, str]] = {}
     for name, where, ts in targets:
@@ -105,9 +113,20 @@ def publish(db: Database, client: WebClient, team_id: str, ref: str) -> None:
                 posted[name] = (str(resp["channel"]), str(resp["ts"]))
         except SlackApiError as exc:
             log.warning("escalation.card_failed", ref=ref, target=name, error=exc.response.get("error"))
+            if name == "dm" and not ts:
+                _tell_raiser(client, raiser, ref)
     if posted:
-        with db.session() as s:
-            service.set_messages(s, service.find(s, team_id, ref), dm=posted.get("dm"), card=posted.get("card"))
+        save_place(db, lambda s: service.set_messages(s, service.find(s, team_id, ref), dm=posted.get("dm"),
+                                                      card=posted.get("card")),
+                   event="escalation.card_place_failed", ref=ref)
+
+
+def _tell_raiser(client: WebClient, raiser: str, ref: str) -> None:
+    """The raiser's card was refused: a plain DM with the reference, so they do not raise it again."""
+    try:
+        client.chat_postMessage(channel=raiser, text=texts.CARD_NOT_SENT.format(ref=ref))
+    except SlackApiError as exc:
+        log.warning("escalation.card_notice_failed", ref=ref, error=exc.response.get("error"))
 
 
 def record_manager_notified(db: Database, team_id: str, user_id: str, manager: str) -> None:

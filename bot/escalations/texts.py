@@ -27,6 +27,8 @@ NOTIFY_NOT_SENT = ("I couldn't send your message to <@{manager}> just now (Slack
 NOTIFY_DM = ("<@{user}> would like to talk to you about a professional disagreement with another agency. "
              "If it needs escalating, you can raise it with `/escalate`. (No case details are shared here.)")
 NO_WINDOW = "No deadline: the route's document gives no day window for this step"
+CARD_NOT_SENT = ("{ref} is stored, but Slack refused its card just now. Please don't raise it again: "
+                 "`/escalate show {ref}` shows it, and the card comes with its next change.")
 RAISED = "Raised {ref}: step {step} ({title}). {window} I've sent you the card."
 DONE = {
     "advance": "{ref} moved to step {step} ({title}). {window}",

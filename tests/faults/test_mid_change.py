@@ -16,14 +16,16 @@ from storage.case_reviews import CaseReview
 from tests.case_reviews.helpers import BU_CHANNEL, PRACT, configure, form
 from tests.conftest import ADMIN
 from tests.escalations.conftest import eventually
+from tests.escalations.conftest import workspace as workspace  # the escalation tests' fixture
 
 
 class BrokenAfter:
     """From the moment the fake Slack records a matching call, the database's writes fail (as an outage
     would); reads keep working unless `reads` is set."""
 
-    def __init__(self, db, fake_slack, method: str, channel: str | None = None, reads: bool = False) -> None:  # type: ignore[no-untyped-def]
-        self.db, self.broken, self.reads = db, threading.Event(), reads
+    def __init__(self, db, fake_slack, method: str, channel: str | None = None, reads: bool = False,  # type: ignore[no-untyped-def]
+                 once: bool = False) -> None:
+        self.db, self.broken, self.reads, self.once = db, threading.Event(), reads, once
         self._session, self._read = db.session, db.read
 
         def listener(call) -> None:  # type: ignore[no-untyped-def]
@@ -38,6 +40,8 @@ class BrokenAfter:
         @contextlib.contextmanager
         def guarded() -> Iterator[object]:
             if self.broken.is_set():
+                if self.once:  # one brief fault: every later transaction works
+                    self.heal()
                 raise OperationalError("injected", {}, Exception("database went away"))
             with real() as s:
                 yield s
@@ -52,8 +56,8 @@ class BrokenAfter:
 def break_db_after(db, fake_slack):  # type: ignore[no-untyped-def]
     made: list[BrokenAfter] = []
 
-    def make(method: str, channel: str | None = None, reads: bool = False) -> BrokenAfter:
-        made.append(BrokenAfter(db, fake_slack, method, channel, reads))
+    def make(method: str, channel: str | None = None, reads: bool = False, once: bool = False) -> BrokenAfter:
+        made.append(BrokenAfter(db, fake_slack, method, channel, reads, once))
         return made[-1]
 
     yield make
@@ -111,3 +115,66 @@ def test_notify_my_manager_fails_at_slack_the_practitioner_is_told_it_did_not_go
     assert not slack.submit(view, values, user=PRACTITIONER).text
     told = eventually(lambda: _dm_to(fake_slack, PRACTITIONER))
     assert told and "couldn't send" in told[-1]
+
+
+def _cards_in(fake_slack, channel: str, method: str = "chat.postMessage") -> list[dict]:  # type: ignore[no-untyped-def]
+    return [c for c in fake_slack.calls_to(method) if c.get("channel") == channel
+            and str(c.get("text", "")).startswith("Escalation ESC-")]
+
+
+def test_escalation_card_place_lost_once_is_saved_on_retry_and_the_next_change_updates(
+        slack, fake_slack, db, workspace, break_db_after):
+    """Both cards are posted, then the database fails once as their places are saved. The save is retried,
+    so the next change updates the two cards rather than posting them again."""
+    from tests.escalations.conftest import ESC_CHANNEL, MANAGER, raise_one
+
+    break_db_after("chat.postMessage", channel=ESC_CHANNEL, once=True)
+    ref = raise_one(slack, fake_slack)
+    assert eventually(lambda: places(db, ref)[1])
+    slack.command("/escalate", f"note {ref} Chased the team manager", user=MANAGER, channel=ESC_CHANNEL)
+    assert eventually(lambda: len(_cards_in(fake_slack, ESC_CHANNEL, "chat.update")) == 1)
+    updated = eventually(lambda: {c.get("channel") for c in fake_slack.calls_to("chat.update")} - {ESC_CHANNEL})
+    assert updated and all(ch.startswith("D") for ch in updated)  # the raiser's DM card too
+    assert len(_cards_in(fake_slack, ESC_CHANNEL)) == 1 and len(_cards_in(fake_slack, MANAGER)) == 1
+
+
+def places(db, ref: str) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """The escalation's saved (dm_ts, card_ts)."""
+    from storage.escalations import Escalation
+
+    with db.read() as s:
+        esc = s.scalars(select(Escalation).where(Escalation.ref == ref)).one()
+        return esc.dm_ts, esc.card_ts
+
+
+def test_escalation_raisers_card_refused_they_are_told_and_it_comes_with_the_next_change(
+        slack, fake_slack, db, workspace):
+    """Slack refuses the raiser's DM card (the modal has closed): the raiser gets a plain DM with the
+    reference, and the card is posted with the next change (no place was kept for it)."""
+    from tests.escalations.conftest import ESC_CHANNEL, MANAGER, raise_values
+
+    view = slack.open_modal("/escalate", user=MANAGER, channel=ESC_CHANNEL)
+    fake_slack.fail_next("chat.postMessage", "invalid_blocks", channel=MANAGER)
+    assert not slack.submit(view, raise_values(), user=MANAGER).text
+    told = eventually(lambda: [t for t in _dm_to(fake_slack, MANAGER) if "refused its card" in t])
+    assert told, "the raiser heard nothing"
+    ref = told[-1].split()[0]
+    assert ref.startswith("ESC-") and places(db, ref)[0] is None
+    slack.command("/escalate", f"note {ref} Chased the team manager", user=MANAGER, channel=ESC_CHANNEL)
+    assert eventually(lambda: _cards_in(fake_slack, MANAGER))
+    assert eventually(lambda: places(db, ref)[0])
+
+
+def test_case_review_card_place_lost_once_is_saved_on_retry(slack, fake_slack, db, break_db_after):
+    """The card is posted to the business unit, then the database fails once as its place is saved: the
+    retry keeps the place, so later changes update the card in place."""
+    configure(db)
+    view = slack.open_modal("/case-review", user=PRACT)
+    break_db_after("chat.postMessage", channel=BU_CHANNEL, once=True)
+    assert not slack.submit(view, form(), user=PRACT).text
+
+    def card_ts() -> str | None:
+        with db.read() as s:
+            return s.scalars(select(CaseReview.card_ts)).one_or_none()
+
+    assert eventually(card_ts)
