@@ -65,7 +65,9 @@ def register(app: App, services: Services) -> None:
     @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
         s, team_id=cmd.team_id, actor_id=cmd.user_id, ref="-", attempted="notify"))
     def open_notify(cmd: CommandContext) -> None:
-        view = blocks.notify_modal(cmd.partnership, cmd.channel_id)
+        with db.read() as s:  # their own open notifications, named on the form (refs only)
+            yours = service.notifier_open_refs(s, cmd.team_id, cmd.user_id)
+        view = blocks.notify_modal(cmd.partnership, cmd.channel_id, yours)
         cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
 
     def manage_view(cmd: CommandContext, word: str) -> None:

@@ -181,6 +181,7 @@ def notify_modal(partnership: str | None) -> Block:
 
 
 LIST_SHOWN = 45  # `/escalate list`; `list all` shows every one
+NOTE_SHOWN = 5  # the viewer's own escalations named as not yet in their DMs
 LIST_ALL = "`/escalate list all`"
 
 
@@ -199,16 +200,25 @@ def list_lines(rows: list[Escalation], today: Any) -> list[str]:
     return lines
 
 
-def list_blocks(rows: list[Escalation], today: Any, *, every: bool = False) -> list[list[Block]]:
-    """Messages to send: the nearest `LIST_SHOWN` and an honest "…and N more", or (`every`) all of them."""
+def list_blocks(rows: list[Escalation], today: Any, *, every: bool = False,
+                viewer: str | None = None) -> list[list[Block]]:
+    """Messages to send: the nearest `LIST_SHOWN` and an honest "…and N more", or (`every`) all of them.
+
+    The `viewer`'s own escalations whose DM card has no place (Slack refused it and the plain DM after it) are
+    named first, whatever the cut: the list is where the raiser learns the reference."""
     if not rows:
         return [[bk.section("No open escalations.")]]
+    unplaced = sorted((e.ref for e in rows if viewer is not None and e.raised_by == viewer and not e.dm_ts),
+                      reverse=True)  # newest first
+    named = ", ".join(unplaced[:NOTE_SHOWN]) + (f" and {len(unplaced) - NOTE_SHOWN} more" if len(unplaced) > NOTE_SHOWN
+                                                 else "")
+    note = [bk.context(texts.CARD_NOT_PLACED.format(refs=named))] if unplaced else []
     title = f"*Open escalations* ({len(rows)}), nearest window end first"
     if every:
-        return listing.pages(title, list_lines(rows, today))
-    body, _shown = listing.sections(list_lines(rows, today), max_blocks=listing.MESSAGE_BLOCKS - 1, more=LIST_ALL,
-                                    limit=LIST_SHOWN)
-    return [[bk.section(title), *body]]
+        return ([note] if note else []) + listing.pages(title, list_lines(rows, today))
+    body, _shown = listing.sections(list_lines(rows, today), max_blocks=listing.MESSAGE_BLOCKS - 1 - len(note),
+                                    more=LIST_ALL, limit=LIST_SHOWN)
+    return [[bk.section(title), *note, *body]]
 
 
 def reminder(ref: str, text: str, *, has_next: bool) -> list[Block]:
