@@ -7,7 +7,7 @@ from typing import Any
 from bot import blockkit as bk
 from bot import listing, modals
 from bot.escalations import texts
-from bot.escalations.fields import CATEGORY_LABELS
+from bot.escalations.fields import Category, category_label
 from bot.escalations.ids import ACTION_BUTTONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import RouteSnapshot, StepSnapshot
 from bot.escalations.states import Action, State, allowed_actions
@@ -66,7 +66,7 @@ def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapsh
         _input(BlockId.AGENCY_OTHER, "Agency (if not in the list)" if agencies else "Agency the disagreement is with",
                _text_input(False, 200), optional=bool(agencies)),
         _input(BlockId.CATEGORY, "What is the disagreement about?",
-               bk.static_select((c.value, label) for c, label in CATEGORY_LABELS.items())),
+               bk.static_select((c.value, c.label) for c in Category)),
     ]
     if route is not None and route.last_step > 1:
         steps = bk.static_select(((str(s.number), f"Step {s.number}: {s.title}") for s in route.steps),
@@ -102,7 +102,7 @@ def card(
         bk.header(f"Escalation {esc.ref}"),
         bk.fields(f"*Status*\n{status}", f"*Partnership*\n{display_name(esc.partnership)}",
                   f"*With*\n{escape(bk.cut(esc.agency, 200))}" + (f" ({mention})" if mention else ""),
-                  f"*About*\n{CATEGORY_LABELS.get(esc.category, esc.category)}",  # type: ignore[call-overload]
+                  f"*About*\n{category_label(esc.category)}",
                   f"*Raised by*\n<@{esc.raised_by}> · Day 1 {format_date(esc.day_one)}"),
     ]
     if full:
