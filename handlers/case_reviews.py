@@ -133,51 +133,47 @@ def register(app: App, services: Services) -> None:
     def ephemeral(respond: Respond) -> Callable[[str], None]:
         return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
 
+    def open_for_case(body: dict[str, Any], respond: Respond, client: WebClient, actor: Actor, ref: str,
+                      attempted: str, build: Callable[[Any], tuple[dict[str, Any] | None, str]]) -> None:
+        """A card button's modal for the case it names: refused (audited), or why not (`build` says), or opened."""
+        with db.read() as s:
+            case, refusal = button_case(s, actor, ref)
+            view, why = build(case) if case is not None else (None, "")
+        if refusal is not None:
+            refused(ephemeral(respond), actor.team_id, actor.user_id, refusal[0], attempted, refusal[1])
+        elif view is None:
+            ephemeral(respond)(why)
+        else:
+            client.views_open(trigger_id=body["trigger_id"], view=view)
+
     @app.action(ids.TRANSITION_ACTION)
     @guarded
     def on_transition_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
                              client: WebClient, context: BoltContext) -> None:
         ack()
-        actor = actor_of(services, body, context)
-        team_id, user_id = actor.team_id, actor.user_id
         ref, name = str(action.get("value") or "")[:20], str(action["action_id"]).split(":", 1)[1]
-        view, stale = None, None
-        with db.read() as s:
-            case, refusal = button_case(s, actor, ref)
-            if case is not None:
-                try:
-                    t = transition_for(case.state, name)
-                    view = blocks.transition_modal(case, t, today(), channel_of(body))
-                except TransitionNotAllowed:
-                    stale = texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)])
-        if refusal is not None:
-            return refused(ephemeral(respond), team_id, user_id, refusal[0], name, refusal[1])
-        if view is None:
-            respond(text=stale, response_type="ephemeral", replace_original=False)
-            return None
-        client.views_open(trigger_id=body["trigger_id"], view=view)
-        return None
+
+        def build(case: Any) -> tuple[dict[str, Any] | None, str]:
+            try:
+                return blocks.transition_modal(case, transition_for(case.state, name), today(), channel_of(body)), ""
+            except TransitionNotAllowed:  # a stale card: the case moved on
+                return None, texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)])
+
+        open_for_case(body, respond, client, actor_of(services, body, context), ref, name, build)
 
     @app.action(ids.ActionId.CORRECT)
     @guarded
     def on_correct_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
                           client: WebClient, context: BoltContext) -> None:
         ack()
-        actor = actor_of(services, body, context)
-        team_id, user_id = actor.team_id, actor.user_id
         ref = str(action.get("value") or "")[:20]
-        view = None
-        with db.read() as s:
-            case, refusal = button_case(s, actor, ref)
-            if case is not None and case.state != State.CLOSED.value:
-                view = blocks.correct_modal(case, channel_of(body))
-        if refusal is not None:
-            return refused(ephemeral(respond), team_id, user_id, refusal[0], "correct_dates", refusal[1])
-        if view is None:
-            respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral", replace_original=False)
-            return None
-        client.views_open(trigger_id=body["trigger_id"], view=view)
-        return None
+
+        def build(case: Any) -> tuple[dict[str, Any] | None, str]:
+            if case.state == State.CLOSED.value:
+                return None, texts.CLOSED_ALREADY.format(ref=ref)
+            return blocks.correct_modal(case, channel_of(body)), ""
+
+        open_for_case(body, respond, client, actor_of(services, body, context), ref, "correct_dates", build)
 
     # -- step and correction modals ------------------------------------------------------------
     def settle(ack: Ack, view: dict[str, Any], client: WebClient, team_id: str, work: Callable[[], str | None]) -> None:

@@ -267,12 +267,17 @@ def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor
     return changed
 
 
-def pause(session: Session, row: ReminderSeries, actor: str) -> None:
+def _stop(session: Session, row: ReminderSeries, actor: str, action: SeriesAction, to: Series, audited: str) -> None:
+    """Pause or delete: nothing more is due, every unsent reminder is cancelled, the change is audited."""
     before = _snapshot(row)
-    move_series(row, SeriesAction.PAUSE, Series.PAUSED)
+    move_series(row, action, to)
     row.next_due_at = None
     _cancel_pending(session, row)
-    _change(session, row, actor, "reminder.paused", before)
+    _change(session, row, actor, audited, before)
+
+
+def pause(session: Session, row: ReminderSeries, actor: str) -> None:
+    _stop(session, row, actor, SeriesAction.PAUSE, Series.PAUSED, "reminder.paused")
 
 
 def resume(session: Session, row: ReminderSeries, actor: str, now: datetime) -> None:
@@ -285,11 +290,7 @@ def resume(session: Session, row: ReminderSeries, actor: str, now: datetime) -> 
 
 
 def delete(session: Session, row: ReminderSeries, actor: str) -> None:
-    before = _snapshot(row)
-    move_series(row, SeriesAction.DELETE, Series.DELETED)
-    row.next_due_at = None
-    _cancel_pending(session, row)
-    _change(session, row, actor, "reminder.deleted", before)
+    _stop(session, row, actor, SeriesAction.DELETE, Series.DELETED, "reminder.deleted")
 
 
 def skip_next(session: Session, row: ReminderSeries, actor: str, now: datetime) -> datetime | None:
