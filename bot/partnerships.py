@@ -46,15 +46,20 @@ def get_workspace(session: Session, team_id: str) -> Workspace:
     return ws
 
 
-def set_user_partnership(session: Session, team_id: str, user_id: str, slug: str | None) -> None:
+def _keep(session: Session, model: type[UserSetting] | type[ChannelSetting], slug: str | None, **key: str) -> None:
+    """A person's or a channel's partnership (a known slug, or None where allowed), on its row, made if missing."""
     if slug is not None and slug not in PARTNERSHIPS:
         raise ValueError(f"unknown partnership {slug!r}")
-    us = session.get(UserSetting, (team_id, user_id))
-    if us is None:
-        session.add(UserSetting(team_id=team_id, user_id=user_id, partnership=slug))
+    row = session.get(model, tuple(key.values()))
+    if row is None:
+        session.add(model(**key, partnership=slug))
     else:
-        us.partnership = slug
+        row.partnership = slug
     session.flush()
+
+
+def set_user_partnership(session: Session, team_id: str, user_id: str, slug: str | None) -> None:
+    _keep(session, UserSetting, slug, team_id=team_id, user_id=user_id)
 
 
 def choose_area(session: Session, team_id: str, user_id: str, slug: str) -> None:
@@ -65,14 +70,7 @@ def choose_area(session: Session, team_id: str, user_id: str, slug: str) -> None
 
 
 def set_channel_partnership(session: Session, team_id: str, channel_id: str, slug: str) -> None:
-    if slug not in PARTNERSHIPS:
-        raise ValueError(f"unknown partnership {slug!r}")
-    ch = session.get(ChannelSetting, (team_id, channel_id))
-    if ch is None:
-        session.add(ChannelSetting(team_id=team_id, channel_id=channel_id, partnership=slug))
-    else:
-        ch.partnership = slug
-    session.flush()
+    _keep(session, ChannelSetting, slug, team_id=team_id, channel_id=channel_id)
 
 
 def business_unit_channel(session: Session, team_id: str) -> str | None:

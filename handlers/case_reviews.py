@@ -14,36 +14,16 @@ from slack_sdk import WebClient
 from bot import modals
 from bot.authz import REFUSAL, Permission
 from bot.blockkit import cut
-from bot.case_reviews import blocks, flows, forms, service, texts
+from bot.case_reviews import blocks, flows, forms, ids, service, texts
 from bot.case_reviews.deadlines import Timescales
 from bot.case_reviews.flows import MayManage
-from bot.case_reviews.ids import (
-    COMMAND,
-    TRANSITION_ACTION,
-    ActionId,
-    BlockId,
-    CallbackId,
-    CorrectMeta,
-    NotifyMeta,
-    TransitionMeta,
-    date_block,
-)
 from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
 from bot.logs import get_logger
 from bot.mrkdwn import escape
 from bot.services import Services
 from bot.timeutil import now, today
 from handlers.authorize import refuse, refuse_command, requires
-from handlers.common import (
-    actor_of,
-    channel_of,
-    field_error,
-    guarded,
-    route_command,
-    team_of,
-    user_of,
-    view_fault,
-)
+from handlers.common import actor_of, channel_of, field_error, guarded, route_command, team_of, user_of, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
 
@@ -65,7 +45,9 @@ def register(app: App, services: Services) -> None:
     @requires(Permission.CASE_REVIEW_NOTIFY, lambda s, cmd: service.refuse(
         s, team_id=cmd.team_id, actor_id=cmd.user_id, ref="-", attempted="notify"))
     def open_notify(cmd: CommandContext) -> None:
-        view = blocks.notify_modal(cmd.partnership, cmd.channel_id)
+        with db.read() as s:  # their own open notifications, named on the form (refs only)
+            yours = service.notifier_open_refs(s, cmd.team_id, cmd.user_id)
+        view = blocks.notify_modal(cmd.partnership, cmd.channel_id, yours)
         cmd.client.views_open(trigger_id=cmd.trigger_id, view=view)
 
     def manage_view(cmd: CommandContext, word: str) -> None:
@@ -82,7 +64,7 @@ def register(app: App, services: Services) -> None:
         for text, out in replies:
             cmd.reply(text, out)
 
-    router = Router(COMMAND, texts.HELP_TITLE, [
+    router = Router(ids.COMMAND, texts.HELP_TITLE, [
         Verb(("list",), lambda cmd: manage_view(cmd, "list"), "[all]",
              "open cases, nearest deadline first; `list all` for every one (business unit)."),
         Verb(("show",), lambda cmd: manage_view(cmd, "show"), "CR-YYYY-NNN",
@@ -110,11 +92,11 @@ def register(app: App, services: Services) -> None:
         return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None
 
     # -- the notification form ---------------------------------------------------------------
-    @app.view(CallbackId.NOTIFY)
+    @app.view(ids.CallbackId.NOTIFY)
     def on_notify(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         team_id, user_id = team_of(body), user_of(body)
         try:
-            meta = modals.metadata(view, NotifyMeta)
+            meta = modals.metadata(view, ids.NotifyMeta)
             form, errors = forms.parse_notification(modals.values_of(view), today())
             if errors or form is None:
                 ack(response_action="errors", errors=errors)
@@ -151,106 +133,113 @@ def register(app: App, services: Services) -> None:
     def ephemeral(respond: Respond) -> Callable[[str], None]:
         return lambda text: respond(text=text, response_type="ephemeral", replace_original=False)
 
-    @app.action(TRANSITION_ACTION)
+    def open_for_case(body: dict[str, Any], respond: Respond, client: WebClient, actor: Actor, ref: str,
+                      attempted: str, build: Callable[[Any], tuple[dict[str, Any] | None, str]]) -> None:
+        """A card button's modal for the case it names: refused (audited), or why not (`build` says), or opened."""
+        with db.read() as s:
+            case, refusal = button_case(s, actor, ref)
+            view, why = build(case) if case is not None else (None, "")
+        if refusal is not None:
+            refused(ephemeral(respond), actor.team_id, actor.user_id, refusal[0], attempted, refusal[1])
+        elif view is None:
+            ephemeral(respond)(why)
+        else:
+            client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    @app.action(ids.TRANSITION_ACTION)
     @guarded
     def on_transition_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
                              client: WebClient, context: BoltContext) -> None:
         ack()
-        actor = actor_of(services, body, context)
-        team_id, user_id = actor.team_id, actor.user_id
         ref, name = str(action.get("value") or "")[:20], str(action["action_id"]).split(":", 1)[1]
-        view, stale = None, None
-        with db.read() as s:
-            case, refusal = button_case(s, actor, ref)
-            if case is not None:
-                try:
-                    t = transition_for(case.state, name)
-                    view = blocks.transition_modal(case, t, today(), channel_of(body))
-                except TransitionNotAllowed:
-                    stale = texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)])
-        if refusal is not None:
-            return refused(ephemeral(respond), team_id, user_id, refusal[0], name, refusal[1])
-        if view is None:
-            respond(text=stale, response_type="ephemeral", replace_original=False)
-            return None
-        client.views_open(trigger_id=body["trigger_id"], view=view)
-        return None
 
-    @app.action(ActionId.CORRECT)
+        def build(case: Any) -> tuple[dict[str, Any] | None, str]:
+            try:
+                return blocks.transition_modal(case, transition_for(case.state, name), today(), channel_of(body)), ""
+            except TransitionNotAllowed:  # a stale card: the case moved on
+                return None, texts.STALE.format(ref=ref, state=STATE_LABELS[State(case.state)])
+
+        open_for_case(body, respond, client, actor_of(services, body, context), ref, name, build)
+
+    @app.action(ids.ActionId.CORRECT)
     @guarded
     def on_correct_button(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
                           client: WebClient, context: BoltContext) -> None:
         ack()
-        actor = actor_of(services, body, context)
-        team_id, user_id = actor.team_id, actor.user_id
         ref = str(action.get("value") or "")[:20]
-        view = None
-        with db.read() as s:
-            case, refusal = button_case(s, actor, ref)
-            if case is not None and case.state != State.CLOSED.value:
-                view = blocks.correct_modal(case, channel_of(body))
-        if refusal is not None:
-            return refused(ephemeral(respond), team_id, user_id, refusal[0], "correct_dates", refusal[1])
-        if view is None:
-            respond(text=texts.CLOSED_ALREADY.format(ref=ref), response_type="ephemeral", replace_original=False)
-            return None
-        client.views_open(trigger_id=body["trigger_id"], view=view)
-        return None
+
+        def build(case: Any) -> tuple[dict[str, Any] | None, str]:
+            if case.state == State.CLOSED.value:
+                return None, texts.CLOSED_ALREADY.format(ref=ref)
+            return blocks.correct_modal(case, channel_of(body)), ""
+
+        open_for_case(body, respond, client, actor_of(services, body, context), ref, "correct_dates", build)
 
     # -- step and correction modals ------------------------------------------------------------
-    @app.view(CallbackId.TRANSITION)
+    def settle(ack: Ack, view: dict[str, Any], client: WebClient, team_id: str, work: Callable[[], str | None]) -> None:
+        """A step or correction modal: `work` records the change and gives the case's reference, or answers the
+        modal itself (a refusal, a field problem) and gives None; a fault keeps the modal open. Once acknowledged,
+        the card follows the change."""
+        try:
+            ref = work()
+        except Exception as exc:
+            view_fault(ack, view, exc)
+            return
+        if ref is None:
+            return
+        ack()
+        services.acks.after_acks()
+        flows.after_change(db, current_scales(), client, team_id, ref, today(), now())
+
+    @app.view(ids.CallbackId.TRANSITION)
     def on_transition(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
         actor = actor_of(services, body, context)
         team_id, user_id = actor.team_id, actor.user_id
-        tell = field_error(ack, BlockId.HAPPENED)
-        try:
-            meta = modals.metadata(view, TransitionMeta)
+        tell = field_error(ack, ids.BlockId.HAPPENED)
+
+        def work() -> str | None:
+            meta = modals.metadata(view, ids.TransitionMeta)
             t = transition_for(meta.state, meta.action)
             outcome = flows.refusal(db, team_id, meta.ref, may_manage(actor)) or flows.Outcome()
             if not outcome.refused:
                 (happened, rationale, publication), errors = forms.parse_transition(modals.values_of(view), t)
                 if errors or happened is None:
                     ack(response_action="errors", errors=errors)
-                    return
+                    return None
                 outcome = flows.record_step(db, team_id=team_id, actor_id=user_id, may_manage=may_manage(actor),
                                             ref=meta.ref, shown_state=meta.state, t=t, happened_on=happened,
                                             rationale=rationale, planned_publication_on=publication,
                                             scales=current_scales(), now=now(), today=today())
             if outcome.refused:
                 refused(tell, team_id, user_id, meta.ref, t.action, outcome.problem or REFUSAL)
-                return
+                return None
             if outcome.problem:
                 tell(outcome.problem)
-                return
-        except Exception as exc:
-            view_fault(ack, view, exc)
-            return
-        ack()
-        services.acks.after_acks()
-        flows.after_change(db, current_scales(), client, team_id, meta.ref, today(), now())
+                return None
+            return meta.ref
 
-    @app.view(CallbackId.CORRECT)
+        settle(ack, view, client, team_id, work)
+
+    @app.view(ids.CallbackId.CORRECT)
     def on_correct(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                    context: BoltContext) -> None:
         actor = actor_of(services, body, context)
         team_id, user_id = actor.team_id, actor.user_id
-        tell = field_error(ack, date_block("aware_on"))
-        try:
-            meta = modals.metadata(view, CorrectMeta)
+        tell = field_error(ack, ids.date_block("aware_on"))
+
+        def work() -> str | None:
+            meta = modals.metadata(view, ids.CorrectMeta)
             values = forms.parse_corrections(modals.values_of(view))
             outcome, problems = flows.record_corrections(db, team_id=team_id, actor_id=user_id,
                                                          may_manage=may_manage(actor), ref=meta.ref, values=values,
                                                          scales=current_scales(), now=now(), today=today())
             if outcome.refused:
                 refused(tell, team_id, user_id, meta.ref, "correct_dates", outcome.problem or REFUSAL)
-                return
+                return None
             if problems:
-                ack(response_action="errors", errors={date_block(n): m for n, m in problems.items()})
-                return
-        except Exception as exc:
-            view_fault(ack, view, exc)
-            return
-        ack()
-        services.acks.after_acks()
-        flows.after_change(db, current_scales(), client, team_id, meta.ref, today(), now())
+                ack(response_action="errors", errors={ids.date_block(n): m for n, m in problems.items()})
+                return None
+            return meta.ref
+
+        settle(ack, view, client, team_id, work)

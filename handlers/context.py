@@ -45,6 +45,12 @@ class Actor:
         with self.services.db.read() as s:
             return assigned_partnership(s, self.team_id, self.user_id, self.services.settings.default_partnership)
 
+    def channel_partnership(self, channel_id: str) -> str | None:
+        """The partnership the server records for a channel (its setting, else the workspace's), never the
+        person's area: where a record made in that channel belongs."""
+        with self.services.db.read() as s:
+            return self.services.partnership_of(s, self.team_id, channel_id, None)
+
     def can(self, permission: Permission) -> bool:
         return allowed(self.roles, permission)
 

@@ -81,7 +81,7 @@ def list_open(cmd: CommandContext) -> None:
     area = cmd.who().assigned if cmd.can(Permission.ESCALATION_VIEW_PARTNERSHIP) else None
     with cmd.services.db.read() as s:
         rows = service.list_open(s, cmd.team_id, cmd.user_id, area)
-        pages = blocks.list_blocks(rows, today(), every=cmd.text.strip().lower() == "all")
+        pages = blocks.list_blocks(rows, today(), every=cmd.text.strip().lower() == "all", viewer=cmd.user_id)
     for page in pages:
         cmd.reply(f"{len(rows)} open escalation(s)", page)
 
@@ -211,7 +211,7 @@ def register(app: App, services: Services) -> None:
         ack()
         log.info("escalation.raised", ref=ref, partnership=request.partnership, step=request.start_step)
         services.acks.after_acks()
-        flows.publish(services.db, client, team_id, ref)
+        flows.publish(services.db, client, team_id, ref, fresh=True)
 
     def on_button(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext) -> None:
         ack()

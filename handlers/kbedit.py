@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot import modals
 from bot.answers.flows import add_home_section
@@ -92,34 +93,34 @@ def register(app: App, services: Services) -> None:
         text, blocks = upkeep.search(cmd.team_id, area, cmd.text, national=Role.ADMIN in cmd.who().roles)  # admins only
         cmd.reply(text, blocks or None)
 
-    def choice(cmd: CommandContext, yes: str, no: str, usage: str) -> tuple[bool, str] | None:
-        """An admin's `<yes|no> [partnership]` (the workspace's partnership by default); None after the usage."""
+    def switch(cmd: CommandContext, yes: str, no: str, usage: str, save: Callable[[Session, str, bool], None],
+               said: Callable[[str, bool], str]) -> None:
+        """An admin's `<yes|no> [partnership]` (the workspace's partnership by default): saved, then said (with
+        the partnership's name); the usage when the words are not those."""
         word, _, where = cmd.text.strip().partition(" ")
         area = resolve_partnership(where).slug if where.strip() else area_of(cmd.who())
         if word.lower() not in (yes, no) or area not in PARTNERSHIPS:
             cmd.reply(usage)
-            return None
-        return word.lower() == yes, area
+            return
+        with services.db.session() as s:
+            save(s, area, word.lower() == yes)
+        cmd.reply(said(PARTNERSHIPS[area], word.lower() == yes))
 
     @requires(Permission.ADMIN, record("approvals"))
     def approvals(cmd: CommandContext) -> None:
-        if (picked := choice(cmd, "single", "two", texts.APPROVALS_USAGE)) is None:
-            return
-        single, area = picked
-        with services.db.session() as s:
-            service.set_approvals(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, single=single)
-        cmd.reply(texts.APPROVALS_SET.format(area=PARTNERSHIPS[area], rule=texts.ONE_PERSON if single
-                                             else texts.TWO_PEOPLE))
+        switch(cmd, "single", "two", texts.APPROVALS_USAGE,
+               lambda s, area, single: service.set_approvals(s, team_id=cmd.team_id, actor_id=cmd.user_id,
+                                                             partnership=area, single=single),
+               lambda name, single: texts.APPROVALS_SET.format(area=name, rule=texts.ONE_PERSON if single
+                                                               else texts.TWO_PEOPLE))
 
     @requires(Permission.ADMIN, record("gaps"))
     def gaps(cmd: CommandContext) -> None:
-        if (picked := choice(cmd, "channel", "dm", texts.GAPS_USAGE)) is None:
-            return
-        to_channel, area = picked
-        with services.db.session() as s:
-            service.set_gaps(s, team_id=cmd.team_id, actor_id=cmd.user_id, partnership=area, to_channel=to_channel)
-        cmd.reply(texts.GAPS_SET.format(area=PARTNERSHIPS[area], where=texts.GAPS_CHANNEL if to_channel
-                                        else texts.GAPS_DM))
+        switch(cmd, "channel", "dm", texts.GAPS_USAGE,
+               lambda s, area, to_channel: service.set_gaps(s, team_id=cmd.team_id, actor_id=cmd.user_id,
+                                                            partnership=area, to_channel=to_channel),
+               lambda name, to_channel: texts.GAPS_SET.format(area=name, where=texts.GAPS_CHANNEL if to_channel
+                                                              else texts.GAPS_DM))
 
     kb_router = Router(f"{safeguarding.COMMAND} kb", texts.HELP_TITLE, [
         Verb(("approvals",), approvals, "single|two [partnership]",

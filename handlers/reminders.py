@@ -1,8 +1,10 @@
 """`/reminders`: add (modal or one line), once, list, edit, pause, resume, delete, skip; snooze buttons on reminders.
 
 Thin: parse, authorise (REMINDERS_MANAGE to change, REMINDERS_VIEW_ALL to list every channel; a series only by
-its owner, a lead of its partnership or an admin, from its channel), call bot.reminders.flows, reply. Refusals
-change nothing and are audit-logged through handlers.authorize.refuse.
+its owner, a lead of its partnership or an admin, from its channel; a new or moved series only in a channel of the
+person's assigned partnership, unless an admin), call bot.reminders.flows, reply. The channel's partnership (the
+groups offered, the partnership saved) is the server's record of that channel, never the form's metadata nor the
+person's area. Refusals change nothing and are audit-logged through handlers.authorize.refuse.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from bot.reminders.flows import MayChange
 from bot.reminders.ids import SNOOZE_ACTIONS, Action, AddMetadata, Block, ViewId
 from bot.reminders.service import SeriesInput
 from bot.services import Services
+from bot.slackids import is_channel_id
 from handlers.authorize import refuse, refuse_command, reminder_refused, requires
 from handlers.common import actor_of, channel_of, field_error, guarded, route_command, view_fault
 from handlers.context import Actor, CommandContext
 from handlers.router import Router, Verb
-from knowledge.partnerships import PARTNERSHIPS
 
 log = get_logger(__name__)
 COMMAND = "/reminders"
@@ -49,6 +51,17 @@ def _not_yours(services: Services, actor: Actor, series_id: int, tell: Callable[
                                                 reason="not_owner"), tell, texts.NOT_YOURS)
 
 
+def _other_partnership(services: Services, actor: Actor, attempted: str, series: str,
+                       tell: Callable[[str], None]) -> None:
+    """A series placed in another partnership's channel: audited by series number (committed), then told."""
+    refuse(services, lambda s: reminder_refused(s, actor.team_id, actor.user_id, attempted, series,
+                                                reason="other_partnership"), tell, texts.OTHER_PARTNERSHIP)
+
+
+def _groups(services: Services, team_id: str, partnership: str | None) -> list[tuple[str, str | None]]:
+    return flows.groups(services.kb_for(team_id), partnership)
+
+
 def _tell(cmd: CommandContext, outcome: flows.Outcome) -> None:
     if outcome.refused is not None:
         _not_yours(cmd.services, cmd.who(), outcome.refused, cmd.reply)
@@ -58,10 +71,10 @@ def _tell(cmd: CommandContext, outcome: flows.Outcome) -> None:
 
 @requires(Permission.REMINDERS_MANAGE, lambda s, cmd: reminder_refused(s, cmd.team_id, cmd.user_id, "add"))
 def cmd_add(cmd: CommandContext) -> None:
-    if not cmd.text.strip():
-        meta = AddMetadata(channel_id=cmd.channel_id, partnership=cmd.partnership)
-        cmd.client.views_open(trigger_id=cmd.trigger_id,
-                              view=rb.add_modal(meta, flows.groups(cmd.services.kb_for(cmd.team_id), cmd.partnership)))
+    if not cmd.text.strip():  # the groups of this channel's partnership, as the server records it
+        groups = _groups(cmd.services, cmd.team_id, cmd.who().channel_partnership(cmd.channel_id))
+        cmd.client.views_open(trigger_id=cmd.trigger_id, view=rb.add_modal(AddMetadata(channel_id=cmd.channel_id),
+                                                                           groups))
         return
     parts = [p.strip() for p in cmd.text.split("|")]
     if len(parts) < 3 or len(parts) > len(QUICK_FIELDS):
@@ -72,7 +85,7 @@ def cmd_add(cmd: CommandContext) -> None:
     inp = SeriesInput(channel_id=cmd.channel_id, group_frequency=None, **answers)
     if inp.days_before is None:
         inp.days_before = "7,1"
-    _create(cmd, inp)
+    _create(cmd, inp, "add")
 
 
 @requires(Permission.REMINDERS_MANAGE, lambda s, cmd: _typed_refusal(s, cmd, "edit"))
@@ -81,9 +94,9 @@ def cmd_edit(cmd: CommandContext) -> None:
     if not ref:
         cmd.reply("Use `/reminders edit <number>`; `/reminders list` shows the numbers.")
         return
-    groups = flows.groups(cmd.services.kb_for(cmd.team_id), cmd.partnership)
+    groups = _groups(cmd.services, cmd.team_id, cmd.who().channel_partnership(cmd.channel_id))  # the series' own
     outcome, form = flows.edit_form(cmd.services.db, team_id=cmd.team_id, ref=ref,
-                                    may_change=_may_change(cmd.who(), cmd.channel_id), partnership=cmd.partnership,
+                                    may_change=_may_change(cmd.who(), cmd.channel_id),
                                     group_names={name for name, _ in groups})
     if form is None:
         _tell(cmd, outcome)
@@ -97,14 +110,20 @@ def cmd_once(cmd: CommandContext) -> None:
     if len(bits) < 3:
         cmd.reply("Use `/reminders once <YYYY-MM-DD> <HH:MM> <what>`.")
         return
-    _create(cmd, SeriesInput(channel_id=cmd.channel_id, first_date=bits[0], at_time=bits[1], name=bits[2]))
+    _create(cmd, SeriesInput(channel_id=cmd.channel_id, first_date=bits[0], at_time=bits[1], name=bits[2]), "once")
 
 
-def _create(cmd: CommandContext, inp: SeriesInput) -> None:
+def _create(cmd: CommandContext, inp: SeriesInput, verb: str) -> None:
+    """A one-line series in this channel: only a channel of the person's partnership, and saved as that channel's."""
     if not cmd.channel_id.startswith(("C", "G")):  # a DM: reminders go to a channel, chosen in the form
         cmd.reply(texts.NEEDS_CHANNEL)
         return
-    _tell(cmd, flows.create(cmd.services.db, team_id=cmd.team_id, owner_id=cmd.user_id, partnership=cmd.partnership,
+    actor = cmd.who()
+    partnership = actor.channel_partnership(cmd.channel_id)
+    if not service.may_place(actor.roles, actor.assigned, partnership):
+        _other_partnership(cmd.services, actor, verb, "-", cmd.reply)
+        return
+    _tell(cmd, flows.create(cmd.services.db, team_id=cmd.team_id, owner_id=cmd.user_id, partnership=partnership,
                             inp=inp, now=timeutil.now()))
 
 
@@ -158,18 +177,24 @@ def register(app: App, services: Services) -> None:
         try:
             meta = modals.metadata(view, AddMetadata)
             values = modals.answers(view)
-            # the form's channel (a view submission carries none of its own)
-            # (private_metadata comes back from the client: only a partnership's slug is taken from it)
-            partnership = (meta.partnership if meta.partnership in PARTNERSHIPS else None) \
-                or Actor(services, team_id, user_id, meta.channel_id).partnership
+            attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
             if not actor.can(Permission.REMINDERS_MANAGE):
-                attempted, series = "edit" if meta.series_id else "add", str(meta.series_id or "-")
                 refuse(services, lambda s: reminder_refused(s, team_id, user_id, attempted, series), tell)
                 return
-            known = dict(flows.groups(services.kb_for(team_id), partnership))
-            group = values.get(Block.GROUP) if values.get(Block.GROUP) in known else None
+            # where the series goes is the channel picked; whose it is, the server's record of that channel
+            # (private_metadata comes back from the client, so it decides neither)
+            channel = values.get(Block.CHANNEL) or ""
+            partnership = actor.channel_partnership(channel) if is_channel_id(channel) else None
+            if is_channel_id(channel) and not service.may_place(actor.roles, actor.assigned, partnership):
+                _other_partnership(services, actor, attempted, series, field_error(ack, Block.CHANNEL))
+                return
+            known = dict(_groups(services, team_id, partnership))
+            group = values.get(Block.GROUP) or None
+            if group and group not in known:  # offered for another channel, or forged
+                _form_errors(ack, view, {Block.GROUP: texts.NOT_THIS_CHANNELS_GROUP})
+                return
             inp = SeriesInput(
-                channel_id=values.get(Block.CHANNEL) or "", name=values.get(Block.NAME), group=group,
+                channel_id=channel, name=values.get(Block.NAME), group=group,
                 group_frequency=known.get(group) if group else None,
                 recurrence=values.get(Block.RECURRENCE), first_date=values.get(Block.FIRST_DATE),
                 at_time=values.get(Block.TIME), days_before=values.get(Block.DAYS_BEFORE),
@@ -179,9 +204,7 @@ def register(app: App, services: Services) -> None:
                                       series_id=meta.series_id, inp=inp, may_change=_may_change(actor, None),
                                       group_names=set(known), now=timeutil.now())
             if outcome.errors:
-                present = {b.get("block_id") for b in view.get("blocks", [])}
-                ack(response_action="errors",
-                    errors={(k if k in present else Block.NAME): v for k, v in outcome.errors.items()})
+                _form_errors(ack, view, outcome.errors)
                 return
             if outcome.refused is not None:
                 _not_yours(services, actor, outcome.refused, tell)
@@ -202,6 +225,12 @@ def register(app: App, services: Services) -> None:
 
     for action_id in SNOOZE_ACTIONS:
         app.action(action_id)(_snooze_listener(services, action_id))
+
+
+def _form_errors(ack: Ack, view: dict[str, Any], errors: dict[str, str]) -> None:
+    """Field errors kept on the form; one for a block the form does not have goes under the name."""
+    present = {b.get("block_id") for b in view.get("blocks", [])}
+    ack(response_action="errors", errors={(k if k in present else Block.NAME): v for k, v in errors.items()})
 
 
 def _snooze_listener(services: Services, action_id: str) -> Any:

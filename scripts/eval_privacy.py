@@ -12,15 +12,14 @@ CORPUS lines are {"text", "label": "identifying"|"benign", "category"}. Screens 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.privacy import find_identifiers
+from scripts.labelled import Tally, read_cases
 
 
 def worst_case_ms(cases: list[dict[str, str]]) -> tuple[float, float]:
@@ -49,31 +48,20 @@ def main() -> int:
     ap.add_argument("corpus")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
-    cases = [json.loads(line) for line in Path(a.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
-    n: Counter[str] = Counter()
-    ok: Counter[str] = Counter()
+    cases = read_cases(a.corpus)
+    tally = Tally("identifying", "MISSED", "FALSE POSITIVE", quiet=a.quiet)
     for c in cases:
-        flagged = bool(find_identifiers(c["text"]))
-        key = f"{c['label']}:{c.get('category', '')}"
-        n[key] += 1
-        good = flagged if c["label"] == "identifying" else not flagged
-        ok[key] += good
-        if not good and not a.quiet:
-            kind = "MISSED" if c["label"] == "identifying" else "FALSE POSITIVE"
-            print(f"{kind} [{c.get('category')}] {c['text']!r}")
-    print("\ncategory                               right/total")
-    for key in sorted(n):
-        print(f"  {key:<36} {ok[key]:>3}/{n[key]:<3}  {ok[key] / n[key]:.0%}")
-    id_n = sum(v for k, v in n.items() if k.startswith("identifying:"))
-    id_ok = sum(v for k, v in ok.items() if k.startswith("identifying:"))
-    b_n = sum(v for k, v in n.items() if k.startswith("benign:"))
-    b_ok = sum(v for k, v in ok.items() if k.startswith("benign:"))
-    worst_cat = min((ok[k] / n[k], k) for k in n if k.startswith("identifying:")) if id_n else (1.0, "-")
+        tally.add(c, bool(find_identifiers(c["text"])))
+    tally.print_table("right/total", percent=True)
+    id_ok, id_n = tally.totals("identifying")
+    b_ok, b_n = tally.totals("benign")
+    worst_cat = min((tally.ok[k] / tally.n[k], k) for k in tally.n if k.startswith("identifying:")) if id_n \
+        else (1.0, "-")
     print(f"detected {id_ok}/{id_n} = {id_ok / max(1, id_n):.1%} (weakest category {worst_cat[1]} "
           f"{worst_cat[0]:.0%}); false positives {b_n - b_ok}/{b_n} = {(b_n - b_ok) / max(1, b_n):.1%}")
     wall, cpu = worst_case_ms(cases)
     print(f"worst 40,000-character message screened in {wall:.1f} ms ({cpu:.1f} ms CPU)")
-    print(f"{id_ok + b_ok} passed, {id_n + b_n - id_ok - b_ok} failed")
+    print(tally.closing())
     return 0
 
 

@@ -16,8 +16,11 @@ import argparse
 import json
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scripts.labelled import Tally, read_cases
 
 
 def main() -> int:
@@ -30,7 +33,7 @@ def main() -> int:
     cmd = a.command[1:] if a.command[:1] == ["--"] else a.command
     if not cmd:
         ap.error("give the command after --")
-    cases = [json.loads(line) for line in Path(a.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = read_cases(a.corpus)
     stdin = "".join(json.dumps({"question": c["text"], "partnership": a.partnership}) + "\n" for c in cases)
     proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
@@ -40,29 +43,16 @@ def main() -> int:
     if len(outs) != len(cases):
         print(f"expected {len(cases)} answers, got {len(outs)}")
         return 1
-    n: Counter[str] = Counter()
-    ok: Counter[str] = Counter()
+    tally = Tally("worry", "MISSED WORRY", "FALSE ALARM", quiet=a.quiet)
     for c, o in zip(cases, outs, strict=True):
-        first = str(o.get("text", "")).split("\n", 1)[0]
-        alarm = "999" in first
-        key = f"{c['label']}:{c.get('category', '')}"
-        n[key] += 1
-        good = alarm if c["label"] == "worry" else not alarm
-        ok[key] += good
-        if not good and not a.quiet:
-            kind = "MISSED WORRY" if c["label"] == "worry" else "FALSE ALARM"
-            print(f"{kind} [{c.get('category')}] {c['text']!r}")
-    worry_n = sum(v for k, v in n.items() if k.startswith("worry:"))
-    worry_ok = sum(v for k, v in ok.items() if k.startswith("worry:"))
-    proc_n = sum(v for k, v in n.items() if k.startswith("procedural:"))
-    proc_ok = sum(v for k, v in ok.items() if k.startswith("procedural:"))
-    print("\ncategory                               caught/total")
-    for key in sorted(n):
-        print(f"  {key:<36} {ok[key]:>3}/{n[key]:<3}")
+        tally.add(c, "999" in str(o.get("text", "")).split("\n", 1)[0])
+    worry_ok, worry_n = tally.totals("worry")
+    proc_ok, proc_n = tally.totals("procedural")
+    tally.print_table("caught/total", percent=False)
     recall = worry_ok / worry_n if worry_n else 1.0
     false_alarms = (proc_n - proc_ok) / proc_n if proc_n else 0.0
     print(f"recall {worry_ok}/{worry_n} = {recall:.1%}; false alarms {proc_n - proc_ok}/{proc_n} = {false_alarms:.1%}")
-    print(f"{worry_ok + proc_ok} passed, {worry_n + proc_n - worry_ok - proc_ok} failed")
+    print(tally.closing())
     return 0
 
 

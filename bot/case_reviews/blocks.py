@@ -42,9 +42,12 @@ def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool
     return bk.input_block(block_id, label, element, action_id=VALUE, optional=optional, hint=hint)
 
 
-def notify_modal(partnership: str | None, channel_id: str) -> dict[str, Any]:
+def notify_modal(partnership: str | None, channel_id: str,
+                 yours: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    """The notification form; `yours`, the person's own open notifications, are named at the top."""
     partnership_el = bk.static_select(PARTNERSHIPS, initial=partnership)
-    blocks = [
+    blocks = [bk.context(texts.YOURS_OPEN.format(refs=", ".join(yours)))] if yours else []
+    blocks += [
         bk.context("Never enter a child's or family member's name, date of birth, address, NHS number or contact "
                    "details. The bot gives the case an anonymised reference: use only that."),
         _input(BlockId.PARTNERSHIP, "Partnership", partnership_el),

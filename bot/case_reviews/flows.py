@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.authz import REFUSAL
-from bot.cardplace import save_place
+from bot.cardplace import card_metadata, find_lost, save_place
 from bot.case_reviews import blocks, service, texts
 from bot.case_reviews.deadlines import Timescales
 from bot.case_reviews.reminders import sync
@@ -108,9 +108,11 @@ def record_corrections(db: Database, *, team_id: str, actor_id: str, may_manage:
 
 
 def publish_card(db: Database, scales: Timescales, client: WebClient, team_id: str, ref: str,
-                 today: date, now: datetime) -> str | None:
+                 today: date, now: datetime, *, fresh: bool = False) -> str | None:
     """Update the card in place (or post it if there is none yet); a note if it failed. The reminders were
-    laid with the change; a new card only threads them."""
+    laid with the change; a new card only threads them. With no place saved, a card posted before (its place
+    lost to a database outage) is looked for by its metadata and updated (bot.cardplace.find_lost), unless
+    `fresh` (just notified: nothing posted yet)."""
     with db.read() as s:  # reads only: no write lock while the card is rendered
         case = service.get_case(s, team_id, ref)
         if case is None:
@@ -118,14 +120,20 @@ def publish_card(db: Database, scales: Timescales, client: WebClient, team_id: s
         channel = case.card_channel or business_unit_channel(s, team_id)
         payload = {"text": blocks.card_text(case),
                    "blocks": blocks.card(case, service.deadlines_of(case, scales), today)}
-        existing = case.card_ts
+        existing, case_id = case.card_ts, case.id
     if channel is None:
         return texts.NO_CHANNEL.format(ref=ref)
+    found = None if existing or fresh else find_lost(client, channel, "case_review", case_id, ref=ref)
     try:
         if existing:
             client.chat_update(channel=channel, ts=existing, **payload)
             return None
-        new_ts = client.chat_postMessage(channel=channel, **payload)["ts"]
+        if found:
+            client.chat_update(channel=channel, ts=found[1], **payload)
+            new_ts = found[1]
+        else:
+            new_ts = client.chat_postMessage(channel=channel, metadata=card_metadata("case_review", case_id),
+                                             **payload)["ts"]
     except Exception as exc:  # the case is stored; say so rather than fail
         log.warning("case_review.card_failed", ref=ref, error=type(exc).__name__)
         return texts.CARD_FAILED.format(ref=ref)
@@ -153,7 +161,7 @@ def after_notify(db: Database, scales: Timescales, client: WebClient, team_id: s
                  today: date, now: datetime) -> None:
     """The card in the business-unit channel, then the notifier's confirmation with the deadlines (a DM)."""
     try:
-        note = publish_card(db, scales, client, team_id, ref, today, now)
+        note = publish_card(db, scales, client, team_id, ref, today, now, fresh=True)
         with db.read() as s:  # reads only, so rendering here holds no write lock (other requests wait on it)
             case = service.get_case(s, team_id, ref)
             assert case is not None

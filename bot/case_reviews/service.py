@@ -207,6 +207,15 @@ def correct_dates(session: Session, case: CaseReview, *, actor_id: str, values: 
     return changes
 
 
+def notifier_open_refs(session: Session, team_id: str, user_id: str, limit: int = 5) -> list[str]:
+    """The person's own open notifications, newest first: the form names them, so a notifier who never heard
+    back (their confirmation and its fallback both refused) sees the reference before notifying again."""
+    return list(session.scalars(
+        select(CaseReview.ref).where(CaseReview.team_id == team_id, CaseReview.notifier_id == user_id,
+                                     CaseReview.state != State.CLOSED.value).order_by(CaseReview.id.desc()).limit(limit)
+    ))
+
+
 def open_cases(
     session: Session, team_id: str, scales: Timescales, today: date
 ) -> list[tuple[CaseReview, DeadlineStatus | None]]:

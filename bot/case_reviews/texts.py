@@ -31,6 +31,8 @@ CARD_FAILED = (
     "Your notification IS stored as *{ref}*, but the case card could not be posted to the business-unit "
     "channel (is the bot invited there?). It shows in `/case-review list`."
 )
+YOURS_OPEN = ("You have notified {refs} (still open): each is stored, so please don't notify it again. "
+              "Something new about one of them? Tell the business unit and give the reference.")
 NOT_FOUND = "There is no case {ref} in this workspace."
 USAGE_SHOW = "Which case? Use `/case-review show CR-YYYY-NNN`."
 STALE = "{ref} has moved on (now: {state}); nothing was changed. The card shows what can happen next."

@@ -7,7 +7,7 @@ from typing import Any
 from bot import blockkit as bk
 from bot import listing, modals
 from bot.escalations import texts
-from bot.escalations.fields import CATEGORY_LABELS
+from bot.escalations.fields import Category, category_label
 from bot.escalations.ids import ACTION_BUTTONS, VALUE, ActionId, ActMeta, BlockId, CallbackId, NotifyMeta, RaiseMeta
 from bot.escalations.routes import RouteSnapshot, StepSnapshot
 from bot.escalations.states import Action, State, allowed_actions
@@ -66,7 +66,7 @@ def raise_modal(partnership: str | None, agencies: list[str], route: RouteSnapsh
         _input(BlockId.AGENCY_OTHER, "Agency (if not in the list)" if agencies else "Agency the disagreement is with",
                _text_input(False, 200), optional=bool(agencies)),
         _input(BlockId.CATEGORY, "What is the disagreement about?",
-               bk.static_select((c.value, label) for c, label in CATEGORY_LABELS.items())),
+               bk.static_select((c.value, c.label) for c in Category)),
     ]
     if route is not None and route.last_step > 1:
         steps = bk.static_select(((str(s.number), f"Step {s.number}: {s.title}") for s in route.steps),
@@ -102,7 +102,7 @@ def card(
         bk.header(f"Escalation {esc.ref}"),
         bk.fields(f"*Status*\n{status}", f"*Partnership*\n{display_name(esc.partnership)}",
                   f"*With*\n{escape(bk.cut(esc.agency, 200))}" + (f" ({mention})" if mention else ""),
-                  f"*About*\n{CATEGORY_LABELS.get(esc.category, esc.category)}",  # type: ignore[call-overload]
+                  f"*About*\n{category_label(esc.category)}",
                   f"*Raised by*\n<@{esc.raised_by}> · Day 1 {format_date(esc.day_one)}"),
     ]
     if full:
@@ -181,6 +181,7 @@ def notify_modal(partnership: str | None) -> Block:
 
 
 LIST_SHOWN = 45  # `/escalate list`; `list all` shows every one
+NOTE_SHOWN = 5  # the viewer's own escalations named as not yet in their DMs
 LIST_ALL = "`/escalate list all`"
 
 
@@ -199,16 +200,25 @@ def list_lines(rows: list[Escalation], today: Any) -> list[str]:
     return lines
 
 
-def list_blocks(rows: list[Escalation], today: Any, *, every: bool = False) -> list[list[Block]]:
-    """Messages to send: the nearest `LIST_SHOWN` and an honest "…and N more", or (`every`) all of them."""
+def list_blocks(rows: list[Escalation], today: Any, *, every: bool = False,
+                viewer: str | None = None) -> list[list[Block]]:
+    """Messages to send: the nearest `LIST_SHOWN` and an honest "…and N more", or (`every`) all of them.
+
+    The `viewer`'s own escalations whose DM card has no place (Slack refused it and the plain DM after it) are
+    named first, whatever the cut: the list is where the raiser learns the reference."""
     if not rows:
         return [[bk.section("No open escalations.")]]
+    unplaced = sorted((e.ref for e in rows if viewer is not None and e.raised_by == viewer and not e.dm_ts),
+                      reverse=True)  # newest first
+    named = ", ".join(unplaced[:NOTE_SHOWN]) + (f" and {len(unplaced) - NOTE_SHOWN} more" if len(unplaced) > NOTE_SHOWN
+                                                 else "")
+    note = [bk.context(texts.CARD_NOT_PLACED.format(refs=named))] if unplaced else []
     title = f"*Open escalations* ({len(rows)}), nearest window end first"
     if every:
-        return listing.pages(title, list_lines(rows, today))
-    body, _shown = listing.sections(list_lines(rows, today), max_blocks=listing.MESSAGE_BLOCKS - 1, more=LIST_ALL,
-                                    limit=LIST_SHOWN)
-    return [[bk.section(title), *body]]
+        return ([note] if note else []) + listing.pages(title, list_lines(rows, today))
+    body, _shown = listing.sections(list_lines(rows, today), max_blocks=listing.MESSAGE_BLOCKS - 1 - len(note),
+                                    more=LIST_ALL, limit=LIST_SHOWN)
+    return [[bk.section(title), *note, *body]]
 
 
 def reminder(ref: str, text: str, *, has_next: bool) -> list[Block]:

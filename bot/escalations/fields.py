@@ -5,24 +5,20 @@ Every check returns a message a person can act on; nothing of rejected text is k
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from bot.labelled import Labelled
 from bot.privacy import describe, find_identifiers
 
 
-class Category(StrEnum):
-    THRESHOLD = "threshold"
-    PLAN = "plan"
-    INFORMATION_SHARING = "information_sharing"
-    OTHER = "other"
+class Category(Labelled):
+    THRESHOLD = "threshold", "Threshold or referral decision"
+    PLAN = "plan", "Plan or its progress"
+    INFORMATION_SHARING = "information_sharing", "Information sharing"
+    OTHER = "other", "Other"
 
 
-CATEGORY_LABELS: dict[Category, str] = {
-    Category.THRESHOLD: "Threshold or referral decision",
-    Category.PLAN: "Plan or its progress",
-    Category.INFORMATION_SHARING: "Information sharing",
-    Category.OTHER: "Other",
-}
+def category_label(category: str) -> str:
+    """What a person reads for a stored category (one no longer offered reads as stored)."""
+    return Category(category).label if category in Category._value2member_map_ else category
 
 # An agency's case or record number links to a child's record: the form no longer asks for one, and the
 # column (kept, so no migration) holds this placeholder.

@@ -15,7 +15,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session
 
 from bot.authz import Role
-from bot.cardplace import save_place
+from bot.cardplace import card_metadata, find_lost, save_place
 from bot.escalations import blocks, contacts, service, texts
 from bot.escalations.fields import check_text
 from bot.escalations.states import Action, TransitionError
@@ -81,14 +81,17 @@ def act(db: Database, team_id: str, user_id: str, roles: frozenset[Role], assign
                                                              window=texts.window_line(esc.step_due_on)))
 
 
-def publish(db: Database, client: WebClient, team_id: str, ref: str) -> None:
+def publish(db: Database, client: WebClient, team_id: str, ref: str, *, fresh: bool = False) -> None:
     """Post the card to the raiser (DM) and the escalation channel, or update both in place.
 
     A card Slack refused keeps no place, so the next change posts it afresh: that is the record of what is
-    owed, and no other is needed. The raiser alone may be left unaware (the modal has closed, and a channel
-    card tells them nothing), so when their first card is refused they get a plain DM with the reference
-    (the one fallback a closed modal leaves; no blocks, which are the usual cause). The places are saved
-    through bot.cardplace.save_place (retried once, else logged by ids)."""
+    owed, and no other is needed. A card whose place was lost (the database down past the retry) is found
+    by its metadata in the conversation's history and updated, not posted again (bot.cardplace.find_lost);
+    `fresh` (just raised) skips that look, as nothing was posted yet. The raiser alone may be left unaware
+    (the modal has closed, and a channel card tells them nothing), so when their first card is refused they
+    get a plain DM with the reference (the one fallback a closed modal leaves; no blocks, which are the usual
+    cause); if that is refused too, `/escalate list` names it to them until their card is placed. The places
+    are saved through bot.cardplace.save_place (retried once, else logged by ids)."""
     with db.session() as s:
         esc = service.find(s, team_id, ref)
         route = service.route_of(esc)
@@ -98,18 +101,21 @@ def publish(db: Database, client: WebClient, team_id: str, ref: str) -> None:
                  "card": blocks.card(esc, route, history, mention, full=False)}  # the channel: no free text
         text = blocks.card_text(esc, route)
         channel = escalation_channel(s, team_id)
-        raiser = esc.raised_by
+        raiser, esc_id = esc.raised_by, esc.id
         targets = [("dm", esc.dm_channel or raiser, esc.dm_ts),
                    ("card", esc.card_channel or channel, esc.card_ts)]
     posted: dict[str, tuple[str, str]] = {}
     for name, where, ts in targets:
         if not where:
             continue
+        if not ts and not fresh and (found := find_lost(client, where, "escalation", esc_id, ref=ref)):
+            (where, ts), posted[name] = found, found  # update the card already there, and keep its place
         try:
             if ts:
                 client.chat_update(channel=where, ts=ts, text=text, blocks=cards[name])
             else:
-                resp = client.chat_postMessage(channel=where, text=text, blocks=cards[name])
+                resp = client.chat_postMessage(channel=where, text=text, blocks=cards[name],
+                                               metadata=card_metadata("escalation", esc_id))
                 posted[name] = (str(resp["channel"]), str(resp["ts"]))
         except SlackApiError as exc:
             log.warning("escalation.card_failed", ref=ref, target=name, error=exc.response.get("error"))

@@ -15,7 +15,7 @@ from statistics import median
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.escalations.fields import CATEGORY_LABELS, Category
+from bot.escalations.fields import category_label
 from bot.escalations.states import State
 from bot.timeutil import format_date
 from bot.workdays import working_days_between
@@ -62,10 +62,6 @@ def build(session: Session, *, partnership: str, since: date, today: date, team_
     return report
 
 
-def _label(category: str) -> str:
-    return CATEGORY_LABELS.get(Category(category), category) if category in Category._value2member_map_ else category
-
-
 def rows(report: Report) -> list[tuple[str, str, str]]:
     """(section, item, value): one table for both the text and the CSV forms."""
     out: list[tuple[str, str, str]] = [("summary", "escalations", str(report.total))]
@@ -75,7 +71,8 @@ def rows(report: Report) -> list[tuple[str, str, str]]:
     out.append(("summary", "median_working_days_to_resolution", _num(report.median_working_days_to_resolution)))
     out.append(("summary", "open_past_window", str(len(report.open_past_window))))
     out += [("agency", a, str(n)) for a, n in sorted(report.by_agency.items(), key=lambda x: (-x[1], x[0]))]
-    out += [("category", _label(c), str(n)) for c, n in sorted(report.by_category.items(), key=lambda x: (-x[1], x[0]))]
+    out += [("category", category_label(c), str(n))
+            for c, n in sorted(report.by_category.items(), key=lambda x: (-x[1], x[0]))]
     out += [("highest_step", f"step {s}", str(n)) for s, n in sorted(report.by_highest_step.items())]
     out += [("open_past_window", ref, f"step {step}, window closed {due.isoformat()}")
             for ref, step, due in report.open_past_window]

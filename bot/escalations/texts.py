@@ -29,6 +29,8 @@ NOTIFY_DM = ("<@{user}> would like to talk to you about a professional disagreem
 NO_WINDOW = "No deadline: the route's document gives no day window for this step"
 CARD_NOT_SENT = ("{ref} is stored, but Slack refused its card just now. Please don't raise it again: "
                  "`/escalate show {ref}` shows it, and the card comes with its next change.")
+CARD_NOT_PLACED = ("Your card for {refs} has not reached your DMs yet: each is stored, so please don't raise it "
+                   "again; the card follows with its next change.")
 RAISED = "Raised {ref}: step {step} ({title}). {window} I've sent you the card."
 DONE = {
     "advance": "{ref} moved to step {step} ({title}). {window}",

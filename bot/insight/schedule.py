@@ -95,7 +95,7 @@ def set_schedule(session: Session, *, team_id: str, actor: str, partnership: str
                                       now=now)
         created = True
     else:
-        reminders.update_series(session, row, spec, actor, now, set())
+        reminders.update_series(session, row, spec, actor, now, set(), row.partnership)
         created = False
     return Scheduled(row.id, created, describe(row.rule), row.next_due_at)
 

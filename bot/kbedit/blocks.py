@@ -16,7 +16,7 @@ from bot import slacklimits as limits
 from bot.kbedit import details, texts
 from bot.kbedit.forms import NEW_KINDS
 from bot.kbedit.ids import VALUE, ActionId, BlockId, CallbackId, ChangeMeta, EditMeta
-from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
+from bot.kbedit.states import Change, DraftState
 from bot.listing import MESSAGE_BLOCKS, sections
 from bot.mrkdwn import escape, literal
 from bot.timeutil import format_date
@@ -144,7 +144,7 @@ def edit_modal(meta: EditMeta, data: dict[str, Any], *, reason_hint: str, source
 
 def change_modal(meta: ChangeMeta, intro: str, reason_hint: str) -> dict[str, Any]:
     """Retire or revert: what will happen, and the one-line reason."""
-    title = CHANGE_LABELS[meta.change]
+    title = meta.change.label
     return bk.modal(CallbackId.CHANGE, f"{title} entry", "Save draft", [
         bk.section(intro), _text(BlockId.REASON, "Reason for the change", None, max_length=200, hint=reason_hint)],
         meta)
@@ -182,7 +182,7 @@ def card_blocks(draft: KnowledgeDraft, title: str, before: dict[str, Any] | None
                 after: dict[str, Any] | None, rule: str) -> list[Block]:
     change = Change(draft.change)
     blocks: list[Block] = [
-        bk.header(f"Knowledge draft: {CHANGE_LABELS[change]}"),
+        bk.header(f"Knowledge draft: {change.label}"),
         bk.section(f"*{escape(title)}*\n`{draft.entry_id}` · drafted by <@{draft.author_id}> · draft "
                    f"{draft.id}\n*Why:* {escape(draft.reason)}", BlockId.CARD),
     ]
@@ -206,7 +206,7 @@ def card_blocks(draft: KnowledgeDraft, title: str, before: dict[str, Any] | None
 
 
 def card_text(draft: KnowledgeDraft, title: str) -> str:
-    return bk.cut(f"Knowledge draft ({CHANGE_LABELS[Change(draft.change)]}): {title}", 300)
+    return bk.cut(f"Knowledge draft ({Change(draft.change).label}): {title}", 300)
 
 
 # -- history -----------------------------------------------------------------------------------------------
@@ -214,12 +214,12 @@ def history_lines(shipped: bool, versions: list[KnowledgeVersion], drafts: list[
     """Every version with who, when and why; then drafts that were rejected or are waiting."""
     lines = ["v0 · the shipped knowledge file"] if shipped else []
     for v in versions:
-        what = CHANGE_LABELS[Change(v.change)].lower()
+        what = Change(v.change).label.lower()
         lines.append(f"v{v.version} · {what} · drafted by <@{v.author_id}>, approved by <@{v.approved_by}> on "
                      f"{format_date(v.approved_at.date())} · {escape(v.reason)}")
     for d in drafts:
         if d.state != DraftState.APPROVED.value:
-            lines.append(f"draft {d.id} · {CHANGE_LABELS[Change(d.change)].lower()} · {d.state} · by "
+            lines.append(f"draft {d.id} · {Change(d.change).label.lower()} · {d.state} · by "
                          f"<@{d.author_id}> · {escape(d.reason)}")
     return lines
 

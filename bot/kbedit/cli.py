@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.kbedit.states import CHANGE_LABELS, Change, DraftState
+from bot.kbedit.states import Change, DraftState
 from bot.timeutil import format_date
 
 
@@ -66,12 +66,12 @@ def _team_history(session: Any, team_id: str, entry_id: str) -> list[str]:
     lines: list[str] = []
     for v in versions:
         title = (v.content or {}).get("title", "(retired)")
-        lines.append(f"v{v.version}  {CHANGE_LABELS[Change(v.change)].lower()}  {title}")
+        lines.append(f"v{v.version}  {Change(v.change).label.lower()}  {title}")
         lines.append(f"    drafted by {v.author_id} on {format_date(v.drafted_at.date())}, approved by "
                      f"{v.approved_by} on {format_date(v.approved_at.date())}")
         lines.append(f"    why: {v.reason}")
     for d in drafts:
-        lines.append(f"draft {d.id}  {CHANGE_LABELS[Change(d.change)].lower()}  {d.state}  by {d.author_id} on "
+        lines.append(f"draft {d.id}  {Change(d.change).label.lower()}  {d.state}  by {d.author_id} on "
                      f"{format_date(d.created_at.date())}  why: {d.reason}")
     return lines
 

@@ -18,7 +18,7 @@ from bot import modals
 from bot.authz import REFUSAL
 from bot.kbedit import blocks, forms, periods, service, texts
 from bot.kbedit.ids import ChangeMeta, EditMeta
-from bot.kbedit.states import CHANGE_LABELS, Change, Decision, DraftState, NotPending
+from bot.kbedit.states import Change, Decision, DraftState, NotPending
 from bot.logs import get_logger
 from bot.mrkdwn import echo, escape
 from bot.partnerships import business_unit_channel
@@ -241,7 +241,7 @@ class Upkeep:
                 row.card_ts = posted.get("ts")
         where = f" (<#{channel}>)" if channel else texts.NO_CHANNEL
         client.chat_postMessage(channel=author, text=texts.DRAFT_SAVED.format(
-            title=escape(title), change=CHANGE_LABELS[change].lower(),
+            title=escape(title), change=change.label.lower(),
             who=texts.ANYONE if single else texts.SECOND_PERSON, where=where))
 
     # -- deciding -------------------------------------------------------------------------------------------

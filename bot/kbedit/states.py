@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from bot.labelled import Labelled
 
-class Change(StrEnum):
-    EDIT = "edit"
-    NEW = "new"
-    RETIRE = "retire"
-    REVERT = "revert"
-    REVIEW = "review"  # "Still right": the next review date, confirmed by the person who pressed it
+
+class Change(Labelled):
+    EDIT = "edit", "Edit"
+    NEW = "new", "New entry"
+    RETIRE = "retire", "Retire"
+    REVERT = "revert", "Revert"
+    REVIEW = "review", "Still right"  # the next review date, confirmed by the person who pressed it
 
 
 class DraftState(StrEnum):
@@ -44,14 +46,6 @@ APPROVED: dict[Change, str] = {
     Change.RETIRE: "kb.retired",
     Change.REVERT: "kb.reverted",
     Change.REVIEW: "kb.reviewed",
-}
-
-CHANGE_LABELS: dict[Change, str] = {
-    Change.EDIT: "Edit",
-    Change.NEW: "New entry",
-    Change.RETIRE: "Retire",
-    Change.REVERT: "Revert",
-    Change.REVIEW: "Still right",
 }
 
 

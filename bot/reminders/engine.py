@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from bot import timeutil
 from bot.blockkit import cut
 from bot.logs import get_logger
+from bot.posted import conversation_for, find_posted, metadata
 from bot.reminders import deliveries, texts
 from bot.reminders.blocks import reminder_message, with_snooze
 from bot.reminders.composers import composer_for
@@ -166,27 +167,10 @@ def _claimer_is_dead(claimed_by: str | None) -> bool:
     return False
 
 
-def conversation_for(client: WebClient, channel_id: str) -> str:
-    """Where a row is delivered: a channel as stored; a person (U.../W..., e.g. an escalation's raiser) in
-    their DM with the bot, opened with conversations.open. Reconciliation reads that DM's history, since
-    Slack has no history for a user id."""
-    if not channel_id.startswith(("U", "W")):
-        return channel_id
-    return str(client.conversations_open(users=channel_id)["channel"]["id"])
-
-
 def _find_posted(client: WebClient, row: ReminderOccurrence) -> str | None:
     """The ts of the message this row already posted, from the channel's history (raises if Slack can't say)."""
-    oldest = f"{(row.claimed_at or row.due_at).timestamp() - 120:.6f}"
-    kwargs: dict[str, Any] = {"channel": conversation_for(client, row.channel_id), "oldest": oldest, "limit": 200,
-                              "include_all_metadata": True}
-    resp = (client.conversations_replies(ts=row.thread_ts, **kwargs) if row.thread_ts
-            else client.conversations_history(**kwargs))
-    for message in resp.get("messages", []):
-        meta = message.get("metadata") or {}
-        if meta.get("event_type") == METADATA_EVENT and str(meta.get("event_payload", {}).get("id")) == str(row.id):
-            return str(message.get("ts"))
-    return None
+    return find_posted(client, row.channel_id, METADATA_EVENT, row.id, thread_ts=row.thread_ts,
+                       oldest=(row.claimed_at or row.due_at).timestamp() - 120)
 
 
 def recover_interrupted(db: Database, clients: TeamClients, now: datetime, stats: DispatchStats) -> int:
@@ -253,7 +237,7 @@ def send(client: WebClient | None, item: Claimed, db: Database) -> Outcome:
         channel = conversation_for(client, item.channel_id)
         resp = client.chat_postMessage(
             channel=channel, text=text, blocks=blocks, thread_ts=item.thread_ts, unfurl_links=False,
-            unfurl_media=False, metadata={"event_type": METADATA_EVENT, "event_payload": {"id": item.id}},
+            unfurl_media=False, metadata=metadata(METADATA_EVENT, item.id),
         )
     except SlackApiError as exc:
         error = str(exc.response.get("error") or "slack_error")[:64]

@@ -88,7 +88,7 @@ def _saved(row: ReminderSeries, template: str) -> Outcome:
                    channel=row.channel_id)
 
 
-def edit_form(db: Database, *, team_id: str, ref: str, may_change: MayChange, partnership: str | None,
+def edit_form(db: Database, *, team_id: str, ref: str, may_change: MayChange,
               group_names: set[str]) -> tuple[Outcome, EditForm | None]:
     """The edit form's contents for one series, or why not (not found, or someone else's)."""
     with db.session() as s:
@@ -100,13 +100,16 @@ def edit_form(db: Database, *, team_id: str, ref: str, may_change: MayChange, pa
             return Outcome(refused=row.id), None
         if row.kind == Kind.QA_PACK:  # not a meeting: its form would turn it into one
             return Outcome(texts.QA_PACK_EDIT.format(id=row.id)), None
-        meta = AddMetadata(channel_id=row.channel_id, partnership=row.partnership or partnership, series_id=row.id)
+        meta = AddMetadata(channel_id=row.channel_id, series_id=row.id)
         return Outcome(), EditForm(meta, service.form_values(row, group_names))
 
 
 def save_form(db: Database, *, team_id: str, user_id: str, partnership: str | None, series_id: int | None,
               inp: SeriesInput, may_change: MayChange, group_names: set[str], now: datetime) -> Outcome:
-    """The add/edit form submitted: a new series, or the change to one (if it is still there and theirs)."""
+    """The add/edit form submitted: a new series, or the change to one (if it is still there and theirs).
+
+    `partnership` is the server's record of the channel picked, already checked by the listener (service.may_place).
+    """
     if series_id is None:
         return create(db, team_id=team_id, owner_id=user_id, partnership=partnership, inp=inp, now=now)
     spec, errors = service.validate(inp, now)
@@ -119,7 +122,7 @@ def save_form(db: Database, *, team_id: str, user_id: str, partnership: str | No
             return Outcome(errors={Block.NAME: texts.GONE})
         if not may_change(row):
             return Outcome(refused=row.id)
-        service.update_series(s, row, spec, user_id, now, group_names)
+        service.update_series(s, row, spec, user_id, now, group_names, partnership)
         return _saved(row, texts.EDITED)
 
 

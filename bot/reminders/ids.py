@@ -46,8 +46,11 @@ SNOOZE_ACTIONS = (Action.SNOOZE_HOUR, Action.SNOOZE_TOMORROW, Action.SNOOZE_NEXT
 
 
 class AddMetadata(BaseModel):
-    """What the modal needs back on submit (Slack gives the view, not the command's channel)."""
+    """What the modal needs back on submit (Slack gives the view, not the command's channel).
+
+    It comes back from the client, so it decides nothing about where a series goes or whose it is: the channel picked
+    in the form and the server's record of that channel do (handlers/reminders.py). `channel_id` only preselects
+    the picker; `series_id` names the series to edit, checked against its owner on submit."""
 
     channel_id: str
-    partnership: str | None = None
     series_id: int | None = None  # set by `/reminders edit <id>`: the same form saves over that series

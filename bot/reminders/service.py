@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import privacy, workdays
-from bot.authz import Role
+from bot.authz import Permission, Role, allowed, allowed_for
 from bot.reminders import deliveries, states
 from bot.reminders.deliveries import Planned, Source
 from bot.reminders.engine import reset_cursor
@@ -188,6 +188,17 @@ def may_change(row: ReminderSeries, user_id: str, roles: frozenset[Role], assign
     return Role.SAFEGUARDING_LEAD in roles and assigned is not None and assigned == row.partnership
 
 
+def may_place(roles: frozenset[Role], assigned: str | None, channel_partnership: str | None) -> bool:
+    """A series goes only to a channel of the person's assigned partnership; an admin's anywhere (bot.authz).
+
+    `channel_partnership` is the server's record of the channel (its setting, else the workspace's): with none the
+    workspace has no partnership configured, so the series belongs to none and there is no boundary to cross.
+    """
+    if channel_partnership is None:
+        return allowed(roles, Permission.REMINDERS_MANAGE)
+    return allowed_for(roles, Permission.REMINDERS_MANAGE, assigned, channel_partnership)
+
+
 def _cancel_pending(session: Session, row: ReminderSeries, meeting_at: datetime | None = None) -> int:
     """Unsent rows of the series (snoozed copies too) are cancelled; only one meeting's are skipped."""
     if meeting_at is None:
@@ -225,8 +236,10 @@ def _edit_snapshot(row: ReminderSeries, group_names: set[str]) -> dict[str, Any]
 
 
 def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor: str, now: datetime,
-                  group_names: set[str]) -> list[str]:
+                  group_names: set[str], partnership: str | None) -> list[str]:
     """Save the edit form over a series; returns the names of the fields that changed.
+
+    `partnership` is the server's record of the (perhaps new) channel: a series moved belongs where it now posts.
 
     Unsent reminders are cancelled and the series restarts from `now`: nothing before now is sent (no late
     reminders), and a reminder already sent keeps its row, which is never re-opened (nothing is sent twice).
@@ -239,6 +252,9 @@ def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor
     changed = [f for f in EDITABLE if getattr(row, f) != new[f]]
     for field_name in changed:
         setattr(row, field_name, new[field_name])
+    if row.partnership != partnership:
+        row.partnership = partnership
+        changed.append("partnership")
     require_series(row.state, SeriesAction.EDIT, series_id=row.id)
     deliveries.cancel(session, ReminderOccurrence.series_id == row.id,
                       ReminderOccurrence.source.in_((Source.SERIES, Source.QA_PACK)))
@@ -251,12 +267,17 @@ def update_series(session: Session, row: ReminderSeries, spec: SeriesSpec, actor
     return changed
 
 
-def pause(session: Session, row: ReminderSeries, actor: str) -> None:
+def _stop(session: Session, row: ReminderSeries, actor: str, action: SeriesAction, to: Series, audited: str) -> None:
+    """Pause or delete: nothing more is due, every unsent reminder is cancelled, the change is audited."""
     before = _snapshot(row)
-    move_series(row, SeriesAction.PAUSE, Series.PAUSED)
+    move_series(row, action, to)
     row.next_due_at = None
     _cancel_pending(session, row)
-    _change(session, row, actor, "reminder.paused", before)
+    _change(session, row, actor, audited, before)
+
+
+def pause(session: Session, row: ReminderSeries, actor: str) -> None:
+    _stop(session, row, actor, SeriesAction.PAUSE, Series.PAUSED, "reminder.paused")
 
 
 def resume(session: Session, row: ReminderSeries, actor: str, now: datetime) -> None:
@@ -269,11 +290,7 @@ def resume(session: Session, row: ReminderSeries, actor: str, now: datetime) -> 
 
 
 def delete(session: Session, row: ReminderSeries, actor: str) -> None:
-    before = _snapshot(row)
-    move_series(row, SeriesAction.DELETE, Series.DELETED)
-    row.next_due_at = None
-    _cancel_pending(session, row)
-    _change(session, row, actor, "reminder.deleted", before)
+    _stop(session, row, actor, SeriesAction.DELETE, Series.DELETED, "reminder.deleted")
 
 
 def skip_next(session: Session, row: ReminderSeries, actor: str, now: datetime) -> datetime | None:

@@ -43,5 +43,9 @@ DIGEST_NONE_OPEN = "No open case reviews or escalations."
 DIGEST_NO_MEETINGS = "No meetings this week."
 NOT_YOURS = ("Only the person who set up this reminder, a safeguarding lead of its partnership or an admin can"
              " change it, from the channel it posts in. Nothing was changed.")
+OTHER_PARTNERSHIP = ("That channel belongs to another partnership: a reminder goes only to a channel of your own "
+                     "partnership (an admin can place one anywhere). Nothing was saved.")
+NOT_THIS_CHANNELS_GROUP = ("That group is not one of this channel's partnership's groups: choose one from the list "
+                           "again, or type a name. Nothing was saved.")
 QA_PACK_EDIT = ("#{id} is the business unit's scheduled QA pack: change when it is posted with "
                 "`/safeguarding report schedule <when>` (e.g. `monthly`); pause, skip or delete it here as usual.")

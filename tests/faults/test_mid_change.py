@@ -5,6 +5,7 @@ no half record is left. Real server, signed HTTP; the fault is injected when the
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 from collections.abc import Iterator
 
@@ -178,3 +179,118 @@ def test_case_review_card_place_lost_once_is_saved_on_retry(slack, fake_slack, d
             return s.scalars(select(CaseReview.card_ts)).one_or_none()
 
     assert eventually(card_ts)
+
+
+# -- an outage that outlasts the retry: the next change finds the card by its metadata and updates it ----------
+
+def _logged(caplog, event: str, attempt: int = 2) -> bool:  # type: ignore[no-untyped-def]
+    return any(event in r.getMessage() and f'"attempt": {attempt}' in r.getMessage() for r in caplog.records)
+
+
+def test_escalation_card_place_lost_for_the_whole_outage_the_next_change_updates_both_cards(
+        slack, fake_slack, db, workspace, break_db_after, caplog):
+    """Both cards are posted, then every write fails until both attempts to save their places have failed.
+    The next change finds each card in its conversation's history (by the escalation's id in the message
+    metadata) and updates it, and keeps the place: no second card in the channel or the raiser's DMs."""
+    import logging
+
+    from tests.escalations.conftest import ESC_CHANNEL, MANAGER, raise_one
+
+    caplog.set_level(logging.INFO)
+    broken = break_db_after("chat.postMessage", channel=ESC_CHANNEL)
+    ref = raise_one(slack, fake_slack)
+    assert eventually(lambda: _logged(caplog, "escalation.card_place_failed"))
+    broken.heal()
+    assert places(db, ref) == (None, None)
+    slack.command("/escalate", f"note {ref} Chased the team manager", user=MANAGER, channel=ESC_CHANNEL)
+    assert eventually(lambda: len({c.get("channel") for c in fake_slack.calls_to("chat.update")}) == 2
+                      or len(_cards_in(fake_slack, ESC_CHANNEL)) > 1)
+    assert len(_cards_in(fake_slack, ESC_CHANNEL)) == 1 and len(_cards_in(fake_slack, MANAGER)) == 1
+    assert {c.get("channel") for c in fake_slack.calls_to("chat.update")} == {ESC_CHANNEL, "D" + MANAGER}
+    dm_ts, card_ts = eventually(lambda: all(places(db, ref)) and places(db, ref))
+    assert {dm_ts, card_ts} == {c["ts"] for c in fake_slack.calls_to("chat.update")}
+
+
+def test_case_review_card_place_lost_for_the_whole_outage_the_next_change_updates_the_card(
+        slack, fake_slack, db, break_db_after):
+    """The business unit's card is posted and its place lost (both attempts fail); the business unit's next
+    change (corrected dates) updates that card, found by the case's id in its metadata, and keeps its place."""
+    from tests.case_reviews.helpers import BU, view_of
+    from tests.slackclient import date_value, state
+
+    configure(db)
+    view = slack.open_modal("/case-review", user=PRACT)
+    broken = break_db_after("chat.postMessage", channel=BU_CHANNEL)
+    assert not slack.submit(view, form(), user=PRACT).text
+    assert eventually(lambda: _dm_to(fake_slack, PRACT))  # told after the place's two attempts
+    broken.heal()
+    with db.read() as s:
+        case = s.scalars(select(CaseReview)).one()
+        ref, lost = case.ref, case.card_ts
+    assert lost is None
+    posted = [c for c in fake_slack.calls_to("chat.postMessage") if c.get("channel") == BU_CHANNEL]
+    assert len(posted) == 1
+    before = len(fake_slack.calls_to("views.open"))
+    slack.action("case_review_correct", ref, user=BU, channel=BU_CHANNEL, message={"ts": "1.0", "text": ""})
+    correct = view_of(fake_slack.wait_for("views.open", count=before + 1)[-1])
+    resp = slack.submit(correct, state(cr_date_incident_on=date_value("2026-03-30"),
+                                       cr_date_aware_on=date_value("2026-03-31")), user=BU)
+    assert "errors" not in resp.text, resp.text
+
+    def card_ts() -> str | None:
+        with db.read() as s:
+            return s.scalars(select(CaseReview.card_ts)).one()
+
+    assert eventually(card_ts) == fake_slack.wait_for("chat.update")[-1]["ts"]
+    assert [c for c in fake_slack.calls_to("chat.postMessage") if c.get("channel") == BU_CHANNEL] == posted
+
+
+def test_escalation_card_and_its_fallback_refused_the_raisers_list_names_it(slack, fake_slack, db, workspace):
+    """Slack refuses the raiser's card and then the plain DM too (logged by ids, left for the next change).
+    The raiser's next `/escalate list` names the reference, even past the list's cut (45 lines), here with 46
+    of the partnership's escalations due as soon as it."""
+    import time_machine
+
+    from bot.escalations import service as esc_service
+    from bot.escalations.fields import Category
+    from bot.escalations.routes import snapshot_route
+    from knowledge import load_knowledge_base
+    from storage.escalations import Escalation
+    from tests.conftest import TEAM_ID
+    from tests.escalations.conftest import ESC_CHANNEL, MANAGER, OTHER_MANAGER, london, raise_values
+
+    with time_machine.travel(london(2026, 3, 16, 10), tick=True):
+        route = snapshot_route(load_knowledge_base(), "warrington")
+        with db.session() as s:
+            for i in range(46):
+                request = esc_service.RaiseRequest(partnership="warrington", case_ref=f"LCS-{i:05d}", agency="Police",
+                                                   category=next(iter(Category)), tried="Discussed twice.",
+                                                   outcome_wanted="A strategy discussion.")
+                esc_service.raise_escalation(s, team_id=TEAM_ID, user_id=OTHER_MANAGER, request=request, route=route)
+        view = slack.open_modal("/escalate", user=MANAGER, channel=ESC_CHANNEL)
+        fake_slack.fail_next("chat.postMessage", "invalid_blocks", times=2, channel=MANAGER)
+        assert not slack.submit(view, raise_values(), user=MANAGER).text
+        assert eventually(lambda: len([c for c in fake_slack.calls if c.method == "chat.postMessage"
+                                       and c.get("channel") == MANAGER]) == 2)
+        with db.read() as s:
+            ref = s.scalars(select(Escalation.ref).where(Escalation.raised_by == MANAGER)).one()
+        before = len(fake_slack.calls_to("response_url"))
+        slack.command("/escalate", "list", user=MANAGER, channel=ESC_CHANNEL)
+        reply = json.dumps(fake_slack.wait_for("response_url", count=before + 1)[-1].params)
+    assert ref in reply and "not reached your DMs" in reply
+
+
+def test_case_review_confirmation_and_its_fallback_refused_the_notifiers_next_form_names_it(
+        slack, fake_slack, db):
+    """The notifier's confirmation and the plain DM after it are both refused: their next `/case-review`
+    form names the stored reference, so they do not notify it again."""
+    configure(db)
+    view = slack.open_modal("/case-review", user=PRACT)
+    fake_slack.fail_next("chat.postMessage", "invalid_blocks", times=2, channel=PRACT)
+    assert not slack.submit(view, form(), user=PRACT).text
+    assert eventually(lambda: len([c for c in fake_slack.calls if c.method == "chat.postMessage"
+                                   and c.get("channel") == PRACT]) == 2)
+    with db.read() as s:
+        ref = s.scalars(select(CaseReview.ref)).one()
+    again = slack.open_modal("/case-review", user=PRACT)
+    assert ref in str(again["blocks"][0])

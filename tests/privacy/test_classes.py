@@ -1,42 +1,107 @@
-"""Classes of identifier the corpora showed the screen missing or over-flagging, one written example each (none
-copied from a corpus): each asserts the kind found, or that nothing is."""
+"""The identifier screen's classes, round by round, as one data-driven test.
+
+Every case is in tests/privacy/classes.yaml (written examples, none copied from a corpus), validated here when the
+module is collected: an unknown kind, a group whose expectation does not fit its fields, or a repeated case fails
+collection rather than testing less. One case is one text and one expectation (found, absent, clean, redacted).
+"""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
+from typing import Literal
 
-from bot.privacy import find_identifiers
+import pytest
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.privacy import DESCRIPTIONS, find_identifiers, redact
+
+DATA = Path(__file__).with_name("classes.yaml")
+Kind = Literal[tuple(DESCRIPTIONS)]  # type: ignore[valid-type]  # the screen's own kinds: a typo fails validation
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=1)
+    kind: Kind | None = None  # for a `found` group whose cases find different kinds
+    note: str | None = None
+    gone: tuple[str, ...] = ()  # `redacted`: what the redaction removes
+    ends: tuple[str, ...] = Field(default=(), max_length=2)  # `redacted`: the text kept at its start and end
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    round: int
+    name: str = Field(alias="class", min_length=1)
+    expect: Literal["found", "absent", "clean", "redacted"]
+    kinds: tuple[Kind, ...] = ()
+    cases: list[Case] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def fits(self) -> Group:
+        for case in self.cases:
+            one = [case.kind] if case.kind else list(self.kinds)
+            if self.expect == "found" and (len(one) != 1 or (case.kind and self.kinds)):
+                raise ValueError(f"{self.name}: a found case names exactly one kind ({case.text!r})")
+            if self.expect == "absent" and (not self.kinds or case.kind):
+                raise ValueError(f"{self.name}: an absent group names its kinds, its cases none")
+            if self.expect in ("clean", "redacted") and one:
+                raise ValueError(f"{self.name}: a {self.expect} case names no kind")
+            if self.expect != "redacted" and (case.gone or case.ends):
+                raise ValueError(f"{self.name}: gone and ends belong to redacted cases")
+            if len(case.ends) == 1:
+                raise ValueError(f"{self.name}: ends gives the start and the end")
+        return self
+
+
+class Classes(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rounds: dict[int, str]
+    groups: list[Group]
+
+    @model_validator(mode="after")
+    def whole(self) -> Classes:
+        seen: set[tuple[str, str, tuple[str, ...]]] = set()
+        for group in self.groups:
+            if group.round not in self.rounds:
+                raise ValueError(f"{group.name}: round {group.round} is not described")
+            for case in group.cases:
+                key = (case.text, group.expect, (case.kind,) if case.kind else group.kinds)
+                if key in seen:
+                    raise ValueError(f"repeated case {case.text!r}")
+                seen.add(key)
+        return self
+
+
+CLASSES = Classes.model_validate(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+CASES = [pytest.param(group, case, id=f"r{group.round}-{group.name.replace(' ', '_')}-{i}")
+         for group in CLASSES.groups for i, case in enumerate(group.cases)]
 
 
 def _kinds(text: str) -> set[str]:
     return {f.kind for f in find_identifiers(text)}
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("his nan is a dinner lady at the juniors in Great Sankey", "workplace"),
-    ("stepdad drives a forklift for the depot near Birchwood", "workplace"),
-    ("her aunt's the manager of the Costa in town", "workplace"),
-    ("the lad whose twin is in care in Sefton", "sibling"),
-    ("same parents as the boy from the fire", "sibling"),
-    ("the caravan behind the Farmers Arms in Tattenhall", "address"),
-    ("gamertag on xbox is ShadowWolfie", "social_media"),
-    ("discord: ghostrider#4411", "social_media"),
-    ("Early Help case no. 31-77120", "record_reference"),
-    ("worried about oyelaran's weight", "name"),
-])
-def test_found(text, kind):
-    assert kind in _kinds(text)
+@pytest.mark.parametrize(("group", "case"), CASES)
+def test_class(group: Group, case: Case) -> None:
+    if group.expect == "found":
+        kind = case.kind or group.kinds[0]
+        assert kind in _kinds(case.text), (case.text, _kinds(case.text))
+    elif group.expect == "absent":
+        assert not _kinds(case.text) & set(group.kinds), (case.text, _kinds(case.text))
+    elif group.expect == "clean":
+        assert find_identifiers(case.text) == [], (case.text, _kinds(case.text))
+    else:
+        out = redact(case.text)
+        assert find_identifiers(out) == [], out
+        assert not [g for g in case.gone if g in out], out
+        if case.ends:
+            assert out.startswith(case.ends[0]) and out.endswith(case.ends[1]), out
 
 
-@pytest.mark.parametrize("text", [
-    "Childline is free on 0800 1111",
-    "the Samaritans can be reached on 0330 094 5717",
-    "we're in room 101 at the Forum",
-    "the Detective Chief Inspector from the PPU will chair",
-    "Cheshire West's threshold document applies",
-    "the launch is at the Shrewsbury stadium",
-    "mum works weekends",
-    "our partner agencies work in Halton too",
-])
-def test_not_flagged(text):
-    assert find_identifiers(text) == []
+def test_every_case_is_collected() -> None:
+    """The nine files this replaced held 389 checks (388 tests, one with two assertions): none was lost."""
+    assert len(CASES) == 389
