@@ -99,6 +99,16 @@ def _gate() -> frozenset[str]:
     return frozenset(w.split()[0] for w in words)
 
 
+_ONLY = frozenset({"only"})
+
+
+@cache
+def _referent_cues() -> frozenset[str]:
+    """The words a "referent" match can start with (its pattern's first words)."""
+    return frozenset({"the", "this", "that", "little", "teen", "teenage", "young", "child", "girl", "boy", "lad",
+                      "baby", "family"} | {w.split()[0] for w in lexicon().vocab.singular_referents})
+
+
 def _place(text: str, a: int, b: int) -> bool:
     lex = lexicon()
     local, places, english = lex.vocab.local_places, lex.places, lex.english
@@ -140,8 +150,11 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text, pats = src.text, _patterns()
     # A flagged sentence speaks of one person or family: start only where one is (each pattern scanned on its own,
     # as one alternation of all of them defeats the regex engine's literal prefix search and is several times slower).
-    starts = sorted({m.start(): m.end() for p in (pats["referent"], pats["unique"], AGE)
-                     for m in src.finditer(p)}.items())
+    # The referent and "only" patterns are tried only at their first words (Source.at_words: str.find, then an
+    # anchored match), not at every character.
+    found = (*src.at_words(pats["referent"], _referent_cues() & words), *src.at_words(pats["unique"], _ONLY & words),
+             *src.finditer(AGE))
+    starts = sorted({m.start(): m.end() for m in found}.items())
     done = -1
     for start, end in starts:
         if start < done:

@@ -27,6 +27,7 @@ from bot.privacy.tokens import (
     _PHRASE_PUNCT,
     _SMALL,
     TOKEN,
+    TOKEN_ASCII,
     Classifier,
     Tok,
     Toks,
@@ -249,7 +250,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
-    matches = list(TOKEN.finditer(lowered))
+    # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
+    matches = list((TOKEN_ASCII if lowered is not text and lowered.isascii() else TOKEN).finditer(lowered))
     spans = [m.span() for m in matches]
     norms = [m.group() for m in matches]
     if not lowered.isascii():
@@ -258,12 +260,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
         norms = [fold(w) for w in norms]
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
+    distinct = set(bases)
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
-    odd = {b for b in set(bases).difference(ordinary) if not _contraction(b, ordinary)} | names.intersection(bases)
+    odd = {b for b in distinct.difference(ordinary) if not _contraction(b, ordinary)} | names.intersection(distinct)
     cand = {i for i, b in enumerate(bases) if b in odd
             and (b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary))}
-    if not openers.isdisjoint(bases):
+    if not openers.isdisjoint(distinct):
         cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
     terms = lex.vocab.acronyms
     strong = lex.vocab.strong_initial_roles
@@ -276,15 +279,15 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
               and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()]
     cand.update(shorts)
     relations = lex.vocab.person_relations
-    if not relations.isdisjoint(bases):  # "Reign's nan": any word owning a relative is looked at
+    if not relations.isdisjoint(distinct):  # "Reign's nan": any word owning a relative is looked at
         cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
     # 'kb and his stepdad', 'jw and lw are...': initials typed in lower case, two or three letters with no vowel
-    if "and" in bases:
-        lows = sorted(set(shorts) | {i for i, b in enumerate(bases) if _lower_initials(b, lex) and (
+    lower_initials = {b for b in distinct if _lower_initials(b, lex)} if "and" in distinct else None
+    if lower_initials:  # each distinct word judged once; then only its places are looked at
+        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials and (
             (i + 1 < n and bases[i + 1] == "and") or (i > 0 and bases[i - 1] == "and"))})
-        shorts = lows
     phrases = _place_phrases()
-    if not phrases.keys().isdisjoint(bases):
+    if not phrases.keys().isdisjoint(distinct):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
                                for j in (i, i + 1))
     cand.difference_update(_eponyms(text, spans, bases, cand, lex))

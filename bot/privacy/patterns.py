@@ -293,8 +293,8 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}):
         out.append(_schools(src, words))
     if "." in text:
-        dotted = (src.at_starts(DOTTED_INITIALS, _before_dots(text)) if text.count(".") <= _MAX_STARTS
-                  else DOTTED_INITIALS.finditer(text))
+        # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
+        dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
         out.append(("initials", m.start(), m.end()) for m in dotted
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _HOME_GATE:

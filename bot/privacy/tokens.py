@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 
 TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
+TOKEN_ASCII = re.compile(r"[a-z]{1,40}(?:['\-][a-z]{1,40}){0,3}'?")  # TOKEN on lower-case ASCII text
 # Endings of English words (and what to put back) that SCOWL's list does not always spell out.
 _ENDINGS = (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ors", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
             ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("isation", "ise"),
