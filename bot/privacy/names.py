@@ -27,7 +27,6 @@ from bot.privacy.tokens import (
     _PHRASE_PUNCT,
     _SMALL,
     TOKEN,
-    TOKEN_ASCII,
     Classifier,
     Tok,
     Toks,
@@ -37,6 +36,7 @@ from bot.privacy.tokens import (
     _sentence_start,
     candidates,
     classifier,
+    word_pattern,
 )
 from bot.privacy.wordnames import (
     _SPEAK,
@@ -251,7 +251,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
     # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
-    matches = list((TOKEN_ASCII if lowered is not text and lowered.isascii() else TOKEN).finditer(lowered))
+    matches = list((word_pattern(lowered) if lowered is not text else TOKEN).finditer(lowered))
     spans = [m.span() for m in matches]
     norms = [m.group() for m in matches]
     if not lowered.isascii():

@@ -340,8 +340,10 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
     links = [("link", m.start(), m.end()) for m in URL.finditer(src.text)] if "/" in src.text else []
-    for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
-        for m in src.finditer(pattern):
+    # a keyword reference starts at its keyword: tried only there (Source.at_words), not at every character
+    found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
+    for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
+        for m in matches:
             token = src.text[m.start():m.end()]
             first_digit = _DIGIT.search(token)
             digits_at = m.start() + (first_digit.start() if first_digit else 0)

@@ -168,8 +168,10 @@ _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{
 
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
 # introduces an account, in a message that names a platform.
-QUOTED_HANDLE = re.compile(r"\b(?:as|called|named|streamer|youtuber|tiktoker|account|channel|user|username|handle|"
-                           r"gamertag|tag|profile|page)\s{1,3}['\"‘“]([^'\"‘’“”\n\[\]]{2,30})['\"’”]", re.IGNORECASE)
+_QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tiktoker", "account", "channel", "user",
+                          "username", "handle", "gamertag", "tag", "profile", "page"})
+QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
+                           re.IGNORECASE)
 
 
 # "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
@@ -218,7 +220,8 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(_handles_before(src, platforms & words))
         out.append(_named_on(src, platforms & words))
         if platforms & words:
-            out.append(("social_media", m.start(1), m.end(1)) for m in QUOTED_HANDLE.finditer(text))
+            quoted = src.at_words(QUOTED_HANDLE, _QUOTED_CUES & words)
+            out.append(("social_media", m.start(1), m.end(1)) for m in quoted)
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
     if words & _ACCOUNT_WORDS:

@@ -21,6 +21,10 @@ SIBLING_CUE = re.compile(
     r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
     re.IGNORECASE,
 )
+# Where a SIBLING_CUE match can start (Source.at_words finds these as word starts: "step" finds "stepbrother").
+_CUE_STARTS = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "triplets", "quads", "half", "step",
+                         "older", "younger", "big", "little", "baby", "elder", "sister", "brother", "sibling", "two",
+                         "three", "four", "five", "six", *"0123456789"})
 SIBLING_SPECIFIC = re.compile(
     r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
     r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
@@ -100,7 +104,7 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
 
 def _siblings(src: Source) -> Iterator[Span]:
     text = src.text
-    for cue in src.finditer(SIBLING_CUE):
+    for cue in src.at_words(SIBLING_CUE, _CUE_STARTS):
         a, b = _sentence(text, cue.start(), cue.end())
         if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
             yield "sibling", cue.start(), cue.end()
