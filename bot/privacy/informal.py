@@ -56,6 +56,7 @@ HOTEL_ROOM = re.compile(
 _CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
 _SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
 _PLACED = re.compile(r"\b(?:goes\s{1,3}to|attends|attending|is\s{1,3}at|started\s{1,3}at)\s{1,3}", re.IGNORECASE)
+_PLACED_LOW = re.compile(_PLACED.pattern)
 SETTING = re.compile(
     rf"(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
     r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
@@ -67,7 +68,8 @@ _CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
 
 def _child_settings(text: str) -> Iterator[Span]:
     """Found from the verb that places someone (rarer than the child words), then the setting, then the child."""
-    for verb in _PLACED.finditer(text):
+    low = text.lower()  # the verbs are matched on a lower-case copy (faster than case-insensitive), same offsets
+    for verb in (_PLACED_LOW.finditer(low) if len(low) == len(text) else _PLACED.finditer(text)):
         m = SETTING.match(text, verb.end())
         named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
         if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):

@@ -92,7 +92,7 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                # "in years 7 and 10": two children's years named together (not a range, "years 7-11")
                r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
-FORM = re.compile(r"\bin\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
+FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 SCHOOL_NAME = re.compile(
     rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
@@ -100,8 +100,8 @@ SCHOOL_NAME = re.compile(
     r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
 )
 # A school named with a word only schools use, even without a year group.
-SCHOOL_STRONG = re.compile(
-    r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
+SCHOOL_STRONG = re.compile(  # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the engine scans for far faster)
+    r"[A-Z](?<!\w[A-Z])[\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
 BIRTH_CUE = re.compile(
@@ -314,9 +314,22 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return i >= 0 and pos < spans[i][2]
 
 
+def _before_digits(text: str) -> Iterator[int]:
+    """The two places before each run of digits: where a postcode's letters ("wa5", "CH64 3RT") can start; four
+    places before for "GIR 0AA"."""
+    gir = "gir" in text.lower()
+    last = -1
+    for d in _digit_runs(text):
+        for start in (d - 4, d - 3, d - 2, d - 1) if gir else (d - 2, d - 1):
+            if start > last:
+                last = start
+                yield start
+
+
 def _postcodes(src: Source) -> Iterator[Span]:
-    yield from (("postcode", m.start(), m.end()) for m in src.finditer(POSTCODE))
-    yield from (("postcode", m.start(), m.end()) for m in src.finditer(OUTWARD))
+    # a postcode starts one or two letters before a digit: tried only there, not at every character
+    for pattern in (POSTCODE, OUTWARD):
+        yield from (("postcode", m.start(), m.end()) for m in src.at_starts(pattern, _before_digits(src.text)))
 
 
 def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:

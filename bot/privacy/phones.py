@@ -23,7 +23,10 @@ from bot.privacy.lexicon import lexicon
 
 Span = tuple[str, int, int]
 
-PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
+# (the look-behind, "no word or + before", sits after the first character, so the regex engine can skip ahead to the
+# few characters a number can start with: several times faster on prose)
+PHONE = re.compile(r"(?:\((?<![\w+]\()\s{0,2}\+\s{0,2}44\s{0,2}\)|\+(?<![\w+]\+)\s{0,2}44|\((?<![\w+]\()0044\)?"
+                   r"|0(?<![\w+]0)044\)?|\((?<![\w+]\()0|0(?<![\w+]0))[\d\s\-()]{8,20}\d(?!\d)")
 # Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
 # Every 03 number is a non-geographic line that public bodies and charities use (0300, 0303, 0333, 0345...).
 PUBLIC_PREFIXES = ("0800", "0808", "03", "0845")
