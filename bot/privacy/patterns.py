@@ -263,6 +263,20 @@ def _before_dots(text: str) -> Iterator[int]:
         i = text.find(".", i + 1)
 
 
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """EMAIL's matches, looked for only around each @ (an address's local part is at most 64 characters before it,
+    its domain at most 512 after); a text of many @s is left to the regex engine's own scan."""
+    if text.count("@") > _MAX_STARTS:
+        yield from EMAIL.finditer(text)
+        return
+    end, at = 0, text.find("@")
+    while at >= 0:
+        if (m := EMAIL.search(text, max(end, at - 64), at + 513)) is not None:
+            end = m.end()
+            yield m
+        at = text.find("@", max(at + 1, end))
+
+
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
@@ -280,7 +294,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
-        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text) if not team_mailbox(m.group()))
+        out.append(("email", m.start(), m.end()) for m in _emails(text) if not team_mailbox(m.group()))
     if digits:
         out.append(_postcodes(src))
         out.append(_nhs_numbers(src, phones))
