@@ -133,13 +133,13 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
         found.add("school_year")
     if SHOW.search(src.text, a, b):
         found.add("event")
-    if FAME.search(src.text, a, b):
+    if src.search(FAME, a, b):
         found.update(("event", "unique"))
-    if ACHIEVEMENT.search(src.text, a, b):
+    if src.search(ACHIEVEMENT, a, b):
         found.update(("event", "unique"))  # a title or trophy is held by one person
     if ROAD_NUMBER.search(src.text, a, b):
         found.add("place")
-    if BUSINESS.search(src.text, a, b):
+    if src.search(BUSINESS, a, b):
         found.add("unique")
     return found
 

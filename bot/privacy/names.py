@@ -246,7 +246,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
     set lookups, so screening stays linear and cheap."""
     lex = lexicon()
-    text = URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's words are not names (same offsets)
+    if "://" in text or "www." in text.lower():
+        text = URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's words are not names (same offsets)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
