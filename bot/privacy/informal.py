@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.patterns import nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME
 
@@ -37,8 +38,7 @@ _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
 CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
 _GROUPS = re.compile(r"\d+")
-_STREET = (r"(?:road|rd|street|st|lane|avenue|ave|close|grove|drive|way|crescent|terrace|walk|row|mews|square|"
-           r"hill|parade|brow)")
+_STREET = rf"(?:{alternation(vocabulary().street_types)})"
 HOME_CORNER = re.compile(
     r"\b(?:live|lives|living|stay|stays|staying|housed|home|moved)\b[^.\n?!]{0,40}?\bcorner\s{1,3}of\s{1,3}"
     rf"(?:[a-z'’\-]{{1,30}}\s{{1,3}}){{1,3}}{_STREET}\b",

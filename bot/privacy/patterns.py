@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, street_as_place
@@ -29,10 +30,8 @@ POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", 
 OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b(?!\s{1,2}(?:area|district|patch|locality)s?\b)", re.IGNORECASE)
 # (the look-behind sits after the first digit so the engine can skip ahead to digits: about twice as fast)
 TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
-_STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
-           r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
-           r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
-           r"towers?|end|glade|dell|mount|nook|orchard|precinct|villas|yard)")
+_STREET = rf"(?:{alternation(vocabulary().street_types)})"  # vocabulary.yaml: street_types_*
+
 # Words never between a house number and a street ("6 June at Wyvern House"), but see "number 9 on Elm Walk".
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
@@ -163,7 +162,7 @@ def _digits(s: str) -> str:
 
 _WORDS = re.compile(r"[a-z]{1,40}")
 _DIGIT = re.compile(r"\d")
-_STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddocks", "meadows", "towers"}
+_STREET_WORDS = vocabulary().street_types
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}

@@ -10,14 +10,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import alternation as _alternation
+from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
-
-
-def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation of words and short phrases, longest first so 'range rover' wins over 'rover'."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w)))
-
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
 HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
@@ -112,7 +107,7 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "workplace", rel.start(), target.end()
 
 
-_STREET_NEXT = re.compile(r"\s{1,3}(?:street|st|road|rd|lane|avenue|ave|way|close|drive|crescent|parade|square)\b")
+_STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
 
 
 def _named_place(target: re.Match[str], text: str) -> bool:
