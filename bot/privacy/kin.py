@@ -23,7 +23,10 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
             yield "family_name", t.start, t.end
             continue
         # "the Walsh family", "the hughes kids", "five Ahmed children".
-        if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
+        if nxt is None or t.after.strip(" "):
+            continue
+        home = nxt.norm in v.family_home_nouns and not nxt.cap and prev is not None and prev.norm == "the"
+        if nxt.norm not in v.family_nouns and not home:
             continue
         if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
             continue  # "the Thornby family hub", "Halton family court": a service named for a place

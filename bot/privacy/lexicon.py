@@ -45,6 +45,7 @@ class Vocabulary(BaseModel):
     after_contact: frozenset[str]
     titles: frozenset[str]
     family_nouns: frozenset[str]
+    family_home_nouns: frozenset[str]
     common_words: frozenset[str]
     not_names: frozenset[str]
     org_words: frozenset[str]

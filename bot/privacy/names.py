@@ -293,7 +293,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                                for j in (i, i + 1))
     cand.difference_update(_eponyms(text, spans, bases, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
-    family_nouns = lex.vocab.family_nouns
+    family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
     # that is capitalised or no ordinary word): the few words worth building tokens for
