@@ -104,6 +104,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
                 nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
             continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
+        if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
+            continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
         prev2 = toks[i - 2] if i > 1 else None
         cue = (strong or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))

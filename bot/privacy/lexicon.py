@@ -88,6 +88,8 @@ class Vocabulary(BaseModel):
     street_types_named: frozenset[str]
     street_types_place: frozenset[str]
     street_types_numbered: frozenset[str]
+    dwellings: frozenset[str]
+    generic_street_words: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

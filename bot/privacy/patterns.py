@@ -129,19 +129,28 @@ NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", 
 # the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
 _NOT_PLACE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                    r"July|August|September|October|November|December|Christmas|Easter|I|The|A)\b")
+_DWELLING = rf"\b(?:{alternation(vocabulary().dwellings)})s?\b"
 HOME_NEAR = re.compile(
-    r"\b(?:house|bungalow|flat|terrace|maisonette|semi|cottage|caravan|farmhouse|houseboat|static)s?\b"
+    rf"{_DWELLING}"
     r"(?:\s{1,3}[\w'’\-]{1,20}){0,4}?\s{1,3}(?:opposite|next\s{1,3}to|near|by|behind|above|below|over|after|before|"
     r"facing|beside|on|at|in|off|round|around)\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,5}?"
     rf"(?!{_NOT_PLACE_WORD})[A-Z][\w'’\-]{{1,30}}"
 )
-_HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "semi", "cottage", "caravan", "farmhouse",
-                        "houseboat", "static", "houses", "flats", "bungalows"})
+# A home placed on a street with no house number ("the maisonette on hazel drive", "the flat above the chippy on the
+# high st", "the house at the end of kestrel drive"), in any case: a dwelling, then within a few words on / off / of
+# a street named by one to three words that are no function word or generic ("the main road", "a dead end").
+HOME_STREET = re.compile(
+    rf"{_DWELLING}(?:\s{{1,3}}[\w'’\-]{{1,20}}){{0,8}}?\s{{1,3}}(?:on|off|of|down|along|up)\s{{1,3}}(?:the\s{{1,3}})?"
+    rf"(?:(?!(?:{_NOT_STREET}|(?:{alternation(vocabulary().generic_street_words)})\b))[a-z'’\-]{{2,20}}\s{{1,3}}){{1,3}}"
+    rf"(?:{alternation(vocabulary().street_types_named | vocabulary().street_types_numbered)})\b",
+    re.IGNORECASE,
+)
+_HOME_GATE = vocabulary().dwellings | frozenset(w + "s" for w in vocabulary().dwellings)
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, HOME_NEAR, ADMIN_BEFORE,
+    DOTTED_INITIALS, HOME_NEAR, HOME_STREET, ADMIN_BEFORE,
 )
 
 
@@ -244,6 +253,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _HOME_GATE:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
+        out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_STREET, _HOME_GATE & words))
     return out
 
 

@@ -164,6 +164,9 @@ class RoleReader:
 
     def _role_before(self, lo: int, hi: int) -> bool:
         j = lo - 1
+        # "our DSL mrs thompson", "the virtual school head mr o'neill": a title typed in lower case before the name
+        if j >= 0 and self.norms[j] in self.v.titles and not self.toks[j].cap and self._joined(j, lo):  # type: ignore[union-attr]
+            j -= 1
         if j >= 0 and self.norms[j] in _NAMING and self._joined(j, lo):
             j -= 1
         if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):
