@@ -52,8 +52,8 @@ def test_a_street_type_in_two_kinds_is_refused(tmp_path):
     for path in DATA.iterdir():
         shutil.copy(path, tmp_path / path.name)
     text = (tmp_path / "vocabulary.yaml").read_text(encoding="utf-8")
-    (tmp_path / "vocabulary.yaml").write_text(text.replace("street_types_numbered: [", "street_types_numbered: [lane, "),
-                                              encoding="utf-8")
+    text = text.replace("street_types_numbered: [", "street_types_numbered: [lane, ")
+    (tmp_path / "vocabulary.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ValidationError, match="two kinds"):
         load(tmp_path)
 
