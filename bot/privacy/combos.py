@@ -101,6 +101,7 @@ def _gate() -> frozenset[str]:
 
 
 _ONLY = frozenset({"only"})
+_DESCRIBED = re.compile(r"\s(?:with|whose)\s", re.IGNORECASE)
 
 
 @cache
@@ -117,7 +118,20 @@ def _place(text: str, a: int, b: int) -> bool:
         w = m.group().lower()
         if m.start() > a and text[m.start() - 1] not in ".!?\n" and (w in local or (w in places and w not in english)):
             return True
+    # typed in lower case ("lives out near malpas", "in rock ferry"): a town's whole name that is no English word or
+    # person's name, or a local place of two words
+    words = _LOWER_WORD.findall(text, a, b)
+    names = lex.place_names
+    for k, w in enumerate(words):
+        if w in local or (w in names and w not in english and w not in lex.first_names and w not in lex.surnames
+                          and w not in lex.rare_english):
+            return True
+        if k + 1 < len(words) and f"{w} {words[k + 1]}" in local:
+            return True
     return False
+
+
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case
 
 
 def _kinds(src: Source, a: int, b: int) -> set[str]:
@@ -165,6 +179,9 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         kinds = _kinds(src, a, b)
         if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
             kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
+        # "the family with the huskies in rock ferry": one described household, placed by name
+        if "place" in kinds and _DEFINITE.match(text, start) and _DESCRIBED.search(text, start, end + 1):
+            kinds.add("unique")
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
 
