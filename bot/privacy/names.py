@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, STATUS_AFTER, family_spans, initial_spans
+from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, MC_INITIALS, STATUS_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
 from bot.privacy.published import INSTITUTIONS, lower_institution
@@ -277,7 +277,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
                    or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
-              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()]
+              and (text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
+                   or MC_INITIALS.fullmatch(text[a:b]) is not None)]
     cand.update(shorts)
     relations = lex.vocab.person_relations
     if not relations.isdisjoint(distinct):  # "Reign's nan": any word owning a relative is looked at
