@@ -38,6 +38,13 @@ _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|ma
 _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
     "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
+# Part of a plate ("reg started with CH", "plate ending in 7KX") and a taxi's licence plate ("the taxi with plate 1123"):
+# after "started / ending with", letters in capitals or digits; after "plate" itself, a number.
+PART_PLATE = re.compile(  # case matters for the letters only: "reg started with it" names no plate
+    r"\b(?i:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{1,3}(?i:no|number|is|was)\b\.?){0,2}\s{1,3}"
+    r"(?:(?i:starting|starts|started|begins|began|beginning|ending|ends|ended)\s{1,3}(?i:with|in)\s{1,3}['\"‘“]?"
+    r"(?:[A-Z]{1,3}|[A-Z0-9]{2,4})\b|(?<=(?i:plate) )(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"
+)
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
                          rf"(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
@@ -219,6 +226,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
             out.append(("social_media", m.start(1), m.end(1)) for m in quoted)
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
+        out.append(("vehicle", m.start(), m.end()) for m in src.at_words(PART_PLATE, _REG_CUES & words))
     if words & _ACCOUNT_WORDS:
         out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:
