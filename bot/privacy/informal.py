@@ -38,6 +38,8 @@ _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
 CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
 _GROUPS = re.compile(r"\d+")
+# "i put 3124 5678 90 for the NHS no": ten digits in groups with the cue after them
+NHS_AFTER = re.compile(r"\d(?<!\d\d)\d{0,9}(?:[ \-.]{1,3}\d{1,10}){0,9}(?!\d)(?=[^\d\n]{0,25}?\bnhs\b)", re.IGNORECASE)
 _STREET = rf"(?:{alternation(vocabulary().street_types)})"
 HOME_CORNER = re.compile(
     r"\b(?:live|lives|living|stay|stays|staying|housed|home|moved)\b[^.\n?!]{0,40}?\bcorner\s{1,3}of\s{1,3}"
@@ -135,6 +137,9 @@ def _cued_nhs(text: str) -> Iterator[Span]:
                 if total == 10:
                     yield "nhs_number", m.start(1), m.start(1) + g.end()
                 break
+    for m in NHS_AFTER.finditer(text):
+        if sum(len(g) for g in _GROUPS.findall(m.group(0))) == 10:
+            yield "nhs_number", m.start(), m.end()
 
 
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:

@@ -32,7 +32,9 @@ PHONE = re.compile(r"(?:\((?<![\w+]\()\s{0,2}\+\s{0,2}44\s{0,2}\)|\+(?<![\w+]\+)
 PUBLIC_PREFIXES = ("0800", "0808", "03", "0845")
 _WORD = re.compile(r"[a-z][a-z'’\-]{0,30}")
 _BEFORE, _AFTER = 70, 45  # characters of the sentence looked at either side of a number
-_FAMILY_EXTRA = frozenset({"his", "her", "their", "home", "house", "personal", "private", "landline"})
+# (and members of the public who ring in: "caller on 01244 ..." is a person's number, whatever service took it)
+_FAMILY_EXTRA = frozenset({"his", "her", "their", "home", "house", "personal", "private", "landline", "caller",
+                           "callers", "witness", "informant"})
 
 
 def digits_of(s: str) -> str:

@@ -38,8 +38,8 @@ _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|ma
 _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
     "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
-# Part of a plate ("reg started with CH", "plate ending in 7KX") and a taxi's licence plate ("the taxi with plate 1123"):
-# after "started / ending with", letters in capitals or digits; after "plate" itself, a number.
+# Part of a plate ("reg started with CH", "plate ending in 7KX") and a taxi's licence plate ("the taxi with plate
+# 1123"): after "started / ending with", letters in capitals or digits; after "plate" itself, a number.
 PART_PLATE = re.compile(  # case matters for the letters only: "reg started with it" names no plate
     r"\b(?i:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{1,3}(?i:no|number|is|was)\b\.?){0,2}\s{1,3}"
     r"(?:(?i:starting|starts|started|begins|began|beginning|ending|ends|ended)\s{1,3}(?i:with|in)\s{1,3}['\"‘“]?"
