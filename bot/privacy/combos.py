@@ -101,6 +101,8 @@ def _gate() -> frozenset[str]:
 
 
 _ONLY = frozenset({"only"})
+OUR_SETTING = re.compile(r"\b(?:our|this|their|his|her)\s{1,3}(?:school|nursery|primary|academy|college|class|"
+                         r"setting|unit|ward|club|team)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s(?:with|whose)\s", re.IGNORECASE)
 
 
@@ -179,6 +181,9 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         kinds = _kinds(src, a, b)
         if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
             kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
+        # "the only pupil with a hearing dog at our school": the only one in one named setting
+        if "unique" in kinds and OUR_SETTING.search(text, a, b):
+            kinds.add("place")
         # "the family with the huskies in rock ferry": one described household, placed by name
         if "place" in kinds and _DEFINITE.match(text, start) and _DESCRIBED.search(text, start, end + 1):
             kinds.add("unique")

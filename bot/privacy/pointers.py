@@ -165,7 +165,9 @@ HANDLE_BEFORE = re.compile(
 _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
 # "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
-_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{3,30})\b")
+# "yubo account lilprincessleah": the same after account / username / handle / page / channel / profile.
+_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|channel|profile)\s{1,3}"
+                      r"([A-Za-z][A-Za-z0-9_.]{3,30})\b")
 
 
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
