@@ -37,9 +37,11 @@ _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
 CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
+_CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
 _GROUPS = re.compile(r"\d+")
 # "i put 3124 5678 90 for the NHS no": ten digits in groups with the cue after them
 NHS_AFTER = re.compile(r"\d(?<!\d\d)\d{0,9}(?:[ \-.]{1,3}\d{1,10}){0,9}(?!\d)(?=[^\d\n]{0,25}?\bnhs\b)", re.IGNORECASE)
+_NHS_AFTER_LOW = re.compile(NHS_AFTER.pattern)
 _STREET = rf"(?:{alternation(vocabulary().street_types)})"
 HOME_CORNER = re.compile(
     r"\b(?:live|lives|living|stay|stays|staying|housed|home|moved)\b[^.\n?!]{0,40}?\bcorner\s{1,3}of\s{1,3}"
@@ -129,7 +131,10 @@ def _grouped(text: str) -> Iterator[Span]:
 def _cued_nhs(text: str) -> Iterator[Span]:
     """Ten digits after an NHS cue however they are grouped, ending at a group's end (not the start of a longer
     number): the cue says what the number is, so the grouping and the check digit do not matter."""
-    for m in CUED_NHS.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):  # the cue matched on a lower-case copy (same offsets), faster than ignoring case
+        text = low
+    for m in _CUED_NHS_LOW.finditer(text) if text is low else CUED_NHS.finditer(text):
         total = 0
         for g in _GROUPS.finditer(m.group(1)):
             total += len(g.group(0))
@@ -137,7 +142,7 @@ def _cued_nhs(text: str) -> Iterator[Span]:
                 if total == 10:
                     yield "nhs_number", m.start(1), m.start(1) + g.end()
                 break
-    for m in NHS_AFTER.finditer(text):
+    for m in _NHS_AFTER_LOW.finditer(text) if text is low else NHS_AFTER.finditer(text):
         if sum(len(g) for g in _GROUPS.findall(m.group(0))) == 10:
             yield "nhs_number", m.start(), m.end()
 
