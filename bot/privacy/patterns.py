@@ -270,22 +270,27 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return i >= 0 and pos < spans[i][2]
 
 
+_LETTER_DIGIT = re.compile(r"\d(?<=[A-Za-z]\d)")  # a digit right after a letter (led by \d: a fast scan)
+
+
 def _before_digits(text: str) -> Iterator[int]:
-    """The two places before each run of digits: where a postcode's letters ("wa5", "CH64 3RT") can start; four
-    places before for "GIR 0AA"."""
-    gir = "gir" in text.lower()
+    """The two places before each digit that follows a letter: where a postcode's letters ("wa5", "CH64 3RT") can
+    start."""
     last = -1
-    for d in _digit_runs(text):
-        for start in (d - 4, d - 3, d - 2, d - 1) if gir else (d - 2, d - 1):
+    for m in _LETTER_DIGIT.finditer(text):
+        for start in (m.start() - 2, m.start() - 1):
             if start > last:
                 last = start
                 yield start
 
 
 def _postcodes(src: Source) -> Iterator[Span]:
-    # a postcode starts one or two letters before a digit: tried only there, not at every character
+    # a postcode starts one or two letters before a digit: tried only there, not at every character ("GIR 0AA",
+    # the one postcode with a space there, is looked for by the regex engine's own scan when "gir" is in the text)
+    gir = "gir" in (src.low if src.low is not None else src.text.lower())
     for pattern in (POSTCODE, OUTWARD):
-        yield from (("postcode", m.start(), m.end()) for m in src.at_starts(pattern, _before_digits(src.text)))
+        found = src.finditer(pattern) if gir else src.at_starts(pattern, _before_digits(src.text))
+        yield from (("postcode", m.start(), m.end()) for m in found)
 
 
 def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
