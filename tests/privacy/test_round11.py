@@ -45,7 +45,7 @@ CLEAN = [
     "the panel meets at Grange House on thursdays",
     # a street with no number and no home: any street, or a service on it
     "the family hub on the main road is closed for training",
-    "most of our families live in a house on a busy road",
+    "most families we see rent a flat on the main road",
     # "reg started with" and a word, not a plate
     "the reg started with it being a hire car, not sure",
     # "the only one" without a setting of one's own
