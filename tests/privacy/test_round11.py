@@ -67,3 +67,16 @@ def test_found(text, kind):
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean(text):
     assert find_identifiers(text) == []
+
+
+def test_the_rounds_new_patterns_are_bounded():
+    """informal.py is not in test_linear's module list (its read-out number pattern has an open repeat), so the new
+    patterns there are checked here, with those of patterns.py and pointers.py."""
+    from re import _parser as sre_parse
+
+    from bot.privacy import informal, patterns, pointers
+    from tests.privacy.test_linear import _unbounded
+
+    for p in (informal.NHS_AFTER, informal._NHS_AFTER_LOW, informal._CUED_NHS_LOW, patterns.HOME_STREET,
+              pointers.PART_PLATE, pointers.QUOTED_HANDLE, patterns.CODE_REF):
+        assert _unbounded(sre_parse.parse(p.pattern, p.flags)) == [], p.pattern
