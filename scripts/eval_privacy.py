@@ -4,6 +4,8 @@ and the time to screen a message of Slack's maximum length.
 
 Usage:
     python scripts/eval_privacy.py CORPUS.jsonl [--quiet]
+    python scripts/eval_privacy.py --union CORPUS.jsonl CORPUS.jsonl ...   (one line per set and their total, no timing:
+        a change that raises one development set and lowers the others shows here)
 
 CORPUS lines are {"text", "label": "identifying"|"benign", "category"}. Screens with
 `bot.privacy.find_identifiers` in-process (the function every form and message goes through).
@@ -43,12 +45,31 @@ def worst_case_ms(cases: list[dict[str, str]]) -> tuple[float, float]:
     return wall * 1000, cpu * 1000
 
 
+def union(paths: list[str]) -> int:
+    """Detected and false positives per set and over all of them together."""
+    totals = [0, 0, 0, 0]
+    for path in paths:
+        cases = read_cases(path)
+        flags = [(c["label"] == "identifying", bool(find_identifiers(c["text"]))) for c in cases]
+        row = [sum(f for i, f in flags if i), sum(i for i, _ in flags), sum(f for i, f in flags if not i),
+               sum(not i for i, _ in flags)]
+        totals = [t + r for t, r in zip(totals, row, strict=True)]
+        print(f"{Path(path).name:<24} detected {row[0]}/{row[1]} = {row[0] / max(1, row[1]):.1%}; "
+              f"false positives {row[2]}/{row[3]} = {row[2] / max(1, row[3]):.1%}")
+    print(f"{'all together':<24} detected {totals[0]}/{totals[1]} = {totals[0] / max(1, totals[1]):.2%}; "
+          f"false positives {totals[2]}/{totals[3]} = {totals[2] / max(1, totals[3]):.2%}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("corpus")
+    ap.add_argument("corpus", nargs="+")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--union", action="store_true")
     a = ap.parse_args()
-    cases = read_cases(a.corpus)
+    if a.union or len(a.corpus) > 1:
+        return union(a.corpus)
+    cases = read_cases(a.corpus[0])
     tally = Tally("identifying", "MISSED", "FALSE POSITIVE", quiet=a.quiet)
     for c in cases:
         tally.add(c, bool(find_identifiers(c["text"])))

@@ -26,8 +26,9 @@ from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
 from bot.privacy.pointers import _alternation
 
-_AGE = (r"\b\d{1,2}\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
-        r"|\baged?\s{1,2}\d{1,2}\b(?!\s{0,2}[-–]\s{0,2}\d|\s{1,2}to\s{1,2}\d)"  # not "aged 0-18"
+# ("\d(?<!\w\d)" and "a(?<!\wa)" are "\b\d" and "\ba", in a form the regex engine scans for faster)
+_AGE = (r"\d(?<!\w\d)\d?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
+        r"|a(?<!\wa)ged?\s{1,2}\d{1,2}\b(?!\s{0,2}[-–]\s{0,2}\d|\s{1,2}to\s{1,2}\d)"  # not "aged 0-18"
         r"|,\s{0,2}(?:[4-9]|1[0-7])(?=\s{0,2}(?:[.!?\n]|$))")  # "..., 15." at the end of a sentence
 AGE = re.compile(_AGE, re.IGNORECASE)
 HEIGHT = re.compile(r"\b[4-7]\s{0,2}(?:ft|foot)\s{0,2}\d{0,2}\b|\b[4-7]'\s{0,2}\d{1,2}\b", re.IGNORECASE)
@@ -99,6 +100,19 @@ def _gate() -> frozenset[str]:
     return frozenset(w.split()[0] for w in words)
 
 
+_ONLY = frozenset({"only"})
+OUR_SETTING = re.compile(r"\b(?:our|this|their|his|her)\s{1,3}(?:school|nursery|primary|academy|college|class|"
+                         r"setting|unit|ward|club|team)\b", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\s(?:with|whose)\s", re.IGNORECASE)
+
+
+@cache
+def _referent_cues() -> frozenset[str]:
+    """The words a "referent" match can start with (its pattern's first words)."""
+    return frozenset({"the", "this", "that", "little", "teen", "teenage", "young", "child", "girl", "boy", "lad",
+                      "baby", "family"} | {w.split()[0] for w in lexicon().vocab.singular_referents})
+
+
 def _place(text: str, a: int, b: int) -> bool:
     lex = lexicon()
     local, places, english = lex.vocab.local_places, lex.places, lex.english
@@ -106,7 +120,20 @@ def _place(text: str, a: int, b: int) -> bool:
         w = m.group().lower()
         if m.start() > a and text[m.start() - 1] not in ".!?\n" and (w in local or (w in places and w not in english)):
             return True
+    # typed in lower case ("lives out near malpas", "in rock ferry"): a town's whole name that is no English word or
+    # person's name, or a local place of two words
+    words = _LOWER_WORD.findall(text, a, b)
+    names = lex.place_names
+    for k, w in enumerate(words):
+        if w in local or (w in names and w not in english and w not in lex.first_names and w not in lex.surnames
+                          and w not in lex.rare_english):
+            return True
+        if k + 1 < len(words) and f"{w} {words[k + 1]}" in local:
+            return True
     return False
+
+
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case
 
 
 def _kinds(src: Source, a: int, b: int) -> set[str]:
@@ -122,13 +149,13 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
         found.add("school_year")
     if SHOW.search(src.text, a, b):
         found.add("event")
-    if FAME.search(src.text, a, b):
+    if src.search(FAME, a, b):
         found.update(("event", "unique"))
-    if ACHIEVEMENT.search(src.text, a, b):
+    if src.search(ACHIEVEMENT, a, b):
         found.update(("event", "unique"))  # a title or trophy is held by one person
     if ROAD_NUMBER.search(src.text, a, b):
         found.add("place")
-    if BUSINESS.search(src.text, a, b):
+    if src.search(BUSINESS, a, b):
         found.add("unique")
     return found
 
@@ -140,8 +167,11 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text, pats = src.text, _patterns()
     # A flagged sentence speaks of one person or family: start only where one is (each pattern scanned on its own,
     # as one alternation of all of them defeats the regex engine's literal prefix search and is several times slower).
-    starts = sorted({m.start(): m.end() for p in (pats["referent"], pats["unique"], AGE)
-                     for m in src.finditer(p)}.items())
+    # The referent and "only" patterns are tried only at their first words (Source.at_words: str.find, then an
+    # anchored match), not at every character.
+    found = (*src.at_words(pats["referent"], _referent_cues() & words), *src.at_words(pats["unique"], _ONLY & words),
+             *src.finditer(AGE))
+    starts = sorted({m.start(): m.end() for m in found}.items())
     done = -1
     for start, end in starts:
         if start < done:
@@ -151,6 +181,12 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         kinds = _kinds(src, a, b)
         if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
             kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
+        # "the only pupil with a hearing dog at our school": the only one in one named setting
+        if "unique" in kinds and OUR_SETTING.search(text, a, b):
+            kinds.add("place")
+        # "the family with the huskies in rock ferry": one described household, placed by name
+        if "place" in kinds and _DEFINITE.match(text, start) and _DESCRIBED.search(text, start, end + 1):
+            kinds.add("unique")
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
 

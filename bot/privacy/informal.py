@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.patterns import nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME
 
@@ -36,9 +37,12 @@ _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
 CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
+_CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
 _GROUPS = re.compile(r"\d+")
-_STREET = (r"(?:road|rd|street|st|lane|avenue|ave|close|grove|drive|way|crescent|terrace|walk|row|mews|square|"
-           r"hill|parade|brow)")
+# "i put 3124 5678 90 for the NHS no": ten digits in groups with the cue after them
+NHS_AFTER = re.compile(r"\d(?<!\d\d)\d{0,9}(?:[ \-.]{1,3}\d{1,10}){0,9}(?!\d)(?=[^\d\n]{0,25}?\bnhs\b)", re.IGNORECASE)
+_NHS_AFTER_LOW = re.compile(NHS_AFTER.pattern)
+_STREET = rf"(?:{alternation(vocabulary().street_types)})"
 HOME_CORNER = re.compile(
     r"\b(?:live|lives|living|stay|stays|staying|housed|home|moved)\b[^.\n?!]{0,40}?\bcorner\s{1,3}of\s{1,3}"
     rf"(?:[a-z'’\-]{{1,30}}\s{{1,3}}){{1,3}}{_STREET}\b",
@@ -56,6 +60,7 @@ HOTEL_ROOM = re.compile(
 _CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
 _SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
 _PLACED = re.compile(r"\b(?:goes\s{1,3}to|attends|attending|is\s{1,3}at|started\s{1,3}at)\s{1,3}", re.IGNORECASE)
+_PLACED_LOW = re.compile(_PLACED.pattern)
 SETTING = re.compile(
     rf"(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
     r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
@@ -67,7 +72,8 @@ _CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
 
 def _child_settings(text: str) -> Iterator[Span]:
     """Found from the verb that places someone (rarer than the child words), then the setting, then the child."""
-    for verb in _PLACED.finditer(text):
+    low = text.lower()  # the verbs are matched on a lower-case copy (faster than case-insensitive), same offsets
+    for verb in (_PLACED_LOW.finditer(low) if len(low) == len(text) else _PLACED.finditer(text)):
         m = SETTING.match(text, verb.end())
         named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
         if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
@@ -125,7 +131,10 @@ def _grouped(text: str) -> Iterator[Span]:
 def _cued_nhs(text: str) -> Iterator[Span]:
     """Ten digits after an NHS cue however they are grouped, ending at a group's end (not the start of a longer
     number): the cue says what the number is, so the grouping and the check digit do not matter."""
-    for m in CUED_NHS.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):  # the cue matched on a lower-case copy (same offsets), faster than ignoring case
+        text = low
+    for m in _CUED_NHS_LOW.finditer(text) if text is low else CUED_NHS.finditer(text):
         total = 0
         for g in _GROUPS.finditer(m.group(1)):
             total += len(g.group(0))
@@ -133,6 +142,9 @@ def _cued_nhs(text: str) -> Iterator[Span]:
                 if total == 10:
                     yield "nhs_number", m.start(1), m.start(1) + g.end()
                 break
+    for m in _NHS_AFTER_LOW.finditer(text) if text is low else NHS_AFTER.finditer(text):
+        if sum(len(g) for g in _GROUPS.findall(m.group(0))) == 10:
+            yield "nhs_number", m.start(), m.end()
 
 
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:

@@ -23,7 +23,10 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
             yield "family_name", t.start, t.end
             continue
         # "the Walsh family", "the hughes kids", "five Ahmed children".
-        if nxt is None or nxt.norm not in v.family_nouns or t.after.strip(" "):
+        if nxt is None or t.after.strip(" "):
+            continue
+        home = nxt.norm in v.family_home_nouns and not nxt.cap and prev is not None and prev.norm == "the"
+        if nxt.norm not in v.family_nouns and not home:
             continue
         if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
             continue  # "the Thornby family hub", "Halton family court": a service named for a place
@@ -73,6 +76,9 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
     for i, t, prev, nxt in candidates(toks, cands):
         raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
         letters = raw.replace("-", "").replace("'", "").replace("’", "")  # "TO'N": an O' surname's initial
+        mc = MC_INITIALS.fullmatch(raw) is not None  # "LMcC": no acronym is written with a Mc
+        if mc:
+            letters = raw.replace("Mac", "M").replace("Mc", "M")
         if letters.islower() and letters.isalpha() and len(letters) <= 3:
             if _lower_pair(i, toks, lex):
                 yield "initials", t.start, t.end
@@ -90,19 +96,24 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             continue
         # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
         # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
-        strong = _strong_cue(i, toks, lex)
+        # "initials CT": letters named as initials, whatever they spell
+        named = prev is not None and prev.norm in ("initials", "initial") and _END_PUNCT.isdisjoint(t.before)
+        strong = named or _strong_cue(i, toks, lex)
         # "ED (looked after)": a child's care status makes even a service's letters a child's initials, unless the
         # letters are that status's own acronym ("CLA (children looked after)")
         status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
-        if (not status and (t.norm in v.service_acronyms or raw.lower() in v.service_acronyms)) or (not strong and (
+        service = t.norm in v.service_acronyms or raw.lower() in v.service_acronyms
+        if (not status and not named and service) or (not strong and (
                 t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
                 len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex))):
             continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
         if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
                 nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
             continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
+        if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
+            continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
         prev2 = toks[i - 2] if i > 1 else None
-        cue = (strong or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
+        cue = (strong or mc or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
                # "TW found asleep", "HB missing overnight": a state only a person is in
                or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
@@ -119,6 +130,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             yield "initials", t.start, t.end
 
 
+MC_INITIALS = re.compile(r"[A-Z]{1,2}(?:Mc|Mac)[A-Z]{1,2}")
 # States a body or team can be in too ("ESC-2026-014 moved", "NWG reported"): no cue after capitals.
 _BODY_STATES = frozenset({"moved", "sent", "released", "reported", "charged", "placed", "taken", "brought", "collected",
                           "picked", "discharged", "spoken", "staying", "living", "running", "refusing", "disclosing",

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 DATA = Path(__file__).resolve().parent / "data"
 _ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
@@ -45,6 +45,7 @@ class Vocabulary(BaseModel):
     after_contact: frozenset[str]
     titles: frozenset[str]
     family_nouns: frozenset[str]
+    family_home_nouns: frozenset[str]
     common_words: frozenset[str]
     not_names: frozenset[str]
     org_words: frozenset[str]
@@ -84,6 +85,32 @@ class Vocabulary(BaseModel):
     pupil_cues: frozenset[str]
     street_person_cues: frozenset[str]
     verb_particles: frozenset[str]
+    street_types_named: frozenset[str]
+    street_types_place: frozenset[str]
+    street_types_numbered: frozenset[str]
+    dwellings: frozenset[str]
+    generic_street_words: frozenset[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _streets(cls, data: object) -> object:
+        """Street types are one list in three kinds: no word in two kinds; named and place ones end an organisation's
+        or place's name too ("Grace Road", "Hope Park"), so they join org_words here rather than being copied."""
+        if not isinstance(data, dict):
+            return data
+        kinds = [data.get(f"street_types_{k}") for k in ("named", "place", "numbered")]
+        if all(isinstance(k, list) for k in kinds):
+            seen = [w for k in kinds for w in k]
+            if len(seen) != len(set(seen)):
+                raise ValueError(f"street types in two kinds: {sorted({w for w in seen if seen.count(w) > 1})[:3]}")
+            if isinstance(data.get("org_words"), list):
+                data = {**data, "org_words": [*data["org_words"], *kinds[0], *kinds[1]]}
+        return data
+
+    @property
+    def street_types(self) -> frozenset[str]:
+        """Every street type, of any kind."""
+        return self.street_types_named | self.street_types_place | self.street_types_numbered
 
     @field_validator("*", mode="before")
     @classmethod
@@ -123,6 +150,21 @@ def _word_list(data: Path, name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def alternation(words: frozenset[str]) -> str:
+    """A regex alternation of words and short phrases, longest first so 'range rover' wins over 'rover'."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _vocabulary(data: Path) -> Vocabulary:
+    return Vocabulary.model_validate(yaml.safe_load((data / "vocabulary.yaml").read_text(encoding="utf-8")))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """vocabulary.yaml alone, loaded once per process: the patterns compiled at import (street types) read it."""
+    return _vocabulary(DATA)
+
+
 @cache
 def lexicon() -> Lexicon:
     """The screen's lists, loaded once per process."""
@@ -131,7 +173,7 @@ def lexicon() -> Lexicon:
 
 def load(data: Path) -> Lexicon:
     """Read and validate every list in `data`; raises ValueError (or pydantic's ValidationError) if one is bad."""
-    vocab = Vocabulary.model_validate(yaml.safe_load((data / "vocabulary.yaml").read_text(encoding="utf-8")))
+    vocab = vocabulary() if data == DATA else _vocabulary(data)
     place_words = set()
     place_names = _word_list(data, "places") | vocab.local_places
     for place in place_names:

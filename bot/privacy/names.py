@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, STATUS_AFTER, family_spans, initial_spans
+from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, MC_INITIALS, STATUS_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
 from bot.privacy.published import INSTITUTIONS, lower_institution
@@ -36,6 +36,7 @@ from bot.privacy.tokens import (
     _sentence_start,
     candidates,
     classifier,
+    word_pattern,
 )
 from bot.privacy.wordnames import (
     _SPEAK,
@@ -245,11 +246,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
     set lookups, so screening stays linear and cheap."""
     lex = lexicon()
-    text = URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's words are not names (same offsets)
+    if "://" in text or "www." in text.lower():
+        text = URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's words are not names (same offsets)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
-    matches = list(TOKEN.finditer(lowered))
+    # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
+    matches = list((word_pattern(lowered) if lowered is not text else TOKEN).finditer(lowered))
     spans = [m.span() for m in matches]
     norms = [m.group() for m in matches]
     if not lowered.isascii():
@@ -258,12 +261,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
         norms = [fold(w) for w in norms]
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
+    distinct = set(bases)
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
-    odd = {b for b in set(bases).difference(ordinary) if not _contraction(b, ordinary)} | names.intersection(bases)
+    odd = {b for b in distinct.difference(ordinary) if not _contraction(b, ordinary)} | names.intersection(distinct)
     cand = {i for i, b in enumerate(bases) if b in odd
             and (b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary))}
-    if not openers.isdisjoint(bases):
+    if not openers.isdisjoint(distinct):
         cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
     terms = lex.vocab.acronyms
     strong = lex.vocab.strong_initial_roles
@@ -273,23 +277,24 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
                    or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
-              and text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()]
+              and (text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
+                   or MC_INITIALS.fullmatch(text[a:b]) is not None)]
     cand.update(shorts)
     relations = lex.vocab.person_relations
-    if not relations.isdisjoint(bases):  # "Reign's nan": any word owning a relative is looked at
+    if not relations.isdisjoint(distinct):  # "Reign's nan": any word owning a relative is looked at
         cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
     # 'kb and his stepdad', 'jw and lw are...': initials typed in lower case, two or three letters with no vowel
-    if "and" in bases:
-        lows = sorted(set(shorts) | {i for i, b in enumerate(bases) if _lower_initials(b, lex) and (
+    lower_initials = {b for b in distinct if _lower_initials(b, lex)} if "and" in distinct else None
+    if lower_initials:  # each distinct word judged once; then only its places are looked at
+        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials and (
             (i + 1 < n and bases[i + 1] == "and") or (i > 0 and bases[i - 1] == "and"))})
-        shorts = lows
     phrases = _place_phrases()
-    if not phrases.keys().isdisjoint(bases):
+    if not phrases.keys().isdisjoint(distinct):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
                                for j in (i, i + 1))
     cand.difference_update(_eponyms(text, spans, bases, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
-    family_nouns = lex.vocab.family_nouns
+    family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
     # that is capitalised or no ordinary word): the few words worth building tokens for

@@ -7,14 +7,15 @@ pattern in PATTERNS). Each detector yields (kind, start, end) spans so that `red
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 
+from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, street_as_place
 from bot.privacy.published import child_at_school, lower_school, team_mailbox
+from bot.privacy.source import _MAX_STARTS, Source
 
 Span = tuple[str, int, int]
 
@@ -29,10 +30,8 @@ POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})\b", 
 OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b(?!\s{1,2}(?:area|district|patch|locality)s?\b)", re.IGNORECASE)
 # (the look-behind sits after the first digit so the engine can skip ahead to digits: about twice as fast)
 TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
-_STREET = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|grove|drive|dr|way|court|ct|crescent|cres|place|pl|"
-           r"terrace|gardens|gdns|walk|row|mews|square|sq|hill|park|view|rise|green|parade|paddocks?|fold|croft|"
-           r"meadows?|wharf|house|flats|chase|gate|vale|brow|bank|boulevard|heights|cottages|fields|lodge|"
-           r"towers?|end|glade|dell|mount|nook|orchard|precinct|villas|yard)")
+_STREET = rf"(?:{alternation(vocabulary().street_types)})"  # vocabulary.yaml: street_types_*
+
 # Words never between a house number and a street ("6 June at Wyvern House"), but see "number 9 on Elm Walk".
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
@@ -51,10 +50,11 @@ FLAT = re.compile(
 )
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
-_REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|"
+_REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|datix|"
+              r"systmone|emis|carefirst|liquidlogic|"
               r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id|cad)")
 KEYWORD_REF = re.compile(
-    rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?)?[\s:#.\-]{{0,4}}"
+    rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?(?:\s{{1,3}}(?:is|was)\b)?)?[\s:#.\-]{{0,4}}"
     r"[A-Z]{0,4}-?(?:\d{3,14}|\d{2}[/\-]\d{3,8})(?:[/\-]\d{1,8}){0,3}",
     re.IGNORECASE,
 )
@@ -92,7 +92,7 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                # "in years 7 and 10": two children's years named together (not a range, "years 7-11")
                r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
-FORM = re.compile(r"\bin\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
+FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 SCHOOL_NAME = re.compile(
     rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
@@ -100,8 +100,8 @@ SCHOOL_NAME = re.compile(
     r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
 )
 # A school named with a word only schools use, even without a year group.
-SCHOOL_STRONG = re.compile(
-    r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
+SCHOOL_STRONG = re.compile(  # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the engine scans for far faster)
+    r"[A-Z](?<!\w[A-Z])[\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
 BIRTH_CUE = re.compile(
@@ -130,19 +130,28 @@ NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", 
 # the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
 _NOT_PLACE_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                    r"July|August|September|October|November|December|Christmas|Easter|I|The|A)\b")
+_DWELLING = rf"\b(?:{alternation(vocabulary().dwellings)})s?\b"
 HOME_NEAR = re.compile(
-    r"\b(?:house|bungalow|flat|terrace|maisonette|semi|cottage|caravan|farmhouse|houseboat|static)s?\b"
+    rf"{_DWELLING}"
     r"(?:\s{1,3}[\w'’\-]{1,20}){0,4}?\s{1,3}(?:opposite|next\s{1,3}to|near|by|behind|above|below|over|after|before|"
     r"facing|beside|on|at|in|off|round|around)\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,5}?"
     rf"(?!{_NOT_PLACE_WORD})[A-Z][\w'’\-]{{1,30}}"
 )
-_HOME_GATE = frozenset({"house", "bungalow", "flat", "terrace", "maisonette", "semi", "cottage", "caravan", "farmhouse",
-                        "houseboat", "static", "houses", "flats", "bungalows"})
+# A home placed on a street with no house number ("the maisonette on hazel drive", "the flat above the chippy on the
+# high st", "the house at the end of kestrel drive"), in any case: a dwelling, then within a few words on / off / of
+# a street named by one to three words that are no function word or generic ("the main road", "a dead end").
+HOME_STREET = re.compile(
+    rf"{_DWELLING}(?:\s{{1,3}}[\w'’\-]{{1,20}}){{0,8}}?\s{{1,3}}(?:on|off|of|down|along|up)\s{{1,3}}(?:the\s{{1,3}})?"
+    rf"(?:(?!(?:{_NOT_STREET}|(?:{alternation(vocabulary().generic_street_words)})\b))[a-z'’\-]{{2,20}}\s{{1,3}}){{1,3}}"
+    rf"(?:{alternation(vocabulary().street_types_named | vocabulary().street_types_numbered)})\b",
+    re.IGNORECASE,
+)
+_HOME_GATE = vocabulary().dwellings | frozenset(w + "s" for w in vocabulary().dwellings)
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
     EMAIL, PHONE, POSTCODE, OUTWARD, TEN_DIGITS, NUMBERED_STREET, NAMED_STREET, FLAT, NHS_WORD, KEYWORD_REF,
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
-    DOTTED_INITIALS, HOME_NEAR, ADMIN_BEFORE,
+    DOTTED_INITIALS, HOME_NEAR, HOME_STREET, ADMIN_BEFORE,
 )
 
 
@@ -163,7 +172,7 @@ def _digits(s: str) -> str:
 
 _WORDS = re.compile(r"[a-z]{1,40}")
 _DIGIT = re.compile(r"\d")
-_STREET_WORDS = frozenset(_STREET[3:-1].replace("?", "").split("|")) | {"paddocks", "meadows", "towers"}
+_STREET_WORDS = vocabulary().street_types
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
@@ -173,74 +182,6 @@ _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth",
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 
-class Source:
-    """A message and its lower-case copy: case-insensitive patterns run on the copy as plain lower-case patterns,
-    which Python's regex engine matches about three times faster. Offsets are the same in both (when lower-casing
-    would change the length, which a few non-English letters do, the patterns run case-insensitively instead)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        low = text.lower()
-        self.low = low if len(low) == len(text) else None
-
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        if self.low is not None and pattern.flags & re.IGNORECASE:
-            return _lowered(pattern).finditer(self.low)
-        return pattern.finditer(self.text)
-
-    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        if self.low is not None and pattern.flags & re.IGNORECASE:
-            return _lowered(pattern).search(self.low, start, end)
-        return pattern.search(self.text, start, end)
-
-    def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
-        """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
-        only start at a few places (a digit run, a letter before a full stop), found faster than the regex engine
-        would find them by trying every character. Past _MAX_STARTS places (a message of nothing but digits) the
-        regex engine's own scan is faster than a Python loop, so the rest is left to it."""
-        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & re.IGNORECASE) \
-            else (pattern, self.text)
-        end = -1
-        for n, pos in enumerate(starts):
-            if n == _MAX_STARTS:
-                yield from compiled.finditer(text, max(pos, end))
-                return
-            if pos >= end and (m := compiled.match(text, pos)):
-                end = m.end()
-                yield m
-
-    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
-        """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
-        an alternation of many words tried at every character is the slowest thing Python's regex engine does,
-        str.find for the few cue words present is among the fastest."""
-        if self.low is None:
-            yield from self.finditer(pattern)
-            return
-        low = self.low
-        starts: set[int] = set()
-        for word in cues:
-            i = low.find(word)
-            while i >= 0:
-                if i == 0 or not low[i - 1].isalnum():
-                    starts.add(i)
-                i = low.find(word, i + 1)
-        compiled, text = (_lowered(pattern), low) if pattern.flags & re.IGNORECASE else (pattern, self.text)
-        end = -1
-        for pos in sorted(starts):
-            if pos >= end and (m := compiled.match(text, pos)):
-                end = m.end()
-                yield m
-
-
-@functools.cache
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped."""
-    if re.search(r"\\[SWDBAZ]|\\[xuUN]|\(\?P", pattern.pattern):
-        raise ValueError("pattern cannot be lower-cased safely")
-    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
-
-
-_MAX_STARTS = 500
 _DIGIT_RUN = re.compile(r"\d{1,40}")
 
 
@@ -263,6 +204,20 @@ def _before_dots(text: str) -> Iterator[int]:
         i = text.find(".", i + 1)
 
 
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """EMAIL's matches, looked for only around each @ (an address's local part is at most 64 characters before it,
+    its domain at most 512 after); a text of many @s is left to the regex engine's own scan."""
+    if text.count("@") > _MAX_STARTS:
+        yield from EMAIL.finditer(text)
+        return
+    end, at = 0, text.find("@")
+    while at >= 0:
+        if (m := EMAIL.search(text, max(end, at - 64), at + 513)) is not None:
+            end = m.end()
+            yield m
+        at = text.find("@", max(at + 1, end))
+
+
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
@@ -280,7 +235,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
-        out.append(("email", m.start(), m.end()) for m in EMAIL.finditer(text) if not team_mailbox(m.group()))
+        out.append(("email", m.start(), m.end()) for m in _emails(text) if not team_mailbox(m.group()))
     if digits:
         out.append(_postcodes(src))
         out.append(_nhs_numbers(src, phones))
@@ -293,12 +248,13 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}):
         out.append(_schools(src, words))
     if "." in text:
-        dotted = (src.at_starts(DOTTED_INITIALS, _before_dots(text)) if text.count(".") <= _MAX_STARTS
-                  else DOTTED_INITIALS.finditer(text))
+        # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
+        dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
         out.append(("initials", m.start(), m.end()) for m in dotted
                    if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
     if words & _HOME_GATE:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
+        out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_STREET, _HOME_GATE & words))
     return out
 
 
@@ -314,9 +270,27 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return i >= 0 and pos < spans[i][2]
 
 
+_LETTER_DIGIT = re.compile(r"\d(?<=[A-Za-z]\d)")  # a digit right after a letter (led by \d: a fast scan)
+
+
+def _before_digits(text: str) -> Iterator[int]:
+    """The two places before each digit that follows a letter: where a postcode's letters ("wa5", "CH64 3RT") can
+    start."""
+    last = -1
+    for m in _LETTER_DIGIT.finditer(text):
+        for start in (m.start() - 2, m.start() - 1):
+            if start > last:
+                last = start
+                yield start
+
+
 def _postcodes(src: Source) -> Iterator[Span]:
-    yield from (("postcode", m.start(), m.end()) for m in src.finditer(POSTCODE))
-    yield from (("postcode", m.start(), m.end()) for m in src.finditer(OUTWARD))
+    # a postcode starts one or two letters before a digit: tried only there, not at every character ("GIR 0AA",
+    # the one postcode with a space there, is looked for by the regex engine's own scan when "gir" is in the text)
+    gir = "gir" in (src.low if src.low is not None else src.text.lower())
+    for pattern in (POSTCODE, OUTWARD):
+        found = src.finditer(pattern) if gir else src.at_starts(pattern, _before_digits(src.text))
+        yield from (("postcode", m.start(), m.end()) for m in found)
 
 
 def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
@@ -340,8 +314,10 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
     links = [("link", m.start(), m.end()) for m in URL.finditer(src.text)] if "/" in src.text else []
-    for pattern in (KEYWORD_REF, CODE_REF) if words & _REF_GATE else (CODE_REF,):
-        for m in src.finditer(pattern):
+    # a keyword reference starts at its keyword: tried only there (Source.at_words), not at every character
+    found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
+    for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
+        for m in matches:
             token = src.text[m.start():m.end()]
             first_digit = _DIGIT.search(token)
             digits_at = m.start() + (first_digit.start() if first_digit else 0)

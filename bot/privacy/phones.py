@@ -23,13 +23,18 @@ from bot.privacy.lexicon import lexicon
 
 Span = tuple[str, int, int]
 
-PHONE = re.compile(r"(?<![\w+])(?:\(\s{0,2}\+\s{0,2}44\s{0,2}\)|\+\s{0,2}44|\(?0044\)?|\(?0)[\d\s\-()]{8,20}\d(?!\d)")
+# (the look-behind, "no word or + before", sits after the first character, so the regex engine can skip ahead to the
+# few characters a number can start with: several times faster on prose)
+PHONE = re.compile(r"(?:\((?<![\w+]\()\s{0,2}\+\s{0,2}44\s{0,2}\)|\+(?<![\w+]\+)\s{0,2}44|\((?<![\w+]\()0044\)?"
+                   r"|0(?<![\w+]0)044\)?|\((?<![\w+]\()0|0(?<![\w+]0))[\d\s\-()]{8,20}\d(?!\d)")
 # Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
 # Every 03 number is a non-geographic line that public bodies and charities use (0300, 0303, 0333, 0345...).
 PUBLIC_PREFIXES = ("0800", "0808", "03", "0845")
 _WORD = re.compile(r"[a-z][a-z'’\-]{0,30}")
 _BEFORE, _AFTER = 70, 45  # characters of the sentence looked at either side of a number
-_FAMILY_EXTRA = frozenset({"his", "her", "their", "home", "house", "personal", "private", "landline"})
+# (and members of the public who ring in: "caller on 01244 ..." is a person's number, whatever service took it)
+_FAMILY_EXTRA = frozenset({"his", "her", "their", "home", "house", "personal", "private", "landline", "caller",
+                           "callers", "witness", "informant"})
 
 
 def digits_of(s: str) -> str:

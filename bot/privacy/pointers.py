@@ -10,14 +10,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import alternation as _alternation
+from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
-
-
-def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation of words and short phrases, longest first so 'range rover' wins over 'rover'."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w)))
-
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
 HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
@@ -43,6 +38,13 @@ _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|ma
 _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
     "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
+# Part of a plate ("reg started with CH", "plate ending in 7KX") and a taxi's licence plate ("the taxi with plate
+# 1123"): after "started / ending with", letters in capitals or digits; after "plate" itself, a number.
+PART_PLATE = re.compile(  # case matters for the letters only: "reg started with it" names no plate
+    r"\b(?i:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{1,3}(?i:no|number|is|was)\b\.?){0,2}\s{1,3}"
+    r"(?:(?i:starting|starts|started|begins|began|beginning|ending|ends|ended)\s{1,3}(?i:with|in)\s{1,3}['\"‘“]?"
+    r"(?:[A-Z]{1,3}|[A-Z0-9]{2,4})\b|(?<=(?i:plate) )(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"
+)
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
                          rf"(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
@@ -112,7 +114,7 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "workplace", rel.start(), target.end()
 
 
-_STREET_NEXT = re.compile(r"\s{1,3}(?:street|st|road|rd|lane|avenue|ave|way|close|drive|crescent|parade|square)\b")
+_STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
 
 
 def _named_place(target: re.Match[str], text: str) -> bool:
@@ -163,13 +165,17 @@ HANDLE_BEFORE = re.compile(
 _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
 # "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
-_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named)\s{1,3}([A-Za-z][A-Za-z0-9_.]{3,30})\b")
+# "yubo account lilprincessleah": the same after account / username / handle / page / channel / profile.
+_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|channel|profile)\s{1,3}"
+                      r"([A-Za-z][A-Za-z0-9_.]{3,30})\b")
 
 
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
 # introduces an account, in a message that names a platform.
-QUOTED_HANDLE = re.compile(r"\b(?:as|called|named|streamer|youtuber|tiktoker|account|channel|user|username|handle|"
-                           r"gamertag|tag|profile|page)\s{1,3}['\"‘“]([^'\"‘’“”\n\[\]]{2,30})['\"’”]", re.IGNORECASE)
+_QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tiktoker", "account", "channel", "user",
+                          "username", "handle", "gamertag", "tag", "profile", "page"})
+QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
+                           re.IGNORECASE)
 
 
 # "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
@@ -218,9 +224,11 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(_handles_before(src, platforms & words))
         out.append(_named_on(src, platforms & words))
         if platforms & words:
-            out.append(("social_media", m.start(1), m.end(1)) for m in QUOTED_HANDLE.finditer(text))
+            quoted = src.at_words(QUOTED_HANDLE, _QUOTED_CUES & words)
+            out.append(("social_media", m.start(1), m.end(1)) for m in quoted)
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
+        out.append(("vehicle", m.start(), m.end()) for m in src.at_words(PART_PLATE, _REG_CUES & words))
     if words & _ACCOUNT_WORDS:
         out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:

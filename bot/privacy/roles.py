@@ -61,6 +61,9 @@ def _word_sets(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[
     return lex.places - lex.english, lex.surnames - lex.english, english, lex.first_names - lex.english
 
 
+_RUN = 6  # how many capitalised words either side of a name can belong to its phrase ('DSL Mrs Jo Hughes')
+
+
 @cache
 def _phrases(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.split()) for w in words)
@@ -97,9 +100,10 @@ class RoleReader:
         """The run of capitalised words around word i with only spaces between ('DSL Mrs Hughes')."""
         toks = self.toks
         lo = hi = i
-        while lo > 0 and (p := toks[lo - 1]) is not None and p.cap and not toks[lo].before.strip():  # type: ignore[union-attr]
+        # a name with its titles is a few words: a longer run of capitals is a heading, and is read no further
+        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and not toks[lo].before.strip():  # type: ignore[union-attr]
             lo -= 1
-        while (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
+        while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
             hi += 1
         if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
             # "jo halliwell, service manager": a name typed in lower case is a first name and a surname
@@ -160,6 +164,9 @@ class RoleReader:
 
     def _role_before(self, lo: int, hi: int) -> bool:
         j = lo - 1
+        # "our DSL mrs thompson", "the virtual school head mr o'neill": a title typed in lower case before the name
+        if j >= 0 and self.norms[j] in self.v.titles and not self.toks[j].cap and self._joined(j, lo):  # type: ignore[union-attr]
+            j -= 1
         if j >= 0 and self.norms[j] in _NAMING and self._joined(j, lo):
             j -= 1
         if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):

@@ -17,17 +17,21 @@ from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
 SIBLING_CUE = re.compile(
     r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
     r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
-    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)\s{1,3}of"
+    r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)s?\s{1,3}of"
     r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
     re.IGNORECASE,
 )
+# Where a SIBLING_CUE match can start (Source.at_words finds these as word starts: "step" finds "stepbrother").
+_CUE_STARTS = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "triplets", "quads", "half", "step",
+                         "older", "younger", "big", "little", "baby", "elder", "sister", "brother", "sibling", "two",
+                         "three", "four", "five", "six", *"0123456789"})
 SIBLING_SPECIFIC = re.compile(
     r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
     r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
     r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
     r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
     r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
-    r"|\bwho\s{1,3}(?:got|was|went|had|is|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
+    r"|\bwho\s{1,3}(?:got|was|were|went|had|is|are|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
     r"|\b(?:arrested|charged|convicted|stabbed|killed|murdered|died|sentenced|excluded|pregnant)\b"
     r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
 )
@@ -100,7 +104,7 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
 
 def _siblings(src: Source) -> Iterator[Span]:
     text = src.text
-    for cue in src.finditer(SIBLING_CUE):
+    for cue in src.at_words(SIBLING_CUE, _CUE_STARTS):
         a, b = _sentence(text, cue.start(), cue.end())
         if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
             yield "sibling", cue.start(), cue.end()

@@ -13,6 +13,17 @@ from functools import cache, lru_cache
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 
 TOKEN = re.compile(r"[^\W\d_]{1,40}(?:['’\-][^\W\d_]{1,40}){0,3}['’]?")
+# TOKEN on lower-case text whose letters are all ASCII (curly apostrophes and dashes may be there): the same words,
+# found with a class the regex engine tests several times faster than TOKEN's Unicode one.
+TOKEN_ASCII = re.compile(r"[a-z]{1,40}(?:['’\-][a-z]{1,40}){0,3}['’]?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def word_pattern(lowered: str) -> re.Pattern[str]:
+    """TOKEN_ASCII when every letter of the lower-case text is ASCII, else TOKEN."""
+    if lowered.isascii() or not any(c.isalpha() for c in set(_NON_ASCII.findall(lowered))):
+        return TOKEN_ASCII
+    return TOKEN
 # Endings of English words (and what to put back) that SCOWL's list does not always spell out.
 _ENDINGS = (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ors", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
             ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("isation", "ise"),
