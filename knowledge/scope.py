@@ -17,10 +17,12 @@ from typing import TypeVar
 
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
+from knowledge.slots import asked_of, field_states, stated_near
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _T = TypeVar("_T")
+Weight = Callable[[str], float]  # a stem's weight in the search (its idf)
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
 _SECTION_OR_YEAR_RE = re.compile(r"\b(?:s|section|sec)\s*\d+\b|\b(?:19|20)\d\d\b")
 _DEFINITION_RE = re.compile(
@@ -207,7 +209,8 @@ def _about_person(kind: FactKind, folded_q: str) -> bool:
     return bool(kind.about_person and people and _found(kind.about_person, folded_q) and _found(people, folded_q))
 
 
-def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
+def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight: Weight | None = None,
+                  linked: list[Entry] | None = None) -> bool:
     if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q):
         return False
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
@@ -218,9 +221,15 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> boo
     if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
                                                      or not _years_of(folded_q) <= _years_of(shown)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
+    if kind.fields and field_states(kind, best, linked):
+        return False  # a group's frequency, a timescale, a route's day windows
     text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     if not any(re.search(p, text) for p in kind.evidence):
         return True
+    if kind.subject_near is not None and (asked := asked_of(kind, folded_q, weight is not None))[0]:
+        stems = _per_entry("slot-stems", best, lambda e: tuple(stem(t) for t in raw_tokens(
+            _SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
+        return not stated_near(kind, asked[0], text, stems, weight, focus=asked[1])
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
     counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
@@ -342,9 +351,11 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
 
 
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
-                   support: Callable[[str], float] | None = None) -> Decline | None:
+                   support: Callable[[str], float] | None = None, weight: Weight | None = None,
+                   linked: list[Entry] | None = None) -> Decline | None:
     """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
-    `support(phrase)` is the share of the question it matches without `phrase` (None: not checked)."""
+    `support(phrase)` is the share of the question it matches without `phrase` (None: not checked); `weight` a
+    stem's search weight; `linked` the entries the answer shows with `best` (their timescales)."""
     scope = vocabulary().out_of_scope
     q = _fold_question(question)
     shown = entry_text(best) if best is not None else ""
@@ -382,6 +393,6 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
                        "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
         for kind in scope.fact_kinds:
-            if _fact_missing(kind, q, best, shown):
+            if _fact_missing(kind, q, best, shown, weight, linked):
                 return Decline(kind.name, kind.reason, kind.pointer, related=True)
     return None

@@ -54,6 +54,20 @@ class TopicRule(ScopeRule):
     name: str = Field(min_length=2)
 
 
+# The structured fields that can state a fact for the entry's own subject (`FactKind.fields`).
+SLOT_FIELDS = ("group.frequency", "group.chair", "timescale", "route.windows", "contact.phone", "contact.email",
+               "contact.address")
+
+
+class SlotFocus(_Strict):
+    """'how often does X *meet*': asked with one of `asked`, the fact must stand beside one of `shown`."""
+
+    asked: list[str] = Field(min_length=1)
+    shown: list[str] = Field(min_length=1)
+
+    _phrases = field_validator("asked", "shown")(_check_phrases)
+
+
 class FactKind(_Strict):
     """A kind of fact (a figure, a cost...) the question asks for and the entry must contain."""
 
@@ -68,8 +82,21 @@ class FactKind(_Strict):
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
     about_person: list[str] = Field(default_factory=list)  # beside a person the documents name, asks for this kind
+    # The slot must be stated *of what is asked*: evidence within this many words of a word the question asks
+    # it of (or of a `focus` word), unless one of `fields` states it in the entry's structured payload.
+    subject_near: int | None = Field(default=None, ge=1)
+    focus: list[SlotFocus] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)
 
     _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, v: list[str]) -> list[str]:
+        unknown = [f for f in v if f not in SLOT_FIELDS]
+        if unknown:
+            raise ValueError(f"unknown structured field(s) {unknown} (known: {', '.join(SLOT_FIELDS)})")
+        return v
 
     @field_validator("evidence")
     @classmethod
