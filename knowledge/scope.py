@@ -350,6 +350,15 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
     return " " + " ".join(stem(t) for t in raw_tokens(phrase)) + " " in said
 
 
+def _asked_area(rule: ScopeRule, folded_q: str) -> str:
+    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or ""."""
+    if not rule.asked_after or (rule.unless and _found(rule.unless, folded_q)):
+        return ""
+    m = re.search(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?(" +
+                  _phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
+    return m.group(1) if m else ""
+
+
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
                    support: Callable[[str], float] | None = None, weight: Weight | None = None,
                    linked: list[Entry] | None = None) -> Decline | None:
@@ -361,8 +370,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
-    if place and not names_served_place and not mentioned:
-        return _rule_decline("other_areas", scope.other_areas, place)
+    if place and not mentioned and (not names_served_place or (asked := _asked_area(scope.other_areas, q))):
+        return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
     adult = _found(scope.adult.phrases, q)
     if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)

@@ -44,8 +44,11 @@ class ScopeRule(_Strict):
     phrases: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
     first_year: int | None = None
+    # other areas: with a served place named too ("moved from Chester to Flintshire"), the other area is still what
+    # is asked about when one of these words stands right before it
+    asked_after: list[str] = Field(default_factory=list)
 
-    _phrases = field_validator("phrases", "unless")(_check_phrases)
+    _phrases = field_validator("phrases", "unless", "asked_after")(_check_phrases)
 
 
 class TopicRule(ScopeRule):
