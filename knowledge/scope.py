@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.slots import asked_of, field_states, stated_near
+from knowledge.slots import asked_of, field_states, names_subject, stated_near
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
@@ -221,15 +221,18 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
     if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
                                                      or not _years_of(folded_q) <= _years_of(shown)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
+    text = _SECTION_OR_YEAR_RE.sub(" ", shown)
+    asked, others = asked_of(kind, folded_q, weight is not None) if kind.subject_near else (frozenset(), None)
+    stems = _per_entry("slot-stems", best, lambda e: tuple(stem(t) for t in raw_tokens(
+        _SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
+    if others is not None and not names_subject(frozenset(stems), others, weight):
+        return True  # "does the executive meet monthly" is not the accountable officers' six-monthly meeting
     if kind.fields and field_states(kind, best, linked):
         return False  # a group's frequency, a timescale, a route's day windows
-    text = _SECTION_OR_YEAR_RE.sub(" ", shown)
     if not any(re.search(p, text) for p in kind.evidence):
         return True
-    if kind.subject_near is not None and (asked := asked_of(kind, folded_q, weight is not None))[0]:
-        stems = _per_entry("slot-stems", best, lambda e: tuple(stem(t) for t in raw_tokens(
-            _SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
-        return not stated_near(kind, asked[0], text, stems, weight, focus=asked[1])
+    if asked:
+        return not stated_near(kind, asked, text, stems, weight, focus=others is not None)
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
     counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []

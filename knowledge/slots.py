@@ -30,7 +30,7 @@ def _edge_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
 # least WINDOW_WEIGHT ("partner", "safeguarding", "children" say little); a word weighing CLAUSE_WEIGHT or more
 # ("fostering", "dispute") may stand anywhere in the evidence's clause ("A child is privately fostered when ...
 # for 28 days or more"). Measured on every development set (knowledge/README.md, decline9).
-WINDOW_WEIGHT = 1.0
+WINDOW_WEIGHT = 1.5
 CLAUSE_WEIGHT = 2.0
 _CLAUSE_RE = re.compile(r"[.;:!?\n\u2022]+")
 
@@ -61,16 +61,24 @@ def _ignored(noise: bool) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stem(w) for w in words), asking
 
 
-def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[frozenset[str], bool]:
-    """Stems of what the question asks the fact of, and whether they are a focus's entry words ("meet")."""
-    for focus in kind.focus:
-        if _edge_re(tuple(focus.asked)).search(folded_q):
-            return frozenset(stem(t) for p in focus.shown for t in raw_tokens(p)), True
+def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[frozenset[str], frozenset[str] | None]:
+    """Stems of what the question asks the fact of; with a focus ("meet") its entry words, and the question's
+    other words as the second item (None: no focus)."""
     rest = _edge_re(tuple(kind.cues)).sub(" ", folded_q)
     ignored, asking = _ignored(not weighed)
     toks = [t for t in expand(raw_tokens(strip_places(rest))) if t not in STOPWORDS and not t.isdigit()]
-    stems = {stem(t) for t in toks}
-    return frozenset(s for s in stems if s not in ignored and not asking.intersection(concepts_of(s))), False
+    stems = frozenset(s for s in map(stem, toks) if s not in ignored and not asking.intersection(concepts_of(s)))
+    for focus in kind.focus:
+        if _edge_re(tuple(focus.asked)).search(folded_q):
+            return frozenset(stem(t) for p in focus.shown for t in raw_tokens(p)), stems
+    return stems, None
+
+
+def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: Callable[[str], float] | None) -> bool:
+    """With a focus ("does the executive meet monthly"), the entry must still hold one of the question's weighty
+    other words ("executive"), if it has any: the accountable officers' meeting is not the executive's."""
+    heavy = {s for s in others if weight is None or weight(s) >= WINDOW_WEIGHT}
+    return not heavy or not heavy.isdisjoint(entry_stems)
 
 
 def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[str, ...],
