@@ -18,7 +18,7 @@ from typing import TypeVar
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.slots import asked_of, field_states, names_subject, stated_near
-from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
+from knowledge.text import STOPWORDS, expand, find_places, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _T = TypeVar("_T")
@@ -354,12 +354,16 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
 
 
 def _asked_area(rule: ScopeRule, folded_q: str) -> str:
-    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or ""."""
+    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or "" (also when
+    the served place is asked about the same way: "I work in Manchester but my case is in Warrington")."""
     if not rule.asked_after or (rule.unless and _found(rule.unless, folded_q)):
         return ""
-    m = re.search(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?(" +
-                  _phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
-    return m.group(1) if m else ""
+    after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
+    m = re.search(after + "(" + _phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
+    served = tuple(name for name, _slug in find_places(folded_q))
+    if m is None or (served and re.search(after + _phrase_re(served).pattern, folded_q)):
+        return ""
+    return m.group(1)
 
 
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
