@@ -17,7 +17,15 @@ from typing import TypeVar
 
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.slots import asked_of, field_states, names_subject, stated_near
+from knowledge.slots import (
+    WINDOW_WEIGHT,
+    asked_of,
+    counted_in_year,
+    field_states,
+    names_subject,
+    stated_near,
+    years_in,
+)
 from knowledge.text import STOPWORDS, expand, find_places, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
@@ -195,6 +203,7 @@ def _count_near(e: Entry, counted: list[str]) -> bool:
     return any(abs(i - j) <= COUNT_WINDOW for i in at for j in numbers)
 
 
+_DATED_RE = re.compile(r"\b[a-z]+ (?=20\d\d\b)")  # the word before a year: "april 2019", "march 2018"
 _RANGE_RE = re.compile(r"\b(20\d\d) ?[-/\u2013] ?(?:20)?(\d\d)\b")
 
 
@@ -236,7 +245,16 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
     counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
-    return bool(counted) and not _count_near(best, counted)
+    if not counted:
+        return False
+    if not _count_near(best, counted):
+        return True
+    if not (asked_years := years_in(folded_q)):
+        return False
+    dated = _counted(_DATED_RE.sub(" ", folded_q))  # "april 2019" dates the count, it is not counted
+    if weight is not None:
+        dated = [c for c in dated if weight(c) >= WINDOW_WEIGHT] or dated  # "plans", not "children"
+    return not counted_in_year(shown, dated, asked_years, COUNT_WINDOW)
 
 
 def _names_role(kind: FactKind, folded_q: str) -> bool:
