@@ -15,24 +15,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
+from knowledge.counting import (
+    COUNT_WINDOW,
+    RANGE_RE,
+    SECTION_OR_YEAR_RE,
+    count_near,
+    counted_in_year,
+    counted_words,
+    numbers_of,
+    undated,
+    years_in,
+    years_of,
+)
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.slots import (
-    WINDOW_WEIGHT,
-    asked_of,
-    counted_in_year,
-    field_states,
-    names_subject,
-    stated_near,
-    years_in,
-)
+from knowledge.slots import WINDOW_WEIGHT, asked_of, field_states, names_subject, stated_near
 from knowledge.text import STOPWORDS, expand, find_places, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _T = TypeVar("_T")
 Weight = Callable[[str], float]  # a stem's weight in the search (its idf)
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
-_SECTION_OR_YEAR_RE = re.compile(r"\b(?:s|section|sec)\s*\d+\b|\b(?:19|20)\d\d\b")
 _DEFINITION_RE = re.compile(
     r"^\s*(what(s| is)( an?)? \w+( \w+){0,3}\W*$|define\b|definition of\b|meaning of\b|"
     r"what do(es)? .+ (mean|stand for)\b)"
@@ -155,7 +158,7 @@ def figure_heavy(e: Entry) -> bool:
 
 
 def _count_figures(e: Entry) -> int:
-    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
+    return len(_NUMBER_RE.findall(SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
 
 
 def is_definition_request(question: str) -> bool:
@@ -167,49 +170,13 @@ def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
                    rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
-_COUNT_RE = re.compile(r"\b(?:how many|number of|numbers of|no of)\s+(.+)")
-_NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand|thousands)$")
-# "how many nurseries": a number must stand within this many words of what is counted in the entry (measured:
-# the documents write "12 children under police protection", "10 children's homes", "one case ... had").
-COUNT_WINDOW = 5
-_LABELS = frozenset({"level", "levels", "step", "steps", "stage", "stages", "tier", "phase", "part", "page", "day",
-                     "appendix", "priority", "section", "s", "year", "key", "principle", "aged", "age", "ages",
-                     "under", "over"})  # "Level 3", "aged 6-18" name or bound, they do not count
-
-
-def _counted(folded_q: str) -> list[str]:
-    """Stems of what a "how many" question counts and says of it: the first four content words after the cue."""
-    m = _COUNT_RE.search(folded_q)
-    if not m:
-        return []
-    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS and not t.isdigit()]
-    return [stem(t) for t in words[:4]]
-
-
 def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
-    labelled: set[int] = set()
-    for i, t in enumerate(toks):
-        if _NUMERAL_RE.match(t) and i and (toks[i - 1] in _LABELS or (i - 1 in labelled and toks[i - 2] in _LABELS)):
-            labelled.add(i)  # "aged 6-18": both ends of the range, not a count after it
-    numbers = tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t) and i not in labelled)
-    return tuple(stem(t) for t in toks), numbers
+    return numbers_of(entry_text(e))
 
 
 def _count_near(e: Entry, counted: list[str]) -> bool:
     """The entry gives a number next to one of the counted words."""
-    stems, numbers = _per_entry("numbers", e, _entry_numbers)
-    at = [i for i, t in enumerate(stems) if t in counted]
-    return any(abs(i - j) <= COUNT_WINDOW for i in at for j in numbers)
-
-
-_DATED_RE = re.compile(r"\b[a-z]+ (?=20\d\d\b)")  # the word before a year: "april 2019", "march 2018"
-_RANGE_RE = re.compile(r"\b(20\d\d) ?[-/\u2013] ?(?:20)?(\d\d)\b")
-
-
-def _years_of(text: str) -> set[tuple[str, str]]:
-    """Year ranges however written: "2018-19", "2018/19", "2018-2019" -> ("2018", "19")."""
-    return set(_RANGE_RE.findall(text))
+    return count_near(_per_entry("numbers", e, _entry_numbers), counted)
 
 
 def _about_person(kind: FactKind, folded_q: str) -> bool:
@@ -226,14 +193,14 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
         return False  # "name of the training course" is not a person; "... training officer" is
     if kind.local_only and best.partnership == NATIONAL:
         return True
-    single_years = _YEAR_RE.findall(_RANGE_RE.sub(" ", folded_q))
+    single_years = _YEAR_RE.findall(RANGE_RE.sub(" ", folded_q))
     if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
-                                                     or not _years_of(folded_q) <= _years_of(shown)):
+                                                     or not years_of(folded_q) <= years_of(shown)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
-    text = _SECTION_OR_YEAR_RE.sub(" ", shown)
+    text = SECTION_OR_YEAR_RE.sub(" ", shown)
     asked, others = asked_of(kind, folded_q, weight is not None) if kind.subject_near else (frozenset(), None)
     stems = _per_entry("slot-stems", best, lambda e: tuple(stem(t) for t in raw_tokens(
-        _SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
+        SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
     if others is not None and not names_subject(frozenset(stems), others, weight):
         return True  # "does the executive meet monthly" is not the accountable officers' six-monthly meeting
     if kind.fields and field_states(kind, best, linked):
@@ -244,14 +211,14 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
         return not stated_near(kind, asked, text, stems, weight, focus=others is not None)
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
-    counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
+    counted = counted_words(folded_q) if kind.prefer_figures or kind.local_only else []
     if not counted:
         return False
     if not _count_near(best, counted):
         return True
     if not (asked_years := years_in(folded_q)):
         return False
-    dated = _counted(_DATED_RE.sub(" ", folded_q))  # "april 2019" dates the count, it is not counted
+    dated = counted_words(undated(folded_q))  # "april 2019" dates the count, it is not counted
     if weight is not None:
         dated = [c for c in dated if weight(c) >= WINDOW_WEIGHT] or dated  # "plans", not "children"
     return not counted_in_year(shown, dated, asked_years, COUNT_WINDOW)

@@ -1,8 +1,5 @@
 """Is the fact a question asks for stated *of what it asks about*, or only somewhere in the entry?
 
-A figure asked for a year must be one the entry gives under that year: "children missing in 2017-18" is not
-the "April 2019: 49 children missing" of an entry whose other figures are for 2017-18 (`counted_in_year`).
-
 "how often does the Halton executive meet" must not be answered by an entry that says the executive exists and,
 three sentences on, that learning events are quarterly; "how long do the partners have to settle a funding
 dispute" is not "the accountable officers meet every 6 months". A fact kind with `subject_near` (data in
@@ -105,43 +102,3 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
             if any(lo <= i < hi for i in heavy):
                 return True
     return False
-
-
-_YEAR_RE = re.compile(r"(?<![\d,.])(20\d\d)(?: ?[-/\u2013] ?(?:20)?(\d\d)(?!\d))?(?![\d,])")
-_NUMBER_RE = re.compile(r"(?<![\w,.])\d[\d,.]*%?")
-_WORD_RE = re.compile(r"[a-z0-9]+")
-
-
-def _years(m: re.Match[str]) -> set[int]:
-    start = int(m.group(1))
-    return {start, start // 100 * 100 + int(m.group(2))} if m.group(2) else {start}
-
-
-def years_in(text: str) -> set[int]:
-    """The years a text names: "2017-18" -> {2017, 2018}, "April 2019" -> {2019}."""
-    return set().union(*(_years(m) for m in _YEAR_RE.finditer(text)))
-
-
-def counted_in_year(text: str, counted: list[str], asked: set[int], window: int) -> bool:
-    """The number that stands within `window` words of the most counted words (stems, acronyms written out) falls
-    under a year the question asks about: the last year named before it ("2017-18: 1,288 referrals ... April
-    2019: 49 children missing"), or none named."""
-    years = [(m.start(), _years(m)) for m in _YEAR_RE.finditer(text)]
-    spans = {m.start() for m in _YEAR_RE.finditer(text)}
-    words = [(m.start(), stem(m.group())) for m in _WORD_RE.finditer(text)]
-    wanted = {stem(t) for c in counted for t in expand([c])} | set(counted)
-    at = {c: [i for i, (_pos, s) in enumerate(words) if s == c] for c in wanted}
-    by_pos = {pos: i for i, (pos, _s) in enumerate(words)}
-    scored: list[tuple[int, int]] = []
-    for m in _NUMBER_RE.finditer(text):
-        if m.start() not in spans and m.start() in by_pos:
-            j = by_pos[m.start()]
-            near = sum(any(abs(i - j) <= window for i in at[c]) for c in wanted)
-            if near:
-                scored.append((near, m.start()))
-    best = max((n for n, _pos in scored), default=0)
-    for n, pos in scored:
-        before = [ys for p, ys in years if p < pos]
-        if n == best and (not before or before[-1] & asked):
-            return True
-    return not scored
