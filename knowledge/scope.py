@@ -194,8 +194,8 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
     if kind.local_only and best.partnership == NATIONAL:
         return True
     single_years = _YEAR_RE.findall(RANGE_RE.sub(" ", folded_q))
-    if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
-                                                     or not years_of(folded_q) <= years_of(shown)):
+    if (kind.local_only or kind.prefer_figures or kind.dated) and (any(y not in shown for y in single_years)
+                                                                   or not years_of(folded_q) <= years_of(shown)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
     text = SECTION_OR_YEAR_RE.sub(" ", shown)
     asked, others = asked_of(kind, folded_q, weight is not None) if kind.subject_near else (frozenset(), None)

@@ -69,9 +69,10 @@ def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[froz
     toks = [t for t in expand(raw_tokens(strip_places(rest))) if t not in STOPWORDS and not t.isdigit()]
     stems = frozenset(s for s in map(stem, toks) if s not in ignored and not asking.intersection(concepts_of(s)))
     for focus in kind.focus:
-        if _edge_re(tuple(focus.asked)).search(folded_q):
-            return frozenset(stem(t) for p in focus.shown for t in raw_tokens(p)), stems
-    return stems, None
+        if m := _edge_re(tuple(focus.asked)).search(folded_q):
+            said = [m.group(1)] if m.group(1) in focus.shown else focus.shown  # "police": the police, no other party
+            return frozenset(stem(t) for p in said for t in raw_tokens(p)), stems
+    return (frozenset(), None) if kind.focus_only else (stems, None)
 
 
 def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: Callable[[str], float] | None) -> bool:

@@ -89,7 +89,9 @@ class FactKind(_Strict):
     # it of (or of a `focus` word), unless one of `fields` states it in the entry's structured payload.
     subject_near: int | None = Field(default=None, ge=1)
     focus: list[SlotFocus] = Field(default_factory=list)
+    focus_only: bool = False  # `subject_near` applies only when a focus is asked ("how much did the *police* pay")
     fields: list[str] = Field(default_factory=list)
+    dated: bool = False  # a year asked must be one the entry gives (as for figures)
 
     _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
 
