@@ -12,6 +12,7 @@ generic, question and group-noise words and the asking concepts themselves ("lon
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ def _edge_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
 # for 28 days or more"). Measured on every development set (knowledge/README.md, decline9).
 WINDOW_WEIGHT = 1.5
 CLAUSE_WEIGHT = 2.0
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 _CLAUSE_RE = re.compile(r"[.;:!?\n\u2022]+")
 
 
@@ -92,10 +94,17 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
                                                                        and weight(t) >= CLAUSE_WEIGHT))]
     if not near and not heavy:
         return False
-    ends = [len(raw_tokens(text[:m.start()])) for m in _CLAUSE_RE.finditer(text)]
+    starts = [m.start() for m in _TOKEN_RE.finditer(text)]  # `text` is folded: its tokens are `stems`' tokens
+    if len(starts) == len(stems):
+        def index(pos: int) -> int:
+            return bisect_left(starts, pos)
+    else:
+        def index(pos: int) -> int:
+            return len(raw_tokens(text[:pos]))
+    ends = [index(m.start()) for m in _CLAUSE_RE.finditer(text)]
     for pattern in kind.evidence:
         for found in re.finditer(pattern, text):
-            j = len(raw_tokens(text[:found.start()]))
+            j = index(found.start())
             if any(abs(i - j) <= kind.subject_near for i in near):
                 return True
             lo = max([0, *(k for k in ends if k <= j)])
