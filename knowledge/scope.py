@@ -199,12 +199,14 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
     text = SECTION_OR_YEAR_RE.sub(" ", shown)
     asked, others = asked_of(kind, folded_q, weight is not None) if kind.subject_near else (frozenset(), None)
+    if kind.needs_focus and others is None:
+        return False  # "when does the review have to be done" asks no meeting time
     stems = _per_entry("slot-stems", best, lambda e: tuple(stem(t) for t in raw_tokens(
         SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
     if others is not None and not names_subject(frozenset(stems), others, weight):
         return True  # "does the executive meet monthly" is not the accountable officers' six-monthly meeting
-    if kind.fields and field_states(kind, best, linked):
-        return False  # a group's frequency, a timescale, a route's day windows
+    if kind.fields and field_states(kind, best, linked) and names_subject(frozenset(stems), others or asked, weight):
+        return False  # a group's frequency, a timescale, a route's day windows, of what is asked
     if not any(re.search(p, text) for p in kind.evidence):
         return True
     if asked:

@@ -90,6 +90,7 @@ class FactKind(_Strict):
     subject_near: int | None = Field(default=None, ge=1)
     focus: list[SlotFocus] = Field(default_factory=list)
     focus_only: bool = False  # `subject_near` applies only when a focus is asked ("how much did the *police* pay")
+    needs_focus: bool = False  # the kind is asked only with a focus word ("when does X *meet*")
     fields: list[str] = Field(default_factory=list)
     dated: bool = False  # a year asked must be one the entry gives (as for figures)
 
