@@ -29,8 +29,9 @@ from knowledge.counting import (
 )
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.slots import WINDOW_WEIGHT, asked_of, field_states, names_subject, stated_near
-from knowledge.text import STOPWORDS, expand, find_places, fold, raw_tokens, stem, strip_places, terms
+from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, field_states, names_subject, stated_near
+from knowledge.slots import phrase_re as _phrase_re
+from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _T = TypeVar("_T")
@@ -52,12 +53,6 @@ class Decline:
     @property
     def text(self) -> str:
         return f"{self.reason} {self.pointer}"
-
-
-@lru_cache(maxsize=256)
-def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")  # word edges, also for a phrase such as "£"
 
 
 def _found(rule_phrases: list[str], folded: str) -> str | None:
@@ -205,7 +200,9 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
         SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
     if others is not None and not names_subject(frozenset(stems), others, weight):
         return True  # "does the executive meet monthly" is not the accountable officers' six-monthly meeting
-    if kind.fields and field_states(kind, best, linked) and names_subject(frozenset(stems), others or asked, weight):
+    if kind.fields and field_states(kind, best, linked, lambda x: names_subject(
+            _per_entry("slot-set", x, lambda y: frozenset(stem(t) for t in raw_tokens(entry_text(y)))),
+            others or asked, weight)):
         return False  # a group's frequency, a timescale, a route's day windows, of what is asked
     if not any(re.search(p, text) for p in kind.evidence):
         return True
@@ -340,19 +337,6 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
     return " " + " ".join(stem(t) for t in raw_tokens(phrase)) + " " in said
 
 
-def _asked_area(rule: ScopeRule, folded_q: str) -> str:
-    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or "" (also when
-    the served place is asked about the same way: "I work in Manchester but my case is in Warrington")."""
-    if not rule.asked_after or (rule.unless and _found(rule.unless, folded_q)):
-        return ""
-    after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
-    m = re.search(after + "(" + _phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
-    served = tuple(name for name, _slug in find_places(folded_q))
-    if m is None or (served and re.search(after + _phrase_re(served).pattern, folded_q)):
-        return ""
-    return m.group(1)
-
-
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
                    support: Callable[[str], float] | None = None, weight: Weight | None = None,
                    linked: list[Entry] | None = None) -> Decline | None:
@@ -364,7 +348,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
-    if place and not mentioned and (not names_served_place or (asked := _asked_area(scope.other_areas, q))):
+    if place and not mentioned and (not names_served_place or (asked := asked_area(scope.other_areas, q))):
         return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
     adult = _found(scope.adult.phrases, q)
     if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):

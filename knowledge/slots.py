@@ -17,12 +17,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from knowledge.models import Entry
-from knowledge.text import STOPWORDS, concepts_of, expand, raw_tokens, stem, strip_places
-from knowledge.vocabulary import FactKind, vocabulary
+from knowledge.text import STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
+from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 
-@lru_cache(maxsize=64)
-def _edge_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=256)
+def phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases at word edges (also a phrase such as "£"), longest first."""
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")
 
@@ -37,18 +38,19 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _CLAUSE_RE = re.compile(r"[.;:!?\n\u2022]+")
 
 
-def field_states(kind: FactKind, e: Entry, linked: list[Entry] | None = None) -> bool:
+def field_states(kind: FactKind, e: Entry, linked: list[Entry] | None = None,
+                 about: Callable[[Entry], bool] | None = None) -> bool:
     """One of the kind's structured fields holds the fact for this entry (a timescale also on a linked entry that
-    the answer shows with it)."""
+    the answer shows with it), on an entry `about` what is asked."""
     for path in kind.fields:
         if path == "route.windows":
-            if e.route is not None and any(s.window is not None for s in e.route.steps):
+            if e.route is not None and any(s.window is not None for s in e.route.steps) and (about is None or about(e)):
                 return True
             continue
         head, _, attr = path.partition(".")
         for x in [e, *(linked or [])] if path == "timescale" else [e]:
             value = getattr(x, head)
-            if value is not None and (not attr or getattr(value, attr) is not None):
+            if value is not None and (not attr or getattr(value, attr) is not None) and (about is None or about(x)):
                 return True
     return False
 
@@ -66,12 +68,12 @@ def _ignored(noise: bool) -> tuple[frozenset[str], frozenset[str]]:
 def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[frozenset[str], frozenset[str] | None]:
     """Stems of what the question asks the fact of; with a focus ("meet") its entry words, and the question's
     other words as the second item (None: no focus)."""
-    rest = _edge_re(tuple(kind.cues)).sub(" ", folded_q)
+    rest = phrase_re(tuple(kind.cues)).sub(" ", folded_q)
     ignored, asking = _ignored(not weighed)
     toks = [t for t in expand(raw_tokens(strip_places(rest))) if t not in STOPWORDS and not t.isdigit()]
     stems = frozenset(s for s in map(stem, toks) if s not in ignored and not asking.intersection(concepts_of(s)))
     for focus in kind.focus:
-        if m := _edge_re(tuple(focus.asked)).search(folded_q):
+        if m := phrase_re(tuple(focus.asked)).search(folded_q):
             said = [m.group(1)] if m.group(1) in focus.shown else focus.shown  # "police": the police, no other party
             return frozenset(stem(t) for p in said for t in raw_tokens(p)), stems
     return (frozenset(), None) if kind.focus_only else (stems, None)
@@ -112,3 +114,16 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
             if any(lo <= i < hi for i in heavy):
                 return True
     return False
+
+
+def asked_area(rule: ScopeRule, folded_q: str) -> str:
+    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or "" (also when
+    the served place is asked about the same way: "I work in Manchester but my case is in Warrington")."""
+    if not rule.asked_after or (rule.unless and phrase_re(tuple(rule.unless)).search(folded_q)):
+        return ""
+    after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
+    m = re.search(after + "(" + phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
+    served = tuple(name for name, _slug in find_places(folded_q))
+    if m is None or (served and re.search(after + phrase_re(served).pattern, folded_q)):
+        return ""
+    return m.group(1)

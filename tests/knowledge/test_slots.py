@@ -42,6 +42,9 @@ from tests.knowledge.conftest import assert_declined
         ("how much did cheshire police put into the lscb in 2017-18", "cheshire-west-and-chester", "cost"),
         # a total for a year the entry does not give
         ("what was the cwac partnership's total income in 2019-20", "cheshire-west-and-chester", "cost"),
+        # when a group meets, which the documents do not give; a national timescale for another thing
+        ("which day does the warrington impact forum meet", "warrington", "when that meets"),
+        ("how long does a warrington table top de-brief take", "warrington", "timescale"),
         # another area asked about beside a served place
         ("we moved from widnes to wrexham, who runs child protection in wrexham", "halton", "not Wrexham"),
     ],
@@ -67,6 +70,7 @@ def test_a_slot_the_documents_do_not_state_of_what_is_asked_is_declined(ask, que
         ("how many contacts were made to the LADO in warrington in april 2019", "warrington", "317"),
         ("how many referrals to warrington children's social care in 2017-18", "warrington", "1,288"),
         ("how much did partners commit for 2019-2020 in cheshire west", "cheshire-west-and-chester", "218,866"),
+        ("when does marac meet in cheshire west", "cheshire-west-and-chester", "monthly"),
         # a figure's "number" is not a phone number
         ("cwac number and rate of children in care at march 2018", "cheshire-west-and-chester", "488"),
         ("I work in Knowsley but the child lives in Birkenhead: how do I escalate a disagreement", None,
