@@ -75,14 +75,15 @@ def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[froz
     for focus in kind.focus:
         if m := phrase_re(tuple(focus.asked)).search(folded_q):
             said = [m.group(1)] if m.group(1) in focus.shown else focus.shown  # "police": the police, no other party
-            return frozenset(stem(t) for p in said for t in raw_tokens(p)), stems
+            own = {stem(t) for t in raw_tokens(m.group(1))}  # "get together" is the focus, not what meets
+            return frozenset(stem(t) for p in said for t in raw_tokens(p)), stems - own
     return (frozenset(), None) if kind.focus_only else (stems, None)
 
 
 def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: Callable[[str], float] | None) -> bool:
     """With a focus ("does the executive meet monthly"), the entry must still hold one of the question's weighty
     other words ("executive"), if it has any: the accountable officers' meeting is not the executive's."""
-    heavy = {s for s in others if weight is None or weight(s) >= WINDOW_WEIGHT}
+    heavy = {s for s in others if len(s) > 2 and (weight is None or weight(s) >= WINDOW_WEIGHT)}  # "ce": too short
     return not heavy or not heavy.isdisjoint(entry_stems)
 
 

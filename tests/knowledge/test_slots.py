@@ -13,7 +13,7 @@ import pytest
 
 from knowledge.base import load_knowledge_base
 from knowledge.counting import counted_in_year, years_in
-from knowledge.slots import field_states
+from knowledge.slots import asked_of, field_states, names_subject
 from knowledge.vocabulary import VOCABULARY_FILE, VocabularyError, parse_vocabulary, vocabulary
 from tests.knowledge.conftest import assert_declined
 
@@ -114,3 +114,12 @@ def test_vocabulary_rejects_an_unknown_slot_field_and_a_bad_focus(tmp_path: Path
                                      encoding="utf-8")
     with pytest.raises(VocabularyError, match="focus"):
         parse_vocabulary(tmp_path / "w.yaml")
+
+
+def test_a_focus_phrase_is_not_what_is_asked_about() -> None:
+    freq = next(k for k in vocabulary().out_of_scope.fact_kinds if k.name == "a frequency")
+    asked, others = asked_of(freq, "how often does the partners executive get together", weighed=True)
+    assert "meet" in asked and others is not None
+    assert "togeth" not in others and "execut" in others  # "work together" elsewhere is not the executive meeting
+    assert not names_subject(frozenset({"work", "togeth", "meet"}), others, lambda s: 2.0)
+    assert names_subject(frozenset({"meet"}), frozenset({"ce"}), lambda s: 5.0)  # "ce": too short to judge
