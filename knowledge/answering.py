@@ -120,6 +120,14 @@ class Answerer:
         lines.append((source[:-1] + whose + "_" if whose else source) + sep + due)
         return "\n".join(lines)
 
+    def _known_weight(self, stem_: str) -> float:
+        """A stem's idf; 0 for a word no entry holds (a typo or unknown shorthand says nothing of what is asked)."""
+        return self.index.idfs.get(stem_, 0.0)
+
+    def _linked(self, e: Entry | None) -> list[Entry]:
+        """The entries `render` shows with `e` (its `see_also`), whose timescales the answer gives too."""
+        return [x for x in (self.kb.get(ref) for ref in e.see_also) if x is not None] if e is not None else []
+
     def _contact_line(self, area: str | None) -> str:
         c = self.kb.contact(area) if area else None
         if c is None:
@@ -257,10 +265,11 @@ class Answerer:
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
             area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
-        decline = decline_reason(question, names_served_place=bool(places),
-                                 best=listed or (top.entry if top else None),
+        best = listed or (top.entry if top else None)
+        decline = decline_reason(question, names_served_place=bool(places), best=best,
                                  support=None if listed else lambda phrase: self.evidence.support_without(query, top,
-                                                                                                          phrase))
+                                                                                                          phrase),
+                                 weight=self._known_weight, linked=self._linked(best))
         if decline is not None:
             held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership,
                                   top.entry.topic)] if (

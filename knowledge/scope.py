@@ -15,14 +15,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
+from knowledge.counting import (
+    COUNT_WINDOW,
+    RANGE_RE,
+    SECTION_OR_YEAR_RE,
+    count_near,
+    counted_in_year,
+    counted_words,
+    numbers_of,
+    undated,
+    years_in,
+    years_of,
+)
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
+from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, field_states, names_subject, stated_near
+from knowledge.slots import phrase_re as _phrase_re
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
 _T = TypeVar("_T")
+Weight = Callable[[str], float]  # a stem's weight in the search (its idf)
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
-_SECTION_OR_YEAR_RE = re.compile(r"\b(?:s|section|sec)\s*\d+\b|\b(?:19|20)\d\d\b")
 _DEFINITION_RE = re.compile(
     r"^\s*(what(s| is)( an?)? \w+( \w+){0,3}\W*$|define\b|definition of\b|meaning of\b|"
     r"what do(es)? .+ (mean|stand for)\b)"
@@ -39,12 +53,6 @@ class Decline:
     @property
     def text(self) -> str:
         return f"{self.reason} {self.pointer}"
-
-
-@lru_cache(maxsize=256)
-def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")  # word edges, also for a phrase such as "£"
 
 
 def _found(rule_phrases: list[str], folded: str) -> str | None:
@@ -145,7 +153,7 @@ def figure_heavy(e: Entry) -> bool:
 
 
 def _count_figures(e: Entry) -> int:
-    return len(_NUMBER_RE.findall(_SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
+    return len(_NUMBER_RE.findall(SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
 
 
 def is_definition_request(question: str) -> bool:
@@ -157,48 +165,13 @@ def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
                    rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
-_COUNT_RE = re.compile(r"\b(?:how many|number of|numbers of|no of)\s+(.+)")
-_NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand|thousands)$")
-# "how many nurseries": a number must stand within this many words of what is counted in the entry (measured:
-# the documents write "12 children under police protection", "10 children's homes", "one case ... had").
-COUNT_WINDOW = 5
-_LABELS = frozenset({"level", "levels", "step", "steps", "stage", "stages", "tier", "phase", "part", "page", "day",
-                     "appendix", "priority", "section", "s", "year", "key", "principle", "aged", "age", "ages",
-                     "under", "over"})  # "Level 3", "aged 6-18" name or bound, they do not count
-
-
-def _counted(folded_q: str) -> list[str]:
-    """Stems of what a "how many" question counts and says of it: the first four content words after the cue."""
-    m = _COUNT_RE.search(folded_q)
-    if not m:
-        return []
-    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS and not t.isdigit()]
-    return [stem(t) for t in words[:4]]
-
-
 def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    toks = raw_tokens(_SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))
-    labelled: set[int] = set()
-    for i, t in enumerate(toks):
-        if _NUMERAL_RE.match(t) and i and (toks[i - 1] in _LABELS or (i - 1 in labelled and toks[i - 2] in _LABELS)):
-            labelled.add(i)  # "aged 6-18": both ends of the range, not a count after it
-    numbers = tuple(i for i, t in enumerate(toks) if _NUMERAL_RE.match(t) and i not in labelled)
-    return tuple(stem(t) for t in toks), numbers
+    return numbers_of(entry_text(e))
 
 
 def _count_near(e: Entry, counted: list[str]) -> bool:
     """The entry gives a number next to one of the counted words."""
-    stems, numbers = _per_entry("numbers", e, _entry_numbers)
-    at = [i for i, t in enumerate(stems) if t in counted]
-    return any(abs(i - j) <= COUNT_WINDOW for i in at for j in numbers)
-
-
-_RANGE_RE = re.compile(r"\b(20\d\d) ?[-/\u2013] ?(?:20)?(\d\d)\b")
-
-
-def _years_of(text: str) -> set[tuple[str, str]]:
-    """Year ranges however written: "2018-19", "2018/19", "2018-2019" -> ("2018", "19")."""
-    return set(_RANGE_RE.findall(text))
+    return count_near(_per_entry("numbers", e, _entry_numbers), counted)
 
 
 def _about_person(kind: FactKind, folded_q: str) -> bool:
@@ -207,24 +180,47 @@ def _about_person(kind: FactKind, folded_q: str) -> bool:
     return bool(kind.about_person and people and _found(kind.about_person, folded_q) and _found(people, folded_q))
 
 
-def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str) -> bool:
+def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight: Weight | None = None,
+                  linked: list[Entry] | None = None) -> bool:
     if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q):
         return False
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
         return False  # "name of the training course" is not a person; "... training officer" is
     if kind.local_only and best.partnership == NATIONAL:
         return True
-    single_years = _YEAR_RE.findall(_RANGE_RE.sub(" ", folded_q))
-    if (kind.local_only or kind.prefer_figures) and (any(y not in shown for y in single_years)
-                                                     or not _years_of(folded_q) <= _years_of(shown)):
+    single_years = _YEAR_RE.findall(RANGE_RE.sub(" ", folded_q))
+    if (kind.local_only or kind.prefer_figures or kind.dated) and (any(y not in shown for y in single_years)
+                                                                   or not years_of(folded_q) <= years_of(shown)):
         return True  # a figure for a year the entry does not cover ("i-ART referrals in 2019-20", "in 2018-19")
-    text = _SECTION_OR_YEAR_RE.sub(" ", shown)
+    text = SECTION_OR_YEAR_RE.sub(" ", shown)
+    asked, others = asked_of(kind, folded_q, weight is not None) if kind.subject_near else (frozenset(), None)
+    if kind.needs_focus and others is None:
+        return False  # "when does the review have to be done" asks no meeting time
+    stems = _per_entry("slot-stems", best, lambda e: tuple(stem(t) for t in raw_tokens(
+        SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
+    if others is not None and not names_subject(frozenset(stems), others, weight):
+        return True  # "does the executive meet monthly" is not the accountable officers' six-monthly meeting
+    if kind.fields and field_states(kind, best, linked, lambda x: names_subject(
+            _per_entry("slot-set", x, lambda y: frozenset(stem(t) for t in raw_tokens(entry_text(y)))),
+            others or asked, weight)):
+        return False  # a group's frequency, a timescale, a route's day windows, of what is asked
     if not any(re.search(p, text) for p in kind.evidence):
         return True
+    if asked:
+        return not stated_near(kind, asked, text, stems, weight, focus=others is not None)
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
-    counted = _counted(folded_q) if kind.prefer_figures or kind.local_only else []
-    return bool(counted) and not _count_near(best, counted)
+    counted = counted_words(folded_q) if kind.prefer_figures or kind.local_only else []
+    if not counted:
+        return False
+    if not _count_near(best, counted):
+        return True
+    if not (asked_years := years_in(folded_q)):
+        return False
+    dated = counted_words(undated(folded_q))  # "april 2019" dates the count, it is not counted
+    if weight is not None:
+        dated = [c for c in dated if weight(c) >= WINDOW_WEIGHT] or dated  # "plans", not "children"
+    return not counted_in_year(shown, dated, asked_years, COUNT_WINDOW)
 
 
 def _names_role(kind: FactKind, folded_q: str) -> bool:
@@ -342,16 +338,18 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
 
 
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
-                   support: Callable[[str], float] | None = None) -> Decline | None:
+                   support: Callable[[str], float] | None = None, weight: Weight | None = None,
+                   linked: list[Entry] | None = None) -> Decline | None:
     """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
-    `support(phrase)` is the share of the question it matches without `phrase` (None: not checked)."""
+    `support(phrase)` is the share of the question it matches without `phrase` (None: not checked); `weight` a
+    stem's search weight; `linked` the entries the answer shows with `best` (their timescales)."""
     scope = vocabulary().out_of_scope
     q = _fold_question(question)
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
-    if place and not names_served_place and not mentioned:
-        return _rule_decline("other_areas", scope.other_areas, place)
+    if place and not mentioned and (not names_served_place or (asked := asked_area(scope.other_areas, q))):
+        return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
     adult = _found(scope.adult.phrases, q)
     if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)
@@ -382,6 +380,6 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
                        "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
         for kind in scope.fact_kinds:
-            if _fact_missing(kind, q, best, shown):
+            if _fact_missing(kind, q, best, shown, weight, linked):
                 return Decline(kind.name, kind.reason, kind.pointer, related=True)
     return None

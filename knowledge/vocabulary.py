@@ -44,14 +44,31 @@ class ScopeRule(_Strict):
     phrases: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
     first_year: int | None = None
+    # other areas: with a served place named too ("moved from Chester to Flintshire"), the other area is still what
+    # is asked about when one of these words stands right before it
+    asked_after: list[str] = Field(default_factory=list)
 
-    _phrases = field_validator("phrases", "unless")(_check_phrases)
+    _phrases = field_validator("phrases", "unless", "asked_after")(_check_phrases)
 
 
 class TopicRule(ScopeRule):
     """A named class of topics the documents do not cover (office matters, public services, the law)."""
 
     name: str = Field(min_length=2)
+
+
+# The structured fields that can state a fact for the entry's own subject (`FactKind.fields`).
+SLOT_FIELDS = ("group.frequency", "group.chair", "timescale", "route.windows", "contact.phone", "contact.email",
+               "contact.address")
+
+
+class SlotFocus(_Strict):
+    """'how often does X *meet*': asked with one of `asked`, the fact must stand beside one of `shown`."""
+
+    asked: list[str] = Field(min_length=1)
+    shown: list[str] = Field(min_length=1)
+
+    _phrases = field_validator("asked", "shown")(_check_phrases)
 
 
 class FactKind(_Strict):
@@ -68,8 +85,24 @@ class FactKind(_Strict):
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
     about_person: list[str] = Field(default_factory=list)  # beside a person the documents name, asks for this kind
+    # The slot must be stated *of what is asked*: evidence within this many words of a word the question asks
+    # it of (or of a `focus` word), unless one of `fields` states it in the entry's structured payload.
+    subject_near: int | None = Field(default=None, ge=1)
+    focus: list[SlotFocus] = Field(default_factory=list)
+    focus_only: bool = False  # `subject_near` applies only when a focus is asked ("how much did the *police* pay")
+    needs_focus: bool = False  # the kind is asked only with a focus word ("when does X *meet*")
+    fields: list[str] = Field(default_factory=list)
+    dated: bool = False  # a year asked must be one the entry gives (as for figures)
 
     _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, v: list[str]) -> list[str]:
+        unknown = [f for f in v if f not in SLOT_FIELDS]
+        if unknown:
+            raise ValueError(f"unknown structured field(s) {unknown} (known: {', '.join(SLOT_FIELDS)})")
+        return v
 
     @field_validator("evidence")
     @classmethod

@@ -53,3 +53,14 @@ def test_two_groups_named_in_a_command_are_both_answered_with_both_sources(slack
     slack.command("/safeguarding", "what do the warrington impact forum and the strategic group each do")
     body = text_of(blocks_of(fake_slack.wait_for("response_url")[-1]))
     assert "Impact forum" in body and "Strategic safeguarding group" in body and body.count("_Source:") == 2
+
+
+def test_a_slot_the_group_entry_does_not_state_is_declined_and_one_it_states_is_answered(slack, fake_slack, db) -> None:
+    with db.session() as s:
+        set_user_partnership(s, TEAM_ID, "UPRACT01", "halton")
+    slack.dm("does the halton safeguarding executive group meet monthly?")
+    body = text_of(blocks_of(fake_slack.wait_for("chat.postMessage")[-1]))
+    assert "do not say how often" in body and "_Source:" not in body and "every 6 months" not in body
+    slack.command("/safeguarding", "how often does the cheshire west child exploitation working group meet")
+    body = text_of(blocks_of(fake_slack.wait_for("response_url")[-1]))
+    assert "quarterly" in body and "_Source:" in body

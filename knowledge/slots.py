@@ -1,0 +1,130 @@
+"""Is the fact a question asks for stated *of what it asks about*, or only somewhere in the entry?
+
+"how often does the Halton executive meet" must not be answered by an entry that says the executive exists and,
+three sentences on, that learning events are quarterly; "how long do the partners have to settle a funding
+dispute" is not "the accountable officers meet every 6 months". A fact kind with `subject_near` (data in
+`vocabulary.yaml`) is stated when one of its structured `fields` holds it (a group's frequency, a timescale, a
+route's day windows), or when its evidence stands within `subject_near` words of a word the question asks it of:
+a `focus` word when the question holds one ("meet"), else any content word besides the cue, places, stopwords,
+generic, question and group-noise words and the asking concepts themselves ("long", "days", "often").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
+
+from knowledge.models import Entry
+from knowledge.text import STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
+from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
+
+
+@lru_cache(maxsize=256)
+def phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases at word edges (also a phrase such as "£"), longest first."""
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")
+
+
+# With the search's word weights (idf): an asked word within `subject_near` words of the evidence must weigh at
+# least WINDOW_WEIGHT ("partner", "safeguarding", "children" say little); a word weighing CLAUSE_WEIGHT or more
+# ("fostering", "dispute") may stand anywhere in the evidence's clause ("A child is privately fostered when ...
+# for 28 days or more"). Measured on every development set (knowledge/README.md, decline9).
+WINDOW_WEIGHT = 1.5
+CLAUSE_WEIGHT = 2.0
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_CLAUSE_RE = re.compile(r"[.;:!?\n\u2022]+")
+
+
+def field_states(kind: FactKind, e: Entry, linked: list[Entry] | None = None,
+                 about: Callable[[Entry], bool] | None = None) -> bool:
+    """One of the kind's structured fields holds the fact for this entry (a timescale also on a linked entry that
+    the answer shows with it), on an entry `about` what is asked."""
+    for path in kind.fields:
+        if path == "route.windows":
+            if e.route is not None and any(s.window is not None for s in e.route.steps) and (about is None or about(e)):
+                return True
+            continue
+        head, _, attr = path.partition(".")
+        for x in [e, *(linked or [])] if path == "timescale" else [e]:
+            value = getattr(x, head)
+            if value is not None and (not attr or getattr(value, attr) is not None) and (about is None or about(x)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=2)
+def _ignored(noise: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems never taken as what is asked about (with `noise`: also group-name noise, when no weights are known),
+    and the asking concepts ("how long", "how often")."""
+    v = vocabulary()
+    words = set(v.generic) | set(v.question_words) | set(v.help_words) | (set(v.group_name_noise) if noise else set())
+    asking = frozenset(c for w in v.asking_words for c in concepts_of(stem(w)))
+    return frozenset(stem(w) for w in words), asking
+
+
+def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[frozenset[str], frozenset[str] | None]:
+    """Stems of what the question asks the fact of; with a focus ("meet") its entry words, and the question's
+    other words as the second item (None: no focus)."""
+    rest = phrase_re(tuple(kind.cues)).sub(" ", folded_q)
+    ignored, asking = _ignored(not weighed)
+    toks = [t for t in expand(raw_tokens(strip_places(rest))) if t not in STOPWORDS and not t.isdigit()]
+    stems = frozenset(s for s in map(stem, toks) if s not in ignored and not asking.intersection(concepts_of(s)))
+    for focus in kind.focus:
+        if m := phrase_re(tuple(focus.asked)).search(folded_q):
+            said = [m.group(1)] if m.group(1) in focus.shown else focus.shown  # "police": the police, no other party
+            own = {stem(t) for t in raw_tokens(m.group(1))}  # "get together" is the focus, not what meets
+            return frozenset(stem(t) for p in said for t in raw_tokens(p)), stems - own
+    return (frozenset(), None) if kind.focus_only else (stems, None)
+
+
+def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: Callable[[str], float] | None) -> bool:
+    """With a focus ("does the executive meet monthly"), the entry must still hold one of the question's weighty
+    other words ("executive"), if it has any: the accountable officers' meeting is not the executive's."""
+    heavy = {s for s in others if len(s) > 2 and (weight is None or weight(s) >= WINDOW_WEIGHT)}  # "ce": too short
+    return not heavy or not heavy.isdisjoint(entry_stems)
+
+
+def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[str, ...],
+                weight: Callable[[str], float] | None = None, focus: bool = False) -> bool:
+    """Some evidence stands within `kind.subject_near` words of an asked-about word, or in the clause of a weighty
+    one (`stems`: the text's tokens, stemmed; `weight`: a stem's idf, None: every word counts for the window)."""
+    assert kind.subject_near is not None
+    near = [i for i, t in enumerate(stems) if t in asked and (focus or weight is None or weight(t) >= WINDOW_WEIGHT)]
+    heavy = [i for i, t in enumerate(stems) if t in asked and (focus or (weight is not None
+                                                                       and weight(t) >= CLAUSE_WEIGHT))]
+    if not near and not heavy:
+        return False
+    starts = [m.start() for m in _TOKEN_RE.finditer(text)]  # `text` is folded: its tokens are `stems`' tokens
+    if len(starts) == len(stems):
+        def index(pos: int) -> int:
+            return bisect_left(starts, pos)
+    else:
+        def index(pos: int) -> int:
+            return len(raw_tokens(text[:pos]))
+    ends = [index(m.start()) for m in _CLAUSE_RE.finditer(text)]
+    for pattern in kind.evidence:
+        for found in re.finditer(pattern, text):
+            j = index(found.start())
+            if any(abs(i - j) <= kind.subject_near for i in near):
+                return True
+            lo = max([0, *(k for k in ends if k <= j)])
+            hi = min([len(stems), *(k for k in ends if k > j)])
+            if any(lo <= i < hi for i in heavy):
+                return True
+    return False
+
+
+def asked_area(rule: ScopeRule, folded_q: str) -> str:
+    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or "" (also when
+    the served place is asked about the same way: "I work in Manchester but my case is in Warrington")."""
+    if not rule.asked_after or (rule.unless and phrase_re(tuple(rule.unless)).search(folded_q)):
+        return ""
+    after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
+    m = re.search(after + "(" + phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
+    served = tuple(name for name, _slug in find_places(folded_q))
+    if m is None or (served and re.search(after + phrase_re(served).pattern, folded_q)):
+        return ""
+    return m.group(1)
