@@ -44,3 +44,72 @@ def _relayed(question: str) -> str:
     pattern = _relayed_re()
     rest = pattern.sub("", question, count=1) if pattern else question
     return rest if raw_tokens(rest) else question
+
+
+# Clause edges: after a sentence's end (".", "!", "?", ";", ":") or at a dash between spaces or a line break.
+_CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
+# "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
+_INNER_Q_RE = re.compile(
+    r"\b(?:what|whats|who|whos|how|hows|when|where|which|why)\s+"
+    r"(?:do|does|did|is|are|was|were|can|could|should|would|will|many|much|long|often|exactly|actually)\b")
+# With fewer content words than this the asking clauses lean on the context ("is that right?"): nothing is split.
+MIN_ASKING_WORDS = 3
+# A clause this short that points back ("is it offered at what levels?") asks about the clause before it; a longer
+# one names its own subject ("when was it last refreshed" after "what is the threshold document called").
+BACK_REFERENCE_WORDS = 4
+
+
+def clauses(text: str) -> list[str]:
+    """The message cut into sentences and dash-separated parts, in order."""
+    return [c for c in (part.strip() for part in _CLAUSE_RE.split(text)) if c]
+
+
+def asks(clause: str) -> bool:
+    """The clause asks something: it ends with "?", opens with a question or request word ("who", "list", "can"),
+    holds a question after a condition ("if im worried who do i ring") or a request ("can you", "walk me through")."""
+    if clause.rstrip().endswith("?"):
+        return True
+    v = vocabulary()
+    words = raw_tokens(clause)
+    first = next((w for w in words if w not in v.clause_fillers), "")
+    if first in v.question_words or first in v.clause_openers:
+        return True
+    folded = " " + " ".join(words) + " "
+    return bool(_INNER_Q_RE.search(folded)) or any(f" {cue} " in folded for cue in v.request_cues)
+
+
+def _content(text: str) -> int:
+    return sum(1 for w in raw_tokens(strip_places(fold(text))) if w not in STOPWORDS)
+
+
+def _leans_back(clause: str) -> bool:
+    """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
+    its start or at its end ("is that right?", "how often is it run?", "..., isn't it?"); a pronoun further in is
+    usually a relative one ("a group that looks at ...")."""
+    n = _content(clause)
+    if n < MIN_ASKING_WORDS:
+        return True
+    words = raw_tokens(clause)
+    back = vocabulary().back_references
+    return n <= BACK_REFERENCE_WORDS and not back.isdisjoint(words[:4] + words[-1:])
+
+
+def split_context(question: str) -> tuple[str, str]:
+    """(the clauses that ask, the context before or around them). Practitioners often say who they are and why they
+    ask before the question ("new DSL here, covering for ... . who are the partners?"); those words must not outvote
+    the question. A clause that asks by pointing back ("is that right?", "how often is it run?") keeps the clause
+    before it, and a message whose asking clauses hold too few words of their own is not split ("" context)."""
+    parts = clauses(question)
+    if len(parts) < 2:
+        return question, ""
+    flags = [asks(p) for p in parts]
+    if all(flags) or not any(flags):
+        return question, ""
+    for i in range(1, len(parts)):
+        if flags[i] and not flags[i - 1] and _leans_back(parts[i]):
+            flags[i - 1] = True
+    asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
+    context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)
+    if not context or _content(asking) < MIN_ASKING_WORDS:
+        return question, ""
+    return asking, context

@@ -32,6 +32,7 @@ B = 0.5
 CONCEPT_CREDIT = 0.6
 FUZZY_CREDIT = 0.85
 GENERIC_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.35  # a word only in the clauses around the question (knowledge/question.split_context)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
 
@@ -144,7 +145,22 @@ class SearchIndex:
         best.sort(key=lambda r: (r[1], -self.surface_df[r[0]], abs(len(r[0]) - len(word))))
         return best[0][0]
 
-    def analyse(self, question: str) -> Query:
+    def analyse(self, question: str, context: str = "") -> Query:
+        """The question's slots; words only in `context` (who is asking and why, before the question) are kept
+        at CONTEXT_WEIGHT so they can support an entry without outvoting what is asked."""
+        query = self._analyse(question)
+        if context:
+            extra = self._analyse(context)
+            seen = {s.stem for s in query.slots}
+            for s in extra.slots:
+                if s.stem not in seen:
+                    seen.add(s.stem)
+                    s.weight *= CONTEXT_WEIGHT
+                    query.slots.append(s)
+            query.corrections.update(extra.corrections)
+        return query
+
+    def _analyse(self, question: str) -> Query:
         folded = strip_places(fold(long_years(question)))
         toks = raw_tokens(folded)
         # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
