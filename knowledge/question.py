@@ -52,6 +52,10 @@ _CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
 _INNER_Q_RE = re.compile(
     r"\b(?:what|whats|who|whos|how|hows|when|where|which|why)\s+"
     r"(?:do|does|did|is|are|was|were|can|could|should|would|will|many|much|long|often|exactly|actually)\b")
+# A question word this near a clause's start (places left out) opens its question: "in warrington who leads ...";
+# further in it is usually relative ("a paediatrician who has just moved").
+WH_OPENING = 3
+_WH = frozenset({"what", "whats", "who", "whos", "how", "hows", "when", "whens", "where", "wheres", "which", "why"})
 # With fewer content words than this the asking clauses lean on the context ("is that right?"): nothing is split.
 MIN_ASKING_WORDS = 3
 # A clause this short that points back ("is it offered at what levels?") asks about the clause before it; a longer
@@ -71,8 +75,10 @@ def asks(clause: str) -> bool:
         return True
     v = vocabulary()
     words = raw_tokens(clause)
-    first = next((w for w in words if w not in v.clause_fillers), "")
-    if first in v.question_words or first in v.clause_openers:
+    opening = [w for w in raw_tokens(strip_places(fold(clause))) if w not in v.clause_fillers][:WH_OPENING]
+    if opening and (opening[0] in v.question_words or opening[0] in v.clause_openers):
+        return True
+    if any(w in _WH for w in opening):  # "in warrington who leads on ...", "for 2017-18, how many ..."
         return True
     folded = " " + " ".join(words) + " "
     return bool(_INNER_Q_RE.search(folded)) or any(f" {cue} " in folded for cue in v.request_cues)
