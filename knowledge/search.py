@@ -33,6 +33,7 @@ CONCEPT_CREDIT = 0.6
 FUZZY_CREDIT = 0.85
 GENERIC_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.35  # a word only in the clauses around the question (knowledge/question.split_context)
+CONTEXT_SHARE = 0.30  # ... and all such words together weigh at most this share of the question's own words
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
 
@@ -152,11 +153,12 @@ class SearchIndex:
         if context:
             extra = self._analyse(context)
             seen = {s.stem for s in query.slots}
-            for s in extra.slots:
-                if s.stem not in seen:
-                    seen.add(s.stem)
-                    s.weight *= CONTEXT_WEIGHT
-                    query.slots.append(s)
+            added = [s for s in extra.slots if s.stem not in seen]  # _analyse gives each stem once
+            raw = sum(s.weight for s in added)
+            factor = min(CONTEXT_WEIGHT, CONTEXT_SHARE * query.total_weight / raw) if raw > 0 else 0.0
+            for s in added:
+                s.weight *= factor
+            query.slots.extend(added)
             query.corrections.update(extra.corrections)
         return query
 
