@@ -36,11 +36,13 @@ def _relayed_re() -> re.Pattern[str] | None:
     if not verbs:
         return None
     alts = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(r"^\s*(?:my|our)\s+(?:[a-z]+\s+){1,3}?(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
+    who = r"(?:(?:my|our|a|an)\s+(?:[a-z]+\s+){1,3}?|(?:someone|somebody|people|everyone)\s+(?:[a-z]+\s+){0,2}?)"
+    return re.compile(r"^\s*" + who + r"(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
 
 
 def _relayed(question: str) -> str:
-    """'my manager asked who ...' -> 'who ...': who passes the question on is not what it is about."""
+    """'my manager asked who ...', 'someone asked me which ...' -> the question: who passes it on is not what it
+    is about."""
     pattern = _relayed_re()
     rest = pattern.sub("", question, count=1) if pattern else question
     return rest if raw_tokens(rest) else question
@@ -105,7 +107,7 @@ def split_context(question: str) -> tuple[str, str]:
     ask before the question ("new DSL here, covering for ... . who are the partners?"); those words must not outvote
     the question. A clause that asks by pointing back ("is that right?", "how often is it run?") keeps the clause
     before it, and a message whose asking clauses hold too few words of their own is not split ("" context)."""
-    parts = clauses(question)
+    parts = [_relayed(p) for p in clauses(question)]  # "... . someone asked me which ...": each clause
     if len(parts) < 2:
         return question, ""
     flags = [asks(p) for p in parts]
