@@ -82,24 +82,34 @@ def asks(clause: str) -> bool:
         return True
     if any(w in _WH for w in opening):  # "in warrington who leads on ...", "for 2017-18, how many ..."
         return True
-    folded = " " + " ".join(words) + " "
-    return bool(_INNER_Q_RE.search(folded)) or any(f" {cue} " in folded for cue in v.request_cues)
+    return bool(_INNER_Q_RE.search(" " + " ".join(words) + " ")) or _requests(clause)
 
 
 def _content(text: str) -> int:
     return sum(1 for w in raw_tokens(strip_places(fold(text))) if w not in STOPWORDS)
 
 
+def _requests(clause: str) -> bool:
+    folded = " " + " ".join(raw_tokens(clause)) + " "
+    return any(f" {cue} " in folded for cue in vocabulary().request_cues)
+
+
+def _thin(text: str, n: int | None = None) -> bool:
+    """Too few words of its own to stand alone ("how often?", "- to which job titles?"); a request ("can you walk
+    me through the escalation steps") stands alone with fewer."""
+    return (_content(text) if n is None else n) < MIN_ASKING_WORDS and not _requests(text)
+
+
 def _leans_back(clause: str) -> bool:
     """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
-    its start or at its end ("is that right?", "how often is it run?", "..., isn't it?"); a pronoun further in is
-    usually a relative one ("a group that looks at ...")."""
+    its start ("is that right?", "how often is it run?"); a pronoun further in is usually a relative one ("a group
+    that looks at ...") or points inside its own clause ("how often does X meet and who chairs it?")."""
     n = _content(clause)
-    if n < MIN_ASKING_WORDS:
+    if _thin(clause, n):
         return True
     words = raw_tokens(clause)
     back = vocabulary().back_references
-    return n <= BACK_REFERENCE_WORDS and not back.isdisjoint(words[:4] + words[-1:])
+    return n <= BACK_REFERENCE_WORDS and not back.isdisjoint(words[:4])
 
 
 def split_context(question: str) -> tuple[str, str]:
@@ -118,6 +128,6 @@ def split_context(question: str) -> tuple[str, str]:
             flags[i - 1] = True
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
     context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)
-    if not context or _content(asking) < MIN_ASKING_WORDS:
+    if not context or _thin(asking):
         return question, ""
     return asking, context
