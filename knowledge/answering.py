@@ -22,7 +22,7 @@ from knowledge.models import Entry, RelevantAgency
 from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
-from knowledge.question import main_question, split_context
+from knowledge.question import main_question, split_context, sub_questions
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
@@ -130,7 +130,11 @@ class Answerer:
     # -- the flow ---------------------------------------------------------------------------------
     def rank(self, question: str, area: str | None, named: bool) -> tuple[Query, list[Hit]]:
         """Search the area (and national entries) and order the hits by preference."""
-        query = self.index.analyse(*split_context(main_question(question)))
+        asking, context = split_context(main_question(question))
+        query = self.index.analyse(asking, context)
+        parts = sub_questions(asking)
+        if len(parts) > 1:
+            query.parts = [frozenset(raw_tokens(p)) for p in parts]
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, limit=12)
         definition = is_definition_request(question)

@@ -131,3 +131,24 @@ def split_context(question: str) -> tuple[str, str]:
     if not context or _thin(asking):
         return question, ""
     return asking, context
+
+
+# Where one question ends and the next begins inside the clauses that ask: a question mark, or "and" / "," before a
+# question word ("what counts as X, and how many Y were there?").
+_PART_RE = re.compile(
+    r"\?+\s*|;\s*|,?\s+and\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why|whose|is|are|does|do|did|can|"
+    r"could|has|have|was|were)\b)|,\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why)\b)", re.I)
+
+
+def sub_questions(asking: str) -> list[str]:
+    """The separate questions in a message's asking part, each with at least MIN_ASKING_WORDS words of its own
+    (a short follow-up such as "and how often?" stays with the question before it)."""
+    out: list[str] = []
+    for part in (p.strip() for p in _PART_RE.split(asking)):
+        if not part:
+            continue
+        if out and _content(part) < MIN_ASKING_WORDS:
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out

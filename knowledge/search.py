@@ -53,6 +53,7 @@ class Query:
     folded: str
     slots: list[Slot]
     corrections: dict[str, str] = field(default_factory=dict)
+    parts: list[frozenset[str]] = field(default_factory=list)  # each sub-question's words, when there are two or more
 
     @property
     def total_weight(self) -> float:
@@ -316,7 +317,18 @@ class SearchIndex:
             key = canonical(slot.stem)
             qw[key] = max(qw.get(key, 0.0), slot.weight)
         qsum = sum(qw.values())
+        # a message asking two things is also compared with phrasings one question at a time (the mean over its
+        # questions): a phrasing states one question, so the whole message's length would sink a good match
+        part_weights = []
+        for words in q.parts:
+            pw = {canonical(s.stem): qw[canonical(s.stem)] for s in q.slots
+                  if s.word in words or s.corrected_from in words}
+            if len(pw) >= 2:
+                part_weights.append((pw, sum(pw.values())))
         for h, d in zip(hits, pool, strict=True):
             h.phrase = self._phrase_score(d, qw, qsum)
+            if part_weights:  # an entry answering every part matches a phrasing for each
+                each = sum(self._phrase_score(d, pw, ps) for pw, ps in part_weights) / len(part_weights)
+                h.phrase = max(h.phrase, each)
         hits.sort(key=lambda h: -h.confidence)
         return hits[:limit]
