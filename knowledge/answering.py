@@ -22,6 +22,7 @@ from knowledge.models import Entry, RelevantAgency
 from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
+from knowledge.parts import part_entries
 from knowledge.question import main_question, split_context, sub_questions
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
@@ -128,13 +129,17 @@ class Answerer:
         return "For anything else, contact " + ", ".join(bits) + "."
 
     # -- the flow ---------------------------------------------------------------------------------
-    def rank(self, question: str, area: str | None, named: bool) -> tuple[Query, list[Hit]]:
-        """Search the area (and national entries) and order the hits by preference."""
-        asking, context = split_context(main_question(question))
+    def rank(self, question: str, area: str | None, named: bool,
+             asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]:
+        """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
+        several, the rest of the message) instead of the message's own split."""
+        asking, context = asked or split_context(main_question(question))
         query = self.index.analyse(asking, context)
-        parts = sub_questions(asking)
+        parts = sub_questions(asking) if asked is None else []
         if len(parts) > 1:
-            query.parts = [frozenset(raw_tokens(p)) for p in parts]
+            query.parts = parts
+        if asked is not None:
+            question = asking
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, limit=12)
         definition = is_definition_request(question)
@@ -278,7 +283,8 @@ class Answerer:
                           top.confidence if top else 0.0, sources=[source_of(listed)], corrections=query.corrections)
         if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
             return first
-        if not confident:
+        each = part_entries(self, query, hits, area, bool(named), confident)  # "who decides X, and how long?"
+        if not confident and each is None:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
                 sugg = self._suggestions(hits)
                 lines = ["I'm not sure I've understood. Did you mean:"]
@@ -289,14 +295,15 @@ class Answerer:
                           top.confidence if top else 0.0, corrections=query.corrections)
 
         assert top is not None
-        if area is None and top.entry.partnership != NATIONAL:
+        if area is None and top.entry.partnership != NATIONAL and each is None:
             asked = self._maybe_ask(question, hits, top)
             if asked is not None:
                 asked.corrections = query.corrections
                 return asked
         e = top.entry
         for_area = area or (e.partnership if e.partnership != NATIONAL else None)
-        shown = [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
+        shown = each or [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
+        e = shown[0]
         return Answer("answer", "\n\n".join(self.render(x, question, for_area) for x in shown), question, for_area, e,
                       top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),

@@ -140,14 +140,17 @@ _PART_RE = re.compile(
     r"could|has|have|was|were)\b)|,\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why)\b)", re.I)
 
 
+PART_WORDS = 3  # words a question needs to stand apart: "what does the budget pay for" does, "and how often?" not
+
+
 def sub_questions(asking: str) -> list[str]:
-    """The separate questions in a message's asking part, each with at least MIN_ASKING_WORDS words of its own
-    (a short follow-up such as "and how often?" stays with the question before it)."""
+    """The separate questions in a message's asking part, each with at least PART_WORDS words of its own (a short
+    follow-up such as "and how often?" stays with the question before it)."""
     out: list[str] = []
     for part in (p.strip() for p in _PART_RE.split(asking)):
         if not part:
             continue
-        if out and _content(part) < MIN_ASKING_WORDS:
+        if out and _content(part) < PART_WORDS:
             out[-1] += " " + part
         else:
             out.append(part)

@@ -53,7 +53,8 @@ class Query:
     folded: str
     slots: list[Slot]
     corrections: dict[str, str] = field(default_factory=dict)
-    parts: list[frozenset[str]] = field(default_factory=list)  # each sub-question's words, when there are two or more
+    parts: list[str] = field(default_factory=list)  # the separate questions asked, when there are two or more
+    context: str = ""  # the clauses around the question (who asks, why), weighed less
 
     @property
     def total_weight(self) -> float:
@@ -161,6 +162,7 @@ class SearchIndex:
                 s.weight *= factor
             query.slots.extend(added)
             query.corrections.update(extra.corrections)
+            query.context = context
         return query
 
     def _analyse(self, question: str) -> Query:
@@ -320,7 +322,7 @@ class SearchIndex:
         # a message asking two things is also compared with phrasings one question at a time (the mean over its
         # questions): a phrasing states one question, so the whole message's length would sink a good match
         part_weights = []
-        for words in q.parts:
+        for words in (frozenset(raw_tokens(p)) for p in q.parts):
             pw = {canonical(s.stem): qw[canonical(s.stem)] for s in q.slots
                   if s.word in words or s.corrected_from in words}
             if len(pw) >= 2:
