@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering import get_answerer
-from knowledge.question import asks, split_context
+from knowledge.question import asks, split_context, sub_questions
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,39 @@ def test_the_warrington_rapid_review_answer_gives_its_timescale() -> None:
 def test_the_sfef_steering_group_chair_and_reporting_line() -> None:
     res = get_answerer().answer("who chairs wirral's SFEF steering group, and where does it report?", "wirral")
     assert res.outcome == "answer" and "Head of Safeguarding" in res.text and "Executive Group" in res.text
+
+
+def test_a_message_is_cut_into_its_questions() -> None:
+    assert sub_questions("what counts as a serious incident, and how many days does the council have to notify "
+                         "the panel?") == ["what counts as a serious incident",
+                                           "how many days does the council have to notify the panel"]
+    assert len(sub_questions("who chairs the executive group and how often?")) == 1  # too short to stand apart
+
+
+@pytest.mark.parametrize(
+    ("message", "area", "entries"),
+    [
+        ("who are the three safeguarding partners in warrington, and how does the shared budget work?", "warrington",
+         ["warrington.partners.safeguarding-partners", "warrington.process.funding"]),
+        ("which panel in wirral does child death reviews, and what does the wirral case review committee oversee?",
+         "wirral", ["wirral.process.child-death-review", "wirral.group.case-review-committee"]),
+    ],
+)
+def test_two_questions_answered_by_two_entries_show_both_with_their_sources(message: str, area: str,
+                                                                            entries: list[str]) -> None:
+    res = get_answerer().answer(message, area)
+    assert res.outcome == "answer", res.text
+    assert [s["entry_id"] for s in res.sources] == entries
+    assert res.text.count("_Source:") == 2
+
+
+def test_two_questions_one_entry_answers_show_only_it() -> None:
+    res = get_answerer().answer("how often does the cheshire west child exploitation working group meet and who "
+                                "does it work for?", "cheshire-west-and-chester")
+    assert [s["entry_id"] for s in res.sources] == ["cheshire-west-and-chester.group.child-exploitation"]
+
+
+def test_a_question_the_documents_cannot_answer_is_still_declined_beside_one_they_can() -> None:
+    res = get_answerer().answer("who are the warrington core partners, and what is the phone number for the front "
+                                "door?", "warrington")
+    assert res.outcome == "cannot_answer", res.text
