@@ -141,7 +141,7 @@ class Answerer:
         if asked is not None:
             question = asking
         allowed = {area, NATIONAL} if area else None
-        hits = self.index.search(query, allowed, limit=12)
+        hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
         definition = is_definition_request(question)
         wants_list = is_list_request(question)
         wants_contact = is_contact_request(question)

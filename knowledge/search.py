@@ -34,6 +34,7 @@ FUZZY_CREDIT = 0.85
 GENERIC_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.35  # a word only in the clauses around the question (knowledge/question.split_context)
 CONTEXT_SHARE = 0.30  # ... and all such words together weigh at most this share of the question's own words
+CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
 
@@ -126,6 +127,7 @@ class SearchIndex:
         self.stems = set(self.postings)
         self.idfs = {t: self._idf(d) for t, d in self.df.items()}  # looked up per phrasing word per question
         self._weighted_phrases: dict[int, list[tuple[tuple[str, ...], tuple[float, ...]]]] = {}
+        self._corrected: dict[str, str | None] = {}
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -137,6 +139,14 @@ class SearchIndex:
     def _correct(self, word: str) -> str | None:
         if not word.isalpha() or len(word) < 4:
             return None
+        if word in self._corrected:  # a message's words are analysed again for each of its questions
+            return self._corrected[word]
+        if len(self._corrected) >= CORRECTION_CACHE:
+            self._corrected.clear()
+        fixed = self._corrected[word] = self._nearest(word)
+        return fixed
+
+    def _nearest(self, word: str) -> str | None:
         # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters, or
         # (five letters) one dropped letter ("reviw" -> "review"), never a changed one.
         max_d = 1 if len(word) <= 9 else 2
@@ -266,7 +276,9 @@ class SearchIndex:
             return parts[0]
         return tuple(np.concatenate(x) for x in zip(*parts, strict=True))
 
-    def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10) -> list[Hit]:
+    def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10,
+               pool: int = 40) -> list[Hit]:
+        """The `limit` best entries; the `pool` best by the cheap scores are compared with phrasings first."""
         q = question if isinstance(question, Query) else self.analyse(question)
         total = q.total_weight
         if not q.slots or total <= 0:
@@ -303,7 +315,7 @@ class SearchIndex:
             cover += w * cred
             focus += w * fcred
         rank = cover + focus + score
-        k = min(max(limit * 4, 40), int(np.count_nonzero(rank)))
+        k = min(max(limit * 4, pool), int(np.count_nonzero(rank)))
         if k == 0:
             return []
         top = np.argpartition(-rank, k - 1)[:k] if k < m else np.arange(m)
