@@ -4,16 +4,25 @@ as context (so "it" still has its subject), and every one must have a confident 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from knowledge.evidence import Evidence
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.scope import missing_fact
 from knowledge.search import Hit, Query
 from knowledge.text import raw_tokens
 
-if TYPE_CHECKING:
-    from knowledge.answering import Answerer
+
+class Answerer(Protocol):
+    """What this module needs of `knowledge.answering.Answerer` (named here so the two never import each other)."""
+
+    evidence: Evidence
+
+    def rank(self, question: str, area: str | None, named: bool,
+             asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]: ...
+
+    def confident(self, hits: list[Hit]) -> bool: ...
 
 # A confident leading entry holding at least this share of every question's own words answers them all.
 PART_COVERED = 0.8
