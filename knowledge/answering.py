@@ -22,7 +22,8 @@ from knowledge.models import Entry, RelevantAgency
 from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
-from knowledge.question import main_question
+from knowledge.parts import part_entries
+from knowledge.question import main_question, split_context, sub_questions
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
@@ -136,11 +137,19 @@ class Answerer:
         return "For anything else, contact " + ", ".join(bits) + "."
 
     # -- the flow ---------------------------------------------------------------------------------
-    def rank(self, question: str, area: str | None, named: bool) -> tuple[Query, list[Hit]]:
-        """Search the area (and national entries) and order the hits by preference."""
-        query = self.index.analyse(main_question(question))
+    def rank(self, question: str, area: str | None, named: bool,
+             asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]:
+        """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
+        several, the rest of the message) instead of the message's own split."""
+        asking, context = asked or split_context(main_question(question))
+        query = self.index.analyse(asking, context)
+        parts = sub_questions(asking) if asked is None else []
+        if len(parts) > 1:
+            query.parts = parts
+        if asked is not None:
+            question = asking
         allowed = {area, NATIONAL} if area else None
-        hits = self.index.search(query, allowed, limit=12)
+        hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
         definition = is_definition_request(question)
         wants_list = is_list_request(question)
         wants_contact = is_contact_request(question)
@@ -242,7 +251,8 @@ class Answerer:
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
         confident = ((self.confident(hits) or self._names_top_group(query, hits)) and top is not None
-                     and self.evidence.about_subject(query, top.entry) and not self.evidence.unknown_acronyms(question))
+                     and self.evidence.about_subject(query, top.entry)
+                     and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 
         if is_worry:
             best = top.entry if top and confident else None
@@ -282,7 +292,8 @@ class Answerer:
                           top.confidence if top else 0.0, sources=[source_of(listed)], corrections=query.corrections)
         if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
             return first
-        if not confident:
+        each = part_entries(self, query, hits, area, bool(named), confident)  # "who decides X, and how long?"
+        if not confident and each is None:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
                 sugg = self._suggestions(hits)
                 lines = ["I'm not sure I've understood. Did you mean:"]
@@ -293,14 +304,15 @@ class Answerer:
                           top.confidence if top else 0.0, corrections=query.corrections)
 
         assert top is not None
-        if area is None and top.entry.partnership != NATIONAL:
+        if area is None and top.entry.partnership != NATIONAL and each is None:
             asked = self._maybe_ask(question, hits, top)
             if asked is not None:
                 asked.corrections = query.corrections
                 return asked
         e = top.entry
         for_area = area or (e.partnership if e.partnership != NATIONAL else None)
-        shown = [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
+        shown = each or [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
+        e = shown[0]
         return Answer("answer", "\n\n".join(self.render(x, question, for_area) for x in shown), question, for_area, e,
                       top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),

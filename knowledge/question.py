@@ -36,11 +36,122 @@ def _relayed_re() -> re.Pattern[str] | None:
     if not verbs:
         return None
     alts = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(r"^\s*(?:my|our)\s+(?:[a-z]+\s+){1,3}?(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
+    who = r"(?:(?:my|our|a|an)\s+(?:[a-z]+\s+){1,3}?|(?:someone|somebody|people|everyone)\s+(?:[a-z]+\s+){0,2}?)"
+    return re.compile(r"^\s*" + who + r"(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
 
 
 def _relayed(question: str) -> str:
-    """'my manager asked who ...' -> 'who ...': who passes the question on is not what it is about."""
+    """'my manager asked who ...', 'someone asked me which ...' -> the question: who passes it on is not what it
+    is about."""
     pattern = _relayed_re()
     rest = pattern.sub("", question, count=1) if pattern else question
     return rest if raw_tokens(rest) else question
+
+
+# Clause edges: after a sentence's end (".", "!", "?", ";", ":") or at a dash between spaces or a line break.
+_CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
+# "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
+_INNER_Q_RE = re.compile(
+    r"\b(?:what|whats|who|whos|how|hows|when|where|which|why)\s+"
+    r"(?:do|does|did|is|are|was|were|can|could|should|would|will|many|much|long|often|exactly|actually)\b")
+# A question word this near a clause's start (places left out) opens its question: "in warrington who leads ...";
+# further in it is usually relative ("a paediatrician who has just moved").
+WH_OPENING = 3
+_WH = frozenset({"what", "whats", "who", "whos", "how", "hows", "when", "whens", "where", "wheres", "which", "why"})
+# With fewer content words than this the asking clauses lean on the context ("is that right?"): nothing is split.
+MIN_ASKING_WORDS = 3
+# A clause this short that points back ("is it offered at what levels?") asks about the clause before it; a longer
+# one names its own subject ("when was it last refreshed" after "what is the threshold document called").
+BACK_REFERENCE_WORDS = 4
+
+
+def clauses(text: str) -> list[str]:
+    """The message cut into sentences and dash-separated parts, in order."""
+    return [c for c in (part.strip() for part in _CLAUSE_RE.split(text)) if c]
+
+
+def asks(clause: str) -> bool:
+    """The clause asks something: it ends with "?", opens with a question or request word ("who", "list", "can"),
+    holds a question after a condition ("if im worried who do i ring") or a request ("can you", "walk me through")."""
+    if clause.rstrip().endswith("?"):
+        return True
+    v = vocabulary()
+    words = raw_tokens(clause)
+    opening = [w for w in raw_tokens(strip_places(fold(clause))) if w not in v.clause_fillers][:WH_OPENING]
+    if opening and (opening[0] in v.question_words or opening[0] in v.clause_openers):
+        return True
+    if any(w in _WH for w in opening):  # "in warrington who leads on ...", "for 2017-18, how many ..."
+        return True
+    return bool(_INNER_Q_RE.search(" " + " ".join(words) + " ")) or _requests(clause)
+
+
+def _content(text: str) -> int:
+    return sum(1 for w in raw_tokens(strip_places(fold(text))) if w not in STOPWORDS)
+
+
+def _requests(clause: str) -> bool:
+    folded = " " + " ".join(raw_tokens(clause)) + " "
+    return any(f" {cue} " in folded for cue in vocabulary().request_cues)
+
+
+def _thin(text: str, n: int | None = None) -> bool:
+    """Too few words of its own to stand alone ("how often?", "- to which job titles?"); a request ("can you walk
+    me through the escalation steps") stands alone with fewer."""
+    return (_content(text) if n is None else n) < MIN_ASKING_WORDS and not _requests(text)
+
+
+def _leans_back(clause: str) -> bool:
+    """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
+    its start ("is that right?", "how often is it run?"); a pronoun further in is usually a relative one ("a group
+    that looks at ...") or points inside its own clause ("how often does X meet and who chairs it?")."""
+    n = _content(clause)
+    if _thin(clause, n):
+        return True
+    words = raw_tokens(clause)
+    back = vocabulary().back_references
+    return n <= BACK_REFERENCE_WORDS and not back.isdisjoint(words[:4])
+
+
+def split_context(question: str) -> tuple[str, str]:
+    """(the clauses that ask, the context before or around them). Practitioners often say who they are and why they
+    ask before the question ("new DSL here, covering for ... . who are the partners?"); those words must not outvote
+    the question. A clause that asks by pointing back ("is that right?", "how often is it run?") keeps the clause
+    before it, and a message whose asking clauses hold too few words of their own is not split ("" context)."""
+    parts = [_relayed(p) for p in clauses(question)]  # "... . someone asked me which ...": each clause
+    if len(parts) < 2:
+        return question, ""
+    flags = [asks(p) for p in parts]
+    if all(flags) or not any(flags):
+        return question, ""
+    for i in range(1, len(parts)):
+        if flags[i] and not flags[i - 1] and _leans_back(parts[i]):
+            flags[i - 1] = True
+    asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
+    context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)
+    if not context or _thin(asking):
+        return question, ""
+    return asking, context
+
+
+# Where one question ends and the next begins inside the clauses that ask: a question mark, or "and" / "," before a
+# question word ("what counts as X, and how many Y were there?").
+_PART_RE = re.compile(
+    r"\?+\s*|;\s*|,?\s+and\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why|whose|is|are|does|do|did|can|"
+    r"could|has|have|was|were)\b)|,\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why)\b)", re.I)
+
+
+PART_WORDS = 3  # words a question needs to stand apart: "what does the budget pay for" does, "and how often?" not
+
+
+def sub_questions(asking: str) -> list[str]:
+    """The separate questions in a message's asking part, each with at least PART_WORDS words of its own (a short
+    follow-up such as "and how often?" stays with the question before it)."""
+    out: list[str] = []
+    for part in (p.strip() for p in _PART_RE.split(asking)):
+        if not part:
+            continue
+        if out and _content(part) < PART_WORDS:
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out

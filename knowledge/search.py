@@ -32,6 +32,9 @@ B = 0.5
 CONCEPT_CREDIT = 0.6
 FUZZY_CREDIT = 0.85
 GENERIC_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.35  # a word only in the clauses around the question (knowledge/question.split_context)
+CONTEXT_SHARE = 0.30  # ... and all such words together weigh at most this share of the question's own words
+CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
 
@@ -51,6 +54,8 @@ class Query:
     folded: str
     slots: list[Slot]
     corrections: dict[str, str] = field(default_factory=dict)
+    parts: list[str] = field(default_factory=list)  # the separate questions asked, when there are two or more
+    context: str = ""  # the clauses around the question (who asks, why), weighed less
 
     @property
     def total_weight(self) -> float:
@@ -122,6 +127,7 @@ class SearchIndex:
         self.stems = set(self.postings)
         self.idfs = {t: self._idf(d) for t, d in self.df.items()}  # looked up per phrasing word per question
         self._weighted_phrases: dict[int, list[tuple[tuple[str, ...], tuple[float, ...]]]] = {}
+        self._corrected: dict[str, str | None] = {}
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -133,6 +139,14 @@ class SearchIndex:
     def _correct(self, word: str) -> str | None:
         if not word.isalpha() or len(word) < 4:
             return None
+        if word in self._corrected:  # a message's words are analysed again for each of its questions
+            return self._corrected[word]
+        if len(self._corrected) >= CORRECTION_CACHE:
+            self._corrected.clear()
+        fixed = self._corrected[word] = self._nearest(word)
+        return fixed
+
+    def _nearest(self, word: str) -> str | None:
         # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters, or
         # (five letters) one dropped letter ("reviw" -> "review"), never a changed one.
         max_d = 1 if len(word) <= 9 else 2
@@ -144,7 +158,24 @@ class SearchIndex:
         best.sort(key=lambda r: (r[1], -self.surface_df[r[0]], abs(len(r[0]) - len(word))))
         return best[0][0]
 
-    def analyse(self, question: str) -> Query:
+    def analyse(self, question: str, context: str = "") -> Query:
+        """The question's slots; words only in `context` (who is asking and why, before the question) are kept
+        at CONTEXT_WEIGHT so they can support an entry without outvoting what is asked."""
+        query = self._analyse(question)
+        if context:
+            extra = self._analyse(context)
+            seen = {s.stem for s in query.slots}
+            added = [s for s in extra.slots if s.stem not in seen]  # _analyse gives each stem once
+            raw = sum(s.weight for s in added)
+            factor = min(CONTEXT_WEIGHT, CONTEXT_SHARE * query.total_weight / raw) if raw > 0 else 0.0
+            for s in added:
+                s.weight *= factor
+            query.slots.extend(added)
+            query.corrections.update(extra.corrections)
+            query.context = context
+        return query
+
+    def _analyse(self, question: str) -> Query:
         folded = strip_places(fold(long_years(question)))
         toks = raw_tokens(folded)
         # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
@@ -245,7 +276,9 @@ class SearchIndex:
             return parts[0]
         return tuple(np.concatenate(x) for x in zip(*parts, strict=True))
 
-    def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10) -> list[Hit]:
+    def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10,
+               pool: int = 40) -> list[Hit]:
+        """The `limit` best entries; the `pool` best by the cheap scores are compared with phrasings first."""
         q = question if isinstance(question, Query) else self.analyse(question)
         total = q.total_weight
         if not q.slots or total <= 0:
@@ -282,7 +315,7 @@ class SearchIndex:
             cover += w * cred
             focus += w * fcred
         rank = cover + focus + score
-        k = min(max(limit * 4, 40), int(np.count_nonzero(rank)))
+        k = min(max(limit * 4, pool), int(np.count_nonzero(rank)))
         if k == 0:
             return []
         top = np.argpartition(-rank, k - 1)[:k] if k < m else np.arange(m)
@@ -298,7 +331,18 @@ class SearchIndex:
             key = canonical(slot.stem)
             qw[key] = max(qw.get(key, 0.0), slot.weight)
         qsum = sum(qw.values())
+        # a message asking two things is also compared with phrasings one question at a time (the mean over its
+        # questions): a phrasing states one question, so the whole message's length would sink a good match
+        part_weights = []
+        for words in (frozenset(raw_tokens(p)) for p in q.parts):
+            pw = {canonical(s.stem): qw[canonical(s.stem)] for s in q.slots
+                  if s.word in words or s.corrected_from in words}
+            if len(pw) >= 2:
+                part_weights.append((pw, sum(pw.values())))
         for h, d in zip(hits, pool, strict=True):
             h.phrase = self._phrase_score(d, qw, qsum)
+            if part_weights:  # an entry answering every part matches a phrasing for each
+                each = sum(self._phrase_score(d, pw, ps) for pw, ps in part_weights) / len(part_weights)
+                h.phrase = max(h.phrase, each)
         hits.sort(key=lambda h: -h.confidence)
         return hits[:limit]

@@ -148,13 +148,17 @@ class Vocabulary(_Strict):
     route_roles: frozenset[str] = frozenset()  # "who is the LADO (now)": the route to the role, not a person
     question_words: frozenset[str] = frozenset()
     relayed_verbs: list[str] = Field(default_factory=list)  # "my manager asked ...": who asks is not the topic
+    clause_fillers: frozenset[str] = frozenset()  # "so", "quick one": skipped before a clause's first word
+    clause_openers: frozenset[str] = frozenset()  # besides question_words: a clause starting so asks ("list ...")
+    request_cues: list[str] = Field(default_factory=list)  # "can you", "walk me through": the clause asks
+    back_references: frozenset[str] = frozenset()  # "is that right?": the clause before is what it asks about
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
                      "route_roles",
-                     "question_words",
+                     "question_words", "clause_fillers", "clause_openers", "back_references",
                      mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
@@ -170,7 +174,7 @@ class Vocabulary(_Strict):
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "membership_cues",
                                   "now_words",
-                                  "relayed_verbs")(
+                                  "relayed_verbs", "request_cues")(
         _check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs")

@@ -1,0 +1,76 @@
+"""A message that asks two things ("who decides on a rapid review, and how long can it take?") is answered one
+question at a time when no single entry answers all of it: each question is searched with the rest of the message
+as context (so "it" still has its subject), and every one must have a confident answer of its own."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from knowledge.evidence import Evidence
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL
+from knowledge.scope import missing_fact
+from knowledge.search import Hit, Query
+from knowledge.text import raw_tokens
+
+
+class Answerer(Protocol):
+    """What this module needs of `knowledge.answering.Answerer` (named here so the two never import each other)."""
+
+    evidence: Evidence
+
+    def rank(self, question: str, area: str | None, named: bool,
+             asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]: ...
+
+    def confident(self, hits: list[Hit]) -> bool: ...
+
+# A confident leading entry holding at least this share of every question's own words answers them all.
+PART_COVERED = 0.8
+# Otherwise the leading entry answers a question of the message when, searched alone, that question ranks it within this
+# share of its own best entry; otherwise that best entry is shown for it as well.
+PART_NEAR = 0.85
+
+
+def _share(answerer: Answerer, query: Query, part: str, entry: Entry) -> float:
+    """The share of one question's own words (by weight) that the entry holds."""
+    words = set(raw_tokens(part))
+    own = [s for s in query.slots if s.word in words or s.corrected_from in words]
+    total = sum(s.weight for s in own)
+    return sum(s.weight for s in own if answerer.evidence.covers(s, entry)) / total if total > 0 else 1.0
+
+
+def _alone(answerer: Answerer, i: int, query: Query, area: str | None, named: bool) -> list[Hit]:
+    """The hits for the i-th question, the rest of the message weighed as context; [] without a confident one."""
+    part = query.parts[i]
+    rest = " ".join(p for j, p in enumerate(query.parts) if j != i)
+    q, hits = answerer.rank(part, area, named, asked=(part, f"{rest} {query.context}".strip()))
+    if not hits or not answerer.confident(hits) or not answerer.evidence.about_subject(q, hits[0].entry):
+        return []
+    if answerer.evidence.unknown_acronyms(part) or missing_fact(part, hits[0].entry) is not None:
+        return []
+    return hits
+
+
+def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | None, named: bool,
+                 confident: bool) -> list[Entry] | None:
+    """The entries answering each question of a message that asks several, in order, when that takes more than
+    the leading entry (or the leading entry is not confident); None otherwise."""
+    if len(query.parts) < 2 or not hits:
+        return None
+    top = hits[0].entry
+    if confident and all(_share(answerer, query, part, top) >= PART_COVERED for part in query.parts):
+        return None  # the leading entry holds most words of every question: no search per question needed
+    shown: list[Entry] = []
+    for i in range(len(query.parts)):
+        own = _alone(answerer, i, query, area, named)
+        if not own and not confident:
+            return None
+        near = next((h.ranking for h in own if h.entry.id == top.id), 0.0)
+        e = top if confident and (not own or near >= PART_NEAR * own[0].ranking) else own[0].entry
+        if all(x.id != e.id for x in shown):
+            shown.append(e)
+    if confident and [x.id for x in shown] == [top.id]:
+        return None  # the leading entry answers every question: nothing to add
+    if area is None and len({x.partnership for x in shown} - {NATIONAL}) > 1:
+        return None  # two areas' entries for a question with no area: ask which area instead
+    return shown
