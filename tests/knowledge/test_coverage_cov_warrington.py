@@ -20,11 +20,19 @@ CASES = [
     # Section 1: the 'challenge and check' aim
     ("what are the aims of the warrington partnership", "warrington.priorities.aims", ["'challenge and check'"]),
     # Section 3: which group a sector sits on
-    ("is housing represented on any warrington group", "warrington.group.by-sector", ["housing sector safeguarding lead"]),
+    (
+        "is housing represented on any warrington group",
+        "warrington.group.by-sector",
+        ["housing sector safeguarding lead"],
+    ),
     # Section 2: population share of 0-18s, quoted
     ("what percentage of warrington's population are children", "warrington.process.local-picture", ["23%"]),
     # Section 9: what the support team does
-    ("what does the warrington business unit do", "warrington.process.funding", ["facilitating the work of the arrangements"]),
+    (
+        "what does the warrington business unit do",
+        "warrington.process.funding",
+        ["facilitating the work of the arrangements"],
+    ),
     # Section 2: agencies with only virtual links stay accountable
     (
         "are virtually linked agencies in warrington still accountable",
