@@ -11,7 +11,8 @@ REPORT = "001_6ac355cb0da34b1c.txt"
 CASES = [
     ("who sat on the lscb board as advisors", ["Designated Nurse", "Designated Doctor"]),
     ("who chaired each lscb sub-group", ["chaired by a member of the CWCSCB main Board"]),
-    ("how often did the pan cheshire lscb chairs and business managers get together", ["Chairs and Business Managers", "quarterly"]),
+    ("how often did the pan cheshire lscb chairs and business managers get together",
+     ["Chairs and Business Managers", "quarterly"]),
     ("how many children were received into care during 2017-18", ["202"]),
     ("how many children placed here by other councils were living in the borough in march 2018", ["174"]),
     ("what take-up did the managing neglect course have in 2017-18", ["75%"]),
