@@ -14,13 +14,21 @@ CASES = [
     # 8. Funding: contributions agreed for 2018/19 and 2019/20
     ("which years have the halton partners agreed their funding for", "halton.process.funding", "2018/19 and 2019/20"),
     # 8. Funding: "In the future, relevant agencies will be expected to contribute to the scrutiny and assurance ..."
-    ("what will relevant agencies in halton have to pay towards in future", "halton.process.funding", "scrutiny and assurance"),
+    (
+        "what will relevant agencies in halton have to pay towards in future",
+        "halton.process.funding",
+        "scrutiny and assurance",
+    ),
     # 1. Purpose: links to other boards include Improvement Boards
     ("which other boards is the halton partnership linked to", "halton.process.structure", "Improvement Boards"),
     # 4. Relevant agencies with a national remit
     ("how does halton work with cafcass and probation", "halton.relevant-agencies.selection", "national remit"),
     # 3. Policy and Procedures: the HCYPSP website replaces the HSCB website
-    ("what will happen to the hscb website in halton", "halton.contact.partnership", "replace the Halton Safeguarding Children Board (HSCB) website"),
+    (
+        "what will happen to the hscb website in halton",
+        "halton.contact.partnership",
+        "replace the Halton Safeguarding Children Board (HSCB) website",
+    ),
 ]
 
 
