@@ -15,6 +15,7 @@ front door, whatever else is found. Pure domain code: no Slack, no database.
 from __future__ import annotations
 
 from knowledge.base import KnowledgeBase, load_knowledge_base
+from knowledge.current import said_with
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
@@ -284,7 +285,8 @@ class Answerer:
             held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership,
                                   top.entry.topic)] if (
                 decline.related and top is not None and confident) else []
-            said = f" What I hold on this: _{held[0].title}_." if held else ""
+            said = said_with(decline.kind, held[0].title if held else None,
+                             lambda: self.render(top.entry, question, area))  # type: ignore[union-attr]
             return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         if listed is not None:

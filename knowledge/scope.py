@@ -27,6 +27,7 @@ from knowledge.counting import (
     years_in,
     years_of,
 )
+from knowledge.current import NOW, now_decline
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, field_states, names_subject, stated_near
@@ -382,4 +383,6 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown, weight, linked):
                 return Decline(kind.name, kind.reason, kind.pointer, related=True)
+        if now := now_decline(q, best):  # the slot is held, but as of 2019-20: "who chairs it now"
+            return Decline(NOW, *now, related=True)
     return None

@@ -115,12 +115,33 @@ class FactKind(_Strict):
         return v
 
 
+class NowRule(_Strict):
+    """'who chairs the executive now': what is true today, which documents of 2019-20 cannot confirm."""
+
+    words: list[str] = Field(min_length=1)  # now, currently, still, latest, this year ...
+    anchored: list[str] = Field(default_factory=list)  # "now the LSCB has gone": the documents' own change
+    kinds: dict[str, str] = Field(min_length=1)  # fact kind name -> what cannot be confirmed ("who chairs it")
+    asks: dict[str, str] = Field(default_factory=dict)  # other cues ("who sits on") -> what
+    reason: str = Field(min_length=10)  # with {as_of} and {what}
+    pointer: str = Field(min_length=10)
+
+    _phrases = field_validator("words", "anchored")(_check_phrases)
+
+
 class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: ScopeRule
     after_documents: ScopeRule
+    now: NowRule | None = None
     topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _now_kinds(self) -> OutOfScope:
+        unknown = sorted(set(self.now.kinds) - {k.name for k in self.fact_kinds}) if self.now else []
+        if unknown:
+            raise ValueError(f"out_of_scope.now.kinds names no fact kind: {unknown}")
+        return self
 
 
 class Vocabulary(_Strict):
