@@ -48,10 +48,10 @@ def now_decline(folded_q: str, best: Entry) -> tuple[str, str] | None:
     return rule.reason.format(as_of=month_year(best.as_of), what=what), rule.pointer
 
 
-def said_with(kind: str, held_title: str | None, render: Callable[[], str]) -> str:
+def said_with(kind: str, held: Entry | None, render: Callable[[Entry], str]) -> str:
     """What a decline shows of the entry: for a now question what the documents said then, else its title."""
-    if held_title is None:
+    if held is None:
         return ""
     if kind == NOW:
-        return f"\n\nWhat the documents said then:\n{render()}\n"
-    return f" What I hold on this: _{held_title}_."
+        return f"\n\nWhat the documents said then:\n{render(held)}\n"
+    return f" What I hold on this: _{held.title}_."

@@ -27,8 +27,9 @@ from knowledge.counting import (
     years_in,
     years_of,
 )
-from knowledge.current import NOW, now_decline
+from knowledge.current import NOW, now_asked, now_decline
 from knowledge.models import Entry
+from knowledge.offered import subject_of
 from knowledge.partnerships import NATIONAL
 from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, field_states, names_subject, stated_near
 from knowledge.slots import phrase_re as _phrase_re
@@ -50,6 +51,7 @@ class Decline:
     reason: str
     pointer: str
     related: bool = False  # the best entry is about the subject, only without this fact: it may be offered
+    about: frozenset[str] = frozenset()  # the asked subject's weighty stems: an offered entry must name them
 
     @property
     def text(self) -> str:
@@ -355,7 +357,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
-    if later and later not in shown:
+    if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below
         return _rule_decline("after_documents", scope.after_documents, later)
     first_year = scope.after_documents.first_year
     if first_year:
@@ -382,7 +384,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     if best is not None:
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown, weight, linked):
-                return Decline(kind.name, kind.reason, kind.pointer, related=True)
+                return Decline(kind.name, kind.reason, kind.pointer, related=True, about=subject_of(kind, q, weight))
         if now := now_decline(q, best):  # the slot is held, but as of 2019-20: "who chairs it now"
             return Decline(NOW, *now, related=True)
     return None
