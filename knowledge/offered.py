@@ -26,7 +26,8 @@ def subject_of(kind: FactKind | None, folded_q: str, weight: Callable[[str], flo
     return frozenset(s for s in stems if len(s) > 2 and (weight is None or weight(s) >= WINDOW_WEIGHT))
 
 
-def _named(e: Entry) -> frozenset[str]:
+def named_stems(e: Entry) -> frozenset[str]:
+    """Stems of what the entry is named as: its title, keywords and group name."""
     words = [e.title, *(e.keywords or []), e.group.name if e.group is not None else ""]
     return frozenset(stem(t) for w in words for t in expand(raw_tokens(w.lower())))
 
@@ -38,4 +39,4 @@ def offered(ranked: list[tuple[Entry, float]], about: frozenset[str]) -> Entry |
     if not about:
         return ranked[0][0]
     top = ranked[0][1]
-    return next((e for e, conf in ranked if conf >= NEAR * top and about <= _named(e)), None)
+    return next((e for e, conf in ranked if conf >= NEAR * top and about <= named_stems(e)), None)

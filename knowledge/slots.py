@@ -87,8 +87,16 @@ def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: C
     return not heavy or not heavy.isdisjoint(entry_stems)
 
 
+def evidence_for(kind: FactKind, folded_q: str) -> list[str]:
+    """The kind's evidence patterns that answer this question (not a frequency for "how many days")."""
+    if kind.not_counted and phrase_re(tuple(kind.counted)).search(folded_q):
+        return [p for p in kind.evidence if p not in kind.not_counted]
+    return kind.evidence
+
+
 def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[str, ...],
-                weight: Callable[[str], float] | None = None, focus: bool = False) -> bool:
+                weight: Callable[[str], float] | None = None, focus: bool = False,
+                evidence: list[str] | None = None) -> bool:
     """Some evidence stands within `kind.subject_near` words of an asked-about word, or in the clause of a weighty
     one (`stems`: the text's tokens, stemmed; `weight`: a stem's idf, None: every word counts for the window)."""
     assert kind.subject_near is not None
@@ -105,7 +113,7 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
         def index(pos: int) -> int:
             return len(raw_tokens(text[:pos]))
     ends = [index(m.start()) for m in _CLAUSE_RE.finditer(text)]
-    for pattern in kind.evidence:
+    for pattern in kind.evidence if evidence is None else evidence:
         for found in re.finditer(pattern, text):
             j = index(found.start())
             if any(abs(i - j) <= kind.subject_near for i in near):

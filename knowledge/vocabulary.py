@@ -93,8 +93,12 @@ class FactKind(_Strict):
     needs_focus: bool = False  # the kind is asked only with a focus word ("when does X *meet*")
     fields: list[str] = Field(default_factory=list)
     dated: bool = False  # a year asked must be one the entry gives (as for figures)
+    # asked with one of `counted` ("how many days", "how quickly") only a duration answers: the `not_counted`
+    # evidence (a frequency: "annual audits", "weekly allocation meetings") does not
+    counted: list[str] = Field(default_factory=list)
+    not_counted: list[str] = Field(default_factory=list)
 
-    _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
+    _cues = field_validator("cues", "unless", "about_person", "counted")(_check_phrases)
 
     @field_validator("fields")
     @classmethod
@@ -103,6 +107,12 @@ class FactKind(_Strict):
         if unknown:
             raise ValueError(f"unknown structured field(s) {unknown} (known: {', '.join(SLOT_FIELDS)})")
         return v
+
+    @model_validator(mode="after")
+    def _not_counted(self) -> FactKind:
+        if stray := [p for p in self.not_counted if p not in self.evidence]:
+            raise ValueError(f"not_counted {stray} is not one of the kind's evidence patterns")
+        return self
 
     @field_validator("evidence")
     @classmethod
