@@ -75,3 +75,38 @@ def test_vocabulary_rejects_a_now_kind_that_is_no_fact_kind(tmp_path: Path) -> N
     (tmp_path / "v.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"now\.kinds"):
         parse_vocabulary(tmp_path / "v.yaml")
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        # another process's day windows: the escalation route's days are not a referral decision's
+        ("within how many working days does warrington social care make its decision on a referral", "warrington"),
+        # a frequency is no count of days or speed ("annual audits", "bi-monthly meetings")
+        ("how many days do warrington schools get to send back the section 175 audit", "warrington"),
+        ("how fast does the cheshire west QA&S group deal with an exception", CWAC),
+    ],
+)
+def test_a_timescale_must_be_said_of_the_process_asked(ask, question, partnership) -> None:
+    assert_declined(ask(question, partnership), "timescale")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("how many days do i have at step 2 of the escalation process", "three to nine"),
+        ("how many days to resolve a professional disagreement", "Day one"),
+    ],
+)
+def test_the_routes_own_days_are_still_answered(ask, question, says) -> None:
+    res = ask(question, "warrington")
+    assert res.answered and says in res.text, res.text
+
+
+def test_vocabulary_rejects_not_counted_evidence_the_kind_lacks(tmp_path: Path) -> None:
+    bad = VOCABULARY_FILE.read_text(encoding="utf-8").replace(
+        "      not_counted: ['\\b(annual|", "      not_counted: ['\\b(yearly|")
+    assert bad != VOCABULARY_FILE.read_text(encoding="utf-8")
+    (tmp_path / "v.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(VocabularyError, match="not_counted"):
+        parse_vocabulary(tmp_path / "v.yaml")
