@@ -67,8 +67,10 @@ class SlotFocus(_Strict):
 
     asked: list[str] = Field(min_length=1)
     shown: list[str] = Field(min_length=1)
+    # a shown word followed by one of these (after "the / their / its") is another sense: "meet their duties"
+    other_senses: list[str] = Field(default_factory=list)
 
-    _phrases = field_validator("asked", "shown")(_check_phrases)
+    _phrases = field_validator("asked", "shown", "other_senses")(_check_phrases)
 
 
 class FactKind(_Strict):

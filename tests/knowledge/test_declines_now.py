@@ -110,3 +110,10 @@ def test_vocabulary_rejects_not_counted_evidence_the_kind_lacks(tmp_path: Path) 
     (tmp_path / "v.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(VocabularyError, match="not_counted"):
         parse_vocabulary(tmp_path / "v.yaml")
+
+
+def test_meet_in_another_sense_is_no_meeting(ask) -> None:
+    # "whether the three partners meet their statutory duties" says nothing of how often anyone meets
+    assert_declined(ask("does the wirral partnership group meet monthly", "wirral"), "how often")
+    res = ask("how often do the halton accountable officers meet", "halton")
+    assert res.answered and "every 6 months" in res.text, res.text
