@@ -29,12 +29,12 @@ def now_asked(folded_q: str) -> str | None:
     rule = v.out_of_scope.now
     if rule is None or not _found(rule.words, folded_q) or _found(rule.anchored, folded_q):
         return None
-    if _found(list(v.route_roles), folded_q):
-        return None  # "who is the LADO now": the LADO entry says how to reach whoever it is
+    service = _found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
     for kind in v.out_of_scope.fact_kinds:
-        if kind.name in rule.kinds and _found(kind.cues, folded_q) and not _found(kind.unless, folded_q):
+        if kind.name in rule.kinds and _found(kind.cues, folded_q) and not _found(kind.unless, folded_q) and not (
+                service and kind.near is not None):  # a person's name
             return rule.kinds[kind.name]
-    if cue := _found(list(rule.asks), folded_q):
+    if not service and (cue := _found(list(rule.asks), folded_q)):
         return rule.asks[cue]
     return None
 

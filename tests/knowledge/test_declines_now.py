@@ -117,3 +117,11 @@ def test_meet_in_another_sense_is_no_meeting(ask) -> None:
     assert_declined(ask("does the wirral partnership group meet monthly", "wirral"), "how often")
     res = ask("how often do the halton accountable officers meet", "halton")
     assert res.answered and "every 6 months" in res.text, res.text
+
+
+def test_a_count_for_now_is_declined_even_beside_a_service_role(ask) -> None:
+    # the LADO is reached as a service ("who is the LADO now" is answered), but its 2017-18 count is not today's
+    res = ask("how many LADO referrals has cheshire west had this year", CWAC)
+    assert_declined(res, "date from March 2018")
+    res = ask("who currently sits on the warrington quality assurance group", "warrington")
+    assert_declined(res, "who sits on it now")
