@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.privacy import rules_find
+from bot.privacy import find_identifiers as rules_find
 from bot.privacy.model import MODEL_CHARS, MODEL_PATH, IdentifierModel, features
 from knowledge.textmodel import dump, train
 from scripts.labelled import read_cases

@@ -6,8 +6,9 @@ Usage:
     python scripts/train_safety_model.py --test HELDOUT.jsonl CORPUS.jsonl ...   # train, then measure
 
 Pure Python (no numpy): L2-regularised logistic regression by AdaGrad (`knowledge.textmodel.train`, shared with
-scripts/train_privacy_model.py) over the features of `knowledge.safety_model.features`. --folds K prints K-fold cross-validated recall and false alarms for
-the lexicon alone and for lexicon OR model, so a retrain shows whether the model still earns its place.
+scripts/train_privacy_model.py) over the features of `knowledge.safety_model.features`. --folds K prints K-fold
+cross-validated recall and false alarms for the lexicon alone and for lexicon OR model, so a retrain shows whether
+the model still earns its place.
 Writes the weights (rounded, tiny ones dropped) unless --folds or --test is given. Retrain whenever a
 labelled corpus grows; never train on a held-out set.
 """

@@ -11,8 +11,7 @@ does, so the form cannot become a way to name families. Published service landli
 switchboard number, or the writer's own) pass for the same reason (phones.py); a mobile, or any number with a
 family word in its sentence, does not. Several quasi-identifiers about one child or family in one sentence ("the
 only Roma family on the site", "a 9-year-old with a rare syndrome in Neston") are found as a combination
-(combos.py, the k-anonymity idea). When the rules find nothing, a learned second opinion (model.py: logistic
-regression over words and word shapes, trained on the development corpora) may still flag a stretch of the text.
+(combos.py, the k-anonymity idea).
 """
 
 from __future__ import annotations
@@ -22,13 +21,12 @@ from dataclasses import dataclass
 
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.informal import informal_detectors
-from bot.privacy.model import get_model
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.siblings import sibling_detectors
 
-__all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact", "rules_find"]
+__all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
 
 DESCRIPTIONS = {
     "nhs_number": "an NHS number",
@@ -48,7 +46,6 @@ DESCRIPTIONS = {
     "workplace": "where a family member works",
     "combination": "a combination of details that together point at one child or family",
     "event": "an event with its day or place that points at one child",
-    "identifying_details": "details that may identify a child or family",  # the learned second opinion (model.py)
 }
 # Slack's limit for a message; longer text is screened in full but never more than this at a time.
 _CHUNK = 40_000
@@ -73,9 +70,8 @@ def _spans(text: str) -> list[Span]:
     return [span for detector in _detectors(text) for span in detector]
 
 
-def rules_find(text: str | None) -> list[Finding]:
-    """Kinds of likely personal identifiers the hand-written rules see in `text` (one finding per kind, in a stable
-    order).
+def find_identifiers(text: str | None) -> list[Finding]:
+    """Kinds of likely personal identifiers in `text` (one finding per kind, in a stable order).
 
     Each detector yields one kind and stops at its first span, so a long message full of one kind costs no more
     than finding it once."""
@@ -83,24 +79,6 @@ def rules_find(text: str | None) -> list[Finding]:
         return []
     kinds = {span[0] for detector in _detectors(text) if (span := next(detector, None))}
     return [Finding(k, DESCRIPTIONS[k]) for k in DESCRIPTIONS if k in kinds]
-
-
-def _model_spans(text: str) -> list[Span]:
-    """What the learned second opinion flags (model.py), asked only when the rules found nothing."""
-    model = get_model()
-    return [("identifying_details", a, b) for a, b in model.spans(text)] if model is not None else []
-
-
-def find_identifiers(text: str | None) -> list[Finding]:
-    """Kinds of likely personal identifiers in `text` (one finding per kind, in a stable order): the rules', or
-    when they see nothing, the learned second opinion's (its stretches of text read as identifying)."""
-    found = rules_find(text)
-    if found or not text:
-        return found
-    model = get_model()
-    if model is not None and next(model.spans(text), None) is not None:
-        return [Finding("identifying_details", DESCRIPTIONS["identifying_details"])]
-    return []
 
 
 def describe(findings: list[Finding]) -> str:
@@ -115,8 +93,8 @@ def describe(findings: list[Finding]) -> str:
 def redact(text: str) -> str:
     """Replace everything `find_identifiers` finds with [removed] (for the few places free text is kept)."""
     out = text
-    for _ in range(4):  # a removal can leave a new shape next to it ("Mr [removed] Smith"); settle in a few passes
-        spans = sorted((a, b) for _, a, b in _spans(out) or _model_spans(out))
+    for _ in range(3):  # a removal can leave a new shape next to it ("Mr [removed] Smith"); settle in a few passes
+        spans = sorted((a, b) for _, a, b in _spans(out))
         if not spans:
             break
         merged: list[list[int]] = []
