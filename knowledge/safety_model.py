@@ -4,17 +4,19 @@ The lexicon (`knowledge/safety.py`) reads the cues people were seen to use; this
 wording nobody listed ("wishes she could go to sleep and not wake up", misspellings, text-speak). Its
 weights are trained at development time on the labelled corpora by `scripts/train_safety_model.py` and
 committed as `knowledge/data/safety/model.json`; at run time it is a dictionary look-up per feature, so it
-is pure Python, linear in the message length and needs nothing downloaded.
+is pure Python, linear in the message length and needs nothing downloaded. The features, scorer and trainer are
+shared with the identifier screen's backstop (`knowledge/textmodel.py`).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from knowledge.textmodel import LinearModel, ModelFile, ngram_features
+
+__all__ = ["MODEL_PATH", "ModelFile", "WorryModel", "features", "get_model", "tokens"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "safety" / "model.json"
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
@@ -29,44 +31,21 @@ def tokens(text: str) -> list[str]:
 def features(text: str) -> set[str]:
     """Word unigrams and bigrams, and character 4-grams of each word (misspellings and word endings)."""
     toks = tokens(text)
-    out: set[str] = set()
-    for i, tok in enumerate(toks):
-        out.add("w:" + tok)
-        if i:
-            out.add("b:" + toks[i - 1] + " " + tok)
-        padded = f"<{tok}>"
-        if len(padded) > 4:
-            out.update("c:" + padded[j : j + 4] for j in range(len(padded) - 3))
+    out = ngram_features(toks, set())
     if toks:
         out.add("s:" + toks[0])  # how the message opens ("what", "how", "who" lean procedural)
     return out
 
 
-class WorryModel:
-    """Committed weights: `bias`, `threshold` and one weight per feature."""
-
-    def __init__(self, bias: float, threshold: float, weights: dict[str, float]) -> None:
-        self.bias = bias
-        self.threshold = threshold
-        self.weights = weights
+class WorryModel(LinearModel):
+    """The worry model: a `LinearModel` over `features`."""
 
     def probability(self, text: str) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(text))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.probability_of(features(text))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> WorryModel:
-        data = ModelFile.model_validate_json(path.read_text(encoding="utf-8"))
-        return cls(data.bias, data.threshold, data.weights)
-
-
-class ModelFile(BaseModel):
-    """The validated contents of model.json (written by scripts/train_safety_model.py)."""
-
-    model_config = ConfigDict(extra="forbid")
-    bias: float
-    threshold: float = Field(gt=0, lt=1)
-    weights: dict[str, float] = Field(min_length=1)
+        return cls(*cls.read(path))
 
 
 @lru_cache(maxsize=2)

@@ -5,9 +5,10 @@ Usage:
     python scripts/train_safety_model.py [--out knowledge/data/safety/model.json] [--folds K] CORPUS.jsonl ...
     python scripts/train_safety_model.py --test HELDOUT.jsonl CORPUS.jsonl ...   # train, then measure
 
-Pure Python (no numpy): L2-regularised logistic regression by AdaGrad over the features of
-`knowledge.safety_model.features`. --folds K prints K-fold cross-validated recall and false alarms for
-the lexicon alone and for lexicon OR model, so a retrain shows whether the model still earns its place.
+Pure Python (no numpy): L2-regularised logistic regression by AdaGrad (`knowledge.textmodel.train`, shared with
+scripts/train_privacy_model.py) over the features of `knowledge.safety_model.features`. --folds K prints K-fold
+cross-validated recall and false alarms for the lexicon alone and for lexicon OR model, so a retrain shows whether
+the model still earns its place.
 Writes the weights (rounded, tiny ones dropped) unless --folds or --test is given. Retrain whenever a
 labelled corpus grows; never train on a held-out set.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from pathlib import Path
@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from knowledge.safety import get_detector
 from knowledge.safety_model import MODEL_PATH, WorryModel, features
+from knowledge.textmodel import dump
+from knowledge.textmodel import train as fit
 
 
 def load(paths: list[str]) -> list[tuple[str, int]]:
@@ -37,29 +39,9 @@ def load(paths: list[str]) -> list[tuple[str, int]]:
     return rows
 
 
-def train(rows: list[tuple[str, int]], epochs: int = 40, lr: float = 0.5, l2: float = 1e-4,
-          seed: int = 7) -> tuple[float, dict[str, float]]:
-    feats = [(features(t), y) for t, y in rows]
-    w: dict[str, float] = {}
-    g2: dict[str, float] = {}
-    b, gb = 0.0, 1e-8
-    pos = sum(y for _f, y in feats) or 1
-    neg = (len(feats) - pos) or 1
-    cw = {1: len(feats) / (2 * pos), 0: len(feats) / (2 * neg)}  # balance the classes
-    rnd = random.Random(seed)
-    for _ in range(epochs):
-        rnd.shuffle(feats)
-        for fs, y in feats:
-            z = b + sum(w.get(f, 0.0) for f in fs)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g = (p - y) * cw[y]
-            gb += g * g
-            b -= lr * g / math.sqrt(gb)
-            for f in fs:
-                gf = g + l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + gf * gf
-                w[f] = w.get(f, 0.0) - lr * gf / math.sqrt(g2[f])
-    return b, {f: round(v, 3) for f, v in w.items() if abs(v) >= 0.005}
+def train(rows: list[tuple[str, int]]) -> tuple[float, dict[str, float]]:
+    """The shared trainer over this model's features."""
+    return fit([(features(t), y) for t, y in rows])
 
 
 def measure(model: WorryModel, rows: list[tuple[str, int]]) -> dict[str, tuple[int, int]]:
@@ -112,8 +94,7 @@ def main() -> int:
     for t in a.test:
         report(Path(t).name, measure(model, load([t])))
     if not a.folds and not a.test:
-        data = {"bias": round(b, 4), "threshold": a.threshold, "weights": dict(sorted(w.items()))}
-        Path(a.out).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        dump(Path(a.out), b, a.threshold, w)
         print(f"wrote {a.out}: {len(w)} weights from {len(rows)} lines")
     return 0
 
