@@ -61,7 +61,7 @@ def test_a_draft_goes_live_only_when_a_second_person_approves_it(slack, fake_sla
     assert initial(view, BlockId.TITLE) == "Funding (Halton)"
     shown = text_of(card)
     assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown  # escaped, never a ping
-    assert "+ Since April 2024" in shown and "– The three safeguarding partners" in shown
+    assert "+ Since April 2024" in shown and "– • The three safeguarding partners agree" in shown
     assert {ActionId.APPROVE, ActionId.REJECT} <= set(buttons(card))
     assert "equitable and proportionate" in _ask(slack, fake_slack, 2)  # a draft is not live
 
