@@ -24,6 +24,7 @@ from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
 from knowledge.question import main_question, split_context, sub_questions
+from knowledge.roles import role_lead
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
@@ -141,7 +142,9 @@ class Answerer:
              asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]:
         """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
         several, the rest of the message) instead of the message's own split."""
-        asking, context = asked or split_context(main_question(question))
+        lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
+        asking, context = asked or split_context(main_question(rest))
+        context = f"{lead} {context}".strip()
         query = self.index.analyse(asking, context)
         parts = sub_questions(asking) if asked is None else []
         if len(parts) > 1:
