@@ -23,9 +23,8 @@ _LEAD_RE = re.compile(r"^\s*(?P<lead>[^,:;.?!]+?)"
 
 @lru_cache(maxsize=1)
 def _roles() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """(one-word roles, several-word roles) from `self_roles` and `role_nouns`."""
-    v = vocabulary()
-    words = [tuple(r.split()) for r in v.self_roles] + [(r,) for r in v.role_nouns]
+    """(one-word roles, several-word roles) from `self_roles`."""
+    words = [tuple(r.split()) for r in vocabulary().self_roles]
     return frozenset(w[0] for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1)
 
 
