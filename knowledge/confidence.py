@@ -33,9 +33,12 @@ def confident(hits: list[Hit]) -> bool:
 
 def local_first(hits: list[Hit], area: str) -> None:
     """A near tie between a national entry and the area's own goes to the area's (its see-also shows the national
-    facts): decided by a margin of confidence, not by a boost that corpus statistics can tip either way."""
+    facts): decided by a margin of confidence, not by a boost that corpus statistics can tip either way. The local
+    entry must not have been stepped back by an intent preference (its boost at least the national one's)."""
     if not hits or hits[0].entry.partnership != NATIONAL:
         return
     local = next((i for i, h in enumerate(hits) if h.entry.partnership == area), None)
-    if local is not None and hits[local].confidence >= hits[0].confidence - LOCAL_TIE:
+    # an entry the question's intent stepped back ("who is the LADO": not the area's referral figures) stays back
+    if local is not None and hits[local].boost >= hits[0].boost and \
+            hits[local].confidence >= hits[0].confidence - LOCAL_TIE:
         hits.insert(0, hits.pop(local))

@@ -58,8 +58,8 @@ def test_words_no_entry_holds_weigh_the_same_when_entries_are_added() -> None:
 
 
 class _H:
-    def __init__(self, eid: str, partnership: str, conf: float) -> None:
-        self.confidence = conf
+    def __init__(self, eid: str, partnership: str, conf: float, boost: float = 1.0) -> None:
+        self.confidence, self.boost = conf, boost
         self.entry = type("E", (), {"id": eid, "partnership": partnership})()
 
 
@@ -68,6 +68,9 @@ def test_the_areas_entry_wins_a_near_tie_with_a_national_one() -> None:
     hits = [_H("national.x", "national", 0.60), _H("halton.z", "halton", 0.59), _H("wirral.y", "wirral", 0.57)]
     local_first(hits, "wirral")  # type: ignore[arg-type]
     assert hits[0].entry.id == "wirral.y"
+    hits = [_H("national.x", "national", 0.60), _H("wirral.y", "wirral", 0.59, boost=0.91)]
+    local_first(hits, "wirral")  # type: ignore[arg-type]
+    assert hits[0].entry.id == "national.x"  # stepped back by the question's intent ("who is": not figures)
     hits = [_H("national.x", "national", 0.60), _H("wirral.y", "wirral", 0.53)]
     local_first(hits, "wirral")  # type: ignore[arg-type]
     assert hits[0].entry.id == "national.x"  # a clear national lead stays
