@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from knowledge.base import KnowledgeBase, load_knowledge_base
 from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
+from knowledge.current import said_with
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
 from knowledge.localise import attribution, local_answer
 from knowledge.models import Entry, RelevantAgency
 from knowledge.named import GroupNames, agency_list, is_membership_request
+from knowledge.offered import offered
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
@@ -270,10 +272,10 @@ class Answerer:
                                                                                                           phrase),
                                  weight=self._known_weight, linked=self._linked(best))
         if decline is not None:
-            held = [Suggestion(top.entry.id, top.entry.title, top.entry.partnership,
-                                  top.entry.topic)] if (
-                decline.related and top is not None and confident) else []
-            said = f" What I hold on this: _{held[0].title}_." if held else ""
+            near = offered([(h.entry, h.confidence) for h in hits[:4]] if decline.related and confident else [],
+                           decline.about)
+            held = [Suggestion(near.id, near.title, near.partnership, near.topic)] if near is not None else []
+            said = said_with(decline.kind, near, lambda e: self.render(e, question, area))
             return Answer("cannot_answer", f"{decline.text}{said} {self._contact_line(area)}", question, area, None,
                           top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         if listed is not None:

@@ -27,9 +27,11 @@ from knowledge.counting import (
     years_in,
     years_of,
 )
+from knowledge.current import NOW, now_asked, now_decline
 from knowledge.models import Entry
+from knowledge.offered import named_stems, subject_of
 from knowledge.partnerships import NATIONAL
-from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, field_states, names_subject, stated_near
+from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, evidence_for, field_states, names_subject, stated_near
 from knowledge.slots import phrase_re as _phrase_re
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
@@ -49,6 +51,7 @@ class Decline:
     reason: str
     pointer: str
     related: bool = False  # the best entry is about the subject, only without this fact: it may be offered
+    about: frozenset[str] = frozenset()  # the asked subject's weighty stems: an offered entry must name them
 
     @property
     def text(self) -> str:
@@ -200,14 +203,18 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
         SECTION_OR_YEAR_RE.sub(" ", entry_text(e)))))
     if others is not None and not names_subject(frozenset(stems), others, weight):
         return True  # "does the executive meet monthly" is not the accountable officers' six-monthly meeting
-    if kind.fields and field_states(kind, best, linked, lambda x: names_subject(
+    if kind.fields and field_states(kind, best, linked, lambda x: names_subject(  # a route's windows are its own:
+            _per_entry("slot-named", x, named_stems) if x.route is not None else  # named in its title or keywords
             _per_entry("slot-set", x, lambda y: frozenset(stem(t) for t in raw_tokens(entry_text(y)))),
             others or asked, weight)):
         return False  # a group's frequency, a timescale, a route's day windows, of what is asked
-    if not any(re.search(p, text) for p in kind.evidence):
+    if "route.windows" in kind.fields and best.route is not None and any(s.window for s in best.route.steps):
+        return True  # its days are the route's windows, and the route is not what is asked ("decide on a referral")
+    evidence = evidence_for(kind, folded_q)
+    if not any(re.search(p, text) for p in evidence):
         return True
     if asked:
-        return not stated_near(kind, asked, text, stems, weight, focus=others is not None)
+        return not stated_near(kind, asked, text, stems, weight, focus=others is not None, evidence=evidence)
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
     counted = counted_words(folded_q) if kind.prefer_figures or kind.local_only else []
@@ -354,7 +361,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
-    if later and later not in shown:
+    if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below
         return _rule_decline("after_documents", scope.after_documents, later)
     first_year = scope.after_documents.first_year
     if first_year:
@@ -381,5 +388,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     if best is not None:
         for kind in scope.fact_kinds:
             if _fact_missing(kind, q, best, shown, weight, linked):
-                return Decline(kind.name, kind.reason, kind.pointer, related=True)
+                return Decline(kind.name, kind.reason, kind.pointer, related=True, about=subject_of(kind, q, weight))
+        if now := now_decline(q, best):  # the slot is held, but as of 2019-20: "who chairs it now"
+            return Decline(NOW, *now, related=True)
     return None

@@ -87,14 +87,34 @@ def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: C
     return not heavy or not heavy.isdisjoint(entry_stems)
 
 
+def evidence_for(kind: FactKind, folded_q: str) -> list[str]:
+    """The kind's evidence patterns that answer this question (not a frequency for "how many days")."""
+    if kind.not_counted and phrase_re(tuple(kind.counted)).search(folded_q):
+        return [p for p in kind.evidence if p not in kind.not_counted]
+    return kind.evidence
+
+
+@lru_cache(maxsize=64)
+def _senses(kind_name: str) -> frozenset[str]:
+    kinds = vocabulary().out_of_scope.fact_kinds
+    return frozenset(stem(w) for k in kinds if k.name == kind_name for f in k.focus for w in f.other_senses)
+
+
+def _other_sense(kind: FactKind, stems: tuple[str, ...], i: int) -> bool:
+    """The focus word at `i` is used in another sense ("partners *meet* their statutory duties")."""
+    after = [t for t in stems[i + 1:i + 3] if t not in ("the", "their", "its")][:1]
+    return bool(after) and after[0] in _senses(kind.name)
+
+
 def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[str, ...],
-                weight: Callable[[str], float] | None = None, focus: bool = False) -> bool:
+                weight: Callable[[str], float] | None = None, focus: bool = False,
+                evidence: list[str] | None = None) -> bool:
     """Some evidence stands within `kind.subject_near` words of an asked-about word, or in the clause of a weighty
     one (`stems`: the text's tokens, stemmed; `weight`: a stem's idf, None: every word counts for the window)."""
     assert kind.subject_near is not None
-    near = [i for i, t in enumerate(stems) if t in asked and (focus or weight is None or weight(t) >= WINDOW_WEIGHT)]
-    heavy = [i for i, t in enumerate(stems) if t in asked and (focus or (weight is not None
-                                                                       and weight(t) >= CLAUSE_WEIGHT))]
+    said = [i for i, t in enumerate(stems) if t in asked and not (focus and _other_sense(kind, stems, i))]
+    near = [i for i in said if focus or weight is None or weight(stems[i]) >= WINDOW_WEIGHT]
+    heavy = [i for i in said if focus or (weight is not None and weight(stems[i]) >= CLAUSE_WEIGHT)]
     if not near and not heavy:
         return False
     starts = [m.start() for m in _TOKEN_RE.finditer(text)]  # `text` is folded: its tokens are `stems`' tokens
@@ -105,7 +125,7 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
         def index(pos: int) -> int:
             return len(raw_tokens(text[:pos]))
     ends = [index(m.start()) for m in _CLAUSE_RE.finditer(text)]
-    for pattern in kind.evidence:
+    for pattern in kind.evidence if evidence is None else evidence:
         for found in re.finditer(pattern, text):
             j = index(found.start())
             if any(abs(i - j) <= kind.subject_near for i in near):

@@ -67,8 +67,10 @@ class SlotFocus(_Strict):
 
     asked: list[str] = Field(min_length=1)
     shown: list[str] = Field(min_length=1)
+    # a shown word followed by one of these (after "the / their / its") is another sense: "meet their duties"
+    other_senses: list[str] = Field(default_factory=list)
 
-    _phrases = field_validator("asked", "shown")(_check_phrases)
+    _phrases = field_validator("asked", "shown", "other_senses")(_check_phrases)
 
 
 class FactKind(_Strict):
@@ -93,8 +95,12 @@ class FactKind(_Strict):
     needs_focus: bool = False  # the kind is asked only with a focus word ("when does X *meet*")
     fields: list[str] = Field(default_factory=list)
     dated: bool = False  # a year asked must be one the entry gives (as for figures)
+    # asked with one of `counted` ("how many days", "how quickly") only a duration answers: the `not_counted`
+    # evidence (a frequency: "annual audits", "weekly allocation meetings") does not
+    counted: list[str] = Field(default_factory=list)
+    not_counted: list[str] = Field(default_factory=list)
 
-    _cues = field_validator("cues", "unless", "about_person")(_check_phrases)
+    _cues = field_validator("cues", "unless", "about_person", "counted")(_check_phrases)
 
     @field_validator("fields")
     @classmethod
@@ -103,6 +109,12 @@ class FactKind(_Strict):
         if unknown:
             raise ValueError(f"unknown structured field(s) {unknown} (known: {', '.join(SLOT_FIELDS)})")
         return v
+
+    @model_validator(mode="after")
+    def _not_counted(self) -> FactKind:
+        if stray := [p for p in self.not_counted if p not in self.evidence]:
+            raise ValueError(f"not_counted {stray} is not one of the kind's evidence patterns")
+        return self
 
     @field_validator("evidence")
     @classmethod
@@ -115,12 +127,33 @@ class FactKind(_Strict):
         return v
 
 
+class NowRule(_Strict):
+    """'who chairs the executive now': what is true today, which documents of 2019-20 cannot confirm."""
+
+    words: list[str] = Field(min_length=1)  # now, currently, still, latest, this year ...
+    anchored: list[str] = Field(default_factory=list)  # "now the LSCB has gone": the documents' own change
+    kinds: dict[str, str] = Field(min_length=1)  # fact kind name -> what cannot be confirmed ("who chairs it")
+    asks: dict[str, str] = Field(default_factory=dict)  # other cues ("who sits on") -> what
+    reason: str = Field(min_length=10)  # with {as_of} and {what}
+    pointer: str = Field(min_length=10)
+
+    _phrases = field_validator("words", "anchored")(_check_phrases)
+
+
 class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: ScopeRule
     after_documents: ScopeRule
+    now: NowRule | None = None
     topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _now_kinds(self) -> OutOfScope:
+        unknown = sorted(set(self.now.kinds) - {k.name for k in self.fact_kinds}) if self.now else []
+        if unknown:
+            raise ValueError(f"out_of_scope.now.kinds names no fact kind: {unknown}")
+        return self
 
 
 class Vocabulary(_Strict):

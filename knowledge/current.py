@@ -1,0 +1,57 @@
+"""'Who chairs the executive now?': the documents date from 2019-20, so what is true today is not theirs to say.
+
+A question asking for a chair, a person, a figure, a frequency or an amount *now* (`out_of_scope.now` in
+`vocabulary.yaml`) is declined even when the entry states the slot: the reply says the documents' date, shows what
+they said then (the entry, with its source) and whom to ask. Without a now word ("who chairs the exec") the
+question is answered with its as-of date; "now the LSCB has gone" asks about the change the documents describe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.dating import month_year
+from knowledge.models import Entry
+from knowledge.slots import phrase_re
+from knowledge.vocabulary import vocabulary
+
+NOW = "now"  # the Decline kind of these replies
+
+
+def _found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
+    m = phrase_re(tuple(phrases)).search(folded) if phrases else None
+    return m.group(1) if m else None
+
+
+def now_asked(folded_q: str) -> str | None:
+    """What the question wants confirmed as of today ("who chairs it"), or None."""
+    v = vocabulary()
+    rule = v.out_of_scope.now
+    if rule is None or not _found(rule.words, folded_q) or _found(rule.anchored, folded_q):
+        return None
+    service = _found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
+    for kind in v.out_of_scope.fact_kinds:
+        if kind.name in rule.kinds and _found(kind.cues, folded_q) and not _found(kind.unless, folded_q) and not (
+                service and kind.near is not None):  # a person's name
+            return rule.kinds[kind.name]
+    if not service and (cue := _found(list(rule.asks), folded_q)):
+        return rule.asks[cue]
+    return None
+
+
+def now_decline(folded_q: str, best: Entry) -> tuple[str, str] | None:
+    """(reason, pointer) when the question asks what holds now, else None."""
+    rule = vocabulary().out_of_scope.now
+    what = now_asked(folded_q)
+    if rule is None or what is None:
+        return None
+    return rule.reason.format(as_of=month_year(best.as_of), what=what), rule.pointer
+
+
+def said_with(kind: str, held: Entry | None, render: Callable[[Entry], str]) -> str:
+    """What a decline shows of the entry: for a now question what the documents said then, else its title."""
+    if held is None:
+        return ""
+    if kind == NOW:
+        return f"\n\nWhat the documents said then:\n{render(held)}\n"
+    return f" What I hold on this: _{held.title}_."
