@@ -15,6 +15,7 @@ front door, whatever else is found. Pure domain code: no Slack, no database.
 from __future__ import annotations
 
 from knowledge.base import KnowledgeBase, load_knowledge_base
+from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.current import said_with
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
@@ -26,6 +27,7 @@ from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
 from knowledge.question import main_question, split_context, sub_questions
+from knowledge.roles import role_lead
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import route_entries, safety_reply
 from knowledge.scope import (
@@ -50,10 +52,7 @@ from knowledge.vocabulary import vocabulary
 __all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "source_of"]
 
 
-# Chosen by measurement on the dev set and tests/knowledge/heldout.jsonl (see knowledge/README.md).
-ANSWER_CONFIDENCE = 0.40
-ANSWER_COVERAGE = 0.45
-SUGGEST_CONFIDENCE = 0.30
+# Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).
 LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
 NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
 NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
@@ -65,10 +64,6 @@ FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area
 NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
-# A close call asks "did you mean"; a clearly leading match is answered even below the absolute bar.
-MARGIN_CONFIDENCE = 0.40
-MARGIN_COVERAGE = 0.34
-ANSWER_MARGIN = 0.15
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
@@ -143,7 +138,9 @@ class Answerer:
              asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]:
         """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
         several, the rest of the message) instead of the message's own split."""
-        asking, context = asked or split_context(main_question(question))
+        lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
+        asking, context = asked or split_context(main_question(rest))
+        context = f"{lead} {context}".strip()
         query = self.index.analyse(asking, context)
         parts = sub_questions(asking) if asked is None else []
         if len(parts) > 1:
@@ -183,6 +180,8 @@ class Answerer:
             if named_groups and h.entry.kind == "group" and h not in named_groups:
                 h.boost *= OTHER_GROUP
         hits.sort(key=lambda h: -h.ranking)
+        if area and not definition:
+            local_first(hits, area)
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
         if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
@@ -227,17 +226,7 @@ class Answerer:
         named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
         return named == {hits[0].entry.id}
 
-    @staticmethod
-    def confident(hits: list[Hit]) -> bool:
-        """A clear answer: strong on its own, or leading the runner-up (another entry) by a clear margin."""
-        if not hits:
-            return False
-        top = hits[0]
-        if top.confidence >= ANSWER_CONFIDENCE and top.coverage >= ANSWER_COVERAGE:
-            return True
-        runner = next((h.confidence for h in hits[1:] if h.entry.id != top.entry.id), 0.0)
-        return (top.confidence >= MARGIN_CONFIDENCE and top.coverage >= MARGIN_COVERAGE
-                and top.confidence - runner >= ANSWER_MARGIN)
+    confident = staticmethod(confident)
 
     def answer(self, question: str, partnership: str | None = None, *, nested: bool = False) -> Answer:
         """`nested` answers the non-worry part of a worried message: it never recurses into the safety reply."""

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
 from knowledge.text import GENERIC, STOPWORDS, canonical, concepts_of, fold, long_years, raw_tokens, stem, strip_places
+from knowledge.vocabulary import vocabulary
 
 K1 = 1.2
 B = 0.5
@@ -34,6 +35,12 @@ FUZZY_CREDIT = 0.85
 GENERIC_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.35  # a word only in the clauses around the question (knowledge/question.split_context)
 CONTEXT_SHARE = 0.30  # ... and all such words together weigh at most this share of the question's own words
+# A word no entry holds weighs this (the idf of an unseen word at calibration, 233 entries), so the bar does not move
+# when unrelated entries are added; never less than the rarest held word's idf.
+UNKNOWN_WEIGHT = 6.15
+# An ordinary English word ("finish", "ahead", "send") weighs this, matched or not: not a domain term, whatever its idf.
+ORDINARY_WEIGHT = 1.0
+ORDINARY = frozenset(stem(w) for w in vocabulary().ordinary_words)
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
@@ -121,7 +128,7 @@ class SearchIndex:
         }
         self.df = {t: len(p[0]) for t, p in self.postings.items()}
         surface = a.surface
-        self.unknown_idf = self._idf(0)
+        self.unknown_idf = max(UNKNOWN_WEIGHT, self._idf(1))
         self.surface_df = surface
         self.vocab = sorted(w for w in surface if w.isalpha() and len(w) >= 3)
         self.stems = set(self.postings)
@@ -198,7 +205,7 @@ class SearchIndex:
                 continue  # an unknown long number (a phone number, a reference) says nothing about the topic
             s = stem(w)
             corrected_from = None
-            if s not in self.stems and not concepts_of(s):
+            if s not in self.stems and s not in ORDINARY and not concepts_of(s):
                 fixed = self._correct(w)
                 if fixed and fixed != w:
                     corrections[w] = fixed
@@ -216,6 +223,8 @@ class SearchIndex:
                 weight = self.unknown_idf
             if s in GENERIC:
                 weight *= GENERIC_WEIGHT
+            if s in ORDINARY:
+                weight = ORDINARY_WEIGHT
             slots.append(Slot(w, s, concepts, weight, corrected_from))
         return Query(question, folded, slots, corrections)
 

@@ -176,6 +176,8 @@ class Vocabulary(_Strict):
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
     role_nouns: frozenset[str] = frozenset()
+    ordinary_words: frozenset[str] = frozenset()  # chat words: a fixed low weight, not their idf (search.py)
+    self_roles: list[str] = Field(default_factory=list)  # "SW here, ...": who asks, read as context (roles.py)
     role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
     now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
     route_roles: frozenset[str] = frozenset()  # "who is the LADO (now)": the route to the role, not a person
@@ -190,6 +192,7 @@ class Vocabulary(_Strict):
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
+                     "ordinary_words",
                      "route_roles",
                      "question_words", "clause_fillers", "clause_openers", "back_references",
                      mode="before")
@@ -233,6 +236,16 @@ class Vocabulary(_Strict):
             if len(group) < 2:
                 raise ValueError(f"concept group #{i + 1} needs at least two words")
         return v
+
+    _self_roles = field_validator("self_roles")(_check_phrases)
+
+    @model_validator(mode="after")
+    def _ordinary(self) -> Vocabulary:
+        """One copy of each list: an ordinary word is not also a stopword or a generic word."""
+        both = sorted(self.ordinary_words & (self.stopwords | self.generic))
+        if both:
+            raise ValueError(f"ordinary_words repeats stopwords or generic words: {both}")
+        return self
 
     @model_validator(mode="after")
     def _places(self) -> Vocabulary:

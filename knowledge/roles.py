@@ -1,0 +1,49 @@
+"""Who is asking, said before the question: "SW here, ...", "frontline HV: ...", "DSL at a primary - ...".
+
+Such a lead says who asks, not what about. Read as words of the question, a role abbreviation nothing here holds
+("HV", "SW") weighs as much as the rarest domain word and pushes the right entry into "did you mean"; read as
+context (knowledge/question.split_context's weights) it can support an entry without outvoting the question.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.text import STOPWORDS, raw_tokens
+from knowledge.vocabulary import vocabulary
+
+LEAD_WORDS = 8  # a lead longer than this is a sentence of its own (split_context reads those)
+REST_WORDS = 1  # ... and the question after it needs this many words besides stopwords to stand alone
+
+# the lead ends at a comma, colon, semicolon, a dash between spaces or a full stop, or right after "here"
+_LEAD_RE = re.compile(r"^\s*(?P<lead>[^,:;.?!]+?)"
+                      r"(?:\s*(?:[,:;.]|\s[-\u2013\u2014]+)\s+|\s+here\b[\s,:;.\-\u2013\u2014]*)(?P<rest>\S.*)$", re.S)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(one-word roles, several-word roles) from `self_roles`."""
+    words = [tuple(r.split()) for r in vocabulary().self_roles]
+    return frozenset(w[0] for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1)
+
+
+def _names_role(tokens: list[str]) -> bool:
+    single, multi = _roles()
+    if single.intersection(tokens):
+        return True
+    return any(tuple(tokens[i:i + len(m)]) == m for m in multi for i in range(len(tokens) - len(m) + 1))
+
+
+def role_lead(question: str) -> tuple[str, str]:
+    """(the lead that says who asks, the rest of the message); ("", question) when the message does not open so."""
+    m = _LEAD_RE.match(question or "")
+    if m is None:
+        return "", question
+    lead, rest = m.group("lead"), m.group("rest")
+    tokens = raw_tokens(lead.lower())
+    if not tokens or len(tokens) > LEAD_WORDS or sum(t not in STOPWORDS for t in raw_tokens(rest.lower())) < REST_WORDS:
+        return "", question
+    if vocabulary().question_words.intersection(tokens) or not _names_role(tokens):
+        return "", question
+    return lead.strip(), rest.strip()
