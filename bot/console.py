@@ -120,7 +120,7 @@ class Console:
             if not self.handle(line.strip()):
                 break
         if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
+            self._scheduler.shutdown(wait=True)  # a running dispatch ends before the interpreter does
         self.local.stop()
 
     def handle(self, line: str) -> bool:

@@ -61,7 +61,14 @@ class Lanes(Generic[T]):
                 queue.append(item)
                 return
             self._queues[item.channel_id] = deque([item])
-        self._pool.submit(self._drain, item.channel_id)
+        try:
+            self._pool.submit(self._drain, item.channel_id)
+        except RuntimeError:  # the pool is shut (the interpreter is exiting): nothing will drain this lane, so
+            # forget its items (their rows stay "sending" and are reconciled later) or close() would wait forever
+            with self._cond:
+                self._pending -= len(self._queues.pop(item.channel_id, ()))
+                self._cond.notify_all()
+            raise
 
     def _drain(self, channel: str) -> None:
         while True:

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from datetime import timedelta
 
+import pytest
+
 from bot.reminders.due import schedule_due
+from bot.reminders.fanout import Lanes
 from bot.timeutil import now
 from tests.conftest import TEAM_ID
 from tests.reminders.helpers import tick
@@ -61,3 +66,22 @@ def test_slack_pacing_is_honoured_per_channel(db, settings, fake_slack):
     stats = tick(db, settings)
     assert stats.sent == 5
     assert [c.get("_status") for c in fake_slack.calls_to("chat.postMessage")] == [200] * 5  # paced: no 429
+
+
+def test_a_lane_that_cannot_start_is_forgotten_so_close_never_hangs():
+    """At interpreter exit the pool refuses new lanes (a clock job still dispatching, as the console's did): put()
+    raises, and close() must still return instead of waiting for items nothing will post."""
+
+    @dataclass
+    class Item:
+        channel_id: str
+
+    lanes: Lanes[Item] = Lanes(lambda item: None, rate=None)
+    lanes.close()  # the pool is shut, as at exit
+    with pytest.raises(RuntimeError):
+        lanes.put(Item("C1"))
+    assert lanes.pending == 0
+    closer = threading.Thread(target=lanes.close, daemon=True)
+    closer.start()
+    closer.join(timeout=10)
+    assert not closer.is_alive(), "close() waited for an item no lane will post"
