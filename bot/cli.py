@@ -62,7 +62,7 @@ def _socket(settings: Settings) -> int:
     try:
         run_socket_mode(create_app(services), settings)
     finally:
-        scheduler.shutdown(wait=False)
+        scheduler.shutdown(wait=True)  # a running dispatch ends before the interpreter does (bot/reminders/fanout.py)
     return 0
 
 
