@@ -43,10 +43,6 @@ class WorryModel(LinearModel):
     def probability(self, text: str) -> float:
         return self.probability_of(features(text))
 
-    @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> WorryModel:
-        return cls(*cls.read(path))
-
 
 @lru_cache(maxsize=2)
 def get_model(path: Path = MODEL_PATH) -> WorryModel | None:

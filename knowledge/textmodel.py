@@ -14,6 +14,7 @@ import math
 import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,9 +49,10 @@ class LinearModel:
         return sigmoid(self.bias + sum(get(f, 0.0) for f in feats))
 
     @classmethod
-    def read(cls, path: Path) -> tuple[float, float, dict[str, float]]:
+    def load(cls, path: Path) -> Self:
+        """The model in a committed weights file, validated (a malformed file raises)."""
         data = ModelFile.model_validate_json(path.read_text(encoding="utf-8"))
-        return data.bias, data.threshold, data.weights
+        return cls(data.bias, data.threshold, data.weights)
 
 
 class ModelFile(BaseModel):
@@ -89,7 +91,7 @@ def train(rows: Sequence[tuple[set[str], int]], epochs: int = 40, lr: float = 0.
 
 
 def dump(path: Path, bias: float, threshold: float, weights: dict[str, float]) -> None:
-    """Write a model file `LinearModel.read` accepts (keys sorted, so a retrain's diff is readable)."""
+    """Write a model file `LinearModel.load` accepts (keys sorted, so a retrain's diff is readable)."""
     data = {"bias": round(bias, 4), "threshold": threshold, "weights": dict(sorted(weights.items()))}
     ModelFile.model_validate(data)
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -162,10 +162,6 @@ class IdentifierModel(LinearModel):
     def _hit(self, toks: list[tuple[int, int, str, bool]]) -> bool:
         return self.probability_of(stretch_features([(t, s) for _a, _b, t, s in toks])) >= self.threshold
 
-    @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> IdentifierModel:
-        return cls(*cls.read(path))
-
 
 @lru_cache(maxsize=2)
 def get_model(path: Path = MODEL_PATH) -> IdentifierModel | None:
