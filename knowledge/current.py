@@ -12,15 +12,10 @@ from collections.abc import Callable
 
 from knowledge.dating import month_year
 from knowledge.models import Entry
-from knowledge.slots import phrase_re
+from knowledge.slots import found as _found
 from knowledge.vocabulary import vocabulary
 
 NOW = "now"  # the Decline kind of these replies
-
-
-def _found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
-    m = phrase_re(tuple(phrases)).search(folded) if phrases else None
-    return m.group(1) if m else None
 
 
 def now_asked(folded_q: str) -> str | None:

@@ -32,6 +32,7 @@ from knowledge.models import Entry
 from knowledge.offered import named_stems, subject_of
 from knowledge.partnerships import NATIONAL
 from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, evidence_for, field_states, names_subject, stated_near
+from knowledge.slots import found as _found
 from knowledge.slots import phrase_re as _phrase_re
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
@@ -56,11 +57,6 @@ class Decline:
     @property
     def text(self) -> str:
         return f"{self.reason} {self.pointer}"
-
-
-def _found(rule_phrases: list[str], folded: str) -> str | None:
-    m = _phrase_re(tuple(rule_phrases)).search(folded)
-    return m.group(1) if m else None
 
 
 _PER_ENTRY: dict[tuple[str, int], tuple[Entry, object]] = {}

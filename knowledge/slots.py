@@ -28,6 +28,12 @@ def phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")
 
 
+def found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
+    """The first of the phrases standing in the folded text (at word edges), or None (also for no phrases)."""
+    m = phrase_re(tuple(phrases)).search(folded) if phrases else None
+    return m.group(1) if m else None
+
+
 # With the search's word weights (idf): an asked word within `subject_near` words of the evidence must weigh at
 # least WINDOW_WEIGHT ("partner", "safeguarding", "children" say little); a word weighing CLAUSE_WEIGHT or more
 # ("fostering", "dispute") may stand anywhere in the evidence's clause ("A child is privately fostered when ...
