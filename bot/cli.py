@@ -174,6 +174,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"database error: cannot use DATABASE_URL ({reason}). Check the URL and that the database is up.",
               file=sys.stderr)
         return 2
+    except ModuleNotFoundError as exc:
+        if exc.name != "psycopg":
+            raise
+        print("configuration error: DATABASE_URL is PostgreSQL and its driver is not installed: "
+              "pip install -c constraints.txt -e '.[postgres]'", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

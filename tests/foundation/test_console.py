@@ -82,3 +82,14 @@ def test_unreachable_database_is_one_line_not_a_traceback(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith("database error: cannot use DATABASE_URL")
     assert "Traceback" not in proc.stderr
+
+
+def test_postgresql_without_its_driver_is_one_line_not_a_traceback(tmp_path):
+    """`pip install -e .` (the README's run command) has no PostgreSQL driver: say how to install it."""
+    env = {"PATH": "", "HOME": str(tmp_path), "DATABASE_URL": "postgresql://127.0.0.1:1/none"}
+    code = "import sys; sys.modules['psycopg'] = None; from bot.cli import main; sys.exit(main(['db', 'upgrade']))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG_GUARD, env=env,
+                          cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("configuration error: DATABASE_URL is PostgreSQL and its driver is not installed")
+    assert "Traceback" not in proc.stderr
