@@ -29,8 +29,9 @@ from knowledge.parts import part_entries
 from knowledge.question import main_question, split_context, sub_questions
 from knowledge.roles import role_lead
 from knowledge.safety import detect_worry, get_detector
-from knowledge.safety_reply import route_entries, safety_reply
+from knowledge.safety_reply import AWAY, away_reply, route_entries, safety_reply
 from knowledge.scope import (
+    Decline,
     carries_list,
     decline_reason,
     figure_heavy,
@@ -245,6 +246,12 @@ class Answerer:
                      and self.evidence.about_subject(query, top.entry)
                      and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 
+        if is_worry and (away := self._decline(question, places, query, top)) is not None and away.kind in AWAY:
+            if away.kind != "other_areas":  # adult safeguarding: declined below, with no child's 999 line
+                is_worry = False
+            else:  # a child elsewhere: 999, then plainly that this area's front door is not theirs
+                return Answer("cannot_answer", away_reply(away.text), question, area, None, top.confidence if top
+                              else 0.0, safety=True, corrections=query.corrections)
         if is_worry:
             best = top.entry if top and confident else None
             if best is None and (rest := get_detector().question_part(question)) and rest != question:
@@ -266,11 +273,7 @@ class Answerer:
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
             area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
-        best = listed or (top.entry if top else None)
-        decline = decline_reason(question, names_served_place=bool(places), best=best,
-                                 support=None if listed else lambda phrase: self.evidence.support_without(query, top,
-                                                                                                          phrase),
-                                 weight=self._known_weight, linked=self._linked(best))
+        decline = self._decline(question, places, query, top, listed)
         if decline is not None:
             near = offered([(h.entry, h.confidence) for h in hits[:4]] if decline.related and confident else [],
                            decline.about)
@@ -308,6 +311,14 @@ class Answerer:
                       top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
+
+    def _decline(self, question: str, places: list[tuple[str, str]], query: Query, top: Hit | None,
+                 listed: Entry | None = None) -> Decline | None:
+        best = listed or (top.entry if top else None)
+        return decline_reason(question, names_served_place=bool(places), best=best, weight=self._known_weight,
+                              support=None if listed else lambda phrase: self.evidence.support_without(query, top,
+                                                                                                       phrase),
+                              linked=self._linked(best))
 
     def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
         """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""

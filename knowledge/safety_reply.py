@@ -87,6 +87,16 @@ def route_entries(kb: KnowledgeBase, category: str | None, area: str | None) -> 
     return route.first, shown
 
 
+# Declines decided before a worry's reply: an adult's safeguarding (no child's 999 line unless a child is described,
+# which the adult rule already reads) and a child in another area (999, but not this area's front door).
+AWAY = ("adult", "other_areas")
+
+
+def away_reply(decline_text: str) -> str:
+    """A worry about a child in another area: the 999 line, then plainly that the arrangements held are not theirs."""
+    return f"{SAFETY_LEAD}\n{decline_text}"
+
+
 def safety_reply(
     kb: KnowledgeBase,
     worry: Worry,

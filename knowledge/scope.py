@@ -32,8 +32,10 @@ from knowledge.models import Entry
 from knowledge.offered import named_stems, subject_of
 from knowledge.partnerships import NATIONAL
 from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, evidence_for, field_states, names_subject, stated_near
+from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
 from knowledge.slots import phrase_re as _phrase_re
+from knowledge.slots import weighty as _weighty
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
 from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
 
@@ -210,7 +212,9 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
     if not any(re.search(p, text) for p in evidence):
         return True
     if asked:
-        return not stated_near(kind, asked, text, stems, weight, focus=others is not None, evidence=evidence)
+        heavy = _weighty(others, weight) if kind.beside_subject and others else None  # this body's chair, not another's
+        return not stated_near(kind, asked, text, stems, weight, focus=others is not None, evidence=evidence) or bool(
+            heavy and not stated_near(kind, heavy, text, stems, weight, evidence=evidence))
     if kind.near is not None:
         return not _evidence_near(kind, folded_q, text)
     counted = counted_words(folded_q) if kind.prefer_figures or kind.local_only else []
@@ -353,8 +357,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
     if place and not mentioned and (not names_served_place or (asked := asked_area(scope.other_areas, q))):
         return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
-    adult = _found(scope.adult.phrases, q)
-    if adult and not _found(scope.adult.unless, q) and not _mentions(best, adult, shown):
+    if (adult := _adult_asked(scope.adult, q)) and not _mentions(best, adult, shown):
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
     if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below

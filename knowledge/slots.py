@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from knowledge.models import Entry
 from knowledge.text import STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
-from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
+from knowledge.vocabulary import AdultRule, FactKind, ScopeRule, vocabulary
 
 
 @lru_cache(maxsize=256)
@@ -86,10 +86,15 @@ def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[froz
     return (frozenset(), None) if kind.focus_only else (stems, None)
 
 
+def weighty(stems: frozenset[str], weight: Callable[[str], float] | None) -> frozenset[str]:
+    """The stems that say what is asked about ("executive", not "partner"; "ce" is too short)."""
+    return frozenset(s for s in stems if len(s) > 2 and (weight is None or weight(s) >= WINDOW_WEIGHT))
+
+
 def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: Callable[[str], float] | None) -> bool:
     """With a focus ("does the executive meet monthly"), the entry must still hold one of the question's weighty
     other words ("executive"), if it has any: the accountable officers' meeting is not the executive's."""
-    heavy = {s for s in others if len(s) > 2 and (weight is None or weight(s) >= WINDOW_WEIGHT)}  # "ce": too short
+    heavy = weighty(others, weight)
     return not heavy or not heavy.isdisjoint(entry_stems)
 
 
@@ -154,3 +159,13 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     if m is None or (served and re.search(after + phrase_re(served).pattern, folded_q)):
         return ""
     return m.group(1)
+
+
+def adult_asked(rule: AdultRule, folded_q: str) -> str | None:
+    """The adult-safeguarding phrase a question asks about, or None (none, or a child is described: a child word, or a
+    relative such as "her son" when no strong phrase says the person at risk is the adult)."""
+    strong = found(rule.strong, folded_q)
+    phrase = found(rule.phrases, folded_q) or strong
+    if phrase is None or found(rule.unless, folded_q) or (strong is None and found(rule.relatives, folded_q)):
+        return None
+    return phrase

@@ -51,6 +51,17 @@ class ScopeRule(_Strict):
     _phrases = field_validator("phrases", "unless", "asked_after")(_check_phrases)
 
 
+class AdultRule(ScopeRule):
+    """Adult safeguarding. An `unless` word ("child", "baby") makes it a child's question; a `relatives` word ("son",
+    "daughter") does so only when no `strong` phrase says the person at risk is an adult ("vulnerable adult, her son
+    takes her money")."""
+
+    relatives: list[str] = Field(default_factory=list)
+    strong: list[str] = Field(default_factory=list)
+
+    _more = field_validator("relatives", "strong")(_check_phrases)
+
+
 class TopicRule(ScopeRule):
     """A named class of topics the documents do not cover (office matters, public services, the law)."""
 
@@ -94,6 +105,9 @@ class FactKind(_Strict):
     focus_only: bool = False  # `subject_near` applies only when a focus is asked ("how much did the *police* pay")
     needs_focus: bool = False  # the kind is asked only with a focus word ("when does X *meet*")
     fields: list[str] = Field(default_factory=list)
+    # with a focus ("who *chairs* the practice improvement group"), the evidence must stand beside the asked subject's
+    # weighty words too, not anywhere in the entry: another body's chair is not the one asked about
+    beside_subject: bool = False
     dated: bool = False  # a year asked must be one the entry gives (as for figures)
     # asked with one of `counted` ("how many days", "how quickly") only a duration answers: the `not_counted`
     # evidence (a frequency: "annual audits", "weekly allocation meetings") does not
@@ -142,7 +156,7 @@ class NowRule(_Strict):
 
 class OutOfScope(_Strict):
     other_areas: ScopeRule
-    adult: ScopeRule
+    adult: AdultRule
     after_documents: ScopeRule
     now: NowRule | None = None
     topics: list[TopicRule] = Field(default_factory=list)
