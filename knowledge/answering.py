@@ -29,7 +29,7 @@ from knowledge.parts import part_entries
 from knowledge.question import main_question, split_context, sub_questions
 from knowledge.roles import role_lead
 from knowledge.safety import detect_worry, get_detector
-from knowledge.safety_reply import AWAY, away_reply, route_entries, safety_reply
+from knowledge.safety_reply import away_reply, leaves_worry, route_entries, safety_reply
 from knowledge.scope import (
     Decline,
     carries_list,
@@ -246,7 +246,7 @@ class Answerer:
                      and self.evidence.about_subject(query, top.entry)
                      and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 
-        if is_worry and (away := self._decline(question, places, query, top)) is not None and away.kind in AWAY:
+        if is_worry and (away := self._decline(question, places, query, top)) and leaves_worry(away.kind, question):
             if away.kind != "other_areas":  # adult safeguarding: declined below, with no child's 999 line
                 is_worry = False
             else:  # a child elsewhere: 999, then plainly that this area's front door is not theirs

@@ -188,6 +188,14 @@ class Detector:
                          worry.frames, by_model=True)
         return worry
 
+    def adult_reading(self, text: str) -> str:
+        """"child" when the message names someone who can only be a child (an age, "pupil", "young person"), "adult"
+        when it plainly concerns an adult ("vulnerable adult", "dementia"), else "" ("her son" may be either)."""
+        words = [t for toks in clauses(text or "") for t in toks]
+        if self._minor_words.find(words):
+            return "child"
+        return "adult" if self._adult.find(words) or self.reader.found_outside(self._adult_strong, words) else ""
+
     def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel,
                          topics: list[list[tuple[int, int]]] | None = None) -> bool:
         """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she",

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import PARTNERSHIPS, display_name
-from knowledge.safety import SAFETY_LEAD, Worry
+from knowledge.safety import SAFETY_LEAD, Worry, get_detector
 
 ROUTES_PATH = Path(__file__).resolve().parent / "data" / "safety" / "routes.yaml"
 
@@ -87,9 +87,11 @@ def route_entries(kb: KnowledgeBase, category: str | None, area: str | None) -> 
     return route.first, shown
 
 
-# Declines decided before a worry's reply: an adult's safeguarding (no child's 999 line unless a child is described,
-# which the adult rule already reads) and a child in another area (999, but not this area's front door).
-AWAY = ("adult", "other_areas")
+def leaves_worry(decline_kind: str, question: str) -> bool:
+    """A decline decided before a worry's reply: a child in another area (999, but not this area's front door), or
+    plainly an adult's safeguarding with no one who can only be a child (no child's 999 line)."""
+    return decline_kind == "other_areas" or (decline_kind == "adult"
+                                             and get_detector().adult_reading(question) == "adult")
 
 
 def away_reply(decline_text: str) -> str:

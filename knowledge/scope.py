@@ -31,6 +31,7 @@ from knowledge.current import NOW, now_asked, now_decline
 from knowledge.models import Entry
 from knowledge.offered import named_stems, subject_of
 from knowledge.partnerships import NATIONAL
+from knowledge.safety import get_detector
 from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, evidence_for, field_states, names_subject, stated_near
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
@@ -357,7 +358,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
     if place and not mentioned and (not names_served_place or (asked := asked_area(scope.other_areas, q))):
         return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
-    if (adult := _adult_asked(scope.adult, q)) and not _mentions(best, adult, shown):
+    if (adult := _adult_asked(scope.adult, q, get_detector().adult_reading(question))) and not _mentions(best, adult,
+                                                                                                        shown):
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
     if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below

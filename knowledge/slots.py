@@ -161,11 +161,11 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     return m.group(1)
 
 
-def adult_asked(rule: AdultRule, folded_q: str) -> str | None:
-    """The adult-safeguarding phrase a question asks about, or None (none, or a child is described: a child word, or a
-    relative such as "her son" when no strong phrase says the person at risk is the adult)."""
-    strong = found(rule.strong, folded_q)
-    phrase = found(rule.phrases, folded_q) or strong
-    if phrase is None or found(rule.unless, folded_q) or (strong is None and found(rule.relatives, folded_q)):
+def adult_asked(rule: AdultRule, folded_q: str, reading: str) -> str | None:
+    """The adult-safeguarding phrase a question asks about, or None: none, or a child is described (a child word; a
+    `reading` of "child": an age, "pupil"; a relative such as "her son" unless the reading is plainly "adult")."""
+    phrase = found(rule.phrases, folded_q)
+    if phrase is None or reading == "child" or found(rule.unless, folded_q) or (
+            reading != "adult" and found(rule.relatives, folded_q)):
         return None
     return phrase

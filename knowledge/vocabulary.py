@@ -52,14 +52,12 @@ class ScopeRule(_Strict):
 
 
 class AdultRule(ScopeRule):
-    """Adult safeguarding. An `unless` word ("child", "baby") makes it a child's question; a `relatives` word ("son",
-    "daughter") does so only when no `strong` phrase says the person at risk is an adult ("vulnerable adult, her son
-    takes her money")."""
+    """Adult safeguarding. An `unless` word ("child", "baby") makes it a child's question; so does a `relatives` word
+    ("son") unless the message plainly concerns an adult ("vulnerable adult, her son takes her money")."""
 
     relatives: list[str] = Field(default_factory=list)
-    strong: list[str] = Field(default_factory=list)
 
-    _more = field_validator("relatives", "strong")(_check_phrases)
+    _relatives = field_validator("relatives")(_check_phrases)
 
 
 class TopicRule(ScopeRule):
