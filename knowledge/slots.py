@@ -149,14 +149,18 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
 
 
 def asked_area(rule: ScopeRule, folded_q: str) -> str:
-    """Beside a served place, the other area the question asks about ("... moved to flintshire"), or "" (also when
-    the served place is asked about the same way: "I work in Manchester but my case is in Warrington")."""
+    """Beside a served place, the other area the question asks about ("... moved to flintshire", "flintshire social
+    services"), or "" (also when the served place is asked about the same way: "I work in Manchester but my case is
+    in Warrington")."""
     if not rule.asked_after or (rule.unless and phrase_re(tuple(rule.unless)).search(folded_q)):
         return ""
     after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
-    m = re.search(after + "(" + phrase_re(tuple(rule.phrases)).pattern + ")", folded_q)
+    before = r" (?:" + "|".join(map(re.escape, rule.asked_before)) + r")(?![a-z0-9])" if rule.asked_before else "$^"
+    other = "(" + phrase_re(tuple(rule.phrases)).pattern + ")"
+    m = re.search(after + other, folded_q) or re.search(other + before, folded_q)
     served = tuple(name for name, _slug in find_places(folded_q))
-    if m is None or (served and re.search(after + phrase_re(served).pattern, folded_q)):
+    if m is None or (served and (re.search(after + phrase_re(served).pattern, folded_q)
+                                 or re.search(phrase_re(served).pattern + before, folded_q))):
         return ""
     return m.group(1)
 

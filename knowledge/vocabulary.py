@@ -47,8 +47,9 @@ class ScopeRule(_Strict):
     # other areas: with a served place named too ("moved from Chester to Flintshire"), the other area is still what
     # is asked about when one of these words stands right before it
     asked_after: list[str] = Field(default_factory=list)
+    asked_before: list[str] = Field(default_factory=list)  # ... or one of these right after it ("X social services")
 
-    _phrases = field_validator("phrases", "unless", "asked_after")(_check_phrases)
+    _phrases = field_validator("phrases", "unless", "asked_after", "asked_before")(_check_phrases)
 
 
 class AdultRule(ScopeRule):

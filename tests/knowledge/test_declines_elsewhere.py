@@ -26,6 +26,7 @@ CWAC = "cheshire-west-and-chester"
         ("vulnerable adult in wirral, her son keeps taking her pension - how do i raise it?", "wirral"),
         ("elderly man with dementia, daughter may be hitting him, who do i tell in halton", "halton"),
         ("section 42 concern: grandson is taking money from a care home resident in chester", CWAC),
+        ("adult with a learning disability in warrington being bullied by housemates, who takes that", "warrington"),
     ],
 )
 def test_an_adult_beside_a_relative_is_adult_safeguarding_without_a_childs_999_line(ask, question,
@@ -48,6 +49,18 @@ def test_a_child_described_beside_an_adult_is_still_a_childs_question(ask, quest
     res = ask(question, partnership)
     assert "That is adult safeguarding" not in res.text
     assert says in res.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "girl from birkenhead now staying with mum in wrexham, whats wrexham social services duty number",
+        "our family moved from wallasey - can you give me the knowsley MASH details",
+    ],
+)
+def test_another_areas_service_beside_a_served_place_is_declined(ask, question) -> None:
+    res = ask(question, "wirral")
+    assert not res.answered and "only hold the published arrangements" in res.text, res.text
 
 
 def test_a_worry_about_a_child_in_another_area_leads_with_999_and_is_not_answered() -> None:
