@@ -358,8 +358,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
     if place and not mentioned and (not names_served_place or (asked := asked_area(scope.other_areas, q))):
         return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
-    if (adult := _adult_asked(scope.adult, q, get_detector().adult_reading(question))) and not _mentions(best, adult,
-                                                                                                        shown):
+    adult = _found(scope.adult.phrases, q) and _adult_asked(scope.adult, q, get_detector().adult_reading(question))
+    if adult and not _mentions(best, adult, shown):  # the detector reads the message only beside an adult phrase
         return _rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
     if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below
