@@ -39,7 +39,8 @@ SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?
 # A win that one person holds ("won the under 14 boxing title", "county chess champion").
 ACHIEVEMENT = re.compile(
     r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,4}?"
-    r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery)\b"
+    r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery|show|"
+    r"final|pageant)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
 # Fame: the family of someone the public knows is one family ("the famous dad who plays for the Rovers").
 # A family's own business ("the family who run the chip shop in X"): one shop, one family.

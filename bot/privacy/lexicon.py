@@ -90,6 +90,7 @@ class Vocabulary(BaseModel):
     street_types_numbered: frozenset[str]
     dwellings: frozenset[str]
     generic_street_words: frozenset[str]
+    personal_number_cues: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod
