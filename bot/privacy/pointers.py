@@ -136,7 +136,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     platform = re.compile(
         rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
         r"is|was|called|as|under|tag|user|channel|named|group|server|chat|:|-)\b){0,3}[\s:\-—–'\"‘“]{0,3}@?"
-        r"(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
+        r"(?:u/)?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
         r"[A-Za-z0-9_]",
         re.IGNORECASE,
     )
@@ -161,7 +161,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 # "runcornlad99 on snap": a username-shaped word (with a digit, underscore or inner dot) just before on / via and
 # a platform, looked for only in the few characters before each platform word.
 HANDLE_BEFORE = re.compile(
-    r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\s{1,3}(?:on|via|from|over)\s{1,3}$")
+    r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])['’\"”]?\s{1,3}(?:on|via|from|over)\s{1,3}$")
 _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
 # "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
@@ -173,7 +173,9 @@ _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|c
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
 # introduces an account, in a message that names a platform.
 _QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tiktoker", "account", "channel", "user",
-                          "username", "handle", "gamertag", "tag", "profile", "page"})
+                          "username", "handle", "gamertag", "tag", "profile", "page",
+                          # "the group chat 'yr9 lads'", "goes by 'lil_ash' on telegram"
+                          "chat", "group", "server", "by"})
 QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
                            re.IGNORECASE)
 
