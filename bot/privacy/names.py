@@ -283,11 +283,11 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     relations = lex.vocab.person_relations
     if not relations.isdisjoint(distinct):  # "Reign's nan": any word owning a relative is looked at
         cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
-    # 'kb and his stepdad', 'jw and lw are...': initials typed in lower case, two or three letters with no vowel
-    lower_initials = {b for b in distinct if _lower_initials(b, lex)} if "and" in distinct else None
+    # 'kb and his stepdad', 'rb told', 'jb ... with his gran': initials typed in lower case, two or three letters with
+    # no vowel (kin.py decides from the words around them)
+    lower_initials = {b for b in distinct if _lower_initials(b, lex)}
     if lower_initials:  # each distinct word judged once; then only its places are looked at
-        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials and (
-            (i + 1 < n and bases[i + 1] == "and") or (i > 0 and bases[i - 1] == "and"))})
+        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials})
     phrases = _place_phrases()
     if not phrases.keys().isdisjoint(distinct):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
