@@ -91,6 +91,9 @@ class Vocabulary(BaseModel):
     dwellings: frozenset[str]
     generic_street_words: frozenset[str]
     personal_number_cues: frozenset[str]
+    name_idioms: frozenset[str]
+    abstract_name_words: frozenset[str]
+    abstract_predicates: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod
