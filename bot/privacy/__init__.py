@@ -66,7 +66,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
             *name_detectors(text),
             *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words),
-            personal_numbers(src, digits)]
+            personal_numbers(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -288,9 +288,11 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
         cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
     # 'kb and his stepdad', 'rb told', 'jb ... with his gran': initials typed in lower case, two or three letters with
     # no vowel (kin.py decides from the words around them)
-    lower_initials = {b for b in distinct if _lower_initials(b, lex)}
+    pairs = "and" in distinct
+    lower_initials = {b for b in distinct if _lower_initials(b, lex) and (pairs or b not in _not_lower_initials())}
     if lower_initials:  # each distinct word judged once; then only its places are looked at
-        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials})
+        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials
+                                       and text[spans[i][0]].islower()})
     phrases = _place_phrases()
     if not phrases.keys().isdisjoint(distinct):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
@@ -334,6 +336,13 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
                                                                      v.org_words)):
             out.add(i)
     return out
+
+
+@cache
+def _not_lower_initials() -> frozenset[str]:
+    """Short words that are a title or a role, never a child's initials unless joined by "and" ("mr", "sw")."""
+    v = lexicon().vocab
+    return v.titles | v.professional_titles | v.service_acronyms | v.role_words | v.initial_roles
 
 
 def _lower_initials(word: str, lex: Lexicon) -> bool:
