@@ -51,7 +51,7 @@ FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:f
 # A definite child or family with a distinguishing feature ("the boy with the one arm"): known to all who meet them.
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 # A road's number as a place ("on the M56", "on the m1").
-ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b")
+ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b|\b[ab]\d{2,4}\b")  # "the a49" typed in lower case
 PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
 _NOT_REFERENT_NEXT = (r"(?:court|courts|support|hub|hubs|centre|centres|service|services|group|groups|team|teams|"
                       r"help|worker|workers|law|time|member|members|liaison|nurse|nurses|therapy|meeting|meetings|"
@@ -71,6 +71,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
+            # "lad in year 11 who was on the news": a few words between the person and their who-clause
+            rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
             r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named

@@ -56,7 +56,12 @@ IS_JOB = re.compile(
     r"lead|sous|night|relief|agency|supply"
     # a post held alone, with no article ("uncle is landlord of the X", "dad is manager at X")
     r"|landlord|landlady|licensee|manager|owner|proprietor|caretaker|chef|supervisor|foreman|steward|warden|"
-    r"headteacher|coach|captain|treasurer)\b", re.IGNORECASE)
+    r"headteacher|coach|captain|treasurer"
+    # "mum's on the tills at Aldi": a post named by where it is done
+    r"|on\s{1,3}(?:the\s{1,3})?(?:tills?|checkouts?|reception|counter|bar|door|doors|desk|gate))\b", re.IGNORECASE)
+# "stepdad drives the 42 bus", "uncle drives the number 10": one route, one driver.
+BUS_ROUTE = re.compile(r"\s{1,3}(?:the\s{1,3})?(?:number\s{1,3}\d{1,3}[a-z]?|(?:no\.?\s{0,2})?\d{1,3}[a-z]?\s{1,3}"
+                       r"(?:bus|route|service))\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
@@ -110,6 +115,8 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
                        and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
+        if target is None and job.group().lower() in ("drives", "drove"):
+            target = BUS_ROUTE.match(text, job.end(), end)
         if target:
             yield "workplace", rel.start(), target.end()
 
