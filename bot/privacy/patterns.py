@@ -307,11 +307,17 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
+# "the 0-5 pathway": the end of an age range before a word that only ends like a street ("-way"), no house number
+_AGE_RANGE = re.compile(r"\d[\-–]$")
+
+
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
         found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
+        found = (m for m in found if not (_AGE_RANGE.search(src.text, max(0, m.start() - 3), m.start())
+                                          and m.group().split()[-1].lower() not in _STREET_WORDS))
         # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number
         yield from (("address", m.start(), m.end()) for m in found if not _inside(m.start(), phones))
 
