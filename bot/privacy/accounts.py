@@ -41,7 +41,7 @@ _NUMBER_START = re.compile(r"(?<![A-Za-z0-9.\-])(?=[A-Za-z]{0,2}\s{0,2}\d|ending
 @cache
 def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     words = lexicon().vocab.personal_number_cues
-    pattern = re.compile(rf"(?:{alternation(words)})\b")
+    pattern = re.compile(rf"(?:{alternation(words)})\b", re.IGNORECASE)
     return pattern, frozenset(w.split()[0] for w in words)
 
 
