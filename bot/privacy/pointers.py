@@ -219,6 +219,26 @@ def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
             i = low.find(word, i + 1)
 
 
+@cache
+def _phrase_platforms() -> dict[str, tuple[str, ...]]:
+    """The first word of each platform named in two words ("group chat") -> those names."""
+    out: dict[str, list[str]] = {}
+    for w in lexicon().vocab.social_platforms:
+        if " " in w:
+            out.setdefault(w.split()[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _present(firsts: frozenset[str], src: Source) -> frozenset[str]:
+    """The platform words the text holds, a two-word name's first word only with its second ("group" alone is none)."""
+    phrases = _phrase_platforms()
+    if not firsts & phrases.keys():
+        return firsts
+    low = src.low if src.low is not None else src.text.lower()
+    singles = lexicon().vocab.social_platforms
+    return frozenset(w for w in firsts if w in singles or any(p in low for p in phrases.get(w, ())))
+
+
 def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
     text = src.text
@@ -228,6 +248,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
                    if m.group(0).lower() not in NOT_HANDLES)
     if words & gate:
+        platforms = _present(platforms & words, src)
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
         out.append(_handles_before(src, platforms & words))
