@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
-from bot.privacy.combos import combination_spans, event_spans
+from bot.privacy.combos import combination_spans, event_spans, post_child_spans
 from bot.privacy.informal import informal_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
@@ -66,7 +66,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
             *name_detectors(text),
             *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words),
-            personal_numbers(src, words, digits)]
+            post_child_spans(src, words), personal_numbers(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

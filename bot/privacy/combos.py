@@ -194,6 +194,32 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "combination", a, b
 
 
+# A child known through a parent's one-of-a-kind post in a place ("the vicar's daughter", "the head's son"): everyone
+# there knows whose child that is. A post alone ("the head's decision") names no child.
+_CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)\s{1,3})?(?:son|sons|daughter|"
+          r"daughters|kid|kids|child|children|boy|boys|girl|girls|lad|lads|twins|baby|grandson|granddaughter|stepson|"
+          r"stepdaughter)\b")
+
+
+@cache
+def _post_child() -> re.Pattern[str]:
+    posts = _alternation(lexicon().vocab.unique_posts)
+    return re.compile(rf"the\s{{1,3}}(?:local\s{{1,3}}|village\s{{1,3}}|school\s{{1,3}}|new\s{{1,3}})?(?:{posts})"
+                      rf"['’]s\s{{1,3}}{_CHILD}", re.IGNORECASE)
+
+
+def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A child named by whose child they are, where the parent holds a post one person holds."""
+    if "the" not in words or not words & _post_gate():
+        return
+    yield from (("combination", m.start(), m.end()) for m in src.at_words(_post_child(), frozenset({"the"})))
+
+
+@cache
+def _post_gate() -> frozenset[str]:
+    return frozenset(w.split()[-1] for w in lexicon().vocab.unique_posts)
+
+
 # Unique events: a child, what happened to them, and when or where ("the lad hit by a car on the A556 on Friday",
 # "the baby admitted after the incident at the soft play on 3rd May"). Each alone is common; together they are one
 # event that neighbours, the school and the local paper remember, so the child is known without a name. Practice

@@ -94,6 +94,8 @@ class Vocabulary(BaseModel):
     name_idioms: frozenset[str]
     abstract_name_words: frozenset[str]
     abstract_predicates: frozenset[str]
+    pet_words: frozenset[str]
+    unique_posts: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

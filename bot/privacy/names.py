@@ -45,6 +45,7 @@ from bot.privacy.wordnames import (
     _in_title_phrase,
     _infinitive,
     _named_thing,
+    _pet,
     _plural_before_word,
     _rating,
     _verb_use,
@@ -75,7 +76,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue  # an ordinary word that is in no name list
         if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
                            or _named_thing(i, toks, lex) or _rating(i, toks) or _idiom(i, toks)
-                           or _abstract_use(i, toks, lex)):
+                           or _abstract_use(i, toks, lex) or _pet(i, toks, lex)):
             continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS

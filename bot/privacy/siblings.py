@@ -85,6 +85,8 @@ _COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight)"
 SIBLING_GROUP = re.compile(
     rf"the\s{{1,3}}(?:{_COUNT}\s{{1,3}})?(?:(?:little|older|younger|young|small|teenage)\s{{1,3}})?"
     r"(?:brothers|sisters|siblings|bros)\b"
+    # "the two Syrian brothers": a count, then one word that describes them
+    rf"|the\s{{1,3}}{_COUNT}\s{{1,3}}[A-Za-z][a-z'’\-]{{1,20}}\s{{1,3}}(?:brothers|sisters|siblings|girls|boys|lads|kids)\b"
     rf"|the\s{{1,3}}{_COUNT}\s{{1,3}}(?:(?:little|older|younger|young|small|teenage)\s{{1,3}})?"
     r"(?:ones|girls|boys|lads|kids|children|sisters|brothers)\b"
     r"|the\s{1,3}little\s{1,3}ones\b",
@@ -121,15 +123,17 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
 
 
 def _sibling_groups(src: Source) -> Iterator[Span]:
-    """A definite set of siblings placed by a named place, a road's number or a landmark in their sentence."""
-    text, spot, setting = src.text, _event_patterns()["spot"], _patterns()["setting"]
+    """A definite set of siblings placed by a named place or a road's number, with a landmark or a community in their
+    sentence (or a road's number alone)."""
+    text, spot = src.text, _event_patterns()["spot"]
+    setting, community = _patterns()["setting"], _patterns()["community"]
     done = -1
     for m in src.at_words(SIBLING_GROUP, frozenset({"the"})):
         if m.start() < done:
             continue
         a, b = _sentence(text, m.start(), m.end())
         done = b
-        landmark = src.search(spot, a, b) or src.search(setting, a, b)
+        landmark = src.search(spot, a, b) or src.search(setting, a, b) or src.search(community, a, b)
         road = ROAD.search(text, a, b)
         if (landmark or road) and (road or _place(text, a, b)):
             yield "sibling", m.start(), m.end()

@@ -176,3 +176,10 @@ def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
         j += 1
     o = toks[j]
     return o is not None and o.norm in v.abstract_predicates
+
+
+def _pet(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Marley the dog was rehomed': a name-word just before "the" and an animal is a pet's."""
+    the, animal, t = toks[i + 1], toks[i + 2], toks[i]
+    return (t is not None and the is not None and animal is not None and the.norm == "the"
+            and animal.norm in lex.vocab.pet_words and not t.after.strip() and not the.after.strip())
