@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.privacy.combos import combination_spans, event_spans
+from bot.privacy.accounts import personal_numbers
+from bot.privacy.combos import combination_spans, event_spans, post_child_spans
 from bot.privacy.informal import informal_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
@@ -46,6 +47,7 @@ DESCRIPTIONS = {
     "workplace": "where a family member works",
     "combination": "a combination of details that together point at one child or family",
     "event": "an event with its day or place that points at one child",
+    "personal_number": "a national insurance, bank, passport or prisoner number or an IP address",
 }
 # Slack's limit for a message; longer text is screened in full but never more than this at a time.
 _CHUNK = 40_000
@@ -63,7 +65,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     src = Source(text)
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
             *name_detectors(text),
-            *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words)]
+            *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words),
+            post_child_spans(src, words), personal_numbers(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -39,7 +39,8 @@ SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?
 # A win that one person holds ("won the under 14 boxing title", "county chess champion").
 ACHIEVEMENT = re.compile(
     r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,4}?"
-    r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery)\b"
+    r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery|show|"
+    r"final|pageant)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
 # Fame: the family of someone the public knows is one family ("the famous dad who plays for the Rovers").
 # A family's own business ("the family who run the chip shop in X"): one shop, one family.
@@ -50,7 +51,7 @@ FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:f
 # A definite child or family with a distinguishing feature ("the boy with the one arm"): known to all who meet them.
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 # A road's number as a place ("on the M56", "on the m1").
-ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b")
+ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b|\b[ab]\d{2,4}\b")  # "the a49" typed in lower case
 PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
 _NOT_REFERENT_NEXT = (r"(?:court|courts|support|hub|hubs|centre|centres|service|services|group|groups|team|teams|"
                       r"help|worker|workers|law|time|member|members|liaison|nurse|nurses|therapy|meeting|meetings|"
@@ -70,6 +71,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
+            # "lad in year 11 who was on the news": a few words between the person and their who-clause
+            rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
             r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named
@@ -189,6 +192,32 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             kinds.add("unique")
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
+
+
+# A child known through a parent's one-of-a-kind post in a place ("the vicar's daughter", "the head's son"): everyone
+# there knows whose child that is. A post alone ("the head's decision") names no child.
+_CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)\s{1,3})?(?:son|sons|daughter|"
+          r"daughters|kid|kids|child|children|boy|boys|girl|girls|lad|lads|twins|baby|grandson|granddaughter|stepson|"
+          r"stepdaughter)\b")
+
+
+@cache
+def _post_child() -> re.Pattern[str]:
+    posts = _alternation(lexicon().vocab.unique_posts)
+    return re.compile(rf"the\s{{1,3}}(?:local\s{{1,3}}|village\s{{1,3}}|school\s{{1,3}}|new\s{{1,3}})?(?:{posts})"
+                      rf"['’]s\s{{1,3}}{_CHILD}", re.IGNORECASE)
+
+
+def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A child named by whose child they are, where the parent holds a post one person holds."""
+    if "the" not in words or not words & _post_gate():
+        return
+    yield from (("combination", m.start(), m.end()) for m in src.at_words(_post_child(), frozenset({"the"})))
+
+
+@cache
+def _post_gate() -> frozenset[str]:
+    return frozenset(w.split()[-1] for w in lexicon().vocab.unique_posts)
 
 
 # Unique events: a child, what happened to them, and when or where ("the lad hit by a car on the A556 on Friday",

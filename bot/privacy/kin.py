@@ -80,7 +80,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         if mc:
             letters = raw.replace("Mac", "M").replace("Mc", "M")
         if letters.islower() and letters.isalpha() and len(letters) <= 3:
-            if _lower_pair(i, toks, lex):
+            if _lower_pair(i, toks, lex) or _lower_person(i, toks, lex):
                 yield "initials", t.start, t.end
             continue
         if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
@@ -148,6 +148,21 @@ def _lower_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
             len(after.norm) <= 3 and after.norm.isalpha() and after.raw.islower() and after.norm not in lex.english
             and not any(ch in "aeiouy" for ch in after.norm))
     return _lower_and(prev, before, t)
+
+
+def _lower_person(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'rb told his teacher', 'is jb still with his gran', 'has tk been back to see his dad': two lower-case letters
+    that are no service's or title's, before what only a person does or a few words before a child's own relative."""
+    t, nxt, v = toks[i], toks[i + 1], lex.vocab
+    if t is None or len(t.norm) != 2 or t.norm in v.service_acronyms or t.norm in v.titles \
+            or t.norm in v.professional_titles or t.norm in v.role_words or t.norm in v.initial_roles:
+        return False
+    if nxt is not None and not t.after.strip() and (nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY):
+        return True
+    norms = toks.norms
+    near = range(i + 1, min(len(norms) - 1, i + 7))
+    return _with_relative_after(i, toks, lex) or any(
+        norms[k] in ("his", "her") and norms[k + 1] in v.person_relations for k in near)
 
 
 def _lower_and(prev: Tok | None, before: Tok | None, t: Tok | None) -> bool:

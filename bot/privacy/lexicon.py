@@ -90,6 +90,12 @@ class Vocabulary(BaseModel):
     street_types_numbered: frozenset[str]
     dwellings: frozenset[str]
     generic_street_words: frozenset[str]
+    personal_number_cues: frozenset[str]
+    name_idioms: frozenset[str]
+    abstract_name_words: frozenset[str]
+    abstract_predicates: frozenset[str]
+    pet_words: frozenset[str]
+    unique_posts: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

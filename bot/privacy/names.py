@@ -40,9 +40,12 @@ from bot.privacy.tokens import (
 )
 from bot.privacy.wordnames import (
     _SPEAK,
+    _abstract_use,
+    _idiom,
     _in_title_phrase,
     _infinitive,
     _named_thing,
+    _pet,
     _plural_before_word,
     _rating,
     _verb_use,
@@ -72,7 +75,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
         if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
-                           or _named_thing(i, toks, lex) or _rating(i, toks)):
+                           or _named_thing(i, toks, lex) or _rating(i, toks) or _idiom(i, toks)
+                           or _abstract_use(i, toks, lex) or _pet(i, toks, lex)):
             continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
@@ -283,11 +287,13 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     relations = lex.vocab.person_relations
     if not relations.isdisjoint(distinct):  # "Reign's nan": any word owning a relative is looked at
         cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
-    # 'kb and his stepdad', 'jw and lw are...': initials typed in lower case, two or three letters with no vowel
-    lower_initials = {b for b in distinct if _lower_initials(b, lex)} if "and" in distinct else None
+    # 'kb and his stepdad', 'rb told', 'jb ... with his gran': initials typed in lower case, two or three letters with
+    # no vowel (kin.py decides from the words around them)
+    pairs = "and" in distinct
+    lower_initials = {b for b in distinct if _lower_initials(b, lex) and (pairs or b not in _not_lower_initials())}
     if lower_initials:  # each distinct word judged once; then only its places are looked at
-        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials and (
-            (i + 1 < n and bases[i + 1] == "and") or (i > 0 and bases[i - 1] == "and"))})
+        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials
+                                       and text[spans[i][0]].islower()})
     phrases = _place_phrases()
     if not phrases.keys().isdisjoint(distinct):
         cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
@@ -331,6 +337,13 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
                                                                      v.org_words)):
             out.add(i)
     return out
+
+
+@cache
+def _not_lower_initials() -> frozenset[str]:
+    """Short words that are a title or a role, never a child's initials unless joined by "and" ("mr", "sw")."""
+    v = lexicon().vocab
+    return v.titles | v.professional_titles | v.service_acronyms | v.role_words | v.initial_roles
 
 
 def _lower_initials(word: str, lex: Lexicon) -> bool:

@@ -122,9 +122,13 @@ DOTTED_INITIALS = re.compile(
     r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
     r"|(?<![\w.])[A-Z]\.[A-Z](?:\.[A-Z]){0,2}(?=['’]s\b)"  # "E.R's mum"
     r"|(?<![\w.])[A-Z]\.\s{0,2}(?:Mc|Mac|O['’])[A-Z]\b\.?"  # "C.McD"
+    # "c.d and her brother e.d": two letters with one dot, joined to a relative or to another such pair
+    r"|(?<![\w.])[A-Za-z]\.[A-Za-z](?![\w.'’@/])(?=\s{1,3}(?:and|&)\s{1,3}(?:his|her|their|[A-Za-z]\.[A-Za-z]\b))"
+    r"|(?<![\w.])(?:(?<=brother\s)|(?<=sister\s)|(?<=and\s))[A-Za-z]\.[A-Za-z](?![\w.'’@/])"
 )
 NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
-                "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o."}
+                "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o.", "p.e.", "r.e.", "i.t.", "d.t.",
+                "w.c.", "c.o.", "s.w."}
 
 # A home described by what is near it, with no street word ("the bungalow at the bottom of Halton Brow", "house 3 on
 # the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
@@ -251,7 +255,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
         # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
         dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
         out.append(("initials", m.start(), m.end()) for m in dotted
-                   if m.group(0).replace(" ", "").lower() not in NOT_INITIALS)
+                   if m.group(0).replace(" ", "").lower().rstrip(".") + "." not in NOT_INITIALS)
     if words & _HOME_GATE:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_STREET, _HOME_GATE & words))
@@ -303,11 +307,17 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
+# "the 0-5 pathway": the end of an age range before a word that only ends like a street ("-way"), no house number
+_AGE_RANGE = re.compile(r"\d[\-–]$")
+
+
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
         found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
+        found = (m for m in found if not (_AGE_RANGE.search(src.text, max(0, m.start() - 3), m.start())
+                                          and m.group().split()[-1].lower() not in _STREET_WORDS))
         # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number
         yield from (("address", m.start(), m.end()) for m in found if not _inside(m.start(), phones))
 

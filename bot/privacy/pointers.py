@@ -56,7 +56,12 @@ IS_JOB = re.compile(
     r"lead|sous|night|relief|agency|supply"
     # a post held alone, with no article ("uncle is landlord of the X", "dad is manager at X")
     r"|landlord|landlady|licensee|manager|owner|proprietor|caretaker|chef|supervisor|foreman|steward|warden|"
-    r"headteacher|coach|captain|treasurer)\b", re.IGNORECASE)
+    r"headteacher|coach|captain|treasurer"
+    # "mum's on the tills at Aldi": a post named by where it is done
+    r"|on\s{1,3}(?:the\s{1,3})?(?:tills?|checkouts?|reception|counter|bar|door|doors|desk|gate))\b", re.IGNORECASE)
+# "stepdad drives the 42 bus", "uncle drives the number 10": one route, one driver.
+BUS_ROUTE = re.compile(r"\s{1,3}(?:the\s{1,3})?(?:number\s{1,3}\d{1,3}[a-z]?|(?:no\.?\s{0,2})?\d{1,3}[a-z]?\s{1,3}"
+                       r"(?:bus|route|service))\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
@@ -110,6 +115,8 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
                        and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
         if target is None and job.group().lower() in _OWN_VERBS:
             target = OWNS_PLACE.match(text, job.end(), end)
+        if target is None and job.group().lower() in ("drives", "drove"):
+            target = BUS_ROUTE.match(text, job.end(), end)
         if target:
             yield "workplace", rel.start(), target.end()
 
@@ -136,7 +143,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     platform = re.compile(
         rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
         r"is|was|called|as|under|tag|user|channel|named|group|server|chat|:|-)\b){0,3}[\s:\-—–'\"‘“]{0,3}@?"
-        r"(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
+        r"(?:u/)?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
         r"[A-Za-z0-9_]",
         re.IGNORECASE,
     )
@@ -161,7 +168,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 # "runcornlad99 on snap": a username-shaped word (with a digit, underscore or inner dot) just before on / via and
 # a platform, looked for only in the few characters before each platform word.
 HANDLE_BEFORE = re.compile(
-    r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\s{1,3}(?:on|via|from|over)\s{1,3}$")
+    r"(?<![\w@.])([A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_])['’\"”]?\s{1,3}(?:on|via|from|over)\s{1,3}$")
 _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
 # "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
@@ -173,7 +180,9 @@ _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|c
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
 # introduces an account, in a message that names a platform.
 _QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tiktoker", "account", "channel", "user",
-                          "username", "handle", "gamertag", "tag", "profile", "page"})
+                          "username", "handle", "gamertag", "tag", "profile", "page",
+                          # "the group chat 'yr9 lads'", "goes by 'lil_ash' on telegram"
+                          "chat", "group", "server", "by"})
 QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
                            re.IGNORECASE)
 
@@ -210,6 +219,26 @@ def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
             i = low.find(word, i + 1)
 
 
+@cache
+def _phrase_platforms() -> dict[str, tuple[str, ...]]:
+    """The first word of each platform named in two words ("group chat") -> those names."""
+    out: dict[str, list[str]] = {}
+    for w in lexicon().vocab.social_platforms:
+        if " " in w:
+            out.setdefault(w.split()[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _present(firsts: frozenset[str], src: Source) -> frozenset[str]:
+    """The platform words the text holds, a two-word name's first word only with its second ("group" alone is none)."""
+    phrases = _phrase_platforms()
+    if not firsts & phrases.keys():
+        return firsts
+    low = src.low if src.low is not None else src.text.lower()
+    singles = lexicon().vocab.social_platforms
+    return frozenset(w for w in firsts if w in singles or any(p in low for p in phrases.get(w, ())))
+
+
 def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors of usernames, vehicles and workplaces; `words` are the text's lower-case words."""
     text = src.text
@@ -219,6 +248,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(), m.end()) for m in HANDLE.finditer(text)
                    if m.group(0).lower() not in NOT_HANDLES)
     if words & gate:
+        platforms = _present(platforms & words, src)
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
         out.append(_handles_before(src, platforms & words))

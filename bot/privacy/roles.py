@@ -91,6 +91,7 @@ class RoleReader:
         self.services = _phrases(self.v.services)
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
         self.places, self.surnames, self.english, self.firsts = _word_sets(lex)
+        self.all_firsts = lex.first_names
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
@@ -110,7 +111,9 @@ class RoleReader:
             if (n := toks[hi + 1]) is not None and not n.before.strip() and (n.norm in self.surnames or (
                     n.norm not in self.english and n.norm.isalpha())):
                 hi += 1
-            elif lo > 0 and (p := toks[lo - 1]) is not None and not toks[lo].before.strip() and p.norm in self.firsts:  # type: ignore[union-attr]
+            # ("the IRO, sue hughes,": a first name that is also a word, before a surname typed in lower case)
+            elif lo > 0 and (p := toks[lo - 1]) is not None and not toks[lo].before.strip() and (  # type: ignore[union-attr]
+                    p.norm in self.firsts or (p.norm in self.all_firsts and toks[lo].norm in self.surnames)):
                 lo -= 1
         return lo, hi
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
 
 SIBLING_CUE = re.compile(
@@ -77,6 +78,23 @@ SIBLING_EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# A set of brothers and sisters spoken of as one ("the brothers who...", "the four girls", "the 2 little ones"): one
+# family, so with somewhere named or a landmark in the same sentence ("outside the leisure centre in Widnes", "from
+# the site off the A41") they are known to everyone who lives there. "The children in Halton" names no one set.
+_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight)"
+SIBLING_GROUP = re.compile(
+    rf"the\s{{1,3}}(?:{_COUNT}\s{{1,3}})?(?:(?:little|older|younger|young|small|teenage)\s{{1,3}})?"
+    r"(?:brothers|sisters|siblings|bros)\b"
+    # "the two Syrian brothers": a count, then one word that describes them
+    rf"|the\s{{1,3}}{_COUNT}\s{{1,3}}[A-Za-z][a-z'’\-]{{1,20}}\s{{1,3}}(?:brothers|sisters|siblings|girls|boys|lads|kids)\b"
+    rf"|the\s{{1,3}}{_COUNT}\s{{1,3}}(?:(?:little|older|younger|young|small|teenage)\s{{1,3}})?"
+    r"(?:ones|girls|boys|lads|kids|children|sisters|brothers)\b"
+    r"|the\s{1,3}little\s{1,3}ones\b",
+    re.IGNORECASE,
+)
+_GROUP_GATE = frozenset({"brothers", "sisters", "siblings", "bros", "ones", "girls", "boys", "lads", "kids",
+                         "children"})
+
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
                            "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
@@ -99,7 +117,26 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
         out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
     if words & _OWN_GATE:
         out.append(_own_siblings(src, words))
+    if words & _GROUP_GATE and "the" in words:
+        out.append(_sibling_groups(src))
     return out
+
+
+def _sibling_groups(src: Source) -> Iterator[Span]:
+    """A definite set of siblings placed by a named place or a road's number, with a landmark or a community in their
+    sentence (or a road's number alone)."""
+    text, spot = src.text, _event_patterns()["spot"]
+    setting, community = _patterns()["setting"], _patterns()["community"]
+    done = -1
+    for m in src.at_words(SIBLING_GROUP, frozenset({"the"})):
+        if m.start() < done:
+            continue
+        a, b = _sentence(text, m.start(), m.end())
+        done = b
+        landmark = src.search(spot, a, b) or src.search(setting, a, b) or src.search(community, a, b)
+        road = ROAD.search(text, a, b)
+        if (landmark or road) and (road or _place(text, a, b)):
+            yield "sibling", m.start(), m.end()
 
 
 def _siblings(src: Source) -> Iterator[Span]:

@@ -5,7 +5,9 @@ or lower-case name-word there is no child's name (names.py asks these before it 
 
 from __future__ import annotations
 
-from bot.privacy.lexicon import Lexicon
+from functools import cache
+
+from bot.privacy.lexicon import Lexicon, vocabulary
 from bot.privacy.tokens import (
     _FUNCTION,
     _PHRASE_PUNCT,
@@ -136,3 +138,48 @@ def _title_after(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:
 def _opening_word(o: Tok, before: Tok | None) -> bool:
     """'Is Joy still...', 'Did Faith...': a verb or question word capitalised only because it opens a sentence."""
     return o.norm in _OPENERS and _sentence_start(o, before)
+
+
+@cache
+def _idioms() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Each word of a saying made of names -> (the saying's words, the word's place in it)."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for idiom in vocabulary().name_idioms:
+        words = tuple(idiom.split())
+        for k, w in enumerate(words):
+            out.setdefault(w, []).append((words, k))
+    return {w: tuple(v) for w, v in out.items()}
+
+
+def _idiom(i: int, toks: Toks) -> bool:
+    """'rob Peter to pay Paul', 'every Tom, Dick and Harry': a name inside a saying made of names."""
+    t = toks[i]
+    for words, k in _idioms().get(t.norm, ()) if t is not None else ():
+        if all((o := toks[i - k + j]) is not None and o.norm == w for j, w in enumerate(words)):
+            return True
+    return False
+
+
+_ADVERBS = frozenset({"always", "usually", "often", "normally", "generally", "typically", "definitely", "really",
+                      "very", "so", "even", "much", "getting", "a", "bit"})
+
+
+def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Summer is always quieter', 'Patience is key', 'patience needed': a season or virtue spoken of as a thing."""
+    t, v = toks[i], lex.vocab
+    if t is None or t.norm not in v.abstract_name_words or t.possessive:
+        return False
+    j = i + 1
+    if toks[j] is not None and toks[j].norm in ("is", "was", "'s"):  # type: ignore[union-attr]
+        j += 1
+    while j < i + 5 and toks[j] is not None and toks[j].norm in _ADVERBS:  # type: ignore[union-attr]
+        j += 1
+    o = toks[j]
+    return o is not None and o.norm in v.abstract_predicates
+
+
+def _pet(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Marley the dog was rehomed': a name-word just before "the" and an animal is a pet's."""
+    the, animal, t = toks[i + 1], toks[i + 2], toks[i]
+    return (t is not None and the is not None and animal is not None and the.norm == "the"
+            and animal.norm in lex.vocab.pet_words and not t.after.strip() and not the.after.strip())

@@ -10,20 +10,35 @@ from re import _parser as sre_parse  # the standard library's own parser of patt
 
 import pytest
 
-from bot.privacy import combos, kin, lexicon, names, patterns, phones, pointers, published, roles, siblings, tokens
+from bot.privacy import (
+    accounts,
+    combos,
+    kin,
+    lexicon,
+    names,
+    patterns,
+    phones,
+    pointers,
+    published,
+    roles,
+    siblings,
+    tokens,
+)
 
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published):
+    for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
+                   accounts):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
     found += [(f"bot.privacy.pointers.built{i}", p) for i, p in enumerate(built)]
     found += [(f"bot.privacy.combos.{k}", p) for k, p in combos._patterns().items()]
     found += [(f"bot.privacy.combos.event_{k}", p) for k, p in combos._event_patterns().items()]
+    found += [("bot.privacy.accounts.cues", accounts._cues()[0])]
     return found
 
 
@@ -54,7 +69,9 @@ def test_every_pattern_is_checked():
     new = {"bot.privacy.pointers.WORK_TARGET", "bot.privacy.patterns.HOME_NEAR", "bot.privacy.pointers.built1",
            # round 7
            "bot.privacy.pointers.LOWER_PLATE", "bot.privacy.published.LOWER_SCHOOL", "bot.privacy.published.LOWER_AT",
-           "bot.privacy.combos.ACHIEVEMENT", "bot.privacy.combos.FAME", "bot.privacy.kin.STATUS_AFTER"}
+           "bot.privacy.combos.ACHIEVEMENT", "bot.privacy.combos.FAME", "bot.privacy.kin.STATUS_AFTER",
+           # round 13
+           "bot.privacy.accounts.NINO", "bot.privacy.accounts.IP_ADDRESS", "bot.privacy.siblings.SIBLING_GROUP"}
     assert new <= names_found
     assert len(names_found) >= 20
 
