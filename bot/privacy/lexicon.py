@@ -96,6 +96,7 @@ class Vocabulary(BaseModel):
     abstract_predicates: frozenset[str]
     pet_words: frozenset[str]
     unique_posts: frozenset[str]
+    service_terms: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod
