@@ -97,6 +97,7 @@ class Vocabulary(BaseModel):
     pet_words: frozenset[str]
     unique_posts: frozenset[str]
     service_terms: frozenset[str]
+    newspaper_titles: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

@@ -119,8 +119,8 @@ _ORDINALS = frozenset({"fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 _SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother", "cousin",
                                   "sibling", "twin", "number", "no", "other", *_ORDINALS})
 _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
-                                  "brothers", "siblings", "twins", "cousins", "baby", "child", "kid", "pregnancy", "the",
-                                  *_ORDINALS})
+                                  "brothers", "siblings", "twins", "cousins", "baby", "child", "kid", "pregnancy",
+                                  "the", *_ORDINALS})
 _OWN_ADJ = ("older", "younger", "middle", "big", "little")
 _OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
                        "youngest", "oldest", "middle", "big", "little", "baby"})
