@@ -53,6 +53,17 @@ HOTEL_ROOM = re.compile(
     r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
     re.IGNORECASE,
 )
+# The lodging first, its room after ("placed at the Premier Inn near the retail park, room 212", "hostel on Bold St,
+# room 7"): a room there is where someone sleeps when a person or a placement is in the sentence (not "training at
+# the Holiday Inn, room 2").
+LODGING_ROOM = re.compile(
+    r"\b(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel|bedsit|hmo)\b[^.\n?!]{0,60}?"
+    r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
+    re.IGNORECASE,
+)
+_LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|mum|dad|child|kids|baby|family|"
+                     r"\d{1,2}\s{0,2}(?:yo|y/o|years?\s{1,2}old))\b|\b(?:1[0-7]|[5-9])\b(?!\s{0,2}[:.]\d)",
+                     re.IGNORECASE)
 
 # "her little boy goes to little acorns nursery", "his daughter is at kings norton girls": a child placed in a
 # nursery or school named in lower case with a setting word that is not "X school" (the words before the setting
@@ -119,6 +130,10 @@ def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
         yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
     if "room" in words:
         yield from (("address", m.start(), m.end()) for m in HOTEL_ROOM.finditer(src_text))
+        for m in LODGING_ROOM.finditer(src_text):
+            lo, hi = max(0, m.start() - 80), min(len(src_text), m.end() + 80)
+            if _LODGER.search(src_text, lo, m.start()) or _LODGER.search(src_text, m.end(), hi):
+                yield "address", m.start(), m.end()
 
 
 def _grouped(text: str) -> Iterator[Span]:
