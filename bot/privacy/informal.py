@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import alternation, vocabulary
-from bot.privacy.patterns import nhs_number_valid
+from bot.privacy.patterns import _MONTH, BIRTH_CUE, nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME
 
 Span = tuple[str, int, int]
@@ -162,6 +162,26 @@ def _cued_nhs(text: str) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
+# A birth date said in words ("born on the fourth of march two thousand and twelve", "born twenty-third of september"),
+# and a birth month with its year ("she's a june 2014 baby"): a date of birth without a digit, or without "born".
+_ORD_WORD = (r"(?:(?:twenty|thirty)[\s\-]{0,2})?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+             r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+             r"thirtieth)")
+SPOKEN_DATE = re.compile(rf"\b{_ORD_WORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?!\w)"
+                         rf"|\b{_MONTH}\s{{1,3}}(?:the\s{{1,3}})?{_ORD_WORD}\b", re.IGNORECASE)
+MONTH_BABY = re.compile(rf"\b{_MONTH}\s{{1,3}}'?(?:19|20)?\d{{2}}\s{{1,3}}(?:baby|born|birthday)\b", re.IGNORECASE)
+_BIRTH_WORDS = frozenset({"born", "birth", "birthday", "dob", "bday"})
+
+
+def _spoken_birth_dates(text: str, words: frozenset[str], digits: bool) -> Iterator[Span]:
+    if words & _BIRTH_WORDS:
+        for cue in BIRTH_CUE.finditer(text):
+            if date := SPOKEN_DATE.search(text, max(0, cue.start() - 60), cue.end() + 60):
+                yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
+    if digits:
+        yield from (("date_of_birth", m.start(), m.end()) for m in MONTH_BABY.finditer(text))
+
+
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
     out: list[Iterator[Span]] = []
@@ -176,4 +196,6 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(_child_settings(text))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))
+    if words & (_BIRTH_WORDS | {"baby"}):
+        out.append(_spoken_birth_dates(text, words, digits))
     return out
