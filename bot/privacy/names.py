@@ -308,8 +308,9 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     english = lex.english
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
     # that is capitalised or no ordinary word): the few words worth building tokens for
+    frequent = lex.frequent_surnames
     families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n and bases[i + 1][-1:] == "s"
-                       and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd)}
+                       and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd or bases[i + 1][:-1] in frequent)}
                       | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns
                          and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
