@@ -36,9 +36,12 @@ _PIECE = re.compile(r"[a-z]+|\d+")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
-CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
+# (the cue may run into "no" / "num" unspaced, "NHSno:"; a few words may stand between: "nhs no. on the letter is")
+CUED_NHS = re.compile(r"\bnhs(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
+                      re.IGNORECASE)
 _CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
 _GROUPS = re.compile(r"\d+")
+_NHS_CUES = frozenset({"nhs", "nhsno", "nhsnum", "nhsnumber"})
 # "i put 3124 5678 90 for the NHS no": ten digits in groups with the cue after them
 NHS_AFTER = re.compile(r"\d(?<!\d\d)\d{0,9}(?:[ \-.]{1,3}\d{1,10}){0,9}(?!\d)(?=[^\d\n]{0,25}?\bnhs\b)", re.IGNORECASE)
 _NHS_AFTER_LOW = re.compile(NHS_AFTER.pattern)
@@ -190,7 +193,7 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(spoken_numbers(text))
     if odd:
         out.append(_grouped(text))
-    if digits and "nhs" in words:
+    if digits and words & _NHS_CUES:
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
         out.append(_child_settings(text))

@@ -21,7 +21,8 @@ NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
 PLATE = re.compile(r"\b[A-Z]{2}[\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
 # A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
-LOWER_PLATE = re.compile(r"\b(?:[a-z]{2}\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
+# ("fd 12 ywx" spaced too, when its first letters are no word: not "by 15 jan")
+LOWER_PLATE = re.compile(r"\b(?:([a-z]{2})\s?\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
 REG_CUE = re.compile(
     r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
     r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-'\"‘“]{0,4}"
@@ -43,7 +44,8 @@ _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 PART_PLATE = re.compile(  # case matters for the letters only: "reg started with it" names no plate
     r"\b(?i:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{1,3}(?i:no|number|is|was)\b\.?){0,2}\s{1,3}"
     r"(?:(?i:starting|starts|started|begins|began|beginning|ending|ends|ended)\s{1,3}(?i:with|in)\s{1,3}['\"‘“]?"
-    r"(?:[A-Z]{1,3}|[A-Z0-9]{2,4})\b|(?<=(?i:plate) )(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"
+    r"(?:[A-Z]{1,3}|[A-Z0-9]{2,4})\b"
+    r"|(?<=(?i:plate) )(?:\([^)\n]{1,30}\)\s{1,3})?(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"  # "plate (halton licence) 0472"
 )
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
@@ -263,8 +265,9 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
-        english = lexicon().english
-        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(1) not in english)
+        english, acronyms = lexicon().english, lexicon().vocab.acronyms
+        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(2) not in english
+                   and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
     return out
