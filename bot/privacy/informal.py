@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.patterns import _MONTH, BIRTH_CUE, nhs_number_valid
-from bot.privacy.published import NOT_SCHOOL_NAME
+from bot.privacy.published import NOT_SCHOOL_NAME, team_mailbox
 
 Span = tuple[str, int, int]
 
@@ -185,6 +185,23 @@ def _spoken_birth_dates(text: str, words: frozenset[str], digits: bool) -> Itera
         yield from (("date_of_birth", m.start(), m.end()) for m in MONTH_BABY.finditer(text))
 
 
+# An e-mail address written out to dodge a filter ("kerry dot bannister at outlook dot com", "j.smith at gmail.com",
+# "kerry [at] outlook [dot] com"): a name part, "at", and a domain with at least one "dot" or dotted ending.
+_AT = r"(?:at|\(at\)|\[at\])"
+_DOT = r"(?:dot|\(dot\)|\[dot\])"
+SPELT_EMAIL = re.compile(
+    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
+    rf"(?:\s{{1,3}}{_DOT}\s{{1,3}}(?:com|co|uk|org|net|gov|nhs|ac|sch|me|info|io)\b(?:\s{{1,3}}{_DOT}\s{{1,3}}[a-z]{{2,3}}\b)?"
+    r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)",
+    re.IGNORECASE)
+
+
+def _written(m: re.Match[str]) -> str:
+    """The address as it would be typed ("info at lscp dot org" is "info@lscp.org"), for the team-inbox check."""
+    out = re.sub(rf"\s{{1,3}}{_DOT}\s{{1,3}}", ".", m.group(0), flags=re.IGNORECASE)
+    return re.sub(rf"\s{{1,3}}{_AT}\s{{1,3}}", "@", out, count=1, flags=re.IGNORECASE)
+
+
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
     out: list[Iterator[Span]] = []
@@ -199,6 +216,8 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(_child_settings(text))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))
+    if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
+        out.append(("email", m.start(), m.end()) for m in SPELT_EMAIL.finditer(text) if not team_mailbox(_written(m)))
     if words & (_BIRTH_WORDS | {"baby"}):
         out.append(_spoken_birth_dates(text, words, digits))
     return out
