@@ -175,8 +175,9 @@ _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
 # "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
 # "yubo account lilprincessleah": the same after account / username / handle / page / channel / profile.
-_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|channel|profile)\s{1,3}"
-                      r"([A-Za-z][A-Za-z0-9_.]{3,30})\b")
+# ("twitch streamer lewtheleg": a streamer, user or gamer named after the platform too)
+_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|channel|profile|streamer|youtuber|"
+                      r"tiktoker|vlogger|gamer|user)\s{1,3}(?:(?:is|was|-|:)\s{1,3})?([A-Za-z][A-Za-z0-9_.]{3,30})\b")
 
 
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
