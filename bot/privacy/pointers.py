@@ -62,8 +62,12 @@ IS_JOB = re.compile(
     # "mum's on the tills at Aldi": a post named by where it is done
     r"|on\s{1,3}(?:the\s{1,3})?(?:tills?|checkouts?|reception|counter|bar|door|doors|desk|gate))\b", re.IGNORECASE)
 # "stepdad drives the 42 bus", "uncle drives the number 10": one route, one driver.
+# Also a run by its time ("drives the 7.15 school bus") or the school it serves ("the school minibus for St Mary's").
 BUS_ROUTE = re.compile(r"\s{1,3}(?:the\s{1,3})?(?:number\s{1,3}\d{1,3}[a-z]?|(?:no\.?\s{0,2})?\d{1,3}[a-z]?\s{1,3}"
-                       r"(?:bus|route|service))\b", re.IGNORECASE)
+                       r"(?:bus|route|service)"
+                       r"|(?:\d{1,2}[.:]\d{2}\s{0,2}(?:am|pm)?|\d{1,2}\s{0,2}(?:am|pm))\s{1,3}(?:school\s{1,3})?"
+                       r"(?:bus|minibus|coach|taxi|run)"
+                       r"|school\s{1,3}(?:bus|minibus|coach|taxi)\s{1,3}(?:for|to)\s{1,3}(?-i:[A-Z]))\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
@@ -73,7 +77,8 @@ _AGENCY_BEFORE = re.compile(r"\b(?:a|an|each|every|any|one|other|the|all|statuto
                             r"three|health|education|local)\s{1,3}$", re.IGNORECASE)
 _BARE_JOB = re.compile(r"\s{1,3}(?:a|an|the)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b",
+                         re.IGNORECASE)  # (not the point in "the 7.15 bus")
 _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|mornings|afternoons?|evenings?|holidays?|"
               r"week|end|min|mo|back|home|child|children|family|families|partnership|partners?|parents?|welfare|"
               r"work|young|baby|person|people|case|plan|process|"
