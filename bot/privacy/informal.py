@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import alternation, vocabulary
+from bot.privacy.lexicon import alternation, lexicon, vocabulary
 from bot.privacy.patterns import _MONTH, BIRTH_CUE, nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME, team_mailbox
 
@@ -196,6 +196,19 @@ SPELT_EMAIL = re.compile(
     re.IGNORECASE)
 
 
+# Children told apart by a number after the same initials ("TK1 and TK2 (twins)"): not key stages, postcode districts or
+# other service letters ("KS1 and KS2", "CH1 and CH2"), which the acronym lists hold.
+NUMBERED_INITIALS = re.compile(r"\b([A-Z]{2,3})([1-9])\s{0,2}(?:and|&|,|/)\s{0,2}\1[1-9]\b")
+
+
+def _numbered_initials(text: str) -> Iterator[Span]:
+    v = lexicon().vocab
+    for m in NUMBERED_INITIALS.finditer(text):
+        letters = m.group(1).lower()
+        if not {letters, letters + m.group(2)} & (v.acronyms | v.service_acronyms):
+            yield "initials", m.start(), m.end()
+
+
 def _written(m: re.Match[str]) -> str:
     """The address as it would be typed ("info at lscp dot org" is "info@lscp.org"), for the team-inbox check."""
     out = re.sub(rf"\s{{1,3}}{_DOT}\s{{1,3}}", ".", m.group(0), flags=re.IGNORECASE)
@@ -218,6 +231,8 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(_lodgings(text, words))
     if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
         out.append(("email", m.start(), m.end()) for m in SPELT_EMAIL.finditer(text) if not team_mailbox(_written(m)))
+    if digits:
+        out.append(_numbered_initials(text))
     if words & (_BIRTH_WORDS | {"baby"}):
         out.append(_spoken_birth_dates(text, words, digits))
     return out
