@@ -94,6 +94,21 @@ def _child_settings(text: str) -> Iterator[Span]:
             yield "school_year", verb.start(), m.end()
 
 
+# A nursery's room or class at a named setting ("caterpillar room at Little Acorns day nursery", "the baby room at
+# Rainbows nursery"): a class at a named school, when a child or an age is in the sentence.
+SETTING_ROOM = re.compile(r"\b[a-z]{3,20}\s{1,3}(?:room|class|group)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?"
+                          r"(?:[\w'’\-]{2,25}\s{1,3}){1,3}?(?:day\s{1,3})?(?:nursery|pre-?school|playgroup|creche)\b",
+                          re.IGNORECASE)
+_CHILD_NEAR = re.compile(rf"\b{_CHILD}\b|\b(?:her|his)\b|\d\s{{0,2}}(?:yo|y/o|years?\s{{1,2}}old)\b", re.IGNORECASE)
+
+
+def _setting_rooms(text: str) -> Iterator[Span]:
+    for m in SETTING_ROOM.finditer(text):
+        named = any(w not in NOT_SCHOOL_NAME for w in m.group(0).lower().split()[3:-1])
+        if named and _CHILD_NEAR.search(text, max(0, m.start() - 80), min(len(text), m.end() + 80)):
+            yield "school_year", m.start(), m.end()
+
+
 def _digits(run: str) -> tuple[str, bool]:
     """The digits a read-out run stands for, and whether any were words."""
     out: list[str] = []
@@ -227,6 +242,8 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
+    if words & {"nursery", "preschool", "pre", "playgroup", "creche"} and words & {"room", "class", "group"}:
+        out.append(_setting_rooms(text))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))
     if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
