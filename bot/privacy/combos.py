@@ -117,9 +117,10 @@ OUR_SETTING = re.compile(r"\b(?:our|this|their|his|her)\s{1,3}(?:school|nursery|
                          r"setting|unit|ward|club|team)\b", re.IGNORECASE)
 # "the only girl on the boys rugby team", "the only lad in the whole county who...": one child in a group everyone knows
 ONLY_CHILD_IN = re.compile(r"\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:girl|boy|lad|child|kid|pupil|baby|teen)\s{1,3}"
+                           r"(?!premium|referral|protection|in\s{1,3}need)"  # practice terms, not a child
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,4}?(?:in|on|at)\s{1,3}(?:the|our|their|his|her)\s{1,3}"
-                           r"(?:[a-z'’\-]{2,15}\s{1,3}){0,3}?(?:team|squad|county|borough|town|village|year|class|"
-                           r"school|estate|street|road|club|site)\b", re.IGNORECASE)
+                           r"(?:[a-z'’\-]{2,15}\s{1,3}){0,3}?(?:team|squad|league|division|county|borough|town|village|year|"
+                           r"class|school|estate|street|road|club|site)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s(?:with|whose)\s", re.IGNORECASE)
 
 

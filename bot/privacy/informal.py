@@ -57,14 +57,16 @@ HOTEL_ROOM = re.compile(
     re.IGNORECASE,
 )
 # The lodging first, its room after ("placed at the Premier Inn near the retail park, room 212", "hostel on Bold St,
-# room 7"): a room there is where someone sleeps when a person or a placement is in the sentence (not "training at
-# the Holiday Inn, room 2").
+# room 7"). Either way round, a room there is where someone sleeps when a person or a placement is near (not
+# "training is in room 4 at the Holiday Inn").
 LODGING_ROOM = re.compile(
     r"\b(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel|bedsit|hmo)\b[^.\n?!]{0,60}?"
     r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
-_LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|mum|dad|child|kids|baby|family|"
+_LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|they|they're|theyre|them|her|his|"
+                     r"their|mum|mum's|dad|dad's|child|kids|children|baby|family|girl|boy|son|daughter|yp|lad|lass|"
+                     r"staying|living|lives|sleeping|"
                      r"\d{1,2}\s{0,2}(?:yo|y/o|years?\s{1,2}old))\b|\b(?:1[0-7]|[5-9])\b(?!\s{0,2}[:.]\d)",
                      re.IGNORECASE)
 
@@ -147,8 +149,7 @@ def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
     if "corner" in words:
         yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
     if "room" in words:
-        yield from (("address", m.start(), m.end()) for m in HOTEL_ROOM.finditer(src_text))
-        for m in LODGING_ROOM.finditer(src_text):
+        for m in (*HOTEL_ROOM.finditer(src_text), *LODGING_ROOM.finditer(src_text)):
             lo, hi = max(0, m.start() - 80), min(len(src_text), m.end() + 80)
             if _LODGER.search(src_text, lo, m.start()) or _LODGER.search(src_text, m.end(), hi):
                 yield "address", m.start(), m.end()

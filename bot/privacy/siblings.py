@@ -41,7 +41,8 @@ SIBLING_SPECIFIC = re.compile(
     rf"|\bwith\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:older|younger|big|little|step|half)[\s\-]{{1,3}})?"
     r"(?:sisters|brothers|siblings)\b"
     # a set split across homes or schools: "one in foster care and one at home", "one at X, one at Y"
-    r"|\bone\s{1,3}(?:in|at|with|still|lives|living)\b[^.!?\n]{1,60}?\bone\s{1,3}(?:in|at|with|still|lives|living)\b",
+    r"|\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b[^.!?\n]{1,60}?"
+    r"\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b",
 )
 
 # Phrases that point at a child through a sibling or parent on their own ("the one whose brother...",
@@ -111,7 +112,8 @@ _GROUP_GATE = frozenset({"brothers", "sisters", "siblings", "bros", "ones", "gir
                          "children"})
 
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
-                           "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
+                           "half", "step", "stepbrother", "stepsister", "stepbrothers", "stepsisters", "stepsiblings",
+                           "stepsibling", "brother", "sister", "sibling", "brothers",
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
 
 _ORDINALS = frozenset({"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
