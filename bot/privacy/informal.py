@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.patterns import _MONTH, BIRTH_CUE, nhs_number_valid
+from bot.privacy.patterns import _MONTH, Source, nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME, team_mailbox
 
 Span = tuple[str, int, int]
@@ -98,17 +98,19 @@ def _child_settings(text: str) -> Iterator[Span]:
 
 # A nursery's room or class at a named setting ("caterpillar room at Little Acorns day nursery", "the baby room at
 # Rainbows nursery"): a class at a named school, when a child or an age is in the sentence.
-SETTING_ROOM = re.compile(r"\b[a-z]{3,20}\s{1,3}(?:room|class|group)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?"
-                          r"(?:[\w'’\-]{2,25}\s{1,3}){1,3}?(?:day\s{1,3})?(?:nursery|pre-?school|playgroup|creche)\b",
-                          re.IGNORECASE)
+SETTING_ROOM = re.compile(r"(?:room|class|group)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?((?:[\w'’\-]{2,25}\s{1,3}){1,3}?)"
+                          r"(?:day\s{1,3})?(?:nursery|pre-?school|playgroup|creche)\b", re.IGNORECASE)
+_ROOM_NAME = re.compile(r"\b[a-z]{3,20}\s{1,3}$", re.IGNORECASE)  # "caterpillar room": the room has a name
 _CHILD_NEAR = re.compile(rf"\b{_CHILD}\b|\b(?:her|his)\b|\d\s{{0,2}}(?:yo|y/o|years?\s{{1,2}}old)\b", re.IGNORECASE)
 
 
-def _setting_rooms(text: str) -> Iterator[Span]:
-    for m in SETTING_ROOM.finditer(text):
-        named = any(w not in NOT_SCHOOL_NAME for w in m.group(0).lower().split()[3:-1])
-        if named and _CHILD_NEAR.search(text, max(0, m.start() - 80), min(len(text), m.end() + 80)):
-            yield "school_year", m.start(), m.end()
+def _setting_rooms(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    text = src.text
+    for m in src.at_words(SETTING_ROOM, words & {"room", "class", "group"}):
+        named = any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
+        if (named and (room := _ROOM_NAME.search(text, max(0, m.start() - 22), m.start()))
+                and _CHILD_NEAR.search(text, max(0, m.start() - 80), min(len(text), m.end() + 80))):
+            yield "school_year", room.start(), m.end()
 
 
 def _digits(run: str) -> tuple[str, bool]:
@@ -190,15 +192,22 @@ SPOKEN_DATE = re.compile(rf"\b{_ORD_WORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?!\w)
                          rf"|\b{_MONTH}\s{{1,3}}(?:the\s{{1,3}})?{_ORD_WORD}\b", re.IGNORECASE)
 MONTH_BABY = re.compile(rf"\b{_MONTH}\s{{1,3}}'?(?:19|20)?\d{{2}}\s{{1,3}}(?:baby|born|birthday)\b", re.IGNORECASE)
 _BIRTH_WORDS = frozenset({"born", "birth", "birthday", "dob", "bday"})
+_BIRTH_WORD = re.compile(r"(?:born|birth|birthday|dob|bday)\b", re.IGNORECASE)
+_ORD_WORDS = frozenset(re.findall(r"[a-z]{4,}", _ORD_WORD)) | {"first", "second", "third"}
+_MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                          "november", "dec", "december"})
 
 
-def _spoken_birth_dates(text: str, words: frozenset[str], digits: bool) -> Iterator[Span]:
-    if words & _BIRTH_WORDS:
-        for cue in BIRTH_CUE.finditer(text):
+def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
+    """Found from the birth cue or the month (a few words per message), never by scanning every character."""
+    text = src.text
+    if words & _BIRTH_WORDS and words & _ORD_WORDS:
+        for cue in src.at_words(_BIRTH_WORD, _BIRTH_WORDS & words):
             if date := SPOKEN_DATE.search(text, max(0, cue.start() - 60), cue.end() + 60):
                 yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
-    if digits:
-        yield from (("date_of_birth", m.start(), m.end()) for m in MONTH_BABY.finditer(text))
+    if digits and words & {"baby", "born", "birthday"} and (months := words & _MONTH_WORDS):
+        yield from (("date_of_birth", m.start(), m.end()) for m in src.at_words(MONTH_BABY, months))
 
 
 # An e-mail address written out to dodge a filter ("kerry dot bannister at outlook dot com", "j.smith at gmail.com",
@@ -244,7 +253,7 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
     if words & {"nursery", "preschool", "pre", "playgroup", "creche"} and words & {"room", "class", "group"}:
-        out.append(_setting_rooms(text))
+        out.append(_setting_rooms(Source(text), words))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))
     if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
@@ -252,5 +261,5 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
     if digits:
         out.append(_numbered_initials(text))
     if words & (_BIRTH_WORDS | {"baby"}):
-        out.append(_spoken_birth_dates(text, words, digits))
+        out.append(_spoken_birth_dates(Source(text), words, digits))
     return out

@@ -59,11 +59,11 @@ KEYWORD_REF = re.compile(
     re.IGNORECASE,
 )
 CODE_REF = re.compile(
-    r"(?=[A-Z0-9])(?:\b[A-Z]{1,6}[\-/]?\d{4,14}(?:[\-/]\d{1,8}){0,3}\b"
+    # (or an area, a kind, a year and a number: "CWAC-CP-22-0198")
+    r"(?=[A-Z0-9])(?:\b[A-Z]{1,6}(?:[\-/]?\d{4,14}(?:[\-/]\d{1,8}){0,3}|(?:-[A-Z]{1,6}){1,2}-\d{2,4}-\d{3,8})\b"
     r"|\b(?=[A-Z0-9]{0,20}[A-Z])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){1,3}\b"
     r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
     r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
-    r"|\b[A-Z]{2,6}(?:-[A-Z]{1,6}){1,2}-\d{2,4}-\d{3,8}\b"  # "CWAC-CP-22-0198": an area, a kind, a year, a number
     r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.

@@ -16,8 +16,9 @@ from bot.privacy.combos import _event_patterns
 from bot.privacy.patterns import Source, Span, _sentence
 
 # A home or household picked out by what happened there: "the house that...", "the family whose bungalow...".
-HOME_EVENT = re.compile(r"the\s{1,3}(?:house|flat|home|bungalow|caravan|maisonette|family|household)\s{1,3}"
+HOME_EVENT = re.compile(r"(?:house|flat|home|bungalow|caravan|maisonette|family|household)\s{1,3}"
                         r"(?:that|which|where|whose|who)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s{1,3}$", re.IGNORECASE)
 # A child or a time in the same sentence makes it one family's event, not practice text about homes.
 _CHILDREN = re.compile(r"\b(?:kids|children|child|kid|boy|boys|girl|girls|lad|lads|baby|toddler|son|daughter|"
                        r"teen|teenager|twins)\b", re.IGNORECASE)
@@ -42,7 +43,9 @@ def public_traces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if "the" not in words or not words & _HOME_CUES:
         return
     pats, text = _event_patterns(), src.text
-    for m in src.at_words(HOME_EVENT, frozenset({"the"})):
+    for m in src.at_words(HOME_EVENT, _HOME_CUES & words):
+        if not _THE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         a, b = _sentence(text, m.start(), m.end())
         if src.search(pats["incident"], m.end(), b) and (src.search(pats["when"], a, b)
                                                          or _CHILDREN.search(text, a, b)):

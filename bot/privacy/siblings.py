@@ -58,7 +58,7 @@ SIBLING_STRONG = re.compile(
     rf"|\b(?:baby|child|kid|pregnancy)\s{{1,3}}(?:number|no\.?|#)\s{{0,2}}(?:[4-9]|1\d)\b"
     r"|\b(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[4-9]th|1\dth)\s{1,3}(?:baby|child|kid|"
     r"pregnancy)\b"
-    rf"|\bthe\s{{1,3}}other\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:were|was|have|had|been|got|are|all|also)\s{{1,3}}){{0,3}}"
+    rf"|\bother\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:were|was|have|had|been|got|are|all|also)\s{{1,3}}){{0,3}}"
     r"(?:removed|adopted|taken|placed|in\s{1,3}care|fostered)\b",
     re.IGNORECASE,
 )
@@ -122,7 +122,7 @@ _SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads",
                                   "sibling", "twin", "number", "no", "other", *_ORDINALS})
 _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
                                   "brothers", "siblings", "twins", "cousins", "baby", "child", "kid", "pregnancy",
-                                  "the", *_ORDINALS})
+                                  "other", *_ORDINALS})
 _OWN_ADJ = ("older", "younger", "middle", "big", "little")
 _OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
                        "youngest", "oldest", "middle", "big", "little", "baby"})
