@@ -24,15 +24,15 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "on
 _REPEAT = {"double": 2, "treble": 3, "triple": 3}
 # the digit words as a small trie (the engine tries each position less), matched on lower-cased text
 _TOKEN = (r"(?:(?:z(?:ero)|o(?:h|ne)?|n(?:ought|il|ine)|t(?:wo|hree|reble|riple)|f(?:our|ive)|s(?:ix|even)|eight"
-          r"|double)\b|\d+)")
+          r"|double)\b|\d{1,40})")
 # at least five tokens, each pair split by a separator (never two digit runs back to back)
-SPOKEN = re.compile(rf"\b{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,}}")
+SPOKEN = re.compile(rf"\b{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,60}}")  # (past _LONGEST_READ_OUT anyway)
 _SPOKEN_ANY_CASE = re.compile(SPOKEN.pattern, re.IGNORECASE)
 # "485 / 777 / 3456", "485.777.3456": an NHS number's three groups split by slashes, dots or underscores
 GROUPED = re.compile(r"\d(?<![\d.]\d)\d{2}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
 GATE = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT)
 _LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and separators fit well within this
-_PIECE = re.compile(r"[a-z]+|\d+")
+_PIECE = re.compile(r"[a-z]{1,40}|\d{1,40}")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
@@ -40,7 +40,7 @@ _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 CUED_NHS = re.compile(r"\bnhs(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
                       re.IGNORECASE)
 _CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
-_GROUPS = re.compile(r"\d+")
+_GROUPS = re.compile(r"\d{1,40}")
 _NHS_CUES = frozenset({"nhs", "nhsno", "nhsnum", "nhsnumber"})
 # "i put 3124 5678 90 for the NHS no": ten digits in groups with the cue after them
 NHS_AFTER = re.compile(r"\d(?<!\d\d)\d{0,9}(?:[ \-.]{1,3}\d{1,10}){0,9}(?!\d)(?=[^\d\n]{0,25}?\bnhs\b)", re.IGNORECASE)

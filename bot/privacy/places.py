@@ -30,7 +30,7 @@ NAMED_STREET = re.compile(
 )
 
 _NEAR = 120  # the sentence around a street, at most this far either side
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[a-z']{1,40}")
 _ON = frozenset({"on", "off", "at", "in", "to", "from", "up", "down", "along", "of"})
 
 
