@@ -100,11 +100,24 @@ def _child_settings(text: str) -> Iterator[Span]:
 # Rainbows nursery"): a class at a named school, when a child or an age is in the sentence.
 SETTING_ROOM = re.compile(r"(?:room|class|group)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?((?:[\w'’\-]{2,25}\s{1,3}){1,3}?)"
                           r"(?:day\s{1,3})?(?:nursery|pre-?school|playgroup|creche)\b", re.IGNORECASE)
+_GROUP_NOUNS = frozenset({"room", "class", "group", "base", "unit", "provision", "hub"})
+_GROUP_KINDS = frozenset({"nurture", "resource", "inclusion", "autism", "asd", "hearing", "enhanced", "send", "sen"})
 _ROOM_NAME = re.compile(r"\b[a-z]{3,20}\s{1,3}$", re.IGNORECASE)  # "caterpillar room": the room has a name
 _CHILD_NEAR = re.compile(rf"\b{_CHILD}\b|\b(?:her|his)\b|\d\s{{0,2}}(?:yo|y/o|years?\s{{1,2}}old)\b", re.IGNORECASE)
 
 
+# A small group in a named school ("in the nurture group at Kingsley St John's", "the resource base at Upton High"):
+# a handful of children, so as narrow as a class, when a child is near.
+SCHOOL_GROUP = re.compile(r"(?:nurture|resource|inclusion|autism|asd|hearing|enhanced|send|sen)\s{1,3}(?:group|base|"
+                          r"unit|class|room|provision|hub)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])[\w'’\-]{1,30}",
+                          re.IGNORECASE)
+
+
 def _setting_rooms(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A nursery's named room, a school's small group: each found from its own word, with a child near."""
+    for m in src.at_words(SCHOOL_GROUP, words & _GROUP_KINDS):
+        if _CHILD_NEAR.search(src.text, max(0, m.start() - 80), min(len(src.text), m.end() + 80)):
+            yield "school_year", m.start(), m.end()
     text = src.text
     for m in src.at_words(SETTING_ROOM, words & {"room", "class", "group"}):
         named = any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
@@ -190,8 +203,15 @@ _ORD_WORD = (r"(?:(?:twenty|thirty)[\s\-]{0,2})?(?:first|second|third|fourth|fif
              r"thirtieth)")
 SPOKEN_DATE = re.compile(rf"\b{_ORD_WORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?!\w)"
                          rf"|\b{_MONTH}\s{{1,3}}(?:the\s{{1,3}})?{_ORD_WORD}\b", re.IGNORECASE)
+# A baby of a feast day with its year ("a christmas eve baby, 2012", "a 2016 new year's day baby").
+_FEAST = r"(?:christmas|xmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween|bonfire\s{1,3}night|leap)"
+FEAST_BABY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b[\s,\-–(]{{0,4}}"
+                        r"(?:(?:in|of|from)\s{1,3})?'?(?:19|20)\d{2}"
+                        rf"|\b(?:19|20)\d{{2}}\s{{1,3}}{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b", re.IGNORECASE)
 MONTH_BABY = re.compile(rf"\b{_MONTH}\s{{1,3}}'?(?:19|20)?\d{{2}}\s{{1,3}}(?:baby|born|birthday)\b", re.IGNORECASE)
 _BIRTH_WORDS = frozenset({"born", "birth", "birthday", "dob", "bday"})
+_FEAST_WORDS = frozenset({"christmas", "xmas", "boxing", "new", "valentine", "valentines", "halloween", "bonfire",
+                          "leap"})
 _BIRTH_WORD = re.compile(r"(?:born|birth|birthday|dob|bday)\b", re.IGNORECASE)
 _ORD_WORDS = frozenset(re.findall(r"[a-z]{4,}", _ORD_WORD)) | {"first", "second", "third"}
 _MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
@@ -208,6 +228,8 @@ def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Ite
                 yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
     if digits and words & {"baby", "born", "birthday"} and (months := words & _MONTH_WORDS):
         yield from (("date_of_birth", m.start(), m.end()) for m in src.at_words(MONTH_BABY, months))
+    if digits and "baby" in words and words & _FEAST_WORDS:
+        yield from (("date_of_birth", m.start(), m.end()) for m in src.finditer(FEAST_BABY))
 
 
 # An e-mail address written out to dodge a filter ("kerry dot bannister at outlook dot com", "j.smith at gmail.com",
@@ -252,7 +274,7 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
-    if words & {"nursery", "preschool", "pre", "playgroup", "creche"} and words & {"room", "class", "group"}:
+    if words & {"nursery", "preschool", "pre", "playgroup", "creche", *_GROUP_KINDS} and words & _GROUP_NOUNS:
         out.append(_setting_rooms(Source(text), words))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))

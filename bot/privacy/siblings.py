@@ -16,7 +16,7 @@ from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
 
 SIBLING_CUE = re.compile(
-    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
+    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother|of)|only\s{1,3}(?:girl|boy|child|son|"
     r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)s?|step[\s\-]{0,2}(?:brother|sister|sibling)s?|"
     r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)s?\s{1,3}of"
     r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
@@ -56,6 +56,7 @@ SIBLING_STRONG = re.compile(
     r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b"
     # a child's place in a large family: "baby number 7", "her sixth baby", "the other five were all adopted"
     rf"|\b(?:baby|child|kid|pregnancy)\s{{1,3}}(?:number|no\.?|#)\s{{0,2}}(?:[4-9]|1\d)\b"
+    rf"|\bone\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?{_MANY}\s{{1,3}}(?:kids|children|siblings|brothers|sisters|boys|girls)\b"
     r"|\b(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[4-9]th|1\dth)\s{1,3}(?:baby|child|kid|"
     r"pregnancy)\b"
     rf"|\bother\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:were|was|have|had|been|got|are|all|also)\s{{1,3}}){{0,3}}"
@@ -133,7 +134,7 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
     out: list[Iterator[Span]] = []
     if words & _SIBLING_GATE:
         out.append(_siblings(src))
-    if words & _SIBLING_STRONG_GATE:
+    if words & _SIBLING_STRONG_GATE or ("one" in words and words & _GROUP_GATE):  # "one of eleven kids"
         out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
     if words & _OWN_GATE:
         out.append(_own_siblings(src, words))
