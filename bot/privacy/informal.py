@@ -10,6 +10,7 @@ All patterns need a separator between tokens, so no digit run can be split two w
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -164,9 +165,13 @@ def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
     if "corner" in words:
         yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
     if "room" in words:
+        lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
         for m in (*HOTEL_ROOM.finditer(src_text), *LODGING_ROOM.finditer(src_text)):
-            lo, hi = max(0, m.start() - 80), min(len(src_text), m.end() + 80)
-            if _LODGER.search(src_text, lo, m.start()) or _LODGER.search(src_text, m.end(), hi):
+            if lodgers is None:
+                lodgers = [(c.start(), c.end()) for c in _LODGER.finditer(src_text)]
+            k = bisect.bisect_left(lodgers, (m.start() - 80, 0))
+            # a cue within 80 characters either side of the room, not inside it (its own number is no age)
+            if any(b <= m.start() or a >= m.end() for a, b in lodgers[k:k + 8] if a <= m.end() + 80):
                 yield "address", m.start(), m.end()
 
 
