@@ -2,7 +2,8 @@
 
 Findings name the *kind* of identifier only; the matched text is never returned, logged or kept.
 The check is deliberately cautious: a false alarm costs the user a rewording, a miss costs a child's privacy.
-Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, word lists in data/.
+Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, what the public saw or read of a family
+in public.py, word lists in data/.
 
 Policy on names that are not a child's (roles.py): a professional named in their role ("DS Patel", "Sarah from the
 MASH", "the SW, Jo Briggs", "Karen Ellis (named nurse)") is a worker, not a child's identity, and passes; a name
