@@ -2,7 +2,8 @@
 
 Findings name the *kind* of identifier only; the matched text is never returned, logged or kept.
 The check is deliberately cautious: a false alarm costs the user a rewording, a miss costs a child's privacy.
-Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, word lists in data/.
+Shapes (numbers, addresses, dates) are in patterns.py, names in names.py, what the public saw or read of a family
+in public.py, word lists in data/.
 
 Policy on names that are not a child's (roles.py): a professional named in their role ("DS Patel", "Sarah from the
 MASH", "the SW, Jo Briggs", "Karen Ellis (named nurse)") is a worker, not a child's identity, and passes; a name
@@ -25,6 +26,7 @@ from bot.privacy.informal import informal_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
+from bot.privacy.public import public_traces
 from bot.privacy.siblings import sibling_detectors
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
@@ -66,7 +68,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
             *name_detectors(text),
             *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words),
-            post_child_spans(src, words), personal_numbers(src, words, digits)]
+            post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -50,6 +50,15 @@ FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:f
                   re.IGNORECASE)
 # A definite child or family with a distinguishing feature ("the boy with the one arm"): known to all who meet them.
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+
+
+@cache
+def newspaper() -> re.Pattern[str]:
+    """A newspaper named by its title ("in the Echo", "in the Chester Standard"): being in it is an event."""
+    titles = _alternation(frozenset(t.capitalize() for t in lexicon().vocab.newspaper_titles))
+    return re.compile(rf"\b(?:in|on)\s{{1,3}}the\s{{1,3}}(?:[A-Z][a-z]{{2,15}}\s{{1,3}}){{0,2}}(?:{titles})\b")
+
+
 # A road's number as a place ("on the M56", "on the m1").
 ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b|\b[ab]\d{2,4}\b")  # "the a49" typed in lower case
 PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
@@ -106,6 +115,12 @@ def _gate() -> frozenset[str]:
 _ONLY = frozenset({"only"})
 OUR_SETTING = re.compile(r"\b(?:our|this|their|his|her)\s{1,3}(?:school|nursery|primary|academy|college|class|"
                          r"setting|unit|ward|club|team)\b", re.IGNORECASE)
+# "the only girl on the boys rugby team", "the only lad in the whole county who...": one child in a group everyone knows
+ONLY_CHILD_IN = re.compile(r"\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:girl|boy|lad|child|kid|pupil|baby|teen)\s{1,3}"
+                           r"(?!premium|referral|protection|in\s{1,3}need)"  # practice terms, not a child
+                           r"(?:[a-z'’\-]{2,15}\s{1,3}){0,4}?(?:in|on|at)\s{1,3}(?:the|our|their|his|her)\s{1,3}"
+                           r"(?:[a-z'’\-]{2,15}\s{1,3}){0,3}?(?:team|squad|league|division|county|borough|town|village|year|"
+                           r"class|school|estate|street|road|club|site)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s(?:with|whose)\s", re.IGNORECASE)
 
 
@@ -150,7 +165,7 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
         found.add("trait")
     if src.search(YEAR_GROUP, a, b):
         found.add("school_year")
-    if SHOW.search(src.text, a, b):
+    if SHOW.search(src.text, a, b) or newspaper().search(src.text, a, b):
         found.add("event")
     if src.search(FAME, a, b):
         found.update(("event", "unique"))
@@ -185,7 +200,7 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
             kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
         # "the only pupil with a hearing dog at our school": the only one in one named setting
-        if "unique" in kinds and OUR_SETTING.search(text, a, b):
+        if "unique" in kinds and (OUR_SETTING.search(text, a, b) or src.search(ONLY_CHILD_IN, a, b)):
             kinds.add("place")
         # "the family with the huskies in rock ferry": one described household, placed by name
         if "place" in kinds and _DEFINITE.match(text, start) and _DESCRIBED.search(text, start, end + 1):

@@ -10,12 +10,13 @@ All patterns need a separator between tokens, so no digit run can be split two w
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import alternation, vocabulary
-from bot.privacy.patterns import nhs_number_valid
-from bot.privacy.published import NOT_SCHOOL_NAME
+from bot.privacy.lexicon import alternation, lexicon, vocabulary
+from bot.privacy.patterns import _MONTH, Source, nhs_number_valid
+from bot.privacy.published import NOT_SCHOOL_NAME, team_mailbox
 
 Span = tuple[str, int, int]
 
@@ -24,21 +25,24 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "on
 _REPEAT = {"double": 2, "treble": 3, "triple": 3}
 # the digit words as a small trie (the engine tries each position less), matched on lower-cased text
 _TOKEN = (r"(?:(?:z(?:ero)|o(?:h|ne)?|n(?:ought|il|ine)|t(?:wo|hree|reble|riple)|f(?:our|ive)|s(?:ix|even)|eight"
-          r"|double)\b|\d+)")
+          r"|double)\b|\d{1,40})")
 # at least five tokens, each pair split by a separator (never two digit runs back to back)
-SPOKEN = re.compile(rf"\b{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,}}")
+SPOKEN = re.compile(rf"\b{_TOKEN}(?:[\s,./_\-]{{1,3}}{_TOKEN}){{4,60}}")  # (past _LONGEST_READ_OUT anyway)
 _SPOKEN_ANY_CASE = re.compile(SPOKEN.pattern, re.IGNORECASE)
 # "485 / 777 / 3456", "485.777.3456": an NHS number's three groups split by slashes, dots or underscores
 GROUPED = re.compile(r"\d(?<![\d.]\d)\d{2}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
 GATE = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT)
 _LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and separators fit well within this
-_PIECE = re.compile(r"[a-z]+|\d+")
+_PIECE = re.compile(r"[a-z]{1,40}|\d{1,40}")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
-CUED_NHS = re.compile(r"\bnhs\b[^\d\n]{0,20}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})", re.IGNORECASE)
+# (the cue may run into "no" / "num" unspaced, "NHSno:"; a few words may stand between: "nhs no. on the letter is")
+CUED_NHS = re.compile(r"\bnhs(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
+                      re.IGNORECASE)
 _CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
-_GROUPS = re.compile(r"\d+")
+_GROUPS = re.compile(r"\d{1,40}")
+_NHS_CUES = frozenset({"nhs", "nhsno", "nhsnum", "nhsnumber"})
 # "i put 3124 5678 90 for the NHS no": ten digits in groups with the cue after them
 NHS_AFTER = re.compile(r"\d(?<!\d\d)\d{0,9}(?:[ \-.]{1,3}\d{1,10}){0,9}(?!\d)(?=[^\d\n]{0,25}?\bnhs\b)", re.IGNORECASE)
 _NHS_AFTER_LOW = re.compile(NHS_AFTER.pattern)
@@ -53,6 +57,19 @@ HOTEL_ROOM = re.compile(
     r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
     re.IGNORECASE,
 )
+# The lodging first, its room after ("placed at the Premier Inn near the retail park, room 212", "hostel on Bold St,
+# room 7"). Either way round, a room there is where someone sleeps when a person or a placement is near (not
+# "training is in room 4 at the Holiday Inn").
+LODGING_ROOM = re.compile(
+    r"\b(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel|bedsit|hmo)\b[^.\n?!]{0,60}?"
+    r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
+    re.IGNORECASE,
+)
+_LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|they|they're|theyre|them|her|his|"
+                     r"their|mum|mum's|dad|dad's|child|kids|children|baby|family|girl|boy|son|daughter|yp|lad|lass|"
+                     r"staying|living|lives|sleeping|"
+                     r"\d{1,2}\s{0,2}(?:yo|y/o|years?\s{1,2}old))\b|\b(?:1[0-7]|[5-9])\b(?!\s{0,2}[:.]\d)",
+                     re.IGNORECASE)
 
 # "her little boy goes to little acorns nursery", "his daughter is at kings norton girls": a child placed in a
 # nursery or school named in lower case with a setting word that is not "X school" (the words before the setting
@@ -78,6 +95,36 @@ def _child_settings(text: str) -> Iterator[Span]:
         named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
         if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
             yield "school_year", verb.start(), m.end()
+
+
+# A nursery's room or class at a named setting ("caterpillar room at Little Acorns day nursery", "the baby room at
+# Rainbows nursery"): a class at a named school, when a child or an age is in the sentence.
+SETTING_ROOM = re.compile(r"(?:room|class|group)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?((?:[\w'’\-]{2,25}\s{1,3}){1,3}?)"
+                          r"(?:day\s{1,3})?(?:nursery|pre-?school|playgroup|creche)\b", re.IGNORECASE)
+_GROUP_NOUNS = frozenset({"room", "class", "group", "base", "unit", "provision", "hub"})
+_GROUP_KINDS = frozenset({"nurture", "resource", "inclusion", "autism", "asd", "hearing", "enhanced", "send", "sen"})
+_ROOM_NAME = re.compile(r"\b[a-z]{3,20}\s{1,3}$", re.IGNORECASE)  # "caterpillar room": the room has a name
+_CHILD_NEAR = re.compile(rf"\b{_CHILD}\b|\b(?:her|his)\b|\d\s{{0,2}}(?:yo|y/o|years?\s{{1,2}}old)\b", re.IGNORECASE)
+
+
+# A small group in a named school ("in the nurture group at Kingsley St John's", "the resource base at Upton High"):
+# a handful of children, so as narrow as a class, when a child is near.
+SCHOOL_GROUP = re.compile(r"(?:nurture|resource|inclusion|autism|asd|hearing|enhanced|send|sen)\s{1,3}(?:group|base|"
+                          r"unit|class|room|provision|hub)\s{1,3}(?:at|in)\s{1,3}(?:the\s{1,3})?(?-i:[A-Z])[\w'’\-]{1,30}",
+                          re.IGNORECASE)
+
+
+def _setting_rooms(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A nursery's named room, a school's small group: each found from its own word, with a child near."""
+    for m in src.at_words(SCHOOL_GROUP, words & _GROUP_KINDS):
+        if _CHILD_NEAR.search(src.text, max(0, m.start() - 80), min(len(src.text), m.end() + 80)):
+            yield "school_year", m.start(), m.end()
+    text = src.text
+    for m in src.at_words(SETTING_ROOM, words & {"room", "class", "group"}):
+        named = any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
+        if (named and (room := _ROOM_NAME.search(text, max(0, m.start() - 22), m.start()))
+                and _CHILD_NEAR.search(text, max(0, m.start() - 80), min(len(text), m.end() + 80))):
+            yield "school_year", room.start(), m.end()
 
 
 def _digits(run: str) -> tuple[str, bool]:
@@ -118,7 +165,14 @@ def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
     if "corner" in words:
         yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
     if "room" in words:
-        yield from (("address", m.start(), m.end()) for m in HOTEL_ROOM.finditer(src_text))
+        lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
+        for m in (*HOTEL_ROOM.finditer(src_text), *LODGING_ROOM.finditer(src_text)):
+            if lodgers is None:
+                lodgers = [(c.start(), c.end()) for c in _LODGER.finditer(src_text)]
+            k = bisect.bisect_left(lodgers, (m.start() - 80, 0))
+            # a cue within 80 characters either side of the room, not inside it (its own number is no age)
+            if any(b <= m.start() or a >= m.end() for a, b in lodgers[k:k + 8] if a <= m.end() + 80):
+                yield "address", m.start(), m.end()
 
 
 def _grouped(text: str) -> Iterator[Span]:
@@ -147,6 +201,72 @@ def _cued_nhs(text: str) -> Iterator[Span]:
             yield "nhs_number", m.start(), m.end()
 
 
+# A birth date said in words ("born on the fourth of march two thousand and twelve", "born twenty-third of september"),
+# and a birth month with its year ("she's a june 2014 baby"): a date of birth without a digit, or without "born".
+_ORD_WORD = (r"(?:(?:twenty|thirty)[\s\-]{0,2})?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+             r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+             r"thirtieth)")
+SPOKEN_DATE = re.compile(rf"\b{_ORD_WORD}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?!\w)"
+                         rf"|\b{_MONTH}\s{{1,3}}(?:the\s{{1,3}})?{_ORD_WORD}\b", re.IGNORECASE)
+# A baby of a feast day with its year ("a christmas eve baby, 2012", "a 2016 new year's day baby").
+_FEAST = r"(?:christmas|xmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween|bonfire\s{1,3}night|leap)"
+FEAST_BABY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b[\s,\-–(]{{0,4}}"
+                        r"(?:(?:in|of|from)\s{1,3})?'?(?:19|20)\d{2}"
+                        rf"|\b(?:19|20)\d{{2}}\s{{1,3}}{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b", re.IGNORECASE)
+MONTH_BABY = re.compile(rf"\b{_MONTH}\s{{1,3}}'?(?:19|20)?\d{{2}}\s{{1,3}}(?:baby|born|birthday)\b", re.IGNORECASE)
+_BIRTH_WORDS = frozenset({"born", "birth", "birthday", "dob", "bday"})
+_FEAST_WORDS = frozenset({"christmas", "xmas", "boxing", "new", "valentine", "valentines", "halloween", "bonfire",
+                          "leap"})
+_BIRTH_WORD = re.compile(r"(?:born|birth|birthday|dob|bday)\b", re.IGNORECASE)
+_ORD_WORDS = frozenset(re.findall(r"[a-z]{4,}", _ORD_WORD)) | {"first", "second", "third"}
+_MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                          "november", "dec", "december"})
+
+
+def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
+    """Found from the birth cue or the month (a few words per message), never by scanning every character."""
+    text = src.text
+    if words & _BIRTH_WORDS and words & _ORD_WORDS:
+        for cue in src.at_words(_BIRTH_WORD, _BIRTH_WORDS & words):
+            if date := SPOKEN_DATE.search(text, max(0, cue.start() - 60), cue.end() + 60):
+                yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
+    if digits and words & {"baby", "born", "birthday"} and (months := words & _MONTH_WORDS):
+        yield from (("date_of_birth", m.start(), m.end()) for m in src.at_words(MONTH_BABY, months))
+    if digits and "baby" in words and words & _FEAST_WORDS:
+        yield from (("date_of_birth", m.start(), m.end()) for m in src.finditer(FEAST_BABY))
+
+
+# An e-mail address written out to dodge a filter ("kerry dot bannister at outlook dot com", "j.smith at gmail.com",
+# "kerry [at] outlook [dot] com"): a name part, "at", and a domain with at least one "dot" or dotted ending.
+_AT = r"(?:at|\(at\)|\[at\])"
+_DOT = r"(?:dot|\(dot\)|\[dot\])"
+SPELT_EMAIL = re.compile(
+    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
+    rf"(?:\s{{1,3}}{_DOT}\s{{1,3}}(?:com|co|uk|org|net|gov|nhs|ac|sch|me|info|io)\b(?:\s{{1,3}}{_DOT}\s{{1,3}}[a-z]{{2,3}}\b)?"
+    r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)",
+    re.IGNORECASE)
+
+
+# Children told apart by a number after the same initials ("TK1 and TK2 (twins)"): not key stages, postcode districts or
+# other service letters ("KS1 and KS2", "CH1 and CH2"), which the acronym lists hold.
+NUMBERED_INITIALS = re.compile(r"\b([A-Z]{2,3})([1-9])\s{0,2}(?:and|&|,|/)\s{0,2}\1[1-9]\b")
+
+
+def _numbered_initials(text: str) -> Iterator[Span]:
+    v = lexicon().vocab
+    for m in NUMBERED_INITIALS.finditer(text):
+        letters = m.group(1).lower()
+        if not {letters, letters + m.group(2)} & (v.acronyms | v.service_acronyms):
+            yield "initials", m.start(), m.end()
+
+
+def _written(m: re.Match[str]) -> str:
+    """The address as it would be typed ("info at lscp dot org" is "info@lscp.org"), for the team-inbox check."""
+    out = re.sub(rf"\s{{1,3}}{_DOT}\s{{1,3}}", ".", m.group(0), flags=re.IGNORECASE)
+    return re.sub(rf"\s{{1,3}}{_AT}\s{{1,3}}", "@", out, count=1, flags=re.IGNORECASE)
+
+
 def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
     out: list[Iterator[Span]] = []
@@ -155,10 +275,18 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
         out.append(spoken_numbers(text))
     if odd:
         out.append(_grouped(text))
-    if digits and "nhs" in words:
+    if digits and words & _NHS_CUES:
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
+    if words & {"nursery", "preschool", "pre", "playgroup", "creche", *_GROUP_KINDS} and words & _GROUP_NOUNS:
+        out.append(_setting_rooms(Source(text), words))
     if words & {"corner", "room"}:
         out.append(_lodgings(text, words))
+    if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
+        out.append(("email", m.start(), m.end()) for m in SPELT_EMAIL.finditer(text) if not team_mailbox(_written(m)))
+    if digits:
+        out.append(_numbered_initials(text))
+    if words & (_BIRTH_WORDS | {"baby"}):
+        out.append(_spoken_birth_dates(Source(text), words, digits))
     return out

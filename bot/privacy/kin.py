@@ -19,7 +19,8 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
         if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
             continue
         # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
-        if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, lex, c):
+        act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
+        if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c):
             yield "family_name", t.start, t.end
             continue
         # "the Walsh family", "the hughes kids", "five Ahmed children".
@@ -45,10 +46,14 @@ _FAMILY_SERVICE = frozenset({"hub", "hubs", "centre", "centres", "center", "cour
 # What a family does, after its plural name typed in lower case.
 _PLURAL_VERBS = frozenset({"have", "are", "were", "had", "moved", "live", "lived", "say", "said", "refused", "refuse",
                            "haven't", "aren't", "didn't", "don't", "won't", "need", "want", "wanted", "asked", "got"})
+# What only a family does with services, after its plural name that is also a word ("the shepherds have refused").
+_AUX = frozenset({"have", "had", "has", "were", "are", "also", "again", "still", "just"})
+_FAMILY_ACTS = frozenset({"refused", "refuse", "declined", "decline", "disengaged", "cancelled", "haven't", "havent",
+                          "didn't", "didnt", "won't", "wont"})
 _NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
 
 
-def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> bool:
+def _plural_surname(t: Tok, nxt: Tok | None, act: Tok | None, lex: Lexicon, c: Classifier) -> bool:
     """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
     capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
     w, v = t.norm, lex.vocab
@@ -67,6 +72,10 @@ def _plural_surname(t: Tok, nxt: Tok | None, lex: Lexicon, c: Classifier) -> boo
             and nxt is not None and nxt.norm in _PLURAL_VERBS):
         return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
     practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
+    if (not t.cap and stem in lex.frequent_surnames and not practice and nxt is not None
+            and ((t.raw.endswith(("s'", "s’")) and nxt.norm in v.family_nouns | v.person_relations)
+                 or (act is not None and act.norm in _FAMILY_ACTS))):
+        return True  # 'the bakers' youngest', 'the shepherds refused the EHA': a family, though its name is a word
     return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
             and (nxt is None or (not nxt.cap and nxt.norm != "of")))
 

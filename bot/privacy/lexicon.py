@@ -88,6 +88,7 @@ class Vocabulary(BaseModel):
     street_types_named: frozenset[str]
     street_types_place: frozenset[str]
     street_types_numbered: frozenset[str]
+    street_abbreviations: frozenset[str]
     dwellings: frozenset[str]
     generic_street_words: frozenset[str]
     personal_number_cues: frozenset[str]
@@ -96,6 +97,8 @@ class Vocabulary(BaseModel):
     abstract_predicates: frozenset[str]
     pet_words: frozenset[str]
     unique_posts: frozenset[str]
+    service_terms: frozenset[str]
+    newspaper_titles: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

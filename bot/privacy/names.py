@@ -65,6 +65,8 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
                                             and not (t.cap and titled)):
             continue
+        if not t.cap and not titled and w in v.professional_roles:
+            continue  # "governor asked", "chair said": a job typed in lower case, though some lists hold it as a name
         if t.upper and len(w) <= 3:
             continue  # initials are judged separately
         known, common = c.known(w), c.common(w)
@@ -174,6 +176,8 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
     prev = toks[i - 1] if i else None
     if t is None or nxt is None or t.after.strip():
         return False
+    if t.upper and len(t.norm) > 3 and nxt.norm in lex.vocab.org_words | lex.vocab.service_units:
+        return True  # 'CAIT switchboard', 'JADE team': a service's acronym, though its letters spell a name
     if nxt.norm not in lex.vocab.org_words:
         # 'Lucy Faithfull Foundation': two capitalised words, then the organisation word
         org = toks[i + 2]
@@ -304,8 +308,9 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     english = lex.english
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
     # that is capitalised or no ordinary word): the few words worth building tokens for
+    frequent = lex.frequent_surnames
     families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n and bases[i + 1][-1:] == "s"
-                       and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd)}
+                       and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd or bases[i + 1][:-1] in frequent)}
                       | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns
                          and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)

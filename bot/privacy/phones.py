@@ -42,12 +42,12 @@ def digits_of(s: str) -> str:
 
 
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     v = lexicon().vocab
     family = ((v.person_relations | v.role_words | _FAMILY_EXTRA) - v.professional_roles
               - {"named", "called", "aka", "name", "names", "initials", "person", "re", "regarding", "concerning",
                  "children"})  # "Children's Social Care", "children's centre": a service, not a relative
-    return v.service_phone_cues, v.self_phone_cues, frozenset(family)
+    return v.service_phone_cues, v.self_phone_cues, frozenset(family), v.service_terms
 
 
 def _window(text: str, start: int, end: int) -> str:
@@ -67,8 +67,10 @@ def _has(window: str, phrases: frozenset[str]) -> bool:
 
 
 def _service_line(text: str, start: int, end: int, national: str) -> bool:
-    service, own, family = _cues()
+    service, own, family, terms = _cues()
     window = _window(text, start, end)
+    for term in terms:  # "private fostering team": the service's name, whose "private" is no family's number
+        window = window.replace(f" {term} ", " service ")
     if any((w[:-2] if w.endswith("'s") else w) in family for w in window.split()):
         return False
     return national.startswith(("01", "02")) and (_has(window, own) or _has(window, service))

@@ -16,7 +16,9 @@ from bot.privacy.lexicon import alternation, lexicon, vocabulary
 # A capitalised name before a street word (an address unless street_as_place says it is a place).
 NAMED_STREET = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’]{1,30}(?:\s{1,3}[A-Z][a-z'’]{1,30}){0,2}\s{1,3}"  # (\b[A-Z], scanned faster)
-    rf"(?:{alternation(frozenset(w.capitalize() for w in vocabulary().street_types_named))})\b"
+    rf"(?:(?:{alternation(frozenset(w.capitalize() for w in vocabulary().street_types_named))})\b"
+    # "Victoria St", "Parkgate Rd": a named type's abbreviation, not before a name ("Chester St Werburgh's")
+    rf"|(?:{alternation(frozenset(w.capitalize() for w in vocabulary().street_abbreviations))})\b\.?(?!\s{{1,3}}[A-Z]))"
     # "the Hope Street drop-in", "Rose Lane Children's Centre": a venue named after its street
     r"(?!\s{1,3}(?:[Dd]rop|[Cc]ent(?:re|er)|[Cc]linic|[Ss]urgery|[Hh]ub|[Oo]ffice|[Ss]chool|[Pp]rimary|[Aa]cademy|[Ll]ibrary"
     r"|[Hh]ealth|[Mm]edical|[Cc]hildren|[Ff]amily|[Yy]outh|[Cc]ommunity|[Pp]olice|[Ff]ire|[Ss]tation|[Hh]all|[Cc]hurch"
@@ -28,7 +30,8 @@ NAMED_STREET = re.compile(
 )
 
 _NEAR = 120  # the sentence around a street, at most this far either side
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[a-z']{1,40}")
+_ON = frozenset({"on", "off", "at", "in", "to", "from", "up", "down", "along", "of"})
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -41,5 +44,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 def street_as_place(text: str, street: re.Match[str]) -> bool:
     """True when a street named without a house number is in a sentence with no person or home in it."""
     cues = lexicon().vocab.street_person_cues
+    if street.group().rstrip(".").rsplit(None, 1)[-1].lower() in lexicon().vocab.street_abbreviations:
+        before = _WORD.findall(text[max(0, street.start() - 12):street.start()].lower())
+        if not before or before[-1] not in _ON:
+            return True  # "hotspots near Liverpool Lime St": an abbreviated street is a home only "on" or "at" it
     sentence = _sentence(text, street.start(), street.end()).lower().replace("’", "'")
     return not any(w in cues for w in _WORD.findall(sentence))

@@ -21,7 +21,8 @@ NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
 PLATE = re.compile(r"\b[A-Z]{2}[\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
 # A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
-LOWER_PLATE = re.compile(r"\b(?:[a-z]{2}\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
+# ("fd 12 ywx" spaced too, when its first letters are no word: not "by 15 jan")
+LOWER_PLATE = re.compile(r"\b(?:([a-z]{2})\s?\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")
 REG_CUE = re.compile(
     r"\b(?:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{0,3}(?:no|number|is|was|of|starting|ending|"
     r"begins|began|started|starts|ended|ends|partially|partial|part|like|something|with|:|-)\b\.?){0,3}[\s:#\-'\"‘“]{0,4}"
@@ -43,7 +44,8 @@ _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 PART_PLATE = re.compile(  # case matters for the letters only: "reg started with it" names no plate
     r"\b(?i:reg(?:istration)?|number\s{0,2}plate|plate|vrm)\b\.?(?:\s{1,3}(?i:no|number|is|was)\b\.?){0,2}\s{1,3}"
     r"(?:(?i:starting|starts|started|begins|began|beginning|ending|ends|ended)\s{1,3}(?i:with|in)\s{1,3}['\"‘“]?"
-    r"(?:[A-Z]{1,3}|[A-Z0-9]{2,4})\b|(?<=(?i:plate) )(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"
+    r"(?:[A-Z]{1,3}|[A-Z0-9]{2,4})\b"
+    r"|(?<=(?i:plate) )(?:\([^)\n]{1,30}\)\s{1,3})?(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"  # "plate (halton licence) 0472"
 )
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
 RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
@@ -60,8 +62,12 @@ IS_JOB = re.compile(
     # "mum's on the tills at Aldi": a post named by where it is done
     r"|on\s{1,3}(?:the\s{1,3})?(?:tills?|checkouts?|reception|counter|bar|door|doors|desk|gate))\b", re.IGNORECASE)
 # "stepdad drives the 42 bus", "uncle drives the number 10": one route, one driver.
+# Also a run by its time ("drives the 7.15 school bus") or the school it serves ("the school minibus for St Mary's").
 BUS_ROUTE = re.compile(r"\s{1,3}(?:the\s{1,3})?(?:number\s{1,3}\d{1,3}[a-z]?|(?:no\.?\s{0,2})?\d{1,3}[a-z]?\s{1,3}"
-                       r"(?:bus|route|service))\b", re.IGNORECASE)
+                       r"(?:bus|route|service)"
+                       r"|(?:\d{1,2}[.:]\d{2}\s{0,2}(?:am|pm)?|\d{1,2}\s{0,2}(?:am|pm))\s{1,3}(?:school\s{1,3})?"
+                       r"(?:bus|minibus|coach|taxi|run)"
+                       r"|school\s{1,3}(?:bus|minibus|coach|taxi)\s{1,3}(?:for|to)\s{1,3}(?-i:[A-Z]))\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
 OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
@@ -71,7 +77,8 @@ _AGENCY_BEFORE = re.compile(r"\b(?:a|an|each|every|any|one|other|the|all|statuto
                             r"three|health|education|local)\s{1,3}$", re.IGNORECASE)
 _BARE_JOB = re.compile(r"\s{1,3}(?:a|an|the)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"\s{1,3}(?:the|a|an)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n]|\b(?:so|but|because|cos|while|whilst|although|though|until)\b",
+                         re.IGNORECASE)  # (not the point in "the 7.15 bus")
 _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|mornings|afternoons?|evenings?|holidays?|"
               r"week|end|min|mo|back|home|child|children|family|families|partnership|partners?|parents?|welfare|"
               r"work|young|baby|person|people|case|plan|process|"
@@ -173,8 +180,9 @@ _HANDLE_MARK = re.compile(r"\d|_|[a-z]\.[a-z]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "xXshadowkidXx": capitals inside a word
 # "streams on twitch as lilpaigeplays": a platform, "as" / "called", then one word in no English list.
 # "yubo account lilprincessleah": the same after account / username / handle / page / channel / profile.
-_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|channel|profile)\s{1,3}"
-                      r"([A-Za-z][A-Za-z0-9_.]{3,30})\b")
+# ("twitch streamer lewtheleg": a streamer, user or gamer named after the platform too)
+_AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|channel|profile|streamer|youtuber|"
+                      r"tiktoker|vlogger|gamer|user)\s{1,3}(?:(?:is|was|-|:)\s{1,3})?([A-Za-z][A-Za-z0-9_.]{3,30})\b")
 
 
 # "streams as 'LittleLiamGG'", "the twitch streamer 'YoungK Birkenhead'": a name in quotes after a word that
@@ -263,8 +271,9 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
-        english = lexicon().english
-        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(1) not in english)
+        english, acronyms = lexicon().english, lexicon().vocab.acronyms
+        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(2) not in english
+                   and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
     return out

@@ -70,6 +70,7 @@ NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant",
 
 
 # In lower case, a name before a school word ("at helsby high", "at the oaks primary").
+_LADY = frozenset({"lady", "lady's", "ladys", "lady’s"})  # "our lady's": a patron, not a possessive "our"
 LOWER_SCHOOL = re.compile(
     r"\b(?:at|from|attends|attending|to)\s{1,3}(?:the\s{1,3})?((?:[a-z][\w'’\-]{1,30}\s{1,3}){1,3})"
     r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form)\b")
@@ -91,8 +92,8 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
     lex = lexicon()
     for m in LOWER_AT.finditer(text, a, b):
         first, second = m.group(1), m.group(2)
-        if first in lex.vocab.patron_titles and second:
-            return m
+        if (first in lex.vocab.patron_titles and second) or (first == "our" and second in _LADY):
+            return m  # "at bishop challoner", "at our lady's"
         if all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
                for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
             return m

@@ -16,8 +16,8 @@ from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
 
 SIBLING_CUE = re.compile(
-    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother)|only\s{1,3}(?:girl|boy|child|son|"
-    r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)|step[\s\-]{0,2}(?:brother|sister)|"
+    r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother|of)|only\s{1,3}(?:girl|boy|child|son|"
+    r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)s?|step[\s\-]{0,2}(?:brother|sister|sibling)s?|"
     r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)s?\s{1,3}of"
     r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
     re.IGNORECASE,
@@ -26,6 +26,7 @@ SIBLING_CUE = re.compile(
 _CUE_STARTS = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "triplets", "quads", "half", "step",
                          "older", "younger", "big", "little", "baby", "elder", "sister", "brother", "sibling", "two",
                          "three", "four", "five", "six", *"0123456789"})
+_MANY = r"(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # more brothers and sisters than most have
 SIBLING_SPECIFIC = re.compile(
     r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
     r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
@@ -34,7 +35,14 @@ SIBLING_SPECIFIC = re.compile(
     r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
     r"|\bwho\s{1,3}(?:got|was|were|went|had|is|are|came|runs?|works?)\b|\bon\s{1,3}a\s{1,3}tag\b"
     r"|\b(?:arrested|charged|convicted|stabbed|killed|murdered|died|sentenced|excluded|pregnant)\b"
-    r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b",
+    r"|\bfamily\s{1,3}of\b|\bof\s{1,3}the\s{1,3}[A-Z]|\b[A-Z][a-z]{2,30}\s{1,3}(?:family|kids|children|sisters|brothers)\b"
+    # how many brothers and sisters: "the other 4", "youngest of the eight", "the only boy with 5 older sisters"
+    rf"|\bthe\s{{1,3}}other\s{{1,3}}{_MANY}\b|\bof\s{{1,3}}the\s{{1,3}}{_MANY}\b"
+    rf"|\bwith\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:older|younger|big|little|step|half)[\s\-]{{1,3}})?"
+    r"(?:sisters|brothers|siblings)\b"
+    # a set split across homes or schools: "one in foster care and one at home", "one at X, one at Y"
+    r"|\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b[^.!?\n]{1,60}?"
+    r"\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b",
 )
 
 # Phrases that point at a child through a sibling or parent on their own ("the one whose brother...",
@@ -45,7 +53,14 @@ SIBLING_STRONG = re.compile(
     r"|\bsame\s{1,3}(?:family|mum|dad|mother|father|parents?|household)\s{1,3}as\s{1,3}(?:the|that|this)\b"
     r"|\b(?:sister|brother|sibling|twin|cousin)s?\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
     r"(?:lad|girl|boy|one|baby|child|kid|toddler|yp|teen|twins?|young\s{1,3}person)\b"
-    r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b",
+    r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b"
+    # a child's place in a large family: "baby number 7", "her sixth baby", "the other five were all adopted"
+    rf"|\b(?:baby|child|kid|pregnancy)\s{{1,3}}(?:number|no\.?|#)\s{{0,2}}(?:[4-9]|1\d)\b"
+    rf"|\bone\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?{_MANY}\s{{1,3}}(?:kids|children|siblings|brothers|sisters|boys|girls)\b"
+    r"|\b(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[4-9]th|1\dth)\s{1,3}(?:baby|child|kid|"
+    r"pregnancy)\b"
+    rf"|\bother\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:were|was|have|had|been|got|are|all|also)\s{{1,3}}){{0,3}}"
+    r"(?:removed|adopted|taken|placed|in\s{1,3}care|fostered)\b",
     re.IGNORECASE,
 )
 
@@ -92,17 +107,23 @@ SIBLING_GROUP = re.compile(
     r"|the\s{1,3}little\s{1,3}ones\b",
     re.IGNORECASE,
 )
+_REMOVED = re.compile(r"\b(?:removed|taken\s{1,3}(?:into|in)\s{1,3}care|taken\s{1,3}off|adopted|placed)\b",
+                      re.IGNORECASE)
 _GROUP_GATE = frozenset({"brothers", "sisters", "siblings", "bros", "ones", "girls", "boys", "lads", "kids",
                          "children"})
 
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
-                           "half", "step", "stepbrother", "stepsister", "brother", "sister", "sibling", "brothers",
+                           "half", "step", "stepbrother", "stepsister", "stepbrothers", "stepsisters", "stepsiblings",
+                           "stepsibling", "brother", "sister", "sibling", "brothers",
                            "sisters", "siblings", "boys", "girls", "lads", "baby"})
 
+_ORDINALS = frozenset({"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                       *(f"{n}th" for n in range(4, 20))})
 _SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother", "cousin",
-                                  "sibling", "twin"})
+                                  "sibling", "twin", "number", "no", "other", *_ORDINALS})
 _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
-                                  "brothers", "siblings", "twins", "cousins"})
+                                  "brothers", "siblings", "twins", "cousins", "baby", "child", "kid", "pregnancy",
+                                  "other", *_ORDINALS})
 _OWN_ADJ = ("older", "younger", "middle", "big", "little")
 _OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
                        "youngest", "oldest", "middle", "big", "little", "baby"})
@@ -113,7 +134,7 @@ def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]
     out: list[Iterator[Span]] = []
     if words & _SIBLING_GATE:
         out.append(_siblings(src))
-    if words & _SIBLING_STRONG_GATE:
+    if words & _SIBLING_STRONG_GATE or ("one" in words and words & _GROUP_GATE):  # "one of eleven kids"
         out.append(("sibling", m.start(), m.end()) for m in src.at_words(SIBLING_STRONG, _SIBLING_STRONG_CUES & words))
     if words & _OWN_GATE:
         out.append(_own_siblings(src, words))
@@ -135,7 +156,8 @@ def _sibling_groups(src: Source) -> Iterator[Span]:
         done = b
         landmark = src.search(spot, a, b) or src.search(setting, a, b) or src.search(community, a, b)
         road = ROAD.search(text, a, b)
-        if (landmark or road) and (road or _place(text, a, b)):
+        # "the 4 kids who all got removed from the flats by the station": a set taken from one home, by a landmark
+        if (landmark or road) and (road or _place(text, a, b) or src.search(_REMOVED, a, b)):
             yield "sibling", m.start(), m.end()
 
 

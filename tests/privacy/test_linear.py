@@ -13,12 +13,15 @@ import pytest
 from bot.privacy import (
     accounts,
     combos,
+    informal,
     kin,
     lexicon,
     names,
     patterns,
     phones,
+    places,
     pointers,
+    public,
     published,
     roles,
     siblings,
@@ -31,14 +34,14 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
-                   accounts):
+                   accounts, informal, places, public):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
     found += [(f"bot.privacy.pointers.built{i}", p) for i, p in enumerate(built)]
     found += [(f"bot.privacy.combos.{k}", p) for k, p in combos._patterns().items()]
     found += [(f"bot.privacy.combos.event_{k}", p) for k, p in combos._event_patterns().items()]
-    found += [("bot.privacy.accounts.cues", accounts._cues()[0])]
+    found += [("bot.privacy.accounts.cues", accounts._cues()[0]), ("bot.privacy.combos.newspaper", combos.newspaper())]
     return found
 
 
@@ -71,7 +74,13 @@ def test_every_pattern_is_checked():
            "bot.privacy.pointers.LOWER_PLATE", "bot.privacy.published.LOWER_SCHOOL", "bot.privacy.published.LOWER_AT",
            "bot.privacy.combos.ACHIEVEMENT", "bot.privacy.combos.FAME", "bot.privacy.kin.STATUS_AFTER",
            # round 13
-           "bot.privacy.accounts.NINO", "bot.privacy.accounts.IP_ADDRESS", "bot.privacy.siblings.SIBLING_GROUP"}
+           "bot.privacy.accounts.NINO", "bot.privacy.accounts.IP_ADDRESS", "bot.privacy.siblings.SIBLING_GROUP",
+           # round 14 (informal.py, places.py and public.py were not read here before)
+           "bot.privacy.informal.SPELT_EMAIL", "bot.privacy.informal.LODGING_ROOM",
+           "bot.privacy.informal.SETTING_ROOM", "bot.privacy.informal.SPOKEN_DATE",
+           "bot.privacy.informal.NUMBERED_INITIALS", "bot.privacy.places.NAMED_STREET",
+           "bot.privacy.public.QUOTED_TRACE", "bot.privacy.public.HOME_EVENT", "bot.privacy.combos.ONLY_CHILD_IN",
+           "bot.privacy.combos.newspaper"}
     assert new <= names_found
     assert len(names_found) >= 20
 
