@@ -105,6 +105,16 @@ def strip_places(folded: str) -> str:
     return _PLACE_RE.sub(" ", folded)
 
 
+_AWAY_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
+    re.escape(p) for p in sorted(_V.out_of_scope.other_areas.phrases, key=len, reverse=True)) + r")(?![a-z0-9])")
+
+
+def strip_away(folded: str) -> str:
+    """Other areas' names: beside a served place they say where a family came from ("moved to Halton from
+    Knowsley"), not what is asked (a question asked *of* the other area is declined before any answer)."""
+    return _AWAY_RE.sub(" ", folded)
+
+
 _PLACE_BY_FIRST: dict[str, list[list[str]]] = {}
 for _place in sorted(PLACES, key=len, reverse=True):
     _words = _TOKEN_RE.findall(fold(_place))

@@ -48,8 +48,14 @@ class ScopeRule(_Strict):
     # is asked about when one of these words stands right before it
     asked_after: list[str] = Field(default_factory=list)
     asked_before: list[str] = Field(default_factory=list)  # ... or one of these right after it ("X social services")
+    # ... or the question compares the two ("the same threshold document as", "like warrington does"): nothing is
+    # held on the other area, so `compared_reason` says so and what is held here may be offered
+    compared: list[str] = Field(default_factory=list)
+    compared_before: list[str] = Field(default_factory=list)  # only right before a place ("like", "unlike")
+    compared_reason: str | None = None
 
-    _phrases = field_validator("phrases", "unless", "asked_after", "asked_before")(_check_phrases)
+    _phrases = field_validator("phrases", "unless", "asked_after", "asked_before", "compared",
+                               "compared_before")(_check_phrases)
 
 
 class AdultRule(ScopeRule):
