@@ -26,7 +26,7 @@ from knowledge.counting import (
     years_in,
     years_of,
 )
-from knowledge.current import NOW, now_asked, now_decline
+from knowledge.current import NOW, change_asked, now_asked, now_decline
 from knowledge.declines import Decline, other_area_decline, rule_decline
 from knowledge.models import Entry
 from knowledge.offered import named_stems, subject_of
@@ -353,7 +353,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
                 continue
             if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT):
                 return rule_decline("after_documents", scope.after_documents, year)
-            if names_served_place and best is not None and best.partnership == NATIONAL:  # "in Wirral since 2023"
+            if best is not None and best.partnership == NATIONAL and change_asked(q, names_served_place):
                 return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
                                f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
     for rule in scope.topics:

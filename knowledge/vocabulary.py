@@ -153,16 +153,31 @@ class NowRule(_Strict):
     anchored: list[str] = Field(default_factory=list)  # "now the LSCB has gone": the documents' own change
     kinds: dict[str, str] = Field(min_length=1)  # fact kind name -> what cannot be confirmed ("who chairs it")
     asks: dict[str, str] = Field(default_factory=dict)  # other cues ("who sits on") -> what
+    # "has the new website launched yet": an event after the documents, asked with one of `event_words`
+    events: dict[str, str] = Field(default_factory=dict)  # "launched" -> "whether it has launched"
+    event_words: list[str] = Field(default_factory=list)  # yet, by now
     reason: str = Field(min_length=10)  # with {as_of} and {what}
     pointer: str = Field(min_length=10)
 
-    _phrases = field_validator("words", "anchored")(_check_phrases)
+    _phrases = field_validator("words", "anchored", "event_words")(_check_phrases)
+
+
+class AfterRule(ScopeRule):
+    """Events after the documents. "what changed with Working Together 2023", "what changed for the partnerships":
+    a `changes` cue with a later year asks what changed, locally (a `local` word, a served place) or with no other
+    subject than what changed (`changed_of`: working together, guidance), which the 2019 documents cannot say."""
+
+    changes: list[str] = Field(default_factory=list)
+    local: list[str] = Field(default_factory=list)
+    changed_of: list[str] = Field(default_factory=list)
+
+    _after = field_validator("changes", "local", "changed_of")(_check_phrases)
 
 
 class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: AdultRule
-    after_documents: ScopeRule
+    after_documents: AfterRule
     now: NowRule | None = None
     topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
