@@ -181,6 +181,7 @@ class OutOfScope(_Strict):
     now: NowRule | None = None
     topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
+    council_words: list[str] = Field(default_factory=list)  # "the local council": named for the area asked about
 
     @model_validator(mode="after")
     def _now_kinds(self) -> OutOfScope:
