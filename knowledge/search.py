@@ -196,8 +196,8 @@ class SearchIndex:
         return query
 
     def _analyse(self, question: str, away: bool = False) -> Query:
-        folded = strip_places(fold(long_years(question)))
-        folded = strip_away(folded) if away else folded
+        folded = fold(long_years(question))
+        folded = strip_places(strip_away(folded) if away else folded)
         toks = raw_tokens(folded)
         # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
         # next word ("day to day" is not "today")

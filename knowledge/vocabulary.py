@@ -53,9 +53,13 @@ class ScopeRule(_Strict):
     compared: list[str] = Field(default_factory=list)
     compared_before: list[str] = Field(default_factory=list)  # only right before a place ("like", "unlike")
     compared_reason: str | None = None
+    # a move into a served place ("family just moved to halton from knowsley last week") says where the question is
+    # about, not what it asks: beside a served place the search drops it (`moved` verbs, `moved_when` times)
+    moved: list[str] = Field(default_factory=list)
+    moved_when: list[str] = Field(default_factory=list)
 
     _phrases = field_validator("phrases", "unless", "asked_after", "asked_before", "compared",
-                               "compared_before")(_check_phrases)
+                               "compared_before", "moved", "moved_when")(_check_phrases)
 
 
 class AdultRule(ScopeRule):
