@@ -40,6 +40,8 @@ def rule_decline(kind: str, rule: ScopeRule, what: str, *, reason: str | None = 
 def compared(rule: ScopeRule, folded_q: str) -> bool:
     """The clauses that ask compare areas: a comparison word, or "like" right before a place ("like warrington
     does"); not a remark around them ("moved from liverpool and everything's different. who ...")."""
+    if found(rule.compared_anywhere, folded_q):
+        return True  # "halton vs knowsley: who are the partners"
     folded_q = split_context(main_question(folded_q))[0]
     if found(rule.compared, folded_q):
         return True

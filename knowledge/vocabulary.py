@@ -52,6 +52,7 @@ class ScopeRule(_Strict):
     # held on the other area, so `compared_reason` says so and what is held here may be offered
     compared: list[str] = Field(default_factory=list)
     compared_before: list[str] = Field(default_factory=list)  # only right before a place ("like", "unlike")
+    compared_anywhere: list[str] = Field(default_factory=list)  # also outside the asking clauses ("X vs Y: ...")
     compared_reason: str | None = None
     # a move into a served place ("family just moved to halton from knowsley last week") says where the question is
     # about, not what it asks: beside a served place the search drops it (`moved` verbs, `moved_when` times)
@@ -59,7 +60,7 @@ class ScopeRule(_Strict):
     moved_when: list[str] = Field(default_factory=list)
 
     _phrases = field_validator("phrases", "unless", "asked_after", "asked_before", "compared",
-                               "compared_before", "moved", "moved_when")(_check_phrases)
+                               "compared_before", "compared_anywhere", "moved", "moved_when")(_check_phrases)
 
 
 class AdultRule(ScopeRule):

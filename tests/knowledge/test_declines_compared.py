@@ -25,6 +25,8 @@ CWAC = "cheshire-west-and-chester"
         ("how does the wirral rapid review compare with the one in bolton", "wirral", "Bolton"),
         ("is cheshire west's continuum of need different from derbyshire's threshold guide", CWAC, "Derbyshire"),
         ("does warrington run a quality assurance group like bury does?", "warrington", "Bury"),
+        ("do bury and warrington share one threshold document?", "warrington", "Bury"),
+        ("halton versus oldham - who are the safeguarding partners?", "halton", "Oldham"),
     ],
 )
 def test_a_comparison_with_another_area_says_nothing_is_held_on_it(ask, question, partnership, other) -> None:
@@ -71,6 +73,7 @@ def test_a_subject_the_later_guidance_note_holds_is_still_answered(ask) -> None:
         "my neighbour has been told she's being evicted and has nowhere to stay",
         "thinking of raising a grievance with HR because my manager keeps shouting at me",
         "my universal credit was cut and i'm behind on bills, who can help",
+        "my tenant's housing benefit has stopped and she's now in arrears",
     ],
 )
 def test_an_adults_or_the_writers_own_matter_is_no_childs_worry(ask, question) -> None:
@@ -97,6 +100,7 @@ def test_the_same_matter_with_a_child_in_it_is_still_a_worry(question) -> None:
         ("self neglect in an elderly man, who do i raise it with", "warrington", "Warrington Borough Council"),
         ("a care home resident has unexplained bruises, who do i tell", CWAC, "Cheshire West and Chester Council"),
         ("adult safeguarding referral for a woman with dementia", "wirral", "Wirral Council"),
+        ("who do i contact about safeguarding a woman in her 80s in wallasey", None, "Wirral Council"),
     ],
 )
 def test_an_adults_decline_names_the_council_of_the_area(ask, question, partnership, council) -> None:
