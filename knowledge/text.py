@@ -111,8 +111,9 @@ def _alternation(phrases: list[str] | dict[str, str]) -> str:
 
 _AREAS = _V.out_of_scope.other_areas
 _AWAY_RE = re.compile(r"(?<![a-z0-9])" + _alternation(_AREAS.phrases) + r"(?![a-z0-9])")
-_MOVED_RE = re.compile(  # "just moved to halton from knowsley last week", "came over from wigan"
-    r"(?<![a-z0-9])(?:(?:just|recently|only just) )?" + _alternation(_AREAS.moved)
+_MOVED_RE = re.compile(  # "the family just moved to halton from knowsley last week", "came over from wigan"
+    r"(?<![a-z0-9])(?:" + _alternation(_AREAS.moved_who) + r" (?:(?:has|have|had|is|are|was|were|only) )?)?"
+    + r"(?:(?:just|recently|only just) )?" + _alternation(_AREAS.moved)
     + r"(?: (?:to|into|in|from) (?:the )?" + _alternation([*PLACES, *_AREAS.phrases, "here", "the area", "our area"])
     + r")+(?: "
     + _alternation(_AREAS.moved_when) + r")?(?![a-z0-9])") if _AREAS.moved else None

@@ -58,9 +58,11 @@ class ScopeRule(_Strict):
     # about, not what it asks: beside a served place the search drops it (`moved` verbs, `moved_when` times)
     moved: list[str] = Field(default_factory=list)
     moved_when: list[str] = Field(default_factory=list)
+    moved_who: list[str] = Field(default_factory=list)  # who moved, dropped with it ("the family", "mum and kids")
 
     _phrases = field_validator("phrases", "unless", "asked_after", "asked_before", "compared",
-                               "compared_before", "compared_anywhere", "moved", "moved_when")(_check_phrases)
+                               "compared_before", "compared_anywhere", "moved", "moved_when",
+                               "moved_who")(_check_phrases)
 
 
 class AdultRule(ScopeRule):

@@ -125,6 +125,10 @@ def test_the_council_comes_from_the_knowledge_base() -> None:
          "warrington.front-door.childrens-social-care"),
         ("a family came over to chester from wrexham last month - where does a referral go", CWAC,
          "cheshire-west-and-chester.front-door.i-art"),
+        ("mum and her kids arrived in northwich from wrexham recently, who do i refer them to", CWAC,
+         "cheshire-west-and-chester.front-door.i-art"),
+        ("the family recently moved to frodsham from wrexham - who should i send a referral to", CWAC,
+         "cheshire-west-and-chester.front-door.i-art"),  # who moved is dropped too: not early help for "family"
     ],
 )
 def test_a_move_into_a_served_area_is_a_question_about_it(ask, question, partnership, entry) -> None:
