@@ -32,7 +32,7 @@ from knowledge.models import Entry
 from knowledge.offered import named_stems, subject_of
 from knowledge.partnerships import NATIONAL
 from knowledge.safety import get_detector
-from knowledge.slots import WINDOW_WEIGHT, asked_of, evidence_for, field_states, names_subject, stated_near
+from knowledge.slots import WINDOW_WEIGHT, asked_of, cue_stated, evidence_for, field_states, names_subject, stated_near
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
 from knowledge.slots import phrase_re as _phrase_re
@@ -194,6 +194,8 @@ def _fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight
     evidence = evidence_for(kind, folded_q)
     if not any(re.search(p, text) for p in evidence):
         return True
+    if asked and cue_stated(kind, folded_q, text, evidence):
+        return False  # "the 24-hour turnaround": the fact under the question's own word
     if asked:
         heavy = _weighty(others, weight) if kind.beside_subject and others else None  # this body's chair, not another's
         return not stated_near(kind, asked, text, stems, weight, focus=others is not None, evidence=evidence) or bool(

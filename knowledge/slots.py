@@ -105,6 +105,27 @@ def evidence_for(kind: FactKind, folded_q: str) -> list[str]:
     return kind.evidence
 
 
+# "a 24-hour turnaround": the asked noun this many words from the time at most
+CUE_NEAR = 2
+
+
+def cue_stated(kind: FactKind, folded_q: str, text: str, evidence: list[str]) -> bool:
+    """The entry gives the fact under the question's own word ("what is the front door's *turnaround*" and "the
+    24-hour turnaround for decisions"): a cue of the question stands within CUE_NEAR words of the evidence (not
+    in the same words). Only for a kind without a focus: a meeting's frequency is said of what meets."""
+    cues = tuple(c for c in kind.cues if phrase_re((c,)).search(folded_q))
+    if kind.focus or not cues:
+        return False
+    for m in phrase_re(cues).finditer(text):
+        for pattern in evidence:
+            for f in re.finditer(pattern, text):
+                gap = text[f.end():m.start()] if f.end() <= m.start() else text[m.end():f.start()] if (
+                    m.end() <= f.start()) else None
+                if gap is not None and len(raw_tokens(gap)) <= CUE_NEAR:
+                    return True
+    return False
+
+
 @lru_cache(maxsize=64)
 def _senses(kind_name: str) -> frozenset[str]:
     kinds = vocabulary().out_of_scope.fact_kinds
