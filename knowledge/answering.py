@@ -26,7 +26,7 @@ from knowledge.offered import offered
 from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
-from knowledge.question import main_question, split_context, sub_questions
+from knowledge.question import main_question, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import away_reply, leaves_worry, route_entries, safety_reply
@@ -142,7 +142,7 @@ class Answerer:
         lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
         asking, context = asked or split_context(main_question(rest))
         context = f"{lead} {context}".strip()
-        query = self.index.analyse(asking, context)
+        query = self.index.analyse(*with_named(asking, context, question))
         parts = sub_questions(asking) if asked is None else []
         if len(parts) > 1:
             query.parts = parts

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.described import named as described
 from knowledge.text import STOPWORDS, fold, raw_tokens, strip_places
 from knowledge.vocabulary import vocabulary
 
@@ -155,3 +156,11 @@ def sub_questions(asking: str) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+
+def with_named(asking: str, context: str, question: str) -> tuple[str, str]:
+    """What to search, and its context: a concept the message describes without naming it ("staying with a family
+    friend for 6 weeks") is what it asks about, and the description is its context (knowledge/described.py)."""
+    names = described(question)
+    return (" ".join(names), f"{asking} {context}".strip()) if names else (asking, context)

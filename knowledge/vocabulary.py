@@ -36,6 +36,23 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Described(_Strict):
+    """A concept practitioners describe rather than name ("staying with a family friend for 6 weeks"): a message
+    holding a phrase of every group of `signs` asks about `name` (knowledge/described.py)."""
+
+    name: str
+    signs: list[list[str]] = Field(min_length=2)
+
+    @field_validator("signs")
+    @classmethod
+    def _signs(cls, v: list[list[str]]) -> list[list[str]]:
+        for group in v:
+            if not group:
+                raise ValueError("every group of signs needs a phrase")
+            _check_phrases(group)
+        return v
+
+
 class ScopeRule(_Strict):
     """One class of question the documents do not answer."""
 
@@ -208,6 +225,7 @@ class Vocabulary(_Strict):
     informal: dict[str, str] = Field(default_factory=dict)
     acronyms: dict[str, str]
     concepts: list[tuple[str, ...]]
+    described: list[Described] = Field(default_factory=list)  # a concept told as a situation
     places: dict[str, list[str]]
     help_words: frozenset[str]
     list_cues: list[str] = Field(default_factory=list)
