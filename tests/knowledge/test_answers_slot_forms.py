@@ -56,7 +56,8 @@ def test_a_professional_disagreement_reaches_the_escalation_route(ask, question)
 
 
 def test_a_disagreement_about_a_hurt_child_stays_a_worry() -> None:
-    assert detect_worry("i disagree with the social worker, the boy has bruises and says dad hit him last night").is_worry
+    said = "i disagree with the social worker, the boy has bruises and says dad hit him last night"
+    assert detect_worry(said).is_worry
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,14 @@ def test_a_description_missing_a_sign_is_not_the_concept() -> None:
 
     assert named("staying with a friend for a few weeks: who chairs the halton executive") == ["private fostering"]
     assert named("my friend is staying with us, who chairs the halton executive") == []
+
+
+def test_a_malformed_description_fails_naming_the_field(tmp_path) -> None:
+    from knowledge.vocabulary import VOCABULARY_FILE, VocabularyError, parse_vocabulary
+
+    text = VOCABULARY_FILE.read_text(encoding="utf-8")
+    assert "      - [staying with, stays with," in text
+    bad = text.replace("      - [staying with, stays with,", "      - [Staying With!, stays with,")
+    (tmp_path / "v.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(VocabularyError, match="described"):
+        parse_vocabulary(tmp_path / "v.yaml")
