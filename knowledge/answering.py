@@ -186,7 +186,7 @@ class Answerer:
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
         if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
-                           and missing_fact(question, h.entry) is None), None)
+                           and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None), None)
             if holder is not None:
                 hits.insert(0, hits.pop(holder))
         return query, hits

@@ -239,13 +239,25 @@ def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
     return False
 
 
-def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False) -> FactKind | None:
+def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False, weight: Weight | None = None,
+                 holder: bool = False) -> FactKind | None:
     """The kind of fact the question asks for (an email, a timescale, a figure) that `best` does not hold
-    (`holder_kinds`: only kinds whose holder may be answered first, e.g. an email)."""
+    (`holder_kinds`: only kinds whose holder may be answered first, e.g. an email; `weight`: judged as the decline
+    judges it; `holder`: `best` is a runner-up, which holds a `holder_by_field` kind only in its own field)."""
     q = _fold_question(question)
     shown = entry_text(best)
     return next((k for k in vocabulary().out_of_scope.fact_kinds
-                 if (k.prefer_holder or not holder_kinds) and _fact_missing(k, q, best, shown)), None)
+                 if (k.prefer_holder or not holder_kinds) and (_fact_missing(k, q, best, shown, weight) or (
+                     holder and k.holder_by_field and _found(k.cues, q) and not _field_named(k, q, best, weight)))),
+                None)
+
+
+def _field_named(kind: FactKind, folded_q: str, e: Entry, weight: Weight | None) -> bool:
+    """The entry's own field holds the fact ("frequency: quarterly"), and its name or keywords hold what is asked
+    ("the CE working group": Child Exploitation Working Group)."""
+    asked, others = asked_of(kind, folded_q, weight is not None)
+    return field_states(kind, e, None, lambda x: names_subject(_per_entry("slot-named", x, named_stems),
+                                                               others or asked, weight))
 
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the
