@@ -248,16 +248,19 @@ def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False, weig
     shown = entry_text(best)
     return next((k for k in vocabulary().out_of_scope.fact_kinds
                  if (k.prefer_holder or not holder_kinds) and (_fact_missing(k, q, best, shown, weight) or (
-                     holder and k.holder_by_field and _found(k.cues, q) and not _field_named(k, q, best, weight)))),
+                     holder and k.holder_by_field and _found(k.cues, q) and not _held_plainly(k, q, best, weight)))),
                 None)
 
 
-def _field_named(kind: FactKind, folded_q: str, e: Entry, weight: Weight | None) -> bool:
-    """The entry's own field holds the fact ("frequency: quarterly"), and its name or keywords hold what is asked
-    ("the CE working group": Child Exploitation Working Group)."""
+def _held_plainly(kind: FactKind, folded_q: str, e: Entry, weight: Weight | None) -> bool:
+    """The entry's own field holds the fact ("frequency: quarterly") and its name or keywords hold what is asked
+    ("the CE working group": Child Exploitation Working Group), or its text gives the fact under the question's own
+    word ("the 24-hour turnaround")."""
     asked, others = asked_of(kind, folded_q, weight is not None)
+    text = SECTION_OR_YEAR_RE.sub(" ", entry_text(e))
     return field_states(kind, e, None, lambda x: names_subject(_per_entry("slot-named", x, named_stems),
-                                                               others or asked, weight))
+                                                               others or asked, weight)) or cue_stated(
+        kind, folded_q, text, evidence_for(kind, folded_q))
 
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the
