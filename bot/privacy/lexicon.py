@@ -61,6 +61,7 @@ class Vocabulary(BaseModel):
     professional_roles: frozenset[str]
     role_fillers: frozenset[str]
     services: frozenset[str]
+    sectors: frozenset[str]
     service_kinds: frozenset[str]
     service_units: frozenset[str]
     service_phone_cues: frozenset[str]

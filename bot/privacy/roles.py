@@ -31,13 +31,13 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import Span, has_digit
 from bot.privacy.tokens import _ACRONYM, _DETERMINERS, Tok, Toks
 
 _JOIN_BEFORE = frozenset({"is", "was"})
 # Between a role and the name after it: "the HV is called Bernie", "our IRO, named as Jo".
 _NAMING = frozenset({"called", "named"})
-_PLACE_PREPS = frozenset({"from", "in", "at", "with", "of"})
+_PLACE_PREPS = frozenset({"from", "in", "at", "with", "of", "on"})
 _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
 _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
@@ -45,6 +45,13 @@ _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "fi
                            # a service's home for families: "X from the Women's Aid refuge" may be a child there
                            "refuge", "refuges", "hostel", "house", "flats", "accommodation", "placement"})
 _LONGEST = 4
+# Family words that are also a priest's, nun's or ward sister's title when capitalised with no owner ("Sister Ann").
+# What sets a role off after a name ("Jo Hill (IRO)", "Jo Hill - team manager"), and what closes it.
+_SET_OFF = frozenset({"(", "-", "–", "—", ",", "|"})
+_CLOSERS = frozenset(")-–—,|;.")
+_CLERGY = frozenset({"father", "sister"})
+# Words of time between a role and "is" before the name ("the duty manager today is Leanne").
+_WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still"})
 # Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
 _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
                      "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
@@ -92,6 +99,7 @@ class RoleReader:
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
         self.places, self.surnames, self.english, self.firsts = _word_sets(lex)
         self.all_firsts = lex.first_names
+        self.titled = self.v.professional_titles | self.v.titles
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
@@ -102,8 +110,9 @@ class RoleReader:
         toks = self.toks
         lo = hi = i
         # a name with its titles is a few words: a longer run of capitals is a heading, and is read no further
-        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and not toks[lo].before.strip():  # type: ignore[union-attr]
-            lo -= 1
+        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and (
+                not (gap := toks[lo].before.strip()) or (gap == "." and p.norm in self.titled)):  # type: ignore[union-attr]
+            lo -= 1  # ("Rev. Hollis", "Dr. Hill": a title's full stop)
         while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
             hi += 1
         if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
@@ -119,9 +128,10 @@ class RoleReader:
 
     def _clergy(self, lo: int, hi: int) -> bool:
         """'Father Dominic': "Father" capitalised before a name, with no owner or article before it, is a priest's
-        title ('her father Dominic', 'the Father' are family or not a name)."""
-        first, prev = self.toks[lo], self.toks[lo - 1] if lo else None
-        return (hi > lo and self.norms[lo] == "father" and first is not None and first.cap and not first.upper
+        title ('her father Dominic', 'the Father' are family or not a name); so is "Sister Ann" but for an age after
+        the name ("Sister Jade (14)" is a child's sibling)."""
+        first, prev, last = self.toks[lo], self.toks[lo - 1] if lo else None, self.toks[hi]
+        return (hi > lo and not (last is not None and self.norms[lo] == "sister" and has_digit(last.after)) and self.norms[lo] in _CLERGY and first is not None and first.cap and not first.upper
                 and (prev is None or (prev.norm not in _DETERMINERS and not prev.possessive
                                       and prev.norm not in self.family)))
 
@@ -174,6 +184,8 @@ class RoleReader:
             j -= 1
         if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):
             j -= 1
+            if j >= 0 and self.norms[j] in _WHEN and self._joined(j, lo):
+                j -= 1
         if not (j >= 0 and self._joined(j, lo) and _phrase_ending(self.norms, j, self.roles)):
             return False
         # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
@@ -211,6 +223,29 @@ class RoleReader:
                 # ("X is the child's social worker": a possessive before the role)
                 return False
             k += 1
+        return False
+
+    def _set_off_role(self, hi: int) -> bool:
+        """'Mark Tate (education welfare officer)', 'Mrs Hill (Year 6 teacher)', 'Sue Bright (health)', 'Jo Hill -
+        team manager', 'X - CAMHS clinical lead - presenting': a role set off by a bracket or a dash and closed where
+        it ends (a bracket, dash, comma, line or the message's end); 'Jo Hill - social worker visited' goes on past
+        the role, and a family word or owner in it makes it no title."""
+        toks, norms, k = self.toks, self.norms, hi + 1
+        first = toks[k]
+        if first is None or first.before.strip() not in _SET_OFF:
+            return False
+        if first.before.strip() == "(" and norms[k] in self.v.sectors and first.after.strip()[:1] == ")":
+            return True
+        for j in range(k, min(len(norms), k + 5)):
+            tok = toks[j]
+            if tok is None or (j > k and not tok.before.strip().isdigit() and tok.before.strip()) or tok.possessive or norms[j] in self.family:
+                return False
+            if n := _phrase_at(norms, j, self.roles):
+                last = toks[j + n - 1]
+                return last is not None and not last.possessive and (
+                    j + n >= len(norms) or last.after.strip()[:1] in _CLOSERS or "\n" in last.after)
+            if not (tok.cap or norms[j] in self.v.role_fillers or norms[j] in self.v.service_kinds or self._body(j)):
+                return False
         return False
 
     def _body(self, k: int) -> bool:
@@ -265,7 +300,7 @@ class RoleReader:
         k += 1
         if k < len(norms) and norms[k] in _OPEN:
             k += 1
-        for j in range(k, min(len(norms), k + 3)):
+        for j in range(k, min(len(norms), k + 4)):  # ("from the edge of care team")
             if not self._joined(hi, j):
                 return False
             n = _phrase_at(norms, j, self.services)
@@ -283,10 +318,10 @@ class RoleReader:
             return False
         if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi):
             return True
-        if self._role_after(hi) or self._as_role(hi):
+        if self._role_after(hi) or self._as_role(hi) or self._set_off_role(hi):
             return True
         end = self._coordinated(hi)
-        return end != hi and (self._role_after(end) or self._as_role(end))
+        return end != hi and (self._role_after(end) or self._as_role(end) or self._service_after(end))
 
 
 def _acronym(tok: Tok | None) -> bool:
