@@ -285,7 +285,10 @@ class RoleReader:
                 hi = self._phrase(hi + 2)[1]
             elif last.after.strip() == "," and nxt.cap and not nxt.upper and nxt.norm not in self.v.titles:
                 end = self._phrase(hi + 1)[1]
-                if end == hi + 1:  # a single capitalised word after a comma may be a new clause ("X, Police said")
+                # a single capitalised word after a comma may be a new clause ("X, Police said"), but not when the
+                # list goes on with "and" ("Jo, Sam and Ali are the DSLs")
+                if end == hi + 1 and not ((a := toks[end + 1]) is not None and a.norm == "and"
+                                          and not toks[end].after.strip()):  # type: ignore[union-attr]
                     break
                 hi = end
             else:
