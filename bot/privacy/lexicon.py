@@ -85,6 +85,8 @@ class Vocabulary(BaseModel):
     strong_initial_roles: frozenset[str]
     pupil_cues: frozenset[str]
     street_person_cues: frozenset[str]
+    street_venues: frozenset[str]
+    street_soft_cues: frozenset[str]
     verb_particles: frozenset[str]
     street_types_named: frozenset[str]
     street_types_place: frozenset[str]
