@@ -73,7 +73,8 @@ _RUN = 6  # how many capitalised words either side of a name can belong to its p
 
 @cache
 def _phrases(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(w.split()) for w in words)
+    """Each phrase as words, with "'s" taken off as RoleReader's norms are ("children's services")."""
+    return frozenset(tuple(x[:-2] if x.endswith(("'s", "’s")) else x for x in w.split()) for w in words)
 
 
 def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> int:
