@@ -49,6 +49,8 @@ _LONGEST = 4
 # What sets a role off after a name ("Jo Hill (IRO)", "Jo Hill - team manager"), and what closes it.
 _SET_OFF = frozenset({"(", "-", "–", "—", ",", "|"})
 _CLOSERS = frozenset(")-–—,|;.")
+_LABEL_MARKS = frozenset({":", "-", "–", "—", "|"})
+_LABEL_CLOSE = frozenset(",|;")
 _CLERGY = frozenset({"father", "sister"})
 # Words of time between a role and "is" before the name ("the duty manager today is Leanne").
 _WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still"})
@@ -112,9 +114,11 @@ class RoleReader:
         lo = hi = i
         # a name with its titles is a few words: a longer run of capitals is a heading, and is read no further
         while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and (
-                not (gap := toks[lo].before.strip()) or (gap == "." and p.norm in self.titled)):  # type: ignore[union-attr]
+                (not (gap := toks[lo].before.strip()) and "\n" not in toks[lo].before)  # type: ignore[union-attr]
+                or (gap == "." and p.norm in self.titled)):
             lo -= 1  # ("Rev. Hollis", "Dr. Hill": a title's full stop)
-        while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
+        while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip() and (
+                "\n" not in n.before):  # a name ends at its line ("IRO: Jo Hill\nChild: ...")
             hi += 1
         if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
             # "jo halliwell, service manager": a name typed in lower case is a first name and a surname
@@ -132,7 +136,9 @@ class RoleReader:
         title ('her father Dominic', 'the Father' are family or not a name); so is "Sister Ann" but for an age after
         the name ("Sister Jade (14)" is a child's sibling)."""
         first, prev, last = self.toks[lo], self.toks[lo - 1] if lo else None, self.toks[hi]
-        return (hi > lo and not (last is not None and self.norms[lo] == "sister" and has_digit(last.after)) and self.norms[lo] in _CLERGY and first is not None and first.cap and not first.upper
+        sibling = last is not None and self.norms[lo] == "sister" and has_digit(last.after)
+        return (hi > lo and not sibling and self.norms[lo] in _CLERGY and first is not None and first.cap
+                and not first.upper
                 and (prev is None or (prev.norm not in _DETERMINERS and not prev.possessive
                                       and prev.norm not in self.family)))
 
@@ -147,7 +153,7 @@ class RoleReader:
             return True  # "Dr Haddad's son"
         if lo > 0 and self._joined(lo - 1, lo) and norms[lo - 1] in self.family:
             return True  # "mum Ms Okafor", "his sister Jo"
-        if nxt is not None and self._joined(hi, hi + 1):
+        if nxt is not None and self._joined(hi, hi + 1) and "\n" not in nxt.before:  # ("IRO: X\nChild: ...")
             if nxt.norm in self.family:
                 return True  # "Sarah (mum)", "Jo, mum, ..."
             after = toks[hi + 2]
@@ -207,6 +213,10 @@ class RoleReader:
 
     def _role_after(self, hi: int) -> bool:
         norms, k = self.norms, hi + 1
+        # "Jo, who is the DSL,", "Jo who chairs the panel": "who" then is/was or a role's verb
+        if k + 1 < len(norms) and norms[k] == "who" and (norms[k + 1] in _JOIN_BEFORE
+                                                         or _phrase_at(norms, k + 1, self.roles)):
+            k += 1
         if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
             return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
@@ -226,6 +236,20 @@ class RoleReader:
             k += 1
         return False
 
+    def _labelled(self, lo: int, hi: int) -> bool:
+        """'IRO: Jo Hill', 'Allocated SW - Jo', 'Chair: Jo Hill (Halton)': a role as a line's label with the name
+        alone after it (closed by a comma, bracket, line or the message's end); 'IRO: Jo said...' is a note about
+        Jo, and a label in mid-line may end a clause."""
+        toks, first, last = self.toks, self.toks[lo], self.toks[hi]
+        if first is None or last is None or first.before.strip() not in _LABEL_MARKS or has_digit(last.after) or not (
+                toks[hi + 1] is None or "\n" in last.after or last.after.strip()[:1] in _LABEL_CLOSE):
+            return False
+        for n in range(_LONGEST, 0, -1):
+            start = lo - n
+            if start >= 0 and tuple(self.norms[start:lo]) in self.roles:
+                return start == 0 or "\n" in toks[start].before  # type: ignore[operator, union-attr]
+        return False
+
     def _set_off_role(self, hi: int) -> bool:
         """'Mark Tate (education welfare officer)', 'Mrs Hill (Year 6 teacher)', 'Sue Bright (health)', 'Jo Hill -
         team manager', 'X - CAMHS clinical lead - presenting': a role set off by a bracket or a dash and closed where
@@ -239,7 +263,8 @@ class RoleReader:
             return True
         for j in range(k, min(len(norms), k + 5)):
             tok = toks[j]
-            if tok is None or (j > k and not tok.before.strip().isdigit() and tok.before.strip()) or tok.possessive or norms[j] in self.family:
+            gap = tok.before.strip() if tok is not None else ""
+            if tok is None or (j > k and gap and not gap.isdigit()) or tok.possessive or norms[j] in self.family:
                 return False
             if n := _phrase_at(norms, j, self.roles):
                 last = toks[j + n - 1]
@@ -320,7 +345,7 @@ class RoleReader:
         lo, hi = self._phrase(i)
         if self._family_touch(lo, hi):
             return False
-        if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi):
+        if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
             return True
         if self._role_after(hi) or self._as_role(hi) or self._set_off_role(hi):
             return True
