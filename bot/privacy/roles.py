@@ -79,6 +79,11 @@ def _phrases(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(x[:-2] if x.endswith(("'s", "’s")) else x for x in w.split()) for w in words)
 
 
+@cache
+def _words_of(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(w for p in phrases for w in p)
+
+
 def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> int:
     """Length of the longest phrase starting at word j, or 0."""
     for n in range(_LONGEST, 0, -1):
@@ -270,7 +275,8 @@ class RoleReader:
                 last = toks[j + n - 1]
                 return last is not None and not last.possessive and (
                     j + n >= len(norms) or last.after.strip()[:1] in _CLOSERS or "\n" in last.after)
-            if not (tok.cap or norms[j] in self.v.role_fillers or norms[j] in self.v.service_kinds or self._body(j)):
+            if not (tok.cap or norms[j] in self.v.role_fillers or norms[j] in self.v.service_kinds or self._body(j)
+                    or norms[j] in _words_of(self.services)):  # ("X - youth justice case manager -")
                 return False
         return False
 
