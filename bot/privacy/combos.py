@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
             # "lad in year 11 who was on the news": a few words between the person and their who-clause
-            rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose)\b"
+            rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose|with)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
             r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named
