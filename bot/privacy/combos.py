@@ -219,8 +219,10 @@ _CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)
 @cache
 def _post_child() -> re.Pattern[str]:
     posts = _alternation(lexicon().vocab.unique_posts)
-    return re.compile(rf"the\s{{1,3}}(?:local\s{{1,3}}|village\s{{1,3}}|school\s{{1,3}}|new\s{{1,3}})?(?:{posts})"
-                      rf"['’]s\s{{1,3}}{_CHILD}", re.IGNORECASE)
+    where = r"(?:local\s{1,3}|village\s{1,3}|school\s{1,3}|new\s{1,3})?"
+    return re.compile(rf"the\s{{1,3}}{where}(?:{posts})['’]s\s{{1,3}}{_CHILD}"
+                      # "the son of the local vicar"
+                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:{posts})\b", re.IGNORECASE)
 
 
 def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
