@@ -132,7 +132,8 @@ class RoleReader:
                 hi += 1
             # ("the IRO, sue hughes,": a first name that is also a word, before a surname typed in lower case)
             elif lo > 0 and (p := toks[lo - 1]) is not None and not toks[lo].before.strip() and (  # type: ignore[union-attr]
-                    p.norm in self.firsts or (p.norm in self.all_firsts and toks[lo].norm in self.surnames)):
+                    p.norm in self.firsts or (p.norm in self.all_firsts and toks[lo].norm in self.surnames)
+                    or p.norm in self.v.professional_titles):  # "spoke to dr okafor", "pc jones attended"
                 lo -= 1
         return lo, hi
 
