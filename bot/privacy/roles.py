@@ -42,6 +42,9 @@ _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
 _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
                            "report", "notes", "plan", "meeting", "strategy", "discussion",
+                           # a child "on the CAMHS waiting list", "on the YOT books", "on the CIN team's caseload"
+                           "list", "lists", "waiting", "waitlist", "caseload", "caseloads", "books", "radar",
+                           "register",
                            # a service's home for families: "X from the Women's Aid refuge" may be a child there
                            "refuge", "refuges", "hostel", "house", "flats", "accommodation", "placement"})
 _LONGEST = 4
