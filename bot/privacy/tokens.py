@@ -78,15 +78,17 @@ class Toks:
 
     def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str]) -> None:
         self.text, self.spans, self.norms = text, spans, norms
-        self.built: dict[int, Tok] = {}
+        self.n = len(spans)
+        # (a list indexed by word, not a dict: the detectors ask for words tens of thousands of times a message)
+        self.built: list[Tok | None] = [None] * self.n
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return self.n
 
     def __getitem__(self, i: int) -> Tok | None:
-        if not 0 <= i < len(self.spans):
+        if not 0 <= i < self.n:
             return None
-        tok = self.built.get(i)
+        tok = self.built[i]
         if tok is None:
             tok = self.built[i] = Tok(self.text, self.spans, self.norms, i)
         return tok
