@@ -160,15 +160,15 @@ def spoken_numbers(text: str) -> Iterator[Span]:
             yield "phone", m.start(), m.end()
 
 
-def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
-    """A hotel room or a street corner given as where a family lives."""
+def _lodgings(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A hotel room or a street corner given as where a family lives (the patterns run on the lower-case copy)."""
     if "corner" in words:
-        yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
+        yield from (("address", m.start(), m.end()) for m in src.finditer(HOME_CORNER))
     if "room" in words:
         lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
-        for m in (*HOTEL_ROOM.finditer(src_text), *LODGING_ROOM.finditer(src_text)):
+        for m in (*src.finditer(HOTEL_ROOM), *src.finditer(LODGING_ROOM)):
             if lodgers is None:
-                lodgers = [(c.start(), c.end()) for c in _LODGER.finditer(src_text)]
+                lodgers = [(c.start(), c.end()) for c in src.finditer(_LODGER)]
             k = bisect.bisect_left(lodgers, (m.start() - 80, 0))
             # a cue within 80 characters either side of the room, not inside it (its own number is no age)
             if any(b <= m.start() or a >= m.end() for a, b in lodgers[k:k + 8] if a <= m.end() + 80):
@@ -267,8 +267,9 @@ def _written(m: re.Match[str]) -> str:
     return re.sub(rf"\s{{1,3}}{_AT}\s{{1,3}}", "@", out, count=1, flags=re.IGNORECASE)
 
 
-def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
+    text = src.text
     out: list[Iterator[Span]] = []
     odd = digits and ("/" in text or "_" in text or "." in text) and _ODD_SEPARATOR.search(text) is not None
     if words & GATE or odd:
@@ -280,13 +281,14 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
     if words & _CHILD_GATE:
         out.append(_child_settings(text))
     if words & {"nursery", "preschool", "pre", "playgroup", "creche", *_GROUP_KINDS} and words & _GROUP_NOUNS:
-        out.append(_setting_rooms(Source(text), words))
+        out.append(_setting_rooms(src, words))
     if words & {"corner", "room"}:
-        out.append(_lodgings(text, words))
+        out.append(_lodgings(src, words))
     if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
-        out.append(("email", m.start(), m.end()) for m in SPELT_EMAIL.finditer(text) if not team_mailbox(_written(m)))
+        # (matched on the lower-case copy: team_mailbox lower-cases the address anyway)
+        out.append(("email", m.start(), m.end()) for m in src.finditer(SPELT_EMAIL) if not team_mailbox(_written(m)))
     if digits:
         out.append(_numbered_initials(text))
     if words & (_BIRTH_WORDS | {"baby"}):
-        out.append(_spoken_birth_dates(Source(text), words, digits))
+        out.append(_spoken_birth_dates(src, words, digits))
     return out

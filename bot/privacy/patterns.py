@@ -324,7 +324,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
-    links = [("link", m.start(), m.end()) for m in URL.finditer(src.text)] if "/" in src.text else []
+    links = [("link", m.start(), m.end()) for m in src.finditer(URL)] if "/" in src.text else []
     # a keyword reference starts at its keyword: tried only there (Source.at_words), not at every character
     found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
     for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
