@@ -29,6 +29,15 @@ from bot.privacy import _spans, find_identifiers  # noqa: E402
 
 HELD_OUT = {"t", "p", "m", "j", "k"}
 SEEDS = Path("/work/shared/seeds")
+# Written here: upper case and letters that change length in lower case (the screen then cannot use its lower-case
+# copy), links, spelt-out addresses and rooms, so both ways of matching are compared.
+EDGE = ["İLKAY LIVES AT ROOM 12 OF THE PREMIER INN, MUM SAYS", "İ the family stay at the Travelodge, room 7",
+        "EMAIL JO.SMITH AT GMAIL DOT COM", "İ email jo.smith at gmail dot com please",
+        "Σ mash at wirral dot gov dot uk",
+        "See https://www.example.org/2017/11/CR-2026-007 and www.Halton.gov.uk/ref/123456",
+        "THE HOUSE ON THE CORNER OF ELM ROAD AND ASH GROVE, SHE LIVES THERE", "İ she lives on the corner of elm road",
+        "Kayla (DOB 3/4/2015) is in Year 4 at St Chad's Primary", "ΣΑΣ Kayla DOB 3/4/2015 Year 4 at St Chad's",
+        "ring 0 7 7 double 0 9 1 2 3 4 5", "İ ring oh seven seven double oh nine one two three four five"]
 
 
 def _strings(node: object) -> Iterator[str]:
@@ -49,6 +58,7 @@ def texts() -> dict[str, list[str]]:
         if path.stem.startswith("corpus-") and stem in HELD_OUT:
             continue
         out[path.name] = [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    out["edge cases"] = EDGE
     out["classes.yaml"] = list(_strings(yaml.safe_load((ROOT / "tests/privacy/classes.yaml").read_text("utf-8"))))
     for path in sorted(SEEDS.glob("*.txt")):
         body = path.read_text(encoding="utf-8", errors="replace")
