@@ -59,9 +59,12 @@ class Tok:
         self.raw, self.start, self.end = text[a:b], a, b
         self.cap = text[a].isupper()  # (an attribute, not a property: asked of most words several times)
         norm = norms[i]
-        # "the ‘deepdive’ focus", "'significant harm'": a closing quote is no possessive; "the Nowaks'" (an s) is
-        self.possessive = norm.endswith("'s") or (norm.endswith("s'") and text[a - 1:a] not in ("'", "‘"))
-        self.norm = _base(norm)
+        if "'" in norm:
+            # "the ‘deepdive’ focus", "'significant harm'": a closing quote is no possessive; "the Nowaks'" (an s) is
+            self.possessive = norm.endswith("'s") or (norm.endswith("s'") and text[a - 1:a] not in ("'", "‘"))
+            self.norm = _base(norm)
+        else:  # most words (a Tok is built tens of thousands of times a long message)
+            self.possessive, self.norm = False, norm
         self.before = text[spans[i - 1][1]:a] if i else (text[max(0, a - 3):a] if a else "^")
         self.after = text[b:spans[i + 1][0]] if i + 1 < len(spans) else (text[b:b + 3] or "$")
 
