@@ -250,7 +250,7 @@ SPELT_EMAIL = re.compile(
 
 # Children told apart by a number after the same initials ("TK1 and TK2 (twins)"): not key stages, postcode districts or
 # other service letters ("KS1 and KS2", "CH1 and CH2"), which the acronym lists hold.
-NUMBERED_INITIALS = re.compile(r"\b([A-Z]{2,3})([1-9])\s{0,2}(?:and|&|,|/)\s{0,2}\1[1-9]\b")
+NUMBERED_INITIALS = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z]{1,2})([1-9])\s{0,2}(?:and|&|,|/)\s{0,2}\1[1-9]\b")  # (\b[A-Z])
 
 
 def _numbered_initials(text: str) -> Iterator[Span]:
