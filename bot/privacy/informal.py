@@ -37,8 +37,9 @@ _PIECE = re.compile(r"[a-z]{1,40}|\d{1,40}")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
-# (the cue may run into "no" / "num" unspaced, "NHSno:"; a few words may stand between: "nhs no. on the letter is")
-CUED_NHS = re.compile(r"\bnhs(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
+# (the cue may run into "no" / "num" unspaced, "NHSno:"; a few words may stand between: "nhs no. on the letter is";
+# "nhs(?<!\wnhs)" is "\bnhs" in a form the engine finds by its fast search for a literal start)
+CUED_NHS = re.compile(r"nhs(?<!\wnhs)(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
                       re.IGNORECASE)
 _CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
 _GROUPS = re.compile(r"\d{1,40}")

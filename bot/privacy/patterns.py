@@ -65,7 +65,8 @@ CODE_REF = re.compile(
     r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
     r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
     r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
+# ("h(?<!\wh)" is "\bh": each way in starts with a letter, so the engine scans for those two letters)
+URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
 # "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
