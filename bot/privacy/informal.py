@@ -53,8 +53,8 @@ HOME_CORNER = re.compile(
     rf"(?:[a-z'’\-]{{1,30}}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
 )
-HOTEL_ROOM = re.compile(
-    r"\broom\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\s{1,3}(?:of|at|in)\s{1,3}(?:the\s{1,3})?(?:[\w'’&\-]{1,30}\s{1,3}){0,2}"
+HOTEL_ROOM = re.compile(  # ("room(?<!\wroom)" is "\broom", found by the engine's fast search for a literal start)
+    r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\s{1,3}(?:of|at|in)\s{1,3}(?:the\s{1,3})?(?:[\w'’&\-]{1,30}\s{1,3}){0,2}"
     r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
     re.IGNORECASE,
 )
