@@ -242,11 +242,16 @@ def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Ite
 # "kerry [at] outlook [dot] com"): a name part, "at", and a domain with at least one "dot" or dotted ending.
 _AT = r"(?:at|\(at\)|\[at\])"
 _DOT = r"(?:dot|\(dot\)|\[dot\])"
-SPELT_EMAIL = re.compile(
-    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
+_SPELT_DOMAIN = (
+    rf"{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
     rf"(?:\s{{1,3}}{_DOT}\s{{1,3}}(?:com|co|uk|org|net|gov|nhs|ac|sch|me|info|io)\b(?:\s{{1,3}}{_DOT}\s{{1,3}}[a-z]{{2,3}}\b)?"
-    r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)",
+    r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)")
+SPELT_EMAIL = re.compile(
+    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_SPELT_DOMAIN}",
     re.IGNORECASE)
+# "at" and a domain, the end of every spelt address: looked for first, as the whole pattern is slow to try at every
+# word of a long message and most messages have no such domain
+SPELT_DOMAIN = re.compile(_SPELT_DOMAIN, re.IGNORECASE)
 
 
 # Children told apart by a number after the same initials ("TK1 and TK2 (twins)"): not key stages, postcode districts or
@@ -285,7 +290,8 @@ def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list
         out.append(_setting_rooms(src, words))
     if words & {"corner", "room"}:
         out.append(_lodgings(src, words))
-    if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
+    if ("at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text)
+            and src.search(SPELT_DOMAIN, 0, len(text))):
         # (matched on the lower-case copy: team_mailbox lower-cases the address anyway)
         out.append(("email", m.start(), m.end()) for m in src.finditer(SPELT_EMAIL) if not team_mailbox(_written(m)))
     if digits:
