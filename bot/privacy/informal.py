@@ -66,6 +66,9 @@ LODGING_ROOM = re.compile(
     r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
+# A room with its number, in both patterns above: looked for first (a literal start, found fast), as LODGING_ROOM is
+# slow to try at every word of a long message
+ROOM_NUMBER = re.compile(r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d", re.IGNORECASE)
 _LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|they|they're|theyre|them|her|his|"
                      r"their|mum|mum's|dad|dad's|child|kids|children|baby|family|girl|boy|son|daughter|yp|lad|lass|"
                      r"staying|living|lives|sleeping|"
@@ -165,7 +168,7 @@ def _lodgings(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """A hotel room or a street corner given as where a family lives (the patterns run on the lower-case copy)."""
     if "corner" in words:
         yield from (("address", m.start(), m.end()) for m in src.finditer(HOME_CORNER))
-    if "room" in words:
+    if "room" in words and src.search(ROOM_NUMBER, 0, len(src.text)):
         lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
         for m in (*src.finditer(HOTEL_ROOM), *src.finditer(LODGING_ROOM)):
             if lodgers is None:

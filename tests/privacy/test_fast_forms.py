@@ -53,3 +53,15 @@ def test_words_are_built_once_and_none_past_either_end() -> None:
     assert toks[1].norm == "mum" and not toks[1].possessive and not toks[1].cap
     assert toks[-1] is None and toks[2] is None and len(toks) == 2
     assert not Toks("", [], [])
+
+
+@pytest.mark.parametrize(("gate", "guarded"), [(informal.SPELT_DOMAIN, informal.SPELT_EMAIL),
+                                               (informal.ROOM_NUMBER, informal.HOTEL_ROOM),
+                                               (informal.ROOM_NUMBER, informal.LODGING_ROOM)])
+def test_a_gate_is_found_wherever_the_pattern_it_guards_is(gate: re.Pattern[str], guarded: re.Pattern[str]) -> None:
+    texts = ["kerry dot bannister at outlook dot com", "J.Smith AT gmail.com", "jo [at] mail [dot] co [dot] uk",
+             "staying in room 12 at the Premier Inn", "the Travelodge, room no. 7", "hostel on Bold St, ROOM #3",
+             "meet at the office", "room twelve at the inn", "a bedroom 4 of the hotel"]
+    hits = [t for t in texts if guarded.search(t)]
+    assert hits and all(gate.search(t) for t in hits)
+    assert not gate.search("meet at the office") and not guarded.search("a bedroom 4 of the hotel")
