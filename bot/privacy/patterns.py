@@ -316,7 +316,9 @@ _AGE_RANGE = re.compile(r"\d[\-–]$")
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
+        found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
+                 # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
+                 else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))
         found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
         found = (m for m in found if not (_AGE_RANGE.search(src.text, max(0, m.start() - 3), m.start())
                                           and m.group().split()[-1].lower() not in _STREET_WORDS))
