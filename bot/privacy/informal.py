@@ -81,7 +81,6 @@ _LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|he
 _CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
 _SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
 _PLACED = re.compile(r"\b(?:goes\s{1,3}to|attends|attending|is\s{1,3}at|started\s{1,3}at)\s{1,3}", re.IGNORECASE)
-_PLACED_LOW = re.compile(_PLACED.pattern)
 SETTING = re.compile(
     rf"(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
     r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
@@ -91,10 +90,11 @@ CHILD_BEFORE = re.compile(rf"\b{_CHILD}\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}}){{0,2}
 _CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
 
 
-def _child_settings(text: str) -> Iterator[Span]:
+def _child_settings(src: Source) -> Iterator[Span]:
     """Found from the verb that places someone (rarer than the child words), then the setting, then the child."""
-    low = text.lower()  # the verbs are matched on a lower-case copy (faster than case-insensitive), same offsets
-    for verb in (_PLACED_LOW.finditer(low) if len(low) == len(text) else _PLACED.finditer(text)):
+    text = src.text
+    # the verbs are tried only where their first words start (on the lower-case copy), not at every character
+    for verb in src.at_words(_PLACED, _CHILD_GATE):
         m = SETTING.match(text, verb.end())
         named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
         if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
@@ -288,7 +288,7 @@ def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list
     if digits and words & _NHS_CUES:
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
-        out.append(_child_settings(text))
+        out.append(_child_settings(src))
     if words & {"nursery", "preschool", "pre", "playgroup", "creche", *_GROUP_KINDS} and words & _GROUP_NOUNS:
         out.append(_setting_rooms(src, words))
     if words & {"corner", "room"}:
