@@ -15,7 +15,8 @@ from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
-HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+# (the look-behind after the @, not before it: the engine then searches for the @ itself, far faster)
+HANDLE = re.compile(r"@(?<![\w.@<]@)[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".

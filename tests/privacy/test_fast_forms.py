@@ -19,6 +19,7 @@ _PROBES = [
     "TK1 and TK2", "xTK1 and TK2", "_TK1 & TK2", "TK1/TK2 then ATK1 and TK2", "tk1 and tk2",
     "see https://example.org/a and xhttps://b.org, HTTP://C.ORG, www.d.org, awww.e.org, _www.f.org",
     "nhs no 485 777 3456", "xnhs no 485 777 3456", "NHSno: 4857773456", "_nhs 485 777 3456", "the nhs 12",
+    "@kayla_x and x@jo, .@jo, <@U123, @@jo, _@jo, @a, jo@mail.com",
     "room 12 at the Premier Inn", "broom 12 at the Premier Inn", "ROOM 7 of the Travelodge", "_room 3 in the hostel",
 ]
 _PLAIN = {
@@ -28,6 +29,7 @@ _PLAIN = {
     "URL": (patterns.URL, r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE),
     "CUED_NHS": (informal.CUED_NHS, r"\bnhs" + informal.CUED_NHS.pattern.removeprefix(r"nhs(?<!\wnhs)"),
                  re.IGNORECASE),
+    "HANDLE": (pointers.HANDLE, r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}", 0),
     "HOTEL_ROOM": (informal.HOTEL_ROOM, r"\broom" + informal.HOTEL_ROOM.pattern.removeprefix(r"room(?<!\wroom)"),
                    re.IGNORECASE),
 }
