@@ -19,7 +19,7 @@ from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.current import said_with
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.evidence import Evidence
-from knowledge.localise import attribution, local_answer
+from knowledge.localise import attribution, local_answer, local_decline
 from knowledge.models import Entry, RelevantAgency
 from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.offered import offered
@@ -273,7 +273,7 @@ class Answerer:
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
             area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
-        decline = self._decline(question, places, query, top, listed)
+        decline = local_decline(self._decline(question, places, query, top, listed), self.kb, area)
         if decline is not None:
             near = offered([(h.entry, h.confidence) for h in hits[:4]] if decline.related and confident else [],
                            decline.about)

@@ -17,6 +17,7 @@ A bad file raises `KnowledgeBaseError` naming the file, the entry id and the fie
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -130,6 +131,15 @@ class KnowledgeBase:
 
     def contact_entry(self, partnership: str) -> Entry | None:
         return self._first(partnership, "contact")
+
+    def council(self, partnership: str) -> str:
+        """The area's council as its documents name it ("Halton Borough Council"): in its front door's name, else
+        its partners' entries, else "<area> Council"."""
+        name = PARTNERSHIPS.get(partnership, partnership)
+        said = re.compile(re.escape(name) + r"(?: [A-Z][a-z]+){0,2} Council\b")
+        door = self.front_door(partnership)
+        texts = [door.name if door else "", *(e.answer for e in self.entries(partnership, "partners"))]
+        return next((m.group(0) for t in texts if (m := said.search(t))), f"{name} Council")
 
     def timescale(self, entry_id: str) -> Timescale:
         e = self._by_id.get(entry_id)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from knowledge.dating import month_year
 from knowledge.models import Entry
 from knowledge.slots import found as _found
+from knowledge.slots import phrase_re
+from knowledge.text import STOPWORDS, raw_tokens
 from knowledge.vocabulary import vocabulary
 
 NOW = "now"  # the Decline kind of these replies
@@ -22,6 +24,8 @@ def now_asked(folded_q: str) -> str | None:
     """What the question wants confirmed as of today ("who chairs it"), or None."""
     v = vocabulary()
     rule = v.out_of_scope.now
+    if rule is not None and _found(rule.event_words, folded_q) and (event := _found(list(rule.events), folded_q)):
+        return rule.events[event]  # "has the new website launched yet"
     if rule is None or not _found(rule.words, folded_q) or _found(rule.anchored, folded_q):
         return None
     service = _found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
@@ -32,6 +36,22 @@ def now_asked(folded_q: str) -> str | None:
     if not service and (cue := _found(list(rule.asks), folded_q)):
         return rule.asks[cue]
     return None
+
+
+def change_asked(folded_q: str, names_served_place: bool) -> bool:
+    """Beside a later year and a national entry: what changed after the documents, in a served place, locally or
+    with no other subject ('what changed with Working Together 2023'; `after_documents.changes`, `.local`,
+    `.changed_of`), which the 2019 documents cannot say."""
+    rule = vocabulary().out_of_scope.after_documents
+    if names_served_place:
+        return True  # "in Wirral since 2023": a national note says nothing of what changed there
+    if not _found(rule.changes, folded_q):
+        return False
+    if _found(rule.local, folded_q):
+        return True
+    ignored = set(STOPWORDS) | set(vocabulary().question_words)
+    rest = phrase_re(tuple(rule.changes + rule.changed_of)).sub(" ", folded_q)
+    return not [t for t in raw_tokens(rest) if t not in ignored and not t.isdigit()]
 
 
 def now_decline(folded_q: str, best: Entry) -> tuple[str, str] | None:

@@ -1,4 +1,4 @@
-"""Keep one partnership's facts out of another's answer.
+"""Keep one partnership's facts out of another's answer, and name the area's own bodies in it.
 
 National and glossary entries are often taken from one partnership's document and may carry a local
 sentence ("In Wirral, board members should hold ..."). Shown to someone in another area, such a sentence
@@ -8,11 +8,14 @@ is dropped, and the citation says whose document the national definition was tak
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from knowledge.base import document_title
+from knowledge.base import KnowledgeBase, document_title
+from knowledge.declines import Decline
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.text import find_places
+from knowledge.vocabulary import vocabulary
 
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[*_A-Z])")
 
@@ -47,3 +50,13 @@ def attribution(e: Entry, area: str | None) -> str:
     if e.partnership != NATIONAL or owner is None or owner == area:
         return ""
     return f" This applies nationally; the wording is taken from {display_name(owner)}'s document."
+
+
+def local_decline(decline: Decline | None, kb: KnowledgeBase, area: str | None) -> Decline | None:
+    """A decline for someone in `area` names its council ("Raise a concern ... with Halton Borough Council's adult
+    social care team") where the pointer says only "the local council" (`out_of_scope.council_words`)."""
+    words = vocabulary().out_of_scope.council_words
+    if decline is None or area is None or not words:
+        return decline
+    said = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return replace(decline, pointer=said.sub(kb.council(area), decline.pointer))

@@ -88,6 +88,7 @@ class Lexicon(_Strict):
     child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
     adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
     minor_words: list[str] = Field(default_factory=list)  # ... unless a word only a child is ("her son" may be 50)
+    own_matters: list[str] = Field(default_factory=list)  # a housing, money or work matter, no child in it
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
     situation: list[str]
@@ -103,6 +104,7 @@ class Lexicon(_Strict):
         pats += [("specific", p) for p in self.specific]
         pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
         pats += [("adult_strong", p) for p in self.adult_strong] + [("minor_words", p) for p in self.minor_words]
+        pats += [("own_matters", p) for p in self.own_matters]
         pats += self.frames.patterns()
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
         pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter,
@@ -147,6 +149,7 @@ class Detector:
                                                               lex.adult_strong, lex.minor_words, lex.specific,
                                                               lex.situation))
         self.reader = FrameReader(lex.frames, s)
+        self._own_matters = matcher(lex.own_matters, s)
         self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
@@ -164,6 +167,9 @@ class Detector:
         if ((self._adult.find(words) and not self._child_words.find(words))
                 or (self.reader.found_outside(self._adult_strong, words) and not self._minor_words.find(words))):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
+        if (own := self._own_matters.spans(words)) and not (self._child_words.outside(words, own)
+                                                            or self._minor_words.outside(words, own)):
+            return Worry(False, 0.0)  # the writer's own or an adult's housing, money or work matter: no child's worry
         segs = segments(text or "")
         found = [self._cues.find(toks) for toks in parts]
         topics = [self.reader.topics(toks, [(i, e) for _p, i, e in f]) for toks, f in zip(parts, found, strict=True)]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
@@ -27,18 +26,19 @@ from knowledge.counting import (
     years_in,
     years_of,
 )
-from knowledge.current import NOW, now_asked, now_decline
+from knowledge.current import NOW, change_asked, now_asked, now_decline
+from knowledge.declines import Decline, other_area_decline, rule_decline
 from knowledge.models import Entry
 from knowledge.offered import named_stems, subject_of
 from knowledge.partnerships import NATIONAL
 from knowledge.safety import get_detector
-from knowledge.slots import WINDOW_WEIGHT, asked_area, asked_of, evidence_for, field_states, names_subject, stated_near
+from knowledge.slots import WINDOW_WEIGHT, asked_of, evidence_for, field_states, names_subject, stated_near
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
 from knowledge.slots import phrase_re as _phrase_re
 from knowledge.slots import weighty as _weighty
 from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places, terms
-from knowledge.vocabulary import FactKind, ScopeRule, vocabulary
+from knowledge.vocabulary import FactKind, vocabulary
 
 _T = TypeVar("_T")
 Weight = Callable[[str], float]  # a stem's weight in the search (its idf)
@@ -47,19 +47,6 @@ _DEFINITION_RE = re.compile(
     r"^\s*(what(s| is)( an?)? \w+( \w+){0,3}\W*$|define\b|definition of\b|meaning of\b|"
     r"what do(es)? .+ (mean|stand for)\b)"
 )
-
-
-@dataclass(frozen=True)
-class Decline:
-    kind: str  # other_areas | adult | after_documents | a fact kind's name
-    reason: str
-    pointer: str
-    related: bool = False  # the best entry is about the subject, only without this fact: it may be offered
-    about: frozenset[str] = frozenset()  # the asked subject's weighty stems: an offered entry must name them
-
-    @property
-    def text(self) -> str:
-        return f"{self.reason} {self.pointer}"
 
 
 _PER_ENTRY: dict[tuple[str, int], tuple[Entry, object]] = {}
@@ -160,11 +147,6 @@ def _count_figures(e: Entry) -> int:
 
 def is_definition_request(question: str) -> bool:
     return bool(_DEFINITION_RE.search(_fold_question(question)))
-
-
-def _rule_decline(kind: str, rule: ScopeRule, what: str, **fmt: str) -> Decline:
-    return Decline(kind, rule.reason.format(place=what.title(), what=what, **fmt),
-                   rule.pointer.format(place=what.title(), what=what, **fmt))
 
 
 def _entry_numbers(e: Entry) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -356,27 +338,27 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     shown = entry_text(best) if best is not None else ""
     place = _found(scope.other_areas.phrases, q)
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
-    if place and not mentioned and (not names_served_place or (asked := asked_area(scope.other_areas, q))):
-        return _rule_decline("other_areas", scope.other_areas, place if not names_served_place else asked)
+    if place and not mentioned and (away := other_area_decline(scope.other_areas, q, place, names_served_place)):
+        return away
     adult = _found(scope.adult.phrases, q) and _adult_asked(scope.adult, q, get_detector().adult_reading(question))
     if adult and not _mentions(best, adult, shown):  # the detector reads the message only beside an adult phrase
-        return _rule_decline("adult", scope.adult, adult)
+        return rule_decline("adult", scope.adult, adult)
     later = _found(scope.after_documents.phrases, q)
     if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below
-        return _rule_decline("after_documents", scope.after_documents, later)
+        return rule_decline("after_documents", scope.after_documents, later)
     first_year = scope.after_documents.first_year
     if first_year:
         for year in _YEAR_RE.findall(q):
             if int(year) < first_year:
                 continue
             if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT):
-                return _rule_decline("after_documents", scope.after_documents, year)
-            if names_served_place and best is not None and best.partnership == NATIONAL:  # "in Wirral since 2023"
+                return rule_decline("after_documents", scope.after_documents, year)
+            if best is not None and best.partnership == NATIONAL and change_asked(q, names_served_place):
                 return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
                                f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
     for rule in scope.topics:
         if (topic := _found(rule.phrases, q)) and topic not in shown:
-            return _rule_decline(rule.name, rule, topic)
+            return rule_decline(rule.name, rule, topic)
     if own := _own_role(q):
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
                        f"{own} is there.", "Your manager or your organisation's safeguarding lead can tell you.")

@@ -25,7 +25,19 @@ from rapidfuzz.distance import OSA
 
 from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
-from knowledge.text import GENERIC, STOPWORDS, canonical, concepts_of, fold, long_years, raw_tokens, stem, strip_places
+from knowledge.text import (
+    GENERIC,
+    STOPWORDS,
+    canonical,
+    concepts_of,
+    find_places,
+    fold,
+    long_years,
+    raw_tokens,
+    stem,
+    strip_away,
+    strip_places,
+)
 from knowledge.vocabulary import vocabulary
 
 K1 = 1.2
@@ -168,9 +180,10 @@ class SearchIndex:
     def analyse(self, question: str, context: str = "") -> Query:
         """The question's slots; words only in `context` (who is asking and why, before the question) are kept
         at CONTEXT_WEIGHT so they can support an entry without outvoting what is asked."""
-        query = self._analyse(question)
+        beside = bool(find_places(f"{question} {context}"))  # a served place: other areas are where from
+        query = self._analyse(question, beside)
         if context:
-            extra = self._analyse(context)
+            extra = self._analyse(context, beside)
             seen = {s.stem for s in query.slots}
             added = [s for s in extra.slots if s.stem not in seen]  # _analyse gives each stem once
             raw = sum(s.weight for s in added)
@@ -182,8 +195,9 @@ class SearchIndex:
             query.context = context
         return query
 
-    def _analyse(self, question: str) -> Query:
-        folded = strip_places(fold(long_years(question)))
+    def _analyse(self, question: str, away: bool = False) -> Query:
+        folded = fold(long_years(question))
+        folded = strip_places(strip_away(folded) if away else folded)
         toks = raw_tokens(folded)
         # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
         # next word ("day to day" is not "today")

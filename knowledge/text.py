@@ -105,6 +105,26 @@ def strip_places(folded: str) -> str:
     return _PLACE_RE.sub(" ", folded)
 
 
+def _alternation(phrases: list[str] | dict[str, str]) -> str:
+    return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+_AREAS = _V.out_of_scope.other_areas
+_AWAY_RE = re.compile(r"(?<![a-z0-9])" + _alternation(_AREAS.phrases) + r"(?![a-z0-9])")
+_MOVED_RE = re.compile(  # "the family just moved to halton from knowsley last week", "came over from wigan"
+    r"(?<![a-z0-9])(?:" + _alternation(_AREAS.moved_who) + r" (?:(?:has|have|had|is|are|was|were|only) )?)?"
+    + r"(?:(?:just|recently|only just) )?" + _alternation(_AREAS.moved)
+    + r"(?: (?:to|into|in|from) (?:the )?" + _alternation([*PLACES, *_AREAS.phrases, "here", "the area", "our area"])
+    + r")+(?: "
+    + _alternation(_AREAS.moved_when) + r")?(?![a-z0-9])") if _AREAS.moved else None
+
+
+def strip_away(folded: str) -> str:
+    """Beside a served place, a move into it and other areas' names say where someone came from ("moved to Halton
+    from Knowsley"), not what is asked (a question asked *of* the other area is declined before any answer)."""
+    return _AWAY_RE.sub(" ", _MOVED_RE.sub(" ", folded) if _MOVED_RE is not None else folded)
+
+
 _PLACE_BY_FIRST: dict[str, list[list[str]]] = {}
 for _place in sorted(PLACES, key=len, reverse=True):
     _words = _TOKEN_RE.findall(fold(_place))

@@ -48,8 +48,21 @@ class ScopeRule(_Strict):
     # is asked about when one of these words stands right before it
     asked_after: list[str] = Field(default_factory=list)
     asked_before: list[str] = Field(default_factory=list)  # ... or one of these right after it ("X social services")
+    # ... or the question compares the two ("the same threshold document as", "like warrington does"): nothing is
+    # held on the other area, so `compared_reason` says so and what is held here may be offered
+    compared: list[str] = Field(default_factory=list)
+    compared_before: list[str] = Field(default_factory=list)  # only right before a place ("like", "unlike")
+    compared_anywhere: list[str] = Field(default_factory=list)  # also outside the asking clauses ("X vs Y: ...")
+    compared_reason: str | None = None
+    # a move into a served place ("family just moved to halton from knowsley last week") says where the question is
+    # about, not what it asks: beside a served place the search drops it (`moved` verbs, `moved_when` times)
+    moved: list[str] = Field(default_factory=list)
+    moved_when: list[str] = Field(default_factory=list)
+    moved_who: list[str] = Field(default_factory=list)  # who moved, dropped with it ("the family", "mum and kids")
 
-    _phrases = field_validator("phrases", "unless", "asked_after", "asked_before")(_check_phrases)
+    _phrases = field_validator("phrases", "unless", "asked_after", "asked_before", "compared",
+                               "compared_before", "compared_anywhere", "moved", "moved_when",
+                               "moved_who")(_check_phrases)
 
 
 class AdultRule(ScopeRule):
@@ -147,19 +160,35 @@ class NowRule(_Strict):
     anchored: list[str] = Field(default_factory=list)  # "now the LSCB has gone": the documents' own change
     kinds: dict[str, str] = Field(min_length=1)  # fact kind name -> what cannot be confirmed ("who chairs it")
     asks: dict[str, str] = Field(default_factory=dict)  # other cues ("who sits on") -> what
+    # "has the new website launched yet": an event after the documents, asked with one of `event_words`
+    events: dict[str, str] = Field(default_factory=dict)  # "launched" -> "whether it has launched"
+    event_words: list[str] = Field(default_factory=list)  # yet, by now
     reason: str = Field(min_length=10)  # with {as_of} and {what}
     pointer: str = Field(min_length=10)
 
-    _phrases = field_validator("words", "anchored")(_check_phrases)
+    _phrases = field_validator("words", "anchored", "event_words")(_check_phrases)
+
+
+class AfterRule(ScopeRule):
+    """Events after the documents. "what changed with Working Together 2023", "what changed for the partnerships":
+    a `changes` cue with a later year asks what changed, locally (a `local` word, a served place) or with no other
+    subject than what changed (`changed_of`: working together, guidance), which the 2019 documents cannot say."""
+
+    changes: list[str] = Field(default_factory=list)
+    local: list[str] = Field(default_factory=list)
+    changed_of: list[str] = Field(default_factory=list)
+
+    _after = field_validator("changes", "local", "changed_of")(_check_phrases)
 
 
 class OutOfScope(_Strict):
     other_areas: ScopeRule
     adult: AdultRule
-    after_documents: ScopeRule
+    after_documents: AfterRule
     now: NowRule | None = None
     topics: list[TopicRule] = Field(default_factory=list)
     fact_kinds: list[FactKind] = Field(default_factory=list)
+    council_words: list[str] = Field(default_factory=list)  # "the local council": named for the area asked about
 
     @model_validator(mode="after")
     def _now_kinds(self) -> OutOfScope:

@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
             # "lad in year 11 who was on the news": a few words between the person and their who-clause
-            rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose)\b"
+            rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose|with)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
             r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named
@@ -219,8 +219,10 @@ _CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)
 @cache
 def _post_child() -> re.Pattern[str]:
     posts = _alternation(lexicon().vocab.unique_posts)
-    return re.compile(rf"the\s{{1,3}}(?:local\s{{1,3}}|village\s{{1,3}}|school\s{{1,3}}|new\s{{1,3}})?(?:{posts})"
-                      rf"['’]s\s{{1,3}}{_CHILD}", re.IGNORECASE)
+    where = r"(?:local\s{1,3}|village\s{1,3}|school\s{1,3}|new\s{1,3})?"
+    return re.compile(rf"the\s{{1,3}}{where}(?:{posts})['’]s\s{{1,3}}{_CHILD}"
+                      # "the son of the local vicar"
+                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:{posts})\b", re.IGNORECASE)
 
 
 def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:

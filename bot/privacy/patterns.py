@@ -32,9 +32,10 @@ OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b(?!\s{1,2}(?:area|distric
 TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
 _STREET = rf"(?:{alternation(vocabulary().street_types)})"  # vocabulary.yaml: street_types_*
 
-# Words never between a house number and a street ("6 June at Wyvern House"), but see "number 9 on Elm Walk".
+# Words never between a house number and a street ("6 June at Wyvern House", "year 6 teacher Mrs Hill"), but see
+# "number 9 on Elm Walk".
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
-               r"months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
+               r"mrs?|ms|miss|dr|months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
     rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
     rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"

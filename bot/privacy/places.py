@@ -48,5 +48,11 @@ def street_as_place(text: str, street: re.Match[str]) -> bool:
         before = _WORD.findall(text[max(0, street.start() - 12):street.start()].lower())
         if not before or before[-1] not in _ON:
             return True  # "hotspots near Liverpool Lime St": an abbreviated street is a home only "on" or "at" it
-    sentence = _sentence(text, street.start(), street.end()).lower().replace("’", "'")
-    return not any(w in cues for w in _WORD.findall(sentence))
+    v = lexicon().vocab
+    words = _WORD.findall(_sentence(text, street.start(), street.end()).lower().replace("’", "'"))
+    # "the family hub on Station Road", "we moved offices to Church Street": a service's own move, its staff's "we"
+    # and a family word naming the service are no person where a venue is what the street places
+    venue = any(w in v.street_venues for w in words)
+    return not any(w in cues and not (venue and w in v.street_soft_cues) and not (
+        w in ("family", "families") and k + 1 < len(words) and words[k + 1] in v.street_venues)
+        for k, w in enumerate(words))

@@ -31,20 +31,32 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import Span, has_digit
 from bot.privacy.tokens import _ACRONYM, _DETERMINERS, Tok, Toks
 
 _JOIN_BEFORE = frozenset({"is", "was"})
 # Between a role and the name after it: "the HV is called Bernie", "our IRO, named as Jo".
 _NAMING = frozenset({"called", "named"})
-_PLACE_PREPS = frozenset({"from", "in", "at", "with", "of"})
+_PLACE_PREPS = frozenset({"from", "in", "at", "with", "of", "on"})
 _OPEN = frozenset({"the", "our", "their", "your", "my"})
 # Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
 _RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
                            "report", "notes", "plan", "meeting", "strategy", "discussion",
+                           # a child "on the CAMHS waiting list", "on the YOT books", "on the CIN team's caseload"
+                           "list", "lists", "waiting", "waitlist", "caseload", "caseloads", "books", "radar",
+                           "register",
                            # a service's home for families: "X from the Women's Aid refuge" may be a child there
                            "refuge", "refuges", "hostel", "house", "flats", "accommodation", "placement"})
 _LONGEST = 4
+# Family words that are also a priest's, nun's or ward sister's title when capitalised with no owner ("Sister Ann").
+# What sets a role off after a name ("Jo Hill (IRO)", "Jo Hill - team manager"), and what closes it.
+_SET_OFF = frozenset({"(", "-", "–", "—", ",", "|"})
+_CLOSERS = frozenset(")-–—,|;.")
+_LABEL_MARKS = frozenset({":", "-", "–", "—", "|"})
+_LABEL_CLOSE = frozenset(",|;")
+_CLERGY = frozenset({"father", "sister"})
+# Words of time between a role and "is" before the name ("the duty manager today is Leanne").
+_WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still"})
 # Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
 _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
                      "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
@@ -66,7 +78,13 @@ _RUN = 6  # how many capitalised words either side of a name can belong to its p
 
 @cache
 def _phrases(words: frozenset[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(w.split()) for w in words)
+    """Each phrase as words, with "'s" taken off as RoleReader's norms are ("children's services")."""
+    return frozenset(tuple(x[:-2] if x.endswith(("'s", "’s")) else x for x in w.split()) for w in words)
+
+
+@cache
+def _words_of(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(w for p in phrases for w in p)
 
 
 def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> int:
@@ -92,6 +110,7 @@ class RoleReader:
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
         self.places, self.surnames, self.english, self.firsts = _word_sets(lex)
         self.all_firsts = lex.first_names
+        self.titled = self.v.professional_titles | self.v.titles
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
@@ -102,9 +121,12 @@ class RoleReader:
         toks = self.toks
         lo = hi = i
         # a name with its titles is a few words: a longer run of capitals is a heading, and is read no further
-        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and not toks[lo].before.strip():  # type: ignore[union-attr]
-            lo -= 1
-        while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip():
+        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and (
+                (not (gap := toks[lo].before.strip()) and "\n" not in toks[lo].before)  # type: ignore[union-attr]
+                or (gap == "." and p.norm in self.titled)):
+            lo -= 1  # ("Rev. Hollis", "Dr. Hill": a title's full stop)
+        while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip() and (
+                "\n" not in n.before):  # a name ends at its line ("IRO: Jo Hill\nChild: ...")
             hi += 1
         if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
             # "jo halliwell, service manager": a name typed in lower case is a first name and a surname
@@ -113,15 +135,19 @@ class RoleReader:
                 hi += 1
             # ("the IRO, sue hughes,": a first name that is also a word, before a surname typed in lower case)
             elif lo > 0 and (p := toks[lo - 1]) is not None and not toks[lo].before.strip() and (  # type: ignore[union-attr]
-                    p.norm in self.firsts or (p.norm in self.all_firsts and toks[lo].norm in self.surnames)):
+                    p.norm in self.firsts or (p.norm in self.all_firsts and toks[lo].norm in self.surnames)
+                    or p.norm in self.v.professional_titles):  # "spoke to dr okafor", "pc jones attended"
                 lo -= 1
         return lo, hi
 
     def _clergy(self, lo: int, hi: int) -> bool:
         """'Father Dominic': "Father" capitalised before a name, with no owner or article before it, is a priest's
-        title ('her father Dominic', 'the Father' are family or not a name)."""
-        first, prev = self.toks[lo], self.toks[lo - 1] if lo else None
-        return (hi > lo and self.norms[lo] == "father" and first is not None and first.cap and not first.upper
+        title ('her father Dominic', 'the Father' are family or not a name); so is "Sister Ann" but for an age after
+        the name ("Sister Jade (14)" is a child's sibling)."""
+        first, prev, last = self.toks[lo], self.toks[lo - 1] if lo else None, self.toks[hi]
+        sibling = last is not None and self.norms[lo] == "sister" and has_digit(last.after)
+        return (hi > lo and not sibling and self.norms[lo] in _CLERGY and first is not None and first.cap
+                and not first.upper
                 and (prev is None or (prev.norm not in _DETERMINERS and not prev.possessive
                                       and prev.norm not in self.family)))
 
@@ -136,7 +162,7 @@ class RoleReader:
             return True  # "Dr Haddad's son"
         if lo > 0 and self._joined(lo - 1, lo) and norms[lo - 1] in self.family:
             return True  # "mum Ms Okafor", "his sister Jo"
-        if nxt is not None and self._joined(hi, hi + 1):
+        if nxt is not None and self._joined(hi, hi + 1) and "\n" not in nxt.before:  # ("IRO: X\nChild: ...")
             if nxt.norm in self.family:
                 return True  # "Sarah (mum)", "Jo, mum, ..."
             after = toks[hi + 2]
@@ -174,6 +200,8 @@ class RoleReader:
             j -= 1
         if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):
             j -= 1
+            if j >= 0 and self.norms[j] in _WHEN and self._joined(j, lo):
+                j -= 1
         if not (j >= 0 and self._joined(j, lo) and _phrase_ending(self.norms, j, self.roles)):
             return False
         # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
@@ -194,6 +222,10 @@ class RoleReader:
 
     def _role_after(self, hi: int) -> bool:
         norms, k = self.norms, hi + 1
+        # "Jo, who is the DSL,", "Jo who chairs the panel": "who" then is/was or a role's verb
+        if k + 1 < len(norms) and norms[k] == "who" and (norms[k + 1] in _JOIN_BEFORE
+                                                         or _phrase_at(norms, k + 1, self.roles)):
+            k += 1
         if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
             return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
@@ -211,6 +243,45 @@ class RoleReader:
                 # ("X is the child's social worker": a possessive before the role)
                 return False
             k += 1
+        return False
+
+    def _labelled(self, lo: int, hi: int) -> bool:
+        """'IRO: Jo Hill', 'Allocated SW - Jo', 'Chair: Jo Hill (Halton)': a role as a line's label with the name
+        alone after it (closed by a comma, bracket, line or the message's end); 'IRO: Jo said...' is a note about
+        Jo, and a label in mid-line may end a clause."""
+        toks, first, last = self.toks, self.toks[lo], self.toks[hi]
+        if first is None or last is None or first.before.strip() not in _LABEL_MARKS or has_digit(last.after) or not (
+                toks[hi + 1] is None or "\n" in last.after or last.after.strip()[:1] in _LABEL_CLOSE):
+            return False
+        for n in range(_LONGEST, 0, -1):
+            start = lo - n
+            if start >= 0 and tuple(self.norms[start:lo]) in self.roles:
+                return start == 0 or "\n" in toks[start].before  # type: ignore[operator, union-attr]
+        return False
+
+    def _set_off_role(self, hi: int) -> bool:
+        """'Mark Tate (education welfare officer)', 'Mrs Hill (Year 6 teacher)', 'Sue Bright (health)', 'Jo Hill -
+        team manager', 'X - CAMHS clinical lead - presenting': a role set off by a bracket or a dash and closed where
+        it ends (a bracket, dash, comma, line or the message's end); 'Jo Hill - social worker visited' goes on past
+        the role, and a family word or owner in it makes it no title."""
+        toks, norms, k = self.toks, self.norms, hi + 1
+        first = toks[k]
+        if first is None or first.before.strip() not in _SET_OFF:
+            return False
+        if first.before.strip() == "(" and norms[k] in self.v.sectors and first.after.strip()[:1] == ")":
+            return True
+        for j in range(k, min(len(norms), k + 5)):
+            tok = toks[j]
+            gap = tok.before.strip() if tok is not None else ""
+            if tok is None or (j > k and gap and not gap.isdigit()) or tok.possessive or norms[j] in self.family:
+                return False
+            if n := _phrase_at(norms, j, self.roles):
+                last = toks[j + n - 1]
+                return last is not None and not last.possessive and (
+                    j + n >= len(norms) or last.after.strip()[:1] in _CLOSERS or "\n" in last.after)
+            if not (tok.cap or norms[j] in self.v.role_fillers or norms[j] in self.v.service_kinds or self._body(j)
+                    or norms[j] in _words_of(self.services)):  # ("X - youth justice case manager -")
+                return False
         return False
 
     def _body(self, k: int) -> bool:
@@ -250,7 +321,10 @@ class RoleReader:
                 hi = self._phrase(hi + 2)[1]
             elif last.after.strip() == "," and nxt.cap and not nxt.upper and nxt.norm not in self.v.titles:
                 end = self._phrase(hi + 1)[1]
-                if end == hi + 1:  # a single capitalised word after a comma may be a new clause ("X, Police said")
+                # a single capitalised word after a comma may be a new clause ("X, Police said"), but not when the
+                # list goes on with "and" ("Jo, Sam and Ali are the DSLs")
+                if end == hi + 1 and not ((a := toks[end + 1]) is not None and a.norm == "and"
+                                          and not toks[end].after.strip()):  # type: ignore[union-attr]
                     break
                 hi = end
             else:
@@ -265,7 +339,7 @@ class RoleReader:
         k += 1
         if k < len(norms) and norms[k] in _OPEN:
             k += 1
-        for j in range(k, min(len(norms), k + 3)):
+        for j in range(k, min(len(norms), k + 4)):  # ("from the edge of care team")
             if not self._joined(hi, j):
                 return False
             n = _phrase_at(norms, j, self.services)
@@ -281,12 +355,12 @@ class RoleReader:
         lo, hi = self._phrase(i)
         if self._family_touch(lo, hi):
             return False
-        if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi):
+        if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
             return True
-        if self._role_after(hi) or self._as_role(hi):
+        if self._role_after(hi) or self._as_role(hi) or self._set_off_role(hi):
             return True
         end = self._coordinated(hi)
-        return end != hi and (self._role_after(end) or self._as_role(end))
+        return end != hi and (self._role_after(end) or self._as_role(end) or self._service_after(end))
 
 
 def _acronym(tok: Tok | None) -> bool:

@@ -145,7 +145,8 @@ def _idioms() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     """Each word of a saying made of names -> (the saying's words, the word's place in it)."""
     out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for idiom in vocabulary().name_idioms:
-        words = tuple(idiom.split())
+        # a word's norm has no "'s" ("bob's your uncle" is matched as "bob your uncle")
+        words = tuple(w[:-2] if w.endswith("'s") else w for w in idiom.split())
         for k, w in enumerate(words):
             out.setdefault(w, []).append((words, k))
     return {w: tuple(v) for w, v in out.items()}
