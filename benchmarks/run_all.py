@@ -20,6 +20,7 @@ QUICK = bool(os.environ.get("QUICK")) or "--quick" in sys.argv
 # (name, command, Slack latency in ms the fake answers at, or None where no Slack call is timed)
 BENCHMARKS: list[tuple[str, list[str], int | None]] = [
     ("answers", ["benchmarks/bench_answers.py", "--json"], None),
+    ("screen", ["benchmarks/bench_screen.py", "--json"], None),
     ("reminders", ["benchmarks/bench_reminders.py", "--json", "--latency", "0.1", *(["--quick"] if QUICK else [])],
      100),
     ("flat", ["benchmarks/bench_flat.py", "--json", *(["--quick"] if QUICK else [])], None),

@@ -67,7 +67,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     src = Source(text)
     return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
             *name_detectors(text),
-            *informal_detectors(text, words, digits), combination_spans(src, words), event_spans(src, words),
+            *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words)]
 
 

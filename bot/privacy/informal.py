@@ -37,8 +37,9 @@ _PIECE = re.compile(r"[a-z]{1,40}|\d{1,40}")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
 _ODD_SEPARATOR = re.compile(r"\d\s{0,2}[/._]\s{0,2}\d")
 # "nhs no. 5075 2917 08", "NHS: 342 3667 125", "nhs no 5 9 9 0 ...": after an NHS cue, digits in any grouping
-# (the cue may run into "no" / "num" unspaced, "NHSno:"; a few words may stand between: "nhs no. on the letter is")
-CUED_NHS = re.compile(r"\bnhs(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
+# (the cue may run into "no" / "num" unspaced, "NHSno:"; a few words may stand between: "nhs no. on the letter is";
+# "nhs(?<!\wnhs)" is "\bnhs" in a form the engine finds by its fast search for a literal start)
+CUED_NHS = re.compile(r"nhs(?<!\wnhs)(?:no|num|number)?\b[^\d\n]{0,40}?(\d{1,10}(?:[ \-./()]{1,3}\d{1,10}){0,11})",
                       re.IGNORECASE)
 _CUED_NHS_LOW = re.compile(CUED_NHS.pattern)  # the pattern is written in lower case
 _GROUPS = re.compile(r"\d{1,40}")
@@ -52,8 +53,8 @@ HOME_CORNER = re.compile(
     rf"(?:[a-z'’\-]{{1,30}}\s{{1,3}}){{1,3}}{_STREET}\b",
     re.IGNORECASE,
 )
-HOTEL_ROOM = re.compile(
-    r"\broom\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\s{1,3}(?:of|at|in)\s{1,3}(?:the\s{1,3})?(?:[\w'’&\-]{1,30}\s{1,3}){0,2}"
+HOTEL_ROOM = re.compile(  # ("room(?<!\wroom)" is "\broom", found by the engine's fast search for a literal start)
+    r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\s{1,3}(?:of|at|in)\s{1,3}(?:the\s{1,3})?(?:[\w'’&\-]{1,30}\s{1,3}){0,2}"
     r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
     re.IGNORECASE,
 )
@@ -65,6 +66,9 @@ LODGING_ROOM = re.compile(
     r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
+# A room with its number, in both patterns above: looked for first (a literal start, found fast), as LODGING_ROOM is
+# slow to try at every word of a long message
+ROOM_NUMBER = re.compile(r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d", re.IGNORECASE)
 _LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|they|they're|theyre|them|her|his|"
                      r"their|mum|mum's|dad|dad's|child|kids|children|baby|family|girl|boy|son|daughter|yp|lad|lass|"
                      r"staying|living|lives|sleeping|"
@@ -77,7 +81,6 @@ _LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|he
 _CHILD = r"(?:son|daughter|boy|girl|child|kid|baby|toddler|grandson|granddaughter|lad|he|she)"
 _SMALL = r"(?!(?:at|and|or|with|after|before|for|in|on|to|a|an|the|his|her|their|my|our)\b)"
 _PLACED = re.compile(r"\b(?:goes\s{1,3}to|attends|attending|is\s{1,3}at|started\s{1,3}at)\s{1,3}", re.IGNORECASE)
-_PLACED_LOW = re.compile(_PLACED.pattern)
 SETTING = re.compile(
     rf"(?:the\s{{1,3}})?((?:{_SMALL}[a-z][\w.'’\-]{{1,30}}\s{{1,3}}){{1,3}})"
     r"(?:nursery|pre-?school|girls|boys|infants|juniors|primary|high|academy|grammar)\b",
@@ -87,10 +90,11 @@ CHILD_BEFORE = re.compile(rf"\b{_CHILD}\s{{1,3}}(?:[a-z]{{1,12}}\s{{1,3}}){{0,2}
 _CHILD_GATE = frozenset({"goes", "attends", "attending", "is", "started"})
 
 
-def _child_settings(text: str) -> Iterator[Span]:
+def _child_settings(src: Source) -> Iterator[Span]:
     """Found from the verb that places someone (rarer than the child words), then the setting, then the child."""
-    low = text.lower()  # the verbs are matched on a lower-case copy (faster than case-insensitive), same offsets
-    for verb in (_PLACED_LOW.finditer(low) if len(low) == len(text) else _PLACED.finditer(text)):
+    text = src.text
+    # the verbs are tried only where their first words start (on the lower-case copy), not at every character
+    for verb in src.at_words(_PLACED, _CHILD_GATE):
         m = SETTING.match(text, verb.end())
         named = m is not None and any(w not in NOT_SCHOOL_NAME for w in m.group(1).lower().split())
         if m and named and CHILD_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
@@ -160,15 +164,15 @@ def spoken_numbers(text: str) -> Iterator[Span]:
             yield "phone", m.start(), m.end()
 
 
-def _lodgings(src_text: str, words: frozenset[str]) -> Iterator[Span]:
-    """A hotel room or a street corner given as where a family lives."""
+def _lodgings(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A hotel room or a street corner given as where a family lives (the patterns run on the lower-case copy)."""
     if "corner" in words:
-        yield from (("address", m.start(), m.end()) for m in HOME_CORNER.finditer(src_text))
-    if "room" in words:
+        yield from (("address", m.start(), m.end()) for m in src.finditer(HOME_CORNER))
+    if "room" in words and src.search(ROOM_NUMBER, 0, len(src.text)):
         lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
-        for m in (*HOTEL_ROOM.finditer(src_text), *LODGING_ROOM.finditer(src_text)):
+        for m in (*src.finditer(HOTEL_ROOM), *src.finditer(LODGING_ROOM)):
             if lodgers is None:
-                lodgers = [(c.start(), c.end()) for c in _LODGER.finditer(src_text)]
+                lodgers = [(c.start(), c.end()) for c in src.finditer(_LODGER)]
             k = bisect.bisect_left(lodgers, (m.start() - 80, 0))
             # a cue within 80 characters either side of the room, not inside it (its own number is no age)
             if any(b <= m.start() or a >= m.end() for a, b in lodgers[k:k + 8] if a <= m.end() + 80):
@@ -241,16 +245,21 @@ def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Ite
 # "kerry [at] outlook [dot] com"): a name part, "at", and a domain with at least one "dot" or dotted ending.
 _AT = r"(?:at|\(at\)|\[at\])"
 _DOT = r"(?:dot|\(dot\)|\[dot\])"
-SPELT_EMAIL = re.compile(
-    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
+_SPELT_DOMAIN = (
+    rf"{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
     rf"(?:\s{{1,3}}{_DOT}\s{{1,3}}(?:com|co|uk|org|net|gov|nhs|ac|sch|me|info|io)\b(?:\s{{1,3}}{_DOT}\s{{1,3}}[a-z]{{2,3}}\b)?"
-    r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)",
+    r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)")
+SPELT_EMAIL = re.compile(
+    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_SPELT_DOMAIN}",
     re.IGNORECASE)
+# "at" and a domain, the end of every spelt address: looked for first, as the whole pattern is slow to try at every
+# word of a long message and most messages have no such domain
+SPELT_DOMAIN = re.compile(_SPELT_DOMAIN, re.IGNORECASE)
 
 
 # Children told apart by a number after the same initials ("TK1 and TK2 (twins)"): not key stages, postcode districts or
 # other service letters ("KS1 and KS2", "CH1 and CH2"), which the acronym lists hold.
-NUMBERED_INITIALS = re.compile(r"\b([A-Z]{2,3})([1-9])\s{0,2}(?:and|&|,|/)\s{0,2}\1[1-9]\b")
+NUMBERED_INITIALS = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z]{1,2})([1-9])\s{0,2}(?:and|&|,|/)\s{0,2}\1[1-9]\b")  # (\b[A-Z])
 
 
 def _numbered_initials(text: str) -> Iterator[Span]:
@@ -267,8 +276,9 @@ def _written(m: re.Match[str]) -> str:
     return re.sub(rf"\s{{1,3}}{_AT}\s{{1,3}}", "@", out, count=1, flags=re.IGNORECASE)
 
 
-def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
+def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:
     """Lazy detectors, each skipped when the text has none of its words."""
+    text = src.text
     out: list[Iterator[Span]] = []
     odd = digits and ("/" in text or "_" in text or "." in text) and _ODD_SEPARATOR.search(text) is not None
     if words & GATE or odd:
@@ -278,15 +288,17 @@ def informal_detectors(text: str, words: frozenset[str], digits: bool) -> list[I
     if digits and words & _NHS_CUES:
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
-        out.append(_child_settings(text))
+        out.append(_child_settings(src))
     if words & {"nursery", "preschool", "pre", "playgroup", "creche", *_GROUP_KINDS} and words & _GROUP_NOUNS:
-        out.append(_setting_rooms(Source(text), words))
+        out.append(_setting_rooms(src, words))
     if words & {"corner", "room"}:
-        out.append(_lodgings(text, words))
-    if "at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text):
-        out.append(("email", m.start(), m.end()) for m in SPELT_EMAIL.finditer(text) if not team_mailbox(_written(m)))
+        out.append(_lodgings(src, words))
+    if ("at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text)
+            and src.search(SPELT_DOMAIN, 0, len(text))):
+        # (matched on the lower-case copy: team_mailbox lower-cases the address anyway)
+        out.append(("email", m.start(), m.end()) for m in src.finditer(SPELT_EMAIL) if not team_mailbox(_written(m)))
     if digits:
         out.append(_numbered_initials(text))
     if words & (_BIRTH_WORDS | {"baby"}):
-        out.append(_spoken_birth_dates(Source(text), words, digits))
+        out.append(_spoken_birth_dates(src, words, digits))
     return out

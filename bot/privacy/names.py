@@ -10,6 +10,7 @@ name). One pass over the words: linear in the length of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -261,22 +262,21 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
         lowered = text
     # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
     matches = list((word_pattern(lowered) if lowered is not text else TOKEN).finditer(lowered))
-    spans = [m.span() for m in matches]
-    norms = [m.group() for m in matches]
+    spans = list(map(re.Match.span, matches))  # (map with the method itself: no Python step per word)
+    norms = list(map(re.Match.group, matches))
     if not lowered.isascii():
         norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
     if lowered is text:
         norms = [fold(w) for w in norms]
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
-    distinct = set(bases)
+    at = _positions(bases)
+    distinct = at.keys()  # (a set-like view)
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
-    odd = {b for b in distinct.difference(ordinary) if not _contraction(b, ordinary)} | names.intersection(distinct)
-    cand = {i for i, b in enumerate(bases) if b in odd
-            and (b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary))}
-    if not openers.isdisjoint(distinct):
-        cand.update(i + 1 for i, b in enumerate(bases) if b in openers)
+    odd = {b for b in distinct - ordinary if not _contraction(b, ordinary)} | names.intersection(distinct)
+    cand = {i for b in odd if b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary) for i in at[b]}
+    cand.update(i + 1 for b in openers & distinct for i in at[b])
     terms = lex.vocab.acronyms
     strong = lex.vocab.strong_initial_roles
     shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
@@ -289,19 +289,17 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                    or MC_INITIALS.fullmatch(text[a:b]) is not None)]
     cand.update(shorts)
     relations = lex.vocab.person_relations
-    if not relations.isdisjoint(distinct):  # "Reign's nan": any word owning a relative is looked at
-        cand.update(i for i in range(n - 1) if norms[i].endswith(("'s", "’s")) and bases[i + 1] in relations)
+    # "Reign's nan": any word owning a relative is looked at
+    cand.update(i - 1 for b in relations & distinct for i in at[b] if i and norms[i - 1].endswith(("'s", "’s")))
     # 'kb and his stepdad', 'rb told', 'jb ... with his gran': initials typed in lower case, two or three letters with
     # no vowel (kin.py decides from the words around them)
     pairs = "and" in distinct
     lower_initials = {b for b in distinct if _lower_initials(b, lex) and (pairs or b not in _not_lower_initials())}
     if lower_initials:  # each distinct word judged once; then only its places are looked at
-        shorts = sorted(set(shorts) | {i for i, b in enumerate(bases) if b in lower_initials
-                                       and text[spans[i][0]].islower()})
+        shorts = sorted(set(shorts) | {i for b in lower_initials for i in at[b] if text[spans[i][0]].islower()})
     phrases = _place_phrases()
-    if not phrases.keys().isdisjoint(distinct):
-        cand.difference_update(j for i in range(n - 1) if bases[i] in phrases and bases[i + 1] in phrases[bases[i]]
-                               for j in (i, i + 1))
+    cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
+                           if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(_eponyms(text, spans, bases, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
@@ -309,10 +307,10 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
     # that is capitalised or no ordinary word): the few words worth building tokens for
     frequent = lex.frequent_surnames
-    families = sorted({i + 1 for i, b in enumerate(bases) if b == "the" and i + 1 < n and bases[i + 1][-1:] == "s"
+    families = sorted({i + 1 for i in at.get("the", ()) if i + 1 < n and bases[i + 1][-1:] == "s"
                        and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd or bases[i + 1][:-1] in frequent)}
-                      | {i - 1 for i, b in enumerate(bases) if i and b in family_nouns
-                         and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
+                      | {i - 1 for b in family_nouns & distinct for i in at[b]
+                         if i and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
     c = classifier()
     return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
@@ -342,6 +340,15 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
                                                                      v.org_words)):
             out.add(i)
     return out
+
+
+def _positions(bases: list[str]) -> dict[str, list[int]]:
+    """Each distinct word and where it occurs: the detectors look up the few words they want instead of each
+    scanning every word of the message."""
+    at: dict[str, list[int]] = {}
+    for i, b in enumerate(bases):
+        at.setdefault(b, []).append(i)
+    return at
 
 
 @cache

@@ -66,7 +66,8 @@ CODE_REF = re.compile(
     r"|\b\d{1,8}(?:/\d{1,8}){1,3}\b"
     r"|\b[A-Z]{1,4}\d{2,4}[A-Z]{1,3}\d{3,10}\b"
     r"|(?<![\d£$€.,])\d{6,14}(?![\d%]))")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>|]{1,2000}", re.IGNORECASE)
+# ("h(?<!\wh)" is "\bh": each way in starts with a letter, so the engine scans for those two letters)
+URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
 # "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
@@ -316,7 +317,9 @@ _AGE_RANGE = re.compile(r"\d[\-–]$")
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        found = src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET else src.finditer(pattern)
+        found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
+                 # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
+                 else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))
         found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
         found = (m for m in found if not (_AGE_RANGE.search(src.text, max(0, m.start() - 3), m.start())
                                           and m.group().split()[-1].lower() not in _STREET_WORDS))
@@ -325,7 +328,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
 
 
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
-    links = [("link", m.start(), m.end()) for m in URL.finditer(src.text)] if "/" in src.text else []
+    links = [("link", m.start(), m.end()) for m in src.finditer(URL)] if "/" in src.text else []
     # a keyword reference starts at its keyword: tried only there (Source.at_words), not at every character
     found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
     for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):

@@ -15,11 +15,13 @@ from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
-HANDLE = re.compile(r"(?<![\w.@<])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+# (the look-behind after the @, not before it: the engine then searches for the @ itself, far faster)
+HANDLE = re.compile(r"@(?<![\w.@<]@)[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
-PLATE = re.compile(r"\b[A-Z]{2}[\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\b[A-Z]\d{1,3}\s{0,2}[A-Z]{3}\b")
+# ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the engine scans for far faster)
+PLATE = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z][\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\d{1,3}\s{0,2}[A-Z]{3}\b)")
 # A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
 # ("fd 12 ywx" spaced too, when its first letters are no word: not "by 15 jan")
 LOWER_PLATE = re.compile(r"\b(?:([a-z]{2})\s?\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")

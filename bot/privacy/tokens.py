@@ -52,43 +52,42 @@ _END_PUNCT = frozenset(".;!?")
 class Tok:
     """One word and its surroundings; built only for words that could be a name, initials or a surname."""
 
-    __slots__ = ("after", "before", "end", "norm", "possessive", "raw", "start")
+    __slots__ = ("after", "before", "cap", "end", "norm", "possessive", "raw", "start")
 
     def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str], i: int) -> None:
         a, b = spans[i]
         self.raw, self.start, self.end = text[a:b], a, b
+        self.cap = text[a].isupper()  # (an attribute, not a property: asked of most words several times)
         norm = norms[i]
-        # "the ‘deepdive’ focus", "'significant harm'": a closing quote is no possessive; "the Nowaks'" (an s) is
-        self.possessive = norm.endswith("'s") or (norm.endswith("s'") and text[a - 1:a] not in ("'", "‘"))
-        self.norm = _base(norm)
+        if "'" in norm:
+            # "the ‘deepdive’ focus", "'significant harm'": a closing quote is no possessive; "the Nowaks'" (an s) is
+            self.possessive = norm.endswith("'s") or (norm.endswith("s'") and text[a - 1:a] not in ("'", "‘"))
+            self.norm = _base(norm)
+        else:  # most words (a Tok is built tens of thousands of times a long message)
+            self.possessive, self.norm = False, norm
         self.before = text[spans[i - 1][1]:a] if i else (text[max(0, a - 3):a] if a else "^")
         self.after = text[b:spans[i + 1][0]] if i + 1 < len(spans) else (text[b:b + 3] or "$")
-
-    @property
-    def cap(self) -> bool:
-        return self.raw[:1].isupper()
 
     @property
     def upper(self) -> bool:
         return self.raw.replace("-", "").replace("'", "").isupper()
 
 
-class Toks:
-    """Words built on first use, so a detector that stops early pays only for the words it looked at."""
+class Toks(dict[int, "Tok | None"]):
+    """Words built on first use, so a detector that stops early pays only for the words it looked at. A dict of
+    word index to Tok (None past either end), so that a word already built is found by the dict's own lookup, in C:
+    the detectors ask for words tens of thousands of times a message."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], norms: list[str]) -> None:
+        super().__init__()
         self.text, self.spans, self.norms = text, spans, norms
-        self.built: dict[int, Tok] = {}
+        self.n = len(spans)
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return self.n
 
-    def __getitem__(self, i: int) -> Tok | None:
-        if not 0 <= i < len(self.spans):
-            return None
-        tok = self.built.get(i)
-        if tok is None:
-            tok = self.built[i] = Tok(self.text, self.spans, self.norms, i)
+    def __missing__(self, i: int) -> Tok | None:
+        tok = self[i] = Tok(self.text, self.spans, self.norms, i) if 0 <= i < self.n else None
         return tok
 
 
