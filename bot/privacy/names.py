@@ -51,6 +51,14 @@ from bot.privacy.wordnames import (
     _rating,
     _verb_use,
 )
+from bot.privacy.wordshapes import (
+    hyphenated_candidate,
+    is_contraction,
+    is_lower_initials,
+    not_lower_initials,
+    place_phrases,
+    word_positions,
+)
 
 _NEWS = frozenset({"update", "updates", "news", "info", "information", "concerns", "notes"})  # "update on Esme:"
 _GREETINGS = frozenset({"thanks", "thank", "thankyou", "cheers", "hi", "hiya", "hello", "dear", "morning", "ta"})
@@ -270,12 +278,12 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
         norms = [fold(w) for w in norms]
     bases = [_base(x) if "'" in x else x for x in norms]
     n = len(spans)
-    at = _positions(bases)
+    at = word_positions(bases)
     distinct = at.keys()  # (a set-like view)
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
-    odd = {b for b in distinct - ordinary if not _contraction(b, ordinary)} | names.intersection(distinct)
-    cand = {i for b in odd if b in names or "-" not in b or _hyphenated_candidate(b, names, ordinary) for i in at[b]}
+    odd = {b for b in distinct - ordinary if not is_contraction(b, ordinary)} | names.intersection(distinct)
+    cand = {i for b in odd if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary) for i in at[b]}
     cand.update(i + 1 for b in openers & distinct for i in at[b])
     terms = lex.vocab.acronyms
     strong = lex.vocab.strong_initial_roles
@@ -294,10 +302,10 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     # 'kb and his stepdad', 'rb told', 'jb ... with his gran': initials typed in lower case, two or three letters with
     # no vowel (kin.py decides from the words around them)
     pairs = "and" in distinct
-    lower_initials = {b for b in distinct if _lower_initials(b, lex) and (pairs or b not in _not_lower_initials())}
+    lower_initials = {b for b in distinct if is_lower_initials(b, lex) and (pairs or b not in not_lower_initials())}
     if lower_initials:  # each distinct word judged once; then only its places are looked at
         shorts = sorted(set(shorts) | {i for b in lower_initials for i in at[b] if text[spans[i][0]].islower()})
-    phrases = _place_phrases()
+    phrases = place_phrases()
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(_eponyms(text, spans, bases, cand, lex))
@@ -342,28 +350,6 @@ def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: se
     return out
 
 
-def _positions(bases: list[str]) -> dict[str, list[int]]:
-    """Each distinct word and where it occurs: the detectors look up the few words they want instead of each
-    scanning every word of the message."""
-    at: dict[str, list[int]] = {}
-    for i, b in enumerate(bases):
-        at.setdefault(b, []).append(i)
-    return at
-
-
-@cache
-def _not_lower_initials() -> frozenset[str]:
-    """Short words that are a title or a role, never a child's initials unless joined by "and" ("mr", "sw")."""
-    v = lexicon().vocab
-    return v.titles | v.professional_titles | v.service_acronyms | v.role_words | v.initial_roles
-
-
-def _lower_initials(word: str, lex: Lexicon) -> bool:
-    """'kb', 'jw': two or three lower-case letters with no vowel that are no word or known abbreviation."""
-    return (2 <= len(word) <= 3 and word.isalpha() and word.isascii() and not any(ch in "aeiouy" for ch in word)
-            and word not in lex.english and word not in lex.vocab.acronyms)
-
-
 @cache
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Name-list words (less those _name_spans never takes for a name: 'the', 'an', 'case'); ordinary words (a name
@@ -375,30 +361,3 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return ((lex.first_names | lex.surnames) - never,
             c.stop | lex.places | lex.proper_nouns | (lex.rare_english - lex.first_names - lex.surnames),
             v.titles)
-
-
-_NEGATIVES = frozenset({"i", "don", "doesn", "didn", "isn", "wasn", "can", "won", "aren", "couldn", "wouldn",
-                        "shouldn"})
-
-
-def _contraction(word: str, ordinary: frozenset[str]) -> bool:
-    """"we're", "doesn't", "i'll": an ordinary word and a contracted ending."""
-    head, _, tail = word.partition("'")
-    return tail in ("re", "ll", "m", "ve", "d", "t") and (head in ordinary or head in _NEGATIVES)
-
-
-def _hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[str]) -> bool:
-    """'lily-mae', 'okafor-williams' yes; 'x-x-x', 'step-down' no."""
-    parts = [p for p in word.split("-") if p]
-    return any(p in names or (len(p) > 1 and p not in ordinary) for p in parts)
-
-
-@cache
-def _place_phrases() -> dict[str, frozenset[str]]:
-    """Two-word place names ('west kirby', 'great sankey'): first word -> second words."""
-    out: dict[str, set[str]] = {}
-    for place in lexicon().place_names:
-        parts = place.split()
-        if len(parts) >= 2:
-            out.setdefault(parts[0], set()).add(parts[1])
-    return {k: frozenset(v) for k, v in out.items()}

@@ -1,0 +1,58 @@
+"""Word-shape tests the name reader asks of one word at a time, kept apart so names.py stays one reading.
+
+Lower-case initials, contractions, hyphenated names, two-word places and each word's positions in a message.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from bot.privacy.lexicon import Lexicon, lexicon
+
+
+def word_positions(bases: list[str]) -> dict[str, list[int]]:
+    """Each distinct word and where it occurs: the detectors look up the few words they want instead of each
+    scanning every word of the message."""
+    at: dict[str, list[int]] = {}
+    for i, b in enumerate(bases):
+        at.setdefault(b, []).append(i)
+    return at
+
+
+@cache
+def not_lower_initials() -> frozenset[str]:
+    """Short words that are a title or a role, never a child's initials unless joined by "and" ("mr", "sw")."""
+    v = lexicon().vocab
+    return v.titles | v.professional_titles | v.service_acronyms | v.role_words | v.initial_roles
+
+
+def is_lower_initials(word: str, lex: Lexicon) -> bool:
+    """'kb', 'jw': two or three lower-case letters with no vowel that are no word or known abbreviation."""
+    return (2 <= len(word) <= 3 and word.isalpha() and word.isascii() and not any(ch in "aeiouy" for ch in word)
+            and word not in lex.english and word not in lex.vocab.acronyms)
+
+
+NEGATIVES = frozenset({"i", "don", "doesn", "didn", "isn", "wasn", "can", "won", "aren", "couldn", "wouldn",
+                        "shouldn"})
+
+
+def is_contraction(word: str, ordinary: frozenset[str]) -> bool:
+    """"we're", "doesn't", "i'll": an ordinary word and a contracted ending."""
+    head, _, tail = word.partition("'")
+    return tail in ("re", "ll", "m", "ve", "d", "t") and (head in ordinary or head in NEGATIVES)
+
+
+def hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[str]) -> bool:
+    """'lily-mae', 'okafor-williams' yes; 'x-x-x', 'step-down' no."""
+    parts = [p for p in word.split("-") if p]
+    return any(p in names or (len(p) > 1 and p not in ordinary) for p in parts)
+
+
+@cache
+def place_phrases() -> dict[str, frozenset[str]]:
+    """Two-word place names ('west kirby', 'great sankey'): first word -> second words."""
+    out: dict[str, set[str]] = {}
+    for place in lexicon().place_names:
+        parts = place.split()
+        if len(parts) >= 2:
+            out.setdefault(parts[0], set()).add(parts[1])
+    return {k: frozenset(v) for k, v in out.items()}
