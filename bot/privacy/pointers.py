@@ -130,6 +130,29 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "workplace", rel.start(), target.end()
 
 
+@cache
+def _solo_job() -> tuple[re.Pattern[str], frozenset[str]]:
+    jobs = lexicon().vocab.solo_jobs
+    return (re.compile(rf"(?:he|she)(?:['’]?s|\s{{1,3}}(?:is|was))\s{{1,3}}(?:now\s{{1,3}}|still\s{{1,3}})?the\s{{1,3}}"
+                       rf"(?:{_alternation(jobs)})\b", re.IGNORECASE), frozenset(j.split()[-1] for j in jobs))
+
+
+def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """"he's the groundsman at the cricket club in Hale": a job a site has one of, with the site, names its holder
+    as a relative's workplace does; "he's the caretaker" with no site names no one."""
+    pattern, gate = _solo_job()
+    if not words & gate:
+        return
+    text = src.text
+    for job in src.at_words(pattern, frozenset({"he", "she"})):
+        end = min(len(text), job.end() + 120)
+        stop = _CLAUSE_END.search(text, job.end(), end)
+        end = stop.start() if stop else end
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
+        if target:
+            yield "workplace", job.start(), target.end()
+
+
 _STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
 
 
@@ -278,4 +301,5 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
                    and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
+    out.append(_solo_workplaces(src, words))
     return out
