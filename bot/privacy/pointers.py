@@ -133,8 +133,9 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 @cache
 def _solo_job() -> tuple[re.Pattern[str], frozenset[str]]:
     jobs = lexicon().vocab.solo_jobs
-    return (re.compile(rf"(?:he|she)(?:['’]?s|\s{{1,3}}(?:is|was))\s{{1,3}}(?:now\s{{1,3}}|still\s{{1,3}})?the\s{{1,3}}"
-                       rf"(?:{_alternation(jobs)})\b", re.IGNORECASE), frozenset(j.split()[-1] for j in jobs))
+    return (re.compile(rf"(?:he|she)(?:(?:['’]?s|\s{{1,3}}(?:is|was))\s{{1,3}}(?:now\s{{1,3}}|still\s{{1,3}})?the\s{{1,3}}"
+                       rf"(?:{_alternation(jobs)})\b|\s{{1,3}}(drives|drove)\b)", re.IGNORECASE),
+            frozenset(j.split()[-1] for j in jobs) | {"drives", "drove"})
 
 
 def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
@@ -149,6 +150,8 @@ def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         stop = _CLAUSE_END.search(text, job.end(), end)
         end = stop.start() if stop else end
         target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
+        if target is None and job.group(1):
+            target = BUS_ROUTE.match(text, job.end(), end)  # "he drives the number 10 bus": one route, one driver
         if target:
             yield "workplace", job.start(), target.end()
 
