@@ -46,7 +46,7 @@ ACHIEVEMENT = re.compile(
 # knows them"): a reputation is one family's.
 REPUTATION = re.compile(r"\b(?:everyone|everybody|the\s{1,3}whole\s{1,3}(?:estate|street|road|village|town|school|"
                         r"area|close))\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,4}?(?:calls?|called|knows?|knew)\s{1,3}"
-                        r"(?:them|him|her|the|that)\b", re.IGNORECASE)
+                        r"(?:(?:them|him|her)\s{1,3})?(?:as\s{1,3})?(?:them|him|her|the|that)\b", re.IGNORECASE)
 # Fame: the family of someone the public knows is one family ("the famous dad who plays for the Rovers").
 # A family's own business ("the family who run the chip shop in X"): one shop, one family.
 BUSINESS = re.compile(r"\b(?:who|that|which)\s{1,3}(?:run|runs|ran|own|owns|owned|manage|manages|keep|keeps)\s{1,3}"

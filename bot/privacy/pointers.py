@@ -133,9 +133,14 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 @cache
 def _solo_job() -> tuple[re.Pattern[str], frozenset[str]]:
     jobs = lexicon().vocab.solo_jobs
-    return (re.compile(rf"(?:he|she)(?:(?:['’]?s|\s{{1,3}}(?:is|was))\s{{1,3}}(?:now\s{{1,3}}|still\s{{1,3}})?the\s{{1,3}}"
-                       rf"(?:{_alternation(jobs)})\b|\s{{1,3}}(drives|drove)\b)", re.IGNORECASE),
+    return (re.compile(rf"(?:he|she)(?:(?:['’]?s|\s{{1,3}}(?:is|was))\s{{1,3}}(?:now\s{{1,3}}|still\s{{1,3}})?"
+                       rf"the\s{{1,3}}(?:{_alternation(jobs)})\b|\s{{1,3}}(drives|drove)\b)", re.IGNORECASE),
             frozenset(j.split()[-1] for j in jobs) | {"drives", "drove"})
+
+
+_SITE_PREPOSITIONS = frozenset({"at", "in", "on", "of", "outside", "behind", "opposite", "near"})
+_ROUTE = re.compile(r"\s{1,3}the\s{1,3}\d{1,3}[A-Za-z]?\b(?!\s{1,3}(?:miles?|mins?|minutes?|hours?|times?|kids|"
+                    r"children|boys|girls|of|or|and|to|-))", re.IGNORECASE)
 
 
 def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
@@ -149,9 +154,11 @@ def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         end = min(len(text), job.end() + 120)
         stop = _CLAUSE_END.search(text, job.end(), end)
         end = stop.start() if stop else end
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)), None)
-        if target is None and job.group(1):
-            target = BUS_ROUTE.match(text, job.end(), end)  # "he drives the number 10 bus": one route, one driver
+        if job.group(1):  # "he drives the number 10 bus", "she drives the 82C": one route, one driver
+            target = BUS_ROUTE.match(text, job.end(), end) or _ROUTE.match(text, job.end(), end)
+        else:  # "at / in / on" a place: "she's the caretaker for the building" names no site
+            target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
+                           and t.group().split()[0].lower() in _SITE_PREPOSITIONS), None)
         if target:
             yield "workplace", job.start(), target.end()
 
