@@ -151,14 +151,14 @@ def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
         return
     text = src.text
     for job in src.at_words(pattern, frozenset({"he", "she"})):
-        end = min(len(text), job.end() + 120)
+        end = min(len(text), job.end() + 80)
         stop = _CLAUSE_END.search(text, job.end(), end)
         end = stop.start() if stop else end
         if job.group(1):  # "he drives the number 10 bus", "she drives the 82C": one route, one driver
             target = BUS_ROUTE.match(text, job.end(), end) or _ROUTE.match(text, job.end(), end)
         else:  # "at / in / on" a place: "she's the caretaker for the building" names no site
-            target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
-                           and t.group().split()[0].lower() in _SITE_PREPOSITIONS), None)
+            target = next((t for t in WORK_TARGET.finditer(text, job.end(), end)
+                           if t.group().split()[0].lower() in _SITE_PREPOSITIONS and _named_place(t, text)), None)
         if target:
             yield "workplace", job.start(), target.end()
 
