@@ -42,6 +42,11 @@ ACHIEVEMENT = re.compile(
     r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery|show|"
     r"final|pageant)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
+# A household the area has a name for ("the family everyone on the estate calls the dealers", "everybody round here
+# knows them"): a reputation is one family's.
+REPUTATION = re.compile(r"\b(?:everyone|everybody|the\s{1,3}whole\s{1,3}(?:estate|street|road|village|town|school|"
+                        r"area|close))\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,4}?(?:calls?|called|knows?|knew)\s{1,3}"
+                        r"(?:(?:them|him|her)\s{1,3})?(?:as\s{1,3})?(?:them|him|her|the|that)\b", re.IGNORECASE)
 # Fame: the family of someone the public knows is one family ("the famous dad who plays for the Rovers").
 # A family's own business ("the family who run the chip shop in X"): one shop, one family.
 BUSINESS = re.compile(r"\b(?:who|that|which)\s{1,3}(?:run|runs|ran|own|owns|owned|manage|manages|keep|keeps)\s{1,3}"
@@ -78,8 +83,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:the|this|that)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{1,2}}?(?:{who})\b"
             rf"(?!\s{{1,3}}{_NOT_REFERENT_NEXT})"
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
-            r"|living|hurt|injured|attacked|stabbed|killed|missing)\b"
-            rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that)\b"
+            r"|living|hurt|injured|attacked|stabbed|killed|missing|everyone|everybody)\b"
+            rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that|born)\b"
             # "lad in year 11 who was on the news": a few words between the person and their who-clause
             rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose|with)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
@@ -90,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unique": re.compile(
             rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b"
             r"|\bonly\s{1,3}(?:year|yr|y)\s{0,2}\d{1,2}\b", re.IGNORECASE),  # "the only Year 11 who..."
-        "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits)})\b", re.IGNORECASE),
+        "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits | v.rare_belongings)})(?![\w'’])", re.IGNORECASE),
         "community": re.compile(rf"\b(?:{_alternation(v.communities)})\b", re.IGNORECASE),
         "composition": re.compile(
             rf"\b(?:{_alternation(v.family_compositions)})\b|\bfamily\s{{1,3}}of\s{{1,3}}(?:[7-9]|1\d)\b"
@@ -108,7 +113,8 @@ _NARROWING = frozenset({"place", "trait", "community", "event", "unique", "schoo
 @cache
 def _gate() -> frozenset[str]:
     v = lexicon().vocab
-    words = v.singular_referents | v.family_compositions | v.rare_traits | {"only", "yo", "old", "aged", "age"}
+    words = (v.singular_referents | v.family_compositions | v.rare_traits | v.rare_belongings
+             | {"only", "yo", "old", "aged", "age"})
     return frozenset(w.split()[0] for w in words)
 
 
@@ -167,6 +173,8 @@ def _kinds(src: Source, a: int, b: int) -> set[str]:
         found.add("school_year")
     if SHOW.search(src.text, a, b) or newspaper().search(src.text, a, b):
         found.add("event")
+    if src.search(REPUTATION, a, b):
+        found.add("event")
     if src.search(FAME, a, b):
         found.update(("event", "unique"))
     if src.search(ACHIEVEMENT, a, b):
@@ -213,7 +221,7 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
 # there knows whose child that is. A post alone ("the head's decision") names no child.
 _CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)\s{1,3})?(?:son|sons|daughter|"
           r"daughters|kid|kids|child|children|boy|boys|girl|girls|lad|lads|twins|baby|grandson|granddaughter|stepson|"
-          r"stepdaughter)\b")
+          r"stepdaughter|grandkids|grandchildren|grandchild|nephew|niece|stepkids)\b")
 
 
 @cache
@@ -222,7 +230,11 @@ def _post_child() -> re.Pattern[str]:
     where = r"(?:local\s{1,3}|village\s{1,3}|school\s{1,3}|new\s{1,3})?"
     return re.compile(rf"the\s{{1,3}}{where}(?:{posts})['’]s\s{{1,3}}{_CHILD}"
                       # "the son of the local vicar"
-                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:{posts})\b", re.IGNORECASE)
+                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:{posts})\b"
+                      # "the girl whose mum is the town crier", "the lad whose grandad is the lock keeper"
+                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}whose\s{{1,3}}(?:mum|mam|mother|dad|father|stepdad|stepmum|nan|"
+                      rf"gran|grandad|grandma|granddad|grandpa|uncle|auntie|aunt)\s{{1,3}}(?:is|was)\s{{1,3}}the\s{{1,3}}"
+                      rf"{where}(?:{posts})\b", re.IGNORECASE)
 
 
 def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:

@@ -68,6 +68,7 @@ class Vocabulary(BaseModel):
     self_phone_cues: frozenset[str]
     singular_referents: frozenset[str]
     rare_traits: frozenset[str]
+    rare_belongings: frozenset[str]
     communities: frozenset[str]
     family_compositions: frozenset[str]
     notable_events: frozenset[str]
@@ -102,6 +103,7 @@ class Vocabulary(BaseModel):
     unique_posts: frozenset[str]
     service_terms: frozenset[str]
     newspaper_titles: frozenset[str]
+    solo_jobs: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

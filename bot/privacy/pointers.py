@@ -130,6 +130,39 @@ def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "workplace", rel.start(), target.end()
 
 
+@cache
+def _solo_job() -> tuple[re.Pattern[str], frozenset[str]]:
+    jobs = lexicon().vocab.solo_jobs
+    return (re.compile(rf"(?:he|she)(?:(?:['’]?s|\s{{1,3}}(?:is|was))\s{{1,3}}(?:now\s{{1,3}}|still\s{{1,3}})?"
+                       rf"the\s{{1,3}}(?:{_alternation(jobs)})\b|\s{{1,3}}(drives|drove)\b)", re.IGNORECASE),
+            frozenset(j.split()[-1] for j in jobs) | {"drives", "drove"})
+
+
+_SITE_PREPOSITIONS = frozenset({"at", "in", "on", "of", "outside", "behind", "opposite", "near"})
+_ROUTE = re.compile(r"\s{1,3}the\s{1,3}\d{1,3}[A-Za-z]?\b(?!\s{1,3}(?:miles?|mins?|minutes?|hours?|times?|kids|"
+                    r"children|boys|girls|of|or|and|to|-))", re.IGNORECASE)
+
+
+def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """"he's the groundsman at the cricket club in Hale": a job a site has one of, with the site, names its holder
+    as a relative's workplace does; "he's the caretaker" with no site names no one."""
+    pattern, gate = _solo_job()
+    if not words & gate:
+        return
+    text = src.text
+    for job in src.at_words(pattern, frozenset({"he", "she"})):
+        end = min(len(text), job.end() + 80)
+        stop = _CLAUSE_END.search(text, job.end(), end)
+        end = stop.start() if stop else end
+        if job.group(1):  # "he drives the number 10 bus", "she drives the 82C": one route, one driver
+            target = BUS_ROUTE.match(text, job.end(), end) or _ROUTE.match(text, job.end(), end)
+        else:  # "at / in / on" a place: "she's the caretaker for the building" names no site
+            target = next((t for t in WORK_TARGET.finditer(text, job.end(), end)
+                           if t.group().split()[0].lower() in _SITE_PREPOSITIONS and _named_place(t, text)), None)
+        if target:
+            yield "workplace", job.start(), target.end()
+
+
 _STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
 
 
@@ -278,4 +311,5 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
                    and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
+    out.append(_solo_workplaces(src, words))
     return out
