@@ -49,8 +49,12 @@ def _relayed(question: str) -> str:
     return rest if raw_tokens(rest) else question
 
 
-# Clause edges: after a sentence's end (".", "!", "?", ";", ":") or at a dash between spaces or a line break.
-_CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
+# Clause edges: after a sentence's end (".", "!", "?", ";", ":"), at a dash between spaces or a line break, and at
+# the last comma when a question word opens what follows it ("disagree with CSC closing a case, which policy
+# applies"): the situation told first, then the question. Only the last comma: an earlier ", which" is usually relative.
+_CLAUSE_RE = re.compile(
+    r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+"
+    r"|,\s+(?=(?:at\s+)?(?:what|whats|which|who|whos|how|hows|when|where|why)\b[^,.;:!?\n]*\??\s*$)", re.I)
 # "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
 _INNER_Q_RE = re.compile(
     r"\b(?:what|whats|who|whos|how|hows|when|where|which|why)\s+"
