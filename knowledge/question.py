@@ -51,6 +51,12 @@ def _relayed(question: str) -> str:
 
 # Clause edges: after a sentence's end (".", "!", "?", ";", ":") or at a dash between spaces or a line break.
 _CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
+# ... and the last comma of a clause when a question word opens what follows it ("disagree with CSC closing a case,
+# which policy applies"): the situation told first, then the question. Only the last comma (an earlier ", which" is
+# usually relative), and not after a condition ("if it reaches step 2, who ..." is one question).
+_COMMA_QUESTION_RE = re.compile(
+    r",\s+(?=(?:at\s+)?(?:what|whats|which|who|whos|how|hows|when|where|why)\b[^,]*$)", re.I)
+_CONDITION_RE = re.compile(r"^\W*(?:if|when|once|after|before|unless|where|whenever|should|in case)\b", re.I)
 # "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
 _INNER_Q_RE = re.compile(
     r"\b(?:what|whats|who|whos|how|hows|when|where|which|why)\s+"
@@ -68,7 +74,9 @@ BACK_REFERENCE_WORDS = 4
 
 def clauses(text: str) -> list[str]:
     """The message cut into sentences and dash-separated parts, in order."""
-    return [c for c in (part.strip() for part in _CLAUSE_RE.split(text)) if c]
+    parts = (part.strip() for part in _CLAUSE_RE.split(text))
+    return [c for part in parts if part
+            for c in ([part] if _CONDITION_RE.match(part) else _COMMA_QUESTION_RE.split(part)) if c]
 
 
 def asks(clause: str) -> bool:

@@ -219,7 +219,7 @@ class SearchIndex:
                 continue  # an unknown long number (a phone number, a reference) says nothing about the topic
             s = stem(w)
             corrected_from = None
-            if s not in self.stems and s not in ORDINARY and not concepts_of(s):
+            if s not in self.stems and s not in ORDINARY and s not in GENERIC and not concepts_of(s):
                 fixed = self._correct(w)
                 if fixed and fixed != w:
                     corrections[w] = fixed
