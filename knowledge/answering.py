@@ -15,217 +15,40 @@ front door, whatever else is found. Pure domain code: no Slack, no database.
 from __future__ import annotations
 
 from knowledge.base import KnowledgeBase, load_knowledge_base
-from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
+from knowledge.confidence import SUGGEST_CONFIDENCE, confident
 from knowledge.current import said_with
-from knowledge.dating import ARRANGEMENTS_CAVEAT
+from knowledge.declines import Decline
 from knowledge.evidence import Evidence
-from knowledge.localise import attribution, local_answer, local_decline
-from knowledge.models import Entry, RelevantAgency
+from knowledge.intents import is_action_request, is_figure_request, is_help_request
+from knowledge.localise import local_decline
+from knowledge.models import Entry
 from knowledge.named import GroupNames, agency_list, is_membership_request
 from knowledge.offered import offered
-from knowledge.outcome import Answer, Outcome, Suggestion, cite, source_of
+from knowledge.outcome import Answer, Outcome, Suggestion, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
-from knowledge.question import main_question, split_context, sub_questions, with_named
-from knowledge.roles import role_lead
+from knowledge.ranking import Ranking
+from knowledge.rendering import Rendering
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import away_reply, leaves_worry, route_entries, safety_reply
-from knowledge.scope import (
-    Decline,
-    carries_list,
-    decline_reason,
-    figure_heavy,
-    is_action_request,
-    is_contact_request,
-    is_definition_request,
-    is_figure_request,
-    is_group_request,
-    is_help_request,
-    is_list_request,
-    is_local_count_request,
-    missing_fact,
-    name_noise,
-)
+from knowledge.scope import decline_reason
 from knowledge.search import Hit, Query, SearchIndex
-from knowledge.text import expand, find_places, raw_tokens, stem, terms
+from knowledge.text import find_places
 from knowledge.vocabulary import vocabulary
 
 __all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "source_of"]
 
-
-# Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).
-LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
-NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
-NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
-DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
-LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
-AGENCIES_NAMED = 1.15  # "which colleges are relevant agencies": a list whose agencies the question names
-FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
-FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
-NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
-GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
-OTHER_GROUP = 0.85  # the question names one group: other groups step back
-NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
-FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
 
-class Answerer:
+class Answerer(Ranking, Rendering):
+    """The four outcomes (and help) for a question; ranking in `ranking.py`, the texts in `rendering.py`."""
+
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.index = SearchIndex(list(kb))
         self.evidence = Evidence(self.index)
         self.group_names = GroupNames(kb)
-
-    # -- rendering --------------------------------------------------------------------------------
-    def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
-        """Agencies in the entry's payload that the question names (e.g. "probation", "GPs")."""
-        if not e.agencies or not question:
-            return []
-        q = set(terms(expand(raw_tokens(question))))
-        scored = []
-        for a in e.agencies:
-            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - name_noise()[0]
-            if not name_terms:
-                continue
-            hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
-            if hit >= 0.4:
-                scored.append((hit, a))
-        scored.sort(key=lambda x: -x[0])
-        return [a for _hit, a in scored[:2]]
-
-    def render(self, e: Entry, question: str = "", area: str | None = None) -> str:
-        """The answer card text for someone in `area` (None: unknown), ending with its citation."""
-        head = f"*{e.title}*"
-        if e.partnership != NATIONAL and display_name(e.partnership).lower() not in e.title.lower():
-            head += f" ({display_name(e.partnership)})"
-        lines = [head]
-        for a in self._named_agencies(e, question):
-            groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
-            lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
-        lines.append(local_answer(e, area))
-        notes: list[str] = []
-        for ref in e.see_also:
-            other = self.kb.get(ref)
-            if other is None:
-                continue
-            if other.timescale is not None:
-                lines.append(f"• {other.title}: *{other.timescale.describe()}*.")
-            if other.note and other.note not in notes:
-                notes.append(other.note)
-        lines.extend(f"_Note: {n}_" for n in notes)
-        source, sep, due = cite(e).partition("\n")
-        whose = attribution(e, area)
-        lines.append((source[:-1] + whose + "_" if whose else source) + sep + due)
-        return "\n".join(lines)
-
-    def _known_weight(self, stem_: str) -> float:
-        """A stem's idf; 0 for a word no entry holds (a typo or unknown shorthand says nothing of what is asked)."""
-        return self.index.idfs.get(stem_, 0.0)
-
-    def _linked(self, e: Entry | None) -> list[Entry]:
-        """The entries `render` shows with `e` (its `see_also`), whose timescales the answer gives too."""
-        return [x for x in (self.kb.get(ref) for ref in e.see_also) if x is not None] if e is not None else []
-
-    def _contact_line(self, area: str | None) -> str:
-        c = self.kb.contact(area) if area else None
-        if c is None:
-            return "For anything else, contact your local safeguarding partnership."
-        bits = [c.name] + [x for x in (c.email, c.phone, c.url) if x]
-        return "For anything else, contact " + ", ".join(bits) + "."
-
-    # -- the flow ---------------------------------------------------------------------------------
-    def rank(self, question: str, area: str | None, named: bool,
-             asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]:
-        """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
-        several, the rest of the message) instead of the message's own split."""
-        lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
-        asking, context = asked or split_context(main_question(rest))
-        context = f"{lead} {context}".strip()
-        query = self.index.analyse(*with_named(asking, context, question))
-        parts = sub_questions(asking) if asked is None else []
-        if len(parts) > 1:
-            query.parts = parts
-        if asked is not None:
-            question = asking
-        allowed = {area, NATIONAL} if area else None
-        hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
-        definition = is_definition_request(question)
-        wants_list = is_list_request(question)
-        wants_contact = is_contact_request(question)
-        wants_figures = is_figure_request(question)
-        wants_group = is_group_request(question)
-        local_count = bool(area) and is_local_count_request(question)
-        for h in hits:
-            if area and h.entry.partnership == area:
-                h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
-            elif not area and h.entry.partnership == NATIONAL:
-                h.boost = NATIONAL_PREFERENCE
-            if definition and h.entry.kind == "glossary":
-                h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
-            if wants_list and carries_list(h.entry):
-                h.boost *= LIST_PREFERENCE
-                if h.entry.agencies and self._agency_kind_named(h.entry, query):
-                    h.boost *= AGENCIES_NAMED
-            if wants_contact and figure_heavy(h.entry):
-                h.boost *= FIGURES_FOR_CONTACT
-            if wants_figures and figure_heavy(h.entry):
-                h.boost *= FIGURES_WANTED
-            if wants_group and h.entry.kind == "group":
-                h.boost *= GROUP_WANTED
-            if local_count and h.entry.partnership == NATIONAL:
-                h.boost *= NATIONAL_FOR_COUNT
-        asked = self._asked(query)
-        named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
-        for h in hits:  # one named group is not answered with another group
-            if named_groups and h.entry.kind == "group" and h not in named_groups:
-                h.boost *= OTHER_GROUP
-        hits.sort(key=lambda h: -h.ranking)
-        if area and not definition:
-            local_first(hits, area)
-        # the top lacks the email (phone, address) asked for, and a close runner-up holds it
-        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
-            holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
-                           and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None), None)
-            if holder is not None:
-                hits.insert(0, hits.pop(holder))
-        return query, hits
-
-    def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
-        """'the QA group and the impact forum': a second group the question names beside the top one."""
-        if not hits or hits[0].entry.group is None:
-            return None
-        asked = self._asked(query)
-        if not self._group_named(hits[0].entry, asked):
-            return None
-        return next((h.entry for h in hits[1:] if h.entry.group is not None and h.entry.id != hits[0].entry.id
-                     and self._group_named(h.entry, asked)), None)
-
-    @staticmethod
-    def _agency_kind_named(e: Entry, query: Query) -> bool:
-        """'which colleges ...': some agency in the entry's list is named with a word of the question ("College")."""
-        asked = {s.stem for s in query.slots} - name_noise()[0]
-        return any(not asked.isdisjoint(stem(t) for t in raw_tokens(a.name)) for a in e.agencies)
-
-    @staticmethod
-    def _asked(query: Query) -> set[str]:
-        """Stems the question holds, with its acronyms written out ("the SPG" names the Safeguarding Practice Group)."""
-        return {s.stem for s in query.slots} | {stem(t) for t in expand([s.word for s in query.slots])}
-
-    def _group_named(self, e: Entry, asked: set[str]) -> bool:
-        """The question names this group: every distinctive word of its name is in the question."""
-        assert e.group is not None
-        words = {stem(t) for t in raw_tokens(e.group.name)} - name_noise()[1]
-        return bool(words) and words <= asked
-
-    def _names_top_group(self, query: Query, hits: list[Hit]) -> bool:
-        """'would I be on the impact forum?': the leading entry is a group the question names in full, and no other
-        group is named; the name is the evidence, however few of the other words the entry holds."""
-        if not hits or hits[0].entry.group is None or hits[0].confidence < NAMED_GROUP_CONFIDENCE:
-            return False
-        asked = self._asked(query)
-        named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
-        return named == {hits[0].entry.id}
 
     confident = staticmethod(confident)
 
@@ -332,9 +155,6 @@ class Answerer:
         text = f"{first}\n\n{self.render(e, question, area)}"
         return Answer("answer", text, question, area, e, top.confidence if top else 0.0, sources=[source_of(e)])
 
-    def _area_suffix(self, slug: str, area: str | None) -> str:
-        return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"
-
     def _suggestions(self, hits: list[Hit], limit: int = 3, near: float = 0.0) -> list[Suggestion]:
         out: list[Suggestion] = []
         seen: set[str] = set()
@@ -368,22 +188,6 @@ class Answerer:
             f"({names})\nTip: name the place in your question, e.g. \"... in {display_name(sugg[0].partnership)}\"."
         )
         return Answer("ask_partnership", text, question, None, None, top.confidence, suggestions=sugg)
-
-    def _cannot_text(self, area: str | None) -> str:
-        return (
-            "I can't answer that from the partnership arrangements. "
-            "Try `/safeguarding topics` to see what I can help with. " + self._contact_line(area)
-        )
-
-    def _help_text(self, area: str | None) -> str:
-        where = display_name(area) if area else "Cheshire West and Chester, Halton, Warrington and Wirral"
-        return (
-            f"*What I can help with*: the published children's safeguarding arrangements for {where}. Ask in your "
-            "own words, e.g. _\"How do I escalate a disagreement with another agency?\"_ or _\"What is the rapid "
-            "review timescale?\"_, or type `/safeguarding topics` to browse. `/case-review` notifies a serious "
-            "incident; `/escalate` raises a professional disagreement. If a child is in immediate danger, call 999. "
-            + ARRANGEMENTS_CAVEAT + " " + self._contact_line(area)
-        )
 
 
 _answerers: dict[int, Answerer] = {}

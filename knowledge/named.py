@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from knowledge.base import KnowledgeBase
+from knowledge.intents import name_noise
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
-from knowledge.scope import entry_text, name_noise
+from knowledge.shown import entry_text
 from knowledge.text import ACRONYMS, GENERIC, PLACES, STOPWORDS, US_UK, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from knowledge.evidence import Evidence
+from knowledge.facts import missing_fact
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.scope import missing_fact
 from knowledge.search import Hit, Query
 from knowledge.text import raw_tokens
 

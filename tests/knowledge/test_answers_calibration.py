@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering import get_answerer
-from knowledge.scope import is_action_request
+from knowledge.intents import is_action_request
 from knowledge.text import terms
 from knowledge.vocabulary import vocabulary
 
@@ -166,7 +166,7 @@ def test_a_month_after_the_documents_is_declined(ask) -> None:
 
 
 def test_an_age_range_is_not_a_count() -> None:
-    from knowledge.scope import _count_near, _entry_numbers  # the rule itself: "aged 6-18" counts nothing
+    from knowledge.facts import _count_near, _entry_numbers  # the rule itself: "aged 6-18" counts nothing
 
     entry = get_answerer().kb.get("cheshire-west-and-chester.process.early-help-services")
     assert entry is not None and "aged 6-18" in entry.answer

@@ -1,0 +1,89 @@
+"""What a question is asking for (cues from `data/vocabulary.yaml`), so ranking can prefer the entry that holds it:
+
+* `is_help_request`: "help", "can you help me?", "what can you do" ask for the bot's help, not a topic;
+* `is_definition_request`: "what is X" wants the meaning (a glossary entry) before a group named after X;
+* list / contact / action / group / figure / local-count requests, and the entries that answer them (`carries_list`,
+  `figure_heavy`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.counting import SECTION_OR_YEAR_RE
+from knowledge.models import Entry
+from knowledge.shown import fold_question, per_entry
+from knowledge.slots import found as _found
+from knowledge.text import STOPWORDS, fold, raw_tokens, stem
+from knowledge.vocabulary import vocabulary
+
+_DEFINITION_RE = re.compile(
+    r"^\s*(what(s| is)( an?)? \w+( \w+){0,3}\W*$|define\b|definition of\b|meaning of\b|"
+    r"what do(es)? .+ (mean|stand for)\b)"
+)
+
+
+def is_help_request(question: str) -> bool:
+    words = [t for t in raw_tokens(question) if t not in STOPWORDS]
+    return all(w in vocabulary().help_words for w in words)
+
+
+def is_list_request(question: str) -> bool:
+    return _found(vocabulary().list_cues, fold_question(question)) is not None
+
+
+def carries_list(e: Entry) -> bool:
+    """The entry holds a whole list: agencies, threshold levels, route steps or a bulleted answer."""
+    return bool(e.agencies or (e.threshold and e.threshold.levels) or (e.route and len(e.route.steps) > 1)
+                or e.answer.count("•") >= 3 or e.answer.count("\n- ") >= 3)
+
+
+def is_contact_request(question: str) -> bool:
+    return _found(vocabulary().contact_cues, fold_question(question)) is not None
+
+
+def is_action_request(question: str) -> bool:
+    """'what do I do', 'who do I tell', 'who handles': asks what to do, not what something is or how many."""
+    return _found(vocabulary().action_cues, fold_question(question)) is not None
+
+
+def is_group_request(question: str) -> bool:
+    """'which group/panel/team ...' (singular): the group doing something, not the topic it works on."""
+    return _found(vocabulary().group_cues, fold_question(question)) is not None
+
+
+def is_local_count_request(question: str) -> bool:
+    """'how many children ... in Warrington': a count only the area's own entries can hold."""
+    q = fold_question(question)
+    return any(k.local_only and _found(k.cues, q) and not (k.unless and _found(k.unless, q))
+               for k in vocabulary().out_of_scope.fact_kinds)
+
+
+def is_figure_request(question: str) -> bool:
+    """'how many', 'number of', 'what percentage': an entry made of figures is preferred."""
+    q = fold_question(question)
+    return any(k.prefer_figures and _found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds)
+
+
+@lru_cache(maxsize=1)
+def name_noise() -> tuple[frozenset[str], frozenset[str]]:
+    """Stemmed words that tell no relevant agency / no group apart (vocabulary `*_name_noise`)."""
+    v = vocabulary()
+    return frozenset(map(stem, v.agency_name_noise)), frozenset(map(stem, v.group_name_noise))
+
+
+_NUMBER_RE = re.compile(r"\b\d[\d,.]*%?")
+
+
+def figure_heavy(e: Entry) -> bool:
+    """The entry is mostly figures (four or more numbers besides section numbers and years)."""
+    return per_entry("figures", e, _count_figures) >= 4
+
+
+def _count_figures(e: Entry) -> int:
+    return len(_NUMBER_RE.findall(SECTION_OR_YEAR_RE.sub(" ", fold(e.answer))))
+
+
+def is_definition_request(question: str) -> bool:
+    return bool(_DEFINITION_RE.search(fold_question(question)))

@@ -1,0 +1,144 @@
+"""How the hits of a search are ordered before an outcome is chosen: the area's own entries on a near tie, the
+meaning before a group named after it, the list, the contact, the figures or the group asked for, a group the
+question names, and a close runner-up that holds the asked-for fact. `Answerer` (answering.py) is a `Ranking`."""
+
+from __future__ import annotations
+
+from knowledge.base import KnowledgeBase
+from knowledge.confidence import local_first
+from knowledge.facts import missing_fact
+from knowledge.intents import (
+    carries_list,
+    figure_heavy,
+    is_contact_request,
+    is_definition_request,
+    is_figure_request,
+    is_group_request,
+    is_list_request,
+    is_local_count_request,
+    name_noise,
+)
+from knowledge.models import Entry
+from knowledge.partnerships import NATIONAL
+from knowledge.question import main_question, split_context, sub_questions, with_named
+from knowledge.roles import role_lead
+from knowledge.search import Hit, Query, SearchIndex
+from knowledge.text import expand, raw_tokens, stem
+
+# Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).
+LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
+NAMED_PREFERENCE = 1.30  # ... more so when the question itself names the place
+NATIONAL_PREFERENCE = 1.08  # with no area known, national entries beat any one partnership's
+DEFINITION_PREFERENCE = 1.05  # "what is X": the meaning (glossary) before a local group named after X
+LIST_PREFERENCE = 1.10  # "which groups / what are the relevant agencies": the entry holding the list
+AGENCIES_NAMED = 1.15  # "which colleges are relevant agencies": a list whose agencies the question names
+FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
+FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
+NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
+GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
+OTHER_GROUP = 0.85  # the question names one group: other groups step back
+NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
+FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
+
+
+class Ranking:
+    """The ranking half of `Answerer`: needs its knowledge base and search index."""
+
+    kb: KnowledgeBase
+    index: SearchIndex
+
+    def _known_weight(self, stem_: str) -> float:
+        """A stem's idf; 0 for a word no entry holds (a typo or unknown shorthand says nothing of what is asked)."""
+        return self.index.idfs.get(stem_, 0.0)
+
+    def rank(self, question: str, area: str | None, named: bool,
+             asked: tuple[str, str] | None = None) -> tuple[Query, list[Hit]]:
+        """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
+        several, the rest of the message) instead of the message's own split."""
+        lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
+        asking, context = asked or split_context(main_question(rest))
+        context = f"{lead} {context}".strip()
+        query = self.index.analyse(*with_named(asking, context, question))
+        parts = sub_questions(asking) if asked is None else []
+        if len(parts) > 1:
+            query.parts = parts
+        if asked is not None:
+            question = asking
+        allowed = {area, NATIONAL} if area else None
+        hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
+        definition = is_definition_request(question)
+        wants_list = is_list_request(question)
+        wants_contact = is_contact_request(question)
+        wants_figures = is_figure_request(question)
+        wants_group = is_group_request(question)
+        local_count = bool(area) and is_local_count_request(question)
+        for h in hits:
+            if area and h.entry.partnership == area:
+                h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
+            elif not area and h.entry.partnership == NATIONAL:
+                h.boost = NATIONAL_PREFERENCE
+            if definition and h.entry.kind == "glossary":
+                h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
+            if wants_list and carries_list(h.entry):
+                h.boost *= LIST_PREFERENCE
+                if h.entry.agencies and self._agency_kind_named(h.entry, query):
+                    h.boost *= AGENCIES_NAMED
+            if wants_contact and figure_heavy(h.entry):
+                h.boost *= FIGURES_FOR_CONTACT
+            if wants_figures and figure_heavy(h.entry):
+                h.boost *= FIGURES_WANTED
+            if wants_group and h.entry.kind == "group":
+                h.boost *= GROUP_WANTED
+            if local_count and h.entry.partnership == NATIONAL:
+                h.boost *= NATIONAL_FOR_COUNT
+        asked = self._asked(query)
+        named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
+        for h in hits:  # one named group is not answered with another group
+            if named_groups and h.entry.kind == "group" and h not in named_groups:
+                h.boost *= OTHER_GROUP
+        hits.sort(key=lambda h: -h.ranking)
+        if area and not definition:
+            local_first(hits, area)
+        # the top lacks the email (phone, address) asked for, and a close runner-up holds it
+        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
+            holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
+                           and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None), None)
+            if holder is not None:
+                hits.insert(0, hits.pop(holder))
+        return query, hits
+
+    def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
+        """'the QA group and the impact forum': a second group the question names beside the top one."""
+        if not hits or hits[0].entry.group is None:
+            return None
+        asked = self._asked(query)
+        if not self._group_named(hits[0].entry, asked):
+            return None
+        return next((h.entry for h in hits[1:] if h.entry.group is not None and h.entry.id != hits[0].entry.id
+                     and self._group_named(h.entry, asked)), None)
+
+    @staticmethod
+    def _agency_kind_named(e: Entry, query: Query) -> bool:
+        """'which colleges ...': some agency in the entry's list is named with a word of the question ("College")."""
+        asked = {s.stem for s in query.slots} - name_noise()[0]
+        return any(not asked.isdisjoint(stem(t) for t in raw_tokens(a.name)) for a in e.agencies)
+
+    @staticmethod
+    def _asked(query: Query) -> set[str]:
+        """Stems the question holds, with its acronyms written out ("the SPG" names the Safeguarding Practice Group)."""
+        return {s.stem for s in query.slots} | {stem(t) for t in expand([s.word for s in query.slots])}
+
+    def _group_named(self, e: Entry, asked: set[str]) -> bool:
+        """The question names this group: every distinctive word of its name is in the question."""
+        assert e.group is not None
+        words = {stem(t) for t in raw_tokens(e.group.name)} - name_noise()[1]
+        return bool(words) and words <= asked
+
+    def _names_top_group(self, query: Query, hits: list[Hit]) -> bool:
+        """'would I be on the impact forum?': the leading entry is a group the question names in full, and no other
+        group is named; the name is the evidence, however few of the other words the entry holds."""
+        if not hits or hits[0].entry.group is None or hits[0].confidence < NAMED_GROUP_CONFIDENCE:
+            return False
+        asked = self._asked(query)
+        named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
+        return named == {hits[0].entry.id}

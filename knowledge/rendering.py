@@ -1,0 +1,93 @@
+"""How an answer is written: the card text with the agencies the question names, linked timescales and notes, the
+citation (and whose document a national entry quotes), the partnership contact line, the help and cannot-answer
+texts. `Answerer` (answering.py) is a `Rendering`."""
+
+from __future__ import annotations
+
+from knowledge.base import KnowledgeBase
+from knowledge.dating import ARRANGEMENTS_CAVEAT
+from knowledge.intents import name_noise
+from knowledge.localise import attribution, local_answer
+from knowledge.models import Entry, RelevantAgency
+from knowledge.outcome import cite
+from knowledge.partnerships import NATIONAL, display_name
+from knowledge.search import SearchIndex
+from knowledge.text import expand, raw_tokens, terms
+
+
+class Rendering:
+    """The rendering half of `Answerer`: needs its knowledge base and search index (word weights)."""
+
+    kb: KnowledgeBase
+    index: SearchIndex
+
+    def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
+        """Agencies in the entry's payload that the question names (e.g. "probation", "GPs")."""
+        if not e.agencies or not question:
+            return []
+        q = set(terms(expand(raw_tokens(question))))
+        scored = []
+        for a in e.agencies:
+            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - name_noise()[0]
+            if not name_terms:
+                continue
+            hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
+            if hit >= 0.4:
+                scored.append((hit, a))
+        scored.sort(key=lambda x: -x[0])
+        return [a for _hit, a in scored[:2]]
+
+    def render(self, e: Entry, question: str = "", area: str | None = None) -> str:
+        """The answer card text for someone in `area` (None: unknown), ending with its citation."""
+        head = f"*{e.title}*"
+        if e.partnership != NATIONAL and display_name(e.partnership).lower() not in e.title.lower():
+            head += f" ({display_name(e.partnership)})"
+        lines = [head]
+        for a in self._named_agencies(e, question):
+            groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
+            lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
+        lines.append(local_answer(e, area))
+        notes: list[str] = []
+        for ref in e.see_also:
+            other = self.kb.get(ref)
+            if other is None:
+                continue
+            if other.timescale is not None:
+                lines.append(f"• {other.title}: *{other.timescale.describe()}*.")
+            if other.note and other.note not in notes:
+                notes.append(other.note)
+        lines.extend(f"_Note: {n}_" for n in notes)
+        source, sep, due = cite(e).partition("\n")
+        whose = attribution(e, area)
+        lines.append((source[:-1] + whose + "_" if whose else source) + sep + due)
+        return "\n".join(lines)
+
+    def _linked(self, e: Entry | None) -> list[Entry]:
+        """The entries `render` shows with `e` (its `see_also`), whose timescales the answer gives too."""
+        return [x for x in (self.kb.get(ref) for ref in e.see_also) if x is not None] if e is not None else []
+
+    def _contact_line(self, area: str | None) -> str:
+        c = self.kb.contact(area) if area else None
+        if c is None:
+            return "For anything else, contact your local safeguarding partnership."
+        bits = [c.name] + [x for x in (c.email, c.phone, c.url) if x]
+        return "For anything else, contact " + ", ".join(bits) + "."
+
+    def _area_suffix(self, slug: str, area: str | None) -> str:
+        return "" if slug in (NATIONAL, area) else f" ({display_name(slug)})"
+
+    def _cannot_text(self, area: str | None) -> str:
+        return (
+            "I can't answer that from the partnership arrangements. "
+            "Try `/safeguarding topics` to see what I can help with. " + self._contact_line(area)
+        )
+
+    def _help_text(self, area: str | None) -> str:
+        where = display_name(area) if area else "Cheshire West and Chester, Halton, Warrington and Wirral"
+        return (
+            f"*What I can help with*: the published children's safeguarding arrangements for {where}. Ask in your "
+            "own words, e.g. _\"How do I escalate a disagreement with another agency?\"_ or _\"What is the rapid "
+            "review timescale?\"_, or type `/safeguarding topics` to browse. `/case-review` notifies a serious "
+            "incident; `/escalate` raises a professional disagreement. If a child is in immediate danger, call 999. "
+            + ARRANGEMENTS_CAVEAT + " " + self._contact_line(area)
+        )
