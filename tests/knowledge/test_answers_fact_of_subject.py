@@ -38,3 +38,28 @@ def test_a_meeting_s_own_frequency_is_answered(ask, question, partnership, says)
     res = ask(question, partnership)
     assert res.outcome == "answer", res.text
     assert says in res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "says"),
+    [
+        ("who's the independent chair of the pan cheshire cdop? full name", CWAC, "do not name the person"),
+        ("who is the designated nurse in halton, name please", "halton", "do not name the person"),
+        ("where do i find the warrington early help assessment form", "warrington", "do not include that form"),
+        ("where's the cheshire west TAF assessment template", CWAC, "do not include that form"),
+    ],
+)
+def test_a_name_or_a_form_the_documents_lack_is_declined(ask, question, partnership, says) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "cannot_answer" and not res.answered, res.text
+    assert says in res.text, res.text
+
+
+def test_a_name_the_documents_hold_is_still_answered(ask) -> None:
+    res = ask("who was the independent chair in cheshire west, name please", CWAC)
+    assert res.outcome == "answer" and "Gill Frame" in res.text, res.text
+
+
+def test_form_as_a_state_asks_no_document(ask) -> None:
+    res = ask("when did halton's arrangements begin in shadow form", "halton")
+    assert "do not include that form" not in res.text, res.text
