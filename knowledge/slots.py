@@ -138,6 +138,32 @@ def _other_sense(kind: FactKind, stems: tuple[str, ...], i: int) -> bool:
     return bool(after) and after[0] in _senses(kind.name)
 
 
+# the words after a frequency adjective, up to a stopword or punctuation: the noun phrase it describes
+_PHRASE_AFTER_RE = re.compile(r"(?:[ \t]+[a-z0-9]+){1,6}")
+QUALIFIED_WORDS = 6
+
+
+@lru_cache(maxsize=8)
+def _focus_shown(kind_name: str) -> frozenset[str]:
+    kinds = vocabulary().out_of_scope.fact_kinds
+    return frozenset(w for k in kinds if k.name == kind_name for f in k.focus for w in f.shown)
+
+
+def qualifies_other(kind: FactKind, said: str, after: str) -> bool:
+    """The evidence is an adjective (`kind.qualifiers`) describing a noun phrase with no focus word: "quarterly
+    report" is the report's frequency; "quarterly meetings", "weekly allocation meetings" and "meets quarterly."
+    are a meeting's."""
+    if said not in kind.qualifiers or any(re.match(p, after.lstrip()) for p in kind.evidence):
+        return False  # "bi monthly every two months", "monthly or quarterly"
+    m = _PHRASE_AFTER_RE.match(after)
+    words: list[str] = []
+    for t in raw_tokens(m.group(0)) if m else []:
+        if t in STOPWORDS:
+            break
+        words.append(t)
+    return bool(words) and _focus_shown(kind.name).isdisjoint(words)
+
+
 def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[str, ...],
                 weight: Callable[[str], float] | None = None, focus: bool = False,
                 evidence: list[str] | None = None) -> bool:
@@ -159,6 +185,8 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
     ends = [index(m.start()) for m in _CLAUSE_RE.finditer(text)]
     for pattern in kind.evidence if evidence is None else evidence:
         for found in re.finditer(pattern, text):
+            if focus and qualifies_other(kind, found.group(0), text[found.end():]):
+                continue  # "the quarterly report goes to each hub meeting": the report's frequency
             j = index(found.start())
             if any(abs(i - j) <= kind.subject_near for i in near):
                 return True

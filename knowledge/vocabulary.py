@@ -143,8 +143,11 @@ class FactKind(_Strict):
     # evidence (a frequency: "annual audits", "weekly allocation meetings") does not
     counted: list[str] = Field(default_factory=list)
     not_counted: list[str] = Field(default_factory=list)
+    # adjectives among the evidence ("quarterly") that, right before another noun ("quarterly report"), describe
+    # that noun: with a focus they count only before a focus word ("quarterly meetings") or no noun at all
+    qualifiers: list[str] = Field(default_factory=list)
 
-    _cues = field_validator("cues", "unless", "about_person", "counted")(_check_phrases)
+    _cues = field_validator("cues", "unless", "about_person", "counted", "qualifiers")(_check_phrases)
 
     @field_validator("fields")
     @classmethod
