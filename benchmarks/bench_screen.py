@@ -26,6 +26,10 @@ HELD_OUT = {"t", "p", "m", "j", "k", "v"}
 LIMIT = 40_000
 SHAPES = {"a": "a" * LIMIT, "a.": "a." * 20_000, "1 ": "1 " * 20_000, "Aa ": "Aa " * 13_333, "@": "@" * LIMIT,
           "a@": "a@" * 20_000, "x-": "x-" * 20_000, "Mr ": "Mr " * 13_333, "0": "0" * LIMIT, "word ": "word " * 8_000}
+# name-dense text (an attendee list, pasted minutes): many name and role candidates, each checked against the text
+NAME_DENSE = ["Jo Hill (IRO) ", "Present: Sarah Jones (DSL), Mark Brown (SW), Dr Amir Khan (GP). ", "the boy who ",
+              "Amy, Ben, Cara, Dev, Ella, Finn, Grace, Hari, Isla, Jack, "]
+SHAPES.update({s: (s * (LIMIT // len(s) + 1))[:LIMIT] for s in NAME_DENSE})
 
 
 def prose_shapes() -> dict[str, str]:

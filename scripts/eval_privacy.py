@@ -30,6 +30,10 @@ def worst_case_ms(cases: list[dict[str, str]]) -> tuple[float, float]:
     as a shared machine's load adds to the wall clock but not to the CPU time this process uses)."""
     shapes = ["a" * 40_000, "a." * 20_000, "1 " * 20_000, "Aa " * 13_333, "@" * 40_000, "a@" * 20_000,
               "x-" * 20_000, "Mr " * 13_333, "0" * 40_000, "word " * 8_000]
+    # name-dense text (an attendee list, pasted minutes): many name and role candidates, each checked against the text
+    for dense in ["Jo Hill (IRO) ", "Present: Sarah Jones (DSL), Mark Brown (SW), Dr Amir Khan (GP). ", "the boy who ",
+                  "Amy, Ben, Cara, Dev, Ella, Finn, Grace, Hari, Isla, Jack, "]:
+        shapes.append(dense * (40_000 // len(dense) + 1))
     prose = ". ".join(c["text"] for c in cases if c["label"] == "benign")
     if prose:
         shapes.append((prose + ". ") * (40_000 // len(prose) + 1))
