@@ -19,6 +19,7 @@ quantifiers only; each sentence is read once: linear time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
@@ -106,6 +107,37 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _leads() -> dict[str, tuple[str, ...]]:
+    """For each pattern that is one alternation of vocabulary phrases, the letters its phrases start with (up to
+    their first other character): a match starts at a word that begins with one of them."""
+    v = lexicon().vocab
+    lists = {"trait": v.rare_traits | v.rare_belongings, "community": v.communities, "event": v.notable_events,
+             "setting": v.settings, "incident": v.incident_words}
+    leads = {k: [_LEAD.match(w.lower()) for w in phrases] for k, phrases in lists.items()}
+    # (words_of cuts a run of letters into pieces of 40: a longer lead could not be found at a word's start)
+    return {k: tuple(sorted({m.group() for m in ms if m})) for k, ms in leads.items()
+            if all(m and len(m.group()) <= 40 for m in ms)}
+
+
+_LEAD = re.compile(r"[a-z]+")
+
+
+def _absent(src: Source, words: frozenset[str]) -> frozenset[str]:
+    """The alternation patterns that cannot match anywhere in the text, as no word of it begins with any of their
+    phrases' first letters (checked once per message, so a message of many sentences about a child, "the boy
+    who ...", does not search each sentence for them). Only on the lower-case copy, where a letter is a letter."""
+    if src.low is None:
+        return frozenset()
+    ordered = sorted(words)
+
+    def begins(lead: str) -> bool:
+        k = bisect_left(ordered, lead)
+        return k < len(ordered) and ordered[k].startswith(lead)
+
+    return frozenset(k for k, leads in _leads().items() if not any(map(begins, leads)))
+
+
 # An age and a family shape alone fit many families across the country; one of these narrows it to a few.
 _NARROWING = frozenset({"place", "trait", "community", "event", "unique", "school_year"})
 
@@ -160,8 +192,8 @@ def _place(text: str, a: int, b: int) -> bool:
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case
 
 
-def _kinds(src: Source, a: int, b: int) -> set[str]:
-    found = {k for k, p in _patterns().items() if k != "referent" and src.search(p, a, b)}
+def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
+    found = {k for k, p in _patterns().items() if k != "referent" and k not in absent and src.search(p, a, b)}
     if "setting" in found or _place(src.text, a, b):
         found.discard("setting")
         found.add("place")
@@ -198,13 +230,14 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     found = (*src.at_words(pats["referent"], _referent_cues() & words), *src.at_words(pats["unique"], _ONLY & words),
              *src.finditer(AGE))
     starts = sorted({m.start(): m.end() for m in found}.items())
+    absent = _absent(src, words) if len(starts) > 1 else frozenset()
     done = -1
     for start, end in starts:
         if start < done:
             continue
         a, b = _sentence(text, start, end)
         done = b
-        kinds = _kinds(src, a, b)
+        kinds = _kinds(src, a, b, absent)
         if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
             kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
         # "the only pupil with a hearing dog at our school": the only one in one named setting
@@ -304,9 +337,12 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         return
     pats, text = _event_patterns(), src.text
     done = -1
+    absent = None
     for m in src.finditer(pats["subject"]):
         if m.start() < done:
             continue
+        if absent is None and "incident" in (absent := _absent(src, words)):
+            return  # every sentence would need one of its words
         a, b = _sentence(text, m.start(), m.end())
         done = b
         if not src.search(pats["incident"], a, b):

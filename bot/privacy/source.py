@@ -19,12 +19,12 @@ class Source:
         self.low = low if len(low) == len(text) else None
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        if self.low is not None and pattern.flags & re.IGNORECASE:
+        if self.low is not None and pattern.flags & _IGNORECASE:
             return _lowered(pattern).finditer(self.low)
         return pattern.finditer(self.text)
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        if self.low is not None and pattern.flags & re.IGNORECASE:
+        if self.low is not None and pattern.flags & _IGNORECASE:
             return _lowered(pattern).search(self.low, start, end)
         return pattern.search(self.text, start, end)
 
@@ -33,7 +33,7 @@ class Source:
         only start at a few places (a digit run, a letter before a full stop), found faster than the regex engine
         would find them by trying every character. Past _MAX_STARTS places (a message of nothing but digits) the
         regex engine's own scan is faster than a Python loop, so the rest is left to it."""
-        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & re.IGNORECASE) \
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
             else (pattern, self.text)
         end = -1
         for n, pos in enumerate(starts):
@@ -59,7 +59,7 @@ class Source:
                 if i == 0 or not low[i - 1].isalnum():
                     starts.add(i)
                 i = low.find(word, i + 1)
-        compiled, text = (_lowered(pattern), low) if pattern.flags & re.IGNORECASE else (pattern, self.text)
+        compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE else (pattern, self.text)
         end = -1
         for pos in sorted(starts):
             if pos >= end and (m := compiled.match(text, pos)):
@@ -76,3 +76,4 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _MAX_STARTS = 500
+_IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)
