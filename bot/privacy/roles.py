@@ -96,7 +96,7 @@ def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) ->
 
 
 def _phrase_ending(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(j - n + 1 >= 0 and tuple(norms[j - n + 1:j + 1]) in phrases for n in range(_LONGEST, 0, -1))
+    return any(tuple(norms[j - n + 1:j + 1]) in phrases for n in range(min(_LONGEST, j + 1), 0, -1))
 
 
 class RoleReader:
@@ -114,7 +114,12 @@ class RoleReader:
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
-        return all((tok := self.toks[k]) is not None and _BREAKS.isdisjoint(tok.before) for k in range(a + 1, b + 1))
+        toks = self.toks
+        for k in range(a + 1, b + 1):
+            tok = toks[k]
+            if tok is None or not _BREAKS.isdisjoint(tok.before):
+                return False
+        return True
 
     def _phrase(self, i: int) -> tuple[int, int]:
         """The run of capitalised words around word i with only spaces between ('DSL Mrs Hughes')."""
@@ -152,9 +157,9 @@ class RoleReader:
                                       and prev.norm not in self.family)))
 
     def _family_touch(self, lo: int, hi: int) -> bool:
-        toks, norms = self.toks, self.norms
-        clergy = self._clergy(lo, hi)
-        if any(norms[k] in self.family and not (clergy and k == lo) for k in range(lo, hi + 1)):
+        toks, norms, family = self.toks, self.norms, self.family
+        touching = [k for k in range(lo, hi + 1) if norms[k] in family]
+        if touching and (touching != [lo] or not self._clergy(lo, hi)):  # ("Father Dominic": the title is no kin)
             return True
         last = toks[hi]
         nxt = toks[hi + 1]
