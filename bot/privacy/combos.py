@@ -115,12 +115,10 @@ def _leads() -> dict[str, tuple[str, ...]]:
     lists = {"trait": v.rare_traits | v.rare_belongings, "community": v.communities, "event": v.notable_events,
              "setting": v.settings, "incident": v.incident_words}
     leads = {k: [_LEAD.match(w.lower()) for w in phrases] for k, phrases in lists.items()}
-    # (words_of cuts a run of letters into pieces of 40: a longer lead could not be found at a word's start)
-    return {k: tuple(sorted({m.group() for m in ms if m})) for k, ms in leads.items()
-            if all(m and len(m.group()) <= 40 for m in ms)}
+    return {k: tuple(sorted({m.group() for m in ms if m})) for k, ms in leads.items() if all(ms)}
 
 
-_LEAD = re.compile(r"[a-z]+")
+_LEAD = re.compile(r"[a-z]{1,40}")  # (words_of cuts a run of letters into pieces of 40: so are the leads)
 
 
 def _absent(src: Source, words: frozenset[str]) -> frozenset[str]:
