@@ -111,6 +111,8 @@ class RoleReader:
         self.places, self.surnames, self.english, self.firsts = _word_sets(lex)
         self.all_firsts = lex.first_names
         self.titled = self.v.professional_titles | self.v.titles
+        self._touched: dict[tuple[int, int], bool] = {}  # a phrase's answers, as its other words ask the same
+        self._in_role: dict[tuple[int, int], bool] = {}
 
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
@@ -356,11 +358,22 @@ class RoleReader:
         return False
 
     def governed(self, i: int) -> bool:
-        """Word i (part of a name) is named as a professional in role, and no family relation touches it."""
+        """Word i (part of a name) is named as a professional in role, and no family relation touches it. All but
+        the title test depend on the name's phrase alone, so they are read once per phrase ("Sarah Jones (DSL)":
+        two name words, one phrase; an attendee list is mostly such phrases)."""
         lo, hi = self._phrase(i)
-        if self._family_touch(lo, hi):
+        if (family := self._touched.get((lo, hi))) is None:
+            family = self._touched[lo, hi] = self._family_touch(lo, hi)
+        if family:
             return False
-        if self._titled(lo, hi, i) or self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
+        if self._titled(lo, hi, i):
+            return True
+        if (role := self._in_role.get((lo, hi))) is None:
+            role = self._in_role[lo, hi] = self._phrase_in_role(lo, hi)
+        return role
+
+    def _phrase_in_role(self, lo: int, hi: int) -> bool:
+        if self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
             return True
         if self._role_after(hi) or self._as_role(hi) or self._set_off_role(hi):
             return True
