@@ -19,7 +19,7 @@ CWAC = "cheshire-west-and-chester"
 @pytest.mark.parametrize(
     ("question", "partnership", "held"),
     [
-        ("who oversees the wirral business intelligence unit? their full name please", "wirral", "Business Intelligence"),
+        ("who oversees the wirral business intelligence unit? full name please", "wirral", "Business Intelligence"),
         ("who heads the halton safeguarding practice group, need the name", "halton", "Safeguarding Practice"),
         ("who runs the cheshire west training and development hub - name pls", CWAC, "Training and Development Hub"),
     ],
