@@ -54,8 +54,9 @@ def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight:
     """The question asks for this kind of fact and `best` (`shown`: its folded text) does not give it."""
     if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q):
         return False
-    if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and _names_role(kind, folded_q)):
-        return False  # "name of the training course" is not a person; "... training officer" is
+    if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and (
+            _names_role(kind, folded_q) or _found(kind.person_asks, folded_q))):
+        return False  # "name of the training course" is not a person; "... training officer", "who runs it" are
     if kind.local_only and best.partnership == NATIONAL:
         return True
     single_years = YEAR_RE.findall(RANGE_RE.sub(" ", folded_q))
@@ -114,7 +115,11 @@ def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
     after = folded_q[m.end():] if m else folded_q
     if m and not [t for t in raw_tokens(after) if t not in STOPWORDS]:
         after = folded_q[:m.start()]  # "who chairs the executive, by name": the role comes before the cue
+    if kind.person_asks:  # "who leads the practice group": the group is asked of, not "lead representatives"
+        after = _phrase_re(tuple(kind.person_asks)).sub(" ", after)
     asked = {stem(t) for t in raw_tokens(strip_places(after)) if t not in STOPWORDS} - vocabulary().generic
+    if kind.person_asks and _found(kind.person_asks, folded_q):  # "... practice group": "clinical commissioning
+        asked = asked - {stem(t) for t in kind.unless} or asked  # group" names no one in the practice group
     toks = [stem(t) for t in raw_tokens(text)]
     at = [i for i, t in enumerate(toks) if t in asked]
     for p in kind.evidence:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from knowledge.models import Entry
-from knowledge.slots import WINDOW_WEIGHT, asked_of
+from knowledge.slots import WINDOW_WEIGHT, asked_of, phrase_re
 from knowledge.text import expand, raw_tokens, stem
 from knowledge.vocabulary import FactKind
 
@@ -21,6 +21,8 @@ def subject_of(kind: FactKind | None, folded_q: str, weight: Callable[[str], flo
     """The weighty stems of what the question asks about (without the cue, places, generic and asking words)."""
     if kind is None:
         return frozenset()
+    if kind.person_asks:  # "who runs the business unit": the unit is the subject, not running it
+        folded_q = phrase_re(tuple(kind.person_asks)).sub(" ", folded_q)
     asked, others = asked_of(kind, folded_q, weight is not None)
     stems = others if others is not None else asked
     return frozenset(s for s in stems if len(s) > 2 and (weight is None or weight(s) >= WINDOW_WEIGHT))

@@ -128,6 +128,7 @@ class FactKind(_Strict):
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
     about_person: list[str] = Field(default_factory=list)  # beside a person the documents name, asks for this kind
+    person_asks: list[str] = Field(default_factory=list)  # "who runs ...": a person is asked, even beside an `unless`
     # The slot must be stated *of what is asked*: evidence within this many words of a word the question asks
     # it of (or of a `focus` word), unless one of `fields` states it in the entry's structured payload.
     subject_near: int | None = Field(default=None, ge=1)
@@ -147,7 +148,7 @@ class FactKind(_Strict):
     # that noun: with a focus they count only before a focus word ("quarterly meetings") or no noun at all
     qualifiers: list[str] = Field(default_factory=list)
 
-    _cues = field_validator("cues", "unless", "about_person", "counted", "qualifiers")(_check_phrases)
+    _cues = field_validator("cues", "unless", "about_person", "person_asks", "counted", "qualifiers")(_check_phrases)
 
     @field_validator("fields")
     @classmethod
