@@ -12,8 +12,7 @@ from collections.abc import Callable
 
 from knowledge.dating import month_year
 from knowledge.models import Entry
-from knowledge.slots import found as _found
-from knowledge.slots import phrase_re
+from knowledge.slots import found, phrase_re
 from knowledge.text import STOPWORDS, raw_tokens
 from knowledge.vocabulary import vocabulary
 
@@ -24,16 +23,16 @@ def now_asked(folded_q: str) -> str | None:
     """What the question wants confirmed as of today ("who chairs it"), or None."""
     v = vocabulary()
     rule = v.out_of_scope.now
-    if rule is not None and _found(rule.event_words, folded_q) and (event := _found(list(rule.events), folded_q)):
+    if rule is not None and found(rule.event_words, folded_q) and (event := found(list(rule.events), folded_q)):
         return rule.events[event]  # "has the new website launched yet"
-    if rule is None or not _found(rule.words, folded_q) or _found(rule.anchored, folded_q):
+    if rule is None or not found(rule.words, folded_q) or found(rule.anchored, folded_q):
         return None
-    service = _found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
+    service = found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
     for kind in v.out_of_scope.fact_kinds:
-        if kind.name in rule.kinds and _found(kind.cues, folded_q) and not _found(kind.unless, folded_q) and not (
+        if kind.name in rule.kinds and found(kind.cues, folded_q) and not found(kind.unless, folded_q) and not (
                 service and kind.near is not None):  # a person's name
             return rule.kinds[kind.name]
-    if not service and (cue := _found(list(rule.asks), folded_q)):
+    if not service and (cue := found(list(rule.asks), folded_q)):
         return rule.asks[cue]
     return None
 
@@ -45,9 +44,9 @@ def change_asked(folded_q: str, names_served_place: bool) -> bool:
     rule = vocabulary().out_of_scope.after_documents
     if names_served_place:
         return True  # "in Wirral since 2023": a national note says nothing of what changed there
-    if not _found(rule.changes, folded_q):
+    if not found(rule.changes, folded_q):
         return False
-    if _found(rule.local, folded_q):
+    if found(rule.local, folded_q):
         return True
     ignored = set(STOPWORDS) | set(vocabulary().question_words)
     rest = phrase_re(tuple(rule.changes + rule.changed_of)).sub(" ", folded_q)

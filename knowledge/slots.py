@@ -116,13 +116,13 @@ def cue_stated(kind: FactKind, folded_q: str, text: str, evidence: list[str]) ->
     cues = tuple(c for c in kind.cues if phrase_re((c,)).search(folded_q))
     if kind.focus or not cues:
         return False
+    stated = [f.span() for pattern in evidence for f in re.finditer(pattern, text)]  # found once, not per cue
     for m in phrase_re(cues).finditer(text):
-        for pattern in evidence:
-            for f in re.finditer(pattern, text):
-                gap = text[f.end():m.start()] if f.end() <= m.start() else text[m.end():f.start()] if (
-                    m.end() <= f.start()) else None
-                if gap is not None and len(raw_tokens(gap)) <= CUE_NEAR:
-                    return True
+        for f_start, f_end in stated:
+            gap = text[f_end:m.start()] if f_end <= m.start() else text[m.end():f_start] if (
+                m.end() <= f_start) else None
+            if gap is not None and len(raw_tokens(gap)) <= CUE_NEAR:
+                return True
     return False
 
 
