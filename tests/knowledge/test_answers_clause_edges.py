@@ -67,3 +67,28 @@ def test_a_national_figure_that_matched_better_is_answered_for_the_area(ask) -> 
 def test_a_count_of_the_areas_own_work_is_not_answered_with_the_national_rule(ask) -> None:
     res = ask("how many child death reviews did halton's cdop finish", "halton")
     assert "60 deaths" not in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry"),
+    [
+        ("the SW has closed the case and I disagree, how do I escalate", "warrington",
+         "warrington.escalation.professional-differences"),
+        ("HV and sw cant agree on whether to step down, what's the escalation route in warrington", "warrington",
+         "warrington.escalation.professional-differences"),
+    ],
+)
+def test_a_practitioners_role_in_shorthand_is_no_unknown_topic(ask, question, partnership, entry) -> None:
+    """"the SW", "the IRO": a role no entry spells that way says who is involved, so it neither weighs as an unknown
+    word nor counts as an unknown acronym ("EHCP") that makes every answer unsure."""
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and res.entry_id == entry, res.text
+
+
+def test_stepping_a_case_down_is_not_a_person_leaving_a_post(ask) -> None:
+    """"step down" is what happens to a case (to early help) as often as to a chair: only a person's stepping down
+    is after the documents."""
+    case = ask("HV and sw cant agree on whether to step down, what's the escalation route in warrington", "warrington")
+    assert "came after them" not in case.text, case.text
+    chair = ask("has the independent chair stepped down in cheshire west", "cheshire-west-and-chester")
+    assert chair.outcome == "cannot_answer" and "came after them" in chair.text, chair.text
