@@ -81,10 +81,18 @@ def clauses(text: str) -> list[str]:
             for c in ([part] if _CONDITION_RE.match(part) else _remark_split(_COMMA_QUESTION_RE.split(part))) if c]
 
 
+# "who are the partners now the lscb's gone?": a clause opening "now (that)" after the question says why it is asked
+_NOW_CLAUSE_RE = re.compile(r"\s+now\s+(?:that\s+)?(?=(?:the|it|its|it's|we|were|we're|they|there|our|lscb|lscbs|"
+                            r"lscb's|everything|everyone|things)\b)", re.I)
+
+
 def _remark_split(parts: list[str]) -> list[str]:
     """The last part cut at its last comma when what follows is a remark ("list the levels of need pls, going on a
     course and dont know them"): it opens with a remark word or an -ing word and asks nothing, and what precedes it
     asks with words of its own."""
+    now = _NOW_CLAUSE_RE.search(parts[-1])
+    if now and asks(parts[-1][:now.start()]) and len(raw_tokens(parts[-1][:now.start()])) >= REMARK_HEAD_WORDS:
+        return [*parts[:-1], parts[-1][:now.start()], parts[-1][now.start():].strip()]
     head, sep, tail = parts[-1].rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
     if not sep or not words or not (words[0] in vocabulary().remark_openers or
@@ -98,6 +106,8 @@ def _remark_split(parts: list[str]) -> list[str]:
 def asks(clause: str) -> bool:
     """The clause asks something: it ends with "?", opens with a question or request word ("who", "list", "can"),
     holds a question after a condition ("if im worried who do i ring") or a request ("can you", "walk me through")."""
+    if _NOW_CLAUSE_RE.match(" " + clause):
+        return False  # "now the lscb's gone?" after the question: why it is asked, not what
     if clause.rstrip().endswith("?"):
         return True
     v = vocabulary()

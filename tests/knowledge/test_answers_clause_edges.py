@@ -92,3 +92,17 @@ def test_stepping_a_case_down_is_not_a_person_leaving_a_post(ask) -> None:
     assert "came after them" not in case.text, case.text
     chair = ask("has the independent chair stepped down in cheshire west", "cheshire-west-and-chester")
     assert chair.outcome == "cannot_answer" and "came after them" in chair.text, chair.text
+
+
+def test_a_now_clause_after_the_question_is_context(ask) -> None:
+    """"... now the LSCB has gone": why it is asked; the question is who the partners are, not the transition."""
+    asked, context = split_context("so who are the three safeguarding partners in halton now the old board has gone?")
+    assert asked == "so who are the three safeguarding partners in halton" and context.startswith("now the old board")
+    res = ask("started in warrington last week, who are the 3 safeguarding partners now that the lscb has "
+              "finished?", "warrington")
+    assert res.outcome == "answer" and res.entry_id == "warrington.partners.safeguarding-partners", res.text
+
+
+def test_now_inside_a_question_is_not_cut() -> None:
+    assert clauses("who chairs the executive now") == ["who chairs the executive now"]
+    assert clauses("what happens now the review is published") == ["what happens now the review is published"]
