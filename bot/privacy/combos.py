@@ -39,7 +39,7 @@ _NOT_SHOW = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Janua
 SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?!{_NOT_SHOW})[A-Z][\w'’]{{1,20}}")
 # A win that one person holds ("won the under 14 boxing title", "county chess champion").
 ACHIEVEMENT = re.compile(
-    r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,4}?"
+    r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,7}?"
     r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery|show|"
     r"final|pageant)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
@@ -91,12 +91,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:in|on|at|above|below|near|opposite)\s{{1,3}}"
             r"(?:a\b|an\b|the\b|(?-i:[A-Z][a-z]))"  # "the triplets in Helsby": a place named
-            r"|\b(?:child|girl|boy|lad|baby|family)\s{1,3}with\b"
+            r"|\b(?:child|girl|boy|lad|baby|family|yp|kid|teen|teenager)\s{1,3}with\b"
             r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(
             rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b"
             r"|\bonly\s{1,3}(?:year|yr|y)\s{0,2}\d{1,2}\b", re.IGNORECASE),  # "the only Year 11 who..."
-        "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits | v.rare_belongings)})(?![\w'’])", re.IGNORECASE),
+        "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits | v.rare_belongings)})(?![\w'’])"
+                            # "the rare Rett diagnosis", "a rare genetic condition": whatever its name
+                            r"|\brare\s{1,3}(?:[\w'’\-]{1,20}\s{1,3}){0,2}?(?:condition|diagnosis|syndrome|disorder|"
+                            r"disease|illness|cancer)\b", re.IGNORECASE),
         "community": re.compile(rf"\b(?:{_alternation(v.communities)})\b", re.IGNORECASE),
         "composition": re.compile(
             rf"\b(?:{_alternation(v.family_compositions)})\b|\bfamily\s{{1,3}}of\s{{1,3}}(?:[7-9]|1\d)\b"

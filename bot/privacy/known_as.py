@@ -1,0 +1,66 @@
+"""What a child is known as, and a place only one child holds: a nickname ("the lad they call 'Tiny'", "goes by
+Smokey", "known on the estate as Little Red") and a post in a named team or club ("captain of the Runcorn Linnets
+under 12s", "the mascot for Warrington Wolves").
+
+A nickname is a name: everyone who uses it knows whose it is. A team has one captain, one goalkeeper, one mascot, so
+the post with the team's name (or its age group) points at one child. Practice text speaks of nicknames and posts in
+general ("known by nicknames in county lines groups", "the captain of the school council"): no quoted or capitalised
+name follows, or no team is named. Bounded quantifiers; cheap word gates first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.privacy.patterns import Source, Span
+
+_QUOTED = r"(?:'[^'\n]{2,25}'|\"[^\"\n]{2,25}\"|‘[^’\n]{2,25}’|“[^”\n]{2,25}”)"
+_CAPITALISED = r"(?-i:[A-Z][a-z'’]{1,20}(?:\s{1,2}[A-Z][a-z'’]{1,20})?)\b"
+# Cues after which a quoted or capitalised word is a name someone goes by.
+NICKNAME = re.compile(
+    rf"\b(?:nick-?named|nickname(?:\s{{1,3}}(?:is|was|of))?|goes\s{{1,3}}by|went\s{{1,3}}by|calls\s{{1,3}}(?:him|her)self"
+    rf"|(?:they|everyone|everybody|the\s{{1,3}}(?:(?:other|older|younger|big)\s{{1,3}})?(?:kids|lads|girls|boys))"
+    rf"\s{{1,3}}(?:call|calls|called)(?:\s{{1,3}}(?:him|her))?)\s{{1,3}}(?:the\s{{1,3}})?(?:{_QUOTED}|{_CAPITALISED})",
+    re.IGNORECASE,
+)
+# "known (locally / on the estate) as ...": services and schemes are known as their names too ("an approach known as
+# 'New Ways of Working'", "arrangements known locally as the Halton ... Partnership"), so only of a child or young
+# person named just before it ("kid known as 'chicken boy'", "she's known on the estate as Little Red").
+KNOWN_AS = re.compile(
+    rf"\bknown\s{{1,3}}(?:(?:locally|round\s{{1,3}}here|on\s{{1,3}}the\s{{1,3}}(?:estate|street|site|streets)|at\s{{1,3}}school"
+    rf"|to\s{{1,3}}(?:everyone|police|the\s{{1,3}}police))\s{{1,3}})?as\s{{1,3}}(?:the\s{{1,3}})?(?:{_QUOTED}|{_CAPITALISED})",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(r"\b(?:kid|lad|lass|girl|boy|child|yp|he|she|he's|she's|hes|shes|teen|teenager|baby|"
+                            r"toddler|son|daughter|young\s{1,3}person)\b(?:\s{1,3}(?:is|was|who|that|'s|[a-z]{1,12}ly))?"
+                            r"\s{1,3}$", re.IGNORECASE)
+_NICK_GATE = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "call", "called", "known"})
+
+# One child's post in a team: the post, then the team by name (capitalised) or by its age group.
+_POSTS = (r"(?:vice[\s\-]{0,2}captain|captain|goalkeeper|goalie|keeper|striker|mascot|star\s{1,3}player"
+          r"|top\s{1,3}scorer|lead\s{1,3}(?:dancer|singer)|head\s{1,3}(?:girl|boy)|cox)")
+_AGE_GROUP = r"(?:u|under[\s\-]{0,2})\d{1,2}s?\b"
+TEAM_POST = re.compile(
+    rf"\b{_POSTS}\s{{1,3}}(?:of|for|at|in)\s{{1,3}}(?:the\s{{1,3}})?"
+    rf"(?:(?-i:[A-Z][\w'’&\-]{{1,25}})(?:\s{{1,2}}(?-i:[A-Z][\w'’&\-]{{1,25}})){{0,3}}"
+    rf"|(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,3}}?{_AGE_GROUP})",
+    re.IGNORECASE,
+)
+_POST_GATE = frozenset({"vice", "captain", "goalkeeper", "goalie", "keeper", "striker", "mascot", "star", "top", "lead",
+                        "head", "cox"})
+# "the captain of the School Council": a council is no team (a post on it is named in the minutes of any school)
+_NOT_TEAM = re.compile(r"\b(?:council|industry|ship)\b", re.IGNORECASE)
+
+def known_as_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
+    """Lazy detectors of nicknames and one-child posts; `words` are the text's lower-case words."""
+    out: list[Iterator[Span]] = []
+    if words & _NICK_GATE:
+        # (on the text as typed, not Source's lower-case copy: a capitalised name is part of the shape)
+        out.append(("name", m.start(), m.end()) for m in NICKNAME.finditer(src.text))
+        out.append(("name", m.start(), m.end()) for m in KNOWN_AS.finditer(src.text)
+                   if _PERSON_BEFORE.search(src.text, max(0, m.start() - 40), m.start()))
+    if words & _POST_GATE:
+        out.append(("combination", m.start(), m.end()) for m in TEAM_POST.finditer(src.text)
+                   if not _NOT_TEAM.search(m.group()))
+    return out
