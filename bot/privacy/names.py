@@ -11,14 +11,14 @@ name). One pass over the words: linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, MC_INITIALS, STATUS_AFTER, family_spans, initial_spans
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
 from bot.privacy.published import INSTITUTIONS, lower_institution
-from bot.privacy.roles import unless_in_role
+from bot.privacy.roles import RoleGate
 from bot.privacy.tokens import (
     _ACRONYM,
     _DETERMINERS,
@@ -40,9 +40,11 @@ from bot.privacy.tokens import (
     word_pattern,
 )
 from bot.privacy.wordnames import (
+    _RATINGS,
     _SPEAK,
     _abstract_use,
     _idiom,
+    _idioms,
     _in_title_phrase,
     _infinitive,
     _named_thing,
@@ -66,8 +68,13 @@ _NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's na
 _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
 
 
-def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
+def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier,
+                settled: Callable[[int], bool]) -> Iterator[Span]:
+    """Each candidate read in its context. `settled(i)` is true when word i's phrase has been read by the role
+    reader and it lets word i pass whatever it is ("Jo Hill (IRO)": Hill, once Jo's phrase is known), so the name
+    tests are skipped for it: in an attendee list most words are such, and this is most of the time it costs."""
     v = lex.vocab
+    idioms = _idioms()
     for i, t, prev, nxt in candidates(toks, cands):
         w = t.norm
         titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
@@ -76,7 +83,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if not t.cap and not titled and w in v.professional_roles:
             continue  # "governor asked", "chair said": a job typed in lower case, though some lists hold it as a name
-        if t.upper and len(w) <= 3:
+        if len(w) <= 3 and t.upper:
             continue  # initials are judged separately
         known, common = c.known(w), c.common(w)
         if (t.possessive and nxt is not None and nxt.norm in v.person_relations and _PHRASE_PUNCT.isdisjoint(t.after)
@@ -85,9 +92,14 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
+        if settled(i):
+            continue  # a professional named in role: any span here would be let pass
+        # (each test after its cheap gate: a word in no saying, colour or season list is none of those)
         if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
-                           or _named_thing(i, toks, lex) or _rating(i, toks) or _idiom(i, toks)
-                           or _abstract_use(i, toks, lex) or _pet(i, toks, lex)):
+                           or _named_thing(i, toks, lex) or (w in _RATINGS and _rating(i, toks))
+                           or (w in idioms and _idiom(i, toks))
+                           or (w in v.abstract_name_words and _abstract_use(i, toks, lex))
+                           or (nxt is not None and nxt.norm == "the" and _pet(i, toks, lex))):
             continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
@@ -97,6 +109,21 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         prev2 = toks[i - 2] if i > 1 else None
         if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
             continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
+        determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
+        greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
+                                                                     and prev2.norm == "thank"))
+        if determiner_before or (w in v.org_words and t.cap) or greeted:
+            continue  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
+        if known and not common:
+            if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
+                yield "name", t.start, t.end
+            continue
+        if known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
+            yield "name", t.start, t.end  # 'Summer-Rose', 'lily-mae': every part a first name
+            continue
+        if not known and (common or _ACRONYM.fullmatch(t.raw) or not (w.isalpha() or "-" in w)):
+            continue
+        # the word's position, read only for the words that need it
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
@@ -112,17 +139,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             prev2 is not None and prev2.norm in _SPEAK and prev.norm in ("to", "with")))
         clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
         mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
-        determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
-        greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
-                                                                     and prev2.norm == "thank"))
-        if determiner_before or (w in v.org_words and t.cap) or greeted:
-            continue  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
-        elif known and not common:
-            if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
-                yield "name", t.start, t.end
-        elif known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
-            yield "name", t.start, t.end  # 'Summer-Rose', 'lily-mae': every part a first name
-        elif known:  # a name that is also a word, place or term: only in a name position
+        if known:  # a name that is also a word, place or term: only in a name position
             first = w in lex.first_names
             if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
                     or (t.possessive and not place and w in lex.first_names)
@@ -137,7 +154,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and t.cap and _surname_next(i, toks, lex))
                     or (first and _lower_surname_next(t, toks[i + 1], lex))):
                 yield "name", t.start, t.end
-        elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
+        elif (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
                 or relation_next
                 # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
@@ -321,7 +338,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                          if i and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
     c = classifier()
-    return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
+    roles = RoleGate(toks, lex)
+    return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled)), family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
 
 
