@@ -66,6 +66,7 @@ _NEWS = frozenset({"update", "updates", "news", "info", "information", "concerns
 _GREETINGS = frozenset({"thanks", "thank", "thankyou", "cheers", "hi", "hiya", "hello", "dear", "morning", "ta"})
 _NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's name ("his brother will")
 _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
+_FILL_AFTER = 64  # candidates read one by one before a message dense with them has all its words built at once
 
 
 def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier,
@@ -75,7 +76,10 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier,
     tests are skipped for it: in an attendee list most words are such, and this is most of the time it costs."""
     v = lex.vocab
     idioms = _idioms()
-    for i, t, prev, nxt in candidates(toks, cands):
+    dense = len(cands) * 4 > len(toks)
+    for k, (i, t, prev, nxt) in enumerate(candidates(toks, cands)):
+        if k == _FILL_AFTER and dense:
+            toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
         w = t.norm
         titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
         if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
@@ -304,14 +308,25 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     cand.update(i + 1 for b in openers & distinct for i in at[b])
     terms = lex.vocab.acronyms
     strong = lex.vocab.strong_initial_roles
-    shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
-              and (b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
-                   # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
-                   or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
-                   or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
-                   or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
-              and (text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
-                   or MC_INITIALS.fullmatch(text[a:b]) is not None)]
+    # short words in capitals ("KM", "JT's"): judged by their letters first, once per distinct spelling (a list of
+    # names is all capitalised words, few of them in capitals), then by the words around them
+    person_relations = lex.vocab.person_relations
+    in_capitals: dict[str, bool] = {}
+    shorts = []
+    for i, (a, b) in enumerate(spans):
+        if b - a <= 8 and text[a].isupper():
+            raw = text[a:b]
+            if (capitals := in_capitals.get(raw)) is None:
+                capitals = in_capitals[raw] = (
+                    raw.removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
+                    or MC_INITIALS.fullmatch(raw) is not None)
+            if capitals and (
+                    b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
+                    # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
+                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in person_relations)
+                    or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
+                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY)):
+                shorts.append(i)
     cand.update(shorts)
     relations = lex.vocab.person_relations
     # "Reign's nan": any word owning a relative is looked at
@@ -325,7 +340,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     phrases = place_phrases()
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
-    cand.difference_update(_eponyms(text, spans, bases, cand, lex))
+    cand.difference_update(_eponyms(text, spans, bases, at, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
@@ -343,28 +358,28 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
             initial_spans(toks, shorts, lex)]
 
 
-def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: set[int], lex: Lexicon) -> set[int]:
+def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]], cand: set[int],
+             lex: Lexicon) -> set[int]:
     """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
     "Clare's Law", "Jessie's Fund": not "Kayla's review"), or capitalised after a patron's title ("St Chad's",
-    "Sir Thomas Boteler")."""
+    "Sir Thomas Boteler"). Found from where the eponym nouns and titles are, not by asking each candidate."""
     v, n = lex.vocab, len(bases)
 
     def cap(j: int) -> bool:
         return 0 <= j < n and text[spans[j][0]].isupper()
 
     out = set()
-    institutions = not (INSTITUTIONS | v.patron_titles).isdisjoint(bases)
-    for i in cand:
-        if not 0 <= i < n:
-            continue
-        nxt = bases[i + 1] if i + 1 < n else ""
-        tight = i + 1 < n and text[spans[i][1]:spans[i + 1][0]] == " "
-        eponym = tight and nxt in v.eponym_nouns
-        patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
-                             or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
-        if eponym or patron or (institutions and lower_institution(i, text, spans, bases, v.patron_titles,
-                                                                     v.org_words)):
-            out.add(i)
+    for noun in v.eponym_nouns & at.keys():
+        for j in at[noun]:  # the word before, one space between
+            if j - 1 in cand and j >= 1 and text[spans[j - 1][1]:spans[j][0]] == " ":
+                out.add(j - 1)
+    for title in v.patron_titles & at.keys():
+        for j in at[title]:  # one or two capitalised words after a capitalised title
+            if cap(j) and cap(j + 1):
+                out.update(k for k in (j + 1, j + 2) if k in cand and cap(k))
+    if not (INSTITUTIONS | v.patron_titles).isdisjoint(bases):
+        out.update(i for i in cand if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
+                                                                         v.org_words))
     return out
 
 

@@ -66,19 +66,20 @@ class RoleReader(RoleContext):
             family = self._touched[lo, hi] = self._family_touch(lo, hi)
         if family:
             return False
+        if (role := self._in_role.get((lo, hi))) is True:
+            return True  # (known from another word of the phrase: the title test cannot change the answer)
         if self._titled(lo, hi, i):
             return True
-        if (role := self._in_role.get((lo, hi))) is None:
+        if role is None:
             role = self._in_role[lo, hi] = self._phrase_in_role(lo, hi)
         return role
 
     def settled(self, i: int) -> bool:
-        """Word i's phrase has been read (another of its words asked) and governs word i: a name span there would
-        pass, so the name tests need not run ("Jo Hill (IRO)": Hill, once Jo is read). False when not yet known."""
+        """Word i is governed, asked before the name tests when its phrase has more than one word ("Jo Hill (IRO)",
+        "Dr Amir Khan"): in a list of attendees nearly every full name is a professional's, and one reading of the
+        phrase then spares the name tests for each of its words. A word alone is asked only once found."""
         lo, hi = self._phrase(i)
-        if self._touched.get((lo, hi)) is not False:
-            return False
-        return self._in_role.get((lo, hi)) is True or self._titled(lo, hi, i)
+        return lo < hi and self.governed(i)
 
     def _phrase_in_role(self, lo: int, hi: int) -> bool:
         if self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
@@ -97,8 +98,10 @@ class RoleGate:
         self.reader: RoleReader | None = None
 
     def settled(self, i: int) -> bool:
-        """See RoleReader.settled; nothing is known before the reader is built."""
-        return self.reader is not None and self.reader.settled(i)
+        """See RoleReader.settled."""
+        if self.reader is None:
+            self.reader = RoleReader(self.toks, self.lex)
+        return self.reader.settled(i)
 
     def unless_in_role(self, spans: Iterator[Span]) -> Iterator[Span]:
         """The name spans that are not a professional named in role."""
