@@ -35,7 +35,6 @@ from bot.privacy.tokens import (
     _clause_start,
     _neighbours,
     _sentence_start,
-    candidates,
     classifier,
     word_pattern,
 )
@@ -69,17 +68,21 @@ _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a titl
 _FILL_AFTER = 64  # candidates read one by one before a message dense with them has all its words built at once
 
 
-def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier,
-                settled: Callable[[int], bool]) -> Iterator[Span]:
-    """Each candidate read in its context. `settled(i)` is true when word i's phrase has been read by the role
-    reader and it lets word i pass whatever it is ("Jo Hill (IRO)": Hill, once Jo's phrase is known), so the name
-    tests are skipped for it: in an attendee list most words are such, and this is most of the time it costs."""
+def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settled: Callable[[int], bool],
+                passed: set[int]) -> Iterator[Span]:
+    """Each candidate read in its context. `settled(i)` asks the role reader first whether word i is a professional
+    named in role (roles.py RoleReader.settled), so its name tests are skipped, and `passed` holds the later words
+    of phrases found so ("Jo Hill (IRO)": Hill, once Jo is read), skipped unread: in an attendee list most words
+    are such, and reading each word's name tests was most of the time it cost."""
     v = lex.vocab
     idioms = _idioms()
-    dense = len(cands) * 4 > len(toks)
-    for k, (i, t, prev, nxt) in enumerate(candidates(toks, cands)):
+    dense, n = len(cands) * 4 > len(toks), len(toks)
+    for k, i in enumerate(cands):
         if k == _FILL_AFTER and dense:
             toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
+        if i in passed or (t := toks[i]) is None:
+            continue
+        prev, nxt = toks[i - 1] if i else None, toks[i + 1] if i + 1 < n else None
         w = t.norm
         titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
         if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
@@ -314,7 +317,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     in_capitals: dict[str, bool] = {}
     shorts = []
     for i, (a, b) in enumerate(spans):
-        if b - a <= 8 and text[a].isupper():
+        # (a lower-case second letter stays in the letters, and no Mc initials have one: "Jo", "Hill" are not)
+        if b - a <= 8 and text[a].isupper() and (b - a == 1 or not text[a + 1].islower()):
             raw = text[a:b]
             if (capitals := in_capitals.get(raw)) is None:
                 capitals = in_capitals[raw] = (
@@ -354,7 +358,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     toks = Toks(text, spans, norms)
     c = classifier()
     roles = RoleGate(toks, lex)
-    return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled)), family_spans(toks, families, lex, c),
+    return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled, roles.passed)),
+            family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
 
 

@@ -47,8 +47,16 @@ def _single_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[0] for p in phrases if len(p) == 1)
 
 
+@cache
+def _edges(phrases: frozenset[tuple[str, ...]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the phrases start with and end with: a word that starts or ends none is answered by one lookup."""
+    return frozenset(p[0] for p in phrases if p), frozenset(p[-1] for p in phrases if p)
+
+
 def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> int:
     """Length of the longest phrase starting at word j, or 0."""
+    if 0 <= j < len(norms) and norms[j] not in _edges(phrases)[0]:
+        return 0
     for n in range(_LONGEST, 0, -1):
         if tuple(norms[j:j + n]) in phrases and j + n <= len(norms):
             return n
@@ -56,6 +64,8 @@ def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) ->
 
 
 def _phrase_ending(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    if 0 <= j < len(norms) and norms[j] not in _edges(phrases)[1]:
+        return False
     return any(tuple(norms[j - n + 1:j + 1]) in phrases for n in range(min(_LONGEST, j + 1), 0, -1))
 
 
@@ -118,6 +128,19 @@ class PhraseReader:
                     or p.norm in self.v.professional_titles):  # "spoke to dr okafor", "pc jones attended"
                 lo -= 1
         return lo, hi
+
+    def _read_alike(self, lo: int, hi: int, i: int) -> bool:
+        """Every word of phrase (lo, hi), read from word i, reads the same phrase: all its words capitalised with
+        only spaces between (no title's full stop, which joins leftwards only) and too short for _RUN to have cut it
+        ("Jo Hill": Hill reads "Jo Hill" as Jo does; "Dr. Hill": Dr reads "Dr" alone)."""
+        toks = self.toks
+        if hi - lo >= _RUN or not toks[i].cap:  # type: ignore[union-attr]
+            return False
+        for m in range(lo + 1, hi + 1):
+            gap = toks[m].before  # type: ignore[union-attr]
+            if gap.strip() or "\n" in gap:
+                return False
+        return True
 
     def _clergy(self, lo: int, hi: int) -> bool:
         """'Father Dominic': "Father" capitalised before a name, with no owner or article before it, is a priest's

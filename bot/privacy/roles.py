@@ -40,8 +40,10 @@ from bot.privacy.tokens import Toks
 class RoleReader(RoleContext):
     """Whether a name at a word index is governed by a professional role (see the module docstring)."""
 
-    def __init__(self, toks: Toks, lex: Lexicon) -> None:
+    def __init__(self, toks: Toks, lex: Lexicon, passed: set[int] | None = None) -> None:
         super().__init__(toks, lex)
+        # later words of a phrase found governed, so the name reader can skip them unread (see settled)
+        self.passed: set[int] = set() if passed is None else passed
         self.single_roles = _single_words(self.roles)
         # per phrase: whether it is a cleric's, and the words in it that are a title or a one-word role
         self._titles: dict[tuple[int, int], tuple[bool, tuple[int, ...]]] = {}
@@ -79,7 +81,12 @@ class RoleReader(RoleContext):
         "Dr Amir Khan"): in a list of attendees nearly every full name is a professional's, and one reading of the
         phrase then spares the name tests for each of its words. A word alone is asked only once found."""
         lo, hi = self._phrase(i)
-        return lo < hi and self.governed(i)
+        if not (lo < hi and self.governed(i)):
+            return False
+        if self._read_alike(lo, hi, i):  # the phrase's later words are governed too: "Hill" once "Jo" is read
+            role = self._in_role.get((lo, hi)) is True
+            self.passed.update(k for k in range(i + 1, hi + 1) if role or self._titled(lo, hi, k))
+        return True
 
     def _phrase_in_role(self, lo: int, hi: int) -> bool:
         if self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
@@ -96,11 +103,12 @@ class RoleGate:
     def __init__(self, toks: Toks, lex: Lexicon) -> None:
         self.toks, self.lex = toks, lex
         self.reader: RoleReader | None = None
+        self.passed: set[int] = set()  # words known governed before the name reader reaches them
 
     def settled(self, i: int) -> bool:
         """See RoleReader.settled."""
         if self.reader is None:
-            self.reader = RoleReader(self.toks, self.lex)
+            self.reader = RoleReader(self.toks, self.lex, self.passed)
         return self.reader.settled(i)
 
     def unless_in_role(self, spans: Iterator[Span]) -> Iterator[Span]:
@@ -110,7 +118,7 @@ class RoleGate:
             k = bisect.bisect_left(toks.spans, (span[1], 0))
             if k < len(toks.spans) and toks.spans[k][0] == span[1]:
                 if self.reader is None:
-                    self.reader = RoleReader(toks, self.lex)
+                    self.reader = RoleReader(toks, self.lex, self.passed)
                 if self.reader.governed(k):
                     continue
             yield span
