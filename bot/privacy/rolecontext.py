@@ -55,7 +55,7 @@ class RoleContext(PhraseReader):
             j -= 1
             if j >= 0 and self.norms[j] in _WHEN and self._joined(j, lo):
                 j -= 1
-        if not (j >= 0 and self._joined(j, lo) and _phrase_ending(self.norms, j, self.roles)):
+        if not (j >= 0 and _phrase_ending(self.norms, j, self.roles) and self._joined(j, lo)):
             return False
         # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
         # closed by punctuation or the role has its own determiner; in "per Mrs Y, head of year, Jo has stopped

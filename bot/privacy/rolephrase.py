@@ -93,6 +93,9 @@ class PhraseReader:
     def _joined(self, a: int, b: int) -> bool:
         """Words a and b (a < b) are in one phrase: no dash or sentence stop between them."""
         toks = self.toks
+        if b == a + 1:  # (most asks: two words side by side)
+            tok = toks[b]
+            return tok is not None and _BREAKS.isdisjoint(tok.before)
         for k in range(a + 1, b + 1):
             tok = toks[k]
             if tok is None or not _BREAKS.isdisjoint(tok.before):
@@ -146,6 +149,8 @@ class PhraseReader:
         """'Father Dominic': "Father" capitalised before a name, with no owner or article before it, is a priest's
         title ('her father Dominic', 'the Father' are family or not a name); so is "Sister Ann" but for an age after
         the name ("Sister Jade (14)" is a child's sibling)."""
+        if self.norms[lo] not in _CLERGY:
+            return False  # (nearly every phrase)
         first, prev, last = self.toks[lo], self.toks[lo - 1] if lo else None, self.toks[hi]
         sibling = last is not None and self.norms[lo] == "sister" and has_digit(last.after)
         return (hi > lo and not sibling and self.norms[lo] in _CLERGY and first is not None and first.cap

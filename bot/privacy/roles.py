@@ -46,7 +46,7 @@ class RoleReader(RoleContext):
         self.passed: set[int] = set() if passed is None else passed
         self.single_roles = _single_words(self.roles)
         # per phrase: whether it is a cleric's, and the words in it that are a title or a one-word role
-        self._titles: dict[tuple[int, int], tuple[bool, tuple[int, ...]]] = {}
+        self._titles: dict[tuple[int, int], tuple[bool, list[int]]] = {}
 
     def _titled(self, lo: int, hi: int, i: int) -> bool:
         # the title itself ("Pastor" in "Pastor Femi", a surname too) is part of the professional's name
@@ -54,10 +54,11 @@ class RoleReader(RoleContext):
         if hi > lo and norms[i] in titles:
             return True
         if (found := self._titles.get((lo, hi))) is None:
-            found = self._titles[lo, hi] = (self._clergy(lo, hi), tuple(
-                k for k in range(lo, hi + 1) if norms[k] in titles or norms[k] in self.single_roles))
+            singles = self.single_roles
+            found = self._titles[lo, hi] = (self._clergy(lo, hi), [
+                k for k in range(lo, hi + 1) if norms[k] in titles or norms[k] in singles])
         clergy, marked = found
-        return clergy or any(k != i for k in marked)
+        return clergy or len(marked) > 1 or (len(marked) == 1 and marked[0] != i)  # a title or role besides word i
 
     def governed(self, i: int) -> bool:
         """Word i (part of a name) is named as a professional in role, and no family relation touches it. All but
@@ -84,8 +85,10 @@ class RoleReader(RoleContext):
         if not (lo < hi and self.governed(i)):
             return False
         if self._read_alike(lo, hi, i):  # the phrase's later words are governed too: "Hill" once "Jo" is read
-            role = self._in_role.get((lo, hi)) is True
-            self.passed.update(k for k in range(i + 1, hi + 1) if role or self._titled(lo, hi, k))
+            if self._in_role.get((lo, hi)) is True:
+                self.passed.update(range(i + 1, hi + 1))
+            else:
+                self.passed.update(k for k in range(i + 1, hi + 1) if self._titled(lo, hi, k))
         return True
 
     def _phrase_in_role(self, lo: int, hi: int) -> bool:
