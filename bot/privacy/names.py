@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, MC_INITIALS, STATUS_AFTER, family_spans, initial_spans
+from bot.privacy.kin import family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
-from bot.privacy.published import INSTITUTIONS, lower_institution
+from bot.privacy.published import eponyms
 from bot.privacy.roles import RoleGate
 from bot.privacy.tokens import (
     _ACRONYM,
@@ -309,28 +309,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     odd = {b for b in distinct - ordinary if not is_contraction(b, ordinary)} | names.intersection(distinct)
     cand = {i for b in odd if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary) for i in at[b]}
     cand.update(i + 1 for b in openers & distinct for i in at[b])
-    terms = lex.vocab.acronyms
-    strong = lex.vocab.strong_initial_roles
-    # short words in capitals ("KM", "JT's"): judged by their letters first, once per distinct spelling (a list of
-    # names is all capitalised words, few of them in capitals), then by the words around them
-    person_relations = lex.vocab.person_relations
-    in_capitals: dict[str, bool] = {}
-    shorts = []
-    for i, (a, b) in enumerate(spans):
-        # (a lower-case second letter stays in the letters, and no Mc initials have one: "Jo", "Hill" are not)
-        if b - a <= 8 and text[a].isupper() and (b - a == 1 or not text[a + 1].islower()):
-            raw = text[a:b]
-            if (capitals := in_capitals.get(raw)) is None:
-                capitals = in_capitals[raw] = (
-                    raw.removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
-                    or MC_INITIALS.fullmatch(raw) is not None)
-            if capitals and (
-                    b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
-                    # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
-                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in person_relations)
-                    or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
-                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY)):
-                shorts.append(i)
+    shorts = short_capitals(text, spans, norms, bases, lex)
     cand.update(shorts)
     relations = lex.vocab.person_relations
     # "Reign's nan": any word owning a relative is looked at
@@ -344,7 +323,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     phrases = place_phrases()
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
-    cand.difference_update(_eponyms(text, spans, bases, at, cand, lex))
+    cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
@@ -361,31 +340,6 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled, roles.passed)),
             family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
-
-
-def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]], cand: set[int],
-             lex: Lexicon) -> set[int]:
-    """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
-    "Clare's Law", "Jessie's Fund": not "Kayla's review"), or capitalised after a patron's title ("St Chad's",
-    "Sir Thomas Boteler"). Found from where the eponym nouns and titles are, not by asking each candidate."""
-    v, n = lex.vocab, len(bases)
-
-    def cap(j: int) -> bool:
-        return 0 <= j < n and text[spans[j][0]].isupper()
-
-    out = set()
-    for noun in v.eponym_nouns & at.keys():
-        for j in at[noun]:  # the word before, one space between
-            if j - 1 in cand and j >= 1 and text[spans[j - 1][1]:spans[j][0]] == " ":
-                out.add(j - 1)
-    for title in v.patron_titles & at.keys():
-        for j in at[title]:  # one or two capitalised words after a capitalised title
-            if cap(j) and cap(j + 1):
-                out.update(k for k in (j + 1, j + 2) if k in cand and cap(k))
-    if not (INSTITUTIONS | v.patron_titles).isdisjoint(bases):
-        out.update(i for i in cand if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
-                                                                         v.org_words))
-    return out
 
 
 @cache

@@ -64,8 +64,11 @@ def _phrase_at(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) ->
 
 
 def _phrase_ending(norms: list[str], j: int, phrases: frozenset[tuple[str, ...]]) -> bool:
-    if 0 <= j < len(norms) and norms[j] not in _edges(phrases)[1]:
-        return False
+    if 0 <= j < len(norms):
+        if norms[j] not in _edges(phrases)[1]:
+            return False
+        if norms[j] in _single_words(phrases):
+            return True  # (a phrase of one word: "IRO")
     return any(tuple(norms[j - n + 1:j + 1]) in phrases for n in range(min(_LONGEST, j + 1), 0, -1))
 
 
