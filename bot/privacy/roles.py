@@ -78,9 +78,12 @@ class RoleReader(RoleContext):
         return role
 
     def settled(self, i: int) -> bool:
-        """Word i is governed, asked before the name tests when its phrase has more than one word ("Jo Hill (IRO)",
-        "Dr Amir Khan"): in a list of attendees nearly every full name is a professional's, and one reading of the
-        phrase then spares the name tests for each of its words. A word alone is asked only once found."""
+        """Word i is governed, asked before the name tests when it is capitalised in a phrase of more than one word
+        ("Jo Hill (IRO)", "Dr Amir Khan"): in a list of attendees nearly every full name is a professional's, and one
+        reading of the phrase then spares the name tests for each of its words. A word alone, or in lower case (most
+        such are no name at all), is asked only once found."""
+        if not self.toks[i].cap:  # type: ignore[union-attr]
+            return False
         lo, hi = self._phrase(i)
         if not (lo < hi and self.governed(i)):
             return False
