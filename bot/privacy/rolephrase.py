@@ -170,10 +170,11 @@ class PhraseReader:
         nxt = toks[hi + 1]
         if last is not None and last.possessive and nxt is not None and nxt.norm in self.v.relation_after_possessive:
             return True  # "Dr Haddad's son"
-        if lo > 0 and self._joined(lo - 1, lo) and norms[lo - 1] in self.family:
+        if lo > 0 and norms[lo - 1] in family and self._joined(lo - 1, lo):
             return True  # "mum Ms Okafor", "his sister Jo"
-        if nxt is not None and self._joined(hi, hi + 1) and "\n" not in nxt.before:  # ("IRO: X\nChild: ...")
-            if nxt.norm in self.family:
+        if (nxt is not None and (nxt.norm in family or nxt.norm == "and") and self._joined(hi, hi + 1)
+                and "\n" not in nxt.before):  # ("IRO: X\nChild: ...")
+            if nxt.norm in family:
                 return True  # "Sarah (mum)", "Jo, mum, ..."
             after = toks[hi + 2]
             if nxt.norm == "and" and after is not None and (after.norm in ("his", "her", "their")

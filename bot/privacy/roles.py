@@ -45,20 +45,14 @@ class RoleReader(RoleContext):
         # later words of a phrase found governed, so the name reader can skip them unread (see settled)
         self.passed: set[int] = set() if passed is None else passed
         self.single_roles = _single_words(self.roles)
-        # per phrase: whether it is a cleric's, and the words in it that are a title or a one-word role
-        self._titles: dict[tuple[int, int], tuple[bool, list[int]]] = {}
 
     def _titled(self, lo: int, hi: int, i: int) -> bool:
         # the title itself ("Pastor" in "Pastor Femi", a surname too) is part of the professional's name
-        norms, titles = self.norms, self.v.professional_titles
-        if hi > lo and norms[i] in titles:
+        norms, titles, singles = self.norms, self.v.professional_titles, self.single_roles
+        if (hi > lo and norms[i] in titles) or self._clergy(lo, hi):
             return True
-        if (found := self._titles.get((lo, hi))) is None:
-            singles = self.single_roles
-            found = self._titles[lo, hi] = (self._clergy(lo, hi), [
-                k for k in range(lo, hi + 1) if norms[k] in titles or norms[k] in singles])
-        clergy, marked = found
-        return clergy or len(marked) > 1 or (len(marked) == 1 and marked[0] != i)  # a title or role besides word i
+        # a title or a one-word role besides word i
+        return any(k != i and (norms[k] in titles or norms[k] in singles) for k in range(lo, hi + 1))
 
     def governed(self, i: int) -> bool:
         """Word i (part of a name) is named as a professional in role, and no family relation touches it. All but
