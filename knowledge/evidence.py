@@ -37,6 +37,10 @@ class Evidence:
         return {e.id: i for i, e in enumerate(self.index.entries)}
 
     @cached_property
+    def _roles(self) -> frozenset[str]:
+        return frozenset(r for r in vocabulary().self_roles if " " not in r)
+
+    @cached_property
     def _asking(self) -> frozenset[str]:
         return frozenset(c for w in vocabulary().asking_words for c in concepts_of(stem(w)))
 
@@ -74,8 +78,8 @@ class Evidence:
         return [w for w in caps if not self._known(w.lower())]
 
     def _known(self, low: str) -> bool:
-        if low in STOPWORDS or low in ACRONYMS or low in US_UK or low in PLACES:
-            return True
+        if low in STOPWORDS or low in ACRONYMS or low in US_UK or low in PLACES or low in self._roles:
+            return True  # a practitioner's own role ("the SW", "our DSL") is no unknown topic
         toks = raw_tokens(low)
         return not toks or stem(toks[0]) in self.index.stems
 

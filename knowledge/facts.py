@@ -101,11 +101,14 @@ def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight:
         dated = [c for c in dated if weight(c) >= WINDOW_WEIGHT] or dated  # "plans", not "children"
     return not counted_in_year(shown, dated, asked_years, COUNT_WINDOW)
 
+_CLAUSE_END_RE = re.compile(r"[,;.?!]|\s-\s")  # the asked role ends with its clause
+
 
 def _names_role(kind: FactKind, folded_q: str) -> bool:
     """What follows the cue ends with a role noun ("the training and development officer")."""
     m = _phrase_re(tuple(kind.cues)).search(folded_q)
-    words = [t for t in raw_tokens(strip_places(folded_q[m.end():] if m else "")) if t not in STOPWORDS]
+    after = _CLAUSE_END_RE.split(folded_q[m.end():] if m else "", maxsplit=1)[0]  # "..., need to escalate step 3"
+    words = [t for t in raw_tokens(strip_places(after)) if t not in STOPWORDS]
     return bool(words) and words[-1] in vocabulary().role_nouns
 
 

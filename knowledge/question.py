@@ -70,13 +70,29 @@ MIN_ASKING_WORDS = 3
 # A clause this short that points back ("is it offered at what levels?") asks about the clause before it; a longer
 # one names its own subject ("when was it last refreshed" after "what is the threshold document called").
 BACK_REFERENCE_WORDS = 4
+# A question this long (words) before a trailing remark stands on its own.
+REMARK_HEAD_WORDS = 4
 
 
 def clauses(text: str) -> list[str]:
     """The message cut into sentences and dash-separated parts, in order."""
     parts = (part.strip() for part in _CLAUSE_RE.split(text))
     return [c for part in parts if part
-            for c in ([part] if _CONDITION_RE.match(part) else _COMMA_QUESTION_RE.split(part)) if c]
+            for c in ([part] if _CONDITION_RE.match(part) else _remark_split(_COMMA_QUESTION_RE.split(part))) if c]
+
+
+def _remark_split(parts: list[str]) -> list[str]:
+    """The last part cut at its last comma when what follows is a remark ("list the levels of need pls, going on a
+    course and dont know them"): it opens with a remark word or an -ing word and asks nothing, and what precedes it
+    asks with words of its own."""
+    head, sep, tail = parts[-1].rpartition(",")
+    words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
+    if not sep or not words or not (words[0] in vocabulary().remark_openers or
+                                    (words[0].endswith("ing") and len(words[0]) >= 5)):
+        return parts
+    if asks(tail) or not asks(head) or len(raw_tokens(head)) < REMARK_HEAD_WORDS:
+        return parts
+    return [*parts[:-1], head, tail.strip()]
 
 
 def asks(clause: str) -> bool:

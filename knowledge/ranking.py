@@ -102,6 +102,9 @@ class Ranking:
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
         if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
+                           # a national entry only where it matched better before the local preference: "how
+                           # many reviews did halton complete" is not answered with the national footprint's "60"
+                           and not (h.entry.partnership == NATIONAL and h.confidence < hits[0].confidence)
                            and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None), None)
             if holder is not None:
                 hits.insert(0, hits.pop(holder))

@@ -53,6 +53,9 @@ UNKNOWN_WEIGHT = 6.15
 # An ordinary English word ("finish", "ahead", "send") weighs this, matched or not: not a domain term, whatever its idf.
 ORDINARY_WEIGHT = 1.0
 ORDINARY = frozenset(stem(w) for w in vocabulary().ordinary_words)
+# A practitioner's role typed as shorthand ("a new SW", "the IRO") that no entry holds says who is involved, not what
+# is asked: it weighs as an ordinary word, not as an unknown one that would sink every entry.
+ROLES = frozenset(stem(r) for r in vocabulary().self_roles if " " not in r)
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
@@ -219,7 +222,7 @@ class SearchIndex:
                 continue  # an unknown long number (a phone number, a reference) says nothing about the topic
             s = stem(w)
             corrected_from = None
-            if s not in self.stems and s not in ORDINARY and s not in GENERIC and not concepts_of(s):
+            if s not in self.stems and s not in ORDINARY and s not in GENERIC and s not in ROLES and not concepts_of(s):
                 fixed = self._correct(w)
                 if fixed and fixed != w:
                     corrections[w] = fixed
@@ -233,6 +236,8 @@ class SearchIndex:
                 weight = self.idf(s)
             elif known:
                 weight = max(self.idf(c) for c in known)
+            elif s in ROLES:
+                weight = ORDINARY_WEIGHT
             else:
                 weight = self.unknown_idf
             if s in GENERIC:

@@ -251,6 +251,7 @@ class Vocabulary(_Strict):
     clause_fillers: frozenset[str] = frozenset()  # "so", "quick one": skipped before a clause's first word
     clause_openers: frozenset[str] = frozenset()  # besides question_words: a clause starting so asks ("list ...")
     request_cues: list[str] = Field(default_factory=list)  # "can you", "walk me through": the clause asks
+    remark_openers: frozenset[str] = frozenset()  # "..., need it for induction": a remark after the last comma
     back_references: frozenset[str] = frozenset()  # "is that right?": the clause before is what it asks about
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
@@ -259,7 +260,7 @@ class Vocabulary(_Strict):
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
                      "ordinary_words",
                      "route_roles",
-                     "question_words", "clause_fillers", "clause_openers", "back_references",
+                     "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
                      mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:

@@ -287,12 +287,16 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(
             rf"\b(?:the|this|that|a|an)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{_alternation(v.event_subjects)})"
             rf"\b(?!['’]s\b)(?!\s{{1,3}}(?:{_alternation(v.not_event_subject_next)})\b)"
-            rf"|\b\d{{1,2}}\s{{0,2}}(?:yo|y/o|yrs?\s{{0,2}}old|years?\s{{0,2}}old|year-old|yr-old|months?\s{{0,2}}old)\b",
+            rf"|\b\d{{1,2}}\s{{0,2}}(?:yo|y/o|yrs?\s{{0,2}}old|years?\s{{0,2}}old|year-old|yr-old|months?\s{{0,2}}old)\b"
+            # a note's first word, its article dropped ("lad taken to a&e on sat", "girl found near the station")
+            rf"|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))\s{{0,2}}(?:{_alternation(v.event_subjects)})\b(?!['’]s\b)"
+            rf"(?!\s{{1,3}}(?:{_alternation(v.not_event_subject_next)})\b)",
             re.IGNORECASE),
         "incident": re.compile(rf"\b(?:{_alternation(v.incident_words)})\b", re.IGNORECASE),
         "when": re.compile(
             rf"\b(?:{_alternation(v.event_times)})\b|\b{_DAYS}\b(?!s)(?!\s{{1,3}}(?:to|-|–)\s)"
-            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTHS}\b|\b{_MONTHS}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)\b",
+            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTHS}\b|\b{_MONTHS}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)\b"
+            r"|\bon\s{1,3}the\s{1,3}\d{1,2}(?:st|nd|rd|th)\b",  # "found ... on the 12th"
             re.IGNORECASE),
         "casework": re.compile(rf"\b(?:{_alternation(v.casework_words)})\b", re.IGNORECASE),
         "spot": re.compile(rf"\bthe\s{{1,3}}(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{_alternation(v.event_places)})\b",
@@ -303,6 +307,7 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
 # "a girl", "an infant", "a 14 year old": any child, not one
 _INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s{1,3}$", re.IGNORECASE)
+_ARTICLE_OR_AGE = re.compile(r"(?:the|this|that)\s|\d", re.IGNORECASE)
 
 
 @cache
@@ -333,6 +338,7 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
         # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
         definite = not _INDEFINITE.match(m.group()) and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4),
-                                                                                      m.start())
+                                                                                      m.start()) \
+            and _ARTICLE_OR_AGE.match(m.group())  # "yp found at the bus station" (no article): as "a yp"
         if (when or where) if definite else (when and where):
             yield "event", a, b

@@ -41,6 +41,7 @@ SIBLING_SPECIFIC = re.compile(
     rf"|\bwith\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:older|younger|big|little|step|half)[\s\-]{{1,3}})?"
     r"(?:sisters|brothers|siblings)\b"
     # a set split across homes or schools: "one in foster care and one at home", "one at X, one at Y"
+    r"|\bborn\b[^.!?\n]{0,40}?\b(?:19|20)\d{2}\b"  # "the triplets born at the general in 2016"
     r"|\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b[^.!?\n]{1,60}?"
     r"\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b",
 )
@@ -54,6 +55,10 @@ SIBLING_STRONG = re.compile(
     r"|\b(?:sister|brother|sibling|twin|cousin)s?\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
     r"(?:lad|girl|boy|one|baby|child|kid|toddler|yp|teen|twins?|young\s{1,3}person)\b"
     r"|\bone\s{1,3}of\s{1,3}the\s{1,3}(?:twins|triplets|quads)\b"
+    # one child's brother of a set ("cousin of the boys we placed", "half brother of the kids who ..."): the set is one
+    # family's; "siblings of the children we look after" is a plural, so practice text
+    r"|\b(?:(?:half|step)[\s\-]{0,2})?(?:sister|brother|twin|cousin)\s{1,3}of\s{1,3}the\s{1,3}(?:[a-z]{1,15}\s{1,3})?"
+    r"(?:kids|children|boys|girls|lads|twins|triplets|ones)\b"
     # a child's place in a large family: "baby number 7", "her sixth baby", "the other five were all adopted"
     rf"|\b(?:baby|child|kid|pregnancy)\s{{1,3}}(?:number|no\.?|#)\s{{0,2}}(?:[4-9]|1\d)\b"
     rf"|\bone\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?{_MANY}\s{{1,3}}(?:kids|children|siblings|brothers|sisters|boys|girls)\b"
@@ -68,7 +73,7 @@ SIBLING_STRONG = re.compile(
 # marks that family out in the same sentence.
 # Run only at the cue words (Source.at_words); a sibling noun also needs one of OWN_PREFIX before it or nothing.
 OWN_SIBLING = re.compile(
-    r"(?:brother|sister|sibling|twin|cousin|bro|sis|eldest|youngest|oldest)\b"
+    r"(?:brother|sister|sibling|twin|cousin|bro|sis|eldest|youngest|oldest|brothers|sisters)\b"
     r"|(?:older|younger|eldest|youngest|oldest|middle|big|little)\s{1,3}(?:one|boy|girl|lad|child|son|daughter|kid)\b"
     r"|baby\s{1,3}of\s{1,3}the\s{1,3}family\b",
     re.IGNORECASE,
@@ -78,6 +83,7 @@ OWN_PREFIX = re.compile(
     r"[\s\-]{1,3}$",
     re.IGNORECASE,
 )
+ONE_CHILDS = re.compile(r"\b(?:his|her)\s{1,3}$", re.IGNORECASE)
 _OWN_NOUNS = ("brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "eldest", "youngest", "oldest")
 SIBLING_EVENT = re.compile(
     r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|hmyoi|hmp|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
@@ -126,7 +132,7 @@ _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "
                                   "other", *_ORDINALS})
 _OWN_ADJ = ("older", "younger", "middle", "big", "little")
 _OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
-                       "youngest", "oldest", "middle", "big", "little", "baby"})
+                       "youngest", "oldest", "middle", "big", "little", "baby", "brothers", "sisters"})
 
 
 def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
@@ -177,6 +183,8 @@ def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
         noun = cue.group().lower().startswith(_OWN_NOUNS) and not cue.group().lower().startswith(_OWN_ADJ)
         if noun and text[:start].strip() and not src.search(OWN_PREFIX, max(0, start - 10), start):
             continue  # "siblings should be placed together": no one child's sibling
+        if cue.group().lower().endswith("s") and not src.search(ONE_CHILDS, max(0, start - 6), start):
+            continue  # "her brothers" are one child's; "their brothers and sisters" anyone's
         a, b = _sentence(text, start, cue.end())
         if event := src.search(SIBLING_EVENT, a, b):
             yield "sibling", cue.start(), cue.end()
