@@ -7,7 +7,7 @@ Why it is exact: every alternative of each pattern holds a word that starts at a
 sentence sees the text before the sentence as the whole text does; it may see a word cut short at the sentence's
 end ("receptionist" as "reception"), but that word still *begins* with the letters. So if no word of the message
 begins with any of a pattern's leads (and no digit can start a match), no sentence of it can match. When a pattern
-gains an alternative, add its lead here (tests/privacy/test_fast_forms.py checks one sentence per alternative).
+gains an alternative, add its lead here (tests/privacy/test_screen_speedups.py checks a sentence per alternative).
 """
 
 from __future__ import annotations
