@@ -19,10 +19,10 @@ quantifiers only; each sentence is read once: linear time.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
+from bot.privacy.leads import _absent
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
 from bot.privacy.pointers import _alternation
@@ -110,35 +110,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@cache
-def _leads() -> dict[str, tuple[str, ...]]:
-    """For each pattern that is one alternation of vocabulary phrases, the letters its phrases start with (up to
-    their first other character): a match starts at a word that begins with one of them."""
-    v = lexicon().vocab
-    lists = {"trait": v.rare_traits | v.rare_belongings, "community": v.communities, "event": v.notable_events,
-             "setting": v.settings, "incident": v.incident_words}
-    leads = {k: [_LEAD.match(w.lower()) for w in phrases] for k, phrases in lists.items()}
-    return {k: tuple(sorted({m.group() for m in ms if m})) for k, ms in leads.items() if all(ms)}
-
-
-_LEAD = re.compile(r"[a-z]{1,40}")  # (words_of cuts a run of letters into pieces of 40: so are the leads)
-
-
-def _absent(src: Source, words: frozenset[str]) -> frozenset[str]:
-    """The alternation patterns that cannot match anywhere in the text, as no word of it begins with any of their
-    phrases' first letters (checked once per message, so a message of many sentences about a child, "the boy
-    who ...", does not search each sentence for them). Only on the lower-case copy, where a letter is a letter."""
-    if src.low is None:
-        return frozenset()
-    ordered = sorted(words)
-
-    def begins(lead: str) -> bool:
-        k = bisect_left(ordered, lead)
-        return k < len(ordered) and ordered[k].startswith(lead)
-
-    return frozenset(k for k, leads in _leads().items() if not any(map(begins, leads)))
-
-
 # An age and a family shape alone fit many families across the country; one of these narrows it to a few.
 _NARROWING = frozenset({"place", "trait", "community", "event", "unique", "school_year"})
 
@@ -178,16 +149,25 @@ def _place(text: str, a: int, b: int) -> bool:
         if m.start() > a and text[m.start() - 1] not in ".!?\n" and (w in local or (w in places and w not in english)):
             return True
     # typed in lower case ("lives out near malpas", "in rock ferry"): a town's whole name that is no English word or
-    # person's name, or a local place of two words
+    # person's name, or a local place of two words (each distinct word looked up once; a pair only from a word that
+    # starts a two-word local place)
     words = _LOWER_WORD.findall(text, a, b)
-    names = lex.place_names
-    for k, w in enumerate(words):
-        if w in local or (w in names and w not in english and w not in lex.first_names and w not in lex.surnames
-                          and w not in lex.rare_english):
+    distinct = set(words)
+    if not distinct.isdisjoint(local):
+        return True
+    for w in distinct.intersection(lex.place_names):
+        if w not in english and w not in lex.first_names and w not in lex.surnames and w not in lex.rare_english:
             return True
-        if k + 1 < len(words) and f"{w} {words[k + 1]}" in local:
-            return True
-    return False
+    pair_starts = _pair_starts()
+    if distinct.isdisjoint(pair_starts):
+        return False
+    return any(w in pair_starts and f"{w} {words[k + 1]}" in local for k, w in enumerate(words[:-1]))
+
+
+@cache
+def _pair_starts() -> frozenset[str]:
+    """The first words of the local places with a space in them ("rock" of "rock ferry")."""
+    return frozenset(p.split(" ")[0] for p in lexicon().vocab.local_places if " " in p)
 
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case
@@ -198,23 +178,24 @@ def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
     if "setting" in found or _place(src.text, a, b):
         found.discard("setting")
         found.add("place")
-    if src.search(AGE, a, b):
+    if "AGE" not in absent and src.search(AGE, a, b):
         found.add("age")
-    if src.search(HEIGHT, a, b):
+    if "HEIGHT" not in absent and src.search(HEIGHT, a, b):
         found.add("trait")
-    if src.search(YEAR_GROUP, a, b):
+    if "YEAR_GROUP" not in absent and src.search(YEAR_GROUP, a, b):
         found.add("school_year")
-    if SHOW.search(src.text, a, b) or newspaper().search(src.text, a, b):
+    if (("SHOW" not in absent and SHOW.search(src.text, a, b))
+            or ("newspaper" not in absent and newspaper().search(src.text, a, b))):
         found.add("event")
-    if src.search(REPUTATION, a, b):
+    if "REPUTATION" not in absent and src.search(REPUTATION, a, b):
         found.add("event")
-    if src.search(FAME, a, b):
+    if "FAME" not in absent and src.search(FAME, a, b):
         found.update(("event", "unique"))
-    if src.search(ACHIEVEMENT, a, b):
+    if "ACHIEVEMENT" not in absent and src.search(ACHIEVEMENT, a, b):
         found.update(("event", "unique"))  # a title or trophy is held by one person
-    if ROAD_NUMBER.search(src.text, a, b):
+    if "ROAD_NUMBER" not in absent and ROAD_NUMBER.search(src.text, a, b):
         found.add("place")
-    if src.search(BUSINESS, a, b):
+    if "BUSINESS" not in absent and src.search(BUSINESS, a, b):
         found.add("unique")
     return found
 

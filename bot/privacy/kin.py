@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.patterns import Span
+from bot.privacy.patterns import Span, has_digit
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, candidates
 
 
@@ -304,3 +304,39 @@ def _defined_before(letters: str, toks: Toks) -> bool:
         return False
     i = bisect.bisect_left(toks.spans, (pos + 1, 0))
     return i < len(toks) and _defines(i, letters, toks)
+
+
+_STATUS_MARKS = frozenset(",(-–")  # one of which starts a care status after initials (STATUS_AFTER)
+
+
+def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], bases: list[str],
+                   lex: Lexicon) -> list[int]:
+    """The words initial_spans reads: short words in capitals ("KM", "JT's", "LMcC") that are no known abbreviation,
+    or are one with a child's cue around it ("TM's mum", "PT year 9", "ED (looked after)"). Judged by their letters
+    first, once per distinct spelling (a list of names is all capitalised words, few of them in capitals)."""
+    n = len(spans)
+    terms = lex.vocab.acronyms
+    strong = lex.vocab.strong_initial_roles
+    person_relations = lex.vocab.person_relations
+    digits = has_digit(text)
+    in_capitals: dict[str, bool] = {}
+    shorts = []
+    for i, (a, b) in enumerate(spans):
+        # (a lower-case second letter stays in the letters, and no Mc initials have one: "Jo", "Hill" are not)
+        if b - a <= 8 and text[a].isupper() and (b - a == 1 or not text[a + 1].islower()):
+            raw = text[a:b]
+            if (capitals := in_capitals.get(raw)) is None:
+                capitals = in_capitals[raw] = (
+                    raw.removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
+                    or MC_INITIALS.fullmatch(raw) is not None)
+            if capitals and (
+                    b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
+                    # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
+                    or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in person_relations)
+                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY)
+                    # (an age needs a digit, a care status a comma, bracket or dash just after: "IRO)" has neither)
+                    or (digits and AGE_AFTER.match(text, b, b + 24) is not None)
+                    or (not _STATUS_MARKS.isdisjoint(text[b:b + 3])
+                        and STATUS_AFTER.match(text, b, b + 48) is not None)):
+                shorts.append(i)
+    return shorts

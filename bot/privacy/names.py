@@ -11,14 +11,14 @@ name). One pass over the words: linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
-from bot.privacy.kin import _PERSON_ONLY, AGE_AFTER, MC_INITIALS, STATUS_AFTER, family_spans, initial_spans
+from bot.privacy.kin import family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import URL, Span
-from bot.privacy.published import INSTITUTIONS, lower_institution
-from bot.privacy.roles import unless_in_role
+from bot.privacy.published import eponyms
+from bot.privacy.roles import RoleGate
 from bot.privacy.tokens import (
     _ACRONYM,
     _DETERMINERS,
@@ -35,14 +35,15 @@ from bot.privacy.tokens import (
     _clause_start,
     _neighbours,
     _sentence_start,
-    candidates,
     classifier,
     word_pattern,
 )
 from bot.privacy.wordnames import (
+    _RATINGS,
     _SPEAK,
     _abstract_use,
     _idiom,
+    _idioms,
     _in_title_phrase,
     _infinitive,
     _named_thing,
@@ -64,11 +65,24 @@ _NEWS = frozenset({"update", "updates", "news", "info", "information", "concerns
 _GREETINGS = frozenset({"thanks", "thank", "thankyou", "cheers", "hi", "hiya", "hello", "dear", "morning", "ta"})
 _NAME_VERBS = frozenset({"will", "may"})  # verbs that are as often a child's name ("his brother will")
 _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a title before a lower-case surname
+_FILL_AFTER = 64  # candidates read one by one before a message dense with them has all its words built at once
 
 
-def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
+def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settled: Callable[[int], bool],
+                passed: set[int]) -> Iterator[Span]:
+    """Each candidate read in its context. `settled(i)` asks the role reader first whether word i is a professional
+    named in role (roles.py RoleReader.settled), so its name tests are skipped, and `passed` holds the later words
+    of phrases found so ("Jo Hill (IRO)": Hill, once Jo is read), skipped unread: in an attendee list most words
+    are such, and reading each word's name tests was most of the time it cost."""
     v = lex.vocab
-    for i, t, prev, nxt in candidates(toks, cands):
+    idioms = _idioms()
+    dense, n = len(cands) * 4 > len(toks), len(toks)
+    for k, i in enumerate(cands):
+        if k == _FILL_AFTER and dense:
+            toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
+        if i in passed or (t := toks[i]) is None:
+            continue
+        prev, nxt = toks[i - 1] if i else None, toks[i + 1] if i + 1 < n else None
         w = t.norm
         titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
         if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
@@ -76,7 +90,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if not t.cap and not titled and w in v.professional_roles:
             continue  # "governor asked", "chair said": a job typed in lower case, though some lists hold it as a name
-        if t.upper and len(w) <= 3:
+        if len(w) <= 3 and t.upper:
             continue  # initials are judged separately
         known, common = c.known(w), c.common(w)
         if (t.possessive and nxt is not None and nxt.norm in v.person_relations and _PHRASE_PUNCT.isdisjoint(t.after)
@@ -85,9 +99,14 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             continue
         if common and not known and not titled:
             continue  # an ordinary word that is in no name list
+        if settled(i):
+            continue  # a professional named in role: any span here would be let pass
+        # (each test after its cheap gate: a word in no saying, colour or season list is none of those)
         if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
-                           or _named_thing(i, toks, lex) or _rating(i, toks) or _idiom(i, toks)
-                           or _abstract_use(i, toks, lex) or _pet(i, toks, lex)):
+                           or _named_thing(i, toks, lex) or (w in _RATINGS and _rating(i, toks))
+                           or (w in idioms and _idiom(i, toks))
+                           or (w in v.abstract_name_words and _abstract_use(i, toks, lex))
+                           or (nxt is not None and nxt.norm == "the" and _pet(i, toks, lex))):
             continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
         if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
                        or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
@@ -97,6 +116,21 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
         prev2 = toks[i - 2] if i > 1 else None
         if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
             continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
+        determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
+        greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
+                                                                     and prev2.norm == "thank"))
+        if determiner_before or (w in v.org_words and t.cap) or greeted:
+            continue  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
+        if known and not common:
+            if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
+                yield "name", t.start, t.end
+            continue
+        if known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
+            yield "name", t.start, t.end  # 'Summer-Rose', 'lily-mae': every part a first name
+            continue
+        if not known and (common or _ACRONYM.fullmatch(t.raw) or not (w.isalpha() or "-" in w)):
+            continue
+        # the word's position, read only for the words that need it
         nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
         place = c.place(w)
         after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
@@ -112,17 +146,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
             prev2 is not None and prev2.norm in _SPEAK and prev.norm in ("to", "with")))
         clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
         mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
-        determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
-        greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
-                                                                     and prev2.norm == "thank"))
-        if determiner_before or (w in v.org_words and t.cap) or greeted:
-            continue  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
-        elif known and not common:
-            if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
-                yield "name", t.start, t.end
-        elif known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
-            yield "name", t.start, t.end  # 'Summer-Rose', 'lily-mae': every part a first name
-        elif known:  # a name that is also a word, place or term: only in a name position
+        if known:  # a name that is also a word, place or term: only in a name position
             first = w in lex.first_names
             if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
                     or (t.possessive and not place and w in lex.first_names)
@@ -137,7 +161,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> It
                     or (first and t.cap and _surname_next(i, toks, lex))
                     or (first and _lower_surname_next(t, toks[i + 1], lex))):
                 yield "name", t.start, t.end
-        elif not common and not _ACRONYM.fullmatch(t.raw) and (w.isalpha() or "-" in w) and (  # in no list
+        elif (  # in no list
                 (after_role and (t.cap or verb_next or ing_next or end_next))
                 or relation_next
                 # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
@@ -285,16 +309,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     odd = {b for b in distinct - ordinary if not is_contraction(b, ordinary)} | names.intersection(distinct)
     cand = {i for b in odd if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary) for i in at[b]}
     cand.update(i + 1 for b in openers & distinct for i in at[b])
-    terms = lex.vocab.acronyms
-    strong = lex.vocab.strong_initial_roles
-    shorts = [i for i, (a, b) in enumerate(spans) if b - a <= 8 and text[a].isupper()
-              and (b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
-                   # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
-                   or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in lex.vocab.person_relations)
-                   or AGE_AFTER.match(text, b, b + 24) is not None or STATUS_AFTER.match(text, b, b + 48) is not None
-                   or (i + 1 < n and bases[i + 1] in _PERSON_ONLY))
-              and (text[a:b].removesuffix("'s").removesuffix("’s").replace("-", "").replace("'", "").isupper()
-                   or MC_INITIALS.fullmatch(text[a:b]) is not None)]
+    shorts = short_capitals(text, spans, norms, bases, lex)
     cand.update(shorts)
     relations = lex.vocab.person_relations
     # "Reign's nan": any word owning a relative is looked at
@@ -308,7 +323,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     phrases = place_phrases()
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
-    cand.difference_update(_eponyms(text, spans, bases, cand, lex))
+    cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
@@ -321,33 +336,10 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                          if i and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)})
     toks = Toks(text, spans, norms)
     c = classifier()
-    return [unless_in_role(_name_spans(toks, cands, lex, c), toks, lex), family_spans(toks, families, lex, c),
+    roles = RoleGate(toks, lex)
+    return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled, roles.passed)),
+            family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
-
-
-def _eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], cand: set[int], lex: Lexicon) -> set[int]:
-    """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
-    "Clare's Law", "Jessie's Fund": not "Kayla's review"), or capitalised after a patron's title ("St Chad's",
-    "Sir Thomas Boteler")."""
-    v, n = lex.vocab, len(bases)
-
-    def cap(j: int) -> bool:
-        return 0 <= j < n and text[spans[j][0]].isupper()
-
-    out = set()
-    institutions = not (INSTITUTIONS | v.patron_titles).isdisjoint(bases)
-    for i in cand:
-        if not 0 <= i < n:
-            continue
-        nxt = bases[i + 1] if i + 1 < n else ""
-        tight = i + 1 < n and text[spans[i][1]:spans[i + 1][0]] == " "
-        eponym = tight and nxt in v.eponym_nouns
-        patron = cap(i) and ((i > 0 and bases[i - 1] in v.patron_titles and cap(i - 1))
-                             or (i > 1 and bases[i - 2] in v.patron_titles and cap(i - 2) and cap(i - 1)))
-        if eponym or patron or (institutions and lower_institution(i, text, spans, bases, v.patron_titles,
-                                                                     v.org_words)):
-            out.add(i)
-    return out
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import Lexicon, lexicon
 
 _MAILBOX_PARTS = re.compile(r"[a-z]{1,64}")
 _PUBLIC_DOMAINS = (".gov.uk", ".nhs.net", ".nhs.uk", ".police.uk", ".sch.uk", ".org.uk", ".ac.uk")
@@ -126,3 +126,28 @@ def lower_institution(i: int, text: str, spans: list[tuple[int, int]], bases: li
     return any(j + 2 < n and bases[j + 2] in INSTITUTIONS and text[spans[j][0]].islower()
                and text[spans[j + 1][0]].islower() and not bases[j + 1].endswith("'s")
                and bases[j] not in _SMALL_WORDS and bases[j + 1] not in _SMALL_WORDS for j in (i, i - 1) if j >= 0)
+
+
+def eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]], cand: set[int],
+             lex: Lexicon) -> set[int]:
+    """Candidates that name a law, test or institution, not a person: before an eponym noun ("Gillick competence",
+    "Clare's Law", "Jessie's Fund": not "Kayla's review"), or capitalised after a patron's title ("St Chad's",
+    "Sir Thomas Boteler"). Found from where the eponym nouns and titles are, not by asking each candidate."""
+    v, n = lex.vocab, len(bases)
+
+    def cap(j: int) -> bool:
+        return 0 <= j < n and text[spans[j][0]].isupper()
+
+    out = set()
+    for noun in v.eponym_nouns & at.keys():
+        for j in at[noun]:  # the word before, one space between
+            if j - 1 in cand and j >= 1 and text[spans[j - 1][1]:spans[j][0]] == " ":
+                out.add(j - 1)
+    for title in v.patron_titles & at.keys():
+        for j in at[title]:  # one or two capitalised words after a capitalised title
+            if cap(j) and cap(j + 1):
+                out.update(k for k in (j + 1, j + 2) if k in cand and cap(k))
+    if not (INSTITUTIONS | v.patron_titles).isdisjoint(bases):
+        out.update(i for i in cand if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
+                                                                         v.org_words))
+    return out

@@ -90,6 +90,31 @@ class Toks(dict[int, "Tok | None"]):
         tok = self[i] = Tok(self.text, self.spans, self.norms, i) if 0 <= i < self.n else None
         return tok
 
+    def fill(self) -> None:
+        """Build every word now, as Tok.__init__ would one at a time but with the gaps between words sliced once
+        and no lookup per word: about half the cost, worth it when most words will be asked for (a list of names)."""
+        text, spans, norms = self.text, self.spans, self.norms
+        if not spans:
+            return
+        ends = [b for _, b in spans]
+        gaps = [text[b:a] for b, (a, _) in zip(ends, spans[1:], strict=False)]
+        first, last = spans[0][0], ends[-1]
+        befores = [text[max(0, first - 3):first] if first else "^", *gaps]
+        afters = [*gaps, text[last:last + 3] or "$"]
+        new = Tok.__new__
+        for i, (a, b) in enumerate(spans):
+            if i in self:
+                continue
+            tok = self[i] = new(Tok)
+            tok.raw, tok.start, tok.end, tok.cap = text[a:b], a, b, text[a].isupper()
+            norm = norms[i]
+            if "'" in norm:  # (as in Tok.__init__)
+                tok.possessive = norm.endswith("'s") or (norm.endswith("s'") and text[a - 1:a] not in ("'", "‘"))
+                tok.norm = _base(norm)
+            else:
+                tok.possessive, tok.norm = False, norm
+            tok.before, tok.after = befores[i], afters[i]
+
 
 def _norm(raw: str) -> str:
     return raw.lower() if raw.isascii() else fold(raw)

@@ -1,0 +1,198 @@
+"""Where a role is read around a name's phrase, for the role reader (roles.py): a role before it ("our IRO is
+Pauline Grimshaw", "the SENCO, Mrs X,"), after it ("Karen Ellis, principal social worker", "Jo Briggs (LADO)"), as a
+line's label ("IRO: Jo Hill"), given with "as" later in its clause, a service after from / in / at, or after a list
+of names ("X and Y are the Wirral leads"). Each test looks at a bounded number of words: linear time.
+"""
+
+from __future__ import annotations
+
+from bot.privacy.patterns import has_digit
+from bot.privacy.rolephrase import (
+    _JOIN_BEFORE,
+    _LONGEST,
+    _OPEN,
+    PhraseReader,
+    _acronym,
+    _phrase_at,
+    _phrase_ending,
+    _words_of,
+)
+
+# Between a role and the name after it: "the HV is called Bernie", "our IRO, named as Jo".
+_NAMING = frozenset({"called", "named"})
+_PLACE_PREPS = frozenset({"from", "in", "at", "with", "of", "on"})
+# Nouns after a service that make it a record, not a workplace ("Kayla in the MASH referral").
+_RECORD_NOUNS = frozenset({"referral", "referrals", "case", "cases", "file", "files", "record", "records", "system",
+                           "report", "notes", "plan", "meeting", "strategy", "discussion",
+                           # a child "on the CAMHS waiting list", "on the YOT books", "on the CIN team's caseload"
+                           "list", "lists", "waiting", "waitlist", "caseload", "caseloads", "books", "radar",
+                           "register",
+                           # a service's home for families: "X from the Women's Aid refuge" may be a child there
+                           "refuge", "refuges", "hostel", "house", "flats", "accommodation", "placement"})
+# What sets a role off after a name ("Jo Hill (IRO)", "Jo Hill - team manager"), and what closes it.
+_SET_OFF = frozenset({"(", "-", "–", "—", ",", "|"})
+_CLOSERS = frozenset(")-–—,|;.")
+_LABEL_MARKS = frozenset({":", "-", "–", "—", "|"})
+_LABEL_CLOSE = frozenset(",|;")
+# Words of time between a role and "is" before the name ("the duty manager today is Leanne").
+_WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still"})
+# Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
+_NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
+                     "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
+
+
+class RoleContext(PhraseReader):
+    """The role and service tests around a phrase (lo, hi): each says whether a role governs the name there."""
+
+    def _role_before(self, lo: int, hi: int) -> bool:
+        j = lo - 1
+        # "our DSL mrs thompson", "the virtual school head mr o'neill": a title typed in lower case before the name
+        if j >= 0 and self.norms[j] in self.v.titles and not self.toks[j].cap and self._joined(j, lo):  # type: ignore[union-attr]
+            j -= 1
+        if j >= 0 and self.norms[j] in _NAMING and self._joined(j, lo):
+            j -= 1
+        if j >= 0 and self.norms[j] in _JOIN_BEFORE and self._joined(j, lo):
+            j -= 1
+            if j >= 0 and self.norms[j] in _WHEN and self._joined(j, lo):
+                j -= 1
+        if not (j >= 0 and _phrase_ending(self.norms, j, self.roles) and self._joined(j, lo)):
+            return False
+        # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
+        # closed by punctuation or the role has its own determiner; in "per Mrs Y, head of year, Jo has stopped
+        # eating" the role belongs to Mrs Y and Jo starts a new clause.
+        if "," not in self.toks[lo].before:  # type: ignore[union-attr]
+            return True
+        nxt, last = self.toks[hi + 1], self.toks[hi]
+        closed = nxt is None or (last is not None and bool(last.after.strip()))
+        n = next(n for n in range(_LONGEST, 0, -1) if tuple(self.norms[max(0, j - n + 1):j + 1]) in self.roles)
+        start = j - n + 1
+        while (start > 0 and start > j - 6 and self._joined(start - 1, j)
+               and self.norms[start - 1] in self.v.role_fillers):
+            start -= 1
+            if self.norms[start] in _OPEN:
+                return True
+        return closed
+
+    def _role_after(self, hi: int) -> bool:
+        norms, k = self.norms, hi + 1
+        # "Jo, who is the DSL,", "Jo who chairs the panel": "who" then is/was or a role's verb
+        if k + 1 < len(norms) and norms[k] == "who" and (norms[k + 1] in _JOIN_BEFORE
+                                                         or _phrase_at(norms, k + 1, self.roles)):
+            k += 1
+        if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
+            return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
+        named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
+        for _ in range(7):
+            if k >= len(norms) or not self._joined(hi, k):
+                return False
+            if n := _phrase_at(norms, k, self.roles):
+                last = self.toks[k + n - 1]
+                return last is not None and not last.possessive  # "Jo is the IRO's worry": not Jo's role
+            if named and _phrase_at(norms, k, self.services):
+                return True
+            if self._body(k):
+                named = True
+            elif norms[k] not in self.v.role_fillers and not (self.toks[k].possessive and k > hi + 1):  # type: ignore[union-attr]
+                # ("X is the child's social worker": a possessive before the role)
+                return False
+            k += 1
+        return False
+
+    def _labelled(self, lo: int, hi: int) -> bool:
+        """'IRO: Jo Hill', 'Allocated SW - Jo', 'Chair: Jo Hill (Halton)': a role as a line's label with the name
+        alone after it (closed by a comma, bracket, line or the message's end); 'IRO: Jo said...' is a note about
+        Jo, and a label in mid-line may end a clause."""
+        toks, first, last = self.toks, self.toks[lo], self.toks[hi]
+        if first is None or last is None or first.before.strip() not in _LABEL_MARKS or has_digit(last.after) or not (
+                toks[hi + 1] is None or "\n" in last.after or last.after.strip()[:1] in _LABEL_CLOSE):
+            return False
+        for n in range(_LONGEST, 0, -1):
+            start = lo - n
+            if start >= 0 and tuple(self.norms[start:lo]) in self.roles:
+                return start == 0 or "\n" in toks[start].before  # type: ignore[operator, union-attr]
+        return False
+
+    def _set_off_role(self, hi: int) -> bool:
+        """'Mark Tate (education welfare officer)', 'Mrs Hill (Year 6 teacher)', 'Sue Bright (health)', 'Jo Hill -
+        team manager', 'X - CAMHS clinical lead - presenting': a role set off by a bracket or a dash and closed where
+        it ends (a bracket, dash, comma, line or the message's end); 'Jo Hill - social worker visited' goes on past
+        the role, and a family word or owner in it makes it no title."""
+        toks, norms, k = self.toks, self.norms, hi + 1
+        first = toks[k]
+        if first is None or first.before.strip() not in _SET_OFF:
+            return False
+        if first.before.strip() == "(" and norms[k] in self.v.sectors and first.after.strip()[:1] == ")":
+            return True
+        for j in range(k, min(len(norms), k + 5)):
+            tok = toks[j]
+            gap = tok.before.strip() if tok is not None else ""
+            if tok is None or (j > k and gap and not gap.isdigit()) or tok.possessive or norms[j] in self.family:
+                return False
+            if n := _phrase_at(norms, j, self.roles):
+                last = toks[j + n - 1]
+                return last is not None and not last.possessive and (
+                    j + n >= len(norms) or last.after.strip()[:1] in _CLOSERS or "\n" in last.after)
+            if not (tok.cap or norms[j] in self.v.role_fillers or norms[j] in self.v.service_kinds or self._body(j)
+                    or norms[j] in _words_of(self.services)):  # ("X - youth justice case manager -")
+                return False
+        return False
+
+    def _as_role(self, hi: int) -> bool:
+        """'X signed the report as independent scrutineer', 'X chaired the panel as deputy director': a role given
+        with "as" later in the name's own clause (not "works as", where the job is a family member's)."""
+        norms, toks = self.norms, self.toks
+        for k in range(hi + 1, min(len(norms), hi + 9)):
+            if not self._joined(hi, k) or norms[k] in self.family or norms[k] in _NOT_AS or "," in toks[k].before:  # type: ignore[union-attr]
+                return False
+            if norms[k] == "as":
+                j = k + 1
+                while j < len(norms) and j < k + 5 and self._joined(k, j):
+                    if n := _phrase_at(norms, j, self.roles):
+                        last = toks[j + n - 1]
+                        return last is not None and not last.possessive
+                    if norms[j] not in self.v.role_fillers and not self._body(j):
+                        return False
+                    j += 1
+                return False
+        return False
+
+    def _coordinated(self, hi: int) -> int:
+        """'X, Y and Z are the leads': the end of a list of capitalised names joined by commas or "and"."""
+        toks = self.toks
+        for _ in range(4):
+            nxt = toks[hi + 1]
+            last = toks[hi]
+            if nxt is None or last is None:
+                break
+            if nxt.norm == "and" and not last.after.strip() and (after := toks[hi + 2]) is not None and after.cap:
+                hi = self._phrase(hi + 2)[1]
+            elif last.after.strip() == "," and nxt.cap and not nxt.upper and nxt.norm not in self.v.titles:
+                end = self._phrase(hi + 1)[1]
+                # a single capitalised word after a comma may be a new clause ("X, Police said"), but not when the
+                # list goes on with "and" ("Jo, Sam and Ali are the DSLs")
+                if end == hi + 1 and not ((a := toks[end + 1]) is not None and a.norm == "and"
+                                          and not toks[end].after.strip()):  # type: ignore[union-attr]
+                    break
+                hi = end
+            else:
+                break
+        return hi
+
+    def _service_after(self, hi: int) -> bool:
+        norms, toks = self.norms, self.toks
+        k = hi + 1
+        if k >= len(norms) or norms[k] not in _PLACE_PREPS or not self._joined(hi, k):
+            return False
+        k += 1
+        if k < len(norms) and norms[k] in _OPEN:
+            k += 1
+        for j in range(k, min(len(norms), k + 4)):  # ("from the edge of care team")
+            if not self._joined(hi, j):
+                return False
+            n = _phrase_at(norms, j, self.services)
+            unit = norms[j] in self.v.service_units and j > k - 1 and j > 0 and (
+                norms[j - 1] in self.v.service_kinds or _acronym(toks[j - 1]))
+            if n or unit:
+                end = j + max(n, 1)
+                return end >= len(norms) or norms[end] not in _RECORD_NOUNS
+        return False
