@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import date
 
@@ -66,3 +67,11 @@ def warm_up() -> None:
     is_working_day(date.today())
     find_identifiers("Warm-up: Jane Smith, 1 High Street, Chester CH1 1AA")
     is_safety_worry("warm-up: is a child safe at home")
+
+
+def settle() -> None:
+    """In a long-running server, once the app is built: put what start-up loaded (the screen's word lists, about
+    430,000 objects, the knowledge base, the worry detector) out of the cyclic collector's reach. They live as long as
+    the process; left in, every full collection walks them, adding ~35 ms to about one long screening in six."""
+    gc.freeze()
+

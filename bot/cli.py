@@ -52,7 +52,7 @@ def cmd_default(args: argparse.Namespace) -> int:
 
 def _socket(settings: Settings) -> int:
     require(settings, "slack_bot_token", "slack_app_token")
-    from bot.app import create_app
+    from bot.app import create_app, settle
     from bot.clock import build_scheduler
     from bot.socket_mode import run_socket_mode
 
@@ -60,7 +60,9 @@ def _socket(settings: Settings) -> int:
     scheduler = build_scheduler(services)  # one process: the clock runs beside the listener
     scheduler.start()
     try:
-        run_socket_mode(create_app(services), settings)
+        app = create_app(services)
+        settle()
+        run_socket_mode(app, settings)
     finally:
         scheduler.shutdown(wait=True)  # a running dispatch ends before the interpreter does (bot/reminders/fanout.py)
     return 0
@@ -74,7 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _socket(settings)
     # one workspace: the environment's bot token; many: each install's (docs/workspaces.md)
     require(settings, *(() if settings.oauth_enabled else ("slack_bot_token",)), "slack_signing_secret")
-    from bot.app import create_app
+    from bot.app import create_app, settle
     from bot.http import run_workers, serve
 
     port = args.port or settings.port
@@ -85,7 +87,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     installs = ", GET /slack/install" if settings.oauth_enabled else ""
     print(f"safeguarding-bot: HTTP mode on {args.host}:{port} (POST /slack/events, GET /healthz{installs})",
           file=sys.stderr)
-    serve(create_app(services), services, host=args.host, port=port, threads=args.threads, reuse_port=args.reuse_port)
+    app = create_app(services)
+    settle()
+    serve(app, services, host=args.host, port=port, threads=args.threads, reuse_port=args.reuse_port)
     return 0
 
 

@@ -20,8 +20,7 @@ _CAPITALISED = r"(?-i:[A-Z][a-z'’]{1,20}(?:\s{1,2}[A-Z][a-z'’]{1,20})?)\b"
 # Cues after which a quoted or capitalised word is a name someone goes by.
 NICKNAME = re.compile(
     rf"\b(?:nick-?named|nickname(?:\s{{1,3}}(?:is|was|of))?|goes\s{{1,3}}by|went\s{{1,3}}by|calls\s{{1,3}}(?:him|her)self"
-    rf"|(?:they|everyone|everybody|the\s{{1,3}}(?:(?:other|older|younger|big)\s{{1,3}})?(?:kids|lads|girls|boys))"
-    rf"\s{{1,3}}(?:call|calls|called)(?:\s{{1,3}}(?:him|her))?)\s{{1,3}}(?:the\s{{1,3}})?(?:{_QUOTED}|{_CAPITALISED})",
+    rf"|(?:they|everyone|everybody|kids|lads|girls|boys)\s{{1,3}}(?:call|calls|called)(?:\s{{1,3}}(?:him|her))?)\s{{1,3}}(?:the\s{{1,3}})?(?:{_QUOTED}|{_CAPITALISED})",
     re.IGNORECASE,
 )
 # "known (locally / on the estate) as ...": services and schemes are known as their names too ("an approach known as
@@ -35,6 +34,8 @@ KNOWN_AS = re.compile(
 _PERSON_BEFORE = re.compile(r"\b(?:kid|lad|lass|girl|boy|child|yp|he|she|he's|she's|hes|shes|teen|teenager|baby|"
                             r"toddler|son|daughter|young\s{1,3}person)\b(?:\s{1,3}(?:is|was|who|that|'s|[a-z]{1,12}ly))?"
                             r"\s{1,3}$", re.IGNORECASE)
+_NICK_CUES = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "they", "everyone", "everybody",
+                        "kids", "lads", "girls", "boys"})
 _NICK_GATE = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "call", "called", "known"})
 
 # One child's post in a team: the post, then the team by name (capitalised) or by its age group.
@@ -56,11 +57,31 @@ def known_as_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span
     """Lazy detectors of nicknames and one-child posts; `words` are the text's lower-case words."""
     out: list[Iterator[Span]] = []
     if words & _NICK_GATE:
-        # (on the text as typed, not Source's lower-case copy: a capitalised name is part of the shape)
-        out.append(("name", m.start(), m.end()) for m in NICKNAME.finditer(src.text))
-        out.append(("name", m.start(), m.end()) for m in KNOWN_AS.finditer(src.text)
+        out.append(("name", m.start(), m.end()) for m in _at(src, NICKNAME, _NICK_CUES & words))
+        out.append(("name", m.start(), m.end()) for m in _at(src, KNOWN_AS, frozenset({"known"}))
                    if _PERSON_BEFORE.search(src.text, max(0, m.start() - 40), m.start()))
     if words & _POST_GATE:
-        out.append(("combination", m.start(), m.end()) for m in TEAM_POST.finditer(src.text)
+        out.append(("combination", m.start(), m.end()) for m in _at(src, TEAM_POST, _POST_GATE & words)
                    if not _NOT_TEAM.search(m.group()))
     return out
+
+
+def _at(src: Source, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
+    """Matches starting at one of the cue words, found with str.find on the lower-case copy and matched on the text
+    as typed (these shapes hold capitalised names, which Source's lower-case copy would lose)."""
+    if src.low is None:  # lower-casing changed the length: no shared offsets, so the regex engine's own scan
+        yield from pattern.finditer(src.text)
+        return
+    low = src.low
+    starts: set[int] = set()
+    for word in cues:
+        i = low.find(word)
+        while i >= 0:
+            if i == 0 or not low[i - 1].isalnum():
+                starts.add(i)
+            i = low.find(word, i + 1)
+    end = -1
+    for pos in sorted(starts):
+        if pos >= end and (m := pattern.match(src.text, pos)):
+            end = m.end()
+            yield m

@@ -104,3 +104,19 @@ def test_serve_http_with_two_workers_answers_once_and_stops_together(database_ur
         return not status.exists() or "zombie" in status.read_text().lower()
 
     assert all(gone(pid) for pid in workers)
+
+
+def test_settle_puts_what_start_up_loaded_out_of_the_collectors_reach():
+    """`serve` calls bot.app.settle() once the app is built: the screen's word lists and the knowledge base, loaded
+    at start, are frozen, so a full collection no longer walks them during a long screening."""
+    import gc
+
+    from bot.app import settle, warm_up
+
+    warm_up()
+    before = gc.get_freeze_count()
+    try:
+        settle()
+        assert gc.get_freeze_count() > before + 100_000
+    finally:
+        gc.unfreeze()
