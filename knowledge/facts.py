@@ -52,10 +52,11 @@ def _about_person(kind: FactKind, folded_q: str) -> bool:
 def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight: Weight | None = None,
                  linked: list[Entry] | None = None) -> bool:
     """The question asks for this kind of fact and `best` (`shown`: its folded text) does not give it."""
-    if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q):
+    who_named = kind.near is not None and _WHO_NAMED_RE.search(folded_q) is not None
+    if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q) and not who_named:
         return False
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and (
-            _names_role(kind, folded_q) or _found(kind.person_asks, folded_q))):
+            who_named or _names_role(kind, folded_q) or _found(kind.person_asks, folded_q))):
         return False  # "name of the training course" is not a person; "... training officer", "who runs it" are
     if kind.local_only and best.partnership == NATIONAL:
         return True
@@ -101,6 +102,8 @@ def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight:
         dated = [c for c in dated if weight(c) >= WINDOW_WEIGHT] or dated  # "plans", not "children"
     return not counted_in_year(shown, dated, asked_years, COUNT_WINDOW)
 
+# "who's the independent person for the partnership - name?": a person asked for, the name added after a dash or comma
+_WHO_NAMED_RE = re.compile(r"^\W*(?:who|whos|who is)\b.*\s[-,]\s*(?:full\s+)?names?\s*\?*\s*$")
 _CLAUSE_END_RE = re.compile(r"[,;.?!]|\s-\s")  # the asked role ends with its clause
 
 

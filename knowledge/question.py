@@ -78,7 +78,25 @@ def clauses(text: str) -> list[str]:
     """The message cut into sentences and dash-separated parts, in order."""
     parts = (part.strip() for part in _CLAUSE_RE.split(text))
     return [c for part in parts if part
-            for c in ([part] if _CONDITION_RE.match(part) else _remark_split(_COMMA_QUESTION_RE.split(part))) if c]
+            for c in (_after_split(part) if _CONDITION_RE.match(part)
+                      else _remark_split(_COMMA_QUESTION_RE.split(part))) if c]
+
+
+# "after a serious incident notification what's the timescale for the rapid review": a time phrase before the question
+# says when, the question what; "if it reaches step 2, who ..." stays one question (the condition is what is asked)
+_AFTER_RE = re.compile(r"^\W*(?:after|before|following|once)\s")
+_WH_START_RE = re.compile(r"\s(?=(?:what|whats|what's|who|whos|who's|how|hows|when|where|which)\s)", re.I)
+
+
+def _after_split(part: str) -> list[str]:
+    """The time phrase and the question, when the question names its own subject (no "it", "that" pointing back)."""
+    m = _WH_START_RE.search(part) if _AFTER_RE.match(part.lower()) else None
+    if m is None:
+        return [part]
+    asked = raw_tokens(part[m.end():])
+    if len(asked) < REMARK_HEAD_WORDS or not vocabulary().back_references.isdisjoint(asked):
+        return [part]
+    return [part[:m.start()], part[m.end():]]
 
 
 # "who are the partners now the lscb's gone?": a clause opening "now (that)" after the question says why it is asked
@@ -86,10 +104,20 @@ _NOW_CLAUSE_RE = re.compile(r"\s+now\s+(?:that\s+)?(?=(?:the|it|its|it's|we|were
                             r"lscb's|everything|everyone|things)\b)", re.I)
 
 
+# "... and i genuinely didnt know", "but we were told otherwise": the asker speaking of themselves after the question
+_FIRST_PERSON_RE = re.compile(r"^\W*(?:and|but|as|cos|coz|because|so)\s+(?:i|im|i'm|ive|i've|we|were|we're|weve)\b",
+                              re.I)
+_FIRST_PERSON_SPLIT_RE = re.compile(r"\s+(?=(?:and|but|as|cos|coz|because|so)\s+(?:i|im|i'm|ive|i've|we|were|we're|"
+                                    r"weve)\b)", re.I)
+
+
 def _remark_split(parts: list[str]) -> list[str]:
     """The last part cut at its last comma when what follows is a remark ("list the levels of need pls, going on a
     course and dont know them"): it opens with a remark word or an -ing word and asks nothing, and what precedes it
     asks with words of its own."""
+    own = _FIRST_PERSON_SPLIT_RE.search(parts[-1])
+    if own and asks(parts[-1][:own.start()]) and len(raw_tokens(parts[-1][:own.start()])) >= REMARK_HEAD_WORDS:
+        return [*parts[:-1], parts[-1][:own.start()].rstrip(" ,;"), *_remark_split([parts[-1][own.start():].strip()])]
     now = _NOW_CLAUSE_RE.search(parts[-1])
     if now and asks(parts[-1][:now.start()]) and len(raw_tokens(parts[-1][:now.start()])) >= REMARK_HEAD_WORDS:
         return [*parts[:-1], parts[-1][:now.start()], parts[-1][now.start():].strip()]
@@ -106,8 +134,9 @@ def _remark_split(parts: list[str]) -> list[str]:
 def asks(clause: str) -> bool:
     """The clause asks something: it ends with "?", opens with a question or request word ("who", "list", "can"),
     holds a question after a condition ("if im worried who do i ring") or a request ("can you", "walk me through")."""
-    if _NOW_CLAUSE_RE.match(" " + clause):
-        return False  # "now the lscb's gone?" after the question: why it is asked, not what
+    if _NOW_CLAUSE_RE.match(" " + clause) or (
+            _FIRST_PERSON_RE.match(clause) and not _WH.intersection(raw_tokens(clause))):
+        return False  # "now the lscb's gone?", "and i didnt know, can u tell me": why it is asked, not what
     if clause.rstrip().endswith("?"):
         return True
     v = vocabulary()

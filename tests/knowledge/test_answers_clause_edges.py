@@ -106,3 +106,28 @@ def test_a_now_clause_after_the_question_is_context(ask) -> None:
 def test_now_inside_a_question_is_not_cut() -> None:
     assert clauses("who chairs the executive now") == ["who chairs the executive now"]
     assert clauses("what happens now the review is published") == ["what happens now the review is published"]
+
+
+def test_the_asker_speaking_of_themselves_after_the_question_is_context() -> None:
+    asked, context = split_context("who chairs the halton executive group and i honestly have no idea, can you tell me")
+    assert asked == "who chairs the halton executive group"
+    assert context == "and i honestly have no idea, can you tell me"
+
+
+def test_a_school_acronym_is_no_unknown_topic(ask) -> None:
+    res = ask("who chairs the cwac scp executive, SLT want to know", "cheshire-west-and-chester")
+    assert res.outcome == "answer" and res.entry_id == "cheshire-west-and-chester.group.executive", res.text
+
+
+def test_a_time_phrase_before_the_question_says_when_not_what(ask) -> None:
+    assert clauses("after a notification to the panel what is the deadline for the rapid review") == [
+        "after a notification to the panel", "what is the deadline for the rapid review"]
+    # the question points back at the phrase ("it"): one question
+    assert len(clauses("after a course what happens to check it changed practice")) == 1
+    res = ask("halton - once the panel has been notified how long do we get for the rapid review", "halton")
+    assert res.outcome == "answer" and "15 working days" in res.text, res.text
+
+
+def test_who_is_asked_with_the_name_added_after_a_dash(ask) -> None:
+    assert_declined(ask("who's the independent person doing the scrutiny in wirral - name?", "wirral"),
+                    "do not name the person")
