@@ -131,3 +131,20 @@ def test_a_time_phrase_before_the_question_says_when_not_what(ask) -> None:
 def test_who_is_asked_with_the_name_added_after_a_dash(ask) -> None:
     assert_declined(ask("who's the independent person doing the scrutiny in wirral - name?", "wirral"),
                     "do not name the person")
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry"),
+    [
+        ("who is scrutinising the warrington arrangements while they bed in", "warrington",
+         "warrington.process.scrutiny"),
+        ("is the halton annual report written by someone else", "halton", "halton.process.annual-report"),
+        ("which group looks after exploitation for the police side in halton", "halton", None),
+    ],
+)
+def test_ordinary_words_the_documents_seldom_use_do_not_outweigh_the_topic(ask, question, partnership, entry) -> None:
+    """'bed in', 'someone else', 'the police side': words rare in the documents (so a high idf) but ordinary English
+    weigh as ordinary words (knowledge/data/vocabulary.yaml `ordinary_words`), not as the question's topic."""
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert entry is None or res.entry_id == entry, res.text
