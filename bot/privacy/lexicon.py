@@ -104,6 +104,8 @@ class Vocabulary(BaseModel):
     service_terms: frozenset[str]
     newspaper_titles: frozenset[str]
     solo_jobs: frozenset[str]
+    case_nouns: frozenset[str]
+    not_name_times: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

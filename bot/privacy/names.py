@@ -156,6 +156,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settl
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))
+                    or (first and _case_for(w, prev, prev2, nn, end_next or verb_next, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)
                         and not _before_org(i, toks, lex))  # 'Rose Hill school', 'Grace Road surgery'
                     or (first and t.cap and _surname_next(i, toks, lex))
@@ -173,6 +174,18 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settl
                 or (clause and verb_next and not t.possessive)
                 or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
             yield "name", t.start, t.end
+
+
+_SOON = frozenset({"tmrw", "tomorrow", "tomoz", "today", "tonight", "asap", "later", "pls", "please"})
+
+
+def _case_for(w: str, prev: Tok | None, prev2: Tok | None, nn: str, ends: bool, lex: Lexicon) -> bool:
+    """'cp plan for mason ended', 'strategy meeting for harley', 'chase the iro about brooke tmrw': a first name that
+    is also a word, after a piece of casework and "for / re / about", ending its phrase: the child the work is for."""
+    v = lex.vocab
+    return (prev is not None and prev2 is not None and prev.norm in ("for", "re", "about", "regarding")
+            and prev2.norm in v.case_nouns and w not in v.not_name_times and w not in v.local_places
+            and (ends or nn in _SOON or nn.endswith("ed")))
 
 
 def _role_is(t: Tok, prev: Tok | None, prev2: Tok | None, lex: Lexicon) -> bool:
