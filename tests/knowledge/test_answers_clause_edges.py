@@ -148,3 +148,9 @@ def test_ordinary_words_the_documents_seldom_use_do_not_outweigh_the_topic(ask, 
     res = ask(question, partnership)
     assert res.outcome == "answer", res.text
     assert entry is None or res.entry_id == entry, res.text
+
+
+@pytest.mark.parametrize("verb", ["kept", "hosted", "stored", "located"])
+def test_where_things_are_kept_asks_where_not_about_keeping(ask, verb) -> None:
+    res = ask(f"where are the halton safeguarding procedures {verb}", "halton")
+    assert res.outcome == "answer" and res.entry_id == "halton.process.procedures", res.text
