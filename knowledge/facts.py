@@ -104,6 +104,7 @@ def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight:
 
 # "who's the independent person for the partnership - name?": a person asked for, the name added after a dash or comma
 _WHO_NAMED_RE = re.compile(r"^\W*(?:who|whos|who is)\b.*\s[-,]\s*(?:full\s+)?names?\s*\?*\s*$")
+_ROLE_END_RE = re.compile(r"\s(?:for|at|of|in|on|from|with|pls|please|plz|thanks|ta)\b")
 _CLAUSE_END_RE = re.compile(r"[,;.?!]|\s-\s")  # the asked role ends with its clause
 
 
@@ -111,6 +112,7 @@ def _names_role(kind: FactKind, folded_q: str) -> bool:
     """What follows the cue ends with a role noun ("the training and development officer")."""
     m = _phrase_re(tuple(kind.cues)).search(folded_q)
     after = _CLAUSE_END_RE.split(folded_q[m.end():] if m else "", maxsplit=1)[0]  # "..., need to escalate step 3"
+    after = _ROLE_END_RE.split(after, maxsplit=1)[0]  # "the training officer for the scp pls": the role, not its body
     words = [t for t in raw_tokens(strip_places(after)) if t not in STOPWORDS]
     return bool(words) and words[-1] in vocabulary().role_nouns
 
@@ -123,6 +125,8 @@ def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
         after = folded_q[:m.start()]  # "who chairs the executive, by name": the role comes before the cue
     if kind.person_asks:  # "who leads the practice group": the group is asked of, not "lead representatives"
         after = _phrase_re(tuple(kind.person_asks)).sub(" ", after)
+    if m and kind.near is not None:  # "the strategic director at halton borough council": the role, not the council
+        after = _ROLE_END_RE.split(_CLAUSE_END_RE.split(after, maxsplit=1)[0], maxsplit=1)[0] or after
     asked = {stem(t) for t in raw_tokens(strip_places(after)) if t not in STOPWORDS} - vocabulary().generic
     if kind.person_asks and _found(kind.person_asks, folded_q):  # "... practice group": "clinical commissioning
         asked = asked - {stem(t) for t in kind.unless} or asked  # group" names no one in the practice group

@@ -33,7 +33,7 @@ OTHER_AREA_SUPPORT = 0.30
 # "who is the X", "who's the X" (folded to "who the X"), "who are the X"
 _WHO_IS_RE = re.compile(
     r"^\s*(?:(?:who is|whos|who are) (?:the |our |my |your )?|who (?:the|our|my|your) )"
-    r"(.+?)(?: for | in | at | of | on |\W*$)"
+    r"(.+?)(?: for | in | at | of | on |\s*[?;!]|\W*$)"
 )
 
 
@@ -68,6 +68,9 @@ def _role_terms(e: Entry) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stem(t) for t in toks), frozenset(terms(toks))
 
 
+_CLAUSE_AFTER_ROLE = re.compile(r"(?:[a-z]{3,}(?:ing|ed)|who|that|which|whose)$")
+
+
 def _role_missing(folded_q: str, best: Entry) -> str | None:
     """'who is the lead member for children': the role, when the entry does not mention all of its words."""
     m = _WHO_IS_RE.search(folded_q)
@@ -84,6 +87,9 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     ends = [i for i, w in enumerate(words) if w in nouns]
     if not ends:
         return None
+    cut = next((i for i in ends if i + 1 < len(words) and _CLAUSE_AFTER_ROLE.match(words[i + 1])), None)
+    if cut is not None:  # "the independent person appointed to do scrutiny", "... writing the report": the role
+        words, ends = words[:cut + 1], [i for i in ends if i <= cut]
     route = words[ends[-1]] in vocabulary().route_roles  # "who is the LADO now": the LADO entry says how to reach it
     if _found(vocabulary().now_words, folded_q) and ends[-1] == len(words) - 1 and not route:
         return " ".join(words) + " now"  # who holds it today: documents from 2019 cannot say
@@ -92,7 +98,16 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     stems, have = per_entry("roles", best, _role_terms)
     missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
                                     else have.isdisjoint(terms(expand([w]))))]
+    if not missing and words[-1] in vocabulary().holder_roles and not _names_anyone(best):
+        return " ".join(words)  # "who is the WSP manager": the entry says what the manager does, not who it is
     return " ".join(words) if missing else None
+
+
+def _names_anyone(e: Entry) -> bool:
+    """The entry names a person the documents name (the person's-name kind's evidence)."""
+    people = next((k.evidence for k in vocabulary().out_of_scope.fact_kinds if k.near is not None), [])
+    text = entry_text(e)
+    return any(p in text for p in people)
 
 
 def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
