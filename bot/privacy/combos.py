@@ -131,7 +131,10 @@ ONLY_CHILD_IN = re.compile(r"\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:girl|b
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,4}?(?:in|on|at)\s{1,3}(?:the|our|their|his|her)\s{1,3}"
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,3}?(?:team|squad|league|division|county|borough|town|village|year|"
                            r"class|school|estate|street|road|club|site)\b", re.IGNORECASE)
-_DESCRIBED = re.compile(r"\s(?:with|whose)\s", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\s(?:with|whose|who|that)\s", re.IGNORECASE)
+# Before a note's subject ("so the boy who ...", "re girl who ...", "update on the family that ..."): nothing, or these.
+_NOTE_LEAD = re.compile(r"(?:(?:ok\s{1,3})?so|re|update\s{1,3}on|reminder|concern\s{1,3}(?:about|re)"
+                        r"|moving\s{1,3}on\s{1,3}to)?[\s:,\-]{0,3}", re.IGNORECASE)
 
 
 @cache
@@ -226,8 +229,9 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if "unique" in kinds and (OUR_SETTING.search(text, a, b) or src.search(ONLY_CHILD_IN, a, b)):
             kinds.add("place")
         # "the family with the huskies in rock ferry": one described household, placed by name
-        if "place" in kinds and _DEFINITE.match(text, start) and _DESCRIBED.search(text, start, end + 1):
-            kinds.add("unique")
+        if "place" in kinds and (_DEFINITE.match(text, start) or _NOTE_LEAD.fullmatch(text, a, start)) \
+                and _DESCRIBED.search(text, start, end + 1):
+            kinds.add("unique")  # ... "boy who dresses as spiderman for school in great sankey": a note's subject
         if len(kinds) >= 2 and kinds & _NARROWING:
             yield "combination", a, b
 

@@ -73,7 +73,8 @@ SIBLING_STRONG = re.compile(
 # marks that family out in the same sentence.
 # Run only at the cue words (Source.at_words); a sibling noun also needs one of OWN_PREFIX before it or nothing.
 OWN_SIBLING = re.compile(
-    r"(?:brother|sister|sibling|twin|cousin|bro|sis|eldest|youngest|oldest|brothers|sisters)\b"
+    r"(?:brother|sister|sibling|twin|cousin|bro|sis|sib|eldest|youngest|oldest|brothers|sisters|stepbrothers?"
+    r"|stepsisters?)\b"
     r"|(?:older|younger|eldest|youngest|oldest|middle|big|little)\s{1,3}(?:one|boy|girl|lad|child|son|daughter|kid)\b"
     r"|baby\s{1,3}of\s{1,3}the\s{1,3}family\b",
     re.IGNORECASE,
@@ -83,8 +84,10 @@ OWN_PREFIX = re.compile(
     r"[\s\-]{1,3}$",
     re.IGNORECASE,
 )
+_PLURALS = frozenset({"brothers", "sisters", "stepbrothers", "stepsisters"})
 ONE_CHILDS = re.compile(r"\b(?:his|her)\s{1,3}$", re.IGNORECASE)
-_OWN_NOUNS = ("brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "eldest", "youngest", "oldest")
+_OWN_NOUNS = ("brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "sib", "eldest", "youngest", "oldest",
+              "stepbrother", "stepsister")
 SIBLING_EVENT = re.compile(
     r"\b(?:in|into)\s{1,3}care\b|\b(?:yoi|hmyoi|hmp|prison|custody|remand|jail|secure\s{1,3}unit)\b|\bsent\s{1,3}down\b"
     r"|\b(?:adopted|fostered|cbo|asbo|criminal\s{1,3}behaviour\s{1,3}order|caught\s{1,3}with)\b"
@@ -131,8 +134,9 @@ _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "
                                   "brothers", "siblings", "twins", "cousins", "baby", "child", "kid", "pregnancy",
                                   "other", *_ORDINALS})
 _OWN_ADJ = ("older", "younger", "middle", "big", "little")
-_OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "older", "younger", "eldest",
-                       "youngest", "oldest", "middle", "big", "little", "baby", "brothers", "sisters"})
+_OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", "sis", "sib", "older", "younger",
+                       "eldest", "youngest", "oldest", "middle", "big", "little", "baby", "brothers", "sisters",
+                       "stepbrother", "stepbrothers", "stepsister", "stepsisters"})
 
 
 def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
@@ -183,9 +187,11 @@ def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
         noun = cue.group().lower().startswith(_OWN_NOUNS) and not cue.group().lower().startswith(_OWN_ADJ)
         if noun and text[:start].strip() and not src.search(OWN_PREFIX, max(0, start - 10), start):
             continue  # "siblings should be placed together": no one child's sibling
-        if cue.group().lower().endswith("s") and not src.search(ONE_CHILDS, max(0, start - 6), start):
+        if cue.group().lower() in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
             continue  # "her brothers" are one child's; "their brothers and sisters" anyone's
         a, b = _sentence(text, start, cue.end())
         if event := src.search(SIBLING_EVENT, a, b):
             yield "sibling", cue.start(), cue.end()
             yield "sibling", event.start(), event.end()
+        elif _place(text, a, b):  # "big bro (16) ... above the launderette in hoole": one child's sibling, placed
+            yield "sibling", cue.start(), cue.end()
