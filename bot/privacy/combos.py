@@ -85,7 +85,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?!\s{{1,3}}{_NOT_REFERENT_NEXT})"
             rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
             r"|living|hurt|injured|attacked|stabbed|killed|missing|everyone|everybody)\b"
-            rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that|born)\b"
+            rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that|born|living)\b"
             # "lad in year 11 who was on the news": a few words between the person and their who-clause
             rf"|\b(?:{who})\s{{1,3}}(?:in|from|at|on)\s{{1,3}}(?:[a-z0-9'’\-]{{1,12}}\s{{1,3}}){{1,3}}?(?:who|whose|with)\b"
             # "the boy in a wheelchair", "the family above the chip shop": one person placed by a description
@@ -131,7 +131,7 @@ ONLY_CHILD_IN = re.compile(r"\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:girl|b
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,4}?(?:in|on|at)\s{1,3}(?:the|our|their|his|her)\s{1,3}"
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,3}?(?:team|squad|league|division|county|borough|town|village|year|"
                            r"class|school|estate|street|road|club|site)\b", re.IGNORECASE)
-_DESCRIBED = re.compile(r"\s(?:with|whose|who|that)\s", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\s(?:with|whose|who|that|living|staying|sleeping)\s", re.IGNORECASE)
 # Before a note's subject ("so the boy who ...", "re girl who ...", "update on the family that ..."): nothing, or these.
 _NOTE_LEAD = re.compile(r"(?:(?:ok\s{1,3})?so|re|update\s{1,3}on|reminder|concern\s{1,3}(?:about|re)"
                         r"|moving\s{1,3}on\s{1,3}to)?[\s:,\-]{0,3}", re.IGNORECASE)
@@ -247,25 +247,35 @@ _CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)
 def _post_child() -> re.Pattern[str]:
     posts = _alternation(lexicon().vocab.unique_posts)
     where = r"(?:local\s{1,3}|village\s{1,3}|school\s{1,3}|new\s{1,3})?"
-    return re.compile(rf"the\s{{1,3}}{where}(?:{posts})['’]s\s{{1,3}}{_CHILD}"
-                      # "the son of the local vicar"
-                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:{posts})\b"
+    return re.compile(rf"the\s{{1,3}}{where}(?:{posts})(?:['’]s|s)\s{{1,3}}{_CHILD}"  # "the mayors daughter", typed so
+                      # "the son of the local vicar", "eldest son of the hoylake lifeboat coxswain" (a note's subject)
+                      rf"|(?:the\s{{1,3}})?{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:[a-z]{{2,20}}\s{{1,3}}){{0,2}}?"
+                      rf"(?:{posts})\b"
                       # "the girl whose mum is the town crier", "the lad whose grandad is the lock keeper"
                       rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}whose\s{{1,3}}(?:mum|mam|mother|dad|father|stepdad|stepmum|nan|"
                       rf"gran|grandad|grandma|granddad|grandpa|uncle|auntie|aunt)\s{{1,3}}(?:is|was)\s{{1,3}}the\s{{1,3}}"
                       rf"{where}(?:{posts})\b", re.IGNORECASE)
 
 
+# Where a match can start: "the", or a child word opening a note ("eldest son of the lifeboat coxswain").
+_POST_CHILD_CUES = frozenset({"the", "little", "eldest", "youngest", "oldest", "older", "younger", "twin", "teenage",
+                              "step", "son", "sons", "daughter", "daughters", "kid", "kids", "child", "children", "boy",
+                              "boys", "girl", "girls", "lad", "lads", "twins", "baby", "grandson", "granddaughter",
+                              "stepson", "stepdaughter", "grandkids", "grandchildren", "grandchild", "nephew", "niece",
+                              "stepkids"})
+
+
 def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """A child named by whose child they are, where the parent holds a post one person holds."""
     if "the" not in words or not words & _post_gate():
         return
-    yield from (("combination", m.start(), m.end()) for m in src.at_words(_post_child(), frozenset({"the"})))
+    yield from (("combination", m.start(), m.end()) for m in src.at_words(_post_child(), _POST_CHILD_CUES & words))
 
 
 @cache
 def _post_gate() -> frozenset[str]:
-    return frozenset(w.split()[-1] for w in lexicon().vocab.unique_posts)
+    last = [w.split()[-1] for w in lexicon().vocab.unique_posts]
+    return frozenset(last) | frozenset(w + "s" for w in last)  # "the mayors daughter": the apostrophe left out
 
 
 # Unique events: a child, what happened to them, and when or where ("the lad hit by a car on the A556 on Friday",

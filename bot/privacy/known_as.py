@@ -43,13 +43,16 @@ _POSTS = (r"(?:vice[\s\-]{0,2}captain|captain|goalkeeper|goalie|keeper|striker|m
           r"|top\s{1,3}scorer|lead\s{1,3}(?:dancer|singer)|head\s{1,3}(?:girl|boy)|cox)")
 _AGE_GROUP = r"(?:u|under[\s\-]{0,2})\d{1,2}s?\b"
 TEAM_POST = re.compile(
-    rf"\b{_POSTS}\s{{1,3}}(?:of|for|at|in)\s{{1,3}}(?:the\s{{1,3}})?"
+    # "head girl at the grammar school in west kirby": a school has one, named in any case
+    r"\b(?:head\s{1,3}(?:girl|boy)|school\s{1,3}captain)\s{1,3}(?:of|at)\s{1,3}(?:the\s{1,3})?(?:[a-z'’\-]{2,20}\s{1,3}){0,3}?"
+    r"(?:school|academy|college|high|primary|grammar)\b"
+    rf"|\b{_POSTS}\s{{1,3}}(?:of|for|at|in)\s{{1,3}}(?:the\s{{1,3}})?"
     rf"(?:(?-i:[A-Z][\w'’&\-]{{1,25}})(?:\s{{1,2}}(?-i:[A-Z][\w'’&\-]{{1,25}})){{0,3}}"
     rf"|(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,3}}?{_AGE_GROUP})",
     re.IGNORECASE,
 )
 _POST_GATE = frozenset({"vice", "captain", "goalkeeper", "goalie", "keeper", "striker", "mascot", "star", "top", "lead",
-                        "head", "cox"})
+                        "head", "cox", "school"})
 # "the captain of the School Council": a council is no team (a post on it is named in the minutes of any school)
 _NOT_TEAM = re.compile(r"\b(?:council|industry|ship)\b", re.IGNORECASE)
 

@@ -41,7 +41,8 @@ SIBLING_SPECIFIC = re.compile(
     rf"|\bwith\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:older|younger|big|little|step|half)[\s\-]{{1,3}})?"
     r"(?:sisters|brothers|siblings)\b"
     # a set split across homes or schools: "one in foster care and one at home", "one at X, one at Y"
-    r"|\bborn\b[^.!?\n]{0,40}?\b(?:19|20)\d{2}\b"  # "the triplets born at the general in 2016"
+    r"|\bborn\b[^.!?\n]{0,40}?\b(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"  # "the triplets born at the general in 2016 / in march"
     r"|\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b[^.!?\n]{1,60}?"
     r"\bone\s{1,3}(?:in|at|with|still|lives|living|placed|is|staying|stays|goes)\b",
 )
