@@ -11,6 +11,10 @@ from pydantic import ValidationError
 from knowledge.safety import Lexicon, detect_worry, raw_lexicon
 
 QUIET = {
+    "a post's term, not a child's age (safety15)": [
+        "who replaced the independent chair after her 12 months post transition in halton",
+        "the business manager is on a 6 month secondment, who covers the rapid review paperwork?",
+    ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],
