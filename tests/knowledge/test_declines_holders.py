@@ -41,6 +41,8 @@ def test_a_web_address_the_entry_does_not_give_is_declined(ask) -> None:
 def test_a_venue_the_documents_do_not_give_is_declined(ask) -> None:
     assert_declined(ask("where do the halton executive meetings take place", "halton"), "where that is held")
     assert_declined(ask("venue for the wirral learning events?", "wirral"), "where that is held")
+    # "the Head of the Virtual School" is a member, not where the group meets
+    assert_declined(ask("where does warrington's quality assurance group meet", "warrington"), "where that is held")
     sits = ask("where does the LADO sit in cheshire west, which team?", CWAC)  # a team, not a venue
     assert "where that is held" not in sits.text, sits.text
 
