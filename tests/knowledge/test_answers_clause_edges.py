@@ -154,3 +154,9 @@ def test_ordinary_words_the_documents_seldom_use_do_not_outweigh_the_topic(ask, 
 def test_where_things_are_kept_asks_where_not_about_keeping(ask, verb) -> None:
     res = ask(f"where are the halton safeguarding procedures {verb}", "halton")
     assert res.outcome == "answer" and res.entry_id == "halton.process.procedures", res.text
+
+
+def test_shorthand_in_a_quick_message_is_read_as_meant(ask) -> None:
+    """'re' (regarding) and 'mentions' say nothing of the topic; CYP is children and young people."""
+    res = ask("email for the cyp policy team re the halton levels of need", "halton")
+    assert res.outcome == "answer" and "cypolicy@halton.gov.uk" in res.text, res.text
