@@ -112,7 +112,10 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         # letters are that status's own acronym ("CLA (children looked after)")
         status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
         service = t.norm in v.service_acronyms or raw.lower() in v.service_acronyms
-        if (not status and not named and service) or (not strong and (
+        # "RJ (8)": an age right after the letters is said of a person only, so even a service's letters are someone's
+        # initials there ("child EHE register", "the LA's partners" are services)
+        person_only = strong and _AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None
+        if (not status and not named and not person_only and service) or (not strong and (
                 t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
                 len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex))):
             continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
@@ -216,6 +219,10 @@ def _with_relative_after(i: int, toks: Toks, lex: Lexicon) -> bool:
     return False
 
 
+# An age said right after the letters ("RJ (8)", "OK (aged 8)", "TM, aged 9", "KB 14yo"); not a year group ("PE in
+# year 9" is a subject)
+_AGE_ONLY = re.compile(r"\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2}(?:yo|y/o|yrs?)?\s{0,2}\)"
+                       r"|,?\s{1,2}aged?\s{1,2}\d{1,2}\b|\s{1,2}\d{1,2}\s{0,2}(?:yo|y/o)\b", re.IGNORECASE)
 def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     """Places where capitals can only be a person: after a child word or "re:", before an age or year group, or in
     a list of such capitals that ends with a relative ("KM, TR and the baby")."""
