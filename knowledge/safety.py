@@ -91,6 +91,8 @@ class Lexicon(_Strict):
     own_matters: list[str] = Field(default_factory=list)  # a housing, money or work matter, no child in it
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
+    imminent: list[str] = Field(default_factory=list)  # "tonight", "in an hour": harm to a particular child soon
+    imminent_frames: float = Field(default=1.0, ge=0)  # ... then a procedural frame weighs at most this
     situation: list[str]
     frames: FrameLexicon
     categories: dict[str, Category]
@@ -150,6 +152,7 @@ class Detector:
                                                               lex.situation))
         self.reader = FrameReader(lex.frames, s)
         self._own_matters = matcher(lex.own_matters, s)
+        self._imminent = matcher(lex.imminent, s)
         self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
@@ -261,7 +264,9 @@ class Detector:
         if negated and not best:
             # harm is named only to be denied ("no bruises", "didn't hit him"): the backstop stays quiet too
             return Worry(False, 0.0, frames=lex.frames.frame_cap)
-        if any(self.reader.found_outside(self._specific, toks, t) for toks, (_k, t) in zip(parts, topics, strict=True)):
+        specific = any(self.reader.found_outside(self._specific, toks, t)
+                       for toks, (_k, t) in zip(parts, topics, strict=True))
+        if specific:
             best["general"] = max(best.get("general", 0.0), lex.specific_weight)
         if staff and any(best.get(c, 0.0) >= 2 for c in lex.allegation.with_):  # harm, not a topic word
             cat = lex.allegation.category
@@ -274,6 +279,11 @@ class Detector:
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)
+        if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
+                any(self._imminent.find(toks) for toks in parts):
+            # "is there a protocol for burns on a 3yo ... mum is collecting him in an hour": a process question about a
+            # particular child at risk now is a worry first (issue #10 section 1)
+            frames = lex.imminent_frames
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight
         anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
