@@ -105,6 +105,7 @@ class Vocabulary(BaseModel):
     newspaper_titles: frozenset[str]
     solo_jobs: frozenset[str]
     case_nouns: frozenset[str]
+    published_people: frozenset[str]
     not_name_times: frozenset[str]
 
     @model_validator(mode="before")

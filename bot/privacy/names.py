@@ -337,6 +337,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
+    cand.difference_update(_published(bases, at, lex))
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
@@ -353,6 +354,20 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled, roles.passed)),
             family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
+
+
+def _published(bases: list[str], at: dict[str, list[int]], lex: Lexicon) -> set[int]:
+    """Both words of an official the published arrangements name ("Paul Boyce"), unless a family word is beside them
+    ("mum Michelle Creed" is a mother, whatever her name)."""
+    out: set[int] = set()
+    family = lex.vocab.person_relations | lex.vocab.family_nouns
+    for full in lex.vocab.published_people:
+        first, last = full.split()[0], full.split()[-1]
+        for i in at.get(first, ()):
+            if i + 1 < len(bases) and bases[i + 1] == last and not (
+                    (i and bases[i - 1] in family) or (i + 2 < len(bases) and bases[i + 2] in family)):
+                out.update((i, i + 1))
+    return out
 
 
 @cache
