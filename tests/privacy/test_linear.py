@@ -15,6 +15,7 @@ from bot.privacy import (
     combos,
     informal,
     kin,
+    known_as,
     lexicon,
     names,
     patterns,
@@ -34,7 +35,7 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
-                   accounts, informal, places, public):
+                   accounts, informal, places, public, known_as):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -80,7 +81,9 @@ def test_every_pattern_is_checked():
            "bot.privacy.informal.SETTING_ROOM", "bot.privacy.informal.SPOKEN_DATE",
            "bot.privacy.informal.NUMBERED_INITIALS", "bot.privacy.places.NAMED_STREET",
            "bot.privacy.public.QUOTED_TRACE", "bot.privacy.public.HOME_EVENT", "bot.privacy.combos.ONLY_CHILD_IN",
-           "bot.privacy.combos.newspaper"}
+           "bot.privacy.combos.newspaper",
+           # round 19 (known_as.py)
+           "bot.privacy.known_as.NICKNAME", "bot.privacy.known_as.KNOWN_AS", "bot.privacy.known_as.TEAM_POST"}
     assert new <= names_found
     assert len(names_found) >= 20
 
