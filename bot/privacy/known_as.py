@@ -57,34 +57,17 @@ _POST_GATE = frozenset({"vice", "captain", "goalkeeper", "goalie", "keeper", "st
 _NOT_TEAM = re.compile(r"\b(?:council|industry|ship)\b", re.IGNORECASE)
 
 def known_as_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
-    """Lazy detectors of nicknames and one-child posts; `words` are the text's lower-case words."""
+    """Lazy detectors of nicknames and one-child posts; `words` are the text's lower-case words. Run at their cue
+    words on the text as typed: a capitalised name is part of their shape."""
     out: list[Iterator[Span]] = []
     if words & _NICK_GATE:
-        out.append(("name", m.start(), m.end()) for m in _at(src, NICKNAME, _NICK_CUES & words))
-        out.append(("name", m.start(), m.end()) for m in _at(src, KNOWN_AS, frozenset({"known"}))
+        out.append(("name", m.start(), m.end())
+                   for m in src.at_words(NICKNAME, _NICK_CUES & words, as_typed=True))
+        out.append(("name", m.start(), m.end())
+                   for m in src.at_words(KNOWN_AS, frozenset({"known"}), as_typed=True)
                    if _PERSON_BEFORE.search(src.text, max(0, m.start() - 40), m.start()))
     if words & _POST_GATE:
-        out.append(("combination", m.start(), m.end()) for m in _at(src, TEAM_POST, _POST_GATE & words)
+        out.append(("combination", m.start(), m.end())
+                   for m in src.at_words(TEAM_POST, _POST_GATE & words, as_typed=True)
                    if not _NOT_TEAM.search(m.group()))
     return out
-
-
-def _at(src: Source, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
-    """Matches starting at one of the cue words, found with str.find on the lower-case copy and matched on the text
-    as typed (these shapes hold capitalised names, which Source's lower-case copy would lose)."""
-    if src.low is None:  # lower-casing changed the length: no shared offsets, so the regex engine's own scan
-        yield from pattern.finditer(src.text)
-        return
-    low = src.low
-    starts: set[int] = set()
-    for word in cues:
-        i = low.find(word)
-        while i >= 0:
-            if i == 0 or not low[i - 1].isalnum():
-                starts.add(i)
-            i = low.find(word, i + 1)
-    end = -1
-    for pos in sorted(starts):
-        if pos >= end and (m := pattern.match(src.text, pos)):
-            end = m.end()
-            yield m

@@ -44,12 +44,14 @@ class Source:
                 end = m.end()
                 yield m
 
-    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str]) -> Iterator[re.Match[str]]:
+    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False
+                 ) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
         an alternation of many words tried at every character is the slowest thing Python's regex engine does,
-        str.find for the few cue words present is among the fastest."""
+        str.find for the few cue words present is among the fastest. `as_typed`: match on the text as typed, not
+        the lower-case copy, for a pattern whose shape holds case ("goes by Smokey": a capitalised name)."""
         if self.low is None:
-            yield from self.finditer(pattern)
+            yield from (pattern.finditer(self.text) if as_typed else self.finditer(pattern))
             return
         low = self.low
         starts: set[int] = set()
@@ -59,7 +61,8 @@ class Source:
                 if i == 0 or not low[i - 1].isalnum():
                     starts.add(i)
                 i = low.find(word, i + 1)
-        compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE else (pattern, self.text)
+        compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE and not as_typed \
+            else (pattern, self.text)
         end = -1
         for pos in sorted(starts):
             if pos >= end and (m := compiled.match(text, pos)):
