@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from knowledge.models import Entry
+from knowledge.roles import role_words
 from knowledge.search import Hit, Query, SearchIndex, Slot
 from knowledge.text import ACRONYMS, PLACES, STOPWORDS, US_UK, concepts_of, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
@@ -35,10 +36,6 @@ class Evidence:
     @cached_property
     def _docs(self) -> dict[str, int]:
         return {e.id: i for i, e in enumerate(self.index.entries)}
-
-    @cached_property
-    def _roles(self) -> frozenset[str]:
-        return frozenset(r for r in vocabulary().self_roles if " " not in r)
 
     @cached_property
     def _asking(self) -> frozenset[str]:
@@ -78,7 +75,7 @@ class Evidence:
         return [w for w in caps if not self._known(w.lower())]
 
     def _known(self, low: str) -> bool:
-        if low in STOPWORDS or low in ACRONYMS or low in US_UK or low in PLACES or low in self._roles:
+        if low in STOPWORDS or low in ACRONYMS or low in US_UK or low in PLACES or low in role_words():
             return True  # a practitioner's own role ("the SW", "our DSL") is no unknown topic
         toks = raw_tokens(low)
         return not toks or stem(toks[0]) in self.index.stems

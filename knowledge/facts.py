@@ -43,9 +43,14 @@ def _count_near(e: Entry, counted: list[str]) -> bool:
     return count_near(per_entry("numbers", e, _entry_numbers), counted)
 
 
+def named_people() -> list[str]:
+    """The people the documents name (the person's-name kind's evidence, the one kind with `near`)."""
+    return next((k.evidence for k in vocabulary().out_of_scope.fact_kinds if k.near is not None), [])
+
+
 def _about_person(kind: FactKind, folded_q: str) -> bool:
     """'what's the number for Lorna Quigley': a contact word beside a person the documents name."""
-    people = next((k.evidence for k in vocabulary().out_of_scope.fact_kinds if k.near is not None), [])
+    people = named_people()
     return bool(kind.about_person and people and _found(kind.about_person, folded_q) and _found(people, folded_q))
 
 

@@ -105,28 +105,33 @@ _NOW_CLAUSE_RE = re.compile(r"\s+now\s+(?:that\s+)?(?=(?:the|it|its|it's|we|were
 
 
 # "... and i genuinely didnt know", "but we were told otherwise": the asker speaking of themselves after the question
-_FIRST_PERSON_RE = re.compile(r"^\W*(?:and|but|as|cos|coz|because|so)\s+(?:i|im|i'm|ive|i've|we|were|we're|weve)\b",
-                              re.I)
-_FIRST_PERSON_SPLIT_RE = re.compile(r"\s+(?=(?:and|but|as|cos|coz|because|so)\s+(?:i|im|i'm|ive|i've|we|were|we're|"
-                                    r"weve)\b)", re.I)
+_OWN_OPENER = r"(?:and|but|as|cos|coz|because|so)\s+(?:i|im|i'm|ive|i've|we|were|we're|weve)\b"
+_FIRST_PERSON_RE = re.compile(r"^\W*" + _OWN_OPENER, re.I)
+_FIRST_PERSON_SPLIT_RE = re.compile(r"\s+(?=" + _OWN_OPENER + ")", re.I)
+
+
+def _stands(head: str) -> bool:
+    """What precedes a cut asks, with words enough to stand alone."""
+    return asks(head) and len(raw_tokens(head)) >= REMARK_HEAD_WORDS
 
 
 def _remark_split(parts: list[str]) -> list[str]:
-    """The last part cut at its last comma when what follows is a remark ("list the levels of need pls, going on a
-    course and dont know them"): it opens with a remark word or an -ing word and asks nothing, and what precedes it
-    asks with words of its own."""
-    own = _FIRST_PERSON_SPLIT_RE.search(parts[-1])
-    if own and asks(parts[-1][:own.start()]) and len(raw_tokens(parts[-1][:own.start()])) >= REMARK_HEAD_WORDS:
-        return [*parts[:-1], parts[-1][:own.start()].rstrip(" ,;"), *_remark_split([parts[-1][own.start():].strip()])]
-    now = _NOW_CLAUSE_RE.search(parts[-1])
-    if now and asks(parts[-1][:now.start()]) and len(raw_tokens(parts[-1][:now.start()])) >= REMARK_HEAD_WORDS:
-        return [*parts[:-1], parts[-1][:now.start()], parts[-1][now.start():].strip()]
-    head, sep, tail = parts[-1].rpartition(",")
+    """The last part cut where a remark begins, when what precedes it stands alone: the asker speaking of themselves
+    ("... and i didnt know, can u tell me"), a "now (that) ..." clause, or a tail after the last comma that opens with
+    a remark word or an -ing word and asks nothing ("list the levels of need pls, going on a course")."""
+    last = parts[-1]
+    own = _FIRST_PERSON_SPLIT_RE.search(last)
+    if own and _stands(last[:own.start()]):
+        return [*parts[:-1], last[:own.start()].rstrip(" ,;"), *_remark_split([last[own.start():].strip()])]
+    now = _NOW_CLAUSE_RE.search(last)
+    if now and _stands(last[:now.start()]):
+        return [*parts[:-1], last[:now.start()], last[now.start():].strip()]
+    head, sep, tail = last.rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
     if not sep or not words or not (words[0] in vocabulary().remark_openers or
                                     (words[0].endswith("ing") and len(words[0]) >= 5)):
         return parts
-    if asks(tail) or not asks(head) or len(raw_tokens(head)) < REMARK_HEAD_WORDS:
+    if asks(tail) or not _stands(head):
         return parts
     return [*parts[:-1], head, tail.strip()]
 

@@ -28,6 +28,11 @@ def _roles() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     return frozenset(w[0] for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1)
 
 
+def role_words() -> frozenset[str]:
+    """The one-word roles ("sw", "hv", "dsl"): a practitioner's own role, never the topic (search, evidence)."""
+    return _roles()[0]
+
+
 def _names_role(tokens: list[str]) -> bool:
     single, multi = _roles()
     if single.intersection(tokens):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from knowledge.current import NOW, change_asked, now_asked, now_decline
 from knowledge.declines import Decline, other_area_decline, rule_decline
-from knowledge.facts import YEAR_RE, Weight, fact_missing
+from knowledge.facts import YEAR_RE, Weight, fact_missing, named_people
 from knowledge.models import Entry
 from knowledge.offered import subject_of
 from knowledge.partnerships import NATIONAL
@@ -105,9 +105,8 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
 
 def _names_anyone(e: Entry) -> bool:
     """The entry names a person the documents name (the person's-name kind's evidence)."""
-    people = next((k.evidence for k in vocabulary().out_of_scope.fact_kinds if k.near is not None), [])
     text = entry_text(e)
-    return any(p in text for p in people)
+    return any(p in text for p in named_people())
 
 
 def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:

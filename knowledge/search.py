@@ -25,6 +25,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
+from knowledge.roles import role_words
 from knowledge.text import (
     GENERIC,
     STOPWORDS,
@@ -55,7 +56,7 @@ ORDINARY_WEIGHT = 1.0
 ORDINARY = frozenset(stem(w) for w in vocabulary().ordinary_words)
 # A practitioner's role typed as shorthand ("a new SW", "the IRO") that no entry holds says who is involved, not what
 # is asked: it weighs as an ordinary word, not as an unknown one that would sink every entry.
-ROLES = frozenset(stem(r) for r in vocabulary().self_roles if " " not in r)
+ROLES = frozenset(stem(r) for r in role_words())
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
