@@ -67,3 +67,12 @@ def test_added_lists_hold_what_they_are_for():
     assert {"smith", "walker", "green"} <= lex.frequent_surnames and "court" not in lex.frequent_surnames
     assert {"stakeholders", "referrer", "inspectorate"} <= lex.rare_english
     assert not lex.rare_english & (lex.english - lex.vocab.common_words)  # only words size 50 lacks
+
+
+def test_published_officials_are_the_people_the_knowledge_base_says_the_documents_name():
+    """The screen's published_people (officials who pass when written in full) and the knowledge base's list of the
+    people the documents name (knowledge/data/vocabulary.yaml, the person's-name kind's evidence) are one list kept
+    in two layers' data files: a name added to one must be added to the other."""
+    from knowledge.facts import named_people
+
+    assert lexicon().vocab.published_people == frozenset(named_people())
