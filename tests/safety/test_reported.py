@@ -17,10 +17,10 @@ import pytest
 from knowledge.safety import detect_worry
 
 ALARM = [
-    "the newsagent has called in a 13 yr old taking stuff to order, someone older waits outside in a van. what referral "
-    "route for possible CCE",
-    "any books on wellbeing we can give teens? a girl of about 15 asked me for one on how to stop cutting, said she has "
-    "been doing it since easter. should i have done something else?",
+    "the newsagent has called in a 13 yr old taking stuff to order, someone older waits outside in a van. "
+    "what referral route for possible CCE",
+    "any books on wellbeing we can give teens? a girl of about 15 asked me for one on how to stop cutting, said she "
+    "has been doing it since easter. should i have done something else?",
     "which absence code do we use when a pupil dies? its a year 10 boy who died on Sunday after taking something. his "
     "little sister is on our roll too. anything else?",
     "a parent told reception our school nurse, who also runs a cub pack, was seen smacking a 6 year old at cubs. who "
