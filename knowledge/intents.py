@@ -21,6 +21,8 @@ from knowledge.vocabulary import vocabulary
 _DEFINITION_RE = re.compile(
     r"^\s*(what(s| is)( an?)? \w+( \w+){0,3}\W*$|define\b|definition of\b|meaning of\b|"
     r"what do(es)? .+ (mean|stand for)\b)"
+    # "... keeps mentioning operation encompass. briefly, what is it?": the meaning of what the clause before names
+    r"|[.!?,;:]\s*(briefly,? )?(what(s| is) (it|that|this)|what do(es)? (it|that|this) (mean|stand for))\W*$"
 )
 
 

@@ -4,6 +4,8 @@ question names, and a close runner-up that holds the asked-for fact. `Answerer` 
 
 from __future__ import annotations
 
+import re
+
 from knowledge.base import KnowledgeBase
 from knowledge.confidence import local_first
 from knowledge.facts import missing_fact
@@ -20,7 +22,7 @@ from knowledge.intents import (
 )
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.question import main_question, split_context, sub_questions, with_named
+from knowledge.question import main_question, spelled_out, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import expand, raw_tokens, stem
@@ -38,6 +40,7 @@ NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never ho
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
+_BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
 
@@ -57,6 +60,7 @@ class Ranking:
         several, the rest of the message) instead of the message's own split."""
         lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
         asking, context = asked or split_context(main_question(rest))
+        asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"
         context = f"{lead} {context}".strip()
         query = self.index.analyse(*with_named(asking, context, question))
         parts = sub_questions(asking) if asked is None else []
@@ -145,3 +149,13 @@ class Ranking:
         asked = self._asked(query)
         named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
         return named == {hits[0].entry.id}
+
+    def _names_top_term(self, query: Query, hits: list[Hit], question: str) -> bool:
+        """'X keeps coming up. what is it?': a definition asked of a term the question names in full, and the
+        leading entry is that term's glossary entry; the words around the name say where it was heard."""
+        if not hits or hits[0].entry.kind != "glossary" or hits[0].confidence < NAMED_GROUP_CONFIDENCE \
+                or not is_definition_request(question):
+            return False
+        name = _BRACKETS_RE.sub(" ", hits[0].entry.title)
+        words = {stem(t) for t in raw_tokens(name)} - name_noise()[1]
+        return bool(words) and words <= self._asked(query)

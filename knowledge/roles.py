@@ -14,6 +14,7 @@ from knowledge.text import STOPWORDS, raw_tokens
 from knowledge.vocabulary import vocabulary
 
 LEAD_WORDS = 8  # a lead longer than this is a sentence of its own (split_context reads those)
+_OTHERS = frozenset({"our", "my", "the", "their", "his", "her"})  # "our DSL ...", "my manager ...": not who asks
 REST_WORDS = 1  # ... and the question after it needs this many words besides stopwords to stand alone
 
 # the lead ends at a comma, colon, semicolon, a dash between spaces or a full stop, or right after "here"
@@ -50,5 +51,7 @@ def role_lead(question: str) -> tuple[str, str]:
     if not tokens or len(tokens) > LEAD_WORDS or sum(t not in STOPWORDS for t in raw_tokens(rest.lower())) < REST_WORDS:
         return "", question
     if vocabulary().question_words.intersection(tokens) or not _names_role(tokens):
+        return "", question
+    if tokens[0] in _OTHERS:  # "our DSL keeps mentioning X. what is it?": someone else, and what they said is asked
         return "", question
     return lead.strip(), rest.strip()

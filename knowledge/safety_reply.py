@@ -111,11 +111,10 @@ def safety_reply(
     first, shown = route_entries(kb, worry.category, area)
     if first:
         lines.append(first)
-    if not shown:
-        if best is not None and best.kind not in ("front_door", "contact"):  # never a mailbox for a worry
-            shown = [best]
-        elif area and (fd := kb.front_door_entry(area)) is not None:
-            shown = [fd]
+    if best is not None and best.kind not in ("front_door", "contact") and best not in shown:  # never a mailbox
+        shown = [*shown, best]  # what else the message asks ("... what are the levels of need?") after the route
+    if not shown and area and (fd := kb.front_door_entry(area)) is not None:
+        shown = [fd]
     for e in shown:
         lines += ["", render(e)]
     if not shown:  # still say where the front doors come from

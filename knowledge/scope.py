@@ -17,6 +17,7 @@ from knowledge.facts import YEAR_RE, Weight, fact_missing, named_people
 from knowledge.models import Entry
 from knowledge.offered import subject_of
 from knowledge.partnerships import NATIONAL
+from knowledge.question import asks, clauses
 from knowledge.safety import get_detector
 from knowledge.shown import entry_text, fold_question, per_entry
 from knowledge.slots import adult_asked as _adult_asked
@@ -161,9 +162,21 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
                        "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
+        asked = _asking(question)
         for kind in scope.fact_kinds:
-            if fact_missing(kind, q, best, shown, weight, linked):
+            if fact_missing(kind, asked, best, shown, weight, linked):
                 return Decline(kind.name, kind.reason, kind.pointer, related=True, about=subject_of(kind, q, weight))
         if now := now_decline(q, best):  # the slot is held, but as of 2019-20: "who chairs it now"
             return Decline(NOW, *now, related=True)
     return None
+
+
+def _asking(question: str) -> str:
+    """The folded message without the asker's statements about themselves: "I chair a community group. does anyone
+    speak for ..." asks for no chair."""
+    parts = clauses(question)
+    kept = [c for c in parts if asks(c) or not _SELF_RE.match(c)]
+    return fold_question(" ".join(kept) if kept and len(kept) < len(parts) else question)
+
+
+_SELF_RE = re.compile(r"^\W*(?:i|im|i'm|ive|i've|we|were|we're|weve|we've)\s", re.I)
