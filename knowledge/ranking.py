@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.base import KnowledgeBase
-from knowledge.confidence import local_first
+from knowledge.confidence import confident, local_first
 from knowledge.facts import missing_fact
 from knowledge.intents import (
     carries_list,
@@ -103,6 +103,12 @@ class Ranking:
         hits.sort(key=lambda h: -h.ranking)
         if area and not definition:
             local_first(hits, area)
+        # the area's preference lifted a weak local entry over a national one that answers plainly on its own
+        if area and hits and hits[0].entry.partnership == area and not confident(hits):
+            national = next((i for i, h in enumerate(hits[1:4], 1) if h.entry.partnership == NATIONAL
+                             and h.confidence > hits[0].confidence), None)
+            if national is not None and confident([hits[national], *hits[:national], *hits[national + 1:]]):
+                hits.insert(0, hits.pop(national))
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
         if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
