@@ -66,7 +66,8 @@ class Answerer(Ranking, Rendering):
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
         confident = ((self.confident(hits) or self._names_top_group(query, hits)
-                      or self._names_top_term(query, hits, question)) and top is not None
+                      or self._names_top_term(query, hits, question) or self._names_top_title(query, hits))
+                     and top is not None
                      and self.evidence.about_subject(query, top.entry)
                      and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 

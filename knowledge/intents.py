@@ -45,6 +45,11 @@ def is_contact_request(question: str) -> bool:
     return _found(vocabulary().contact_cues, fold_question(question)) is not None
 
 
+def is_service_request(question: str) -> bool:
+    """'how do I apply for a DBS', 'where can I get a copy of ...': getting something for oneself."""
+    return _found(vocabulary().service_cues, fold_question(question)) is not None
+
+
 def is_action_request(question: str) -> bool:
     """'what do I do', 'who do I tell', 'who handles': asks what to do, not what something is or how many."""
     return _found(vocabulary().action_cues, fold_question(question)) is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.base import KnowledgeBase
-from knowledge.confidence import confident, local_first
+from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.facts import missing_fact
 from knowledge.intents import (
     carries_list,
@@ -18,6 +18,7 @@ from knowledge.intents import (
     is_group_request,
     is_list_request,
     is_local_count_request,
+    is_service_request,
     name_noise,
 )
 from knowledge.models import Entry
@@ -25,7 +26,8 @@ from knowledge.partnerships import NATIONAL
 from knowledge.question import main_question, spelled_out, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex
-from knowledge.text import expand, raw_tokens, stem
+from knowledge.shown import per_entry
+from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places
 
 # Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).
 LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
@@ -41,6 +43,7 @@ GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before t
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
+TITLE_NAMED = 0.5  # the share of a title's own words a question names for the entry to be what it asks about
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 
 
@@ -165,3 +168,24 @@ class Ranking:
         name = _BRACKETS_RE.sub(" ", hits[0].entry.title)
         words = {stem(t) for t in raw_tokens(name)} - name_noise()[1]
         return bool(words) and words <= self._asked(query)
+
+    def _title_share(self, e: Entry, asked: set[str]) -> float:
+        """The share of the entry title's own words (its place, bracketed expansion and group words aside) the
+        question holds."""
+        words = per_entry("title-words", e, lambda x: frozenset(
+            stem(t) for t in raw_tokens(strip_places(fold(_BRACKETS_RE.sub(" ", x.title)))) if t not in STOPWORDS)
+            - name_noise()[1])
+        return len(words & asked) / len(words) if words else 0.0
+
+    def _names_top_title(self, query: Query, hits: list[Hit]) -> bool:
+        """'practitioners forum in warrington - has that changed': the question names the leading entry's title
+        (at least TITLE_NAMED of its own words) and no close runner-up's as much; a close call between entries the
+        question names alike still asks."""
+        if not hits or hits[0].confidence < SUGGEST_CONFIDENCE or is_service_request(query.text):
+            return False
+        asked = self._asked(query)
+        share = self._title_share(hits[0].entry, asked)
+        if share < (1.0 if is_definition_request(query.text) else TITLE_NAMED):  # "what is X": X is the whole title
+            return False
+        return all(self._title_share(h.entry, asked) < share for h in hits[1:4]
+                                            if h.entry.id != hits[0].entry.id)

@@ -237,6 +237,7 @@ class Vocabulary(_Strict):
     contact_cues: list[str] = Field(default_factory=list)
     action_cues: list[str] = Field(default_factory=list)
     membership_cues: list[str] = Field(default_factory=list)  # "are we a relevant agency": the area's agency list
+    service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
     asking_words: list[str] = Field(default_factory=list)
@@ -276,6 +277,7 @@ class Vocabulary(_Strict):
         return v
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "membership_cues",
+                                  "service_cues",
                                   "now_words",
                                   "relayed_verbs", "request_cues")(
         _check_phrases)

@@ -35,7 +35,9 @@ def test_a_deputy_the_documents_do_not_name_is_declined(ask) -> None:
 @pytest.mark.parametrize(
     "question",
     ["how much did the partners put in between them for the cwac partnership in 2019-20?",
-     "cwac scp 2019-20 - what did the partners put in overall?"],
+     "cwac scp 2019-20 - what did the partners put in overall?",
+     "what are the cwac partners putting in for 2019-20",
+     "2019-20: how much did the partners hand over to the cwac partnership"],
 )
 def test_money_put_in_between_partners_is_their_contribution(ask, question) -> None:
     res = ask(question, "cheshire-west-and-chester")
