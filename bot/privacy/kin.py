@@ -68,6 +68,9 @@ def _plural_surname(t: Tok, nxt: Tok | None, act: Tok | None, lex: Lexicon, c: C
         return True  # 'the Nowaks' (a surname in no list)
     if t.cap and stem in lex.places and w not in lex.places and stem not in lex.english and w not in lex.english:
         return True  # 'the Ramsbottoms': a town is never plural, a family named after one is
+    if (t.cap and stem in lex.proper_nouns and not stem.endswith(_NATIONAL) and stem not in v.communities
+            and w not in lex.english and nxt is not None and nxt.norm in _PLURAL_VERBS):
+        return True  # 'the Ashcrofts are planning ...': a proper noun made plural that does what people do
     if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
             and nxt is not None and nxt.norm in _PLURAL_VERBS):
         return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
