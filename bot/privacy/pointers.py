@@ -225,7 +225,7 @@ _AS_NAME = re.compile(r"\s{1,3}(?:as|called|named|account|username|handle|page|c
 _QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tiktoker", "account", "channel", "user",
                           "username", "handle", "gamertag", "tag", "profile", "page",
                           # "the group chat 'yr9 lads'", "goes by 'lil_ash' on telegram"
-                          "chat", "group", "server", "by"})
+                          "chat", "group", "server", "by", "under"})
 QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
                            re.IGNORECASE)
 
@@ -233,7 +233,7 @@ QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘
 # "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
 # digit, underscore or dot, up to four words ("username is the same as..." passes).
 ACCOUNT_NAME = re.compile(
-    r"\b(?i:username|user\s?name|gamertag|gamer\s?tag|screen\s?name)\s{1,3}(?i:is\s{1,3}|was\s{1,3}|:\s{0,3}|-\s{1,3})?"
+    r"\b(?i:username|user\s?name|gamertag|gamer\s?tag|screen\s?name),?\s{1,3}(?i:is\s{1,3}|was\s{1,3}|:\s{0,3}|-\s{1,3})?"
     r"((?=[A-Z0-9_]|[a-z]{1,20}[\d_.])[A-Za-z0-9_.]{2,30}(?:\s[A-Z0-9][A-Za-z0-9_.]{0,20}){0,3})")
 _ACCOUNT_WORDS = frozenset({"username", "user", "gamertag", "gamer", "screen"})
 
@@ -247,6 +247,34 @@ def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
             m = _AS_NAME.match(text, i + len(word)) if i == 0 or not low[i - 1].isalnum() else None
             if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
                 yield "social_media", m.start(1), m.end(1)
+            i = low.find(word, i + 1)
+
+
+# "on roblox he's NightDragon2014", "snap again? its xo.kaylz.xo": a handle-shaped word a few words after a platform
+# (a digit with letters, an underscore, a dot inside letters, or capitals inside a word), not a time or an ordinal.
+_NEAR_HANDLE = re.compile(r"(?<![\w@.])(?=[A-Za-z0-9_.]{0,30}[A-Za-z])([A-Za-z0-9_][A-Za-z0-9_.]{2,28}[A-Za-z0-9_])"
+                          r"(?![\w@])")
+_NOT_HANDLE = re.compile(r"\d{1,2}(?:am|pm|st|nd|rd|th|s)|(?:yr|y|year|ks|u)\d{1,2}|\d{1,6}(?:k|m|gb|mb|hrs?|mins?)",
+                         re.IGNORECASE)
+_NEAR_CHARS = 30  # how far after the platform word a handle is looked for
+
+
+def _handles_near(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
+    text, low = src.text, src.low or src.text.lower()
+    lex = lexicon()
+    for word in platforms:
+        i = low.find(word)
+        while i >= 0:
+            if i == 0 or not low[i - 1].isalnum():
+                end = i + len(word)
+                for m in _NEAR_HANDLE.finditer(text, end, min(len(text), end + _NEAR_CHARS)):
+                    h = m.group(1)
+                    if "\n" in text[end:m.start()] or _NOT_HANDLE.fullmatch(h) or h.lower() in lex.english:
+                        continue
+                    if (any(c.isdigit() for c in h) and any(c.isalpha() for c in h)) or "_" in h or \
+                            re.search(r"[a-z]\.[a-z]", h, re.IGNORECASE) or _MIXED_CASE.search(h):
+                        yield "social_media", m.start(1), m.end(1)
+                        break
             i = low.find(word, i + 1)
 
 
@@ -295,6 +323,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(platform, platforms & words))
         out.append(("social_media", m.start(), m.end()) for m in src.at_words(camel, platforms & words))
         out.append(_handles_before(src, platforms & words))
+        out.append(_handles_near(src, platforms & words))
         out.append(_named_on(src, platforms & words))
         if platforms & words:
             quoted = src.at_words(QUOTED_HANDLE, _QUOTED_CUES & words)
