@@ -169,6 +169,11 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settl
                 or (t.possessive and sum(ch.isupper() for ch in t.raw) <= 1)
                 or _with_relative(i, toks, lex)
                 or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
+                # "told Jaz we'd ...", "the report for Wiktoria on Friday": a capitalised word in no list, mid-sentence,
+                # told or done for
+                or (mid_cap and prev is not None and not _before_org(i, toks, lex)
+                    and (prev.norm in v.contact_verbs or (prev.norm in _FOR_WHOM and prev2 is not None
+                                                          and prev2.norm in v.case_nouns)))
                 or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
                 or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in _NEWS and end_next)
                 or (clause and verb_next and not t.possessive)
@@ -176,6 +181,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settl
             yield "name", t.start, t.end
 
 
+_FOR_WHOM = frozenset({"for", "re"})  # "the report for Wiktoria", "re Kacper"
 _SOON = frozenset({"tmrw", "tomorrow", "tomoz", "today", "tonight", "asap", "later", "pls", "please"})
 
 
