@@ -217,6 +217,7 @@ _FEAST = r"(?:christmas|xmas|boxing|new\s{1,3}year'?s?|valentine'?s?|halloween|b
 FEAST_BABY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b[\s,\-–(]{{0,4}}"
                         r"(?:(?:in|of|from)\s{1,3})?'?(?:19|20)\d{2}"
                         rf"|\b(?:19|20)\d{{2}}\s{{1,3}}{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b", re.IGNORECASE)
+FEAST_DAY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:day|eve)\b", re.IGNORECASE)  # a birthday on it is a birth date
 MONTH_BABY = re.compile(rf"\b{_MONTH}\s{{1,3}}'?(?:19|20)?\d{{2}}\s{{1,3}}(?:baby|born|birthday)\b", re.IGNORECASE)
 _BIRTH_WORDS = frozenset({"born", "birth", "birthday", "dob", "bday"})
 _FEAST_WORDS = frozenset({"christmas", "xmas", "boxing", "new", "valentine", "valentines", "halloween", "bonfire",
@@ -239,6 +240,10 @@ def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Ite
         yield from (("date_of_birth", m.start(), m.end()) for m in src.at_words(MONTH_BABY, months))
     if digits and "baby" in words and words & _FEAST_WORDS:
         yield from (("date_of_birth", m.start(), m.end()) for m in src.finditer(FEAST_BABY))
+    if words & {"birthday", "bday", "born"} and words & _FEAST_WORDS:  # "her birthday is christmas eve"
+        for cue in src.at_words(_BIRTH_WORD, words & {"birthday", "bday", "born"}):
+            if day := FEAST_DAY.search(text, max(0, cue.start() - 30), cue.end() + 30):
+                yield "date_of_birth", min(cue.start(), day.start()), max(cue.end(), day.end())
 
 
 # An e-mail address written out to dodge a filter ("kerry dot bannister at outlook dot com", "j.smith at gmail.com",

@@ -110,7 +110,8 @@ SCHOOL_STRONG = re.compile(  # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the e
 BIRTH_CUE = re.compile(
     r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|birth\s{0,2}date|born|birthday|bday|b-day|dob)"
     r"|\bb\.\s{0,2}(?=\d)"
-    r"|\b(?:turns?|turned|turning|be|is)\s{1,3}\d{1,2}\s{1,3}on\b"
+    r"|\b(?:turns?|turned|turning|be|is)\s{1,3}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s{1,3}on\b"
     r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?due|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
     re.IGNORECASE,
 )
