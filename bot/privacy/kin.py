@@ -134,6 +134,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
                    and _STOP_PUNCT.isdisjoint(t.after) and not t.after.startswith("-"))
                or t.before.rstrip().endswith("(")
+               # "PJK not in nursery today", "AO'N doing ok at the new placement": where a child is, or how they are
+               or PRESENCE_AFTER.match(toks.text, t.end, t.end + 40) is not None
                # "discussed TK at panel", "mum of KL rang", "initials are TFG"
                or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
                    prev.norm in v.contact_verbs or (prev.norm == "of" and prev2 is not None
@@ -145,6 +147,10 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             yield "initials", t.start, t.end
 
 
+PRESENCE_AFTER = re.compile(
+    r"\s{1,2}(?:(?:is\s{1,2})?(?:not|back|absent|off|late)\s{1,2}(?:(?:in|at|from|to|for)\s{1,2})?(?:the\s{1,2})?"
+    r"(?:nursery|school|college|class|placement|contact|today)\b"
+    r"|(?:is\s{1,2})?doing\s{1,2}(?:ok|okay|well|better|fine|badly|great|alright|worse)\b)", re.IGNORECASE)
 MC_INITIALS = re.compile(r"[A-Z]{1,2}(?:Mc|Mac)[A-Z]{1,2}")
 # States a body or team can be in too ("ESC-2026-014 moved", "NWG reported"): no cue after capitals.
 _BODY_STATES = frozenset({"moved", "sent", "released", "reported", "charged", "placed", "taken", "brought", "collected",
