@@ -41,6 +41,9 @@ _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "voluntee
                      "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
 
 
+# "Jo Hill, she's the IRO": a pronoun and "is" after the name's comma
+_PRONOUN_IS = frozenset({"he", "she", "he's", "she's", "hes", "shes"})
+
 class RoleContext(PhraseReader):
     """The role and service tests around a phrase (lo, hi): each says whether a role governs the name there."""
 
@@ -79,6 +82,8 @@ class RoleContext(PhraseReader):
         if k + 1 < len(norms) and norms[k] == "who" and (norms[k + 1] in _JOIN_BEFORE
                                                          or _phrase_at(norms, k + 1, self.roles)):
             k += 1
+        elif k + 1 < len(norms) and norms[k] in _PRONOUN_IS and "," in (self.toks[k].before or ""):  # type: ignore[union-attr]
+            k += 1  # "ask Dave Pearson, he's DSL at the high school": the name, then who they are
         if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
             return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
