@@ -96,6 +96,7 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
+FORM_AT = re.compile(r"\b\d{1,2}(?!AM|PM)[A-Z]{1,2}(?=\s{1,3}at\s)")  # "10G at Parkside High": a form at a school
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 SCHOOL_NAME = re.compile(
     rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
@@ -372,7 +373,8 @@ def _birth_dates(src: Source) -> Iterator[Span]:
 
 def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
-    forms = FORM.finditer(text) if "in" in words and has_digit(text) else ()
+    forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
+             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
     for year in [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]:
         span = _sentence(text, year.start(), year.end())
         school = SCHOOL_NAME.search(text, *span) or lower_school(text, *span)

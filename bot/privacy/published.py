@@ -79,7 +79,9 @@ LOWER_SCHOOL = re.compile(
 # After a year group, "at" and a name in no word list ("yr1 at meadowbank") or after a patron ("at bishop challoner"),
 # or a school word and "in" a town ("the grammar school in ripon").
 LOWER_AT = re.compile(r"\bat\s{1,3}(?:the\s{1,3})?([a-z][a-z'’\-]{1,30})(?:\s{1,3}([a-z][a-z'’\-]{1,30}))?")
-SCHOOL_IN = re.compile(r"\b(?:school|academy|primary|college|grammar|high)\s{1,3}in\s{1,3}([a-z][a-z'’\-]{2,30})")
+SCHOOL_IN = re.compile(r"\b(?i:school|academy|primary|college|grammar|high)\s{1,3}in\s{1,3}([A-Za-z][a-z'’\-]{2,30})")
+# "the catholic high school in town": the one of its kind in the writer's town
+_ONE_IN_TOWN = frozenset({"town"})
 
 
 def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
@@ -98,7 +100,10 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
                for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
             return m
     for m in SCHOOL_IN.finditer(text, a, b):
-        if m.group(1) in lex.places and m.group(1) not in lex.english:
+        w = m.group(1).lower()
+        if (w in lex.places and w not in lex.english) or w in _ONE_IN_TOWN or (
+                m.group(1)[0].isupper() and w not in lex.english and w not in lex.rare_english
+                and w not in lex.vocab.common_words):  # "the village school in Ellerby": a place in no list
             return m
     return None
 
