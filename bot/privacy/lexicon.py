@@ -150,7 +150,25 @@ class Lexicon(BaseModel):
     proper_nouns: frozenset[str]
     places: frozenset[str]  # every word of a place name
     place_names: frozenset[str]  # whole place names
+    place_phrases: frozenset[str] = frozenset()  # GB and Irish places named in two or more words, read as phrases only
     vocab: Vocabulary
+
+
+_PHRASE = re.compile(r"[a-z][a-z\-]{1,30}(?: [a-z][a-z\-]{0,30}){1,3}")
+
+
+def _phrase_list(data: Path, name: str) -> frozenset[str]:
+    """A list of phrases of two to four words, its first line naming the source (optional file: empty if absent)."""
+    path = data / f"{name}.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith("# ") or "source:" not in lines[0]:
+        raise ValueError(f"{path.name}: first line must name the source and licence")
+    bad = [w for w in lines[1:] if not _PHRASE.fullmatch(w)]
+    if bad:
+        raise ValueError(f"{path.name}: malformed entries {bad[:3]}")
+    return frozenset(lines[1:])
 
 
 def _word_list(data: Path, name: str) -> frozenset[str]:
@@ -204,5 +222,6 @@ def load(data: Path) -> Lexicon:
         proper_nouns=_word_list(data, "proper_nouns"),
         places=frozenset(place_words),
         place_names=place_names,
+        place_phrases=_phrase_list(data, "place_phrases"),
         vocab=vocab,
     )

@@ -51,7 +51,10 @@ def hyphenated_candidate(word: str, names: frozenset[str], ordinary: frozenset[s
 def place_phrases() -> dict[str, frozenset[str]]:
     """Two-word place names ('west kirby', 'great sankey'): first word -> second words."""
     out: dict[str, set[str]] = {}
-    for place in lexicon().place_names:
+    lex = lexicon()
+    # a faraway place named like a person ("Harold Wood", "Edith Weston") stays a possible name: a miss costs more
+    far = {p for p in lex.place_phrases if not (p.split()[0] in lex.first_names and p.split()[1] in lex.surnames)}
+    for place in lex.place_names | far:
         parts = place.split()
         if len(parts) >= 2:
             out.setdefault(parts[0], set()).add(parts[1])
