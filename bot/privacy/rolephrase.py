@@ -174,7 +174,7 @@ class PhraseReader:
             return True  # "mum Ms Okafor", "his sister Jo"
         if (nxt is not None and (nxt.norm in family or nxt.norm == "and") and self._joined(hi, hi + 1)
                 and "\n" not in nxt.before):  # ("IRO: X\nChild: ...")
-            if nxt.norm in family:
+            if nxt.norm in family and not _phrase_at(norms, hi + 1, self.roles):  # ("X, Child Protection Chair,")
                 return True  # "Sarah (mum)", "Jo, mum, ..."
             after = toks[hi + 2]
             if nxt.norm == "and" and after is not None and (after.norm in ("his", "her", "their")
