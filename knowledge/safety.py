@@ -39,6 +39,7 @@ LEXICON_PATH = Path(__file__).resolve().parent / "data" / "safety" / "worry.yaml
 FRAMES_PATH = LEXICON_PATH.with_name("frames.yaml")
 _LABEL_END = re.compile(r"[.?!;:,\n]|\s[-\u2013\u2014]+\s")  # where the first segment ends (as in segments())
 SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
+LABEL_WORDS = 3  # a first segment this short, with no worry or question word, is who writes
 
 
 # -- the data file -------------------------------------------------------------------------------
@@ -274,6 +275,8 @@ class Detector:
         # a later segment opening as a question counts unless it asks about this situation ("what happens now")
         # ... nor a follow-up about it ("... - what's the process?"); courtesies alone ("hi,") do not open the message
         first = next((n for n, seg in enumerate(segs) if self.reader.past_preamble(seg)), 0)
+        if first == 0 and len(segs) > 1 and self._label_only(segs[0], found):
+            first = 1  # "Ward clerks: what's the process ...": the writer's label, then the question
         asks = [seg for n, seg in enumerate(segs)
                 if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
         frames = self.reader.frames(parts, asks)
@@ -296,6 +299,11 @@ class Detector:
             category = max(best, key=lambda c: (best[c], c != "general"))
         return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen),
                      frames)
+
+    def _label_only(self, seg: list[str], found: list[list[tuple[Pattern, int, int]]]) -> bool:
+        """The message opens with a short label of who writes ("Ward clerks:", "housing officer -"): at most
+        LABEL_WORDS words, no worry word and no question word in them."""
+        return 0 < len(seg) <= LABEL_WORDS and not self._cues.find(seg) and not self.reader.opens_as_question(seg)
 
     def _topic_only(self, seg: list[str]) -> bool:
         """A segment whose worry words all name a topic ("when is the next county lines training")."""
