@@ -20,7 +20,8 @@ _ENTRY = re.compile(r"[a-z][a-z'\-]{0,38}[a-z]")
 _VOCAB_ENTRY = re.compile(r"[a-z0-9][a-z0-9'&+/:\- ]{0,40}")
 # Smallest plausible size of each built list: a truncated file is an error, not a quietly weaker screen.
 _MINIMUM = {"first_names": 5000, "first_names_extra": 100, "surnames": 5000, "surnames_frequent": 1000,
-            "english_words": 30000, "english_rare": 20000, "proper_nouns": 1000, "places": 2000}
+            "english_words": 30000, "english_rare": 20000, "proper_nouns": 1000, "places": 2000,
+            "place_phrases": 1000}
 
 
 def fold(word: str) -> str:
@@ -150,34 +151,22 @@ class Lexicon(BaseModel):
     proper_nouns: frozenset[str]
     places: frozenset[str]  # every word of a place name
     place_names: frozenset[str]  # whole place names
-    place_phrases: frozenset[str] = frozenset()  # GB and Irish places named in two or more words, read as phrases only
+    place_phrases: frozenset[str]  # GB and Irish places named in two or more words, read as phrases only
     vocab: Vocabulary
 
 
-_PHRASE = re.compile(r"[a-z][a-z\-]{1,30}(?: [a-z][a-z\-]{0,30}){1,3}")
+_PHRASE = re.compile(r"[a-z][a-z\-]{1,30}(?: [a-z][a-z\-]{0,30}){1,3}")  # place_phrases: two to four words
 
 
-def _phrase_list(data: Path, name: str) -> frozenset[str]:
-    """A list of phrases of two to four words, its first line naming the source (optional file: empty if absent)."""
-    path = data / f"{name}.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or not lines[0].startswith("# ") or "source:" not in lines[0]:
-        raise ValueError(f"{path.name}: first line must name the source and licence")
-    bad = [w for w in lines[1:] if not _PHRASE.fullmatch(w)]
-    if bad:
-        raise ValueError(f"{path.name}: malformed entries {bad[:3]}")
-    return frozenset(lines[1:])
-
-
-def _word_list(data: Path, name: str) -> frozenset[str]:
+def _word_list(data: Path, name: str, entry: re.Pattern[str] = _ENTRY) -> frozenset[str]:
+    """A built list: its first line names the source and licence, every entry has the list's shape, and it is not
+    shorter than its `_MINIMUM` (a truncated file is an error, not a quietly weaker screen)."""
     path = data / f"{name}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or not lines[0].startswith("# ") or "source:" not in lines[0]:
         raise ValueError(f"{path.name}: first line must name the source and licence")
     words = lines[1:]
-    bad = [w for w in words if not _ENTRY.fullmatch(w)]
+    bad = [w for w in words if not entry.fullmatch(w)]
     if bad:
         raise ValueError(f"{path.name}: malformed entries {bad[:3]}")
     if len(words) < _MINIMUM[name]:
@@ -222,6 +211,6 @@ def load(data: Path) -> Lexicon:
         proper_nouns=_word_list(data, "proper_nouns"),
         places=frozenset(place_words),
         place_names=place_names,
-        place_phrases=_phrase_list(data, "place_phrases"),
+        place_phrases=_word_list(data, "place_phrases", _PHRASE),
         vocab=vocab,
     )

@@ -238,20 +238,33 @@ ACCOUNT_NAME = re.compile(
 _ACCOUNT_WORDS = frozenset({"username", "user", "gamertag", "gamer", "screen"})
 
 
-def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
-    text, low = src.text, src.low or src.text.lower()
-    lex = lexicon()
+def _platform_words(low: str, platforms: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each platform word in the lower-case text where a word starts (not inside "xsnap")."""
     for word in platforms:
         i = low.find(word)
         while i >= 0:
-            m = _AS_NAME.match(text, i + len(word)) if i == 0 or not low[i - 1].isalnum() else None
-            if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
-                yield "social_media", m.start(1), m.end(1)
+            if i == 0 or not low[i - 1].isalnum():
+                yield i, i + len(word)
             i = low.find(word, i + 1)
+
+
+def _handle_shaped(h: str) -> bool:
+    """A digit, an underscore, a dot inside letters or capitals inside a word: no word of prose looks so."""
+    return bool(_HANDLE_MARK.search(h) or _MIXED_CASE.search(h))
+
+
+def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
+    text, low = src.text, src.low or src.text.lower()
+    lex = lexicon()
+    for _start, end in _platform_words(low, platforms):
+        m = _AS_NAME.match(text, end)
+        if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
+            yield "social_media", m.start(1), m.end(1)
 
 
 # "on roblox he's NightDragon2014", "snap again? its xo.kaylz.xo": a handle-shaped word a few words after a platform
 # (a digit with letters, an underscore, a dot inside letters, or capitals inside a word), not a time or an ordinal.
+# (The lookahead puts a letter in every match.)
 _NEAR_HANDLE = re.compile(r"(?<![\w@.])(?=[A-Za-z0-9_.]{0,30}[A-Za-z])([A-Za-z0-9_][A-Za-z0-9_.]{2,28}[A-Za-z0-9_])"
                           r"(?![\w@])")
 _NOT_HANDLE = re.compile(r"\d{1,2}(?:am|pm|st|nd|rd|th|s)|(?:yr|y|year|ks|u)\d{1,2}|\d{1,6}(?:k|m|gb|mb|hrs?|mins?)",
@@ -262,32 +275,22 @@ _NEAR_CHARS = 30  # how far after the platform word a handle is looked for
 def _handles_near(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
-    for word in platforms:
-        i = low.find(word)
-        while i >= 0:
-            if i == 0 or not low[i - 1].isalnum():
-                end = i + len(word)
-                for m in _NEAR_HANDLE.finditer(text, end, min(len(text), end + _NEAR_CHARS)):
-                    h = m.group(1)
-                    if "\n" in text[end:m.start()] or _NOT_HANDLE.fullmatch(h) or h.lower() in lex.english:
-                        continue
-                    if (any(c.isdigit() for c in h) and any(c.isalpha() for c in h)) or "_" in h or \
-                            re.search(r"[a-z]\.[a-z]", h, re.IGNORECASE) or _MIXED_CASE.search(h):
-                        yield "social_media", m.start(1), m.end(1)
-                        break
-            i = low.find(word, i + 1)
+    for _start, end in _platform_words(low, platforms):
+        for m in _NEAR_HANDLE.finditer(text, end, min(len(text), end + _NEAR_CHARS)):
+            h = m.group(1)
+            if "\n" in text[end:m.start()] or _NOT_HANDLE.fullmatch(h) or h.lower() in lex.english:
+                continue
+            if _handle_shaped(h):
+                yield "social_media", m.start(1), m.end(1)
+                break
 
 
 def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
-    for word in platforms:
-        i = low.find(word)
-        while i >= 0:
-            m = HANDLE_BEFORE.search(text, max(0, i - 45), i) if i == 0 or not low[i - 1].isalnum() else None
-            mark = m is not None and (_HANDLE_MARK.search(m.group(1)) or _MIXED_CASE.search(m.group(1)))
-            if m and mark and not m.group(1).replace(".", "").isdigit():
-                yield "social_media", m.start(1), m.end(1)
-            i = low.find(word, i + 1)
+    for start, _end in _platform_words(low, platforms):
+        m = HANDLE_BEFORE.search(text, max(0, start - 45), start)
+        if m and _handle_shaped(m.group(1)) and not m.group(1).replace(".", "").isdigit():
+            yield "social_media", m.start(1), m.end(1)
 
 
 @cache
