@@ -253,4 +253,3 @@ def spelled_out(asking: str, message: str) -> str:
         return acr
 
     return _CAPS_RE.sub(words, asking)
-

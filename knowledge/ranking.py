@@ -110,8 +110,8 @@ class Ranking:
         if area and hits and hits[0].entry.partnership == area and not confident(hits):
             national = next((i for i, h in enumerate(hits[1:4], 1) if h.entry.partnership == NATIONAL
                              and h.confidence > hits[0].confidence), None)
-            if national is not None and confident([hits[national], *hits[:national], *hits[national + 1:]]):
-                hits.insert(0, hits.pop(national))
+            if national is not None and confident(first := [hits[national], *hits[:national], *hits[national + 1:]]):
+                hits[:] = first
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
         if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
@@ -165,9 +165,7 @@ class Ranking:
         if not hits or hits[0].entry.kind != "glossary" or hits[0].confidence < NAMED_GROUP_CONFIDENCE \
                 or not is_definition_request(question):
             return False
-        name = _BRACKETS_RE.sub(" ", hits[0].entry.title)
-        words = {stem(t) for t in raw_tokens(name)} - name_noise()[1]
-        return bool(words) and words <= self._asked(query)
+        return self._title_share(hits[0].entry, self._asked(query)) == 1.0
 
     def _title_share(self, e: Entry, asked: set[str]) -> float:
         """The share of the entry title's own words (its place, bracketed expansion and group words aside) the

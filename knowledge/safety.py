@@ -275,7 +275,7 @@ class Detector:
         # a later segment opening as a question counts unless it asks about this situation ("what happens now")
         # ... nor a follow-up about it ("... - what's the process?"); courtesies alone ("hi,") do not open the message
         first = next((n for n, seg in enumerate(segs) if self.reader.past_preamble(seg)), 0)
-        if first == 0 and len(segs) > 1 and self._label_only(segs[0], found):
+        if first == 0 and len(segs) > 1 and self._label_only(segs[0]):
             first = 1  # "Ward clerks: what's the process ...": the writer's label, then the question
         asks = [seg for n, seg in enumerate(segs)
                 if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
@@ -300,7 +300,7 @@ class Detector:
         return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen),
                      frames)
 
-    def _label_only(self, seg: list[str], found: list[list[tuple[Pattern, int, int]]]) -> bool:
+    def _label_only(self, seg: list[str]) -> bool:
         """The message opens with a short label of who writes ("Ward clerks:", "housing officer -"): at most
         LABEL_WORDS words, no worry word and no question word in them."""
         return 0 < len(seg) <= LABEL_WORDS and not self._cues.find(seg) and not self.reader.opens_as_question(seg)
