@@ -1,7 +1,8 @@
 """The screen's word lists and cue words, loaded once from bot/privacy/data/ and validated at load.
 
 Names, English words and places are large lists built from public sources by
-scripts/build_privacy_lexicon.py (each file's first line names its source and licence); cue words and
+scripts/build_privacy_lexicon.py, and British and Irish places named in two or more words by
+scripts/build_place_phrases.py (each file's first line names its source and licence); cue words and
 allow-lists are in vocabulary.yaml. A missing, empty or malformed file stops the bot at start, not mid-request.
 """
 
