@@ -42,6 +42,9 @@ class FrameLexicon(_Strict):
     anywhere: list[Frame] = Field(default_factory=list)  # wherever it appears
     context: list[Frame] = Field(default_factory=list)  # a review, a training scenario: a frame and general
     now: list[str] = Field(default_factory=list)  # one real child now: relief whatever else the message says
+    # a matter told as over ("back the same day and fine", "the DSL sorted it"): a frame, and no relief for the child
+    settled: list[str] = Field(default_factory=list)
+    settled_weight: float = Field(default=2.0, ge=0)
     recent: list[str] = Field(default_factory=list)  # "last night": as `now`, in a clause that is no hypothetical
     particular: list[str] = Field(default_factory=list)  # one real child, unless a general marker says otherwise
     generic: list[str] = Field(default_factory=list)  # "if a child", "should a school": a hypothetical
@@ -73,9 +76,9 @@ class FrameLexicon(_Strict):
 
 
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
-_LISTS = ("now", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child", "preamble",
-          "follow_up", "turns_to", "topic_before", "topic_after", "topic_links", "topic_group", "topic_thing",
-          "conditional")
+_LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
+          "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links", "topic_group",
+          "topic_thing", "conditional")
 
 
 class FrameReader:
@@ -186,7 +189,8 @@ class FrameReader:
                 and not self._definite.any(parts)):
             general = True  # a question about "a pupil", "a parent", "a 15 year old": no one in particular
             frames += fl.hypothetical_weight
-        frames = min(fl.frame_cap, frames)
-        if now or (particular and not general):
+        settled = self._settled.any(parts)
+        frames = min(fl.frame_cap, frames + (fl.settled_weight if settled else 0.0))
+        if (now or (particular and not general)) and not settled:
             frames = max(0.0, frames - fl.particular_relief)  # "how soon can someone see him, he has ..."
         return frames

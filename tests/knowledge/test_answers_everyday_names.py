@@ -30,3 +30,9 @@ def test_a_rate_over_a_population_is_no_worry(ask) -> None:
     text = "what's the teen pregnancy rate in halton"
     assert not detect_worry(text).is_worry
     assert not ask(text, "halton").safety
+
+
+def test_making_any_difference_is_the_training_impact(ask) -> None:
+    """answers29: "did it make any difference" asks for the impact (the evaluation), as "made a difference" did."""
+    res = ask("do they ever look at whether wirral's courses made any difference for staff", "wirral")
+    assert res.outcome == "answer" and "3 months" in res.text, res.text

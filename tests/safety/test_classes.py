@@ -60,4 +60,4 @@ def test_class(group: Group, text: str) -> None:
 def test_every_case_is_collected() -> None:
     """The three files this replaced (test_imminent.py, test_reported.py, test_told_after.py) held 22 cases: none
     was lost."""
-    assert len(CASES) == 22
+    assert sum(len(g.cases) for g in CLASSES.groups if g.pass_ in {"safety16", "safety17", "safety18"}) == 22
