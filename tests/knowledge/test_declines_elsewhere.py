@@ -140,3 +140,18 @@ def test_per_step_windows_the_route_lacks_are_declined(ask) -> None:
     res = ask("wirral professional escalation - how many days at each step, day 1, days 2-6 and so on?", "wirral")
     assert_declined(res, "do not give a timescale")
     assert not res.safety
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "other"),
+    [
+        ("family came from halton in the summer. what's stockport's escalation process when we disagree with a "
+         "social worker there?", "halton", "Stockport"),
+        ("wirral family, now living with nan near the coast - sefton's levels of need, which level is neglect?",
+         "wirral", "Sefton"),
+    ],
+)
+def test_another_areas_own_process_beside_a_served_place_is_declined(ask, question, partnership, other) -> None:
+    """answers29: "X's escalation procedures" asks about area X's process (the possessive folds away), even when the
+    message also names the served area the family came from."""
+    assert_declined(ask(question, partnership), other)
