@@ -2,8 +2,8 @@
 
 Topics that fresh question sets kept asking in their own words and the entries' phrasings and keywords did not meet:
 how a course is followed up, short lunchtime sessions, a model's main groups, learning besides formal reviews, a
-child death panel shared between areas (the last two: development sets only, no test passes only with them). Sentences are written here, not copied from any set; each was seen failing
-on main 310e890 (the knowledge base of 689267c).
+child death panel shared between areas (the last two measured on development sets only: no test here). Sentences
+are written here, not copied from any set; each was seen failing on main 310e890 (the knowledge base of 689267c).
 """
 
 from __future__ import annotations
