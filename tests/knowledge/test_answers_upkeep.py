@@ -28,3 +28,21 @@ CWAC = "cheshire-west-and-chester"
 def test_an_entry_is_found_in_practitioners_words(ask, question, partnership, says) -> None:
     res = ask(question, partnership)
     assert res.outcome == "answer" and says in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry"),
+    [
+        ("is the lscb's independent chair still around in cheshire west now, and for how long", CWAC,
+         "cheshire-west-and-chester.process.independent-scrutiny"),
+        ("wirral: any one page summaries I can use in a team meeting?", "wirral", "wirral.process.training"),
+        ("when did wirral's board hand over to the partnership", "wirral", "wirral.process.timeline"),
+        ("who covered independent scrutiny in warrington during the changeover", "warrington",
+         "warrington.process.scrutiny"),
+    ],
+)
+def test_the_entry_meant_is_the_one_answered(ask, question, partnership, entry) -> None:
+    """answers29, second part: an independent chair kept on, one-page summaries, a board handing over, scrutiny in a
+    changeover."""
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and res.entry is not None and res.entry.id == entry, res.text
