@@ -14,5 +14,5 @@ def named(question: str) -> list[str]:
     """The names of the concepts the message describes without naming them."""
     q = fold(question)
     return [d.name for d in vocabulary().described
-            if all(found(group, q) for group in d.signs) and not found([d.name], q)]
+            if all(found(group, q) for group in d.signs) and not found([d.name, *d.unless], q)]
 

@@ -42,6 +42,7 @@ class Described(_Strict):
 
     name: str
     signs: list[list[str]] = Field(min_length=2)
+    unless: list[str] = Field(default_factory=list)  # phrases that make the message about something else
 
     @field_validator("signs")
     @classmethod

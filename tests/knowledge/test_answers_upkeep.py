@@ -46,3 +46,24 @@ def test_the_entry_meant_is_the_one_answered(ask, question, partnership, entry) 
     changeover."""
     res = ask(question, partnership)
     assert res.outcome == "answer" and res.entry is not None and res.entry.id == entry, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry"),
+    [
+        ("the gp and i can't agree on whether this family needs a referral - how do i take it further in warrington",
+         "warrington", "warrington.escalation.professional-differences"),
+        ("we've fallen out with the school over closing a child's early help plan, halton - what's the route",
+         "halton", "halton.escalation.professional-differences"),
+        ("our sw disagrees with the health visitor's case plan, wirral, how do we push back", "wirral",
+         "wirral.escalation.multi-agency"),
+        # the partners' own dispute keeps its entry
+        ("if the three partners in halton disagree with each other who decides", "halton",
+         "halton.dispute.safeguarding-partners"),
+    ],
+)
+def test_a_disagreement_with_another_professional_is_the_escalation_route(ask, question, partnership, entry) -> None:
+    """answers30: a disagreement with another professional's decision, described in the writer's words, is the
+    escalation route (vocabulary.yaml `described`); a dispute between the safeguarding partners is not."""
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and res.entry is not None and res.entry.id == entry, res.text
