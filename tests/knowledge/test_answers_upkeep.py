@@ -67,3 +67,21 @@ def test_a_disagreement_with_another_professional_is_the_escalation_route(ask, q
     escalation route (vocabulary.yaml `described`); a dispute between the safeguarding partners is not."""
     res = ask(question, partnership)
     assert res.outcome == "answer" and res.entry is not None and res.entry.id == entry, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "says"),
+    [
+        ("are youth theatre groups counted as relevant agencies in wirral?", "wirral", "relevant agencies"),
+        ("housing here - are we classed as one of the agencies in the halton arrangements?", "halton",
+         "relevant agencies"),
+    ],
+)
+def test_counted_as_a_relevant_agency_is_a_membership_question(ask, question, partnership, says) -> None:
+    """answers31: "are X counted as relevant agencies", "are we classed as one of the agencies": the area's list of
+    relevant agencies, not a loosely related entry."""
+    from knowledge.named import is_membership_request
+
+    assert is_membership_request(question)
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and says in res.text.lower(), res.text
