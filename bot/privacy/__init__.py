@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.combos import combination_spans, event_spans, post_child_spans
+from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.names import name_detectors
@@ -70,7 +71,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             *name_detectors(text),
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),
-            *known_as_detectors(src, words)]
+            *known_as_detectors(src, words), *group_detectors(src, words)]
 
 
 def _spans(text: str) -> list[Span]:
