@@ -178,12 +178,19 @@ def _lower_person(i: int, toks: Toks, lex: Lexicon) -> bool:
     if t is None or len(t.norm) != 2 or t.norm in v.service_acronyms or t.norm in v.titles \
             or t.norm in v.professional_titles or t.norm in v.role_words or t.norm in v.initial_roles:
         return False
-    if nxt is not None and not t.after.strip() and (nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY):
+    # ("kb - self harmed at 2am": the pair labelling a note of what the person did)
+    labelled = t.after.strip() in ("-", "–", "—", ":") and "\n" not in t.after
+    if nxt is not None and (not t.after.strip() or labelled) and (
+            nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY or _self_harm(i + 1, toks)):
         return True
     norms = toks.norms
     near = range(i + 1, min(len(norms) - 1, i + 7))
     return _with_relative_after(i, toks, lex) or any(
         norms[k] in ("his", "her") and norms[k + 1] in v.person_relations for k in near)
+
+
+def _self_harm(i: int, toks: Toks) -> bool:
+    return toks.norms[i] == "self" and i + 1 < len(toks.norms) and toks.norms[i + 1] in ("harmed", "harming", "harms")
 
 
 def _lower_and(prev: Tok | None, before: Tok | None, t: Tok | None) -> bool:

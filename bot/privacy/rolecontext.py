@@ -91,6 +91,8 @@ class RoleContext(PhraseReader):
             if k >= len(norms) or not self._joined(hi, k):
                 return False
             if n := _phrase_at(norms, k, self.roles):
+                if k == hi + 1 and self.toks[hi].possessive:  # type: ignore[union-attr]
+                    return False  # "Jo's interpreter": the worker is Jo's, so Jo is the one they work for
                 last = self.toks[k + n - 1]
                 return last is not None and not last.possessive  # "Jo is the IRO's worry": not Jo's role
             if named and _phrase_at(norms, k, self.services):
