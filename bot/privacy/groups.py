@@ -1,7 +1,7 @@
 """A child's named group: the club, troop, choir or team they belong to, the named class they are in at school, and a
 family named as the label of a minutes line (round 26).
 
-Why: "the leader at 1st Thornby Scouts", "boxes at Riverside ABC", "sings in the abbey choir" or "Reception class
+Why: "the helper at 2nd Thornby Cubs", "boxes at Riverside ABC", "sings in the abbey choir" or "Reception class
 (Hedgehogs)" narrow a child to the few dozen children of one named group, as a school with a year group does; "Okafor -
 all 3 kids stay on a plan" names a family as the heading of its line of minutes. Each pattern starts at a few cue words
 found first (Source.at_words), with bounded quantifiers: linear time.
@@ -17,14 +17,14 @@ from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span
 
 _NAME = r"[A-Z][\w'’\-]{1,20}"
-# A numbered uniformed group: "1st Thornby Scouts", "3rd Riverside Brownies" (any place or church before the section).
+# A numbered uniformed group: "2nd Thornby Cubs", "3rd Riverside Guides" (any place or church before the section).
 NUMBERED_TROOP = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\s{1,3}(?:[\w'’\-]{2,20}\s{1,3}){1,3}?"
     r"(?:scouts?|scout\s{1,3}group|cubs|beavers|squirrels|explorers|brownies|guides|rainbows|"
     r"boys['’]?\s{1,3}brigade|girls['’]?\s{1,3}brigade)\b", re.IGNORECASE)
 _TROOP_CUES = frozenset({"scouts", "scout", "cubs", "beavers", "squirrels", "explorers", "brownies", "guides",
                          "rainbows", "brigade"})
-# A club named before its sport or its letters: "at Riverside ABC", "for Thornby Juniors FC", "at Vale boxing club".
+# A club named before its sport or its letters: "at Riverside ABC", "for Thornby Juniors FC", "at Millbrook judo club".
 _SPORTS = (r"(?:amateur\s{1,3})?(?:boxing|football|rugby|swimming|swim|gymnastics|gym|cricket|netball|judo|karate|"
            r"kickboxing|taekwondo|dance|drama|athletics|hockey|cycling|running|wrestling|basketball|tennis|golf|"
            r"martial\s{1,3}arts)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.tokens import Toks
 
-# Plural nouns before lettered parts ("parts A and B", "options C or D"): the letters name parts, not people.
+# Plural nouns before lettered parts ("options C or D", "sections E and F"): the letters name parts, not people.
 _LETTERED = frozenset({"parts", "sections", "steps", "stages", "options", "appendices", "annexes", "schedules", "tiers",
                        "levels", "points", "boxes", "questions", "columns", "phases", "categories", "pages", "forms",
                        "modules", "blocks", "wards", "rooms", "zones", "types", "plans", "routes", "pathways"})
@@ -20,7 +20,7 @@ def lettered(i: int, toks: Toks) -> bool:
 
 
 def titled_before(i: int, toks: Toks, lex: Lexicon) -> bool:
-    """A professional title within the three capitalised words before word i ("DS Jo Hill (PVP)")."""
+    """A professional title within the three capitalised words before word i ("PC Jo Hill (NPT)")."""
     for k in range(i - 1, max(-1, i - 5), -1):
         tok = toks[k]
         if tok is None or not tok.cap:

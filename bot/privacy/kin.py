@@ -18,7 +18,7 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
     for i, t, prev, nxt in candidates(toks, cands):
         w = t.norm
         if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
-            continue  # ("the RHIs", "the EHCPs": an acronym made plural)
+            continue  # ("the RTWs", "the EHCPs": an acronym made plural)
         # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
         act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
         if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c):
@@ -127,7 +127,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                 nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
             continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
         if not strong and t.after.lstrip()[:1] == ")" and t.before.rstrip()[-1:] == "(" and titled_before(i, toks, lex):
-            continue  # "DS Jo Hill (PVP)": a titled professional's unit in brackets after the name
+            continue  # "PC Jo Hill (NPT)": a titled professional's unit in brackets after the name
         if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
             continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
         prev2 = toks[i - 2] if i > 1 else None
