@@ -22,12 +22,14 @@ from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.combos import combination_spans, event_spans, post_child_spans
+from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.public import public_traces
+from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
@@ -70,7 +72,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             *name_detectors(text),
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),
-            *known_as_detectors(src, words)]
+            *known_as_detectors(src, words), *group_detectors(src, words),
+            short_owner_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

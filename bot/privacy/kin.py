@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from bot.privacy.initial_context import lettered, self_harm, titled_before
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, candidates
@@ -16,8 +17,8 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
     v = lex.vocab
     for i, t, prev, nxt in candidates(toks, cands):
         w = t.norm
-        if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5):
-            continue
+        if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
+            continue  # ("the RTWs", "the EHCPs": an acronym made plural)
         # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
         act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
         if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c):
@@ -103,7 +104,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
             after = toks.text[t.end:t.end + 2]
             section = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
-            if raw != "I" and not section and (after_role or quoted or _aged(t, nxt)):
+            if raw != "I" and not section and not lettered(i, toks) and (after_role or quoted or _aged(t, nxt)):
                 yield "initials", t.start, t.end
             continue
         # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
@@ -125,6 +126,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
                 nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
             continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
+        if not strong and t.after.lstrip()[:1] == ")" and t.before.rstrip()[-1:] == "(" and titled_before(i, toks, lex):
+            continue  # "PC Jo Hill (NPT)": a titled professional's unit in brackets after the name
         if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
             continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
         prev2 = toks[i - 2] if i > 1 else None
@@ -178,7 +181,10 @@ def _lower_person(i: int, toks: Toks, lex: Lexicon) -> bool:
     if t is None or len(t.norm) != 2 or t.norm in v.service_acronyms or t.norm in v.titles \
             or t.norm in v.professional_titles or t.norm in v.role_words or t.norm in v.initial_roles:
         return False
-    if nxt is not None and not t.after.strip() and (nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY):
+    # ("kb - self harmed at 2am": the pair labelling a note of what the person did)
+    labelled = t.after.strip() in ("-", "–", "—", ":") and "\n" not in t.after
+    if nxt is not None and (not t.after.strip() or labelled) and (
+            nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY or self_harm(i + 1, toks)):
         return True
     norms = toks.norms
     near = range(i + 1, min(len(norms) - 1, i + 7))

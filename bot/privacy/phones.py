@@ -66,14 +66,35 @@ def _has(window: str, phrases: frozenset[str]) -> bool:
     return any(f" {p} " in window for p in phrases)
 
 
+# A call or text that came *from* the number: the caller's own line, whatever service it rang ("someone keeps ringing
+# the front desk from 01632 ...").
+_CALLED_FROM = re.compile(r"\b(?:rang|ringing|rung|rings|called|calling|phoned|phoning|texted|texting|messaged|"
+                          r"messaging|withheld)\b[^.?!\n]{0,50}\bfrom\s{1,3}(?:the\s{1,3})?(?:number\s{1,3})?$",
+                          re.IGNORECASE)
+
+
 def _service_line(text: str, start: int, end: int, national: str) -> bool:
     service, own, family, terms = _cues()
+    if (called := _CALLED_FROM.search(text, max(0, start - 80), start)) and not _caller_is_service(
+            text, called.start(), service):
+        return False
     window = _window(text, start, end)
     for term in terms:  # "private fostering team": the service's name, whose "private" is no family's number
         window = window.replace(f" {term} ", " service ")
     if any((w[:-2] if w.endswith("'s") else w) in family for w in window.split()):
         return False
     return national.startswith(("01", "02")) and (_has(window, own) or _has(window, service))
+
+
+_SELF = frozenset({"i", "i'm", "im", "we", "we're", "we've", "i've", "i'll", "we'll"})
+
+
+def _caller_is_service(text: str, verb: int, service: frozenset[str]) -> bool:
+    """'I'm calling from 01925 ...', 'the duty team rang from 01244 ...': the writer or a service called."""
+    lo = max(0, verb - 40)
+    cut = max(text.rfind(". ", lo, verb), text.rfind("\n", lo, verb), text.rfind("? ", lo, verb))
+    before = " " + " ".join(_WORD.findall(text[cut + 1 if cut >= 0 else lo:verb].lower().replace("’", "'"))) + " "
+    return _has(before, _SELF | service)
 
 
 def phones(text: str) -> list[Span]:

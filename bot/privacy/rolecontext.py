@@ -34,6 +34,8 @@ _SET_OFF = frozenset({"(", "-", "–", "—", ",", "|"})
 _CLOSERS = frozenset(")-–—,|;.")
 _LABEL_MARKS = frozenset({":", "-", "–", "—", "|"})
 _LABEL_CLOSE = frozenset(",|;")
+_SERVICE_NOUNS = frozenset({"service", "project", "charity", "programme", "scheme", "clinic", "team", "organisation"})
+_FOR_AREA = frozenset({"for", "in", "at", "covering"})
 # Words of time between a role and "is" before the name ("the duty manager today is Leanne").
 _WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still"})
 # Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
@@ -58,6 +60,10 @@ class RoleContext(PhraseReader):
             j -= 1
             if j >= 0 and self.norms[j] in _WHEN and self._joined(j, lo):
                 j -= 1
+            # "the LADO for Halton is X": the role's area between the role and "is"
+            if j > 0 and self.norms[j - 1] in _FOR_AREA and self._joined(j - 1, lo) and (
+                    self.norms[j] in self.v.local_places or self.norms[j] in self.places):
+                j -= 2
         if not (j >= 0 and _phrase_ending(self.norms, j, self.roles) and self._joined(j, lo)):
             return False
         # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
@@ -91,6 +97,8 @@ class RoleContext(PhraseReader):
             if k >= len(norms) or not self._joined(hi, k):
                 return False
             if n := _phrase_at(norms, k, self.roles):
+                if k == hi + 1 and self.toks[hi].possessive:  # type: ignore[union-attr]
+                    return False  # "Jo's interpreter": the worker is Jo's, so Jo is the one they work for
                 last = self.toks[k + n - 1]
                 return last is not None and not last.possessive  # "Jo is the IRO's worry": not Jo's role
             if named and _phrase_at(norms, k, self.services):
@@ -182,6 +190,24 @@ class RoleContext(PhraseReader):
             else:
                 break
         return hi
+
+    def _described_service(self, hi: int) -> bool:
+        """'referred to Beacon (the CSE service)', 'Harbour (a DA project)': a bracket after the name saying it is a
+        service, closed within a few words."""
+        k, toks = hi + 1, self.toks
+        first = toks[k]
+        if first is None or first.before.strip() != "(" or self.norms[k] not in ("the", "a", "an"):
+            return False
+        for j in range(k + 1, min(len(self.norms), k + 6)):
+            tok = toks[j]
+            if tok is None or (j > k + 1 and tok.before.strip()):
+                return False
+            if self.norms[j] in _SERVICE_NOUNS:
+                return tok.after.strip()[:1] == ")"
+            if not (_acronym(tok) or (tok.cap and self.norms[j] not in self.family)
+                    or self.norms[j] in self.v.service_kinds or self.norms[j] in self.v.sectors):
+                return False  # ("Kayla (the girl in the CSE project)": a child described, not a service)
+        return False
 
     def _service_after(self, hi: int) -> bool:
         norms, toks = self.norms, self.toks
