@@ -145,6 +145,15 @@ def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
     return False
 
 
+CONTACT_KINDS = frozenset({"a phone number", "an email address", "a web address", "an address"})  # fact_kinds names
+
+
+def asks_contact_detail(question: str) -> bool:
+    """The question asks for an email, a phone number, a website or an address."""
+    q = fold_question(question)
+    return any(_found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds if k.name in CONTACT_KINDS)
+
+
 def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False, weight: Weight | None = None,
                  holder: bool = False) -> FactKind | None:
     """The kind of fact the question asks for (an email, a timescale, a figure) that `best` does not hold

@@ -8,7 +8,7 @@ import re
 
 from knowledge.base import KnowledgeBase
 from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
-from knowledge.facts import missing_fact
+from knowledge.facts import asks_contact_detail, missing_fact
 from knowledge.intents import (
     carries_list,
     figure_heavy,
@@ -27,7 +27,7 @@ from knowledge.question import main_question, spelled_out, split_context, sub_qu
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.shown import per_entry
-from knowledge.text import STOPWORDS, expand, fold, raw_tokens, stem, strip_places
+from knowledge.text import STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
 
 # Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).
 LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
@@ -45,6 +45,7 @@ NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: a
 _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
 TITLE_NAMED = 0.5  # the share of a title's own words a question names for the entry to be what it asks about
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
+SUBJECT_HOLDER = 1.0  # a contact asked for: one holding the subject, matching as well as a top without it, goes first
 
 
 class Ranking:
@@ -112,16 +113,32 @@ class Ranking:
                              and h.confidence > hits[0].confidence), None)
             if national is not None and confident(first := [hits[national], *hits[:national], *hits[national + 1:]]):
                 hits[:] = first
+        # a contact asked for: the area's preference lifted an entry without the question's subject over one that holds
+        # it and matched at least as well ("whats the LADO email for halton": the LADO, not the partnership's mailbox)
+        if hits and query.slots and asks_contact_detail(question) and not self._holds_subject(query, hits[0].entry):
+            held = next((i for i, h in enumerate(hits[1:4], 1) if self._holds_subject(query, h.entry)
+                         and h.confidence >= hits[0].confidence * SUBJECT_HOLDER), None)
+            if held is not None:
+                hits.insert(0, hits.pop(held))
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
         if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
                            # a national entry only where it matched better before the local preference: "how
                            # many reviews did halton complete" is not answered with the national footprint's "60"
                            and not (h.entry.partnership == NATIONAL and h.confidence < hits[0].confidence)
-                           and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None), None)
+                           and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None
+                           # the holder is about what is asked: "the LADO email" is not the policy team's mailbox
+                           and self._holds_subject(query, h.entry)), None)
             if holder is not None:
                 hits.insert(0, hits.pop(holder))
         return query, hits
+
+    def _holds_subject(self, query: Query, e: Entry) -> bool:
+        """The entry holds the question's weightiest word besides the contact detail asked (its subject: "lado" in
+        "whats the LADO email")."""
+        detail = set(concepts_of(stem("email")))
+        rest = [s for s in query.slots if detail.isdisjoint(s.concepts)]
+        return not rest or self.evidence.covers(max(rest, key=lambda s: s.weight), e)
 
     def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
         """'the QA group and the impact forum': a second group the question names beside the top one."""
