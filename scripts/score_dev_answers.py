@@ -21,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SET = Path("/work/shared/eval/dev-questions.jsonl")
-HELD_OUT = frozenset(["ad", "af", "ag", "ai", "y", "ab", "t", "w", "o", "q", "r", "m", "j"])  # tests/knowledge/blind-X.jsonl
+# tests/knowledge/blind-X.jsonl never opened by anyone changing the product
+HELD_OUT = frozenset(["ad", "af", "ag", "ai", "y", "ab", "t", "w", "o", "q", "r", "m", "j"])
 
 
 def _norm(s: str) -> str:
@@ -57,7 +58,10 @@ def score(code: Path, out: Path | None) -> int:
             case = json.loads(line)
             ans = answerer.answer(case["q"], case.get("partnership")).to_json()
             kind = "declined" if case["expect"] == "abstain" else "in"
-            ok = (not ans["answered"]) if kind == "declined" else ans["answered"] and matches(ans["text"], case["expect"])
+            if kind == "declined":
+                ok = not ans["answered"]
+            else:
+                ok = ans["answered"] and matches(ans["text"], case["expect"])
             for t in (per[kind], totals[kind]):
                 t[0] += ok
                 t[1] += 1
