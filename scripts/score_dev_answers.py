@@ -58,10 +58,8 @@ def score(code: Path, out: Path | None) -> int:
             case = json.loads(line)
             ans = answerer.answer(case["q"], case.get("partnership")).to_json()
             kind = "declined" if case["expect"] == "abstain" else "in"
-            if kind == "declined":
-                ok = not ans["answered"]
-            else:
-                ok = ans["answered"] and matches(ans["text"], case["expect"])
+            right = ans["answered"] and kind == "in" and matches(ans["text"], case["expect"])
+            ok = right or (kind == "declined" and not ans["answered"])
             for t in (per[kind], totals[kind]):
                 t[0] += ok
                 t[1] += 1
