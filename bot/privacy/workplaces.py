@@ -1,0 +1,84 @@
+"""Where a relative works, said in ways pointers.py's `_workplaces` does not read (round 27): one of the writer's own
+staff ("dad is one of our own lunchtime supervisors", "mum's our school cook"), a one-of-a-kind post "here" or
+"there" ("dad's the caretaker here"), a job in an apposition ("the mother, a nurse at Arrowe Park,") or carried to
+the next clause by a pronoun ("the uncle? he's a paramedic based in Runcorn"). Each reads a bounded window after a
+relative word it found with str.find: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import Source, Span
+from bot.privacy.pointers import _RELATIVE, _RELATIVE_WORDS, RELATIVE_AT, WORK_TARGET, _named_place
+
+# Jobs with no job-like ending ("cook", "nurse"); a word ending like a job ("organist", "groundsman", "supervisors")
+# is one unless it names a family member or a person a service sees ("user", "member", "parent").
+_PLAIN_JOBS = frozenset({"cook", "chef", "nurse", "clerk", "coach", "guard", "medic", "nanny", "vet", "pilot",
+                         "paramedic", "mechanic", "electrician", "technician", "cleaner", "pcso", "ta", "lsa", "hlta",
+                         "cashier", "barista", "chaplain", "verger", "caretaker", "janitor", "midwife", "gp",
+                         "dentist", "pharmacist", "constable", "sergeant", "firefighter", "postie", "porter"})
+_JOB_END = re.compile(r"(?:er|or|ist|ian|man|men|lady|ladies|ess|ant|keeper|ic)s?$")
+_NOT_JOBS = frozenset({"user", "member", "customer", "client", "visitor", "reader", "viewer", "follower", "supporter",
+                       "number", "order", "letter", "matter", "paper", "manner", "minor", "concern", "other", "ant",
+                       "neighbour", "partner", "parent", "tenant", "resident", "patient", "applicant", "participant",
+                       "attendee", "volunteer", "favour", "error", "winner", "loser", "runner", "beginner", "sender"})
+
+
+def job_word(word: str) -> bool:
+    """'organist', 'dinner ladies', 'pcso', 'cook': a word naming a job, not a family member or a service user."""
+    w = word.lower().rstrip("'’")
+    stem = w[:-1] if w.endswith("s") and w[:-1] in _PLAIN_JOBS else w
+    if stem in _PLAIN_JOBS:
+        return True
+    if len(w) < 5 or w in _RELATIVE_WORDS or w.rstrip("s") in _NOT_JOBS or w in lexicon().vocab.role_words:
+        return False
+    return _JOB_END.search(w) is not None
+
+
+_BE = r"(?:['’]s|\s{1,3}(?:is|was|works\s{1,3}as))\s{1,3}(?:(?:also|now|still|actually)\s{1,3})?"
+# "mum is (one of) our (own) dinner ladies", "dad's the head groundsman there": the job, then where it is.
+OUR_STAFF = re.compile(
+    rf"\b{_RELATIVE}\b(?:\s{{1,3}}in\s{{1,3}}question)?{_BE}"
+    r"(?:(?:one\s{1,3}of\s{1,3})?(?:our|the\s{1,3}(?:school|club|church|centre|nursery)['’]s)\s{1,3}(?:own\s{1,3})?"
+    r"((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\b"
+    r"|the\s{1,3}((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\s{1,3}(?:here|there)\b)",
+    re.IGNORECASE)
+# After a relative: ", a nurse at ...", or a new clause whose pronoun carries them ("? he's a ...", " - she's a ...").
+LINK = re.compile(r"\s{0,2},\s{0,3}(?:a|an)\s{1,3}"
+                  r"|[^\n]{0,70}?(?:[?!;]|\.\s|\s[-–]|,)\s{0,3}(?:he|she)" + _BE + r"(?:a|an)\s{1,3}", re.IGNORECASE)
+JOB_THEN = re.compile(r"((?:[\w\-]{1,20}\s{1,3}){0,2}?[\w\-]{2,25})\s{1,3}"
+                      r"(?=(?:(?:based|working|employed|stationed)\s{1,3})?(?:at|in|on)\s)", re.IGNORECASE)
+
+
+@cache
+def _between_stops() -> frozenset[str]:
+    v = lexicon().vocab
+    return frozenset(v.professional_roles) | frozenset(v.role_words) - _RELATIVE_WORDS
+
+
+def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    text = src.text
+    for m in src.at_words(OUR_STAFF, _RELATIVE_WORDS & words):
+        phrase = m.group(1) or m.group(2)
+        if job_word(phrase.split()[-1]):
+            yield "workplace", m.start(), m.end()
+    stops = _between_stops()
+    for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
+        link = LINK.match(text, rel.end(), rel.end() + 110)
+        if not link:
+            continue
+        between = re.findall(r"[a-z]+", text[rel.end():link.start() + len(link.group()) - 6].lower())
+        if any(w in stops for w in between[:-3]):
+            continue  # "mum rang the SW - she's a locum at the MASH": the pronoun is the worker
+        end = min(len(text), link.end() + 90)
+        job = JOB_THEN.match(text, link.end(), end)
+        if not job or not job_word(job.group(1).split()[-1]):
+            continue
+        target = next((t for t in WORK_TARGET.finditer(text, job.end(), min(end, job.end() + 40))
+                       if _named_place(t, text)), None)
+        if target:
+            yield "workplace", rel.start(), target.end()
