@@ -18,6 +18,7 @@ from bot.privacy.initial_context import (
 )
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
+from bot.privacy.plural_family import lower_family
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, candidates
 
 
@@ -29,7 +30,8 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
             continue  # ("the RTWs", "the EHCPs": an acronym made plural)
         # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
         act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
-        if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c):
+        if (prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c)) \
+                or lower_family(i, t, toks, lex):
             yield "family_name", t.start, t.end
             continue
         # "the Walsh family", "the hughes kids", "five Ahmed children".
