@@ -13,8 +13,9 @@ from bot.privacy.patterns import Source, Span
 
 BRACKETED = re.compile(r"\(\s{0,2}([A-Z][a-z'’\-]{1,20})\s{0,2}\)")
 LIL = re.compile(r"\blil['’]?\s{1,2}([A-Z][a-z'’\-]{0,20})\b")
-_CHILD = re.compile(r"\b(?:child|boy|girl|lad|lass|kid|teen|teenager|toddler|baby|pupil|yp|youngster|son|daughter)\b"
-                    r"[^.?!;:\n()]{0,40}$", re.IGNORECASE)
+_CHILD = frozenset({"child", "boy", "girl", "lad", "lass", "kid", "teen", "teenager", "toddler", "baby", "pupil", "yp",
+                    "youngster", "son", "daughter"})
+_CUTS = ".?!;:\n()"
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -45,6 +46,9 @@ def nickname_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     for m in BRACKETED.finditer(text):
         if not _child_name(m.group(1)):
             continue
-        child = _CHILD.search(text, max(0, m.start() - 60), m.start())
-        if child and not stops.intersection(_WORD.findall(text[child.end(0) - len(child.group()):m.start()].lower())):
+        before = text[max(0, m.start() - 50):m.start()]
+        cut = max(before.rfind(c) for c in _CUTS)
+        seen = _WORD.findall(before[cut + 1:].lower())  # the clause's words before the bracket
+        at = next((k for k, w in enumerate(seen) if w in _CHILD), None)
+        if at is not None and stops.isdisjoint(seen[at + 1:]):
             yield "name", m.start(1), m.end(1)

@@ -47,9 +47,12 @@ OUR_STAFF = re.compile(
     r"((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\b"
     r"|the\s{1,3}((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\s{1,3}(?:here|there)\b)",
     re.IGNORECASE)
-# After a relative: ", a nurse at ...", or a new clause whose pronoun carries them ("? he's a ...", " - she's a ...").
-LINK = re.compile(r"\s{0,2},\s{0,3}(?:a|an)\s{1,3}"
-                  r"|[^\n]{0,70}?(?:[?!;]|\.\s|\s[-–]|,)\s{0,3}(?:he|she)" + _BE + r"(?:a|an)\s{1,3}", re.IGNORECASE)
+_STAFF_CUES = frozenset({"our", "here", "there", "school", "club", "church", "centre", "nursery"})
+# After a relative: ", a nurse at ..."; or a new clause whose pronoun carries them back ("? he's a ...", " - she's a").
+APPOSITION = re.compile(r"\s{0,2},\s{0,3}(?:a|an)\s{1,3}", re.IGNORECASE)
+PRONOUN_JOB = re.compile(r"(?:he|she)" + _BE + r"(?:a|an)\s{1,3}", re.IGNORECASE)
+_BREAKS = ("?", "!", ";", ",", ".", " -", " –")  # a clause's end right before the pronoun
+_WORD = re.compile(r"[a-z]+")
 JOB_THEN = re.compile(r"((?:[\w\-]{1,20}\s{1,3}){0,2}?[\w\-]{2,25})\s{1,3}"
                       r"(?=(?:(?:based|working|employed|stationed)\s{1,3})?(?:at|in|on)\s)", re.IGNORECASE)
 
@@ -61,24 +64,43 @@ def _between_stops() -> frozenset[str]:
 
 
 def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    text = src.text
-    for m in src.at_words(OUR_STAFF, _RELATIVE_WORDS & words):
-        phrase = m.group(1) or m.group(2)
-        if job_word(phrase.split()[-1]):
-            yield "workplace", m.start(), m.end()
+    text, gate = src.text, _RELATIVE_WORDS & words
+    if not gate:
+        return
+    if words & _STAFF_CUES:
+        for m in src.at_words(OUR_STAFF, gate):
+            phrase = m.group(1) or m.group(2)
+            if job_word(phrase.split()[-1]):
+                yield "workplace", m.start(), m.end()
+    if "," in text and words & {"a", "an"}:
+        for rel in src.at_words(RELATIVE_AT, gate):
+            if link := APPOSITION.match(text, rel.end(), rel.end() + 12):
+                yield from _job_placed(text, rel.start(), link.end())
     stops = _between_stops()
-    for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
-        link = LINK.match(text, rel.end(), rel.end() + 110)
-        if not link:
-            continue
-        between = re.findall(r"[a-z]+", text[rel.end():link.start() + len(link.group()) - 6].lower())
-        if any(w in stops for w in between[:-3]):
-            continue  # "mum rang the SW - she's a locum at the MASH": the pronoun is the worker
-        end = min(len(text), link.end() + 90)
-        job = JOB_THEN.match(text, link.end(), end)
-        if not job or not job_word(job.group(1).split()[-1]):
-            continue
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), min(end, job.end() + 40))
-                       if _named_place(t, text)), None)
-        if target:
-            yield "workplace", rel.start(), target.end()
+    if not words & {"he", "she", "he's", "she's"}:
+        return
+    for pro in src.at_words(PRONOUN_JOB, frozenset({"he", "she"})):
+        lo = max(0, pro.start() - 90)
+        before = text[lo:pro.start()].rstrip()
+        if not before.endswith(_BREAKS):
+            continue  # no clause ends right before the pronoun
+        low = before.lower()
+        rel = None
+        for word in _WORD.finditer(low):
+            if word.group() in gate:
+                rel = word  # the last relative before the break
+        if rel is not None and stops.isdisjoint(_WORD.findall(low, rel.end())):
+            # ("mum rang the SW - she's a locum at the MASH": the pronoun is the worker)
+            yield from _job_placed(text, lo + rel.start(), pro.end())
+
+
+def _job_placed(text: str, start: int, after: int) -> Iterator[Span]:
+    """The job after `after` and where it is done: 'nurse at Arrowe Park', 'PCSO based in Widnes'."""
+    end = min(len(text), after + 90)
+    job = JOB_THEN.match(text, after, end)
+    if not job or not job_word(job.group(1).split()[-1]):
+        return
+    target = next((t for t in WORK_TARGET.finditer(text, job.end(), min(end, job.end() + 40))
+                   if _named_place(t, text)), None)
+    if target:
+        yield "workplace", start, target.end()
