@@ -37,7 +37,7 @@ def self_harm(i: int, toks: Toks) -> bool:
 # Casework verbs whose object is a child's case (round 27: "flag TK to the MASH", "escalate RB", "refer LM").
 CASE_VERBS = frozenset({"flag", "flagged", "flagging", "escalate", "escalated", "escalating", "refer", "referred",
                         "referring"})
-# What is said of a piece of work the letters name ("the RHI needs doing", "PEP needs updating"): a task, no person.
+# What is said of a piece of work the letters name ("the RHA needs booking", "PEP needs updating"): a task, no person.
 _TASK_STATES = frozenset({"doing", "done", "completing", "completed", "booking", "booked", "sending", "sent",
                           "updating", "updated", "signing", "signed", "writing", "written", "filling", "chasing",
                           "arranging", "arranged", "submitting", "submitted", "reviewing", "reviewed"})
@@ -54,7 +54,7 @@ def task_letters(i: int, toks: Toks) -> bool:
 
 def case_noun_after(i: int, toks: Toks) -> bool:
     """'TK home visit', 'RB review tomorrow': two capitals straight before a piece of one child's casework (three are
-    as often the work itself: "IHA paperwork")."""
+    as often the work itself: "the IHA forms")."""
     t, norms = toks[i], toks.norms
     if t is None or t.after.strip() or i + 1 >= len(norms) or len(t.norm) != 2:
         return False

@@ -142,7 +142,7 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
             continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
         if not strong and ((prev is not None and prev.norm == "the") or task_letters(i, toks)):
-            continue  # "the FA have asked", "the RHI needs doing": a body or a piece of work, not a person
+            continue  # "the RFU have written", "RHA needs booking": a body or a piece of work, not a person
         prev2 = toks[i - 2] if i > 1 else None
         cue = (strong or mc or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))

@@ -93,7 +93,7 @@ class RoleContext(PhraseReader):
         if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
             return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
-        loose = 0  # words that only describe the post ("Dan the detached youth worker", "our club welfare officer")
+        loose = 0  # words that only describe the post ("Jess the outreach youth worker", "our academy welfare officer")
         for _ in range(7):
             if k >= len(norms) or not self._joined(hi, k):
                 return False

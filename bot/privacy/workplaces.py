@@ -1,8 +1,8 @@
 """Where a relative works, said in ways pointers.py's `_workplaces` does not read (round 27): one of the writer's own
 staff ("dad is one of our own lunchtime supervisors", "mum's our school cook"), a one-of-a-kind post "here" or
-"there" ("dad's the caretaker here"), a job in an apposition ("the mother, a nurse at Arrowe Park,") or carried to
-the next clause by a pronoun ("the uncle? he's a paramedic based in Runcorn"). Each reads a bounded window after a
-relative word it found with str.find: linear time.
+"there" ("dad's the caretaker here"), a job in an apposition ("the mother, a nurse at Clatterbridge,") or carried
+to the next clause by a pronoun ("the uncle? he's a paramedic based in Runcorn"). Each reads a bounded window after
+a cue word found with str.find: linear time.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _NOT_JOBS = frozenset({"user", "member", "customer", "client", "visitor", "reade
 
 
 def job_word(word: str) -> bool:
-    """'organist', 'dinner ladies', 'pcso', 'cook': a word naming a job, not a family member or a service user."""
+    """'verger', 'lunchtime supervisors', 'pcso', 'cook': a word naming a job, not a family member or a service user."""
     w = word.lower().rstrip("'’")
     stem = w[:-1] if w.endswith("s") and w[:-1] in _PLAIN_JOBS else w
     if stem in _PLAIN_JOBS:
@@ -40,7 +40,7 @@ def job_word(word: str) -> bool:
 
 
 _BE = r"(?:['’]s|\s{1,3}(?:is|was|works\s{1,3}as))\s{1,3}(?:(?:also|now|still|actually)\s{1,3})?"
-# "mum is (one of) our (own) dinner ladies", "dad's the head groundsman there": the job, then where it is.
+# "dad is (one of) our (own) lunchtime supervisors", "nan is the head cook there": the job, then where it is.
 OUR_STAFF = re.compile(
     rf"\b{_RELATIVE}\b(?:\s{{1,3}}in\s{{1,3}}question)?{_BE}"
     r"(?:(?:one\s{1,3}of\s{1,3})?(?:our|the\s{1,3}(?:school|club|church|centre|nursery)['’]s)\s{1,3}(?:own\s{1,3})?"
@@ -95,7 +95,7 @@ def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 
 
 def _job_placed(text: str, start: int, after: int) -> Iterator[Span]:
-    """The job after `after` and where it is done: 'nurse at Arrowe Park', 'PCSO based in Widnes'."""
+    """The job after `after` and where it is done: 'nurse at Clatterbridge', 'paramedic based in Runcorn'."""
     end = min(len(text), after + 90)
     job = JOB_THEN.match(text, after, end)
     if not job or not job_word(job.group(1).split()[-1]):
