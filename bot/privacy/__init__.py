@@ -26,11 +26,13 @@ from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.names import name_detectors
+from bot.privacy.nicknames import nickname_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.public import public_traces
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
+from bot.privacy.workplaces import relative_workplaces
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
 
@@ -73,7 +75,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),
             *known_as_detectors(src, words), *group_detectors(src, words),
-            short_owner_spans(src, words)]
+            short_owner_spans(src, words), relative_workplaces(src, words),
+            nickname_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -32,3 +32,46 @@ def titled_before(i: int, toks: Toks, lex: Lexicon) -> bool:
 
 def self_harm(i: int, toks: Toks) -> bool:
     return toks.norms[i] == "self" and i + 1 < len(toks.norms) and toks.norms[i + 1] in ("harmed", "harming", "harms")
+
+
+# Casework verbs whose object is a child's case (round 27: "flag TK to the MASH", "escalate RB", "refer LM").
+CASE_VERBS = frozenset({"flag", "flagged", "flagging", "escalate", "escalated", "escalating", "refer", "referred",
+                        "referring"})
+# What is said of a piece of work the letters name ("the RHA needs booking", "PEP needs updating"): a task, no person.
+_TASK_STATES = frozenset({"doing", "done", "completing", "completed", "booking", "booked", "sending", "sent",
+                          "updating", "updated", "signing", "signed", "writing", "written", "filling", "chasing",
+                          "arranging", "arranged", "submitting", "submitted", "reviewing", "reviewed"})
+
+
+_CHILD_CASEWORK = frozenset({"visit", "visits", "review", "plan", "meeting", "referral", "placement", "appointment",
+                             "medical", "assessment", "strategy", "chronology"})
+
+
+def task_letters(i: int, toks: Toks) -> bool:
+    norms = toks.norms
+    return i + 2 < len(norms) and norms[i + 1] in ("needs", "need") and norms[i + 2] in _TASK_STATES
+
+
+def case_noun_after(i: int, toks: Toks) -> bool:
+    """'TK home visit', 'RB review tomorrow': two capitals straight before a piece of one child's casework (three are
+    as often the work itself: "the IHA forms")."""
+    t, norms = toks[i], toks.norms
+    if t is None or t.after.strip() or i + 1 >= len(norms) or len(t.norm) != 2:
+        return False
+    nxt = norms[i + 1]
+    return nxt in _CHILD_CASEWORK or (nxt == "home" and i + 2 < len(norms) and norms[i + 2] in ("visit", "visits"))
+
+
+def joined_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'KD + LD', 'TM & JM': capitals joined by a plus or an ampersand to another pair of capitals that is no
+    service's letters (the letters themselves have passed the acronym lists already)."""
+    def pair(k: int) -> bool:
+        tok = toks[k] if 0 <= k < len(toks.norms) else None
+        return (tok is not None and tok.upper and 2 <= len(tok.norm) <= 3 and tok.norm.isalpha()
+                and tok.norm not in lex.vocab.service_acronyms)
+
+    t = toks[i]
+    if t is None or not pair(i):
+        return False
+    return (t.after.strip() in ("+", "&") and pair(i + 1)) or (
+        i > 0 and (prev := toks[i - 1]) is not None and prev.after.strip() in ("+", "&") and pair(i - 1))

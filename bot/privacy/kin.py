@@ -7,9 +7,18 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from bot.privacy.initial_context import lettered, self_harm, titled_before
+from bot.privacy.initial_context import (
+    CASE_VERBS,
+    case_noun_after,
+    joined_pair,
+    lettered,
+    self_harm,
+    task_letters,
+    titled_before,
+)
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
+from bot.privacy.plural_family import lower_family
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, candidates
 
 
@@ -21,7 +30,8 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
             continue  # ("the RTWs", "the EHCPs": an acronym made plural)
         # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
         act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
-        if prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c):
+        if (prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c)) \
+                or lower_family(i, t, toks, lex):
             yield "family_name", t.start, t.end
             continue
         # "the Walsh family", "the hughes kids", "five Ahmed children".
@@ -121,7 +131,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
         person_only = strong and _AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None
         if (not status and not named and not person_only and service) or (not strong and (
                 t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
-                len(letters) > 2 and letters.lower() in lex.english) or _after_title_word(t, prev, lex))):
+                len(letters) > 2 and letters.lower() in lex.english and "-" not in raw)
+                or _after_title_word(t, prev, lex))):
             continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
         if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
                 nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
@@ -130,6 +141,8 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
             continue  # "PC Jo Hill (NPT)": a titled professional's unit in brackets after the name
         if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
             continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
+        if not strong and ((prev is not None and prev.norm == "the") or task_letters(i, toks)):
+            continue  # "the RFU have written", "RHA needs booking": a body or a piece of work, not a person
         prev2 = toks[i - 2] if i > 1 else None
         cue = (strong or mc or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
                or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
@@ -145,7 +158,10 @@ def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
                                                     and prev2.norm in v.role_words)))
                or (prev2 is not None and prev2.norm in ("initials", "initial"))
                or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
-               or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex))
+               or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex)
+               # "flag TK to the MASH", "TK home visit", "KD + LD" (round 27)
+               or (prev is not None and prev.norm in CASE_VERBS and _END_PUNCT.isdisjoint(t.before))
+               or case_noun_after(i, toks) or joined_pair(i, toks, lex))
         if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
             yield "initials", t.start, t.end
 

@@ -73,12 +73,18 @@ _CALLED_FROM = re.compile(r"\b(?:rang|ringing|rung|rings|called|calling|phoned|p
                           re.IGNORECASE)
 
 
+# A number offered back to a question in the sentence before ("what's the duty team's number? is it 01244 ...").
+_CONFIRM = re.compile(r"[?]\s{1,3}(?:is|was)\s{1,3}(?:it|that|this)\s{1,3}$", re.IGNORECASE)
+
+
 def _service_line(text: str, start: int, end: int, national: str) -> bool:
     service, own, family, terms = _cues()
     if (called := _CALLED_FROM.search(text, max(0, start - 80), start)) and not _caller_is_service(
             text, called.start(), service):
         return False
     window = _window(text, start, end)
+    if confirm := _CONFIRM.search(text, max(0, start - 16), start):  # the asking sentence is the number's sentence
+        window = _window(text, confirm.start(), end)
     for term in terms:  # "private fostering team": the service's name, whose "private" is no family's number
         window = window.replace(f" {term} ", " service ")
     if any((w[:-2] if w.endswith("'s") else w) in family for w in window.split()):

@@ -93,6 +93,7 @@ class RoleContext(PhraseReader):
         if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
             return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
+        loose = 0  # words that only describe the post ("Jess the outreach youth worker", "our academy welfare officer")
         for _ in range(7):
             if k >= len(norms) or not self._joined(hi, k):
                 return False
@@ -107,9 +108,19 @@ class RoleContext(PhraseReader):
                 named = True
             elif norms[k] not in self.v.role_fillers and not (self.toks[k].possessive and k > hi + 1):  # type: ignore[union-attr]
                 # ("X is the child's social worker": a possessive before the role)
-                return False
+                if not self._describes_post(k, hi) or loose == 2:
+                    return False
+                loose += 1
             k += 1
         return False
+
+    def _describes_post(self, k: int, hi: int) -> bool:
+        """Word k, after "the" or "our" following the name, may describe the post before its role (round 27): a
+        lower-case word of no family, child or person, not the name's verb."""
+        tok, norms = self.toks[k], self.norms
+        return (tok is not None and k >= hi + 2 and not tok.cap and not tok.possessive and norms[k].isalpha()
+                and norms[k] not in self.v.role_words and norms[k] not in self.v.person_relations
+                and any(norms[j] in ("the", "our") for j in range(hi + 1, k)))
 
     def _labelled(self, lo: int, hi: int) -> bool:
         """'IRO: Jo Hill', 'Allocated SW - Jo', 'Chair: Jo Hill (Halton)': a role as a line's label with the name
