@@ -175,7 +175,7 @@ class FrameReader:
         frames = start + sum(p.weight for p in found.values())
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
         now = any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
-                  for t in parts)
+                  for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)
         # a general question, then one child now in a later segment; a training scenario or review stays general
         now = now or (not any(p.tag == "context" for p in found.values())
                       and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
