@@ -82,7 +82,9 @@ def test_an_admin_may_send_the_gaps_to_the_business_unit_channel_instead_once_a_
     assert rows == [("kb.refused", BU, {"attempted": "gaps"}), ("kb.gaps_set", ADMIN, {"channel": True})]
 
 
-THRESHOLD = "what is the threshold for a referral about parking"  # "did you mean": Thresholds and the front door
+# "did you mean": Thresholds and the front door ("... for a referral about parking" fell just under the suggestion bar
+# when the knowledge upkeep pass added phrasings, and was then declined as near no topic)
+THRESHOLD = "what is the threshold for parking"
 # "did you mean": Escalation and disputes ("escalation about parking disputes" named a disputes entry's title and is
 # answered since answers26)
 ESCALATION = "conflict about the parking, ring 07700 900123"
