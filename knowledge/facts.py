@@ -145,13 +145,10 @@ def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
     return False
 
 
-CONTACT_KINDS = frozenset({"a phone number", "an email address", "a web address", "an address"})  # fact_kinds names
-
-
 def asks_contact_detail(question: str) -> bool:
-    """The question asks for an email, a phone number, a website or an address."""
+    """The question asks for an email, a phone number, a website or an address (the `contact` fact kinds)."""
     q = fold_question(question)
-    return any(_found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds if k.name in CONTACT_KINDS)
+    return any(_found(k.cues, q) for k in vocabulary().out_of_scope.fact_kinds if k.contact)
 
 
 def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False, weight: Weight | None = None,

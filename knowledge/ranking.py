@@ -5,6 +5,7 @@ question names, and a close runner-up that holds the asked-for fact. `Answerer` 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.base import KnowledgeBase
 from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
@@ -25,7 +26,7 @@ from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.question import main_question, spelled_out, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
-from knowledge.search import Hit, Query, SearchIndex
+from knowledge.search import Hit, Query, SearchIndex, Slot
 from knowledge.shown import per_entry
 from knowledge.text import STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
 
@@ -46,6 +47,18 @@ _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)":
 TITLE_NAMED = 0.5  # the share of a title's own words a question names for the entry to be what it asks about
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 SUBJECT_HOLDER = 1.0  # a contact asked for: one holding the subject, matching as well as a top without it, goes first
+
+
+@lru_cache(maxsize=1)
+def _contact_concepts() -> frozenset[str]:
+    return frozenset(concepts_of(stem("email")))  # the contact concept: email, phone, address, website ...
+
+
+def _subject(query: Query) -> Slot | None:
+    """The question's weightiest word besides a contact detail it asks for (its subject: "lado" in "whats the LADO
+    email"), or None."""
+    rest = [s for s in query.slots if _contact_concepts().isdisjoint(s.concepts)]
+    return max(rest, key=lambda s: s.weight) if rest else None
 
 
 class Ranking:
@@ -115,8 +128,10 @@ class Ranking:
                 hits[:] = first
         # a contact asked for: the area's preference lifted an entry without the question's subject over one that holds
         # it and matched at least as well ("whats the LADO email for halton": the LADO, not the partnership's mailbox)
-        if hits and query.slots and asks_contact_detail(question) and not self._holds_subject(query, hits[0].entry):
-            held = next((i for i, h in enumerate(hits[1:4], 1) if self._holds_subject(query, h.entry)
+        subject = _subject(query)
+        if hits and subject is not None and asks_contact_detail(question) and \
+                not self.evidence.covers(subject, hits[0].entry):
+            held = next((i for i, h in enumerate(hits[1:4], 1) if self.evidence.covers(subject, h.entry)
                          and h.confidence >= hits[0].confidence * SUBJECT_HOLDER), None)
             if held is not None:
                 hits.insert(0, hits.pop(held))
@@ -128,17 +143,10 @@ class Ranking:
                            and not (h.entry.partnership == NATIONAL and h.confidence < hits[0].confidence)
                            and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None
                            # the holder is about what is asked: "the LADO email" is not the policy team's mailbox
-                           and self._holds_subject(query, h.entry)), None)
+                           and (subject is None or self.evidence.covers(subject, h.entry))), None)
             if holder is not None:
                 hits.insert(0, hits.pop(holder))
         return query, hits
-
-    def _holds_subject(self, query: Query, e: Entry) -> bool:
-        """The entry holds the question's weightiest word besides the contact detail asked (its subject: "lado" in
-        "whats the LADO email")."""
-        detail = set(concepts_of(stem("email")))
-        rest = [s for s in query.slots if detail.isdisjoint(s.concepts)]
-        return not rest or self.evidence.covers(max(rest, key=lambda s: s.weight), e)
 
     def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
         """'the QA group and the impact forum': a second group the question names beside the top one."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.facts import CONTACT_KINDS
 from knowledge.vocabulary import vocabulary
 from tests.knowledge.conftest import assert_declined
 
@@ -28,5 +27,6 @@ def test_the_partnerships_own_email_is_still_given(ask) -> None:
     assert res.outcome == "answer" and "cypolicy@halton.gov.uk" in res.text, res.text
 
 
-def test_the_contact_kinds_are_fact_kinds() -> None:
-    assert {k.name for k in vocabulary().out_of_scope.fact_kinds} >= CONTACT_KINDS
+def test_the_contact_kinds_are_the_four_contact_details() -> None:
+    assert {k.name for k in vocabulary().out_of_scope.fact_kinds if k.contact} == {
+        "a phone number", "an email address", "a web address", "an address"}
