@@ -20,7 +20,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_SET = Path("/work/shared/eval/dev-questions.jsonl")
+sys.path.insert(0, str(ROOT))
+
+from scripts.check_answers_same import DEV_SET  # the shared dev set: one path for both scripts
+
 # tests/knowledge/blind-X.jsonl never opened by anyone changing the product
 HELD_OUT = frozenset(["ad", "af", "ag", "y", "ab", "t", "w", "o", "q", "r", "m", "j"])
 
