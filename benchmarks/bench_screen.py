@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from bot.privacy import find_identifiers  # noqa: E402
 
 # held-out and blind sets, never read (v: the seventh session's final blind set; add any new one here)
-HELD_OUT = {"t", "p", "m", "j", "k", "v", "w", "y", "aa", "ac"}
+HELD_OUT = {"t", "p", "m", "j", "k", "v", "w", "y", "aa", "ac", "af"}
 LIMIT = 40_000
 SHAPES = {"a": "a" * LIMIT, "a.": "a." * 20_000, "1 ": "1 " * 20_000, "Aa ": "Aa " * 13_333, "@": "@" * LIMIT,
           "a@": "a@" * 20_000, "x-": "x-" * 20_000, "Mr ": "Mr " * 13_333, "0": "0" * LIMIT, "word ": "word " * 8_000}
