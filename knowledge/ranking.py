@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.antecedent import pointed_back, terms_of
 from knowledge.base import KnowledgeBase
 from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.facts import asks_contact_detail, missing_fact
@@ -67,6 +68,12 @@ class Ranking:
     kb: KnowledgeBase
     index: SearchIndex
 
+    def _terms(self) -> frozenset[tuple[str, ...]]:
+        """The terms the glossary and the acronyms define (for "X keeps coming up, what is it"), built once."""
+        if (terms := getattr(self, "_glossary_terms", None)) is None:
+            terms = self._glossary_terms = terms_of(e.title for e in self.kb.entries(kind="glossary"))
+        return terms
+
     def _known_weight(self, stem_: str) -> float:
         """A stem's idf; 0 for a word no entry holds (a typo or unknown shorthand says nothing of what is asked)."""
         return self.index.idfs.get(stem_, 0.0)
@@ -76,7 +83,8 @@ class Ranking:
         """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
         several, the rest of the message) instead of the message's own split."""
         lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
-        asking, context = asked or split_context(main_question(rest))
+        pointed = pointed_back(rest, self._terms()) if asked is None else None  # "X came up. what is it?"
+        asking, context = asked or pointed or split_context(main_question(rest))
         asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"
         context = f"{lead} {context}".strip()
         query = self.index.analyse(*with_named(asking, context, question))
@@ -87,7 +95,7 @@ class Ranking:
             question = asking
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
-        definition = is_definition_request(question)
+        definition = pointed is not None or is_definition_request(question)
         wants_list = is_list_request(question)
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)

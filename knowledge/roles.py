@@ -34,6 +34,11 @@ def role_words() -> frozenset[str]:
     return _roles()[0]
 
 
+def roles() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(one-word roles, several-word roles as token tuples): a practitioner named by role is never a term asked."""
+    return _roles()
+
+
 def _names_role(tokens: list[str]) -> bool:
     single, multi = _roles()
     if single.intersection(tokens):
