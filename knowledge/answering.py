@@ -33,7 +33,7 @@ from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import away_reply, leaves_worry, route_entries, safety_reply
 from knowledge.scope import decline_reason
 from knowledge.search import Hit, Query, SearchIndex
-from knowledge.text import find_places
+from knowledge.text import find_places, fold, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
 
 __all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "source_of"]
@@ -79,9 +79,8 @@ class Answerer(Ranking, Rendering):
                               else 0.0, safety=True, corrections=query.corrections)
         if is_worry:
             best = top.entry if top and confident else None
-            if best is None and (rest := get_detector().question_part(question)) and rest != question:
-                sub = self.answer(rest, area, nested=True)  # what else the message asks, without the worry's words
-                best = sub.entry if sub.outcome == "answer" and not sub.safety else None
+            if best is None:
+                best = self._asked_besides(question, area)
             text, shown = safety_reply(self.kb, worry, area, best, lambda e: self.render(e, question))
             return Answer("answer", text, question, area, shown[0] if shown else None, top.confidence if top else 1.0,
                           safety=True, sources=[source_of(e) for e in shown], corrections=query.corrections)
@@ -136,6 +135,23 @@ class Answerer(Ranking, Rendering):
                       top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
+
+    def _asked_besides(self, question: str, area: str | None) -> Entry | None:
+        """What else a worried message asks, answered without the worry's words; a question naming a cue ("... is
+        that private fostering?") only when the entry found is the one its title names (never the worry's cue
+        matched loosely: "how do I record a disclosure" is no answer about checks)."""
+        detector = get_detector()
+        for with_cues in (False, True):
+            rest = detector.question_part(question, with_cues=with_cues)
+            if not rest or rest == question:
+                continue
+            sub = self.answer(rest, area, nested=True)
+            if sub.outcome != "answer" or sub.safety or sub.entry is None:
+                return None
+            if with_cues and self._title_share(sub.entry, {stem(t) for t in raw_tokens(fold(rest))}) < 1.0:
+                return None
+            return sub.entry
+        return None
 
     def _decline(self, question: str, places: list[tuple[str, str]], query: Query, top: Hit | None,
                  listed: Entry | None = None) -> Decline | None:

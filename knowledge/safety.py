@@ -310,13 +310,14 @@ class Detector:
         cues = self._cues.find(seg)
         return bool(cues) and len(self.reader.topics(seg, [(i, e) for _p, i, e in cues])[0]) == len(cues)
 
-    def question_part(self, text: str) -> str:
+    def question_part(self, text: str, *, with_cues: bool = False) -> str:
         """The parts of a worry that ask something else ("... - what's the threshold in Halton?"): segments
-        that open as a question and carry no cue, so the answer can also find the entry they ask for."""
+        that open as a question and carry no cue, so the answer can also find the entry they ask for. `with_cues`:
+        a question naming a cue too ("... is that private fostering?"), when no other segment asks."""
         keep: list[str] = []
         for seg in segment_texts(text):
             toks = TOKEN.findall(seg.lower().replace("'", "").replace("\u2019", ""))
-            if (toks and self.reader.opens_as_question(toks) and not self._cues.find(toks)
+            if (toks and self.reader.opens_as_question(toks) and (with_cues or not self._cues.find(toks))
                     and not self._situation.find(toks)):  # "who do I ring", "what happens now": the reply says
                 keep.append(seg.strip())
         return " ".join(keep)

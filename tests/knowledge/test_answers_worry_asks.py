@@ -1,0 +1,32 @@
+"""Issue #10 sections 1 and 2, answers35: a worried message that asks something naming the worry's own words ("...
+staying at a friend's since half term, mum's fine with it. is that private fostering?") gets the 999 line and the
+front door first, then the entry its question names; a question whose answer only matches the worry's words loosely
+("how do I write up a disclosure ...") gets the route alone. Sentences are written here, not copied from any set;
+the first was seen failing on main ad60c07.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry", "says"),
+    [
+        ("scout leader - one of our 14 year olds has been living at a friend's family since the easter holidays, "
+         "about 5 weeks, and his dad says that's fine. is that private fostering? should i tell someone",
+         "cheshire-west-and-chester", "cheshire-west-and-chester.process.private-fostering", "28 days"),
+    ],
+)
+def test_a_worry_that_names_what_it_asks_also_answers_it(ask, question, partnership, entry, says) -> None:
+    res = ask(question, partnership)
+    assert res.safety and res.text.startswith(":rotating_light:"), res.text
+    assert [src["entry_id"] for src in res.sources] == [entry], res.sources
+    assert says in res.text, res.text
+
+
+def test_a_loose_match_on_the_worrys_words_is_not_shown(ask) -> None:
+    res = ask("how do I write up a disclosure of self harm? a year 9 lad showed me fresh cuts on his arm at break",
+              "halton")
+    assert res.safety and res.text.startswith(":rotating_light:"), res.text
+    assert "Disclosure and Barring" not in res.text, res.text
