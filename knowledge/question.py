@@ -169,6 +169,14 @@ def _thin(text: str, n: int | None = None) -> bool:
     return (_content(text) if n is None else n) < MIN_ASKING_WORDS and not _requests(text)
 
 
+def _wh_named(asking: str) -> bool:
+    """'who are the safeguarding partners': a question word opening two words of its own and no pronoun pointing
+    back stands alone, however short."""
+    words = raw_tokens(strip_places(fold(asking)))
+    return (bool(words) and words[0] in _WH and _content(asking) >= MIN_ASKING_WORDS - 1
+            and vocabulary().back_references.isdisjoint(words))
+
+
 def _leans_back(clause: str) -> bool:
     """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
     its start ("is that right?", "how often is it run?"); a pronoun further in is usually a relative one ("a group
@@ -197,7 +205,7 @@ def split_context(question: str) -> tuple[str, str]:
             flags[i - 1] = True
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
     context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)
-    if not context or _thin(asking):
+    if not context or (_thin(asking) and not _wh_named(asking)):
         return question, ""
     return asking, context
 

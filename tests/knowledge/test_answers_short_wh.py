@@ -1,0 +1,32 @@
+"""Issue #10 section 2, answers36: a short question that names its own subject after a question word ("halton - who
+are the safeguarding partners now the LSCB has gone") stands apart from the remark after it, and the plainest
+question about the partners finds the partners, not their disputes. Sentences are written here, not copied from any
+set; each was seen failing on main ad60c07.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.question import split_context
+
+
+def test_a_short_wh_question_stands_apart_from_the_remark_after_it() -> None:
+    asking, context = split_context("halton - who are the safeguarding partners now the old board has been scrapped")
+    assert asking == "halton who are the safeguarding partners", (asking, context)
+    assert context == "now the old board has been scrapped"
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        ("runcorn - who are the safeguarding partners now the LSCB has been scrapped", "halton"),
+        ("who are the safeguarding partners in wirral", "wirral"),
+        ("which organisations are the statutory partners in wirral", "wirral"),
+        ("which organisations are the statutory partners in cheshire west", "cheshire-west-and-chester"),
+    ],
+)
+def test_the_partners_are_answered_with_the_partners(ask, question, partnership) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and res.entry is not None, res.text
+    assert res.entry.id == f"{partnership}.partners.safeguarding-partners", res.text
