@@ -208,6 +208,13 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     other = "(" + phrase_re(tuple(rule.phrases)).pattern + ")"
     m = re.search(after + other, folded_q) or re.search(other + before, folded_q)
     served = tuple(name for name, _slug in find_places(folded_q))
+    # "who's the LADO for sefton, ... works across wirral and sefton": a service asked of the other area, and of no
+    # served place, is what the question asks whatever else the message names
+    if rule.asked_before and served:
+        service = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_before)) + r") (?:for|in|at|of) (?:the )?"
+        own = re.search(service + other, folded_q)
+        if own and not re.search(service + phrase_re(served).pattern, folded_q):
+            return own.group(1)
     if m is None or (served and (re.search(after + phrase_re(served).pattern, folded_q)
                                  or re.search(phrase_re(served).pattern + before, folded_q))):
         return ""

@@ -56,6 +56,8 @@ def test_a_child_described_beside_an_adult_is_still_a_childs_question(ask, quest
     [
         "girl from birkenhead now staying with mum in wrexham, whats wrexham social services duty number",
         "our family moved from wallasey - can you give me the knowsley MASH details",
+        # decline15: the service asked of the other area, though the served place is named the same way after it
+        "whos the LADO for cheshire east? its about a dance teacher who works across wirral and cheshire east",
     ],
 )
 def test_another_areas_service_beside_a_served_place_is_declined(ask, question) -> None:
