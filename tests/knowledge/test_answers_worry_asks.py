@@ -30,3 +30,10 @@ def test_a_loose_match_on_the_worrys_words_is_not_shown(ask) -> None:
               "halton")
     assert res.safety and res.text.startswith(":rotating_light:"), res.text
     assert "Disclosure and Barring" not in res.text, res.text
+
+
+def test_a_professional_who_wont_budge_is_the_escalation_route(ask) -> None:
+    """answers37: a disagreement told without the word ("the SW closed it and won't budge") is still the route."""
+    res = ask("school nurse - the social worker closed the case last week and I'm not comfortable, I've rung her twice "
+              "and she won't budge. where do I go from here", "halton")
+    assert res.entry is not None and res.entry.kind == "escalation", res.text
