@@ -60,6 +60,11 @@ def is_group_request(question: str) -> bool:
     return _found(vocabulary().group_cues, fold_question(question)) is not None
 
 
+def is_who_request(question: str) -> bool:
+    """'who's on the panel', 'who actually does the rapid reviews': the people or body, not when."""
+    return _found(vocabulary().who_cues, fold_question(question)) is not None
+
+
 def is_local_count_request(question: str) -> bool:
     """'how many children ... in Warrington': a count only the area's own entries can hold."""
     q = fold_question(question)

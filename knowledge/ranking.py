@@ -21,6 +21,7 @@ from knowledge.intents import (
     is_list_request,
     is_local_count_request,
     is_service_request,
+    is_who_request,
     name_noise,
 )
 from knowledge.models import Entry
@@ -41,6 +42,7 @@ AGENCIES_NAMED = 1.15  # "which colleges are relevant agencies": a list whose ag
 FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an entry of referral figures
 FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
 NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
+WHEN_FOR_WHO = 0.70  # "who's on the rapid review panel": an entry that only gives a timescale holds no who
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
@@ -100,6 +102,7 @@ class Ranking:
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)
         wants_group = is_group_request(question)
+        wants_who = is_who_request(question)
         local_count = bool(area) and is_local_count_request(question)
         for h in hits:
             if area and h.entry.partnership == area:
@@ -118,6 +121,8 @@ class Ranking:
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
                 h.boost *= GROUP_WANTED
+            if wants_who and h.entry.kind == "timescale":
+                h.boost *= WHEN_FOR_WHO
             if local_count and h.entry.partnership == NATIONAL:
                 h.boost *= NATIONAL_FOR_COUNT
         asked = self._asked(query)

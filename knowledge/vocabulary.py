@@ -242,6 +242,7 @@ class Vocabulary(_Strict):
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
+    who_cues: list[str] = Field(default_factory=list)  # "who's on the panel": people or a body, not a timescale
     asking_words: list[str] = Field(default_factory=list)
     role_nouns: frozenset[str] = frozenset()
     ordinary_words: frozenset[str] = frozenset()  # chat words: a fixed low weight, not their idf (search.py)
@@ -278,8 +279,8 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "action_cues", "membership_cues",
-                                  "service_cues",
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues",
+                                  "membership_cues", "service_cues",
                                   "now_words",
                                   "relayed_verbs", "request_cues")(
         _check_phrases)
