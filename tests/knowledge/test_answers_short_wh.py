@@ -30,3 +30,16 @@ def test_the_partners_are_answered_with_the_partners(ask, question, partnership)
     res = ask(question, partnership)
     assert res.outcome == "answer" and res.entry is not None, res.text
     assert res.entry.id == f"{partnership}.partners.safeguarding-partners", res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        ("I run a netball club in Hoylake - does our club count as part of the wirral arrangements?", "wirral"),
+        ("we're a housing association in warrington, are we actually part of the partnership?", "warrington"),
+    ],
+)
+def test_whether_we_are_part_of_it_is_the_areas_agency_list(ask, question, partnership) -> None:
+    """answers39: "does our club count as part of ...", "are we actually part of ...": the area's agency list."""
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and res.entry is not None and res.entry.agencies, res.text
