@@ -149,14 +149,16 @@ class Ranking:
             if held is not None:
                 hits.insert(0, hits.pop(held))
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
-        if hits and missing_fact(question, hits[0].entry, holder_kinds=True) is not None:
+        if hits and (lacking := missing_fact(question, hits[0].entry, holder_kinds=True)) is not None:
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
                            # a national entry only where it matched better before the local preference: "how
                            # many reviews did halton complete" is not answered with the national footprint's "60"
                            and not (h.entry.partnership == NATIONAL and h.confidence < hits[0].confidence)
                            and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None
-                           # the holder is about what is asked: "the LADO email" is not the policy team's mailbox
-                           and (subject is None or self.evidence.covers(subject, h.entry))), None)
+                           # a contact's holder is about what is asked: "the LADO email" is not the policy team's
+                           # mailbox (a timescale's holder says it of what is asked already: subject_near)
+                           and (subject is None or not lacking.contact or self.evidence.covers(subject, h.entry))),
+                          None)
             if holder is not None:
                 hits.insert(0, hits.pop(holder))
         return query, hits

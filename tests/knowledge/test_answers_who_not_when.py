@@ -36,3 +36,13 @@ def test_who_does_the_work_is_answered_with_the_entry_naming_them(ask, question,
 )
 def test_who_requests(question, who) -> None:
     assert is_who_request(question) is who
+
+
+def test_a_timescale_holder_need_not_name_the_askers_organisation(ask) -> None:
+    """answers40: the top lacks the timescale asked and a close runner-up gives it of what is asked: it goes first,
+    though it does not name the asker's organisation (that rule is a contact detail's: "the LADO email")."""
+    res = ask("the ambulance service has been asked to contribute to a rapid review in halton - how long have we "
+              "got?", "halton")
+    assert "do not give a timescale" not in res.text, res.text
+    first = res.entry.id if res.entry is not None else (res.suggestions[0].entry_id if res.suggestions else None)
+    assert first == "national.timescale.rapid-review", res.text
