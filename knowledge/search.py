@@ -192,6 +192,8 @@ class SearchIndex:
             added = [s for s in extra.slots if s.stem not in seen]  # _analyse gives each stem once
             raw = sum(s.weight for s in added)
             factor = min(CONTEXT_WEIGHT, CONTEXT_SHARE * query.total_weight / raw) if raw > 0 else 0.0
+            if query.total_weight <= 0:  # "is there anything I need to do?": the situation told is all there is
+                factor = 1.0
             for s in added:
                 s.weight *= factor
             query.slots.extend(added)

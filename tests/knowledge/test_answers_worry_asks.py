@@ -37,3 +37,19 @@ def test_a_professional_who_wont_budge_is_the_escalation_route(ask) -> None:
     res = ask("school nurse - the social worker closed the case last week and I'm not comfortable, I've rung her twice "
               "and she won't budge. where do I go from here", "halton")
     assert res.entry is not None and res.entry.kind == "escalation", res.text
+
+
+def test_a_situation_told_before_a_bare_question_is_what_is_searched(ask) -> None:
+    """answers41: "... left her 8 year old with a neighbour, not family. is there anything I need to do?": the asking
+    clause has no words of its own, so the situation told carries the search (it weighed nothing before), and a child
+    left with someone outside the family is private fostering described."""
+    res = ask("Dad's working away in Dubai for about 3 months and left his 8 year old with a neighbour - not family. "
+              "Is there anything I need to do? school nurse in Chester", "cheshire-west-and-chester")
+    assert "28 days" in res.text, res.text
+
+
+def test_the_context_carries_the_search_when_the_question_has_no_words_of_its_own() -> None:
+    from knowledge.answering import get_answerer
+
+    query = get_answerer().index.analyse("is there anything I need to do?", "a 9 year old left with a neighbour")
+    assert query.slots and all(s.weight > 0 for s in query.slots), [(s.word, s.weight) for s in query.slots]
