@@ -27,7 +27,7 @@ from knowledge.slots import WINDOW_WEIGHT, asked_of, cue_stated, evidence_for, f
 from knowledge.slots import found as _found
 from knowledge.slots import phrase_re as _phrase_re
 from knowledge.slots import weighty as _weighty
-from knowledge.text import STOPWORDS, raw_tokens, stem, strip_places
+from knowledge.text import STOPWORDS, raw_tokens, stem, strip_places, without_places
 from knowledge.vocabulary import FactKind, vocabulary
 
 Weight = Callable[[str], float]  # a stem's weight in the search (its idf)
@@ -58,8 +58,9 @@ def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight:
                  linked: list[Entry] | None = None) -> bool:
     """The question asks for this kind of fact and `best` (`shown`: its folded text) does not give it."""
     who_named = kind.near is not None and _WHO_NAMED_RE.search(folded_q) is not None
-    if not _found(kind.cues, folded_q) and not _about_person(kind, folded_q) and not who_named:
-        return False
+    if (not _found(kind.cues, folded_q) and not _found(kind.cues, without_places(folded_q))
+            and not _about_person(kind, folded_q) and not who_named):
+        return False  # "what did the JTAI in warrington find": the place interrupts the cue
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and (
             who_named or _names_role(kind, folded_q) or _found(kind.person_asks, folded_q))):
         return False  # "name of the training course" is not a person; "... training officer", "who runs it" are

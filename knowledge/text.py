@@ -105,6 +105,15 @@ def strip_places(folded: str) -> str:
     return _PLACE_RE.sub(" ", folded)
 
 
+_PLACE_MARK_RE = re.compile(r"(?:\b(?:in|for|at|across|within|around|from)\s+)?\x00")
+
+
+def without_places(folded: str) -> str:
+    """The folded text without served places and the preposition before them, spaces closed up: "what did the jtai
+    in warrington find" -> "what did the jtai find", so a phrase a place interrupts is still found."""
+    return " ".join(_PLACE_MARK_RE.sub(" ", _PLACE_RE.sub("\x00", folded)).split())
+
+
 def _alternation(phrases: list[str] | dict[str, str]) -> str:
     return "(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
 

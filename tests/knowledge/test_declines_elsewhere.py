@@ -157,3 +157,15 @@ def test_another_areas_own_process_beside_a_served_place_is_declined(ask, questi
     """answers29: "X's escalation procedures" asks about area X's process (the possessive folds away), even when the
     message also names the served area the family came from."""
     assert_declined(ask(question, partnership), other)
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        ("what did the inspectors in halton find about neglect?", "halton"),
+        ("what did the JTAI in wirral say about missing children", "wirral"),
+    ],
+)
+def test_a_place_inside_a_cue_does_not_hide_it(ask, question, partnership) -> None:
+    """decline16: "what did the JTAI in wirral say": the place sits inside "jtai ... say"; the findings are declined."""
+    assert_declined(ask(question, partnership), "do not give that inspection's findings")
