@@ -19,7 +19,9 @@ _QUOTED = r"(?:'[^'\n]{2,25}'|\"[^\"\n]{2,25}\"|‘[^’\n]{2,25}’|“[^”\n]
 _CAPITALISED = r"(?-i:[A-Z][a-z'’]{1,20}(?:\s{1,2}[A-Z][a-z'’]{1,20})?)\b"
 # Cues after which a quoted or capitalised word is a name someone goes by.
 NICKNAME = re.compile(
-    rf"\b(?:nick-?named|nickname(?:\s{{1,3}}(?:is|was|of))?|goes\s{{1,3}}by|went\s{{1,3}}by|calls\s{{1,3}}(?:him|her)self"
+    # ("her nickname at school is 'X'", "his nickname with the older boys was X": where or among whom, round 28)
+    rf"\b(?:nick-?named|nickname(?:\s{{1,3}}(?:(?:at|on|in|round|around|with|among|amongst)\s{{1,3}}"
+    rf"(?:[a-z'’]{{1,15}}\s{{1,3}}){{1,3}}?)?(?:is|was)|\s{{1,3}}of)?|goes\s{{1,3}}by|went\s{{1,3}}by|calls\s{{1,3}}(?:him|her)self"
     rf"|(?:they|everyone|everybody|kids|lads|girls|boys)\s{{1,3}}(?:call|calls|called)(?:\s{{1,3}}(?:him|her))?)\s{{1,3}}(?:the\s{{1,3}})?(?:{_QUOTED}|{_CAPITALISED})",
     re.IGNORECASE,
 )
