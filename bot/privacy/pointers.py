@@ -226,8 +226,11 @@ _QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tikt
                           "username", "handle", "gamertag", "tag", "profile", "page",
                           # "the group chat 'yr9 lads'", "goes by 'lil_ash' on telegram"
                           "chat", "group", "server", "by", "under"})
-QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
+# ("under the name 'X'", "with the name of 'X'": round 28)
+QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)}|name(?:\s{{1,3}}of)?)\s{{1,3}}['\"‘“]"
+                           r"([^'\"‘’“”\n\[\]]{2,30})['\"’”]",
                            re.IGNORECASE)
+_QUOTED_STARTS = _QUOTED_CUES | {"name"}
 
 
 # "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
@@ -329,7 +332,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(_handles_near(src, platforms & words))
         out.append(_named_on(src, platforms & words))
         if platforms & words:
-            quoted = src.at_words(QUOTED_HANDLE, _QUOTED_CUES & words)
+            quoted = src.at_words(QUOTED_HANDLE, _QUOTED_STARTS & words)
             out.append(("social_media", m.start(1), m.end(1)) for m in quoted)
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))
