@@ -34,7 +34,8 @@ REG_CUE = re.compile(
 )
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
              r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
-             r"cousin|bf|gf)")
+             # relatives named in full words ("the grandfather, who is the councillor for X", "dad's wife is a ...")
+             r"cousin|bf|gf|grandmother|grandfather|granddad|grandparent|husband|wife)")
 # Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
 # works at...", "the man she's seeing drives for...").
 _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
@@ -72,7 +73,9 @@ BUS_ROUTE = re.compile(r"\s{1,3}(?:the\s{1,3})?(?:number\s{1,3}\d{1,3}[a-z]?|(?:
                        r"|school\s{1,3}(?:bus|minibus|coach|taxi)\s{1,3}(?:for|to)\s{1,3}(?-i:[A-Z]))\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
-OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
+# (or a business named by two or more capitalised words, no article: "owns Hartley Plant Hire", round 28)
+OWNS_PLACE = re.compile(r"\s{1,3}(?:(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}"
+                        r"|[A-Z][\w'’\-]{1,30}(?:\s{1,2}(?:&\s{1,2}|and\s{1,2})?[A-Z][\w'’\-]{1,30}){1,3})")
 ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
 _AGENCY_BEFORE = re.compile(r"\b(?:a|an|each|every|any|one|other|the|all|statutory|relevant|key|lead|safeguarding|"
