@@ -20,16 +20,20 @@ from bot.privacy.combos import _patterns
 from bot.privacy.patterns import Source, Span, _sentence
 
 _PLACE = r"(?:first|second|third|1st|2nd|3rd|runner[\s\-]{0,2}up)"
+_PLACING = (r"(?:runner[\s\-]{0,2}up\s{1,3}(?:in|of|at)|finalist\s{1,3}(?:in|of|at)"
+            rf"|came\s{{1,3}}{_PLACE}\s{{1,3}}(?:in|at)|placed\s{{1,3}}{_PLACE}\s{{1,3}}(?:in|at))")
 WIN = re.compile(
-    r"\b(?:won|wins|winning|winner\s{1,3}of|crowned|runner[\s\-]{0,2}up\s{1,3}(?:in|of|at)|finalist\s{1,3}(?:in|of|at)"
-    rf"|came\s{{1,3}}{_PLACE}\s{{1,3}}(?:in|at)|placed\s{{1,3}}{_PLACE}\s{{1,3}}(?:in|at))"
+    rf"\b(?:won|wins|winning|winner\s{{1,3}}of|crowned|{_PLACING})"
     r"\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?((?:[\w'’\-]{1,20}\s{1,3}){0,6}?)"
     r"(?:title|competition|trophy|award|cup|medal|championships?|contest|prize|tournament|lottery|jackpot|finals?|"
-    r"pageant|bee|battle\s{1,3}of\s{1,3}the\s{1,3}bands|show|race|quiz|of\s{1,3}the\s{1,3}year)\b", re.IGNORECASE)
+    r"pageant|bee|battle\s{1,3}of\s{1,3}the\s{1,3}bands|show|race|quiz|of\s{1,3}the\s{1,3}year)\b"
+    # a placing in a contest named any way ("runner-up in Britain's Got Talent"): its level or the news after it
+    rf"|\b{_PLACING}\s", re.IGNORECASE)
 _WIN_CUES = frozenset({"won", "wins", "winning", "winner", "crowned", "runner", "finalist", "came", "placed"})
 # The win was public: its level, a prize the papers report, or the news in the sentence.
-_LEVEL = re.compile(r"\b(?:national|regional|county|british|english|world|european|uk|jackpot|lottery)\b",
-                    re.IGNORECASE)
+_LEVEL = re.compile(r"\b(?:national|regional|county|british|english|world|european|uk|jackpot|lottery"
+                    r"|of\s{1,3}the\s{1,3}year)\b", re.IGNORECASE)  # ("Young Carer of the Year": a public award)
+_AFTER = 60  # how far after a placing its contest's level is looked for
 # Who won: one definite child, or a relative.
 SUBJECT = re.compile(
     r"\b(?:the|this|that)\s{1,3}(?:[a-z'’\-]{1,20}\s{1,3})?(?:girl|boy|lad|lass|child|kid|baby|teen|teenager|yp|"
@@ -52,5 +56,6 @@ def feat_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if not src.search(SUBJECT, a, win.start()):
             continue
         # (the news looked for outside the win itself: "came second in" is a notable event of its own)
-        if _LEVEL.search(win.group()) or src.search(news, a, win.start()) or src.search(news, win.end(), b):
+        level = src.search(_LEVEL, win.start(), min(b, win.end() + _AFTER) if win.group(1) is None else win.end())
+        if level or src.search(news, a, win.start()) or src.search(news, win.end(), b):
             yield "combination", a, b

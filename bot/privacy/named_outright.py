@@ -39,7 +39,7 @@ def _set_off_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator
     for m in src.at_words(SET_OFF_NAME, _CHILD_WORDS & words):
         first, last = fold(m.group(1)), fold(m.group(2)).replace("’", "'")
         if (first in lex.first_names and first not in lex.vocab.role_words and first not in lex.vocab.not_names
-                and not _ordinary(last, lex) and not any(p in lex.places for p in last.split("-"))):
+                and not _ordinary(last, lex)):
             yield "name", m.start(1), m.end(2)
 
 
