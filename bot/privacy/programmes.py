@@ -18,6 +18,7 @@ _PROGRAMME_NOUNS = frozenset({"course", "courses", "programme", "programmes", "p
 _JOINERS = frozenset({"and", "&"})
 _BEFORE = frozenset({"the", "a", "an", "our", "their", "his", "her", "this", "its"})
 _DESCRIBERS = 2  # lower-case words between the name and what it is ("parenting", "fathers'")
+_JOINS = 3  # names joined by "and" in one programme's name ("the Hope, Faith and Love group" has two joins)
 
 # Broadcasters and services watched whose names are also first names; what comes before them when they are watched.
 _BROADCASTERS = frozenset({"sky"})
@@ -31,9 +32,10 @@ def programme_title(i: int, toks: Toks) -> bool:
     if t is None or not t.cap or t.possessive:
         return False
     lo = hi = i
-    while lo > 1 and _joined_name(toks[lo - 2], toks[lo - 1], toks[lo]):
+    # (at most _JOINS names either side: a list of names joined by "and" is read a few words at a time, not whole)
+    while lo > 1 and lo > i - 2 * _JOINS and _joined_name(toks[lo - 2], toks[lo - 1], toks[lo]):
         lo -= 2
-    while _joined_name(toks[hi], toks[hi + 1], toks[hi + 2]):
+    while hi < i + 2 * _JOINS and _joined_name(toks[hi], toks[hi + 1], toks[hi + 2]):
         hi += 2
     if lo == hi:
         return False  # one word: after "the" it is already no name; alone it may be one
