@@ -110,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-# A person a group has one of ("the only wheelchair user at the village school", "the only Polish speaker in the
+# A person a group has one of ("the only hearing aid wearer at the nursery", "the only Polish speaker in the
 # class"): as "the only girl", with what picks them out before the noun (round 28).
 _ONE_OF = r"(?:user|member|player|student|learner|resident|speaker|wearer)"
 

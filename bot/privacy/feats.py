@@ -1,11 +1,11 @@
-"""A child or relative picked out by a public win or placing (round 28): "the young person was runner-up in the
-national spelling bee", "the child ... won the regional battle of the bands", "mum won the scratchcard jackpot that
-was in the local news". A contest has one winner and a few placed; at a county, regional or national level, or in
-the local news, everyone who follows it knows who they are.
+"""A child or relative picked out by a public win or placing (round 28): "the girl came third at the county
+gymnastics finals", "the boy is the goalkeeper in the side that won the national schools cup", "her stepdad won a
+lottery jackpot". A contest has one winner and a few placed; at a county, regional or national level, or in the
+papers, everyone who follows it knows who they are.
 
 combos.py counts a win as a detail once a sentence has been started at a described person ("the girl who..."); a
-person said to be something ("the child is the drummer in the band that won...") or a relative as the subject ("mum
-won...") started none. Here the sentence needs a definite person or a relative, the win or placing, and a sign it
+person said to be something ("the boy is the goalkeeper in the side that won...") or a relative as the subject ("her
+stepdad won...") started none. Here the sentence needs a definite person or a relative, the win or placing, and a sign it
 was public (a level, a jackpot or lottery, the news); "a child who wins an award", "our school won the regional
 award" and "mum won a raffle prize at the school fair" name no one. Cue words first, bounded quantifiers, each
 sentence read once: linear time.
@@ -27,12 +27,12 @@ WIN = re.compile(
     r"\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?((?:[\w'’\-]{1,20}\s{1,3}){0,6}?)"
     r"(?:title|competition|trophy|award|cup|medal|championships?|contest|prize|tournament|lottery|jackpot|finals?|"
     r"pageant|bee|battle\s{1,3}of\s{1,3}the\s{1,3}bands|show|race|quiz|of\s{1,3}the\s{1,3}year)\b"
-    # a placing in a contest named any way ("runner-up in Britain's Got Talent"): its level or the news after it
+    # a placing in a contest named any way ("a finalist in the X Factor auditions"): its level or the news after it
     rf"|\b{_PLACING}\s", re.IGNORECASE)
 _WIN_CUES = frozenset({"won", "wins", "winning", "winner", "crowned", "runner", "finalist", "came", "placed"})
 # The win was public: its level, a prize the papers report, or the news in the sentence.
 _LEVEL = re.compile(r"\b(?:national|regional|county|british|english|world|european|uk|jackpot|lottery"
-                    r"|of\s{1,3}the\s{1,3}year)\b", re.IGNORECASE)  # ("Young Carer of the Year": a public award)
+                    r"|of\s{1,3}the\s{1,3}year)\b", re.IGNORECASE)  # ("Volunteer of the Year": a public award)
 _AFTER = 60  # how far after a placing its contest's level is looked for
 # Who won: one definite child, or a relative.
 SUBJECT = re.compile(

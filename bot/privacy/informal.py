@@ -218,7 +218,7 @@ FEAST_BABY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b[\s
                         r"(?:(?:in|of|from)\s{1,3})?'?(?:19|20)\d{2}"
                         rf"|\b(?:19|20)\d{{2}}\s{{1,3}}{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b", re.IGNORECASE)
 FEAST_DAY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:day|eve)\b", re.IGNORECASE)  # a birthday on it is a birth date
-# A birth placed by the season of its year ("born in the autumn of 2018", "born late winter 2015", "born in a taxi ...
+# A birth placed by the season of its year ("born in the spring of 2016", "born late winter 2015", "born at home ...
 # in the winter of 2022": within 50 characters of "born" in its sentence): three months, as narrow as a month (round
 # 28); a year alone ("born in 2018") is not.
 SEASON_BIRTH = re.compile(r"\bborn\b[^.!?\n]{0,50}?\s(?:in\s{1,3})?(?:the\s{1,3})?(?:(?:early|late|mid)[\s\-]{1,3})?"

@@ -1,7 +1,7 @@
 """A name given outright where the name reader (names.py) reads it word by word and misses it (round 28): a child's
 full name in lower case set off after a child word ("the pupil, hunter ormesher, has..."), its first name also a
 word ("hunter", "ivy") and its surname in no list, so neither word alone is a name to the reader; and a family's
-surname given after "surname" with where it is used ("the family's surname on the referral is Brannock").
+surname given after "surname" with where it is used ("the family's surname in our records is Brannock").
 
 Set-off words that are no name pass ("the girl, mark my words, will...", "the child, in my view, is..."): the first
 word must be a first name and the last one no English word. Each pattern is tried only at its cue words

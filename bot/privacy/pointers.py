@@ -34,7 +34,7 @@ REG_CUE = re.compile(
 )
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
              r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
-             # relatives named in full words ("the grandfather, who is the councillor for X", "dad's wife is a ...")
+             # relatives named in full words ("the grandmother, who is the parish clerk in X", "dad's wife is a ...")
              r"cousin|bf|gf|grandmother|grandfather|granddad|grandparent|husband|wife)")
 # Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
 # works at...", "the man she's seeing drives for...").

@@ -17,8 +17,8 @@ _MAILBOX_PARTS = re.compile(r"[a-z]{1,64}")
 _PUBLIC_DOMAINS = (".gov.uk", ".nhs.net", ".nhs.uk", ".police.uk", ".sch.uk", ".org.uk", ".ac.uk")
 
 
-# "the team's shared mailbox is ...", "the generic inbox for the unit, ...": the writer says the address is a team's
-# (round 28), unless a family member owns it ("mum's shared inbox").
+# "the looked after team use a shared mailbox, ...", "the unit's generic inbox, ...": the writer says the address is
+# a team's (round 28), unless a family member owns it ("mum's shared inbox").
 _SHARED = re.compile(r"\b(?:shared|generic|group|team|central|duty|departmental)\s{1,3}(?:mail\s?box|inbox|e-?mail)\b",
                      re.IGNORECASE)
 _FAMILY = re.compile(r"\b(?:mum|mam|dad|mother|father|nan|gran|grandad|grandma|carer|parent|aunt|auntie|uncle|"
@@ -41,7 +41,7 @@ def team_mailbox(address: str, before: str = "") -> bool:
             and local not in lex.surnames:
         return True  # "fis@council.gov.uk": a body's short code for a service, not a person's name
     # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code; a code
-    # of two letters too where the writer calls it a team's shared inbox ("the team's shared mailbox is cw.lac@...")
+    # of two letters too where the writer calls it a team's shared inbox ("the team use a shared mailbox, cw.lac@...")
     shortest = 2 if before and _SHARED.search(before) and not _FAMILY.search(before) else 3
     return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
         ok or (shortest <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
