@@ -4,10 +4,10 @@ lottery jackpot". A contest has one winner and a few placed; at a county, region
 papers, everyone who follows it knows who they are.
 
 combos.py counts a win as a detail once a sentence has been started at a described person ("the girl who..."); a
-person said to be something ("the boy is the goalkeeper in the side that won...") or a relative as the subject ("her
-stepdad won...") started none. Here the sentence needs a definite person or a relative, the win or placing, and a sign it
-was public (a level, a jackpot or lottery, the news); "a child who wins an award", "our school won the regional
-award" and "mum won a raffle prize at the school fair" name no one. Cue words first, bounded quantifiers, each
+person said to be something ("the boy is the goalkeeper in the side that won...") or a relative as the subject
+("her stepdad won...") started none. Here the sentence needs a definite person or a relative, the win or placing,
+and a sign it was public (a level, a jackpot or lottery, the news); "a child who wins an award", "our school won the
+regional award" and "mum won a raffle prize at the school fair" name no one. Cue words first, bounded quantifiers, each
 sentence read once: linear time.
 """
 
