@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "referent": re.compile(
             rf"\b(?:the|this|that)\s{{1,3}}(?:[a-z0-9'’\-]{{1,20}}\s{{1,3}}){{1,2}}?(?:{who})\b"
             rf"(?!\s{{1,3}}{_NOT_REFERENT_NEXT})"
-            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken"
+            rf"|\b(?:the|this|that)\s{{1,3}}(?:{who})\s{{1,3}}(?:who|whose|that|with|from|born|found|left|seen|taken|live|lives|lived"
             r"|living|hurt|injured|attacked|stabbed|killed|missing|everyone|everybody)\b"
             rf"|\b(?:little|teen|teenage|young)\s{{1,3}}(?:{who})\b|\b(?:{who})\s{{1,3}}(?:who|whose|that|born|living)\b"
             # "lad in year 11 who was on the news": a few words between the person and their who-clause
@@ -94,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\b(?:child|girl|boy|lad|baby|family|yp|kid|teen|teenager)\s{1,3}with\b"
             r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(
-            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things})\b"
+            rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things}|{_ONE_OF})\b"
             r"|\bonly\s{1,3}(?:year|yr|y)\s{0,2}\d{1,2}\b", re.IGNORECASE),  # "the only Year 11 who..."
         "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits | v.rare_belongings)})(?![\w'’])"
                             # "the rare Rett diagnosis", "a rare genetic condition": whatever its name
@@ -108,6 +108,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "event": re.compile(rf"\b(?:{_alternation(v.notable_events)})\b", re.IGNORECASE),
         "setting": re.compile(rf"\b(?:{_alternation(v.settings)})\b", re.IGNORECASE),
     }
+
+
+# A person a group has one of ("the only hearing aid wearer at the nursery", "the only Polish speaker in the
+# class"): as "the only girl", with what picks them out before the noun (round 28).
+_ONE_OF = r"(?:user|member|player|student|learner|resident|speaker|wearer)"
 
 
 # An age and a family shape alone fit many families across the country; one of these narrows it to a few.

@@ -218,6 +218,12 @@ FEAST_BABY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b[\s
                         r"(?:(?:in|of|from)\s{1,3})?'?(?:19|20)\d{2}"
                         rf"|\b(?:19|20)\d{{2}}\s{{1,3}}{_FEAST}\s{{1,3}}(?:(?:day|eve)\s{{1,3}})?baby\b", re.IGNORECASE)
 FEAST_DAY = re.compile(rf"\b{_FEAST}\s{{1,3}}(?:day|eve)\b", re.IGNORECASE)  # a birthday on it is a birth date
+# A birth placed by the season of its year ("born in the spring of 2016", "born late winter 2015", "born at home ...
+# in the winter of 2022": within 50 characters of "born" in its sentence): three months, as narrow as a month (round
+# 28); a year alone ("born in 2018") is not.
+SEASON_BIRTH = re.compile(r"\bborn\b[^.!?\n]{0,50}?\s(?:in\s{1,3})?(?:the\s{1,3})?(?:(?:early|late|mid)[\s\-]{1,3})?"
+                          r"(?:spring|summer|autumn|winter)\s{1,3}(?:of\s{1,3})?'?(?:19|20)\d{2}\b", re.IGNORECASE)
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 MONTH_BABY = re.compile(rf"\b{_MONTH}\s{{1,3}}'?(?:19|20)?\d{{2}}\s{{1,3}}(?:baby|born|birthday)\b", re.IGNORECASE)
 _BIRTH_WORDS = frozenset({"born", "birth", "birthday", "dob", "bday"})
 _FEAST_WORDS = frozenset({"christmas", "xmas", "boxing", "new", "valentine", "valentines", "halloween", "bonfire",
@@ -236,6 +242,8 @@ def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Ite
         for cue in src.at_words(_BIRTH_WORD, _BIRTH_WORDS & words):
             if date := SPOKEN_DATE.search(text, max(0, cue.start() - 60), cue.end() + 60):
                 yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
+    if digits and "born" in words and words & _SEASONS:
+        yield from (("date_of_birth", m.start(), m.end()) for m in src.at_words(SEASON_BIRTH, frozenset({"born"})))
     if digits and words & {"baby", "born", "birthday"} and (months := words & _MONTH_WORDS):
         yield from (("date_of_birth", m.start(), m.end()) for m in src.at_words(MONTH_BABY, months))
     if digits and "baby" in words and words & _FEAST_WORDS:

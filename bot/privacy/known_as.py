@@ -19,7 +19,9 @@ _QUOTED = r"(?:'[^'\n]{2,25}'|\"[^\"\n]{2,25}\"|‘[^’\n]{2,25}’|“[^”\n]
 _CAPITALISED = r"(?-i:[A-Z][a-z'’]{1,20}(?:\s{1,2}[A-Z][a-z'’]{1,20})?)\b"
 # Cues after which a quoted or capitalised word is a name someone goes by.
 NICKNAME = re.compile(
-    rf"\b(?:nick-?named|nickname(?:\s{{1,3}}(?:is|was|of))?|goes\s{{1,3}}by|went\s{{1,3}}by|calls\s{{1,3}}(?:him|her)self"
+    # ("her nickname at school is 'X'", "his nickname with the older boys was X": where or among whom, round 28)
+    rf"\b(?:nick-?named|nickname(?:\s{{1,3}}(?:(?:at|on|in|round|around|with|among|amongst)\s{{1,3}}"
+    rf"(?:[a-z'’]{{1,15}}\s{{1,3}}){{1,3}}?)?(?:is|was)|\s{{1,3}}of)?|goes\s{{1,3}}by|went\s{{1,3}}by|calls\s{{1,3}}(?:him|her)self"
     rf"|(?:they|everyone|everybody|kids|lads|girls|boys)\s{{1,3}}(?:call|calls|called)(?:\s{{1,3}}(?:him|her))?)\s{{1,3}}(?:the\s{{1,3}})?(?:{_QUOTED}|{_CAPITALISED})",
     re.IGNORECASE,
 )
@@ -39,7 +41,7 @@ _NICK_CUES = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls"
 _NICK_GATE = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "call", "called", "known"})
 
 # One child's post in a team: the post, then the team by name (capitalised) or by its age group.
-_POSTS = (r"(?:vice[\s\-]{0,2}captain|captain|goalkeeper|goalie|keeper|striker|mascot|star\s{1,3}player"
+_POSTS = (r"(?:vice[\s\-]{0,2}captain|captain|goalkeeper|goalie|keeper|(?<=in )goal|striker|mascot|star\s{1,3}player"
           r"|top\s{1,3}scorer|lead\s{1,3}(?:dancer|singer)|head\s{1,3}(?:girl|boy)|cox)")
 _AGE_GROUP = r"(?:u|under[\s\-]{0,2})\d{1,2}s?\b"
 TEAM_POST = re.compile(
@@ -51,8 +53,8 @@ TEAM_POST = re.compile(
     rf"|(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,3}}?{_AGE_GROUP})",
     re.IGNORECASE,
 )
-_POST_GATE = frozenset({"vice", "captain", "goalkeeper", "goalie", "keeper", "striker", "mascot", "star", "top", "lead",
-                        "head", "cox", "school"})
+_POST_GATE = frozenset({"vice", "captain", "goalkeeper", "goalie", "keeper", "goal", "striker", "mascot", "star", "top",
+                        "lead", "head", "cox", "school"})
 # "the captain of the School Council": a council is no team (a post on it is named in the minutes of any school)
 _NOT_TEAM = re.compile(r"\b(?:council|industry|ship)\b", re.IGNORECASE)
 

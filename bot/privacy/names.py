@@ -344,6 +344,9 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
     cand.difference_update(_published(bases, at, lex))
+    # "a DS from CAIT": a service's acronym typed in capitals, though its letters spell a name ("cait's mum") (round 28)
+    cand.difference_update(i for b in lex.vocab.service_acronyms & distinct for i in at[b]
+                           if text[spans[i][0]:spans[i][1]].isupper())
     cands = sorted(i for i in cand if 0 <= i < n)
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english

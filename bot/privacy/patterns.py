@@ -244,7 +244,8 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     phones = find_phones(text) if digits else []
     out: list[Iterator[Span]] = [(span for span in phones if span[0] == "phone")]
     if "@" in text:
-        out.append(("email", m.start(), m.end()) for m in _emails(text) if not team_mailbox(m.group()))
+        out.append(("email", m.start(), m.end()) for m in _emails(text)
+                   if not team_mailbox(m.group(), text[max(0, m.start() - 60):m.start()]))
     if digits:
         out.append(_postcodes(src))
         out.append(_nhs_numbers(src, phones))

@@ -34,7 +34,8 @@ REG_CUE = re.compile(
 )
 _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|stepmother|nan|nana|gran|grandad|"
              r"grandma|grandpa|aunt|auntie|aunty|uncle|carer|parent|partner|boyfriend|girlfriend|brother|sister|"
-             r"cousin|bf|gf)")
+             # relatives named in full words ("the grandmother, who is the parish clerk in X", "dad's wife is a ...")
+             r"cousin|bf|gf|grandmother|grandfather|granddad|grandparent|husband|wife)")
 # Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
 # works at...", "the man she's seeing drives for...").
 _CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
@@ -72,7 +73,9 @@ BUS_ROUTE = re.compile(r"\s{1,3}(?:the\s{1,3})?(?:number\s{1,3}\d{1,3}[a-z]?|(?:
                        r"|school\s{1,3}(?:bus|minibus|coach|taxi)\s{1,3}(?:for|to)\s{1,3}(?-i:[A-Z]))\b", re.IGNORECASE)
 # "dad manages the Tesco Extra", "uncle owns the Spar": the workplace as the object of the verb.
 _OWN_VERBS = frozenset({"runs", "ran", "owns", "owned", "manages", "managed"})
-OWNS_PLACE = re.compile(r"\s{1,3}(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}")
+# (or a business named by two or more capitalised words, no article: "owns Hartley Plant Hire", round 28)
+OWNS_PLACE = re.compile(r"\s{1,3}(?:(?i:the|a|an)\s{1,3}[A-Z][\w'’\-]{1,30}"
+                        r"|[A-Z][\w'’\-]{1,30}(?:\s{1,2}(?:&\s{1,2}|and\s{1,2})?[A-Z][\w'’\-]{1,30}){1,3})")
 ASIDE = re.compile(r"\s{0,2}\([^()\n]{1,40}\)")
 _NOUN_BEFORE = re.compile(r"\b(?:the|their|our|his|her|its|this|that)\s{1,3}$", re.IGNORECASE)
 _AGENCY_BEFORE = re.compile(r"\b(?:a|an|each|every|any|one|other|the|all|statutory|relevant|key|lead|safeguarding|"
@@ -226,8 +229,11 @@ _QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tikt
                           "username", "handle", "gamertag", "tag", "profile", "page",
                           # "the group chat 'yr9 lads'", "goes by 'lil_ash' on telegram"
                           "chat", "group", "server", "by", "under"})
-QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)})\s{{1,3}}['\"‘“]([^'\"‘’“”\n\[\]]{{2,30}})['\"’”]",
+# ("under the name 'X'", "with the name of 'X'": round 28)
+QUOTED_HANDLE = re.compile(rf"\b(?:{_alternation(_QUOTED_CUES)}|name(?:\s{{1,3}}of)?)\s{{1,3}}['\"‘“]"
+                           r"([^'\"‘’“”\n\[\]]{2,30})['\"’”]",
                            re.IGNORECASE)
+_QUOTED_STARTS = _QUOTED_CUES | {"name"}
 
 
 # "his gamertag is Sniper Wolf 11": after a word only accounts have, a name that starts with a capital or holds a
@@ -329,7 +335,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         out.append(_handles_near(src, platforms & words))
         out.append(_named_on(src, platforms & words))
         if platforms & words:
-            quoted = src.at_words(QUOTED_HANDLE, _QUOTED_CUES & words)
+            quoted = src.at_words(QUOTED_HANDLE, _QUOTED_STARTS & words)
             out.append(("social_media", m.start(1), m.end(1)) for m in quoted)
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(vehicle, colours & words))
         out.append(("vehicle", m.start(), m.end()) for m in src.at_words(REG_CUE, _REG_CUES & words))

@@ -17,9 +17,18 @@ _MAILBOX_PARTS = re.compile(r"[a-z]{1,64}")
 _PUBLIC_DOMAINS = (".gov.uk", ".nhs.net", ".nhs.uk", ".police.uk", ".sch.uk", ".org.uk", ".ac.uk")
 
 
-def team_mailbox(address: str) -> bool:
+# "the looked after team use a shared mailbox, ...", "the unit's generic inbox, ...": the writer says the address is
+# a team's (round 28), unless a family member owns it ("mum's shared inbox").
+_SHARED = re.compile(r"\b(?:shared|generic|group|team|central|duty|departmental)\s{1,3}(?:mail\s?box|inbox|e-?mail)\b",
+                     re.IGNORECASE)
+_FAMILY = re.compile(r"\b(?:mum|mam|dad|mother|father|nan|gran|grandad|grandma|carer|parent|aunt|auntie|uncle|"
+                     r"sister|brother|stepdad|stepmum)s?\b", re.IGNORECASE)
+
+
+def team_mailbox(address: str, before: str = "") -> bool:
     """'mash@...', 'camhs.referrals@...', 'integratedfrontdoor@...': a local part made only of team and service
-    words (vocabulary.yaml: service_mailbox_words, run together or not) is a published inbox, not a person's."""
+    words (vocabulary.yaml: service_mailbox_words, run together or not) is a published inbox, not a person's.
+    `before`: the text just before the address, where the writer may call it a team's shared inbox."""
     lex = lexicon()
     words = lex.vocab.service_mailbox_words | frozenset(a for a in lex.vocab.service_acronyms if len(a) >= 3)
     local, _, domain = address.lower().partition("@")
@@ -31,9 +40,11 @@ def team_mailbox(address: str) -> bool:
     if public and len(parts) == 1 and 2 <= len(local) <= 4 and local.isalpha() and local not in lex.first_names \
             and local not in lex.surnames:
         return True  # "fis@council.gov.uk": a body's short code for a service, not a person's name
-    # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code
+    # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code; a code
+    # of two letters too where the writer calls it a team's shared inbox ("the team use a shared mailbox, cw.lac@...")
+    shortest = 2 if before and _SHARED.search(before) and not _FAMILY.search(before) else 3
     return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
-        ok or (3 <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
+        ok or (shortest <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
         for ok, part in zip(service, parts, strict=True))
 
 

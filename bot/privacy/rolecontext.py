@@ -43,6 +43,19 @@ _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "voluntee
                      "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
 
 
+# When a post was held, between the role and a name set off by a comma ("the IRO this morning, Jo Hart,").
+_HELD_WHEN = frozenset({"today", "tonight", "yesterday", "now"})
+_HELD_WHEN_PAIRS = frozenset({("last", "night"), ("this", "morning"), ("this", "afternoon"), ("this", "evening"),
+                              ("this", "week"), ("last", "week"), ("over", "christmas"), ("at", "weekends")})
+
+
+def _held_when(norms: list[str], j: int) -> int:
+    """How many words before j+1 say when a post was held: 0, 1 ("tonight") or 2 ("last night")."""
+    if norms[j] in _HELD_WHEN:
+        return 1
+    return 2 if j > 1 and (norms[j - 1], norms[j]) in _HELD_WHEN_PAIRS else 0
+
+
 # "Jo Hill, she's the IRO": a pronoun and "is" after the name's comma
 _PRONOUN_IS = frozenset({"he", "she", "he's", "she's", "hes", "shes"})
 
@@ -64,6 +77,8 @@ class RoleContext(PhraseReader):
             if j > 0 and self.norms[j - 1] in _FOR_AREA and self._joined(j - 1, lo) and (
                     self.norms[j] in self.v.local_places or self.norms[j] in self.places):
                 j -= 2
+        if j > 0 and "," in self.toks[lo].before and self._joined(j, lo):  # type: ignore[operator, union-attr]
+            j -= _held_when(self.norms, j)  # "the duty manager on call tonight, Gemma Price," (round 28)
         if not (j >= 0 and _phrase_ending(self.norms, j, self.roles) and self._joined(j, lo)):
             return False
         # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is

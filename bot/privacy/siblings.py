@@ -64,7 +64,7 @@ SIBLING_STRONG = re.compile(
     rf"|\b(?:baby|child|kid|pregnancy)\s{{1,3}}(?:number|no\.?|#)\s{{0,2}}(?:[4-9]|1\d)\b"
     rf"|\bone\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?{_MANY}\s{{1,3}}(?:kids|children|siblings|brothers|sisters|boys|girls)\b"
     r"|\b(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[4-9]th|1\dth)\s{1,3}(?:baby|child|kid|"
-    r"pregnancy)\b"
+    r"pregnancy)\b(?!\s{1,3}(?:protection|in\s{1,3}need|death|sexual|exploitation|abuse|clinic|group|class|club)s?\b)"
     rf"|\bother\s{{1,3}}(?:{_MANY}|two|three)\s{{1,3}}(?:(?:were|was|have|had|been|got|are|all|also)\s{{1,3}}){{0,3}}"
     r"(?:removed|adopted|taken|placed|in\s{1,3}care|fostered)\b",
     re.IGNORECASE,
@@ -129,6 +129,15 @@ _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "tw
 
 _ORDINALS = frozenset({"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
                        *(f"{n}th" for n in range(4, 20))})
+_DIGIT_ORDINALS = frozenset(w for w in _ORDINALS if w[0].isdigit())
+_ORDINAL_DIGITS = re.compile(r"(?<![\d.])1?\dth\b")
+
+
+def _digit_ordinals(src: Source) -> frozenset[str]:
+    """The ordinals written in digits the text holds ("9th", "11th")."""
+    return frozenset(m.group().lower() for m in _ORDINAL_DIGITS.finditer(src.low or src.text))
+
+
 _SIBLING_STRONG_GATE = frozenset({"whose", "same", "twins", "triplets", "quads", "sister", "brother", "cousin",
                                   "sibling", "twin", "number", "no", "other", *_ORDINALS})
 _SIBLING_STRONG_CUES = frozenset({"whose", "same", "one", "sister", "brother", "sibling", "twin", "cousin", "sisters",
@@ -143,6 +152,8 @@ _OWN_GATE = frozenset({"brother", "sister", "sibling", "twin", "cousin", "bro", 
 def sibling_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     """Lazy detectors of sibling descriptions; `words` are the text's lower-case words."""
     out: list[Iterator[Span]] = []
+    if "th" in words:  # "her 9th baby": an ordinal in digits is no word of `words` (round 28)
+        words = words | (_DIGIT_ORDINALS & _digit_ordinals(src))
     if words & _SIBLING_GATE:
         out.append(_siblings(src))
     if words & _SIBLING_STRONG_GATE or ("one" in words and words & _GROUP_GATE):  # "one of eleven kids"

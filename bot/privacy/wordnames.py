@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon, vocabulary
+from bot.privacy.programmes import broadcaster, programme_title
 from bot.privacy.tokens import (
     _FUNCTION,
     _PHRASE_PUNCT,
@@ -56,7 +57,10 @@ def _infinitive(i: int, toks: Toks) -> bool:
 
 def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'a Jack Frost event', 'an Andy Pandy costume': capitalised words after "a" / "an" and before a lower-case
-    word that is no verb name a kind of thing; a person is not "a Tom Smith"."""
+    word that is no verb name a kind of thing; a person is not "a Tom Smith". Also a course named by name-words
+    ("the Joy and Hope group") and a broadcaster watched ("watching Sky"): programmes.py, round 28."""
+    if programme_title(i, toks) or broadcaster(i, toks):
+        return True
     j = i
     while j > i - 3 and j > 0 and toks[j - 1] is not None and toks[j - 1].cap and toks[j - 1].after == " ":  # type: ignore[union-attr]
         j -= 1

@@ -13,10 +13,12 @@ import pytest
 from bot.privacy import (
     accounts,
     combos,
+    feats,
     informal,
     kin,
     known_as,
     lexicon,
+    named_outright,
     names,
     patterns,
     phones,
@@ -35,7 +37,7 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
-                   accounts, informal, places, public, known_as):
+                   accounts, informal, places, public, known_as, feats, named_outright):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -83,7 +85,11 @@ def test_every_pattern_is_checked():
            "bot.privacy.public.QUOTED_TRACE", "bot.privacy.public.HOME_EVENT", "bot.privacy.combos.ONLY_CHILD_IN",
            "bot.privacy.combos.newspaper",
            # round 19 (known_as.py)
-           "bot.privacy.known_as.NICKNAME", "bot.privacy.known_as.KNOWN_AS", "bot.privacy.known_as.TEAM_POST"}
+           "bot.privacy.known_as.NICKNAME", "bot.privacy.known_as.KNOWN_AS", "bot.privacy.known_as.TEAM_POST",
+           # round 28 (feats.py, named_outright.py)
+           "bot.privacy.feats.WIN", "bot.privacy.feats.SUBJECT", "bot.privacy.named_outright.SET_OFF_NAME",
+           "bot.privacy.named_outright.GIVEN_SURNAME", "bot.privacy.informal.SEASON_BIRTH",
+           "bot.privacy.published._SHARED"}
     assert new <= names_found
     assert len(names_found) >= 20
 
