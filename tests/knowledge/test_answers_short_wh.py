@@ -43,3 +43,9 @@ def test_whether_we_are_part_of_it_is_the_areas_agency_list(ask, question, partn
     """answers39: "does our club count as part of ...", "are we actually part of ...": the area's agency list."""
     res = ask(question, partnership)
     assert res.outcome == "answer" and res.entry is not None and res.entry.agencies, res.text
+
+
+def test_keeping_an_eye_on_is_overseeing(ask) -> None:
+    """answers42: "keeps an eye on", "keeps tabs on" are the documents' "oversees" (vocabulary.yaml phrase folds)."""
+    res = ask("which halton group keeps an eye on how well services are doing through audits", "halton")
+    assert res.outcome == "answer" and res.entry is not None and res.entry.id == "halton.group.spg", res.text
