@@ -108,6 +108,7 @@ def strip_places(folded: str) -> str:
 _PLACE_MARK_RE = re.compile(r"(?:\b(?:in|for|at|across|within|around|from)\s+)?\x00")
 
 
+@lru_cache(maxsize=256)
 def without_places(folded: str) -> str:
     """The folded text without served places and the preposition before them, spaces closed up: "what did the jtai
     in warrington find" -> "what did the jtai find", so a phrase a place interrupts is still found."""
