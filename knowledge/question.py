@@ -177,6 +177,14 @@ def _wh_named(asking: str) -> bool:
             and vocabulary().back_references.isdisjoint(words))
 
 
+_FOLLOW_UP_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b", re.I)
+
+
+def _follows_up(clause: str) -> bool:
+    """'is it the same as ...', 'does it still ...': a yes-or-no about the thing the question before named."""
+    return _FOLLOW_UP_RE.match(clause) is not None
+
+
 def _leans_back(clause: str) -> bool:
     """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
     its start ("is that right?", "how often is it run?"); a pronoun further in is usually a relative one ("a group
@@ -198,6 +206,9 @@ def split_context(question: str) -> tuple[str, str]:
     if len(parts) < 2:
         return question, ""
     flags = [asks(p) for p in parts]
+    if all(flags) and len(parts) == 2 and _leans_back(parts[1]) and _stands(parts[0]) \
+            and not _thin(parts[0]) and _follows_up(parts[1]):
+        return parts[0], parts[1]  # "what's X for? is it the same as the old board": X is what is asked about
     if all(flags) or not any(flags):
         return question, ""
     for i in range(1, len(parts)):

@@ -49,3 +49,13 @@ def test_keeping_an_eye_on_is_overseeing(ask) -> None:
     """answers42: "keeps an eye on", "keeps tabs on" are the documents' "oversees" (vocabulary.yaml phrase folds)."""
     res = ask("which halton group keeps an eye on how well services are doing through audits", "halton")
     assert res.outcome == "answer" and res.entry is not None and res.entry.id == "halton.group.spg", res.text
+
+
+def test_a_yes_or_no_follow_up_is_context_for_the_question_before_it(ask) -> None:
+    """answers43: "what does the X do? is it the same as the old Y": the first question names what is asked about;
+    the follow-up's words ("the old board") must not pull in another entry."""
+    assert split_context("what is the halton safeguarding practice group for? is it the same as the old subgroup") \
+        == ("what is the halton safeguarding practice group for?", "is it the same as the old subgroup")
+    res = ask("what does the wirral partnership group do? is it just the old board renamed", "wirral")
+    assert res.outcome == "answer" and res.entry is not None, res.text
+    assert res.entry.id == "wirral.group.partnership-group", res.entry.id
