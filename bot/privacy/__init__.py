@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.combos import combination_spans, event_spans, post_child_spans
+from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
@@ -78,7 +79,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),
             *known_as_detectors(src, words), *group_detectors(src, words),
             short_owner_spans(src, words), relative_workplaces(src, words),
-            nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words)]
+            nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
+            family_set_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

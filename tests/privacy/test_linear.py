@@ -13,6 +13,7 @@ import pytest
 from bot.privacy import (
     accounts,
     combos,
+    family_set,
     feats,
     informal,
     kin,
@@ -37,7 +38,8 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
-                   accounts, informal, places, public, known_as, feats, named_outright):
+                   accounts, informal, places, public, known_as, feats, named_outright,
+                   family_set):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -89,7 +91,11 @@ def test_every_pattern_is_checked():
            # round 28 (feats.py, named_outright.py)
            "bot.privacy.feats.WIN", "bot.privacy.feats.SUBJECT", "bot.privacy.named_outright.SET_OFF_NAME",
            "bot.privacy.named_outright.GIVEN_SURNAME", "bot.privacy.informal.SEASON_BIRTH",
-           "bot.privacy.published._SHARED"}
+           "bot.privacy.published._SHARED",
+           # round 29 (family_set.py)
+           "bot.privacy.family_set.ONE_TWIN", "bot.privacy.family_set.RARE_SET", "bot.privacy.family_set.ONE_SIBLING",
+           "bot.privacy.family_set.SAME_SCHOOL", "bot.privacy.family_set._HERE_ROLE",
+           "bot.privacy.family_set.NAMED_SCHOOL"}
     assert new <= names_found
     assert len(names_found) >= 20
 
