@@ -26,6 +26,7 @@ from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
+from bot.privacy.kin_names import kin_name_spans
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.named_outright import named_outright_detectors
 from bot.privacy.names import name_detectors
@@ -80,7 +81,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             *known_as_detectors(src, words), *group_detectors(src, words),
             short_owner_spans(src, words), relative_workplaces(src, words),
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
-            family_set_spans(src, words)]
+            family_set_spans(src, words), kin_name_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -17,6 +17,7 @@ from bot.privacy import (
     feats,
     informal,
     kin,
+    kin_names,
     known_as,
     lexicon,
     named_outright,
@@ -39,7 +40,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
                    accounts, informal, places, public, known_as, feats, named_outright,
-                   family_set):
+                   family_set, kin_names):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -95,7 +96,7 @@ def test_every_pattern_is_checked():
            # round 29 (family_set.py)
            "bot.privacy.family_set.ONE_TWIN", "bot.privacy.family_set.RARE_SET", "bot.privacy.family_set.ONE_SIBLING",
            "bot.privacy.family_set.SAME_SCHOOL", "bot.privacy.family_set._HERE_ROLE",
-           "bot.privacy.family_set.NAMED_SCHOOL"}
+           "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME"}
     assert new <= names_found
     assert len(names_found) >= 20
 
