@@ -5,7 +5,9 @@ siblings.py finds a sibling word with an event in its sentence; these are the de
 - one child's twin by a possessive ("his twin", "the lad's twin brother"): a twin is one of very few in a school or a
   street; twins spoken of in general ("a twin may grieve", "do twins get") pass;
 - a multiple birth rarer than twins named as one family's set ("the triplets", "of the quads", "the quins' mum"):
-  one in thousands of births, so known to everyone near; "families expecting triplets" and quad bikes pass;
+  one in thousands of births, so known to everyone near; "families expecting triplets" and quad bikes pass; and one
+  family's twins as a definite pair ("the twins", "her twins"; "do twins get one assessment" passes);
+- a counted set of brothers and sisters said to have different fathers or mothers ("all five have different dads");
 - a counted set of children, or the siblings, at a named school (SCHOOL_NAME's names, or one in lower case);
 - one child's brother or sister at the same school by any of its names (academy, primary, setting...), or said to
   be a pupil, in a year or the sixth form, or holding a post "here" (the writer's school knows the family).
@@ -31,8 +33,13 @@ ONE_TWIN = re.compile(
 _RARE = r"(?:triplets|quads|quadruplets|quins|quintuplets)"
 # "the triplets", "youngest of the quads", "the quins' mum" (not "riding the quads", "his quads": bikes, muscles)
 RARE_SET = re.compile(
-    rf"(?<!\bon\s)(?<!riding\s)\b(?:the|their)\s{{1,3}}{_RARE}\b(?!\s{{1,3}}bikes?\b)|\b{_RARE}['’]",
-    re.IGNORECASE)
+    rf"(?<!\bon\s)(?<!riding\s)\b(?:the|their)\s{{1,3}}{_RARE}\b(?!\s{{1,3}}bikes?\b)|\b{_RARE}['’]"
+    r"|\b(?:the|her|his|their)\s{1,3}twins\b", re.IGNORECASE)  # "the twins": one family's pair, as dev text uses it
+# "all five of them have different dads", "3 half-siblings by different fathers": a counted set, its parents told
+DIFFERENT_PARENTS = re.compile(r"\bdifferent\s{1,3}(?:dads|fathers|mums|mothers)\b", re.IGNORECASE)
+COUNTED = re.compile(
+    r"\b(?:all|both|[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.!?\n]{0,25}?"
+    r"\b(?:kids|children|siblings|sibs|brothers|sisters|boys|girls|them)\b", re.IGNORECASE)
 # one child's brother or sister: a possessive, or an article and a word placing them in the family
 ONE_SIBLING = re.compile(
     rf"\b(?:(?:his|her|the\s{{1,3}}{_CHILD}['’]s|the\s{{1,3}}(?:twins|triplets|quads|kids|children)['’])\s{{1,3}}"
@@ -51,7 +58,7 @@ NAMED_SCHOOL = re.compile(
     r"|Infants?|Juniors?|Nursery)\b|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}['’]s\b")
 
 _TWIN_CUES = frozenset({"his", "her", "their", "the"})
-_RARE_WORDS = frozenset({"triplets", "quads", "quadruplets", "quins", "quintuplets"})
+_RARE_WORDS = frozenset({"triplets", "quads", "quadruplets", "quins", "quintuplets", "twins"})
 _SIB_WORDS = frozenset({"brother", "sister", "sibling", "stepbrother", "stepsister", "bro", "sis", "twin"})
 _SET_WORDS = frozenset({"kids", "children", "siblings", "brothers", "sisters", "boys", "girls", "lads", "ones", "bros"})
 
@@ -62,8 +69,10 @@ def family_set_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         for m in src.at_words(ONE_TWIN, _TWIN_CUES & words):
             yield "sibling", m.start(), m.end()
     if words & _RARE_WORDS:
-        for m in src.at_words(RARE_SET, (_RARE_WORDS | {"the", "their"}) & words):
+        for m in src.at_words(RARE_SET, (_RARE_WORDS | {"the", "their", "her", "his"}) & words):
             yield "sibling", m.start(), m.end()
+    if "different" in words and words & {"dads", "fathers", "mums", "mothers"}:
+        yield from _different_parents(src)
     if words & _SIB_WORDS and words & {"his", "her", "the"} and words & {"same", "here", "us"}:
         yield from _placed_sibling(src, words)
     if words & _SET_WORDS and "the" in words:
@@ -90,3 +99,14 @@ def _set_at_school(src: Source) -> Iterator[Span]:
         done = b
         if school := NAMED_SCHOOL.search(text, m.end(), b) or lower_school(text, m.end(), b):
             yield "sibling", m.start(), school.end()
+
+
+def _different_parents(src: Source) -> Iterator[Span]:
+    text, done = src.text, -1
+    for m in src.at_words(DIFFERENT_PARENTS, frozenset({"different"})):
+        if m.start() < done:
+            continue
+        a, b = _sentence(text, m.start(), m.end())
+        done = b
+        if count := src.search(COUNTED, a, b):
+            yield "sibling", min(count.start(), m.start()), max(count.end(), m.end())

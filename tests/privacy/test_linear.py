@@ -96,7 +96,8 @@ def test_every_pattern_is_checked():
            # round 29 (family_set.py)
            "bot.privacy.family_set.ONE_TWIN", "bot.privacy.family_set.RARE_SET", "bot.privacy.family_set.ONE_SIBLING",
            "bot.privacy.family_set.SAME_SCHOOL", "bot.privacy.family_set._HERE_ROLE",
-           "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME"}
+           "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME",
+           "bot.privacy.family_set.DIFFERENT_PARENTS", "bot.privacy.family_set.COUNTED"}
     assert new <= names_found
     assert len(names_found) >= 20
 
