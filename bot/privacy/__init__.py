@@ -36,6 +36,7 @@ from bot.privacy.pointers import pointer_detectors
 from bot.privacy.public import public_traces
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
+from bot.privacy.visited_family import visited_family_spans
 from bot.privacy.workplaces import relative_workplaces
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
@@ -81,7 +82,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             *known_as_detectors(src, words), *group_detectors(src, words),
             short_owner_spans(src, words), relative_workplaces(src, words),
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
-            family_set_spans(src, words), kin_name_spans(src, words)]
+            family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:
