@@ -12,6 +12,7 @@ import pytest
 
 from bot.privacy import (
     accounts,
+    aged_initials,
     combos,
     family_set,
     feats,
@@ -41,7 +42,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
                    accounts, informal, places, public, known_as, feats, named_outright,
-                   family_set, kin_names, visited_family):
+                   family_set, kin_names, visited_family, aged_initials):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -99,7 +100,8 @@ def test_every_pattern_is_checked():
            "bot.privacy.family_set.SAME_SCHOOL", "bot.privacy.family_set._HERE_ROLE",
            "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME",
            "bot.privacy.family_set.DIFFERENT_PARENTS", "bot.privacy.family_set.COUNTED",
-           "bot.privacy.visited_family.VISITED"}
+           "bot.privacy.visited_family.VISITED", "bot.privacy.aged_initials.AGE_LABEL",
+           "bot.privacy.aged_initials.LETTERS_BEFORE"}
     assert new <= names_found
     assert len(names_found) >= 20
 
