@@ -10,7 +10,9 @@ siblings.py finds a sibling word with an event in its sentence; these are the de
 - a counted set of brothers and sisters said to have different fathers or mothers ("all five have different dads");
 - a counted set of children, or the siblings, at a named school (SCHOOL_NAME's names, or one in lower case);
 - one child's brother or sister at the same school by any of its names (academy, primary, setting...), or said to
-  be a pupil, in a year or the sixth form, or holding a post "here" (the writer's school knows the family).
+  be a pupil, in a year or the sixth form, or holding a post "here" (the writer's school knows the family), or at a
+  school named ("his brother goes to oakfield primary"; "goes to school", "the local school" pass); and all or both
+  of one family's children at a named school ("all three of the children go to St X's").
 Cue words first (Source.at_words), each sentence read once, bounded quantifiers: linear time.
 """
 
@@ -20,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.patterns import Source, Span, _sentence
-from bot.privacy.published import lower_school
+from bot.privacy.published import LOWER_SCHOOL, NOT_SCHOOL_NAME, lower_school
 from bot.privacy.siblings import SIBLING_GROUP
 
 _CHILD = r"(?:boy|girl|lad|lass|child|kid|baby|toddler|yp|pupil|teen|son|daughter)"
@@ -43,7 +45,7 @@ COUNTED = re.compile(
 # one child's brother or sister: a possessive, or an article and a word placing them in the family
 ONE_SIBLING = re.compile(
     rf"\b(?:(?:his|her|the\s{{1,3}}{_CHILD}['’]s|the\s{{1,3}}(?:twins|triplets|quads|kids|children)['’])\s{{1,3}}"
-    rf"{_SIB_ADJ}{_SIB}|the\s{{1,3}}(?:older|younger|big|little|elder|eldest|youngest|oldest)\s{{1,3}}{_SIB})\b",
+    rf"{_SIB_ADJ}{_SIB}s?|the\s{{1,3}}(?:older|younger|big|little|elder|eldest|youngest|oldest)\s{{1,3}}{_SIB})\b",
     re.IGNORECASE)
 # where that brother or sister is: the same school by any name, or a pupil, a year, the sixth form or a post here
 SAME_SCHOOL = re.compile(
@@ -57,9 +59,17 @@ NAMED_SCHOOL = re.compile(
     r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|High|Academy|Grammar|College|School"
     r"|Infants?|Juniors?|Nursery)\b|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}['’]s\b")
 
+# "all three of the children", "both of their kids": one family's set (with a named school in _set_at_school)
+ALL_OF = re.compile(
+    r"\b(?:all|both)\s{1,3}(?:(?:two|three|four|five|six|[2-9])\s{1,3})?(?:of\s{1,3})?(?:the|her|his|their)\s{1,3}"
+    r"(?:kids|children|siblings|boys|girls|brothers|sisters)\b", re.IGNORECASE)
+_SCHOOL_WORDS = frozenset({"primary", "academy", "school", "high", "college", "nursery", "infants", "juniors",
+                           "grammar", "st", "saint"})
+
 _TWIN_CUES = frozenset({"his", "her", "their", "the"})
 _RARE_WORDS = frozenset({"triplets", "quads", "quadruplets", "quins", "quintuplets", "twins"})
 _SIB_WORDS = frozenset({"brother", "sister", "sibling", "stepbrother", "stepsister", "bro", "sis", "twin"})
+_ALL = frozenset({"all", "both"})
 _SET_WORDS = frozenset({"kids", "children", "siblings", "brothers", "sisters", "boys", "girls", "lads", "ones", "bros"})
 
 
@@ -73,10 +83,11 @@ def family_set_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "sibling", m.start(), m.end()
     if "different" in words and words & {"dads", "fathers", "mums", "mothers"}:
         yield from _different_parents(src)
-    if words & _SIB_WORDS and words & {"his", "her", "the"} and words & {"same", "here", "us"}:
+    if (words & (_SIB_WORDS | {"brothers", "sisters"}) and words & {"his", "her", "the"}
+            and words & ({"same", "here", "us"} | _SCHOOL_WORDS)):
         yield from _placed_sibling(src, words)
-    if words & _SET_WORDS and "the" in words:
-        yield from _set_at_school(src)
+    if words & _SET_WORDS and words & ({"the"} | _ALL):
+        yield from _set_at_school(src, words)
 
 
 def _placed_sibling(src: Source, words: frozenset[str]) -> Iterator[Span]:
@@ -85,14 +96,23 @@ def _placed_sibling(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if m.start() < done:
             continue
         a, b = _sentence(text, m.start(), m.end())
-        if where := src.search(SAME_SCHOOL, a, b) or src.search(_HERE_ROLE, m.end(), b):
+        if where := (src.search(SAME_SCHOOL, a, b) or src.search(_HERE_ROLE, m.end(), b)
+                     or NAMED_SCHOOL.search(text, m.end(), b) or _lower_school(text, m.end(), b)):
             done = b
             yield "sibling", m.start(), max(m.end(), where.end())
 
 
-def _set_at_school(src: Source) -> Iterator[Span]:
+def _lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
+    """A school named in lower case before its school word ("goes to oakfield primary"; not "the local school")."""
+    return next((m for m in LOWER_SCHOOL.finditer(text, a, b)
+                 if any(w not in NOT_SCHOOL_NAME for w in m.group(1).split())), None)
+
+
+def _set_at_school(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text, done = src.text, -1
-    for m in src.at_words(SIBLING_GROUP, frozenset({"the"})):
+    sets = src.at_words(SIBLING_GROUP, frozenset({"the"})) if "the" in words else iter(())
+    alls = src.at_words(ALL_OF, _ALL & words)
+    for m in sorted((*sets, *alls), key=lambda m: m.start()):
         if m.start() < done:
             continue
         b = _sentence(text, m.start(), m.end())[1]

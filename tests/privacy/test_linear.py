@@ -101,7 +101,7 @@ def test_every_pattern_is_checked():
            "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME",
            "bot.privacy.family_set.DIFFERENT_PARENTS", "bot.privacy.family_set.COUNTED",
            "bot.privacy.visited_family.VISITED", "bot.privacy.aged_initials.AGE_LABEL",
-           "bot.privacy.aged_initials.LETTERS_BEFORE"}
+           "bot.privacy.aged_initials.LETTERS_BEFORE", "bot.privacy.family_set.ALL_OF"}
     assert new <= names_found
     assert len(names_found) >= 20
 
