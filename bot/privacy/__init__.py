@@ -21,10 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
+from bot.privacy.aged_initials import aged_initial_spans
 from bot.privacy.combos import combination_spans, event_spans, post_child_spans
+from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
+from bot.privacy.kin_names import kin_name_spans
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.named_outright import named_outright_detectors
 from bot.privacy.names import name_detectors
@@ -34,6 +37,7 @@ from bot.privacy.pointers import pointer_detectors
 from bot.privacy.public import public_traces
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
+from bot.privacy.visited_family import visited_family_spans
 from bot.privacy.workplaces import relative_workplaces
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
@@ -78,7 +82,9 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),
             *known_as_detectors(src, words), *group_detectors(src, words),
             short_owner_spans(src, words), relative_workplaces(src, words),
-            nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words)]
+            nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
+            family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
+            aged_initial_spans(src, digits)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -12,10 +12,13 @@ import pytest
 
 from bot.privacy import (
     accounts,
+    aged_initials,
     combos,
+    family_set,
     feats,
     informal,
     kin,
+    kin_names,
     known_as,
     lexicon,
     named_outright,
@@ -29,6 +32,7 @@ from bot.privacy import (
     roles,
     siblings,
     tokens,
+    visited_family,
 )
 
 _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
@@ -37,7 +41,8 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
-                   accounts, informal, places, public, known_as, feats, named_outright):
+                   accounts, informal, places, public, known_as, feats, named_outright,
+                   family_set, kin_names, visited_family, aged_initials):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -89,7 +94,14 @@ def test_every_pattern_is_checked():
            # round 28 (feats.py, named_outright.py)
            "bot.privacy.feats.WIN", "bot.privacy.feats.SUBJECT", "bot.privacy.named_outright.SET_OFF_NAME",
            "bot.privacy.named_outright.GIVEN_SURNAME", "bot.privacy.informal.SEASON_BIRTH",
-           "bot.privacy.published._SHARED"}
+           "bot.privacy.published._SHARED",
+           # round 29 (family_set.py)
+           "bot.privacy.family_set.ONE_TWIN", "bot.privacy.family_set.RARE_SET", "bot.privacy.family_set.ONE_SIBLING",
+           "bot.privacy.family_set.SAME_SCHOOL", "bot.privacy.family_set._HERE_ROLE",
+           "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME",
+           "bot.privacy.family_set.DIFFERENT_PARENTS", "bot.privacy.family_set.COUNTED",
+           "bot.privacy.visited_family.VISITED", "bot.privacy.aged_initials.AGE_LABEL",
+           "bot.privacy.aged_initials.LETTERS_BEFORE", "bot.privacy.family_set.ALL_OF"}
     assert new <= names_found
     assert len(names_found) >= 20
 

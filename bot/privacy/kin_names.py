@@ -1,0 +1,59 @@
+"""A first name that is also a word or a place, straight after a relative and before what they did (round 29):
+"their cousin precious visits", "stepdad lee shouted", "big sis amber drops her off", "mum and baby river were".
+
+names.py reads a known word after a relative as a name only before the short list of verbs a named subject takes
+(vocabulary.yaml verbs_after: "is", "said", "went"...); an everyday verb of what a relative did ("visits",
+"collected", "shouted", "grabbed", "were") left it a word. Here the three words together are the name's position:
+a singular relative, a word in the first-name lists, and a verb (verbs_after, person_verbs or the list below). A
+modal that is also a name ("mum will visits be...", "dad may") and a word before a noun ("the baby summer clothes
+bank", "her nan rose early") pass, and a capitalised name is left to names.py ("Father Tom": a title). Cue words
+first (Source.at_words), one bounded match per relative: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import Source, Span
+
+# singular relatives (person_relations without the plurals), with the short forms notes use
+_RELATIVES = frozenset({"mum", "mom", "mam", "mother", "dad", "father", "stepdad", "stepmum", "stepfather",
+                        "stepmother", "nan", "nana", "nanna", "gran", "grandma", "grandad", "granddad", "grandpa",
+                        "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "boyfriend", "girlfriend",
+                        "baby", "son", "daughter", "sis", "bro", "stepbrother", "stepsister", "niece", "nephew"})
+KIN_NAME = re.compile(
+    r"(?:mum|mom|mam|mother|dad|father|stepdad|stepmum|stepfather|stepmother|nan|nana|nanna|gran|grandma|grandad"
+    r"|granddad|grandpa|aunt|aunty|auntie|uncle|brother|sister|cousin|boyfriend|girlfriend|baby|son|daughter|sis|bro"
+    r"|stepbrother|stepsister|niece|nephew)(?=\s{1,3}([a-z][a-z'’\-]{1,20})\s{1,3}([a-z][a-z'’]{1,20})\b)",
+    re.IGNORECASE)  # (the rest in a look-ahead: "mum and baby river were" tries "baby" too)
+# what a relative did, beyond verbs_after and person_verbs: everyday actions in the third person or the past
+ACTS = frozenset({
+    "were", "visits", "visited", "shouted", "shouts", "screamed", "screams", "grabbed", "grabs", "pushed", "pushes",
+    "kicked", "kicks", "slapped", "slaps", "smacked", "smacks", "punched", "punches", "threatened", "threatens",
+    "swore", "swears", "collected", "collects", "picks", "picked", "drops", "dropped", "takes", "took", "brings",
+    "brought", "rang", "rings", "phoned", "phones", "texted", "texts", "messaged", "messages", "called", "calls",
+    "sees", "saw", "moved", "moves", "works", "worked", "drinks", "drank", "uses", "used", "sent", "sends", "helps",
+    "helped", "minds", "minded", "babysits", "babysat", "looks", "looked", "hurt", "hurts", "assaulted", "posted",
+    "posts", "turned", "shows", "showed", "drove", "drives", "walked", "walks", "lost", "feeds", "fed", "gave",
+    "gives", "let", "lets", "sleeps", "stays", "stayed"})
+# first names that are also modals or verbs before a verb ("mum will ...", "dad may ...")
+_NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "might"})
+
+
+def kin_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A first name straight after a singular relative, then a verb of what that person did."""
+    cues = _RELATIVES & words
+    if not cues:
+        return
+    lex = lexicon()
+    v = lex.vocab
+    for m in src.at_words(KIN_NAME, cues):
+        name, verb = m.group(1).lower(), m.group(2).lower()
+        if not src.text[m.start(1)].islower():
+            continue  # typed with a capital: names.py reads it ("Father Tom is": a priest, a title)
+        if name in _NOT_HERE or name not in lex.first_names:
+            continue
+        if verb in ACTS or verb in v.verbs_after or verb in v.person_verbs:
+            yield "name", m.start(1), m.end(1)

@@ -1,0 +1,49 @@
+"""A family named by a plural in no word list, typed in lower case after "the", where the writer went, rang or heard
+from (round 29): "went out to the wiśniewskis", "waiting to hear back from the przybylskis", "visit to the kaminskis".
+
+kin.py reads such a plural as a family when it does what people do after it ("the kowalczyks have moved"); one
+that is only gone to, heard from or asked about was left a word. A surname missing from the name lists is the usual
+case for families new to the country. Here: a contact word before "the" (to, from, with, about, at, re, visit...),
+then a lower-case plural of four letters or more that is no English, rare or inflected word, place, proper noun,
+acronym, role or practice term in its plural or singular (tokens.Classifier.common: "the flats", "the iros", "the
+lados" pass). Cue words first (Source.at_words), one bounded match each: linear time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import Source, Span
+from bot.privacy.tokens import Classifier
+
+_CUES = frozenset({"to", "from", "with", "about", "at", "re", "visit", "visited", "visiting", "see", "saw", "seen",
+                   "of"})
+VISITED = re.compile(
+    r"(?:to|from|with|about|at|re|visit|visited|visiting|see|saw|seen|of)\s{1,3}the\s{1,3}([^\W\d_][^\W\d_'’\-]{3,24}s)"
+    r"\b(?!['’])", re.IGNORECASE)
+
+
+@functools.cache
+def _classifier() -> Classifier:
+    return Classifier(lexicon())
+
+
+def visited_family_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A lower-case plural in no word list after a contact word and "the"."""
+    cues = _CUES & words
+    if not cues or "the" not in words:
+        return
+    c, v = _classifier(), lexicon().vocab
+    text = src.text
+    for m in src.at_words(VISITED, cues, as_typed=True):  # (as typed: a letter class the lower-case copy lacks)
+        a, b = m.span(1)
+        w = text[a:b]
+        if not w.islower() or w.endswith("ss"):
+            continue  # capitalised: kin.py reads it ("the Nowaks"); "the cafcass": no plural ends in a double s
+        stem = w[:-1]
+        if c.common(w) or c.common(stem) or c.known(stem) or stem in v.service_acronyms or stem in v.acronyms:
+            continue  # a word, place, acronym or term ("the iros"); a surname in the lists is kin.py's
+        yield "family_name", a, b
