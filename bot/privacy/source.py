@@ -3,7 +3,6 @@ patterns.py, which re-exports Source)."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -70,13 +69,19 @@ class Source:
                 yield m
 
 
-@functools.cache
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped."""
+    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped. Remembered by the
+    pattern's identity, not its hash: hashing a compiled pattern hashes its whole program (5-15 µs for the screen's
+    long alternations), which a cache keyed by the pattern paid on every search of every sentence."""
+    if (found := _LOWERED.get(id(pattern))) is not None:
+        return found[1]
     if re.search(r"\\[SWDBAZ]|\\[xuUN]|\(\?P", pattern.pattern):
         raise ValueError("pattern cannot be lower-cased safely")
-    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+    low = re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+    _LOWERED[id(pattern)] = (pattern, low)  # (the pattern kept with it, so its id is never another's)
+    return low
 
 
+_LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _MAX_STARTS = 500
 _IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)
