@@ -167,6 +167,11 @@ def _place(text: str, a: int, b: int) -> bool:
     return any(w in pair_starts and f"{w} {words[k + 1]}" in local for k, w in enumerate(words[:-1]))
 
 
+def _place_in(src: Source, a: int, b: int) -> bool:
+    """_place, for Source.local (it reads one character before a)."""
+    return _place(src.text, a, b)
+
+
 @cache
 def _pair_starts() -> frozenset[str]:
     """The first words of the local places with a space in them ("rock" of "rock ferry")."""

@@ -14,8 +14,8 @@ from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, street_as_place
-from bot.privacy.published import child_at_school, lower_school, team_mailbox
-from bot.privacy.source import _MAX_STARTS, Source
+from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school, team_mailbox
+from bot.privacy.source import _MAX_STARTS, MANY_CUES, Source, _reach_back
 
 Span = tuple[str, int, int]
 
@@ -371,18 +371,37 @@ def _birth_dates(src: Source) -> Iterator[Span]:
             yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
 
 
+def _school_near(src: Source, a: int, b: int) -> tuple[int, int] | None:
+    """Where a school is named in a year group's sentence text[a:b] (offsets from a)."""
+    school = SCHOOL_NAME.search(src.text, a, b) or lower_school(src.text, a, b)
+    return None if school is None else (school.start() - a, school.end() - a)
+
+
+def _pupil_in(src: Source, a: int, b: int) -> bool:
+    return child_at_school(src.lower, a, b)
+
+
+_SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN)  # all _school_near searches
+_SCHOOL_BACK = max(map(_reach_back, _SCHOOL_PATTERNS))
+
+
 def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
     forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
              *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
-    for year in [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]:
-        span = _sentence(text, year.start(), year.end())
-        school = SCHOOL_NAME.search(text, *span) or lower_school(text, *span)
-        if school:
+    # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
+    years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
+    if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
+        years = []
+    for year in years:
+        a, b = _sentence(text, year.start(), year.end())
+        if school := src.local(_school_near, a, b, _SCHOOL_BACK):
             yield "school_year", year.start(), year.end()
-            yield "school_year", school.start(), school.end()
+            yield "school_year", a + school[0], a + school[1]
     if words & _SCHOOL_GATE:
         for m in SCHOOL_STRONG.finditer(text):
             # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it
-            if child_at_school(src.low if src.low is not None else text.lower(), *_sentence(text, m.start(), m.end())):
+            a, b = _sentence(text, m.start(), m.end())
+            # (lower case that changes the length moves every offset after it: that text is read as it always was)
+            if src.local(_pupil_in, a, b, 0) if src.low is not None else _pupil_in(src, a, b):
                 yield "school_year", m.start(), m.end()

@@ -13,6 +13,7 @@ from functools import cache
 from bot.privacy.lexicon import alternation as _alternation
 from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
+from bot.privacy.source import _reach_ahead, _reach_back
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
 # (the look-behind after the @, not before it: the engine then searches for the @ itself, far faster)
@@ -101,33 +102,45 @@ def _work_cue() -> re.Pattern[str]:
 
 def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
-    text, cue = src.text, _work_cue()
     for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
-        if rel.group().lower() == "partner" and _AGENCY_BEFORE.search(text, max(0, rel.start() - 14), rel.start()):
-            continue  # "a partner does not pay its share in Halton": an agency; "her partner", "mum's partner"
-        end = min(len(text), rel.end() + 120)
-        stop = _CLAUSE_END.search(text, rel.end(), end)
-        end = stop.start() if stop else end
-        aside = ASIDE.match(text, rel.end(), end)  # "uncle (main carer) is the manager of..."
-        after = aside.end() if aside else rel.end()
-        # "mums a cleaner at...": the apostrophe dropped; "mums who work at the hospital" are any mums
-        job = IS_JOB.match(text, after, end) or (None if rel.group(1) else src.search(cue, after, end))
-        if rel.group(1) and job is None:
-            job = _BARE_JOB.match(text, after, end)
-        if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
-            continue  # "contributing to the work of the partnership": the noun, not the verb
-        if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
-            continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        owned = job.group().lower() in ("has", "had")
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
-                       # "gran has an order ... support from the LA": what someone has is a business only where it is
-                       and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
-        if target is None and job.group().lower() in _OWN_VERBS:
-            target = OWNS_PLACE.match(text, job.end(), end)
-        if target is None and job.group().lower() in ("drives", "drove"):
-            target = BUS_ROUTE.match(text, job.end(), end)
-        if target:
-            yield "workplace", rel.start(), target.end()
+        # each relative's clause read once per distinct text (Source.local): all it reads is in this window
+        start = rel.start()
+        found = src.local(_workplace, start, rel.end() + _WORK_NEAR + _WORK_AHEAD, _WORK_BACK, rel.end() - start,
+                          rel.group(1) is not None)
+        if found is not None:
+            yield "workplace", start, start + found
+
+
+_WORK_NEAR = 120  # how far after the relative its job and workplace are read
+
+
+def _workplace(src: Source, start: int, _window_end: int, length: int, plural: bool) -> int | None:
+    """Where the workplace named in the clause of the relative at text[start:start + length] ends (from start)."""
+    text, cue, rel_end = src.text, _work_cue(), start + length
+    if text[start:rel_end].lower() == "partner" and _AGENCY_BEFORE.search(text, max(0, start - 14), start):
+        return None  # "a partner does not pay its share in Halton": an agency; "her partner", "mum's partner"
+    end = min(len(text), rel_end + _WORK_NEAR)
+    stop = _CLAUSE_END.search(text, rel_end, end)
+    end = stop.start() if stop else end
+    aside = ASIDE.match(text, rel_end, end)  # "uncle (main carer) is the manager of..."
+    after = aside.end() if aside else rel_end
+    # "mums a cleaner at...": the apostrophe dropped; "mums who work at the hospital" are any mums
+    job = IS_JOB.match(text, after, end) or (None if plural else src.search(cue, after, end))
+    if plural and job is None:
+        job = _BARE_JOB.match(text, after, end)
+    if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
+        return None  # "contributing to the work of the partnership": the noun, not the verb
+    if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
+        return None  # "auntie has the nail bar", not "carer has complex needs ... for the child"
+    owned = job.group().lower() in ("has", "had")
+    target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
+                   # "gran has an order ... support from the LA": what someone has is a business only where it is
+                   and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
+    if target is None and job.group().lower() in _OWN_VERBS:
+        target = OWNS_PLACE.match(text, job.end(), end)
+    if target is None and job.group().lower() in ("drives", "drove"):
+        target = BUS_ROUTE.match(text, job.end(), end)
+    return target.end() - start if target else None
 
 
 @cache
@@ -164,6 +177,8 @@ def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 
 
 _STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
+# what _workplace reads outside its relative's clause: the words before "partner", a street word after the clause
+_WORK_BACK, _WORK_AHEAD = 14 + _reach_back(_AGENCY_BEFORE), _reach_ahead(_STREET_NEXT)
 
 
 def _named_place(target: re.Match[str], text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place
+from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place, _place_in
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
 
 SIBLING_CUE = re.compile(
@@ -176,7 +176,7 @@ def _siblings(src: Source) -> Iterator[Span]:
     text = src.text
     for cue in src.at_words(SIBLING_CUE, _CUE_STARTS):
         a, b = _sentence(text, cue.start(), cue.end())
-        if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
+        if specific := src.within(SIBLING_SPECIFIC, a, b) or src.within(SCHOOL_NAME, a, b):
             yield "sibling", cue.start(), cue.end()
             yield "sibling", specific.start(), specific.end()
 
@@ -191,8 +191,8 @@ def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if cue.group().lower() in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
             continue  # "her brothers" are one child's; "their brothers and sisters" anyone's
         a, b = _sentence(text, start, cue.end())
-        if event := src.search(SIBLING_EVENT, a, b):
+        if event := src.within(SIBLING_EVENT, a, b):
             yield "sibling", cue.start(), cue.end()
             yield "sibling", event.start(), event.end()
-        elif _place(text, a, b):  # "big bro (16) ... above the launderette in hoole": one child's sibling, placed
+        elif src.local(_place_in, a, b, 1):  # "big bro (16) ... above the launderette in hoole": one child's, placed
             yield "sibling", cue.start(), cue.end()

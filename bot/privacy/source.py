@@ -4,7 +4,12 @@ patterns.py, which re-exports Source)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from re import _compiler, _parser
+from re import _constants as _sre  # the standard library's own names for a parsed pattern's parts
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Source:
@@ -16,6 +21,15 @@ class Source:
         self.text = text
         low = text.lower()
         self.low = low if len(low) == len(text) else None
+        self._memo: dict[tuple[object, ...], object] = {}
+        self._lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """text.lower(), made once (the lower-case copy, or when that changes the length, the lower-cased text)."""
+        if self._lower is None:
+            self._lower = self.low if self.low is not None else self.text.lower()
+        return self._lower
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         if self.low is not None and pattern.flags & _IGNORECASE:
@@ -26,6 +40,44 @@ class Source:
         if self.low is not None and pattern.flags & _IGNORECASE:
             return _lowered(pattern).search(self.low, start, end)
         return pattern.search(self.text, start, end)
+
+    def within(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """Source.search over a window (a cue's sentence), remembered by the window's own characters: a search's
+        answer depends only on the text from a few characters before `start` (the pattern's look-behinds and
+        \\b) up to `end`, so a window this message has searched before, at any offset, is answered from memory (one
+        anchored match if something was found). A long message that repeats itself ("his sister " 4,000 times: 4,000
+        cues, each searching the 240 characters around it) then costs one search per distinct window, not per cue."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
+            else (pattern, self.text)
+        lo = max(0, start - _reach_back(compiled))
+        key = (id(compiled), text[lo:end], start - lo)
+        if (k := self._memo.get(key, _UNSEEN)) is _UNSEEN:
+            m = compiled.search(text, start, end)
+            self._memo[key] = None if m is None else m.start() - start
+            return m
+        return None if k is None else compiled.match(text, start + k, end)  # type: ignore[operator]
+
+    def anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `within` could find `pattern` in any window of this message: False only when the pattern with its
+        assertions left out (\\b, look-behinds and look-aheads, which a window's end can change) matches nowhere in
+        the whole message. A window's match consumes the same characters in the whole message with fewer conditions,
+        so False is never wrong. One scan, for a detector about to try many cues (kept for the message)."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
+            else (pattern, self.text)
+        key = (_relaxed, "", id(compiled))
+        if (found := self._memo.get(key)) is None:
+            found = self._memo[key] = _relaxed(compiled).search(text) is not None
+        return found  # type: ignore[return-value]
+
+    def local(self, fn: Callable[..., T], start: int, end: int, back: int, *args: object) -> T:
+        """fn(self, start, end, *args), remembered as `within` is: for a function of the message's characters (as
+        typed and in lower case) from `back` before `start` up to `end` alone, whose answer holds no offsets but
+        from `start`."""
+        lo = max(0, start - back)
+        key = (fn, self.text[lo:end], None if self.low is None else self.low[lo:end], start - lo, args)
+        if (found := self._memo.get(key, _UNSEEN)) is _UNSEEN:
+            found = self._memo[key] = fn(self, start, end, *args)
+        return found  # type: ignore[return-value]
 
     def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
@@ -83,5 +135,95 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _reach_back(pattern: re.Pattern[str]) -> int:
+    """How many characters before its start position a match attempt can read: one (for \\b) and the widest
+    look-behind with everything nested in it, an upper bound (kept by the pattern's identity, as _lowered is)."""
+    if (found := _BACK.get(id(pattern))) is not None:
+        return found[1]
+    back = 1 + _behind(_parser.parse(pattern.pattern, pattern.flags))
+    _BACK[id(pattern)] = (pattern, back)
+    return back
+
+
+def _reach_ahead(pattern: re.Pattern[str]) -> int:
+    """How many characters from its start position a match attempt can read: the widest way through it, look-aheads
+    counted as if they consumed, and one more (for \\b at its end), an upper bound."""
+    return _ahead(_parser.parse(pattern.pattern, pattern.flags)).getwidth()[1] + 1
+
+
+def _ahead(tree: _parser.SubPattern) -> _parser.SubPattern:
+    out = []
+    for op, av in tree:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] < 0:
+                continue
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _ahead(av[1]))
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], _ahead(av[3]))
+        elif op is _sre.BRANCH:
+            av = (av[0], [_ahead(b) for b in av[1]])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], _ahead(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _ahead(av))
+        elif op is _sre.GROUPREF_EXISTS:
+            raise ValueError("conditional groups are not measured")
+        out.append((op, av))
+    return _parser.SubPattern(tree.state, out)
+
+
+def _behind(tree: _parser.SubPattern) -> int:
+    most = 0
+    for op, av in tree:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            most = max(most, (av[1].getwidth()[1] + 1 if av[0] < 0 else 0) + _behind(av[1]))
+        elif op is _sre.SUBPATTERN:
+            most = max(most, _behind(av[3]))
+        elif op is _sre.BRANCH:
+            most = max(most, *(_behind(b) for b in av[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            most = max(most, _behind(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            most = max(most, _behind(av))
+        elif op is _sre.GROUPREF_EXISTS:
+            most = max(most, *(_behind(b) for b in av[1:] if b is not None))
+    return most
+
+
+def _relaxed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with every assertion left out and atomic groups and possessive repeats made plain: it matches
+    wherever some way through `pattern` consumes the same characters (kept by the pattern's identity)."""
+    if (found := _RELAXED.get(id(pattern))) is not None:
+        return found[1]
+    relaxed = _compiler.compile(_plain(_parser.parse(pattern.pattern, pattern.flags)), pattern.flags)
+    _RELAXED[id(pattern)] = (pattern, relaxed)
+    return relaxed
+
+
+def _plain(tree: _parser.SubPattern) -> _parser.SubPattern:
+    out = []
+    for op, av in tree:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.SUBPATTERN:
+            av = (*av[:3], _plain(av[3]))
+        elif op is _sre.BRANCH:
+            av = (av[0], [_plain(b) for b in av[1]])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            op, av = (_sre.MIN_REPEAT if op is _sre.MIN_REPEAT else _sre.MAX_REPEAT), (av[0], av[1], _plain(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _plain(av))
+        elif op is _sre.GROUPREF_EXISTS:
+            raise ValueError("conditional groups are not relaxed")
+        out.append((op, av))
+    return _parser.SubPattern(tree.state, out)
+
+
+_BACK: dict[int, tuple[re.Pattern[str], int]] = {}
+_RELAXED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_UNSEEN = object()
 _MAX_STARTS = 500
+MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
 _IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)
