@@ -90,6 +90,15 @@ class Toks(dict[int, "Tok | None"]):
         tok = self[i] = Tok(self.text, self.spans, self.norms, i) if 0 <= i < self.n else None
         return tok
 
+    def context(self, i: int, before: int, after: int) -> tuple[str, int, bool, bool]:
+        """What words i - before to i + after are read from: their characters with the gaps between and around them
+        (to either end of the message when they reach it), where word i is among them, and whether they reach the
+        start or the end. Two words with equal contexts read alike to any test that reads no further."""
+        spans, lo, hi = self.spans, i - before, i + after
+        start = spans[lo - 1][1] if lo > 0 else 0
+        end = spans[hi + 1][0] if hi + 1 < self.n else len(self.text)
+        return self.text[start:end], i - max(lo, 0), lo <= 0, hi + 1 >= self.n
+
     def fill(self) -> None:
         """Build every word now, as Tok.__init__ would one at a time but with the gaps between words sliced once
         and no lookup per word: about half the cost, worth it when most words will be asked for (a list of names)."""

@@ -7,10 +7,12 @@ reading on a new Source. scripts/check_screen_same.py compares whole findings ag
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.privacy import _spans, names
 from bot.privacy.combos import _event_patterns, _place_in
 from bot.privacy.patterns import (
     _SCHOOL_BACK,
@@ -22,8 +24,10 @@ from bot.privacy.patterns import (
     _sentence,
 )
 from bot.privacy.pointers import _RELATIVE_WORDS, _WORK_AHEAD, _WORK_BACK, _WORK_NEAR, RELATIVE_AT, _workplace
+from bot.privacy.roles import RoleReader
 from bot.privacy.siblings import SIBLING_EVENT, SIBLING_SPECIFIC
 from bot.privacy.source import Source
+from bot.privacy.tokens import Toks
 
 WORDS = ["his", "sister", "Twin", "twins", "in", "care", "was", "stabbed", "year", "yr", "7", "12", "at", "the", "boy",
          "who", "St", "Chad's", "Primary", "High", "School", "mum", "mums", "is", "a", "nurse", "Whiston", "hospital",
@@ -75,3 +79,95 @@ def test_a_remembered_reading_is_what_a_fresh_reading_gives(text: str) -> None:
     for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
         args = (rel.start(), rel.end() + _WORK_NEAR + _WORK_AHEAD, rel.end() - rel.start(), rel.group(1) is not None)
         assert src.local(_workplace, args[0], args[1], _WORK_BACK, *args[2:]) == _workplace(Source(text), *args)
+
+
+# A name after different roles and relatives, with what follows it: its near words alike, what decides it further
+# away (a role before it, a list of names and then a role, "as" a role).
+LEADS = ["the IRO", "the mum", "our DSL,", "his sister", "per Mrs Y, head of year,", "spoke to", "thanks", "Present:",
+         "the new acting deputy designated safeguarding lead today for Halton is,"]
+NAMES = ["is Jo Hill", "Jo Hill", "Jo,", "Jo Hill (IRO)", "jo hughes, service manager,", "Kayla", "Grace", "De Hale",
+         "Jo Hill, Sam Bell, Ali Khan and Bea Hughes", "Jo Amy Ben Cara Dev Ella Finn"]
+TAILS = [". X. ", ", she said. ", " and Sam are the Wirral leads. ", " signed it as independent scrutineer. ",
+         " told mum. ", "\n", " - team manager - ", " (mum) "]
+
+
+@st.composite
+def name_messages(draw: st.DrawFn) -> str:
+    """The same name and what follows it after several roles and relatives, each repeated (a repeated word's context
+    is read from memory): a test that read further than Toks.context says would be told apart here."""
+    name, tail = draw(st.sampled_from(NAMES)), draw(st.sampled_from(TAILS))
+    leads = draw(st.lists(st.sampled_from(LEADS), min_size=2, max_size=4))
+    return "".join((lead + " " + name + tail) * draw(st.integers(1, 25)) for lead in leads) + "the end"
+
+
+@settings(max_examples=60)
+@given(name_messages())
+def test_a_remembered_judgement_is_what_a_fresh_reading_gives(text: str) -> None:
+    remembered = sorted(_spans(text))
+    with patch.object(Toks, "context", lambda self, i, before, after: (i,)):  # every word read afresh
+        assert sorted(_spans(text)) == remembered
+
+
+class _Reads:
+    """The word indices a candidate's judgement reads, as offsets from the candidate."""
+
+    def __init__(self) -> None:
+        self.at: int | None = None
+        self.lo = self.hi = 0
+
+    def note(self, k: object) -> None:
+        if self.at is not None and isinstance(k, int) and k >= 0:
+            self.lo, self.hi = min(self.lo, k - self.at), max(self.hi, k - self.at)
+
+
+class _Norms(list):  # type: ignore[type-arg]
+    reads: _Reads
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+        if isinstance(k, slice):
+            for x in (k.start, None if k.stop is None else k.stop - 1):
+                self.reads.note(x)
+        else:
+            self.reads.note(k)
+        return list.__getitem__(self, k)
+
+
+LONG_READS = ["the new acting interim deputy designated safeguarding lead today for Halton is, Jo Amy Ben Cara Dev "
+              "Ella, and", "per Mrs Y, the new acting interim senior principal head of year, Zoe Amy Ben has stopped",
+              "Jo Amy Ben Cara Dev Ella and Jo Amy Ben Cara Dev Ella and Jo Amy Ben Cara Dev Ella and Jo Amy Ben Cara "
+              "Dev Ella, Sam Bell and Ali Khan are the named nurse for safeguarding children as designated nurse",
+              "Jo Amy Ben Cara Dev Ella, Jo Amy Ben Cara Dev Ella, Jo Amy Ben Cara Dev Ella, Jo Amy Ben Cara Dev Ella "
+              "and Jo Hill signed the report today as the acting independent scrutineer for the area",
+              "IRO: Jo Amy Ben Cara Dev Ella\nChild: Kayla", "Jo Hill - youth justice case manager - presenting",
+              "rob peter to pay paul", "every Tom, Dick and Harry", "Patience is always really very getting needed"]
+
+
+def test_a_judgement_reads_no_further_than_its_context() -> None:
+    """The words _judge and the role reader read lie within _READ_BEFORE / _READ_AFTER of the candidate, so a
+    context (Toks.context) holds all a judgement depends on."""
+    reads = _Reads()
+    judge = names._judge
+
+    def judging(i, *args):  # type: ignore[no-untyped-def]
+        reads.at = i
+        try:
+            return judge(i, *args)
+        finally:
+            reads.at = None
+
+    def get(self, k):  # type: ignore[no-untyped-def]
+        reads.note(k)
+        return dict.__getitem__(self, k)
+
+    def reader(self, toks, lex, passed=None):  # type: ignore[no-untyped-def]
+        init(self, toks, lex, passed)
+        self.norms = _Norms(self.norms)
+        self.norms.reads = reads
+
+    init = RoleReader.__init__
+    with patch.object(names, "_judge", judging), patch.object(Toks, "__getitem__", get), \
+            patch.object(RoleReader, "__init__", reader):
+        for text in LONG_READS + [lead + " " + name + tail for lead in LEADS for name in NAMES for tail in TAILS]:
+            _spans(text)
+    assert -reads.lo <= names._READ_BEFORE and reads.hi <= names._READ_AFTER, (reads.lo, reads.hi)
+    assert reads.hi >= 30  # (the long lists above were read far)
