@@ -30,6 +30,7 @@ from bot.privacy.nicknames import nickname_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.public import public_traces
+from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 from bot.privacy.workplaces import relative_workplaces
@@ -70,7 +71,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     words = words_of(text)
     digits = has_digit(text)
     src = Source(text)
-    return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
+    return [*detectors(src, words), *school_detectors(src, words), *sibling_detectors(src, words),
+            *pointer_detectors(src, words, digits),
             *name_detectors(text),
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),

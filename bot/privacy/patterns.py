@@ -14,8 +14,8 @@ from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, street_as_place
-from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school, team_mailbox
-from bot.privacy.source import _MAX_STARTS, MANY_CUES, Source, _reach_back
+from bot.privacy.published import team_mailbox
+from bot.privacy.source import _MAX_STARTS, Source
 
 Span = tuple[str, int, int]
 
@@ -254,8 +254,6 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
             out.append(_birth_dates(src))
     elif words & _STREET_WORDS:
         out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text) if not street_as_place(text, m))
-    if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}):
-        out.append(_schools(src, words))
     if "." in text:
         # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
         dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
@@ -269,7 +267,10 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
 
 def shapes(text: str) -> Iterator[Span]:
     """Every span of an identifier shape in `text`."""
-    for detector in detectors(Source(text), words_of(text)):
+    from bot.privacy.schools import school_detectors  # (schools.py reads this module's patterns)
+
+    src, words = Source(text), words_of(text)
+    for detector in [*detectors(src, words), *school_detectors(src, words)]:
         yield from detector
 
 
@@ -369,39 +370,3 @@ def _birth_dates(src: Source) -> Iterator[Span]:
         date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
         if date:
             yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
-
-
-def _school_near(src: Source, a: int, b: int) -> tuple[int, int] | None:
-    """Where a school is named in a year group's sentence text[a:b] (offsets from a)."""
-    school = SCHOOL_NAME.search(src.text, a, b) or lower_school(src.text, a, b)
-    return None if school is None else (school.start() - a, school.end() - a)
-
-
-def _pupil_in(src: Source, a: int, b: int) -> bool:
-    return child_at_school(src.lower, a, b)
-
-
-_SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN)  # all _school_near searches
-_SCHOOL_BACK = max(map(_reach_back, _SCHOOL_PATTERNS))
-
-
-def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    text = src.text
-    forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
-             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
-    # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
-    years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
-    if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
-        years = []
-    for year in years:
-        a, b = _sentence(text, year.start(), year.end())
-        if school := src.local(_school_near, a, b, _SCHOOL_BACK):
-            yield "school_year", year.start(), year.end()
-            yield "school_year", a + school[0], a + school[1]
-    if words & _SCHOOL_GATE:
-        for m in SCHOOL_STRONG.finditer(text):
-            # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it
-            a, b = _sentence(text, m.start(), m.end())
-            # (lower case that changes the length moves every offset after it: that text is read as it always was)
-            if src.local(_pupil_in, a, b, 0) if src.low is not None else _pupil_in(src, a, b):
-                yield "school_year", m.start(), m.end()

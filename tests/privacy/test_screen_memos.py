@@ -14,17 +14,10 @@ from hypothesis import strategies as st
 
 from bot.privacy import _spans, names
 from bot.privacy.combos import _event_patterns, _place_in
-from bot.privacy.patterns import (
-    _SCHOOL_BACK,
-    DATE_IN_WORDS,
-    SCHOOL_NAME,
-    YEAR_GROUP,
-    _pupil_in,
-    _school_near,
-    _sentence,
-)
+from bot.privacy.patterns import DATE_IN_WORDS, SCHOOL_NAME, YEAR_GROUP, _sentence
 from bot.privacy.pointers import _RELATIVE_WORDS, _WORK_AHEAD, _WORK_BACK, _WORK_NEAR, RELATIVE_AT, _workplace
 from bot.privacy.roles import RoleReader
+from bot.privacy.schools import _SCHOOL_BACK, _pupil_in, _school_near
 from bot.privacy.siblings import SIBLING_EVENT, SIBLING_SPECIFIC
 from bot.privacy.source import Source
 from bot.privacy.tokens import Toks
