@@ -172,6 +172,23 @@ def _place_in(src: Source, a: int, b: int) -> bool:
     return _place(src.text, a, b)
 
 
+_CAPITALISED_RUN, _LOWER_RUN = re.compile(r"[A-Z][a-z'’]{2,25}"), re.compile(r"(?<![A-Za-z])[a-z]{3,25}")
+
+
+def place_possible(src: Source) -> bool:
+    """Whether _place could hold of any window of the message: False only when no beginning of a capitalised or
+    lower-case word (a window may end inside one) is a place _place takes, or the first of a two-word place."""
+    lex = lexicon()
+    local, places, english = lex.vocab.local_places, lex.places, lex.english
+    for run in set(_CAPITALISED_RUN.findall(src.text)):
+        if any((w := run[:k].lower()) in local or (w in places and w not in english) for k in range(3, len(run) + 1)):
+            return True
+    starts, named = _pair_starts(), lex.place_names
+    return any(w in local or w in starts or (w in named and w not in english and w not in lex.first_names
+                                             and w not in lex.surnames and w not in lex.rare_english)
+               for run in set(_LOWER_RUN.findall(src.text)) for w in (run[:k] for k in range(3, len(run) + 1)))
+
+
 @cache
 def _pair_starts() -> frozenset[str]:
     """The first words of the local places with a space in them ("rock" of "rock ferry")."""

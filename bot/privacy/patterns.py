@@ -98,14 +98,16 @@ YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
 FORM_AT = re.compile(r"\b\d{1,2}(?!AM|PM)[A-Z]{1,2}(?=\s{1,3}at\s)")  # "10G at Parkside High": a form at a school
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
+# (a name's words are possessive runs, "{1,30}+": a space always follows one, so a shorter run could never match where
+# the longest did not, and a line of capitalised words is not tried in every split)
 SCHOOL_NAME = re.compile(
-    rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
+    rf"\b[A-Z][\w'’\-]{{1,30}}+(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}+){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
     r"|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}\b"
     r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
 )
 # A school named with a word only schools use, even without a year group.
 SCHOOL_STRONG = re.compile(  # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the engine scans for far faster)
-    r"[A-Z](?<!\w[A-Z])[\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
+    r"[A-Z](?<!\w[A-Z])[\w'’\-]{1,30}+(?:\s{1,3}[A-Z][\w'’\-]{1,30}+){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
 BIRTH_CUE = re.compile(

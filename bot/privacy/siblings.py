@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place, _place_in
+from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place, _place_in, place_possible
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
+from bot.privacy.source import MANY_CUES
 
 SIBLING_CUE = re.compile(
     r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother|of)|only\s{1,3}(?:girl|boy|child|son|"
@@ -174,7 +175,9 @@ def _sibling_groups(src: Source) -> Iterator[Span]:
 
 def _siblings(src: Source) -> Iterator[Span]:
     text = src.text
-    for cue in src.at_words(SIBLING_CUE, _CUE_STARTS):
+    for n, cue in enumerate(src.at_words(SIBLING_CUE, _CUE_STARTS)):
+        if n == MANY_CUES and not (src.anywhere(SIBLING_SPECIFIC) or src.anywhere(SCHOOL_NAME)):
+            return  # many cues, and no sentence of the message holds what would make one specific
         a, b = _sentence(text, cue.start(), cue.end())
         if specific := src.within(SIBLING_SPECIFIC, a, b) or src.within(SCHOOL_NAME, a, b):
             yield "sibling", cue.start(), cue.end()
@@ -183,7 +186,9 @@ def _siblings(src: Source) -> Iterator[Span]:
 
 def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
-    for cue in src.at_words(OWN_SIBLING, _OWN_GATE & words):
+    for n, cue in enumerate(src.at_words(OWN_SIBLING, _OWN_GATE & words)):
+        if n == MANY_CUES and not (src.anywhere(SIBLING_EVENT) or place_possible(src)):
+            return  # many cues, and no sentence of the message holds an event or a place
         start = cue.start()
         noun = cue.group().lower().startswith(_OWN_NOUNS) and not cue.group().lower().startswith(_OWN_ADJ)
         if noun and text[:start].strip() and not src.search(OWN_PREFIX, max(0, start - 10), start):

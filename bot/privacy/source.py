@@ -193,28 +193,43 @@ def _behind(tree: _parser.SubPattern) -> int:
 
 
 def _relaxed(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` with every assertion left out and atomic groups and possessive repeats made plain: it matches
-    wherever some way through `pattern` consumes the same characters (kept by the pattern's identity)."""
+    """`pattern` with each assertion a window's end could change left out (one that may be tested at the last
+    character a match consumes: a closing \\b, a look-ahead with too little after it), atomic groups and possessive
+    repeats made plain: wherever some way through `pattern` matches in a window, this matches the whole message at
+    the same place (kept by the pattern's identity)."""
     if (found := _RELAXED.get(id(pattern))) is not None:
         return found[1]
-    relaxed = _compiler.compile(_plain(_parser.parse(pattern.pattern, pattern.flags)), pattern.flags)
+    relaxed = _compiler.compile(_plain(_parser.parse(pattern.pattern, pattern.flags), 0), pattern.flags)
     _RELAXED[id(pattern)] = (pattern, relaxed)
     return relaxed
 
 
-def _plain(tree: _parser.SubPattern) -> _parser.SubPattern:
+def _plain(tree: _parser.SubPattern, after: int) -> _parser.SubPattern:
+    """`tree` relaxed as _relaxed says, when at least `after` characters must follow it in every match."""
+    items = list(tree)
+    rest = [after] * (len(items) + 1)  # how many characters must follow each item
+    for k in range(len(items) - 1, 0, -1):
+        rest[k - 1] = rest[k] + _parser.SubPattern(tree.state, [items[k]]).getwidth()[0]
     out = []
-    for op, av in tree:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue
-        if op is _sre.SUBPATTERN:
-            av = (*av[:3], _plain(av[3]))
+    for (op, av), follows in zip(items, rest, strict=False):
+        if op is _sre.AT:
+            if follows < 1:
+                continue
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            reads = _ahead(av[1]).getwidth()[1] + 1 if av[0] > 0 else 1
+            if follows < reads:
+                continue
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], _plain(av[3], follows))
         elif op is _sre.BRANCH:
-            av = (av[0], [_plain(b) for b in av[1]])
+            av = (av[0], [_plain(b, follows) for b in av[1]])
+        elif op is _sre.POSSESSIVE_REPEAT and follows >= 1 and av[2].getwidth() == (1, 1):
+            pass  # (a run of single characters with one more after it stops where it would in the whole message)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            op, av = (_sre.MIN_REPEAT if op is _sre.MIN_REPEAT else _sre.MAX_REPEAT), (av[0], av[1], _plain(av[2]))
+            plain = _sre.MIN_REPEAT if op is _sre.MIN_REPEAT else _sre.MAX_REPEAT
+            op, av = plain, (av[0], av[1], _plain(av[2], follows))
         elif op is _sre.ATOMIC_GROUP:
-            op, av = _sre.SUBPATTERN, (None, 0, 0, _plain(av))
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _plain(av, follows))
         elif op is _sre.GROUPREF_EXISTS:
             raise ValueError("conditional groups are not relaxed")
         out.append((op, av))
