@@ -104,6 +104,10 @@ def shapes(count: int, seed: int) -> list[str]:
     return sorted(out)
 
 
+def message(shape: str) -> str:
+    return (shape * (LIMIT // len(shape) + 1))[:LIMIT]
+
+
 def cpu_ms(find, text: str, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -145,16 +149,15 @@ def main() -> int:
 
     find_identifiers("warm up: word lists load once per process")
     todo = a.shape or shapes(a.count, a.seed)
-    texts = {s: (s * (LIMIT // len(s) + 1))[:LIMIT] for s in todo}
     # one run each to sift, then every shape near the goal and the slowest few again, best of --runs
-    first = {s: cpu_ms(find_identifiers, texts[s], 1) for s in todo}
+    first = {s: cpu_ms(find_identifiers, message(s), 1) for s in todo}
     slow = sorted(first, key=first.get, reverse=True)
     slow = [s for k, s in enumerate(slow) if k < a.top or first[s] >= 30]
-    best = {s: cpu_ms(find_identifiers, texts[s], a.runs) for s in slow}
+    best = {s: cpu_ms(find_identifiers, message(s), a.runs) for s in slow}
     ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
     for s, ms in ranked[: a.top]:
         if ms >= a.limit:
-            print(f"{ms:7.1f} ms CPU  {s!r}" + (f"  ({detail(texts[s])})" if a.detail else ""))
+            print(f"{ms:7.1f} ms CPU  {s!r}" + (f"  ({detail(message(s))})" if a.detail else ""))
     total = sorted(first.values())
     print(f"{len(todo)} shapes of {LIMIT:,} characters (seed {a.seed}); slowest {ranked[0][1]:.1f} ms CPU (best of "
           f"{a.runs}); median {total[len(total) // 2]:.1f} ms; {sum(v >= 50 for v in best.values())} at 50 ms or "
