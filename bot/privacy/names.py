@@ -27,6 +27,8 @@ from bot.privacy.tokens import (
     _ORG_CONTACT,
     _PHRASE_PUNCT,
     _SMALL,
+    READ_AFTER,
+    READ_BEFORE,
     TOKEN,
     Classifier,
     Tok,
@@ -89,7 +91,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles
             toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
         if i in passed or not 0 <= i < n:
             continue
-        key = toks.context(i, _READ_BEFORE, _READ_AFTER)
+        key = toks.context(i, READ_BEFORE, READ_AFTER)
         if (found := memo.get(key)) is None:
             roles.added = ()
             found = memo[key] = (_judge(i, toks[i], toks, lex, c, roles.settled), roles.added)  # type: ignore[arg-type]
@@ -97,11 +99,6 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles
             passed.update(i + d for d in found[1])
         if found[0]:
             yield "name", spans[i][0], spans[i][1]
-
-
-# How many words before and after a candidate _judge and the role reader can read (tests/privacy/test_screen_memos.py
-# checks these against the words they read).
-_READ_BEFORE, _READ_AFTER = 24, 60
 
 
 def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Callable[[int], bool]) -> bool:

@@ -7,7 +7,7 @@ and the word classes are cached because a message repeats its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
 from bot.privacy.lexicon import Lexicon, fold, lexicon
@@ -192,13 +192,25 @@ class Classifier:
 
 
 
-def candidates(toks: Toks, cands: list[int]) -> Iterator[tuple[int, Tok, Tok | None, Tok | None]]:
-    """Each candidate word that survived earlier passes, with the words before and after it (None at an edge):
-    the loop header every word-by-word reader (names, family surnames, initials) shares."""
+# How many words before and after a candidate the word-by-word readers (names.py with the role reader, kin.py) can
+# read: a candidate's context (Toks.context) holds all its judgement depends on (tests/privacy/test_screen_memos.py
+# checks it against the words they read).
+READ_BEFORE, READ_AFTER = 24, 60
+
+
+def judged(toks: Toks, cands: list[int], judge: Callable[[int, Tok, Tok | None, Tok | None], bool]) -> Iterator[int]:
+    """The candidates judge(i, word, word before, word after) says yes to, each distinct context judged once: a long
+    message that repeats itself is read once per distinct context, and its words are built only for those."""
+    memo: dict[tuple[str, int, bool, bool], bool] = {}
+    n = len(toks)
     for i in cands:
-        t = toks[i]
-        if t is not None:
-            yield i, t, toks[i - 1] if i else None, toks[i + 1] if i + 1 < len(toks) else None
+        if not 0 <= i < n:
+            continue
+        key = toks.context(i, READ_BEFORE, READ_AFTER)
+        if (found := memo.get(key)) is None:
+            found = memo[key] = judge(i, toks[i], toks[i - 1] if i else None, toks[i + 1])  # type: ignore[arg-type]
+        if found:
+            yield i
 
 
 def _neighbours(i: int, toks: Toks) -> Iterator[tuple[Tok, str]]:

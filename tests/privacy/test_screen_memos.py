@@ -12,7 +12,7 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import _spans, names
+from bot.privacy import _spans, kin, names
 from bot.privacy.combos import _event_patterns, _place_in
 from bot.privacy.patterns import DATE_IN_WORDS, SCHOOL_NAME, YEAR_GROUP, _sentence
 from bot.privacy.pointers import _RELATIVE_WORDS, _WORK_AHEAD, _WORK_BACK, _WORK_NEAR, RELATIVE_AT, _workplace
@@ -20,7 +20,7 @@ from bot.privacy.roles import RoleReader
 from bot.privacy.schools import _SCHOOL_BACK, _pupil_in, _school_near
 from bot.privacy.siblings import SIBLING_EVENT, SIBLING_SPECIFIC
 from bot.privacy.source import Source
-from bot.privacy.tokens import Toks
+from bot.privacy.tokens import READ_AFTER, READ_BEFORE, Toks
 
 WORDS = ["his", "sister", "Twin", "twins", "in", "care", "was", "stabbed", "year", "yr", "7", "12", "at", "the", "boy",
          "who", "St", "Chad's", "Primary", "High", "School", "mum", "mums", "is", "a", "nurse", "Whiston", "hospital",
@@ -97,7 +97,7 @@ def name_messages(draw: st.DrawFn) -> str:
 @given(name_messages())
 def test_a_remembered_judgement_is_what_a_fresh_reading_gives(text: str) -> None:
     remembered = sorted(_spans(text))
-    with patch.object(Toks, "context", lambda self, i, before, after: (i,)):  # every word read afresh
+    with patch.object(Toks, "context", lambda self, i, before, after: (i,)):  # every word judged afresh
         assert sorted(_spans(text)) == remembered
 
 
@@ -132,21 +132,26 @@ LONG_READS = ["the new acting interim deputy designated safeguarding lead today 
               "Jo Amy Ben Cara Dev Ella, Jo Amy Ben Cara Dev Ella, Jo Amy Ben Cara Dev Ella, Jo Amy Ben Cara Dev Ella "
               "and Jo Hill signed the report today as the acting independent scrutineer for the area",
               "IRO: Jo Amy Ben Cara Dev Ella\nChild: Kayla", "Jo Hill - youth justice case manager - presenting",
-              "rob peter to pay paul", "every Tom, Dick and Harry", "Patience is always really very getting needed"]
+              "rob peter to pay paul", "every Tom, Dick and Harry", "Patience is always really very getting needed",
+              "Safeguarding Practice Group Partnership Board NHS Foundation Trust Wirral (SPGPB) met; SPGPB said",
+              "the Nowaks have refused", "the bakers at the core group review", "KM, TR, JS, LB and the baby",
+              "TK home visit", "KD + LD", "kb and his stepdad", "has tk been back to see his dad today"]
 
 
 def test_a_judgement_reads_no_further_than_its_context() -> None:
-    """The words _judge and the role reader read lie within _READ_BEFORE / _READ_AFTER of the candidate, so a
-    context (Toks.context) holds all a judgement depends on."""
+    """The words the name reader (_judge, with the role reader), the family-surname and the initials readers read
+    lie within READ_BEFORE / READ_AFTER of the candidate, so a context (Toks.context) holds all a judgement depends
+    on."""
     reads = _Reads()
-    judge = names._judge
 
-    def judging(i, *args):  # type: ignore[no-untyped-def]
-        reads.at = i
-        try:
-            return judge(i, *args)
-        finally:
-            reads.at = None
+    def judging(judge):  # type: ignore[no-untyped-def]
+        def judged(i, *args):  # type: ignore[no-untyped-def]
+            reads.at = i
+            try:
+                return judge(i, *args)
+            finally:
+                reads.at = None
+        return judged
 
     def get(self, k):  # type: ignore[no-untyped-def]
         reads.note(k)
@@ -158,9 +163,10 @@ def test_a_judgement_reads_no_further_than_its_context() -> None:
         self.norms.reads = reads
 
     init = RoleReader.__init__
-    with patch.object(names, "_judge", judging), patch.object(Toks, "__getitem__", get), \
+    with patch.object(names, "_judge", judging(names._judge)), patch.object(kin, "_family", judging(kin._family)), \
+            patch.object(kin, "_initials", judging(kin._initials)), patch.object(Toks, "__getitem__", get), \
             patch.object(RoleReader, "__init__", reader):
         for text in LONG_READS + [lead + " " + name + tail for lead in LEADS for name in NAMES for tail in TAILS]:
             _spans(text)
-    assert -reads.lo <= names._READ_BEFORE and reads.hi <= names._READ_AFTER, (reads.lo, reads.hi)
+    assert -reads.lo <= READ_BEFORE and reads.hi <= READ_AFTER, (reads.lo, reads.hi)
     assert reads.hi >= 30  # (the long lists above were read far)
