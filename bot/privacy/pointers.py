@@ -13,7 +13,7 @@ from functools import cache
 from bot.privacy.lexicon import alternation as _alternation
 from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
-from bot.privacy.source import _reach_ahead, _reach_back
+from bot.privacy.source import MANY_CUES, _reach_ahead, _reach_back
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
 # (the look-behind after the @, not before it: the engine then searches for the @ itself, far faster)
@@ -271,7 +271,9 @@ def _handle_shaped(h: str) -> bool:
 def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
-    for _start, end in _platform_words(low, platforms):
+    for n, (_start, end) in enumerate(_platform_words(low, platforms)):
+        if n == MANY_CUES and _AS_NAME.search(text) is None:
+            return  # many platform words, and no "as" or "called" anywhere after which a name could follow
         m = _AS_NAME.match(text, end)
         if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
             yield "social_media", m.start(1), m.end(1)
@@ -290,7 +292,9 @@ _NEAR_CHARS = 30  # how far after the platform word a handle is looked for
 def _handles_near(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
-    for _start, end in _platform_words(low, platforms):
+    for n, (_start, end) in enumerate(_platform_words(low, platforms)):
+        if n == MANY_CUES and not _handle_shaped(text):
+            return  # many platform words, and nothing in the message is shaped like a username
         for m in _NEAR_HANDLE.finditer(text, end, min(len(text), end + _NEAR_CHARS)):
             h = m.group(1)
             if "\n" in text[end:m.start()] or _NOT_HANDLE.fullmatch(h) or h.lower() in lex.english:
@@ -302,8 +306,10 @@ def _handles_near(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
 
 def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
-    for start, _end in _platform_words(low, platforms):
-        m = HANDLE_BEFORE.search(text, max(0, start - 45), start)
+    for n, (start, _end) in enumerate(_platform_words(low, platforms)):
+        if n == MANY_CUES and not _handle_shaped(text):
+            return  # many platform words, and nothing in the message is shaped like a username
+        m = src.within(HANDLE_BEFORE, max(0, start - 45), start)
         if m and _handle_shaped(m.group(1)) and not m.group(1).replace(".", "").isdigit():
             yield "social_media", m.start(1), m.end(1)
 

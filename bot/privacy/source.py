@@ -115,6 +115,22 @@ class Source:
         compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE and not as_typed \
             else (pattern, self.text)
         end = -1
+        if len(starts) > MANY_CUES and (ahead := _reach_ahead(compiled)) <= _MEMO_AHEAD:
+            # many cue words: a match tried once per distinct text around its cue (all a match there can read)
+            back, memo = _reach_back(compiled), self._memo
+            for pos in sorted(starts):
+                if pos < end:
+                    continue
+                key = (_AT_WORD, id(compiled), text[max(0, pos - back):pos + ahead], min(pos, back))
+                if (seen := memo.get(key)) is None:
+                    m = compiled.match(text, pos)
+                    memo[key] = m is not None
+                elif not seen or (m := compiled.match(text, pos)) is None:
+                    continue
+                if m:
+                    end = m.end()
+                    yield m
+            return
         for pos in sorted(starts):
             if pos >= end and (m := compiled.match(text, pos)):
                 end = m.end()
@@ -238,7 +254,8 @@ def _plain(tree: _parser.SubPattern, after: int) -> _parser.SubPattern:
 
 _BACK: dict[int, tuple[re.Pattern[str], int]] = {}
 _RELAXED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-_UNSEEN = object()
+_UNSEEN, _AT_WORD = object(), object()
 _MAX_STARTS = 500
+_MEMO_AHEAD = 400  # (a pattern that reads further is tried afresh at every cue)
 MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
 _IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)

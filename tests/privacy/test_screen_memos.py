@@ -19,7 +19,7 @@ from bot.privacy.pointers import _RELATIVE_WORDS, _WORK_AHEAD, _WORK_BACK, _WORK
 from bot.privacy.roles import RoleReader
 from bot.privacy.schools import _SCHOOL_BACK, _pupil_in, _school_near
 from bot.privacy.siblings import SIBLING_EVENT, SIBLING_SPECIFIC
-from bot.privacy.source import Source
+from bot.privacy.source import Source, _lowered
 from bot.privacy.tokens import READ_AFTER, READ_BEFORE, Toks
 
 WORDS = ["his", "sister", "Twin", "twins", "in", "care", "was", "stabbed", "year", "yr", "7", "12", "at", "the", "boy",
@@ -170,3 +170,23 @@ def test_a_judgement_reads_no_further_than_its_context() -> None:
             _spans(text)
     assert -reads.lo <= READ_BEFORE and reads.hi <= READ_AFTER, (reads.lo, reads.hi)
     assert reads.hi >= 30  # (the long lists above were read far)
+
+
+@settings(max_examples=40)
+@given(messages())
+def test_matches_at_many_cue_words_are_the_matches_tried_afresh(text: str) -> None:
+    """Source.at_words remembers a match by the text around its cue word once the cue words are many."""
+    src, low = Source(text * 3), (text * 3).lower()
+    if src.low is None:
+        return
+    for pattern, cues in ((SIBLING_EVENT, frozenset({"in", "was", "stabbed", "year", "yr"})),
+                          (RELATIVE_AT, frozenset({"mum", "mums", "partner"})),
+                          (YEAR_GROUP, frozenset({"year", "yr"}))):
+        starts = sorted(i for w in cues for i in range(len(low)) if low.startswith(w, i)
+                        and (i == 0 or not low[i - 1].isalnum()))
+        fresh, end = [], -1
+        for pos in starts:
+            if pos >= end and (m := _lowered(pattern).match(low, pos)):
+                end = m.end()
+                fresh.append(m.span())
+        assert [m.span() for m in src.at_words(pattern, cues)] == fresh
