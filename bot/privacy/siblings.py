@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place, _place_in, place_possible
+from bot.privacy.combos import ROAD, _event_patterns, _patterns
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
+from bot.privacy.places import _place, _place_in, place_possible
 from bot.privacy.source import MANY_CUES
 
 SIBLING_CUE = re.compile(

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.privacy import _spans, kin, names
-from bot.privacy.combos import _event_patterns, _place_in
+from bot.privacy.combos import _event_patterns
 from bot.privacy.patterns import DATE_IN_WORDS, SCHOOL_NAME, YEAR_GROUP, _sentence
+from bot.privacy.places import _place_in
 from bot.privacy.pointers import _RELATIVE_WORDS, _WORK_AHEAD, _WORK_BACK, _WORK_NEAR, RELATIVE_AT, _workplace
 from bot.privacy.roles import RoleReader
 from bot.privacy.schools import _SCHOOL_BACK, _pupil_in, _school_near
