@@ -3,6 +3,7 @@ patterns.py, which re-exports Source)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from re import _compiler, _parser
@@ -95,12 +96,29 @@ class Source:
                 end = m.end()
                 yield m
 
-    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False
-                 ) -> Iterator[re.Match[str]]:
+    def word_starts(self, words: frozenset[str]) -> list[int]:
+        """Where any of `words` stands as a whole word in the lower-case copy (no letter or digit either side), in
+        order (kept for the message)."""
+        key = ("word starts", words)
+        if (found := self._memo.get(key)) is None:
+            low, places = self.low if self.low is not None else self.lower, []
+            for word in words:
+                n, i = len(word), low.find(word)
+                while i >= 0:
+                    if (i == 0 or not low[i - 1].isalnum()) and not low[i + n:i + n + 1].isalnum():
+                        places.append(i)
+                    i = low.find(word, i + 1)
+            found = self._memo[key] = sorted(places)
+        return found  # type: ignore[return-value]
+
+    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False,
+                 near: tuple[frozenset[str], int] | None = None) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
         an alternation of many words tried at every character is the slowest thing Python's regex engine does,
         str.find for the few cue words present is among the fastest. `as_typed`: match on the text as typed, not
-        the lower-case copy, for a pattern whose shape holds case ("goes by Smokey": a capitalised name)."""
+        the lower-case copy, for a pattern whose shape holds case ("goes by Smokey": a capitalised name). `near`:
+        (words, n) when every match holds one of `words` as a whole word starting within n characters of its start:
+        a cue with none of them there is not tried ("the" is in every sentence, "the lad" in few)."""
         if self.low is None:
             yield from (pattern.finditer(self.text) if as_typed else self.finditer(pattern))
             return
@@ -112,6 +130,9 @@ class Source:
                 if i == 0 or not low[i - 1].isalnum():
                     starts.add(i)
                 i = low.find(word, i + 1)
+        if near is not None and starts:
+            places, most = self.word_starts(near[0]), near[1]
+            starts = {p for p in starts if (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + most}
         compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE and not as_typed \
             else (pattern, self.text)
         end = -1

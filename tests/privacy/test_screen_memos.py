@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.privacy import _spans, kin, names
-from bot.privacy.combos import _event_patterns
-from bot.privacy.patterns import DATE_IN_WORDS, SCHOOL_NAME, YEAR_GROUP, _sentence
+from bot.privacy.combos import _WORD_REACH, _event_patterns, _patterns, _referent_cues, _referent_words, _subjects
+from bot.privacy.patterns import DATE_IN_WORDS, SCHOOL_NAME, YEAR_GROUP, _sentence, words_of
 from bot.privacy.places import _place_in
 from bot.privacy.pointers import _RELATIVE_WORDS, _WORK_AHEAD, _WORK_BACK, _WORK_NEAR, RELATIVE_AT, _workplace
 from bot.privacy.roles import RoleReader
@@ -26,7 +26,8 @@ from bot.privacy.tokens import READ_AFTER, READ_BEFORE, Toks
 WORDS = ["his", "sister", "Twin", "twins", "in", "care", "was", "stabbed", "year", "yr", "7", "12", "at", "the", "boy",
          "who", "St", "Chad's", "Primary", "High", "School", "mum", "mums", "is", "a", "nurse", "Whiston", "hospital",
          "works", "Tesco", "Neston", "rock", "ferry", "partner", "drives", "42", "bus", "Kayla", "Jo", "Hill", "(IRO)",
-         "of", "five", "ks1", "born", "3rd", "May", "2015", "Ward", "İlkay", "ΣΑΣ"]
+         "of", "five", "ks1", "born", "3rd", "May", "2015", "Ward", "İlkay", "ΣΑΣ", "lad", "one", "family", "yo", "an",
+         "little", "young", "person", "14", "this", "girl", "with", "only"]
 SEPS = [" ", " ", " ", ", ", ". ", "\n", "? ", "-", "'s ", " (", ") "]
 PATTERNS = [SIBLING_EVENT, SIBLING_SPECIFIC, SCHOOL_NAME, YEAR_GROUP, DATE_IN_WORDS, _event_patterns()["incident"]]
 
@@ -191,3 +192,17 @@ def test_matches_at_many_cue_words_are_the_matches_tried_afresh(text: str) -> No
                 end = m.end()
                 fresh.append(m.span())
         assert [m.span() for m in src.at_words(pattern, cues)] == fresh
+
+
+@settings(max_examples=80)
+@given(messages())
+@example("so the little scared lad was hit. 14 yo. the lovely big family of 5.\n girl found. that kind young person")
+@example("an older distressed teen with a knife, that poor little one who, this couple living")
+def test_patterns_tried_only_near_their_words_find_what_trying_everywhere_finds(text: str) -> None:
+    """An event's subject and a combination's referent are tried only where their child or person word is near."""
+    words, subject, referent = words_of(text), _event_patterns()["subject"], _patterns()["referent"]
+    assert [m.span() for m in _subjects(Source(text), subject, words)] == [
+        m.span() for m in Source(text).finditer(subject)]
+    near = (_referent_words() & words, _WORD_REACH)
+    assert [m.span() for m in Source(text).at_words(referent, _referent_cues() & words, near=near)] == [
+        m.span() for m in Source(text).at_words(referent, _referent_cues() & words)]
