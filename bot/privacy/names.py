@@ -27,8 +27,6 @@ from bot.privacy.tokens import (
     _ORG_CONTACT,
     _PHRASE_PUNCT,
     _SMALL,
-    READ_AFTER,
-    READ_BEFORE,
     TOKEN,
     Classifier,
     Tok,
@@ -84,14 +82,15 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles
     words every test here and in the role reader can read around it, with the gaps between: Toks.context) was judged
     before in this message is judged from memory, its phrase's words passed again: a long message that repeats
     itself is read once per distinct context."""
-    dense, passed, n, spans = len(cands) * 4 > len(toks), roles.passed, len(toks), toks.spans
-    memo: dict[tuple[str, int, bool, bool], tuple[bool, tuple[int, ...]]] = {}
-    for k, i in enumerate(cands):
+    dense, passed, spans = len(cands) * 4 > len(toks), roles.passed, toks.spans
+    memo: dict[object, tuple[bool, tuple[int, ...]]] = {}
+    norms = toks.norms
+    # (a word of one letter or a verb like "were" is no name wherever it is: turned away before its context is read)
+    for k, (i, key) in enumerate(toks.keyed(i for i in cands if len(norms[i]) > 1 and norms[i] not in _FUNCTION)):
         if k == _FILL_AFTER and dense and len(memo) * 2 > k:
             toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
-        if i in passed or not 0 <= i < n:
+        if i in passed:
             continue
-        key = toks.context(i, READ_BEFORE, READ_AFTER)
         if (found := memo.get(key)) is None:
             roles.added = ()
             found = memo[key] = (_judge(i, toks[i], toks, lex, c, roles.settled), roles.added)  # type: ignore[arg-type]

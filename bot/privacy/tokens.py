@@ -7,7 +7,7 @@ and the word classes are cached because a message repeats its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 
 from bot.privacy.lexicon import Lexicon, fold, lexicon
@@ -98,6 +98,16 @@ class Toks(dict[int, "Tok | None"]):
         start = spans[lo - 1][1] if lo > 0 else 0
         end = spans[hi + 1][0] if hi + 1 < self.n else len(self.text)
         return self.text[start:end], i - max(lo, 0), lo <= 0, hi + 1 >= self.n
+
+    def keyed(self, cands: Iterable[int]) -> Iterator[tuple[int, object]]:
+        """Each candidate in range with its context (Toks.context, READ_BEFORE and READ_AFTER words); for a word
+        that far from both ends of the message, its characters alone (the rest of the context is then the same)."""
+        spans, text, n, before, after = self.spans, self.text, self.n, READ_BEFORE, READ_AFTER
+        for i in cands:
+            if i - before > 0 and i + after + 1 < n:
+                yield i, text[spans[i - before - 1][1]:spans[i + after + 1][0]]
+            elif 0 <= i < n:
+                yield i, self.context(i, before, after)
 
     def fill(self) -> None:
         """Build every word now, as Tok.__init__ would one at a time but with the gaps between words sliced once
@@ -201,12 +211,8 @@ READ_BEFORE, READ_AFTER = 24, 60
 def judged(toks: Toks, cands: list[int], judge: Callable[[int, Tok, Tok | None, Tok | None], bool]) -> Iterator[int]:
     """The candidates judge(i, word, word before, word after) says yes to, each distinct context judged once: a long
     message that repeats itself is read once per distinct context, and its words are built only for those."""
-    memo: dict[tuple[str, int, bool, bool], bool] = {}
-    n = len(toks)
-    for i in cands:
-        if not 0 <= i < n:
-            continue
-        key = toks.context(i, READ_BEFORE, READ_AFTER)
+    memo: dict[object, bool] = {}
+    for i, key in toks.keyed(cands):
         if (found := memo.get(key)) is None:
             found = memo[key] = judge(i, toks[i], toks[i - 1] if i else None, toks[i + 1])  # type: ignore[arg-type]
         if found:
