@@ -26,7 +26,7 @@ from functools import cache
 from bot.privacy.leads import _absent
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
-from bot.privacy.places import _place
+from bot.privacy.places import _place_in
 from bot.privacy.pointers import _alternation
 from bot.privacy.source import _lowered
 
@@ -158,7 +158,7 @@ def _referent_cues() -> frozenset[str]:
 
 def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
     found = {k for k, p in _patterns().items() if k != "referent" and k not in absent and src.search(p, a, b)}
-    if "setting" in found or _place(src.text, a, b):
+    if "setting" in found or src.local(_place_in, a, b, 1):
         found.discard("setting")
         found.add("place")
     if "AGE" not in absent and src.search(AGE, a, b):
@@ -167,8 +167,8 @@ def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
         found.add("trait")
     if "YEAR_GROUP" not in absent and src.search(YEAR_GROUP, a, b):
         found.add("school_year")
-    if (("SHOW" not in absent and SHOW.search(src.text, a, b))
-            or ("newspaper" not in absent and newspaper().search(src.text, a, b))):
+    if (("SHOW" not in absent and src.search(SHOW, a, b))
+            or ("newspaper" not in absent and src.search(newspaper(), a, b))):
         found.add("event")
     if "REPUTATION" not in absent and src.search(REPUTATION, a, b):
         found.add("event")
@@ -176,7 +176,7 @@ def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
         found.update(("event", "unique"))
     if "ACHIEVEMENT" not in absent and src.search(ACHIEVEMENT, a, b):
         found.update(("event", "unique"))  # a title or trophy is held by one person
-    if "ROAD_NUMBER" not in absent and ROAD_NUMBER.search(src.text, a, b):
+    if "ROAD_NUMBER" not in absent and src.search(ROAD_NUMBER, a, b):
         found.add("place")
     if "BUSINESS" not in absent and src.search(BUSINESS, a, b):
         found.add("unique")
@@ -206,7 +206,7 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
             kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
         # "the only pupil with a hearing dog at our school": the only one in one named setting
-        if "unique" in kinds and (OUR_SETTING.search(text, a, b) or src.search(ONLY_CHILD_IN, a, b)):
+        if "unique" in kinds and (src.search(OUR_SETTING, a, b, as_typed=True) or src.search(ONLY_CHILD_IN, a, b)):
             kinds.add("place")
         # "the family with the huskies in rock ferry": one described household, placed by name
         if "place" in kinds and (_DEFINITE.match(text, start) or _NOTE_LEAD.fullmatch(text, a, start)) \
@@ -364,8 +364,8 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue
         # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
         when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
-        where = (ROAD.search(text, a, b) is not None or NAMED_SPOT.search(text, a, b) is not None
-                 or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
+        where = (src.search(ROAD, a, b) is not None or src.search(NAMED_SPOT, a, b) is not None
+                 or src.search(pats["spot"], a, b) is not None or src.local(_place_in, a, b, 1))
         # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
         # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
         definite = not _INDEFINITE.match(m.group()) and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4),

@@ -369,6 +369,6 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def _birth_dates(src: Source) -> Iterator[Span]:
     for cue in src.finditer(BIRTH_CUE):
         window_start = max(0, cue.start() - 60)
-        date = src.within(DATE_IN_WORDS, window_start, cue.end() + 60)
+        date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
         if date:
             yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())

@@ -309,7 +309,7 @@ def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     for n, (start, _end) in enumerate(_platform_words(low, platforms)):
         if n == MANY_CUES and not _handle_shaped(text):
             return  # many platform words, and nothing in the message is shaped like a username
-        m = src.within(HANDLE_BEFORE, max(0, start - 45), start)
+        m = src.search(HANDLE_BEFORE, max(0, start - 45), start)
         if m and _handle_shaped(m.group(1)) and not m.group(1).replace(".", "").isdigit():
             yield "social_media", m.start(1), m.end(1)
 

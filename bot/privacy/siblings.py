@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from bot.privacy.combos import ROAD, _event_patterns, _patterns
 from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
-from bot.privacy.places import _place, _place_in, place_possible
+from bot.privacy.places import _place_in, place_possible
 from bot.privacy.source import MANY_CUES
 
 SIBLING_CUE = re.compile(
@@ -168,9 +168,9 @@ def _sibling_groups(src: Source) -> Iterator[Span]:
         a, b = _sentence(text, m.start(), m.end())
         done = b
         landmark = src.search(spot, a, b) or src.search(setting, a, b) or src.search(community, a, b)
-        road = ROAD.search(text, a, b)
+        road = src.search(ROAD, a, b)
         # "the 4 kids who all got removed from the flats by the station": a set taken from one home, by a landmark
-        if (landmark or road) and (road or _place(text, a, b) or src.search(_REMOVED, a, b)):
+        if (landmark or road) and (road or src.local(_place_in, a, b, 1) or src.search(_REMOVED, a, b)):
             yield "sibling", m.start(), m.end()
 
 
@@ -180,7 +180,7 @@ def _siblings(src: Source) -> Iterator[Span]:
         if n == MANY_CUES and not (src.anywhere(SIBLING_SPECIFIC) or src.anywhere(SCHOOL_NAME)):
             return  # many cues, and no sentence of the message holds what would make one specific
         a, b = _sentence(text, cue.start(), cue.end())
-        if specific := src.within(SIBLING_SPECIFIC, a, b) or src.within(SCHOOL_NAME, a, b):
+        if specific := src.search(SIBLING_SPECIFIC, a, b) or src.search(SCHOOL_NAME, a, b):
             yield "sibling", cue.start(), cue.end()
             yield "sibling", specific.start(), specific.end()
 
@@ -197,7 +197,7 @@ def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
         if cue.group().lower() in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
             continue  # "her brothers" are one child's; "their brothers and sisters" anyone's
         a, b = _sentence(text, start, cue.end())
-        if event := src.within(SIBLING_EVENT, a, b):
+        if event := src.search(SIBLING_EVENT, a, b):
             yield "sibling", cue.start(), cue.end()
             yield "sibling", event.start(), event.end()
         elif src.local(_place_in, a, b, 1):  # "big bro (16) ... above the launderette in hoole": one child's, placed

@@ -37,19 +37,17 @@ class Source:
             return _lowered(pattern).finditer(self.low)
         return pattern.finditer(self.text)
 
-    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        if self.low is not None and pattern.flags & _IGNORECASE:
-            return _lowered(pattern).search(self.low, start, end)
-        return pattern.search(self.text, start, end)
-
-    def within(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        """Source.search over a window (a cue's sentence), remembered by the window's own characters: a search's
-        answer depends only on the text from a few characters before `start` (the pattern's look-behinds and
-        \\b) up to `end`, so a window this message has searched before, at any offset, is answered from memory (one
-        anchored match if something was found). A long message that repeats itself ("his sister " 4,000 times: 4,000
-        cues, each searching the 240 characters around it) then costs one search per distinct window, not per cue."""
-        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
-            else (pattern, self.text)
+    def search(self, pattern: re.Pattern[str], start: int, end: int, *, as_typed: bool = False
+               ) -> re.Match[str] | None:
+        """pattern.search over a window (a cue's sentence; case-insensitive patterns on the lower-case copy, as
+        finditer), remembered by the window's own characters: a search's answer depends only on the text from a few
+        characters before `start` (the pattern's look-behinds and \\b) up to `end`, so a window this message has
+        searched before, at any offset, is answered from memory (one anchored match if something was found). A long
+        message that repeats itself ("his sister " 4,000 times: 4,000 cues, each searching the 240 characters around
+        it) then costs one search per distinct window, not per cue. `as_typed`: search the text as typed even when
+        `pattern` ignores case (for a caller that always searched it so)."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE
+                                                           and not as_typed) else (pattern, self.text)
         lo = max(0, start - _reach_back(compiled))
         key = (id(compiled), text[lo:end], start - lo)
         if (k := self._memo.get(key, _UNSEEN)) is _UNSEEN:
@@ -59,7 +57,7 @@ class Source:
         return None if k is None else compiled.match(text, start + k, end)  # type: ignore[operator]
 
     def anywhere(self, pattern: re.Pattern[str]) -> bool:
-        """Whether `within` could find `pattern` in any window of this message: False only when the pattern with its
+        """Whether `search` could find `pattern` in any window of this message: False only when the pattern with its
         assertions left out (\\b, look-behinds and look-aheads, which a window's end can change) matches nowhere in
         the whole message. A window's match consumes the same characters in the whole message with fewer conditions,
         so False is never wrong. One scan, for a detector about to try many cues (kept for the message)."""
@@ -71,7 +69,7 @@ class Source:
         return found  # type: ignore[return-value]
 
     def local(self, fn: Callable[..., T], start: int, end: int, back: int, *args: object) -> T:
-        """fn(self, start, end, *args), remembered as `within` is: for a function of the message's characters (as
+        """fn(self, start, end, *args), remembered as `search` is: for a function of the message's characters (as
         typed and in lower case) from `back` before `start` up to `end` alone, whose answer holds no offsets but
         from `start`."""
         lo = max(0, start - back)
@@ -186,8 +184,12 @@ def _reach_back(pattern: re.Pattern[str]) -> int:
 
 def _reach_ahead(pattern: re.Pattern[str]) -> int:
     """How many characters from its start position a match attempt can read: the widest way through it, look-aheads
-    counted as if they consumed, and one more (for \\b at its end), an upper bound."""
-    return _ahead(_parser.parse(pattern.pattern, pattern.flags)).getwidth()[1] + 1
+    counted as if they consumed, and one more (for \\b at its end), an upper bound (kept by the pattern's identity)."""
+    if (found := _AHEAD.get(id(pattern))) is not None:
+        return found[1]
+    ahead = _ahead(_parser.parse(pattern.pattern, pattern.flags)).getwidth()[1] + 1
+    _AHEAD[id(pattern)] = (pattern, ahead)
+    return ahead
 
 
 def _ahead(tree: _parser.SubPattern) -> _parser.SubPattern:
@@ -274,6 +276,7 @@ def _plain(tree: _parser.SubPattern, after: int) -> _parser.SubPattern:
 
 
 _BACK: dict[int, tuple[re.Pattern[str], int]] = {}
+_AHEAD: dict[int, tuple[re.Pattern[str], int]] = {}
 _RELAXED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _UNSEEN, _AT_WORD = object(), object()
 _MAX_STARTS = 500
