@@ -28,7 +28,7 @@ from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
 from bot.privacy.places import _place_in
 from bot.privacy.pointers import _alternation
-from bot.privacy.source import _lowered
+from bot.privacy.source import _MAX_STARTS, _lowered
 
 # ("\d(?<!\w\d)" and "a(?<!\wa)" are "\b\d" and "\ba", in a form the regex engine scans for faster)
 _AGE = (r"\d(?<!\w\d)\d?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
@@ -309,25 +309,36 @@ _SUBJECT_STARTS = re.compile(r"(?:t(?<!\wt)h(?:e|is|at)|a(?<!\wa)n?)(?=\s)|\d(?<
 def _subjects(src: Source, subject: re.Pattern[str], words: frozenset[str]) -> Iterator[re.Match[str]]:
     """src.finditer(subject), tried only where a match can start (each way into it begins at one of _SUBJECT_STARTS)
     and, but for an age, a child's word follows within 53 characters (an article, two words and their spaces): a scan
-    that tried the pattern at every character cost ~5 ms of 40,000 characters of prose."""
+    that tried the pattern at every character cost ~5 ms of 40,000 characters of prose. Where the places to try are
+    denser than one in 16 characters (a message of digits), the rest is left to the regex engine's own scan."""
     if src.low is None:
         yield from src.finditer(subject)
         return
     low, compiled, end = src.low, _lowered(subject), -1
-    places = src.word_starts(_event_words() & words)
-    starts = set()
-    for m in _SUBJECT_STARTS.finditer(low):
-        p = m.start()
-        if low[p].isdigit():
-            starts.add(p)
-        elif (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + _WORD_REACH:
-            starts.update((p + 1, p + 2) if low[p] in ".!?\n" else (p,))
-    if places and places[0] <= _WORD_REACH:
-        starts.add(0)
-    for pos in sorted(starts):
+    for n, pos in enumerate(_subject_starts(low, src.word_starts(_event_words() & words))):
+        if n > _MAX_STARTS and n * 16 > pos:
+            yield from compiled.finditer(low, max(pos, end))
+            return
         if pos >= end and (m := compiled.match(low, pos)):
             end = m.end()
             yield m
+
+
+def _subject_starts(low: str, places: list[int]) -> Iterator[int]:
+    """Where a "subject" match can start, in order (see _subjects)."""
+    if places and places[0] <= _WORD_REACH:
+        yield 0
+    pending: list[int] = []  # (places found before the scan reached them: at most two)
+    for m in _SUBJECT_STARTS.finditer(low):
+        p = m.start()
+        while pending and pending[0] < p:
+            yield pending.pop(0)
+        if low[p].isdigit():
+            pending.append(p)
+        elif (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + _WORD_REACH:
+            pending.extend((p + 1, p + 2) if low[p] in ".!?\n" else (p,))
+        pending.sort()
+    yield from pending
 
 
 # "a girl", "an infant", "a 14 year old": any child, not one
