@@ -10,6 +10,7 @@ name). One pass over the words: linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -86,7 +87,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles
     memo: dict[object, tuple[bool, tuple[int, ...]]] = {}
     norms = toks.norms
     # (a word of one letter or a verb like "were" is no name wherever it is: turned away before its context is read)
-    for k, (i, key) in enumerate(toks.keyed(i for i in cands if len(norms[i]) > 1 and norms[i] not in _FUNCTION)):
+    for k, (i, key) in enumerate(toks.keyed([i for i in cands if len(norms[i]) > 1 and norms[i] not in _FUNCTION])):
         if k == _FILL_AFTER and dense and len(memo) * 2 > k:
             toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
         if i in passed:
@@ -94,7 +95,7 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles
         if (found := memo.get(key)) is None:
             roles.added = ()
             found = memo[key] = (_judge(i, toks[i], toks, lex, c, roles.settled), roles.added)  # type: ignore[arg-type]
-        else:
+        elif found[1]:
             passed.update(i + d for d in found[1])
         if found[0]:
             yield "name", spans[i][0], spans[i][1]
@@ -296,7 +297,10 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
     odd = {b for b in distinct - ordinary if not is_contraction(b, ordinary)} | names.intersection(distinct)
-    cand = {i for b in odd if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary) for i in at[b]}
+    cand: set[int] = set()
+    for b in odd:
+        if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary):
+            cand.update(at[b])
     cand.update(i + 1 for b in openers & distinct for i in at[b])
     shorts = short_capitals(text, spans, norms, bases, lex)
     cand.update(shorts)
@@ -314,7 +318,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
     cand.difference_update(_published(bases, at, lex))
-    cands = sorted(i for i in cand if 0 <= i < n)
+    cands = sorted(cand)
+    cands = cands[bisect.bisect_left(cands, 0):bisect.bisect_left(cands, n)]
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun

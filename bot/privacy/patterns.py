@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.places import NAMED_STREET, street_as_place
+from bot.privacy.places import NAMED_STREET, named_street_place
 from bot.privacy.published import team_mailbox
 from bot.privacy.source import _MAX_STARTS, Source
 
@@ -255,7 +255,8 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
         if words & _BIRTH_GATE:
             out.append(_birth_dates(src))
     elif words & _STREET_WORDS:
-        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text) if not street_as_place(text, m))
+        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text)
+                   if not named_street_place(src, m))
     if "." in text:
         # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
         dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
@@ -325,7 +326,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
         found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
                  else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))
-        found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
+        found = (m for m in found if pattern is not NAMED_STREET or not named_street_place(src, m))  # places.py
         found = (m for m in found if not (_AGE_RANGE.search(src.text, max(0, m.start() - 3), m.start())
                                           and m.group().split()[-1].lower() not in _STREET_WORDS))
         # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.source import Source
+from bot.privacy.source import Source, _reach_ahead
 
 # A capitalised name before a street word (an address unless street_as_place says it is a place).
 NAMED_STREET = re.compile(
@@ -58,6 +58,20 @@ def street_as_place(text: str, street: re.Match[str]) -> bool:
     return not any(w in cues and not (venue and w in v.street_soft_cues) and not (
         w in ("family", "families") and k + 1 < len(words) and words[k + 1] in v.street_venues)
         for k, w in enumerate(words))
+
+
+def named_street_place(src: Source, street: re.Match[str]) -> bool:
+    """street_as_place for a NAMED_STREET match, read once per distinct text around it (Source.local: the match
+    again from its start, the sentence within _NEAR either side, the words before an abbreviation)."""
+    start = street.start()
+    return src.local(_street_place_at, start, start + _STREET_READ, _NEAR + 1)
+
+
+def _street_place_at(src: Source, start: int, _end: int) -> bool:
+    return street_as_place(src.text, NAMED_STREET.match(src.text, start))  # type: ignore[arg-type]
+
+
+_STREET_READ = _reach_ahead(NAMED_STREET) + _NEAR + 1
 
 
 # A place named in a sentence (moved here from combos.py, which reads it for its combinations, as siblings.py does):
