@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
-from bot.privacy.combos import combination_spans, event_spans, post_child_spans
+from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.known_as import known_as_detectors
@@ -29,6 +29,7 @@ from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
+from bot.privacy.posts import post_child_spans
 from bot.privacy.public import public_traces
 from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
