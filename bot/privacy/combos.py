@@ -28,7 +28,7 @@ from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
 from bot.privacy.places import _place_in
 from bot.privacy.pointers import _alternation
-from bot.privacy.source import _MAX_STARTS, _lowered
+from bot.privacy.source import _MAX_STARTS, _lowered, _reach_back
 
 # ("\d(?<!\w\d)" and "a(?<!\wa)" are "\b\d" and "\ba", in a form the regex engine scans for faster)
 _AGE = (r"\d(?<!\w\d)\d?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
@@ -202,18 +202,33 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue
         a, b = _sentence(text, start, end)
         done = b
-        kinds = _kinds(src, a, b, absent)
-        if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
-            kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
-        # "the only pupil with a hearing dog at our school": the only one in one named setting
-        if "unique" in kinds and (src.search(OUR_SETTING, a, b, as_typed=True) or src.search(ONLY_CHILD_IN, a, b)):
-            kinds.add("place")
-        # "the family with the huskies in rock ferry": one described household, placed by name
-        if "place" in kinds and (_DEFINITE.match(text, start) or _NOTE_LEAD.fullmatch(text, a, start)) \
-                and _DESCRIBED.search(text, start, end + 1):
-            kinds.add("unique")  # ... "boy who dresses as spiderman for school in great sankey": a note's subject
-        if len(kinds) >= 2 and kinds & _NARROWING:
+        # (each sentence read once per distinct text, with where its person is in it: Source.local)
+        if src.local(_combined, a, max(b, end + 8), _combo_back(), b - a, start - a, end - a, absent):
             yield "combination", a, b
+
+
+def _combined(src: Source, a: int, _key_end: int, length: int, start: int, end: int, absent: frozenset[str]) -> bool:
+    """Whether the sentence text[a:a + length], whose person is at a + start to a + end, combines enough kinds."""
+    text, b, start, end = src.text, a + length, a + start, a + end
+    kinds = _kinds(src, a, b, absent)
+    if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
+        kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
+    # "the only pupil with a hearing dog at our school": the only one in one named setting
+    if "unique" in kinds and (src.search(OUR_SETTING, a, b, as_typed=True) or src.search(ONLY_CHILD_IN, a, b)):
+        kinds.add("place")
+    # "the family with the huskies in rock ferry": one described household, placed by name
+    if "place" in kinds and (_DEFINITE.match(text, start) or _NOTE_LEAD.fullmatch(text, a, start)) \
+            and _DESCRIBED.search(text, start, end + 1):
+        kinds.add("unique")  # ... "boy who dresses as spiderman for school in great sankey": a note's subject
+    return len(kinds) >= 2 and bool(kinds & _NARROWING)
+
+
+@cache
+def _combo_back() -> int:
+    """How far before its sentence _combined can read: the patterns' look-behinds and a place's one character."""
+    return max(2, *map(_reach_back, (*_patterns().values(), AGE, HEIGHT, YEAR_GROUP, SHOW, newspaper(), REPUTATION,
+                                     FAME, ACHIEVEMENT, ROAD_NUMBER, BUSINESS, OUR_SETTING, ONLY_CHILD_IN, _DESCRIBED,
+                                     _NOTE_LEAD, _DEFINITE)))
 
 
 # Unique events: a child, what happened to them, and when or where ("the lad hit by a car on the A556 on Friday",
@@ -329,16 +344,33 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             return  # every sentence would need one of its words
         a, b = _sentence(text, m.start(), m.end())
         done = b
-        if not src.search(pats["incident"], a, b):
-            continue
-        # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
-        when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
-        where = (src.search(ROAD, a, b) is not None or src.search(NAMED_SPOT, a, b) is not None
-                 or src.search(pats["spot"], a, b) is not None or src.local(_place_in, a, b, 1))
-        # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
-        # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
-        definite = not _INDEFINITE.match(m.group()) and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4),
-                                                                                      m.start()) \
-            and _ARTICLE_OR_AGE.match(m.group())  # "yp found at the bus station" (no article): as "a yp"
-        if (when or where) if definite else (when and where):
+        # (each sentence read once per distinct text, with where its subject is in it: Source.local)
+        if src.local(_eventful, a, max(b, m.end()), _event_back(), b - a, m.start() - a, m.end() - a):
             yield "event", a, b
+
+
+def _eventful(src: Source, a: int, _key_end: int, length: int, start: int, end: int) -> bool:
+    """Whether the sentence text[a:a + length], whose subject is at a + start to a + end, tells what happened to
+    them and when or where."""
+    pats, text, b, start, end = _event_patterns(), src.text, a + length, a + start, a + end
+    if not src.search(pats["incident"], a, b):
+        return False
+    # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
+    when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
+    where = (src.search(ROAD, a, b) is not None or src.search(NAMED_SPOT, a, b) is not None
+             or src.search(pats["spot"], a, b) is not None or src.local(_place_in, a, b, 1))
+    # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
+    # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
+    subject = (src.low if src.low is not None else text)[start:end]  # (as the subject was matched)
+    definite = not _INDEFINITE.match(subject) and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) \
+        and _ARTICLE_OR_AGE.match(subject)  # "yp found at the bus station" (no article): as "a yp"
+    return bool((when or where) if definite else (when and where))
+
+
+@cache
+def _event_back() -> int:
+    """How far before its sentence _eventful can read: the look-behinds, and the article before the subject."""
+    pats = _event_patterns()
+    return max(2, 4 + _reach_back(_INDEFINITE_BEFORE), *map(_reach_back, (pats["incident"], pats["when"],
+                                                                           pats["casework"], pats["spot"], ROAD,
+                                                                           NAMED_SPOT)))

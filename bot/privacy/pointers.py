@@ -102,13 +102,16 @@ def _work_cue() -> re.Pattern[str]:
 
 def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
-    for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
-        # each relative's clause read once per distinct text (Source.local): all it reads is in this window
-        start = rel.start()
-        found = src.local(_workplace, start, rel.end() + _WORK_NEAR + _WORK_AHEAD, _WORK_BACK, rel.end() - start,
-                          rel.group(1) is not None)
+    # each relative and its clause read once per distinct text around it (Source.read_at_words)
+    for start, _end, found in src.read_at_words(RELATIVE_AT, _RELATIVE_WORDS & words, _workplace_of,
+                                                (_WORK_BACK, _WORK_READ)):
         if found is not None:
             yield "workplace", start, start + found
+
+
+def _workplace_of(src: Source, rel: re.Match[str]) -> int | None:
+    start = rel.start()
+    return _workplace(src, start, 0, rel.end() - start, rel.group(1) is not None)
 
 
 _WORK_NEAR = 120  # how far after the relative its job and workplace are read
@@ -179,6 +182,7 @@ def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 _STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
 # what _workplace reads outside its relative's clause: the words before "partner", a street word after the clause
 _WORK_BACK, _WORK_AHEAD = 14 + _reach_back(_AGENCY_BEFORE), _reach_ahead(_STREET_NEXT)
+_WORK_READ = _reach_ahead(RELATIVE_AT) + _WORK_NEAR + _WORK_AHEAD
 
 
 def _named_place(target: re.Match[str], text: str) -> bool:

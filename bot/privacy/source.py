@@ -120,8 +120,75 @@ class Source:
         if self.low is None:
             yield from (pattern.finditer(self.text) if as_typed else self.finditer(pattern))
             return
-        low = self.low
-        starts: set[int] = set()
+        compiled, text = (_lowered(pattern), self.low) if pattern.flags & _IGNORECASE and not as_typed \
+            else (pattern, self.text)
+        starts, end = self._cue_starts(cues, near), -1
+        if len(starts) <= MANY_CUES or (ahead := _reach_ahead(compiled)) > _MEMO_AHEAD:
+            for pos in starts:
+                if pos >= end and (m := compiled.match(text, pos)):
+                    end = m.end()
+                    yield m
+            return
+        # many cue words: a match tried once per distinct text around its cue (all a match there can read), and the
+        # same match again given as what re.Match tells of it (_Seen)
+        back, memo, tag = _reach_back(compiled), self._memo, (_AT_WORD, id(compiled))
+        for pos in starts:
+            if pos < end:
+                continue
+            lo = max(0, pos - back)
+            key = (tag, text[lo:pos + ahead], pos - lo)
+            if (regs := memo.get(key, _UNSEEN)) is _UNSEEN:
+                m = compiled.match(text, pos)
+                regs = memo[key] = None if m is None else tuple((a - pos, b - pos) if a >= 0 else None
+                                                                for a, b in m.regs)
+                if m is not None:
+                    end = m.end()
+                    yield m
+            elif regs is not None:
+                end = pos + regs[0][1]  # type: ignore[index]
+                yield _Seen(text, pos, regs)  # type: ignore[misc, arg-type]
+
+    def read_at_words(self, pattern: re.Pattern[str], cues: frozenset[str], read: Callable[..., T] | None = None,
+                      reach: tuple[int, int] = (0, 0), *, as_typed: bool = False,
+                      near: tuple[frozenset[str], int] | None = None) -> Iterator[tuple[int, int, T | None]]:
+        """(start, end, read(self, match)) for each match at_words finds (None without `read`), remembered once the
+        cue words are many by the text around each cue: what the pattern can read there, and `reach` (characters
+        before its start, after it) for `read`, which must look no further and answer with no offsets but from the
+        match's start. A cue repeated through a long message ("gf " 13,000 times) is then matched and read once per
+        distinct text around it, with no match object built for the rest."""
+        if self.low is None:
+            for m in (pattern.finditer(self.text) if as_typed else self.finditer(pattern)):
+                yield m.start(), m.end(), read(self, m) if read else None
+            return
+        compiled, text = (_lowered(pattern), self.low) if pattern.flags & _IGNORECASE and not as_typed \
+            else (pattern, self.text)
+        starts, end = self._cue_starts(cues, near), -1
+        back, ahead = max(_reach_back(compiled), reach[0]), max(_reach_ahead(compiled), reach[1])
+        if len(starts) <= MANY_CUES or ahead > _MEMO_AHEAD:
+            for pos in starts:
+                if pos >= end and (m := compiled.match(text, pos)):
+                    end = m.end()
+                    yield pos, end, read(self, m) if read else None
+            return
+        memo, tag, raw = self._memo, (_AT_WORD, id(compiled), read), self.text if read and text is not self.text \
+            else None
+        for pos in starts:
+            if pos < end:
+                continue
+            lo, hi = max(0, pos - back), pos + ahead
+            key = (tag, text[lo:hi], raw[lo:hi] if raw is not None else None, pos - lo)
+            if (seen := memo.get(key)) is None:
+                m = compiled.match(text, pos)
+                seen = memo[key] = (None, None) if m is None else (m.end() - pos, read(self, m) if read else None)
+            if seen[0] is not None:
+                end = pos + seen[0]
+                yield pos, end, seen[1]
+
+    def _cue_starts(self, cues: frozenset[str], near: tuple[frozenset[str], int] | None) -> list[int]:
+        """Where a cue word starts in the lower-case copy (not inside a longer word), in order; with `near`, only
+        where one of its words follows within its reach (see at_words)."""
+        low, starts = self.low, set()
+        assert low is not None
         for word in cues:
             i = low.find(word)
             while i >= 0:
@@ -131,29 +198,34 @@ class Source:
         if near is not None and starts:
             places, most = self.word_starts(near[0]), near[1]
             starts = {p for p in starts if (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + most}
-        compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE and not as_typed \
-            else (pattern, self.text)
-        end = -1
-        if len(starts) > MANY_CUES and (ahead := _reach_ahead(compiled)) <= _MEMO_AHEAD:
-            # many cue words: a match tried once per distinct text around its cue (all a match there can read)
-            back, memo = _reach_back(compiled), self._memo
-            for pos in sorted(starts):
-                if pos < end:
-                    continue
-                key = (_AT_WORD, id(compiled), text[max(0, pos - back):pos + ahead], min(pos, back))
-                if (seen := memo.get(key)) is None:
-                    m = compiled.match(text, pos)
-                    memo[key] = m is not None
-                elif not seen or (m := compiled.match(text, pos)) is None:
-                    continue
-                if m:
-                    end = m.end()
-                    yield m
-            return
-        for pos in sorted(starts):
-            if pos >= end and (m := compiled.match(text, pos)):
-                end = m.end()
-                yield m
+        return sorted(starts)
+
+
+class _Seen:
+    """A match at_words found before at the same text around another cue: what re.Match tells of it, here."""
+
+    __slots__ = ("_pos", "_regs", "_text")
+
+    def __init__(self, text: str, pos: int, regs: tuple[tuple[int, int] | None, ...]) -> None:
+        self._text, self._pos, self._regs = text, pos, regs
+
+    def start(self, group: int = 0) -> int:
+        span = self._regs[group]
+        return -1 if span is None else self._pos + span[0]
+
+    def end(self, group: int = 0) -> int:
+        span = self._regs[group]
+        return -1 if span is None else self._pos + span[1]
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, group: int = 0) -> str | None:
+        span = self._regs[group]
+        return None if span is None else self._text[self._pos + span[0]:self._pos + span[1]]
+
+    def groups(self) -> tuple[str | None, ...]:
+        return tuple(self.group(k) for k in range(1, len(self._regs)))
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:

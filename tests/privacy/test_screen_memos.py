@@ -12,7 +12,7 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import _spans, kin, names
+from bot.privacy import _spans, kin, names, source
 from bot.privacy.combos import _WORD_REACH, _event_patterns, _patterns, _referent_cues, _referent_words, _subjects
 from bot.privacy.patterns import DATE_IN_WORDS, SCHOOL_NAME, YEAR_GROUP, _sentence, words_of
 from bot.privacy.places import _place_in
@@ -206,3 +206,57 @@ def test_patterns_tried_only_near_their_words_find_what_trying_everywhere_finds(
     near = (_referent_words() & words, _WORD_REACH)
     assert [m.span() for m in Source(text).at_words(referent, _referent_cues() & words, near=near)] == [
         m.span() for m in Source(text).at_words(referent, _referent_cues() & words)]
+
+
+def _plain_search(self: Source, pattern: re.Pattern[str], start: int, end: int, *, as_typed: bool = False
+                  ) -> re.Match[str] | None:
+    if self.low is not None and pattern.flags & re.IGNORECASE and not as_typed:
+        return _lowered(pattern).search(self.low, start, end)
+    return pattern.search(self.text, start, end)
+
+
+def _every_word(self: Toks, cands: list[int]):  # type: ignore[no-untyped-def]
+    return ((i, i) for i in cands if 0 <= i < len(self))
+
+
+# The same cue in two sentences that differ only past its first words, after the same words, each repeated past
+# MANY_CUES: a memo that kept less than all a reading looks at would give the second sentence the first one's answer.
+_SAME = "Nothing else to add for now. "
+MIXED = [(_SAME + one + _SAME + other) * 24 for one, other in (
+    ("mum is a nurse and has been for years and years now at Whiston. ",
+     "mum is a nurse and has been for years and years now at home!!. "),
+    ("a girl aged 9 lives in Neston. ", "a girl aged 9 lives in Nxxxxx. "),
+    ("the lad was hit by a car on friday. ", "the lad was hit by a car on monkey. "),
+    ("his sister is in care. ", "his sister is lovely. "),
+    ("his sister is very lovely indeed, and she was arrested. ", "his sister is very lovely indeed, and she was sad. "),
+    ("she is in yr 7 at meadowbank. ", "she is in yr 7 at the school. "),
+    ("dad's NI number is QQ123456C. ", "dad's NI number is not known. "),
+    ("she lives on Moor Lane with mum. ", "she lives on Moor Lane with the. "),
+    ("Jo Hill (IRO) said no. ", "Jo Hill (mum) said no. "),
+    ("Jo Hill, Sam Bell and Ali Khan are the Wirral leads. ", "Jo Hill, Sam Bell and Ali Khan are the Wirral mums. "),
+    ("KM (looked after) rang. ", "KM (looked at it) rang. "),
+    ("her snap is kayla_x99. ", "her snap is kayla_xxx. "))]
+
+
+@settings(max_examples=60)
+@given(st.one_of(messages(), name_messages()))
+@example(MIXED[0])
+@example(MIXED[1])
+@example(MIXED[2])
+@example(MIXED[3])
+@example(MIXED[4])
+@example(MIXED[5])
+@example(MIXED[6])
+@example(MIXED[7])
+@example(MIXED[8])
+@example(MIXED[9])
+@example(MIXED[10])
+@example(MIXED[11])
+def test_screening_with_every_memo_left_out_finds_the_same(text: str) -> None:
+    """A message screened with nothing remembered (every window searched, every reading and judgement made afresh,
+    every cue matched afresh) gives every span the screen gives."""
+    remembered = sorted(_spans(text))
+    with patch.object(Source, "search", _plain_search), \
+            patch.object(Source, "local", lambda self, fn, start, end, back, *args: fn(self, start, end, *args)), \
+            patch.object(source, "MANY_CUES", 10**9), patch.object(Toks, "keyed", _every_word):
+        assert sorted(_spans(text)) == remembered
