@@ -268,15 +268,6 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     return out
 
 
-def shapes(text: str) -> Iterator[Span]:
-    """Every span of an identifier shape in `text`."""
-    from bot.privacy.schools import school_detectors  # (schools.py reads this module's patterns)
-
-    src, words = Source(text), words_of(text)
-    for detector in [*detectors(src, words), *school_detectors(src, words)]:
-        yield from detector
-
-
 def _inside(pos: int, spans: list[Span]) -> bool:
     """Whether pos falls inside one of the spans (sorted and disjoint, as finditer gives them); O(log n)."""
     i = bisect.bisect_right(spans, pos, key=lambda s: s[1]) - 1

@@ -17,7 +17,9 @@ from bot.privacy.patterns import (
     Source,
     Span,
     _sentence,
+    detectors,
     has_digit,
+    words_of,
 )
 from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
 from bot.privacy.source import MANY_CUES, _reach_back
@@ -25,6 +27,14 @@ from bot.privacy.source import MANY_CUES, _reach_back
 
 def school_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     return [_schools(src, words)] if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}) else []
+
+
+def shapes(text: str) -> Iterator[Span]:
+    """Every span of an identifier shape in `text` (patterns.py's detectors and the schools'; moved here from
+    patterns.py with the schools)."""
+    src, words = Source(text), words_of(text)
+    for detector in [*detectors(src, words), *school_detectors(src, words)]:
+        yield from detector
 
 
 def _school_near(src: Source, a: int, b: int) -> tuple[int, int] | None:
