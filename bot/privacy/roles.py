@@ -118,13 +118,15 @@ class RoleGate:
         return found
 
     def unless_in_role(self, spans: Iterator[Span]) -> Iterator[Span]:
-        """The name spans that are not a professional named in role."""
-        toks = self.toks
+        """The name spans that are not a professional named in role (each distinct context asked once: Toks.key)."""
+        toks, governed = self.toks, {}
         for span in spans:
             k = bisect.bisect_left(toks.spans, (span[1], 0))
             if k < len(toks.spans) and toks.spans[k][0] == span[1]:
                 if self.reader is None:
                     self.reader = RoleReader(toks, self.lex, self.passed)
-                if self.reader.governed(k):
+                if (found := governed.get(key := toks.key(k))) is None:
+                    found = governed[key] = self.reader.governed(k)
+                if found:
                     continue
             yield span

@@ -109,6 +109,10 @@ class Toks(dict[int, "Tok | None"]):
             elif 0 <= i < n:
                 yield i, self.context(i, before, after)
 
+    def key(self, i: int) -> object:
+        """Word i's context as keyed gives it."""
+        return next(self.keyed((i,)))[1]
+
     def fill(self) -> None:
         """Build every word now, as Tok.__init__ would one at a time but with the gaps between words sliced once
         and no lookup per word: about half the cost, worth it when most words will be asked for (a list of names)."""
