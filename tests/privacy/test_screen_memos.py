@@ -219,9 +219,11 @@ def _every_word(self: Toks, cands: list[int]):  # type: ignore[no-untyped-def]
     return ((i, i) for i in cands if 0 <= i < len(self))
 
 
-# The same cue in two sentences that differ only past its first words, after the same words, each repeated past
-# MANY_CUES: a memo that kept less than all a reading looks at would give the second sentence the first one's answer.
-_SAME = "Nothing else to add for now. "
+# The same cue in two sentences that differ only past its first words, after the same words (more than any reading
+# looks back), each repeated past MANY_CUES: a memo that kept less than all a reading looks at would give the second
+# sentence the first one's answer.
+_SAME = ("Nothing else to add for now, thank you all for asking, and I will write again when there is more to say. "
+         "Please do keep an eye on the rota this week. ")
 MIXED = [(_SAME + one + _SAME + other) * 24 for one, other in (
     ("mum is a nurse and has been for years and years now at Whiston. ",
      "mum is a nurse and has been for years and years now at home!!. "),
@@ -232,10 +234,16 @@ MIXED = [(_SAME + one + _SAME + other) * 24 for one, other in (
     ("she is in yr 7 at meadowbank. ", "she is in yr 7 at the school. "),
     ("dad's NI number is QQ123456C. ", "dad's NI number is not known. "),
     ("she lives on Moor Lane with mum. ", "she lives on Moor Lane with the. "),
+    ("the club on Moor Lane has closed, said mum. ", "the club on Moor Lane has closed, said the. "),
     ("Jo Hill (IRO) said no. ", "Jo Hill (mum) said no. "),
     ("Jo Hill, Sam Bell and Ali Khan are the Wirral leads. ", "Jo Hill, Sam Bell and Ali Khan are the Wirral mums. "),
     ("KM (looked after) rang. ", "KM (looked at it) rang. "),
-    ("her snap is kayla_x99. ", "her snap is kayla_xxx. "))]
+    ("her snap is kayla_x99. ", "her snap is kayla_xxx. "),
+    ("the mother, a superintendent physiotherapist based at Clatterbridge, rang. ",
+     "the mother, a superintendent physiotherapist who stays at home now, rang. "),
+    ("the uncle? he's a superintendent physiotherapist based in Runcorn. ",
+     "the uncle? he's a superintendent physiotherapist based at home. "),
+    ("st giles's hospital said. ", "st giles's mum said no. "))]
 
 
 @settings(max_examples=60)
@@ -252,6 +260,10 @@ MIXED = [(_SAME + one + _SAME + other) * 24 for one, other in (
 @example(MIXED[9])
 @example(MIXED[10])
 @example(MIXED[11])
+@example(MIXED[12])
+@example(MIXED[13])
+@example(MIXED[14])
+@example(MIXED[15])
 def test_screening_with_every_memo_left_out_finds_the_same(text: str) -> None:
     """A message screened with nothing remembered (every window searched, every reading and judgement made afresh,
     every cue matched afresh) gives every span the screen gives."""
