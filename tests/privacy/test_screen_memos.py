@@ -230,6 +230,8 @@ MIXED = [(_SAME + one + _SAME + other) * 24 for one, other in (
     ("a girl aged 9 lives in Neston. ", "a girl aged 9 lives in Nxxxxx. "),
     ("the lad was hit by a car on friday. ", "the lad was hit by a car on monkey. "),
     ("his sister is in care. ", "his sister is lovely. "),
+    ("the girl who was stabbed last week and her sister is lovely. ",
+     "the girl who was happy last week and her sister is lovely. "),
     ("his sister is very lovely indeed, and she was arrested. ", "his sister is very lovely indeed, and she was sad. "),
     ("she is in yr 7 at meadowbank. ", "she is in yr 7 at the school. "),
     ("dad's NI number is QQ123456C. ", "dad's NI number is not known. "),
@@ -264,6 +266,7 @@ MIXED = [(_SAME + one + _SAME + other) * 24 for one, other in (
 @example(MIXED[13])
 @example(MIXED[14])
 @example(MIXED[15])
+@example(MIXED[16])
 def test_screening_with_every_memo_left_out_finds_the_same(text: str) -> None:
     """A message screened with nothing remembered (every window searched, every reading and judgement made afresh,
     every cue matched afresh) gives every span the screen gives."""
