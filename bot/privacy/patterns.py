@@ -15,7 +15,7 @@ from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, named_street_place
 from bot.privacy.published import team_mailbox
-from bot.privacy.source import _MAX_STARTS, Source
+from bot.privacy.source import _MAX_STARTS, Source, _reach_back
 
 Span = tuple[str, int, int]
 
@@ -330,23 +330,29 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
     found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
     for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
         for m in matches:
-            token = src.text[m.start():m.end()]
-            first_digit = _DIGIT.search(token)
-            digits_at = m.start() + (first_digit.start() if first_digit else 0)
-            # "MASH 01204 331500": a service's name before its phone number is no record number
-            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(digits_at, phones):
+            start, end = m.start(), m.end()
+            first_digit = _DIGIT.search(src.text, start, end)
+            digits_at = first_digit.start() if first_digit else start
+            # "MASH 01204 331500": a service's name before its phone number is no record number; a web page's path
+            # (…/2017/11/…) is none either; the rest is read once per distinct text (Source.local)
+            if (phones and _inside(digits_at, phones)) or (links and _inside(start, links)) \
+                    or not src.local(_record_number, start, end, _REF_BACK, pattern is KEYWORD_REF):
                 continue
-            if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
-                continue
-            if _financial_year(token) or SECTION_BEFORE.search(src.text, max(0, m.start() - 12), m.start()):
-                continue
-            if ADMIN_BEFORE.search(src.text, max(0, m.start() - 24), m.start()):
-                continue
-            if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
-                continue
-            yield "record_reference", m.start(), m.end()
+            yield "record_reference", start, end
 
 
+def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
+    """Whether text[start:end] is no bot reference, date, financial year, section or course number."""
+    text = src.text
+    token = text[start:end]
+    if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _financial_year(token):
+        return False
+    if SECTION_BEFORE.search(text, max(0, start - 12), start) or ADMIN_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    return not (keyword and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")))
+
+
+_REF_BACK = 24 + max(_reach_back(SECTION_BEFORE), _reach_back(ADMIN_BEFORE))  # (what _record_number reads before)
 _NEAR = 120  # how far apart two parts of one description may be (a year group and its school...)
 
 
