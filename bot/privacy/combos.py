@@ -19,6 +19,7 @@ quantifiers only; each sentence is read once: linear time.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -276,7 +277,10 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
 
 # Where the "subject" pattern can start: an article's word, a number's first digit, a sentence's first character or the
 # one after it (the article's space looked at, not taken: a newline after it starts a sentence too).
-_SUBJECT_STARTS = re.compile(r"(?:t(?<!\wt)h(?:e|is|at)|a(?<!\wa)n?)(?=\s)|\d(?<!\w\d)|[.!?\n]")
+# (three scans, each led by a letter or class the regex engine skips ahead to: one alternation of them is tried at
+# every character)
+_SUBJECT_STARTS = (re.compile(r"t(?<!\wt)h(?:e|is|at)(?=\s)|a(?<!\wa)n?(?=\s)"), re.compile(r"\d(?<!\w\d)"),
+                   re.compile(r"[.!?\n]"))
 
 
 def _subjects(src: Source, subject: re.Pattern[str], words: frozenset[str]) -> Iterator[re.Match[str]]:
@@ -302,8 +306,7 @@ def _subject_starts(low: str, places: list[int]) -> Iterator[int]:
     if places and places[0] <= _WORD_REACH:
         yield 0
     pending: list[int] = []  # (places found before the scan reached them: at most two)
-    for m in _SUBJECT_STARTS.finditer(low):
-        p = m.start()
+    for p in heapq.merge(*((m.start() for m in pattern.finditer(low)) for pattern in _SUBJECT_STARTS)):
         while pending and pending[0] < p:
             yield pending.pop(0)
         if low[p].isdigit():
