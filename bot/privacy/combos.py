@@ -159,7 +159,7 @@ def _referent_cues() -> frozenset[str]:
 
 def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
     found = {k for k, p in _patterns().items() if k != "referent" and k not in absent and src.search(p, a, b)}
-    if "setting" in found or src.local(_place_in, a, b, 1):
+    if "setting" in found or src.local(_place_in, a, b, 1, typed=True):
         found.discard("setting")
         found.add("place")
     if "AGE" not in absent and src.search(AGE, a, b):
@@ -361,7 +361,7 @@ def _eventful(src: Source, a: int, _key_end: int, length: int, start: int, end: 
     # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
     when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
     where = (src.search(ROAD, a, b) is not None or src.search(NAMED_SPOT, a, b) is not None
-             or src.search(pats["spot"], a, b) is not None or src.local(_place_in, a, b, 1))
+             or src.search(pats["spot"], a, b) is not None or src.local(_place_in, a, b, 1, typed=True))
     # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
     # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
     subject = (src.low if src.low is not None else text)[start:end]  # (as the subject was matched)

@@ -342,7 +342,7 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
             # "MASH 01204 331500": a service's name before its phone number is no record number; a web page's path
             # (…/2017/11/…) is none either; the rest is read once per distinct text (Source.local)
             if (phones and _inside(digits_at, phones)) or (links and _inside(start, links)) \
-                    or not src.local(_record_number, start, end, _REF_BACK, pattern is KEYWORD_REF):
+                    or not src.local(_record_number, start, end, _REF_BACK, pattern is KEYWORD_REF, typed=True):
                 continue
             yield "record_reference", start, end
 

@@ -64,7 +64,7 @@ def named_street_place(src: Source, street: re.Match[str]) -> bool:
     """street_as_place for a NAMED_STREET match, read once per distinct text around it (Source.local: the match
     again from its start, the sentence within _NEAR either side, the words before an abbreviation)."""
     start = street.start()
-    return src.local(_street_place_at, start, start + _STREET_READ, _NEAR + 1)
+    return src.local(_street_place_at, start, start + _STREET_READ, _NEAR + 1, typed=True)
 
 
 def _street_place_at(src: Source, start: int, _end: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.privacy.patterns import (
+    _NEAR,
     _SCHOOL_GATE,
     _YEAR_GATE,
     FORM,
@@ -43,6 +44,13 @@ def _school_near(src: Source, a: int, b: int) -> tuple[int, int] | None:
     return None if school is None else (school.start() - a, school.end() - a)
 
 
+def _school_of_year(src: Source, start: int, _key_end: int, length: int) -> tuple[int, int] | None:
+    """Where a school is named in the sentence of the year group at text[start:start + length] (from its start)."""
+    a, b = _sentence(src.text, start, start + length)
+    school = _school_near(src, a, b)
+    return None if school is None else (a - start + school[0], a - start + school[1])
+
+
 def _pupil_in(src: Source, a: int, b: int) -> bool:
     return child_at_school(src.lower, a, b)
 
@@ -60,10 +68,11 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
         years = []
     for year in years:
-        a, b = _sentence(text, year.start(), year.end())
-        if school := src.local(_school_near, a, b, _SCHOOL_BACK):
-            yield "school_year", year.start(), year.end()
-            yield "school_year", a + school[0], a + school[1]
+        # (the year's sentence and the school in it read once per distinct text around it: Source.local)
+        start, end = year.start(), year.end()
+        if school := src.local(_school_of_year, start, end + _NEAR + 1, _NEAR + _SCHOOL_BACK, end - start, typed=True):
+            yield "school_year", start, end
+            yield "school_year", start + school[0], start + school[1]
     if words & _SCHOOL_GATE:
         for m in SCHOOL_STRONG.finditer(text):
             # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it

@@ -170,7 +170,7 @@ def _sibling_groups(src: Source) -> Iterator[Span]:
         landmark = src.search(spot, a, b) or src.search(setting, a, b) or src.search(community, a, b)
         road = src.search(ROAD, a, b)
         # "the 4 kids who all got removed from the flats by the station": a set taken from one home, by a landmark
-        if (landmark or road) and (road or src.local(_place_in, a, b, 1) or src.search(_REMOVED, a, b)):
+        if (landmark or road) and (road or src.local(_place_in, a, b, 1, typed=True) or src.search(_REMOVED, a, b)):
             yield "sibling", m.start(), m.end()
 
 
@@ -216,7 +216,7 @@ def _own_sibling_after(src: Source, cue: re.Match[str], lead: bool) -> tuple[tup
     a, b = _sentence(src.text, start, end)
     if event := src.search(SIBLING_EVENT, a, b):
         return (0, end - start), (event.start() - start, event.end() - start)
-    if src.local(_place_in, a, b, 1):  # "big bro (16) ... above the launderette in hoole": one child's, placed
+    if src.local(_place_in, a, b, 1, typed=True):  # "big bro (16) ... above the launderette in hoole": placed
         return ((0, end - start),)
     return ()
 

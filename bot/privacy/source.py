@@ -68,12 +68,13 @@ class Source:
             found = self._memo[key] = _relaxed(compiled).search(text) is not None
         return found  # type: ignore[return-value]
 
-    def local(self, fn: Callable[..., T], start: int, end: int, back: int, *args: object) -> T:
+    def local(self, fn: Callable[..., T], start: int, end: int, back: int, *args: object, typed: bool = False) -> T:
         """fn(self, start, end, *args), remembered as `search` is: for a function of the message's characters (as
-        typed and in lower case) from `back` before `start` up to `end` alone, whose answer holds no offsets but
-        from `start`."""
+        typed and in lower case; `typed`: as typed only) from `back` before `start` up to `end` alone, whose answer
+        holds no offsets but from `start`."""
         lo = max(0, start - back)
-        key = (fn, self.text[lo:end], None if self.low is None else self.low[lo:end], start - lo, args)
+        low = None if typed or self.low is None else self.low[lo:end]
+        key = (fn, self.text[lo:end], low, start - lo, args)
         if (found := self._memo.get(key, _UNSEEN)) is _UNSEEN:
             found = self._memo[key] = fn(self, start, end, *args)
         return found  # type: ignore[return-value]
@@ -187,6 +188,9 @@ class Source:
     def _cue_starts(self, cues: frozenset[str], near: tuple[frozenset[str], int] | None) -> list[int]:
         """Where a cue word starts in the lower-case copy (not inside a longer word), in order; with `near`, only
         where one of its words follows within its reach (see at_words)."""
+        key = ("cue starts", cues, near)
+        if (found := self._memo.get(key)) is not None:
+            return found  # type: ignore[return-value]
         low, starts = self.low, set()
         assert low is not None
         for word in cues:
@@ -198,7 +202,8 @@ class Source:
         if near is not None and starts:
             places, most = self.word_starts(near[0]), near[1]
             starts = {p for p in starts if (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + most}
-        return sorted(starts)
+        found = self._memo[key] = sorted(starts)
+        return found
 
 
 class _Seen:

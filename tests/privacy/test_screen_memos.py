@@ -272,6 +272,7 @@ def test_screening_with_every_memo_left_out_finds_the_same(text: str) -> None:
     every cue matched afresh) gives every span the screen gives."""
     remembered = sorted(_spans(text))
     with patch.object(Source, "search", _plain_search), \
-            patch.object(Source, "local", lambda self, fn, start, end, back, *args: fn(self, start, end, *args)), \
+            patch.object(Source, "local", lambda self, fn, start, end, back, *args, typed=False: fn(self, start, end,
+                                                                                                  *args)), \
             patch.object(source, "MANY_CUES", 10**9), patch.object(Toks, "keyed", _every_word):
         assert sorted(_spans(text)) == remembered
