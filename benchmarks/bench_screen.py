@@ -30,6 +30,14 @@ SHAPES = {"a": "a" * LIMIT, "a.": "a." * 20_000, "1 ": "1 " * 20_000, "Aa ": "Aa
 NAME_DENSE = ["Jo Hill (IRO) ", "Present: Sarah Jones (DSL), Mark Brown (SW), Dr Amir Khan (GP). ", "the boy who ",
               "Amy, Ben, Cara, Dev, Ella, Finn, Grace, Hari, Isla, Jack, "]
 SHAPES.update({s: (s * (LIMIT // len(s) + 1))[:LIMIT] for s in NAME_DENSE})
+# found by scripts/fuzz_screen_speed.py (branch speed): one short phrase of the screen's own cue words, repeated, each
+# slowed a detector that read every cue's sentence or every word's context afresh (siblings, schools, relatives' jobs,
+# names in a run of capitals, initials, usernames, personal numbers, birth dates, streets, combinations, events)
+FUZZ = ["yr 7 at ", "in year 7 ", "Ks1 ", "Reception ", "his sister ", "Twin ", "Oldest ", "Stepsister ",
+        "mum, she is a ", "Mum said she is a ", "Nan ", "man ", "gf ", "De ", "Hale ", "Elton ", "Way ", "Lane ",
+        "House ", "S ", "A3 ", "S47 ", "tt ", "jw ", "sc ", "fb ", "Xbox ", "b. 1 ", "7, March; bank, 7 & ", "Flat 3, ",
+        "little one ", "Teen dad ", "mum of twins ", "22 year old ", "7yo ", "st giles's "]
+SHAPES.update({s: (s * (LIMIT // len(s) + 1))[:LIMIT] for s in FUZZ})
 
 
 def prose_shapes() -> dict[str, str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.aged_initials import aged_initial_spans
-from bot.privacy.combos import combination_spans, event_spans, post_child_spans
+from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.groups import group_detectors
@@ -34,7 +34,9 @@ from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
+from bot.privacy.posts import post_child_spans
 from bot.privacy.public import public_traces
+from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 from bot.privacy.visited_family import visited_family_spans
@@ -76,7 +78,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
     words = words_of(text)
     digits = has_digit(text)
     src = Source(text)
-    return [*detectors(src, words), *sibling_detectors(src, words), *pointer_detectors(src, words, digits),
+    return [*detectors(src, words), *school_detectors(src, words), *sibling_detectors(src, words),
+            *pointer_detectors(src, words, digits),
             *name_detectors(text),
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),

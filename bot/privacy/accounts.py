@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.privacy.lexicon import alternation, lexicon
-from bot.privacy.source import Source
+from bot.privacy.source import Source, _reach_ahead, _reach_back
 
 Span = tuple[str, int, int]
 
@@ -55,10 +55,28 @@ def personal_numbers(src: Source, words: frozenset[str], digits: bool) -> Iterat
     cue, first = _cues()
     if not first & words:
         return
-    low = src.low if src.low is not None else text.lower()
     for m in src.at_words(cue, first & words):
-        for pattern in (NINO, PRISONER, SORT_CODE, IP_ADDRESS, ENDING, CARD_NUMBER):
-            for start in _NUMBER_START.finditer(low, m.end(), m.end() + _AFTER_CUE):
-                if (found := pattern.match(low if pattern.flags & re.IGNORECASE else text, start.start())):
-                    yield "personal_number", found.start(), found.end()
-                    break
+        # the few words after each cue read once per distinct text (Source.local); but where lower case changes the
+        # length, whose offsets then move, as they always were
+        end = m.end()
+        found = src.local(_numbers_after, end, end + _AFTER_CUE + _AHEAD, _BACK) if src.low is not None \
+            else _numbers_after(src, end, end)
+        yield from (("personal_number", end + a, end + b) for a, b in found)
+
+
+_TARGETS = tuple((p, bool(p.flags & re.IGNORECASE)) for p in (NINO, PRISONER, SORT_CODE, IP_ADDRESS, ENDING,
+                                                             CARD_NUMBER))
+_AHEAD = max(_reach_ahead(p) for p, _ in _TARGETS)  # how far past its start a number is read
+_BACK = _reach_back(_NUMBER_START)
+
+
+def _numbers_after(src: Source, start: int, _end: int) -> tuple[tuple[int, int], ...]:
+    """The first of each kind of personal number starting in the _AFTER_CUE characters from `start` (the end of a
+    cue), offsets from start."""
+    text, low = src.text, src.lower
+    starts = [s.start() for s in _NUMBER_START.finditer(low, start, start + _AFTER_CUE)]
+    out = []
+    for pattern, caseless in _TARGETS:
+        if found := next((f for s in starts if (f := pattern.match(low if caseless else text, s))), None):
+            out.append((found.start() - start, found.end() - start))
+    return tuple(out)

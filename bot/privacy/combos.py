@@ -18,6 +18,8 @@ quantifiers only; each sentence is read once: linear time.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -25,7 +27,9 @@ from functools import cache
 from bot.privacy.leads import _absent
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
+from bot.privacy.places import _place_in
 from bot.privacy.pointers import _alternation
+from bot.privacy.source import _MAX_STARTS, _lowered, _reach_back
 
 # ("\d(?<!\w\d)" and "a(?<!\wa)" are "\b\d" and "\ba", in a form the regex engine scans for faster)
 _AGE = (r"\d(?<!\w\d)\d?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
@@ -67,7 +71,6 @@ def newspaper() -> re.Pattern[str]:
 
 # A road's number as a place ("on the M56", "on the m1").
 ROAD_NUMBER = re.compile(r"\b[AMB]\d{1,4}\b|\bm\d{1,2}\b|\b[ab]\d{2,4}\b")  # "the a49" typed in lower case
-PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
 _NOT_REFERENT_NEXT = (r"(?:court|courts|support|hub|hubs|centre|centres|service|services|group|groups|team|teams|"
                       r"help|worker|workers|law|time|member|members|liaison|nurse|nurses|therapy|meeting|meetings|"
                       r"plan|plans|assessment|assessments|home|homes|practice|practitioner|network|life|court's|"
@@ -142,6 +145,16 @@ _NOTE_LEAD = re.compile(r"(?:(?:ok\s{1,3})?so|re|update\s{1,3}on|reminder|concer
                         r"|moving\s{1,3}on\s{1,3}to)?[\s:,\-]{0,3}", re.IGNORECASE)
 
 
+_WORD_REACH = 56  # (at most 53: "the", two words of up to 20 letters, the spaces: the word a match names starts)
+
+
+@cache
+def _referent_words() -> frozenset[str]:
+    """The person or family every "referent" match names, a whole word at most 53 characters from its start ("the",
+    two words of up to 20 characters and their spaces, then the word)."""
+    return frozenset(w.split()[0] for w in lexicon().vocab.singular_referents)
+
+
 @cache
 def _referent_cues() -> frozenset[str]:
     """The words a "referent" match can start with (its pattern's first words)."""
@@ -149,41 +162,9 @@ def _referent_cues() -> frozenset[str]:
                       "baby", "family"} | {w.split()[0] for w in lexicon().vocab.singular_referents})
 
 
-def _place(text: str, a: int, b: int) -> bool:
-    lex = lexicon()
-    local, places, english = lex.vocab.local_places, lex.places, lex.english
-    for m in PLACE_WORD.finditer(text, a, b):
-        w = m.group().lower()
-        if m.start() > a and text[m.start() - 1] not in ".!?\n" and (w in local or (w in places and w not in english)):
-            return True
-    # typed in lower case ("lives out near malpas", "in rock ferry"): a town's whole name that is no English word or
-    # person's name, or a local place of two words (each distinct word looked up once; a pair only from a word that
-    # starts a two-word local place)
-    words = _LOWER_WORD.findall(text, a, b)
-    distinct = set(words)
-    if not distinct.isdisjoint(local):
-        return True
-    for w in distinct.intersection(lex.place_names):
-        if w not in english and w not in lex.first_names and w not in lex.surnames and w not in lex.rare_english:
-            return True
-    pair_starts = _pair_starts()
-    if distinct.isdisjoint(pair_starts):
-        return False
-    return any(w in pair_starts and f"{w} {words[k + 1]}" in local for k, w in enumerate(words[:-1]))
-
-
-@cache
-def _pair_starts() -> frozenset[str]:
-    """The first words of the local places with a space in them ("rock" of "rock ferry")."""
-    return frozenset(p.split(" ")[0] for p in lexicon().vocab.local_places if " " in p)
-
-
-_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case
-
-
 def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
     found = {k for k, p in _patterns().items() if k != "referent" and k not in absent and src.search(p, a, b)}
-    if "setting" in found or _place(src.text, a, b):
+    if "setting" in found or src.local(_place_in, a, b, 1, typed=True):
         found.discard("setting")
         found.add("place")
     if "AGE" not in absent and src.search(AGE, a, b):
@@ -192,8 +173,8 @@ def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
         found.add("trait")
     if "YEAR_GROUP" not in absent and src.search(YEAR_GROUP, a, b):
         found.add("school_year")
-    if (("SHOW" not in absent and SHOW.search(src.text, a, b))
-            or ("newspaper" not in absent and newspaper().search(src.text, a, b))):
+    if (("SHOW" not in absent and src.search(SHOW, a, b))
+            or ("newspaper" not in absent and src.search(newspaper(), a, b))):
         found.add("event")
     if "REPUTATION" not in absent and src.search(REPUTATION, a, b):
         found.add("event")
@@ -201,7 +182,7 @@ def _kinds(src: Source, a: int, b: int, absent: frozenset[str]) -> set[str]:
         found.update(("event", "unique"))
     if "ACHIEVEMENT" not in absent and src.search(ACHIEVEMENT, a, b):
         found.update(("event", "unique"))  # a title or trophy is held by one person
-    if "ROAD_NUMBER" not in absent and ROAD_NUMBER.search(src.text, a, b):
+    if "ROAD_NUMBER" not in absent and src.search(ROAD_NUMBER, a, b):
         found.add("place")
     if "BUSINESS" not in absent and src.search(BUSINESS, a, b):
         found.add("unique")
@@ -217,8 +198,8 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     # as one alternation of all of them defeats the regex engine's literal prefix search and is several times slower).
     # The referent and "only" patterns are tried only at their first words (Source.at_words: str.find, then an
     # anchored match), not at every character.
-    found = (*src.at_words(pats["referent"], _referent_cues() & words), *src.at_words(pats["unique"], _ONLY & words),
-             *src.finditer(AGE))
+    found = (*src.at_words(pats["referent"], _referent_cues() & words, near=(_referent_words() & words, _WORD_REACH)),
+             *src.at_words(pats["unique"], _ONLY & words), *src.finditer(AGE))
     starts = sorted({m.start(): m.end() for m in found}.items())
     absent = _absent(src, words) if len(starts) > 1 else frozenset()
     done = -1
@@ -227,60 +208,33 @@ def combination_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue
         a, b = _sentence(text, start, end)
         done = b
-        kinds = _kinds(src, a, b, absent)
-        if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
-            kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
-        # "the only pupil with a hearing dog at our school": the only one in one named setting
-        if "unique" in kinds and (OUR_SETTING.search(text, a, b) or src.search(ONLY_CHILD_IN, a, b)):
-            kinds.add("place")
-        # "the family with the huskies in rock ferry": one described household, placed by name
-        if "place" in kinds and (_DEFINITE.match(text, start) or _NOTE_LEAD.fullmatch(text, a, start)) \
-                and _DESCRIBED.search(text, start, end + 1):
-            kinds.add("unique")  # ... "boy who dresses as spiderman for school in great sankey": a note's subject
-        if len(kinds) >= 2 and kinds & _NARROWING:
+        # (each sentence read once per distinct text, with where its person is in it: Source.local)
+        if src.local(_combined, a, max(b, end + 8), _combo_back(), b - a, start - a, end - a, absent):
             yield "combination", a, b
 
 
-# A child known through a parent's one-of-a-kind post in a place ("the vicar's daughter", "the head's son"): everyone
-# there knows whose child that is. A post alone ("the head's decision") names no child.
-_CHILD = (r"(?:(?:little|eldest|youngest|oldest|older|younger|twin|teenage|step)\s{1,3})?(?:son|sons|daughter|"
-          r"daughters|kid|kids|child|children|boy|boys|girl|girls|lad|lads|twins|baby|grandson|granddaughter|stepson|"
-          r"stepdaughter|grandkids|grandchildren|grandchild|nephew|niece|stepkids)\b")
+def _combined(src: Source, a: int, _key_end: int, length: int, start: int, end: int, absent: frozenset[str]) -> bool:
+    """Whether the sentence text[a:a + length], whose person is at a + start to a + end, combines enough kinds."""
+    text, b, start, end = src.text, a + length, a + start, a + end
+    kinds = _kinds(src, a, b, absent)
+    if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
+        kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
+    # "the only pupil with a hearing dog at our school": the only one in one named setting
+    if "unique" in kinds and (src.search(OUR_SETTING, a, b, as_typed=True) or src.search(ONLY_CHILD_IN, a, b)):
+        kinds.add("place")
+    # "the family with the huskies in rock ferry": one described household, placed by name
+    if "place" in kinds and (_DEFINITE.match(text, start) or _NOTE_LEAD.fullmatch(text, a, start)) \
+            and _DESCRIBED.search(text, start, end + 1):
+        kinds.add("unique")  # ... "boy who dresses as spiderman for school in great sankey": a note's subject
+    return len(kinds) >= 2 and bool(kinds & _NARROWING)
 
 
 @cache
-def _post_child() -> re.Pattern[str]:
-    posts = _alternation(lexicon().vocab.unique_posts)
-    where = r"(?:local\s{1,3}|village\s{1,3}|school\s{1,3}|new\s{1,3})?"
-    return re.compile(rf"the\s{{1,3}}{where}(?:{posts})(?:['’]s|s)\s{{1,3}}{_CHILD}"  # "the mayors daughter", typed so
-                      # "the son of the local vicar", "eldest son of the hoylake lifeboat coxswain" (a note's subject)
-                      rf"|(?:the\s{{1,3}})?{_CHILD}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{where}(?:[a-z]{{2,20}}\s{{1,3}}){{0,2}}?"
-                      rf"(?:{posts})\b"
-                      # "the girl whose mum is the town crier", "the lad whose grandad is the lock keeper"
-                      rf"|the\s{{1,3}}{_CHILD}\s{{1,3}}whose\s{{1,3}}(?:mum|mam|mother|dad|father|stepdad|stepmum|nan|"
-                      rf"gran|grandad|grandma|granddad|grandpa|uncle|auntie|aunt)\s{{1,3}}(?:is|was)\s{{1,3}}the\s{{1,3}}"
-                      rf"{where}(?:{posts})\b", re.IGNORECASE)
-
-
-# Where a match can start: "the", or a child word opening a note ("eldest son of the lifeboat coxswain").
-_POST_CHILD_CUES = frozenset({"the", "little", "eldest", "youngest", "oldest", "older", "younger", "twin", "teenage",
-                              "step", "son", "sons", "daughter", "daughters", "kid", "kids", "child", "children", "boy",
-                              "boys", "girl", "girls", "lad", "lads", "twins", "baby", "grandson", "granddaughter",
-                              "stepson", "stepdaughter", "grandkids", "grandchildren", "grandchild", "nephew", "niece",
-                              "stepkids"})
-
-
-def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    """A child named by whose child they are, where the parent holds a post one person holds."""
-    if "the" not in words or not words & _post_gate():
-        return
-    yield from (("combination", m.start(), m.end()) for m in src.at_words(_post_child(), _POST_CHILD_CUES & words))
-
-
-@cache
-def _post_gate() -> frozenset[str]:
-    last = [w.split()[-1] for w in lexicon().vocab.unique_posts]
-    return frozenset(last) | frozenset(w + "s" for w in last)  # "the mayors daughter": the apostrophe left out
+def _combo_back() -> int:
+    """How far before its sentence _combined can read: the patterns' look-behinds and a place's one character."""
+    return max(2, *map(_reach_back, (*_patterns().values(), AGE, HEIGHT, YEAR_GROUP, SHOW, newspaper(), REPUTATION,
+                                     FAME, ACHIEVEMENT, ROAD_NUMBER, BUSINESS, OUR_SETTING, ONLY_CHILD_IN, _DESCRIBED,
+                                     _NOTE_LEAD, _DEFINITE)))
 
 
 # Unique events: a child, what happened to them, and when or where ("the lad hit by a car on the A556 on Friday",
@@ -326,10 +280,57 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# Where the "subject" pattern can start: an article's word, a number's first digit, a sentence's first character or the
+# one after it (the article's space looked at, not taken: a newline after it starts a sentence too).
+# (three scans, each led by a letter or class the regex engine skips ahead to: one alternation of them is tried at
+# every character)
+_SUBJECT_STARTS = (re.compile(r"t(?<!\wt)h(?:e|is|at)(?=\s)|a(?<!\wa)n?(?=\s)"), re.compile(r"\d(?<!\w\d)"),
+                   re.compile(r"[.!?\n]"))
+
+
+def _subjects(src: Source, subject: re.Pattern[str], words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """src.finditer(subject), tried only where a match can start (each way into it begins at one of _SUBJECT_STARTS)
+    and, but for an age, a child's word follows within 53 characters (an article, two words and their spaces): a scan
+    that tried the pattern at every character cost ~5 ms of 40,000 characters of prose. Where the places to try are
+    denser than one in 16 characters (a message of digits), the rest is left to the regex engine's own scan."""
+    if src.low is None:
+        yield from src.finditer(subject)
+        return
+    low, compiled, end = src.low, _lowered(subject), -1
+    for n, pos in enumerate(_subject_starts(low, src.word_starts(_event_words() & words))):
+        if n > _MAX_STARTS and n * 16 > pos:
+            yield from compiled.finditer(low, max(pos, end))
+            return
+        if pos >= end and (m := compiled.match(low, pos)):
+            end = m.end()
+            yield m
+
+
+def _subject_starts(low: str, places: list[int]) -> Iterator[int]:
+    """Where a "subject" match can start, in order (see _subjects)."""
+    if places and places[0] <= _WORD_REACH:
+        yield 0
+    pending: list[int] = []  # (places found before the scan reached them: at most two)
+    for p in heapq.merge(*((m.start() for m in pattern.finditer(low)) for pattern in _SUBJECT_STARTS)):
+        while pending and pending[0] < p:
+            yield pending.pop(0)
+        if low[p].isdigit():
+            pending.append(p)
+        elif (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + _WORD_REACH:
+            pending.extend((p + 1, p + 2) if low[p] in ".!?\n" else (p,))
+        pending.sort()
+    yield from pending
+
+
 # "a girl", "an infant", "a 14 year old": any child, not one
 _INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s{1,3}$", re.IGNORECASE)
 _ARTICLE_OR_AGE = re.compile(r"(?:the|this|that)\s|\d", re.IGNORECASE)
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in lexicon().vocab.event_subjects)
 
 
 @cache
@@ -344,23 +345,40 @@ def event_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     pats, text = _event_patterns(), src.text
     done = -1
     absent = None
-    for m in src.finditer(pats["subject"]):
+    for m in _subjects(src, pats["subject"], words):
         if m.start() < done:
             continue
         if absent is None and "incident" in (absent := _absent(src, words)):
             return  # every sentence would need one of its words
         a, b = _sentence(text, m.start(), m.end())
         done = b
-        if not src.search(pats["incident"], a, b):
-            continue
-        # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
-        when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
-        where = (ROAD.search(text, a, b) is not None or NAMED_SPOT.search(text, a, b) is not None
-                 or src.search(pats["spot"], a, b) is not None or _place(text, a, b))
-        # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
-        # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
-        definite = not _INDEFINITE.match(m.group()) and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4),
-                                                                                      m.start()) \
-            and _ARTICLE_OR_AGE.match(m.group())  # "yp found at the bus station" (no article): as "a yp"
-        if (when or where) if definite else (when and where):
+        # (each sentence read once per distinct text, with where its subject is in it: Source.local)
+        if src.local(_eventful, a, max(b, m.end()), _event_back(), b - a, m.start() - a, m.end() - a):
             yield "event", a, b
+
+
+def _eventful(src: Source, a: int, _key_end: int, length: int, start: int, end: int) -> bool:
+    """Whether the sentence text[a:a + length], whose subject is at a + start to a + end, tells what happened to
+    them and when or where."""
+    pats, text, b, start, end = _event_patterns(), src.text, a + length, a + start, a + end
+    if not src.search(pats["incident"], a, b):
+        return False
+    # a day in a sentence of casework may be the meeting's, not the event's: then only a place counts
+    when = src.search(pats["when"], a, b) is not None and not src.search(pats["casework"], a, b)
+    where = (src.search(ROAD, a, b) is not None or src.search(NAMED_SPOT, a, b) is not None
+             or src.search(pats["spot"], a, b) is not None or src.local(_place_in, a, b, 1, typed=True))
+    # "the lad hurt on Friday" is one child; "if a child is hurt at the weekend" is any child, so "a child"
+    # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
+    subject = (src.low if src.low is not None else text)[start:end]  # (as the subject was matched)
+    definite = not _INDEFINITE.match(subject) and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) \
+        and _ARTICLE_OR_AGE.match(subject)  # "yp found at the bus station" (no article): as "a yp"
+    return bool((when or where) if definite else (when and where))
+
+
+@cache
+def _event_back() -> int:
+    """How far before its sentence _eventful can read: the look-behinds, and the article before the subject."""
+    pats = _event_patterns()
+    return max(2, 4 + _reach_back(_INDEFINITE_BEFORE), *map(_reach_back, (pats["incident"], pats["when"],
+                                                                           pats["casework"], pats["spot"], ROAD,
+                                                                           NAMED_SPOT)))

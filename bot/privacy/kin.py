@@ -19,36 +19,38 @@ from bot.privacy.initial_context import (
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
 from bot.privacy.plural_family import lower_family
-from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, candidates
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
 
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
+    spans = toks.spans
+    return (("family_name", *spans[i]) for i in judged(toks, cands, lambda *a: _family(*a, toks, lex, c)))
+
+
+def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
     v = lex.vocab
-    for i, t, prev, nxt in candidates(toks, cands):
-        w = t.norm
-        if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
-            continue  # ("the RTWs", "the EHCPs": an acronym made plural)
-        # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
-        act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
-        if (prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c)) \
-                or lower_family(i, t, toks, lex):
-            yield "family_name", t.start, t.end
-            continue
-        # "the Walsh family", "the hughes kids", "five Ahmed children".
-        if nxt is None or t.after.strip(" "):
-            continue
-        home = nxt.norm in v.family_home_nouns and not nxt.cap and prev is not None and prev.norm == "the"
-        if nxt.norm not in v.family_nouns and not home:
-            continue
-        if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
-            continue  # "the Thornby family hub", "Halton family court": a service named for a place
-        # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
-        proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
-        odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
-            and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
-        the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
-        if odd_word or the_surname:
-            yield "family_name", t.start, t.end
+    w = t.norm
+    if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
+        return False  # ("the RTWs", "the EHCPs": an acronym made plural)
+    # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
+    act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
+    if (prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c)) \
+            or lower_family(i, t, toks, lex):
+        return True
+    # "the Walsh family", "the hughes kids", "five Ahmed children".
+    if nxt is None or t.after.strip(" "):
+        return False
+    home = nxt.norm in v.family_home_nouns and not nxt.cap and prev is not None and prev.norm == "the"
+    if nxt.norm not in v.family_nouns and not home:
+        return False
+    if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
+        return False  # "the Thornby family hub", "Halton family court": a service named for a place
+    # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
+    proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
+    odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
+        and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
+    the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
+    return bool(odd_word or the_surname)
 
 
 # A service after "family" ("family hub", "family court"): the word before names a place, not a family.
@@ -95,75 +97,74 @@ def _plural_surname(t: Tok, nxt: Tok | None, act: Tok | None, lex: Lexicon, c: C
 
 
 def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:
+    spans = toks.spans
+    return (("initials", *spans[i]) for i in judged(toks, cands, lambda *a: _initials(*a, toks, lex)))
+
+
+def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: Lexicon) -> bool:
     v = lex.vocab
-    for i, t, prev, nxt in candidates(toks, cands):
-        raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
-        letters = raw.replace("-", "").replace("'", "").replace("’", "")  # "TO'N": an O' surname's initial
-        mc = MC_INITIALS.fullmatch(raw) is not None  # "LMcC": no acronym is written with a Mc
-        if mc:
-            letters = raw.replace("Mac", "M").replace("Mc", "M")
-        if letters.islower() and letters.isalpha() and len(letters) <= 3:
-            if _lower_pair(i, toks, lex) or _lower_person(i, toks, lex):
-                yield "initials", t.start, t.end
-            continue
-        if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
-            continue  # "KS4", "LA2", "M56": a code with its number, not initials
-        quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
-        after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
-        if len(letters) == 1:
-            # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
-            after = toks.text[t.end:t.end + 2]
-            section = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
-            if raw != "I" and not section and not lettered(i, toks) and (after_role or quoted or _aged(t, nxt)):
-                yield "initials", t.start, t.end
-            continue
-        # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
-        # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
-        # "initials CT": letters named as initials, whatever they spell
-        named = prev is not None and prev.norm in ("initials", "initial") and _END_PUNCT.isdisjoint(t.before)
-        strong = named or _strong_cue(i, toks, lex)
-        # "ED (looked after)": a child's care status makes even a service's letters a child's initials, unless the
-        # letters are that status's own acronym ("CLA (children looked after)")
-        status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
-        service = t.norm in v.service_acronyms or raw.lower() in v.service_acronyms
-        # "RJ (8)": an age right after the letters is said of a person only, so even a service's letters are someone's
-        # initials there ("child EHE register", "the LA's partners" are services)
-        person_only = strong and _AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None
-        if (not status and not named and not person_only and service) or (not strong and (
-                t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
-                len(letters) > 2 and letters.lower() in lex.english and "-" not in raw)
-                or _after_title_word(t, prev, lex))):
-            continue  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
-        if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
-                nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
-            continue  # "ACR Sub-Group", "MASH Team": an acronym naming a body
-        if not strong and t.after.lstrip()[:1] == ")" and t.before.rstrip()[-1:] == "(" and titled_before(i, toks, lex):
-            continue  # "PC Jo Hill (NPT)": a titled professional's unit in brackets after the name
-        if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
-            continue  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
-        if not strong and ((prev is not None and prev.norm == "the") or task_letters(i, toks)):
-            continue  # "the RFU have written", "RHA needs booking": a body or a piece of work, not a person
-        prev2 = toks[i - 2] if i > 1 else None
-        cue = (strong or mc or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
-               or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
-               # "TW found asleep", "HB missing overnight": a state only a person is in
-               or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
-                   and _STOP_PUNCT.isdisjoint(t.after) and not t.after.startswith("-"))
-               or t.before.rstrip().endswith("(")
-               # "PJK not in nursery today", "AO'N doing ok at the new placement": where a child is, or how they are
-               or PRESENCE_AFTER.match(toks.text, t.end, t.end + 40) is not None
-               # "discussed TK at panel", "mum of KL rang", "initials are TFG"
-               or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
-                   prev.norm in v.contact_verbs or (prev.norm == "of" and prev2 is not None
-                                                    and prev2.norm in v.role_words)))
-               or (prev2 is not None and prev2.norm in ("initials", "initial"))
-               or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
-               or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex)
-               # "flag TK to the MASH", "TK home visit", "KD + LD" (round 27)
-               or (prev is not None and prev.norm in CASE_VERBS and _END_PUNCT.isdisjoint(t.before))
-               or case_noun_after(i, toks) or joined_pair(i, toks, lex))
-        if cue and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks):
-            yield "initials", t.start, t.end
+    raw = t.raw[:-2] if t.raw.endswith(("'s", "’s")) else t.raw.rstrip("'’")
+    letters = raw.replace("-", "").replace("'", "").replace("’", "")  # "TO'N": an O' surname's initial
+    mc = MC_INITIALS.fullmatch(raw) is not None  # "LMcC": no acronym is written with a Mc
+    if mc:
+        letters = raw.replace("Mac", "M").replace("Mc", "M")
+    if letters.islower() and letters.isalpha() and len(letters) <= 3:
+        return _lower_pair(i, toks, lex) or _lower_person(i, toks, lex)
+    if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
+        return False  # "KS4", "LA2", "M56": a code with its number, not initials
+    quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
+    after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
+    if len(letters) == 1:
+        # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
+        after = toks.text[t.end:t.end + 2]
+        section = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
+        return raw != "I" and not section and not lettered(i, toks) and (after_role or quoted or _aged(t, nxt))
+    # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
+    # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
+    # "initials CT": letters named as initials, whatever they spell
+    named = prev is not None and prev.norm in ("initials", "initial") and _END_PUNCT.isdisjoint(t.before)
+    strong = named or _strong_cue(i, toks, lex)
+    # "ED (looked after)": a child's care status makes even a service's letters a child's initials, unless the
+    # letters are that status's own acronym ("CLA (children looked after)")
+    status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
+    service = t.norm in v.service_acronyms or raw.lower() in v.service_acronyms
+    # "RJ (8)": an age right after the letters is said of a person only, so even a service's letters are someone's
+    # initials there ("child EHE register", "the LA's partners" are services)
+    person_only = strong and _AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None
+    if (not status and not named and not person_only and service) or (not strong and (
+            t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
+            len(letters) > 2 and letters.lower() in lex.english and "-" not in raw)
+            or _after_title_word(t, prev, lex))):
+        return False  # "HOW THE PARTNERS WORK", "SIN", "Speak UP": words in capitals, not initials
+    if nxt is not None and not t.after.strip() and nxt.cap and not nxt.upper and (
+            nxt.norm in v.org_words or nxt.norm.split("-")[0] in lex.english):
+        return False  # "ACR Sub-Group", "MASH Team": an acronym naming a body
+    if not strong and t.after.lstrip()[:1] == ")" and t.before.rstrip()[-1:] == "(" and titled_before(i, toks, lex):
+        return False  # "PC Jo Hill (NPT)": a titled professional's unit in brackets after the name
+    if not strong and prev is not None and prev.norm == "from" and len(letters) >= 3 and not t.possessive:
+        return False  # "the DS from PVP will attend": three or four capitals after "from" are a unit or team
+    if not strong and ((prev is not None and prev.norm == "the") or task_letters(i, toks)):
+        return False  # "the RFU have written", "RHA needs booking": a body or a piece of work, not a person
+    prev2 = toks[i - 2] if i > 1 else None
+    cue = (strong or mc or after_role or quoted or "-" in raw or t.possessive or t.after.lstrip().startswith("(")
+           or (nxt is not None and nxt.norm in v.verbs_after and _STOP_PUNCT.isdisjoint(t.after))
+           # "TW found asleep", "HB missing overnight": a state only a person is in
+           or (nxt is not None and nxt.norm in v.person_states and nxt.norm not in _BODY_STATES
+               and _STOP_PUNCT.isdisjoint(t.after) and not t.after.startswith("-"))
+           or t.before.rstrip().endswith("(")
+           # "PJK not in nursery today", "AO'N doing ok at the new placement": where a child is, or how they are
+           or PRESENCE_AFTER.match(toks.text, t.end, t.end + 40) is not None
+           # "discussed TK at panel", "mum of KL rang", "initials are TFG"
+           or (prev is not None and _END_PUNCT.isdisjoint(t.before) and (
+               prev.norm in v.contact_verbs or (prev.norm == "of" and prev2 is not None
+                                                and prev2.norm in v.role_words)))
+           or (prev2 is not None and prev2.norm in ("initials", "initial"))
+           or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in ("update", "news"))
+           or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex)
+           # "flag TK to the MASH", "TK home visit", "KD + LD" (round 27)
+           or (prev is not None and prev.norm in CASE_VERBS and _END_PUNCT.isdisjoint(t.before))
+           or case_noun_after(i, toks) or joined_pair(i, toks, lex))
+    return bool(cue) and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks)
 
 
 PRESENCE_AFTER = re.compile(
@@ -347,6 +348,20 @@ def _defined_before(letters: str, toks: Toks) -> bool:
 _STATUS_MARKS = frozenset(",(-–")  # one of which starts a care status after initials (STATUS_AFTER)
 
 
+_CAPITAL, _NOT_ASCII = re.compile(r"[A-Z](?![a-z])"), re.compile(r"[^\x00-\x7f]")
+
+
+def _capitalised(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The words that may start with a capital with no lower-case letter after it, in order: where an ASCII capital
+    is so or any other character is (found by two scans: most words are neither)."""
+    n, out = len(spans), set()
+    for pattern in (_CAPITAL, _NOT_ASCII):
+        for m in pattern.finditer(text):
+            if (i := bisect.bisect_left(spans, (m.start(), 0))) < n and spans[i][0] == m.start():
+                out.add(i)
+    return sorted(out)
+
+
 def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], bases: list[str],
                    lex: Lexicon) -> list[int]:
     """The words initial_spans reads: short words in capitals ("KM", "JT's", "LMcC") that are no known abbreviation,
@@ -359,7 +374,8 @@ def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], ba
     digits = has_digit(text)
     in_capitals: dict[str, bool] = {}
     shorts = []
-    for i, (a, b) in enumerate(spans):
+    for i in _capitalised(text, spans):
+        a, b = spans[i]
         # (a lower-case second letter stays in the letters, and no Mc initials have one: "Jo", "Hill" are not)
         if b - a <= 8 and text[a].isupper() and (b - a == 1 or not text[a + 1].islower()):
             raw = text[a:b]

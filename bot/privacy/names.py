@@ -10,6 +10,7 @@ name). One pass over the words: linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -41,12 +42,18 @@ from bot.privacy.tokens import (
 from bot.privacy.wordnames import (
     _RATINGS,
     _SPEAK,
+    _about_pronoun,
     _abstract_use,
+    _first_names,
     _idiom,
     _idioms,
     _in_title_phrase,
     _infinitive,
+    _kin_owner,
+    _name_not_modal,
+    _named,
     _named_thing,
+    _person_state,
     _pet,
     _plural_before_word,
     _rating,
@@ -68,87 +75,98 @@ _STRICT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr"})  # 'ms khan': a titl
 _FILL_AFTER = 64  # candidates read one by one before a message dense with them has all its words built at once
 
 
-def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settled: Callable[[int], bool],
-                passed: set[int]) -> Iterator[Span]:
-    """Each candidate read in its context. `settled(i)` asks the role reader first whether word i is a professional
-    named in role (roles.py RoleReader.settled), so its name tests are skipped, and `passed` holds the later words
-    of phrases found so ("Jo Hill (IRO)": Hill, once Jo is read), skipped unread: in an attendee list most words
-    are such, and reading each word's name tests was most of the time it cost."""
-    v = lex.vocab
-    idioms = _idioms()
-    dense, n = len(cands) * 4 > len(toks), len(toks)
-    for k, i in enumerate(cands):
-        if k == _FILL_AFTER and dense:
+def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles: RoleGate) -> Iterator[Span]:
+    """Each candidate read in its context (_judge). `roles.settled(i)` asks the role reader first whether word i is a
+    professional named in role (roles.py RoleReader.settled), so its name tests are skipped, and `roles.passed` holds
+    the later words of phrases found so ("Jo Hill (IRO)": Hill, once Jo is read), skipped unread: in an attendee list
+    most words are such, and reading each word's name tests was most of the time it cost. A word whose context (the
+    words every test here and in the role reader can read around it, with the gaps between: Toks.context) was judged
+    before in this message is judged from memory, its phrase's words passed again: a long message that repeats
+    itself is read once per distinct context."""
+    dense, passed, spans = len(cands) * 4 > len(toks), roles.passed, toks.spans
+    memo: dict[object, tuple[bool, tuple[int, ...]]] = {}
+    norms = toks.norms
+    # (a word of one letter or a verb like "were" is no name wherever it is: turned away before its context is read)
+    for k, (i, key) in enumerate(toks.keyed([i for i in cands if len(norms[i]) > 1 and norms[i] not in _FUNCTION])):
+        if k == _FILL_AFTER and dense and len(memo) * 2 > k:
             toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
-        if i in passed or (t := toks[i]) is None:
+        if i in passed:
             continue
-        prev, nxt = toks[i - 1] if i else None, toks[i + 1] if i + 1 < n else None
-        w = t.norm
-        titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
-        if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
-                                            and not (t.cap and titled)):
-            continue
-        if not t.cap and not titled and w in v.professional_roles:
-            continue  # "governor asked", "chair said": a job typed in lower case, though some lists hold it as a name
-        if len(w) <= 3 and t.upper:
-            continue  # initials are judged separately
-        known, common = c.known(w), c.common(w)
-        if (t.possessive and nxt is not None and nxt.norm in v.person_relations and _PHRASE_PUNCT.isdisjoint(t.after)
-                and _kin_owner(t, prev, lex)):
-            yield "name", t.start, t.end  # "Reign's nan": only a person has a nan, whatever the word
-            continue
-        if common and not known and not titled:
-            continue  # an ordinary word that is in no name list
-        if settled(i):
-            continue  # a professional named in role: any span here would be let pass
-        # (each test after its cheap gate: a word in no saying, colour or season list is none of those)
-        if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
-                           or _named_thing(i, toks, lex) or (w in _RATINGS and _rating(i, toks))
-                           or (w in idioms and _idiom(i, toks))
-                           or (w in v.abstract_name_words and _abstract_use(i, toks, lex))
-                           or (nxt is not None and nxt.norm == "the" and _pet(i, toks, lex))):
-            continue  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
-        if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
-                       or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
-                           and not t.before.endswith("["))):  # type: ignore[union-attr]
-            yield "name", t.start, t.end
-            continue
-        prev2 = toks[i - 2] if i > 1 else None
-        if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
-            continue  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
-        determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
-        greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
-                                                                     and prev2.norm == "thank"))
-        if determiner_before or (w in v.org_words and t.cap) or greeted:
-            continue  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
-        if known and not common:
-            if not _before_org(i, toks, lex):  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
-                yield "name", t.start, t.end
-            continue
-        if known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
-            yield "name", t.start, t.end  # 'Summer-Rose', 'lily-mae': every part a first name
-            continue
-        if not known and (common or _ACRONYM.fullmatch(t.raw) or not (w.isalpha() or "-" in w)):
-            continue
-        # the word's position, read only for the words that need it
-        nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
-        place = c.place(w)
-        after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
-                      and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c)
-                      ) or _role_is(t, prev, prev2, lex)
-        verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
-        ing_next = len(nn) > 4 and nn.endswith("ing")
-        end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
-        relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
-        # "Georgia's boyfriend": a place has no mum or boyfriend (but may have social workers and partners)
-        kin_next = relation_next and nxt.norm in v.person_relations  # type: ignore[union-attr]
-        contact = prev is not None and (prev.norm in v.contact_verbs or (
-            prev2 is not None and prev2.norm in _SPEAK and prev.norm in ("to", "with")))
-        clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
-        mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
-        if known:  # a name that is also a word, place or term: only in a name position
-            first = w in lex.first_names
-            if ((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
+        if (found := memo.get(key)) is None:
+            roles.added = ()
+            found = memo[key] = (_judge(i, toks[i], toks, lex, c, roles.settled), roles.added)  # type: ignore[arg-type]
+        elif found[1]:
+            passed.update(i + d for d in found[1])
+        if found[0]:
+            yield "name", spans[i][0], spans[i][1]
+
+
+def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Callable[[int], bool]) -> bool:
+    """Whether candidate word i is a name."""
+    v, n = lex.vocab, len(toks)
+    idioms = _idioms()
+    prev, nxt = toks[i - 1] if i else None, toks[i + 1] if i + 1 < n else None
+    w = t.norm
+    titled = prev is not None and (prev.norm in v.titles or _named(prev, toks[i - 2] if i > 1 else None))
+    if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
+                                        and not (t.cap and titled)):
+        return False
+    if not t.cap and not titled and w in v.professional_roles:
+        return False  # "governor asked", "chair said": a job typed in lower case, though some lists hold it as a name
+    if len(w) <= 3 and t.upper:
+        return False  # initials are judged separately
+    known, common = c.known(w), c.common(w)
+    if (t.possessive and nxt is not None and nxt.norm in v.person_relations and _PHRASE_PUNCT.isdisjoint(t.after)
+            and _kin_owner(t, prev, lex)):
+        return True  # "Reign's nan": only a person has a nan, whatever the word
+    if common and not known and not titled:
+        return False  # an ordinary word that is in no name list
+    if settled(i):
+        return False  # a professional named in role: any span here would be let pass
+    # (each test after its cheap gate: a word in no saying, colour or season list is none of those)
+    if not titled and ((t.cap and common and (_verb_use(i, toks, lex) or _infinitive(i, toks)))
+                       or _named_thing(i, toks, lex) or (w in _RATINGS and _rating(i, toks))
+                       or (w in idioms and _idiom(i, toks))
+                       or (w in v.abstract_name_words and _abstract_use(i, toks, lex))
+                       or (nxt is not None and nxt.norm == "the" and _pet(i, toks, lex))):
+        return False  # "forgot to Mark the register", "a Jack Frost event": a verb, or a thing named after someone
+    if titled and (t.cap or not common or (w in lex.surnames and prev.norm in _STRICT_TITLES)  # type: ignore[union-attr]
+                   or (prev.norm in ("mr", "mrs") and w.isalpha() and w not in _DETERMINERS
+                       and not t.before.endswith("["))):  # type: ignore[union-attr]
+        return True
+    prev2 = toks[i - 2] if i > 1 else None
+    if not t.cap and w in v.verbs_after and not (w in _NAME_VERBS and _name_not_modal(i, toks, lex)):
+        return False  # "mum said she...", "children will also": a verb, though 'said' and 'will' are also names
+    determiner_before = prev is not None and prev.norm in _DETERMINERS and not t.before.strip()
+    greeted = prev is not None and (prev.norm in _GREETINGS or (prev.norm == "you" and prev2 is not None
+                                                                 and prev2.norm == "thank"))
+    if determiner_before or (w in v.org_words and t.cap) or greeted:
+        return False  # 'thanks Sam', 'hi Jo': a colleague addressed, not a child described
+    if known and not common:
+        return not _before_org(i, toks, lex)  # not 'Leighton Hospital', not 'the Halliwell Jones stadium'
+    if known and _first_names(w, lex) and not (t.cap and _before_org(i, toks, lex)):
+        return True  # 'Summer-Rose', 'lily-mae': every part a first name
+    if not known and (common or _ACRONYM.fullmatch(t.raw) or not (w.isalpha() or "-" in w)):
+        return False
+    # the word's position, read only for the words that need it
+    nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
+    place = c.place(w)
+    after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
+                  and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c)
+                  ) or _role_is(t, prev, prev2, lex)
+    verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
+    ing_next = len(nn) > 4 and nn.endswith("ing")
+    end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
+    relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
+    # "Georgia's boyfriend": a place has no mum or boyfriend (but may have social workers and partners)
+    kin_next = relation_next and nxt.norm in v.person_relations  # type: ignore[union-attr]
+    contact = prev is not None and (prev.norm in v.contact_verbs or (
+        prev2 is not None and prev2.norm in _SPEAK and prev.norm in ("to", "with")))
+    clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
+    mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
+    if known:  # a name that is also a word, place or term: only in a name position
+        first = w in lex.first_names
+        return bool((after_role and (t.cap or verb_next or ing_next or end_next or t.possessive))
                     or (t.possessive and not place and w in lex.first_names)
                     or (t.possessive and relation_next and (not place or kin_next))
                     or (first and clause and verb_next and not t.possessive
@@ -160,25 +178,25 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, settl
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)
                         and not _before_org(i, toks, lex))  # 'Rose Hill school', 'Grace Road surgery'
                     or (first and t.cap and _surname_next(i, toks, lex))
-                    or (first and _lower_surname_next(t, toks[i + 1], lex))):
-                yield "name", t.start, t.end
-        elif (  # in no list
-                (after_role and (t.cap or verb_next or ing_next or end_next))
-                or relation_next
-                # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
-                or (t.possessive and sum(ch.isupper() for ch in t.raw) <= 1)
-                or _with_relative(i, toks, lex)
-                or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
-                # "told Jaz we'd ...", "the report for Wiktoria on Friday": a capitalised word in no list, mid-sentence,
-                # told or done for
-                or (mid_cap and prev is not None and not _before_org(i, toks, lex)
-                    and (prev.norm in v.contact_verbs or (prev.norm in _FOR_WHOM and prev2 is not None
-                                                          and prev2.norm in v.case_nouns)))
-                or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
-                or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in _NEWS and end_next)
-                or (clause and verb_next and not t.possessive)
-                or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex))):
-            yield "name", t.start, t.end
+                    or (first and _lower_surname_next(t, toks[i + 1], lex)))
+    return bool(  # in no list
+            (after_role and (t.cap or verb_next or ing_next or end_next))
+            or relation_next
+            # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
+            or (t.possessive and sum(ch.isupper() for ch in t.raw) <= 1)
+            or _with_relative(i, toks, lex)
+            or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
+            # "told Jaz we'd ...", "the report for Wiktoria on Friday": a capitalised word in no list, mid-sentence,
+            # told or done for
+            or (mid_cap and prev is not None and not _before_org(i, toks, lex)
+                and (prev.norm in v.contact_verbs or (prev.norm in _FOR_WHOM and prev2 is not None
+                                                      and prev2.norm in v.case_nouns)))
+            or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
+            or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in _NEWS and end_next)
+            or (clause and verb_next and not t.possessive)
+            or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex)))
+
+
 
 
 _FOR_WHOM = frozenset({"for", "re"})  # "the report for Wiktoria", "re Kacper"
@@ -241,53 +259,6 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
     return not (after is not None and after.norm in lex.vocab.person_verbs and not nxt.after.strip())
 
 
-_NOT_OWNERS = frozenset({"everyone", "someone", "anyone", "nobody", "somebody", "anybody", "everybody", "one", "who",
-                         "whose", "each", "other", "another", "mother", "father", "today", "yesterday", "tomorrow"})
-
-
-def _kin_owner(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
-    """A word before "'s" and a relative only a person has, not after a determiner ("the landlord's son") and not a
-    pronoun, place or role ("everyone's mum", "Halton's dad"?)."""
-    w = t.norm
-    return (t.possessive and (prev is None or prev.norm not in _DETERMINERS) and w not in _NOT_OWNERS
-            and w not in lex.vocab.role_words and w not in lex.vocab.not_names and w not in lex.vocab.acronyms
-            and not (w in lex.places and w not in lex.english) and w.isalpha())
-
-
-def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
-    """'his brother will', 'that will was missing', 'told will his mum': not the modal ('children will also')."""
-    prev, nxt = toks[i - 1] if i else None, toks[i + 1]
-    if toks[i] is not None and toks[i].possessive:  # type: ignore[union-attr]
-        return True  # "will's been off": the modal takes no 's
-    return (prev is not None and prev.norm in lex.vocab.person_relations) or (
-        nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and"))
-
-
-def _named(prev: Tok, before: Tok | None) -> bool:
-    """'surname is Petrescu', 'family name is ...', 'surname Petrescu': the word after is a name."""
-    return prev.norm in ("surname", "surnames") or (
-        prev.norm in ("is", "was") and before is not None and before.norm in ("surname", "name"))
-
-
-def _first_names(w: str, lex: Lexicon) -> bool:
-    parts = w.split("-")
-    return len(parts) > 1 and all(len(p) > 2 and p in lex.first_names for p in parts)
-
-
-def _person_state(i: int, toks: Toks, lex: Lexicon) -> bool:
-    """'brooke was found', 'chester is missing': is/was and a state only a person is in, after a name that is
-    also a place."""
-    nxt, after = toks[i + 1], toks[i + 2]
-    return (nxt is not None and after is not None and nxt.norm in ("is", "was", "has", "had", "been")
-            and after.norm in lex.vocab.person_states)
-
-
-def _about_pronoun(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
-    """'worried about river, he's...': a first name after about/re/for, then a comma and a pronoun."""
-    return (prev is not None and prev.norm in ("about", "re", "for", "with") and t.after.strip() == ","
-            and nxt is not None and nxt.norm in ("he", "she", "they", "he's", "she's", "they're", "hes", "shes"))
-
-
 def _with_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'summer and her mum', 'will and his nan': a first name joined to a relative."""
     norms = toks.norms  # looked up without building tokens: most words are not followed by "and"
@@ -326,7 +297,10 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     names, ordinary, openers = _cues()
     # Ordinary words are most words: one set difference leaves the few to look at (names, words in no list).
     odd = {b for b in distinct - ordinary if not is_contraction(b, ordinary)} | names.intersection(distinct)
-    cand = {i for b in odd if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary) for i in at[b]}
+    cand: set[int] = set()
+    for b in odd:
+        if b in names or "-" not in b or hyphenated_candidate(b, names, ordinary):
+            cand.update(at[b])
     cand.update(i + 1 for b in openers & distinct for i in at[b])
     shorts = short_capitals(text, spans, norms, bases, lex)
     cand.update(shorts)
@@ -347,7 +321,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     # "a DS from CAIT": a service's acronym typed in capitals, though its letters spell a name ("cait's mum") (round 28)
     cand.difference_update(i for b in lex.vocab.service_acronyms & distinct for i in at[b]
                            if text[spans[i][0]:spans[i][1]].isupper())
-    cands = sorted(i for i in cand if 0 <= i < n)
+    cands = sorted(cand)
+    cands = cands[bisect.bisect_left(cands, 0):bisect.bisect_left(cands, n)]
     family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
     english = lex.english
     # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
@@ -361,7 +336,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     toks = Toks(text, spans, norms)
     c = classifier()
     roles = RoleGate(toks, lex)
-    return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles.settled, roles.passed)),
+    return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles)),
             family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.places import NAMED_STREET, street_as_place
-from bot.privacy.published import child_at_school, lower_school, team_mailbox
-from bot.privacy.source import _MAX_STARTS, Source
+from bot.privacy.places import NAMED_STREET, named_street_place
+from bot.privacy.published import team_mailbox
+from bot.privacy.source import _MAX_STARTS, Source, _reach_back
 
 Span = tuple[str, int, int]
 
@@ -96,16 +96,19 @@ _YEAR_GROUP = (r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b(?!\s{0,2}-?\s{0,2}(?:o
                r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
-FORM_AT = re.compile(r"\b\d{1,2}(?!AM|PM)[A-Z]{1,2}(?=\s{1,3}at\s)")  # "10G at Parkside High": a form at a school
+# "10G at Parkside High": a form at a school ("\d(?<!\w\d)\d?" is "\b\d{1,2}" led by a digit: a faster scan)
+FORM_AT = re.compile(r"\d(?<!\w\d)\d?(?!AM|PM)[A-Z]{1,2}(?=\s{1,3}at\s)")
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
+# (a name's words are possessive runs, "{1,30}+": a space always follows one, so a shorter run could never match where
+# the longest did not, and a line of capitalised words is not tried in every split)
 SCHOOL_NAME = re.compile(
-    rf"\b[A-Z][\w'’\-]{{1,30}}(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
+    rf"\b[A-Z][\w'’\-]{{1,30}}+(?:\s{{1,3}}[A-Z][\w'’\-]{{1,30}}+){{0,4}}\s{{1,3}}{_SCHOOL_SUFFIX}\b"
     r"|\b(?:St|Saint|st)\.?\s{1,3}[A-Za-z][a-z'’]{2,30}\b"
     r"|\b(?:at|from|attends|attending|to)\s{1,3}(?:[Tt]he\s{1,3})?[A-Z][\w'’\-]{1,30}"
 )
 # A school named with a word only schools use, even without a year group.
 SCHOOL_STRONG = re.compile(  # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the engine scans for far faster)
-    r"[A-Z](?<!\w[A-Z])[\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
+    r"[A-Z](?<!\w[A-Z])[\w'’\-]{1,30}+(?:\s{1,3}[A-Z][\w'’\-]{1,30}+){0,4}\s{1,3}(?:Primary|Academy|Grammar|Infants|Juniors|"
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
 BIRTH_CUE = re.compile(
@@ -254,9 +257,8 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
         if words & _BIRTH_GATE:
             out.append(_birth_dates(src))
     elif words & _STREET_WORDS:
-        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text) if not street_as_place(text, m))
-    if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}):
-        out.append(_schools(src, words))
+        out.append(("address", m.start(), m.end()) for m in NAMED_STREET.finditer(text)
+                   if not named_street_place(src, m))
     if "." in text:
         # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
         dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
@@ -266,12 +268,6 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_STREET, _HOME_GATE & words))
     return out
-
-
-def shapes(text: str) -> Iterator[Span]:
-    """Every span of an identifier shape in `text`."""
-    for detector in detectors(Source(text), words_of(text)):
-        yield from detector
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -294,12 +290,17 @@ def _before_digits(text: str) -> Iterator[int]:
                 yield start
 
 
+_GIR = re.compile(r"gir ?0aa")
+
+
 def _postcodes(src: Source) -> Iterator[Span]:
     # a postcode starts one or two letters before a digit: tried only there, not at every character ("GIR 0AA",
-    # the one postcode with a space there, is looked for by the regex engine's own scan when "gir" is in the text)
-    gir = "gir" in (src.low if src.low is not None else src.text.lower())
+    # the one postcode with a space there, is looked for by the regex engine's own scan when the text holds it,
+    # not whenever it holds "gir", as every "girl" does)
+    gir = _GIR.search(src.lower) is not None
     for pattern in (POSTCODE, OUTWARD):
-        found = src.finditer(pattern) if gir else src.at_starts(pattern, _before_digits(src.text))
+        whole = gir and pattern is POSTCODE
+        found = src.finditer(pattern) if whole else src.at_starts(pattern, _before_digits(src.text))
         yield from (("postcode", m.start(), m.end()) for m in found)
 
 
@@ -323,7 +324,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
         found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
                  else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))
-        found = (m for m in found if pattern is not NAMED_STREET or not street_as_place(src.text, m))  # places.py
+        found = (m for m in found if pattern is not NAMED_STREET or not named_street_place(src, m))  # places.py
         found = (m for m in found if not (_AGE_RANGE.search(src.text, max(0, m.start() - 3), m.start())
                                           and m.group().split()[-1].lower() not in _STREET_WORDS))
         # "01928 593 311 Halton contact centre": the last digits of a phone number are no house number
@@ -336,23 +337,29 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
     found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
     for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
         for m in matches:
-            token = src.text[m.start():m.end()]
-            first_digit = _DIGIT.search(token)
-            digits_at = m.start() + (first_digit.start() if first_digit else 0)
-            # "MASH 01204 331500": a service's name before its phone number is no record number
-            if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _inside(digits_at, phones):
+            start, end = m.start(), m.end()
+            first_digit = _DIGIT.search(src.text, start, end)
+            digits_at = first_digit.start() if first_digit else start
+            # "MASH 01204 331500": a service's name before its phone number is no record number; a web page's path
+            # (…/2017/11/…) is none either; the rest is read once per distinct text (Source.local)
+            if (phones and _inside(digits_at, phones)) or (links and _inside(start, links)) \
+                    or not src.local(_record_number, start, end, _REF_BACK, pattern is KEYWORD_REF, typed=True):
                 continue
-            if _inside(m.start(), links):  # a web page's path (…/2017/11/…) is not a record number
-                continue
-            if _financial_year(token) or SECTION_BEFORE.search(src.text, max(0, m.start() - 12), m.start()):
-                continue
-            if ADMIN_BEFORE.search(src.text, max(0, m.start() - 24), m.start()):
-                continue
-            if pattern is KEYWORD_REF and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")):
-                continue
-            yield "record_reference", m.start(), m.end()
+            yield "record_reference", start, end
 
 
+def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
+    """Whether text[start:end] is no bot reference, date, financial year, section or course number."""
+    text = src.text
+    token = text[start:end]
+    if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _financial_year(token):
+        return False
+    if SECTION_BEFORE.search(text, max(0, start - 12), start) or ADMIN_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    return not (keyword and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")))
+
+
+_REF_BACK = 24 + max(_reach_back(SECTION_BEFORE), _reach_back(ADMIN_BEFORE))  # (what _record_number reads before)
 _NEAR = 120  # how far apart two parts of one description may be (a year group and its school...)
 
 
@@ -370,20 +377,3 @@ def _birth_dates(src: Source) -> Iterator[Span]:
         date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
         if date:
             yield "date_of_birth", min(cue.start(), date.start()), max(cue.end(), date.end())
-
-
-def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    text = src.text
-    forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
-             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
-    for year in [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]:
-        span = _sentence(text, year.start(), year.end())
-        school = SCHOOL_NAME.search(text, *span) or lower_school(text, *span)
-        if school:
-            yield "school_year", year.start(), year.end()
-            yield "school_year", school.start(), school.end()
-    if words & _SCHOOL_GATE:
-        for m in SCHOOL_STRONG.finditer(text):
-            # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it
-            if child_at_school(src.low if src.low is not None else text.lower(), *_sentence(text, m.start(), m.end())):
-                yield "school_year", m.start(), m.end()

@@ -10,8 +10,10 @@ home (patterns.py) whatever the sentence says.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
+from bot.privacy.source import Source, _reach_ahead
 
 # A capitalised name before a street word (an address unless street_as_place says it is a place).
 NAMED_STREET = re.compile(
@@ -56,3 +58,76 @@ def street_as_place(text: str, street: re.Match[str]) -> bool:
     return not any(w in cues and not (venue and w in v.street_soft_cues) and not (
         w in ("family", "families") and k + 1 < len(words) and words[k + 1] in v.street_venues)
         for k, w in enumerate(words))
+
+
+def named_street_place(src: Source, street: re.Match[str]) -> bool:
+    """street_as_place for a NAMED_STREET match, read once per distinct text around it (Source.local: the match
+    again from its start, the sentence within _NEAR either side, the words before an abbreviation)."""
+    start = street.start()
+    return src.local(_street_place_at, start, start + _STREET_READ, _NEAR + 1, typed=True)
+
+
+def _street_place_at(src: Source, start: int, _end: int) -> bool:
+    return street_as_place(src.text, NAMED_STREET.match(src.text, start))  # type: ignore[arg-type]
+
+
+_STREET_READ = _reach_ahead(NAMED_STREET) + _NEAR + 1
+
+
+# A place named in a sentence (moved here from combos.py, which reads it for its combinations, as siblings.py does):
+# a town, ward or estate in the area lists, capitalised or typed in lower case.
+PLACE_WORD = re.compile(r"\b[A-Z][a-z'’]{2,25}\b")
+
+
+def _place(text: str, a: int, b: int) -> bool:
+    lex = lexicon()
+    local, places, english = lex.vocab.local_places, lex.places, lex.english
+    for m in PLACE_WORD.finditer(text, a, b):
+        w = m.group().lower()
+        if m.start() > a and text[m.start() - 1] not in ".!?\n" and (w in local or (w in places and w not in english)):
+            return True
+    # typed in lower case ("lives out near malpas", "in rock ferry"): a town's whole name that is no English word or
+    # person's name, or a local place of two words (each distinct word looked up once; a pair only from a word that
+    # starts a two-word local place)
+    words = _LOWER_WORD.findall(text, a, b)
+    distinct = set(words)
+    if not distinct.isdisjoint(local):
+        return True
+    for w in distinct.intersection(lex.place_names):
+        if w not in english and w not in lex.first_names and w not in lex.surnames and w not in lex.rare_english:
+            return True
+    pair_starts = _pair_starts()
+    if distinct.isdisjoint(pair_starts):
+        return False
+    return any(w in pair_starts and f"{w} {words[k + 1]}" in local for k, w in enumerate(words[:-1]))
+
+
+def _place_in(src: Source, a: int, b: int) -> bool:
+    """_place, for Source.local (it reads one character before a)."""
+    return _place(src.text, a, b)
+
+
+_CAPITALISED_RUN, _LOWER_RUN = re.compile(r"[A-Z][a-z'’]{2,25}"), re.compile(r"(?<![A-Za-z])[a-z]{3,25}")
+
+
+def place_possible(src: Source) -> bool:
+    """Whether _place could hold of any window of the message: False only when no beginning of a capitalised or
+    lower-case word (a window may end inside one) is a place _place takes, or the first of a two-word place."""
+    lex = lexicon()
+    local, places, english = lex.vocab.local_places, lex.places, lex.english
+    for run in set(_CAPITALISED_RUN.findall(src.text)):
+        if any((w := run[:k].lower()) in local or (w in places and w not in english) for k in range(3, len(run) + 1)):
+            return True
+    starts, named = _pair_starts(), lex.place_names
+    return any(w in local or w in starts or (w in named and w not in english and w not in lex.first_names
+                                             and w not in lex.surnames and w not in lex.rare_english)
+               for run in set(_LOWER_RUN.findall(src.text)) for w in (run[:k] for k in range(3, len(run) + 1)))
+
+
+@cache
+def _pair_starts() -> frozenset[str]:
+    """The first words of the local places with a space in them ("rock" of "rock ferry")."""
+    return frozenset(p.split(" ")[0] for p in lexicon().vocab.local_places if " " in p)
+
+
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case

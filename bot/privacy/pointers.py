@@ -13,6 +13,7 @@ from functools import cache
 from bot.privacy.lexicon import alternation as _alternation
 from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
+from bot.privacy.source import MANY_CUES, _reach_ahead, _reach_back
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
 # (the look-behind after the @, not before it: the engine then searches for the @ itself, far faster)
@@ -104,33 +105,48 @@ def _work_cue() -> re.Pattern[str]:
 
 def _workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """'mum's the receptionist at the dentist in Neston', 'uncle runs the car wash by the roundabout in Bewsey'."""
-    text, cue = src.text, _work_cue()
-    for rel in src.at_words(RELATIVE_AT, _RELATIVE_WORDS & words):
-        if rel.group().lower() == "partner" and _AGENCY_BEFORE.search(text, max(0, rel.start() - 14), rel.start()):
-            continue  # "a partner does not pay its share in Halton": an agency; "her partner", "mum's partner"
-        end = min(len(text), rel.end() + 120)
-        stop = _CLAUSE_END.search(text, rel.end(), end)
-        end = stop.start() if stop else end
-        aside = ASIDE.match(text, rel.end(), end)  # "uncle (main carer) is the manager of..."
-        after = aside.end() if aside else rel.end()
-        # "mums a cleaner at...": the apostrophe dropped; "mums who work at the hospital" are any mums
-        job = IS_JOB.match(text, after, end) or (None if rel.group(1) else src.search(cue, after, end))
-        if rel.group(1) and job is None:
-            job = _BARE_JOB.match(text, after, end)
-        if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
-            continue  # "contributing to the work of the partnership": the noun, not the verb
-        if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
-            continue  # "auntie has the nail bar", not "carer has complex needs ... for the child"
-        owned = job.group().lower() in ("has", "had")
-        target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
-                       # "gran has an order ... support from the LA": what someone has is a business only where it is
-                       and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
-        if target is None and job.group().lower() in _OWN_VERBS:
-            target = OWNS_PLACE.match(text, job.end(), end)
-        if target is None and job.group().lower() in ("drives", "drove"):
-            target = BUS_ROUTE.match(text, job.end(), end)
-        if target:
-            yield "workplace", rel.start(), target.end()
+    # each relative and its clause read once per distinct text around it (Source.read_at_words)
+    for start, _end, found in src.read_at_words(RELATIVE_AT, _RELATIVE_WORDS & words, _workplace_of,
+                                                (_WORK_BACK, _WORK_READ)):
+        if found is not None:
+            yield "workplace", start, start + found
+
+
+def _workplace_of(src: Source, rel: re.Match[str]) -> int | None:
+    start = rel.start()
+    return _workplace(src, start, 0, rel.end() - start, rel.group(1) is not None)
+
+
+_WORK_NEAR = 120  # how far after the relative its job and workplace are read
+
+
+def _workplace(src: Source, start: int, _window_end: int, length: int, plural: bool) -> int | None:
+    """Where the workplace named in the clause of the relative at text[start:start + length] ends (from start)."""
+    text, cue, rel_end = src.text, _work_cue(), start + length
+    if text[start:rel_end].lower() == "partner" and _AGENCY_BEFORE.search(text, max(0, start - 14), start):
+        return None  # "a partner does not pay its share in Halton": an agency; "her partner", "mum's partner"
+    end = min(len(text), rel_end + _WORK_NEAR)
+    stop = _CLAUSE_END.search(text, rel_end, end)
+    end = stop.start() if stop else end
+    aside = ASIDE.match(text, rel_end, end)  # "uncle (main carer) is the manager of..."
+    after = aside.end() if aside else rel_end
+    # "mums a cleaner at...": the apostrophe dropped; "mums who work at the hospital" are any mums
+    job = IS_JOB.match(text, after, end) or (None if plural else src.search(cue, after, end))
+    if plural and job is None:
+        job = _BARE_JOB.match(text, after, end)
+    if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
+        return None  # "contributing to the work of the partnership": the noun, not the verb
+    if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
+        return None  # "auntie has the nail bar", not "carer has complex needs ... for the child"
+    owned = job.group().lower() in ("has", "had")
+    target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
+                   # "gran has an order ... support from the LA": what someone has is a business only where it is
+                   and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
+    if target is None and job.group().lower() in _OWN_VERBS:
+        target = OWNS_PLACE.match(text, job.end(), end)
+    if target is None and job.group().lower() in ("drives", "drove"):
+        target = BUS_ROUTE.match(text, job.end(), end)
+    return target.end() - start if target else None
 
 
 @cache
@@ -167,6 +183,9 @@ def _solo_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 
 
 _STREET_NEXT = re.compile(rf"\s{{1,3}}(?:{_alternation(vocabulary().street_types)})\b")  # "at X street"
+# what _workplace reads outside its relative's clause: the words before "partner", a street word after the clause
+_WORK_BACK, _WORK_AHEAD = 14 + _reach_back(_AGENCY_BEFORE), _reach_ahead(_STREET_NEXT)
+_WORK_READ = _reach_ahead(RELATIVE_AT) + _WORK_NEAR + _WORK_AHEAD
 
 
 def _named_place(target: re.Match[str], text: str) -> bool:
@@ -262,7 +281,9 @@ def _handle_shaped(h: str) -> bool:
 def _named_on(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
-    for _start, end in _platform_words(low, platforms):
+    for n, (_start, end) in enumerate(_platform_words(low, platforms)):
+        if n == MANY_CUES and _AS_NAME.search(text) is None:
+            return  # many platform words, and no "as" or "called" anywhere after which a name could follow
         m = _AS_NAME.match(text, end)
         if m and (w := m.group(1).lower()) not in lex.english and w not in lex.rare_english:
             yield "social_media", m.start(1), m.end(1)
@@ -281,7 +302,9 @@ _NEAR_CHARS = 30  # how far after the platform word a handle is looked for
 def _handles_near(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
     lex = lexicon()
-    for _start, end in _platform_words(low, platforms):
+    for n, (_start, end) in enumerate(_platform_words(low, platforms)):
+        if n == MANY_CUES and not _handle_shaped(text):
+            return  # many platform words, and nothing in the message is shaped like a username
         for m in _NEAR_HANDLE.finditer(text, end, min(len(text), end + _NEAR_CHARS)):
             h = m.group(1)
             if "\n" in text[end:m.start()] or _NOT_HANDLE.fullmatch(h) or h.lower() in lex.english:
@@ -293,8 +316,10 @@ def _handles_near(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
 
 def _handles_before(src: Source, platforms: frozenset[str]) -> Iterator[Span]:
     text, low = src.text, src.low or src.text.lower()
-    for start, _end in _platform_words(low, platforms):
-        m = HANDLE_BEFORE.search(text, max(0, start - 45), start)
+    for n, (start, _end) in enumerate(_platform_words(low, platforms)):
+        if n == MANY_CUES and not _handle_shaped(text):
+            return  # many platform words, and nothing in the message is shaped like a username
+        m = src.search(HANDLE_BEFORE, max(0, start - 45), start)
         if m and _handle_shaped(m.group(1)) and not m.group(1).replace(".", "").isdigit():
             yield "social_media", m.start(1), m.end(1)
 

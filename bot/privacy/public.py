@@ -48,6 +48,6 @@ def public_traces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue
         a, b = _sentence(text, m.start(), m.end())
         if src.search(pats["incident"], m.end(), b) and (src.search(pats["when"], a, b)
-                                                         or _CHILDREN.search(text, a, b)):
+                                                         or src.search(_CHILDREN, a, b, as_typed=True)):
             yield "event", a, b
 

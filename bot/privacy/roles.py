@@ -44,6 +44,7 @@ class RoleReader(RoleContext):
         super().__init__(toks, lex)
         # later words of a phrase found governed, so the name reader can skip them unread (see settled)
         self.passed: set[int] = set() if passed is None else passed
+        self.added: tuple[int, ...] = ()  # the words the last settled() passed, counted from its word
         self.single_roles = _single_words(self.roles)
 
     def _titled(self, lo: int, hi: int, i: int) -> bool:
@@ -83,9 +84,10 @@ class RoleReader(RoleContext):
             return False
         if self._read_alike(lo, hi, i):  # the phrase's later words are governed too: "Hill" once "Jo" is read
             if self._in_role.get((lo, hi)) is True:
-                self.passed.update(range(i + 1, hi + 1))
+                self.added = tuple(range(1, hi - i + 1))
             else:
-                self.passed.update(k for k in range(i + 1, hi + 1) if self._titled(lo, hi, k))
+                self.added = tuple(k - i for k in range(i + 1, hi + 1) if self._titled(lo, hi, k))
+            self.passed.update(i + d for d in self.added)
         return True
 
     def _phrase_in_role(self, lo: int, hi: int) -> bool:
@@ -104,21 +106,27 @@ class RoleGate:
         self.toks, self.lex = toks, lex
         self.reader: RoleReader | None = None
         self.passed: set[int] = set()  # words known governed before the name reader reaches them
+        self.added: tuple[int, ...] = ()  # the words the last settled() passed, counted from its word
 
     def settled(self, i: int) -> bool:
         """See RoleReader.settled."""
         if self.reader is None:
             self.reader = RoleReader(self.toks, self.lex, self.passed)
-        return self.reader.settled(i)
+        self.reader.added = ()
+        found = self.reader.settled(i)
+        self.added = self.reader.added
+        return found
 
     def unless_in_role(self, spans: Iterator[Span]) -> Iterator[Span]:
-        """The name spans that are not a professional named in role."""
-        toks = self.toks
+        """The name spans that are not a professional named in role (each distinct context asked once: Toks.key)."""
+        toks, governed = self.toks, {}
         for span in spans:
             k = bisect.bisect_left(toks.spans, (span[1], 0))
             if k < len(toks.spans) and toks.spans[k][0] == span[1]:
                 if self.reader is None:
                     self.reader = RoleReader(toks, self.lex, self.passed)
-                if self.reader.governed(k):
+                if (found := governed.get(key := toks.key(k))) is None:
+                    found = governed[key] = self.reader.governed(k)
+                if found:
                     continue
             yield span

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.combos import ROAD, _event_patterns, _patterns, _place
-from bot.privacy.patterns import SCHOOL_NAME, Source, Span, _sentence
+from bot.privacy.combos import ROAD, _event_patterns, _patterns
+from bot.privacy.patterns import _NEAR, SCHOOL_NAME, Source, Span, _sentence
+from bot.privacy.places import _place_in, place_possible
+from bot.privacy.source import MANY_CUES, _reach_ahead
 
 SIBLING_CUE = re.compile(
     r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother|of)|only\s{1,3}(?:girl|boy|child|son|"
@@ -177,33 +179,58 @@ def _sibling_groups(src: Source) -> Iterator[Span]:
         a, b = _sentence(text, m.start(), m.end())
         done = b
         landmark = src.search(spot, a, b) or src.search(setting, a, b) or src.search(community, a, b)
-        road = ROAD.search(text, a, b)
+        road = src.search(ROAD, a, b)
         # "the 4 kids who all got removed from the flats by the station": a set taken from one home, by a landmark
-        if (landmark or road) and (road or _place(text, a, b) or src.search(_REMOVED, a, b)):
+        if (landmark or road) and (road or src.local(_place_in, a, b, 1, typed=True) or src.search(_REMOVED, a, b)):
             yield "sibling", m.start(), m.end()
 
 
 def _siblings(src: Source) -> Iterator[Span]:
-    text = src.text
-    for cue in src.at_words(SIBLING_CUE, _CUE_STARTS):
-        a, b = _sentence(text, cue.start(), cue.end())
-        if specific := SIBLING_SPECIFIC.search(text, a, b) or SCHOOL_NAME.search(text, a, b):
-            yield "sibling", cue.start(), cue.end()
-            yield "sibling", specific.start(), specific.end()
+    # (each cue and its sentence read once per distinct text around it: Source.read_at_words)
+    for n, (start, _end, found) in enumerate(src.read_at_words(SIBLING_CUE, _CUE_STARTS, _specific, _SENTENCE_READ)):
+        if n == MANY_CUES and not (src.anywhere(SIBLING_SPECIFIC) or src.anywhere(SCHOOL_NAME)):
+            return  # many cues, and no sentence of the message holds what would make one specific
+        yield from (("sibling", start + a, start + b) for a, b in found or ())
+
+
+def _specific(src: Source, cue: re.Match[str]) -> tuple[tuple[int, int], ...]:
+    """The cue and what makes it specific in its sentence (from the cue's start), or nothing."""
+    start = cue.start()
+    a, b = _sentence(src.text, start, cue.end())
+    if specific := src.search(SIBLING_SPECIFIC, a, b) or src.search(SCHOOL_NAME, a, b):
+        return (0, cue.end() - start), (specific.start() - start, specific.end() - start)
+    return ()
 
 
 def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    text = src.text
-    for cue in src.at_words(OWN_SIBLING, _OWN_GATE & words):
-        start = cue.start()
-        noun = cue.group().lower().startswith(_OWN_NOUNS) and not cue.group().lower().startswith(_OWN_ADJ)
-        if noun and text[:start].strip() and not src.search(OWN_PREFIX, max(0, start - 10), start):
-            continue  # "siblings should be placed together": no one child's sibling
-        if cue.group().lower() in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
-            continue  # "her brothers" are one child's; "their brothers and sisters" anyone's
-        a, b = _sentence(text, start, cue.end())
-        if event := src.search(SIBLING_EVENT, a, b):
-            yield "sibling", cue.start(), cue.end()
-            yield "sibling", event.start(), event.end()
-        elif _place(text, a, b):  # "big bro (16) ... above the launderette in hoole": one child's sibling, placed
-            yield "sibling", cue.start(), cue.end()
+    first = len(src.text) - len(src.text.lstrip())  # (where the message's first character that is no space is)
+    for n, (start, _end, found) in enumerate(src.read_at_words(OWN_SIBLING, _OWN_GATE & words, _own_sibling,
+                                                                _SENTENCE_READ)):
+        if n == MANY_CUES and not (src.anywhere(SIBLING_EVENT) or place_possible(src)):
+            return  # many cues, and no sentence of the message holds an event or a place
+        yield from (("sibling", start + a, start + b) for a, b in (found or ((), ()))[start <= first])
+
+
+def _own_sibling(src: Source, cue: re.Match[str]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """One child's sibling with an event or a place in their sentence (spans from the cue's start): as read with text
+    before the cue, and with only spaces before it."""
+    return tuple(_own_sibling_after(src, cue, lead) for lead in (True, False))
+
+
+def _own_sibling_after(src: Source, cue: re.Match[str], lead: bool) -> tuple[tuple[int, int], ...]:
+    start, end, group = cue.start(), cue.end(), cue.group().lower()
+    noun = group.startswith(_OWN_NOUNS) and not group.startswith(_OWN_ADJ)
+    if noun and lead and not src.search(OWN_PREFIX, max(0, start - 10), start):
+        return ()  # "siblings should be placed together": no one child's sibling
+    if group in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
+        return ()  # "her brothers" are one child's; "their brothers and sisters" anyone's
+    a, b = _sentence(src.text, start, end)
+    if event := src.search(SIBLING_EVENT, a, b):
+        return (0, end - start), (event.start() - start, event.end() - start)
+    if src.local(_place_in, a, b, 1, typed=True):  # "big bro (16) ... above the launderette in hoole": placed
+        return ((0, end - start),)
+    return ()
+
+
+# what a cue's reading looks at: its sentence, up to _NEAR characters either side (and the words before it)
+_SENTENCE_READ = (_NEAR + 2, _NEAR + 2 + max(_reach_ahead(SIBLING_CUE), _reach_ahead(OWN_SIBLING)))

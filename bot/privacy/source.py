@@ -3,9 +3,14 @@ patterns.py, which re-exports Source)."""
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from re import _compiler, _parser
+from re import _constants as _sre  # the standard library's own names for a parsed pattern's parts
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Source:
@@ -17,16 +22,62 @@ class Source:
         self.text = text
         low = text.lower()
         self.low = low if len(low) == len(text) else None
+        self._memo: dict[tuple[object, ...], object] = {}
+        self._lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """text.lower(), made once (the lower-case copy, or when that changes the length, the lower-cased text)."""
+        if self._lower is None:
+            self._lower = self.low if self.low is not None else self.text.lower()
+        return self._lower
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         if self.low is not None and pattern.flags & _IGNORECASE:
             return _lowered(pattern).finditer(self.low)
         return pattern.finditer(self.text)
 
-    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        if self.low is not None and pattern.flags & _IGNORECASE:
-            return _lowered(pattern).search(self.low, start, end)
-        return pattern.search(self.text, start, end)
+    def search(self, pattern: re.Pattern[str], start: int, end: int, *, as_typed: bool = False
+               ) -> re.Match[str] | None:
+        """pattern.search over a window (a cue's sentence; case-insensitive patterns on the lower-case copy, as
+        finditer), remembered by the window's own characters: a search's answer depends only on the text from a few
+        characters before `start` (the pattern's look-behinds and \\b) up to `end`, so a window this message has
+        searched before, at any offset, is answered from memory (one anchored match if something was found). A long
+        message that repeats itself ("his sister " 4,000 times: 4,000 cues, each searching the 240 characters around
+        it) then costs one search per distinct window, not per cue. `as_typed`: search the text as typed even when
+        `pattern` ignores case (for a caller that always searched it so)."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE
+                                                           and not as_typed) else (pattern, self.text)
+        lo = max(0, start - _reach_back(compiled))
+        key = (id(compiled), text[lo:end], start - lo)
+        if (k := self._memo.get(key, _UNSEEN)) is _UNSEEN:
+            m = compiled.search(text, start, end)
+            self._memo[key] = None if m is None else m.start() - start
+            return m
+        return None if k is None else compiled.match(text, start + k, end)  # type: ignore[operator]
+
+    def anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `search` could find `pattern` in any window of this message: False only when the pattern with its
+        assertions left out (\\b, look-behinds and look-aheads, which a window's end can change) matches nowhere in
+        the whole message. A window's match consumes the same characters in the whole message with fewer conditions,
+        so False is never wrong. One scan, for a detector about to try many cues (kept for the message)."""
+        compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
+            else (pattern, self.text)
+        key = (_relaxed, "", id(compiled))
+        if (found := self._memo.get(key)) is None:
+            found = self._memo[key] = _relaxed(compiled).search(text) is not None
+        return found  # type: ignore[return-value]
+
+    def local(self, fn: Callable[..., T], start: int, end: int, back: int, *args: object, typed: bool = False) -> T:
+        """fn(self, start, end, *args), remembered as `search` is: for a function of the message's characters (as
+        typed and in lower case; `typed`: as typed only) from `back` before `start` up to `end` alone, whose answer
+        holds no offsets but from `start`."""
+        lo = max(0, start - back)
+        low = None if typed or self.low is None else self.low[lo:end]
+        key = (fn, self.text[lo:end], low, start - lo, args)
+        if (found := self._memo.get(key, _UNSEEN)) is _UNSEEN:
+            found = self._memo[key] = fn(self, start, end, *args)
+        return found  # type: ignore[return-value]
 
     def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
@@ -44,39 +95,268 @@ class Source:
                 end = m.end()
                 yield m
 
-    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False
-                 ) -> Iterator[re.Match[str]]:
+    def word_starts(self, words: frozenset[str]) -> list[int]:
+        """Where any of `words` stands as a whole word in the lower-case copy (no letter or digit either side), in
+        order (kept for the message)."""
+        key = ("word starts", words)
+        if (found := self._memo.get(key)) is None:
+            low, places = self.low if self.low is not None else self.lower, []
+            for word in words:
+                n, i = len(word), low.find(word)
+                while i >= 0:
+                    if (i == 0 or not low[i - 1].isalnum()) and not low[i + n:i + n + 1].isalnum():
+                        places.append(i)
+                    i = low.find(word, i + 1)
+            found = self._memo[key] = sorted(places)
+        return found  # type: ignore[return-value]
+
+    def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False,
+                 near: tuple[frozenset[str], int] | None = None) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):
         an alternation of many words tried at every character is the slowest thing Python's regex engine does,
         str.find for the few cue words present is among the fastest. `as_typed`: match on the text as typed, not
-        the lower-case copy, for a pattern whose shape holds case ("goes by Smokey": a capitalised name)."""
+        the lower-case copy, for a pattern whose shape holds case ("goes by Smokey": a capitalised name). `near`:
+        (words, n) when every match holds one of `words` as a whole word starting within n characters of its start:
+        a cue with none of them there is not tried ("the" is in every sentence, "the lad" in few)."""
         if self.low is None:
             yield from (pattern.finditer(self.text) if as_typed else self.finditer(pattern))
             return
-        low = self.low
-        starts: set[int] = set()
+        compiled, text = (_lowered(pattern), self.low) if pattern.flags & _IGNORECASE and not as_typed \
+            else (pattern, self.text)
+        starts, end = self._cue_starts(cues, near), -1
+        if len(starts) <= MANY_CUES or (ahead := _reach_ahead(compiled)) > _MEMO_AHEAD:
+            for pos in starts:
+                if pos >= end and (m := compiled.match(text, pos)):
+                    end = m.end()
+                    yield m
+            return
+        # many cue words: a match tried once per distinct text around its cue (all a match there can read), and the
+        # same match again given as what re.Match tells of it (_Seen)
+        back, memo, tag = _reach_back(compiled), self._memo, (_AT_WORD, id(compiled))
+        for pos in starts:
+            if pos < end:
+                continue
+            lo = max(0, pos - back)
+            key = (tag, text[lo:pos + ahead], pos - lo)
+            if (regs := memo.get(key, _UNSEEN)) is _UNSEEN:
+                m = compiled.match(text, pos)
+                regs = memo[key] = None if m is None else tuple((a - pos, b - pos) if a >= 0 else None
+                                                                for a, b in m.regs)
+                if m is not None:
+                    end = m.end()
+                    yield m
+            elif regs is not None:
+                end = pos + regs[0][1]  # type: ignore[index]
+                yield _Seen(text, pos, regs)  # type: ignore[misc, arg-type]
+
+    def read_at_words(self, pattern: re.Pattern[str], cues: frozenset[str], read: Callable[..., T] | None = None,
+                      reach: tuple[int, int] = (0, 0), *, as_typed: bool = False,
+                      near: tuple[frozenset[str], int] | None = None) -> Iterator[tuple[int, int, T | None]]:
+        """(start, end, read(self, match)) for each match at_words finds (None without `read`), remembered once the
+        cue words are many by the text around each cue: what the pattern can read there, and `reach` (characters
+        before its start, after it) for `read`, which must look no further and answer with no offsets but from the
+        match's start. A cue repeated through a long message ("gf " 13,000 times) is then matched and read once per
+        distinct text around it, with no match object built for the rest."""
+        if self.low is None:
+            for m in (pattern.finditer(self.text) if as_typed else self.finditer(pattern)):
+                yield m.start(), m.end(), read(self, m) if read else None
+            return
+        compiled, text = (_lowered(pattern), self.low) if pattern.flags & _IGNORECASE and not as_typed \
+            else (pattern, self.text)
+        starts, end = self._cue_starts(cues, near), -1
+        back, ahead = max(_reach_back(compiled), reach[0]), max(_reach_ahead(compiled), reach[1])
+        if len(starts) <= MANY_CUES or ahead > _MEMO_AHEAD:
+            for pos in starts:
+                if pos >= end and (m := compiled.match(text, pos)):
+                    end = m.end()
+                    yield pos, end, read(self, m) if read else None
+            return
+        memo, tag, raw = self._memo, (_AT_WORD, id(compiled), read), self.text if read and text is not self.text \
+            else None
+        for pos in starts:
+            if pos < end:
+                continue
+            lo, hi = max(0, pos - back), pos + ahead
+            key = (tag, text[lo:hi], raw[lo:hi] if raw is not None else None, pos - lo)
+            if (seen := memo.get(key)) is None:
+                m = compiled.match(text, pos)
+                seen = memo[key] = (None, None) if m is None else (m.end() - pos, read(self, m) if read else None)
+            if seen[0] is not None:
+                end = pos + seen[0]
+                yield pos, end, seen[1]
+
+    def _cue_starts(self, cues: frozenset[str], near: tuple[frozenset[str], int] | None) -> list[int]:
+        """Where a cue word starts in the lower-case copy (not inside a longer word), in order; with `near`, only
+        where one of its words follows within its reach (see at_words)."""
+        key = ("cue starts", frozenset(cues), near)  # a caller may pass a plain set of words
+        if (found := self._memo.get(key)) is not None:
+            return found  # type: ignore[return-value]
+        low, starts = self.low, set()
+        assert low is not None
         for word in cues:
             i = low.find(word)
             while i >= 0:
                 if i == 0 or not low[i - 1].isalnum():
                     starts.add(i)
                 i = low.find(word, i + 1)
-        compiled, text = (_lowered(pattern), low) if pattern.flags & _IGNORECASE and not as_typed \
-            else (pattern, self.text)
-        end = -1
-        for pos in sorted(starts):
-            if pos >= end and (m := compiled.match(text, pos)):
-                end = m.end()
-                yield m
+        if near is not None and starts:
+            places, most = self.word_starts(near[0]), near[1]
+            starts = {p for p in starts if (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + most}
+        found = self._memo[key] = sorted(starts)
+        return found
 
 
-@functools.cache
+class _Seen:
+    """A match at_words found before at the same text around another cue: what re.Match tells of it, here."""
+
+    __slots__ = ("_pos", "_regs", "_text")
+
+    def __init__(self, text: str, pos: int, regs: tuple[tuple[int, int] | None, ...]) -> None:
+        self._text, self._pos, self._regs = text, pos, regs
+
+    def start(self, group: int = 0) -> int:
+        span = self._regs[group]
+        return -1 if span is None else self._pos + span[0]
+
+    def end(self, group: int = 0) -> int:
+        span = self._regs[group]
+        return -1 if span is None else self._pos + span[1]
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, group: int = 0) -> str | None:
+        span = self._regs[group]
+        return None if span is None else self._text[self._pos + span[0]:self._pos + span[1]]
+
+    def groups(self) -> tuple[str | None, ...]:
+        return tuple(self.group(k) for k in range(1, len(self._regs)))
+
+
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped."""
+    """The same pattern for lower-case text: letters lower-cased, case-insensitivity dropped. Remembered by the
+    pattern's identity, not its hash: hashing a compiled pattern hashes its whole program (5-15 µs for the screen's
+    long alternations), which a cache keyed by the pattern paid on every search of every sentence."""
+    if (found := _LOWERED.get(id(pattern))) is not None:
+        return found[1]
     if re.search(r"\\[SWDBAZ]|\\[xuUN]|\(\?P", pattern.pattern):
         raise ValueError("pattern cannot be lower-cased safely")
-    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+    low = re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+    _LOWERED[id(pattern)] = (pattern, low)  # (the pattern kept with it, so its id is never another's)
+    return low
 
 
+_LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _reach_back(pattern: re.Pattern[str]) -> int:
+    """How many characters before its start position a match attempt can read: one (for \\b) and the widest
+    look-behind with everything nested in it, an upper bound (kept by the pattern's identity, as _lowered is)."""
+    if (found := _BACK.get(id(pattern))) is not None:
+        return found[1]
+    back = 1 + _behind(_parser.parse(pattern.pattern, pattern.flags))
+    _BACK[id(pattern)] = (pattern, back)
+    return back
+
+
+def _reach_ahead(pattern: re.Pattern[str]) -> int:
+    """How many characters from its start position a match attempt can read: the widest way through it, look-aheads
+    counted as if they consumed, and one more (for \\b at its end), an upper bound (kept by the pattern's identity)."""
+    if (found := _AHEAD.get(id(pattern))) is not None:
+        return found[1]
+    ahead = _ahead(_parser.parse(pattern.pattern, pattern.flags)).getwidth()[1] + 1
+    _AHEAD[id(pattern)] = (pattern, ahead)
+    return ahead
+
+
+def _ahead(tree: _parser.SubPattern) -> _parser.SubPattern:
+    out = []
+    for op, av in tree:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] < 0:
+                continue
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _ahead(av[1]))
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], _ahead(av[3]))
+        elif op is _sre.BRANCH:
+            av = (av[0], [_ahead(b) for b in av[1]])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], _ahead(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _ahead(av))
+        elif op is _sre.GROUPREF_EXISTS:
+            raise ValueError("conditional groups are not measured")
+        out.append((op, av))
+    return _parser.SubPattern(tree.state, out)
+
+
+def _behind(tree: _parser.SubPattern) -> int:
+    most = 0
+    for op, av in tree:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            most = max(most, (av[1].getwidth()[1] + 1 if av[0] < 0 else 0) + _behind(av[1]))
+        elif op is _sre.SUBPATTERN:
+            most = max(most, _behind(av[3]))
+        elif op is _sre.BRANCH:
+            most = max(most, *(_behind(b) for b in av[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            most = max(most, _behind(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            most = max(most, _behind(av))
+        elif op is _sre.GROUPREF_EXISTS:
+            most = max(most, *(_behind(b) for b in av[1:] if b is not None))
+    return most
+
+
+def _relaxed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with each assertion a window's end could change left out (one that may be tested at the last
+    character a match consumes: a closing \\b, a look-ahead with too little after it), atomic groups and possessive
+    repeats made plain: wherever some way through `pattern` matches in a window, this matches the whole message at
+    the same place (kept by the pattern's identity)."""
+    if (found := _RELAXED.get(id(pattern))) is not None:
+        return found[1]
+    relaxed = _compiler.compile(_plain(_parser.parse(pattern.pattern, pattern.flags), 0), pattern.flags)
+    _RELAXED[id(pattern)] = (pattern, relaxed)
+    return relaxed
+
+
+def _plain(tree: _parser.SubPattern, after: int) -> _parser.SubPattern:
+    """`tree` relaxed as _relaxed says, when at least `after` characters must follow it in every match."""
+    items = list(tree)
+    rest = [after] * (len(items) + 1)  # how many characters must follow each item
+    for k in range(len(items) - 1, 0, -1):
+        rest[k - 1] = rest[k] + _parser.SubPattern(tree.state, [items[k]]).getwidth()[0]
+    out = []
+    for (op, av), follows in zip(items, rest, strict=False):
+        if op is _sre.AT:
+            if follows < 1:
+                continue
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            reads = _ahead(av[1]).getwidth()[1] + 1 if av[0] > 0 else 1
+            if follows < reads:
+                continue
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], _plain(av[3], follows))
+        elif op is _sre.BRANCH:
+            av = (av[0], [_plain(b, follows) for b in av[1]])
+        elif op is _sre.POSSESSIVE_REPEAT and follows >= 1 and av[2].getwidth() == (1, 1):
+            pass  # (a run of single characters with one more after it stops where it would in the whole message)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            plain = _sre.MIN_REPEAT if op is _sre.MIN_REPEAT else _sre.MAX_REPEAT
+            op, av = plain, (av[0], av[1], _plain(av[2], follows))
+        elif op is _sre.ATOMIC_GROUP:
+            op, av = _sre.SUBPATTERN, (None, 0, 0, _plain(av, follows))
+        elif op is _sre.GROUPREF_EXISTS:
+            raise ValueError("conditional groups are not relaxed")
+        out.append((op, av))
+    return _parser.SubPattern(tree.state, out)
+
+
+_BACK: dict[int, tuple[re.Pattern[str], int]] = {}
+_AHEAD: dict[int, tuple[re.Pattern[str], int]] = {}
+_RELAXED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_UNSEEN, _AT_WORD = object(), object()
 _MAX_STARTS = 500
+_MEMO_AHEAD = 400  # (a pattern that reads further is tried afresh at every cue)
+MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
 _IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)

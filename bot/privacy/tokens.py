@@ -7,7 +7,7 @@ and the word classes are cached because a message repeats its words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 
 from bot.privacy.lexicon import Lexicon, fold, lexicon
@@ -89,6 +89,29 @@ class Toks(dict[int, "Tok | None"]):
     def __missing__(self, i: int) -> Tok | None:
         tok = self[i] = Tok(self.text, self.spans, self.norms, i) if 0 <= i < self.n else None
         return tok
+
+    def context(self, i: int, before: int, after: int) -> tuple[str, int, bool, bool]:
+        """What words i - before to i + after are read from: their characters with the gaps between and around them
+        (to either end of the message when they reach it), where word i is among them, and whether they reach the
+        start or the end. Two words with equal contexts read alike to any test that reads no further."""
+        spans, lo, hi = self.spans, i - before, i + after
+        start = spans[lo - 1][1] if lo > 0 else 0
+        end = spans[hi + 1][0] if hi + 1 < self.n else len(self.text)
+        return self.text[start:end], i - max(lo, 0), lo <= 0, hi + 1 >= self.n
+
+    def keyed(self, cands: Iterable[int]) -> Iterator[tuple[int, object]]:
+        """Each candidate in range with its context (Toks.context, READ_BEFORE and READ_AFTER words); for a word
+        that far from both ends of the message, its characters alone (the rest of the context is then the same)."""
+        spans, text, n, before, after = self.spans, self.text, self.n, READ_BEFORE, READ_AFTER
+        for i in cands:
+            if i - before > 0 and i + after + 1 < n:
+                yield i, text[spans[i - before - 1][1]:spans[i + after + 1][0]]
+            elif 0 <= i < n:
+                yield i, self.context(i, before, after)
+
+    def key(self, i: int) -> object:
+        """Word i's context as keyed gives it."""
+        return next(self.keyed((i,)))[1]
 
     def fill(self) -> None:
         """Build every word now, as Tok.__init__ would one at a time but with the gaps between words sliced once
@@ -183,13 +206,21 @@ class Classifier:
 
 
 
-def candidates(toks: Toks, cands: list[int]) -> Iterator[tuple[int, Tok, Tok | None, Tok | None]]:
-    """Each candidate word that survived earlier passes, with the words before and after it (None at an edge):
-    the loop header every word-by-word reader (names, family surnames, initials) shares."""
-    for i in cands:
-        t = toks[i]
-        if t is not None:
-            yield i, t, toks[i - 1] if i else None, toks[i + 1] if i + 1 < len(toks) else None
+# How many words before and after a candidate the word-by-word readers (names.py with the role reader, kin.py) can
+# read: a candidate's context (Toks.context) holds all its judgement depends on (tests/privacy/test_screen_memos.py
+# checks it against the words they read).
+READ_BEFORE, READ_AFTER = 24, 60
+
+
+def judged(toks: Toks, cands: list[int], judge: Callable[[int, Tok, Tok | None, Tok | None], bool]) -> Iterator[int]:
+    """The candidates judge(i, word, word before, word after) says yes to, each distinct context judged once: a long
+    message that repeats itself is read once per distinct context, and its words are built only for those."""
+    memo: dict[object, bool] = {}
+    for i, key in toks.keyed(cands):
+        if (found := memo.get(key)) is None:
+            found = memo[key] = judge(i, toks[i], toks[i - 1] if i else None, toks[i + 1])  # type: ignore[arg-type]
+        if found:
+            yield i
 
 
 def _neighbours(i: int, toks: Toks) -> Iterator[tuple[Tok, str]]:

@@ -10,6 +10,7 @@ from functools import cache
 from bot.privacy.lexicon import Lexicon, vocabulary
 from bot.privacy.programmes import broadcaster, programme_title
 from bot.privacy.tokens import (
+    _DETERMINERS,
     _FUNCTION,
     _PHRASE_PUNCT,
     _SMALL,
@@ -188,3 +189,50 @@ def _pet(i: int, toks: Toks, lex: Lexicon) -> bool:
     the, animal, t = toks[i + 1], toks[i + 2], toks[i]
     return (t is not None and the is not None and animal is not None and the.norm == "the"
             and animal.norm in lex.vocab.pet_words and not t.after.strip() and not the.after.strip())
+
+
+_NOT_OWNERS = frozenset({"everyone", "someone", "anyone", "nobody", "somebody", "anybody", "everybody", "one", "who",
+                         "whose", "each", "other", "another", "mother", "father", "today", "yesterday", "tomorrow"})
+
+
+def _kin_owner(t: Tok, prev: Tok | None, lex: Lexicon) -> bool:
+    """A word before "'s" and a relative only a person has, not after a determiner ("the landlord's son") and not a
+    pronoun, place or role ("everyone's mum", "Halton's dad"?)."""
+    w = t.norm
+    return (t.possessive and (prev is None or prev.norm not in _DETERMINERS) and w not in _NOT_OWNERS
+            and w not in lex.vocab.role_words and w not in lex.vocab.not_names and w not in lex.vocab.acronyms
+            and not (w in lex.places and w not in lex.english) and w.isalpha())
+
+
+def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'his brother will', 'that will was missing', 'told will his mum': not the modal ('children will also')."""
+    prev, nxt = toks[i - 1] if i else None, toks[i + 1]
+    if toks[i] is not None and toks[i].possessive:  # type: ignore[union-attr]
+        return True  # "will's been off": the modal takes no 's
+    return (prev is not None and prev.norm in lex.vocab.person_relations) or (
+        nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and"))
+
+
+def _named(prev: Tok, before: Tok | None) -> bool:
+    """'surname is Petrescu', 'family name is ...', 'surname Petrescu': the word after is a name."""
+    return prev.norm in ("surname", "surnames") or (
+        prev.norm in ("is", "was") and before is not None and before.norm in ("surname", "name"))
+
+
+def _first_names(w: str, lex: Lexicon) -> bool:
+    parts = w.split("-")
+    return len(parts) > 1 and all(len(p) > 2 and p in lex.first_names for p in parts)
+
+
+def _person_state(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'brooke was found', 'chester is missing': is/was and a state only a person is in, after a name that is
+    also a place."""
+    nxt, after = toks[i + 1], toks[i + 2]
+    return (nxt is not None and after is not None and nxt.norm in ("is", "was", "has", "had", "been")
+            and after.norm in lex.vocab.person_states)
+
+
+def _about_pronoun(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
+    """'worried about river, he's...': a first name after about/re/for, then a comma and a pronoun."""
+    return (prev is not None and prev.norm in ("about", "re", "for", "with") and t.after.strip() == ","
+            and nxt is not None and nxt.norm in ("he", "she", "they", "he's", "she's", "they're", "hes", "shes"))

@@ -13,7 +13,8 @@ from functools import cache
 
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span
-from bot.privacy.pointers import _RELATIVE, _RELATIVE_WORDS, RELATIVE_AT, WORK_TARGET, _named_place
+from bot.privacy.pointers import _RELATIVE, _RELATIVE_WORDS, _STREET_NEXT, RELATIVE_AT, WORK_TARGET, _named_place
+from bot.privacy.source import _reach_ahead
 
 # Jobs with no job-like ending ("cook", "nurse"); a word ending like a job ("organist", "groundsman", "supervisors")
 # is one unless it names a family member or a person a service sees ("user", "member", "parent").
@@ -72,26 +73,48 @@ def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             phrase = m.group(1) or m.group(2)
             if job_word(phrase.split()[-1]):
                 yield "workplace", m.start(), m.end()
+    # (each relative or pronoun and what it reads around it taken once per distinct text: Source.read_at_words)
     if "," in text and words & {"a", "an"}:
-        for rel in src.at_words(RELATIVE_AT, gate):
-            if link := APPOSITION.match(text, rel.end(), rel.end() + 12):
-                yield from _job_placed(text, rel.start(), link.end())
-    stops = _between_stops()
+        for start, _end, found in src.read_at_words(RELATIVE_AT, gate, _appositive_job, (0, _APPOSITIVE_READ)):
+            yield from (("workplace", start + a, start + b) for a, b in found or ())
     if not words & {"he", "she", "he's", "she's"}:
         return
-    for pro in src.at_words(PRONOUN_JOB, frozenset({"he", "she"})):
-        lo = max(0, pro.start() - 90)
-        before = text[lo:pro.start()].rstrip()
-        if not before.endswith(_BREAKS):
-            continue  # no clause ends right before the pronoun
-        low = before.lower()
-        rel = None
-        for word in _WORD.finditer(low):
-            if word.group() in gate:
-                rel = word  # the last relative before the break
-        if rel is not None and stops.isdisjoint(_WORD.findall(low, rel.end())):
-            # ("mum rang the SW - she's a locum at the MASH": the pronoun is the worker)
-            yield from _job_placed(text, lo + rel.start(), pro.end())
+    for start, _end, found in src.read_at_words(PRONOUN_JOB, frozenset({"he", "she"}), _pronoun_job,
+                                                (_PRONOUN_BACK, _PRONOUN_READ)):
+        yield from (("workplace", start + a, start + b) for a, b in found or ())
+
+
+def _appositive_job(src: Source, rel: re.Match[str]) -> tuple[tuple[int, int], ...]:
+    """'the mother, a nurse at Clatterbridge': the workplace after a relative and an apposition (from its start)."""
+    text, start = src.text, rel.start()
+    if link := APPOSITION.match(text, rel.end(), rel.end() + 12):
+        return tuple((a - start, b - start) for _, a, b in _job_placed(text, start, link.end()))
+    return ()
+
+
+def _pronoun_job(src: Source, pro: re.Match[str]) -> tuple[tuple[int, int], ...]:
+    """'the uncle? he's a paramedic based in Runcorn': a relative's job carried by a pronoun (from its start). The
+    relative is the last relative's word in the 90 characters before it (a word of the message's own, so one of
+    _RELATIVE_WORDS there is one of the message's relatives)."""
+    text = src.text
+    lo = max(0, pro.start() - 90)
+    before = text[lo:pro.start()].rstrip()
+    if not before.endswith(_BREAKS):
+        return ()  # no clause ends right before the pronoun
+    low = before.lower()
+    rel = None
+    for word in _WORD.finditer(low):
+        if word.group() in _RELATIVE_WORDS:
+            rel = word  # the last relative before the break
+    if rel is not None and _between_stops().isdisjoint(_WORD.findall(low, rel.end())):
+        # ("mum rang the SW - she's a locum at the MASH": the pronoun is the worker)
+        return tuple((a - pro.start(), b - pro.start()) for _, a, b in _job_placed(text, lo + rel.start(), pro.end()))
+    return ()
+
+
+# what the readings above look at past their cue: the job within 90 characters, a street word after its place
+_APPOSITIVE_READ = _reach_ahead(RELATIVE_AT) + 12 + 90 + _reach_ahead(_STREET_NEXT)
+_PRONOUN_BACK, _PRONOUN_READ = 91, _reach_ahead(PRONOUN_JOB) + 90 + _reach_ahead(_STREET_NEXT)
 
 
 def _job_placed(text: str, start: int, after: int) -> Iterator[Span]:

@@ -1,0 +1,82 @@
+"""A school named with a year group in one sentence ("she's in Year 7 at St Chad's"), or a school only schools are
+named for with a pupil's word in its sentence ("she goes to Birchwood High School"); patterns.py holds the patterns
+(moved out of patterns.py, which stays under 400 lines)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.privacy.patterns import (
+    _NEAR,
+    _SCHOOL_GATE,
+    _YEAR_GATE,
+    FORM,
+    FORM_AT,
+    SCHOOL_NAME,
+    SCHOOL_STRONG,
+    YEAR_GROUP,
+    Source,
+    Span,
+    _sentence,
+    detectors,
+    has_digit,
+    words_of,
+)
+from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
+from bot.privacy.source import MANY_CUES, _reach_back
+
+
+def school_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
+    return [_schools(src, words)] if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}) else []
+
+
+def shapes(text: str) -> Iterator[Span]:
+    """Every span of an identifier shape in `text` (patterns.py's detectors and the schools'; moved here from
+    patterns.py with the schools)."""
+    src, words = Source(text), words_of(text)
+    for detector in [*detectors(src, words), *school_detectors(src, words)]:
+        yield from detector
+
+
+def _school_near(src: Source, a: int, b: int) -> tuple[int, int] | None:
+    """Where a school is named in a year group's sentence text[a:b] (offsets from a)."""
+    school = SCHOOL_NAME.search(src.text, a, b) or lower_school(src.text, a, b)
+    return None if school is None else (school.start() - a, school.end() - a)
+
+
+def _school_of_year(src: Source, start: int, _key_end: int, length: int) -> tuple[int, int] | None:
+    """Where a school is named in the sentence of the year group at text[start:start + length] (from its start)."""
+    a, b = _sentence(src.text, start, start + length)
+    school = _school_near(src, a, b)
+    return None if school is None else (a - start + school[0], a - start + school[1])
+
+
+def _pupil_in(src: Source, a: int, b: int) -> bool:
+    return child_at_school(src.lower, a, b)
+
+
+_SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN)  # all _school_near searches
+_SCHOOL_BACK = max(map(_reach_back, _SCHOOL_PATTERNS))
+
+
+def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    text = src.text
+    forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
+             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
+    # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
+    years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
+    if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
+        years = []
+    for year in years:
+        # (the year's sentence and the school in it read once per distinct text around it: Source.local)
+        start, end = year.start(), year.end()
+        if school := src.local(_school_of_year, start, end + _NEAR + 1, _NEAR + _SCHOOL_BACK, end - start, typed=True):
+            yield "school_year", start, end
+            yield "school_year", start + school[0], start + school[1]
+    if words & _SCHOOL_GATE:
+        for m in SCHOOL_STRONG.finditer(text):
+            # "Birchwood High School hosted the forum" names a school; "she goes to ..." places a child in it
+            a, b = _sentence(text, m.start(), m.end())
+            # (lower case that changes the length moves every offset after it: that text is read as it always was)
+            if src.local(_pupil_in, a, b, 0) if src.low is not None else _pupil_in(src, a, b):
+                yield "school_year", m.start(), m.end()
