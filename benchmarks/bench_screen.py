@@ -13,23 +13,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.privacy import find_identifiers  # noqa: E402
+from scripts.fuzz_screen_speed import LIMIT, cpu_ms, message  # noqa: E402  one timing loop, one 40,000-character fill
 
 # held-out and blind sets, never read (v: the seventh session's final blind set; add any new one here)
 HELD_OUT = {"t", "p", "m", "j", "k", "v", "w", "y", "aa", "ac", "af"}
-LIMIT = 40_000
 SHAPES = {"a": "a" * LIMIT, "a.": "a." * 20_000, "1 ": "1 " * 20_000, "Aa ": "Aa " * 13_333, "@": "@" * LIMIT,
           "a@": "a@" * 20_000, "x-": "x-" * 20_000, "Mr ": "Mr " * 13_333, "0": "0" * LIMIT, "word ": "word " * 8_000}
 # name-dense text (an attendee list, pasted minutes): many name and role candidates, each checked against the text
 NAME_DENSE = ["Jo Hill (IRO) ", "Present: Sarah Jones (DSL), Mark Brown (SW), Dr Amir Khan (GP). ", "the boy who ",
               "Amy, Ben, Cara, Dev, Ella, Finn, Grace, Hari, Isla, Jack, "]
-SHAPES.update({s: (s * (LIMIT // len(s) + 1))[:LIMIT] for s in NAME_DENSE})
+SHAPES.update({s: message(s) for s in NAME_DENSE})
 # found by scripts/fuzz_screen_speed.py (branch speed): one short phrase of the screen's own cue words, repeated, each
 # slowed a detector that read every cue's sentence or every word's context afresh (siblings, schools, relatives' jobs,
 # names in a run of capitals, initials, usernames, personal numbers, birth dates, streets, combinations, events)
@@ -37,7 +36,7 @@ FUZZ = ["yr 7 at ", "in year 7 ", "Ks1 ", "Reception ", "his sister ", "Twin ", 
         "mum, she is a ", "Mum said she is a ", "Nan ", "man ", "gf ", "De ", "Hale ", "Elton ", "Way ", "Lane ",
         "House ", "S ", "A3 ", "S47 ", "tt ", "jw ", "sc ", "fb ", "Xbox ", "b. 1 ", "7, March; bank, 7 & ", "Flat 3, ",
         "little one ", "Teen dad ", "mum of twins ", "22 year old ", "7yo ", "st giles's "]
-SHAPES.update({s: (s * (LIMIT // len(s) + 1))[:LIMIT] for s in FUZZ})
+SHAPES.update({s: message(s) for s in FUZZ})
 
 
 def prose_shapes() -> dict[str, str]:
@@ -49,17 +48,8 @@ def prose_shapes() -> dict[str, str]:
         cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
         prose = ". ".join(c["text"] for c in cases if c["label"] == "benign")
         if prose:
-            out[f"prose {path.stem}"] = ((prose + ". ") * (LIMIT // len(prose) + 1))[:LIMIT]
+            out[f"prose {path.stem}"] = message(prose + ". ")
     return out
-
-
-def best_cpu_ms(text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        c0 = time.process_time()
-        find_identifiers(text)
-        best = min(best, time.process_time() - c0)
-    return best * 1000
 
 
 def main() -> int:
@@ -68,7 +58,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     find_identifiers("warm up: word lists load once per process")
-    figures = {name: best_cpu_ms(text, a.runs) for name, text in {**SHAPES, **prose_shapes()}.items()}
+    figures = {name: cpu_ms(find_identifiers, text, a.runs) for name, text in {**SHAPES, **prose_shapes()}.items()}
     if a.json:
         print(json.dumps({k: round(v, 2) for k, v in figures.items()}))  # one line: benchmarks/run_all.py reads it
         return 0
