@@ -172,8 +172,8 @@ def _thin(text: str, n: int | None = None) -> bool:
 def _wh_named(asking: str) -> bool:
     """'who are the safeguarding partners': a question word opening two words of its own and no pronoun pointing
     back stands alone, however short."""
-    words = raw_tokens(strip_places(fold(asking)))
-    return (bool(words) and words[0] in _WH and _content(asking) >= MIN_ASKING_WORDS - 1
+    words = raw_tokens(strip_places(fold(asking)))  # the words _content counts, read once
+    return (bool(words) and words[0] in _WH and sum(w not in STOPWORDS for w in words) >= MIN_ASKING_WORDS - 1
             and vocabulary().back_references.isdisjoint(words))
 
 

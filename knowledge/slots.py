@@ -204,19 +204,20 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     if not rule.asked_after or (rule.unless and phrase_re(tuple(rule.unless)).search(folded_q)):
         return ""
     after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
-    before = r" (?:" + "|".join(map(re.escape, rule.asked_before)) + r")(?![a-z0-9])" if rule.asked_before else "$^"
+    services = "|".join(map(re.escape, rule.asked_before))
+    before = r" (?:" + services + r")(?![a-z0-9])" if rule.asked_before else "$^"
     other = "(" + phrase_re(tuple(rule.phrases)).pattern + ")"
     m = re.search(after + other, folded_q) or re.search(other + before, folded_q)
     served = tuple(name for name, _slug in find_places(folded_q))
+    here = phrase_re(served).pattern if served else ""
     # "who's the LADO for sefton, ... works across wirral and sefton": a service asked of the other area, and of no
     # served place, is what the question asks whatever else the message names
     if rule.asked_before and served:
-        service = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_before)) + r") (?:for|in|at|of) (?:the )?"
+        service = r"(?<![a-z0-9])(?:" + services + r") (?:for|in|at|of) (?:the )?"
         own = re.search(service + other, folded_q)
-        if own and not re.search(service + phrase_re(served).pattern, folded_q):
+        if own and not re.search(service + here, folded_q):
             return own.group(1)
-    if m is None or (served and (re.search(after + phrase_re(served).pattern, folded_q)
-                                 or re.search(phrase_re(served).pattern + before, folded_q))):
+    if m is None or (served and (re.search(after + here, folded_q) or re.search(here + before, folded_q))):
         return ""
     return m.group(1)
 
