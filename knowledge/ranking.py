@@ -5,7 +5,7 @@ question names, and a close runner-up that holds the asked-for fact. `Answerer` 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from knowledge.antecedent import pointed_back, terms_of
 from knowledge.base import KnowledgeBase
@@ -70,11 +70,10 @@ class Ranking:
     kb: KnowledgeBase
     index: SearchIndex
 
+    @cached_property
     def _terms(self) -> frozenset[tuple[str, ...]]:
         """The terms the glossary and the acronyms define (for "X keeps coming up, what is it"), built once."""
-        if (terms := getattr(self, "_glossary_terms", None)) is None:
-            terms = self._glossary_terms = terms_of(e.title for e in self.kb.entries(kind="glossary"))
-        return terms
+        return terms_of(e.title for e in self.kb.entries(kind="glossary"))
 
     def _known_weight(self, stem_: str) -> float:
         """A stem's idf; 0 for a word no entry holds (a typo or unknown shorthand says nothing of what is asked)."""
@@ -85,7 +84,7 @@ class Ranking:
         """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
         several, the rest of the message) instead of the message's own split."""
         lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
-        pointed = pointed_back(rest, self._terms()) if asked is None else None  # "X came up. what is it?"
+        pointed = pointed_back(rest, self._terms) if asked is None else None  # "X came up. what is it?"
         asking, context = asked or pointed or split_context(main_question(rest))
         asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"
         context = f"{lead} {context}".strip()

@@ -49,5 +49,5 @@ def test_a_term_named_before_a_second_question_is_defined_first(ask) -> None:
     ],
 )
 def test_pointed_back_finds_the_term(message, asked) -> None:
-    found = pointed_back(message, get_answerer()._terms())
+    found = pointed_back(message, get_answerer()._terms)
     assert (found[0] if found else None) == asked
