@@ -30,7 +30,14 @@ from knowledge.parts import part_entries
 from knowledge.ranking import Ranking
 from knowledge.rendering import Rendering
 from knowledge.safety import detect_worry, get_detector
-from knowledge.safety_reply import away_reply, leaves_worry, route_entries, safety_reply
+from knowledge.safety_reply import (
+    advice_reply,
+    away_reply,
+    declined_beside_worry,
+    leaves_worry,
+    route_entries,
+    safety_reply,
+)
 from knowledge.scope import decline_reason
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import find_places, fold, raw_tokens, stem
@@ -71,7 +78,12 @@ class Answerer(Ranking, Rendering):
                      and self.evidence.about_subject(query, top.entry)
                      and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 
-        if is_worry and (away := self._decline(question, places, query, top)) and leaves_worry(away.kind, question):
+        away = self._decline(question, places, query, top) if is_worry else None
+        if away is not None and declined_beside_worry(away.kind):  # 999 and the front door, then plainly not this
+            text = f"{advice_reply(self.kb, worry, area, away.text)} {self._contact_line(area)}"
+            return Answer("cannot_answer", text, question, area, None, top.confidence if top else 0.0, safety=True,
+                          corrections=query.corrections)
+        if away is not None and leaves_worry(away.kind, question):
             if away.kind != "other_areas":  # adult safeguarding: declined below, with no child's 999 line
                 is_worry = False
             else:  # a child elsewhere: 999, then plainly that this area's front door is not theirs

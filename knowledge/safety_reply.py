@@ -14,6 +14,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import PARTNERSHIPS, display_name
 from knowledge.safety import SAFETY_LEAD, Worry, get_detector
+from knowledge.vocabulary import vocabulary
 
 ROUTES_PATH = Path(__file__).resolve().parent / "data" / "safety" / "routes.yaml"
 
@@ -92,6 +93,18 @@ def leaves_worry(decline_kind: str, question: str) -> bool:
     plainly an adult's safeguarding with no one who can only be a child (no child's 999 line)."""
     return decline_kind == "other_areas" or (decline_kind == "adult"
                                              and get_detector().adult_reading(question) == "adult")
+
+
+def declined_beside_worry(decline_kind: str) -> bool:
+    """A kind of question the arrangements leave to another source even in a worried message ("4 month old with a
+    bruise - should I arrange a skeletal survey myself?"): 999 and the front door, then plainly not answered."""
+    return any(rule.beside_worry and rule.name == decline_kind for rule in vocabulary().out_of_scope.topics)
+
+
+def advice_reply(kb: KnowledgeBase, worry: Worry, area: str | None, decline_text: str) -> str:
+    """The worry's lines (999, the front door, the category's first step), then what the message asks declined."""
+    first, _shown = route_entries(kb, worry.category, area)
+    return "\n".join([SAFETY_LEAD, front_door_line(kb, area), *([first] if first else []), "", decline_text])
 
 
 def away_reply(decline_text: str) -> str:

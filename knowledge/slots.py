@@ -214,9 +214,14 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     # served place, is what the question asks whatever else the message names
     if rule.asked_before and served:
         service = r"(?<![a-z0-9])(?:" + services + r") (?:for|in|at|of) (?:the )?"
-        own = re.search(service + other, folded_q)
-        if own and not re.search(service + here, folded_q):
+        own = re.search(service + other, folded_q) or re.search(other + before, folded_q)
+        if own and not (re.search(service + here, folded_q) or re.search(here + before, folded_q)):
             return own.group(1)
+    # "what threshold doc does sefton use": the other area is who the question asks about
+    if rule.asked_doing and (doing := re.search(r"(?<![a-z0-9])(?:does|do|did) (?:the )?" + other + r" (?:"
+                                                + "|".join(map(re.escape, rule.asked_doing)) + r")(?![a-z0-9])",
+                                                folded_q)):
+        return doing.group(1)
     if m is None or (served and (re.search(after + here, folded_q) or re.search(here + before, folded_q))):
         return ""
     return m.group(1)

@@ -62,10 +62,13 @@ class ScopeRule(_Strict):
     phrases: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
     first_year: int | None = None
+    # a worried message asking this gets 999 and the front door, then this decline ("... can I prescribe?")
+    beside_worry: bool = False
     # other areas: with a served place named too ("moved from Chester to Flintshire"), the other area is still what
     # is asked about when one of these words stands right before it
     asked_after: list[str] = Field(default_factory=list)
     asked_before: list[str] = Field(default_factory=list)  # ... or one of these right after it ("X social services")
+    asked_doing: list[str] = Field(default_factory=list)  # ... or it does one of these: "what does sefton use"
     # ... or the question compares the two ("the same threshold document as", "like warrington does"): nothing is
     # held on the other area, so `compared_reason` says so and what is held here may be offered
     compared: list[str] = Field(default_factory=list)
