@@ -40,6 +40,7 @@ from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 from bot.privacy.visited_family import visited_family_spans
+from bot.privacy.word_initials import word_initial_spans
 from bot.privacy.workplaces import relative_workplaces
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
@@ -87,7 +88,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             short_owner_spans(src, words), relative_workplaces(src, words),
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
-            aged_initial_spans(src, digits)]
+            aged_initial_spans(src, digits), word_initial_spans(src)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -109,6 +109,7 @@ class Vocabulary(BaseModel):
     case_nouns: frozenset[str]
     published_people: frozenset[str]
     not_name_times: frozenset[str]
+    short_words: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod

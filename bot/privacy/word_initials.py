@@ -1,0 +1,77 @@
+"""Initials typed in lower case whose letters are also a word or an abbreviation, in a place only a person stands
+(round 30): "aa told me her dad ...", "tm and her sister em", "cd is not to be collected by dad", "the child
+identified as mp was found", "the child referred to as 'as'", "hm (yr 5)", and initials written with a dot and a
+hyphen or apostrophe ("d.m-h", "j.o'd") or a dotted pair given an age ("n.b. aged 14").
+
+kin.py and aged_initials.py pass letters that are an English word or a known abbreviation ("aa", "mp", "hm", "em"),
+as practice text is full of them. Here the place decides: owning a relative after "told me", joined to "her sister",
+barred from a relative's collection, named as a child's label, labelled with a school year. Two-letter function
+words ("he told me his dad", "me and her mum") are never initials (`short_words` in the vocabulary). Each frame is a
+bounded regex found from a cheap word gate: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from bot.privacy.lexicon import lexicon
+from bot.privacy.patterns import Source, Span
+
+_SUBJECTS = frozenset({"pe", "re", "dt", "it", "rs", "cs", "pp", "ks", "yr"})  # school subjects given a year
+
+
+@cache
+def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The frames after a lone pair of letters, a child's label, and a dotted letter: one pattern each."""
+    rel = "|".join(sorted(lexicon().vocab.person_relations, key=len, reverse=True))
+    pair = r"(?<![\w'’.\-])([a-z]{2})"
+    at_pair = re.compile(pair + r"(?:"
+                         # "tm and her sister em", "aa and his little brother"
+                         r"\s{1,2}(?:and|&)\s{1,2}(?:his|her|their)\s{1,2}(?:(?:little|older|younger|big|baby|twin)"
+                         rf"\s{{1,2}})?(?:{rel})\b(?:,?\s{{1,2}}([a-z]{{2}})(?![\w'’\-]))?"
+                         # "aa told me her dad has two wives", "mp said that his mum"
+                         r"|\s{1,2}(?:told|said|says|tells|disclosed|mentioned|explained|admitted|alleged|alleges|"
+                         r"claimed|claims)\s{1,2}(?:(?:me|us|staff|the\s{1,2}[a-z]{2,12}|(?:his|her)\s{1,2}[a-z]{2,12})"
+                         rf"\s{{1,2}})?(?:that\s{{1,2}})?(?:his|her|their)\s{{1,2}}(?:{rel})\b"
+                         # "cd is not to be collected by dad"
+                         r"|\s{1,2}(?:is|was|must|should|can)\s{1,2}not\s{1,2}(?:to\s{1,2})?be\s{1,2}(?:collected|"
+                         r"picked\s{1,2}up|taken|seen|contacted|visited|released|left\s{1,2}alone\s{1,2}with|left"
+                         rf"\s{{1,2}}with)\s{{1,2}}(?:by\s{{1,2}})?(?:his\s{{1,2}}|her\s{{1,2}}|their\s{{1,2}})?(?:{rel})\b"
+                         # "hm (yr 5)", "tm (year 10)": letters labelled with a school year in brackets
+                         r"|\s{0,2}\(\s{0,2}(?:yr|year|y)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}\))")
+    # "the child identified as mp was found", "the child referred to as 'as' in the minutes"
+    label = re.compile(r"\b(?:child|boy|girl|yp|baby|pupil|infant|sibling|daughter|son|young\s{1,2}person)\s{1,2}"
+                       r"(?:(?:was|is|being|now)\s{1,2})?(?:identified|referred\s{1,2}to|known|recorded|named|listed"
+                       r"|noted)\s{1,2}as\s{1,2}(?:(['‘\"“])([a-z]{2,3})['’\"”]|([a-z]{2,3})\s{1,2}(?:was|is|has|had"
+                       r"|who|and)\b)")
+    # "d.m-h", "j.o'd": a dotted initial and a hyphenated or O' surname's letters; "n.b. aged 14": a dotted pair given
+    # an age
+    at_dot = re.compile(r"(?<![\w.])([a-z]\.[a-z](?:[-'’][a-z]{1,2}(?![\w'’\-])|\.?(?=,?\s{1,2}aged?\s{1,2}\d"
+                        r"|\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d)))", re.IGNORECASE)
+    return at_pair, label, at_dot
+
+
+_NOT_DOTTED = frozenset({"e.g", "e.g.", "i.e", "i.e."})
+
+
+def word_initial_spans(src: Source) -> Iterator[Span]:
+    """Each frame's letters, unless a two-letter function word, a school subject or a dotted abbreviation."""
+    text = src.text
+    short = lexicon().vocab.short_words
+    at_pair, label, at_dot = _frames()
+    matches: list[re.Match[str]] = []
+    matches.extend(at_pair.finditer(text))
+    if " as " in text:
+        matches.extend(label.finditer(text))
+    if "." in text:
+        matches.extend(at_dot.finditer(text))
+    for m in matches:
+        for g in range(1, (m.lastindex or 0) + 1):
+            w = m.group(g)
+            if w is None or len(w) < 2 or w in ("'", "‘", '"', "“"):
+                continue
+            if w.lower() in _NOT_DOTTED or (w.isalpha() and (w in short or w in _SUBJECTS or not w.islower())):
+                continue
+            yield "initials", m.start(g), m.end(g)
