@@ -175,8 +175,15 @@ def _asking(question: str) -> str:
     """The folded message without the asker's statements about themselves: "I chair a community group. does anyone
     speak for ..." asks for no chair."""
     parts = clauses(question)
-    kept = [c for c in parts if asks(c) or not _SELF_RE.match(c)]
+    asking = [asks(c) for c in parts]
+    # ("what does TAF mean? keeps coming up on the early help forms": a remark after the question says where it was
+    # met, and asks for no form); a request after it still asks ("... - need a name")
+    asking = [a or bool(_REQUEST_RE.match(c)) for a, c in zip(asking, parts, strict=True)]
+    last = max((n for n, a in enumerate(asking) if a), default=len(parts) - 1)
+    kept = [c for n, c in enumerate(parts) if n <= last and (asking[n] or not _SELF_RE.match(c))]
     return fold_question(" ".join(kept) if kept and len(kept) < len(parts) else question)
 
 
+_REQUEST_RE = re.compile(r"^\W*(?:need|needs|needed|want|wanted|looking for|after|please|pls|plz|just|name|number|"
+                         r"email|details|contact|send|give|tell|list|and|also|plus)\b", re.I)
 _SELF_RE = re.compile(r"^\W*(?:i|im|i'm|ive|i've|we|were|we're|weve|we've)\s", re.I)
