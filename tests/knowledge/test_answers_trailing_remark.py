@@ -13,7 +13,8 @@ from tests.knowledge.conftest import assert_declined
 @pytest.mark.parametrize(
     ("question", "partnership", "says"),
     [
-        ("what's SFEF? saw it on a referral form from a wirral school", "wirral", "Supporting Families Enhancing Futures"),
+        ("what's SFEF? saw it on a referral form from a wirral school", "wirral",
+         "Supporting Families Enhancing Futures"),
         ("what does i-ART stand for? it's on all the templates we got at induction", "cheshire-west-and-chester",
          "Integrated Access and Referral Team"),
     ],
