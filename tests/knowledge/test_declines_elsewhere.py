@@ -163,6 +163,7 @@ def test_another_areas_own_process_beside_a_served_place_is_declined(ask, questi
     ("question", "partnership"),
     [
         ("what did the JTAI in halton find about neglect?", "halton"),
+        ("what did the inspectors in halton find about neglect?", "halton"),
         ("what did the JTAI in wirral say about missing children", "wirral"),
     ],
 )
