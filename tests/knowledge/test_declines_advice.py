@@ -52,3 +52,19 @@ def test_a_worry_with_a_question_the_arrangements_answer_is_still_answered(ask) 
 def test_another_areas_own_practice_beside_a_served_place_is_declined(ask, question, partnership, other) -> None:
     res = ask(question, partnership)
     assert not res.answered and "only hold the published arrangements" in res.text and other in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [("what did ofsted find when they last came to halton", "halton"),
+     ("what did the inspectors find in wirral's last inspection", "wirral")],
+)
+def test_findings_are_an_inspections_only_when_the_entry_says_them_of_an_inspection(ask, question, partnership) -> None:
+    """decline18: 'improvement information' in a review entry is no inspection's finding."""
+    res = ask(question, partnership)
+    assert not res.answered and "inspection" in res.text, res.text
+
+
+def test_an_inspection_entry_that_gives_its_findings_still_answers(ask) -> None:
+    res = ask("cheshire west JTAI - what did the inspectors find?", "cheshire-west-and-chester")
+    assert res.answered and "strong partnership working" in res.text, res.text
