@@ -27,3 +27,9 @@ def test_a_remark_after_a_meaning_question_asks_for_no_form(ask, question, partn
 def test_a_request_after_the_question_still_asks(ask) -> None:
     res = ask("who is in charge of the warrington impact forum - need a name for our minutes", "warrington")
     assert_declined(res, "do not name the person")
+
+
+def test_a_role_asked_by_its_verb_ends_at_the_question(ask) -> None:
+    """The decline names the role asked, not the words of a request after it."""
+    res = ask("who chairs the warrington impact forum? need a name for our minutes", "warrington")
+    assert not res.answered and "who the chair of the impact forum is." in res.text, res.text
