@@ -38,7 +38,8 @@ _WHO_IS_RE = re.compile(
 )
 
 
-_WHO_VERB_RE = re.compile(r"^\s*who (?:currently |actually )?([a-z]+) (?:the |our |my )?(.+?)(?: for | in | at |\s*[?!.;]| - |\W*$)")
+_WHO_VERB_RE = re.compile(r"^\s*who (?:currently |actually )?([a-z]+) (?:the |our |my )?(.+?)"
+                          r"(?: for | in | at |\s*[?!.;]| - |\W*$)")
 
 
 def _role_by_verb(folded_q: str) -> tuple[str, str] | None:
