@@ -213,8 +213,8 @@ _WEAK = re.compile(r"(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}|who\s{1,3}[a-z]{2
 # a sibling word in general: after "a / an / any / every / each", or a plural with no one's word before it
 _INDEFINITE = re.compile(r"\b(?:a|an|any|every|each|some|if)\s{1,3}(?:(?:older|younger|big|little|elder)\s{1,3})?$",
                          re.IGNORECASE)
-_OWNED = re.compile(r"\b(?:the|his|her|their|my|our|your|both|all|these|those|of|\w+'s|\w+’s|\d{1,2}|two|three"
-                    r"|four|five|six)\s{1,3}(?:[a-z]{2,12}\s{1,3})?$", re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:the|his|her|their|my|our|your|both|all|these|those|of|\w{1,30}'s|\w{1,30}’s|\d{1,2}"
+                    r"|two|three|four|five|six)\s{1,3}(?:[a-z]{2,12}\s{1,3})?$", re.IGNORECASE)
 
 
 _COUNTED = re.compile(r"(?:two|three|four|five|six|\d)\s")
