@@ -104,7 +104,7 @@ def test_every_pattern_is_checked():
            "bot.privacy.visited_family.VISITED", "bot.privacy.aged_initials.AGE_LABEL",
            "bot.privacy.aged_initials.LETTERS_BEFORE", "bot.privacy.family_set.ALL_OF",
            # round 30
-           "bot.privacy.casework_names.CASEWORK_NAME"}
+           "bot.privacy.casework_names.CASEWORK_NAME", "bot.privacy.known_as.CALLED_QUOTED"}
     assert new <= names_found
     assert len(names_found) >= 20
 
