@@ -57,8 +57,8 @@ RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|th
                          re.IGNORECASE)
 IS_JOB = re.compile(
     # "dad, he's a firefighter at...": a pronoun after the relative carries the job back to them
-    # ("stepdad who's a PCSO on ...": "who" straight after the relative too, round 30)
-    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s])|\s{1,3}who(?=['’\s]))?"
+    # ("stepdad who's a PCSO on ...": "who" straight after the relative and before a job, round 30)
+    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s])|\s{1,3}who(?=(?:['’]s|\s{1,3}(?:is|was))\s{1,3}an?\s))?"
     r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
     r"lead|sous|night|relief|agency|supply"
     # a post held alone, with no article ("uncle is landlord of the X", "dad is manager at X")
