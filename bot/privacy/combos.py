@@ -143,7 +143,7 @@ ONLY_CHILD_IN = re.compile(r"\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:girl|b
                            # "the only family on the island with kids", "only household in the close" (round 30)
                            r"|\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:family|household)\s{1,3}(?:living\s{1,3})?"
                            r"(?:in|on|at)\s{1,3}(?:the|our|this|that)\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3}){0,2}?"
-                           r"(?:island|village|estate|street|road|close|site|school|class|ward|block|flats|farm)\b",
+                           r"(?:street|island|village|estate|site|road|school|class|ward|block|close|flats|farm)\b",
                            re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s(?:with|whose|who|that|living|staying|sleeping)\s", re.IGNORECASE)
 # Before a note's subject ("so the boy who ...", "re girl who ...", "update on the family that ..."): nothing, or these.
