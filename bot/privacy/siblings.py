@@ -101,7 +101,11 @@ SIBLING_EVENT = re.compile(
     r"|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid|baby|child)\s{1,3}(?:who|that|whose)\b|\bset\s{1,3}(?:the|a)\s{1,3}fire\b"
     r"|\b(?:year|yr)\s{0,2}\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
     r"|\blives?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:paternal|maternal|nan|gran|grand|aunt|uncle)"
-    r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))",
+    r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))"
+    # a sentence served, a removal at birth, a published review of their own (round 30)
+    r"|\byoung\s{1,3}offenders?['’]?\s{1,3}(?:institution|institute)\b|\bserving\s{1,3}(?:a\s{1,3}sentence|time|life"
+    r"|\d{1,2}\s{1,3}(?:years?|months?))\b|\bremoved\s{1,3}at\s{1,3}birth\b"
+    r"|\bsubject\s{1,3}of\s{1,3}(?:a|the|an)\s{1,3}(?:serious\s{1,3}case|child\s{1,3}safeguarding\s{1,3}practice)\s{1,3}review\b",
     re.IGNORECASE,
 )
 
