@@ -98,6 +98,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\b(?:the|this|that)\s{1,3}family\s{1,3}of\s{1,3}\d{1,2}\b", re.IGNORECASE),
         "unique": re.compile(
             rf"\bonly\s{{1,3}}(?:[a-z'’\-]{{2,20}}\s{{1,3}}){{0,2}}?(?:{things}|{_ONE_OF})\b"
+            rf"(?!\s{{1,3}}(?!of\b){_NOT_REFERENT_NEXT})"  # "the only family hub on the estate": a service (round 30)
             r"|\bonly\s{1,3}(?:year|yr|y)\s{0,2}\d{1,2}\b", re.IGNORECASE),  # "the only Year 11 who..."
         "trait": re.compile(rf"\b(?:{_alternation(v.rare_traits | v.rare_belongings)})(?![\w'’])"
                             # "the rare Rett diagnosis", "a rare genetic condition": whatever its name
@@ -138,7 +139,12 @@ ONLY_CHILD_IN = re.compile(r"\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:girl|b
                            r"(?!premium|referral|protection|in\s{1,3}need)"  # practice terms, not a child
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,4}?(?:in|on|at)\s{1,3}(?:the|our|their|his|her)\s{1,3}"
                            r"(?:[a-z'’\-]{2,15}\s{1,3}){0,3}?(?:team|squad|league|division|county|borough|town|village|year|"
-                           r"class|school|estate|street|road|club|site)\b", re.IGNORECASE)
+                           r"class|school|estate|street|road|club|site)\b"
+                           # "the only family on the island with kids", "only household in the close" (round 30)
+                           r"|\bonly\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3})?(?:family|household)\s{1,3}(?:living\s{1,3})?"
+                           r"(?:in|on|at)\s{1,3}(?:the|our|this|that)\s{1,3}(?:[a-z'’\-]{2,15}\s{1,3}){0,2}?"
+                           r"(?:street|island|village|estate|site|road|school|class|ward|block|close|flats|farm)\b",
+                           re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s(?:with|whose|who|that|living|staying|sleeping)\s", re.IGNORECASE)
 # Before a note's subject ("so the boy who ...", "re girl who ...", "update on the family that ..."): nothing, or these.
 _NOTE_LEAD = re.compile(r"(?:(?:ok\s{1,3})?so|re|update\s{1,3}on|reminder|concern\s{1,3}(?:about|re)"

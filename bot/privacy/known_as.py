@@ -36,9 +36,18 @@ KNOWN_AS = re.compile(
 _PERSON_BEFORE = re.compile(r"\b(?:kid|lad|lass|girl|boy|child|yp|he|she|he's|she's|hes|shes|teen|teenager|baby|"
                             r"toddler|son|daughter|young\s{1,3}person)\b(?:\s{1,3}(?:is|was|who|that|'s|[a-z]{1,12}ly))?"
                             r"\s{1,3}$", re.IGNORECASE)
+# "the boys at the park call him 'Chopper'": whoever calls a child by a quoted name, it is a nickname (round 30); a
+# capitalised word after "call him" may be a title or a post ("the kids call him Sir"), so only a quoted one.
+CALLED_QUOTED = re.compile(rf"\b(?:call|calls|called|calling)\s{{1,3}}(?:him|her)\s{{1,3}}{_QUOTED}", re.IGNORECASE)
+# a note that starts "known locally as 'little tank'" is about a person (its subject dropped, as notes drop it: "known
+# to police"); a scheme or service is named with its subject ("an approach known as 'signs of safety'") (round 30)
+_NOTE_START = re.compile(r"(?:^|[.!?\n]\s{0,3}|[:\-–]\s{1,3})$")
+_ASKED = re.compile(r"\b(?:what|how|should|shall|whether)\b", re.IGNORECASE)  # "what do we call her 'looked after'?"
+_CALL_CUES = frozenset({"call", "calls", "called", "calling"})
 _NICK_CUES = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "they", "everyone", "everybody",
                         "kids", "lads", "girls", "boys"})
-_NICK_GATE = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "call", "called", "known"})
+_NICK_GATE = frozenset({"nicknamed", "nick", "nickname", "goes", "went", "calls", "call", "called", "known", "calling"})
+_QUOTES = ("'", '"', "’", "”")
 
 # One child's post in a team: the post, then the team by name (capitalised) or by its age group.
 _POSTS = (r"(?:vice[\s\-]{0,2}captain|captain|goalkeeper|goalie|keeper|(?<=in )goal|striker|mascot|star\s{1,3}player"
@@ -67,7 +76,11 @@ def known_as_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span
                    for m in src.at_words(NICKNAME, _NICK_CUES & words, as_typed=True))
         out.append(("name", m.start(), m.end())
                    for m in src.at_words(KNOWN_AS, frozenset({"known"}), as_typed=True)
-                   if _PERSON_BEFORE.search(src.text, max(0, m.start() - 40), m.start()))
+                   if _PERSON_BEFORE.search(src.text, max(0, m.start() - 40), m.start())
+                   or (m.group().endswith(_QUOTES) and _NOTE_START.search(src.text, max(0, m.start() - 4), m.start())))
+        out.append(("name", m.start(), m.end())
+                   for m in src.at_words(CALLED_QUOTED, _CALL_CUES & words, as_typed=True)
+                   if not _ASKED.search(src.text, max(0, m.start() - 30), m.start()))
     if words & _POST_GATE:
         out.append(("combination", m.start(), m.end())
                    for m in src.at_words(TEAM_POST, _POST_GATE & words, as_typed=True)

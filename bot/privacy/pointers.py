@@ -57,7 +57,8 @@ RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|th
                          re.IGNORECASE)
 IS_JOB = re.compile(
     # "dad, he's a firefighter at...": a pronoun after the relative carries the job back to them
-    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s]))?"
+    # ("stepdad who's a PCSO on ...": "who" straight after the relative and before a job, round 30)
+    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s])|\s{1,3}who(?=(?:['’]s|\s{1,3}(?:is|was))\s{1,3}an?\s))?"
     r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
     r"lead|sous|night|relief|agency|supply"
     # a post held alone, with no article ("uncle is landlord of the X", "dad is manager at X")
@@ -91,7 +92,8 @@ _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|morning
               r"same\s{1,3}time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
               r"august|september|october|november|december|christmas|easter)\b")
 WORK_TARGET = re.compile(
-    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|with|next\s{1,3}to)\s{1,3}"
+    r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|with|next\s{1,3}to|covering)"
+    r"\s{1,3}"  # ("a PCSO covering Upton ward": round 30)
     rf"(?:(?i:the|a|an|our|his|her|their|this|that|your)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}"
     rf"|(?!(?i:{_NOT_PLACE}))([A-Za-z][\w'’\-]{{1,30}}))"
 )

@@ -101,7 +101,11 @@ SIBLING_EVENT = re.compile(
     r"|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid|baby|child)\s{1,3}(?:who|that|whose)\b|\bset\s{1,3}(?:the|a)\s{1,3}fire\b"
     r"|\b(?:year|yr)\s{0,2}\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
     r"|\blives?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:paternal|maternal|nan|gran|grand|aunt|uncle)"
-    r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))",
+    r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))"
+    # a sentence served, a removal at birth, a published review of their own (round 30)
+    r"|\byoung\s{1,3}offenders?['’]?\s{1,3}(?:institution|institute)\b|\bserving\s{1,3}(?:a\s{1,3}sentence|time|life"
+    r"|\d{1,2}\s{1,3}(?:years?|months?))\b|\bremoved\s{1,3}at\s{1,3}birth\b"
+    r"|\bsubject\s{1,3}of\s{1,3}(?:a|the|an)\s{1,3}(?:serious\s{1,3}case|child\s{1,3}safeguarding\s{1,3}practice)\s{1,3}review\b",
     re.IGNORECASE,
 )
 
@@ -197,9 +201,38 @@ def _specific(src: Source, cue: re.Match[str]) -> tuple[tuple[int, int], ...]:
     """The cue and what makes it specific in its sentence (from the cue's start), or nothing."""
     start = cue.start()
     a, b = _sentence(src.text, start, cue.end())
-    if specific := src.search(SIBLING_SPECIFIC, a, b) or src.search(SCHOOL_NAME, a, b):
+    specific = src.search(SIBLING_SPECIFIC, a, b)
+    if specific and _generic(src, cue):  # "if an older sibling is the alleged perpetrator": any family's
+        specific = next((m for m in SIBLING_SPECIFIC.finditer(src.text, a, b) if not _WEAK.fullmatch(m.group())),
+                        None)
+    if specific := specific or src.search(SCHOOL_NAME, a, b):
         return (0, cue.end() - start), (specific.start() - start, specific.end() - start)
     return ()
+
+
+# What makes one family's sibling specific but says nothing of a sibling spoken of in general (round 30): "an older
+# sibling is the main carer", "older siblings who are involved", "can a sibling be the one who signs".
+_WEAK = re.compile(r"(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}|who\s{1,3}[a-z]{2,5}|born\s{1,3}in\s{1,3}[a-z0-9]{3,9}"
+                   r"|the\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)", re.IGNORECASE)
+# a sibling word in general: after "a / an / any / every / each", or a plural with no one's word before it
+_INDEFINITE = re.compile(r"\b(?:a|an|any|every|each|some|if)\s{1,3}(?:(?:older|younger|big|little|elder)\s{1,3})?$",
+                         re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:the|his|her|their|my|our|your|both|all|these|those|of|\w{1,30}'s|\w{1,30}’s|\d{1,2}"
+                    r"|two|three|four|five|six)\s{1,3}(?:[a-z]{2,12}\s{1,3})?$", re.IGNORECASE)
+
+
+_COUNTED = re.compile(r"(?:two|three|four|five|six|\d)\s")
+
+
+def _generic(src: Source, cue: re.Match[str]) -> bool:
+    """A sibling word spoken of in general: "an older sibling", or a bare plural ("older siblings", "twins can")."""
+    start, group = cue.start(), cue.group().lower()
+    before = src.text[max(0, start - 20):start]
+    if _INDEFINITE.search(before):
+        return True
+    plural = group.endswith(("siblings", "brothers", "sisters", "twins")) and not _COUNTED.match(group)
+    # (triplets are rarely any family's; "two brothers" are counted, so one family's)
+    return plural and not _OWNED.search(before)
 
 
 def _own_siblings(src: Source, words: frozenset[str]) -> Iterator[Span]:
@@ -225,7 +258,7 @@ def _own_sibling_after(src: Source, cue: re.Match[str], lead: bool) -> tuple[tup
     if group in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
         return ()  # "her brothers" are one child's; "their brothers and sisters" anyone's
     a, b = _sentence(src.text, start, end)
-    if event := src.search(SIBLING_EVENT, a, b):
+    if (event := src.search(SIBLING_EVENT, a, b)) and not (_WEAK.fullmatch(event.group()) and _generic(src, cue)):
         return (0, end - start), (event.start() - start, event.end() - start)
     if src.local(_place_in, a, b, 1, typed=True):  # "big bro (16) ... above the launderette in hoole": placed
         return ((0, end - start),)

@@ -13,6 +13,7 @@ import pytest
 from bot.privacy import (
     accounts,
     aged_initials,
+    casework_names,
     combos,
     family_set,
     feats,
@@ -42,7 +43,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
                    accounts, informal, places, public, known_as, feats, named_outright,
-                   family_set, kin_names, visited_family, aged_initials):
+                   family_set, kin_names, visited_family, aged_initials, casework_names):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -101,7 +102,9 @@ def test_every_pattern_is_checked():
            "bot.privacy.family_set.NAMED_SCHOOL", "bot.privacy.kin_names.KIN_NAME",
            "bot.privacy.family_set.DIFFERENT_PARENTS", "bot.privacy.family_set.COUNTED",
            "bot.privacy.visited_family.VISITED", "bot.privacy.aged_initials.AGE_LABEL",
-           "bot.privacy.aged_initials.LETTERS_BEFORE", "bot.privacy.family_set.ALL_OF"}
+           "bot.privacy.aged_initials.LETTERS_BEFORE", "bot.privacy.family_set.ALL_OF",
+           # round 30
+           "bot.privacy.casework_names.CASEWORK_NAME", "bot.privacy.known_as.CALLED_QUOTED"}
     assert new <= names_found
     assert len(names_found) >= 20
 

@@ -1,0 +1,92 @@
+"""A first name that is also a word, typed in lower case as the object of a casework verb and then spoken of as a
+person (round 30): "i asked hope what she wanted", "any tips for keeping reign engaged? he walked out", "just back
+from seeing precious, shes settled", "rang to say faith had a bruise on her shin", "ok to take sunny to the dentist".
+
+names.py reads a known word after a contact verb as a name only when its phrase ends there ("saw amber on tuesday");
+"asked hope what", "keeping reign engaged" and "take sunny to" left it a word, as "hope", "reign" and "sunny" are
+words. Here the verb and the word are the name's position, and what follows says a person was meant: a singular
+he / she pronoun within the next eight words of the same line ("asked hope what she wanted"), or, after a verb of
+taking, "to" an appointment or a setting ("take sunny to the dentist"). A word the writer's sentence uses as a word
+meets neither: "keep hope alive", "seen mark on the arm" (no pronoun), "bring faith to the table". Only words
+of the English list are read (a name in no list is names.py's: "ask gemma in the mash, shes duty"), and a capitalised
+name, a time word, a word never a name (vocabulary.yaml not_names) or a place after a verb of going are left.
+Cue words first (Source.at_words), one bounded match per verb: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.privacy.kin_names import ACTS
+from bot.privacy.lexicon import Lexicon, lexicon
+from bot.privacy.patterns import Source, Span
+
+# verbs of casework whose object is a person: seeing, asking, keeping, taking, adding to a list, telling of
+_VERBS = ("take", "takes", "taking", "took", "ask", "asks", "asking", "asked", "keep", "keeps", "keeping", "kept",
+          "see", "sees", "seeing", "saw", "seen", "visit", "visits", "visiting", "visited", "add", "adding", "added",
+          "refer", "referring", "referred", "bring", "bringing", "brought", "collect", "collecting", "collected",
+          "meet", "meeting", "met", "move", "moving", "moved", "place", "placing", "placed", "say", "says", "said",
+          "settle", "settling", "settled", "reassure", "reassured", "remind", "reminded", "tell", "telling", "told")
+_CUES = frozenset(_VERBS)
+_VISITING = frozenset({"visit", "visits", "visiting", "visited", "see", "sees", "seeing", "saw", "seen", "move",
+                       "moving", "moved", "place", "placing", "placed", "settle", "settling", "settled"})
+_TAKING = frozenset({"take", "takes", "taking", "took", "bring", "bringing", "brought"})
+CASEWORK_NAME = re.compile(
+    r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\s{1,3}([a-z][a-z'’\-]{1,20})\b"
+    r"(?=([^\n]{0,60}))", re.IGNORECASE)
+# he / she and his / her, as notes type them: what follows says the word was a person
+_HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hes|shes|he's|she's|he’s|she’s|himself|herself)\b", re.IGNORECASE)
+_WORDS_BETWEEN = 8
+_NEXT = re.compile(r"\s{1,3}([a-z]{1,30})", re.IGNORECASE)
+# what a person (not a virtue) is followed by: a question word, a comma, or a verb of what they did or had
+_PERSON_NEXT = re.compile(
+    r"\s{0,3}(?:,|\s(?:what|whether|if|how|why|when|where|who|had|has|was|is|wont|won't|said|says|told|did|didnt"
+    r"|didn't|does|doesnt|doesn't|wants|wanted|seemed|seems)\b)", re.IGNORECASE)
+_PREDICATE = re.compile(r"\s{1,3}(?:is|was|are|seems|felt|feels)\s{1,3}(?:very\s{1,3}|so\s{1,3}|really\s{1,3})?"
+                        r"([a-z]{1,30})", re.IGNORECASE)
+# after a verb of taking: "to" an appointment or a setting ("take sunny to the dentist", "took paddy to nursery")
+_TO_PLACE = re.compile(
+    r"\s{1,3}to\s{1,3}(?:the\s{1,3}|her\s{1,3}|his\s{1,3})?(?:dentist|doctor|doctors|gp|hospital|a&e|clinic|"
+    r"appointment|appt|contact|school|nursery|college|optician|opticians|camhs|court|hairdresser|hairdressers)\b",
+    re.IGNORECASE)
+# words before the name that make the verb no casework verb on a person ("said yes", "take part")
+_NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "might", "part", "care", "time",
+                       "place", "home", "note", "sure", "over", "back", "up", "in", "out", "so", "no", "yes"})
+
+
+def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A lower-case first name that is also a word, after a casework verb, then spoken of as he or she."""
+    cues = _CUES & words
+    if not cues:
+        return
+    lex = lexicon()
+    v = lex.vocab
+    text = src.text
+    for m in src.at_words(CASEWORK_NAME, cues):
+        name = m.group(1).lower()
+        if not text[m.start(1)].islower() or name in _NOT_HERE or name not in lex.first_names:
+            continue  # capitalised names are names.py's
+        if name not in lex.english or name in v.not_names or name in v.not_name_times or name in v.acronyms:
+            continue  # a name in no word list is names.py's ("ask gemma in the mash": a colleague)
+        verb = m.group(0).split(None, 1)[0].lower()
+        if name in lex.place_names and verb in _VISITING:
+            continue  # "visited hope, she said": the village
+        ahead = m.group(2)
+        if name in v.abstract_name_words and not _PERSON_NEXT.match(ahead):
+            continue  # "keep hope alive for her", "keep faith with her": a virtue or a season, unless a person's
+        if (nxt := _PREDICATE.match(ahead)) and nxt.group(1).lower() in v.abstract_predicates:
+            continue  # "she said faith is important to her"
+        if (nxt := _NEXT.match(ahead)) and _plural_noun(nxt.group(1).lower(), lex):
+            continue  # "we saw rose bushes in her garden": the word names a plant, a thing
+        said = _HE_SHE.search(ahead)
+        if ((said and len(ahead[:said.start()].split()) <= _WORDS_BETWEEN)
+                or (verb in _TAKING and _TO_PLACE.match(text, m.end(1)))):
+            yield "name", m.start(1), m.end(1)
+
+
+def _plural_noun(word: str, lex: Lexicon) -> bool:
+    """A plural noun of the word list, not a verb a person's name is followed by ("bushes", not "says")."""
+    v = lex.vocab
+    return (len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word in lex.english
+            and word not in v.verbs_after and word not in v.person_verbs and word not in ACTS)
