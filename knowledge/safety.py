@@ -85,6 +85,9 @@ class Lexicon(_Strict):
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
+    # ... and at this lower weight when no cue was read and the message is about someone only by a pronoun ("can you
+    # write a poem for her leaving card", "who is in post now"): "her" may be any adult
+    model_pronoun_veto: float = Field(default=1.0, ge=0)
     adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
     child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
     adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
@@ -151,6 +154,7 @@ class Detector:
             self._situation = (matcher(pats, s) for pats in (lex.anchors, lex.adult_only, lex.child_words,
                                                               lex.adult_strong, lex.minor_words, lex.specific,
                                                               lex.situation))
+        self._named_anchors = matcher([a for a in lex.anchors if a != "@pronoun"], s)
         self.reader = FrameReader(lex.frames, s)
         self._own_matters = matcher(lex.own_matters, s)
         self._imminent = matcher(lex.imminent, s)
@@ -217,6 +221,9 @@ class Detector:
         topics = topics or [[] for _ in parts]
         if not any(self.reader.found_outside(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
+        if not lexicon.cues and lexicon.frames >= self.lex.model_pronoun_veto and not any(
+                self.reader.found_outside(self._named_anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
+            return False
         return model.probability(text) >= model.threshold
 
     def _accused_staff(self, toks: list[str], label: int = 0) -> bool:
