@@ -68,3 +68,15 @@ def test_findings_are_an_inspections_only_when_the_entry_says_them_of_an_inspect
 def test_an_inspection_entry_that_gives_its_findings_still_answers(ask) -> None:
     res = ask("cheshire west JTAI - what did the inspectors find?", "cheshire-west-and-chester")
     assert res.answered and "strong partnership working" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [("how quickly does the LADO in cheshire west have to get back to a school", "cheshire-west-and-chester"),
+     ("how long has the LADO got to reply to an allegation about a foster carer in cheshire west",
+      "cheshire-west-and-chester")],
+)
+def test_a_frequency_is_no_time_to_respond(ask, question, partnership) -> None:
+    """decline19: 'training runs three times a year' beside 'allegations' gives no time for the LADO to respond."""
+    res = ask(question, partnership)
+    assert not res.answered and "timescale" in res.text, res.text
