@@ -4,7 +4,8 @@ Scores alone answer "how long does an EHCP assessment take" with the rapid revie
 and "assessment" carry it. Three checks on the top entry, each reading the index's postings (no re-analysis):
 
 * `subject_share`: when the question asks *when / how long / how often* (the vocabulary's `asking_words`),
-  the share of the rest of the question the entry matches; below `SUBJECT_SHARE` it is not the subject;
+  the share of the rest of the question the entry matches; below `SUBJECT_SHARE` it is not the subject (a word
+  no entry holds, "remind me", "overdue", is left out: an unknown topic is caught by the acronym and scope checks);
 * `unknown_acronyms`: an acronym typed in capitals that neither the vocabulary nor any entry knows
   ("EHCP", "SGO") names a topic the documents do not cover, so nothing is answered confidently;
 * `support_without`: the share of the question an entry matches besides a phrase (another area's name).
@@ -59,8 +60,14 @@ class Evidence:
         rest = [s for s in query.slots if self._asking.isdisjoint(s.concepts)]
         if len(rest) == len(query.slots) or not rest:
             return None
+        rest = [s for s in rest if self._held(s)]  # a filler no entry holds says nothing of the subject
+        if not rest:
+            return 0.0  # ... but a question of nothing held is about nothing here
         total = sum(s.weight for s in rest)
         return sum(s.weight for s in rest if self.covers(s, entry)) / total if total > 0 else None
+
+    def _held(self, slot: Slot) -> bool:
+        return slot.stem in self.index.stems or any(c in self.index.stems for c in slot.concepts)
 
     def about_subject(self, query: Query, entry: Entry) -> bool:
         share = self.subject_share(query, entry)
