@@ -224,5 +224,6 @@ class Ranking:
         share = self._title_share(hits[0].entry, asked)
         if share < (1.0 if is_definition_request(query.text) else TITLE_NAMED):  # "what is X": X is the whole title
             return False
-        return all(self._title_share(h.entry, asked) < share for h in hits[1:4]
-                                            if h.entry.id != hits[0].entry.id)
+        local = hits[0].entry.partnership != NATIONAL  # the area's own entry before a national one named alike
+        return all(self._title_share(h.entry, asked) < share or (local and h.entry.partnership == NATIONAL)
+                   for h in hits[1:4] if h.entry.id != hits[0].entry.id)
