@@ -227,3 +227,11 @@ class Ranking:
         local = hits[0].entry.partnership != NATIONAL  # the area's own entry before a national one named alike
         return all(self._title_share(h.entry, asked) < share or (local and h.entry.partnership == NATIONAL)
                    for h in hits[1:4] if h.entry.id != hits[0].entry.id)
+
+    def _names_when_holder(self, query: Query, hits: list[Hit]) -> bool:
+        """'halton accountable officers - how regularly do they sit down': a when / how often question naming the
+        leading entry's title, whose own timescale or meeting frequency answers it, is about that entry however
+        many other words it has (the subject share's test is for entries that only mention the words)."""
+        e = hits[0].entry if hits else None
+        return e is not None and (e.timescale is not None or (e.group is not None and e.group.frequency is not None)) \
+            and self._names_top_title(query, hits)
