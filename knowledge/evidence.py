@@ -3,7 +3,8 @@
 Scores alone answer "how long does an EHCP assessment take" with the rapid review timescale: "how long"
 and "assessment" carry it. Three checks on the top entry, each reading the index's postings (no re-analysis):
 
-* `subject_share`: when the question asks *when / how long / how often* (the vocabulary's `asking_words`),
+* `subject_share`: when the question asks *when / how long / how often* (the vocabulary's `asking_cues`, its words
+  in `asking_words`),
   the share of the rest of the question the entry matches; below `SUBJECT_SHARE` it is not the subject (a word
   no entry holds, "remind me", "overdue", is left out: an unknown topic is caught by the acronym and scope checks);
 * `unknown_acronyms`: an acronym typed in capitals that neither the vocabulary nor any entry knows
@@ -21,6 +22,8 @@ import numpy as np
 from knowledge.models import Entry
 from knowledge.roles import role_words
 from knowledge.search import Hit, Query, SearchIndex, Slot
+from knowledge.shown import fold_question
+from knowledge.slots import found
 from knowledge.text import ACRONYMS, PLACES, STOPWORDS, US_UK, concepts_of, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
 
@@ -28,6 +31,12 @@ from knowledge.vocabulary import vocabulary
 # at least 0.50 of the rest of the question, the near-domain traps 0.23-0.41.
 SUBJECT_SHARE = 0.45
 _CAPS_RE = re.compile(r"(?<![-&\w])([A-Za-z]{2,6})(?![-&\w])")  # "i-ART", "CW&C" are parts of known names
+
+
+def asks_time(question: str) -> bool:
+    """The question asks a time or a frequency ("how long", "when", "within"); "early years" or "the annual report"
+    only name its subject."""
+    return found(vocabulary().asking_cues, fold_question(question)) is not None
 
 
 class Evidence:
@@ -58,7 +67,7 @@ class Evidence:
     def subject_share(self, query: Query, entry: Entry) -> float | None:
         """Share of the non-asking part of a when/how long/how often question the entry matches (None: not one)."""
         rest = [s for s in query.slots if self._asking.isdisjoint(s.concepts)]
-        if len(rest) == len(query.slots) or not rest:
+        if len(rest) == len(query.slots) or not rest or not asks_time(query.text):
             return None
         rest = [s for s in rest if self._held(s)]  # a filler no entry holds says nothing of the subject
         if not rest:
