@@ -75,7 +75,7 @@ class Answerer(Ranking, Rendering):
         confident = ((self.confident(hits) or self._names_top_group(query, hits)
                       or self._names_top_term(query, hits, question) or self._names_top_title(query, hits))
                      and top is not None
-                     and self.evidence.about_subject(query, top.entry)
+                     and (self.evidence.about_subject(query, top.entry) or self._names_when_holder(query, hits))
                      and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 
         away = self._decline(question, places, query, top) if is_worry else None

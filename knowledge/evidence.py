@@ -3,8 +3,10 @@
 Scores alone answer "how long does an EHCP assessment take" with the rapid review timescale: "how long"
 and "assessment" carry it. Three checks on the top entry, each reading the index's postings (no re-analysis):
 
-* `subject_share`: when the question asks *when / how long / how often* (the vocabulary's `asking_words`),
-  the share of the rest of the question the entry matches; below `SUBJECT_SHARE` it is not the subject;
+* `subject_share`: when the question asks *when / how long / how often* (the vocabulary's `asking_cues`, its words
+  in `asking_words`),
+  the share of the rest of the question the entry matches; below `SUBJECT_SHARE` it is not the subject (a word
+  no entry holds, "remind me", "overdue", is left out: an unknown topic is caught by the acronym and scope checks);
 * `unknown_acronyms`: an acronym typed in capitals that neither the vocabulary nor any entry knows
   ("EHCP", "SGO") names a topic the documents do not cover, so nothing is answered confidently;
 * `support_without`: the share of the question an entry matches besides a phrase (another area's name).
@@ -20,6 +22,8 @@ import numpy as np
 from knowledge.models import Entry
 from knowledge.roles import role_words
 from knowledge.search import Hit, Query, SearchIndex, Slot
+from knowledge.shown import fold_question
+from knowledge.slots import found
 from knowledge.text import ACRONYMS, PLACES, STOPWORDS, US_UK, concepts_of, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
 
@@ -27,6 +31,12 @@ from knowledge.vocabulary import vocabulary
 # at least 0.50 of the rest of the question, the near-domain traps 0.23-0.41.
 SUBJECT_SHARE = 0.45
 _CAPS_RE = re.compile(r"(?<![-&\w])([A-Za-z]{2,6})(?![-&\w])")  # "i-ART", "CW&C" are parts of known names
+
+
+def asks_time(question: str) -> bool:
+    """The question asks a time or a frequency ("how long", "when", "within"); "early years" or "the annual report"
+    only name its subject."""
+    return found(vocabulary().asking_cues, fold_question(question)) is not None
 
 
 class Evidence:
@@ -57,10 +67,16 @@ class Evidence:
     def subject_share(self, query: Query, entry: Entry) -> float | None:
         """Share of the non-asking part of a when/how long/how often question the entry matches (None: not one)."""
         rest = [s for s in query.slots if self._asking.isdisjoint(s.concepts)]
-        if len(rest) == len(query.slots) or not rest:
+        if len(rest) == len(query.slots) or not rest or not asks_time(query.text):
             return None
+        rest = [s for s in rest if self._held(s)]  # a filler no entry holds says nothing of the subject
+        if not rest:
+            return 0.0  # ... but a question of nothing held is about nothing here
         total = sum(s.weight for s in rest)
         return sum(s.weight for s in rest if self.covers(s, entry)) / total if total > 0 else None
+
+    def _held(self, slot: Slot) -> bool:
+        return slot.stem in self.index.stems or any(c in self.index.stems for c in slot.concepts)
 
     def about_subject(self, query: Query, entry: Entry) -> bool:
         share = self.subject_share(query, entry)

@@ -224,5 +224,14 @@ class Ranking:
         share = self._title_share(hits[0].entry, asked)
         if share < (1.0 if is_definition_request(query.text) else TITLE_NAMED):  # "what is X": X is the whole title
             return False
-        return all(self._title_share(h.entry, asked) < share for h in hits[1:4]
-                                            if h.entry.id != hits[0].entry.id)
+        local = hits[0].entry.partnership != NATIONAL  # the area's own entry before a national one named alike
+        return all(self._title_share(h.entry, asked) < share or (local and h.entry.partnership == NATIONAL)
+                   for h in hits[1:4] if h.entry.id != hits[0].entry.id)
+
+    def _names_when_holder(self, query: Query, hits: list[Hit]) -> bool:
+        """'halton accountable officers - how regularly do they sit down': a when / how often question naming the
+        leading entry's title, whose own timescale or meeting frequency answers it, is about that entry however
+        many other words it has (the subject share's test is for entries that only mention the words)."""
+        e = hits[0].entry if hits else None
+        return e is not None and (e.timescale is not None or (e.group is not None and e.group.frequency is not None)) \
+            and self._names_top_title(query, hits)

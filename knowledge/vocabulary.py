@@ -247,6 +247,7 @@ class Vocabulary(_Strict):
     group_cues: list[str] = Field(default_factory=list)
     who_cues: list[str] = Field(default_factory=list)  # "who's on the panel": people or a body, not a timescale
     asking_words: list[str] = Field(default_factory=list)
+    asking_cues: list[str] = Field(default_factory=list)  # a time or frequency asked: the subject test applies
     role_nouns: frozenset[str] = frozenset()
     ordinary_words: frozenset[str] = frozenset()  # chat words: a fixed low weight, not their idf (search.py)
     self_roles: list[str] = Field(default_factory=list)  # "SW here, ...": who asks, read as context (roles.py)
