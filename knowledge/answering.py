@@ -46,6 +46,7 @@ from knowledge.vocabulary import vocabulary
 __all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "source_of"]
 
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
+NATIONAL_RATIO = 0.85  # with no area known, a national entry this close to a partnership's top answers instead
 
 
 class Answerer(Ranking, Rendering):
@@ -134,6 +135,10 @@ class Answerer(Ranking, Rendering):
                           top.confidence if top else 0.0, corrections=query.corrections)
 
         assert top is not None
+        if area is None and top.entry.partnership != NATIONAL and each is None and (
+                national := next((h for h in hits if h.entry.partnership == NATIONAL), None)) is not None and \
+                national.confidence >= top.confidence * NATIONAL_RATIO:
+            top = national  # no area known: the national entry on the same thing, not one partnership's
         if area is None and top.entry.partnership != NATIONAL and each is None:
             asked = self._maybe_ask(question, hits, top)
             if asked is not None:
