@@ -24,3 +24,9 @@ def test_with_no_area_a_national_question_gets_the_national_entry(ask, question,
 def test_a_named_area_still_gets_its_own_entry(ask) -> None:
     res = ask("how is a rapid review different from a local practice review in wirral", "wirral")
     assert res.answered and res.entry is not None and res.entry.partnership == "wirral", res.text[:200]
+
+
+def test_the_arrangements_publication_date_is_not_a_reviews_publication(ask) -> None:
+    res = ask("what date did halton have to publish its new arrangements by", "halton")
+    assert res.answered and "29 June 2019" in res.text and res.entry is not None, res.text[:200]
+    assert res.entry.id != "national.timescale.publication"
