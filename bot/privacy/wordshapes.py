@@ -1,12 +1,28 @@
 """Word-shape tests the name reader asks of one word at a time, kept apart so names.py stays one reading.
 
-Lower-case initials, contractions, hyphenated names, two-word places and each word's positions in a message.
+Lower-case initials, contractions, hyphenated names, two-word places, capitalised words and each word's positions
+in a message.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
+from operator import itemgetter
 
 from bot.privacy.lexicon import Lexicon, lexicon
+
+_CAPITAL, _NOT_ASCII = re.compile(r"[A-Z](?![a-z])"), re.compile(r"[^\x00-\x7f]")
+
+
+def capitalised_words(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The words that may start with a capital with no lower-case letter after it, in order: where an ASCII capital
+    is so or any other character is (found by two scans: most words are neither). Each match's word is found by its
+    start in a dict, all by map in C: a message of 20,000 capitals has 20,000 matches."""
+    starts = dict(zip(map(itemgetter(0), spans), range(len(spans)), strict=True))
+    out = set(map(starts.get, map(re.Match.start, _CAPITAL.finditer(text))))
+    out.update(map(starts.get, map(re.Match.start, _NOT_ASCII.finditer(text))))
+    out.discard(None)
+    return sorted(out)  # type: ignore[type-var]
 
 
 def word_positions(bases: list[str]) -> dict[str, list[int]]:
