@@ -87,18 +87,26 @@ def _name_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier, roles
     memo: dict[object, tuple[bool, tuple[int, ...]]] = {}
     norms = toks.norms
     # (a word of one letter or a verb like "were" is no name wherever it is: turned away before its context is read)
-    for k, (i, key) in enumerate(toks.keyed([i for i in cands if len(norms[i]) > 1 and norms[i] not in _FUNCTION])):
-        if k == _FILL_AFTER and dense and len(memo) * 2 > k:
-            toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
-        if i in passed:
+    k = -1
+    for block, keys in toks.blocks([i for i in cands if len(norms[i]) > 1 and norms[i] not in _FUNCTION]):
+        if not k < _FILL_AFTER <= k + len(block) and None not in (answers := set(map(memo.get, keys))) \
+                and not any(found[0] or found[1] for found in answers):  # type: ignore[index]
+            k += len(block)  # every word judged before as no name, passing no other word: nothing to do here
             continue
-        if (found := memo.get(key)) is None:
-            roles.added = ()
-            found = memo[key] = (_judge(i, toks[i], toks, lex, c, roles.settled), roles.added)  # type: ignore[arg-type]
-        elif found[1]:
-            passed.update(i + d for d in found[1])
-        if found[0]:
-            yield "name", spans[i][0], spans[i][1]
+        for i, key in zip(block, keys, strict=True):
+            k += 1
+            if k == _FILL_AFTER and dense and len(memo) * 2 > k:
+                toks.fill()  # a long list of names not yet found: nearly every word will be read with its neighbours
+            if i in passed:
+                continue
+            if (found := memo.get(key)) is None:
+                roles.added = ()
+                found = memo[key] = (_judge(i, toks[i], toks, lex, c, roles.settled),  # type: ignore[arg-type]
+                                     roles.added)
+            elif found[1]:
+                passed.update(i + d for d in found[1])
+            if found[0]:
+                yield "name", spans[i][0], spans[i][1]
 
 
 def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Callable[[int], bool]) -> bool:

@@ -137,8 +137,10 @@ class Toks(dict[int, "Tok | None"]):
                 else self.context(i, before, after) for i in block]
 
     def key(self, i: int) -> object:
-        """Word i's context as keyed gives it."""
-        return next(self.keyed((i,)))[1]
+        """Word i's context as keyed gives it (sliced here: asked once per name found, thousands of times a message)."""
+        if i - READ_BEFORE > 0 and i + READ_AFTER + 1 < self.n:
+            return self.text[self.spans[i - READ_BEFORE - 1][1]:self.spans[i + READ_AFTER + 1][0]]
+        return self.contexts([i])[0]
 
     def fill(self) -> None:
         """Build every word now, as Tok.__init__ would one at a time but with the gaps between words sliced once
