@@ -291,9 +291,11 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
     # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
-    matches = list((word_pattern(lowered) if lowered is not text else TOKEN).finditer(lowered))
-    spans = list(map(re.Match.span, matches))  # (map with the method itself: no Python step per word)
-    norms = list(map(re.Match.group, matches))
+    # (spans and words by two scans, no Python step per word: a list of 20,000 matches kept alive would be walked by
+    # the cyclic collector, a full collection of them costing more than the scan)
+    pattern = word_pattern(lowered) if lowered is not text else TOKEN
+    spans = list(map(re.Match.span, pattern.finditer(lowered)))
+    norms = pattern.findall(lowered)
     if not lowered.isascii():
         norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
     if lowered is text:
