@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import starmap
 
 from bot.privacy.kin import family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
@@ -291,11 +292,10 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
     # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
-    # (spans and words by two scans, no Python step per word: a list of 20,000 matches kept alive would be walked by
-    # the cyclic collector, a full collection of them costing more than the scan)
-    pattern = word_pattern(lowered) if lowered is not text else TOKEN
-    spans = list(map(re.Match.span, pattern.finditer(lowered)))
-    norms = pattern.findall(lowered)
+    # (words sliced by their spans, no Python step per word and no list of match objects: 20,000 of them kept alive
+    # brought a full cyclic collection into the screening, costing more than the scan)
+    spans = list(map(re.Match.span, (word_pattern(lowered) if lowered is not text else TOKEN).finditer(lowered)))
+    norms = list(map(lowered.__getitem__, starmap(slice, spans)))
     if not lowered.isascii():
         norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
     if lowered is text:
