@@ -292,6 +292,7 @@ def _before_digits(text: str) -> Iterator[int]:
 
 
 _GIR = re.compile(r"gir ?0aa")
+_INWARD, _AREA_DIGIT = re.compile(r"\d[a-z]{2}"), re.compile(r"(?:ch|wa|cw|ll|wn|sk)\d")
 
 
 def _postcodes(src: Source) -> Iterator[Span]:
@@ -299,7 +300,12 @@ def _postcodes(src: Source) -> Iterator[Span]:
     # the one postcode with a space there, is looked for by the regex engine's own scan when the text holds it,
     # not whenever it holds "gir", as every "girl" does)
     gir = _GIR.search(src.lower) is not None
-    for pattern in (POSTCODE, OUTWARD):
+    # (in ASCII text a postcode holds a digit and two letters, an outward code its area's letters and a digit: else
+    # neither is looked for, for the engine would try it at every place a letter meets a digit)
+    ascii_text = src.text.isascii()
+    for pattern, need in ((POSTCODE, _INWARD), (OUTWARD, _AREA_DIGIT)):
+        if ascii_text and not (gir and pattern is POSTCODE) and need.search(src.lower) is None:
+            continue
         whole = gir and pattern is POSTCODE
         found = src.finditer(pattern) if whole else src.at_starts(pattern, _before_digits(src.text))
         yield from (("postcode", m.start(), m.end()) for m in found)
