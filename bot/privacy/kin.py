@@ -20,6 +20,7 @@ from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
 from bot.privacy.plural_family import lower_family
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
+from bot.privacy.wordshapes import capitalised_words
 
 
 def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> Iterator[Span]:
@@ -348,20 +349,6 @@ def _defined_before(letters: str, toks: Toks) -> bool:
 _STATUS_MARKS = frozenset(",(-–")  # one of which starts a care status after initials (STATUS_AFTER)
 
 
-_CAPITAL, _NOT_ASCII = re.compile(r"[A-Z](?![a-z])"), re.compile(r"[^\x00-\x7f]")
-
-
-def _capitalised(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The words that may start with a capital with no lower-case letter after it, in order: where an ASCII capital
-    is so or any other character is (found by two scans: most words are neither)."""
-    n, out = len(spans), set()
-    for pattern in (_CAPITAL, _NOT_ASCII):
-        for m in pattern.finditer(text):
-            if (i := bisect.bisect_left(spans, (m.start(), 0))) < n and spans[i][0] == m.start():
-                out.add(i)
-    return sorted(out)
-
-
 def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], bases: list[str],
                    lex: Lexicon) -> list[int]:
     """The words initial_spans reads: short words in capitals ("KM", "JT's", "LMcC") that are no known abbreviation,
@@ -374,8 +361,12 @@ def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], ba
     digits = has_digit(text)
     in_capitals: dict[str, bool] = {}
     shorts = []
-    for i in _capitalised(text, spans):
+    for i in capitalised_words(text, spans):
         a, b = spans[i]
+        if b - a == 1:  # one capital: initials whatever is around it (as the test below finds, at less cost per word)
+            if text[a].isupper():
+                shorts.append(i)
+            continue
         # (a lower-case second letter stays in the letters, and no Mc initials have one: "Jo", "Hill" are not)
         if b - a <= 8 and text[a].isupper() and (b - a == 1 or not text[a + 1].islower()):
             raw = text[a:b]

@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from bot.privacy import source
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
@@ -194,7 +195,7 @@ _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth",
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 
-_DIGIT_RUN = re.compile(r"\d{1,40}")
+_DIGIT_RUN, _DIGITS3 = re.compile(r"\d{1,40}"), re.compile(r"\d{3}")
 
 
 def _digit_runs(text: str) -> Iterator[int]:
@@ -291,6 +292,7 @@ def _before_digits(text: str) -> Iterator[int]:
 
 
 _GIR = re.compile(r"gir ?0aa")
+_INWARD, _AREA_DIGIT = re.compile(r"\d[a-z]{2}"), re.compile(r"(?:ch|wa|cw|ll|wn|sk)\d")
 
 
 def _postcodes(src: Source) -> Iterator[Span]:
@@ -298,7 +300,12 @@ def _postcodes(src: Source) -> Iterator[Span]:
     # the one postcode with a space there, is looked for by the regex engine's own scan when the text holds it,
     # not whenever it holds "gir", as every "girl" does)
     gir = _GIR.search(src.lower) is not None
-    for pattern in (POSTCODE, OUTWARD):
+    # (in ASCII text a postcode holds a digit and two letters, an outward code its area's letters and a digit: else
+    # neither is looked for, for the engine would try it at every place a letter meets a digit)
+    ascii_text = src.text.isascii()
+    for pattern, need in ((POSTCODE, _INWARD), (OUTWARD, _AREA_DIGIT)):
+        if ascii_text and not (gir and pattern is POSTCODE) and need.search(src.lower) is None:
+            continue
         whole = gir and pattern is POSTCODE
         found = src.finditer(pattern) if whole else src.at_starts(pattern, _before_digits(src.text))
         yield from (("postcode", m.start(), m.end()) for m in found)
@@ -318,8 +325,15 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
 _AGE_RANGE = re.compile(r"\d[\-–]$")
 
 
+# Each way NUMBERED_STREET ends: a whole word that is a street type or ends so (in ASCII text a word of words_of).
+_STREET_ENDS = ("way", "gate", "field", "side", "croft", "bank", "wood", "ley", "ton")
+
+
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
-    patterns = (NUMBERED_STREET, NAMED_STREET) if words & _STREET_WORDS else (NUMBERED_STREET,)
+    streets = bool(words & _STREET_WORDS)
+    # (a numbered street is looked for only where one could end: else the engine tries it at every character)
+    numbered = streets or not src.text.isascii() or any(w.endswith(_STREET_ENDS) for w in words)
+    patterns = ((NUMBERED_STREET,) if numbered else ()) + ((NAMED_STREET,) if streets else ())
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
         found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
@@ -334,7 +348,9 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
     links = [("link", m.start(), m.end()) for m in src.finditer(URL)] if "/" in src.text else []
     # a keyword reference starts at its keyword: tried only there (Source.at_words), not at every character
-    found = (src.at_words(KEYWORD_REF, words & _REF_GATE), src.finditer(CODE_REF))
+    # (every way through CODE_REF holds a "/" or three digits: else the engine tries it at every character for none)
+    code = src.finditer(CODE_REF) if "/" in src.text or _DIGITS3.search(src.text) else iter(())
+    found = (src.at_words(KEYWORD_REF, words & _REF_GATE), code)
     for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
         for m in matches:
             start, end = m.start(), m.end()
@@ -372,7 +388,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _birth_dates(src: Source) -> Iterator[Span]:
-    for cue in src.finditer(BIRTH_CUE):
+    for n, cue in enumerate(src.finditer(BIRTH_CUE)):
+        if n == source.MANY_CUES and not src.anywhere(DATE_IN_WORDS):
+            return  # many cues ("b. 1 " 8,000 times) and no date anywhere: none has one in its window
         window_start = max(0, cue.start() - 60)
         date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
         if date:

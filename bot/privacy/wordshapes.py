@@ -1,12 +1,32 @@
 """Word-shape tests the name reader asks of one word at a time, kept apart so names.py stays one reading.
 
-Lower-case initials, contractions, hyphenated names, two-word places and each word's positions in a message.
+Lower-case initials, contractions, hyphenated names, two-word places, capitalised words and each word's positions
+in a message.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from functools import cache
+from operator import itemgetter
 
 from bot.privacy.lexicon import Lexicon, lexicon
+
+_CAPITAL, _NOT_ASCII = re.compile(r"[A-Z](?![a-z])"), re.compile(r"[^\x00-\x7f]")
+
+
+def capitalised_words(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The words that may start with a capital with no lower-case letter after it, in order: where an ASCII capital
+    is so or any other character is (found by two scans: most words are neither). Each place's word is found by
+    bisection, or when there are many (a message of 20,000 capitals) by a dict of word starts built in C."""
+    places = [*map(re.Match.start, _CAPITAL.finditer(text)), *map(re.Match.start, _NOT_ASCII.finditer(text))]
+    if len(places) > 64:
+        starts = dict(zip(map(itemgetter(0), spans), range(len(spans)), strict=True))
+        out = set(map(starts.get, places))
+        out.discard(None)
+        return sorted(out)  # type: ignore[type-var]
+    n = len(spans)
+    return sorted({i for p in places if (i := bisect.bisect_left(spans, (p, 0))) < n and spans[i][0] == p})
 
 
 def word_positions(bases: list[str]) -> dict[str, list[int]]:

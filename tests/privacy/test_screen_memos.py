@@ -215,8 +215,8 @@ def _plain_search(self: Source, pattern: re.Pattern[str], start: int, end: int, 
     return pattern.search(self.text, start, end)
 
 
-def _every_word(self: Toks, cands: list[int]):  # type: ignore[no-untyped-def]
-    return ((i, i) for i in cands if 0 <= i < len(self))
+def _every_word(self: Toks, block: list[int]) -> list[object]:
+    return list(block)  # each word its own key (Toks.contexts gives the keys of Toks.keyed and tokens.judged)
 
 
 # The same cue in two sentences that differ only past its first words, after the same words (more than any reading
@@ -274,5 +274,6 @@ def test_screening_with_every_memo_left_out_finds_the_same(text: str) -> None:
     with patch.object(Source, "search", _plain_search), \
             patch.object(Source, "local", lambda self, fn, start, end, back, *args, typed=False: fn(self, start, end,
                                                                                                   *args)), \
-            patch.object(source, "MANY_CUES", 10**9), patch.object(Toks, "keyed", _every_word):
+            patch.object(source, "MANY_CUES", 10**9), patch.object(Toks, "contexts", _every_word), \
+            patch.object(Toks, "key", lambda self, i: i):
         assert sorted(_spans(text)) == remembered
