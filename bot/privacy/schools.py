@@ -4,6 +4,7 @@ named for with a pupil's word in its sentence ("she goes to Birchwood High Schoo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.privacy.patterns import (
@@ -24,6 +25,22 @@ from bot.privacy.patterns import (
 )
 from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
 from bot.privacy.source import MANY_CUES, _reach_back
+
+# A form typed in lower case or named by a word after its year, then "at" its school (round 32): "in 11c at
+# greenfields high", "in 8 willow at grange community school"; not a count ("in 2 weeks at", "in 3 sessions at").
+FORM_LOWER = re.compile(
+    r"\bin\s{1,2}(?:(?:[7-9]|1[0-3])(?-i:[a-z])|(?:[1-9]|1[0-3])\s{1,2}(?!(?:weeks?|days?|months?|years?|yrs?|hours?|hrs?|"
+    r"mins?|minutes?|times?|sessions?|visits?|cases?|places?|schools?|of|and|or|to|more|other|different|separate)\b)"
+    r"[a-z]{3,15})(?=\s{1,3}at\s)", re.IGNORECASE)
+# A nursery's room or an infant class named by a word, with its setting named in the sentence (round 32): "in the
+# funded 2s room at Bluebell Nursery", "in puffins class, Grange Infant School"; read only with a setting's word.
+CLASS_NAME = re.compile(
+    r"\b(?!(?:the|a|an|this|that|same|his|her|their|our|my|whole|other|next|one|maths?|english|science|art|music|pe|"
+    r"reception|nursery|year|form|top|bottom|middle|lower|upper|meeting|staff|waiting|family|contact|class|big|"
+    r"main|quiet|sensory|calm|play|dining|living|spare|school|sitting|visiting|interview|therapy|hospital|court|"
+    r"changing|treatment|consulting|break|back|front|side|box|bed|bath|store|chat|zoom|teams|tea)\b)"
+    r"(?:\d{1,2}s|[a-z]{3,15})\s{1,2}(?:room|class)\b", re.IGNORECASE)
+_SETTING_WORDS = frozenset({"nursery", "preschool", "pre-school", "playgroup", "infant", "infants", "creche"})
 
 
 def school_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
@@ -59,10 +76,20 @@ _SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN)  # all _scho
 _SCHOOL_BACK = max(map(_reach_back, _SCHOOL_PATTERNS))
 
 
+def _class_names(src: Source) -> Iterator[re.Match[str]]:
+    """CLASS_NAME's matches: a room for an age ("2s room") as it is, a room or class named by a word ("blue room") only
+    with a child's word in its sentence ("met in the blue room at X Hub" is a meeting)."""
+    for m in src.finditer(CLASS_NAME):
+        if m.group()[0].isdigit() or _pupil_in(src, *_sentence(src.text, m.start(), m.end())):
+            yield m
+
+
 def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
     forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
-             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
+             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ()),
+             *(FORM_LOWER.finditer(text) if {"in", "at"} <= words and has_digit(text) else ()),
+             *(_class_names(src) if words & _SETTING_WORDS and words & {"room", "class"} else ())]
     # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
     years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
     if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
