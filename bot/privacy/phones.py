@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from bot.privacy.lexicon import lexicon
 
@@ -117,7 +118,8 @@ def phones(text: str) -> list[Span]:
             public = d.startswith(PUBLIC_PREFIXES) or _service_line(text, m.start(), m.end(), national)
             out.append(("public" if public else "phone", m.start(), m.end()))
     if "+" in text:
-        out.extend(("phone", m.start(), m.end()) for m in FOREIGN.finditer(text)
+        # (the first 32 are enough to find the kind; more would only slow every later reader of these spans)
+        out.extend(("phone", m.start(), m.end()) for m in islice(FOREIGN.finditer(text), 32)
                    if 8 <= len(digits_of(m.group())) <= 15)
         out.sort(key=lambda span: span[1])
     return out

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span
 from bot.privacy.pointers import _CLAUSE_END, WORK_TARGET
-from bot.privacy.source import _reach_ahead
+from bot.privacy.source import MANY_CUES, _reach_ahead
 from bot.privacy.workplaces import job_word
 
 PRONOUN_JOB = re.compile(
@@ -31,6 +32,7 @@ _NOT_BUSINESS = frozenset({"nursery", "nurseries", "preschool", "pre-school", "p
                            "nursing home", "ambulance station", "fire station", "police station"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "their", "this", "that"})
 _BACK, _AHEAD = 90, 80
+_MOST = 4 * MANY_CUES
 
 
 @cache
@@ -95,5 +97,6 @@ _READ = _reach_ahead(PRONOUN_JOB) + _AHEAD + 60
 def pronoun_job_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if not (cues := _CUES & words):
         return
-    for start, _end, found in src.read_at_words(PRONOUN_JOB, cues, _placed, (_BACK, _READ)):
+    reads = src.read_at_words(PRONOUN_JOB, cues, _placed, (_BACK, _READ))
+    for start, _end, found in islice(reads, _MOST):  # (past _MOST jobs said of he or she, a message is no one note)
         yield from (("workplace", start + a, start + b) for a, b in found or ())
