@@ -60,19 +60,20 @@ _TO_LIST = re.compile(r"\s{1,3}to\s{1,3}(?:my|the|our|your)\s{1,3}(?:reminders?|
 _AT_VERBS = frozenset({"swears", "swore", "shouts", "shouted", "screams", "screamed", "yells", "yelled", "snaps",
                        "snapped", "lashes", "lashed", "lunged", "lunges"})
 # A person's place with no verb of casework: still on a list or open to a team, shouted at by a relative, the one a
-# plan is for ("for summer to stay at nans"): (pattern, its cue words, whether a season or virtue counts there).
+# plan is for ("for summer to stay at nans"): (pattern, its cue words, whether a season or virtue counts there, a word
+# every match holds within so many characters of its start).
 _PLACES = (
     (re.compile(r"\bis\s{1,3}([a-z][a-z'’\-]{1,20})\s{1,3}still\s{1,3}(?:on|open|allocated|known|waiting|living|"
                 r"missing|attending|placed|with|at|in\s{1,3}(?:care|foster|school|the\s{1,3}(?:unit|home|refuge)))\b",
-                re.IGNORECASE), frozenset({"is"}), False),
+                re.IGNORECASE), frozenset({"is"}), False, (frozenset({"still"}), 28)),
     (re.compile(r"\b(?:swears|swore|shouts|shouted|screams|screamed|yells|yelled|snaps|snapped|lashes\s{1,3}out|"
                 r"lashed\s{1,3}out|lunged|lunges)\s{1,3}at\s{1,3}([a-z][a-z'’\-]{1,20})\b(?!\s{1,3}(?:and|or)\b)",
                 re.IGNORECASE),
-     _AT_VERBS, True),
+     _AT_VERBS, True, (frozenset({"at"}), 22)),
     (re.compile(r"\b(?:plan|plans|aim|hope|wish|idea|option|proposal)\s{1,3}(?:is|was|are)\s{1,3}for\s{1,3}"
                 r"([a-z][a-z'’\-]{1,20})\s{1,3}to\s{1,3}(?:stay|live|remain|return|move|go|attend|see|visit|be\s{1,3}"
                 r"(?:placed|moved|adopted|rehomed|returned)|have\s{1,3}contact)\b", re.IGNORECASE),
-     frozenset({"plan", "plans", "aim", "hope", "wish", "idea", "option", "proposal"}), True),
+     frozenset({"plan", "plans", "aim", "hope", "wish", "idea", "option", "proposal"}), True, (frozenset({"for"}), 20)),
 )
 # words before the name that make the verb no casework verb on a person ("said yes", "take part")
 _NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "might", "part", "care", "time",
@@ -116,10 +117,10 @@ def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[
     """Round 32, with no pronoun after: "is daisy still on the waiting list", "mum swears at poppy", "plan is for
     summer to stay at nans" (a word of the English list that is a first name, in a place only a person stands)."""
     v = lex.vocab
-    for pattern, gate, abstract in _PLACES:
-        if not words & gate:
+    for pattern, gate, abstract, near in _PLACES:
+        if not words & gate or not words & near[0]:
             continue
-        for m in src.at_words(pattern, words & gate):
+        for m in src.at_words(pattern, words & gate, near=near):
             name = m.group(1).lower()
             if src.text[m.start(1)].islower() and name in lex.first_names and name in lex.english and (
                     name not in v.not_names and name not in v.acronyms and name not in _NOT_HERE

@@ -26,6 +26,7 @@ PRONOUN_JOB = re.compile(
     r"(?:at|out\s{1,3}of|for|of|on|in)\s)"
     r"|\s{1,3}(?:works|worked|is\s{1,3}working)(?=\s{1,3}(?:at|for|in)\s))", re.IGNORECASE)
 _CUES = frozenset({"he", "she", "hes", "shes"})
+_NEAR_WORDS = frozenset({"a", "an", "the", "works", "worked", "working"})  # (one is in every match, near its start)
 _WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
 _NOT_BUSINESS = frozenset({"nursery", "nurseries", "preschool", "pre-school", "playgroup", "school", "academy",
                            "primary", "college", "surgery", "dental", "dentist", "dentists", "club", "care home",
@@ -97,6 +98,6 @@ _READ = _reach_ahead(PRONOUN_JOB) + _AHEAD + 60
 def pronoun_job_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if not (cues := _CUES & words):
         return
-    reads = src.read_at_words(PRONOUN_JOB, cues, _placed, (_BACK, _READ))
+    reads = src.read_at_words(PRONOUN_JOB, cues, _placed, (_BACK, _READ), near=(_NEAR_WORDS, 24))
     for start, _end, found in islice(reads, _MOST):  # (past _MOST jobs said of he or she, a message is no one note)
         yield from (("workplace", start + a, start + b) for a, b in found or ())
