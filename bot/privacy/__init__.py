@@ -36,6 +36,7 @@ from bot.privacy.nicknames import nickname_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.posts import post_child_spans
+from bot.privacy.pronoun_jobs import pronoun_job_spans
 from bot.privacy.public import public_traces
 from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
@@ -89,7 +90,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             short_owner_spans(src, words), relative_workplaces(src, words),
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
-            aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src)]
+            aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
+            pronoun_job_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -50,6 +50,31 @@ _TO_PLACE = re.compile(
     r"\s{1,3}to\s{1,3}(?:the\s{1,3}|her\s{1,3}|his\s{1,3})?(?:dentist|doctor|doctors|gp|hospital|a&e|clinic|"
     r"appointment|appt|contact|school|nursery|college|optician|opticians|camhs|court|hairdresser|hairdressers)\b",
     re.IGNORECASE)
+# Round 32: what a person did not do, straight after the name ("ta says brook wont eat"); a list the writer keeps,
+# after a verb of adding ("add ivy to my reminders").
+_DID_NOT = re.compile(r"\s{1,3}(?:wont|won't|won’t|doesnt|doesn't|doesn’t|didnt|didn't|didn’t|isnt|isn't|isn’t|hasnt|"
+                      r"hasn't|hasn’t|cant|can't|can’t|refuses|refused)\s", re.IGNORECASE)
+_ADDING = frozenset({"add", "adding", "added", "remind", "reminded"})
+_TO_LIST = re.compile(r"\s{1,3}to\s{1,3}(?:my|the|our|your)\s{1,3}(?:reminders?|list|caseload|agenda|diary|tracker|"
+                      r"spreadsheet|register|notes)\b", re.IGNORECASE)
+_AT_VERBS = frozenset({"swears", "swore", "shouts", "shouted", "screams", "screamed", "yells", "yelled", "snaps",
+                       "snapped", "lashes", "lashed", "lunged", "lunges"})
+# A person's place with no verb of casework: still on a list or open to a team, shouted at by a relative, the one a
+# plan is for ("for summer to stay at nans"): (pattern, its cue words, whether a season or virtue counts there, a word
+# every match holds within so many characters of its start).
+_PLACES = (
+    (re.compile(r"\bis\s{1,3}([a-z][a-z'’\-]{1,20})\s{1,3}still\s{1,3}(?:on|open|allocated|known|waiting|living|"
+                r"missing|attending|placed|with|at|in\s{1,3}(?:care|foster|school|the\s{1,3}(?:unit|home|refuge)))\b",
+                re.IGNORECASE), frozenset({"is"}), False, (frozenset({"still"}), 28)),
+    (re.compile(r"\b(?:swears|swore|shouts|shouted|screams|screamed|yells|yelled|snaps|snapped|lashes\s{1,3}out|"
+                r"lashed\s{1,3}out|lunged|lunges)\s{1,3}at\s{1,3}([a-z][a-z'’\-]{1,20})\b(?!\s{1,3}(?:and|or)\b)",
+                re.IGNORECASE),
+     _AT_VERBS, True, (frozenset({"at"}), 22)),
+    (re.compile(r"\b(?:plan|plans|aim|hope|wish|idea|option|proposal)\s{1,3}(?:is|was|are)\s{1,3}for\s{1,3}"
+                r"([a-z][a-z'’\-]{1,20})\s{1,3}to\s{1,3}(?:stay|live|remain|return|move|go|attend|see|visit|be\s{1,3}"
+                r"(?:placed|moved|adopted|rehomed|returned)|have\s{1,3}contact)\b", re.IGNORECASE),
+     frozenset({"plan", "plans", "aim", "hope", "wish", "idea", "option", "proposal"}), True, (frozenset({"for"}), 20)),
+)
 # words before the name that make the verb no casework verb on a person ("said yes", "take part")
 _NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "might", "part", "care", "time",
                        "place", "home", "note", "sure", "over", "back", "up", "in", "out", "so", "no", "yes"})
@@ -57,10 +82,11 @@ _NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "mi
 
 def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """A lower-case first name that is also a word, after a casework verb, then spoken of as he or she."""
+    lex = lexicon()
+    yield from _placed_names(src, words, lex)
     cues = _CUES & words
     if not cues:
         return
-    lex = lexicon()
     v = lex.vocab
     text = src.text
     for m in src.at_words(CASEWORK_NAME, cues):
@@ -81,8 +107,25 @@ def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue  # "we saw rose bushes in her garden": the word names a plant, a thing
         said = _HE_SHE.search(ahead)
         if ((said and len(ahead[:said.start()].split()) <= _WORDS_BETWEEN)
-                or (verb in _TAKING and _TO_PLACE.match(text, m.end(1)))):
+                or (verb in _TAKING and _TO_PLACE.match(text, m.end(1)))
+                or (name not in v.abstract_name_words and _DID_NOT.match(ahead))
+                or (verb in _ADDING and _TO_LIST.match(text, m.end(1)))):
             yield "name", m.start(1), m.end(1)
+
+
+def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[Span]:
+    """Round 32, with no pronoun after: "is daisy still on the waiting list", "mum swears at poppy", "plan is for
+    summer to stay at nans" (a word of the English list that is a first name, in a place only a person stands)."""
+    v = lex.vocab
+    for pattern, gate, abstract, near in _PLACES:
+        if not words & gate or not words & near[0]:
+            continue
+        for m in src.at_words(pattern, words & gate, near=near):
+            name = m.group(1).lower()
+            if src.text[m.start(1)].islower() and name in lex.first_names and name in lex.english and (
+                    name not in v.not_names and name not in v.acronyms and name not in _NOT_HERE
+                    and (abstract or (name not in v.abstract_name_words and name not in v.not_name_times))):
+                yield "name", m.start(1), m.end(1)
 
 
 def _plural_noun(word: str, lex: Lexicon) -> bool:

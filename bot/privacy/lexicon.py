@@ -106,6 +106,7 @@ class Vocabulary(BaseModel):
     service_terms: frozenset[str]
     newspaper_titles: frozenset[str]
     solo_jobs: frozenset[str]
+    workplace_nouns: frozenset[str]
     case_nouns: frozenset[str]
     published_people: frozenset[str]
     not_name_times: frozenset[str]

@@ -113,7 +113,7 @@ SCHOOL_STRONG = re.compile(  # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the e
     r"High\s{1,3}School|CE\s{1,3}Primary|RC\s{1,3}Primary|Catholic\s{1,3}High)\b"
 )
 BIRTH_CUE = re.compile(
-    r"\b(?:d\.?\s{0,2}o\.?\s{0,2}b\b\.?|d/o/b|date\s{1,3}of\s{1,3}birth|birth\s{0,2}date|born|birthday|bday|b-day|dob)"
+    r"\b(?:d\.?\s{0,2}o\.?\s{0,2}bs?\b\.?|d/o/b|dates?\s{1,3}of\s{1,3}birth|birth\s{0,2}dates?|born|birthday|bday|b-day|dob)"
     r"|\bb\.\s{0,2}(?=\d)"
     r"|\b(?:turns?|turned|turning|be|is)\s{1,3}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s{1,3}on\b"
@@ -189,8 +189,8 @@ _STREET_WORDS = vocabulary().street_types
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
-_BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "bday", "dob", "d", "b", "turn", "turns", "turned",
-                         "turning", "be", "is", "edd", "due"})
+_BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates", "bday", "dob", "dobs", "d", "b",
+                         "turn", "turns", "turned", "turning", "be", "is", "edd", "due"})
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from bot.privacy.lexicon import lexicon
 
@@ -27,6 +28,9 @@ Span = tuple[str, int, int]
 # few characters a number can start with: several times faster on prose)
 PHONE = re.compile(r"(?:\((?<![\w+]\()\s{0,2}\+\s{0,2}44\s{0,2}\)|\+(?<![\w+]\+)\s{0,2}44|\((?<![\w+]\()0044\)?"
                    r"|0(?<![\w+]0)044\)?|\((?<![\w+]\()0|0(?<![\w+]0))[\d\s\-()]{8,20}\d(?!\d)")
+# A number from abroad, with its country code ("+48 512 345 678", round 32): a relative's, as no service the
+# partnership publishes is abroad (8 to 15 digits with the code, the international limit).
+FOREIGN = re.compile(r"\+(?<![\w+]\+)\s{0,2}(?!44)[1-9]\d{0,2}[\s\-]{0,2}\(?\d[\d\s\-()]{5,16}\d(?!\d)")
 # Freephone and national-rate numbers are helplines and services (Childline 0800 1111, NSPCC 0808 800 5000).
 # Every 03 number is a non-geographic line that public bodies and charities use (0300, 0303, 0333, 0345...).
 PUBLIC_PREFIXES = ("0800", "0808", "03", "0845")
@@ -113,4 +117,9 @@ def phones(text: str) -> list[Span]:
             national = d if d.startswith("0") else "0" + d
             public = d.startswith(PUBLIC_PREFIXES) or _service_line(text, m.start(), m.end(), national)
             out.append(("public" if public else "phone", m.start(), m.end()))
+    if "+" in text:
+        # (the first 32 are enough to find the kind; more would only slow every later reader of these spans)
+        out.extend(("phone", m.start(), m.end()) for m in islice(FOREIGN.finditer(text), 32)
+                   if 8 <= len(digits_of(m.group())) <= 15)
+        out.sort(key=lambda span: span[1])
     return out

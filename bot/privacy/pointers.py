@@ -14,6 +14,7 @@ from bot.privacy.lexicon import alternation as _alternation
 from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
 from bot.privacy.source import MANY_CUES, _reach_ahead, _reach_back
+from bot.privacy.work_settings import lower_setting
 
 # "@kayla_x", not an e-mail (which has a word before the @) and not a Slack mention.
 # (the look-behind after the @, not before it: the engine then searches for the @ itself, far faster)
@@ -141,9 +142,12 @@ def _workplace(src: Source, start: int, _window_end: int, length: int, plural: b
     if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
         return None  # "auntie has the nail bar", not "carer has complex needs ... for the child"
     owned = job.group().lower() in ("has", "had")
-    target = next((t for t in WORK_TARGET.finditer(text, job.end(), end) if _named_place(t, text)
+    target = next((t for t in WORK_TARGET.finditer(text, job.end(), end)
+                   if _named_place(t, text)
                    # "gran has an order ... support from the LA": what someone has is a business only where it is
                    and not (owned and t.group().split()[0].lower() in ("from", "for", "with", "of"))), None)
+    if target is None and not owned and (setting := lower_setting(text, job.start(), job.end(), end)):
+        return setting - start  # "at little stars nursery" (round 32, work_settings.py)
     if target is None and job.group().lower() in _OWN_VERBS:
         target = OWNS_PLACE.match(text, job.end(), end)
     if target is None and job.group().lower() in ("drives", "drove"):
@@ -200,6 +204,7 @@ def _named_place(target: re.Match[str], text: str) -> bool:
     w = word.lower()
     return (w in lex.vocab.local_places or (w not in lex.english and w not in lex.rare_english)
             or w in lex.vocab.patron_titles or _STREET_NEXT.match(text, target.end()) is not None)
+
 
 
 @cache

@@ -84,7 +84,7 @@ NOT_SCHOOL_NAME = frozenset({"secondary", "high", "primary", "junior", "infant",
 _LADY = frozenset({"lady", "lady's", "ladys", "lady’s"})  # "our lady's": a patron, not a possessive "our"
 LOWER_SCHOOL = re.compile(
     r"\b(?:at|from|attends|attending|to)\s{1,3}(?:the\s{1,3})?((?:[a-z][\w'’\-]{1,30}\s{1,3}){1,3})"
-    r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form)\b")
+    r"(?:primary|high|academy|grammar|college|school|infants?|juniors?|sixth\s{1,3}form|pru)\b")
 
 
 # After a year group, "at" and a name in no word list ("yr1 at meadowbank") or after a patron ("at bishop challoner"),

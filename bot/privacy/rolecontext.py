@@ -58,6 +58,9 @@ def _held_when(norms: list[str], j: int) -> int:
 
 # "Jo Hill, she's the IRO": a pronoun and "is" after the name's comma
 _PRONOUN_IS = frozenset({"he", "she", "he's", "she's", "hes", "shes"})
+_PRONOUN_GAP = frozenset(",?")
+# Between a role and a name set off by a comma, where the role is held ("the DSL at our school, Mr X,", round 32).
+_ROLE_AT = frozenset({"at", "in", "for", "from", "on"})
 
 class RoleContext(PhraseReader):
     """The role and service tests around a phrase (lo, hi): each says whether a role governs the name there."""
@@ -97,14 +100,35 @@ class RoleContext(PhraseReader):
                 return True
         return closed
 
+    def _role_at_place_before(self, lo: int) -> bool:
+        """'the DSL at our school, Mr Hughes, has asked': a role with where it is held (a preposition, "the" or "our"
+        and up to two lower-case words), then the name set off by commas; the role has its own determiner."""
+        norms, toks = self.norms, self.toks
+        j = lo - 1
+        if j >= 0 and norms[j] in self.v.titles and not toks[j].cap:  # type: ignore[union-attr]
+            j -= 1
+        nxt, last = toks[j + 1], toks[self._phrase(lo)[1]]
+        if j < 3 or nxt is None or "," not in nxt.before or last is None or not last.after.strip().startswith(","):
+            return False
+        for p in range(j - 1, max(0, j - 3), -1):
+            if norms[p] in _ROLE_AT and norms[p + 1] in _OPEN:
+                words = range(p + 2, j + 1)
+                return (p >= 2 and all(not toks[w].cap and norms[w].isalpha() and norms[w] not in self.family  # type: ignore[union-attr]
+                                       and not toks[w].possessive for w in words)  # type: ignore[union-attr]
+                        and _phrase_ending(norms, p - 1, self.roles) and self._joined(p - 1, j)
+                        and any(norms[q] in _OPEN for q in range(max(0, p - 4), p - 1)))
+        return False
+
     def _role_after(self, hi: int) -> bool:
         norms, k = self.norms, hi + 1
         # "Jo, who is the DSL,", "Jo who chairs the panel": "who" then is/was or a role's verb
         if k + 1 < len(norms) and norms[k] == "who" and (norms[k + 1] in _JOIN_BEFORE
                                                          or _phrase_at(norms, k + 1, self.roles)):
             k += 1
-        elif k + 1 < len(norms) and norms[k] in _PRONOUN_IS and "," in (self.toks[k].before or ""):  # type: ignore[union-attr]
-            k += 1  # "ask Dave Pearson, he's DSL at the high school": the name, then who they are
+        elif k + 1 < len(norms) and norms[k] in _PRONOUN_IS and _PRONOUN_GAP & set(self.toks[k].before or ""):  # type: ignore[union-attr]
+            # "ask Dave Pearson, he's DSL at the high school": the name, then who they are; or a question about the
+            # name answered by who they are ("a contact for Gemma Lowe? She's the virtual school head", round 32)
+            hi, k = k, k + 1
         if k < len(norms) and "(" in self.toks[k].before and _phrase_at(norms, k, self.services):  # type: ignore[union-attr]
             return self._joined(hi, k)  # "Hannah W (EDT)", "Jo (MASH)": the service in brackets
         named = False  # a place or body named before a service ("X, Cheshire Police,", "X from WBC")
@@ -113,7 +137,7 @@ class RoleContext(PhraseReader):
             if k >= len(norms) or not self._joined(hi, k):
                 return False
             if n := _phrase_at(norms, k, self.roles):
-                if k == hi + 1 and self.toks[hi].possessive:  # type: ignore[union-attr]
+                if k == hi + 1 and self.toks[hi].possessive and norms[hi] not in _PRONOUN_IS:  # type: ignore[union-attr]
                     return False  # "Jo's interpreter": the worker is Jo's, so Jo is the one they work for
                 last = self.toks[k + n - 1]
                 return last is not None and not last.possessive  # "Jo is the IRO's worry": not Jo's role

@@ -93,6 +93,8 @@ class RoleReader(RoleContext):
     def _phrase_in_role(self, lo: int, hi: int) -> bool:
         if self._role_before(lo, hi) or self._service_after(hi) or self._labelled(lo, hi):
             return True
+        if self._role_at_place_before(lo):
+            return True
         if self._role_after(hi) or self._as_role(hi) or self._set_off_role(hi) or self._described_service(hi):
             return True
         end = self._coordinated(hi)

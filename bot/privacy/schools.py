@@ -4,8 +4,11 @@ named for with a pupil's word in its sentence ("she goes to Birchwood High Schoo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import islice
 
+from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import (
     _NEAR,
     _SCHOOL_GATE,
@@ -24,6 +27,24 @@ from bot.privacy.patterns import (
 )
 from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
 from bot.privacy.source import MANY_CUES, _reach_back
+
+# A form typed in lower case or named by a word after its year, then "at" its school (round 32): "in 11c at
+# greenfields high", "in 8 willow at grange community school"; not a count ("in 2 weeks at", "in 3 sessions at").
+FORM_LOWER = re.compile(
+    r"\bin\s{1,2}(?:(?:[7-9]|1[0-3])(?-i:[a-z])|(?:[1-9]|1[0-3])\s{1,2}(?!(?:weeks?|days?|months?|years?|yrs?|hours?|hrs?|"
+    r"mins?|minutes?|times?|sessions?|visits?|cases?|places?|schools?|of|and|or|to|more|other|different|separate)\b)"
+    r"[a-z]{3,15})(?=\s{1,3}at\s)", re.IGNORECASE)
+# A nursery's room or an infant class named by a word, with its setting named in the sentence (round 32): "in the
+# funded 2s room at Bluebell Nursery", "in puffins class, Grange Infant School"; read only with a setting's word.
+CLASS_NAME = re.compile(
+    r"\b(?!(?:the|a|an|this|that|same|his|her|their|our|my|whole|other|next|one|maths?|english|science|art|music|pe|"
+    r"reception|nursery|year|form|top|bottom|middle|lower|upper|meeting|staff|waiting|family|contact|class|big|"
+    r"main|quiet|sensory|calm|play|dining|living|spare|school|sitting|visiting|interview|therapy|hospital|court|"
+    r"changing|treatment|consulting|break|back|front|side|box|bed|bath|store|chat|zoom|teams|tea)\b)"
+    r"(?:\d{1,2}s|[a-z]{3,15})\s{1,2}(?:room|class)\b", re.IGNORECASE)
+_ROOM_WORD = re.compile(r"\b(?:room|class)\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?<![\w'’])(?:\d{1,2}s|[A-Za-z]{3,15})\s{1,2}$")
+_SETTING_WORDS = frozenset({"nursery", "preschool", "pre-school", "playgroup", "infant", "infants", "creche"})
 
 
 def school_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
@@ -59,10 +80,36 @@ _SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN)  # all _scho
 _SCHOOL_BACK = max(map(_reach_back, _SCHOOL_PATTERNS))
 
 
+def _class_names(src: Source, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """CLASS_NAME's matches: a room for an age ("2s room") as it is, a room or class named by a word ("blue room") only
+    with a child's word in its sentence ("met in the blue room at X Hub" is a meeting)."""
+    text, v = src.text, lexicon().vocab
+    child = not words.isdisjoint(v.pupil_cues) or not words.isdisjoint(v.role_words)  # (else only rooms for an age)
+    named = 0
+    for word in src.finditer(_ROOM_WORD):  # (the room word found first: the name before it tried only there)
+        before = _WORD_BEFORE.search(text, max(0, word.start() - 18), word.start())
+        if before is None or (m := CLASS_NAME.match(text, before.start())) is None:
+            continue
+        if m.group()[0].isdigit():
+            yield m
+            continue
+        named += 1
+        if named > MANY_CUES:  # (a message naming more rooms than this is no note about one child)
+            return
+        if not child:
+            continue
+        a, b = _sentence(src.text, m.start(), m.end())
+        # (each sentence read once per distinct text, as SCHOOL_STRONG's below)
+        if src.local(_pupil_in, a, b, 0) if src.low is not None else _pupil_in(src, a, b):
+            yield m
+
+
 def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
     forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
-             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ())]
+             *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ()),
+             *(islice(FORM_LOWER.finditer(text), MANY_CUES) if {"in", "at"} <= words and has_digit(text) else ()),
+             *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ())]
     # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
     years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
     if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):

@@ -31,7 +31,7 @@ _NOT_JOBS = frozenset({"user", "member", "customer", "client", "visitor", "reade
 
 def job_word(word: str) -> bool:
     """'verger', 'lunchtime supervisors', 'pcso', 'cook': a word naming a job, not a family member or a service user."""
-    w = word.lower().rstrip("'’")
+    w = word.lower().rstrip("'’").rsplit("-", 1)[-1]  # ("half-brother": a relative, round 32)
     stem = w[:-1] if w.endswith("s") and w[:-1] in _PLAIN_JOBS else w
     if stem in _PLAIN_JOBS:
         return True
