@@ -10,13 +10,12 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from bot.privacy import source
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, named_street_place
 from bot.privacy.published import team_mailbox
-from bot.privacy.source import _MAX_STARTS, Source, _reach_back
+from bot.privacy.source import _MAX_STARTS, MANY_CUES, Source, _reach_back
 
 Span = tuple[str, int, int]
 
@@ -389,7 +388,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _birth_dates(src: Source) -> Iterator[Span]:
     for n, cue in enumerate(src.finditer(BIRTH_CUE)):
-        if n == source.MANY_CUES and not src.anywhere(DATE_IN_WORDS):
+        if n == MANY_CUES and not src.anywhere(DATE_IN_WORDS):
             return  # many cues ("b. 1 " 8,000 times) and no date anywhere: none has one in its window
         window_start = max(0, cue.start() - 60)
         date = src.search(DATE_IN_WORDS, window_start, cue.end() + 60)
