@@ -206,7 +206,6 @@ def _named_place(target: re.Match[str], text: str) -> bool:
             or w in lex.vocab.patron_titles or _STREET_NEXT.match(text, target.end()) is not None)
 
 
-
 @cache
 def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str],
                              frozenset[str]]:
