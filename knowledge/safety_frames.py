@@ -54,6 +54,7 @@ class FrameLexicon(_Strict):
     follow_up: list[str] = Field(default_factory=list)  # "what's the process?" after a worry asks about it
     preamble: list[str] = Field(default_factory=list)  # "sorry to bother you but", "hi", "can you help": read past it
     no_child: list[str] = Field(default_factory=list)  # "every 6 months", "16 year olds", "for year 9": no one child
+    period_only: list[str] = Field(default_factory=list)  # a clause that is only a period ("... ? 3 months?"): no age
     # a later segment opening with one child and what is happening ("what counts as X? a year 11 boy keeps ...")
     turns_to: list[str] = Field(default_factory=list)
     # a worry word used as the name of a topic ("the FGM working group", "training on county lines", "the difference
@@ -77,8 +78,8 @@ class FrameLexicon(_Strict):
 
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
-          "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links", "topic_group",
-          "topic_thing", "conditional")
+          "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
+          "topic_group", "topic_thing", "conditional")
 
 
 class FrameReader:
@@ -118,12 +119,18 @@ class FrameReader:
     def found_outside(self, found: Matcher, toks: list[str], topics: list[tuple[int, int]] = ()) -> bool:
         """Whether `found` matches outside a number that names no child ("at 3 months", "for year 9") and outside
         a topic's name ("the child abuse audit")."""
-        return found.outside(toks, [*self._no_child.spans(toks), *topics])
+        return found.outside(toks, [*self._no_child_spans(toks), *topics])
+
+    def _no_child_spans(self, toks: list[str]) -> list[tuple[int, int]]:
+        """Numbers and names that name no child: `no_child`, and a clause that is only a period ("3 months?", a
+        guessed timescale after a question)."""
+        whole = [(0, len(toks))] if (0, len(toks)) in self._period_only.spans(toks) else []
+        return [*self._no_child.spans(toks), *whole]
 
     def _particular_in(self, toks: list[str]) -> bool:
         """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old") or a
         number that names no child ("every 6 months")."""
-        return self._particular.outside(toks, [*self._indefinite.spans(toks), *self._no_child.spans(toks)])
+        return self._particular.outside(toks, [*self._indefinite.spans(toks), *self._no_child_spans(toks)])
 
     def topics(self, toks: list[str], cues: list[tuple[int, int]]) -> tuple[set[int], list[tuple[int, int]]]:
         """Which of `cues` (start, end in `toks`) name a topic rather than something happening, and the spans of
