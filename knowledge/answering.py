@@ -154,19 +154,20 @@ class Answerer(Ranking, Rendering):
                       corrections=query.corrections)
 
     def _asked_besides(self, question: str, area: str | None) -> Entry | None:
-        """What else a worried message asks, answered without the worry's words; a question naming a cue ("... is
-        that private fostering?") only when the entry found is the one its title names (never the worry's cue
-        matched loosely: "how do I record a disclosure" is no answer about checks)."""
+        """What else a worried message asks. First the asking part with the worry's words ("... is that private
+        fostering? how long before the LA is told"), when the entry found is the one its title names (never the
+        worry's cue matched loosely: "how do I record a disclosure" is no answer about checks); then the asking part
+        without them ("how long before the LA is told" alone finds the national Panel notification)."""
         detector = get_detector()
-        for with_cues in (False, True):
+        for with_cues in (True, False):
             rest = detector.question_part(question, with_cues=with_cues)
             if not rest or rest == question:
                 continue
             sub = self.answer(rest, area, nested=True)
             if sub.outcome != "answer" or sub.safety or sub.entry is None:
-                return None
+                continue
             if with_cues and self._title_share(sub.entry, {stem(t) for t in raw_tokens(fold(rest))}) < 1.0:
-                return None
+                continue
             return sub.entry
         return None
 

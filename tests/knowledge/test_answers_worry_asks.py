@@ -16,6 +16,11 @@ import pytest
         ("scout leader - one of our 14 year olds has been living at a friend's family since the easter holidays, "
          "about 5 weeks, and his dad says that's fine. is that private fostering? should i tell someone",
          "cheshire-west-and-chester", "cheshire-west-and-chester.process.private-fostering", "28 days"),
+        # answers46: the part asking without the worry's words ("how long before the council is told") alone finds
+        # the national Panel notification; the part naming its title comes first
+        ("a boy in my class is stopping at a family friend's since new year, dad is in prison. is that private "
+         "fostering? how long before the local authority needs telling",
+         "cheshire-west-and-chester", "cheshire-west-and-chester.process.private-fostering", "28 days"),
     ],
 )
 def test_a_worry_that_names_what_it_asks_also_answers_it(ask, question, partnership, entry, says) -> None:
