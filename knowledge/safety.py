@@ -85,13 +85,15 @@ class Lexicon(_Strict):
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
-    # ... and at this lower weight when no cue was read and the message is about someone only by a pronoun ("can you
-    # write a poem for her leaving card", "who is in post now"): "her" may be any adult
+    # ... and at this lower weight when no cue heavier than a topic word was read ("who's the lado? need their name")
+    # and the message is about someone only by a pronoun ("a poem for her leaving card"): "her" may be any adult
     model_pronoun_veto: float = Field(default=1.0, ge=0)
     adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
     child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
     adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
     minor_words: list[str] = Field(default_factory=list)  # ... unless a word only a child is ("her son" may be 50)
+    young_kin: list[str] = Field(default_factory=list)  # ... or kin usually a child ("his granddaughter") ...
+    adult_explicit: list[str] = Field(default_factory=list)  # ... in a message not naming adult safeguarding itself
     own_matters: list[str] = Field(default_factory=list)  # a housing, money or work matter, no child in it
     specific_weight: float = Field(ge=0)
     specific: list[str] = Field(default_factory=list)
@@ -110,7 +112,8 @@ class Lexicon(_Strict):
         pats += [("specific", p) for p in self.specific]
         pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
         pats += [("adult_strong", p) for p in self.adult_strong] + [("minor_words", p) for p in self.minor_words]
-        pats += [("own_matters", p) for p in self.own_matters]
+        pats += [("own_matters", p) for p in self.own_matters] + [("young_kin", p) for p in self.young_kin]
+        pats += [("adult_explicit", p) for p in self.adult_explicit]
         pats += self.frames.patterns()
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
         pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter,
@@ -141,6 +144,7 @@ class Worry:
     cues: list[str] = field(default_factory=list)
     frames: float = 0.0  # how strongly the message reads as a question about process
     by_model: bool = False  # raised by the statistical backstop, not the lexicon
+    strongest: float = 0.0  # the heaviest cue read (a topic word such as "lado" weighs 1)
 
 
 class Detector:
@@ -157,6 +161,7 @@ class Detector:
         self._named_anchors = matcher([a for a in lex.anchors if a != "@pronoun"], s)
         self.reader = FrameReader(lex.frames, s)
         self._own_matters = matcher(lex.own_matters, s)
+        self._young_kin, self._adult_explicit = matcher(lex.young_kin, s), matcher(lex.adult_explicit, s)
         self._imminent = matcher(lex.imminent, s)
         self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
@@ -173,7 +178,7 @@ class Detector:
         parts = clauses(text or "")  # tokenised once for every reading below
         words = [t for toks in parts for t in toks]
         if ((self._adult.find(words) and not self._child_words.find(words))
-                or (self.reader.found_outside(self._adult_strong, words) and not self._minor_words.find(words))):
+                or (self.reader.found_outside(self._adult_strong, words) and not self._maybe_child(words))):
             return Worry(False, 0.0)  # adult safeguarding: the answer flow declines it and points to adult care
         if (own := self._own_matters.spans(words)) and not (self._child_words.outside(words, own)
                                                             or self._minor_words.outside(words, own)):
@@ -206,9 +211,15 @@ class Detector:
         """"child" when the message names someone who can only be a child (an age, "pupil", "young person"), "adult"
         when it plainly concerns an adult ("vulnerable adult", "dementia"), else "" ("her son" may be either)."""
         words = [t for toks in clauses(text or "") for t in toks]
-        if self._minor_words.find(words):
+        if self._maybe_child(words):
             return "child"
         return "adult" if self._adult.find(words) or self.reader.found_outside(self._adult_strong, words) else ""
+
+    def _maybe_child(self, words: list[str]) -> bool:
+        """A word only a child is, or kin usually a child ("his granddaughter") in a message that does not name adult
+        safeguarding itself: an older adult named beside them may be the one harming a child."""
+        return bool(self._minor_words.find(words)
+                    or (self._young_kin.find(words) and not self._adult_explicit.find(words)))
 
     def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel,
                          topics: list[list[tuple[int, int]]] | None = None) -> bool:
@@ -221,7 +232,8 @@ class Detector:
         topics = topics or [[] for _ in parts]
         if not any(self.reader.found_outside(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style
-        if not lexicon.cues and lexicon.frames >= self.lex.model_pronoun_veto and not any(
+        weak = lexicon.strongest <= self.lex.frames.topic_weight  # no cue, or only a topic word ("lado")
+        if weak and lexicon.frames >= self.lex.model_pronoun_veto and not any(
                 self.reader.found_outside(self._named_anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False
         return model.probability(text) >= model.threshold
@@ -305,7 +317,7 @@ class Detector:
         if category is None:
             category = max(best, key=lambda c: (best[c], c != "general"))
         return Worry(score >= lex.threshold, round(score, 2), category, lex.categories[category].label, sorted(seen),
-                     frames)
+                     frames, strongest=top)
 
     def _label_only(self, seg: list[str]) -> bool:
         """The message opens with a short label of who writes ("Ward clerks:", "housing officer -"): at most
