@@ -176,11 +176,10 @@ def _asking(question: str) -> str:
     """The folded message without the asker's statements about themselves: "I chair a community group. does anyone
     speak for ..." asks for no chair."""
     parts = clauses(question)
-    asking = [asks(c) for c in parts]
     # ("what does TAF mean? keeps coming up on the early help forms": a remark after the question says where it was
     # met, and asks for no form); a request after it still asks ("... - need a name")
     # ("... cdop? full name": a few words alone are a request too)
-    asking = [a or bool(_REQUEST_RE.match(c)) or len(c.split()) <= 3 for a, c in zip(asking, parts, strict=True)]
+    asking = [asks(c) or bool(_REQUEST_RE.match(c)) or len(c.split()) <= 3 for c in parts]
     last = max((n for n, a in enumerate(asking) if a), default=len(parts) - 1)
     kept = [c for n, c in enumerate(parts) if n <= last and (asking[n] or not _SELF_RE.match(c))]
     return fold_question(" ".join(kept) if kept and len(kept) < len(parts) else question)

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from knowledge.models import Entry
 from knowledge.text import STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
@@ -197,32 +198,62 @@ def stated_near(kind: FactKind, asked: frozenset[str], text: str, stems: tuple[s
     return False
 
 
+class _AreaPatterns(NamedTuple):
+    """One rule's compiled "asked about another area" patterns (built once per rule, not per question)."""
+
+    after_other: re.Pattern[str]  # "moved to flintshire"
+    other_before: re.Pattern[str] | None  # "flintshire social services"
+    service_other: re.Pattern[str] | None  # "the LADO for sefton"
+    doing: re.Pattern[str] | None  # "what threshold doc does sefton use"
+    after: str
+    before: str
+    service: str
+
+
+_AREA_PATTERNS: dict[int, tuple[ScopeRule, _AreaPatterns]] = {}
+
+
+def _area_patterns(rule: ScopeRule) -> _AreaPatterns:
+    hit = _AREA_PATTERNS.get(id(rule))
+    if hit is not None and hit[0] is rule:
+        return hit[1]
+    after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
+    services = "|".join(map(re.escape, rule.asked_before))
+    before = r" (?:" + services + r")(?![a-z0-9])" if rule.asked_before else ""
+    service = r"(?<![a-z0-9])(?:" + services + r") (?:for|in|at|of) (?:the )?" if rule.asked_before else ""
+    other = "(" + phrase_re(tuple(rule.phrases)).pattern + ")"
+    doing = (re.compile(r"(?<![a-z0-9])(?:does|do|did) (?:the )?" + other + r" (?:"
+                        + "|".join(map(re.escape, rule.asked_doing)) + r")(?![a-z0-9])") if rule.asked_doing else None)
+    pats = _AreaPatterns(re.compile(after + other), re.compile(other + before) if before else None,
+                         re.compile(service + other) if service else None, doing, after, before, service)
+    _AREA_PATTERNS[id(rule)] = (rule, pats)
+    return pats
+
+
 def asked_area(rule: ScopeRule, folded_q: str) -> str:
     """Beside a served place, the other area the question asks about ("... moved to flintshire", "flintshire social
     services"), or "" (also when the served place is asked about the same way: "I work in Manchester but my case is
     in Warrington")."""
     if not rule.asked_after or (rule.unless and phrase_re(tuple(rule.unless)).search(folded_q)):
         return ""
-    after = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, rule.asked_after)) + r") (?:the )?"
-    services = "|".join(map(re.escape, rule.asked_before))
-    before = r" (?:" + services + r")(?![a-z0-9])" if rule.asked_before else "$^"
-    other = "(" + phrase_re(tuple(rule.phrases)).pattern + ")"
-    m = re.search(after + other, folded_q) or re.search(other + before, folded_q)
+    p = _area_patterns(rule)
+    m = p.after_other.search(folded_q) or (p.other_before.search(folded_q) if p.other_before else None)
     served = tuple(name for name, _slug in find_places(folded_q))
     here = phrase_re(served).pattern if served else ""
+
+    def asks_here(lead: str) -> bool:  # the served place asked about the same way
+        return bool(re.search(lead + here, folded_q) or (p.before and re.search(here + p.before, folded_q)))
+
     # "who's the LADO for sefton, ... works across wirral and sefton": a service asked of the other area, and of no
     # served place, is what the question asks whatever else the message names
-    if rule.asked_before and served:
-        service = r"(?<![a-z0-9])(?:" + services + r") (?:for|in|at|of) (?:the )?"
-        own = re.search(service + other, folded_q) or re.search(other + before, folded_q)
-        if own and not (re.search(service + here, folded_q) or re.search(here + before, folded_q)):
+    if p.service_other is not None and served:
+        own = p.service_other.search(folded_q) or (p.other_before.search(folded_q) if p.other_before else None)
+        if own and not asks_here(p.service):
             return own.group(1)
     # "what threshold doc does sefton use": the other area is who the question asks about
-    if rule.asked_doing and (doing := re.search(r"(?<![a-z0-9])(?:does|do|did) (?:the )?" + other + r" (?:"
-                                                + "|".join(map(re.escape, rule.asked_doing)) + r")(?![a-z0-9])",
-                                                folded_q)):
+    if p.doing is not None and (doing := p.doing.search(folded_q)):
         return doing.group(1)
-    if m is None or (served and (re.search(after + here, folded_q) or re.search(here + before, folded_q))):
+    if m is None or (served and asks_here(p.after)):
         return ""
     return m.group(1)
 
