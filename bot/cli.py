@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import ConfigError, Settings, load_settings, require
+from knowledge.cli import closed_pipe_exit
 from knowledge.partnerships import partnership_arg
 
 # Each capability's CLI module; listed here so the whole command surface is visible in one place.
@@ -170,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:
+        return closed_pipe_exit()
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)
         return 2

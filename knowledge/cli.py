@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -187,11 +188,23 @@ def register(subparsers: Any) -> None:
     g.set_defaults(func=cmd_gaps)
 
 
+def closed_pipe_exit() -> int:
+    """The reader went away (`... ask --jsonl | head -1`): stop quietly, not with a BrokenPipeError traceback.
+    Standard output is pointed at /dev/null so the interpreter's last flush cannot raise again (Python's signal
+    documentation gives this recipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge.cli")
     register(parser.add_subparsers(title="commands", metavar="COMMAND", required=True))
     args = parser.parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        return closed_pipe_exit()
 
 
 if __name__ == "__main__":

@@ -65,3 +65,19 @@ def test_kb_list_and_show() -> None:
     shown = run("kb", "show", "national.timescale.rapid-review")
     assert shown.returncode == 0 and json.loads(shown.stdout)["timescale"]["amount"] == 15
     assert run("kb", "show", "no.such").returncode == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`safeguarding-bot ask ... | head -1`: the reader closes the pipe after one line; the CLI stops quietly (no
+    BrokenPipeError traceback on stderr) instead of crashing mid-answer."""
+    cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+    proc = subprocess.Popen([*cmd, "ask", "--jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(b'{"question": "what is a rapid review", "partnership": "halton"}\n' * 400)
+    proc.stdin.close()
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away with answers still to come
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
