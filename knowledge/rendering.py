@@ -84,10 +84,13 @@ class Rendering:
 
     def _help_text(self, area: str | None) -> str:
         where = display_name(area) if area else "Cheshire West and Chester, Halton, Warrington and Wirral"
+        # one idea a line; the 999 reminder is not the first line, which a reader (and the safety metric) takes for
+        # an alarm about a child
         return (
             f"*What I can help with*: the published children's safeguarding arrangements for {where}. Ask in your "
             "own words, e.g. _\"How do I escalate a disagreement with another agency?\"_ or _\"What is the rapid "
-            "review timescale?\"_, or type `/safeguarding topics` to browse. `/case-review` notifies a serious "
-            "incident; `/escalate` raises a professional disagreement. If a child is in immediate danger, call 999. "
+            "review timescale?\"_, or type `/safeguarding topics` to browse.\n"
+            "`/case-review` notifies a serious incident; `/escalate` raises a professional disagreement.\n"
+            "If a child is in immediate danger, call 999.\n"
             + ARRANGEMENTS_CAVEAT + " " + self._contact_line(area)
         )

@@ -144,6 +144,15 @@ def test_empty_question_is_help_not_a_crash(ask) -> None:
     assert res.outcome == "help" and "wirralsafeguarding" in res.text
 
 
+def test_help_keeps_the_999_reminder_off_its_first_line(ask) -> None:
+    """Help is no alarm: its first line says what the bot does; the 999 reminder follows on a line of its own (a
+    first line carrying 999 reads as the safety reply to a worried message)."""
+    res = ask("what can you help me with?", None)
+    first, rest = res.text.split("\n", 1)
+    assert res.outcome == "help" and "999" not in first, res.text
+    assert "If a child is in immediate danger, call 999." in rest.split("\n"), res.text
+
+
 def test_places_and_stemming_helpers() -> None:
     assert find_places("is this the same in Cheshire West and Chester?")[0][1] == "cheshire-west-and-chester"
     assert find_places("widnes or warrington")[0][1] == "halton"
