@@ -82,6 +82,8 @@ class Lexicon(_Strict):
     negation_window: int = Field(ge=0, le=6)
     negators: list[str]
     negation_turns: list[str] = Field(default_factory=list)  # "won't stop crying": the negator is about "stop"
+    # a new subject between a negator and a cue starts another clause: "if I don't go they'll hurt my sister"
+    negation_stops: list[str] = Field(default_factory=list)
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
@@ -167,11 +169,13 @@ class Detector:
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
         self._turns = frozenset(lex.negation_turns)
+        self._stops = frozenset(lex.negation_stops)
 
     def _negated(self, toks: list[str], start: int, breaks: frozenset[int] = frozenset()) -> bool:
         """A negator in the few words before a cue, within its comma segment, denies it."""
         lo = max(0, start - self.lex.negation_window, *(b for b in breaks if b <= start))
-        return any(toks[j] in self._negators and toks[j + 1] not in self._turns for j in range(lo, start))
+        return any(toks[j] in self._negators and toks[j + 1] not in self._turns
+                   and self._stops.isdisjoint(toks[j + 1:start]) for j in range(lo, start))
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
         """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
