@@ -37,7 +37,9 @@ _LABEL_CLOSE = frozenset(",|;")
 _SERVICE_NOUNS = frozenset({"service", "project", "charity", "programme", "scheme", "clinic", "team", "organisation"})
 _FOR_AREA = frozenset({"for", "in", "at", "covering"})
 # Words of time between a role and "is" before the name ("the duty manager today is Leanne").
-_WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still"})
+_WHEN = frozenset({"today", "tomorrow", "tonight", "now", "currently", "still",
+                   # or how the post was given ("the SW allocated is X", "the IRO assigned is X", round 33)
+                   "allocated", "assigned", "appointed", "involved"})
 # Words between a name and a later "as <role>" that make the job a family member's ("mum's partner works as...").
 _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "volunteers", "volunteered", "re", "about",
                      "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
