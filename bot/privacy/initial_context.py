@@ -5,6 +5,8 @@ person's act after a lower-case pair labelling a note ("kb - self harmed"). Each
 
 from __future__ import annotations
 
+import re
+
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.tokens import Toks
 
@@ -75,3 +77,34 @@ def joined_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     return (t.after.strip() in ("+", "&") and pair(i + 1)) or (
         i > 0 and (prev := toks[i - 1]) is not None and prev.after.strip() in ("+", "&") and pair(i - 1))
+
+
+# Twins or siblings in brackets after letters ("BW and CW (twins)"), and a child's setting in brackets after a
+# lower-case pair ("nk (nursery) picked up late"): only a child is named so (round 33).
+KIN_BRACKET = re.compile(r"\s{0,2}\(\s{0,2}(?:the\s{1,2})?(?:twins?|triplets|siblings?|brothers|sisters)\s{0,2}\)",
+                         re.IGNORECASE)
+SETTING_BRACKET = re.compile(r"\s{0,2}\(\s{0,2}(?:nursery|pre-?school|reception|infants|juniors)\s{0,2}\)",
+                             re.IGNORECASE)
+
+
+def kin_bracketed(i: int, toks: Toks) -> bool:
+    """'JK (twins)', and the first of 'BW and CW (twins)': a pair of capitals joined by "and" to the bracket's."""
+    return kin_after(toks.text, toks.spans, toks.norms, i)
+
+
+def kin_after(text: str, spans: list[tuple[int, int]], norms: list[str], i: int) -> bool:
+    """kin_bracketed on the message's words (kin.short_capitals asks it before the words are tokens)."""
+    b = spans[i][1]
+    if KIN_BRACKET.match(text, b, b + 32):
+        return True
+    if i + 2 >= len(spans) or norms[i + 1] != "and" or text[b:spans[i + 1][0]].strip():
+        return False
+    a2, b2 = spans[i + 2]
+    return 2 <= b2 - a2 <= 3 and text[a2:b2].isupper() and KIN_BRACKET.match(text, b2, b2 + 32) is not None
+
+
+def setting_bracketed(i: int, toks: Toks) -> bool:
+    """'nk (nursery)': a vowel-less lower-case pair before a child's setting in brackets (not "pe (nursery)")."""
+    t = toks[i]
+    return (t is not None and not any(ch in "aeiou" for ch in t.norm)
+            and (SETTING_BRACKET.match(toks.text, t.end, t.end + 32) is not None or kin_bracketed(i, toks)))

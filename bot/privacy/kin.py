@@ -11,8 +11,11 @@ from bot.privacy.initial_context import (
     CASE_VERBS,
     case_noun_after,
     joined_pair,
+    kin_after,
+    kin_bracketed,
     lettered,
     self_harm,
+    setting_bracketed,
     task_letters,
     titled_before,
 )
@@ -201,6 +204,8 @@ def _lower_person(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     # ("kb - self harmed at 2am": the pair labelling a note of what the person did)
     labelled = t.after.strip() in ("-", "–", "—", ":") and "\n" not in t.after
+    if setting_bracketed(i, toks):
+        return True
     if nxt is not None and (not t.after.strip() or labelled) and (
             nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY or self_harm(i + 1, toks)):
         return True
@@ -223,9 +228,11 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
                                                                                                  "year", "y")))
 
 
-# An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,").
+# An age or school year straight after capitals ("SD year 8", "BK, yr 10,", "NM (7)", "LW, 9,"), or a form ("ZH in
+# 10C", "year 11B"; round 33: a form's letters in capitals, not "in 3rd", "in 10am").
 AGE_AFTER = re.compile(
-    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:in\s{1,2})?(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|aged?\s{0,2}\d{1,2}\b"
+    r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:in\s{1,2})?(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])(?-i:[A-Z]{1,2})?\b"
+    r"|in\s{1,2}(?:[1-9]|1[0-3])(?-i:[A-Z]{1,2})\b|aged?\s{0,2}\d{1,2}\b"
     r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|\)|,|\s[\-–]))", re.IGNORECASE)
 
 
@@ -267,7 +274,8 @@ def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     if prev is not None and prev.norm in lex.vocab.strong_initial_roles and _END_PUNCT.isdisjoint(before) \
             and "\n" not in before and not prev.upper:
         return True
-    if AGE_AFTER.match(toks.text, t.end, t.end + 24) or STATUS_AFTER.match(toks.text, t.end, t.end + 48):
+    if AGE_AFTER.match(toks.text, t.end, t.end + 24) or STATUS_AFTER.match(toks.text, t.end, t.end + 48) or (
+            kin_bracketed(i, toks)):
         return True
     nxt = toks[i + 1]
     if nxt is not None and nxt.norm in _PERSON_ONLY and not t.after.strip():
@@ -382,6 +390,8 @@ def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], ba
                     # (an age needs a digit, a care status a comma, bracket or dash just after: "IRO)" has neither)
                     or (digits and AGE_AFTER.match(text, b, b + 24) is not None)
                     or (not _STATUS_MARKS.isdisjoint(text[b:b + 3])
-                        and STATUS_AFTER.match(text, b, b + 48) is not None)):
+                        and STATUS_AFTER.match(text, b, b + 48) is not None)
+                    or (i + 1 < n and ("(" in text[b:b + 3] or norms[i + 1] == "and")
+                        and kin_after(text, spans, norms, i))):
                 shorts.append(i)
     return shorts
