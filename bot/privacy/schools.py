@@ -41,9 +41,17 @@ CLASS_NAME = re.compile(
     r"reception|nursery|year|form|top|bottom|middle|lower|upper|meeting|staff|waiting|family|contact|class|big|"
     r"main|quiet|sensory|calm|play|dining|living|spare|school|sitting|visiting|interview|therapy|hospital|court|"
     r"changing|treatment|consulting|break|back|front|side|box|bed|bath|store|chat|zoom|teams|tea)\b)"
-    r"(?:\d{1,2}s|[a-z]{3,15})\s{1,2}(?:room|class)\b", re.IGNORECASE)
+    r"(?:\d{1,2}s|[a-z][a-z\-]{2,15})\s{1,2}(?:room|class)\b", re.IGNORECASE)  # ("pre-school room": round 33)
 _ROOM_WORD = re.compile(r"\b(?:room|class)\b", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"(?<![\w'’])(?:\d{1,2}s|[A-Za-z]{3,15})\s{1,2}$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?:\d{1,2}s|[A-Za-z][A-Za-z\-]{2,15})\s{1,2}$")
+# A school named straight before a year group given to one child (round 33): "Moorcroft Y7 girl", "the Holmwood year 4
+# boy", "ravenswood academy yr 9 lad": a capitalised word in no word list, or a word in none before a school word; not
+# a partnership's area or a day ("Cheshire Y6 pupil premium", "Monday Y5 assembly").
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w'’\-])([A-Za-z][\w'’\-]{2,30})(\s{1,2}(?i:high|primary|academy|grammar|college|school|juniors|infants))?"
+    r"\s{1,2}$")
+_ONE_CHILD_AFTER = re.compile(r"\s{1,2}(?:boy|girl|lad|lass|pupil|student|child|kid)\b(?!\s{1,2}premium)",
+                              re.IGNORECASE)
 _SETTING_WORDS = frozenset({"nursery", "preschool", "pre-school", "playgroup", "infant", "infants", "creche"})
 
 
@@ -70,6 +78,20 @@ def _school_of_year(src: Source, start: int, _key_end: int, length: int) -> tupl
     a, b = _sentence(src.text, start, start + length)
     school = _school_near(src, a, b)
     return None if school is None else (a - start + school[0], a - start + school[1])
+
+
+def _school_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a school is named straight before the year group at text[start:end] that one child is given (offsets
+    from start), or None."""
+    if not _ONE_CHILD_AFTER.match(text, end, end + 16) or (m := _NAMED_BEFORE.search(text, max(0, start - 48),
+                                                                                     start)) is None:
+        return None
+    lex, word = lexicon(), m.group(1).lower()
+    v = lex.vocab
+    if word in lex.english or word in lex.rare_english or word in v.common_words or word in v.local_places or (
+            word in v.not_name_times or word in v.titles or not (m.group(2) or m.group(1)[0].isupper())):
+        return None
+    return m.start() - start, (m.end(2) if m.group(2) else m.end(1)) - start
 
 
 def _pupil_in(src: Source, a: int, b: int) -> bool:
@@ -114,10 +136,15 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
     if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
         years = []
+    before = 0  # year groups asked for a school just before them (_school_before)
     for year in years:
         # (the year's sentence and the school in it read once per distinct text around it: Source.local)
         start, end = year.start(), year.end()
-        if school := src.local(_school_of_year, start, end + _NEAR + 1, _NEAR + _SCHOOL_BACK, end - start, typed=True):
+        school = src.local(_school_of_year, start, end + _NEAR + 1, _NEAR + _SCHOOL_BACK, end - start, typed=True)
+        if not school and before < MANY_CUES and _ONE_CHILD_AFTER.match(text, end, end + 16):
+            before += 1
+            school = _school_before(text, start, end)
+        if school:
             yield "school_year", start, end
             yield "school_year", start + school[0], start + school[1]
     if words & _SCHOOL_GATE:
