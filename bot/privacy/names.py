@@ -203,7 +203,20 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
             or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
             or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in _NEWS and end_next)
             or (clause and verb_next and not t.possessive)
+            or (clause and not t.possessive and _unlisted_subject(i, toks, lex))
             or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex)))
+
+
+def _unlisted_subject(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'bartosz kaczmarek said', 'patrycja nowak-kowalczyk is 15': a word in no list, then a surname or another word in
+    no list typed in lower case, then a person's verb: a first name and a surname as a clause's subject (round 33)."""
+    t, nxt, after = toks[i], toks[i + 1], toks[i + 2]
+    if t is None or nxt is None or after is None or t.after != " " or nxt.after != " " or nxt.cap:
+        return False
+    w = nxt.norm
+    return (len(w) > 2 and w.replace("-", "").isalpha() and after.norm in lex.vocab.verbs_after and (
+        w in lex.surnames or (w not in lex.english and w not in lex.rare_english and w not in lex.places
+                              and w not in lex.vocab.acronyms and w not in lex.vocab.service_acronyms)))
 
 
 

@@ -277,5 +277,7 @@ class RoleContext(PhraseReader):
                 norms[j - 1] in self.v.service_kinds or _acronym(toks[j - 1]))
             if n or unit:
                 end = j + max(n, 1)
-                return end >= len(norms) or norms[end] not in _RECORD_NOUNS
+                # ("about X with the housing officer": a worker of the service is with the name, round 33)
+                return end >= len(norms) or (norms[end] not in _RECORD_NOUNS
+                                             and not (n and _phrase_at(norms, end, self.roles)))
         return False
