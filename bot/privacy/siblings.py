@@ -105,9 +105,15 @@ SIBLING_EVENT = re.compile(
     # a sentence served, a removal at birth, a published review of their own (round 30)
     r"|\byoung\s{1,3}offenders?['’]?\s{1,3}(?:institution|institute)\b|\bserving\s{1,3}(?:a\s{1,3}sentence|time|life"
     r"|\d{1,2}\s{1,3}(?:years?|months?))\b|\bremoved\s{1,3}at\s{1,3}birth\b"
-    r"|\bsubject\s{1,3}of\s{1,3}(?:a|the|an)\s{1,3}(?:serious\s{1,3}case|child\s{1,3}safeguarding\s{1,3}practice)\s{1,3}review\b",
+    r"|\bsubject\s{1,3}of\s{1,3}(?:a|the|an)\s{1,3}(?:serious\s{1,3}case|child\s{1,3}safeguarding\s{1,3}practice)\s{1,3}review\b"
+    r"|\bsex\s{1,3}offenders?['’]?\s{1,3}register\b",  # (round 33)
     re.IGNORECASE,
 )
+# An age given straight after one family's sibling (round 33): "younger brother (8)", "both sisters (7 and 9)", "his
+# sister, 12,"; not a range ("siblings (0-5)").
+_AGED = re.compile(r"\s{0,2}(?:\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}(?:\s{0,2}(?:and|&|,)\s{0,2}\d{1,2})?"
+                   r"\s{0,2}(?:yo|y/o|yrs?)?\s{0,2}\)|,\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2},)", re.IGNORECASE)
+_BOTH = re.compile(r"\bboth\s{1,3}$", re.IGNORECASE)
 
 # A set of brothers and sisters spoken of as one ("the brothers who...", "the four girls", "the 2 little ones"): one
 # family, so with somewhere named or a landmark in the same sentence ("outside the leisure centre in Widnes", "from
@@ -253,14 +259,16 @@ def _own_sibling(src: Source, cue: re.Match[str]) -> tuple[tuple[tuple[int, int]
 def _own_sibling_after(src: Source, cue: re.Match[str], lead: bool) -> tuple[tuple[int, int], ...]:
     start, end, group = cue.start(), cue.end(), cue.group().lower()
     noun = group.startswith(_OWN_NOUNS) and not group.startswith(_OWN_ADJ)
-    if noun and lead and not src.search(OWN_PREFIX, max(0, start - 10), start):
+    aged = _AGED.match(src.text, end, end + 24) is not None
+    both = aged and group in _PLURALS and src.search(_BOTH, max(0, start - 6), start) is not None
+    if noun and lead and not both and not src.search(OWN_PREFIX, max(0, start - 10), start):
         return ()  # "siblings should be placed together": no one child's sibling
-    if group in _PLURALS and not src.search(ONE_CHILDS, max(0, start - 6), start):
+    if group in _PLURALS and not both and not src.search(ONE_CHILDS, max(0, start - 6), start):
         return ()  # "her brothers" are one child's; "their brothers and sisters" anyone's
     a, b = _sentence(src.text, start, end)
     if (event := src.search(SIBLING_EVENT, a, b)) and not (_WEAK.fullmatch(event.group()) and _generic(src, cue)):
         return (0, end - start), (event.start() - start, event.end() - start)
-    if src.local(_place_in, a, b, 1, typed=True):  # "big bro (16) ... above the launderette in hoole": placed
+    if aged or src.local(_place_in, a, b, 1, typed=True):  # "big bro (16) ... above the launderette in hoole": placed
         return ((0, end - start),)
     return ()
 
