@@ -21,7 +21,7 @@ from bot.privacy.initial_context import (
 )
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
-from bot.privacy.plural_family import lower_family
+from bot.privacy.plural_family import FAMILY_SERVICE, kind_of_case, lower_family, place_before_service
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
 from bot.privacy.wordshapes import capitalised_words
 
@@ -38,6 +38,8 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
         return False  # ("the RTWs", "the EHCPs": an acronym made plural)
     # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
     act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
+    if nxt is not None and not t.after.strip(" ") and place_before_service(nxt, toks[i + 2], v.family_nouns):
+        return False  # "the Seacombes family hub", "the Beechwoods centre": a place's service (round 33)
     if (prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c)) \
             or lower_family(i, t, toks, lex):
         return True
@@ -47,8 +49,10 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
     home = nxt.norm in v.family_home_nouns and not nxt.cap and prev is not None and prev.norm == "the"
     if nxt.norm not in v.family_nouns and not home:
         return False
-    if (after := toks[i + 2]) is not None and after.norm in _FAMILY_SERVICE:
+    if (after := toks[i + 2]) is not None and after.norm in FAMILY_SERVICE:
         return False  # "the Thornby family hub", "Halton family court": a service named for a place
+    if kind_of_case(t, prev, nxt, lex):
+        return False  # "a sextortion case": a kind of case, not a family's (round 33)
     # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
     proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
     odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
@@ -57,9 +61,6 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
     return bool(odd_word or the_surname)
 
 
-# A service after "family" ("family hub", "family court"): the word before names a place, not a family.
-_FAMILY_SERVICE = frozenset({"hub", "hubs", "centre", "centres", "center", "court", "courts", "zone", "project",
-                             "room", "hall", "drop-in", "partnership", "network", "services"})
 # What a family does, after its plural name typed in lower case.
 _PLURAL_VERBS = frozenset({"have", "are", "were", "had", "moved", "live", "lived", "say", "said", "refused", "refuse",
                            "haven't", "aren't", "didn't", "don't", "won't", "need", "want", "wanted", "asked", "got"})
