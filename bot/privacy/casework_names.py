@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from bot.privacy.kin_names import ACTS
 from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.patterns import Source, Span
+from bot.privacy.source import MANY_CUES
 
 # verbs of casework whose object is a person: seeing, asking, keeping, taking, adding to a list, telling of
 _VERBS = ("take", "takes", "taking", "took", "ask", "asks", "asking", "asked", "keep", "keeps", "keeping", "kept",
@@ -84,6 +85,7 @@ def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """A lower-case first name that is also a word, after a casework verb, then spoken of as he or she."""
     lex = lexicon()
     yield from _placed_names(src, words, lex)
+    yield from _in_year_names(src, words, lex)
     cues = _CUES & words
     if not cues:
         return
@@ -126,6 +128,34 @@ def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[
                     name not in v.not_names and name not in v.acronyms and name not in _NOT_HERE
                     and (abstract or (name not in v.abstract_name_words and name not in v.not_name_times))):
                 yield "name", m.start(1), m.end(1)
+
+
+# Round 33: a first name that is also a word, straight before "in" and a year group ("worried about precious in yr 9",
+# "- hope in y3 has come in..."), at a clause's start or after a word that takes a person; not a season ("the summer
+# in year 6") nor after a word that makes it a noun ("great faith in year 11", "there is hope in year 11").
+IN_YEAR = re.compile(r"in\s{1,3}(?:y|yr|year)\s{0,2}(?:[1-9]|1[0-3])\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[^\w'’\-]))([a-z][a-z'’\-]{1,20})\s{1,3}$")
+_PERSON_BEFORE = re.compile(r"(?:^|[,;:(\-–—.!?]|\b(?:about|re|with|for|and|to|from|whether|if|that|check|checked|see|"
+                            r"saw|seen|ask|asked|told|tell|met|meet|says|said))\s{0,3}$", re.IGNORECASE)
+
+
+_YEAR_WORDS = frozenset({"y", "yr", "year", *(f"{w}{n}" for w in ("y", "yr", "year") for n in range(1, 14))})
+
+
+def _in_year_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[Span]:
+    if "in" not in words or not words & {"y", "yr", "year"}:
+        return
+    text, v = src.text, lex.vocab
+    for n, m in enumerate(src.at_words(IN_YEAR, frozenset({"in"}), near=(_YEAR_WORDS, 6))):
+        if n == MANY_CUES:
+            return  # (a message with more year groups than this is no note about one child: names.py reads it)
+        if (b := _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())) is None:
+            continue
+        name = b.group(1)
+        if (name in lex.first_names and name in lex.english and name not in v.not_names and name not in v.acronyms
+                and name not in v.not_name_times and name not in _NOT_HERE and name not in v.role_words
+                and _PERSON_BEFORE.search(text, max(0, b.start(1) - 12), b.start(1))):
+            yield "name", b.start(1), b.end(1)
 
 
 def _plural_noun(word: str, lex: Lexicon) -> bool:

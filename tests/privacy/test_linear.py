@@ -18,6 +18,7 @@ from bot.privacy import (
     family_set,
     feats,
     informal,
+    initial_context,
     kin,
     kin_names,
     known_as,
@@ -31,6 +32,7 @@ from bot.privacy import (
     public,
     published,
     roles,
+    schools,
     siblings,
     tokens,
     visited_family,
@@ -43,7 +45,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
                    accounts, informal, places, public, known_as, feats, named_outright,
-                   family_set, kin_names, visited_family, aged_initials, casework_names):
+                   family_set, kin_names, visited_family, aged_initials, casework_names, initial_context, schools):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -104,7 +106,11 @@ def test_every_pattern_is_checked():
            "bot.privacy.visited_family.VISITED", "bot.privacy.aged_initials.AGE_LABEL",
            "bot.privacy.aged_initials.LETTERS_BEFORE", "bot.privacy.family_set.ALL_OF",
            # round 30
-           "bot.privacy.casework_names.CASEWORK_NAME", "bot.privacy.known_as.CALLED_QUOTED"}
+           "bot.privacy.casework_names.CASEWORK_NAME", "bot.privacy.known_as.CALLED_QUOTED",
+           # round 33
+           "bot.privacy.casework_names.IN_YEAR", "bot.privacy.initial_context.KIN_BRACKET",
+           "bot.privacy.initial_context.SETTING_BRACKET", "bot.privacy.schools._NAMED_BEFORE",
+           "bot.privacy.siblings._AGED"}
     assert new <= names_found
     assert len(names_found) >= 20
 
