@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from bot.privacy.kin_names import ACTS
 from bot.privacy.lexicon import Lexicon, lexicon
@@ -133,22 +134,18 @@ def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[
 # Round 33: a first name that is also a word, straight before "in" and a year group ("worried about precious in yr 9",
 # "- hope in y3 has come in..."), at a clause's start or after a word that takes a person; not a season ("the summer
 # in year 6") nor after a word that makes it a noun ("great faith in year 11", "there is hope in year 11").
-IN_YEAR = re.compile(r"in\s{1,3}(?:y|yr|year)\s{0,2}(?:[1-9]|1[0-3])\b", re.IGNORECASE)
+IN_YEAR = re.compile(r"\bin\s{1,3}(?:y|yr|year)\s{0,2}(?:[1-9]|1[0-3])\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[^\w'’\-]))([a-z][a-z'’\-]{1,20})\s{1,3}$")
 _PERSON_BEFORE = re.compile(r"(?:^|[,;:(\-–—.!?]|\b(?:about|re|with|for|and|to|from|whether|if|that|check|checked|see|"
                             r"saw|seen|ask|asked|told|tell|met|meet|says|said))\s{0,3}$", re.IGNORECASE)
-
-
-_YEAR_WORDS = frozenset({"y", "yr", "year", *(f"{w}{n}" for w in ("y", "yr", "year") for n in range(1, 14))})
 
 
 def _in_year_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[Span]:
     if "in" not in words or not words & {"y", "yr", "year"}:
         return
     text, v = src.text, lex.vocab
-    for n, m in enumerate(src.at_words(IN_YEAR, frozenset({"in"}), near=(_YEAR_WORDS, 6))):
-        if n == MANY_CUES:
-            return  # (a message with more year groups than this is no note about one child: names.py reads it)
+    # (one scan for the pattern's literal start; a message with more year groups than this is no note about one child)
+    for m in islice(src.finditer(IN_YEAR), MANY_CUES):
         if (b := _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())) is None:
             continue
         name = b.group(1)
