@@ -48,6 +48,7 @@ OUR_STAFF = re.compile(
     r"((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\b"
     r"|the\s{1,3}((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\s{1,3}(?:here|there)\b)",
     re.IGNORECASE)
+_WORD_RUN = re.compile(r"[\w\-]+")
 _STAFF_CUES = frozenset({"our", "here", "there", "school", "club", "church", "centre", "nursery"})
 # After a relative: ", a nurse at ..."; or a new clause whose pronoun carries them back ("? he's a ...", " - she's a").
 APPOSITION = re.compile(r"\s{0,2},\s{0,3}(?:a|an)\s{1,3}", re.IGNORECASE)
@@ -73,6 +74,10 @@ def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
             phrase = m.group(1) or m.group(2)
             if job_word(phrase.split()[-1]):
                 yield "workplace", m.start(), m.end()
+            # or the first of the words after "our" that names a job ("our school caretaker so...", round 33)
+            elif m.group(1) and (job := next((w for w in _WORD_RUN.finditer(text, m.start(1), m.end(1))
+                                              if job_word(w.group())), None)):
+                yield "workplace", m.start(), job.end()
     # (each relative or pronoun and what it reads around it taken once per distinct text: Source.read_at_words)
     if "," in text and words & {"a", "an"}:
         for start, _end, found in src.read_at_words(RELATIVE_AT, gate, _appositive_job, (0, _APPOSITIVE_READ)):
