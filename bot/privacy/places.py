@@ -55,9 +55,17 @@ def street_as_place(text: str, street: re.Match[str]) -> bool:
     # "the family hub on Station Road", "we moved offices to Church Street": a service's own move, its staff's "we"
     # and a family word naming the service are no person where a venue is what the street places
     venue = any(w in v.street_venues for w in words)
-    return not any(w in cues and not (venue and w in v.street_soft_cues) and not (
-        w in ("family", "families") and k + 1 < len(words) and words[k + 1] in v.street_venues)
+    return not any(w in cues and not (venue and (w in v.street_soft_cues or w in _THEY)) and not (
+        w in _SERVICE_OWNERS and k + 1 < len(words) and (words[k + 1] in v.street_venues or (
+            venue and words[k + 1] in _SERVICE_WORDS)))
         for k, w in enumerate(words))
+
+
+# A family or child word naming a service with a venue in the sentence ("the child protection team on X Road"), and
+# the service spoken of as "they" ("can they take a referral the same day?"), are no person on the street (round 33).
+_SERVICE_OWNERS = frozenset({"family", "families", "child", "children", "children's", "childrens"})
+_SERVICE_WORDS = frozenset({"protection", "safeguarding", "services", "service", "social", "health", "mental"})
+_THEY = frozenset({"they", "them", "their"})
 
 
 def named_street_place(src: Source, street: re.Match[str]) -> bool:
