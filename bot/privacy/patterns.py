@@ -87,7 +87,7 @@ OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{0,2}|-)|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"  # ("year-9", "yr.8", "yr11s")
                r"(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)|\b(?:year|yr)\s{0,2}r\b|\bfs\s{0,2}[12]\b"  # (round 33)
-               r"|\b6th\s{1,2}form(?:er|ers)?\b(?!\s{1,2}college)|\b(?:[1-9]|1[0-2])(?:st|nd|rd|th)\s{1,2}grade\b"
+               r"|\b6th\s{1,2}form(?:er|ers)?\b(?!\s{1,2}college)"
                # in other words: "2nd year", "key stage 3", "ks4", "year eleven", "lower sixth", "in nursery", "in 5B"
                r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"

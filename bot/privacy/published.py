@@ -89,7 +89,13 @@ LOWER_SCHOOL = re.compile(
 
 # After a year group, "at" and a name in no word list ("yr1 at meadowbank") or after a patron ("at bishop challoner"),
 # or a school word and "in" a town ("the grammar school in ripon").
-LOWER_AT = re.compile(r"\bat\s{1,3}(?:the\s{1,3})?([a-z][a-z'’\-]{1,30})(?:\s{1,3}([a-z][a-z'’\-]{1,30}))?")
+# (round 33: also after "goes / went to", "attends")
+LOWER_AT = re.compile(r"\b(?:at|attends|attending|(?:goes|go|going|went|gone)\s{1,3}to)\s{1,3}(?:the\s{1,3})?"
+                      r"([a-z][a-z'’\-]{1,30})(?:\s{1,3}([a-z][a-z'’\-]{1,30}))?")
+# A school's name in lower case with its school word and no preposition ("year 3 (greystones primary)", round 33):
+# one or two words in no word list.
+LOWER_NAMED = re.compile(r"\b([a-z][a-z'’\-]{2,30}(?:\s{1,3}[a-z][a-z'’\-]{2,30})?)\s{1,3}"
+                         r"(?:primary|high|academy|grammar|infants|juniors|college)\b")
 SCHOOL_IN = re.compile(r"\b(?i:school|academy|primary|college|grammar|high)\s{1,3}in\s{1,3}([A-Za-z][a-z'’\-]{2,30})")
 # "the catholic high school in town": the one of its kind in the writer's town
 _ONE_IN_TOWN = frozenset({"town"})
@@ -107,8 +113,16 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
         first, second = m.group(1), m.group(2)
         if (first in lex.vocab.patron_titles and second) or (first == "our" and second in _LADY):
             return m  # "at bishop challoner", "at our lady's"
-        if all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
-               for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
+        at = m.group(0)[:2].lower() == "at"
+        if at and all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
+                      for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
+            return m
+        # ("at thornleigh in year 8", "goes to westbrook and is in year 10": the name, then a small word, round 33)
+        if first not in NOT_SCHOOL_NAME and _unlisted(first, lex) and (not second or second in _AFTER_NAME or (
+                _unlisted(second, lex) and not at)):
+            return m
+    for m in LOWER_NAMED.finditer(text, a, b):
+        if all(_unlisted(w, lex) and w not in NOT_SCHOOL_NAME for w in m.group(1).split()):
             return m
     for m in SCHOOL_IN.finditer(text, a, b):
         w = m.group(1).lower()
@@ -117,6 +131,17 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
                 and w not in lex.vocab.common_words):  # "the village school in Ellerby": a place in no list
             return m
     return None
+
+
+_AFTER_NAME = frozenset({"in", "and", "but", "so", "since", "until", "for", "from", "where", "when", "with", "now",
+                         "then", "last", "this", "til", "till"})
+
+
+def _unlisted(word: str, lex: Lexicon) -> bool:
+    """A word in no word list: no English word, abbreviation or partnership area."""
+    v = lex.vocab
+    return (word not in lex.english and word not in lex.rare_english and word not in v.common_words
+            and word not in v.acronyms and word not in v.service_acronyms and word not in v.local_places)
 
 
 # Small words that are never part of an institution's name ("aoife in clinic").

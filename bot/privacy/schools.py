@@ -25,7 +25,7 @@ from bot.privacy.patterns import (
     has_digit,
     words_of,
 )
-from bot.privacy.published import LOWER_AT, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
+from bot.privacy.published import LOWER_AT, LOWER_NAMED, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
 from bot.privacy.source import MANY_CUES, _reach_back
 
 # A form typed in lower case or named by a word after its year, then "at" its school (round 32): "in 11c at
@@ -98,7 +98,8 @@ def _pupil_in(src: Source, a: int, b: int) -> bool:
     return child_at_school(src.lower, a, b)
 
 
-_SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN)  # all _school_near searches
+_SCHOOL_PATTERNS = (SCHOOL_NAME, LOWER_SCHOOL, LOWER_AT, SCHOOL_IN, LOWER_NAMED)  # all _school_near searches
+_NAMED_SUFFIXES = frozenset({"primary", "high", "academy", "grammar", "infants", "juniors", "college"})
 _SCHOOL_BACK = max(map(_reach_back, _SCHOOL_PATTERNS))
 
 
@@ -134,7 +135,8 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
              *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ())]
     # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
     years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
-    if len(years) > MANY_CUES and not any(map(src.anywhere, _SCHOOL_PATTERNS)):
+    if len(years) > MANY_CUES and not any(src.anywhere(p) for p in _SCHOOL_PATTERNS
+                                          if p is not LOWER_NAMED or words & _NAMED_SUFFIXES):
         years = []
     before = 0  # year groups asked for a school just before them (_school_before)
     for year in years:

@@ -110,7 +110,7 @@ def test_every_pattern_is_checked():
            # round 33
            "bot.privacy.casework_names.IN_YEAR", "bot.privacy.initial_context.KIN_BRACKET",
            "bot.privacy.initial_context.SETTING_BRACKET", "bot.privacy.schools._NAMED_BEFORE",
-           "bot.privacy.siblings._AGED"}
+           "bot.privacy.siblings._AGED", "bot.privacy.published.LOWER_NAMED"}
     assert new <= names_found
     assert len(names_found) >= 20
 
