@@ -21,6 +21,7 @@ from bot.services import Services
 from handlers import safeguarding
 from handlers.common import channel_of, guarded, team_of, user_of
 from handlers.context import CommandContext
+from knowledge.safety import is_safety_worry
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
@@ -42,14 +43,29 @@ def _deliver(body: dict[str, Any], respond: Respond, client: WebClient, reply: R
         client.chat_postMessage(channel=user_of(body), text=reply.text, blocks=reply.blocks)
 
 
+# a person's DM may carry a file ("file_share": a photo with the message); other subtypes are Slack's own notices
+_PERSON_SUBTYPES = frozenset({"", "file_share"})
+
+
 def _is_dm_from_person(event: dict[str, Any]) -> bool:
     return (
         event.get("channel_type") == "im"
-        and not event.get("subtype")
+        and str(event.get("subtype") or "") in _PERSON_SUBTYPES
         and not event.get("bot_id")
         and bool(event.get("user"))
         and bool(str(event.get("text") or "").strip())
     )
+
+
+def _dm_edited_into_worry(event: dict[str, Any]) -> bool:
+    """A DM a person edited so that it now reads as a worry about a child (it did not before): answered once, with the
+    999 line; any other edit is left alone (no second answer to a typo fixed)."""
+    if event.get("channel_type") != "im" or event.get("subtype") != "message_changed":
+        return False
+    new, old = event.get("message") or {}, event.get("previous_message") or {}
+    text = str(new.get("text") or "").strip()
+    return (bool(new.get("user")) and not new.get("bot_id") and bool(text) and is_safety_worry(text)
+            and not is_safety_worry(str(old.get("text") or "")))
 
 
 def register(app: App, services: Services) -> None:
@@ -73,7 +89,7 @@ def register(app: App, services: Services) -> None:
         return True
 
     safeguarding.add_subcommand("topics", topics_command, does="browse what I know")
-    safeguarding.set_default(ask_command, offline=ask_offline)
+    safeguarding.set_default(ask_command, offline=ask_offline, worry=is_safety_worry)
 
     # -- events ---------------------------------------------------------------------------------
     def _answer_event(event: dict[str, Any], body: dict[str, Any], client: WebClient, *, thread: bool) -> None:
@@ -86,6 +102,12 @@ def register(app: App, services: Services) -> None:
     @guarded
     def on_dm(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         _answer_event(event, body, client, thread=False)
+
+    @app.event("message", matchers=[lambda event: _dm_edited_into_worry(event)])
+    @guarded
+    def on_dm_edited(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        edited = event.get("message") or {}
+        _answer_event({**edited, "channel": event.get("channel")}, body, client, thread=False)
 
     @app.event("app_mention")
     @guarded

@@ -10,6 +10,7 @@ every other command's `summary`. A capability adding a word to another's command
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from handlers.context import CommandContext, SubcommandHandler
@@ -35,6 +36,9 @@ class Router:
     bare: SubcommandHandler | None = None  # the command on its own (a form); None: the help
     bare_does: str = ""
     otherwise: SubcommandHandler | None = None  # text starting with no verb (a question); None: the help
+    # text that reads as a worry about a child goes to `otherwise` whatever its first word ("report a boy says his dad
+    # hits him", "admin staff told me ..."): the 999 line never depends on a verb's permission or arguments
+    worry_first: Callable[[str], bool] | None = None
     otherwise_usage: str = ""
     otherwise_does: str = ""
     footer: str = ""
@@ -54,6 +58,12 @@ class Router:
 
     def is_verb(self, word: str) -> bool:
         return word.lower() == HELP_WORD or self.find(word) is not None
+
+    def reads_as_worry(self, text: str) -> bool:
+        """A verb followed by more words that read as a worry about a child (`worry_first`)."""
+        text = text.strip()
+        return (self.otherwise is not None and self.worry_first is not None and " " in text
+                and self.worry_first(text))
 
     def help_text(self) -> str:
         lines = [self.title]
@@ -82,6 +92,10 @@ class Router:
         text = cmd.text.strip()
         word, _, rest = text.partition(" ")
         verb = self.find(word) if word else None
+        if (verb is not None or word.lower() == HELP_WORD) and self.reads_as_worry(text):
+            cmd.text = text
+            self.otherwise(cmd)  # type: ignore[misc]  # reads_as_worry: otherwise is set
+            return
         if verb is not None:
             cmd.text = rest.strip()
             verb.handler(cmd)

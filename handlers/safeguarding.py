@@ -47,8 +47,12 @@ def add_subcommand(name: str, handler: SubcommandHandler, usage: str = "", does:
     ROUTER.add(Verb((name.lower(),), handler, usage, does))
 
 
-def set_default(handler: SubcommandHandler, offline: Callable[[str, Respond], bool] | None = None) -> None:
+def set_default(handler: SubcommandHandler, offline: Callable[[str, Respond], bool] | None = None,
+                worry: Callable[[str], bool] | None = None) -> None:
+    """The free-text question's handler; `offline` answers a worry with the database down; `worry` says whether a
+    text reads as a worry, which then goes to the handler whatever its first word."""
     ROUTER.otherwise = handler
+    ROUTER.worry_first = worry
     _offline[:] = [offline] if offline else []
 
 
@@ -56,6 +60,7 @@ def reset_registry() -> None:
     """Each app built gets a fresh table (tests build many apps in one process)."""
     ROUTER.verbs = [AREA]
     ROUTER.otherwise = None
+    ROUTER.worry_first = None
     _offline.clear()
 
 
@@ -80,6 +85,6 @@ def register(app: App, services: Services) -> None:
 def _answer_offline(text: str, respond: Respond) -> bool:
     """With the database down, a question (not a subcommand) that is a worry still gets 999 and the front door."""
     word = text.strip().partition(" ")[0]
-    if not text.strip() or ROUTER.is_verb(word) or not _offline:
+    if not text.strip() or (ROUTER.is_verb(word) and not ROUTER.reads_as_worry(text)) or not _offline:
         return False
     return _offline[0](text.strip(), respond)
