@@ -84,6 +84,8 @@ class Lexicon(_Strict):
     negation_turns: list[str] = Field(default_factory=list)  # "won't stop crying": the negator is about "stop"
     # a new subject between a negator and a cue starts another clause: "if I don't go they'll hurt my sister"
     negation_stops: list[str] = Field(default_factory=list)
+    # a later question about the partnership's own business ("..., what did Ofsted say?", "..., who chairs the exec?")
+    other_questions: list[str] = Field(default_factory=list)
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
@@ -116,6 +118,7 @@ class Lexicon(_Strict):
         pats += [("adult_strong", p) for p in self.adult_strong] + [("minor_words", p) for p in self.minor_words]
         pats += [("own_matters", p) for p in self.own_matters] + [("young_kin", p) for p in self.young_kin]
         pats += [("adult_explicit", p) for p in self.adult_explicit]
+        pats += [("other_questions", p) for p in self.other_questions]
         pats += self.frames.patterns()
         pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
         pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter,
@@ -164,6 +167,7 @@ class Detector:
         self.reader = FrameReader(lex.frames, s)
         self._own_matters = matcher(lex.own_matters, s)
         self._young_kin, self._adult_explicit = matcher(lex.young_kin, s), matcher(lex.adult_explicit, s)
+        self._other_questions = matcher(lex.other_questions, s)
         self._imminent = matcher(lex.imminent, s)
         self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
@@ -203,6 +207,11 @@ class Detector:
             rest = self._lexicon([parts[n] for n in keep], asked, [found[n] for n in keep], [topics[n] for n in keep],
                                  self._writer_label(segs, text), [breaks[n] for n in keep])
             worry = rest if rest.is_worry else worry
+        if not worry.is_worry and (told := self._told_before_other_question(text)):
+            first = self.detect(told, use_model=False)  # judged on what was told, without the second question
+            told_parts = clauses(told)
+            if first.is_worry and self.reader.told_as_real(told_parts, segments(told)):
+                return first
         model = get_model() if use_model else None
         if (not worry.is_worry and model is not None
                 and self.model_says_worry(text, worry, model, [spans for _t, spans in topics])):
@@ -327,6 +336,19 @@ class Detector:
         """The message opens with a short label of who writes ("Ward clerks:", "housing officer -"): at most
         LABEL_WORDS words, no worry word and no question word in them."""
         return 0 < len(seg) <= LABEL_WORDS and not self._cues.find(seg) and not self.reader.opens_as_question(seg)
+
+    def _told_before_other_question(self, text: str) -> str:
+        """What a message tells before a later question about the partnership's own business, with no worry word and
+        no one in it ("a baby has a bruise on his cheek, what did Ofsted say?" -> "a baby has a bruise on his cheek"),
+        or "" when it asks no such question."""
+        pieces = [t for t in segment_texts(text or "") if t.strip()]
+        for k, piece in enumerate(pieces[1:], 1):
+            toks = TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", ""))
+            if (self.reader.opens_as_question(toks) and self._other_questions.find(toks)
+                    and (not self._cues.find(toks) or self._topic_only(toks))  # "the CSE numbers": a topic's name
+                    and not self._anchors.find(toks) and not self._situation.find(toks)):
+                return " ".join(pieces[:k])
+        return ""
 
     def _topic_only(self, seg: list[str]) -> bool:
         """A segment whose worry words all name a topic ("when is the next county lines training")."""

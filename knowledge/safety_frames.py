@@ -82,6 +82,9 @@ _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "de
           "topic_group", "topic_thing", "conditional")
 
 
+_TIME_CLAUSE = frozenset({"after", "following", "before", "until", "while"})  # opens a clause of the question's
+
+
 class FrameReader:
     """Compiled frames.yaml: the procedural weight of a tokenised message."""
 
@@ -174,6 +177,18 @@ class FrameReader:
         return {p.text for p, i, _e in found.find(toks) if i < opened}
 
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
+        return self.reading(parts, segs)[0]
+
+    def told_as_real(self, parts: list[list[str]], segs: list[list[str]]) -> bool:
+        """Told as something that happened, not put as a case: one child now or in particular, or no hypothetical,
+        review, figure or settled matter in it at all."""
+        if not parts or self._conditional.at(parts[0], 0) or parts[0][0] in _TIME_CLAUSE:
+            return False  # "after a serious injury to a child in care, when ...": the question's time clause
+        _frames, relieved, general, settled = self.reading(parts, segs)
+        return relieved or not (general or settled or self._no_child.any(parts))
+
+    def reading(self, parts: list[list[str]], segs: list[list[str]]) -> tuple[float, bool, bool, bool]:
+        """(frames, whether `particular_relief` applied, whether the message is general, whether settled)."""
         fl = self.fl
         segs = [self.past_preamble(s) for s in segs]
         opened = [p for s in segs for p, _i, _e in self._start.find(s, start_only=True)]
@@ -198,6 +213,7 @@ class FrameReader:
             frames += fl.hypothetical_weight
         settled = self._settled.any(parts)
         frames = min(fl.frame_cap, frames + (fl.settled_weight if settled else 0.0))
-        if (now or (particular and not general)) and not settled:
+        relieved = bool((now or (particular and not general)) and not settled)
+        if relieved:
             frames = max(0.0, frames - fl.particular_relief)  # "how soon can someone see him, he has ..."
-        return frames
+        return frames, relieved, bool(general), bool(settled)
