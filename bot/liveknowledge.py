@@ -56,8 +56,8 @@ def overlay(base: KnowledgeBase, rows: list[KnowledgeVersion]) -> KnowledgeBase:
         row = newest.pop(e.id, None)
         if row is None:
             entries.append(e)
-        elif (edited := version_entry(row)) is not None:
-            entries.append(edited)
+        elif row.content is not None:  # an edit; one that no longer validates keeps the shipped entry, never none
+            entries.append(version_entry(row) or e)  # (a front door dropped would leave the 999 line without it)
     entries += [e for r in newest.values() if (e := version_entry(r)) is not None]
     files = {e.id: base.files.get(e.id, "database") for e in entries}
     return KnowledgeBase(entries, files)

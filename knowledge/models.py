@@ -126,6 +126,10 @@ class GovernanceGroup(_Strict):
     meets: str | None = None
 
 
+_MRKDWN_SPECIAL = re.compile(r"[<>|]")
+_PLAIN_URL = re.compile(r"https?://[^\s<>|]+")
+
+
 class Contact(_Strict):
     name: str
     email: str | None = None
@@ -141,6 +145,22 @@ class Contact(_Strict):
     def _email(cls, v: str | None) -> str | None:
         if v is not None and "@" not in v:
             raise ValueError("not an email address")
+        return v
+
+    @field_validator("name", "email", "phone", "address")
+    @classmethod
+    def _plain(cls, v: str | None) -> str | None:
+        """A contact is placed in the 999 line as it stands: Slack's link and mention characters are refused, so an
+        approved edit can never ping a channel or hide a link there ("<!channel>", "<https://x|halton.gov.uk>")."""
+        if v is not None and _MRKDWN_SPECIAL.search(v):
+            raise ValueError("must not contain <, > or |")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        if v is not None and not _PLAIN_URL.fullmatch(v):
+            raise ValueError("must be a plain http(s) address (no spaces, <, > or |)")
         return v
 
 
