@@ -13,13 +13,11 @@ from slack_sdk import WebClient
 
 from bot import modals
 from bot.authz import REFUSAL, Permission
-from bot.blockkit import cut
 from bot.case_reviews import blocks, flows, forms, ids, service, texts
 from bot.case_reviews.deadlines import Timescales
 from bot.case_reviews.flows import MayManage
 from bot.case_reviews.states import STATE_LABELS, State, TransitionNotAllowed, transition_for
 from bot.logs import get_logger
-from bot.mrkdwn import escape
 from bot.services import Services
 from bot.timeutil import now, today
 from handlers.authorize import refuse, refuse_command, requires
@@ -86,7 +84,7 @@ def register(app: App, services: Services) -> None:
             return [(texts.USAGE_SHOW, None)], None
         case = service.get_case(s, cmd.team_id, ref)
         if case is None:
-            return [(texts.NOT_FOUND.format(ref=escape(cut(ref, 20))), None)], None
+            return [(texts.NOT_FOUND.format(ref=service.shown_ref(ref)), None)], None
         if not cmd.can_for(Permission.CASE_REVIEW_MANAGE, case.partnership):
             return [], case.ref
         return [(blocks.card_text(case), blocks.show_blocks(case, service.deadlines_of(case, scales), day))], None
@@ -119,7 +117,7 @@ def register(app: App, services: Services) -> None:
             return None, (ref, REFUSAL)
         case = service.get_case(s, actor.team_id, ref)
         if case is None:
-            return None, (ref, texts.NOT_FOUND.format(ref=ref))
+            return None, (ref, texts.NOT_FOUND.format(ref=service.shown_ref(ref)))
         if not may_manage(actor)(case):  # the case's partnership: needs the record
             return None, (case.ref, REFUSAL)
         return case, None

@@ -31,7 +31,7 @@ from handlers.common import (
 )
 from handlers.context import Actor, CommandContext, SubcommandHandler
 from handlers.router import Router, Verb
-from knowledge.partnerships import PARTNERSHIPS, display_name
+from knowledge.partnerships import PARTNERSHIPS, display_name, is_partnership
 
 COMMAND = "/escalate"
 log = get_logger(__name__)
@@ -262,7 +262,8 @@ def register(app: App, services: Services) -> None:
     @guarded
     def on_notify_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        partnership = str(body["actions"][0].get("value") or "") or None
+        pressed = str(body["actions"][0].get("value") or "")
+        partnership = pressed if is_partnership(pressed) else None  # a forged value travels no further
         client.views_open(trigger_id=body["trigger_id"], view=blocks.notify_modal(partnership))
 
     @app.view(CallbackId.NOTIFY_MANAGER.value)

@@ -66,6 +66,9 @@ def _answered(ans: Answer) -> Reply:
     return Reply(fallback_text(ans), answer_blocks(ans))
 
 
+TOPIC_GONE = "That topic is no longer listed. Open the Home tab again to see the topics."
+
+
 @dataclass
 class Answers:
     services: Services
@@ -161,6 +164,10 @@ class Answers:
     def send_topic(self, client: WebClient, team_id: str, user_id: str, channel_id: str | None, topic: str) -> None:
         """A topic pressed in the App Home: its entries, in a DM."""
         area = self.area_for(team_id, channel_id, user_id)
-        entries: list[Entry] = self.svc.topics(area, team_id=team_id).get(topic, [])
+        listed = self.svc.topics(area, team_id=team_id)
+        if topic not in listed:  # a value no Home tab offers (forged, or a topic since renamed): nothing echoed
+            client.chat_postMessage(channel=user_id, text=TOPIC_GONE)
+            return
+        entries: list[Entry] = listed[topic]
         where = f" ({display_name(area)})" if area else ""
         client.chat_postMessage(channel=user_id, text=f"{topic}{where}", blocks=topic_detail_blocks(topic, entries))

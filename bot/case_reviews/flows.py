@@ -64,7 +64,7 @@ def correct(session: Session, case: CaseReview, *, actor_id: str, values: dict[s
 
 
 def _refusal(case: CaseReview | None, ref: str) -> Outcome:
-    return Outcome(REFUSAL if case is not None else texts.NOT_FOUND.format(ref=ref), refused=True)
+    return Outcome(REFUSAL if case is not None else texts.NOT_FOUND.format(ref=service.shown_ref(ref)), refused=True)
 
 
 def refusal(db: Database, team_id: str, ref: str, may_manage: MayManage) -> Outcome | None:

@@ -109,6 +109,12 @@ def get_case(session: Session, team_id: str, ref: str, *, for_update: bool = Fal
     return session.scalars(stmt).one_or_none()
 
 
+def shown_ref(ref: str) -> str:
+    """A reference fit to say back: the CR shape in code type, or nothing of what was typed or pressed."""
+    ref = (ref or "").strip().upper()
+    return f"`{ref}`" if _REF.match(ref) else "with that reference"
+
+
 def refuse(session: Session, *, team_id: str, actor_id: str, ref: str, attempted: str) -> None:
     """Only a reference of the CR shape and a known word are kept: never the characters someone typed."""
     ref = ref.strip().upper()

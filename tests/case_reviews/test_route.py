@@ -193,7 +193,7 @@ def test_a_crafted_payload_naming_another_workspaces_case_is_refused(slack, fake
     configure(db)
     _notify(slack, fake_slack, db, team_id="T0002")  # CR-2026-001 exists only in T0002
     _click(slack, fake_slack, "case_review_act:consult_partners", user=BU)  # BU of T0001
-    assert "no case CR-2026-001 in this workspace" in fake_slack.wait_for("response_url")[-1]["text"]
+    assert "no case `CR-2026-001` in this workspace" in fake_slack.wait_for("response_url")[-1]["text"]
     from bot.case_reviews.ids import TransitionMeta
 
     meta = TransitionMeta(ref=REF, action="consult_partners", state="notified")
@@ -259,7 +259,7 @@ def test_list_and_show_for_the_business_unit(slack, fake_slack, db):
         helptext = fake_slack.wait_for("response_url", count=4)[-1]["text"]
     assert listing.index("CR-2026-002") < listing.index("CR-2026-001")  # nearest deadline first
     assert "school raised concerns" in shown and "Fri 10 Apr 2026" in shown
-    assert "no case CR-2026-999" in missing
+    assert "no case `CR-2026-999`" in missing
     assert "/case-review list" in helptext
 
 

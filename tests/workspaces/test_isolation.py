@@ -39,7 +39,7 @@ def test_team_b_cannot_see_or_change_team_as_records(browser: Browser, team_b: S
     case_ref, esc_ref, series_id = _records_of_a(db, oauth_services)
     before = len(fake_slack.calls)  # the installs' own auth.test calls
 
-    asks = [("/case-review", f"show {case_ref}", f"There is no case {case_ref} in this workspace"),
+    asks = [("/case-review", f"show {case_ref}", f"There is no case `{case_ref}` in this workspace"),
             ("/escalate", f"show {esc_ref}", f"I can't find escalation `{esc_ref}` in this workspace"),
             ("/escalate", f"resolve {esc_ref} sorted", f"I can't find escalation `{esc_ref}` in this workspace"),
             ("/reminders", f"pause {series_id}", f"There is no reminder #{series_id} here"),
