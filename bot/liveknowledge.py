@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -71,8 +72,9 @@ class LiveKnowledge:
     with none answers from the shipped files; callers with no workspace get every workspace's versions."""
 
     def __init__(self, db: Database | None, base: KnowledgeBase | None = None,
-                 check_seconds: float = CHECK_SECONDS) -> None:
+                 check_seconds: float = CHECK_SECONDS, path: Path | None = None) -> None:
         self.db = db
+        self._path = path  # the shipped files' folder (None: knowledge/data)
         self.check_seconds = check_seconds
         self._base = base
         self._plain: Snapshot | None = None  # the shipped files only
@@ -85,7 +87,7 @@ class LiveKnowledge:
     @property
     def base(self) -> KnowledgeBase:
         if self._base is None:
-            self._base = load_knowledge_base()
+            self._base = load_knowledge_base(self._path)
         return self._base
 
     def current(self, team_id: str | None = None) -> Snapshot:

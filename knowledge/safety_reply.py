@@ -138,3 +138,10 @@ def safety_reply(
             lines.append(f"_Front doors as the partnerships' published arrangements give them ({docs}). "
                          f"As of {when:%B %Y}._")
     return "\n".join(lines), shown
+
+
+def safety_without_knowledge(worry: Worry, area: str | None) -> str:
+    """The 999 line and the front door when the knowledge base itself cannot be loaded (a damaged file, a disk
+    error): from routes.yaml and the partnerships' names alone, so no knowledge entry is needed for them."""
+    text, _shown = safety_reply(KnowledgeBase([], {}), worry, area, None, lambda e: "")
+    return text

@@ -23,7 +23,7 @@ from bot.answers.blocks import (
     topics_blocks,
     topics_text,
 )
-from bot.answers.service import AnswerService, UnknownEntry
+from bot.answers.service import KNOWLEDGE_FAILURES, AnswerService, UnknownEntry
 from bot.logs import get_logger
 from bot.partnerships import choose_area
 from bot.services import Services
@@ -84,7 +84,10 @@ class Answers:
             self.services.knowledge.refresh()
         except Exception as exc:
             log.warning("answers.knowledge_not_loaded", error=type(exc).__name__)
-        self.svc.answerer.answer(WARM_UP_QUESTION, None)
+        try:
+            self.svc.answerer.answer(WARM_UP_QUESTION, None)
+        except KNOWLEDGE_FAILURES as exc:  # start anyway: worries still get 999 and the front door
+            log.error("answers.knowledge_base_unavailable", error=type(exc).__name__)
 
     def area_for(self, team_id: str, channel_id: str | None, user_id: str | None) -> str | None:
         with self.services.db.read() as s:

@@ -7,6 +7,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import yaml
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers.states import FollowUp, allows
@@ -14,10 +15,11 @@ from bot.answers.tally import QuestionTally
 from bot.liveknowledge import LiveKnowledge
 from bot.logs import get_logger
 from knowledge.answering import Answer, Answerer, get_answerer, source_of
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, KnowledgeBaseError
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, is_partnership
-from knowledge.safety import is_safety_worry
+from knowledge.safety import detect_worry, is_safety_worry
+from knowledge.safety_reply import safety_without_knowledge
 from storage.answers import record_feedback, record_unanswered
 from storage.db import Database
 
@@ -26,6 +28,14 @@ log = get_logger(__name__)
 
 class UnknownEntry(LookupError):
     pass
+
+
+class KnowledgeUnavailable(RuntimeError):
+    """The knowledge base could not be loaded; only worries are answered (with 999 and the front door)."""
+
+
+# what loading the shipped files can raise: a file unreadable, unparsable or invalid
+KNOWLEDGE_FAILURES = (OSError, KnowledgeBaseError, yaml.YAMLError)
 
 
 @dataclass
@@ -51,7 +61,11 @@ class AnswerService:
         return self.live.current(team_id).answerer if self.live is not None else self.answerer
 
     def ask(self, question: str, partnership: str | None, *, team_id: str | None = None) -> Answer:
-        res = self.answerer_for(team_id).answer(question, partnership)
+        try:
+            answerer = self.answerer_for(team_id)
+        except KNOWLEDGE_FAILURES as exc:
+            return self._without_knowledge(question, partnership, exc)
+        res = answerer.answer(question, partnership)
         if self.db is None or not team_id:
             return res
         if allows(res.outcome, FollowUp.RECORD_UNANSWERED) and question.strip():
@@ -84,7 +98,19 @@ class AnswerService:
         if not is_safety_worry(question):
             return None
         log.warning("answers.safety_without_database", partnership=area)
-        return self.answerer.answer(question, area)
+        try:
+            return self.answerer.answer(question, area)
+        except KNOWLEDGE_FAILURES as exc:
+            return self._without_knowledge(question, area, exc)
+
+    def _without_knowledge(self, question: str, area: str | None, exc: Exception) -> Answer:
+        """The knowledge base cannot be loaded: a worry still gets 999 and the front door; anything else raises
+        KnowledgeUnavailable, so the listener says nothing was saved and to retry."""
+        log.error("answers.knowledge_base_unavailable", error=type(exc).__name__, partnership=area)
+        worry = detect_worry(question)
+        if not worry.is_worry:
+            raise KnowledgeUnavailable("the knowledge base cannot be loaded") from exc
+        return Answer("answer", safety_without_knowledge(worry, area), question, area, None, 1.0, safety=True)
 
     def show(self, entry_id: str, partnership: str | None = None, *, team_id: str | None = None) -> Answer:
         answerer = self.answerer_for(team_id)
