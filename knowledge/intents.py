@@ -23,6 +23,8 @@ _DEFINITION_RE = re.compile(
     r"what do(es)? .+ (mean|stand for)\b)"
     # "... keeps mentioning operation encompass. briefly, what is it?": the meaning of what the clause before names
     r"|[.!?,;:]\s*(briefly,? )?(what(s| is) (it|that|this)|what do(es)? (it|that|this) (mean|stand for))\W*$"
+    # "cdop keep saying modifiable factors what does that actually mean": "that" points back without punctuation
+    r"|\bwhat do(es)? (it|that|this) (actually |really |exactly |even )?(mean|stand for)\W*$"
 )
 
 
