@@ -49,6 +49,11 @@ NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: a
 _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
 TITLE_NAMED = 0.5  # the share of a title's own words a question names for the entry to be what it asks about
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
+HEAD_NEAR = 0.85  # "what was the attendance of ...": a close runner-up whose title holds the thing asked goes first
+_HEAD_RE = re.compile(
+    r"\bwhat(?: is| was| are| were|s)? the (?P<head>\w+(?: \w+)?) (?:of|for|in|at|on|from)\b"
+    r"|\bwhat (?P<head2>\w+) (?:is|are|was|were|did|does|do|has|have) (?:there|the|they|we|our)\b"
+    r"|\bis there (?:an?|any) (?P<head3>\w+(?: \w+)?)\b")
 SUBJECT_HOLDER = 1.0  # a contact asked for: one holding the subject, matching as well as a top without it, goes first
 
 
@@ -132,6 +137,7 @@ class Ranking:
         hits.sort(key=lambda h: -h.ranking)
         if area and not definition:
             local_first(hits, area)
+        self._head_first(question, query, hits)
         # the area's preference lifted a weak local entry over a national one that answers plainly on its own
         if area and hits and hits[0].entry.partnership == area and not confident(hits):
             national = next((i for i, h in enumerate(hits[1:4], 1) if h.entry.partnership == NATIONAL
@@ -161,6 +167,41 @@ class Ranking:
             if holder is not None:
                 hits.insert(0, hits.pop(holder))
         return query, hits
+
+    def _head_first(self, question: str, query: Query, hits: list[Hit]) -> None:
+        """'what was the attendance of the lay member at board meetings': the thing asked (its head noun) is in a
+        close runner-up's title and not in the top's; a rarer word beside it ("lay") lifted the wrong entry."""
+        if len(hits) < 2:
+            return
+        m = _HEAD_RE.search(fold(question))
+        if m is None:
+            return
+        words = [t for t in raw_tokens(m.group("head") or m.group("head2") or m.group("head3")) if t not in STOPWORDS]
+        slots = {s.stem for s in query.slots}
+        if not words or any(stem(t) not in slots for t in words):
+            return
+        head = {stem(t) for t in words}
+
+        def holds(e: Entry) -> bool:
+            return head <= self._title_stems(e)
+
+        if holds(hits[0].entry):
+            return
+        top = hits[0]
+        named = len(slots & self._title_stems(top.entry))  # "what levels is the multi agency training at": the top's
+        # title names the rest of what is asked as much, so the head word qualifies it ("levels" of the training)
+        held = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= top.confidence * HEAD_NEAR
+                     and holds(h.entry) and len(slots & self._title_stems(h.entry)) >= named
+                     # the area's own entry keeps its place before a national one (local_first)
+                     and not (h.entry.partnership == NATIONAL and top.entry.partnership != NATIONAL)), None)
+        if held is not None:
+            hits.insert(0, hits.pop(held))
+
+    @staticmethod
+    def _title_stems(e: Entry) -> frozenset[str]:
+        """The title's word stems, a hyphenated word also as one ("Sub-Group" holds "subgroup")."""
+        return per_entry("title-stems", e, lambda x: frozenset(
+            stem(t) for t in raw_tokens(x.title) + raw_tokens(x.title.replace("-", ""))))
 
     def _other_named_group(self, query: Query, hits: list[Hit]) -> Entry | None:
         """'the QA group and the impact forum': a second group the question names beside the top one."""

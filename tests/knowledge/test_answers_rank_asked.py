@@ -23,3 +23,26 @@ def test_a_term_heard_then_what_does_that_mean_gets_its_meaning(ask, question, p
     res = ask(question, partnership)
     assert res.outcome == "answer", res.text
     assert expect in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "title"),
+    [
+        # the thing asked ("attendance", "a health subgroup") is a close runner-up's title; a rarer word beside it
+        # ("cafcass", "nurse") lifted an entry that only mentions it
+        ("what was the attendance of the cafcass rep at board meetings in cheshire west", CWAC,
+         "Attendance at LSCB Board meetings"),
+        ("school nurse here - is there a health subgroup in the partnership?", "halton", "Health Sub-Group"),
+    ],
+)
+def test_the_entry_titled_with_the_thing_asked_goes_first(ask, question, partnership, title) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert res.text.lstrip("*").startswith(title), res.text
+
+
+def test_a_head_word_qualifying_the_titled_subject_keeps_the_subject(ask) -> None:
+    # "levels" of the training: the training's title names the rest of the question, not the levels-of-need framework
+    res = ask("what levels are the halton multi agency training courses at", "halton")
+    assert res.outcome == "answer", res.text
+    assert "Multi-agency training" in res.text.split("\n")[0], res.text
