@@ -46,3 +46,11 @@ def test_a_head_word_qualifying_the_titled_subject_keeps_the_subject(ask) -> Non
     res = ask("what levels are the halton multi agency training courses at", "halton")
     assert res.outcome == "answer", res.text
     assert "Multi-agency training" in res.text.split("\n")[0], res.text
+
+
+def test_who_a_panel_reports_into_is_the_panels_entry(ask) -> None:
+    # "report into" asks whom it reports to as well as where it sits: the panel's own entry, not the partnership's
+    # structure chart
+    res = ask("who does halton's cdop report into", "halton")
+    assert res.outcome == "answer", res.text
+    assert "Child death review" in res.text.split("\n")[0] and "Health and Wellbeing Board" in res.text, res.text
