@@ -54,3 +54,21 @@ def test_who_a_panel_reports_into_is_the_panels_entry(ask) -> None:
     res = ask("who does halton's cdop report into", "halton")
     assert res.outcome == "answer", res.text
     assert "Child death review" in res.text.split("\n")[0] and "Health and Wellbeing Board" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "after an scp course in cheshire west is there anything more than the feedback forms on the day",
+        "is training impact checked later in cwac, or is the evaluation form at the end of the course all there is",
+    ],
+)
+def test_the_form_filled_in_at_a_course_is_no_form_asked_for(ask, question) -> None:
+    res = ask(question, CWAC)
+    assert res.outcome == "answer", res.text
+    assert "three month" in res.text, res.text
+
+
+def test_a_referral_form_is_still_a_form_asked_for(ask) -> None:
+    res = ask("which form do i use for an i-art referral", CWAC)
+    assert res.outcome != "answer" and "do not include that form" in res.text, res.text
