@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 
 from knowledge.described import named as described
-from knowledge.text import STOPWORDS, fold, raw_tokens, strip_places
+from knowledge.roles import names_role as _role_named
+from knowledge.text import STOPWORDS, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 
 
@@ -197,11 +198,27 @@ def _leans_back(clause: str) -> bool:
     return n <= BACK_REFERENCE_WORDS and not back.isdisjoint(words[:4])
 
 
-def split_context(question: str) -> tuple[str, str]:
+# "cwac child deaths - which cdop ...", "in warrington escalation, who counts as ...": a few words naming a topic
+# (no one speaking, nothing done) open the message as its subject, not as context
+TOPIC_WORDS = 4
+_TOPIC_JOINERS = frozenset({"in", "for", "the", "of", "on", "at", "a", "an", "and", "re", "about", "to"})
+
+
+def _topic_label(clause: str, topics: frozenset[str]) -> bool:
+    """A few words, each a word of some entry's title (`topics`: stems), with no role and nothing said or done."""
+    words = raw_tokens(strip_places(fold(clause)))
+    content = [w for w in words if w not in STOPWORDS]
+    return (0 < len(content) <= TOPIC_WORDS and all(w in _TOPIC_JOINERS for w in words if w in STOPWORDS)
+            and not _role_named(words) and vocabulary().role_nouns.isdisjoint(words)
+            and all(stem(w) in topics for w in content))
+
+
+def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[str, str]:
     """(the clauses that ask, the context before or around them). Practitioners often say who they are and why they
     ask before the question ("new DSL here, covering for ... . who are the partners?"); those words must not outvote
     the question. A clause that asks by pointing back ("is that right?", "how often is it run?") keeps the clause
-    before it, and a message whose asking clauses hold too few words of their own is not split ("" context)."""
+    before it, and so does a first clause that only names a topic (`topics`: the stems of the entries' titles);
+    a message whose asking clauses hold too few words of their own is not split ("" context)."""
     parts = [_relayed(p) for p in clauses(question)]  # "... . someone asked me which ...": each clause
     if len(parts) < 2:
         return question, ""
@@ -212,7 +229,7 @@ def split_context(question: str) -> tuple[str, str]:
     if all(flags) or not any(flags):
         return question, ""
     for i in range(1, len(parts)):
-        if flags[i] and not flags[i - 1] and _leans_back(parts[i]):
+        if flags[i] and not flags[i - 1] and (_leans_back(parts[i]) or (i == 1 and _topic_label(parts[0], topics))):
             flags[i - 1] = True
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
     context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)

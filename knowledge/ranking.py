@@ -80,6 +80,11 @@ class Ranking:
         """The terms the glossary and the acronyms define (for "X keeps coming up, what is it"), built once."""
         return terms_of(e.title for e in self.kb.entries(kind="glossary"))
 
+    @cached_property
+    def _topic_stems(self) -> frozenset[str]:
+        """Stems of every entry title's words: what the knowledge base is organised by ("escalation", "training")."""
+        return frozenset(stem(t) for e in self.kb.entries() for t in raw_tokens(e.title))
+
     def _known_weight(self, stem_: str) -> float:
         """A stem's idf; 0 for a word no entry holds (a typo or unknown shorthand says nothing of what is asked)."""
         return self.index.idfs.get(stem_, 0.0)
@@ -90,7 +95,7 @@ class Ranking:
         several, the rest of the message) instead of the message's own split."""
         lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
         pointed = pointed_back(rest, self._terms) if asked is None else None  # "X came up. what is it?"
-        asking, context = asked or pointed or split_context(main_question(rest))
+        asking, context = asked or pointed or split_context(main_question(rest), self._topic_stems)
         asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"
         context = f"{lead} {context}".strip()
         query = self.index.analyse(*with_named(asking, context, question))

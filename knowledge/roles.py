@@ -60,3 +60,8 @@ def role_lead(question: str) -> tuple[str, str]:
     if tokens[0] in _OTHERS:  # "our DSL keeps mentioning X. what is it?": someone else, and what they said is asked
         return "", question
     return lead.strip(), rest.strip()
+
+
+def names_role(tokens: list[str]) -> bool:
+    """The folded tokens name a practitioner's role ("dsl", "health visitor")."""
+    return _names_role(tokens)

@@ -72,3 +72,22 @@ def test_the_form_filled_in_at_a_course_is_no_form_asked_for(ask, question) -> N
 def test_a_referral_form_is_still_a_form_asked_for(ask) -> None:
     res = ask("which form do i use for an i-art referral", CWAC)
     assert res.outcome != "answer" and "do not include that form" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in warrington escalation, who is the senior manager for a gp practice",
+        "warrington escalation - who counts as a senior manager in a nursery?",
+    ],
+)
+def test_a_topic_named_first_is_what_is_asked_about(ask, question) -> None:
+    # a few words naming a topic before the question ("warrington escalation") are its subject, not context
+    res = ask(question, "warrington")
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith("*Warrington escalation process"), res.text
+
+
+def test_day_limits_the_documents_do_not_give_are_declined(ask) -> None:
+    res = ask("wirral escalation - what are the day limits at each stage?", "wirral")
+    assert res.outcome != "answer" and "do not give a timescale" in res.text, res.text
