@@ -57,8 +57,8 @@ def now_decline(folded_q: str, best: Entry) -> tuple[str, str] | None:
     """(reason, pointer) when the question asks what holds now, else None."""
     rule = vocabulary().out_of_scope.now
     what = now_asked(folded_q)
-    if rule is None or what is None:
-        return None
+    if rule is None or what is None or best.kind == "update":
+        return None  # "do CCGs still exist": an entry recording a change after the documents says what holds since
     return rule.reason.format(as_of=month_year(best.as_of), what=what), rule.pointer
 
 

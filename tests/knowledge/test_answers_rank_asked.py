@@ -91,3 +91,17 @@ def test_a_topic_named_first_is_what_is_asked_about(ask, question) -> None:
 def test_day_limits_the_documents_do_not_give_are_declined(ask) -> None:
     res = ask("wirral escalation - what are the day limits at each stage?", "wirral")
     assert res.outcome != "answer" and "do not give a timescale" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("do clinical commissioning groups still exist", "Integrated Care Boards"),
+        ("does the ccg still exist in wirral", "Integrated Care Boards"),
+    ],
+)
+def test_whether_a_body_replaced_since_still_exists_is_the_update(ask, question, expect) -> None:
+    # the documents cannot say what holds today, but an entry recording the change after them can
+    res = ask(question, None)
+    assert res.outcome == "answer", res.text
+    assert expect in res.text, res.text
