@@ -50,6 +50,7 @@ _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)":
 TITLE_NAMED = 0.5  # the share of a title's own words a question names for the entry to be what it asks about
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
 HEAD_NEAR = 0.85  # "what was the attendance of ...": a close runner-up whose title holds the thing asked goes first
+HEAD_FAR = 0.55  # ... and this far behind when the top never mentions the thing asked
 _HEAD_RE = re.compile(
     r"\bwhat(?: is| was| are| were|s)? the (?P<head>\w+(?: \w+)?) (?:of|for|in|at|on|from)\b"
     r"|\bwhat (?P<head2>\w+) (?:is|are|was|were|did|does|do|has|have) (?:there|the|they|we|our)\b"
@@ -142,13 +143,13 @@ class Ranking:
         hits.sort(key=lambda h: -h.ranking)
         if area and not definition:
             local_first(hits, area)
-        self._head_first(question, query, hits)
         # the area's preference lifted a weak local entry over a national one that answers plainly on its own
         if area and hits and hits[0].entry.partnership == area and not confident(hits):
             national = next((i for i, h in enumerate(hits[1:4], 1) if h.entry.partnership == NATIONAL
                              and h.confidence > hits[0].confidence), None)
             if national is not None and confident(first := [hits[national], *hits[:national], *hits[national + 1:]]):
                 hits[:] = first
+        self._head_first(question, query, hits)
         # a contact asked for: the area's preference lifted an entry without the question's subject over one that holds
         # it and matched at least as well ("whats the LADO email for halton": the LADO, not the partnership's mailbox)
         subject = _subject(query)
@@ -195,7 +196,11 @@ class Ranking:
         top = hits[0]
         named = len(slots & self._title_stems(top.entry))  # "what levels is the multi agency training at": the top's
         # title names the rest of what is asked as much, so the head word qualifies it ("levels" of the training)
-        held = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= top.confidence * HEAD_NEAR
+        # a top that never mentions the thing asked ("what training is there for volunteers": the LADO entry, for
+        # "volunteers") gives way to a runner-up further behind
+        lacks = not any(self.evidence.covers(s, top.entry) for s in query.slots if s.stem in head)
+        near = HEAD_FAR if lacks else HEAD_NEAR
+        held = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= top.confidence * near
                      and holds(h.entry) and len(slots & self._title_stems(h.entry)) >= named
                      # the area's own entry keeps its place before a national one (local_first)
                      and not (h.entry.partnership == NATIONAL and top.entry.partnership != NATIONAL)), None)

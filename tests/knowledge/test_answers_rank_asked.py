@@ -105,3 +105,13 @@ def test_whether_a_body_replaced_since_still_exists_is_the_update(ask, question,
     res = ask(question, None)
     assert res.outcome == "answer", res.text
     assert expect in res.text, res.text
+
+
+def test_training_asked_for_a_rare_audience_is_not_the_entry_of_the_audience_word(ask) -> None:
+    # "volunteers" is rare and the LADO entry holds it; "training", what is asked, is in the training entry's title
+    res = ask("what training is there for volunteers in halton", "halton")
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith("*Multi-agency training in Halton*"), res.text
+    res = ask("what training is there for volunteers", "wirral")
+    assert not res.text.startswith("*LADO"), res.text
+    assert res.suggestions and "training" in res.suggestions[0].title.lower(), res.text
