@@ -115,3 +115,10 @@ def test_training_asked_for_a_rare_audience_is_not_the_entry_of_the_audience_wor
     res = ask("what training is there for volunteers", "wirral")
     assert not res.text.startswith("*LADO"), res.text
     assert res.suggestions and "training" in res.suggestions[0].title.lower(), res.text
+
+
+def test_which_team_asks_for_a_service_not_a_partnership_group(ask) -> None:
+    # "which team" is a service people contact (SCiE, i-ART), not a sub-group of the partnership: no group preference
+    res = ask("which team offers halton schools safeguarding support", "halton")
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith("*Schools, colleges and early years in Halton*"), res.text
