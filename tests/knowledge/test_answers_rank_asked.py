@@ -122,3 +122,16 @@ def test_which_team_asks_for_a_service_not_a_partnership_group(ask) -> None:
     res = ask("which team offers halton schools safeguarding support", "halton")
     assert res.outcome == "answer", res.text
     assert res.text.startswith("*Schools, colleges and early years in Halton*"), res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "title"),
+    [
+        ("how is the cheshire west partnership paid for, who chips in", CWAC, "*Funding (Cheshire West)*"),
+        ("who chips in?  the wirral partnership, i mean", "wirral", "*Funding and business support (Wirral)*"),
+    ],
+)
+def test_who_chips_in_asks_who_contributes(ask, question, partnership, title) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith(title), res.text
