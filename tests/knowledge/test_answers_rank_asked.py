@@ -135,3 +135,15 @@ def test_who_chips_in_asks_who_contributes(ask, question, partnership, title) ->
     res = ask(question, partnership)
     assert res.outcome == "answer", res.text
     assert res.text.startswith(title), res.text
+
+
+def test_a_log_in_a_place_is_no_log_in(ask) -> None:
+    # "the action log in cheshire west" is a record kept, not signing in to a system (the office topic)
+    res = ask("which group checks the multi-agency audit action log in cheshire west", CWAC)
+    assert res.outcome == "answer", res.text
+    assert "Quality Assurance and Scrutiny" in res.text.split("\n")[0], res.text
+
+
+def test_signing_in_is_still_an_office_matter(ask) -> None:
+    res = ask("i can't log in to the halton training portal", "halton")
+    assert res.outcome != "answer" and "office, HR or IT" in res.text, res.text
