@@ -154,3 +154,21 @@ def test_fed_into_is_feed_into(ask) -> None:
     res = ask("how are families' views fed in to the wirral partnership", "wirral")
     assert res.outcome == "answer", res.text
     assert res.text.startswith("*Voice of children, families and professionals (Wirral)*"), res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "title"),
+    [
+        # "cooperate" and the documents' "co-operate" are one word
+        ("what does wirral do if an agency won't cooperate", "wirral", "*What Wirral expects of relevant agencies*"),
+        # "figs" are figures
+        ("how many contacts did warrington get (2017-18 figs)", "warrington", "*Warrington figures"),
+        # "at odds" is a disagreement
+        ("two agencies in warrington are at odds about a case, what now", "warrington",
+         "*Warrington escalation process"),
+    ],
+)
+def test_informal_and_hyphenated_words_meet_the_documents(ask, question, partnership, title) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith(title), res.text
