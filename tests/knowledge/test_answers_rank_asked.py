@@ -172,3 +172,25 @@ def test_informal_and_hyphenated_words_meet_the_documents(ask, question, partner
     res = ask(question, partnership)
     assert res.outcome == "answer", res.text
     assert res.text.startswith(title), res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "title"),
+    [
+        # how things "hang together" asks the structure
+        ("new to halton, how do the partnership's groups hang together?", "halton", "*Structure of the Halton"),
+        ("health visitor in warrington - how does the partnership hang together, which groups are there?",
+         "warrington", "*The Warrington partnership model*"),
+    ],
+)
+def test_how_it_hangs_together_is_the_structure(ask, question, partnership, title) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith(title), res.text
+
+
+def test_a_paramedic_saying_who_they_are_is_context(ask) -> None:
+    # "paramedic" is who asks (a role said first), not a word the answer must hold
+    res = ask("paramedic in widnes. is there a health group in the halton partnership the ambulance trust would "
+              "sit on?", "halton")
+    assert res.outcome != "cannot_answer", res.text
