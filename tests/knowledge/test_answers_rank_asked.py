@@ -194,3 +194,17 @@ def test_a_paramedic_saying_who_they_are_is_context(ask) -> None:
     res = ask("paramedic in widnes. is there a health group in the halton partnership the ambulance trust would "
               "sit on?", "halton")
     assert res.outcome != "cannot_answer", res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "expect"),
+    [
+        # "teenagers" are the documents' young people; "picked" is selected
+        ("where can teenagers in warrington get mental health support online", "warrington", "happyoksad"),
+        ("how were the relevant agencies in halton picked out", "halton", "present locally"),
+    ],
+)
+def test_teenagers_and_picked_meet_the_documents(ask, question, partnership, expect) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert expect in res.text, res.text
