@@ -208,3 +208,17 @@ def test_teenagers_and_picked_meet_the_documents(ask, question, partnership, exp
     res = ask(question, partnership)
     assert res.outcome == "answer", res.text
     assert expect in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "title"),
+    [
+        # "can't agree" is a disagreement and "the last word" the final say
+        ("if halton's partners can't agree, who has the last word?", "halton", "*Disputes between the Halton"),
+        ("who has the last word when the cheshire west partners disagree", CWAC, "*Disagreement between the three"),
+    ],
+)
+def test_cant_agree_and_the_last_word_are_a_dispute(ask, question, partnership, title) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert res.text.startswith(title), res.text
