@@ -107,7 +107,7 @@ class Ranking:
             question = asking
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
-        definition = pointed is not None or is_definition_request(question)
+        definition = pointed is not None or is_definition_request(question) or is_definition_request(asking)
         wants_list = is_list_request(question)
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)
