@@ -81,7 +81,7 @@ class Answerer(Ranking, Rendering):
 
         away = self._decline(question, places, query, top) if is_worry else None
         if away is not None and declined_beside_worry(away.kind):  # 999 and the front door, then plainly not this
-            text = f"{advice_reply(self.kb, worry, area, away.text)} {self._contact_line(area)}"
+            text = advice_reply(self.kb, worry, area, away.text)  # the front door above is where to go: no mailbox
             return Answer("cannot_answer", text, question, area, None, top.confidence if top else 0.0, safety=True,
                           corrections=query.corrections)
         if away is not None and leaves_worry(away.kind, question):
