@@ -142,8 +142,14 @@ def _membership_re() -> re.Pattern[str]:
 
 
 def is_membership_request(question: str) -> bool:
-    """'are we a relevant agency', 'is our club part of the arrangements': is the asker's organisation in them."""
-    return bool(vocabulary().membership_cues) and bool(_membership_re().search(fold(question)))
+    """'are we a relevant agency', 'is our club part of the arrangements': is the asker's organisation in them.
+    Not 'which CDOP are we part of': a clause asking which body asks for that body, not for the agency list."""
+    folded = fold(question)
+    m = _membership_re().search(folded) if vocabulary().membership_cues else None
+    if m is None:
+        return False
+    clause = re.split(r"[.?!,;:]| - ", folded[:m.start()])[-1].split()
+    return not (clause and clause[0] in ("which", "what", "whats"))
 
 
 def agency_list(kb: KnowledgeBase, area: str, names: Callable[[Entry], bool]) -> Entry | None:
