@@ -17,6 +17,7 @@ Unknown words keep their (maximal) weight in the denominator, which is what make
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,6 +61,12 @@ ROLES = frozenset(stem(r) for r in role_words())
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
+
+
+# a question ending on a word pointing back at what was told ("is there a process for that?", "who deals with
+# this?"): the situation told names the subject, so its words weigh this much (not only CONTEXT_WEIGHT)
+_POINTS_BACK = re.compile(r"\b(?:(?:for|about)|(?:deal|deals|dealt)\s+with|handles?)\s+(?:that|this|it)\W*$", re.I)
+BACK_WEIGHT = 0.6
 
 
 @dataclass
@@ -194,6 +201,8 @@ class SearchIndex:
             factor = min(CONTEXT_WEIGHT, CONTEXT_SHARE * query.total_weight / raw) if raw > 0 else 0.0
             if query.total_weight <= 0:  # "is there anything I need to do?": the situation told is all there is
                 factor = 1.0
+            elif _POINTS_BACK.search(question):  # "... is there a process for that?": the situation is the subject
+                factor = max(factor, BACK_WEIGHT)
             for s in added:
                 s.weight *= factor
             query.slots.extend(added)
