@@ -30,22 +30,31 @@ def team_mailbox(address: str, before: str = "") -> bool:
     words (vocabulary.yaml: service_mailbox_words, run together or not) is a published inbox, not a person's.
     `before`: the text just before the address, where the writer may call it a team's shared inbox."""
     lex = lexicon()
-    words = lex.vocab.service_mailbox_words | frozenset(a for a in lex.vocab.service_acronyms if len(a) >= 3)
+    words = _mailbox_words()
     local, _, domain = address.lower().partition("@")
     parts = _MAILBOX_PARTS.findall(local)
     service = [_segments(part, words) for part in parts]
     if not parts or all(service):
         return bool(parts)
-    public = ("." + domain).endswith(_PUBLIC_DOMAINS)
-    if public and len(parts) == 1 and 2 <= len(local) <= 4 and local.isalpha() and local not in lex.first_names \
+    if not ("." + domain).endswith(_PUBLIC_DOMAINS):
+        return False  # before the costly look at `before` below ("a.b@" repeated: 5,000 addresses)
+    if len(parts) == 1 and 2 <= len(local) <= 4 and local.isalpha() and local not in lex.first_names \
             and local not in lex.surnames:
         return True  # "fis@council.gov.uk": a body's short code for a service, not a person's name
     # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code; a code
     # of two letters too where the writer calls it a team's shared inbox ("the team use a shared mailbox, cw.lac@...")
     shortest = 2 if before and _SHARED.search(before) and not _FAMILY.search(before) else 3
-    return ("." + domain).endswith(_PUBLIC_DOMAINS) and any(service) and all(
+    return any(service) and all(
         ok or (shortest <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
         for ok, part in zip(service, parts, strict=True))
+
+
+@functools.cache
+def _mailbox_words() -> frozenset[str]:
+    """Team and service words a published inbox's local part is made of (built once: a text of thousands of
+    addresses checks each one, round 34)."""
+    vocab = lexicon().vocab
+    return vocab.service_mailbox_words | frozenset(a for a in vocab.service_acronyms if len(a) >= 3)
 
 
 @functools.lru_cache(maxsize=1024)
