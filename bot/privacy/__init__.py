@@ -27,6 +27,7 @@ from bot.privacy.casework_names import casework_name_spans
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
+from bot.privacy.folding import fold
 from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.kin_names import kin_name_spans
@@ -97,7 +98,11 @@ def _detectors(text: str) -> list[Iterator[Span]]:
 
 
 def _spans(text: str) -> list[Span]:
-    return [span for detector in _detectors(text) for span in detector]
+    """Every span found, in the text as typed (found in its folded reading: folding.py)."""
+    folded = fold(text)
+    if folded.origin is None:
+        return [span for detector in _detectors(text) for span in detector]
+    return [(kind, *folded.span(a, b)) for detector in _detectors(folded.text) for kind, a, b in detector]
 
 
 def find_identifiers(text: str | None) -> list[Finding]:
@@ -107,7 +112,7 @@ def find_identifiers(text: str | None) -> list[Finding]:
     than finding it once."""
     if not text:
         return []
-    kinds = {span[0] for detector in _detectors(text) if (span := next(detector, None))}
+    kinds = {span[0] for detector in _detectors(fold(text).text) if (span := next(detector, None))}
     return [Finding(k, DESCRIPTIONS[k]) for k in DESCRIPTIONS if k in kinds]
 
 

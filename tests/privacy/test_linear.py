@@ -17,6 +17,7 @@ from bot.privacy import (
     combos,
     family_set,
     feats,
+    folding,
     informal,
     initial_context,
     kin,
@@ -45,7 +46,8 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
                    accounts, informal, places, public, known_as, feats, named_outright,
-                   family_set, kin_names, visited_family, aged_initials, casework_names, initial_context, schools):
+                   family_set, kin_names, visited_family, aged_initials, casework_names, initial_context, schools,
+                   folding):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -110,7 +112,9 @@ def test_every_pattern_is_checked():
            # round 33
            "bot.privacy.casework_names.IN_YEAR", "bot.privacy.initial_context.KIN_BRACKET",
            "bot.privacy.initial_context.SETTING_BRACKET", "bot.privacy.schools._NAMED_BEFORE",
-           "bot.privacy.siblings._AGED", "bot.privacy.published.LOWER_NAMED"}
+           "bot.privacy.siblings._AGED", "bot.privacy.published.LOWER_NAMED",
+           # round 34
+           "bot.privacy.folding.SPACED", "bot.privacy.folding.LINK_WORDS", "bot.privacy.folding.INVISIBLE"}
     assert new <= names_found
     assert len(names_found) >= 20
 

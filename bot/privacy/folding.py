@@ -1,0 +1,99 @@
+"""The text the screen reads, folded from what was typed (round 34, the red team's findings 7, 8 and 9).
+
+- Characters nobody sees are dropped: zero-width spaces and joiners, the word joiner, a byte-order mark, soft hyphens
+  and direction marks ("Kay\u200bla Now\u200bak" is "Kayla Nowak").
+- Letters typed with a space between each are joined into the word they spell ("K a y l a  N o w a k" is "Kayla
+  Nowak"); in one run, a capital after a small letter starts a new word ("K a y l a N o w a k").
+- In a link's last path segment or file name, words joined by hyphens or underscores are read as words, apart from
+  the link (".../cp/Kayla-Nowak-22-Elm-Grove-core-group.docx" is read as ".../cp|Kayla Nowak 22 Elm Grove core
+  group.docx": its slash becomes a bar, where a link ends), and so are a query's words joined by "+" or "%20".
+
+A folded text maps each of its characters back to where it was typed, so a span found in it is a span of the
+original (redaction removes what was typed, invisible characters inside a name included). Text with none of these
+is returned as it is, at the cost of three scans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.privacy.patterns import URL
+
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# three or more letters, each alone, one space apart (a longer run is read in pieces of 100)
+SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,99}(?![^\W_])")
+# a path's last segment or file name of two or more words joined by hyphens or underscores, after its slash, or a
+# query's value of words joined by "+" or "%20" ("?child=Kayla%20Nowak"); a folder's ("/wp-content/") is left whole,
+# so the link's own digits stay inside it ("/uploads/2017/11/Threshold-of-need.pdf": no record number)
+LINK_WORDS = re.compile(r"[/=][^\W_]{1,40}(?:(?:[-_+]|%20)[^\W_]{1,40}){1,40}(?=[.?#&]|/?$)")
+
+_WORD = re.compile(r"[^\W\d_]{3}")
+
+
+@dataclass(frozen=True)
+class Folded:
+    text: str
+    origin: list[int] | None = None  # where each character was typed, then the typed text's length
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The typed text's span for the folded text's a:b."""
+        if self.origin is None:
+            return a, b
+        return self.origin[a], self.origin[b - 1] + 1 if b > a else self.origin[a]
+
+
+def fold(text: str) -> Folded:
+    out = Folded(text)
+    if INVISIBLE.search(text):
+        kept = [i for i, ch in enumerate(text) if not INVISIBLE.match(ch)]
+        out = Folded("".join(text[i] for i in kept), [*kept, len(text)])
+    edits = [*_spaced(out.text), *_links(out.text)]
+    if not edits:
+        return out
+    edits.sort()
+    chars: list[str] = []
+    where: list[int] = []
+    origin = out.origin or [*range(len(out.text) + 1)]
+    last = 0
+    for a, b, pieces in edits:
+        if a < last:
+            continue  # (a spaced run inside a link's words, or the reverse: the first edit holds)
+        chars.append(out.text[last:a])
+        where.extend(origin[last:a])
+        for ch, i in pieces:
+            chars.append(ch)
+            where.append(origin[i])
+        last = b
+    chars.append(out.text[last:])
+    where.extend(origin[last:])
+    return Folded("".join(chars), where)
+
+
+def _spaced(text: str) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    edits = []
+    for m in SPACED.finditer(text):
+        pieces = []
+        for i in range(m.start(), m.end(), 2):
+            if i > m.start() and text[i].isupper() and text[i - 2].islower():
+                pieces.append((" ", i - 1))  # "K a y l a N o w a k": two words
+            pieces.append((text[i], i))
+        edits.append((m.start(), m.end(), pieces))
+    return edits
+
+
+def _links(text: str) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    if "://" not in text and "www." not in text.lower():
+        return []
+    edits = []
+    for link in URL.finditer(text):
+        for m in LINK_WORDS.finditer(text, link.start(), link.end()):
+            if not _WORD.search(m.group()):
+                continue  # "?dob=2015-03-12", ".../CR-2026-007": a date or a reference, read as typed
+            a, b = m.start(), m.end()
+            pieces, i = [], a
+            while i < b:
+                pieces.append(("|" if text[i] in "/=" else " " if text[i] in "-_+%" else text[i], i))
+                i += 3 if text[i] == "%" else 1
+            edits.append((a, b, pieces))
+    return edits
