@@ -21,7 +21,16 @@ from bot.privacy.initial_context import (
 )
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span, has_digit
-from bot.privacy.plural_family import FAMILY_SERVICE, kind_of_case, lower_family, place_before_service
+from bot.privacy.plural_family import (
+    AUX,
+    FAMILY_SERVICE,
+    NATIONAL,
+    capital_surname,
+    kind_of_case,
+    lower_family,
+    place_before_service,
+    plural_surname,
+)
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
 from bot.privacy.wordshapes import capitalised_words
 
@@ -34,13 +43,15 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
 def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
     v = lex.vocab
     w = t.norm
-    if len(w) < 3 or c.term(w) or (t.upper and len(w) <= 5) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
+    if t.upper and len(w) <= 5 and not c.term(w):
+        return capital_surname(t, nxt, toks[i + 2], lex, c.common(w))
+    if len(w) < 3 or c.term(w) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
         return False  # ("the RTWs", "the EHCPs": an acronym made plural)
     # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
-    act = toks[i + 2] if nxt is not None and nxt.norm in _AUX and not t.after.strip(" ") else nxt
+    act = toks[i + 2] if nxt is not None and nxt.norm in AUX and not t.after.strip(" ") else nxt
     if nxt is not None and not t.after.strip(" ") and place_before_service(nxt, toks[i + 2], v.family_nouns):
         return False  # "the Seacombes family hub", "the Beechwoods centre": a place's service (round 33)
-    if (prev is not None and prev.norm == "the" and w.endswith("s") and _plural_surname(t, nxt, act, lex, c)) \
+    if (prev is not None and prev.norm == "the" and w.endswith("s") and plural_surname(t, nxt, act, lex, c)) \
             or lower_family(i, t, toks, lex):
         return True
     # "the Walsh family", "the hughes kids", "five Ahmed children".
@@ -54,51 +65,11 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
     if kind_of_case(t, prev, nxt, lex):
         return False  # "a sextortion case": a kind of case, not a family's (round 33)
     # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
-    proper = t.cap and w in lex.proper_nouns and not w.endswith(_NATIONAL) and w not in v.communities
+    proper = t.cap and w in lex.proper_nouns and not w.endswith(NATIONAL) and w not in v.communities
     odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \
         and w not in v.local_places and w not in lex.english and (t.cap or not w.endswith(("ing", "ed", "ly")))
     the_surname = t.cap and w in lex.surnames and w not in lex.places and prev is not None and prev.norm == "the"
     return bool(odd_word or the_surname)
-
-
-# What a family does, after its plural name typed in lower case.
-_PLURAL_VERBS = frozenset({"have", "are", "were", "had", "moved", "live", "lived", "say", "said", "refused", "refuse",
-                           "haven't", "aren't", "didn't", "don't", "won't", "need", "want", "wanted", "asked", "got"})
-# What only a family does with services, after its plural name that is also a word ("the shepherds have refused").
-_AUX = frozenset({"have", "had", "has", "were", "are", "also", "again", "still", "just"})
-_FAMILY_ACTS = frozenset({"refused", "refuse", "declined", "decline", "disengaged", "cancelled", "haven't", "havent",
-                          "didn't", "didnt", "won't", "wont"})
-_NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
-
-
-def _plural_surname(t: Tok, nxt: Tok | None, act: Tok | None, lex: Lexicon, c: Classifier) -> bool:
-    """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
-    capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
-    w, v = t.norm, lex.vocab
-    if w.endswith("ss"):
-        return False  # 'the Ness', 'the Moss': no plural ends in a double s ('the Rosses')
-    stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
-    if stem in v.not_names:
-        return False
-    if stem in lex.surnames and w not in lex.english and (t.cap or stem not in lex.english):
-        return True  # 'the Begums', 'the o'briens'
-    if t.cap and not c.common(w) and not c.common(stem):
-        return True  # 'the Nowaks' (a surname in no list)
-    if t.cap and stem in lex.places and w not in lex.places and stem not in lex.english and w not in lex.english:
-        return True  # 'the Ramsbottoms': a town is never plural, a family named after one is
-    if (t.cap and stem in lex.proper_nouns and not stem.endswith(_NATIONAL) and stem not in v.communities
-            and w not in lex.english and nxt is not None and nxt.norm in _PLURAL_VERBS):
-        return True  # 'the Ashcrofts are planning ...': a proper noun made plural that does what people do
-    if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
-            and nxt is not None and nxt.norm in _PLURAL_VERBS):
-        return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
-    practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
-    if (not t.cap and stem in lex.frequent_surnames and not practice and nxt is not None
-            and ((t.raw.endswith(("s'", "s’")) and nxt.norm in v.family_nouns | v.person_relations)
-                 or (act is not None and act.norm in _FAMILY_ACTS))):
-        return True  # 'the bakers' youngest', 'the shepherds refused the EHA': a family, though its name is a word
-    return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
-            and (nxt is None or (not nxt.cap and nxt.norm != "of")))
 
 
 def initial_spans(toks: Toks, cands: list[int], lex: Lexicon) -> Iterator[Span]:

@@ -1,12 +1,13 @@
-"""Families named by a plural surname in lower case (round 27, read by kin.py's family_spans): a surname that is
-also a word, at a piece of casework ("the bakers at conference", "the shepherds in the review"), and a Mc, Mac or O'
-surname made plural, which no English word is ("visit mcgraths", "the o'neills"). Each looks at a few words.
+"""Families named by a surname, as kin.py's family_spans reads them: plural ("the Nowaks", moved here in round 34),
+plural in lower case (round 27: a surname that is also a word, at a piece of casework, "the bakers at conference";
+a Mc, Mac or O' surname made plural, which no English word is, "visit mcgraths"), and in capitals before a family
+word (round 34, "the NOWAK family"). Each looks at a few words.
 """
 
 from __future__ import annotations
 
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.tokens import Tok, Toks
+from bot.privacy.tokens import Classifier, Tok, Toks
 
 # Where a service is, after a place's name ("the Seacombes family hub", "the Beechwoods centre"): no family's (round
 # 33); a service after "family" ("family hub", "family court"): the word before names a place, not a family.
@@ -50,3 +51,64 @@ def lower_family(i: int, t: Tok, toks: Toks, lex: Lexicon) -> bool:
     k = i + 1
     return (k + 1 < len(norms) and norms[k] in _AT and not t.after.strip()
             and any(norms[j] in v.casework_words or norms[j] == "core" for j in range(k + 1, min(len(norms), k + 4))))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def capital_surname(t: Tok, nxt: Tok | None, after: Tok | None, lex: Lexicon, common: bool) -> bool:
+    """'the NOWAK family', 'SMITH family', 'for the KHAN children': a surname in capitals, as records write it,
+    straight before a family word (round 34; a capitals word of up to five letters is otherwise read as an acronym).
+    Not an acronym or a service's letters ('the SEND children'), a community, a place, a word of three letters or one
+    with no vowel ('the LAC children', 'the GRT family'), nor a service named for a place ('the SMITH family hub'). A
+    word in a list counts only as a frequent surname, the family word not in capitals too ('THE YOUNG FAMILY', 'EACH
+    child': a text in capitals, a word stressed)."""
+    v, w = lex.vocab, t.norm
+    if nxt is None or t.after.strip(" ") or nxt.norm not in v.family_nouns or len(w) < 4 or _VOWELS.isdisjoint(w):
+        return False
+    if (w in v.acronyms or w in v.service_acronyms or w in v.not_names or w in v.communities or w in v.local_places
+            or w in lex.places or (after is not None and after.norm in FAMILY_SERVICE and not nxt.after.strip(" "))):
+        return False
+    if not common and w not in lex.english:
+        return True  # a word in no list ("NOWAK")
+    return w in lex.frequent_surnames and not nxt.upper
+
+
+# What a family does, after its plural name typed in lower case.
+_PLURAL_VERBS = frozenset({"have", "are", "were", "had", "moved", "live", "lived", "say", "said", "refused", "refuse",
+                           "haven't", "aren't", "didn't", "don't", "won't", "need", "want", "wanted", "asked", "got"})
+# What only a family does with services, after its plural name that is also a word ("the shepherds have refused").
+AUX = frozenset({"have", "had", "has", "were", "are", "also", "again", "still", "just"})
+_FAMILY_ACTS = frozenset({"refused", "refuse", "declined", "decline", "disengaged", "cancelled", "haven't", "havent",
+                          "didn't", "didnt", "won't", "wont"})
+NATIONAL = ("ish", "ese", "ian", "an", "ic", "i", "ch")
+
+
+def plural_surname(t: Tok, nxt: Tok | None, act: Tok | None, lex: Lexicon, c: Classifier) -> bool:
+    """'the Nowaks' (a surname in no word list, any case), 'the Smiths' (a frequent surname that is also a word,
+    capitalised mid-phrase: not 'the Heads of Service', not 'the Courts', not 'the Meadows')."""
+    w, v = t.norm, lex.vocab
+    if w.endswith("ss"):
+        return False  # 'the Ness', 'the Moss': no plural ends in a double s ('the Rosses')
+    stem = w[:-2] if w.endswith("es") and w[:-2] in lex.surnames else w[:-1]
+    if stem in v.not_names:
+        return False
+    if stem in lex.surnames and w not in lex.english and (t.cap or stem not in lex.english):
+        return True  # 'the Begums', 'the o'briens'
+    if t.cap and not c.common(w) and not c.common(stem):
+        return True  # 'the Nowaks' (a surname in no list)
+    if t.cap and stem in lex.places and w not in lex.places and stem not in lex.english and w not in lex.english:
+        return True  # 'the Ramsbottoms': a town is never plural, a family named after one is
+    if (t.cap and stem in lex.proper_nouns and not stem.endswith(NATIONAL) and stem not in v.communities
+            and w not in lex.english and nxt is not None and nxt.norm in _PLURAL_VERBS):
+        return True  # 'the Ashcrofts are planning ...': a proper noun made plural that does what people do
+    if (not c.common(w) and not c.common(stem) and stem not in v.acronyms and stem not in v.service_acronyms
+            and nxt is not None and nxt.norm in _PLURAL_VERBS):
+        return True  # 'the kowalczyks have moved': in lower case, a plural in no word list that does what people do
+    practice = stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places
+    if (not t.cap and stem in lex.frequent_surnames and not practice and nxt is not None
+            and ((t.raw.endswith(("s'", "s’")) and nxt.norm in v.family_nouns | v.person_relations)
+                 or (act is not None and act.norm in _FAMILY_ACTS))):
+        return True  # 'the bakers' youngest', 'the shepherds refused the EHA': a family, though its name is a word
+    return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
+            and (nxt is None or (not nxt.cap and nxt.norm != "of")))
