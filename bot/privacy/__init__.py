@@ -17,10 +17,10 @@ only Roma family on the site", "a 9-year-old with a rare syndrome in Neston") ar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.privacy import redaction
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.aged_initials import aged_initial_spans
 from bot.privacy.casework_names import casework_name_spans
@@ -69,7 +69,6 @@ DESCRIPTIONS = {
     "event": "an event with its day or place that points at one child",
     "personal_number": "a national insurance, bank, passport or prisoner number or an IP address",
 }
-_LETTER = re.compile(r"[^\W\d_]")
 # Slack's limit for a message; longer text is screened in full but never more than this at a time.
 _CHUNK = 40_000
 
@@ -126,23 +125,6 @@ def describe(findings: list[Finding]) -> str:
 
 
 def redact(text: str) -> str:
-    """Replace everything `find_identifiers` finds with [removed] (for the few places free text is kept)."""
-    out = text
-    for _ in range(3):  # a removal can leave a new shape next to it ("Mr [removed] Smith"); settle in a few passes
-        spans = sorted((a, b) for _, a, b in _spans(out))
-        if not spans:
-            break
-        merged: list[list[int]] = []
-        for a, b in spans:
-            # one [removed] for spans apart by at most three characters and no letter ("Kayla & Nowak", "Ab1-"
-            # repeated): a dense shape's removals then no longer grow the text the next pass screens (round 34)
-            if merged and (a <= (end := merged[-1][1]) or (a - end <= 3 and not _LETTER.search(out, end, a))):
-                merged[-1][1] = max(end, b)
-            else:
-                merged.append([a, b])
-        pieces, last = [], 0
-        for a, b in merged:  # joined once: rebuilding the text at every span was quadratic (round 34)
-            pieces += [out[last:a], "[removed]"]
-            last = b
-        out = "".join([*pieces, out[last:]])
-    return out
+    """Replace everything `find_identifiers` finds with [removed], a name's other parts beside it too (redaction.py;
+    for the few places free text is kept)."""
+    return redaction.redact(text, _spans)

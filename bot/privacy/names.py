@@ -203,6 +203,8 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
             or (prev is not None and prev.norm in ("about", "with") and end_next and not t.cap)
             or (prev is not None and prev.norm == "on" and prev2 is not None and prev2.norm in _NEWS and end_next)
             or (clause and verb_next and not t.possessive)
+            # "K. Nowak": a capitalised word in no list after a capital's initial and its full stop (round 34)
+            or (t.cap and not t.upper and prev is not None and len(prev.raw) == 1 and prev.cap and t.before == ". ")
             or (clause and not t.possessive and _unlisted_subject(i, toks, lex))
             or (mid_cap and _capitalised_neighbour(i, toks, c) and not _before_org(i, toks, lex)))
 

@@ -10,6 +10,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 import time_machine
 from sqlalchemy import select, text
 
@@ -108,3 +109,21 @@ def test_retention_clears_the_kept_questions(db, services) -> None:
     with db.session() as s:
         kept = sorted((r.question or "-") for r in s.scalars(select(AnswerFeedback)))
     assert kept == ["-", "new question"]  # the rating stays for the counts; the old text is gone
+
+
+@pytest.mark.parametrize(("name", "rest"), [("WOJCIK, Amelia", ("WOJCIK", "Amelia")), ("J. Smith", ("Smith",)),
+                                            ("Ame\u200blia Woj\u200bcik", ("Woj", "cik")),
+                                            ("A m e l i a  W o j c i k", ("W o j",))])
+def test_not_helpful_keeps_no_part_of_a_name(slack, fake_slack, db, name, rest) -> None:
+    """Round 34 (red team findings 8 and 10): the kept question and the button's value lost the part of a name the
+    screen found and kept the rest ("[removed]. Smith", "WOJCIK, [removed]"), or missed a name typed with characters
+    nobody sees inside it or its letters apart."""
+    question = f"what is the local authority designated officer (LADO) and what does the LADO do? re {name}"
+    thanks = _press_not_helpful(slack, fake_slack, question)
+    reply = json.dumps([c.params for c in fake_slack.calls], ensure_ascii=False)  # the button values and the thanks
+    assert "removed" in thanks["text"]
+    with db.session() as s:
+        kept = " ".join(q or "" for q in s.scalars(select(AnswerFeedback.question)))
+    assert "[removed]" in kept and "LADO" in kept
+    for part in rest:
+        assert part not in kept and part not in reply, (part, kept)

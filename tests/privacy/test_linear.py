@@ -32,6 +32,7 @@ from bot.privacy import (
     pointers,
     public,
     published,
+    redaction,
     roles,
     schools,
     siblings,
@@ -47,7 +48,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     for module in (patterns, siblings, names, tokens, kin, lexicon, pointers, phones, roles, combos, published,
                    accounts, informal, places, public, known_as, feats, named_outright,
                    family_set, kin_names, visited_family, aged_initials, casework_names, initial_context, schools,
-                   folding):
+                   folding, redaction):
         found += [(f"{module.__name__}.{k}", v) for k, v in vars(module).items() if isinstance(v, re.Pattern)]
     # patterns built from the vocabulary file at first use
     built = [p for p in (*pointers._vocab_patterns(), pointers._work_cue()) if isinstance(p, re.Pattern)]
@@ -114,7 +115,8 @@ def test_every_pattern_is_checked():
            "bot.privacy.initial_context.SETTING_BRACKET", "bot.privacy.schools._NAMED_BEFORE",
            "bot.privacy.siblings._AGED", "bot.privacy.published.LOWER_NAMED",
            # round 34
-           "bot.privacy.folding.SPACED", "bot.privacy.folding.LINK_WORDS", "bot.privacy.folding.INVISIBLE"}
+           "bot.privacy.folding.SPACED", "bot.privacy.folding.LINK_WORDS", "bot.privacy.folding.INVISIBLE",
+           "bot.privacy.redaction._AFTER", "bot.privacy.redaction._BEFORE"}
     assert new <= names_found
     assert len(names_found) >= 20
 
