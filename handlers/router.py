@@ -92,9 +92,10 @@ class Router:
         text = cmd.text.strip()
         word, _, rest = text.partition(" ")
         verb = self.find(word) if word else None
-        if (verb is not None or word.lower() == HELP_WORD) and self.reads_as_worry(text):
+        if (verb is not None or word.lower() == HELP_WORD) and self.otherwise is not None \
+                and self.reads_as_worry(text):
             cmd.text = text
-            self.otherwise(cmd)  # type: ignore[misc]  # reads_as_worry: otherwise is set
+            self.otherwise(cmd)
             return
         if verb is not None:
             cmd.text = rest.strip()
