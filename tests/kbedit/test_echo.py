@@ -23,4 +23,6 @@ def test_search_words_are_quoted_back_redacted_cut_and_escaped(slack, fake_slack
         assert "No entry of Halton matches" in reply or "Entries matching" in reply
         assert not LIVE.search(reply), reply
     assert "&lt;https://evil.example|Click&gt;" in shown[0] and "&lt;!channel&gt;" in shown[0]  # text to read
-    assert "07700" not in shown[1] and "Entries matching: ring [removed] &lt;@" in shown[1]
+    # the number is removed; the mention typed after it is removed with it or kept as text, never live (round 34
+    # joins spans three characters apart into one [removed])
+    assert "07700" not in shown[1] and "Entries matching: ring [removed]" in shown[1]
