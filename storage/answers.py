@@ -8,6 +8,7 @@ digest); that text is cleared after RETENTION_MONTHS. Unanswered questions keep 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -89,7 +90,15 @@ def question_counts(session: Session, *, since: date, until: date, team_id: str 
     return list(session.scalars(stmt))
 
 
+# Slack's own tokens in a question kept for review: a ping, a mention, a channel, a link (its label kept as text). A
+# practitioner's words never take these shapes; a forged button value can, and the review list must not carry them.
+_SLACK_TOKEN = re.compile(r"<(?:[!@#][^<>]*|(?:https?://|mailto:)[^<>|]*(?:\|([^<>]*))?)>")
+
+
 def _screen(text: str) -> str:
+    """A question fit to keep: Slack's tokens and NUL characters out (PostgreSQL refuses NUL), then redacted."""
+    text = _SLACK_TOKEN.sub(lambda m: m.group(1) or " ", text.replace("\x00", " "))
+    text = " ".join(text.split())
     try:
         from bot.privacy import redact
     except ImportError:  # pragma: no cover - the foundation ships it
