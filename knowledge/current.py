@@ -8,6 +8,7 @@ question is answered with its as-of date; "now the LSCB has gone" asks about the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from knowledge.dating import month_year
@@ -17,6 +18,8 @@ from knowledge.text import STOPWORDS, raw_tokens
 from knowledge.vocabulary import vocabulary
 
 NOW = "now"  # the Decline kind of these replies
+# "a report going to our board": the asker's own board or group, not the LSCB the documents' change replaced
+_OWN_RE = re.compile(r"\b(?:our|my|your) (?:own )?[a-z]+")
 
 
 def now_asked(folded_q: str) -> str | None:
@@ -25,7 +28,7 @@ def now_asked(folded_q: str) -> str | None:
     rule = v.out_of_scope.now
     if rule is not None and found(rule.event_words, folded_q) and (event := found(list(rule.events), folded_q)):
         return rule.events[event]  # "has the new website launched yet"
-    if rule is None or not found(rule.words, folded_q) or found(rule.anchored, folded_q):
+    if rule is None or not found(rule.words, folded_q) or found(rule.anchored, _OWN_RE.sub(" ", folded_q)):
         return None
     service = found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
     for kind in v.out_of_scope.fact_kinds:

@@ -89,11 +89,18 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     ends = [i for i, w in enumerate(words) if w in nouns]
     if not ends:
         return None
+    anchored = False
+    if ends[-1] + 1 < len(words) and words[ends[-1] + 1] in vocabulary().now_words:
+        # "who is the scrutineer now that the transition is over": the role ends before its now clause; a clause
+        # anchored on the documents' own change asks who holds it under the new arrangements (named or not)
+        rule = vocabulary().out_of_scope.now
+        anchored = rule is not None and bool(_found(rule.anchored, " ".join(words[ends[-1] + 1:])))
+        words = words[:ends[-1] + 1]
     cut = next((i for i in ends if i + 1 < len(words) and _CLAUSE_AFTER_ROLE.match(words[i + 1])), None)
     if cut is not None:  # "the independent person appointed to do scrutiny", "... writing the report": the role
         words, ends = words[:cut + 1], [i for i in ends if i <= cut]
     route = words[ends[-1]] in vocabulary().route_roles  # "who is the LADO now": the LADO entry says how to reach it
-    if _found(vocabulary().now_words, folded_q) and ends[-1] == len(words) - 1 and not route:
+    if _found(vocabulary().now_words, folded_q) and ends[-1] == len(words) - 1 and not route and not anchored:
         return " ".join(words) + " now"  # who holds it today: documents from 2019 cannot say
     if ends[-1] != len(words) - 1:
         return None  # "who is the business manager accountable to": a relation, not who holds the role
