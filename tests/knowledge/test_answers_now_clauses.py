@@ -41,3 +41,25 @@ def test_the_askers_own_board_does_not_anchor_a_now_question(ask, question, part
 def test_the_documents_own_change_still_anchors(ask) -> None:
     res = ask("who is on the cheshire west executive now that the board has gone", CWAC)
     assert res.outcome == "answer", res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "title"),
+    [
+        # "these days" / "nowadays" is a now word: it declines a chair, a person, a figure or who sits on a group
+        # asked for now, not every question ("which threshold document ... these days" is in the documents)
+        ("what threshold document does cheshire west use these days", CWAC, "Continuum of Need"),
+        ("what threshold document does halton use nowadays", "halton", "Levels of Need"),
+        ("how do warrington partners pay for the partnership these days", "warrington", "Funding"),
+    ],
+)
+def test_these_days_alone_does_not_decline_what_the_documents_hold(ask, question, partnership, title) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert title in res.text.splitlines()[0], res.text
+
+
+def test_who_is_on_a_group_these_days_is_still_the_now_decline(ask) -> None:
+    res = ask("who's on the cheshire west executive these days", CWAC)
+    assert_declined(res, "date from")
+    assert "who sits on it" in res.text
