@@ -3,6 +3,7 @@ PostgreSQL), the local fake Slack Web API on loopback, and the app served over r
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -137,12 +138,22 @@ def app(services: Services):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def slack(app, services: Services, fake_slack: LocalSlack) -> Iterator[SignedSlack]:  # type: ignore[no-untyped-def]
     """The app served by waitress on loopback, and a client that signs requests as Slack does."""
+    with served(app, services, fake_slack) as client:
+        yield client
+
+
+@contextlib.contextmanager
+def served(app, services: Services, fake_slack: LocalSlack) -> Iterator[SignedSlack]:  # type: ignore[no-untyped-def]
+    """`app` served by waitress on loopback for the block's length, and a client signing requests as Slack does (also
+    for tests that build their own Services: a database that fails, knowledge files that cannot be loaded)."""
     server = make_server(app, services)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     host, port = server.socket.getsockname()[:2]
-    yield SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
-    stop_server(server, thread)
+    try:
+        yield SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
+    finally:
+        stop_server(server, thread)
 
 
 @pytest.fixture

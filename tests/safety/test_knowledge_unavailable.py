@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.app import create_app
-from bot.http import make_server, stop_server
 from bot.liveknowledge import LiveKnowledge
 from bot.services import Services
-from tests.conftest import SIGNING_SECRET, TEAM_ID
+from tests.conftest import served
 from tests.safety.test_slack import LEAD
 from tests.slackclient import SignedSlack
 
@@ -31,14 +29,8 @@ def knowledge_damaged(settings, db, fake_slack, tmp_path: Path) -> Iterator[Sign
     (tmp_path / "halton.yaml").write_text("entries:\n  - id: [unclosed\n", encoding="utf-8")
     services = Services(settings=settings, db=db)
     services.__dict__["knowledge"] = LiveKnowledge(db, path=tmp_path)  # the files this process would load
-    server = make_server(create_app(services), services)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    host, port = server.socket.getsockname()[:2]
-    try:
-        yield SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
-    finally:
-        stop_server(server, thread)
+    with served(create_app(services), services, fake_slack) as client:
+        yield client
 
 
 def test_a_worried_dm_gets_999_and_children_s_social_care(knowledge_damaged, fake_slack, caplog) -> None:

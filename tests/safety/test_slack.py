@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,11 +13,10 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bot.app import create_app
-from bot.http import make_server, stop_server
 from bot.partnerships import set_user_partnership
 from bot.services import Services
 from storage.db import Database
-from tests.conftest import SIGNING_SECRET, TEAM_ID
+from tests.conftest import TEAM_ID, served
 from tests.faults.proxy import TcpProxy
 from tests.slackclient import SignedSlack
 
@@ -99,14 +97,10 @@ def database_down(database_url, db, settings, fake_slack) -> Iterator[SignedSlac
         broken = Database(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False))
         proxy.cut()
     services = Services(settings=settings, db=broken)
-    server = make_server(create_app(services), services)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    host, port = server.socket.getsockname()[:2]
     try:
-        yield SignedSlack(f"http://{host}:{port}", SIGNING_SECRET, fake_slack, team_id=TEAM_ID)
+        with served(create_app(services), services, fake_slack) as client:
+            yield client
     finally:
-        stop_server(server, thread)
         if holder is not None:
             holder.rollback()
             holder.close()
