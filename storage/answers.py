@@ -110,7 +110,7 @@ def record_feedback(
     session: Session, *, team_id: str, entry_id: str, helpful: bool, question: str | None = None
 ) -> AnswerFeedback:
     """Store a rating; a "not helpful" keeps its question redacted (a helpful one keeps none)."""
-    text = _screen(" ".join(question.split()))[:QUESTION_MAX] if question and not helpful else None
+    text = _screen(question)[:QUESTION_MAX] if question and not helpful else None
     row = AnswerFeedback(team_id=team_id, entry_id=entry_id, helpful=helpful, question=text or None)
     session.add(row)
     session.flush()
@@ -119,7 +119,7 @@ def record_feedback(
 
 def record_unanswered(session: Session, *, team_id: str, partnership: str | None, question: str,
                       topic: str = "") -> UnansweredQuestion:
-    text = _screen(" ".join(question.replace("\x00", " ").split()))[:QUESTION_MAX]  # PostgreSQL refuses NUL
+    text = _screen(question)[:QUESTION_MAX]
     row = UnansweredQuestion(team_id=team_id, partnership=partnership, question=text, topic=topic[:TOPIC_MAX])
     session.add(row)
     session.flush()
