@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from knowledge.described import named as described
-from knowledge.roles import names_role as _role_named
+from knowledge.roles import names_role
 from knowledge.text import STOPWORDS, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 
@@ -209,7 +209,7 @@ def _topic_label(clause: str, topics: frozenset[str]) -> bool:
     words = raw_tokens(strip_places(fold(clause)))
     content = [w for w in words if w not in STOPWORDS]
     return (0 < len(content) <= TOPIC_WORDS and all(w in _TOPIC_JOINERS for w in words if w in STOPWORDS)
-            and not _role_named(words) and vocabulary().role_nouns.isdisjoint(words)
+            and not names_role(words) and vocabulary().role_nouns.isdisjoint(words)
             and all(stem(w) in topics for w in content))
 
 

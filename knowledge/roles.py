@@ -39,7 +39,8 @@ def roles() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     return _roles()
 
 
-def _names_role(tokens: list[str]) -> bool:
+def names_role(tokens: list[str]) -> bool:
+    """The folded tokens name a practitioner's role ("dsl", "health visitor")."""
     single, multi = _roles()
     if single.intersection(tokens):
         return True
@@ -55,13 +56,8 @@ def role_lead(question: str) -> tuple[str, str]:
     tokens = raw_tokens(lead.lower())
     if not tokens or len(tokens) > LEAD_WORDS or sum(t not in STOPWORDS for t in raw_tokens(rest.lower())) < REST_WORDS:
         return "", question
-    if vocabulary().question_words.intersection(tokens) or not _names_role(tokens):
+    if vocabulary().question_words.intersection(tokens) or not names_role(tokens):
         return "", question
     if tokens[0] in _OTHERS:  # "our DSL keeps mentioning X. what is it?": someone else, and what they said is asked
         return "", question
     return lead.strip(), rest.strip()
-
-
-def names_role(tokens: list[str]) -> bool:
-    """The folded tokens name a practitioner's role ("dsl", "health visitor")."""
-    return _names_role(tokens)
