@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from knowledge.safety_frames import FrameLexicon, FrameReader
 from knowledge.safety_model import WorryModel, get_model
 from knowledge.safety_patterns import (
-    TOKEN,
     Matcher,
     Pattern,
     clause_breaks,
@@ -31,7 +30,7 @@ from knowledge.safety_patterns import (
     compile_patterns,
     matcher,
     pattern_problem,
-    segment_texts,
+    segment_pieces,
     segments,
 )
 
@@ -341,13 +340,12 @@ class Detector:
         """What a message tells before a later question about the partnership's own business, with no worry word and
         no one in it ("a baby has a bruise on his cheek, what did Ofsted say?" -> "a baby has a bruise on his cheek"),
         or "" when it asks no such question."""
-        pieces = [t for t in segment_texts(text or "") if t.strip()]
-        for k, piece in enumerate(pieces[1:], 1):
-            toks = TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", ""))
+        pieces = segment_pieces(text)
+        for k, (_piece, toks) in enumerate(pieces[1:], 1):
             if (self.reader.opens_as_question(toks) and self._other_questions.find(toks)
                     and (not self._cues.find(toks) or self._topic_only(toks))  # "the CSE numbers": a topic's name
                     and not self._anchors.find(toks) and not self._situation.find(toks)):
-                return " ".join(pieces[:k])
+                return " ".join(piece for piece, _toks in pieces[:k])
         return ""
 
     def _topic_only(self, seg: list[str]) -> bool:
@@ -360,8 +358,7 @@ class Detector:
         that open as a question and carry no cue, so the answer can also find the entry they ask for. `with_cues`:
         a question naming a cue too ("... is that private fostering?"), when no other segment asks."""
         keep: list[str] = []
-        for seg in segment_texts(text):
-            toks = TOKEN.findall(seg.lower().replace("'", "").replace("\u2019", ""))
+        for seg, toks in segment_pieces(text):
             if (toks and self.reader.opens_as_question(toks) and (with_cues or not self._cues.find(toks))
                     and not self._situation.find(toks)):  # "who do I ring", "what happens now": the reply says
                 keep.append(seg.strip())

@@ -51,6 +51,13 @@ def segment_texts(text: str) -> list[str]:
     return _SEGMENT.split(text or "")
 
 
+def segment_pieces(text: str) -> list[tuple[str, list[str]]]:
+    """Each segment that is not blank, as typed and as tokens (lower case, straight and curly apostrophes dropped;
+    its tokens may be none): a segment read for what it asks and quoted back as it was written."""
+    return [(piece, TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", "")))
+            for piece in segment_texts(text) if piece.strip()]
+
+
 def pattern_problem(pattern: str, sets: dict[str, list[str]]) -> str | None:
     """Why a pattern is invalid (named in the validation error), or None."""
     slots = pattern.split()
