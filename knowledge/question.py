@@ -178,6 +178,12 @@ def _wh_named(asking: str) -> bool:
             and vocabulary().back_references.isdisjoint(words))
 
 
+def _stands_named(clause: str) -> bool:
+    """'whats the partnership called' after 'new to halton': a short question naming its own subject, pointing at
+    nothing before it ("how long do they last?" points back), does not take the clause before it."""
+    return _wh_named(clause) and vocabulary().pointing_words.isdisjoint(raw_tokens(clause))
+
+
 _FOLLOW_UP_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b", re.I)
 
 
@@ -229,7 +235,8 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
     if all(flags) or not any(flags):
         return question, ""
     for i in range(1, len(parts)):
-        if flags[i] and not flags[i - 1] and (_leans_back(parts[i]) or (i == 1 and _topic_label(parts[0], topics))):
+        if flags[i] and not flags[i - 1] and ((_leans_back(parts[i]) and not _stands_named(parts[i]))
+                                             or (i == 1 and _topic_label(parts[0], topics))):
             flags[i - 1] = True
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
     context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)

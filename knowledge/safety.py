@@ -28,6 +28,7 @@ from knowledge.safety_patterns import (
     clause_breaks,
     clauses,
     compile_patterns,
+    joined_pieces,
     matcher,
     pattern_problem,
     segment_pieces,
@@ -359,10 +360,18 @@ class Detector:
         a question naming a cue too ("... is that private fostering?"), when no other segment asks."""
         keep: list[str] = []
         for seg, toks in segment_pieces(text):
-            if (toks and self.reader.opens_as_question(toks) and (with_cues or not self._cues.find(toks))
-                    and not self._situation.find(toks)):  # "who do I ring", "what happens now": the reply says
+            if self._asks_else(toks, with_cues):
                 keep.append(seg.strip())
+                continue
+            # "she seems fine but at what point is it private fostering and do i need to tell someone": a question
+            # opening after a joining word, apart from the situation question the reply already answers
+            keep += [piece for piece, ptoks in joined_pieces(seg) if self._asks_else(ptoks, with_cues)]
         return " ".join(keep)
+
+    def _asks_else(self, toks: list[str], with_cues: bool) -> bool:
+        """A piece that opens as a question and is not "who do I ring" / "what happens now" (the reply says)."""
+        return bool(toks and self.reader.opens_as_question(toks) and (with_cues or not self._cues.find(toks))
+                    and not self._situation.find(toks))
 
 
 def raw_lexicon(path: Path = LEXICON_PATH, frames: Path | None = None) -> dict:

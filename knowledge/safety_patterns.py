@@ -58,6 +58,17 @@ def segment_pieces(text: str) -> list[tuple[str, list[str]]]:
             for piece in segment_texts(text) if piece.strip()]
 
 
+_JOINED = re.compile(r"\s+(?:and|but|so|or)\s+", re.IGNORECASE)
+
+
+def joined_pieces(segment: str) -> list[tuple[str, list[str]]]:
+    """A segment cut at its joining words ("..., but at what point ... and do i ..."), each piece as typed and as
+    tokens: where a second question may open inside one clause."""
+    pieces = _JOINED.split(segment)
+    return [(piece, TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", "")))
+            for piece in pieces if len(pieces) > 1 and piece.strip()]
+
+
 def pattern_problem(pattern: str, sets: dict[str, list[str]]) -> str | None:
     """Why a pattern is invalid (named in the validation error), or None."""
     slots = pattern.split()

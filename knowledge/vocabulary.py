@@ -262,6 +262,9 @@ class Vocabulary(_Strict):
     request_cues: list[str] = Field(default_factory=list)  # "can you", "walk me through": the clause asks
     remark_openers: frozenset[str] = frozenset()  # "..., need it for induction": a remark after the last comma
     back_references: frozenset[str] = frozenset()  # "is that right?": the clause before is what it asks about
+    # "the wirral spotlight sessions, how long do they last?": besides back_references, words that make a short
+    # question lean on the clause before it even when it opens with a question word
+    pointing_words: frozenset[str] = frozenset()
     agency_name_noise: frozenset[str] = frozenset()
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
@@ -270,7 +273,7 @@ class Vocabulary(_Strict):
                      "ordinary_words",
                      "route_roles", "holder_roles",
                      "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
-                     mode="before")
+                     "pointing_words", mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(_words(v))
