@@ -25,6 +25,8 @@ _DEFINITION_RE = re.compile(
     r"|[.!?,;:]\s*(briefly,? )?(what(s| is) (it|that|this)|what do(es)? (it|that|this) (mean|stand for))\W*$"
     # "cdop keep saying modifiable factors what does that actually mean": "that" points back without punctuation
     r"|\bwhat do(es)? (it|that|this) (actually |really |exactly |even )?(mean|stand for)\W*$"
+    # "whats the early help assessment called (in wirral)": the name a term goes by
+    r"|^\s*what(s| is| are) (the|their|our) \w+( \w+){0,3} called\b"
 )
 
 

@@ -30,7 +30,7 @@ from knowledge.question import main_question, spelled_out, split_context, sub_qu
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex, Slot
 from knowledge.shown import per_entry
-from knowledge.text import STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
+from knowledge.text import ACRONYMS, STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
 
 # Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).
 LOCAL_PREFERENCE = 1.15  # in a known area, its own entries beat national ones on a near tie
@@ -54,7 +54,8 @@ HEAD_FAR = 0.55  # ... and this far behind when the top never mentions the thing
 _HEAD_RE = re.compile(
     r"\bwhat(?: is| was| are| were|s)? the (?P<head>\w+(?: \w+)?) (?:of|for|in|at|on|from)\b"
     r"|\bwhat (?P<head2>\w+) (?:is|are|was|were|did|does|do|has|have) (?:there|the|they|we|our)\b"
-    r"|\bis there (?:an?|any) (?P<head3>\w+(?: \w+)?)\b")
+    r"|\bis there (?:an?|any) (?P<head3>\w+(?: \w+)?)\b"
+    r"|\bwhere (?:is|are|can i find|do i find|would i find) (?:the|our|its|their) (?P<head4>\w+)\b")
 SUBJECT_HOLDER = 1.0  # a contact asked for: one holding the subject, matching as well as a top without it, goes first
 
 
@@ -114,12 +115,13 @@ class Ranking:
         wants_group = is_group_request(question)
         wants_who = is_who_request(question)
         local_count = bool(area) and is_local_count_request(question)
+        titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
             elif not area and h.entry.partnership == NATIONAL:
                 h.boost = NATIONAL_PREFERENCE
-            if definition and h.entry.kind == "glossary":
+            if definition and h.entry.kind == "glossary" and titled <= self._title_stems(h.entry):
                 h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
             if wants_list and carries_list(h.entry):
                 h.boost *= LIST_PREFERENCE
@@ -174,15 +176,25 @@ class Ranking:
                 hits.insert(0, hits.pop(holder))
         return query, hits
 
+    def _acronym_titled(self, asking: str, hits: list[Hit]) -> frozenset[str]:
+        """'what does SPG stand for': the acronyms asked that some close entry's title names ("Safeguarding Practice
+        Group (SPG)"); a glossary entry only listing them ("HCYPSP ...: SPG = ...") is then no better a definition."""
+        said = " ".join(raw_tokens(fold(asking)))  # the acronym right after the question word is the term asked
+        asked = {t for t in raw_tokens(said) if t in ACRONYMS
+                 and re.search(rf"\bwhat(?:s| is| are| does| do)(?: the| an?)? {re.escape(t)}\b", said)}
+        return frozenset(a for a in asked if any(a in self._title_stems(h.entry) for h in hits[:5]))
+
     def _head_first(self, question: str, query: Query, hits: list[Hit]) -> None:
-        """'what was the attendance of the lay member at board meetings': the thing asked (its head noun) is in a
-        close runner-up's title and not in the top's; a rarer word beside it ("lay") lifted the wrong entry."""
+        """'what was the attendance of the lay member at board meetings' ('where are the procedures'): the thing asked
+        (its head noun) is in a close runner-up's title and not in the top's; a rarer word beside it ("lay") lifted the
+        wrong entry."""
         if len(hits) < 2:
             return
         m = _HEAD_RE.search(fold(question))
         if m is None:
             return
-        words = [t for t in raw_tokens(m.group("head") or m.group("head2") or m.group("head3")) if t not in STOPWORDS]
+        said = next(g for g in m.groups() if g)
+        words = [t for t in raw_tokens(said) if t not in STOPWORDS]
         slots = {s.stem for s in query.slots}
         if not words or any(stem(t) not in slots for t in words):
             return

@@ -60,3 +60,29 @@ def test_a_short_question_pointing_back_still_takes_the_clause_before() -> None:
 
     asking, _context = split_context("the wirral spotlight sessions, how long do they last?")
     assert "spotlight" in asking, asking
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry"),
+    [
+        # "where are the X": the entry whose title holds X, not the partnership's contact that matched "site"
+        ("where are the procedures for halton nowadays, on the hscb website?", "halton",
+         "halton.process.procedures"),
+        # "whats the X called" asks for the term; "..., is it ... still" is a follow-up about it
+        ("whats the early help assessment called in wirral, is it the CAF?", "wirral",
+         "national.glossary.ehat"),
+    ],
+)
+def test_the_entry_named_by_what_is_asked(ask, question, partnership, entry) -> None:
+    res = ask(question, partnership)
+    assert res.answered and res.entry is not None and res.entry.id == entry, res.text
+
+
+def test_a_glossary_listing_an_acronym_is_no_better_a_definition_than_the_entry_it_names() -> None:
+    """'what does SPG stand for': the glossary entry listing "SPG = ..." among other acronyms gets no definition
+    preference over the group whose title is "Safeguarding Practice Group (SPG)"."""
+    from knowledge.answering import get_answerer
+
+    _query, hits = get_answerer().rank("what does SPG stand for", "halton", True)
+    boost = {h.entry.id: h.boost for h in hits}
+    assert boost["halton.glossary.hcypsp"] <= boost["halton.group.spg"], boost
