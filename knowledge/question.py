@@ -249,7 +249,7 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
 # Where one question ends and the next begins inside the clauses that ask: a question mark, or "and" / "," before a
 # question word ("what counts as X, and how many Y were there?").
 _PART_RE = re.compile(
-    r"\?+\s*|;\s*|,?\s+and\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why|whose|is|are|does|do|did|can|"
+    r"\?+\s*|;\s*|,?\s+(?:and|n|&)\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why|whose|is|are|does|do|did|can|"
     r"could|has|have|was|were)\b)|,\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why)\b)", re.I)
 
 
@@ -263,12 +263,20 @@ def sub_questions(asking: str) -> list[str]:
     for part in (p.strip() for p in _PART_RE.split(asking)):
         if not part:
             continue
-        if out and _content(part) < PART_WORDS:
+        if out and _content(part) < PART_WORDS and not _wh_two(part):
             out[-1] += " " + part
         else:
             out.append(part)
     return out
 
+
+
+def _wh_two(part: str) -> bool:
+    """'n when does panel get the report': a question word (after fillers) opening two words of its own is a question
+    apart, though short; "and how often?" is not."""
+    v = vocabulary()
+    words = [w for w in raw_tokens(strip_places(fold(part))) if w not in v.clause_fillers]
+    return bool(words) and words[0] in _WH and sum(w not in STOPWORDS for w in words) >= PART_WORDS - 1
 
 
 def with_named(asking: str, context: str, question: str) -> tuple[str, str]:

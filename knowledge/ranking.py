@@ -288,7 +288,9 @@ class Ranking:
         if share < (1.0 if is_definition_request(query.text) else TITLE_NAMED):  # "what is X": X is the whole title
             return False
         local = hits[0].entry.partnership != NATIONAL  # the area's own entry before a national one named alike
+        words = len(self._title_stems(hits[0].entry) & asked)  # "contact" alone names "Contact the Halton partnership"
         return all(self._title_share(h.entry, asked) < share or (local and h.entry.partnership == NATIONAL)
+                   or len(self._title_stems(h.entry) & asked) < words  # ... as fully, but with fewer of its words
                    for h in hits[1:4] if h.entry.id != hits[0].entry.id)
 
     def _names_when_holder(self, query: Query, hits: list[Hit]) -> bool:
