@@ -16,6 +16,8 @@ from knowledge.vocabulary import vocabulary
 LEAD_WORDS = 8  # a lead longer than this is a sentence of its own (split_context reads those)
 _OTHERS = frozenset({"our", "my", "the", "their", "his", "her"})  # "our DSL ...", "my manager ...": not who asks
 REST_WORDS = 1  # ... and the question after it needs this many words besides stopwords to stand alone
+ROLE_OPENING = 2  # who asks names their role this near the lead's start ("frontline HV", "new DSL at a primary") ...
+_SELF = frozenset({"i", "im", "iam", "as", "we", "were", "am"})  # ... unless they say it of themselves ("im a ...")
 
 # the lead ends at a comma, colon, semicolon, a dash between spaces or a full stop, or right after "here"
 _LEAD_RE = re.compile(r"^\s*(?P<lead>[^,:;.?!]+?)"
@@ -60,4 +62,15 @@ def role_lead(question: str) -> tuple[str, str]:
         return "", question
     if tokens[0] in _OTHERS:  # "our DSL keeps mentioning X. what is it?": someone else, and what they said is asked
         return "", question
+    if _role_at(tokens) > ROLE_OPENING and tokens[0] not in _SELF:  # "basic awareness for my nursery staff - who ..."
+        return "", question  # the role is whom the topic is for, far into a lead that names the topic
     return lead.strip(), rest.strip()
+
+
+def _role_at(tokens: list[str]) -> int:
+    """Where the first role named in the tokens starts (len(tokens) when none)."""
+    single, multi = _roles()
+    for i, t in enumerate(tokens):
+        if t in single or any(tuple(tokens[i:i + len(m)]) == m for m in multi):
+            return i
+    return len(tokens)

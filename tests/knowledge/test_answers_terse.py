@@ -52,3 +52,17 @@ def test_op_is_operation() -> None:
 )
 def test_terse_requests_for_what_the_documents_do_not_give(ask, question, partnership, says) -> None:
     assert_declined(ask(question, partnership), says)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("level 2 safeguarding training for my nursery staff - who runs it in halton", ""),
+        ("frontline HV - who is the LADO in halton", "frontline HV"),
+        ("im the new DSL, who is the LADO in halton", "im the new DSL"),
+    ],
+)
+def test_a_role_far_into_a_lead_is_whom_the_topic_is_for(question, lead) -> None:
+    from knowledge.roles import role_lead
+
+    assert role_lead(question)[0] == lead
