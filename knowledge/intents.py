@@ -27,6 +27,8 @@ _DEFINITION_RE = re.compile(
     r"|\bwhat do(es)? (it|that|this) (actually |really |exactly |even )?(mean|stand for)\W*$"
     # "whats the early help assessment called (in wirral)": the name a term goes by
     r"|^\s*what(s| is| are) (the|their|our) \w+( \w+){0,3} called\b"
+    # "NYAS?": one word asked, nothing else
+    r"|^\s*[a-z][a-z0-9]{1,7}\s*\?+\s*$"
 )
 
 

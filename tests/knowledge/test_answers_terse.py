@@ -66,3 +66,16 @@ def test_a_role_far_into_a_lead_is_whom_the_topic_is_for(question, lead) -> None
     from knowledge.roles import role_lead
 
     assert role_lead(question)[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "entry"),
+    [
+        ("WSAB?", "warrington", "warrington.glossary.wsp"),  # one acronym asked alone: what it stands for
+        ("HWBB?", "warrington", "warrington.glossary.wsp"),
+        ("how do they eval multi-agency courses in wirral", "wirral", "wirral.process.training-evaluation"),
+    ],
+)
+def test_a_bare_acronym_and_shorthand(ask, question, partnership, entry) -> None:
+    res = ask(question, partnership)
+    assert res.answered and res.entry is not None and res.entry.id == entry, res.text
