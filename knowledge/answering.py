@@ -47,6 +47,7 @@ __all__ = ["Answer", "Answerer", "Outcome", "Suggestion", "get_answerer", "sourc
 
 ASK_RATIO = 0.85  # another partnership's best within this share of the top -> ask which area
 NATIONAL_RATIO = 0.85  # with no area known, a national entry this close to a partnership's top answers instead
+LIST_BESIDE = 0.75  # "are nurseries relevant agencies": no list names them; an entry holding this share of the words
 
 
 class Answerer(Ranking, Rendering):
@@ -110,6 +111,10 @@ class Answerer(Ranking, Rendering):
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
         listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
             area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
+        if listed is not None and not self._named_agencies(listed, question) and confident and top is not None \
+                and top.coverage >= LIST_BESIDE and top.entry.id != listed.id:
+            listed = None  # no list names the asker's kind ("nurseries n childminders"); a confident entry holding
+            # every word asked does ("Appendix 1: ... registered under the Childcare Act 2006")
         decline = local_decline(self._decline(question, places, query, top, listed), self.kb, area)
         if decline is not None:
             near = offered([(h.entry, h.confidence) for h in hits[:4]] if decline.related and confident else [],

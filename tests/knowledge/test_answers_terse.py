@@ -79,3 +79,12 @@ def test_a_role_far_into_a_lead_is_whom_the_topic_is_for(question, lead) -> None
 def test_a_bare_acronym_and_shorthand(ask, question, partnership, entry) -> None:
     res = ask(question, partnership)
     assert res.answered and res.entry is not None and res.entry.id == entry, res.text
+
+
+def test_an_entry_naming_the_askers_kind_beats_a_list_that_does_not(ask) -> None:
+    """'are we a relevant agency' shows the area's list naming the asker's organisation; when no list names it and
+    an entry holding every word asked does (Warrington's Appendix 1 on childcare), that entry answers."""
+    res = ask("does a childminder count as a relevant agency in warrington", "warrington")
+    assert res.answered and res.entry is not None, res.text
+    assert res.entry.id == "warrington.relevant-agencies.education", res.text
+    assert "Childcare Act 2006" in res.text
