@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from bot.privacy import redaction
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.aged_initials import aged_initial_spans
+from bot.privacy.beds import bed_spans
 from bot.privacy.casework_names import casework_name_spans
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.family_set import family_set_spans
@@ -93,7 +94,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
             aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
-            pronoun_job_spans(src, words)]
+            pronoun_job_spans(src, words), bed_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

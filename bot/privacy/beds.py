@@ -1,0 +1,53 @@
+"""A child placed by a numbered bed, bay or cot in a hospital (round 35): "the baby in bed 4 on Ward 11", "bay 3,
+bed 2 on ward 11 at alder hey", "cot 6 on the neonatal unit". A ward holds many children, its numbered bed one: a
+bed word with its number, and a ward or unit word (vocabulary.yaml: hospital_beds, hospital_units) within the same
+sentence, 80 characters either side. Not a hospital's bed count ("the unit has 12 beds": no number after the bed
+word) nor a room with no ward near ("training in room 4"). Bed words found by the engine's literal search, each
+window searched once per distinct text (Source.search): linear time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from bot.privacy.lexicon import alternation, vocabulary
+from bot.privacy.patterns import Source, Span
+
+_REACH = 80
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    v = vocabulary()
+    beds, units = alternation(v.hospital_beds), alternation(v.hospital_units)
+    bed = re.compile(rf"\b(?:{beds})\s{{0,2}}(?:no\.?\s{{0,2}}|number\s{{1,3}}|#\s{{0,2}})?\d{{1,3}}[a-z]?\b(?![:.]\d)",
+                     re.IGNORECASE)
+    unit = re.compile(rf"(?<![\w&])(?:{units})(?![\w&])", re.IGNORECASE)
+    gate = frozenset(w.split()[0] for w in v.hospital_beds)
+    parking = re.compile(rf"\b(?:{alternation(v.parking_words)})\b", re.IGNORECASE)
+    return bed, unit, gate, parking
+
+
+_STOP = re.compile(r"[.!?\n](?:\s|$)")
+
+
+def bed_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A numbered bed with a ward or unit word in its sentence."""
+    bed, unit, gate, parking = _patterns()
+    if not words & gate:
+        return
+    text = src.text
+    for m in src.finditer(bed):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        stops = [s.end() for s in _STOP.finditer(text, lo, m.start())]
+        lo = stops[-1] if stops else lo
+        end = _STOP.search(text, m.end(), hi)
+        hi = end.start() if end else hi
+        if m.group(0).lower().startswith("room") and "ward" not in text[lo:hi].lower():
+            continue  # a room: only on a ward ("side room 2 on ward 4"), not at a venue
+        if m.group(0).lower().startswith("bay") and src.search(parking, lo, hi):
+            continue  # a car's bay
+        if src.search(unit, lo, m.start()) or src.search(unit, m.end(), hi):
+            yield "address", m.start(), m.end()
