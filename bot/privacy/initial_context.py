@@ -81,7 +81,9 @@ def joined_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
 
 # Twins or siblings in brackets after letters ("BW and CW (twins)"), and a child's setting in brackets after a
 # lower-case pair ("nk (nursery) picked up late"): only a child is named so (round 33).
-KIN_BRACKET = re.compile(r"\s{0,2}\(\s{0,2}(?:the\s{1,2})?(?:twins?|triplets|siblings?|brothers|sisters)\s{0,2}\)",
+# Round 35: between dashes or commas too ("IK and SK - twins - are they open", "AB, CB, siblings, are on plans").
+_KIN = r"(?:the\s{1,2})?(?:twins?|triplets|siblings?|brothers|sisters)"
+KIN_BRACKET = re.compile(rf"\s{{0,2}}(?:\(\s{{0,2}}{_KIN}\s{{0,2}}\)|[-–—,]\s{{1,2}}{_KIN}\s{{0,2}}(?:[-–—,:;.)]|$))",
                          re.IGNORECASE)
 SETTING_BRACKET = re.compile(r"\s{0,2}\(\s{0,2}(?:nursery|pre-?school|reception|infants|juniors)\s{0,2}\)",
                              re.IGNORECASE)

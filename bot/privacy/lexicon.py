@@ -114,6 +114,8 @@ class Vocabulary(BaseModel):
     hospital_beds: frozenset[str]
     hospital_units: frozenset[str]
     parking_words: frozenset[str]
+    nickname_prefixes: frozenset[str]
+    nickname_not: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod
