@@ -8,6 +8,11 @@
   the link (".../cp/Kayla-Nowak-22-Elm-Grove-core-group.docx" is read as ".../cp|Kayla Nowak 22 Elm Grove core
   group.docx": its slash becomes a bar, where a link ends), and so are a query's words joined by "+" or "%20".
 
+- Round 35: a letter of another script that looks like a Latin one (data/lookalikes.txt: a Cyrillic "а", a Greek
+  "Κ") is read as that Latin letter inside a word that also holds a Latin letter ("Kаyla" is "Kayla"), and a
+  full-width or mathematical letter always ("Ｋａｙｌａ", "𝐊𝐚𝐲𝐥𝐚"): one letter for one, so offsets do not move.
+  A word wholly in another script is left as typed (a Russian or Greek word is no Latin name).
+
 A folded text maps each of its characters back to where it was typed, so a span found in it is a span of the
 original (redaction removes what was typed, invisible characters inside a name included). Text with none of these
 is returned as it is, at the cost of three scans.
@@ -15,9 +20,12 @@ is returned as it is, at the cost of three scans.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from bot.privacy.lexicon import DATA
 from bot.privacy.patterns import URL
 
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -43,11 +51,55 @@ class Folded:
         return self.origin[a], self.origin[b - 1] + 1 if b > a else self.origin[a]
 
 
+_LETTERS = re.compile(r"[^\W\d_]{1,60}")
+
+
+@functools.cache
+def _lookalikes() -> dict[str, str]:
+    pairs = {}
+    for line in (DATA / "lookalikes.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            other, latin = line.split()[:2]
+            pairs[other] = latin
+    return pairs
+
+
+def _latin(ch: str, pairs: dict[str, str]) -> str | None:
+    """The Latin letter `ch` stands for: a full-width or mathematical letter's compatibility form, else a look-alike."""
+    if (k := unicodedata.normalize("NFKC", ch)) != ch and len(k) == 1 and k.isascii() and k.isalpha():
+        return k
+    return pairs.get(ch)
+
+
+def _unmasked(text: str) -> str:
+    """Each word's look-alike letters as Latin ones (the same length: one letter for one)."""
+    if text.isascii():
+        return text
+    pairs, parts, last = _lookalikes(), [], 0
+    for m in _LETTERS.finditer(text):
+        w = m.group()
+        if w.isascii():
+            continue
+        mixed = any(c.isascii() for c in w)
+        new = "".join(c if c.isascii() else (lat if (lat := _latin(c, pairs)) and (mixed or lat != pairs.get(c))
+                                             else c) for c in w)
+        if new != w:
+            parts.append(text[last:m.start()])
+            parts.append(new)
+            last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def fold(text: str) -> Folded:
     out = Folded(text)
     if INVISIBLE.search(text):
         kept = [i for i, ch in enumerate(text) if not INVISIBLE.match(ch)]
         out = Folded("".join(text[i] for i in kept), [*kept, len(text)])
+    if (plain := _unmasked(out.text)) is not out.text:
+        out = Folded(plain, out.origin or [*range(len(plain) + 1)])
     edits = [*_spaced(out.text), *_links(out.text)]
     if not edits:
         return out
