@@ -51,46 +51,69 @@ class Folded:
         return self.origin[a], self.origin[b - 1] + 1 if b > a else self.origin[a]
 
 
-_LETTERS = re.compile(r"[^\W\d_]{1,60}")
+# full-width Latin letters and the mathematical alphanumeric block: always another form of a Latin letter
+_WIDE = "\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff"
+_WIDE_LETTER = re.compile(f"[{_WIDE}]")
 
 
 @functools.cache
-def _lookalikes() -> dict[str, str]:
+def _lookalikes() -> tuple[dict[str, str], re.Pattern[str]]:
+    """The look-alike pairs, and a pattern for any character that could need folding."""
     pairs = {}
     for line in (DATA / "lookalikes.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             other, latin = line.split()[:2]
             pairs[other] = latin
-    return pairs
+    return pairs, re.compile(f"[{re.escape(''.join(pairs))}{_WIDE}]")
 
 
-def _latin(ch: str, pairs: dict[str, str]) -> str | None:
-    """The Latin letter `ch` stands for: a full-width or mathematical letter's compatibility form, else a look-alike."""
-    if (k := unicodedata.normalize("NFKC", ch)) != ch and len(k) == 1 and k.isascii() and k.isalpha():
-        return k
-    return pairs.get(ch)
+def _latin(ch: str) -> str:
+    """A full-width or mathematical letter's Latin letter (its compatibility form), else the character."""
+    k = unicodedata.normalize("NFKC", ch)
+    return k if len(k) == 1 and k.isascii() and k.isalpha() else ch
+
+
+# where a Latin letter meets a letter of another script inside a word ("Kаyla"): only mixed words are read
+_MIXED = re.compile(r"[A-Za-z][^\W\d_A-Za-z]|[^\W\d_A-Za-z][A-Za-z]")
+_WIDE_RUN = re.compile(f"[{_WIDE}]{{1,60}}")
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    a, b = i, i + 1
+    while a > 0 and i - a < 60 and (text[a - 1].isalpha()):
+        a -= 1
+    while b < len(text) and b - i < 60 and text[b].isalpha():
+        b += 1
+    return a, b
 
 
 def _unmasked(text: str) -> str:
-    """Each word's look-alike letters as Latin ones (the same length: one letter for one)."""
+    """Each mixed word's look-alike letters, and every full-width or mathematical letter, as Latin ones (the same
+    length: one letter for one). Found from where scripts meet and from the wide letters alone: linear time."""
     if text.isascii():
         return text
-    pairs, parts, last = _lookalikes(), [], 0
-    for m in _LETTERS.finditer(text):
-        w = m.group()
-        if w.isascii():
-            continue
-        mixed = any(c.isascii() for c in w)
-        new = "".join(c if c.isascii() else (lat if (lat := _latin(c, pairs)) and (mixed or lat != pairs.get(c))
-                                             else c) for c in w)
-        if new != w:
-            parts.append(text[last:m.start()])
-            parts.append(new)
-            last = m.end()
-    if not parts:
+    pairs, masked = _lookalikes()
+    if not masked.search(text):
         return text
+    edits: dict[int, tuple[int, str]] = {}
+    end = -1
+    for m in _MIXED.finditer(text):
+        if m.start() < end:
+            continue
+        a, end = _word_around(text, m.start())
+        edits[a] = (end, "".join(pairs.get(c) or (_latin(c) if _WIDE_LETTER.match(c) else c) for c in text[a:end]))
+    for m in _WIDE_RUN.finditer(text):
+        if m.start() not in edits:
+            edits[m.start()] = (m.end(), "".join(_latin(c) for c in m.group()))
+    parts, last = [], 0
+    for a in sorted(edits):
+        b, new = edits[a]
+        if a >= last:
+            parts += [text[last:a], new]
+            last = b
     parts.append(text[last:])
-    return "".join(parts)
+    out = "".join(parts)
+    return text if out == text else out
 
 
 def fold(text: str) -> Folded:
