@@ -52,6 +52,10 @@ class RoleReader(RoleContext):
         norms, titles, singles = self.norms, self.v.professional_titles, self.single_roles
         if (hi > lo and norms[i] in titles) or self._clergy(lo, hi):
             return True
+        # a title typed in lower case straight before the name ("sgt McDonagh from the neighbourhood team", round 35;
+        # not "di", a surname's particle in "Kayla di Marco")
+        if lo > 0 and norms[lo - 1] in titles and norms[lo - 1] != "di" and not self.toks[lo - 1].after.strip():
+            return True
         # a title or a one-word role besides word i
         return any(k != i and (norms[k] in titles or norms[k] in singles) for k in range(lo, hi + 1))
 
