@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from bot.privacy import redaction
 from bot.privacy.accounts import personal_numbers
 from bot.privacy.aged_initials import aged_initial_spans
+from bot.privacy.aged_siblings import aged_sibling_spans
 from bot.privacy.beds import bed_spans
 from bot.privacy.casework_names import casework_name_spans
 from bot.privacy.combos import combination_spans, event_spans
@@ -94,7 +95,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
             aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
-            pronoun_job_spans(src, words), bed_spans(src, words)]
+            pronoun_job_spans(src, words), bed_spans(src, words),
+            aged_sibling_spans(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -116,6 +116,8 @@ class Vocabulary(BaseModel):
     parking_words: frozenset[str]
     nickname_prefixes: frozenset[str]
     nickname_not: frozenset[str]
+    sibling_sets: frozenset[str]
+    age_units: frozenset[str]
 
     @model_validator(mode="before")
     @classmethod
