@@ -40,9 +40,10 @@ _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|s
              r"cousin|bf|gf|grandmother|grandfather|granddad|grandparent|husband|wife)")
 # Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
 # works at...", "the man she's seeing drives for...").
-_CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy)"
+# Round 35: the person a housing or probation note is about ("the tenant works as a doorman at...").
+_CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy|tenant|service[\s\-]{0,2}user)"
 _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
-    "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans"}
+    "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans", "service"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
 # Part of a plate ("reg started with CH", "plate ending in 7KX") and a taxi's licence plate ("the taxi with plate
 # 1123"): after "started / ending with", letters in capitals or digits; after "plate" itself, a number.
@@ -140,7 +141,10 @@ def _workplace(src: Source, start: int, _window_end: int, length: int, plural: b
     if not job or _NOUN_BEFORE.search(text, max(0, job.start() - 7), job.start()):
         return None  # "contributing to the work of the partnership": the noun, not the verb
     if job.group().lower() in ("has", "had") and not _OBJECT.match(text, job.end(), end):
-        return None  # "auntie has the nail bar", not "carer has complex needs ... for the child"
+        # "auntie has the nail bar", not "carer has complex needs ... for the child"; "has got a job as" (round 35)
+        job = src.search(cue, job.end(), end) if not plural else None
+        if not job or job.group().lower() != "job":
+            return None
     owned = job.group().lower() in ("has", "had")
     target = next((t for t in WORK_TARGET.finditer(text, job.end(), end)
                    if _named_place(t, text)

@@ -24,7 +24,8 @@ PRONOUN_JOB = re.compile(
     r"\b(?:he|she)(?:(?:['’]?s|\s{1,3}(?:is|was))\s{1,3}(?:(?:now|still|also|actually)\s{1,3})?(?:a|an|the)\s{1,3}"
     r"((?:[a-z0-9][\w\-]{0,20}\s{1,3}){0,2}?[a-z][\w\-]{1,25})(?=\s{1,3}(?:based\s{1,3}|working\s{1,3})?"
     r"(?:at|out\s{1,3}of|for|of|on|in)\s)"
-    r"|\s{1,3}(?:works|worked|is\s{1,3}working)(?=\s{1,3}(?:at|for|in)\s))", re.IGNORECASE)
+    r"|\s{1,3}(?:works|worked|is\s{1,3}working)(?:\s{1,3}as\s{1,3}(?:a|an)\s{1,3}[a-z][\w\-]{1,25})?"
+    r"(?=\s{1,3}(?:at|for|in)\s))", re.IGNORECASE)
 _CUES = frozenset({"he", "she", "hes", "shes"})
 _NEAR_WORDS = frozenset({"a", "an", "the", "works", "worked", "working"})  # (one is in every match, near its start)
 _WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
