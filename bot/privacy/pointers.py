@@ -41,7 +41,8 @@ _RELATIVE = (r"(?:mum|mam|mom|mother|dad|father|step-?dad|step-?mum|stepfather|s
 # Not family but as identifying when their job is placed: the person a concern is about ("the alleged perpetrator
 # works at...", "the man she's seeing drives for...").
 # Round 35: the person a housing or probation note is about ("the tenant works as a doorman at...").
-_CONCERN = r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy|tenant|service[\s\-]{0,2}user)"
+_CONCERN = (r"(?:perpetrator|perp|abuser|suspect|offender|lodger|neighbour|man|male|bloke|fella|guy|tenant|"
+            r"service[\s\-]{0,2}user)")
 _RELATIVE_WORDS = frozenset((_RELATIVE[3:-1] + "|" + _CONCERN[3:-1]).replace("-?", "").replace("?", "").split("|")) | {
     "step", "stepdad", "stepmum", "mums", "dads", "stepdads", "nans", "service"}
 _REG_CUES = frozenset({"reg", "registration", "number", "plate", "vrm"})
