@@ -30,6 +30,7 @@ from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.folding import fold
+from bot.privacy.foreign_plates import foreign_plate_spans
 from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.kin_names import kin_name_spans
@@ -96,7 +97,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
             aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
             pronoun_job_spans(src, words), bed_spans(src, words),
-            aged_sibling_spans(src, words, digits)]
+            aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:
