@@ -8,6 +8,7 @@ window searched once per distinct text (Source.search): linear time.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -34,20 +35,32 @@ _STOP = re.compile(r"[.!?\n](?:\s|$)")
 
 
 def bed_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    """A numbered bed with a ward or unit word in its sentence."""
+    """A numbered bed with a ward or unit word in its sentence. The unit words, parking words and sentence ends are
+    found once each over the message, then each bed looks them up (bisect): linear time."""
     bed, unit, gate, parking = _patterns()
-    if not words & gate:
+    if not words & gate or not src.anywhere(unit):
         return
     text = src.text
+    units = [m.start() for m in src.finditer(unit)]
+    parks: list[int] | None = None
+    stops: list[int] | None = None
     for m in src.finditer(bed):
-        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
-        stops = [s.end() for s in _STOP.finditer(text, lo, m.start())]
-        lo = stops[-1] if stops else lo
-        end = _STOP.search(text, m.end(), hi)
-        hi = end.start() if end else hi
-        if m.group(0).lower().startswith("room") and "ward" not in text[lo:hi].lower():
+        if stops is None:
+            stops = [s.start() for s in _STOP.finditer(text)]
+        k = bisect.bisect_left(stops, m.start())
+        lo = max(m.start() - _REACH, stops[k - 1] + 1 if k else 0)
+        hi = min(m.end() + _REACH, stops[k] if k < len(stops) else len(text))
+        u = bisect.bisect_left(units, lo)
+        if not any(lo <= x < hi and not m.start() <= x < m.end() for x in units[u:u + 3]):
+            continue
+        head = m.group(0)[:3].lower()
+        if head == "roo" and not any(src.lower.startswith("ward", x)
+                                     for x in units[u:u + 3] if lo <= x < hi):
             continue  # a room: only on a ward ("side room 2 on ward 4"), not at a venue
-        if m.group(0).lower().startswith("bay") and src.search(parking, lo, hi):
-            continue  # a car's bay
-        if src.search(unit, lo, m.start()) or src.search(unit, m.end(), hi):
-            yield "address", m.start(), m.end()
+        if head == "bay":
+            if parks is None:
+                parks = [p.start() for p in src.finditer(parking)]
+            q = bisect.bisect_left(parks, lo)
+            if q < len(parks) and parks[q] < hi:
+                continue  # a car's bay
+        yield "address", m.start(), m.end()
