@@ -96,7 +96,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
             aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
-            pronoun_job_spans(src, words), bed_spans(src, words),
+            pronoun_job_spans(src, words), bed_spans(src, words, digits),
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits)]
 
 

@@ -10,6 +10,7 @@ sentence window searched once per distinct text (Source.search): linear time.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -21,27 +22,31 @@ _STOP = re.compile(r"[.!?\n](?:\s|$)")
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     v = vocabulary()
     units = alternation(v.age_units).replace(r"\ ", r"[\s\-]{0,2}")
-    aged = re.compile(
-        rf"\bthe\s{{1,3}}\d{{1,2}}\s{{0,2}}(?:{units})\b"
-        r"|\b(?:eldest|oldest|youngest|middle)(?:\s{1,3}(?:one|boy|girl|lad|lass|child|kid|son|daughter))?"
+    # ("the(?<!\wthe)" is "\bthe", in a form the engine finds by its fast search for a literal start)
+    aged = re.compile(rf"the(?<!\wthe)\s{{1,3}}\d{{1,2}}\s{{0,2}}(?:{units})\b", re.IGNORECASE)
+    placed = re.compile(
+        r"(?:eldest|oldest|youngest|middle)(?:\s{1,3}(?:one|boy|girl|lad|lass|child|kid|son|daughter))?"
         r"\s{1,3}(?:is|was|,)\s{0,3}\d{1,2}\b(?!\s{0,2}(?:[:.]\d|%|am|pm))"
         r"(?!\s{0,2}(?:weeks?|days?|months?|hours?|minutes?|mins?|times?|x)\b(?![\s\-]{0,2}old))",
         re.IGNORECASE)
     sets = re.compile(rf"\b(?:{alternation(v.sibling_sets)})\b", re.IGNORECASE)
-    return aged, sets
+    return aged, placed, sets, frozenset(w.split()[-1] for w in v.sibling_sets)
+
+
+_PLACES = frozenset({"eldest", "oldest", "youngest", "middle"})
 
 
 def aged_sibling_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
     if not digits:
         return
-    aged, sets = _patterns()
-    if not src.anywhere(sets):
-        return
+    aged, placed, sets, gate = _patterns()
+    if not words & gate:
+        return  # no word that ends a family set ("siblings", "ones", "family", "kids")
     text = src.text
-    for m in src.finditer(aged):
+    for m in heapq.merge(src.finditer(aged), src.at_words(placed, words & _PLACES), key=lambda m: m.start()):
         lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
         stops = [s.end() for s in _STOP.finditer(text, lo, m.start())]
         lo = stops[-1] if stops else lo

@@ -20,31 +20,33 @@ _REACH = 80
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str], frozenset[str]]:
     v = vocabulary()
     beds, units = alternation(v.hospital_beds), alternation(v.hospital_units)
-    bed = re.compile(rf"\b(?:{beds})\s{{0,2}}(?:no\.?\s{{0,2}}|number\s{{1,3}}|#\s{{0,2}})?\d{{1,3}}[a-z]?\b(?![:.]\d)",
+    bed = re.compile(rf"(?:{beds})\s{{0,2}}(?:no\.?\s{{0,2}}|number\s{{1,3}}|#\s{{0,2}})?\d{{1,3}}[a-z]?\b(?![:.]\d)",
                      re.IGNORECASE)
     unit = re.compile(rf"(?<![\w&])(?:{units})(?![\w&])", re.IGNORECASE)
     gate = frozenset(w.split()[0] for w in v.hospital_beds)
     parking = re.compile(rf"\b(?:{alternation(v.parking_words)})\b", re.IGNORECASE)
-    return bed, unit, gate, parking
+    # each unit's last word as the message's words hold it ("a&e": "e"; "children's ward": "ward")
+    units_gate = frozenset(re.findall(r"[a-z]+", w)[-1] for w in v.hospital_units)
+    return bed, unit, gate, parking, units_gate
 
 
 _STOP = re.compile(r"[.!?\n](?:\s|$)")
 
 
-def bed_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+def bed_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
     """A numbered bed with a ward or unit word in its sentence. The unit words, parking words and sentence ends are
     found once each over the message, then each bed looks them up (bisect): linear time."""
-    bed, unit, gate, parking = _patterns()
-    if not words & gate or not src.anywhere(unit):
+    bed, unit, gate, parking, units_gate = _patterns()
+    if not digits or not words & gate or not words & units_gate:
         return
     text = src.text
     units = [m.start() for m in src.finditer(unit)]
     parks: list[int] | None = None
     stops: list[int] | None = None
-    for m in src.finditer(bed):
+    for m in src.at_words(bed, words & gate):
         if stops is None:
             stops = [s.start() for s in _STOP.finditer(text)]
         k = bisect.bisect_left(stops, m.start())

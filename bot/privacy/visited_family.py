@@ -56,7 +56,8 @@ def visited_family_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
 
 # Round 35: a surname that is also a rare word ("begum"), made plural in lower case after "the" and doing what a
 # family does ("the begums have asked us"): the rare word is no plural subject of those verbs in practice prose.
-ACTING = re.compile(r"\bthe\s{1,3}([a-z]{3,24}s)\s{1,3}(?:have|had|has|are|were|said|say|asked|want|wanted|refused|"
+ACTING = re.compile(r"the(?<!\wthe)\s{1,3}([a-z]{3,24}s)\s{1,3}(?:have|had|has|are|were|said|say|asked|want|wanted|"
+                    r"refused|"
                     r"declined|moved|live|lived|don't|dont|didn't|didnt|won't|wont|haven't|havent)\b")
 
 
