@@ -56,7 +56,18 @@ _HEAD_RE = re.compile(
     r"|\bwhat (?P<head2>\w+) (?:is|are|was|were|did|does|do|has|have) (?:there|the|they|we|our)\b"
     r"|\bis there (?:an?|any) (?P<head3>\w+(?: \w+)?)\b"
     r"|\bwhere (?:is|are|can i find|do i find|would i find) (?:the|our|its|their) (?P<head4>\w+)\b")
+SPELT_OUT_CONFIDENCE = 0.2  # "what is WARPAC, a mum brought it up ...": the leading entry spelling it out answers
 SUBJECT_HOLDER = 1.0  # a contact asked for: one holding the subject, matching as well as a top without it, goes first
+
+
+_WHAT_IS_CAPS_RE = re.compile(r"\bwhat(?:'s|s| is| does| do)\s+(?:the\s+)?([A-Z][A-Z0-9]{1,7})\b")
+
+
+def _spelt_out(question: str, e: Entry) -> bool:
+    """'what is WARPAC exactly, a parent mentioned it': the entry spells out the shorthand asked about right after
+    it ("*WARPAC* (Warrington Parents and Carers Forum ...)"), so it says what it is, whatever else the message says."""
+    m = _WHAT_IS_CAPS_RE.search(question)
+    return m is not None and re.search(rf"\b{m.group(1)}\b\**\s*\(", e.answer) is not None
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +275,8 @@ class Ranking:
     def _names_top_term(self, query: Query, hits: list[Hit], question: str) -> bool:
         """'X keeps coming up. what is it?': a definition asked of a term the question names in full, and the
         leading entry is that term's glossary entry; the words around the name say where it was heard."""
+        if hits and hits[0].confidence >= SPELT_OUT_CONFIDENCE and _spelt_out(question, hits[0].entry):
+            return True
         if not hits or hits[0].entry.kind != "glossary" or hits[0].confidence < NAMED_GROUP_CONFIDENCE \
                 or not is_definition_request(question):
             return False

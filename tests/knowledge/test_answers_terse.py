@@ -88,3 +88,11 @@ def test_an_entry_naming_the_askers_kind_beats_a_list_that_does_not(ask) -> None
     assert res.answered and res.entry is not None, res.text
     assert res.entry.id == "warrington.relevant-agencies.education", res.text
     assert "Childcare Act 2006" in res.text
+
+
+def test_the_entry_spelling_out_the_shorthand_asked_about_answers(ask) -> None:
+    """'what is WARPAC, ...': the leading entry writes "*WARPAC* (Warrington Parents and Carers Forum ...)", so it says
+    what it is, however much the rest of the message says about where it was heard."""
+    res = ask("what is WARPAC, a mum brought it up at a review meeting and i had no idea", "warrington")
+    assert res.answered, res.text
+    assert "Warrington Parents and Carers Forum" in res.text
