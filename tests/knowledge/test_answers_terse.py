@@ -96,3 +96,12 @@ def test_the_entry_spelling_out_the_shorthand_asked_about_answers(ask) -> None:
     res = ask("what is WARPAC, a mum brought it up at a review meeting and i had no idea", "warrington")
     assert res.answered, res.text
     assert "Warrington Parents and Carers Forum" in res.text
+
+
+@pytest.mark.parametrize("question", ["whats the vision statement for the warrington partnership, putting slides "
+                                      "together for induction",
+                                      "need the warrington partnership vision statement for a presentation"])
+def test_why_it_is_asked_does_not_outweigh_what_is_asked(ask, question) -> None:
+    """'statement' is a generic word and 'slides', 'presentation' ordinary ones: they do not sink the vision."""
+    res = ask(question, "warrington")
+    assert res.answered and res.entry is not None and res.entry.id == "warrington.priorities.2019", res.text
