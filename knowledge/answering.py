@@ -19,7 +19,7 @@ from knowledge.confidence import SUGGEST_CONFIDENCE, confident
 from knowledge.current import said_with
 from knowledge.declines import Decline
 from knowledge.evidence import Evidence
-from knowledge.intents import is_action_request, is_figure_request, is_help_request
+from knowledge.intents import is_action_request, is_figure_request, is_help_request, is_level_request
 from knowledge.localise import local_decline
 from knowledge.models import Entry
 from knowledge.named import GroupNames, agency_list, is_membership_request
@@ -128,6 +128,9 @@ class Answerer(Ranking, Rendering):
                           top.confidence if top else 0.0, sources=[source_of(listed)], corrections=query.corrections)
         if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
             return first
+        if not confident and area and is_level_request(question) and (level := self._threshold(hits, area)):
+            return Answer("answer", self.render(level, question, area), question, area, level,
+                          top.confidence if top else 0.0, sources=[source_of(level)], corrections=query.corrections)
         each = part_entries(self, query, hits, area, bool(named), confident)  # "who decides X, and how long?"
         if not confident and each is None:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
@@ -175,6 +178,12 @@ class Answerer(Ranking, Rendering):
                 continue
             return sub.entry
         return None
+
+    def _threshold(self, hits: list[Hit], area: str) -> Entry | None:
+        """The area's threshold document for "which level would that be": the best-ranked one among the hits, else
+        the area's first."""
+        found = next((h.entry for h in hits if h.entry.kind == "threshold" and h.entry.partnership == area), None)
+        return found or next(iter(self.kb.entries(kind="threshold", partnership=area)), None)
 
     def _decline(self, question: str, places: list[tuple[str, str]], query: Query, top: Hit | None,
                  listed: Entry | None = None) -> Decline | None:

@@ -47,6 +47,10 @@ def carries_list(e: Entry) -> bool:
                 or e.answer.count("•") >= 3 or e.answer.count("\n- ") >= 3)
 
 
+def is_level_request(question: str) -> bool:
+    return _found(vocabulary().level_cues, fold_question(question)) is not None
+
+
 def is_contact_request(question: str) -> bool:
     return _found(vocabulary().contact_cues, fold_question(question)) is not None
 

@@ -241,6 +241,7 @@ class Vocabulary(_Strict):
     list_cues: list[str] = Field(default_factory=list)
     contact_cues: list[str] = Field(default_factory=list)
     action_cues: list[str] = Field(default_factory=list)
+    level_cues: list[str] = Field(default_factory=list)  # "which level would that sit at": the area's threshold
     membership_cues: list[str] = Field(default_factory=list)  # "are we a relevant agency": the area's agency list
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
@@ -286,7 +287,7 @@ class Vocabulary(_Strict):
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
-    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues",
+    _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
                                   "membership_cues", "service_cues",
                                   "now_words",
                                   "relayed_verbs", "request_cues")(

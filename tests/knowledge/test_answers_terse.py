@@ -105,3 +105,17 @@ def test_why_it_is_asked_does_not_outweigh_what_is_asked(ask, question) -> None:
     """'statement' is a generic word and 'slides', 'presentation' ordinary ones: they do not sink the vision."""
     res = ask(question, "warrington")
     assert res.answered and res.entry is not None and res.entry.id == "warrington.priorities.2019", res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("family support worker. mum wants a bit of support with bedtime routines for her toddler, she asked us "
+         "herself. what level would that sit at in wirral", "wirral.threshold.document"),
+        ("housing officer: tenant asked for help with budgeting, two kids, all fine otherwise. which level would "
+         "that come under in halton", "halton.threshold.levels-of-need"),
+    ],
+)
+def test_a_level_asked_of_a_situation_is_the_areas_threshold(ask, question, entry) -> None:
+    res = ask(question, None)
+    assert res.answered and not res.safety and res.entry is not None and res.entry.id == entry, res.text
