@@ -18,6 +18,7 @@ from knowledge.models import Entry
 from knowledge.offered import subject_of
 from knowledge.partnerships import NATIONAL
 from knowledge.question import asks, clauses
+from knowledge.roles import role_lead
 from knowledge.safety import get_detector
 from knowledge.shown import entry_text, fold_question, per_entry
 from knowledge.slots import adult_asked as _adult_asked
@@ -157,8 +158,9 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
             if best is not None and best.partnership == NATIONAL and change_asked(q, names_served_place):
                 return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
                                f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
+    told = fold_question(role_lead(question)[1])  # "housing officer for a social landlord, ...": who asks, no topic
     for rule in scope.topics:
-        if (topic := _found(rule.phrases, q)) and topic not in shown:
+        if (topic := _found(rule.phrases, told)) and topic not in shown:
             return rule_decline(rule.name, rule, topic)
     if own := _own_role(q):
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "

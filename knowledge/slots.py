@@ -80,7 +80,10 @@ def asked_of(kind: FactKind, folded_q: str, weighed: bool = False) -> tuple[froz
     toks = [t for t in expand(raw_tokens(strip_places(rest))) if t not in STOPWORDS and not t.isdigit()]
     stems = frozenset(s for s in map(stem, toks) if s not in ignored and not asking.intersection(concepts_of(s)))
     for focus in kind.focus:
-        if m := phrase_re(tuple(focus.asked)).search(folded_q):
+        # "might meet the criteria": the focus word in another sense asks no meeting's fact
+        found = (m for m in phrase_re(tuple(focus.asked)).finditer(folded_q)
+                 if not _sense_after(kind, folded_q[m.end():]))
+        if m := next(found, None):
             said = [m.group(1)] if m.group(1) in focus.shown else focus.shown  # "police": the police, no other party
             own = {stem(t) for t in raw_tokens(m.group(1))}  # "get together" is the focus, not what meets
             return frozenset(stem(t) for p in said for t in raw_tokens(p)), stems - own
@@ -131,6 +134,12 @@ def cue_stated(kind: FactKind, folded_q: str, text: str, evidence: list[str]) ->
 def _senses(kind_name: str) -> frozenset[str]:
     kinds = vocabulary().out_of_scope.fact_kinds
     return frozenset(stem(w) for k in kinds if k.name == kind_name for f in k.focus for w in f.other_senses)
+
+
+def _sense_after(kind: FactKind, after: str) -> bool:
+    """The words after a focus word in the question use it in another sense ("meet *the (cspr) criteria*")."""
+    toks = [t for t in raw_tokens(after)[:4] if t not in ("the", "their", "its", "our", "a")][:2]
+    return not _senses(kind.name).isdisjoint(map(stem, toks))
 
 
 def _other_sense(kind: FactKind, stems: tuple[str, ...], i: int) -> bool:

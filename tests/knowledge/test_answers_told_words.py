@@ -1,0 +1,74 @@
+"""Issue #10 section 2, answers14: words around the question that were read as what it asks.
+
+Sentences are written here, not copied from any set; each was seen failing on main b095deb.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.safety import detect_worry
+
+CWAC = "cheshire-west-and-chester"
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "expect"),
+    [
+        # "meet the criteria" is a test passed, not a meeting: no venue is asked
+        ("this one could meet the cspr criteria i think, where do we send the notification form", CWAC,
+         "Business Manager"),
+    ],
+)
+def test_meeting_a_test_asks_no_venue(ask, question, partnership, expect) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert expect in res.text, res.text
+
+
+def test_a_venue_is_still_declined(ask) -> None:
+    res = ask("where does the halton executive group meet", "halton")
+    assert res.outcome == "cannot_answer" and "where that is held" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "expect"),
+    [
+        # chat around a term heard ("op", "sarge", "lol") is not what is asked
+        ("my sarge keeps on about op encompass lol, what is it exactly", CWAC, "next school day"),
+        # who asks ("housing officer for a landlord") names no topic the arrangements leave to the council
+        ("housing officer for a landlord in warrington - is there a forum for frontline staff and how often is it",
+         "warrington", "quarterly"),
+        # "cash" is money
+        ("is halton's partnership all cash from the partners", "halton", "in-kind"),
+    ],
+)
+def test_words_around_the_question_do_not_sink_it(ask, question, partnership, expect) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer", res.text
+    assert expect in res.text, res.text
+
+
+def test_a_landlord_asked_about_is_still_the_councils(ask) -> None:
+    res = ask("housing officer here, how do i get a landlord to fix damp in a flat", "warrington")
+    assert not res.answered, res.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a year of a plan and each of the partners: no school year, no one's partner
+        "is the year 2 plan agreed yet and how much is each partner giving",
+        "has the year 2 model been agreed and what share does each partner pay",
+    ],
+)
+def test_a_plans_year_and_each_partner_are_no_child(text) -> None:
+    assert not detect_worry(text).is_worry
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a year 3 girl says her mum's partner hits her", "year 2 boy in my class told me dad's partner locks him in"],
+)
+def test_a_school_year_and_a_parents_partner_still_worry(text) -> None:
+    assert detect_worry(text).is_worry
