@@ -19,7 +19,13 @@ from knowledge.confidence import SUGGEST_CONFIDENCE, confident
 from knowledge.current import said_with
 from knowledge.declines import Decline
 from knowledge.evidence import Evidence
-from knowledge.intents import is_action_request, is_figure_request, is_help_request, is_level_request
+from knowledge.intents import (
+    is_action_request,
+    is_engagement_request,
+    is_figure_request,
+    is_help_request,
+    is_level_request,
+)
 from knowledge.localise import local_decline
 from knowledge.models import Entry
 from knowledge.named import GroupNames, agency_list, is_membership_request
@@ -109,8 +115,11 @@ class Answerer(Ranking, Rendering):
             text = foreign.text(area) if foreign else f"{display_name(area)}'s arrangements name no {unheld}."
             return Answer("cannot_answer", f"{text}{said} {self._contact_line(area)}", question, area,
                           None, top.confidence if top else 0.0, suggestions=held, corrections=query.corrections)
+        member = is_membership_request(question)  # "are we a relevant agency": the area's list
         listed = agency_list(self.kb, area, lambda e: bool(self._named_agencies(e, question))) if (
-            area and is_membership_request(question)) else None  # "are we a relevant agency": the area's list
+            area and (member or is_engagement_request(question))) else None
+        if listed is not None and not member and not self._named_agencies(listed, question, plainly=True):
+            listed = None  # "which groups does youth justice sit on": only a list naming that agency says how
         if listed is not None and not self._named_agencies(listed, question) and confident and top is not None \
                 and top.coverage >= LIST_BESIDE and top.entry.id != listed.id:
             listed = None  # no list names the asker's kind ("nurseries n childminders"); a confident entry holding

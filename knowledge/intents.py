@@ -70,6 +70,20 @@ def is_group_request(question: str) -> bool:
     return _found(vocabulary().group_cues, fold_question(question)) is not None
 
 
+def is_engagement_request(question: str) -> bool:
+    """'which groups does youth justice sit on', 'are we expected to sit on the groups': how an agency takes part;
+    not 'I sit on the QA group', 'who sits on the exec' (the clause must open as a question)."""
+    v = vocabulary()
+    for clause in _CLAUSE_RE.split(fold_question(question)):
+        words = clause.split()
+        if words and words[0] in v.engagement_openers and _found(v.engagement_cues, clause):
+            return True
+    return False
+
+
+_CLAUSE_RE = re.compile(r"[.?!;,:]|\s-\s")
+
+
 def is_who_request(question: str) -> bool:
     """'who's on the panel', 'who actually does the rapid reviews': the people or body, not when."""
     return _found(vocabulary().who_cues, fold_question(question)) is not None

@@ -21,14 +21,20 @@ class Rendering:
     kb: KnowledgeBase
     index: SearchIndex
 
-    def _named_agencies(self, e: Entry, question: str) -> list[RelevantAgency]:
-        """Agencies in the entry's payload that the question names (e.g. "probation", "GPs")."""
+    def _named_agencies(self, e: Entry, question: str, plainly: bool = False) -> list[RelevantAgency]:
+        """Agencies in the entry's payload that the question names (e.g. "probation", "GPs"): those named by a word
+        that is no group's too first ("partnership" in "her partnership meetings" names no NHS partnership trust
+        beside the youth justice service it names); `plainly`: only those."""
         if not e.agencies or not question:
             return []
         q = set(terms(expand(raw_tokens(question))))
+        plain = self._agencies_named(e, q, name_noise()[0] | name_noise()[1])
+        return plain if plain or plainly else self._agencies_named(e, q, name_noise()[0])
+
+    def _agencies_named(self, e: Entry, q: set[str], noise: frozenset[str]) -> list[RelevantAgency]:
         scored = []
         for a in e.agencies:
-            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - name_noise()[0]
+            name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - noise
             if not name_terms:
                 continue
             hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)

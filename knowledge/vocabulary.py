@@ -246,6 +246,8 @@ class Vocabulary(_Strict):
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
+    engagement_cues: list[str] = Field(default_factory=list)  # "which groups does youth justice sit on"
+    engagement_openers: list[str] = Field(default_factory=list)  # ... in a clause opening so
     who_cues: list[str] = Field(default_factory=list)  # "who's on the panel": people or a body, not a timescale
     asking_words: list[str] = Field(default_factory=list)
     asking_cues: list[str] = Field(default_factory=list)  # a time or frequency asked: the subject test applies
@@ -288,7 +290,7 @@ class Vocabulary(_Strict):
         return v
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
-                                  "membership_cues", "service_cues",
+                                  "membership_cues", "service_cues", "engagement_cues",
                                   "now_words",
                                   "relayed_verbs", "request_cues")(
         _check_phrases)
