@@ -212,12 +212,13 @@ _TOPIC_JOINERS = frozenset({"in", "for", "the", "of", "on", "at", "a", "an", "an
 
 
 def _topic_label(clause: str, topics: frozenset[str]) -> bool:
-    """A few words, each a word of some entry's title (`topics`: stems), with no role and nothing said or done."""
+    """A few words, each a word of some entry's title (`topics`: stems) or a number ("escalation step 2"), with no
+    role and nothing said or done."""
     words = raw_tokens(strip_places(fold(clause)))
     content = [w for w in words if w not in STOPWORDS]
     return (0 < len(content) <= TOPIC_WORDS and all(w in _TOPIC_JOINERS for w in words if w in STOPWORDS)
             and not names_role(words) and vocabulary().role_nouns.isdisjoint(words)
-            and all(stem(w) in topics for w in content))
+            and all(w.isdigit() or stem(w) in topics for w in content))
 
 
 def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[str, str]:

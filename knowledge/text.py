@@ -46,6 +46,8 @@ FOLDS = [(w, f, re.compile(re.escape(w) + r"(?![a-z0-9])"), _whole_word(f)) for 
 # the regex engine jumps between candidates instead of trying every position (a 50,000-entry index folds 55 MB).
 _SECTION_RE = re.compile(r"s(?<!\ws)(?:ection|ec|\.)?\s*\.?\s*(\d{1,3})\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+# "Appendix Five" names a part of a document, no count: one token ("appendix5"), so "sfef 5 principles" is not it
+_APPENDIX_RE = re.compile(r"appendix\s+(" + "|".join(["\\d{1,2}", *_V.numbers]) + r")\b")
 _NUMBER_PLURAL_RE = re.compile(r"\b(\d+)s\b")  # "under 18s", "the 1990s" -> the number
 _PLACE_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
@@ -72,6 +74,8 @@ def fold(text: str) -> str:
         t = _POSSESSIVE_RE.sub("", t).replace("'", "")
     if "-" in t:
         t = _HYPHEN_RE.sub(" ", t)  # multi-agency -> multi agency
+    if "appendix" in t:
+        t = _APPENDIX_RE.sub(lambda m: f"appendix{_V.numbers.get(m[1], m[1])}", t)
     if "s" in t:
         t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
         t = _NUMBER_PLURAL_RE.sub(r"\1", t)

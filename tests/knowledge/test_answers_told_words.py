@@ -72,3 +72,22 @@ def test_a_plans_year_and_each_partner_are_no_child(text) -> None:
 )
 def test_a_school_year_and_a_parents_partner_still_worry(text) -> None:
     assert detect_worry(text).is_worry
+
+
+def test_asking_for_the_short_version_is_no_subject(ask) -> None:
+    # "short" matched a funding entry's "shortfall"; asking for brevity says how to answer, not what about
+    res = ask("halton's priorities - short version please", "halton")
+    assert res.outcome == "answer", res.text
+    assert "priorit" in res.text.split("\n")[0].lower(), res.text
+
+
+def test_an_appendix_number_is_no_count(ask) -> None:
+    # "Appendix Five" in a title is a part of the document: "the 5 principles" are the model's five
+    res = ask("what are the 5 sfef principles in wirral", "wirral")
+    assert res.outcome == "answer", res.text
+    assert "Supporting Families Enhancing Futures (SFEF) - Wirral's practice model" in res.text.split("\n")[0]
+
+
+def test_a_document_part_is_still_found_by_its_appendix(ask) -> None:
+    res = ask("what does appendix five of the wirral arrangements cover", "wirral")
+    assert res.outcome == "answer" and "Appendix Five" in res.text.split("\n")[0], res.text
