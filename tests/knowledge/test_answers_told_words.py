@@ -91,3 +91,18 @@ def test_an_appendix_number_is_no_count(ask) -> None:
 def test_a_document_part_is_still_found_by_its_appendix(ask) -> None:
     res = ask("what does appendix five of the wirral arrangements cover", "wirral")
     assert res.outcome == "answer" and "Appendix Five" in res.text.split("\n")[0], res.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are the day by day timescales at each stage of the wirral escalation procedure",
+     "timescales per step for a disagreement in halton?"],
+)
+def test_timescales_asked_by_another_joining_word_ask_a_timescale(question) -> None:
+    # "timescales at / per ..." asks for times as "timescales for" does: the decline's test then applies
+    from knowledge.shown import fold_question
+    from knowledge.slots import found
+    from knowledge.vocabulary import vocabulary
+
+    kind = next(k for k in vocabulary().out_of_scope.fact_kinds if k.name == "a timescale")
+    assert found(kind.cues, fold_question(question)) is not None
