@@ -13,9 +13,11 @@ from knowledge.roles import roles
 from knowledge.text import ACRONYMS, STOPWORDS, raw_tokens
 
 # "what is it", "whats that", "what does it mean", "what does this stand for", "explain it": the pronoun asked about
-# (raw_tokens folds "what's" to "what"; "it exactly" / "it actually" keep their adverb after the term)
+# (raw_tokens folds "what's" to "what"; "it exactly" / "it actually" keep their adverb after the term); not "what's it
+# called": the name of the thing described before ("is there a document that sets out ...? what's it called")
 _POINTING = re.compile(r"\b(what(?:s| is| are)?|explain|describe|meaning of)\s+(it|that|this|they|those)\b"
-                       r"(?!\s+(?:is|are|was|were|does|do|did|the|a|an|you|we|i|he|she|they|means?|for|to|in)\b)")
+                       r"(?!\s+(?:is|are|was|were|does|do|did|the|a|an|you|we|i|he|she|they|means?|for|to|in|"
+                       r"called|named|known)\b)")
 _STANDS_FOR = re.compile(r"\bwhat (?:does|do)\s+(it|that|this|they)\s+(?:mean|stand for|stands for)\b")
 # the words that say a term was heard or used: the term after them is the one asked about
 _HEARD = frozenset({"mentioned", "saying", "say", "said", "says", "mention", "mentions", "mentioning", "heard",

@@ -106,3 +106,23 @@ def test_timescales_asked_by_another_joining_word_ask_a_timescale(question) -> N
 
     kind = next(k for k in vocabulary().out_of_scope.fact_kinds if k.name == "a timescale")
     assert found(kind.cues, fold_question(question)) is not None
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["is there a wirral document that says when it's early help and when it's social care? what's it called",
+     "there's a form for a SIN I think. what is it called"],
+)
+def test_whats_it_called_asks_a_name_not_a_terms_meaning(message) -> None:
+    # "what's it called" names the thing described before; it does not ask what the term there ("early help") means
+    from knowledge.answering import get_answerer
+    from knowledge.antecedent import pointed_back
+
+    assert pointed_back(message, get_answerer()._terms) is None
+
+
+def test_what_is_it_still_points_back() -> None:
+    from knowledge.answering import get_answerer
+    from knowledge.antecedent import pointed_back
+
+    assert pointed_back("the SW keeps saying SFEF. what is it?", get_answerer()._terms) is not None
