@@ -32,6 +32,16 @@ _DEFINITION_RE = re.compile(
 )
 
 
+# "what does MACE stand for and which function does it sit under": a meaning asked, then something besides it
+_BESIDES_RE = re.compile(r"\b(mean|means|stand for|stands for)\b\W*(and|also|plus)?\s*"
+                         r"(which|what|whats|who|whos|where|when|how|does|do|is|are)\b")
+
+
+def asks_besides_meaning(question: str) -> bool:
+    """After the meaning asked, the message asks something else: the entry that holds both, not only the glossary."""
+    return _BESIDES_RE.search(fold(question)) is not None
+
+
 def is_help_request(question: str) -> bool:
     words = [t for t in raw_tokens(question) if t not in STOPWORDS]
     return all(w in vocabulary().help_words for w in words)

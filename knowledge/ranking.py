@@ -12,6 +12,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.facts import asks_contact_detail, missing_fact
 from knowledge.intents import (
+    asks_besides_meaning,
     carries_list,
     figure_heavy,
     is_contact_request,
@@ -119,7 +120,8 @@ class Ranking:
             question = asking
         allowed = {area, NATIONAL} if area else None
         hits = self.index.search(query, allowed, *((6, 18) if asked else (12, 40)))  # one question of several: fewer
-        definition = pointed is not None or is_definition_request(question) or is_definition_request(asking)
+        definition = pointed is not None or ((is_definition_request(question) or is_definition_request(asking))
+                                             and not asks_besides_meaning(asking))
         wants_list = is_list_request(question)
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)

@@ -126,3 +126,19 @@ def test_what_is_it_still_points_back() -> None:
     from knowledge.antecedent import pointed_back
 
     assert pointed_back("the SW keeps saying SFEF. what is it?", get_answerer()._terms) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "besides"),
+    [("what does MACE stand for, and which function is it under", True),
+     ("what does EHAT mean and who fills it in", True),
+     ("what does MACE stand for", False)],
+)
+def test_a_meaning_asked_with_something_besides_gets_no_glossary_preference(question, besides) -> None:
+    # the glossary entry answers only the meaning; the entry holding both is not stepped back behind it
+    from knowledge.answering import get_answerer
+    from knowledge.ranking import NAMED_PREFERENCE
+
+    _query, hits = get_answerer().rank(question, "wirral", False)
+    glossary = next(h for h in hits if h.entry.kind == "glossary")
+    assert (glossary.boost < NAMED_PREFERENCE) == besides, glossary.boost
