@@ -142,3 +142,16 @@ def test_a_meaning_asked_with_something_besides_gets_no_glossary_preference(ques
     _query, hits = get_answerer().rank(question, "wirral", False)
     glossary = next(h for h in hits if h.entry.kind == "glossary")
     assert (glossary.boost < NAMED_PREFERENCE) == besides, glossary.boost
+
+
+def test_chasing_an_agency_is_a_refusal_and_despite_an_ordinary_word() -> None:
+    # "still not sending it despite loads of chasing": the agency that will not comply; "despite" and "hasnt" say
+    # nothing of the topic
+    from knowledge.answering import get_answerer
+    from knowledge.search import ORDINARY_WEIGHT
+    from knowledge.text import concepts_of, stem
+
+    assert concepts_of(stem("chasing")) and concepts_of(stem("chasing")) == concepts_of(stem("refuses"))
+    query = get_answerer().index.analyse("despite chasing, the agency hasnt sent it", "")
+    weights = {s.word: s.weight for s in query.slots}
+    assert weights["despite"] == ORDINARY_WEIGHT and "hasnt" not in weights
