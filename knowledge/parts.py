@@ -11,7 +11,6 @@ from knowledge.facts import missing_fact
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.search import Hit, Query
-from knowledge.text import raw_tokens
 
 
 class Answerer(Protocol):
@@ -24,19 +23,11 @@ class Answerer(Protocol):
 
     def confident(self, hits: list[Hit]) -> bool: ...
 
-# A confident leading entry holding at least this share of every question's own words answers them all.
-PART_COVERED = 0.8
-# Otherwise the leading entry answers a question of the message when, searched alone, that question ranks it within this
+
+# Each question is searched alone (an entry holding the words of both, "publish", "panel", "report", need not answer
+# both). The leading entry answers a question of the message when, searched alone, that question ranks it within this
 # share of its own best entry; otherwise that best entry is shown for it as well.
 PART_NEAR = 0.85
-
-
-def _share(answerer: Answerer, query: Query, part: str, entry: Entry) -> float:
-    """The share of one question's own words (by weight) that the entry holds."""
-    words = set(raw_tokens(part))
-    own = [s for s in query.slots if s.word in words or s.corrected_from in words]
-    total = sum(s.weight for s in own)
-    return sum(s.weight for s in own if answerer.evidence.covers(s, entry)) / total if total > 0 else 1.0
 
 
 def _alone(answerer: Answerer, i: int, query: Query, area: str | None, named: bool) -> list[Hit]:
@@ -58,8 +49,6 @@ def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | 
     if len(query.parts) < 2 or not hits:
         return None
     top = hits[0].entry
-    if confident and all(_share(answerer, query, part, top) >= PART_COVERED for part in query.parts):
-        return None  # the leading entry holds most words of every question: no search per question needed
     shown: list[Entry] = []
     for i in range(len(query.parts)):
         own = _alone(answerer, i, query, area, named)

@@ -86,3 +86,12 @@ def test_a_glossary_listing_an_acronym_is_no_better_a_definition_than_the_entry_
     _query, hits = get_answerer().rank("what does SPG stand for", "halton", True)
     boost = {h.entry.id: h.boost for h in hits}
     assert boost["halton.glossary.hcypsp"] <= boost["halton.group.spg"], boost
+
+
+def test_each_question_of_two_is_searched_even_when_the_first_entry_mentions_both(ask) -> None:
+    """answers57: an entry holding the words of both questions ("publish", "panel", "report") does not answer both:
+    each question is searched on its own ("when do the SoS and ofsted need the report" is the copy sent before)."""
+    res = ask("halton LCSPR: deadline to publish, and when do the SoS and ofsted need the report?", "halton")
+    ids = [src["entry_id"] for src in res.sources]
+    assert ids == ["national.timescale.publication", "national.timescale.report-before-publication"], ids
+    assert "six months" in res.text and "seven working days" in res.text
