@@ -164,6 +164,9 @@ class Contact(_Strict):
         return v
 
 
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
 class Timescale(_Strict):
     amount: int = Field(ge=1)
     unit: Literal["working_days", "calendar_days", "months"]
@@ -174,6 +177,8 @@ class Timescale(_Strict):
         unit = {"working_days": "working days", "calendar_days": "days", "months": "months"}[self.unit]
         if self.amount == 1:
             unit = unit[:-1]
+        if self.amount < len(_NUMBER_WORDS):  # "six months (6 months)": the documents' words, and the figure
+            return f"{_NUMBER_WORDS[self.amount]} {unit} ({self.amount} {unit}) {self.direction} {self.from_event}"
         return f"{self.amount} {unit} {self.direction} {self.from_event}"
 
 
