@@ -110,3 +110,16 @@ def setting_bracketed(i: int, toks: Toks) -> bool:
     t = toks[i]
     return (t is not None and not any(ch in "aeiou" for ch in t.norm)
             and (SETTING_BRACKET.match(toks.text, t.end, t.end + 32) is not None or kin_bracketed(i, toks)))
+
+
+# Round 36. A relative named in brackets straight after one capital ("Mr T (the child's stepdad)", "K (mum's
+# partner)"): the letter is that person's initial, as only a person is someone's stepdad.
+_RELATIVE = (r"(?:step-?dad|step-?mum|step-?father|step-?mother|mum|mam|mother|dad|father|nan|nana|gran|grandma|"
+             r"grandad|grandpa|aunt|aunty|auntie|uncle|brother|sister|cousin|boyfriend|girlfriend|partner|carer)")
+KIN_WORD_BRACKET = re.compile(
+    r"\s{0,2}\(\s{0,2}(?:(?:the|a|an|his|her|their|child'?s|child’s|mum'?s|mum’s|dad'?s|dad’s|baby'?s|baby’s|"
+    rf"birth|ex|new|older|younger)\s{{1,2}}){{0,3}}{_RELATIVE}s?\b", re.IGNORECASE)
+# "is 4 and still in nappies", "is 3, barely speaks", "is nearly 14": a child's age said after a clause's subject.
+IS_AGE = re.compile(r"\s{1,2}(?:is|was|'s|’s)\s{1,2}(?:only\s{1,2}|just\s{1,2}|nearly\s{1,2}|now\s{1,2}|almost\s{1,2})?"
+                    r"(?:1[0-7]|[1-9])(?:\s{0,2}(?:yo|y/o|years?\s{1,2}old|months?(?:\s{1,2}old)?)\b|\s{0,2}(?=[,.;!?)]|"
+                    r"\s{1,2}(?:and|but|now|so|&)\b)|\s{0,2}$)", re.IGNORECASE)

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from bot.privacy.initial_context import (
     CASE_VERBS,
+    IS_AGE,
+    KIN_WORD_BRACKET,
     case_noun_after,
     joined_pair,
     kin_after,
@@ -85,16 +87,22 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
     if mc:
         letters = raw.replace("Mac", "M").replace("Mc", "M")
     if letters.islower() and letters.isalpha() and len(letters) <= 3:
-        return _lower_pair(i, toks, lex) or _lower_person(i, toks, lex)
+        return _lower_pair(i, toks, lex) or _lower_person(i, toks, lex) or (len(letters) == 2 and (
+            _kin_owned(t, nxt, lex) or _lower_aged(t, toks, lex)))
     if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
         return False  # "KS4", "LA2", "M56": a code with its number, not initials
-    quoted = t.before[-1:] in _QUOTES and t.after[:1] in _QUOTES
+    # ("'JJ' in our room": the closing quote may be read as the word's own, round 36)
+    quoted = t.before[-1:] in _QUOTES and (t.after[:1] in _QUOTES or t.raw[-1:] in ("'", "’"))
     after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
     if len(letters) == 1:
         # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
         after = toks.text[t.end:t.end + 2]
         section = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
-        return raw != "I" and not section and not lettered(i, toks) and (after_role or quoted or _aged(t, nxt))
+        # ("child 'I'": the pronoun only when quoted after a child word; "Mr T (the child's stepdad)": kin in brackets)
+        pronoun = raw == "I" and not (quoted and prev is not None and prev.norm in v.strong_initial_roles)
+        return not pronoun and not section and not lettered(i, toks) and (
+            after_role or quoted or _aged(t, nxt) or (t.after.strip() == "(" and KIN_WORD_BRACKET.match(
+                toks.text, t.end, t.end + 40) is not None))
     # "child KM", "re: JT", "SD year 8", "KM, TR and the baby": initials even when the letters spell a
     # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
     # "initials CT": letters named as initials, whatever they spell
@@ -106,7 +114,8 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
     service = t.norm in v.service_acronyms or raw.lower() in v.service_acronyms
     # "RJ (8)": an age right after the letters is said of a person only, so even a service's letters are someone's
     # initials there ("child EHE register", "the LA's partners" are services)
-    person_only = strong and _AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None
+    # ("RJ's mum": only a person has a mum, whatever the letters also stand for; round 36)
+    person_only = strong and (_AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None or _kin_owned(t, nxt, lex))
     if (not status and not named and not person_only and service) or (not strong and (
             t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
             len(letters) > 2 and letters.lower() in lex.english and "-" not in raw)
@@ -193,9 +202,24 @@ def _lower_and(prev: Tok | None, before: Tok | None, t: Tok | None) -> bool:
             and 2 <= len(before.norm) <= 3 and not any(ch in "aeiouy" for ch in before.norm) and t is not None)
 
 
+def _kin_owned(t: Tok, nxt: Tok | None, lex: Lexicon) -> bool:
+    """'RJ's mum', 'rj's dad': letters owning a relative only a person has (round 36)."""
+    return t.possessive and nxt is not None and nxt.norm in lex.vocab.person_relations and not t.after.strip()
+
+
+def _lower_aged(t: Tok, toks: Toks, lex: Lexicon) -> bool:
+    """'cm is 4 and still in nappies': a lower-case pair starting its clause, then "is" and a child's age (round 36;
+    not a service's, title's or short word's letters: "pp is 4 pages", "it is 4")."""
+    w, v = t.norm, lex.vocab
+    return (w not in v.service_acronyms and w not in v.titles and w not in v.short_words and not t.possessive
+            and _END_PUNCT.isdisjoint(t.after) and (t.before == "^" or not _END_PUNCT.isdisjoint(t.before)
+                                                     or t.before.endswith(("\n", "- ")))
+            and IS_AGE.match(toks.text, t.end, t.end + 40) is not None)
+
+
 def _aged(t: Tok, nxt: Tok | None) -> bool:
-    """'M (age 7)', 'K (14)': a capital letter with an age in brackets after it."""
-    after = t.after.replace(" ", "")
+    """'M (age 7)', 'K (14)', 'J. (13)': a capital letter with an age in brackets after it."""
+    after = t.after.replace(" ", "").lstrip(".")
     return after.startswith("(") and (after[1:2].isdigit() or (nxt is not None and nxt.norm in ("age", "aged", "yr",
                                                                                                  "year", "y")))
 

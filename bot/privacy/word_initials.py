@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from bot.privacy.initial_context import IS_AGE
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span
 
@@ -23,7 +24,7 @@ _SUBJECTS = frozenset({"pe", "re", "dt", "it", "rs", "cs", "pp", "ks", "yr"})  #
 
 
 @cache
-def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The frames after a lone pair of letters, a child's label, and a dotted letter: one pattern each."""
     rel = "|".join(sorted(lexicon().vocab.person_relations, key=len, reverse=True))
     pair = r"(?<![\w'’.\-])([a-z]{2})"
@@ -39,6 +40,8 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                          r"|\s{1,2}(?:is|was|must|should|can)\s{1,2}not\s{1,2}(?:to\s{1,2})?be\s{1,2}(?:collected|"
                          r"picked\s{1,2}up|taken|seen|contacted|visited|released|left\s{1,2}alone\s{1,2}with|left"
                          rf"\s{{1,2}}with)\s{{1,2}}(?:by\s{{1,2}})?(?:his\s{{1,2}}|her\s{{1,2}}|their\s{{1,2}})?(?:{rel})\b"
+                         # "rj's mum rang": letters owning a relative (round 36)
+                         rf"|(?:'s|’s)\s{{1,2}}(?:{rel})\b"
                          # "hm (yr 5)", "tm (year 10)": letters labelled with a school year in brackets
                          r"|\s{0,2}\(\s{0,2}(?:yr|year|y)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}\))")
     # "the child identified as mp was found", "the child referred to as 'as' in the minutes"
@@ -50,7 +53,9 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # an age
     at_dot = re.compile(r"(?<![\w.])([a-z]\.[a-z](?:[-'’][a-z]{1,2}(?![\w'’\-])|\.?(?=,?\s{1,2}aged?\s{1,2}\d"
                         r"|\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d)))", re.IGNORECASE)
-    return at_pair, label, at_dot
+    # "cm is 4 and still in nappies": a pair opening its sentence, then a child's age (round 36)
+    aged = re.compile(r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n)|(?<=[-–] ))([a-z]{2})(?=" + IS_AGE.pattern + ")")
+    return at_pair, label, at_dot, aged
 
 
 _NOT_DOTTED = frozenset({"e.g", "e.g.", "i.e", "i.e."})
@@ -60,13 +65,15 @@ def word_initial_spans(src: Source) -> Iterator[Span]:
     """Each frame's letters, unless a two-letter function word, a school subject or a dotted abbreviation."""
     text = src.text
     short = lexicon().vocab.short_words
-    at_pair, label, at_dot = _frames()
+    at_pair, label, at_dot, aged = _frames()
     matches: list[re.Match[str]] = []
     matches.extend(at_pair.finditer(text))
     if " as " in text:
         matches.extend(label.finditer(text))
     if "." in text:
         matches.extend(at_dot.finditer(text))
+    if " is " in text or " was " in text:
+        matches.extend(aged.finditer(text))
     for m in matches:
         for g in range(1, (m.lastindex or 0) + 1):
             w = m.group(g)
