@@ -5,6 +5,7 @@ or lower-case name-word there is no child's name (names.py asks these before it 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon, vocabulary
@@ -236,3 +237,21 @@ def _about_pronoun(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
     """'worried about river, he's...': a first name after about/re/for, then a comma and a pronoun."""
     return (prev is not None and prev.norm in ("about", "re", "for", "with") and t.after.strip() == ","
             and nxt is not None and nxt.norm in ("he", "she", "they", "he's", "she's", "they're", "hes", "shes"))
+
+
+
+# An aside in brackets that says something of a person: an age, a school year, a pronoun or gender, "that's his name".
+_ASIDE = re.compile(r"\s{0,2}\((?=[^()\n]{0,40}?(?:(?<![\d/.:])\d{1,2}(?![\d/.:])|\b(?:his|her|their|name|boy|girl|"
+                    r"yo|aged?|yrs?|year|non-binary|nb|trans|twins?|baby|he|she|they)\b))[^()\n.;!?]{1,40}\)"
+                    r"\s{1,2}([a-z’']{2,12})\b", re.IGNORECASE)
+
+
+def _aside_then_verb(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'sky (year 5) says', 'honey (2) had', 'bear (yes that's his name) hasn't': a first name opening its clause, an
+    aside in brackets that says something of a person, then a person's verb (round 36; not "summer (2 weeks) is")."""
+    t, v = toks[i], lex.vocab
+    if t is None or t.possessive or t.norm in v.abstract_name_words:
+        return False
+    m = _ASIDE.match(toks.text, t.end, t.end + 64)
+    verb = m.group(1).lower().replace("’", "'") if m else ""
+    return verb in v.verbs_after or verb in v.person_verbs
