@@ -38,6 +38,7 @@ from bot.privacy.known_as import known_as_detectors
 from bot.privacy.named_outright import named_outright_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
+from bot.privacy.own_setting import own_setting_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.posts import post_child_spans
@@ -97,7 +98,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
             aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
             pronoun_job_spans(src, words), bed_spans(src, words, digits),
-            aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits)]
+            aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
+            own_setting_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

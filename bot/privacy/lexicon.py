@@ -118,6 +118,13 @@ class Vocabulary(BaseModel):
     nickname_not: frozenset[str]
     sibling_sets: frozenset[str]
     age_units: frozenset[str]
+    setting_staff_roles: frozenset[str]
+    setting_not_last: frozenset[str]
+
+    @property
+    def setting_staff_words(self) -> frozenset[str]:
+        """Each setting role's first word: own_setting.py reads a message only when one is in it."""
+        return frozenset(r.split()[0] for r in self.setting_staff_roles) | {"student", "learner", "apprentice"}
 
     @model_validator(mode="before")
     @classmethod

@@ -97,9 +97,9 @@ _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{0,2}|-)|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:
                # "in years 7 and 10": two children's years named together (not a range, "years 7-11")
                r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
-FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\b")  # "in 5B": a form, searched apart as "in" is in most texts
+FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\d?\b")  # "in 5B", "in 9X1": a form, searched apart
 # "10G at Parkside High": a form at a school ("\d(?<!\w\d)\d?" is "\b\d{1,2}" led by a digit: a faster scan)
-FORM_AT = re.compile(r"\d(?<!\w\d)\d?(?!AM|PM)[A-Z]{1,2}(?=\s{1,3}at\s)")
+FORM_AT = re.compile(r"\d(?<!\w\d)\d?(?!AM|PM)[A-Z]{1,2}\d?(?=\s{1,3}at\s)")  # round 36: "8Y2 at"
 _SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
 # (a name's words are possessive runs, "{1,30}+": a space always follows one, so a shorter run could never match where
 # the longest did not, and a line of capitalised words is not tried in every split)
