@@ -13,7 +13,8 @@ from bot.privacy.tokens import Toks
 # Plural nouns before lettered parts ("options C or D", "sections E and F"): the letters name parts, not people.
 _LETTERED = frozenset({"parts", "sections", "steps", "stages", "options", "appendices", "annexes", "schedules", "tiers",
                        "levels", "points", "boxes", "questions", "columns", "phases", "categories", "pages", "forms",
-                       "modules", "blocks", "wards", "rooms", "zones", "types", "plans", "routes", "pathways"})
+                       "modules", "blocks", "wards", "rooms", "zones", "types", "plans", "routes", "pathways",
+                       "code", "codes", "grade", "grades", "band", "bands", "category"})  # round 36: "code N and O"
 
 
 def lettered(i: int, toks: Toks) -> bool:

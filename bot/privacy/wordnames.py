@@ -83,11 +83,16 @@ def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:
 _RATINGS = frozenset({"red", "amber", "green", "blue", "grey", "gold", "silver", "pink", "white", "black"})
 
 
+_RATED = frozenset({"rag", "rated", "rating", "ratings", "rate", "graded", "grading", "flagged", "rag-rated"})
+
+
 def _rating(i: int, toks: Toks) -> bool:
     """'Amber and Red flags', 'a Red/Amber rating': colours listed together are a rating, not two children."""
     t = toks[i]
     if t is None or t.norm not in _RATINGS:
         return False
+    if not _RATED.isdisjoint(toks.norms[max(0, i - 12):i + 13]):
+        return True  # "we rated it Amber on the RAG, should it have been Red" (round 36)
     for j, joiner in ((i - 2, i - 1), (i + 2, i + 1)):
         o, mid = (toks[j], toks[joiner]) if j >= 0 else (None, None)
         if o is not None and mid is not None and o.norm in _RATINGS and mid.norm in ("and", "or", "to"):
