@@ -91,8 +91,9 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
             _kin_owned(t, nxt, lex) or _lower_aged(t, toks, lex)))
     if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():
         return False  # "KS4", "LA2", "M56": a code with its number, not initials
-    # ("'JJ' in our room": the closing quote may be read as the word's own, round 36)
-    quoted = t.before[-1:] in _QUOTES and (t.after[:1] in _QUOTES or t.raw[-1:] in ("'", "’"))
+    # ("'JJ' in our room": the closing quote may be read as the word's own, round 36; two letters at most there, as
+    # a plate's or tattoo's three letters are quoted so too: "ends in 'RSA'")
+    quoted = t.before[-1:] in _QUOTES and (t.after[:1] in _QUOTES or (t.raw[-1:] in ("'", "’") and len(letters) <= 2))
     after_role = prev is not None and prev.norm in v.initial_roles and _END_PUNCT.isdisjoint(t.before)
     if len(letters) == 1:
         # "S.11", "s.47", "S47", "the A41": a section or a road, not an initial
