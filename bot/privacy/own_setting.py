@@ -22,6 +22,7 @@ _CHILD = re.compile(r"\b(?:\d{1,2}\s{0,2}(?:yo|y/o|yrs?\s{1,2}old|years?\s{1,2}o
                     r"|(?<=,\s)1[0-9](?=,)|our\s{1,2}(?:[\w\-]{2,12}\s{1,2})?(?:room|class|group|setting|nursery|unit)\b)",
                     re.IGNORECASE)
 _AFTER = 240  # characters after the setting's name read for its child
+_NONE = re.compile("$").match("")  # no cue ahead at all: kept as found, so the rest of the text is not searched again
 
 
 @cache
@@ -51,12 +52,22 @@ def _setting(name: str) -> bool:
 def own_setting_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if not {"at", "in"} & words or not words & lexicon().vocab.setting_staff_words:
         return
-    text = src.text
+    text, n = src.text, len(src.text)
+    settings: dict[str, bool] = {}
+    # the next child cue after the last setting read, kept while it is still ahead: each stretch of the text is
+    # searched about once however many settings a long message names (a settings' list with no child: one scan)
+    ahead: list[re.Match[str] | None] = [None, None]
     for m in _pattern().finditer(text):
-        if not _setting(m.group(1)):
+        name = m.group(1)
+        if (ok := settings.get(name)) is None:
+            ok = settings[name] = _setting(name)
+        if not ok:
             continue
-        end = min(len(text), m.end() + _AFTER)
-        child = _CHILD.search(text, m.end(), end) or YEAR_GROUP.search(text, m.end(), end)
+        for k, cue in enumerate((_CHILD, YEAR_GROUP)):
+            if ahead[k] is not _NONE and (ahead[k] is None or ahead[k].start() < m.end()):  # type: ignore[union-attr]
+                ahead[k] = cue.search(text, m.end(), n) or _NONE
+        child = min((c for c in ahead if c is not _NONE and c.start() < m.end() + _AFTER),
+                    key=re.Match.start, default=None)  # type: ignore[arg-type]
         if child is not None:
             yield "school_year", m.start(1), m.end(1)
             yield "school_year", child.start(), child.end()

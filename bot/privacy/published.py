@@ -21,6 +21,11 @@ _PUBLIC_DOMAINS = (".gov.uk", ".nhs.net", ".nhs.uk", ".police.uk", ".sch.uk", ".
 # a team's (round 28), unless a family member owns it ("mum's shared inbox").
 _SHARED = re.compile(r"\b(?:shared|generic|group|team|central|duty|departmental)\s{1,3}(?:mail\s?box|inbox|e-?mail)\b",
                      re.IGNORECASE)
+# (the same words as a set, for the 32 characters before every address: a regex search each cost 13 ms a message)
+_FAMILY_WORDS = frozenset(w + s for w in ("mum", "mam", "dad", "mother", "father", "nan", "gran", "grandad", "grandma",
+                                          "carer", "parent", "aunt", "auntie", "uncle", "sister", "brother", "stepdad",
+                                          "stepmum") for s in ("", "s"))
+_NOT_LETTER = re.compile(r"[^a-z]+")
 _FAMILY = re.compile(r"\b(?:mum|mam|dad|mother|father|nan|gran|grandad|grandma|carer|parent|aunt|auntie|uncle|"
                      r"sister|brother|stepdad|stepmum)s?\b", re.IGNORECASE)
 
@@ -33,8 +38,10 @@ def team_mailbox(address: str, before: str = "") -> bool:
     words = _mailbox_words()
     local, _, domain = address.lower().partition("@")
     parts = _MAILBOX_PARTS.findall(local)
-    if not parts and local[:1].isdigit() and ("." + domain).endswith(_PUBLIC_DOMAINS) and not _FAMILY.search(before):
-        return True  # "0-19@bridgewater.nhs.uk": a public service named by the ages it serves, no letter (round 36)
+    if not parts and local[:1].isdigit() and ("." + domain).endswith(_PUBLIC_DOMAINS) \
+            and _FAMILY_WORDS.isdisjoint(_NOT_LETTER.sub(" ", before[-32:].lower()).split()):
+        return True  # "0-19@bridgewater.nhs.uk": a public service named by the ages it serves (round 36; a family
+        # word in the 32 characters before makes it someone's: "dad's work email is 0-19@...")
     service = [_segments(part, words) for part in parts]
     if not parts or all(service):
         return bool(parts)
