@@ -22,15 +22,22 @@ _CHILD = re.compile(r"\b(?:\d{1,2}\s{0,2}(?:yo|y/o|yrs?\s{1,2}old|years?\s{1,2}o
                     r"|(?<=,\s)1[0-9](?=,)|our\s{1,2}(?:[\w\-]{2,12}\s{1,2})?(?:room|class|group|setting|nursery|unit)\b)",
                     re.IGNORECASE)
 _AFTER = 240  # characters after the setting's name read for its child
+_ROLE_BACK = 48  # characters before "at" read for the role
 _NONE = re.compile("$").match("")  # no cue ahead at all: kept as found, so the rest of the text is not searched again
 
 
+# "at" or "in" and a capitalised name: found first (a literal start the engine scans for fast), the role read after
+_AT_NAME = re.compile(r" (?:at|in)\s{1,2}" + _NAME)  # (a space first: a literal start the engine scans fast)
+
+
 @cache
-def _pattern() -> re.Pattern[str]:
+def _role_before() -> re.Pattern[str]:
+    """A setting's staff role or a student on a course ending where "at" starts (searched in the few characters
+    before each "at" and a capital only)."""
     roles = "|".join(sorted((re.escape(r).replace(r"\ ", r"\s{1,2}") for r in lexicon().vocab.setting_staff_roles),
                             key=len, reverse=True))
-    return re.compile(rf"\b(?:{roles}|(?:student|learner|apprentice)\s{{1,2}}on\s{{1,2}}[\w\-]{{1,12}}"
-                      rf"(?:\s{{1,2}}[\w\-]{{1,15}}){{0,2}})\s{{1,2}}(?:at|in)\s{{1,2}}{_NAME}", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{roles}|(?:student|learner|apprentice)\s{{1,2}}on\s{{1,2}}[\w\-]{{1,12}}"
+                      rf"(?:\s{{1,2}}[\w\-]{{1,15}}){{0,2}})\s{{1,2}}$", re.IGNORECASE)
 
 
 def _setting(name: str) -> bool:
@@ -57,7 +64,10 @@ def own_setting_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     # the next child cue after the last setting read, kept while it is still ahead: each stretch of the text is
     # searched about once however many settings a long message names (a settings' list with no child: one scan)
     ahead: list[re.Match[str] | None] = [None, None]
-    for m in _pattern().finditer(text):
+    role = _role_before()
+    for m in _AT_NAME.finditer(text):
+        if role.search(text, max(0, m.start() - _ROLE_BACK), m.start() + 1) is None:
+            continue
         name = m.group(1)
         if (ok := settings.get(name)) is None:
             ok = settings[name] = _setting(name)

@@ -53,9 +53,27 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
     # an age
     at_dot = re.compile(r"(?<![\w.])([a-z]\.[a-z](?:[-'’][a-z]{1,2}(?![\w'’\-])|\.?(?=,?\s{1,2}aged?\s{1,2}\d"
                         r"|\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d)))", re.IGNORECASE)
-    # "cm is 4 and still in nappies": a pair opening its sentence, then a child's age (round 36)
-    aged = re.compile(r"(?:^|(?<=[.!?;:\n]\s)|(?<=\n)|(?<=[-–] ))([a-z]{2})(?=" + IS_AGE.pattern + ")")
+    # "cm is 4 and still in nappies": a pair opening its sentence, then a child's age (round 36; found from "is" or
+    # "was" after two letters, the rest read in _aged_pairs)
+    aged = re.compile(r" (?:is|was)\s")  # (a literal start: a lookbehind first was tried at every character)
     return at_pair, label, at_dot, aged
+
+
+_OPENS = re.compile(r"(?:^|[.!?;:]\s{1,2}|\n\s{0,2}|[-–]\s)$")
+
+
+def _aged_pairs(text: str, aged: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Each pair before "is" and an age that opens its sentence, as a match of the pair (group 1)."""
+    for m in aged.finditer(text):
+        a = m.start() - 2
+        if a < 0 or not text[a:a + 2].isalpha() or not text[a:a + 2].islower():
+            continue
+        if (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "'’.-")) and IS_AGE.match(text, a + 2) and \
+                _OPENS.search(text, max(0, a - 3), a):
+            yield _PAIR.match(text, a)  # type: ignore[misc]
+
+
+_PAIR = re.compile(r"([a-z]{2})")
 
 
 _NOT_DOTTED = frozenset({"e.g", "e.g.", "i.e", "i.e."})
@@ -73,7 +91,7 @@ def word_initial_spans(src: Source) -> Iterator[Span]:
     if "." in text:
         matches.extend(at_dot.finditer(text))
     if " is " in text or " was " in text:
-        matches.extend(aged.finditer(text))
+        matches.extend(_aged_pairs(text, aged))
     for m in matches:
         for g in range(1, (m.lastindex or 0) + 1):
             w = m.group(g)
