@@ -25,7 +25,7 @@ _SHARED = re.compile(r"\b(?:shared|generic|group|team|central|duty|departmental)
 _FAMILY_WORDS = frozenset(w + s for w in ("mum", "mam", "dad", "mother", "father", "nan", "gran", "grandad", "grandma",
                                           "carer", "parent", "aunt", "auntie", "uncle", "sister", "brother", "stepdad",
                                           "stepmum") for s in ("", "s"))
-_NOT_LETTER = re.compile(r"[^a-z]+")
+_NOT_LETTER = re.compile(r"[^a-z]{1,32}")  # (read on 32 characters)
 _FAMILY = re.compile(r"\b(?:mum|mam|dad|mother|father|nan|gran|grandad|grandma|carer|parent|aunt|auntie|uncle|"
                      r"sister|brother|stepdad|stepmum)s?\b", re.IGNORECASE)
 
