@@ -17,7 +17,9 @@ TOKEN = re.compile(r"[a-z]+|[0-9]+")
 
 
 def _fold(text: str) -> str:
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("'", "").replace("&", " and ")
+    # "what % of CP plans": a percent sign is the word, so a figures question reads as one
+    return (text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("'", "").replace("&", " and ")
+            .replace("%", " percent "))
 
 
 def clauses(text: str) -> list[list[str]]:
