@@ -158,9 +158,11 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
             if best is not None and best.partnership == NATIONAL and change_asked(q, names_served_place):
                 return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
                                f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
-    told = fold_question(role_lead(question)[1])  # "housing officer for a social landlord, ...": who asks, no topic
+    # "housing officer for a social landlord, ...": who asks, and "we run holiday clubs. does the partnership ...": what
+    # the asker does, name no topic asked
+    told = _asking(role_lead(question)[1])
     for rule in scope.topics:
-        if (topic := _found(rule.phrases, told)) and topic not in shown:
+        if (topic := _found(rule.phrases, told)) and topic not in shown and not _found(rule.unless, told):
             return rule_decline(rule.name, rule, topic)
     if own := _own_role(q):
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "

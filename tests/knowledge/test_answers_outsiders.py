@@ -22,3 +22,24 @@ def test_whether_we_are_taken_in_is_the_list_of_relevant_agencies(ask, question,
     res = ask(question, area)
     assert res.outcome == "answer", res.text
     assert res.entry is not None and res.entry.agencies, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "area"),
+    [
+        # what the asker runs, told before the question, is not the topic asked ("holiday club" is a public service)
+        ("we run a holiday club in chester over easter. does the partnership offer any training our volunteers could "
+         "go on", "cheshire-west-and-chester"),
+        # "legally part of" asks whether an organisation is in the arrangements, not for legal advice
+        ("we coach a junior rugby team, not a school - are we legally part of the warrington arrangements?",
+         "warrington"),
+    ],
+)
+def test_what_the_asker_does_is_not_a_topic_declined(ask, question, area) -> None:
+    res = ask(question, area)
+    assert "do not cover that" not in res.text and "legal advice" not in res.text, res.text
+
+
+def test_a_law_question_is_still_declined(ask) -> None:
+    res = ask("can my landlord legally put the rent up", "warrington")
+    assert res.outcome == "cannot_answer", res.text
