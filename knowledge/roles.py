@@ -21,7 +21,8 @@ _SELF = frozenset({"i", "im", "iam", "as", "we", "were", "am"})  # ... unless th
 
 # the lead ends at a comma, colon, semicolon, a dash between spaces or a full stop, or right after "here"
 _LEAD_RE = re.compile(r"^\s*(?P<lead>[^,:;.?!]+?)"
-                      r"(?:\s*(?:[,:;.]|\s[-\u2013\u2014]+)\s+|\s+here\b[\s,:;.\-\u2013\u2014]*)(?P<rest>\S.*)$", re.S)
+                      r"(?:\s*(?:[,:;.]|\s[-\u2013\u2014]+)\s+|\s+(?P<here>here)\b[\s,:;.\-\u2013\u2014]*)"
+                      r"(?P<rest>\S.*)$", re.S)
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,8 @@ def role_lead(question: str) -> tuple[str, str]:
     tokens = raw_tokens(lead.lower())
     if not tokens or len(tokens) > LEAD_WORDS or sum(t not in STOPWORDS for t in raw_tokens(rest.lower())) < REST_WORDS:
         return "", question
-    if vocabulary().question_words.intersection(tokens) or not names_role(tokens):
+    headed = (m.group("here") or tokens[0] in _SELF) and _headed(tokens)  # "DA worker here", "im a youth leader, ..."
+    if vocabulary().question_words.intersection(tokens) or not (names_role(tokens) or headed):
         return "", question
     if tokens[0] in _OTHERS:  # "our DSL keeps mentioning X. what is it?": someone else, and what they said is asked
         return "", question
@@ -67,10 +69,16 @@ def role_lead(question: str) -> tuple[str, str]:
     return lead.strip(), rest.strip()
 
 
+def _headed(tokens: list[str]) -> bool:
+    """A role the list does not name, by its head noun near the start ("substance misuse worker", "youth leader at a
+    church"): said of oneself ("... here", "im a ...") it says who asks."""
+    return not vocabulary().role_heads.isdisjoint(tokens[:ROLE_OPENING + 2])
+
+
 def _role_at(tokens: list[str]) -> int:
     """Where the first role named in the tokens starts (len(tokens) when none)."""
     single, multi = _roles()
     for i, t in enumerate(tokens):
-        if t in single or any(tuple(tokens[i:i + len(m)]) == m for m in multi):
+        if t in single or t in vocabulary().role_heads or any(tuple(tokens[i:i + len(m)]) == m for m in multi):
             return i
     return len(tokens)

@@ -254,6 +254,7 @@ class Vocabulary(_Strict):
     role_nouns: frozenset[str] = frozenset()
     ordinary_words: frozenset[str] = frozenset()  # chat words: a fixed low weight, not their idf (search.py)
     self_roles: list[str] = Field(default_factory=list)  # "SW here, ...": who asks, read as context (roles.py)
+    role_heads: frozenset[str] = frozenset()  # "DA worker here": a role's head noun, said of oneself (roles.py)
     role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
     now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
     route_roles: frozenset[str] = frozenset()  # "who is the LADO (now)": the route to the role, not a person

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.roles import role_lead
+
 
 @pytest.mark.parametrize(
     ("question", "area"),
@@ -43,3 +45,21 @@ def test_what_the_asker_does_is_not_a_topic_declined(ask, question, area) -> Non
 def test_a_law_question_is_still_declined(ask) -> None:
     res = ask("can my landlord legally put the rent up", "warrington")
     assert res.outcome == "cannot_answer", res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # a role the vocabulary does not list, known by its head noun and said of oneself
+        ("refuge outreach worker here, how often does the practitioners forum meet", "refuge outreach worker"),
+        ("scout leader in frodsham here. who do i ring about a worry", "scout leader in frodsham"),
+        ("im a netball coach, who runs the training", "im a netball coach"),
+    ],
+)
+def test_a_role_known_by_its_head_noun_says_who_asks(question, lead) -> None:
+    assert role_lead(question)[0] == lead
+
+
+@pytest.mark.parametrize("question", ["lead agency for TAF, who decides", "the worker said, how often does it meet"])
+def test_a_head_noun_not_said_of_oneself_is_no_lead(question) -> None:
+    assert role_lead(question)[0] == ""
