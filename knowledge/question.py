@@ -130,12 +130,18 @@ def _remark_split(parts: list[str]) -> list[str]:
         return [*parts[:-1], last[:now.start()], last[now.start():].strip()]
     head, sep, tail = last.rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
-    if not sep or not words or not (words[0] in vocabulary().remark_openers or
+    if not sep or not words or not (words[0] in vocabulary().remark_openers or _states(words) or
                                     (words[0].endswith("ing") and len(words[0]) >= 5)):
         return parts
     if asks(tail) or not _stands(head):
         return parts
     return [*parts[:-1], head, tail.strip()]
+
+
+def _states(words: list[str]) -> bool:
+    """The words say how things were or stand ("in scotland it was totally different"): a remark, not a question."""
+    said = f" {' '.join(words)} "
+    return any(f" {p} " in said for p in vocabulary().remark_statements)
 
 
 def asks(clause: str) -> bool:

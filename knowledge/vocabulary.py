@@ -265,6 +265,7 @@ class Vocabulary(_Strict):
     clause_openers: frozenset[str] = frozenset()  # besides question_words: a clause starting so asks ("list ...")
     request_cues: list[str] = Field(default_factory=list)  # "can you", "walk me through": the clause asks
     remark_openers: frozenset[str] = frozenset()  # "..., need it for induction": a remark after the last comma
+    remark_statements: list[str] = Field(default_factory=list)  # "..., back home it was different": a remark too
     back_references: frozenset[str] = frozenset()  # "is that right?": the clause before is what it asks about
     # "the wirral spotlight sessions, how long do they last?": besides back_references, words that make a short
     # question lean on the clause before it even when it opens with a question word
@@ -293,7 +294,7 @@ class Vocabulary(_Strict):
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
                                   "membership_cues", "service_cues", "engagement_cues",
                                   "now_words",
-                                  "relayed_verbs", "request_cues")(
+                                  "relayed_verbs", "request_cues", "remark_statements")(
         _check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs")

@@ -63,3 +63,15 @@ def test_a_role_known_by_its_head_noun_says_who_asks(question, lead) -> None:
 @pytest.mark.parametrize("question", ["lead agency for TAF, who decides", "the worker said, how often does it meet"])
 def test_a_head_noun_not_said_of_oneself_is_no_lead(question) -> None:
     assert role_lead(question)[0] == ""
+
+
+def test_how_it_was_elsewhere_after_the_question_is_a_remark(ask) -> None:
+    # where the asker worked before, and how it was there, said after the question: no comparison is asked
+    res = ask("started as a school nurse in warrington after years in cardiff. whats the threshold document called "
+              "here, in wales it was totally different", "warrington")
+    assert res.outcome == "answer" and "Threshold of Needs" in res.text, res.text
+
+
+def test_a_comparison_asked_is_still_declined(ask) -> None:
+    res = ask("is the halton front door different from the one in knowsley", "halton")
+    assert res.outcome == "cannot_answer" and "Knowsley" in res.text, res.text
