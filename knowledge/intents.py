@@ -15,7 +15,7 @@ from knowledge.counting import SECTION_OR_YEAR_RE
 from knowledge.models import Entry
 from knowledge.shown import fold_question, per_entry
 from knowledge.slots import found as _found
-from knowledge.text import STOPWORDS, fold, raw_tokens, stem
+from knowledge.text import STOPWORDS, fold, raw_tokens, stem, without_places
 from knowledge.vocabulary import vocabulary
 
 _DEFINITION_RE = re.compile(
@@ -58,7 +58,10 @@ def carries_list(e: Entry) -> bool:
 
 
 def is_level_request(question: str) -> bool:
-    return _found(vocabulary().level_cues, fold_question(question)) is not None
+    """'which level is that', also with the area between ('which halton level')."""
+    folded = fold_question(question)
+    cues = vocabulary().level_cues
+    return (_found(cues, folded) or _found(cues, without_places(folded))) is not None
 
 
 def is_contact_request(question: str) -> bool:

@@ -1,4 +1,5 @@
-"""Issue #10 section 2, answers15: a local service's name written short with an ampersand ("EH&P").
+"""Issue #10 section 2, answers15: a local service's name written short ("EH&P"); a level asked with the area
+inside the cue ("which halton level").
 
 Sentences are written here, not copied from any set; each was seen failing on main a257b8a.
 """
@@ -9,3 +10,10 @@ from __future__ import annotations
 def test_early_help_and_prevention_written_short(ask) -> None:
     res = ask("does a school have to hand a TAF to EH&P or can it lead one itself", "cheshire-west-and-chester")
     assert res.outcome == "answer" and "any partner agency" in res.text, res.text
+
+
+def test_which_level_with_the_area_between(ask) -> None:
+    # "which <area> level": the level cue with the place inside it still asks for the area's levels
+    res = ask("dad needs a bit of budgeting advice, kids fine otherwise. which cheshire west level",
+              "cheshire-west-and-chester")
+    assert res.outcome == "answer" and "Continuum of Need" in res.text, res.text
