@@ -75,3 +75,10 @@ def test_how_it_was_elsewhere_after_the_question_is_a_remark(ask) -> None:
 def test_a_comparison_asked_is_still_declined(ask) -> None:
     res = ask("is the halton front door different from the one in knowsley", "halton")
     assert res.outcome == "cannot_answer" and "Knowsley" in res.text, res.text
+
+
+def test_a_short_follow_up_leaves_the_question_after_the_situation(ask) -> None:
+    # the situation told, the question after a comma, then a short follow-up ("still cheshire?") after another comma
+    res = ask("starting a new post after years in the army, which police force is a partner in halton, still cheshire?",
+              "halton")
+    assert res.outcome == "answer" and "three safeguarding partners" in res.text, res.text
