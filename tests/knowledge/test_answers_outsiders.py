@@ -18,6 +18,10 @@ from knowledge.roles import role_lead
          "warrington"),
         ("we're a small chapel, do faith groups have any role in the halton arrangements?", "halton"),
         ("I teach piano privately from home - do the wirral arrangements apply to people like me?", "wirral"),
+        ("we run a karate club for kids in runcorn, do we fall under the safeguarding partnership?", "halton"),
+        ("small community theatre group here - does the warrington partnership cover groups like ours?", "warrington"),
+        ("i manage a private nursery in birkenhead, where do we fit in the wirral arrangements?", "wirral"),
+        ("we're a tiny charity, do the warrington arrangements mean anything for us", "warrington"),
     ],
 )
 def test_whether_we_are_taken_in_is_the_list_of_relevant_agencies(ask, question, area) -> None:
