@@ -86,3 +86,9 @@ def test_a_short_follow_up_leaves_the_question_after_the_situation(ask) -> None:
     res = ask("starting a new post after years in the army, which police force is a partner in halton, still cheshire?",
               "halton")
     assert res.outcome == "answer" and "three safeguarding partners" in res.text, res.text
+
+
+def test_who_asks_asks_for_no_fact(ask) -> None:
+    # the asker's own post ("conference chair here") is not the chair asked for
+    res = ask("conference chair here, how often do the three halton accountable officers meet", "halton")
+    assert "who chairs" not in res.text and res.outcome == "answer", res.text
