@@ -56,7 +56,8 @@ _CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
 # which policy applies"): the situation told first, then the question. Only the last comma (an earlier ", which" is
 # usually relative), and not after a condition ("if it reaches step 2, who ..." is one question).
 _COMMA_QUESTION_RE = re.compile(  # (a short follow-up after it, "..., still cheshire?", leaves that comma the last)
-    r",\s+(?=(?:at\s+)?(?:what|whats|which|who|whos|how|hows|when|where|why)\b[^,]*(?:,\s+[^,]{1,24}\?+)?$"
+    r",\s+(?=(?:at\s+)?(?:what|whats|which|who|whos|how|hows|when|where|why)\b[^,]*"
+    r"(?:,\s+(?!(?:what|whats|which|who|whos|how|hows|when|where|why)\b)[^,]{1,24}\?+)?$"
     r"|(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b[^,]*$)", re.I)  # "..., is it CAF still": a follow-up
 _CONDITION_RE = re.compile(r"^\W*(?:if|when|once|after|before|unless|where|whenever|should|in case)\b", re.I)
 # "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
