@@ -131,7 +131,7 @@ def _remark_split(parts: list[str]) -> list[str]:
         return [*parts[:-1], last[:now.start()], last[now.start():].strip()]
     head, sep, tail = last.rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
-    if not sep or not words or not (words[0] in vocabulary().remark_openers or _states(words) or
+    if not sep or not words or not (words[0] in vocabulary().remark_openers or _states(words) or _relays(words) or
                                     (words[0].endswith("ing") and len(words[0]) >= 5)):
         return parts
     if asks(tail) or not _stands(head):
@@ -143,6 +143,12 @@ def _states(words: list[str]) -> bool:
     """The words say how things were or stand ("in scotland it was totally different"): a remark, not a question."""
     said = f" {' '.join(words)} "
     return any(f" {p} " in said for p in vocabulary().remark_statements)
+
+
+def _relays(words: list[str]) -> bool:
+    """The words end saying who passed the question on ("..., a mum at our playgroup asked me"): a remark."""
+    said = " ".join(w for w in words if w not in ("me", "us"))
+    return any(said.endswith(f" {v}") for v in vocabulary().relayed_verbs)
 
 
 def asks(clause: str) -> bool:
