@@ -6,6 +6,8 @@ Sentences are written here, not copied from any set; each was seen failing on ma
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.question import split_context
 
 
@@ -30,3 +32,17 @@ def test_asked_plainly_for_someone_else_after_the_question(ask) -> None:
 def test_who_passed_it_on_after_the_question_is_a_remark() -> None:
     assert split_context("who chairs the rapid review panel, my team leader wants to know") == (
         "who chairs the rapid review panel", "my team leader wants to know")
+
+
+@pytest.mark.parametrize(
+    ("question", "area", "says"),
+    [
+        # asked to be answered for someone outside the work: how to answer, not "five" or a "professional"
+        ("what is the halton safeguarding partnership for, explain it like i'm five", "halton", "accountable officers"),
+        # who asks, by a role's head noun ("governor"), said first
+        ("i'm a parent governor, does the wirral partnership say anything about schools", "wirral", "schools"),
+    ],
+)
+def test_asked_simply_or_by_an_outsider(ask, question, area, says) -> None:
+    res = ask(question, area)
+    assert res.outcome == "answer" and says in res.text, res.text
