@@ -58,7 +58,8 @@ _CLAUSE_RE = re.compile(r"(?<=[.!?;:])\s+|\s+[-\u2013\u2014]+\s+|\n+")
 _COMMA_QUESTION_RE = re.compile(  # (a short follow-up after it, "..., still cheshire?", leaves that comma the last)
     r",\s+(?=(?:at\s+)?(?:what|whats|which|who|whos|how|hows|when|where|why)\b[^,]*"
     r"(?:,\s+(?!(?:what|whats|which|who|whos|how|hows|when|where|why)\b)[^,]{1,24}\?+)?$"
-    r"|(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b[^,]*$)", re.I)  # "..., is it CAF still": a follow-up
+    r"|(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b[^,]*$"  # "..., is it CAF still": a follow-up
+    r"|(?:is|are)\s+there\s+any\b[^,]*$)", re.I)  # "we run a summer camp, is there any training"
 _CONDITION_RE = re.compile(r"^\W*(?:if|when|once|after|before|unless|where|whenever|should|in case)\b", re.I)
 # "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
 _INNER_Q_RE = re.compile(

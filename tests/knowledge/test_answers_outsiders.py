@@ -92,3 +92,10 @@ def test_who_asks_asks_for_no_fact(ask) -> None:
     # the asker's own post ("conference chair here") is not the chair asked for
     res = ask("conference chair here, how often do the three halton accountable officers meet", "halton")
     assert "who chairs" not in res.text and res.outcome == "answer", res.text
+
+
+def test_is_there_any_after_the_situation_is_the_question(ask) -> None:
+    # what the asker runs, told before a comma, then "is there any ...": the question after the comma
+    res = ask("we run a summer camp near chester, is there any basic safeguarding training for seasonal staff",
+              "cheshire-west-and-chester")
+    assert res.outcome == "answer" and "training" in res.text.lower(), res.text
