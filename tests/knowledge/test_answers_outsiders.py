@@ -99,3 +99,12 @@ def test_is_there_any_after_the_situation_is_the_question(ask) -> None:
     res = ask("we run a summer camp near chester, is there any basic safeguarding training for seasonal staff",
               "cheshire-west-and-chester")
     assert res.outcome == "answer" and "training" in res.text.lower(), res.text
+
+
+@pytest.mark.parametrize("question", [
+    "family support volunteer here, is there a warrington get-together frontline people can go along to",
+    "can anyone from a small charity pop along to a warrington safeguarding meeting for frontline staff",
+])
+def test_going_along_to_a_meeting_is_attending_it(ask, question) -> None:
+    res = ask(question, "warrington")
+    assert res.outcome == "answer" and "Practitioners forum" in res.text, res.text
