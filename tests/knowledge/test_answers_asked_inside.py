@@ -95,3 +95,12 @@ def test_each_question_of_two_is_searched_even_when_the_first_entry_mentions_bot
     ids = [src["entry_id"] for src in res.sources]
     assert ids == ["national.timescale.publication", "national.timescale.report-before-publication"], ids
     assert "six months" in res.text and "seven working days" in res.text
+
+
+def test_a_worry_asking_an_out_of_hours_number_gets_999_then_plainly_not_held(ask) -> None:
+    """answers59: 999 and the front door first; then that the arrangements name no out-of-hours service and where
+    its number is, not an entry about something else."""
+    res = ask("whats the out of hours number for childrens social care here, a neighbour has just found a little boy "
+              "wandering outside in his pyjamas at 1am", "warrington")
+    assert res.safety and res.text.startswith(":rotating_light:"), res.text
+    assert res.outcome == "cannot_answer" and "out-of-hours" in res.text, res.text
