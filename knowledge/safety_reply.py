@@ -98,7 +98,8 @@ def leaves_worry(decline_kind: str, question: str) -> bool:
 def declined_beside_worry(decline_kind: str) -> bool:
     """A kind of question the arrangements leave to another source even in a worried message ("4 month old with a
     bruise - should I arrange a skeletal survey myself?"): 999 and the front door, then plainly not answered."""
-    return any(rule.beside_worry and rule.name == decline_kind for rule in vocabulary().out_of_scope.topics)
+    scope = vocabulary().out_of_scope
+    return any(rule.beside_worry and rule.name == decline_kind for rule in [*scope.topics, *scope.fact_kinds])
 
 
 def advice_reply(kb: KnowledgeBase, worry: Worry, area: str | None, decline_text: str) -> str:

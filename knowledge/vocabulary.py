@@ -128,6 +128,7 @@ class FactKind(_Strict):
     prefer_figures: bool = False  # a question asking for this kind prefers entries made of figures
     prefer_holder: bool = False  # a near runner-up holding this fact (an email) is answered before the top
     contact: bool = False  # a contact detail (phone, email, web or postal address): for what is asked, or declined
+    beside_worry: bool = False  # a worried message asking this gets 999 and the front door, then this decline
     holder_by_field: bool = False  # ... only when it holds it plainly (its own field; under the word asked)
     near: int | None = None  # evidence must stand within this many words of what is asked (a name by its role)
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)

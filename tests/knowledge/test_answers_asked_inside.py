@@ -104,3 +104,12 @@ def test_a_worry_asking_an_out_of_hours_number_gets_999_then_plainly_not_held(as
               "wandering outside in his pyjamas at 1am", "warrington")
     assert res.safety and res.text.startswith(":rotating_light:"), res.text
     assert res.outcome == "cannot_answer" and "out-of-hours" in res.text, res.text
+
+
+def test_a_worry_asking_a_number_not_held_gets_999_then_plainly_not_held(ask) -> None:
+    """answers59b: the phone-number fact may be declined beside a worry, as the out-of-hours rule is."""
+    res = ask("whats the direct mobile number for the LADO, i need to ring tonight about one of our coaches who was "
+              "messaging a 14 year old", "cheshire-west-and-chester")
+    assert res.safety and res.text.startswith(":rotating_light:"), res.text
+    assert res.outcome == "cannot_answer" and "no phone number" in res.text, res.text
+    assert "LADO" in res.text  # the category's first step still names who to contact first
