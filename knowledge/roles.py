@@ -44,10 +44,7 @@ def roles() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
 
 def names_role(tokens: list[str]) -> bool:
     """The folded tokens name a practitioner's role ("dsl", "health visitor")."""
-    single, multi = _roles()
-    if single.intersection(tokens):
-        return True
-    return any(tuple(tokens[i:i + len(m)]) == m for m in multi for i in range(len(tokens) - len(m) + 1))
+    return any(_role_starts(tokens, i) for i in range(len(tokens)))
 
 
 def role_lead(question: str) -> tuple[str, str]:
@@ -75,10 +72,13 @@ def _headed(tokens: list[str]) -> bool:
     return not vocabulary().role_heads.isdisjoint(tokens[:ROLE_OPENING + 2])
 
 
-def _role_at(tokens: list[str]) -> int:
-    """Where the first role named in the tokens starts (len(tokens) when none)."""
+def _role_starts(tokens: list[str], i: int) -> bool:
+    """A listed role, one word or several, starts at token i."""
     single, multi = _roles()
-    for i, t in enumerate(tokens):
-        if t in single or t in vocabulary().role_heads or any(tuple(tokens[i:i + len(m)]) == m for m in multi):
-            return i
-    return len(tokens)
+    return tokens[i] in single or any(tuple(tokens[i:i + len(m)]) == m for m in multi)
+
+
+def _role_at(tokens: list[str]) -> int:
+    """Where the first role named in the tokens starts, a role's head noun too (len(tokens) when none)."""
+    heads = vocabulary().role_heads
+    return next((i for i, t in enumerate(tokens) if t in heads or _role_starts(tokens, i)), len(tokens))

@@ -53,11 +53,15 @@ def segment_texts(text: str) -> list[str]:
     return _SEGMENT.split(text or "")
 
 
+def _piece_tokens(piece: str) -> list[str]:
+    """A piece's tokens: lower case, straight and curly apostrophes dropped (may be none)."""
+    return TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", ""))
+
+
 def segment_pieces(text: str) -> list[tuple[str, list[str]]]:
-    """Each segment that is not blank, as typed and as tokens (lower case, straight and curly apostrophes dropped;
-    its tokens may be none): a segment read for what it asks and quoted back as it was written."""
-    return [(piece, TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", "")))
-            for piece in segment_texts(text) if piece.strip()]
+    """Each segment that is not blank, as typed and as tokens (`_piece_tokens`): a segment read for what it asks and
+    quoted back as it was written."""
+    return [(piece, _piece_tokens(piece)) for piece in segment_texts(text) if piece.strip()]
 
 
 _JOINED = re.compile(r"\s+(?:and|but|so|or)\s+", re.IGNORECASE)
@@ -67,8 +71,7 @@ def joined_pieces(segment: str) -> list[tuple[str, list[str]]]:
     """A segment cut at its joining words ("..., but at what point ... and do i ..."), each piece as typed and as
     tokens: where a second question may open inside one clause."""
     pieces = _JOINED.split(segment)
-    return [(piece, TOKEN.findall(piece.lower().replace("'", "").replace("\u2019", "")))
-            for piece in pieces if len(pieces) > 1 and piece.strip()]
+    return [(piece, _piece_tokens(piece)) for piece in pieces if len(pieces) > 1 and piece.strip()]
 
 
 def pattern_problem(pattern: str, sets: dict[str, list[str]]) -> str | None:

@@ -174,7 +174,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         return Decline("a role", f"The documents I hold do not say who the {role} is.",
                        "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
-        asked = _asking(role_lead(question)[1])  # "CP conf chair here, how long ...": who asks asks for no chair
+        asked = told  # "CP conf chair here, how long ...": who asks asks for no chair
         for kind in scope.fact_kinds:
             if fact_missing(kind, asked, best, shown, weight, linked):
                 return Decline(kind.name, kind.reason, kind.pointer, related=True, about=subject_of(kind, q, weight))

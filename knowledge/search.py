@@ -29,6 +29,7 @@ from knowledge.models import Entry
 from knowledge.roles import role_words
 from knowledge.text import (
     GENERIC,
+    ORDINARY,
     STOPWORDS,
     canonical,
     concepts_of,
@@ -40,7 +41,6 @@ from knowledge.text import (
     strip_away,
     strip_places,
 )
-from knowledge.vocabulary import vocabulary
 
 K1 = 1.2
 B = 0.5
@@ -54,7 +54,6 @@ CONTEXT_SHARE = 0.30  # ... and all such words together weigh at most this share
 UNKNOWN_WEIGHT = 6.15
 # An ordinary English word ("finish", "ahead", "send") weighs this, matched or not: not a domain term, whatever its idf.
 ORDINARY_WEIGHT = 1.0
-ORDINARY = frozenset(stem(w) for w in vocabulary().ordinary_words)
 # A practitioner's role typed as shorthand ("a new SW", "the IRO") that no entry holds says who is involved, not what
 # is asked: it weighs as an ordinary word, not as an unknown one that would sink every entry.
 ROLES = frozenset(stem(r) for r in role_words())

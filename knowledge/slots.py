@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from knowledge.models import Entry
-from knowledge.text import STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
+from knowledge.text import ORDINARY, STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
 from knowledge.vocabulary import AdultRule, FactKind, ScopeRule, vocabulary
 
 
@@ -98,14 +98,8 @@ def weighty(stems: frozenset[str], weight: Callable[[str], float] | None) -> fro
 def names_subject(entry_stems: frozenset[str], others: frozenset[str], weight: Callable[[str], float] | None) -> bool:
     """With a focus ("does the executive meet monthly"), the entry must still hold one of the question's weighty
     other words ("executive"), if it has any: the accountable officers' meeting is not the executive's."""
-    heavy = weighty(others, weight) - (_ordinary() - entry_stems)  # a chat word ("the top bosses") names nothing,
+    heavy = weighty(others, weight) - (ORDINARY - entry_stems)  # a chat word ("the top bosses") names nothing,
     return not heavy or not heavy.isdisjoint(entry_stems)  # unless the entry says it too ("formally meet")
-
-
-@lru_cache(maxsize=1)
-def _ordinary() -> frozenset[str]:
-    """The stems of the vocabulary's chat words, which the search weighs as ordinary (search.ORDINARY)."""
-    return frozenset(stem(w) for w in vocabulary().ordinary_words)
 
 
 def evidence_for(kind: FactKind, folded_q: str) -> list[str]:

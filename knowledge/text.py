@@ -227,6 +227,8 @@ _ACRO_WORDS = frozenset(_ACRO_BY_FIRST) | frozenset(ACRONYMS)
 # Low-information words people wrap questions in: rare in the documents (so a high idf) but they say
 # little about the topic. Their weight is damped so "responsible" cannot outvote "practice group".
 GENERIC = frozenset(stem(w) for w in _V.generic)
+# ordinary English words people wrap a question in: weighed as ordinary by the search, no subject of a fact
+ORDINARY = frozenset(stem(w) for w in _V.ordinary_words)
 
 _CONCEPT_OF: dict[str, tuple[str, ...]] = {}
 for _i, _group in enumerate(CONCEPTS):
