@@ -44,7 +44,7 @@ from knowledge.safety_reply import (
     route_entries,
     safety_reply,
 )
-from knowledge.scope import decline_reason
+from knowledge.scope import decline_reason, route_unheld
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import find_places, fold, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
@@ -165,7 +165,10 @@ class Answerer(Ranking, Rendering):
         for_area = area or (e.partnership if e.partnership != NATIONAL else None)
         shown = each or [e] + [g for g in [self._other_named_group(query, hits)] if g is not None]
         e = shown[0]
-        return Answer("answer", "\n\n".join(self.render(x, question, for_area) for x in shown), question, for_area, e,
+        text = "\n\n".join(self.render(x, question, for_area) for x in shown)
+        if area and len(shown) == 1 and (note := route_unheld(question, e, area, self.kb.council(area))):
+            text = f"{note}\n\n{text}"  # "who is the LADO in Wirral": the definition, said to be all that is held
+        return Answer("answer", text, question, for_area, e,
                       top.confidence, sources=[source_of(x) for x in shown],
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)

@@ -129,6 +129,7 @@ class Ranking:
         wants_who = is_who_request(question)
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
+        subject = _subject(query)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -140,8 +141,8 @@ class Ranking:
                 h.boost *= LIST_PREFERENCE
                 if h.entry.agencies and self._agency_kind_named(h.entry, query):
                     h.boost *= AGENCIES_NAMED
-            if wants_contact and figure_heavy(h.entry):
-                h.boost *= FIGURES_FOR_CONTACT
+            if wants_contact and figure_heavy(h.entry) and not (subject and subject.stem in self._title_stems(h.entry)):
+                h.boost *= FIGURES_FOR_CONTACT  # not an entry titled with what is asked ("LADO - allegations ...")
             if wants_figures and figure_heavy(h.entry):
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
@@ -167,7 +168,6 @@ class Ranking:
         self._head_first(question, query, hits)
         # a contact asked for: the area's preference lifted an entry without the question's subject over one that holds
         # it and matched at least as well ("whats the LADO email for halton": the LADO, not the partnership's mailbox)
-        subject = _subject(query)
         if hits and subject is not None and asks_contact_detail(question) and \
                 not self.evidence.covers(subject, hits[0].entry):
             held = next((i for i, h in enumerate(hits[1:4], 1) if self.evidence.covers(subject, h.entry)

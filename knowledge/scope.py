@@ -14,9 +14,10 @@ from collections.abc import Callable
 from knowledge.current import NOW, change_asked, now_asked, now_decline
 from knowledge.declines import Decline, other_area_decline, rule_decline
 from knowledge.facts import YEAR_RE, Weight, fact_missing, named_people
+from knowledge.intents import is_contact_request
 from knowledge.models import Entry
 from knowledge.offered import subject_of
-from knowledge.partnerships import NATIONAL
+from knowledge.partnerships import NATIONAL, display_name
 from knowledge.question import asks, clauses
 from knowledge.roles import role_lead
 from knowledge.safety import get_detector
@@ -199,3 +200,18 @@ def _asking(question: str) -> str:
 _REQUEST_RE = re.compile(r"^\W*(?:need|needs|needed|want|wanted|looking for|after|please|pls|plz|just|name|number|"
                          r"email|details|contact|send|give|tell|list|and|also|plus)\b", re.I)
 _SELF_RE = re.compile(r"^\W*(?:i|im|i'm|ive|i've|we|were|we're|weve|we've)\s", re.I)
+
+
+def route_unheld(question: str, best: Entry, area: str | None, council: str) -> str | None:
+    """'who is the LADO in Wirral': a role reached as a service (`route_roles`) asked for in an area whose documents
+    give no way to it (the answer is the national definition, not the area's own entry): a line saying so and where to
+    go, shown before the definition, else None."""
+    q = fold_question(question)
+    words = raw_tokens(q)
+    if area is None or best.partnership != NATIONAL or not (
+            is_contact_request(q) or not vocabulary().route_asks.isdisjoint(words)):
+        return None
+    role = next((w.upper() for w in words if w in vocabulary().route_roles), None)
+    return None if role is None else (f"{display_name(area)}'s arrangements I hold do not say who the {role} is or how "
+                                      f"to reach them: {council}'s children's social care team can put you through. "
+                                      f"What a {role} does:")

@@ -259,6 +259,7 @@ class Vocabulary(_Strict):
     role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
     now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
     route_roles: frozenset[str] = frozenset()  # "who is the LADO (now)": the route to the role, not a person
+    route_asks: frozenset[str] = frozenset()  # "lado contact pls": a way to reach a route role asked for
     holder_roles: frozenset[str] = frozenset()  # "who is the WSP manager": a person asked for, not what the post does
     question_words: frozenset[str] = frozenset()
     relayed_verbs: list[str] = Field(default_factory=list)  # "my manager asked ...": who asks is not the topic
@@ -277,7 +278,7 @@ class Vocabulary(_Strict):
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
                      "ordinary_words",
-                     "route_roles", "holder_roles",
+                     "route_roles", "route_asks", "holder_roles",
                      "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
                      "pointing_words", mode="before")
     @classmethod
