@@ -124,7 +124,8 @@ class Answerer(Ranking, Rendering):
                 and top.coverage >= LIST_BESIDE and top.entry.id != listed.id:
             listed = None  # no list names the asker's kind ("nurseries n childminders"); a confident entry holding
             # every word asked does ("Appendix 1: ... registered under the Childcare Act 2006")
-        decline = local_decline(self._decline(question, places, query, top, listed), self.kb, area)
+        each = part_entries(self, query, hits, area, bool(named), confident)  # "who decides X, and how long?"
+        decline = local_decline(self._decline(question, places, query, top, listed, each or []), self.kb, area)
         if decline is not None:
             near = offered([(h.entry, h.confidence) for h in hits[:4]] if decline.related and confident else [],
                            decline.about)
@@ -140,7 +141,6 @@ class Answerer(Ranking, Rendering):
         if not confident and area and is_level_request(question) and (level := self._threshold(hits, area)):
             return Answer("answer", self.render(level, question, area), question, area, level,
                           top.confidence if top else 0.0, sources=[source_of(level)], corrections=query.corrections)
-        each = part_entries(self, query, hits, area, bool(named), confident)  # "who decides X, and how long?"
         if not confident and each is None:
             if top and top.confidence >= SUGGEST_CONFIDENCE:
                 sugg = self._suggestions(hits)
@@ -198,12 +198,14 @@ class Answerer(Ranking, Rendering):
         return found or next(iter(self.kb.entries(kind="threshold", partnership=area)), None)
 
     def _decline(self, question: str, places: list[tuple[str, str]], query: Query, top: Hit | None,
-                 listed: Entry | None = None) -> Decline | None:
+                 listed: Entry | None = None, parts: list[Entry] | None = None) -> Decline | None:
+        """Why not to answer, or None; `parts`: the entries answering each question of several, shown with the best
+        (what one of them holds is held: "which group decides, and how long" is answered by the timescale's entry)."""
         best = listed or (top.entry if top else None)
         return decline_reason(question, names_served_place=bool(places), best=best, weight=self._known_weight,
                               support=None if listed else lambda phrase: self.evidence.support_without(query, top,
                                                                                                        phrase),
-                              linked=self._linked(best))
+                              linked=self._linked(best) + [e for e in parts or [] if e is not best])
 
     def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
         """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""

@@ -275,14 +275,17 @@ def sub_questions(asking: str) -> list[str]:
     """The separate questions in a message's asking part, each with at least PART_WORDS words of its own (a short
     follow-up such as "and how often?" stays with the question before it)."""
     out: list[str] = []
+    lead = ""  # "In Halton, which group ... and how long ...": a place or filler opening the message is no question
     for part in (p.strip() for p in _PART_RE.split(asking)):
         if not part:
             continue
         if out and _content(part) < PART_WORDS and not _wh_two(part):
             out[-1] += " " + part
+        elif not out and _content(part) == 0:
+            lead = f"{lead} {part}".strip()
         else:
-            out.append(part)
-    return out
+            out.append(f"{lead} {part}".strip() if not out and lead else part)
+    return out or ([lead] if lead else [])
 
 
 
