@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from knowledge.confidence import SUGGEST_CONFIDENCE
 from knowledge.evidence import Evidence
 from knowledge.facts import missing_fact
 from knowledge.models import Entry
@@ -28,18 +29,23 @@ class Answerer(Protocol):
 # both). The leading entry answers a question of the message when, searched alone, that question ranks it within this
 # share of its own best entry; otherwise that best entry is shown for it as well.
 PART_NEAR = 0.85
+LEADING = 2  # the message's leading entries a question short of the bar may be answered by
 
 
-def _alone(answerer: Answerer, i: int, query: Query, area: str | None, named: bool) -> list[Hit]:
-    """The hits for the i-th question, the rest of the message weighed as context; [] without a confident one."""
+def _alone(answerer: Answerer, i: int, query: Query, area: str | None, named: bool,
+           leading: frozenset[str] = frozenset()) -> tuple[list[Hit], bool]:
+    """The hits for the i-th question, the rest of the message weighed as context, and whether the best is confident
+    on its own; ([], False) without a confident one or, short of that, one of the message's `leading` entries."""
     part = query.parts[i]
     rest = " ".join(p for j, p in enumerate(query.parts) if j != i)
     q, hits = answerer.rank(part, area, named, asked=(part, f"{rest} {query.context}".strip()))
-    if not hits or not answerer.confident(hits) or not answerer.evidence.about_subject(q, hits[0].entry):
-        return []
+    sure = bool(hits) and answerer.confident(hits)
+    if not hits or not (sure or (hits[0].entry.id in leading and hits[0].confidence >= SUGGEST_CONFIDENCE)) \
+            or not answerer.evidence.about_subject(q, hits[0].entry):
+        return [], False
     if answerer.evidence.unknown_acronyms(part) or missing_fact(part, hits[0].entry) is not None:
-        return []
-    return hits
+        return [], False
+    return hits, sure
 
 
 def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | None, named: bool,
@@ -50,14 +56,22 @@ def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | 
         return None
     top = hits[0].entry
     shown: list[Entry] = []
+    # unsure of the whole, the message's two leading entries may each answer one question ("what training is on this
+    # year, and are there short sessions to drop into"): a question short of the bar is answered by one of them,
+    # when another question of the message is answered confidently
+    leading = frozenset() if confident else frozenset(h.entry.id for h in hits[:LEADING])
+    sure, weak = confident, False
     for i in range(len(query.parts)):
-        own = _alone(answerer, i, query, area, named)
+        own, alone = _alone(answerer, i, query, area, named, leading)
         if not own and not confident:
             return None
+        sure, weak = sure or alone, weak or (bool(own) and not alone)
         near = next((h.ranking for h in own if h.entry.id == top.id), 0.0)
         e = top if confident and (not own or near >= PART_NEAR * own[0].ranking) else own[0].entry
         if all(x.id != e.id for x in shown):
             shown.append(e)
+    if weak and not confident and (not sure or len(shown) < 2):
+        return None  # no question of the message is answered confidently, or one entry short of the bar for all
     if confident and [x.id for x in shown] == [top.id]:
         return None  # the leading entry answers every question: nothing to add
     if area is None and len({x.partnership for x in shown} - {NATIONAL}) > 1:

@@ -3,7 +3,9 @@ none copied from a question set; each was seen failing on main 5f16858.
 
 * a place or filler opening the message ("In Halton, ...") is no question of its own: it goes with the first one;
 * a fact one question asks (a timescale) is held when the entry answering that question holds it, though the entry
-  answering the other question (which group decides) does not: both are shown, nothing is declined.
+  answering the other question (which group decides) does not: both are shown, nothing is declined;
+* unsure of the whole message, one question answered confidently and the other short of the bar but led by one of the
+  message's two leading entries: each question gets its entry (the offer of courses, the short sessions).
 """
 
 from __future__ import annotations
@@ -27,3 +29,16 @@ def test_a_timescale_held_by_the_other_questions_entry_is_not_declined(ask) -> N
     assert res.answered, res.text
     assert "15 working days" in res.text, res.text
     assert "Executive" in res.text, res.text
+
+
+def test_a_question_short_of_the_bar_is_answered_by_a_leading_entry_beside_a_confident_one(ask) -> None:
+    res = ask("what courses is the cheshire west partnership putting on, and are there any short free bite size "
+              "sessions i can drop into?", "cheshire-west-and-chester")
+    assert res.answered, res.text
+    assert "2019-2020" in res.text and "Lunch" in res.text, res.text
+    assert len(res.sources) == 2, res.sources
+
+
+def test_two_weak_questions_still_ask(ask) -> None:
+    res = ask("are there any bite size sessions, and is there anything quick?", "cheshire-west-and-chester")
+    assert not res.answered, res.text
