@@ -165,6 +165,15 @@ def missing_fact(question: str, best: Entry, *, holder_kinds: bool = False, weig
                 None)
 
 
+def gives_other_year(kind: FactKind, question: str, e: Entry) -> bool:
+    """A dated kind the entry gives, but not for the year asked (the 2017-18 accounts for a 2019-20 total): a runner-up
+    naming that year beside some other amount is no holder of it."""
+    if not kind.dated:
+        return False
+    text = SECTION_OR_YEAR_RE.sub(" ", entry_text(e))
+    return any(re.search(p, text) for p in evidence_for(kind, fold_question(question)))
+
+
 def _held_plainly(kind: FactKind, folded_q: str, e: Entry, weight: Weight | None) -> bool:
     """The entry's own field holds the fact ("frequency: quarterly") and its name or keywords hold what is asked
     ("the CE working group": Child Exploitation Working Group), or its text gives the fact under the question's own
