@@ -120,6 +120,7 @@ class Vocabulary(BaseModel):
     age_units: frozenset[str]
     setting_staff_roles: frozenset[str]
     setting_not_last: frozenset[str]
+    referral_verbs: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

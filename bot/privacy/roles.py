@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.patterns import Span
 from bot.privacy.rolecontext import RoleContext
-from bot.privacy.rolephrase import _single_words
+from bot.privacy.rolephrase import _phrase_ending, _single_words
 from bot.privacy.tokens import Toks
 
 
@@ -57,7 +57,12 @@ class RoleReader(RoleContext):
         if lo > 0 and norms[lo - 1] in titles and norms[lo - 1] != "di" and not self.toks[lo - 1].after.strip():
             return True
         # a title or a one-word role besides word i
-        return any(k != i and (norms[k] in titles or norms[k] in singles) for k in range(lo, hi + 1))
+        if any(k != i and (norms[k] in titles or norms[k] in singles) for k in range(lo, hi + 1)):
+            return True
+        # a role of several words typed in capitals before a courtesy title in the phrase ("the Family Support Worker
+        # Miss Dunne", round 37); a family role ("Foster Carer Mrs X") is no role here, and family_touch reads "Mum"
+        courtesy = self.v.titles
+        return any(norms[k + 1] in courtesy and _phrase_ending(norms, k, self.roles) for k in range(lo, i - 1))
 
     def governed(self, i: int) -> bool:
         """Word i (part of a name) is named as a professional in role, and no family relation touches it. All but

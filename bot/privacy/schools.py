@@ -69,8 +69,18 @@ def shapes(text: str) -> Iterator[Span]:
 
 def _school_near(src: Source, a: int, b: int) -> tuple[int, int] | None:
     """Where a school is named in a year group's sentence text[a:b] (offsets from a)."""
-    school = SCHOOL_NAME.search(src.text, a, b) or lower_school(src.text, a, b)
+    school = SCHOOL_NAME.search(src.text, a, b)
+    while school is not None and _referred_to(src.text, school.start(), a):
+        school = SCHOOL_NAME.search(src.text, school.end(), b)
+    school = school or lower_school(src.text, a, b)
     return None if school is None else (school.start() - a, school.end() - a)
+
+
+def _referred_to(text: str, start: int, a: int) -> bool:
+    """SCHOOL_NAME's "to X" at `start` is where a referral verb sends someone ("signpost yr 10s to Brook"): a service,
+    not the school of the year group (round 37). The verb is read in the 40 characters before, within the sentence."""
+    return text.startswith("to", start) and not words_of(text[max(a, start - 40):start]).isdisjoint(
+        lexicon().vocab.referral_verbs)
 
 
 def _school_of_year(src: Source, start: int, _key_end: int, length: int) -> tuple[int, int] | None:
