@@ -121,6 +121,7 @@ class Vocabulary(BaseModel):
     setting_staff_roles: frozenset[str]
     setting_not_last: frozenset[str]
     referral_verbs: frozenset[str]
+    document_parts: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

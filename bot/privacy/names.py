@@ -121,6 +121,8 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
     if len(w) < 2 or w in _FUNCTION or ((c.term(w) or w in v.role_words or w in _SMALL or w in _DETERMINERS)
                                         and not (t.cap and titled)):
         return False
+    if not titled and w in v.document_parts and t.after.lstrip()[:1].isdigit():
+        return False  # "see page 4": a part of a document before its number, though "page" is a name too
     if not t.cap and not titled and w in v.professional_roles:
         return False  # "governor asked", "chair said": a job typed in lower case, though some lists hold it as a name
     if len(w) <= 3 and t.upper:

@@ -52,11 +52,17 @@ _NAMED_BEFORE = re.compile(
     r"\s{1,2}$")
 _ONE_CHILD_AFTER = re.compile(r"\s{1,2}(?:boy|girl|lad|lass|pupil|student|child|kid)\b(?!\s{1,2}premium)",
                               re.IGNORECASE)
+# A form set off by punctuation before one child (round 37): "St Bede's Widnes, 4F - boy", "Fairfield High 9C, girl";
+# its school is looked for in its sentence as any year group's is. Not money or a size ("5K run", "4G signal").
+FORM_CHILD = re.compile(r"(?<![\w£$€.])(?:[1-9]|1[0-3])[A-Z]\d?(?![\w%])(?=\s{0,2}[,\-–—:]?\s{1,2}(?:a\s{1,2})?"
+                        r"(?i:boy|girl|lad|lass|pupil|student|child|kid)\b)")
+_CHILD_WORDS = frozenset({"boy", "girl", "lad", "lass", "pupil", "student", "child", "kid"})
 _SETTING_WORDS = frozenset({"nursery", "preschool", "pre-school", "playgroup", "infant", "infants", "creche"})
 
 
 def school_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
-    return [_schools(src, words)] if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}) else []
+    return [_schools(src, words)] if words & (_YEAR_GATE | _SCHOOL_GATE | {"in"}) or (
+        words & _CHILD_WORDS and has_digit(src.text)) else []
 
 
 def shapes(text: str) -> Iterator[Span]:
@@ -142,7 +148,8 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
              *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ()),
              *(islice(FORM_LOWER.finditer(text), MANY_CUES) if {"in", "at"} <= words and has_digit(text) else ()),
-             *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ())]
+             *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ()),
+             *(islice(FORM_CHILD.finditer(text), MANY_CUES) if words & _CHILD_WORDS and has_digit(text) else ())]
     # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
     years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
     if len(years) > MANY_CUES and not any(src.anywhere(p) for p in _SCHOOL_PATTERNS
