@@ -27,6 +27,7 @@ from bot.privacy.aged_siblings import aged_sibling_spans
 from bot.privacy.beds import bed_spans
 from bot.privacy.casework_names import casework_name_spans
 from bot.privacy.combos import combination_spans, event_spans
+from bot.privacy.dropped_owners import dropped_owner_spans
 from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.folding import fold
@@ -99,7 +100,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
             pronoun_job_spans(src, words), bed_spans(src, words, digits),
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
-            own_setting_spans(src, words)]
+            own_setting_spans(src, words), dropped_owner_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:
