@@ -52,6 +52,7 @@ from bot.privacy.wordnames import (
     _in_title_phrase,
     _infinitive,
     _kin_owner,
+    _labelled_subject,
     _name_not_modal,
     _named,
     _named_thing,
@@ -183,7 +184,8 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
                     or (t.possessive and relation_next and (not place or kin_next))
                     or (first and clause and verb_next and not t.possessive
                         and (not place or nn in v.person_verbs or _person_state(i, toks, lex)))
-                    or (first and clause and not place and _aside_then_verb(i, toks, lex))
+                    or (first and clause and not place and (_aside_then_verb(i, toks, lex)
+                                                             or _labelled_subject(i, toks, lex)))
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(t, prev, nxt))
                     or (first and not place and _with_relative(i, toks, lex))

@@ -260,3 +260,18 @@ def _aside_then_verb(i: int, toks: Toks, lex: Lexicon) -> bool:
     m = _ASIDE.match(toks.text, t.end, t.end + 64)
     verb = m.group(1).lower().replace("’", "'") if m else ""
     return verb in v.verbs_after or verb in v.person_verbs
+
+
+_LABEL_MARKS = frozenset({"-", "–", "—", ":"})
+
+
+def _labelled_subject(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'mason - missing again last night', 'hope: excluded today': a first name that is also a word, alone at its
+    line's start before a dash or colon, then within four words a state only a person is in (person_states): the
+    note's subject (round 37; not a season or month heading, "summer - missing episodes rose")."""
+    t, prev = toks[i], toks[i - 1] if i else None
+    if t is None or t.norm in lex.vocab.not_name_times or t.after.lstrip()[:1] not in _LABEL_MARKS or (
+            prev is not None and "\n" not in t.before):
+        return False
+    states = lex.vocab.person_states
+    return any((n := toks[k]) is not None and n.norm in states for k in range(i + 1, min(len(toks), i + 5)))
