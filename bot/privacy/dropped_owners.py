@@ -3,9 +3,9 @@
 word with its "s" is then in no name list, so names.py never reads it.
 
 The word is taken only when it is a first name and "s", no English word, surname or place as it stands ("johns",
-"summers", "williams" pass), not after "St" / "Saint" ("st marys school"), and the next word is one a person owns
-(vocabulary relation_after_possessive: a relative, a plan, a referral, a school). Cue words first (Source.at_words),
-one bounded match each: linear time.
+"summers", "williams" pass) and no relative's ("nans house", "grans flat"), not after "St" / "Saint" ("st marys
+school"), and the next word is one a person owns (vocabulary relation_after_possessive: a relative, a plan, a
+referral, a school). Cue words first (Source.at_words), one bounded match each: linear time.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ def _owner(word: str) -> bool:
         return False
     lex = lexicon()
     v = lex.vocab
-    return (word[:-1] in lex.first_names and word not in lex.english and word not in lex.surnames
+    stem = word[:-1]
+    return (stem in lex.first_names and word not in lex.english and word not in lex.surnames
             and word not in lex.places and word not in v.local_places and word not in v.not_names
-            and word not in v.person_relations and word not in v.role_words and word not in v.org_words)
+            and not {word, stem} & (v.person_relations | v.role_words | v.org_words | v.common_words))
 
 
 def dropped_owner_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:

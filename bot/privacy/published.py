@@ -135,6 +135,11 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
         if at and all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
                       for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
             return m
+        # "y9 at wade deacon", "year 10 at upton hall": straight after a year group, two words each a name, a place or
+        # in no list (round 37; not "at youth club", "at home all week", "at forest park": a word no name)
+        if at and second and _YEAR_BEFORE.search(text, max(a, m.start() - 12), m.start()) and all(
+                _name_word(w, lex) for w in (first, second)):
+            return m
         # ("at thornleigh in year 8", "goes to westbrook and is in year 10": the name, then a small word, round 33)
         if first not in NOT_SCHOOL_NAME and _unlisted(first, lex) and (not second or second in _AFTER_NAME or (
                 _unlisted(second, lex) and not at)):
@@ -160,6 +165,16 @@ def _unlisted(word: str, lex: Lexicon) -> bool:
     v = lex.vocab
     return (word not in lex.english and word not in lex.rare_english and word not in v.common_words
             and word not in v.acronyms and word not in v.service_acronyms and word not in v.local_places)
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])s?\s{1,2}$", re.IGNORECASE)
+
+
+def _name_word(word: str, lex: Lexicon) -> bool:
+    """A word of a school's name typed in lower case: a name, a place or a word in no list, not a description."""
+    v = lex.vocab
+    return word not in NOT_SCHOOL_NAME and word not in v.common_words and word not in v.not_name_times and (
+        word in lex.surnames or word in lex.places or word in lex.first_names or _unlisted(word, lex))
 
 
 # Small words that are never part of an institution's name ("aoife in clinic").
