@@ -187,7 +187,7 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
                     or (first and clause and not place and (_aside_then_verb(i, toks, lex)
                                                              or _labelled_subject(i, toks, lex)))
                     or (first and contact and end_next and not place)
-                    or (first and not place and _about_pronoun(t, prev, nxt))
+                    or (first and not place and _about_pronoun(i, toks, lex))
                     or (first and not place and _with_relative(i, toks, lex))
                     or (first and _case_for(w, prev, prev2, nn, end_next or verb_next, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)

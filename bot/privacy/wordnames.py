@@ -238,10 +238,29 @@ def _person_state(i: int, toks: Toks, lex: Lexicon) -> bool:
             and after.norm in lex.vocab.person_states)
 
 
-def _about_pronoun(t: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
-    """'worried about river, he's...': a first name after about/re/for, then a comma and a pronoun."""
-    return (prev is not None and prev.norm in ("about", "re", "for", "with") and t.after.strip() == ","
-            and nxt is not None and nxt.norm in ("he", "she", "they", "he's", "she's", "they're", "hes", "shes"))
+def _about_pronoun(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'worried about river, he's...': a first name after about/re/for, then a comma and a pronoun; or after
+    "worried / concerned about", then a comma and a description with his or her later in its sentence ('worried
+    about river, new clothes nobody bought her', round 37; not a season or an abstract word, "worried about summer")."""
+    t, prev, nxt = toks[i], toks[i - 1] if i else None, toks[i + 1]
+    if prev is None or t is None or prev.norm not in ("about", "re", "for", "with") or t.after.strip() != ",":
+        return False
+    if nxt is not None and nxt.norm in ("he", "she", "they", "he's", "she's", "they're", "hes", "shes"):
+        return True
+    v = lex.vocab
+    if i < 2 or (w := toks[i - 2]) is None or w.norm not in _WORRIED or t.norm in v.not_name_times or (
+            t.norm in v.abstract_name_words):
+        return False
+    for k in range(i + 1, min(len(toks), i + 14)):
+        if (n := toks[k]) is None or (k > i + 1 and not _STOP_PUNCT.isdisjoint(n.before)) or "\n" in n.before:
+            return False
+        if n.norm in _HIS_HER:
+            return True
+    return False
+
+
+_WORRIED = frozenset({"worried", "concerned", "worries", "concerns", "worry", "concern", "anxious"})
+_HIS_HER = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself", "he's", "she's", "hes", "shes"})
 
 
 
