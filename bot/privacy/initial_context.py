@@ -124,3 +124,22 @@ KIN_WORD_BRACKET = re.compile(
 IS_AGE = re.compile(r"\s{1,2}(?:is|was|'s|’s)\s{1,2}(?:only\s{1,2}|just\s{1,2}|nearly\s{1,2}|now\s{1,2}|almost\s{1,2})?"
                     r"(?:1[0-7]|[1-9])(?:\s{0,2}(?:yo|y/o|years?\s{1,2}old|months?(?:\s{1,2}old)?)\b|\s{0,2}(?=[,.;!?)]|"
                     r"\s{1,2}(?:and|but|now|so|&)\b)|\s{0,2}$)", re.IGNORECASE)
+
+
+# Round 37. A lower-case pair as the one a note is about: after about / re, then a comma and a pronoun ("worried about
+# kt, she's stopped eating"), or after "for" ending its line, a chasing verb a few words before ("chase the GP for mb").
+_ABOUT = frozenset({"about", "re", "regarding"})
+_PRONOUNS = frozenset({"he", "she", "he's", "she's", "hes", "shes"})
+_CHASE = frozenset({"chase", "chasing", "chased", "follow", "following", "remind", "reminder", "ask", "asked",
+                    "request", "requested", "book", "booked"})
+
+
+def about_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """The lower-case pair at word i is the one the note is about (see above); no English word ("for am")."""
+    t, prev, nxt, norms = toks[i], toks[i - 1] if i else None, toks[i + 1], toks.norms
+    if t is None or prev is None or t.norm in lex.english or any(ch in ".;!?\n" for ch in t.before):
+        return False
+    if prev.norm in _ABOUT and t.after.strip() == ",":
+        return nxt is not None and nxt.norm in _PRONOUNS
+    ends = nxt is None or "\n" in t.after or t.after.strip()[:1] in (".", "!", "?")
+    return prev.norm == "for" and ends and any(norms[k] in _CHASE for k in range(max(0, i - 8), i - 1))

@@ -11,6 +11,7 @@ from bot.privacy.initial_context import (
     CASE_VERBS,
     IS_AGE,
     KIN_WORD_BRACKET,
+    about_pair,
     case_noun_after,
     joined_pair,
     kin_after,
@@ -186,7 +187,7 @@ def _lower_person(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     # ("kb - self harmed at 2am": the pair labelling a note of what the person did)
     labelled = t.after.strip() in ("-", "–", "—", ":") and "\n" not in t.after
-    if setting_bracketed(i, toks):
+    if setting_bracketed(i, toks) or about_pair(i, toks, lex):
         return True
     if nxt is not None and (not t.after.strip() or labelled) and (
             nxt.norm in v.person_verbs or nxt.norm in _PERSON_ONLY or self_harm(i + 1, toks)):
