@@ -143,3 +143,19 @@ def about_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
         return nxt is not None and nxt.norm in _PRONOUNS
     ends = nxt is None or "\n" in t.after or t.after.strip()[:1] in (".", "!", "?")
     return prev.norm == "for" and ends and any(norms[k] in _CHASE for k in range(max(0, i - 8), i - 1))
+
+
+# Round 37. Capitals labelling a line of minutes or a note, then what the person did or how they are ("KT - self
+# harmed at the weekend", "minutes: JB - no concerns, attending well"): a dash or colon after the letters at the
+# line's or sentence's start, and within four words a person's verb or one of these.
+_NOTE_WORDS = frozenset({"concerns", "concern", "screening", "attending", "attendance", "excluded", "missing",
+                         "harmed", "disclosed", "disclosure", "absent", "absconded", "upset", "crying", "scared"})
+
+
+def labelled_note(i: int, toks: Toks, lex: Lexicon) -> bool:
+    t = toks[i]
+    if t is None or t.after.strip() not in ("-", "–", "—", ":") or "\n" in t.after or not (
+            i == 0 or "\n" in t.before or t.before.strip()[-1:] in (":", ".", ";")):
+        return False
+    verbs, norms = lex.vocab.person_verbs, toks.norms
+    return any(norms[k] in _NOTE_WORDS or norms[k] in verbs for k in range(i + 1, min(len(norms), i + 5)))

@@ -16,6 +16,7 @@ from bot.privacy.initial_context import (
     joined_pair,
     kin_after,
     kin_bracketed,
+    labelled_note,
     lettered,
     self_harm,
     setting_bracketed,
@@ -150,7 +151,7 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
            or _and_relative(i, toks, lex) or _with_relative_after(i, toks, lex)
            # "flag TK to the MASH", "TK home visit", "KD + LD" (round 27)
            or (prev is not None and prev.norm in CASE_VERBS and _END_PUNCT.isdisjoint(t.before))
-           or case_noun_after(i, toks) or joined_pair(i, toks, lex))
+           or case_noun_after(i, toks) or joined_pair(i, toks, lex) or labelled_note(i, toks, lex))
     return bool(cue) and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks)
 
 
