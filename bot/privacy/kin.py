@@ -89,6 +89,8 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
     if mc:
         letters = raw.replace("Mac", "M").replace("Mc", "M")
     if letters.islower() and letters.isalpha() and len(letters) <= 3:
+        if toks.text[t.start - 1:t.start].isdigit():
+            return False  # "9th and 16th": an ordinal's ending (round 38)
         return _lower_pair(i, toks, lex) or _lower_person(i, toks, lex) or (len(letters) == 2 and (
             _kin_owned(t, nxt, lex) or _lower_aged(t, toks, lex)))
     if not letters.isalpha() or not letters.isupper() or len(letters) > 4 or toks.text[t.end:t.end + 1].isdigit():

@@ -111,6 +111,7 @@ class Vocabulary(BaseModel):
     published_people: frozenset[str]
     not_name_times: frozenset[str]
     short_words: frozenset[str]
+    label_not_letters: frozenset[str]
     hospital_beds: frozenset[str]
     hospital_units: frozenset[str]
     parking_words: frozenset[str]

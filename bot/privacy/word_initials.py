@@ -23,11 +23,19 @@ from bot.privacy.patterns import Source, Span
 _SUBJECTS = frozenset({"pe", "re", "dt", "it", "rs", "cs", "pp", "ks", "yr"})  # school subjects given a year
 
 
+_SEX = r"(?:boy|girl|male|female|m|f)"
+_AGE = r"(?:(?:yr|year|y)\s{0,2}(?:[1-9]|1[0-3])|aged?\s{0,2}\d{1,2}|\d{1,2}\s{0,2}(?:yo|y/o|yrs?)\b)"
+# A school year or a worded age, with or without a child's sex; a bare age only beside the sex (round 38).
+_BRACKET_AGE = (rf"(?i:(?:{_SEX}\s{{0,2}}[,/]?\s{{0,2}})?{_AGE}(?:\s{{0,2}}[,/]?\s{{0,2}}{_SEX})?"
+                rf"|{_SEX}\s{{0,2}}[,/]?\s{{0,2}}\d{{1,2}}|\d{{1,2}}\s{{0,2}}[,/]?\s{{0,2}}{_SEX})")
+
+
 @cache
-def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The frames after a lone pair of letters, a child's label, and a dotted letter: one pattern each."""
     rel = "|".join(sorted(lexicon().vocab.person_relations, key=len, reverse=True))
-    pair = r"(?<![\w'’.\-])([a-z]{2})"
+    # (round 38: or one letter and another joined by a hyphen, "a-m and her brother")
+    pair = r"(?<![\w'’.\-])([a-z]{2}|[a-z]-[a-z])"
     at_pair = re.compile(pair + r"(?:"
                          # "tm and her sister em", "aa and his little brother"
                          r"\s{1,2}(?:and|&)\s{1,2}(?:his|her|their)\s{1,2}(?:(?:little|older|younger|big|baby|twin)"
@@ -42,8 +50,9 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
                          rf"\s{{1,2}}with)\s{{1,2}}(?:by\s{{1,2}})?(?:his\s{{1,2}}|her\s{{1,2}}|their\s{{1,2}})?(?:{rel})\b"
                          # "rj's mum rang": letters owning a relative (round 36)
                          rf"|(?:'s|’s)\s{{1,2}}(?:{rel})\b"
-                         # "hm (yr 5)", "tm (year 10)": letters labelled with a school year in brackets
-                         r"|\s{0,2}\(\s{0,2}(?:yr|year|y)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}\))")
+                         # "hm (yr 5)", "tm (year 10)": letters labelled with a school year in brackets; round 38:
+                         # or an age with its word or a child's sex ("cm (aged 3)", "tc (boy, 12)", "(7, girl)")
+                         rf"|\s{{0,2}}\(\s{{0,2}}{_BRACKET_AGE}\s{{0,2}}\))")
     # "the child identified as mp was found", "the child referred to as 'as' in the minutes"
     label = re.compile(r"\b(?:child|boy|girl|yp|baby|pupil|infant|sibling|daughter|son|young\s{1,2}person)\s{1,2}"
                        r"(?:(?:was|is|being|now)\s{1,2})?(?:identified|referred\s{1,2}to|known|recorded|named|listed"
@@ -56,7 +65,14 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
     # "cm is 4 and still in nappies": a pair opening its sentence, then a child's age (round 36; found from "is" or
     # "was" after two letters, the rest read in _aged_pairs)
     aged = re.compile(r" (?:is|was)\s")  # (a literal start: a lookbehind first was tried at every character)
-    return at_pair, label, at_dot, aged
+    # "child tw seen", "baby r-j weighed", "dad of lp": letters straight after a child word or a relative's "of"
+    # (round 38)
+    roles = "|".join(sorted(lexicon().vocab.strong_initial_roles, key=len, reverse=True))
+    # (read in the lower-cased text: a case-blind alternation cost 10 ms a long message; a word starts after a space,
+    # a bracket or a quote)
+    after_role = re.compile(rf"(?<![^\s(\"'‘“:;,])(?:(?:{roles})|(?:{rel})\s{{1,2}}of)\s{{1,2}}"
+                            r"([a-z]{2}|[a-z]-[a-z]|[a-z]\.[a-z]\.?)(?=['’]s\b|(?![\w'’\-]|\.\w))")
+    return at_pair, label, at_dot, aged, after_role
 
 
 _OPENS = re.compile(r"(?:^|[.!?;:]\s{1,2}|\n\s{0,2}|[-–]\s)$")
@@ -83,7 +99,7 @@ def word_initial_spans(src: Source) -> Iterator[Span]:
     """Each frame's letters, unless a two-letter function word, a school subject or a dotted abbreviation."""
     text = src.text
     short = lexicon().vocab.short_words
-    at_pair, label, at_dot, aged = _frames()
+    at_pair, label, at_dot, aged, after_role = _frames()
     matches: list[re.Match[str]] = []
     matches.extend(at_pair.finditer(text))
     if " as " in text:
@@ -92,6 +108,11 @@ def word_initial_spans(src: Source) -> Iterator[Span]:
         matches.extend(at_dot.finditer(text))
     if " is " in text or " was " in text:
         matches.extend(_aged_pairs(text, aged))
+    lowered = text.lower()
+    if len(lowered) == len(text):  # (a few characters change length in lower case: then this frame is not read)
+        not_after_role = lexicon().vocab.label_not_letters
+        matches.extend(m for m in after_role.finditer(lowered) if m.group(1) not in not_after_role
+                       and text[m.start(1):m.end(1)].islower())
     for m in matches:
         for g in range(1, (m.lastindex or 0) + 1):
             w = m.group(g)
