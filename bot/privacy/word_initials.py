@@ -25,9 +25,12 @@ _SUBJECTS = frozenset({"pe", "re", "dt", "it", "rs", "cs", "pp", "ks", "yr"})  #
 
 _SEX = r"(?:boy|girl|male|female|m|f)"
 _AGE = r"(?:(?:yr|year|y)\s{0,2}(?:[1-9]|1[0-3])|aged?\s{0,2}\d{1,2}|\d{1,2}\s{0,2}(?:yo|y/o|yrs?)\b)"
-# A school year or a worded age, with or without a child's sex; a bare age only beside the sex (round 38).
+# A school year or a worded age, with or without a child's sex; a bare age only beside the sex; a child's setting
+# (round 38).
 _BRACKET_AGE = (rf"(?i:(?:{_SEX}\s{{0,2}}[,/]?\s{{0,2}})?{_AGE}(?:\s{{0,2}}[,/]?\s{{0,2}}{_SEX})?"
-                rf"|{_SEX}\s{{0,2}}[,/]?\s{{0,2}}\d{{1,2}}|\d{{1,2}}\s{{0,2}}[,/]?\s{{0,2}}{_SEX})")
+                rf"|{_SEX}\s{{0,2}}[,/]?\s{{0,2}}\d{{1,2}}|\d{{1,2}}\s{{0,2}}[,/]?\s{{0,2}}{_SEX}"
+                # or a child's setting, whatever the letters also stand for ("pr (reception)")
+                r"|nursery|pre-?school|reception|infants|juniors)")
 
 
 @cache

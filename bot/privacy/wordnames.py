@@ -34,7 +34,8 @@ _OPENERS = _FUNCTION | frozenset({"did", "does", "has", "is", "was", "will", "wh
 
 
 def _verb_use(i: int, toks: Toks, lex: Lexicon) -> bool:
-    """'forgot to Mark the register', 'can you Chase up the GP': after "to" (not "spoke to"), "you" or "please", and
+    """'forgot to Mark the register', 'can you Chase up the GP': after "to" (not "spoke to"), "you", "someone" or
+    "please", and
     before an article or particle, a name that is also an English verb is the verb."""
     prev, prev2, nxt = toks[i - 1] if i else None, toks[i - 2] if i > 1 else None, toks[i + 1]
     if prev is None or nxt is None or not _PHRASE_PUNCT.isdisjoint(toks[i].after) or nxt.norm not in \
@@ -42,7 +43,7 @@ def _verb_use(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     if prev.norm == "to":
         return prev2 is None or (prev2.norm not in _SPEAK and prev2.norm not in lex.vocab.contact_verbs)
-    return prev.norm in ("you", "please", "pls", "plz")
+    return prev.norm in ("you", "please", "pls", "plz", "someone", "somebody", "anyone", "anybody")  # (round 38)
 
 
 # Verbs that take "to" and an infinitive: after them a name-word is the verb ("we need to Mark this").
