@@ -36,6 +36,7 @@ from bot.privacy.groups import group_detectors
 from bot.privacy.informal import informal_detectors
 from bot.privacy.kin_names import kin_name_spans
 from bot.privacy.known_as import known_as_detectors
+from bot.privacy.loose_shapes import loose_birth_spans, loose_reference_spans
 from bot.privacy.named_outright import named_outright_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
@@ -97,10 +98,11 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             short_owner_spans(src, words), relative_workplaces(src, words),
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),
             family_set_spans(src, words), kin_name_spans(src, words), visited_family_spans(src, words),
-            aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src),
+            aged_initial_spans(src, digits), casework_name_spans(src, words), word_initial_spans(src, words),
             pronoun_job_spans(src, words), bed_spans(src, words, digits),
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
-            own_setting_spans(src, words), dropped_owner_spans(src, words)]
+            own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
+            loose_reference_spans(src, digits)]
 
 
 def _spans(text: str) -> list[Span]:

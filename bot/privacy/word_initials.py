@@ -98,7 +98,14 @@ _PAIR = re.compile(r"([a-z]{2})")
 _NOT_DOTTED = frozenset({"e.g", "e.g.", "i.e", "i.e."})
 
 
-def word_initial_spans(src: Source) -> Iterator[Span]:
+@cache
+def _role_words() -> frozenset[str]:
+    """The words after_role starts at (a child word or a relative): without one the frame is not tried."""
+    v = lexicon().vocab
+    return v.strong_initial_roles | v.person_relations
+
+
+def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """Each frame's letters, unless a two-letter function word, a school subject or a dotted abbreviation."""
     text = src.text
     short = lexicon().vocab.short_words
@@ -111,7 +118,7 @@ def word_initial_spans(src: Source) -> Iterator[Span]:
         matches.extend(at_dot.finditer(text))
     if " is " in text or " was " in text:
         matches.extend(_aged_pairs(text, aged))
-    lowered = text.lower()
+    lowered = text.lower() if not words.isdisjoint(_role_words()) else ""
     if len(lowered) == len(text):  # (a few characters change length in lower case: then this frame is not read)
         not_after_role = lexicon().vocab.label_not_letters
         matches.extend(m for m in after_role.finditer(lowered) if m.group(1) not in not_after_role
