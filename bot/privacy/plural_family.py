@@ -44,6 +44,8 @@ def lower_family(i: int, t: Tok, toks: Toks, lex: Lexicon) -> bool:
     if w.startswith(_MC) and not any(x in lex.english or x in lex.rare_english for x in (stem, w)):
         return True  # 'joint visit mcgraths', 'the macleods': no word is spelt so
     norms = toks.norms
+    if i and norms[i - 1] == "the" and _surname_no_word(w, stem, lex) and _where_lives(i + 1, norms, lex):
+        return True  # 'the pembertons on the estate', 'the hargreaves have moved' (round 38)
     if i == 0 or norms[i - 1] != "the" or stem not in lex.frequent_surnames or stem in v.colours:
         return False
     if stem in v.org_words or stem in v.role_words or stem in v.titles or w in lex.places:
@@ -51,6 +53,30 @@ def lower_family(i: int, t: Tok, toks: Toks, lex: Lexicon) -> bool:
     k = i + 1
     return (k + 1 < len(norms) and norms[k] in _AT and not t.after.strip()
             and any(norms[j] in v.casework_words or norms[j] == "core" for j in range(k + 1, min(len(norms), k + 4))))
+
+
+_LIVES_AT = frozenset({"on", "in", "from", "at", "behind", "near", "off"})
+
+
+def _surname_no_word(w: str, stem: str, lex: Lexicon) -> bool:
+    """A plural whose singular is a surname, or in no list at all, and neither is a word, place, group or term."""
+    v = lex.vocab
+    if any(x in lex.english or x in lex.rare_english or x in lex.places or x in v.local_places or x in v.acronyms
+           or x in v.service_acronyms or x in v.not_names or x in v.communities for x in (w, stem)):
+        return False
+    return stem in lex.surnames or stem in lex.frequent_surnames or not (
+        stem in lex.proper_nouns or w in lex.proper_nouns or stem in lex.first_names)
+
+
+def _where_lives(k: int, norms: list[str], lex: Lexicon) -> bool:
+    """What a family does next ("have moved"), or where it lives within four words ("on the estate", "in the
+    flats")."""
+    if k >= len(norms):
+        return False
+    if norms[k] in _PLURAL_VERBS:
+        return True
+    homes = lex.vocab.settings | lex.vocab.family_home_nouns | {"flats", "road", "street", "lane", "close", "avenue"}
+    return norms[k] in _LIVES_AT and any(norms[j] in homes for j in range(k + 1, min(len(norms), k + 5)))
 
 
 _VOWELS = frozenset("aeiouy")
