@@ -112,6 +112,7 @@ class Vocabulary(BaseModel):
     not_name_times: frozenset[str]
     short_words: frozenset[str]
     label_not_letters: frozenset[str]
+    hyphen_not_initials: frozenset[str]
     hospital_beds: frozenset[str]
     hospital_units: frozenset[str]
     parking_words: frozenset[str]

@@ -96,6 +96,25 @@ _PAIR = re.compile(r"([a-z]{2})")
 
 
 _NOT_DOTTED = frozenset({"e.g", "e.g.", "i.e", "i.e."})
+# "ip-m", "l-m": a letter or two, a hyphen, and a letter or two, standing alone in lower case (round 38; found from
+# the hyphen, a literal start, and the letters before it read by _hyphened)
+_HYPHEN = re.compile(r"-[a-z]{1,2}(?![\w\-'’@/]|\.\w)")
+_HYPHEN_HEAD = re.compile(r"(?<![\w\-'’.@/])[a-z]{1,2}$")
+
+
+def _hyphened(text: str) -> Iterator[tuple[int, int]]:
+    """Each lower-case 'ab-c' standing alone that is no word, abbreviation, prefix or range."""
+    lex = lexicon()
+    v = lex.vocab
+    for m in _HYPHEN.finditer(text):
+        head = _HYPHEN_HEAD.search(text, max(0, m.start() - 3), m.start())
+        if head is None:
+            continue
+        w = text[head.start():m.end()]
+        if (w in v.hyphen_not_initials or head.group() in v.hyphen_not_initials or w in lex.english
+                or w in lex.rare_english or w in v.acronyms or w in v.service_acronyms):
+            continue
+        yield head.start(), m.end()
 
 
 @cache
@@ -123,6 +142,9 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         not_after_role = lexicon().vocab.label_not_letters
         matches.extend(m for m in after_role.finditer(lowered) if m.group(1) not in not_after_role
                        and text[m.start(1):m.end(1)].islower())
+    if "-" in text:
+        for a, b in _hyphened(text):
+            yield "initials", a, b
     for m in matches:
         for g in range(1, (m.lastindex or 0) + 1):
             w = m.group(g)
