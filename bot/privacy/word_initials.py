@@ -63,7 +63,9 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
                        r"|who|and)\b)")
     # "d.m-h", "j.o'd": a dotted initial and a hyphenated or O' surname's letters; "n.b. aged 14": a dotted pair given
     # an age
+    # (round 38: or an age with its unit, "l.w 9yo")
     at_dot = re.compile(r"(?<![\w.])([a-z]\.[a-z](?:[-'’][a-z]{1,2}(?![\w'’\-])|\.?(?=,?\s{1,2}aged?\s{1,2}\d"
+                        r"|,?\s{1,2}\d{1,2}\s{0,2}(?:yo|y/o|yrs?|years?\s{1,2}old)\b"
                         r"|\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d)))", re.IGNORECASE)
     # "cm is 4 and still in nappies": a pair opening its sentence, then a child's age (round 36; found from "is" or
     # "was" after two letters, the rest read in _aged_pairs)
@@ -73,8 +75,9 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
     roles = "|".join(sorted(lexicon().vocab.strong_initial_roles, key=len, reverse=True))
     # (read in the lower-cased text: a case-blind alternation cost 10 ms a long message; a word starts after a space,
     # a bracket or a quote)
-    after_role = re.compile(rf"(?<![^\s(\"'‘“:;,])(?:(?:{roles})|(?:{rel})\s{{1,2}}of)\s{{1,2}}"
-                            r"([a-z]{2}|[a-z]-[a-z]|[a-z]\.[a-z]\.?)(?=['’]s\b|(?![\w'’\-]|\.\w))")
+    # ("kid (op) said": or in brackets, whatever their case)
+    after_role = re.compile(rf"(?<![^\s(\"'‘“:;,])(?:(?:{roles})|(?:{rel})\s{{1,2}}of)\s{{0,2}}"
+                            r"(?:(?<=\s)|\(\s{0,2}(?=\w+\s{0,2}\)))([a-z]{2}|[a-z]-[a-z]|[a-z]\.[a-z]\.?)(?=['’]s\b|(?![\w'’\-]|\.\w))")
     return at_pair, label, at_dot, aged, after_role
 
 
@@ -141,7 +144,7 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if len(lowered) == len(text):  # (a few characters change length in lower case: then this frame is not read)
         not_after_role = lexicon().vocab.label_not_letters
         matches.extend(m for m in after_role.finditer(lowered) if m.group(1) not in not_after_role
-                       and text[m.start(1):m.end(1)].islower())
+                       and (text[m.start(1):m.end(1)].islower() or text[m.start(1) - 1] == "("))
     if "-" in text:
         for a, b in _hyphened(text):
             yield "initials", a, b
