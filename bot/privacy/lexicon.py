@@ -113,6 +113,7 @@ class Vocabulary(BaseModel):
     short_words: frozenset[str]
     label_not_letters: frozenset[str]
     hyphen_not_initials: frozenset[str]
+    moods: frozenset[str]
     hospital_beds: frozenset[str]
     hospital_units: frozenset[str]
     parking_words: frozenset[str]

@@ -127,6 +127,25 @@ def _role_words() -> frozenset[str]:
     return v.strong_initial_roles | v.person_relations
 
 
+# "tj quiet, rk tearful", "vs v quiet": a pair opening its clause, then (a word or two of degree and) a mood; found
+# from the mood word, the pair read in the 30 characters before it (round 38)
+_MOOD_BEFORE = re.compile(r"(?:^|[,;.:!?\-–]\s{1,2}|\band\s{1,2}|\n\s{0,2})([a-z]{2})\s{1,2}(?:(?:v|very|really|quite|"
+                          r"so|a\s{1,2}bit|bit|still|was|is|seemed|seems|looked|looks|more|less)\s{1,2}){0,2}$")
+
+
+def _moody(text: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Each pair opening a clause straight before a mood (not a short word's, subject's or service's letters)."""
+    v = lexicon().vocab
+    moods = words & v.moods
+    if not moods:
+        return
+    for m in re.finditer(r"\b(?:" + "|".join(sorted(moods)) + r")\b", text):
+        pair = _MOOD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if pair is not None and (w := pair.group(1)) not in v.short_words and w not in _SUBJECTS \
+                and w not in v.service_acronyms and w not in v.label_not_letters:
+            yield pair.start(1), pair.end(1)
+
+
 def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """Each frame's letters, unless a two-letter function word, a school subject or a dotted abbreviation."""
     text = src.text
@@ -148,6 +167,8 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if "-" in text:
         for a, b in _hyphened(text):
             yield "initials", a, b
+    for a, b in _moody(text, words):
+        yield "initials", a, b
     for m in matches:
         for g in range(1, (m.lastindex or 0) + 1):
             w = m.group(g)
