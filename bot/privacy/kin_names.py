@@ -53,7 +53,10 @@ def kin_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         name, verb = m.group(1).lower(), m.group(2).lower()
         if not src.text[m.start(1)].islower():
             continue  # typed with a capital: names.py reads it ("Father Tom is": a priest, a title)
-        if name in _NOT_HERE or name not in lex.first_names:
+        # (round 38: or a surname that is no word, "nan whitworth has them": a relative called by the family's name)
+        surname = (name in lex.surnames or name in lex.frequent_surnames) and name not in lex.english \
+            and name not in lex.rare_english and name not in v.not_names
+        if name in _NOT_HERE or (name not in lex.first_names and not surname):
             continue
         if verb in ACTS or verb in v.verbs_after or verb in v.person_verbs:
             yield "name", m.start(1), m.end(1)
