@@ -46,6 +46,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 def street_as_place(text: str, street: re.Match[str]) -> bool:
     """True when a street named without a house number is in a sentence with no person or home in it."""
     cues = lexicon().vocab.street_person_cues
+    if street.group().lower() in lexicon().vocab.service_terms:
+        return True  # "Staying Close": a scheme's name, though it ends in a street's word (round 38)
     if street.group().rstrip(".").rsplit(None, 1)[-1].lower() in lexicon().vocab.street_abbreviations:
         before = _WORD.findall(text[max(0, street.start() - 12):street.start()].lower())
         if not before or before[-1] not in _ON:

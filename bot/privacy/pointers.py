@@ -381,8 +381,10 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
     if words & _ACCOUNT_WORDS:
         out.append(("social_media", m.start(1), m.end(1)) for m in src.at_words(ACCOUNT_NAME, words & _ACCOUNT_WORDS))
     if digits:
-        out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text))
         english, acronyms = lexicon().english, lexicon().vocab.acronyms
+        # ("S17 CIN plans": a section and a service's letters, round 38)
+        out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text)
+                   if not (m.group().split()[0].lower() in acronyms and m.group()[-3:].lower() in acronyms))
         out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(2) not in english
                    and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
