@@ -73,11 +73,12 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
     # "child tw seen", "baby r-j weighed", "dad of lp": letters straight after a child word or a relative's "of"
     # (round 38)
     roles = "|".join(sorted(lexicon().vocab.strong_initial_roles, key=len, reverse=True))
-    # (matched in the lower-case copy at each child word or relative: a case-blind alternation tried at every
-    # character cost 10 ms a long message; a word starts after a space, a bracket or a quote)
+    # (matched in the lower-case copy at each child word or relative, Source.at_words: a case-blind alternation
+    # tried at every character cost 10 ms a long message; a word starts after a space, a bracket or a quote)
     # ("kid (op) said": or in brackets, whatever their case)
     after_role = re.compile(rf"(?<![^\s(\"'‘“:;,])(?:(?:{roles})|(?:{rel})\s{{1,2}}of)\s{{0,2}}"
-                            r"(?:(?<=\s)|\(\s{0,2}(?=\w+\s{0,2}\)))([a-z]{2}|[a-z]-[a-z]|[a-z]\.[a-z]\.?)(?=['’]s\b|(?![\w'’\-]|\.\w))")
+                            r"(?:(?<=\s)|\(\s{0,2}(?=\w+\s{0,2}\)))([a-z]{2}|[a-z]-[a-z]|[a-z]\.[a-z]\.?)(?=['’]s\b|(?![\w'’\-]|\.\w))",
+                            re.IGNORECASE)
     return at_pair, label, at_dot, aged, after_role
 
 
@@ -133,29 +134,17 @@ _MOOD_BEFORE = re.compile(r"(?:^|[,;.:!?\-–]\s{1,2}|\band\s{1,2}|\n\s{0,2})([a
                           r"so|a\s{1,2}bit|bit|still|was|is|seemed|seems|looked|looks|more|less)\s{1,2}){0,2}$")
 
 
-def _moody(text: str, low: str | None, words: frozenset[str]) -> Iterator[tuple[int, int]]:
+def _moody(src: Source, words: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Each pair opening a clause straight before a mood (not a short word's, subject's or service's letters)."""
-    v = lexicon().vocab
+    v, text = lexicon().vocab, src.text
     moods = words & v.moods
-    if not moods or low is None:
+    if not moods:
         return
-    for start in _word_starts(low, moods):
+    for start in src.word_starts(moods):
         pair = _MOOD_BEFORE.search(text, max(0, start - 30), start)
         if pair is not None and (w := pair.group(1)) not in v.short_words and w not in _SUBJECTS \
                 and w not in v.service_acronyms and w not in v.label_not_letters:
             yield pair.start(1), pair.end(1)
-
-
-def _word_starts(low: str, cues: frozenset[str]) -> list[int]:
-    """Where each cue word starts in the lower-case text (not inside another word)."""
-    out = []
-    for cue in cues:
-        i = low.find(cue)
-        while i >= 0:
-            if i == 0 or not low[i - 1].isalnum():
-                out.append(i)
-            i = low.find(cue, i + 1)
-    return sorted(out)
 
 
 def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
@@ -171,19 +160,15 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         matches.extend(at_dot.finditer(text))
     if " is " in text or " was " in text:
         matches.extend(_aged_pairs(text, aged))
-    # (in the lower-case copy, tried only where a child word or relative starts: str.find, not the engine at every
-    # character; when lower-casing changes the length this frame is not read)
-    if (lowered := src.low) is not None and (cues := words & _role_words()):
-        not_after_role = lexicon().vocab.label_not_letters
-        for pos in _word_starts(lowered, cues):
-            m = after_role.match(lowered, pos)
-            if m is not None and m.group(1) not in not_after_role and (
-                    text[m.start(1):m.end(1)].islower() or text[m.start(1) - 1] == "("):
-                matches.append(m)
+    # (tried only where a child word or relative starts, Source.at_words: not the engine at every character)
+    if cues := words & _role_words():
+        skip = lexicon().vocab.label_not_letters | short | _SUBJECTS
+        matches.extend(m for m in src.at_words(after_role, cues) if m.group(1) not in skip and (
+            text[m.start(1):m.end(1)].islower() or text[m.start(1) - 1] == "("))
     if "-" in text:
         for a, b in _hyphened(text):
             yield "initials", a, b
-    for a, b in _moody(text, src.low, words):
+    for a, b in _moody(src, words):
         yield "initials", a, b
     for m in matches:
         for g in range(1, (m.lastindex or 0) + 1):
