@@ -59,7 +59,12 @@ _COMMA_QUESTION_RE = re.compile(  # (a short follow-up after it, "..., still che
     r",\s+(?=(?:at\s+)?(?:what|whats|which|who|whos|how|hows|when|where|why)\b[^,]*"
     r"(?:,\s+(?!(?:what|whats|which|who|whos|how|hows|when|where|why)\b)[^,]{1,24}\?+)?$"
     r"|(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b[^,]*$"  # "..., is it CAF still": a follow-up
-    r"|(?:is|are)\s+there\s+any\b[^,]*$)", re.I)  # "we run a summer camp, is there any training"
+    r"|(?:is|are)\s+there\s+any\b[^,]*$"  # "we run a summer camp, is there any training"
+    # "our staff go into homes, does the partnership run any training": a yes-or-no question after the situation told
+    r"|(?:does|do|can|could|will|would|should|are)\s+(?:the|any|an?|our|my|we|i)\s[^,]*\?*$"
+    # "i work on a reception desk, if im worried about a child who do i ring": a condition holding the question
+    r"|(?:if|when)\s[^,]*\b(?:who|what|whats|how|where|which)\s+(?:do|does|should|can|would|will|is|are)\s[^,]*$)",
+    re.I)
 _CONDITION_RE = re.compile(r"^\W*(?:if|when|once|after|before|unless|where|whenever|should|in case)\b", re.I)
 # "who do i ring", "how many", "what is": a question inside a clause that opens with a condition ("if im worried ...")
 _INNER_Q_RE = re.compile(
