@@ -208,8 +208,25 @@ _FOLLOW_UP_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are|does|did|has)\s+(?:it|
 
 
 def _follows_up(clause: str) -> bool:
-    """'is it the same as ...', 'does it still ...': a yes-or-no about the thing the question before named."""
-    return _FOLLOW_UP_RE.match(clause) is not None
+    """'is it the same as ...', 'does it still ...': a yes-or-no about the thing the question before named; not one
+    offering the answers it expects ("is it the council or the police"), which say what is asked."""
+    return _FOLLOW_UP_RE.match(clause) is not None and not _offers_answers(clause)
+
+
+# "is it (still) X or Y": the follow-up names the answers the asker expects; "or not", "or what" offer none
+_CHOICE_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are)\s+(?:it|that|this|they)\s+(?P<first>.+?)\s+or\s+"
+                        r"(?!not\b|what\b|something\b|anything\b|whatever\b)\w", re.I)
+
+
+def _offers_answers(clause: str) -> bool:
+    """A follow-up offering candidate answers, the first with a word of its own ("is it still i-art or ...")."""
+    m = _CHOICE_RE.match(clause)
+    if m is None:
+        return False
+    v = vocabulary()
+    words = [w for w in raw_tokens(strip_places(fold(m.group("first"))))
+             if w not in STOPWORDS and w not in v.now_words and w not in v.choice_fillers]
+    return bool(words) and words[0] not in v.choice_none
 
 
 def _leans_back(clause: str) -> bool:
