@@ -56,7 +56,11 @@ _HEAD_RE = re.compile(
     r"\bwhat(?: is| was| are| were|s)? the (?P<head>\w+(?: \w+)?) (?:of|for|in|at|on|from)\b"
     r"|\bwhat (?P<head2>\w+) (?:is|are|was|were|did|does|do|has|have) (?:there|the|they|we|our)\b"
     r"|\bis there (?:an?|any) (?P<head3>\w+(?: \w+)?)\b"
-    r"|\bwhere (?:is|are|can i find|do i find|would i find) (?:the|our|its|their) (?P<head4>\w+)\b")
+    # "where do i find halton's safeguarding procedures now": up to three words before the thing asked, which ends it
+    r"|\bwhere (?:is|are|can i find|do i find|would i find|can we find|do we find) (?:(?:the|our|its|their) )?"
+    r"(?:(?!(?:now|of|for|in|on|at|from)\b)\w+ ){0,3}(?!(?:kept|held|stored|located|now|online|nowadays)\b)"
+    r"(?P<head4>\w+)"
+    r"(?= (?:now|kept|held|stored|located|online|nowadays|these|of|for|in|on|at|from)\b|\s*[,?.!]|\s*$)")
 SPELT_OUT_CONFIDENCE = 0.2  # "what is WARPAC, a mum brought it up ...": the leading entry spelling it out answers
 SUBJECT_HOLDER = 1.0  # a contact asked for: one holding the subject, matching as well as a top without it, goes first
 
