@@ -33,7 +33,6 @@ from knowledge.offered import offered
 from knowledge.outcome import Answer, Outcome, Suggestion, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
-from knowledge.question import names_topic
 from knowledge.ranking import Ranking
 from knowledge.rendering import Rendering
 from knowledge.safety import detect_worry, get_detector
@@ -206,9 +205,7 @@ class Answerer(Ranking, Rendering):
         return decline_reason(question, names_served_place=bool(places), best=best, weight=self._known_weight,
                               support=None if listed else lambda phrase: self.evidence.support_without(query, top,
                                                                                                        phrase),
-                              linked=self._linked(best) + [e for e in parts or [] if e is not best],
-                              asked=query.text if query.context and names_topic(query.text, self._topic_stems)
-                              else None)  # a topic only in who asks is theirs
+                              linked=self._linked(best) + [e for e in parts or [] if e is not best])
 
     def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
         """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""

@@ -278,15 +278,9 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
             flags[i - 1] = True
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
     context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)
-    if not context or (_thin(asking) and not _wh_named(asking) and not names_topic(asking, topics)):
+    if not context or (_thin(asking) and not _wh_named(asking)):
         return question, ""
     return asking, context
-
-
-def names_topic(asking: str, topics: frozenset[str]) -> bool:
-    """'the halton levels thing, what are the levels?': short, but naming what some entry is titled by; the words
-    told around it ("housing repairs in widnes") are not what is asked."""
-    return any(stem(w) in topics for w in raw_tokens(strip_places(fold(asking))) if w not in STOPWORDS)
 
 
 # Where one question ends and the next begins inside the clauses that ask: a question mark, or "and" / "," before a

@@ -132,11 +132,10 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
 
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
                    support: Callable[[str], float] | None = None, weight: Weight | None = None,
-                   linked: list[Entry] | None = None, asked: str | None = None) -> Decline | None:
+                   linked: list[Entry] | None = None) -> Decline | None:
     """Why the documents cannot answer this question, or None. `best` is the entry we would answer with;
     `support(phrase)` is the share of the question it matches without `phrase` (None: not checked); `weight` a
-    stem's search weight; `linked` the entries the answer shows with `best` (their timescales); `asked` the clauses
-    that ask, when the search told them from the words around them (a topic only around them is who asks)."""
+    stem's search weight; `linked` the entries the answer shows with `best` (their timescales)."""
     scope = vocabulary().out_of_scope
     q = fold_question(question)
     shown = entry_text(best) if best is not None else ""
@@ -164,8 +163,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     # the asker does, name no topic asked
     told = _asking(role_lead(question)[1])
     for rule in scope.topics:
-        if (topic := _found(rule.phrases, told)) and topic not in shown and not _found(rule.unless, told) \
-                and (asked is None or _found([topic], fold_question(asked))):
+        if (topic := _found(rule.phrases, told)) and topic not in shown and not _found(rule.unless, told):
             return rule_decline(rule.name, rule, topic)
     if own := _own_role(q):
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
