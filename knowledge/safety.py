@@ -315,7 +315,7 @@ class Detector:
         if not best:
             return Worry(False, 0.0, frames=frames)
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
-                any(self._imminent.find(toks) for toks in parts):
+                any(self._imminent.find(toks) for toks in parts) and not self.reader.in_context(parts):
             # "is there a protocol for burns on a 3yo ... mum is collecting him in an hour": a process question about a
             # particular child at risk now is a worry first (issue #10 section 1)
             frames = lex.imminent_frames

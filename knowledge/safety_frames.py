@@ -179,6 +179,11 @@ class FrameReader:
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
         return self.reading(parts, segs)[0]
 
+    def in_context(self, parts: list[list[str]]) -> bool:
+        """A training scenario, a review or "not a real child" frames the message ("role play tomorrow, script line
+        is ..."): a time in it is the session's, not a child's."""
+        return any(p.tag == "context" for toks in parts for p, _i, _e in self._anywhere.find(toks))
+
     def told_as_real(self, parts: list[list[str]], segs: list[list[str]]) -> bool:
         """Told as something that happened, not put as a case: one child now or in particular, or no hypothetical,
         review, figure or settled matter in it at all."""
