@@ -209,9 +209,10 @@ class Detector:
             worry = rest if rest.is_worry else worry
         if not worry.is_worry and (told := self._told_before_other_question(text)):
             first = self.detect(told, use_model=False)  # judged on what was told, without the second question
-            told_parts = clauses(told)
-            if first.is_worry and self.reader.told_as_real(told_parts, segments(told)):
+            if first.is_worry and self.reader.told_as_real(clauses(told), segments(told)):
                 return first
+        if not worry.is_worry and (item := self.reader.last_item(text)) and (alone := self.detect(item)).is_worry:
+            return alone  # "few things - ... ofsted? ... lastly, a yr 9 boy ...": the last item on its own
         model = get_model() if use_model else None
         if (not worry.is_worry and model is not None
                 and self.model_says_worry(text, worry, model, [spans for _t, spans in topics])):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.safety_patterns import Matcher, compile_patterns, matcher
+from knowledge.safety_patterns import Matcher, compile_patterns, matcher, segment_pieces
 
 
 class _Strict(BaseModel):
@@ -67,6 +67,8 @@ class FrameLexicon(_Strict):
     topic_group: list[str] = Field(default_factory=list)  # "... group": a topic's name unless a `topic_thing` precedes
     topic_thing: list[str] = Field(default_factory=list)  # "joined a far right group": a group in the world
     conditional: list[str] = Field(default_factory=list)  # "if", "when": a `generic` marker opening a hypothetical
+    next_item: list[str] = Field(default_factory=list)  # "lastly", "one more thing": the next item of a list
+    fictional: list[str] = Field(default_factory=list)  # "a made up yr 9 girl": no real child, whatever the time
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
@@ -79,7 +81,7 @@ class FrameLexicon(_Strict):
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
           "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
-          "topic_group", "topic_thing", "conditional")
+          "topic_group", "topic_thing", "conditional", "next_item", "fictional")
 
 
 _TIME_CLAUSE = frozenset({"after", "following", "before", "until", "while"})  # opens a clause of the question's
@@ -179,6 +181,17 @@ class FrameReader:
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
         return self.reading(parts, segs)[0]
 
+    def last_item(self, text: str) -> str:
+        """The text from the last segment that opens the next item of a list ("few things - ... lastly, a yr 9 boy
+        ..."), without its marker, or "" when no later segment opens so."""
+        pieces = segment_pieces(text)
+        for k in range(len(pieces) - 1, 0, -1):
+            ends = [e for _p, _i, e in self._next_item.find(pieces[k][1], start_only=True)]
+            if ends:
+                rest = " ".join(piece for piece, _toks in pieces[k:])
+                return rest if max(ends) < len(pieces[k][1]) else " ".join(piece for piece, _t in pieces[k + 1:])
+        return ""
+
     def in_context(self, parts: list[list[str]]) -> bool:
         """A training scenario, a review or "not a real child" frames the message ("role play tomorrow, script line
         is ..."): a time in it is the session's, not a child's."""
@@ -201,8 +214,9 @@ class FrameReader:
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
         frames = start + sum(p.weight for p in found.values())
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
-        now = any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
-                  for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)
+        now = (any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
+                   for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)) \
+            and not self._fictional.any(parts)  # "training scenario today where a made up yr 9 girl ..."
         # a general question, then one child now in a later segment; a training scenario or review stays general
         now = now or (not any(p.tag == "context" for p in found.values())
                       and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
