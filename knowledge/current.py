@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from knowledge.dating import month_year
 from knowledge.models import Entry
+from knowledge.question import asks, clauses, leans_back, question_parts
 from knowledge.slots import found, phrase_re
 from knowledge.text import STOPWORDS, raw_tokens
 from knowledge.vocabulary import vocabulary
@@ -23,12 +24,42 @@ _OWN_RE = re.compile(r"\b(?:our|my|your) (?:own )?[a-z]+")
 
 
 def now_asked(folded_q: str) -> str | None:
-    """What the question wants confirmed as of today ("who chairs it"), or None."""
+    """What the question wants confirmed as of today ("who chairs it"), or None. The now word must stand in the
+    question that asks for the slot: "is it still done pan-Cheshire, and when is it reviewed" asks no date now, and
+    "my manager's now involved. by which day ..." says now of the context."""
+    rule = vocabulary().out_of_scope.now
+    if rule is None or not (found(rule.words, folded_q) or found(rule.event_words, folded_q)):
+        return None
+    if found(rule.anchored, _OWN_RE.sub(" ", folded_q)):
+        return _event_asked(folded_q)
+    said = clauses(folded_q)
+    asking = [c for c in said if asks(c)] or said or [folded_q]  # "my manager's now involved." asks nothing
+    parts = [part for c in asking for part in question_parts(c) or [c]]
+    for n, part in enumerate(parts):
+        if what := _part_asked(part):
+            return what
+        # "who chairs it - is that still the case?": a now word in a follow-up pointing back asks of the slot before
+        if n and rule.words and found(rule.words, part) and leans_back(part) and (
+                what := _part_asked(f"{parts[n - 1]} {part}")):
+            return what
+    return None
+
+
+def _event_asked(folded_q: str) -> str | None:
+    """'has the new website launched yet': an event after the documents, or None."""
+    rule = vocabulary().out_of_scope.now
+    if rule is not None and found(rule.event_words, folded_q) and (event := found(list(rule.events), folded_q)):
+        return rule.events[event]
+    return None
+
+
+def _part_asked(folded_q: str) -> str | None:
+    """What one question of the message wants confirmed as of today, or None."""
     v = vocabulary()
     rule = v.out_of_scope.now
-    if rule is not None and found(rule.event_words, folded_q) and (event := found(list(rule.events), folded_q)):
-        return rule.events[event]  # "has the new website launched yet"
-    if rule is None or not found(rule.words, folded_q) or found(rule.anchored, _OWN_RE.sub(" ", folded_q)):
+    if event := _event_asked(folded_q):
+        return event
+    if rule is None or not found(rule.words, folded_q):
         return None
     service = found(list(v.route_roles), folded_q)  # "who is the LADO now": its entry says how to reach whoever it is
     for kind in v.out_of_scope.fact_kinds:

@@ -229,7 +229,7 @@ def _offers_answers(clause: str) -> bool:
     return bool(words) and words[0] not in v.choice_none
 
 
-def _leans_back(clause: str) -> bool:
+def leans_back(clause: str) -> bool:
     """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
     its start ("is that right?", "how often is it run?"); a pronoun further in is usually a relative one ("a group
     that looks at ...") or points inside its own clause ("how often does X meet and who chairs it?")."""
@@ -267,13 +267,13 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
     if len(parts) < 2:
         return question, ""
     flags = [asks(p) for p in parts]
-    if all(flags) and len(parts) == 2 and _leans_back(parts[1]) and _stands(parts[0]) \
+    if all(flags) and len(parts) == 2 and leans_back(parts[1]) and _stands(parts[0]) \
             and not _thin(parts[0]) and _follows_up(parts[1]):
         return parts[0], parts[1]  # "what's X for? is it the same as the old board": X is what is asked about
     if all(flags) or not any(flags):
         return question, ""
     for i in range(1, len(parts)):
-        if flags[i] and not flags[i - 1] and ((_leans_back(parts[i]) and not _stands_named(parts[i]))
+        if flags[i] and not flags[i - 1] and ((leans_back(parts[i]) and not _stands_named(parts[i]))
                                              or (i == 1 and _topic_label(parts[0], topics))):
             flags[i - 1] = True
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
@@ -288,6 +288,12 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
 _PART_RE = re.compile(
     r"\?+\s*|;\s*|,?\s+(?:and|n|&)\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why|whose|is|are|does|do|did|can|"
     r"could|has|have|was|were)\b)|,\s+(?=(?:what|whats|who|whos|how|hows|when|where|which|why)\b)", re.I)
+
+
+def question_parts(asking: str) -> list[str]:
+    """Every question-shaped part of the asking clauses, short ones kept apart ("..., and when is it reviewed"): what
+    a word such as "still" or "now" qualifies stands in its own part."""
+    return [p for p in (p.strip() for p in _PART_RE.split(asking)) if p]
 
 
 PART_WORDS = 3  # words a question needs to stand apart: "what does the budget pay for" does, "and how often?" not
