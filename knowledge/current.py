@@ -48,9 +48,11 @@ def now_asked(folded_q: str) -> str | None:
 def _event_asked(folded_q: str) -> str | None:
     """'has the new website launched yet': an event after the documents, or None."""
     rule = vocabulary().out_of_scope.now
-    if rule is not None and found(rule.event_words, folded_q) and (event := found(list(rule.events), folded_q)):
-        return rule.events[event]
-    return None
+    if rule is None or not found(rule.event_words, folded_q) or not (event := found(list(rule.events), folded_q)):
+        return None
+    fillers = vocabulary().clause_fillers
+    opening = next((w for w in raw_tokens(folded_q) if w not in fillers), "")
+    return None if opening in rule.event_lists else rule.events[event]
 
 
 def _part_asked(folded_q: str) -> str | None:

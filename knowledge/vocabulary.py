@@ -191,10 +191,12 @@ class NowRule(_Strict):
     # "has the new website launched yet": an event after the documents, asked with one of `event_words`
     events: dict[str, str] = Field(default_factory=dict)  # "launched" -> "whether it has launched"
     event_words: list[str] = Field(default_factory=list)  # yet, by now
+    # "which years have been agreed so far": a question opening with one of these asks what the documents list
+    event_lists: list[str] = Field(default_factory=list)  # which, what
     reason: str = Field(min_length=10)  # with {as_of} and {what}
     pointer: str = Field(min_length=10)
 
-    _phrases = field_validator("words", "anchored", "event_words")(_check_phrases)
+    _phrases = field_validator("words", "anchored", "event_words", "event_lists")(_check_phrases)
 
 
 class AfterRule(ScopeRule):

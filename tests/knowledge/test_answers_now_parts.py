@@ -57,3 +57,27 @@ def test_now_in_a_statement_before_the_question_asks_nothing(ask, question) -> N
 def test_a_now_follow_up_or_the_slot_asked_now_is_still_declined(ask, question, partnership) -> None:
     res = ask(question, partnership)
     assert_declined(res, "date from")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which years have the halton partners agreed their contributions for so far",
+        "so what have the partners agreed to pay so far in halton",
+    ],
+)
+def test_which_was_agreed_so_far_asks_what_the_documents_list(ask, question) -> None:
+    res = ask(question, "halton")
+    assert res.outcome == "answer", res.text
+    assert "Funding" in res.text.splitlines()[0], res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        ("have the halton contributions for next year been agreed yet", "halton"),
+        ("has the cheshire west budget for next year been signed off yet", CWAC),
+    ],
+)
+def test_whether_it_happened_yet_is_still_declined(ask, question, partnership) -> None:
+    assert_declined(ask(question, partnership), "date from")
