@@ -81,3 +81,4 @@ def test_which_was_agreed_so_far_asks_what_the_documents_list(ask, question) -> 
 )
 def test_whether_it_happened_yet_is_still_declined(ask, question, partnership) -> None:
     assert_declined(ask(question, partnership), "date from")
+
