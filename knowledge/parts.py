@@ -12,6 +12,8 @@ from knowledge.facts import missing_fact
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
 from knowledge.search import Hit, Query
+from knowledge.text import fold, raw_tokens
+from knowledge.vocabulary import vocabulary
 
 
 class Answerer(Protocol):
@@ -48,6 +50,12 @@ def _alone(answerer: Answerer, i: int, query: Query, area: str | None, named: bo
     return hits, sure
 
 
+def _points_back(part: str) -> bool:
+    """A question holding "it" or "they" ("can they drop it") asks of what the question before named."""
+    v = vocabulary()
+    return not (v.back_references | v.pointing_words).isdisjoint(raw_tokens(fold(part)))
+
+
 def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | None, named: bool,
                  confident: bool) -> list[Entry] | None:
     """The entries answering each question of a message that asks several, in order, when that takes more than
@@ -61,8 +69,10 @@ def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | 
     # when another question of the message is answered confidently
     leading = frozenset() if confident else frozenset(h.entry.id for h in hits[:LEADING])
     sure, weak = confident, False
-    for i in range(len(query.parts)):
-        own, alone = _alone(answerer, i, query, area, named, leading)
+    found = [_alone(answerer, i, query, area, named, leading) for i in range(len(query.parts))]
+    for i, (own, alone) in enumerate(found):
+        if not own and not confident and i and found[i - 1][1] and _points_back(query.parts[i]):
+            own, alone = found[i - 1]  # "what was the total? and can they drop it": the subject of the question before
         if not own and not confident:
             return None
         sure, weak = sure or alone, weak or (bool(own) and not alone)
