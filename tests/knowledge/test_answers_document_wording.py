@@ -19,3 +19,9 @@ def test_the_entry_says_it_in_the_documents_words(ask, question, said) -> None:
     res = ask(question, CWAC)
     assert res.outcome == "answer", res.text
     assert said in res.text.replace("*", ""), res.text
+
+
+def test_the_contribution_commitment_keeps_the_documents_period_and_its_length(ask) -> None:
+    res = ask("how long are cheshire west partners committed to their old contributions", CWAC)
+    assert res.outcome == "answer", res.text
+    assert "two year period" in res.text and "two years" in res.text, res.text
