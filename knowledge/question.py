@@ -124,11 +124,20 @@ def _stands(head: str) -> bool:
     return asks(head) and len(raw_tokens(head)) >= REMARK_HEAD_WORDS
 
 
+# "what does X mean, <where it was seen>": a meaning question is whole once it says "mean" or "stand for"
+_MEANING_COMMA_RE = re.compile(r"^\W*what(?:'s|s| is| does| do)\s.{1,40}?\b(?:mean|means|stand for|stands for)\s*,\s*",
+                               re.I)
+
+
 def _remark_split(parts: list[str]) -> list[str]:
     """The last part cut where a remark begins, when what precedes it stands alone: the asker speaking of themselves
-    ("... and i didnt know, can u tell me"), a "now (that) ..." clause, or a tail after the last comma that opens with
-    a remark word or an -ing word and asks nothing ("list the levels of need pls, going on a course")."""
+    ("... and i didnt know, can u tell me"), a "now (that) ..." clause, a tail after a meaning question's comma or
+    the last comma that opens with a remark word or an -ing word, and asks nothing ("list the levels of need pls,
+    going on a course")."""
     last = parts[-1]
+    meaning = _MEANING_COMMA_RE.match(last)
+    if meaning and not asks(last[meaning.end():]):
+        return [*parts[:-1], last[:meaning.end()].rstrip(" ,"), last[meaning.end():].strip()]
     own = _FIRST_PERSON_SPLIT_RE.search(last)
     if own and _stands(last[:own.start()]):
         return [*parts[:-1], last[:own.start()].rstrip(" ,;"), *_remark_split([last[own.start():].strip()])]
