@@ -19,12 +19,13 @@ from functools import cached_property
 
 import numpy as np
 
+from knowledge.intents import is_definition_request
 from knowledge.models import Entry
 from knowledge.roles import role_words
 from knowledge.search import Hit, Query, SearchIndex, Slot
 from knowledge.shown import fold_question
 from knowledge.slots import found
-from knowledge.text import ACRONYMS, PLACES, STOPWORDS, US_UK, concepts_of, raw_tokens, stem
+from knowledge.text import ACRONYMS, PLACES, STOPWORDS, US_UK, concepts_of, fold, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
 
 # Measured on every development set (knowledge/README.md): right answers to when/how long questions match
@@ -88,9 +89,12 @@ class Evidence:
         caps = [w for w in words if sum(ch.isupper() for ch in w) >= 2]
         if not caps or len(caps) * 2 > len(words):
             return []
-        return [w for w in caps if not self._known(w.lower())]
+        renamed = not is_definition_request(question)  # "what does MASH stand for" is not what it is called here
+        return [w for w in caps if not self._known(w.lower(), renamed)]
 
-    def _known(self, low: str) -> bool:
+    def _known(self, low: str, renamed: bool = True) -> bool:
+        if fold(low) != low:  # a name the vocabulary writes another way ("MASH": the front door), but not its meaning
+            return renamed
         if low in STOPWORDS or low in ACRONYMS or low in US_UK or low in PLACES or low in role_words():
             return True  # a practitioner's own role ("the SW", "our DSL") is no unknown topic
         toks = raw_tokens(low)
