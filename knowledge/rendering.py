@@ -12,7 +12,7 @@ from knowledge.models import Entry, RelevantAgency
 from knowledge.outcome import cite
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.search import SearchIndex
-from knowledge.text import expand, raw_tokens, terms
+from knowledge.text import expand, fold, raw_tokens, terms
 
 
 class Rendering:
@@ -53,6 +53,8 @@ class Rendering:
             groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
             lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
         lines.append(local_answer(e, area))
+        lines.extend(f"• Why: {local_answer(r, area)} _({cite(r).partition(chr(10))[0].strip('_')})_"
+                     for r in self._reasons(e, question))
         notes: list[str] = []
         for ref in e.see_also:
             other = self.kb.get(ref)
@@ -67,6 +69,16 @@ class Rendering:
         whose = attribution(e, area)
         lines.append((source[:-1] + whose + "_" if whose else source) + sep + due)
         return "\n".join(lines)
+
+    def _reasons(self, e: Entry, question: str) -> list[Entry]:
+        """'why is the CDOP Merseyside-wide': the national rule the entry links to that says why (one of its
+        phrasings asks "why" of a word the question names: "why is cdop across several areas")."""
+        words = raw_tokens(fold(question))
+        if "why" not in words:
+            return []
+        asked = set(terms(expand(words)))  # "child death panel" names the CDOP
+        return [r for r in self._linked(e) if r.partnership == NATIONAL and r.kind != "update" and any(
+            p.startswith("why ") and not asked.isdisjoint(terms(expand(raw_tokens(p)))) for p in r.phrasings)]
 
     def _linked(self, e: Entry | None) -> list[Entry]:
         """The entries `render` shows with `e` (its `see_also`), whose timescales the answer gives too."""
