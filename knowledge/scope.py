@@ -199,7 +199,9 @@ def _asking(question: str) -> str:
 
 _REQUEST_RE = re.compile(r"^\W*(?:need|needs|needed|want|wanted|looking for|after|please|pls|plz|just|name|number|"
                          r"email|details|contact|send|give|tell|list|and|also|plus)\b", re.I)
-_SELF_RE = re.compile(r"^\W*(?:i|im|i'm|ive|i've|we|were|we're|weve|we've)\s", re.I)
+# ... and the same said without its "I" ("been asked to sit on the group as a trustee. how often ...")
+_SELF_RE = re.compile(r"^\W*(?:i|im|i'm|ive|i've|we|were|we're|weve|we've|been|just been|recently|just started|"
+                      r"started|just joined|joined)\s", re.I)
 
 
 def route_unheld(question: str, best: Entry, area: str | None, council: str) -> str | None:
