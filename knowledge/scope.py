@@ -109,7 +109,8 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     stems, have = per_entry("roles", best, _role_terms)
     missing = [w for w in words if (stems.isdisjoint(stem(x) for x in expand([w])) if w in nouns
                                     else have.isdisjoint(terms(expand([w]))))]
-    if not missing and words[-1] in vocabulary().holder_roles and not _names_anyone(best):
+    if not missing and words[-1] in vocabulary().holder_roles and not _names_anyone(best) \
+            and (anchored or not _office_holds(best, words)):  # after the change, not the post that held it before
         return " ".join(words)  # "who is the WSP manager": the entry says what the manager does, not who it is
     return " ".join(words) if missing else None
 
@@ -118,6 +119,14 @@ def _names_anyone(e: Entry) -> bool:
     """The entry names a person the documents name (the person's-name kind's evidence)."""
     text = entry_text(e)
     return any(p in text for p in named_people())
+
+
+def _office_holds(e: Entry, role: list[str]) -> bool:
+    """The entry says which post holds the role ("the current Chair of the WSCB took on the role of Independent
+    Scrutineer"): who it is, by office, though no one is named."""
+    said = r"\s+".join(re.escape(w) for w in role)
+    return re.search(rf"\b(?:took on|takes on|acts as|act as|became|becomes)\s+(?:the\s+)?(?:role\s+of\s+)?"
+                     rf"(?:the\s+|an?\s+)?{said}\b", entry_text(e).replace("*", "")) is not None
 
 
 def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
