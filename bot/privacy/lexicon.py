@@ -109,6 +109,8 @@ class Vocabulary(BaseModel):
     workplace_nouns: frozenset[str]
     case_nouns: frozenset[str]
     published_people: frozenset[str]
+    eponym_organisations: frozenset[str]
+    org_plural_verbs: frozenset[str]
     not_name_times: frozenset[str]
     short_words: frozenset[str]
     label_not_letters: frozenset[str]

@@ -18,6 +18,7 @@ from itertools import starmap
 
 from bot.privacy.kin import family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
+from bot.privacy.org_names import not_people
 from bot.privacy.patterns import URL, Span
 from bot.privacy.published import eponyms
 from bot.privacy.roles import RoleGate
@@ -348,7 +349,7 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
-    cand.difference_update(_published(bases, at, lex))
+    cand.difference_update(not_people(text, spans, bases, at, lex))
     # "a DS from CAIT": a service's acronym typed in capitals, though its letters spell a name ("cait's mum") (round 28)
     cand.difference_update(i for b in lex.vocab.service_acronyms & distinct for i in at[b]
                            if text[spans[i][0]:spans[i][1]].isupper())
@@ -370,20 +371,6 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     return [roles.unless_in_role(_name_spans(toks, cands, lex, c, roles)),
             family_spans(toks, families, lex, c),
             initial_spans(toks, shorts, lex)]
-
-
-def _published(bases: list[str], at: dict[str, list[int]], lex: Lexicon) -> set[int]:
-    """Both words of an official the published arrangements name ("Paul Boyce"), unless a family word is beside them
-    ("mum Michelle Creed" is a mother, whatever her name)."""
-    out: set[int] = set()
-    family = lex.vocab.person_relations | lex.vocab.family_nouns
-    for full in lex.vocab.published_people:
-        first, last = full.split()[0], full.split()[-1]
-        for i in at.get(first, ()):
-            if i + 1 < len(bases) and bases[i + 1] == last and not (
-                    (i and bases[i - 1] in family) or (i + 2 < len(bases) and bases[i + 2] in family)):
-                out.update((i, i + 1))
-    return out
 
 
 @cache

@@ -1,0 +1,134 @@
+"""Words that name an organisation or an official, not a person in a case (round 39; the officials moved here from
+names.py).
+
+A name screen reads "William" and "Curie" as people; these three shapes say otherwise:
+- an official the published arrangements name in full ("Paul Boyce"), or a national charity named after a person
+  or in name words ("Marie Curie nurses", "a Christian Aid collection"): vocabulary published_people and
+  eponym_organisations, both words dropped unless a family word stands beside them;
+- two capitalised words, then an organisation word typed in lower case ("William Beamont school joined the
+  pilot"): a school or service named after a person, unless a person's verb follows ("Lucy Green school run"
+  is not, and a house, home or flat after a name may be the family's, so those words are left out);
+- a name opening its clause before a plural verb an organisation takes ("William Beamont do a nurture group",
+  "Girlguiding have their own team"; vocabulary org_plural_verbs): a person alone "does" and "has". Not after
+  "and", "&" or a comma (two people named together take a plural verb), and a single word only when it is no
+  first name or surname.
+Found from where the phrases' words and the verbs are (the `at` index), so a message costs a few lookups.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.privacy.lexicon import Lexicon, lexicon
+from bot.privacy.tokens import _base
+
+_CLAUSE_END = frozenset(".!?:;\n")
+_LIST_JOIN = frozenset({"and", "&", "or", "plus"})
+_PLACE_BEFORE = frozenset({"at", "to", "from", "into", "attends", "attend", "attended", "attending"})
+_VERB_AFTER = frozenset({"is", "was", "has", "have", "had", "do", "does", "did", "will", "would", "are", "were",
+                         "can", "could", "should", "runs", "offers", "provides", "hosts", "holds", "said", "says"})
+
+
+@cache
+def _phrases() -> tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]:
+    """The official and charity phrases as word tuples; the plural verbs' other words by their first word."""
+    v = lexicon().vocab
+    people = tuple(tuple(_base(w) for w in p.split()) for p in sorted(v.published_people))
+    orgs = tuple(tuple(_base(w) for w in p.split()) for p in sorted(v.eponym_organisations))
+    verbs: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(v.org_plural_verbs):
+        words = tuple(p.split())
+        verbs.setdefault(words[0], []).append(words[1:])
+    return people + orgs, {k: tuple(x) for k, x in verbs.items()}
+
+
+def not_people(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]],
+               lex: Lexicon) -> set[int]:
+    """Positions (word indices) of words that name an organisation or a published official, not a person."""
+    out = _named_phrases(bases, at, lex)
+    orgs = lex.vocab.org_words - lex.vocab.family_home_nouns - lex.vocab.dwellings
+    if not orgs.isdisjoint(at.keys()):
+        out |= _before_lower_org(text, spans, bases, at, orgs, lex)
+    verbs = _phrases()[1]
+    if not verbs.keys().isdisjoint(at.keys()):
+        out |= _before_plural_verb(text, spans, bases, at, verbs, lex)
+    return out
+
+
+def _named_phrases(bases: list[str], at: dict[str, list[int]], lex: Lexicon) -> set[int]:
+    """Every word of a listed official or charity written in full, unless a family word is beside it ("mum
+    Michelle Creed" is a mother, whatever her name)."""
+    out: set[int] = set()
+    n = len(bases)
+    family = lex.vocab.person_relations | lex.vocab.family_nouns
+    for phrase in _phrases()[0]:
+        k = len(phrase)
+        for i in at.get(phrase[0], ()):
+            if tuple(bases[i:i + k]) == phrase and not (
+                    (i and bases[i - 1] in family) or (i + k < n and bases[i + k] in family)):
+                out.update(range(i, i + k))
+    return out
+
+
+def _joined(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Word i and word i + 1 are separated by one space only."""
+    return text[spans[i][1]:spans[i + 1][0]] == " "
+
+
+def _before_lower_org(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]],
+                      orgs: frozenset[str], lex: Lexicon) -> set[int]:
+    out: set[int] = set()
+    n = len(bases)
+    for word in orgs & at.keys():
+        for j in at[word]:
+            i = j - 2
+            if i < 0 or not text[spans[j][0]].islower() or not (text[spans[i][0]].isupper()
+                                                                and text[spans[i + 1][0]].isupper()):
+                continue
+            if not (_joined(text, spans, i) and _joined(text, spans, i + 1)) or _owns(text, spans[i + 1]):
+                continue
+            if (j + 1 < n and bases[j + 1] in lex.vocab.person_verbs) or not _org_context(text, spans, bases, i, j):
+                continue
+            out.update((i, i + 1))
+    return out
+
+
+def _owns(text: str, span: tuple[int, int]) -> bool:
+    """The word at span is a possessive ("Eva Kowalczyk's school" is hers, not named after her)."""
+    return text[span[1] - 2:span[1]].lower() in ("'s", "’s") or text[span[1] - 1] in "'’"
+
+
+def _org_context(text: str, spans: list[tuple[int, int]], bases: list[str], i: int, j: int) -> bool:
+    """The name and organisation word at i..j stand as a place ("at X Y school") or as a subject before a verb or
+    the clause's end ("X Y school joined", "X Y school."), not before a noun ("X Y school shoes": a child's)."""
+    n = len(bases)
+    if i and bases[i - 1] in _PLACE_BEFORE:
+        return True
+    if j + 1 == n or not _CLAUSE_END.union(",").isdisjoint(text[spans[j][1]:spans[j + 1][0]]):
+        return True
+    nxt = bases[j + 1]
+    return nxt in _VERB_AFTER or (nxt.endswith("ed") and len(nxt) > 4)
+
+
+def _clause_opens(text: str, spans: list[tuple[int, int]], bases: list[str], i: int) -> bool:
+    """Word i starts the text or a clause (after a full stop, colon or line break), not a list of people."""
+    if i == 0:
+        return True
+    gap = text[spans[i - 1][1]:spans[i][0]]
+    return not _CLAUSE_END.isdisjoint(gap) and bases[i - 1] not in _LIST_JOIN
+
+
+def _before_plural_verb(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]],
+                        verbs: dict[str, tuple[tuple[str, ...], ...]], lex: Lexicon) -> set[int]:
+    out: set[int] = set()
+    for first in verbs.keys() & at.keys():
+        for j in at[first]:
+            if not any(tuple(bases[j + 1:j + 1 + len(rest)]) == rest for rest in verbs[first]):
+                continue
+            if j >= 2 and text[spans[j - 2][0]].isupper() and text[spans[j - 1][0]].isupper() and _joined(
+                    text, spans, j - 2) and _clause_opens(text, spans, bases, j - 2):
+                out.update((j - 2, j - 1))
+            elif j >= 1 and text[spans[j - 1][0]].isupper() and _clause_opens(text, spans, bases, j - 1) and (
+                    bases[j - 1] not in lex.first_names and bases[j - 1] not in lex.surnames):
+                out.add(j - 1)
+    return out
