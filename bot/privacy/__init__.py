@@ -42,6 +42,7 @@ from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
 from bot.privacy.own_setting import own_setting_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
+from bot.privacy.plate_cues import cued_plate_spans
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.posts import post_child_spans
 from bot.privacy.pronoun_jobs import pronoun_job_spans
@@ -102,7 +103,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             pronoun_job_spans(src, words), bed_spans(src, words, digits),
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
-            loose_reference_spans(src, digits)]
+            loose_reference_spans(src, digits), cued_plate_spans(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:
