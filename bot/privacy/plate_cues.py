@@ -75,12 +75,20 @@ def _plate(groups: list[str], *, lower_ok: bool, min_groups: int = 1) -> bool:
     return not any(g.isalpha() and len(g) > 1 and (g in lex.english or g in lex.vocab.acronyms) for g in groups)
 
 
+def _cut(text: str, run: list[re.Match[str]], i: int, j: int) -> bool:
+    """run[i:j] is joined by a hyphen to the group before or after it."""
+    return (j < len(run) and text[run[j - 1].end():run[j].start()] == "-") or (
+        i > 0 and text[run[i - 1].end():run[i].start()] == "-")
+
+
 def _first_plate(text: str, a: int, b: int, *, lower_ok: bool, min_groups: int = 1,
                  first_only: bool = False) -> tuple[int, int] | None:
     for run in _runs(text, a, b):
         # the longest plate starting at each group, tried left to right
         for i in range(len(run)):
             for j in range(len(run), i, -1):
+                if _cut(text, run, i, j):
+                    continue  # part of a longer hyphenated code ("CR-2026-007"): no plate
                 if _plate([g.group() for g in run[i:j]], lower_ok=lower_ok, min_groups=min_groups):
                     return run[i].start(), run[j - 1].end()
             if first_only:
