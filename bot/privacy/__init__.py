@@ -50,6 +50,7 @@ from bot.privacy.public import public_traces
 from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
+from bot.privacy.street_units import street_unit_spans
 from bot.privacy.visited_family import visited_family_spans
 from bot.privacy.word_initials import word_initial_spans
 from bot.privacy.workplaces import relative_workplaces
@@ -103,7 +104,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             pronoun_job_spans(src, words), bed_spans(src, words, digits),
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
-            loose_reference_spans(src, digits), cued_plate_spans(src, words, digits)]
+            loose_reference_spans(src, digits), cued_plate_spans(src, words, digits),
+            street_unit_spans(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

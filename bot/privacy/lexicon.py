@@ -95,6 +95,7 @@ class Vocabulary(BaseModel):
     street_types_place: frozenset[str]
     street_types_numbered: frozenset[str]
     street_abbreviations: frozenset[str]
+    street_unit_words: frozenset[str]
     dwellings: frozenset[str]
     generic_street_words: frozenset[str]
     personal_number_cues: frozenset[str]

@@ -1,0 +1,54 @@
+"""A street or estate named with its house, room or flat number beside it but not in front of it (round 39).
+
+patterns.py reads "12 Elm Road" and "flat 3, Elm Court"; a number given after the street ("on orford lane, room 9",
+"X row, number 2", "the Y estate, block c number 31") or before it with "on" ("no. 12 on the Z estate") is as much
+an address. Read from each unit word with its number (vocabulary street_unit_words: no, number, room, flat...):
+the 45 characters before it end in a word and a street type (vocabulary street types and "estate", a comma or a
+block between), or the words after it are "on / in / at (the) X <street type>". The word before the street type
+is no generic word ("the main road", "the same street": generic_street_words) nor a small word. Bounded windows
+at each unit word: linear time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from bot.privacy.lexicon import alternation, vocabulary
+from bot.privacy.patterns import Source, Span
+
+_BACK = 45
+_SMALL = frozenset({"the", "a", "an", "this", "that", "on", "in", "at", "of", "to", "and", "or", "her", "his",
+                    "their", "our", "my", "your", "same", "one", "no"})
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    v = vocabulary()
+    types = alternation(v.street_types_named | v.street_types_place | v.street_types_numbered | {"estate"})
+    units = alternation(v.street_unit_words)
+    unit = re.compile(rf"\b(?:{units})\.?\s{{0,2}}#?\d{{1,4}}[a-z]?\b(?![:.,/]\d)", re.IGNORECASE)
+    before = re.compile(rf"\b([a-z][a-z'’\-]+)\s{{1,2}}(?:{types})\b\.?"
+                        r"(?:\s{0,2},?\s{0,2}(?:block|blk)\s{0,2}[a-z0-9]{1,2}\b\s{0,2}[,\-–]?|\s{0,2}[,\-–])\s{0,3}$")
+    after = re.compile(rf"\s{{1,2}}(?:on|in|at)\s{{1,2}}(?:the\s{{1,2}})?([a-z][a-z'’\-]+)\s{{1,2}}(?:{types})\b")
+    return unit, before, after, frozenset(w.split()[0] for w in v.street_unit_words)
+
+
+def street_unit_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
+    if not digits:
+        return
+    unit, before, after, gate = _patterns()
+    if words.isdisjoint(gate):
+        return
+    low, generic = src.lower, vocabulary().generic_street_words
+    for m in src.at_words(unit, words & gate):
+        back = before.search(low, max(0, m.start() - _BACK), m.start())
+        ahead = after.match(low, m.end(), min(len(low), m.end() + 40)) if back is None else None
+        found = back or ahead
+        if found is None:
+            continue
+        name = found.group(1)
+        if name in generic or name in _SMALL:
+            continue
+        yield "address", (back.start() if back else m.start()), (m.end() if back else ahead.end())  # type: ignore[union-attr]
