@@ -24,27 +24,36 @@ _SMALL = frozenset({"the", "a", "an", "this", "that", "on", "in", "at", "of", "t
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
     v = vocabulary()
-    types = alternation(v.street_types_named | v.street_types_place | v.street_types_numbered | {"estate"})
+    types = alternation(v.street_types_named | v.street_types_place | v.street_types_numbered | {"estate"})  # (kinds)
     units = alternation(v.street_unit_words)
     unit = re.compile(rf"\b(?:{units})\.?\s{{0,2}}#?\d{{1,4}}[a-z]?\b(?![:.,/]\d)", re.IGNORECASE)
     before = re.compile(rf"\b([a-z][a-z'’\-]+)\s{{1,2}}(?:{types})\b\.?"
-                        r"(?:\s{0,2},?\s{0,2}(?:block|blk)\s{0,2}[a-z0-9]{1,2}\b\s{0,2}[,\-–]?|\s{0,2}[,\-–])\s{0,3}$")
-    after = re.compile(rf"\s{{1,2}}(?:on|in|at)\s{{1,2}}(?:the\s{{1,2}})?([a-z][a-z'’\-]+)\s{{1,2}}(?:{types})\b")
-    return unit, before, after, frozenset(w.split()[0] for w in v.street_unit_words)
+                        r"(?:\s{0,2},?\s{0,2}(?:block|blk)\s{0,2}[a-z0-9]{1,2}\b\s{0,2}[,\-–]?|\s{0,2}[,\-–])\s{0,3}$",
+                        re.IGNORECASE)
+    after = re.compile(rf"\s{{1,2}}(?:on|in|at)\s{{1,2}}(?:the\s{{1,2}})?([a-z][a-z'’\-]+)\s{{1,2}}(?:{types})\b",
+                       re.IGNORECASE)
+    kinds = v.street_types_named | v.street_types_place | v.street_types_numbered | {"estate"}
+    return unit, before, after, frozenset(w.split()[0] for w in v.street_unit_words), frozenset(kinds)
 
 
 def street_unit_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
     if not digits:
         return
-    unit, before, after, gate = _patterns()
-    if words.isdisjoint(gate):
+    unit, before, after, gate, kinds = _patterns()
+    if words.isdisjoint(gate) or words.isdisjoint(kinds):  # (no unit word, or no street to give it)
         return
     low, generic = src.lower, vocabulary().generic_street_words
     for m in src.at_words(unit, words & gate):
-        back = before.search(low, max(0, m.start() - _BACK), m.start())
-        ahead = after.match(low, m.end(), min(len(low), m.end() + 40)) if back is None else None
+        lead = low[max(0, m.start() - 12):m.start()].rstrip()
+        # (the look back only where a comma, dash or block stands right before the unit: "room 4" alone is common)
+        back = src.search(before, max(0, m.start() - _BACK), m.start()) if lead.endswith((",", "-", "–")) or (
+            "bl" in lead) else None
+        ahead = None
+        if back is None and low.startswith((" on ", " in ", " at ", "  "), m.end()):
+            ahead = src.search(after, m.end(), min(len(low), m.end() + 40))
+            ahead = ahead if ahead is not None and ahead.start() == m.end() else None
         found = back or ahead
         if found is None:
             continue
