@@ -93,7 +93,7 @@ _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{0,2}|-)|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
                r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form(?:er|ers)?\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}[a-z]?\b"
                r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
-               r"|\b(?:lower|upper)\s{1,2}sixth\b|\bin\s{1,2}nursery\b"
+               r"|\b(?:lower|upper)\s{1,2}(?:sixth|6th)\b|\bin\s{1,2}nursery\b|\bfoundation(?:\s{1,2}stage)?\s{0,2}[12]\b"
                # "in years 7 and 10": two children's years named together (not a range, "years 7-11")
                r"|\b(?:years|yrs)\s{0,2}(?:[1-9]|1[0-3])\s{0,2}(?:and|&)\s{0,2}(?:[1-9]|1[0-3])\b")
 YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
@@ -193,7 +193,7 @@ _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates", "bday", "dob", "dobs", "d", "b",
                          "turn", "turns", "turned", "turning", "be", "is", "edd", "due"})
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks",
-                        "th", "fs"})
+                        "th", "fs", "foundation"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 

@@ -119,6 +119,15 @@ SCHOOL_IN = re.compile(r"\b(?i:school|academy|primary|college|grammar|high)\s{1,
 _ONE_IN_TOWN = frozenset({"town"})
 
 
+def _in_town(text: str, end: int, b: int, lex: Lexicon) -> bool:
+    """The word after `end` (an "in") is a town or place."""
+    m = _NEXT_WORD.match(text, end, b)
+    return m is not None and (m.group(1).lower() in lex.places or m.group(1).lower() in lex.vocab.local_places)
+
+
+_NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z][a-z'’\-]{2,30})")
+
+
 def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
     """A school named in lower case in text[a:b] (the sentence of a year group): a word before the school word that
     is not a description, a patron and a name, a word in no list after "at", or a school word in a town."""
@@ -139,6 +148,10 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
         # in no list (round 37; not "at youth club", "at home all week", "at forest park": a word no name)
         if at and second and _YEAR_BEFORE.search(text, max(a, m.start() - 12), m.start()) and all(
                 _name_word(w, lex) for w in (first, second)):
+            return m
+        # "yr 9 at hillside in wallasey": straight after a year group, one name word, then "in" a town (round 39)
+        if at and second == "in" and _YEAR_BEFORE.search(text, max(a, m.start() - 16), m.start()) and _name_word(
+                first, lex) and _in_town(text, m.end(), b, lex):
             return m
         # ("at thornleigh in year 8", "goes to westbrook and is in year 10": the name, then a small word, round 33)
         if first not in NOT_SCHOOL_NAME and _unlisted(first, lex) and (not second or second in _AFTER_NAME or (
@@ -167,7 +180,10 @@ def _unlisted(word: str, lex: Lexicon) -> bool:
             and word not in v.acronyms and word not in v.service_acronyms and word not in v.local_places)
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])s?\s{1,2}$", re.IGNORECASE)
+# (round 39: a year in words, the sixth form's years, reception and foundation years too)
+_YEAR_BEFORE = re.compile(r"\b(?:(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])s?|(?:year|yr)\s{1,2}(?:one|two|three|"
+                          r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)|(?:lower|upper)\s{1,2}(?:sixth|6th)|"
+                          r"reception|(?:fs|foundation)\s{0,2}[12])\s{1,2}$", re.IGNORECASE)
 
 
 def _name_word(word: str, lex: Lexicon) -> bool:
