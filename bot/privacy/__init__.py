@@ -28,6 +28,7 @@ from bot.privacy.beds import bed_spans
 from bot.privacy.casework_names import casework_name_spans
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.dropped_owners import dropped_owner_spans
+from bot.privacy.family_home import family_home_spans
 from bot.privacy.family_set import family_set_spans
 from bot.privacy.feats import feat_spans
 from bot.privacy.folding import fold
@@ -105,7 +106,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
             loose_reference_spans(src, digits), cued_plate_spans(src, words, digits),
-            street_unit_spans(src, words, digits)]
+            street_unit_spans(src, words, digits), family_home_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:
