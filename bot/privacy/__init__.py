@@ -38,6 +38,7 @@ from bot.privacy.informal import informal_detectors
 from bot.privacy.kin_names import kin_name_spans
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.loose_shapes import loose_birth_spans, loose_reference_spans
+from bot.privacy.month_names import month_name_spans
 from bot.privacy.named_outright import named_outright_detectors
 from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
@@ -106,7 +107,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
             loose_reference_spans(src, digits), cued_plate_spans(src, words, digits),
-            street_unit_spans(src, words, digits), family_home_spans(src, words)]
+            street_unit_spans(src, words, digits), family_home_spans(src, words),
+            month_name_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:
