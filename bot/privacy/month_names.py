@@ -31,6 +31,12 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
                       re.IGNORECASE), firsts
 
 
+@functools.cache
+def _first_only() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.first_names - lex.surnames)
+
+
 def _surname(word: str) -> bool:
     lex = lexicon()
     v = lex.vocab
@@ -39,7 +45,7 @@ def _surname(word: str) -> bool:
     if w in lex.english or w in lex.rare_english or w in lex.places or w in lex.proper_nouns or w in v.common_words:
         return False
     return not (w in v.acronyms or w in v.not_names or w in v.not_name_times or w in v.org_words
-                or w in lex.first_names - lex.surnames)
+                or w in _first_only())
 
 
 def month_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
