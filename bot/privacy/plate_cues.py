@@ -18,9 +18,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
+from bot.privacy.source import MANY_CUES
 
 _AHEAD = 50
 _PLATE_CUES = frozenset({"plate", "plates", "reg", "registration"})
@@ -29,6 +31,7 @@ _CLAUSE_END = re.compile(r"[.!?;\n](?:\s|$)|[()\[\]]")
 _GROUP = re.compile(r"[A-Za-z0-9&]{1,5}")
 _NOT_PLATE_GROUP = re.compile(r"\d{1,2}(?:am|pm|st|nd|rd|th|yo|yrs?|s)|\d+(?:mph|kg|km|cm|mm|m)", re.IGNORECASE)
 _MAX_GROUPS = 7
+_MOST = 4 * MANY_CUES  # (past this many plate cues a message is no one note)
 _GAP = re.compile(r"[\s\"'‘“]{1,3}")
 
 
@@ -103,15 +106,20 @@ def cued_plate_spans(src: Source, words: frozenset[str], digits: bool) -> Iterat
         return
     text = src.text
     if not words.isdisjoint(_PLATE_CUES):
-        for m in src.at_words(_CUE, words & _PLATE_CUES):
+        seen: dict[str, tuple[int, int] | None] = {}  # each distinct window read once (its offsets from its start)
+        for m in islice(src.at_words(_CUE, words & _PLATE_CUES), _MOST):
             end = min(len(text), m.end() + _AHEAD)
             stop = _CLAUSE_END.search(text, m.end(), end)
-            found = _first_plate(text, m.end(), stop.start() if stop else end, lower_ok=True)
-            if found:
-                yield "vehicle", *found
+            end = stop.start() if stop else end
+            key = text[m.end() - 1:end + 1]
+            if key not in seen:
+                got = _first_plate(text, m.end(), end, lower_ok=True)
+                seen[key] = None if got is None else (got[0] - m.end(), got[1] - m.end())
+            if (off := seen[key]) is not None:
+                yield "vehicle", m.end() + off[0], m.end() + off[1]
     cue, gate = _vehicle_cue()
     if not words.isdisjoint(gate):
-        for m in src.at_words(cue, words & gate):
+        for m in islice(src.at_words(cue, words & gate), _MOST):
             gap = _GAP.match(text, m.end())
             if gap and (found := _first_plate(text, gap.end(), min(len(text), gap.end() + 12), lower_ok=False,
                                               min_groups=2, first_only=True)):
