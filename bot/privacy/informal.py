@@ -32,6 +32,9 @@ _SPOKEN_ANY_CASE = re.compile(SPOKEN.pattern, re.IGNORECASE)
 # "485 / 777 / 3456", "485.777.3456": an NHS number's three groups split by slashes, dots or underscores
 GROUPED = re.compile(r"\d(?<![\d.]\d)\d{2}\s{0,2}([/._])\s{0,2}\d{3}\s{0,2}\1\s{0,2}\d{4}(?![\d.]?\d)")
 GATE = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT)
+# "07.700.900.123", "07700/900/123": a mobile in groups split by dots, slashes or underscores (round 39; a mobile is
+# never a service's published line: phones.py)
+DOTTED_MOBILE = re.compile(r"0(?<![\w.]0)7\d{0,4}(?:\s{0,2}[./_]\s{0,2}\d{2,5}){1,4}(?![\w.]?\d)")
 _LONGEST_READ_OUT = 160  # characters: eleven digits as words with "double" and separators fit well within this
 _PIECE = re.compile(r"[a-z]{1,40}|\d{1,40}")
 _NHS = re.compile(r"\bnhs\b", re.IGNORECASE)
@@ -298,6 +301,8 @@ def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list
         out.append(spoken_numbers(text))
     if odd:
         out.append(_grouped(text))
+        out.append(("phone", m.start(), m.end()) for m in DOTTED_MOBILE.finditer(text)
+                   if sum(ch.isdigit() for ch in m.group()) == 11)
     if digits and words & _NHS_CUES:
         out.append(_cued_nhs(text))
     if words & _CHILD_GATE:
