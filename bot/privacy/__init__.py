@@ -25,6 +25,7 @@ from bot.privacy.accounts import personal_numbers
 from bot.privacy.aged_initials import aged_initial_spans
 from bot.privacy.aged_siblings import aged_sibling_spans
 from bot.privacy.beds import bed_spans
+from bot.privacy.birth_order import birth_order_spans
 from bot.privacy.casework_names import casework_name_spans
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.dropped_owners import dropped_owner_spans
@@ -108,7 +109,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
             loose_reference_spans(src, digits), cued_plate_spans(src, words, digits),
             street_unit_spans(src, words, digits), family_home_spans(src, words),
-            month_name_spans(src, words)]
+            month_name_spans(src, words), birth_order_spans(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

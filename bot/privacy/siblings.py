@@ -99,7 +99,10 @@ SIBLING_EVENT = re.compile(
     r"|\bin\s{1,3}the\s{1,3}(?:paper|papers|news)\b|\bhad\s{1,3}a\s{1,3}baby\b|\bpregnant\b"
     r"|\bdifferent\s{1,3}(?:dads|mums|fathers|mothers)\b|\b(?:wheelchair|cerebral|down'?s\s{1,3}syndrome|deaf|blind)\b"
     r"|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid|baby|child)\s{1,3}(?:who|that|whose)\b|\bset\s{1,3}(?:the|a)\s{1,3}fire\b"
-    r"|\b(?:year|yr)\s{0,2}\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
+    r"|\b(?:(?:year|yr)\s{0,2}|y)\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
+    # a setting that places one family (round 40): "the nursery on site / next door", a pupil referral unit
+    r"|\bnursery\s{1,3}(?:on\s{1,3}site|next\s{1,3}door|here|upstairs|downstairs|(?:across|over)\s{1,3}the\s{1,3}road)\b"
+    r"|\b(?:pru|pupil\s{1,3}referral\s{1,3}unit)\b"
     r"|\blives?\s{1,3}with\s{1,3}(?:the\s{1,3})?(?:paternal|maternal|nan|gran|grand|aunt|uncle)"
     r"|\bof\s{1,3}(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?))"
     # a sentence served, a removal at birth, a published review of their own (round 30)
@@ -209,8 +212,7 @@ def _specific(src: Source, cue: re.Match[str]) -> tuple[tuple[int, int], ...]:
     a, b = _sentence(src.text, start, cue.end())
     specific = src.search(SIBLING_SPECIFIC, a, b)
     if specific and _generic(src, cue):  # "if an older sibling is the alleged perpetrator": any family's
-        specific = next((m for m in SIBLING_SPECIFIC.finditer(src.text, a, b) if not _WEAK.fullmatch(m.group())),
-                        None)
+        specific = next((m for m in SIBLING_SPECIFIC.finditer(src.text, a, b) if not _weak(src, cue, m)), None)
     if specific := specific or src.search(SCHOOL_NAME, a, b):
         return (0, cue.end() - start), (specific.start() - start, specific.end() - start)
     return ()
@@ -220,6 +222,21 @@ def _specific(src: Source, cue: re.Match[str]) -> tuple[tuple[int, int], ...]:
 # sibling is the main carer", "older siblings who are involved", "can a sibling be the one who signs".
 _WEAK = re.compile(r"(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}|who\s{1,3}[a-z]{2,5}|born\s{1,3}in\s{1,3}[a-z0-9]{3,9}"
                    r"|the\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)", re.IGNORECASE)
+# a school year says nothing of a sibling named with "a / any / every" ("any older sibling in y10 can come": round
+# 40) unless someone has them ("she has an older sister in year 9"); bare plurals keep it ("twins in yr 8 at X")
+_YEAR = re.compile(r"(?:(?:year|yr)\s{0,2}|y)\d{1,2}", re.IGNORECASE)
+_HAS = re.compile(r"\b(?:has|have|had|got|with)\s{1,3}(?:a|an)\s{1,3}(?:[a-z]{2,8}\s{1,3})?$", re.IGNORECASE)
+
+
+def _weak(src: Source, cue: re.Match[str], m: re.Match[str]) -> bool:
+    """What makes a sibling specific only when the sibling is one family's (checked with _generic)."""
+    if _WEAK.fullmatch(m.group()):
+        return True
+    before = max(0, cue.start() - 24)
+    return (bool(_YEAR.fullmatch(m.group())) and _INDEFINITE.search(src.text, before, cue.start()) is not None
+            and not _HAS.search(src.text, before, cue.start()))
+
+
 # a sibling word in general: after "a / an / any / every / each", or a plural with no one's word before it
 _INDEFINITE = re.compile(r"\b(?:a|an|any|every|each|some|if)\s{1,3}(?:(?:older|younger|big|little|elder)\s{1,3})?$",
                          re.IGNORECASE)
@@ -261,12 +278,14 @@ def _own_sibling_after(src: Source, cue: re.Match[str], lead: bool) -> tuple[tup
     noun = group.startswith(_OWN_NOUNS) and not group.startswith(_OWN_ADJ)
     aged = _AGED.match(src.text, end, end + 24) is not None
     both = aged and group in _PLURALS and src.search(_BOTH, max(0, start - 6), start) is not None
-    if noun and lead and not both and not src.search(OWN_PREFIX, max(0, start - 10), start):
+    # one brother or sister with their own age is one person ("mum, stepdad, stepsister (13)": round 40)
+    listed = aged and group not in _PLURALS and not _INDEFINITE.search(src.text, max(0, start - 20), start)
+    if noun and lead and not both and not listed and not src.search(OWN_PREFIX, max(0, start - 10), start):
         return ()  # "siblings should be placed together": no one child's sibling
     if group in _PLURALS and not both and not src.search(ONE_CHILDS, max(0, start - 6), start):
         return ()  # "her brothers" are one child's; "their brothers and sisters" anyone's
     a, b = _sentence(src.text, start, end)
-    if (event := src.search(SIBLING_EVENT, a, b)) and not (_WEAK.fullmatch(event.group()) and _generic(src, cue)):
+    if (event := src.search(SIBLING_EVENT, a, b)) and not (_weak(src, cue, event) and _generic(src, cue)):
         return (0, end - start), (event.start() - start, event.end() - start)
     if aged or src.local(_place_in, a, b, 1, typed=True):  # "big bro (16) ... above the launderette in hoole": placed
         return ((0, end - start),)
