@@ -54,6 +54,7 @@ from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 from bot.privacy.street_units import street_unit_spans
+from bot.privacy.subject_names import subject_name_spans
 from bot.privacy.visited_family import visited_family_spans
 from bot.privacy.word_initials import word_initial_spans
 from bot.privacy.workplaces import relative_workplaces
@@ -109,7 +110,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
             loose_reference_spans(src, digits), cued_plate_spans(src, words, digits),
             street_unit_spans(src, words, digits), family_home_spans(src, words),
-            month_name_spans(src, words), birth_order_spans(src, words, digits)]
+            month_name_spans(src, words), birth_order_spans(src, words, digits),
+            subject_name_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

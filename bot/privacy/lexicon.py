@@ -128,6 +128,8 @@ class Vocabulary(BaseModel):
     setting_not_last: frozenset[str]
     referral_verbs: frozenset[str]
     document_parts: frozenset[str]
+    subject_cues: frozenset[str]
+    subject_ends: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:
