@@ -2,11 +2,13 @@
 of the family", "eldest girl (15)", "youngest son, 7,", "eldest 14, youngest 9 months".
 
 A place in the family is one child among a counted or named set, so everyone who knows the family knows which:
-- an ordinal with "of" and the family or a count of children ("the 2nd of 5 kids", "the third child of 4"); not an
-  ordinal counting anything else ("the 2nd of 5 sessions", "the first of the training days");
-- an order word (eldest, youngest, oldest, middle; older / younger with a child word) given an age in brackets or
-  between commas ("eldest girl (15)", "youngest son, 7,"), or a bare age when a list gives two such places
-  ("eldest 14, youngest 9 months"); not "the oldest 10 records", no family listed.
+- an ordinal or order word with "of" and the family or a count of children ("the 2nd of 5 kids", "the third child
+  of 4", "middle child of the three"); not one counting anything else ("the 2nd of 5 sessions", "the first of the
+  training days");
+- an order word (eldest, youngest, oldest, middle; older / younger with a child word) or "the baby of the family"
+  given an age in brackets or between commas ("eldest girl (15)", "youngest son, 7,", "baby of the family, 18
+  months,"), or a bare age when a list gives two such places ("eldest 14, youngest 9
+  months"); not "the oldest 10 records", no family listed.
 Cue words first (Source.at_words: ordinals, digits, order words), bounded quantifiers: linear time.
 """
 
@@ -26,12 +28,13 @@ _SET = r"(?:children|kids|siblings|sibs|brothers|sisters|boys|girls|lads|ones|ba
 _OWNER = r"(?:(?:the|that|this|a|her|his|their|my|our)\s{1,3})?"
 # "the 2nd of 5 kids", "second of the three boys", "3rd child of 4", "third child of the family"
 ORDINAL_OF = re.compile(
-    rf"(?:{'|'.join(_ORDINAL_WORDS)}|(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th))\s{{1,3}}"
+    rf"(?:{'|'.join(_ORDINAL_WORDS)}|eldest|oldest|youngest|middle|(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th))\s{{1,3}}"
     rf"(?:{_CHILD}\s{{1,3}}of\s{{1,3}}{_OWNER}(?:family\b|{_COUNT}\b(?!\s{{0,2}}(?:[:.]\d|%|weeks?|months?|years?|"
-    r"days?|hours?|sessions?|times?)))"
+    r"days?|hours?|sessions?|times?|parents|adults|teachers|carers)\b))"
     rf"|of\s{{1,3}}{_OWNER}{_COUNT}\s{{1,3}}(?:[a-z]{{2,12}}\s{{1,3}})?{_SET}\b)",
     re.IGNORECASE)
-_ORDER = r"(?:(?:eldest|oldest|youngest|middle)(?:\s{1,3}" + _CHILD + r")?|(?:older|younger)\s{1,3}" + _CHILD + ")"
+_ORDER = (r"(?:(?:eldest|oldest|youngest|middle)(?:\s{1,3}" + _CHILD + r")?|(?:older|younger)\s{1,3}" + _CHILD
+          + r"|baby\s{1,3}of\s{1,3}the\s{1,3}family)")
 _UNIT = r"(?:\s{0,2}(?:yo|y/o|yrs?|years?(?:\s{1,3}old)?|months?|mths?|weeks?)\b)?"
 # "eldest girl (15)", "youngest son, 7,", "the middle one (aged 9)"
 ORDER_AGED = re.compile(
@@ -39,19 +42,22 @@ ORDER_AGED = re.compile(
     rf"|,\s{{0,2}}(?:aged?\s{{0,2}})?\d{{1,2}}{_UNIT}\s{{0,2}}(?:,|;|$))",
     re.IGNORECASE)
 # "eldest 14", "youngest 9 months": an age straight after the order word, counted only in a list of two
-ORDER_BARE = re.compile(rf"(?:eldest|oldest|youngest|middle)\s{{1,3}}\d{{1,2}}{_UNIT}(?!\s{{0,2}}[a-z])",
-                        re.IGNORECASE)
+# (not a date's day: "eldest 01/01/2009")
+ORDER_BARE = re.compile(
+    rf"(?:eldest|oldest|youngest|middle)\s{{1,3}}\d{{1,2}}(?!\d|[/.:\-]\d){_UNIT}(?!\s{{0,2}}[a-z])", re.IGNORECASE)
 _LIST_GAP = 40  # the next place in the same list: within a few words, no sentence's end between
 _STOP = re.compile(r"[.!?\n]")
-_ORDER_CUES = frozenset({"eldest", "oldest", "youngest", "middle", "older", "younger"})
+_ORDER_CUES = frozenset({"eldest", "oldest", "youngest", "middle", "older", "younger", "baby"})
 _ORDINAL_CUES = frozenset(_ORDINAL_WORDS)
+_PLACE_CUES = frozenset({"eldest", "oldest", "youngest", "middle"})
 _DIGIT_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 def birth_order_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
     """A child placed in their family by an ordinal or by an order word with an age."""
-    if "of" in words and (words & _ORDINAL_CUES or words & _DIGIT_SUFFIXES):
-        cues = (_ORDINAL_CUES & words) | (frozenset("0123456789") if words & _DIGIT_SUFFIXES else frozenset())
+    if "of" in words and (words & _ORDINAL_CUES or words & _DIGIT_SUFFIXES or words & _PLACE_CUES):
+        digit_cues = frozenset("0123456789") if words & _DIGIT_SUFFIXES else frozenset()
+        cues = ((_ORDINAL_CUES | _PLACE_CUES) & words) | digit_cues
         for m in src.at_words(ORDINAL_OF, cues):
             yield "sibling", m.start(), m.end()
     order = _ORDER_CUES & words

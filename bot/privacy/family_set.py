@@ -43,10 +43,18 @@ COUNTED = re.compile(
     r"\b(?:all|both|[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.!?\n]{0,25}?"
     r"\b(?:kids|children|siblings|sibs|brothers|sisters|boys|girls|them)\b", re.IGNORECASE)
 # one child's brother or sister: a possessive, or an article and a word placing them in the family
+_ORDERED = r"(?:older|younger|big|little|elder|eldest|youngest|oldest)"
 ONE_SIBLING = re.compile(
     rf"\b(?:(?:his|her|the\s{{1,3}}{_CHILD}['’]s|the\s{{1,3}}(?:twins|triplets|quads|kids|children)['’])\s{{1,3}}"
-    rf"{_SIB_ADJ}{_SIB}s?|the\s{{1,3}}(?:older|younger|big|little|elder|eldest|youngest|oldest)\s{{1,3}}{_SIB})\b",
+    rf"{_SIB_ADJ}{_SIB}s?|the\s{{1,3}}{_ORDERED}\s{{1,3}}{_SIB}"
+    # a note opening on the sibling, its possessive left out ("big brother is in ...", "little sister goes to ...")
+    rf"|(?<![^\n]){_ORDERED}\s{{1,3}}{_SIB})\b",
     re.IGNORECASE)
+_PLACE_REACH = 40  # the named place straight after the sibling's verb
+_PLACE_VERBS = frozenset({"is", "was", "goes", "went", "lives", "living", "stays", "staying", "placed"})
+_CAPITAL_PAIR = re.compile(r"[A-Z][a-z'’]{2,20}\s[A-Z][a-z'’]{2,20}")
+_STOP = re.compile(r"[.!?\n]")
+_ORDERED_WORDS = frozenset({"older", "younger", "big", "little", "elder", "eldest", "youngest", "oldest"})
 # where that brother or sister is: the same school by any name, or a pupil, a year, the sixth form or a post here
 SAME_SCHOOL = re.compile(
     r"\bsame\s{1,3}(?:academy|primary|secondary|high|college|setting|sixth\s{1,3}form|unit|pru|infants|juniors"
@@ -54,6 +62,12 @@ SAME_SCHOOL = re.compile(
 _HERE_ROLE = re.compile(
     r"\b(?:pupil|student|sixth\s{1,3}form|(?:year|yr)\s{0,2}\d{1,2}|reception|nursery|head\s{1,3}(?:girl|boy|of\s{1,3}"
     r"house)|prefect|captain)\b[^.!?\n]{0,30}?\b(?:here|with\s{1,3}us)\b", re.IGNORECASE)
+# a place named in two capitalised words (as typed) that the sibling is in, at or goes to ("is in Thorn Cross",
+# "goes to Hollins Park"): a named institution or estate; not a month, day or feast ("is at Christmas Lunch")
+NAMED_PLACE = re.compile(
+    r"\b(?:is|was|goes|went|lives|living|stays|staying|placed)\s{1,3}(?:in|at|to)\s{1,3}"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Year|Reception)\b)[A-Z][a-z'’]{2,20}\s[A-Z][a-z'’]{2,20}\b")
 # a named school, not any capitalised word after "at" (SCHOOL_NAME's third branch: "the brothers from Syria")
 NAMED_SCHOOL = re.compile(
     r"\b[A-Z][\w'’\-]{1,30}(?:\s{1,3}[A-Z][\w'’\-]{1,30}){0,4}\s{1,3}(?:Primary|High|Academy|Grammar|College|School"
@@ -83,21 +97,32 @@ def family_set_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "sibling", m.start(), m.end()
     if "different" in words and words & {"dads", "fathers", "mums", "mothers"}:
         yield from _different_parents(src)
-    if (words & (_SIB_WORDS | {"brothers", "sisters"}) and words & {"his", "her", "the"}
-            and words & ({"same", "here", "us"} | _SCHOOL_WORDS)):
-        yield from _placed_sibling(src, words)
+    if words & (_SIB_WORDS | {"brothers", "sisters"}) and words & ({"his", "her", "the"} | _ORDERED_WORDS):
+        schooled = bool(words & ({"same", "here", "us"} | _SCHOOL_WORDS))
+        named = bool(words & _PLACE_VERBS) and _CAPITAL_PAIR.search(src.text) is not None
+        if schooled or named:
+            yield from _placed_sibling(src, words, schooled)
     if words & _SET_WORDS and words & ({"the"} | _ALL):
         yield from _set_at_school(src, words)
 
 
-def _placed_sibling(src: Source, words: frozenset[str]) -> Iterator[Span]:
+def _placed_sibling(src: Source, words: frozenset[str], schooled: bool) -> Iterator[Span]:
+    """`schooled`: the message holds a school word or "same / here / us", so each sibling's sentence is read for a
+    school; otherwise only the few words after it, for a place named in capitals (NAMED_PLACE)."""
     text, done = src.text, -1
-    for m in src.at_words(ONE_SIBLING, {"his", "her", "the"} & words):
+    for m in src.at_words(ONE_SIBLING, ({"his", "her", "the"} | _ORDERED_WORDS) & words):
         if m.start() < done:
+            continue
+        if not schooled:
+            stop = _STOP.search(text, m.end(), m.end() + _PLACE_REACH)
+            if place := NAMED_PLACE.search(text, m.end(), stop.start() if stop else m.end() + _PLACE_REACH):
+                done = place.end()
+                yield "sibling", m.start(), place.end()
             continue
         a, b = _sentence(text, m.start(), m.end())
         if where := (src.search(SAME_SCHOOL, a, b) or src.search(_HERE_ROLE, m.end(), b)
-                     or NAMED_SCHOOL.search(text, m.end(), b) or _lower_school(text, m.end(), b)):
+                     or NAMED_SCHOOL.search(text, m.end(), b) or _lower_school(text, m.end(), b)
+                     or NAMED_PLACE.search(text, m.end(), min(b, m.end() + _PLACE_REACH))):
             done = b
             yield "sibling", m.start(), max(m.end(), where.end())
 
