@@ -130,6 +130,7 @@ class Vocabulary(BaseModel):
     document_parts: frozenset[str]
     subject_cues: frozenset[str]
     subject_ends: frozenset[str]
+    apposed_people: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

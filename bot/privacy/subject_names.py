@@ -51,6 +51,35 @@ def _last(word: str, out: frozenset[str]) -> bool:
             and w.replace("-", "").replace("'", "").isalpha())
 
 
+@functools.cache
+def _apposed() -> tuple[re.Pattern[str], frozenset[str]]:
+    v = lexicon().vocab
+    people = v.person_relations | v.apposed_people
+    return re.compile(
+        rf"(?:{alternation(people)})\s{{0,2}},\s{{1,3}}({_WORD})\s({_WORD})(?=\s{{0,2}}(?:[,;:()\-–]|$))",
+        re.IGNORECASE), frozenset(p.split()[0] for p in people)
+
+
+def _unlisted(word: str) -> bool:
+    lex = lexicon()
+    w = fold(word.lower())
+    return (w.replace("-", "").isalpha() and w not in lex.english and w not in lex.rare_english
+            and w not in lex.places and w not in lex.proper_nouns and w not in lex.vocab.not_names)
+
+
+def apposed_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """'her ex, lukasz zielinski, was at the gates': a relative, a comma, then two words ending their phrase, the
+    first a first name or in no list, the second a surname or in no list ('her mum, nan and grandad' passes)."""
+    pattern, cues = _apposed()
+    if "," not in src.text or words.isdisjoint(cues):
+        return
+    text, out = src.text, _pattern()[2]
+    for m in src.at_words(pattern, words & cues, as_typed=True):  # (\W classes: not lower-cased)
+        first, last = text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]
+        if (_first(first) or _unlisted(first)) and _last(last, out) and fold(first.lower()) not in out:
+            yield "name", m.start(1), m.end(2)
+
+
 def subject_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     pattern, starts, out = _pattern()
     if words.isdisjoint(starts):
