@@ -27,7 +27,7 @@ from bot.privacy.siblings import SIBLING_GROUP
 
 _CHILD = r"(?:boy|girl|lad|lass|child|kid|baby|toddler|yp|pupil|teen|son|daughter)"
 _SIB = r"(?:brother|sister|sibling|stepbrother|stepsister|bro|sis|twin)"
-_SIB_ADJ = r"(?:(?:older|younger|big|little|baby|elder|eldest|youngest|oldest|half|step|twin)[\s\-]{1,3})?"
+_SIB_ADJ = r"(?:(?:older|younger|big|little|baby|kid|elder|eldest|youngest|oldest|half|step|twin)[\s\-]{1,3})?"
 # "his twin", "her twin sister", "the lad's twin": one child's twin
 ONE_TWIN = re.compile(
     rf"\b(?:his|her|their|the\s{{1,3}}{_CHILD}['’]s)\s{{1,3}}twin(?:\s{{1,3}}(?:brother|sister))?\b(?!['’]?s\b)",

@@ -131,6 +131,7 @@ class Vocabulary(BaseModel):
     subject_cues: frozenset[str]
     subject_ends: frozenset[str]
     apposed_people: frozenset[str]
+    household_cues: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:
