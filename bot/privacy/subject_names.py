@@ -127,3 +127,25 @@ def subject_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         first, last = text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]
         if _first(first) and _last(last, out) and f"{first} {last}".lower() not in published:
             yield "name", m.start(1), m.end(2)
+
+
+# "does bradley smith meet threshold", "would amelia st john meet the criteria for early help": a threshold question
+# about a child named in full, typed in any case; the saint particle ("st john") part of the surname
+THRESHOLD_SUBJECT = re.compile(
+    rf"(?:does|do|would|will|could|did)\s{{1,3}}({_WORD})\s((?:st\.?\s|saint\s)?{_WORD})\s{{1,3}}"
+    r"(?:meet|meets|reach|hit|qualify)\b(?:\s{1,3}(?:the|any))?\s{1,3}(?:threshold|criteria|for)\b",
+    re.IGNORECASE)
+_ASKS = frozenset({"does", "do", "would", "will", "could", "did"})
+
+
+def threshold_subject_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A child named in full as a threshold question's subject; not a pronoun, a family or a service ("does the family
+    meet", "would early help meet": the first word a first name or in no list, the second a surname or in no list)."""
+    if words.isdisjoint({"threshold", "criteria", "qualify"}) or words.isdisjoint(_ASKS):
+        return
+    text, out = src.text, _pattern()[2]
+    for m in src.at_words(THRESHOLD_SUBJECT, words & _ASKS, as_typed=True):  # (\W classes: not lower-cased)
+        first, last = text[m.start(1):m.end(1)], text[m.start(2):m.end(2)].split()[-1]
+        if (_first(first) or _unlisted(first)) and fold(first.lower()) not in out and (
+                _last(last, out) or " " in text[m.start(2):m.end(2)]):
+            yield "name", m.start(1), m.end(2)
