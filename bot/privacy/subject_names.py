@@ -90,6 +90,8 @@ _AGED_PAIR = re.compile(
 
 
 _NOT_LETTER = re.compile(r"[^a-z]+")
+_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_PAIR_BACK = 72  # two words of a name and the cue before the age
 
 
 def _in_role(text: str, end: int, roles: frozenset[str]) -> bool:
@@ -103,12 +105,17 @@ def aged_pair_spans(src: Source, words: frozenset[str], digits: bool) -> Iterato
     them ("Ruby Ward, 12,", "Rose Brook (year 5) told"): the age makes the pair a person. A street's type is never
     the surname ("Hope Street, 12,": an address), nor an organisation's word before a school year ("Grace Hall
     (year 7 assembly)")."""
-    lex = lexicon()
-    cues = words & lex.first_names if digits else frozenset()
-    if not cues:
+    if not digits:
         return
-    v, text = lex.vocab, src.text
-    for m in src.at_words(_AGED_PAIR, cues, as_typed=True):
+    lex = lexicon()
+    v, text, done = lex.vocab, src.text, -1
+    # (found back from each age or year's digits, the window before it searched once per distinct text: a message's
+    # many first-name words need not each be tried)
+    for d in _DIGITS.finditer(text):
+        if d.start() < done or not (m := src.search(_AGED_PAIR, max(done, d.start() - _PAIR_BACK), d.end() + 4,
+                                                    as_typed=True)):
+            continue
+        done = m.end()
         first, last = fold(m.group(1).lower()), fold(m.group(2).lower())
         if (first not in lex.first_names or last in v.street_types or (m.group("year") and last in v.org_words)
                 or not all(p in lex.surnames for p in last.split("-"))
