@@ -54,7 +54,7 @@ from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 from bot.privacy.street_units import street_unit_spans
-from bot.privacy.subject_names import aged_pair_spans, apposed_name_spans, subject_name_spans, threshold_subject_spans
+from bot.privacy.subject_names import apposed_name_spans, subject_name_spans, threshold_subject_spans
 from bot.privacy.visited_family import visited_family_spans
 from bot.privacy.word_initials import word_initial_spans
 from bot.privacy.workplaces import relative_workplaces
@@ -111,7 +111,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             loose_reference_spans(src, digits), cued_plate_spans(src, words, digits),
             street_unit_spans(src, words, digits), family_home_spans(src, words),
             month_name_spans(src, words), birth_order_spans(src, words, digits),
-            subject_name_spans(src, words), apposed_name_spans(src, words), aged_pair_spans(src, words, digits),
+            subject_name_spans(src, words), apposed_name_spans(src, words),
             threshold_subject_spans(src, words)]
 
 

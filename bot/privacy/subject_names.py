@@ -80,51 +80,6 @@ def apposed_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "name", m.start(1), m.end(2)
 
 
-# Two capitalised words, then a child's age or school year ("Ruby Ward, 12,", "Rose Brook (year 5)", "Amber Stone in
-# 9B"): group "age" when an age follows, "year" when a school year or form does
-_AGED_PAIR = re.compile(
-    r"([A-Z][a-z'’]{1,20})\s([A-Z][a-z'’]{1,30}(?:-[A-Z][a-z'’]{1,30})?)(?=\s{0,2}(?:(?P<age>,\s{0,2}(?:aged?\s{0,2})?"
-    r"\d{1,2}\s{0,2}(?:yo\b|y/o)?\s{0,2}(?:,|\)|$)|\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2}(?:yo|y/o)?\s{0,2}\))"
-    r"|(?P<year>[,\-–]?\s{0,2}\(?\s{0,2}(?:in\s{1,3})?(?:(?:[Yy]ear|[Yy]r)\s{0,2}|[Yy])(?:[1-9]|1[0-3])\b"
-    r"|\s(?:in\s{1,3})?(?:[1-9]|1[0-3])[A-Z]\b)))")
-
-
-_NOT_LETTER = re.compile(r"[^a-z]+")
-_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
-_PAIR_BACK = 72  # two words of a name and the cue before the age
-
-
-def _in_role(text: str, end: int, roles: frozenset[str]) -> bool:
-    """Whether a role is named in the few words after a school year ("year 9 pastoral lead", "yr 11 head of year")."""
-    after = f" {_NOT_LETTER.sub(' ', text[end:end + 40].lower())} "
-    return any(f" {r} " in after for r in roles)
-
-
-def aged_pair_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
-    """A first name and a surname, both also words or places, with a child's age or school year straight after
-    them ("Ruby Ward, 12,", "Rose Brook (year 5) told"): the age makes the pair a person. A street's type is never
-    the surname ("Hope Street, 12,": an address), nor an organisation's word before a school year ("Grace Hall
-    (year 7 assembly)")."""
-    if not digits:
-        return
-    lex = lexicon()
-    v, text, done = lex.vocab, src.text, -1
-    # (found back from each age or year's digits, the window before it searched once per distinct text: a message's
-    # many first-name words need not each be tried)
-    for d in _DIGITS.finditer(text):
-        if d.start() < done or not (m := src.search(_AGED_PAIR, max(done, d.start() - _PAIR_BACK), d.end() + 4,
-                                                    as_typed=True)):
-            continue
-        done = m.end()
-        first, last = fold(m.group(1).lower()), fold(m.group(2).lower())
-        if (first not in lex.first_names or last in v.street_types or (m.group("year") and last in v.org_words)
-                or not all(p in lex.surnames for p in last.split("-"))
-                or f"{first} {last}" in v.published_people or text[max(0, m.start() - 1):m.start()].isalpha()
-                or (m.group("year") and _in_role(text, m.end(), v.professional_roles | v.setting_staff_roles))):
-            continue  # (not "Colin Rees (Year 9 pastoral lead)": a worker in role)
-        yield "name", m.start(1), m.end(2)
-
-
 def subject_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     pattern, starts, out = _pattern()
     if words.isdisjoint(starts):
