@@ -191,19 +191,30 @@ class Source:
         key = ("cue starts", frozenset(cues), near)  # a caller may pass a plain set of words
         if (found := self._memo.get(key)) is not None:
             return found  # type: ignore[return-value]
-        low, starts = self.low, set()
-        assert low is not None
+        starts: set[int] = set()
         for word in cues:
-            i = low.find(word)
-            while i >= 0:
-                if i == 0 or not low[i - 1].isalnum():
-                    starts.add(i)
-                i = low.find(word, i + 1)
+            starts.update(self._starts_of(word))
         if near is not None and starts:
             places, most = self.word_starts(near[0]), near[1]
             starts = {p for p in starts if (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + most}
         found = self._memo[key] = sorted(starts)
         return found
+
+
+    def _starts_of(self, word: str) -> list[int]:
+        """Where `word` starts in the lower-case copy, not inside a longer word: found once per word, since many
+        detectors' cue sets share words ("his", "the", "at")."""
+        key = ("starts of", word)
+        if (found := self._memo.get(key)) is None:
+            low, places = self.low, []
+            assert low is not None
+            i = low.find(word)
+            while i >= 0:
+                if i == 0 or not low[i - 1].isalnum():
+                    places.append(i)
+                i = low.find(word, i + 1)
+            found = self._memo[key] = places
+        return found  # type: ignore[return-value]
 
 
 class _Seen:
