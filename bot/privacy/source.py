@@ -100,14 +100,9 @@ class Source:
         order (kept for the message)."""
         key = ("word starts", words)
         if (found := self._memo.get(key)) is None:
-            low, places = self.low if self.low is not None else self.lower, []
-            for word in words:
-                n, i = len(word), low.find(word)
-                while i >= 0:
-                    if (i == 0 or not low[i - 1].isalnum()) and not low[i + n:i + n + 1].isalnum():
-                        places.append(i)
-                    i = low.find(word, i + 1)
-            found = self._memo[key] = sorted(places)
+            low = self.low if self.low is not None else self.lower
+            found = self._memo[key] = sorted(i for word in words for i in self._starts_of(word)
+                                             if not low[i + len(word):i + len(word) + 1].isalnum())
         return found  # type: ignore[return-value]
 
     def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False,
@@ -202,12 +197,11 @@ class Source:
 
 
     def _starts_of(self, word: str) -> list[int]:
-        """Where `word` starts in the lower-case copy, not inside a longer word: found once per word, since many
-        detectors' cue sets share words ("his", "the", "at")."""
+        """Where `word` starts in the lower-case copy (`lower` where case changes its length), not inside a longer
+        word: found once per word, since many detectors' cue sets and word lists share words ("his", "the", "at")."""
         key = ("starts of", word)
         if (found := self._memo.get(key)) is None:
-            low, places = self.low, []
-            assert low is not None
+            low, places = self.low if self.low is not None else self.lower, []
             i = low.find(word)
             while i >= 0:
                 if i == 0 or not low[i - 1].isalnum():
