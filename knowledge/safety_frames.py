@@ -213,17 +213,18 @@ class FrameReader:
         start = max((p.weight for p in opened), default=0.0)
         found = {p.text: p for toks in parts for p, _i, _e in self._anywhere.find(toks)}
         frames = start + sum(p.weight for p in found.values())
+        context = any(p.tag == "context" for p in found.values())  # a review or training case (as `in_context`)
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
         now = (any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
                    for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)) \
             and not self._fictional.any(parts)  # "training scenario today where a made up yr 9 girl ..."
         # a general question, then one child now in a later segment; a training scenario or review stays general
-        now = now or (not any(p.tag == "context" for p in found.values())
+        now = now or (not context
                       and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
         particular = (now or any(self._particular_in(toks) for toks in parts)
                       or any(self._report.find(seg, start_only=True) and not self._generic.find(seg, start_only=True)
                              for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
-        general = (self._generic.any(parts) or any(p.tag == "context" for p in found.values())
+        general = (self._generic.any(parts) or context
                    or any(p.text in self._general_starts for p in opened))
         asked = max((p.weight for p in opened if p.text not in self._note_starts), default=0.0)
         if (asked >= fl.question_weight and not particular and self._indefinite.any(parts)
