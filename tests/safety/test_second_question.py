@@ -35,3 +35,23 @@ def test_through_the_app_the_reply_leads_with_999(slack, fake_slack) -> None:
                     "door?").status == 200
     post = fake_slack.wait_for("chat.postMessage", timeout=10)[-1]
     assert LEAD in str(post.get("text")), post
+
+
+# The other way round (sixteenth session, corpus-an): an admin question, then one child the writer knows added in
+# a later segment ("also", "btw", "ps") with a time of now ("again", "still"); a child of a case study or a
+# general one ("also the child is seen again by ...") stays quiet.
+@pytest.mark.parametrize("text", [
+    "quick admin question - who runs return home interviews these days? also the lad we've been working with is "
+    "missing again",  # quiet before the change
+    "can you send me the MASH number, also my girl from the club is missing again",
+])
+def test_a_question_then_one_child_now_is_a_worry(text: str) -> None:
+    assert detect_worry(text).is_worry, detect_worry(text)
+
+
+@pytest.mark.parametrize("text", [
+    "how long do return interviews take? also the child is seen again by whom",
+    "who chairs the exploitation group? also the girl we used in the case study is still in the slides",
+])
+def test_a_question_then_a_general_child_stays_quiet(text: str) -> None:
+    assert not detect_worry(text).is_worry, detect_worry(text)
