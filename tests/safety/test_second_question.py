@@ -44,6 +44,7 @@ def test_through_the_app_the_reply_leads_with_999(slack, fake_slack) -> None:
     "quick admin question - who runs return home interviews these days? also the lad we've been working with is "
     "missing again",  # quiet before the change
     "can you send me the MASH number, also my girl from the club is missing again",
+    "what's the deadline for the audit return? ps that lad from year 8 is still not home",  # "still not home": a cue
 ])
 def test_a_question_then_one_child_now_is_a_worry(text: str) -> None:
     assert detect_worry(text).is_worry, detect_worry(text)
