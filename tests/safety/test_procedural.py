@@ -14,6 +14,7 @@ QUIET = {
     "a post's term, not a child's age (safety15)": [
         "who replaced the independent chair after her 12 months post transition in halton",
         "the business manager is on a 6 month secondment, who covers the rapid review paperwork?",
+        "who took on the scrutineer role in wirral once his 12 months were up",  # a period that ends (safety46)
     ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
