@@ -78,6 +78,9 @@ class FrameLexicon(_Strict):
         return out
 
 
+# the writer, or an age: someone a time in the same clause can place now (with the child, kin and staff words)
+WRITER = frozenset({"i", "ive", "im", "we", "weve", "were", "me", "us", "my", "our", "yo", "yos", "old"})
+
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
           "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
@@ -101,6 +104,10 @@ class FrameReader:
         for name in _LISTS:
             setattr(self, f"_{name}", matcher(getattr(fl, name), sets))
         self._child = frozenset(w for w in sets.get("child", []) if not w.endswith("*"))
+        # someone a time can place now ("he's with me at the moment", "I just saw"; "who is the chair at the moment"
+        # places no one)
+        self._people = self._child | frozenset(w for k in ("pronoun", "family", "minor", "staff")
+                                               for w in sets.get(k, []) if not w.endswith("*")) | WRITER
 
     def follows_up(self, toks: list[str]) -> bool:
         """Whether a later segment asks about the situation just described ("what's the process?")."""
@@ -215,7 +222,8 @@ class FrameReader:
         frames = start + sum(p.weight for p in found.values())
         context = any(p.tag == "context" for p in found.values())  # a review or training case (as `in_context`)
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
-        now = (any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t))
+        now = (any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t)
+                                                               and not self._people.isdisjoint(t))
                    for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)) \
             and not self._fictional.any(parts)  # "training scenario today where a made up yr 9 girl ..."
         # a general question, then one child now in a later segment; a training scenario or review stays general

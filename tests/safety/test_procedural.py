@@ -16,6 +16,9 @@ QUIET = {
         "the business manager is on a 6 month secondment, who covers the rapid review paperwork?",
         "who took on the scrutineer role in wirral once his 12 months were up",  # a period that ends (safety46)
     ],
+    "a time with no one in its clause (safety47)": [
+        "who's the business manager at the moment? need to ring them about a step 2 dispute",
+    ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],
