@@ -91,3 +91,17 @@ def test_a_malformed_description_fails_naming_the_field(tmp_path) -> None:
     (tmp_path / "v.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(VocabularyError, match="described"):
         parse_vocabulary(tmp_path / "v.yaml")
+
+
+@pytest.mark.parametrize(("question", "partnership"), [
+    ("cwac escalation - days at each step?", CWAC),  # the Pan Cheshire policy's steps carry no days
+    ("what are the steps and days for escalation in wirral", "wirral"),
+])
+def test_days_asked_beside_the_steps_are_a_timescale(ask, question, partnership) -> None:
+    """Sixteenth session (blind-bi): the days asked beside an escalation's steps, where the documents give none."""
+    assert_declined(ask(question, partnership), "do not give a timescale")
+
+
+def test_the_days_are_answered_where_the_steps_carry_them(ask) -> None:
+    res = ask("what are the steps and days in the warrington escalation policy", "warrington")
+    assert res.outcome == "answer" and "Day one" in res.text, res.text
