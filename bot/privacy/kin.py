@@ -66,6 +66,8 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
         return False
     if (after := toks[i + 2]) is not None and after.norm in FAMILY_SERVICE:
         return False  # "the Thornby family hub", "Halton family court": a service named for a place
+    if t.cap and nxt.cap and nxt.possessive and after and after.cap and after.norm not in v.person_relations:
+        return False  # "Sheffield Children's Hospital", "Birmingham Children's Trust": a body's name (round 41)
     if kind_of_case(t, prev, nxt, lex):
         return False  # "a sextortion case": a kind of case, not a family's (round 33)
     # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)

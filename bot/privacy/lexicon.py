@@ -132,6 +132,7 @@ class Vocabulary(BaseModel):
     subject_ends: frozenset[str]
     apposed_people: frozenset[str]
     household_cues: frozenset[str]
+    surname_particles: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from bot.privacy.lexicon import alternation, fold, lexicon
 from bot.privacy.patterns import Source, Span
+from bot.privacy.roles import role_governed
 
 _BEFORE = 24
 # Months as written short, which are also first names ("jan", "dec"): the rest of vocabulary not_names is kept out
@@ -54,6 +55,7 @@ def month_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         return
     text, v = src.text, lexicon().vocab
     workers = v.professional_titles | frozenset(r for r in v.professional_roles if " " not in r)
+    governed = None
     for m in src.at_words(pattern, words & firsts, as_typed=True):  # (\W: not lower-cased)
         first, last = text[m.start():m.start(1) - 1], text[m.start(1):m.end(1)]
         if first[0].isupper() != last[0].isupper() or not _surname(last) or (
@@ -61,5 +63,9 @@ def month_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue
         before = text[max(0, m.start() - _BEFORE):m.start()].lower().split()
         if before and before[-1].strip(".,:") in workers:
+            continue
+        if governed is None:
+            governed = role_governed(text)
+        if governed(m.start()):  # ("Summer Ahmed, the virtual school head": in role after the name, round 41)
             continue
         yield "name", m.start(), m.end()

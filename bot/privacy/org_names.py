@@ -17,12 +17,14 @@ Found from where the phrases' words and the verbs are (the `at` index), so a mes
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.tokens import _base
 
 _CLAUSE_END = frozenset(".!?:;\n")
+_AGED = re.compile(r"\s{0,2}[(,]\s{0,2}(?:aged?\s{1,2})?\d")  # an age after a name: "(7)", ", 7,", ", aged 7"
 _LIST_JOIN = frozenset({"and", "&", "or", "plus"})
 _PLACE_BEFORE = frozenset({"at", "to", "from", "into", "attends", "attend", "attended", "attending"})
 _VERB_AFTER = frozenset({"is", "was", "has", "have", "had", "do", "does", "did", "will", "would", "are", "were",
@@ -45,7 +47,7 @@ def _phrases() -> tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, 
 def not_people(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]],
                lex: Lexicon) -> set[int]:
     """Positions (word indices) of words that name an organisation or a published official, not a person."""
-    out = _named_phrases(bases, at, lex)
+    out = _named_phrases(text, spans, bases, at, lex)
     orgs = lex.vocab.org_words - lex.vocab.family_home_nouns - lex.vocab.dwellings
     if not orgs.isdisjoint(at.keys()):
         out |= _before_lower_org(text, spans, bases, at, orgs, lex)
@@ -55,9 +57,10 @@ def not_people(text: str, spans: list[tuple[int, int]], bases: list[str], at: di
     return out
 
 
-def _named_phrases(bases: list[str], at: dict[str, list[int]], lex: Lexicon) -> set[int]:
+def _named_phrases(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[str, list[int]],
+                   lex: Lexicon) -> set[int]:
     """Every word of a listed official or charity written in full, unless a family word is beside it ("mum
-    Michelle Creed" is a mother, whatever her name)."""
+    Michelle Creed" is a mother, whatever her name) or an age follows it ("Jessie May (7)" is a child, round 41)."""
     out: set[int] = set()
     n = len(bases)
     family = lex.vocab.person_relations | lex.vocab.family_nouns
@@ -65,7 +68,8 @@ def _named_phrases(bases: list[str], at: dict[str, list[int]], lex: Lexicon) -> 
         k = len(phrase)
         for i in at.get(phrase[0], ()):
             if tuple(bases[i:i + k]) == phrase and not (
-                    (i and bases[i - 1] in family) or (i + k < n and bases[i + k] in family)):
+                    (i and bases[i - 1] in family) or (i + k < n and bases[i + k] in family)
+                    or _AGED.match(text, spans[i + k - 1][1])):
                 out.update(range(i, i + k))
     return out
 

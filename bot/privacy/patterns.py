@@ -46,7 +46,8 @@ NUMBERED_STREET = re.compile(
     re.IGNORECASE,
 )
 FLAT = re.compile(
-    r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b",
+    r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b"
+    r"(?!\s{1,2}\d{3,4}\s{0,2}\d{3})",  # (not a phone's first group: "Forced Marriage Unit 020 7008 0151")
     re.IGNORECASE,
 )
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)

@@ -52,7 +52,12 @@ def team_mailbox(address: str, before: str = "") -> bool:
         return True  # "fis@council.gov.uk": a body's short code for a service, not a person's name
     # "cwp.safeguarding@nhs.net": at a public body's domain, a team word with an organisation's short code; a code
     # of two letters too where the writer calls it a team's shared inbox ("the team use a shared mailbox, cw.lac@...")
-    shortest = 2 if before and _SHARED.search(before) and not _FAMILY.search(before) else 3
+    shared = bool(before and _SHARED.search(before) and not _FAMILY.search(before))
+    shortest = 2 if shared else 3
+    if shared:  # an organisation's short code run into a team word ("the team mailbox, cspbusiness@...", round 41)
+        service = [ok or any(part[:n] not in lex.first_names and part[:n] not in lex.surnames
+                             and _segments(part[n:], words) for n in range(2, 6) if len(part) - n >= 4)
+                   for ok, part in zip(service, parts, strict=True)]
     return any(service) and all(
         ok or (shortest <= len(part) <= 5 and part not in lex.first_names and part not in lex.surnames)
         for ok, part in zip(service, parts, strict=True))

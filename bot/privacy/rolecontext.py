@@ -45,6 +45,8 @@ _NOT_AS = frozenset({"works", "worked", "working", "work", "employed", "voluntee
                      "regarding", "concerning", "such", "same", "well", "soon", "long", "far", "much"})
 
 
+# What opens a post's qualifier between a role and "is" before a name ("the IRO for that case is X", round 41).
+_POST_QUALIFIERS = frozenset({"for", "at", "in", "on", "from", "covering", "this", "next", "that"})
 # When a post was held, between the role and a name set off by a comma ("the IRO this morning, Jo Hart,").
 _HELD_WHEN = frozenset({"today", "tonight", "yesterday", "now"})
 _HELD_WHEN_PAIRS = frozenset({("last", "night"), ("this", "morning"), ("this", "afternoon"), ("this", "evening"),
@@ -82,6 +84,8 @@ class RoleContext(PhraseReader):
             if j > 0 and self.norms[j - 1] in _FOR_AREA and self._joined(j - 1, lo) and (
                     self.norms[j] in self.v.local_places or self.norms[j] in self.places):
                 j -= 2
+            elif j > 0 and not _phrase_ending(self.norms, j, self.roles):
+                j = self._post_qualified(j, lo)
         if j > 0 and "," in self.toks[lo].before and self._joined(j, lo):  # type: ignore[operator, union-attr]
             j -= _held_when(self.norms, j)  # "the duty manager on call tonight, Gemma Price," (round 28)
         if not (j >= 0 and _phrase_ending(self.norms, j, self.roles) and self._joined(j, lo)):
@@ -102,6 +106,21 @@ class RoleContext(PhraseReader):
                 return True
         return closed
 
+    def _post_qualified(self, j: int, lo: int) -> int:
+        """'the named nurse for safeguarding at the trust is X', 'the IRO for that case is X', 'our DSL this year is
+        X': a role, then where, for what or when the post is held (a preposition or a time word, then up to four
+        lower-case words of no family, child or person) before "is" and the name (round 41). The word that ends
+        the role, or j unchanged."""
+        norms, toks = self.norms, self.toks
+        for q in range(j, max(0, j - 5), -1):
+            tok = toks[q]
+            if tok is None or tok.cap or tok.possessive or not norms[q].isalpha() or norms[q] in self.family \
+                    or not self._joined(q, lo) or "," in tok.before:
+                return j
+            if norms[q] in _POST_QUALIFIERS and _phrase_ending(norms, q - 1, self.roles) and self._joined(q - 1, q):
+                return q - 1
+        return j
+
     def _role_at_place_before(self, lo: int) -> bool:
         """'the DSL at our school, Mr Hughes, has asked': a role with where it is held (a preposition, "the" or "our"
         and up to two lower-case words), then the name set off by commas; the role has its own determiner."""
@@ -112,7 +131,7 @@ class RoleContext(PhraseReader):
         nxt, last = toks[j + 1], toks[self._phrase(lo)[1]]
         if j < 3 or nxt is None or "," not in nxt.before or last is None or not last.after.strip().startswith(","):
             return False
-        for p in range(j - 1, max(0, j - 3), -1):
+        for p in range(j - 1, max(0, j - 4), -1):  # (up to two words: "for the north cluster", round 41)
             if norms[p] in _ROLE_AT and norms[p + 1] in _OPEN:
                 words = range(p + 2, j + 1)
                 return (p >= 2 and all(not toks[w].cap and norms[w].isalpha() and norms[w] not in self.family  # type: ignore[union-attr]

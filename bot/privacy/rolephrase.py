@@ -116,11 +116,13 @@ class PhraseReader:
         toks = self.toks
         lo = hi = i
         # a name with its titles is a few words: a longer run of capitals is a heading, and is read no further
-        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and p.cap and (
+        particles = self.v.surname_particles
+        while lo > max(0, i - _RUN) and (p := toks[lo - 1]) is not None and (p.cap or self._particle(lo - 1, -1)) and (
                 (not (gap := toks[lo].before.strip()) and "\n" not in toks[lo].before)  # type: ignore[union-attr]
                 or (gap == "." and p.norm in self.titled)):
             lo -= 1  # ("Rev. Hollis", "Dr. Hill": a title's full stop)
-        while hi < i + _RUN and (n := toks[hi + 1]) is not None and n.cap and not n.before.strip() and (
+        while hi < i + _RUN and (n := toks[hi + 1]) is not None and (n.cap or (
+                n.norm in particles and self._particle(hi + 1, 1))) and not n.before.strip() and (
                 "\n" not in n.before):  # a name ends at its line ("IRO: Jo Hill\nChild: ...")
             hi += 1
         if lo == hi and not toks[i].cap:  # type: ignore[union-attr]
@@ -134,6 +136,15 @@ class PhraseReader:
                     or p.norm in self.v.professional_titles):  # "spoke to dr okafor", "pc jones attended"
                 lo -= 1
         return lo, hi
+
+    def _particle(self, k: int, step: int) -> bool:
+        """Word k is a surname's particle typed in lower case with a capitalised word on its far side, joined by
+        spaces only ("Tom van Dijk", "Rhian ap Owain": read from either side, round 41)."""
+        tok, far = self.toks[k], self.toks[k + step]
+        if tok is None or far is None or tok.cap or tok.norm not in self.v.surname_particles or not far.cap:
+            return False
+        gap = (far if step > 0 else tok).before
+        return not gap.strip() and "\n" not in gap
 
     def _read_alike(self, lo: int, hi: int, i: int) -> bool:
         """Every word of phrase (lo, hi), read from word i, reads the same phrase: all its words capitalised with

@@ -28,13 +28,13 @@ around it in rolecontext.py; each check looks at a bounded number of words aroun
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from bot.privacy.lexicon import Lexicon
+from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.patterns import Span
 from bot.privacy.rolecontext import RoleContext
-from bot.privacy.rolephrase import _phrase_ending, _single_words
-from bot.privacy.tokens import Toks
+from bot.privacy.rolephrase import _LONGEST, _phrase_ending, _single_words
+from bot.privacy.tokens import Toks, word_pattern
 
 
 class RoleReader(RoleContext):
@@ -62,7 +62,23 @@ class RoleReader(RoleContext):
         # a role of several words typed in capitals before a courtesy title in the phrase ("the Family Support Worker
         # Miss Dunne", round 37); a family role ("Foster Carer Mrs X") is no role here, and family_touch reads "Mum"
         courtesy = self.v.titles
-        return any(norms[k + 1] in courtesy and _phrase_ending(norms, k, self.roles) for k in range(lo, i - 1))
+        if any(norms[k + 1] in courtesy and _phrase_ending(norms, k, self.roles) for k in range(lo, i - 1)):
+            return True
+        # or opening the phrase, the name straight after it ("Principal Social Worker Tom Fitzgerald", round 41)
+        return self._role_opens(lo, i)
+
+    def _role_opens(self, lo: int, i: int) -> bool:
+        """A role of several words in capitals opens phrase (lo, ..) and ends before word i, after only role fillers
+        ("Principal", "Senior"): the words after it are the worker's name."""
+        norms, fillers = self.norms, self.v.role_fillers
+        for k in range(lo + 1, min(i, lo + _LONGEST + 2)):
+            if _phrase_ending(norms, k, self.roles):
+                start = k
+                while start > lo and tuple(norms[start:k + 1]) not in self.roles:
+                    start -= 1
+                if tuple(norms[start:k + 1]) in self.roles and all(norms[m] in fillers for m in range(lo, start)):
+                    return True
+        return False
 
     def governed(self, i: int) -> bool:
         """Word i (part of a name) is named as a professional in role, and no family relation touches it. All but
@@ -141,3 +157,22 @@ class RoleGate:
                 if found:
                     continue
             yield span
+
+
+def role_governed(text: str) -> Callable[[int], bool]:
+    """For a detector with no tokens of its own (month_names.py, round 41): whether the word starting at a character
+    offset is a professional named in role. The message's words are read once, on the first ask."""
+    gate: list[tuple[Toks, RoleReader]] = []
+
+    def governed(offset: int) -> bool:
+        if not gate:
+            lowered = text.lower() if len(text.lower()) == len(text) else text
+            spans = [m.span() for m in word_pattern(lowered).finditer(lowered)]
+            norms = [fold(lowered[a:b]) for a, b in spans]
+            toks = Toks(text, spans, norms)
+            gate.append((toks, RoleReader(toks, lexicon())))
+        toks, reader = gate[0]
+        k = bisect.bisect_left(toks.spans, (offset, 0))
+        return k < len(toks.spans) and toks.spans[k][0] == offset and reader.governed(k)
+
+    return governed
