@@ -54,7 +54,7 @@ NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
 _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|datix|"
               r"systmone|emis|carefirst|liquidlogic|"
-              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|id|cad)")
+              r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|uci|upn|uln|id|cad)")
 KEYWORD_REF = re.compile(
     rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?(?:\s{{1,3}}(?:is|was)\b)?)?[\s:#.\-]{{0,4}}"
     r"[A-Z]{0,4}-?(?:\d{3,14}|\d{2}[/\-]\d{3,8}|\d{2,4}[A-Z]{1,3}\d{3,10})(?:[/\-]\d{1,8}){0,3}",

@@ -272,7 +272,7 @@ _QUOTED_STARTS = _QUOTED_CUES | {"name"}
 # digit, underscore or dot, up to four words ("username is the same as..." passes).
 ACCOUNT_NAME = re.compile(
     r"\b(?i:username|user\s?name|gamertag|gamer\s?tag|screen\s?name),?\s{1,3}(?i:is\s{1,3}|was\s{1,3}|:\s{0,3}|-\s{1,3})?"
-    r"((?=[A-Z0-9_]|[a-z]{1,20}[\d_.])[A-Za-z0-9_.]{2,30}(?:\s[A-Z0-9][A-Za-z0-9_.]{0,20}){0,3})")
+    r"((?=[A-Z0-9_]|[a-z]{1,20}[\d_.A-Z])[A-Za-z0-9_.]{2,30}(?:\s[A-Z0-9][A-Za-z0-9_.]{0,20}){0,3})")
 _ACCOUNT_WORDS = frozenset({"username", "user", "gamertag", "gamer", "screen"})
 
 
