@@ -19,6 +19,7 @@ from knowledge.intents import (
     is_definition_request,
     is_figure_request,
     is_group_request,
+    is_level_request,
     is_list_request,
     is_local_count_request,
     is_service_request,
@@ -44,6 +45,7 @@ FIGURES_FOR_CONTACT = 0.70  # "who is the LADO": the route or contact before an 
 FIGURES_WANTED = 1.10  # "how many children on CP plans in Warrington": the area's figures before the definition
 NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never holds an area's count
 WHEN_FOR_WHO = 0.70  # "who's on the rapid review panel": an entry that only gives a timescale holds no who
+LEVEL_WANTED = 1.20  # "what level of help does a family need": the area's threshold document before early help
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
@@ -131,6 +133,7 @@ class Ranking:
         wants_figures = is_figure_request(question)
         wants_group = is_group_request(question)
         wants_who = is_who_request(question)
+        wants_level = bool(area) and is_level_request(question)
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
         subject = _subject(query)
@@ -151,6 +154,8 @@ class Ranking:
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
                 h.boost *= GROUP_WANTED
+            if wants_level and h.entry.kind == "threshold":
+                h.boost *= LEVEL_WANTED
             if wants_who and h.entry.kind == "timescale":
                 h.boost *= WHEN_FOR_WHO
             if local_count and h.entry.partnership == NATIONAL:

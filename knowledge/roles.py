@@ -17,6 +17,7 @@ LEAD_WORDS = 8  # a lead longer than this is a sentence of its own (split_contex
 _OTHERS = frozenset({"our", "my", "the", "their", "his", "her"})  # "our DSL ...", "my manager ...": not who asks
 REST_WORDS = 1  # ... and the question after it needs this many words besides stopwords to stand alone
 ROLE_OPENING = 2  # who asks names their role this near the lead's start ("frontline HV", "new DSL at a primary") ...
+ROLE_ONLY_WORDS = 3  # a lead of this many words ending with a role's head noun is that role ("sports club coach")
 _SELF = frozenset({"i", "im", "iam", "as", "we", "were", "am"})  # ... unless they say it of themselves ("im a ...")
 
 # the lead ends at a comma, colon, semicolon, a dash between spaces or a full stop, or right after "here"
@@ -57,6 +58,10 @@ def role_lead(question: str) -> tuple[str, str]:
     if not tokens or len(tokens) > LEAD_WORDS or sum(t not in STOPWORDS for t in raw_tokens(rest.lower())) < REST_WORDS:
         return "", question
     headed = (m.group("here") or tokens[0] in _SELF) and _headed(tokens)  # "DA worker here", "im a youth leader, ..."
+    # "food bank volunteer - do charities count ...": a short lead that is a role, ending with its head noun (not
+    # a post the question may go on to ask about: "new independent chair - when does she start")
+    headed = headed or (len(tokens) <= ROLE_ONLY_WORDS and tokens[-1] in vocabulary().role_heads
+                        and tokens[-1] not in vocabulary().role_nouns)
     if vocabulary().question_words.intersection(tokens) or not (names_role(tokens) or headed):
         return "", question
     if tokens[0] in _OTHERS:  # "our DSL keeps mentioning X. what is it?": someone else, and what they said is asked
