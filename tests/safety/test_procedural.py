@@ -19,6 +19,11 @@ QUIET = {
     "a time with no one in its clause (safety47)": [
         "who's the business manager at the moment? need to ring them about a step 2 dispute",
     ],
+    "a group named by what it works on (safety48)": [
+        "youth worker, does halton have a group that looks at child exploitation and county lines, how often does it "
+        "meet",  # an alarm before the change
+        "is there a panel that focuses on child sexual exploitation in halton, who sits on it",
+    ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],
