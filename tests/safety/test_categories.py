@@ -22,6 +22,8 @@ from knowledge.safety import detect_worry
     ("my colleague was told by a pupil that a year 9 girl is sleeping at a 24 year old's flat, what's the route",
      "sexual_exploitation"),
     ("our TA was told by a year 3 boy that his dad punches him when he wets the bed", "physical"),
+    # safety49: "going round" is images shared only beside a place or an image word ("going round in circles" is not)
+    ("theres a video of him going round snapchat, he is 13", "online_harm"),
 ])
 def test_the_worry_is_read_under_its_own_category(text: str, category: str) -> None:
     worry = detect_worry(text)

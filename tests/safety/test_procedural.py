@@ -24,6 +24,10 @@ QUIET = {
         "meet",  # an alarm before the change
         "is there a panel that focuses on child sexual exploitation in halton, who sits on it",
     ],
+    "an idiom, not images shared (safety49)": [
+        "SW here, school unhappy with us closing a CIN case and it's going round in circles, is there an escalation "
+        "policy or do we just go manager to manager",
+    ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],
