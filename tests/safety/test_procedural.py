@@ -28,6 +28,9 @@ QUIET = {
         "SW here, school unhappy with us closing a CIN case and it's going round in circles, is there an escalation "
         "policy or do we just go manager to manager",
     ],
+    "the name of a scheme asked (safety50)": [
+        "whats the scheme called where police let nurseries know about a DV incident at a child's home overnight",
+    ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],

@@ -45,6 +45,9 @@ def test_through_the_app_the_reply_leads_with_999(slack, fake_slack) -> None:
     "missing again",  # quiet before the change
     "can you send me the MASH number, also my girl from the club is missing again",
     "what's the deadline for the audit return? ps that lad from year 8 is still not home",  # "still not home": a cue
+    # a scheme asked beside one child now stays a worry (safety50)
+    "mum told me there was a DV incident at home last night and police came, is there a scheme that supports him in "
+    "school",
 ])
 def test_a_question_then_one_child_now_is_a_worry(text: str) -> None:
     assert detect_worry(text).is_worry, detect_worry(text)
