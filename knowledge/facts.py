@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from knowledge.counting import (
     COUNT_WINDOW,
@@ -120,7 +121,13 @@ def _names_role(kind: FactKind, folded_q: str) -> bool:
     after = _CLAUSE_END_RE.split(folded_q[m.end():] if m else "", maxsplit=1)[0]  # "..., need to escalate step 3"
     after = _ROLE_END_RE.split(after, maxsplit=1)[0]  # "the training officer for the scp pls": the role, not its body
     words = [t for t in raw_tokens(strip_places(after)) if t not in STOPWORDS]
-    return bool(words) and words[-1] in vocabulary().role_nouns
+    if not words and m:  # "who is the WSP manager by name? ...": the role stands before the cue, in its clause
+        words = [t for t in raw_tokens(strip_places(_CLAUSE_END_RE.split(folded_q[:m.start()])[-1]))
+                 if t not in STOPWORDS]
+    roles = vocabulary().role_nouns
+    said = raw_tokens(after)  # "the independent person doing scrutiny": a role, then what its holder does
+    return bool(words) and (words[-1] in roles or any(
+        w in roles and nxt.endswith("ing") for w, nxt in pairwise(said)))
 
 
 def _evidence_near(kind: FactKind, folded_q: str, text: str) -> bool:
