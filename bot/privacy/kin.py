@@ -30,6 +30,7 @@ from bot.privacy.plural_family import (
     FAMILY_SERVICE,
     NATIONAL,
     capital_surname,
+    described_family,
     kind_of_case,
     lower_family,
     place_before_service,
@@ -45,8 +46,7 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
 
 
 def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
-    v = lex.vocab
-    w = t.norm
+    v, w = lex.vocab, t.norm
     if t.upper and len(w) <= 5 and not c.term(w):
         return capital_surname(t, nxt, toks[i + 2], lex, c.common(w))
     if len(w) < 3 or c.term(w) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
@@ -56,7 +56,7 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
     if nxt is not None and not t.after.strip(" ") and place_before_service(nxt, toks[i + 2], v.family_nouns):
         return False  # "the Seacombes family hub", "the Beechwoods centre": a place's service (round 33)
     if (prev is not None and prev.norm == "the" and w.endswith("s") and plural_surname(t, nxt, act, lex, c)) \
-            or lower_family(i, t, toks, lex):
+            or lower_family(i, t, toks, lex) or described_family(i, t, prev, toks, lex):
         return True
     # "the Walsh family", "the hughes kids", "five Ahmed children".
     if nxt is None or t.after.strip(" "):

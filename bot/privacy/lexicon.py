@@ -133,6 +133,8 @@ class Vocabulary(BaseModel):
     apposed_people: frozenset[str]
     household_cues: frozenset[str]
     surname_particles: frozenset[str]
+    permission_words: frozenset[str]
+    person_bare_verbs: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

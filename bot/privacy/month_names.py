@@ -43,7 +43,8 @@ def _surname(word: str) -> bool:
     v = lex.vocab
     w = fold(word.lower().replace("’", "'"))
     w = w[:-2] if w.endswith("'s") else w
-    if w in lex.english or w in lex.rare_english or w in lex.places or w in lex.proper_nouns or w in v.common_words:
+    if w in lex.english or w in lex.rare_english or w in lex.places or w in v.common_words or (
+            w in lex.proper_nouns and w not in lex.frequent_surnames):  # ("may nguyen": a frequent surname, round 42)
         return False
     return not (w in v.acronyms or w in v.not_names or w in v.not_name_times or w in v.org_words
                 or w in _first_only())

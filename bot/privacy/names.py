@@ -20,6 +20,7 @@ from bot.privacy.kin import family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.org_names import not_people
 from bot.privacy.patterns import URL, Span
+from bot.privacy.person_cues import aged_aside, let_go, particle_surname, with_described_relative
 from bot.privacy.published import eponyms
 from bot.privacy.roles import RoleGate
 from bot.privacy.tokens import (
@@ -185,11 +186,11 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
                     or (t.possessive and relation_next and (not place or kin_next))
                     or (first and clause and verb_next and not t.possessive
                         and (not place or nn in v.person_verbs or _person_state(i, toks, lex)))
-                    or (first and clause and not place and (_aside_then_verb(i, toks, lex)
-                                                             or _labelled_subject(i, toks, lex)))
+                    or (first and clause and not place and (_aside_then_verb(i, toks, lex) or _labelled_subject(
+                        i, toks, lex) or _unlisted_subject(i, toks, lex)))  # "precious mutasa has" (round 42)
                     or (first and contact and end_next and not place)
                     or (first and not place and _about_pronoun(i, toks, lex))
-                    or (first and not place and _with_relative(i, toks, lex))
+                    or (first and not place and (_with_relative(i, toks, lex) or _person_cue(i, w, toks, lex)))
                     or (first and _case_for(w, prev, prev2, nn, end_next or verb_next, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)
                         and not _before_org(i, toks, lex))  # 'Rose Hill school', 'Grace Road surgery'
@@ -200,7 +201,8 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
             or relation_next
             # "chidi's been excluded": a word in no list, owning or being (not "SCiE's", an organisation)
             or (t.possessive and sum(ch.isupper() for ch in t.raw) <= 1)
-            or _with_relative(i, toks, lex)
+            or _with_relative(i, toks, lex) or with_described_relative(i, toks, lex)
+            or particle_surname(i, toks, lex, c) or (t.cap and not t.upper and aged_aside(i, toks))  # (round 42)
             or (contact and end_next and not (t.cap and prev is not None and prev.norm in _ORG_CONTACT))
             # "told Jaz we'd ...", "the report for Wiktoria on Friday": a capitalised word in no list, mid-sentence,
             # told or done for
@@ -224,8 +226,9 @@ def _unlisted_subject(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     w = nxt.norm
     return (len(w) > 2 and w.replace("-", "").isalpha() and after.norm in lex.vocab.verbs_after and (
-        w in lex.surnames or (w not in lex.english and w not in lex.rare_english and w not in lex.places
-                              and w not in lex.vocab.acronyms and w not in lex.vocab.service_acronyms)))
+        (w in lex.surnames and (w not in lex.english or t.norm not in lex.english))  # not "art room is" (round 42)
+        or (w not in lex.english and w not in lex.rare_english and w not in lex.places
+            and w not in lex.vocab.acronyms and w not in lex.vocab.service_acronyms)))
 
 
 
@@ -288,6 +291,12 @@ def _before_org(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     after = toks[i + 2]
     return not (after is not None and after.norm in lex.vocab.person_verbs and not nxt.after.strip())
+
+
+def _person_cue(i: int, w: str, toks: Toks, lex: Lexicon) -> bool:
+    """'will (yr 4)', 'let summer go', 'ruby and her little brother' (person_cues.py; a month or season: a verb too)."""
+    return ((aged_aside(i, toks) and w not in lex.vocab.not_name_times) or let_go(i, toks, lex)
+            or with_described_relative(i, toks, lex))
 
 
 def _with_relative(i: int, toks: Toks, lex: Lexicon) -> bool:

@@ -138,3 +138,31 @@ def plural_surname(t: Tok, nxt: Tok | None, act: Tok | None, lex: Lexicon, c: Cl
         return True  # 'the bakers' youngest', 'the shepherds refused the EHA': a family, though its name is a word
     return (t.cap and not t.upper and stem in lex.frequent_surnames and not practice
             and (nxt is None or (not nxt.cap and nxt.norm != "of")))
+
+
+# what a family's eldest or youngest is called after its plural name ("the Wards' eldest"), beside family_nouns
+_ORDERED = frozenset({"eldest", "youngest", "oldest", "middle", "twins", "baby", "kids", "children", "boys", "girls"})
+_ARE = frozenset({"are", "were"})
+
+
+def described_family(i: int, t: Tok, prev: Tok | None, toks: Toks, lex: Lexicon) -> bool:
+    """'the Wards are a traveller family', 'the Hills' eldest': a capitalised surname made plural after "the", that is
+    also a word or a place of practice (a ward, a court), said to be a family, or owning a child or a relative (round
+    42): no ward or court is "a ... family" or has an eldest."""
+    w, v = t.norm, lex.vocab
+    if prev is None or prev.norm != "the" or not t.cap or t.upper or not w.endswith("s") or w[:-1] not in lex.surnames:
+        return False
+    nxt = toks[i + 1]
+    if nxt is None or t.after.strip(" ") not in ("", "'", "’"):
+        return False
+    if t.possessive:
+        return nxt.norm in _ORDERED or nxt.norm in v.person_relations
+    if nxt.norm not in _ARE or (a := toks[i + 2]) is None or a.norm not in ("a", "an") or nxt.after != " ":
+        return False
+    for k in range(i + 3, i + 7):  # "are a traveller family", "are a large extended family"
+        o = toks[k]
+        if o is None or o.before.strip():  # (within its clause)
+            return False
+        if o.norm in ("family", "families", "household"):
+            return True
+    return False

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon, vocabulary
+from bot.privacy.person_cues import aged_aside
 from bot.privacy.programmes import broadcaster, programme_title
 from bot.privacy.tokens import (
     _DETERMINERS,
@@ -217,7 +218,9 @@ def _name_not_modal(i: int, toks: Toks, lex: Lexicon) -> bool:
     if toks[i] is not None and toks[i].possessive:  # type: ignore[union-attr]
         return True  # "will's been off": the modal takes no 's
     return (prev is not None and prev.norm in lex.vocab.person_relations) or (
-        nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and"))
+        nxt is not None and nxt.norm in ("was", "is", "has", "had", "said", "says", "told", "his", "her", "and")) or (
+        aged_aside(i, toks) or (nxt is not None and not nxt.cap and nxt.norm in lex.surnames  # "will (yr 4)"
+                                and nxt.norm not in lex.english and nxt.norm not in lex.rare_english))  # "may nguyen"
 
 
 def _named(prev: Tok, before: Tok | None) -> bool:

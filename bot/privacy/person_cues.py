@@ -1,0 +1,59 @@
+"""What shows a word that is also a name to be a person (round 42; names.py asks these of a first name that is also
+an ordinary word, "will", "summer", "ruby", and of a word in no list):
+
+- a year group or an age in brackets right after it ("will (yr 4)", "ruby (the 9yo)"; not "summer (2 weeks)");
+- let or a modal before it and a person's going or staying after ("let summer go home", "can mercy stay at");
+- a relative described by one word of order or size after "and her" ("ruby and her little brother");
+- a capitalised word, a surname particle in lower case and a capitalised word in no list ("Ruan van Rooyen").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.tokens import Classifier, Toks, _base
+
+# a bracket holding only a year group or an age: "(yr 4)", "(year 10)", "(y6)", "(the 12yo)", "(aged 9)", "(9 yrs old)"
+_AGED = re.compile(r"\s{0,2}\((?:the\s{1,2}|a\s{1,2})?(?:y(?:ea)?rs?\s{0,2}\d{1,2}|y\d{1,2}|aged?\s{1,2}\d{1,2}"
+                   r"|\d{1,2}\s{0,2}(?:yo|y/o|yrs?\s{1,2}old|years?\s{1,2}old|-year-old|\s?month\s{1,2}old))\)",
+                   re.IGNORECASE)
+
+# the one word allowed between "her" and the relative ("her little brother", "his baby sister")
+_KIN_ADJ = frozenset({"little", "big", "baby", "older", "younger", "elder", "twin", "half", "step", "new", "kid"})
+
+
+def aged_aside(i: int, toks: Toks) -> bool:
+    """A year group or an age in brackets right after word i."""
+    t = toks[i]
+    return t is not None and not t.possessive and _AGED.match(toks.text, t.end, t.end + 24) is not None
+
+
+def let_go(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'let summer go home', 'can mercy stay at breakfast club': "let" or a modal opening a request, the word, then a
+    bare verb of a person's going, staying or coming (vocabulary person_bare_verbs)."""
+    prev, nxt, t = toks[i - 1] if i else None, toks[i + 1], toks[i]
+    return (t is not None and prev is not None and nxt is not None and t.after == " " and t.before == " "
+            and prev.norm in lex.vocab.permission_words and nxt.norm in lex.vocab.person_bare_verbs)
+
+
+def with_described_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'ruby and her little brother': "and", his / her / their, one word of order or size, then a relative."""
+    norms = toks.norms
+    return (i + 4 < len(norms) and norms[i + 1] == "and" and norms[i + 2] in ("his", "her", "their")
+            and norms[i + 3] in _KIN_ADJ and _base(norms[i + 4]) in lex.vocab.person_relations)
+
+
+def particle_surname(i: int, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
+    """'Ruan van Rooyen', 'Pieter de Wet': a capitalised word, one or two surname particles in lower case, then a
+    capitalised word in no list of ordinary words (not "Wyn de Bankole Centre": no organisation word after it)."""
+    t, particles = toks[i], lex.vocab.surname_particles
+    if t is None or not t.cap or t.upper or t.after != " ":
+        return False
+    j = i + 1
+    while j < i + 3 and (p := toks[j]) is not None and not p.cap and p.norm in particles and p.after == " ":
+        j += 1
+    far, after = toks[j], toks[j + 1]
+    return (j > i + 1 and far is not None and far.cap and not far.upper and far.norm.isalpha()
+            and not c.common(far.norm) and far.norm not in lex.places
+            and not (after is not None and after.norm in lex.vocab.org_words and not far.after.strip()))
