@@ -4,7 +4,8 @@ an ordinary word, "will", "summer", "ruby", and of a word in no list):
 - a year group or an age in brackets right after it ("will (yr 4)", "ruby (the 9yo)"; not "summer (2 weeks)");
 - let or a modal before it and a person's going or staying after ("let summer go home", "can mercy stay at");
 - a relative described by one word of order or size after "and her" ("ruby and her little brother");
-- a capitalised word, a surname particle in lower case and a capitalised word in no list ("Ruan van Rooyen").
+- a capitalised word, a surname particle in lower case and a capitalised word in no list ("Ruan van Rooyen");
+and what shows it no person: names said to be the names of things ("Joy and Grace are the names of the rooms").
 """
 
 from __future__ import annotations
@@ -57,3 +58,30 @@ def particle_surname(i: int, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
     return (j > i + 1 and far is not None and far.cap and not far.upper and far.norm.isalpha()
             and not c.common(far.norm) and far.norm not in lex.places
             and not (after is not None and after.norm in lex.vocab.org_words and not far.after.strip()))
+
+
+_NAMES = frozenset({"name", "names"})
+_HOUSEHOLD = frozenset({"family", "families", "household", "households"})  # "the family rooms": a kind of room
+
+
+def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Joy and Grace are the names of the two meeting rooms', 'Hope is the name of our new minibus': capitalised
+    words joined by "and" or commas, then is / are, (the) name(s) of, and within four words no person or family word
+    ("Ruby is the name of the girl" is still a child)."""
+    j, v = i, lex.vocab
+    while (t := toks[j]) is not None and t.cap and j < i + 6:
+        nxt = toks[j + 1]
+        if nxt is not None and nxt.norm in ("and", "&") and (o := toks[j + 2]) is not None and o.cap:
+            j += 2
+        elif t.after.strip() == "," and nxt is not None and nxt.cap:
+            j += 1
+        else:
+            break
+    words = [o.norm if (o := toks[k]) is not None else "" for k in range(j + 1, j + 5)]
+    if words[0] not in ("is", "are", "were", "was"):
+        return False
+    k = 2 if words[1] == "the" else 1
+    if words[k] not in _NAMES or words[k + 1] != "of":
+        return False
+    people = (v.event_subjects | v.person_relations | v.family_nouns | v.singular_referents) - _HOUSEHOLD
+    return not any((o := toks[m]) is not None and o.norm in people for m in range(j + k + 3, j + k + 8))
