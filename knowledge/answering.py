@@ -28,7 +28,7 @@ from knowledge.intents import (
 )
 from knowledge.localise import local_decline
 from knowledge.models import Entry
-from knowledge.named import GroupNames, agency_list, is_membership_request
+from knowledge.named import GroupNames, agency_list, is_membership_request, kind_entry
 from knowledge.offered import offered
 from knowledge.outcome import Answer, Outcome, Suggestion, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
@@ -124,6 +124,10 @@ class Answerer(Ranking, Rendering):
                 and top.coverage >= LIST_BESIDE and top.entry.id != listed.id:
             listed = None  # no list names the asker's kind ("nurseries n childminders"); a confident entry holding
             # every word asked does ("Appendix 1: ... registered under the Childcare Act 2006")
+        if listed is not None and member and not self._named_agencies(listed, question, plainly=True) and (
+                kind := kind_entry(question, [h.entry for h in hits[:3] if h.confidence >= SUGGEST_CONFIDENCE],
+                                   area or "")) is not None:
+            listed = kind  # "how do schools like ours get a voice": how schools are included, not the agencies list
         each = part_entries(self, query, hits, area, bool(named), confident)  # "who decides X, and how long?"
         decline = local_decline(self._decline(question, places, query, top, listed, each or []), self.kb, area)
         if decline is not None:

@@ -156,3 +156,27 @@ def agency_list(kb: KnowledgeBase, area: str, names: Callable[[Entry], bool]) ->
     """The area's list of relevant agencies: the one naming the asker's organisation (`names`), else the longest."""
     lists = [e for e in kb if e.partnership == area and e.agencies]
     return max(lists, key=lambda e: (names(e), len(e.agencies)), default=None)
+
+
+def asker_kinds(question: str) -> frozenset[str]:
+    """'how do schools like ours get a voice' -> {'school'}: the kind of organisation the asker says they are, the
+    word before a `kind_cues` phrase (never a stopword or a generic word)."""
+    cues = vocabulary().kind_cues
+    tokens = raw_tokens(fold(question))
+    kinds = set()
+    for cue in cues:
+        words = cue.split()
+        for i in range(1, len(tokens) - len(words) + 1):
+            if tokens[i:i + len(words)] == words and tokens[i - 1] not in STOPWORDS and tokens[i - 1] not in GENERIC:
+                kinds.add(stem(tokens[i - 1]))
+    return frozenset(kinds) - name_noise()[0] - name_noise()[1]
+
+
+def kind_entry(question: str, entries: list[Entry], area: str) -> Entry | None:
+    """The area's entry titled by the asker's kind ("How schools, colleges and early years are included" for "schools
+    like ours"): neither a group nor a list of agencies, among the best few found."""
+    kinds = asker_kinds(question)
+    if not kinds:
+        return None
+    return next((e for e in entries if e.partnership == area and e.group is None and not e.agencies
+                 and kinds & {stem(t) for t in raw_tokens(fold(e.title))}), None)

@@ -39,7 +39,14 @@ def _relayed_re() -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     who = r"(?:(?:my|our|a|an)\s+(?:[a-z]+\s+){1,3}?|(?:someone|somebody|people|everyone)\s+(?:[a-z]+\s+){0,2}?)"
-    return re.compile(r"^\s*" + who + r"(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
+    # "governor on our safeguarding committee asked how much ...": a role opening the message, a few words on who
+    # it is, then the question itself (a question word right after the verb: "the chair asked for the minutes" is not)
+    v = vocabulary()
+    roles = "|".join(re.escape(r) for r in sorted({*v.role_nouns, *v.role_heads, *v.self_roles}, key=len, reverse=True))
+    asks = "|".join(sorted(v.question_words | {"whether", "if"}))
+    role = (r"(?:(?:the|our|my|a|an)\s+)?(?:" + roles + r")\s+(?:[a-z]+\s+){0,5}?(?=(?:" + alts
+            + r")\b(?:\s+(?:me|us))?[\s:,-]*(?:" + asks + r")\b)")
+    return re.compile(r"^\s*(?:" + who + "|" + role + r")(?:" + alts + r")\b(?:\s+(?:me|us))?[\s:,-]*", re.I)
 
 
 def _relayed(question: str) -> str:

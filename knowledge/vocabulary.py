@@ -246,6 +246,7 @@ class Vocabulary(_Strict):
     action_cues: list[str] = Field(default_factory=list)
     level_cues: list[str] = Field(default_factory=list)  # "which level would that sit at": the area's threshold
     membership_cues: list[str] = Field(default_factory=list)  # "are we a relevant agency": the area's agency list
+    kind_cues: list[str] = Field(default_factory=list)  # "schools like ours": the word before says the asker's kind
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
@@ -298,7 +299,7 @@ class Vocabulary(_Strict):
         return v
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
-                                  "membership_cues", "service_cues", "engagement_cues",
+                                  "membership_cues", "kind_cues", "service_cues", "engagement_cues",
                                   "now_words",
                                   "relayed_verbs", "request_cues", "remark_statements")(
         _check_phrases)

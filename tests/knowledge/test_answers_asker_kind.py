@@ -1,0 +1,64 @@
+"""answers21: school staff's own wording. Sentences are written here, not taken from a question set.
+
+* "how do schools like ours get a voice": the kind named before "like ours" is the asker's; the area's entry on how
+  that kind is included answers before a list of agencies that never names it (kind_cues, named.kind_entry).
+* "<role> on our committee asked how much ...": who relays the question, opened by a role, is not its topic.
+* "is there training specifically for schools": "specifically" is a wrapper word, never "specification".
+* "what form do we fill in": "fill" is ordinary English and weighs no more than one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", [
+    "how do primary schools like ours have a say at the cwac partnership",
+])
+def test_schools_like_ours_get_how_schools_are_included(ask, question: str) -> None:
+    res = ask(question, "cheshire-west-and-chester")
+    assert res.answered and res.entry is not None, res.text
+    assert res.entry.id == "cheshire-west-and-chester.process.schools", res.entry.id
+    assert "Special Schools Association" in res.text
+
+
+def test_schools_like_ours_in_halton_get_halton_schools_entry(ask) -> None:
+    res = ask("we're a primary - how do schools like ours get a voice in the halton partnership", "halton")
+    assert res.answered and res.entry is not None and res.entry.id == "halton.process.schools-early-years", res.text
+
+
+def test_a_kind_no_entry_is_titled_by_still_gets_the_list(ask) -> None:
+    res = ask("we run a youth club, do clubs like ours count as relevant agencies in cheshire west",
+              "cheshire-west-and-chester")
+    assert res.answered and res.entry is not None and res.entry.agencies, res.text
+
+
+@pytest.mark.parametrize("question", [
+    "a governor on our board asked how much the partners contribute for 2019-20 in cheshire west",
+    "governor from our trust board asked how much the partners contribute for 2019-20 in cheshire west",
+])
+def test_a_role_relaying_the_question_is_not_its_topic(ask, question: str) -> None:
+    res = ask(question, "cheshire-west-and-chester")
+    assert res.answered and "218,866" in res.text, res.text
+
+
+def test_a_role_whose_request_is_no_question_is_kept(ask) -> None:
+    from knowledge.question import main_question
+    assert main_question("the chair asked for the minutes, where are they") .startswith("the chair asked")
+
+
+@pytest.mark.parametrize("question", [
+    "does the wirral partnership run training specifically for schools?",
+    "is there any wirral partnership training especially for schools",
+    "any partnership safeguarding training in wirral specifically for colleges",
+])
+def test_training_specifically_for_schools_is_the_training_offer(ask, question: str) -> None:
+    res = ask(question, "wirral")
+    assert res.answered and res.entry is not None, res.text
+    assert res.entry.id == "wirral.process.training", res.entry.id
+
+
+def test_the_form_to_fill_in_is_the_case_review_notification(ask) -> None:
+    res = ask("we might need a practice review for a pupil - which form do we fill in and who do we send it to",
+              "cheshire-west-and-chester")
+    assert res.answered and "Case Review Notification" in res.text, res.text
