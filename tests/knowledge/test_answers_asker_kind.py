@@ -5,6 +5,7 @@
 * "<role> on our committee asked how much ...": who relays the question, opened by a role, is not its topic.
 * "is there training specifically for schools": "specifically" is a wrapper word, never "specification".
 * "what form do we fill in": "fill" is ordinary English and weighs no more than one.
+* "halton's early help approach": the levels-of-need entry names it (Everyone Early Help), by keyword.
 """
 
 from __future__ import annotations
@@ -62,3 +63,17 @@ def test_the_form_to_fill_in_is_the_case_review_notification(ask) -> None:
     res = ask("we might need a practice review for a pupil - which form do we fill in and who do we send it to",
               "cheshire-west-and-chester")
     assert res.answered and "Case Review Notification" in res.text, res.text
+
+
+@pytest.mark.parametrize("question", [
+    "what do they call the early help approach in halton",
+    "halton early help model - has it got a name?",
+])
+def test_halton_early_help_approach_is_named_by_the_levels_of_need(ask, question: str) -> None:
+    res = ask(question, "halton")
+    assert res.answered and "Everyone Early Help" in res.text, res.text
+
+
+def test_halton_approach_alone_is_still_its_local_context(ask) -> None:
+    res = ask("how does halton approach contextual safeguarding", "halton")
+    assert res.answered and res.entry is not None and res.entry.id == "halton.process.local-context", res.text
