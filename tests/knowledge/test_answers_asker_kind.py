@@ -6,6 +6,7 @@
 * "is there training specifically for schools": "specifically" is a wrapper word, never "specification".
 * "what form do we fill in": "fill" is ordinary English and weighs no more than one.
 * "if we think it might need a review, what form ...": the "if" clause is the situation, no question of its own.
+* "what audits are schools expected to do" in Halton: its schools entry says what section 2 and 4 say (s175).
 * "halton's early help approach": the levels-of-need entry names it (Everyone Early Help), by keyword.
 """
 
@@ -95,3 +96,13 @@ def test_a_condition_before_the_question_is_its_situation_not_a_question(ask, qu
 def test_a_condition_holding_its_subject_still_reads_as_one_question(ask) -> None:
     res = ask("if it reaches step 2, who decides in warrington", "warrington")
     assert res.answered and res.entry is not None and res.entry.id == "warrington.escalation.professional-differences"
+
+
+@pytest.mark.parametrize("question", [
+    "which audits do schools have to complete for the halton partnership",
+    "im a DSL in halton. what audits will schools need to carry out? and how long does a rapid review take",
+])
+def test_halton_schools_audits_are_the_s175_audits(ask, question: str) -> None:
+    res = ask(question, "halton")
+    assert res.answered and "s175 audits" in res.text, res.text
+    assert "working days" in res.text or "rapid review" not in question, res.text
