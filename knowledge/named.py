@@ -23,8 +23,21 @@ from knowledge.base import KnowledgeBase
 from knowledge.intents import name_noise
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL, display_name
+from knowledge.roles import roles
 from knowledge.shown import entry_text
-from knowledge.text import ACRONYMS, GENERIC, PLACES, STOPWORDS, US_UK, fold, raw_tokens, stem, strip_places
+from knowledge.text import (
+    ACRONYMS,
+    GENERIC,
+    PLACES,
+    STOPWORDS,
+    US_UK,
+    expand,
+    fold,
+    raw_tokens,
+    stem,
+    strip_places,
+    terms,
+)
 from knowledge.vocabulary import vocabulary
 
 
@@ -180,3 +193,35 @@ def kind_entry(question: str, entries: list[Entry], area: str) -> Entry | None:
         return None
     return next((e for e in entries if e.partnership == area and e.group is None and not e.agencies
                  and kinds & {stem(t) for t in raw_tokens(fold(e.title))}), None)
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """'group', 'panel', 'forum' ...: the last word of each `group_cues` phrase ("which panel"), and its plural."""
+    last = {c.split()[-1] for c in vocabulary().group_cues}
+    return frozenset(last | {f"{w}s" for w in last})
+
+
+def asked_member_roles(question: str) -> list[frozenset[str]]:
+    """'can DSLs be part of any group': the roles a question about groups names ({'design', 'safeguard', 'lead'}
+    for "DSLs"), each as the stems of its expansion; [] when it names no group word or no role."""
+    tokens = raw_tokens(fold(question))
+    if _group_words().isdisjoint(tokens):
+        return []
+    single, multi = roles()
+    found = [(t,) for t in tokens if t in single]
+    found += [m for m in multi if any(tuple(tokens[i:i + len(m)]) == m for i in range(len(tokens)))]
+    out = []
+    for role in found:
+        own = {t for t in terms(list(role)) if not t.startswith("~")}
+        wide = {t for t in terms(expand(list(role))) if not t.startswith("~")} - own
+        out.append(frozenset(wide or own))
+    return out
+
+
+def names_member(e: Entry, asked: list[frozenset[str]]) -> bool:
+    """The group's membership names one of the roles asked about ("Designated Safeguarding Leads from ...")."""
+    if e.group is None or not asked:
+        return False
+    items = [frozenset(t for t in terms(expand(raw_tokens(m))) if not t.startswith("~")) for m in e.group.membership]
+    return any(role <= item for role in asked for item in items)

@@ -27,6 +27,7 @@ from knowledge.intents import (
     name_noise,
 )
 from knowledge.models import Entry
+from knowledge.named import asked_member_roles, names_member
 from knowledge.partnerships import NATIONAL
 from knowledge.question import main_question, spelled_out, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
@@ -47,6 +48,7 @@ NATIONAL_FOR_COUNT = 0.85  # "how many cases in cwac": a national entry never ho
 WHEN_FOR_WHO = 0.70  # "who's on the rapid review panel": an entry that only gives a timescale holds no who
 LEVEL_WANTED = 1.20  # "what level of help does a family need": the area's threshold document before early help
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
+ROLE_MEMBER = 1.15  # "can DSLs be part of any group": a group whose membership names that role
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
@@ -137,6 +139,7 @@ class Ranking:
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
         subject = _subject(query)
+        members = asked_member_roles(asking)
         for h in hits:
             if area and h.entry.partnership == area:
                 h.boost = NAMED_PREFERENCE if named else LOCAL_PREFERENCE
@@ -156,6 +159,8 @@ class Ranking:
                 h.boost *= GROUP_WANTED
             if wants_level and h.entry.kind == "threshold":
                 h.boost *= LEVEL_WANTED
+            if members and names_member(h.entry, members):
+                h.boost *= ROLE_MEMBER
             if wants_who and h.entry.kind == "timescale":
                 h.boost *= WHEN_FOR_WHO
             if local_count and h.entry.partnership == NATIONAL:

@@ -7,6 +7,7 @@
 * "what form do we fill in": "fill" is ordinary English and weighs no more than one.
 * "if we think it might need a review, what form ...": the "if" clause is the situation, no question of its own.
 * "what audits are schools expected to do" in Halton: its schools entry says what section 2 and 4 say (s175).
+* "can DSLs be part of any group": a group whose membership names the role asked about goes first (ROLE_MEMBER).
 * "halton's early help approach": the levels-of-need entry names it (Everyone Early Help), by keyword.
 """
 
@@ -106,3 +107,14 @@ def test_halton_schools_audits_are_the_s175_audits(ask, question: str) -> None:
     res = ask(question, "halton")
     assert res.answered and "s175 audits" in res.text, res.text
     assert "working days" in res.text or "rapid review" not in question, res.text
+
+
+def test_a_role_asked_about_groups_prefers_the_group_whose_members_it_names(ask) -> None:
+    res = ask("can DSLs from our academy be part of any forum in warrington", "warrington")
+    assert res.answered and res.entry is not None and res.entry.id == "warrington.group.impact-forum", res.text
+
+
+def test_named_roles_without_a_group_word_are_not_steered_to_groups() -> None:
+    from knowledge.named import asked_member_roles
+    assert asked_member_roles("what training can DSLs get in warrington") == []
+    assert asked_member_roles("can DSLs join any panel") == [frozenset({"design", "safeguard", "lead"})]
