@@ -33,18 +33,18 @@ from knowledge.offered import offered
 from knowledge.outcome import Answer, Outcome, Suggestion, source_of
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name, is_partnership
 from knowledge.parts import part_entries
+from knowledge.question import main_question, split_context
 from knowledge.ranking import Ranking
 from knowledge.rendering import Rendering
 from knowledge.safety import detect_worry, get_detector
 from knowledge.safety_reply import (
     advice_reply,
     away_reply,
-    declined_beside_worry,
     leaves_worry,
     route_entries,
     safety_reply,
 )
-from knowledge.scope import decline_reason, route_unheld
+from knowledge.scope import beside_worry_decline, decline_reason, route_unheld
 from knowledge.search import Hit, Query, SearchIndex
 from knowledge.text import find_places, fold, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
@@ -87,8 +87,10 @@ class Answerer(Ranking, Rendering):
                      and not self.evidence.unknown_acronyms(query.text))  # only the clauses that ask
 
         away = self._decline(question, places, query, top) if is_worry else None
-        if away is not None and declined_beside_worry(away.kind):  # 999 and the front door, then plainly not this
-            text = advice_reply(self.kb, worry, area, away.text)  # the front door above is where to go: no mailbox
+        beside = self._beside_worry(question, top) if is_worry and not (away and leaves_worry(away.kind, question)) \
+            else None
+        if beside is not None:  # 999 and the front door, then plainly not what the asking clauses ask
+            text = advice_reply(self.kb, worry, area, beside.text)  # the front door above is where to go: no mailbox
             return Answer("cannot_answer", text, question, area, None, top.confidence if top else 0.0, safety=True,
                           corrections=query.corrections)
         if away is not None and leaves_worry(away.kind, question):
@@ -210,6 +212,12 @@ class Answerer(Ranking, Rendering):
                               support=None if listed else lambda phrase: self.evidence.support_without(query, top,
                                                                                                        phrase),
                               linked=self._linked(best) + [e for e in parts or [] if e is not best])
+
+    def _beside_worry(self, question: str, top: Hit | None) -> Decline | None:
+        """What the clauses that ask in a worried message ask that the arrangements leave to another source."""
+        best = top.entry if top else None
+        return beside_worry_decline(split_context(main_question(question))[0], best, self._known_weight,
+                                    self._linked(best) if best is not None else [])
 
     def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
         """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""

@@ -217,7 +217,15 @@ def _wh_named(asking: str) -> bool:
 def _stands_named(clause: str) -> bool:
     """'whats the partnership called' after 'new to halton': a short question naming its own subject, pointing at
     nothing before it ("how long do they last?" points back), does not take the clause before it."""
-    return _wh_named(clause) and vocabulary().pointing_words.isdisjoint(raw_tokens(clause))
+    return _wh_named(clause) and vocabulary().pointing_words.isdisjoint(raw_tokens(clause)) \
+        and not _names_nothing(clause)
+
+
+def _names_nothing(clause: str) -> bool:
+    """Its words only ask who prevails, what follows or what a thing is called (`subjectless_words`): "whose view
+    wins?", "what's the service called?" ask about what was said before."""
+    content = [w for w in raw_tokens(strip_places(fold(clause))) if w not in STOPWORDS]
+    return bool(content) and set(content) <= vocabulary().subjectless_words
 
 
 _FOLLOW_UP_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b", re.I)
@@ -260,6 +268,8 @@ def leans_back(clause: str) -> bool:
     that looks at ...") or points inside its own clause ("how often does X meet and who chairs it?")."""
     n = _content(clause)
     if _thin(clause, n):
+        return True
+    if _names_nothing(clause):  # "whose view wins?", "what's the service called?"
         return True
     words = raw_tokens(clause)
     back = vocabulary().back_references

@@ -14,7 +14,6 @@ from knowledge.base import KnowledgeBase
 from knowledge.models import Entry
 from knowledge.partnerships import PARTNERSHIPS, display_name
 from knowledge.safety import SAFETY_LEAD, Worry, get_detector
-from knowledge.vocabulary import vocabulary
 
 ROUTES_PATH = Path(__file__).resolve().parent / "data" / "safety" / "routes.yaml"
 
@@ -93,13 +92,6 @@ def leaves_worry(decline_kind: str, question: str) -> bool:
     plainly an adult's safeguarding with no one who can only be a child (no child's 999 line)."""
     return decline_kind == "other_areas" or (decline_kind == "adult"
                                              and get_detector().adult_reading(question) == "adult")
-
-
-def declined_beside_worry(decline_kind: str) -> bool:
-    """A kind of question the arrangements leave to another source even in a worried message ("4 month old with a
-    bruise - should I arrange a skeletal survey myself?"): 999 and the front door, then plainly not answered."""
-    scope = vocabulary().out_of_scope
-    return any(rule.beside_worry and rule.name == decline_kind for rule in [*scope.topics, *scope.fact_kinds])
 
 
 def advice_reply(kb: KnowledgeBase, worry: Worry, area: str | None, decline_text: str) -> str:

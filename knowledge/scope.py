@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from knowledge.counting import years_of
 from knowledge.current import NOW, change_asked, now_asked, now_decline
 from knowledge.declines import Decline, other_area_decline, rule_decline
 from knowledge.facts import YEAR_RE, Weight, fact_missing, named_people
@@ -160,6 +161,9 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         return rule_decline("after_documents", scope.after_documents, later)
     first_year = scope.after_documents.first_year
     if first_year:
+        for start, end in sorted(years_of(q) - years_of(shown)):  # "for 2021-22": a year the documents never reached,
+            if int(start) >= first_year:  # though the entry names its first ("beyond 2021")
+                return rule_decline("after_documents", scope.after_documents, f"{start}-{end}")
         for year in YEAR_RE.findall(q):
             if int(year) < first_year:
                 continue
@@ -190,6 +194,24 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
                 return Decline(kind.name, kind.reason, kind.pointer, related=True, about=subject_of(kind, q, weight))
         if now := now_decline(q, best):  # the slot is held, but as of 2019-20: "who chairs it now"
             return Decline(NOW, *now, related=True)
+    return None
+
+
+def beside_worry_decline(asking: str, best: Entry | None, weight: Weight | None = None,
+                         linked: list[Entry] | None = None) -> Decline | None:
+    """What a worried message's own asking clauses (`asking`) ask that the arrangements leave to another source
+    (`beside_worry` rules: a housing band, a police decision, a clinical or legal question, a number): a setting named
+    around them ("landlord query - ...", "school transport firm here") asks nothing."""
+    scope = vocabulary().out_of_scope
+    told = _asking(role_lead(asking)[1])
+    shown = entry_text(best) if best is not None else ""
+    for rule in scope.topics:
+        if rule.beside_worry and (topic := _found(rule.phrases, told)) and topic not in shown \
+                and not _found(rule.unless, told):
+            return rule_decline(rule.name, rule, topic)
+    for kind in scope.fact_kinds if best is not None else []:
+        if kind.beside_worry and fact_missing(kind, told, best, shown, weight, linked):
+            return Decline(kind.name, kind.reason, kind.pointer, related=True)
     return None
 
 

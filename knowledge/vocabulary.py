@@ -275,6 +275,8 @@ class Vocabulary(_Strict):
     # "the wirral spotlight sessions, how long do they last?": besides back_references, words that make a short
     # question lean on the clause before it even when it opens with a question word
     pointing_words: frozenset[str] = frozenset()
+    # "whose view wins?", "what's the service called?": a clause of only these asks about the one before
+    subjectless_words: frozenset[str] = frozenset()
     choice_fillers: frozenset[str] = frozenset()  # "is it still X or ...": read past (question.py)
     choice_none: frozenset[str] = frozenset()  # "is it the same as ... or": a first choice offering no answer
     agency_name_noise: frozenset[str] = frozenset()
@@ -285,7 +287,7 @@ class Vocabulary(_Strict):
                      "ordinary_words",
                      "route_roles", "route_asks", "holder_roles",
                      "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
-                     "pointing_words", "choice_fillers", "choice_none", mode="before")
+                     "pointing_words", "subjectless_words", "choice_fillers", "choice_none", mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(_words(v))
