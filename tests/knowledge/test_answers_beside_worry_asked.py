@@ -68,7 +68,8 @@ def test_a_year_range_the_documents_cover_is_answered(ask) -> None:
         ("on the call the CCG and police said no serious incident notification was needed but the DCS wanted one. in "
          "cheshire west whose decision stands?", "cheshire-west-and-chester", "DCS will proceed"),
         ("deputy head in ellesmere port asked me who gives schools safeguarding advice and holds them to account in "
-         "cheshire west, what's the service called?", "cheshire-west-and-chester", "Safeguarding Children in Education"),
+         "cheshire west, what's the service called?", "cheshire-west-and-chester",
+         "Safeguarding Children in Education"),
     ],
 )
 def test_a_question_naming_no_subject_asks_about_what_was_said(ask, question, partnership, expect) -> None:
