@@ -40,7 +40,9 @@ from bot.privacy.kin_names import kin_name_spans
 from bot.privacy.known_as import known_as_detectors
 from bot.privacy.loose_shapes import loose_birth_spans, loose_reference_spans
 from bot.privacy.month_names import month_name_spans
+from bot.privacy.named_asides import named_aside_spans
 from bot.privacy.named_outright import named_outright_detectors
+from bot.privacy.named_parts import named_part_spans
 from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
 from bot.privacy.own_setting import own_setting_spans
@@ -112,7 +114,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             street_unit_spans(src, words, digits), family_home_spans(src, words),
             month_name_spans(src, words), birth_order_spans(src, words, digits),
             subject_name_spans(src, words), apposed_name_spans(src, words),
-            threshold_subject_spans(src, words)]
+            threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -57,15 +57,17 @@ HOME_CORNER = re.compile(
     re.IGNORECASE,
 )
 HOTEL_ROOM = re.compile(  # ("room(?<!\wroom)" is "\broom", found by the engine's fast search for a literal start)
-    r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\s{1,3}(?:of|at|in)\s{1,3}(?:the\s{1,3})?(?:[\w'’&\-]{1,30}\s{1,3}){0,2}"
-    r"(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel)\b",
+    r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}[a-z]?(?:\s{0,2},|\s{1,3}(?:of|at|in))?\s{1,3}(?:the\s{1,3})?"
+    r"(?:[\w'’&\-]{1,30}\s{1,3}){0,2}(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel|"
+    rf"{alternation(vocabulary().hidden_lodgings)})\b",
     re.IGNORECASE,
 )
 # The lodging first, its room after ("placed at the Premier Inn near the retail park, room 212", "hostel on Bold St,
 # room 7"). Either way round, a room there is where someone sleeps when a person or a placement is near (not
 # "training is in room 4 at the Holiday Inn").
 LODGING_ROOM = re.compile(
-    r"\b(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel|bedsit|hmo)\b[^.\n?!]{0,60}?"
+    r"\b(?:inn|hotel|travelodge|hostel|b\s?&\s?b|guest\s?house|lodge|motel|bedsit|hmo|"
+    rf"{alternation(vocabulary().hidden_lodgings)})\b[^.\n?!]{{0,60}}?"
     r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
@@ -178,7 +180,9 @@ def _lodgings(src: Source, words: frozenset[str]) -> Iterator[Span]:
                 lodgers = [(c.start(), c.end()) for c in src.finditer(_LODGER)]
             k = bisect.bisect_left(lodgers, (m.start() - 80, 0))
             # a cue within 80 characters either side of the room, not inside it (its own number is no age)
-            if any(b <= m.start() or a >= m.end() for a, b in lodgers[k:k + 8] if a <= m.end() + 80):
+            # (a refuge's room needs none: where it is is hidden by design, round 43)
+            if any(b <= m.start() or a >= m.end() for a, b in lodgers[k:k + 8] if a <= m.end() + 80) or any(
+                    h in m.group(0).lower() for h in vocabulary().hidden_lodgings):
                 yield "address", m.start(), m.end()
 
 

@@ -135,6 +135,13 @@ class Vocabulary(BaseModel):
     surname_particles: frozenset[str]
     permission_words: frozenset[str]
     person_bare_verbs: frozenset[str]
+    house_name_words: frozenset[str]
+    hidden_lodgings: frozenset[str]
+    nursery_age_rooms: frozenset[str]
+    generic_rooms: frozenset[str]
+    course_not_words: frozenset[str]
+    aside_words: frozenset[str]
+    person_participles: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

@@ -97,7 +97,8 @@ _NOT_PLACE = (r"(?:weekends?|moment|minute|time|day|night|nights|morning|morning
 WORK_TARGET = re.compile(
     r"\b(?i:at|in|on|for|by|near|round|around|from|of|behind|opposite|outside|with|next\s{1,3}to|covering)"
     r"\s{1,3}"  # ("a PCSO covering Upton ward": round 30)
-    rf"(?:(?i:the|a|an|our|his|her|their|this|that|your)\s{{1,3}}(?!(?i:{_NOT_PLACE}))[A-Za-z0-9][\w'’\-]{{1,30}}"
+    rf"(?:(?i:the|a|an|our|his|her|their|this|that|your)\s{{1,3}}(?:(?i:own)\s{{1,3}})?(?!(?i:{_NOT_PLACE}))"
+    r"[A-Za-z0-9][\w'’\-]{1,30}"
     rf"|(?!(?i:{_NOT_PLACE}))([A-Za-z][\w'’\-]{{1,30}}))"
 )
 

@@ -28,10 +28,16 @@ SIBLING_CUE = re.compile(
 _CUE_STARTS = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "triplets", "quads", "half", "step",
                          "older", "younger", "big", "little", "baby", "elder", "sister", "brother", "sibling", "two",
                          "three", "four", "five", "six", *"0123456789"})
+# One setting the set shares, named by kind ("the same mosque school", "the same dance class"; round 43), and a set's
+# ages as a range ("four girls, ages 6-13")
+_SAME_SETTING = (r"\bsame\s{1,3}(?:[a-z]{3,15}\s{1,3}){0,2}?(?:school|class|nursery|madrasa|madrassa|mosque|church|"
+                 r"club|childminder)\b")
+_AGE_RANGE = r"\bage[sd]?\s{1,3}\d{1,2}\s{0,2}(?:-|–|to)\s{0,2}\d{1,2}\b"
 _MANY = r"(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # more brothers and sisters than most have
 SIBLING_SPECIFIC = re.compile(
     r"\bwhose\b|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid)\s{1,3}(?:who|with|in|that|whose)\b|\bin\s{1,3}the\s{1,3}news\b"
-    r"|\bsame\s{1,3}(?:school|dad|mum|father|mother|class)\b|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
+    rf"|{_SAME_SETTING}|\bsame\s{{1,3}}(?:dad|mum|father|mother)\b|{_AGE_RANGE}"
+    r"|\b(?:of|in)\s{1,3}(?:a\s{1,3}family\s{1,3}of\s{1,3})?"
     r"(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s{0,2}(?:years?|yrs?|weeks?|months?|days?))"
     r"|\b(?:is|was|'s)\s{1,3}the\s{1,3}[a-z]{2,20}\b|\bon\s{1,3}the\s{1,3}(?:estate|site)\b|\b(?:year|yr)\s{0,2}\d{1,2}\b"
     r"|\b(?:uses?|with)\s{1,3}(?:a|the)\s{1,3}(?:wheelchair|hearing|cochlear|feeding|walking)\b"
@@ -83,7 +89,7 @@ OWN_SIBLING = re.compile(
     re.IGNORECASE,
 )
 OWN_PREFIX = re.compile(
-    r"\b(?:the|his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest)"
+    r"\b(?:the|his|her|their|my|twin|half|step|big|little|older|younger|elder|baby|middle|eldest|youngest|oldest|newborn)"
     r"[\s\-]{1,3}$",
     re.IGNORECASE,
 )
@@ -99,7 +105,12 @@ SIBLING_EVENT = re.compile(
     r"|\bin\s{1,3}the\s{1,3}(?:paper|papers|news)\b|\bhad\s{1,3}a\s{1,3}baby\b|\bpregnant\b"
     r"|\bdifferent\s{1,3}(?:dads|mums|fathers|mothers)\b|\b(?:wheelchair|cerebral|down'?s\s{1,3}syndrome|deaf|blind)\b"
     r"|\bthe\s{1,3}(?:one|lad|girl|boy|yp|kid|baby|child)\s{1,3}(?:who|that|whose)\b|\bset\s{1,3}(?:the|a)\s{1,3}fire\b"
-    r"|\b(?:(?:year|yr)\s{0,2}|y)\d{1,2}\b|\bsame\s{1,3}(?:school|class|nursery)\b|\bon\s{1,3}(?:a|the)\s{1,3}tag\b"
+    rf"|\b(?:(?:year|yr)\s{{0,2}}|y)\d{{1,2}}\b|{_SAME_SETTING}|\bon\s{{1,3}}(?:a|the)\s{{1,3}}tag\b"
+    # placed by a class, a birth or an age and a setting (round 43): "in the nursery class", "delivered at X last
+    # week", "in SCBU", "is 12 and at X"
+    r"|\b(?:nursery|reception|toddler)\s{1,3}(?:class|room)\b|\b(?:scbu|nicu)\b"
+    r"|\b(?:born|delivered)\s{1,3}(?:at|in)\b[^.!?\n]{1,40}?\b(?:last|this)\s{1,3}(?:week|weekend|month|night)\b"
+    r"|\bis\s{1,3}\d{1,2}\s{1,3}and\s{1,3}(?:at|in\s{1,3}(?:year|yr)|goes\s{1,3}to|attends)\b"
     # a setting that places one family (round 40): "the nursery on site / next door", a pupil referral unit
     r"|\bnursery\s{1,3}(?:on\s{1,3}site|next\s{1,3}door|here|upstairs|downstairs|(?:across|over)\s{1,3}the\s{1,3}road)\b"
     r"|\b(?:pru|pupil\s{1,3}referral\s{1,3}unit)\b"
