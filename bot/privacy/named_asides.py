@@ -9,8 +9,8 @@
 - Words the writer says are a name: "hunter rich (yes thats genuinely his name) won't engage", "Sunny Day - that's
   her real name -". The one to three words before the aside, back to the clause's start: a name.
 - A month or season name opening its sentence, then has / had / was / is (not) (been) and something done to a child
-  (vocabulary person_participles): "May has not been brought to any of her immunisations" (a month is never
-  brought; "May has been busy" passes).
+  (vocabulary person_participles), said in the passive: "May has not been brought to any of her immunisations"
+  (a month is never brought; "May has been busy" and "May has seen a rise in referrals" pass).
 - A record word, then "is" and its number: "UCI is 2024-56789", "the UPN is A123..." (patterns.py reads the record
   word with its number straight after it or after "no. is").
 
@@ -47,7 +47,7 @@ _RECORD_IS = re.compile(r"\b(?:uci|upn|uln|urn|pnc)\s{1,3}(?:(?:no|number)\.?\s{
                         r"[a-z]{0,4}-?\d{3,14}(?:[/\-]\d{1,8}){0,3}\b", re.IGNORECASE)
 _SMALL = frozenset({"the", "a", "an", "and", "or", "but", "so", "to", "of", "in", "on", "at", "is", "was", "his", "her",
                     "their", "my", "our", "your", "this", "that", "it", "its", "he", "she", "they", "we", "i", "you",
-                    "name", "names", "called", "with", "for", "from", "by"})
+                    "name", "names", "called", "with", "for", "from", "by", "who", "which", "whom"})
 
 
 @functools.cache
@@ -55,7 +55,8 @@ def _month_opening() -> re.Pattern[str]:
     v = vocabulary()
     firsts = _month_pattern()[1]
     return re.compile(rf"((?:{alternation(firsts)}))\s{{1,3}}"
-                      rf"(?:has|had|was|is|hasn['’]?t|wasn['’]?t|isn['’]?t)\s{{1,3}}(?:not\s{{1,3}}|never\s{{1,3}})?(?:been\s{{1,3}}|being\s{{1,3}})?"
+                      r"(?:(?:has|had|hasn['’]?t|hadn['’]?t)(?:\s{1,3}(?:not|never))?\s{1,3}been"
+                      r"|(?:was|is|wasn['’]?t|isn['’]?t)(?:\s{1,3}(?:not|never))?(?:\s{1,3}(?:being|been))?)\s{1,3}"
                       rf"(?:{alternation(v.person_participles)})\b", re.IGNORECASE)
 
 

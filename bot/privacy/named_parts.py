@@ -7,7 +7,8 @@
 - A named nursery's room: "Oakwood Nursery, Ladybird room", "the toddler room at Little Owls Pre-school". The room
   placed in the nursery's sentence (60 characters either way) is named with a capital or by age (vocabulary
   nursery_age_rooms), not a room any setting has (generic_rooms: "the Family room"). It places a child as a school
-  year does: school_year.
+  year does, with a child or a person in the sentence (informal.py's lodger cues: "the 3yo", "she"): school_year
+  ("Sunnyside Nursery's Forest room opens in May" passes).
 - A named college's course by its level: "attends Bishop Auckland College, level 2 construction", "doing level 3
   childcare at Riverside College"; not a level of training (course_not_words: "level 3 safeguarding training").
 
@@ -20,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from bot.privacy.informal import _LODGER
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.patterns import Source, Span
 
@@ -68,7 +70,7 @@ def named_part_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         for m in _named(src, p["nursery"], words & _NURSERY_WORDS):
             lo, hi = _sentence(text, m.start(), m.end())
             for r in p["room"].finditer(text, lo, hi):
-                if r.group(1) or r.group(2).lower() not in generic:
+                if (r.group(1) or r.group(2).lower() not in generic) and _LODGER.search(text, lo, hi):
                     yield "school_year", min(m.start(), r.start()), max(m.end(), r.end())
                     break
     if not words.isdisjoint(_COLLEGE_WORDS) and ("level" in words or "lvl" in words):
@@ -76,7 +78,7 @@ def named_part_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         for m in _named(src, p["college"], words & _COLLEGE_WORDS):
             lo, hi = _sentence(text, m.start(), m.end())
             for c in p["level"].finditer(text, lo, hi):
-                if c.group(1).lower() not in not_course:
+                if c.group(1).lower() not in not_course and _LODGER.search(text, lo, hi):
                     yield "school_year", min(m.start(), c.start()), max(m.end(), c.end())
                     break
 
