@@ -303,8 +303,10 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
         return question, ""
     flags = [asks(p) for p in parts]
     if all(flags) and len(parts) == 2 and leans_back(parts[1]) and _stands(parts[0]) \
-            and not _thin(parts[0]) and _follows_up(parts[1]):
-        return parts[0], parts[1]  # "what's X for? is it the same as the old board": X is what is asked about
+            and (not _thin(parts[0]) or _wh_named(parts[0])) and _follows_up(parts[1]):
+        # "what's X for? is it the same as the old board", "what does the X group do, is it like the old board": X
+        # is what is asked about (a question word with two words of its own names it, however short)
+        return parts[0], parts[1]
     if all(flags) or not any(flags):
         return question, ""
     for i in range(1, len(parts)):

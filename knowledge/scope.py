@@ -25,7 +25,7 @@ from knowledge.safety import get_detector
 from knowledge.shown import entry_text, fold_question, per_entry
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
-from knowledge.text import STOPWORDS, expand, raw_tokens, stem, strip_places, terms
+from knowledge.text import STOPWORDS, expand, raw_tokens, stem, strip_been, strip_places, terms
 from knowledge.vocabulary import vocabulary
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the
@@ -149,9 +149,10 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     scope = vocabulary().out_of_scope
     q = fold_question(question)
     shown = entry_text(best) if best is not None else ""
-    place = _found(scope.other_areas.phrases, q)
+    here = strip_been(q)  # "like the GCP2 we used in stockport": where the asker was before is not what is asked
+    place = _found(scope.other_areas.phrases, here)
     mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
-    if place and not mentioned and (away := other_area_decline(scope.other_areas, q, place, names_served_place)):
+    if place and not mentioned and (away := other_area_decline(scope.other_areas, here, place, names_served_place)):
         return away
     adult = _found(scope.adult.phrases, q) and _adult_asked(scope.adult, q, get_detector().adult_reading(question))
     if adult and not _mentions(best, adult, shown):  # the detector reads the message only beside an adult phrase

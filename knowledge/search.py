@@ -39,6 +39,7 @@ from knowledge.text import (
     raw_tokens,
     stem,
     strip_away,
+    strip_been,
     strip_places,
 )
 
@@ -211,7 +212,9 @@ class SearchIndex:
 
     def _analyse(self, question: str, away: bool = False) -> Query:
         folded = fold(long_years(question))
-        folded = strip_places(strip_away(folded) if away else folded)
+        # a move into a served place first ("moved from flintshire into chester"), then where the asker was before
+        # ("the GCP2 we used in stockport"): neither says what is asked
+        folded = strip_places(strip_been(strip_away(folded) if away else folded))
         toks = raw_tokens(folded)
         # join split words ("safe guarding" -> "safeguarding") when the join is known; never a stopword with the
         # next word ("day to day" is not "today")

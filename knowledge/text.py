@@ -133,6 +133,29 @@ _MOVED_RE = re.compile(  # "the family just moved to halton from knowsley last w
     + _alternation(_AREAS.moved_when) + r")?(?![a-z0-9])") if _AREAS.moved else None
 
 
+_PLACE_ALT = _alternation(_AREAS.phrases)
+_BEEN_RE = re.compile(  # "we used in stockport", "my old council in wigan", "moved from sefton", "in knowsley we did"
+    r"(?<![a-z0-9])(?:(?:" + _alternation(_AREAS.been) + r")(?: [a-z0-9]+){0,5}? " + _alternation(_AREAS.been_at)
+    + r"|" + _alternation(_AREAS.moved) + r"(?: (?:here|over|just))? from)"
+    + r" (?:the )?(?P<after>" + _PLACE_ALT + r")(?![a-z0-9])"
+    + r"|(?<![a-z0-9])" + _alternation(_AREAS.been_at) + r" (?:the )?(?P<before>" + _PLACE_ALT + r")[ ,]+(?:"
+    + _alternation(_AREAS.been) + r")(?![a-z0-9])") if _AREAS.been and _AREAS.been_at else None
+
+
+def strip_been(folded: str) -> str:
+    """Without another area's name where it says where the asker worked or came from before ("like the GCP2 we
+    used in stockport", "in knowsley we did the CAF"): their past, not the area the question asks about."""
+    if _BEEN_RE is None:
+        return folded
+
+    def blank(m: re.Match[str]) -> str:
+        name = "after" if m.group("after") else "before"
+        lo, hi = m.span(name)
+        return folded[m.start():lo] + " " + folded[hi:m.end()]
+
+    return _BEEN_RE.sub(blank, folded)
+
+
 def strip_away(folded: str) -> str:
     """Beside a served place, a move into it and other areas' names say where someone came from ("moved to Halton
     from Knowsley"), not what is asked (a question asked *of* the other area is declined before any answer)."""

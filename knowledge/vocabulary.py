@@ -80,10 +80,14 @@ class ScopeRule(_Strict):
     moved: list[str] = Field(default_factory=list)
     moved_when: list[str] = Field(default_factory=list)
     moved_who: list[str] = Field(default_factory=list)  # who moved, dropped with it ("the family", "mum and kids")
+    # where the asker worked before ("the GCP2 we used in stockport", "in knowsley we did the CAF", "moved from
+    # wigan"): the asker's past, not what is asked; that area's name is dropped before any decline or search
+    been: list[str] = Field(default_factory=list)  # the asker of themselves, in the past ("we used", "my old")
+    been_at: list[str] = Field(default_factory=list)  # ... then the place after one of these ("in", "at")
 
     _phrases = field_validator("phrases", "unless", "asked_after", "asked_before", "compared",
                                "compared_before", "compared_anywhere", "moved", "moved_when",
-                               "moved_who")(_check_phrases)
+                               "moved_who", "been", "been_at")(_check_phrases)
 
 
 class AdultRule(ScopeRule):
