@@ -4,7 +4,8 @@ Another area said as the asker's past ("the tool we used in bolton", "in sefton 
 no question about that area: the question is about this partnership. A name used elsewhere (the CAF, Signs of Safety)
 asked of this area is answered with this area's own (its early help assessment, its practice model). A short "what
 does X do" followed by "is it like the old board" asks about X. Sentences are written here, not copied from any set;
-each was seen failing on main f243352.
+each asked of this area was seen failing on main f243352 (the declines and "what is signs of safety" are guards
+that passed there and must keep passing).
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ CWAC = "cheshire-west-and-chester"
 @pytest.mark.parametrize(
     ("question", "partnership", "says"),
     [
-        ("is there a neglect tool in warrington like the one we used in bolton?", "warrington", "neglect"),
-        ("in sefton we had a threshold grid, what's the threshold document called in halton?", "halton",
-         "Levels of Need"),
+        ("does the partnership have a neglect tool like the one we used in bolton?", "warrington", "neglect"),
+        ("in sefton we had a threshold grid, what's the threshold document called here?", "halton", "Levels of Need"),
         ("whats the threshold document here? at my old council in oldham it was a grid", "wirral", "hreshold"),
         ("just moved from wigan - who are the safeguarding partners?", "warrington", "artners"),
     ],
@@ -48,14 +48,14 @@ def test_a_question_asked_of_the_other_area_is_still_declined(ask, question, oth
 @pytest.mark.parametrize(
     ("question", "partnership", "says"),
     [
-        ("do they still use the CAF for early help in cheshire west?", CWAC, "Team Around the Family"),
+        ("do they still use the CAF for early help here?", CWAC, "Team Around the Family"),
         ("does wirral use signs of safety or a different practice model?", "wirral", "SFEF"),
         ("came from a signs of safety council. which practice model does wirral follow?", "wirral", "SFEF"),
     ],
 )
 def test_a_name_used_elsewhere_is_answered_with_this_areas_own(ask, question, partnership, says) -> None:
     res = ask(question, partnership)
-    assert res.outcome in ("answer", "did_you_mean"), res.text
+    assert res.answered and res.sources, res.text
     assert says in res.text, res.text
     assert "signs or indicators" not in res.text
 
@@ -68,7 +68,8 @@ def test_what_a_name_used_elsewhere_means_is_not_answered_as_this_areas_own(ask)
 @pytest.mark.parametrize(
     ("question", "partnership", "entry"),
     [
-        ("what does the halton executive group do? is it like the old board", "halton", "halton.group.executive"),
+        ("what does the wirral partnership group actually do, is it like the old board", "wirral",
+         "wirral.group.partnership-group"),
         ("what does the wirral partners executive group do, is it like the old board", "wirral",
          "wirral.group.executive"),
     ],
