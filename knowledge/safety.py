@@ -237,12 +237,12 @@ class Detector:
 
     def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel,
                          topics: list[list[tuple[int, int]]] | None = None) -> bool:
-        """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she",
-        an age; not a child word in a topic's name, "the child abuse audit") that does not read as a clear
-        procedural question."""
-        if lexicon.frames >= self.lex.model_frame_veto:
-            return False
+        """Either may raise the alarm; the model only for a message about someone (a child, a parent, "she", an age;
+        not a child word in a topic's name, "the child abuse audit") that does not read as a clear procedural question
+        nor, with no cue read, names an immigration or benefit status (`frames.status`)."""
         parts = clauses(text or "")
+        if lexicon.frames >= self.lex.model_frame_veto or (not lexicon.cues and self.reader.status_named(parts)):
+            return False
         topics = topics or [[] for _ in parts]
         if not any(self.reader.found_outside(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style

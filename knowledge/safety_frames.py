@@ -48,6 +48,9 @@ class FrameLexicon(_Strict):
     recent: list[str] = Field(default_factory=list)  # "last night": as `now`, in a clause that is no hypothetical
     particular: list[str] = Field(default_factory=list)  # one real child, unless a general marker says otherwise
     generic: list[str] = Field(default_factory=list)  # "if a child", "should a school": a hypothetical
+    # an immigration or benefit status ("no recourse to public funds", "leave to remain"): a legal matter asked about;
+    # with no cue read the statistical backstop stays quiet (knowledge/safety.py)
+    status: list[str] = Field(default_factory=list)
     indefinite: list[str] = Field(default_factory=list)  # "a pupil", "any 15 year old"
     definite: list[str] = Field(default_factory=list)  # "the boy", "her son": someone in particular
     report: list[str] = Field(default_factory=list)  # a segment opening "a boy in year 6 ...": a child described
@@ -84,7 +87,7 @@ WRITER = frozenset({"i", "ive", "im", "we", "weve", "were", "me", "us", "my", "o
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
           "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
-          "topic_group", "topic_thing", "conditional", "next_item", "fictional")
+          "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status")
 
 
 _TIME_CLAUSE = frozenset({"after", "following", "before", "until", "while"})  # opens a clause of the question's
@@ -198,6 +201,11 @@ class FrameReader:
                 rest = " ".join(piece for piece, _toks in pieces[k:])
                 return rest if max(ends) < len(pieces[k][1]) else " ".join(piece for piece, _t in pieces[k + 1:])
         return ""
+
+    def status_named(self, parts: list[list[str]]) -> bool:
+        """An immigration or benefit status is named ("mum has no recourse to public funds, can she apply for
+        indefinite leave to remain"): what is asked is a legal process, not a sign of harm."""
+        return self._status.any(parts)
 
     def in_context(self, parts: list[list[str]]) -> bool:
         """A training scenario, a review or "not a real child" frames the message ("role play tomorrow, script line

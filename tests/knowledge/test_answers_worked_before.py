@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.safety import SAFETY_LEAD
 from tests.knowledge.conftest import assert_declined
 
 CWAC = "cheshire-west-and-chester"
@@ -81,3 +82,21 @@ def test_what_a_group_does_beside_is_it_like_the_old_board_is_the_groups_entry(a
     assert res.entry is not None and res.entry.group is not None, res.entry.id if res.entry else res.text
     if entry:
         assert res.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my client's mum has no recourse to public funds - can she get indefinite leave to remain?",
+        "dad in runcorn is on limited leave to remain, how does he apply to extend it",
+    ],
+)
+def test_an_adults_immigration_status_asked_gets_no_childs_999_line(ask, question) -> None:
+    res = ask(question, "halton")
+    assert not res.safety and SAFETY_LEAD not in res.text, res.text
+    assert not res.answered, res.text
+
+
+def test_harm_told_beside_a_status_still_alarms(ask) -> None:
+    res = ask("mum has no recourse to public funds and dad hits her in front of the kids", "halton")
+    assert res.safety and res.text.startswith(SAFETY_LEAD), res.text
