@@ -207,7 +207,7 @@ class Detector:
             rest = self._lexicon([parts[n] for n in keep], asked, [found[n] for n in keep], [topics[n] for n in keep],
                                  self._writer_label(segs, text), [breaks[n] for n in keep])
             worry = rest if rest.is_worry else worry
-        if not worry.is_worry and (told := self._told_before_other_question(text)):
+        if not worry.is_worry and (told := self._told_apart_from_questions(text)):
             first = self.detect(told, use_model=False)  # judged on what was told, without the second question
             if first.is_worry and self.reader.told_as_real(clauses(told), segments(told)):
                 return first
@@ -312,7 +312,7 @@ class Detector:
             first = 1  # "Ward clerks: what's the process ...": the writer's label, then the question
         asks = [seg for n, seg in enumerate(segs)
                 if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
-        frames = self.reader.frames(parts, asks)
+        frames, relieved, _general, _settled = self.reader.reading(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
@@ -324,8 +324,9 @@ class Detector:
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight
         anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
                                           for toks, (_k, t) in zip(parts, topics, strict=True)) else 0.0
-        situation = min(lex.situation_cap, len(set().union(*(self.reader.before_hypothetical(self._situation, toks)
-                                                             for toks in parts))))
+        # in a review or training case with no one child now, "found" and "3 weeks" are the review's, not a child's
+        situation = 0.0 if not relieved and self.reader.in_context(parts) else min(lex.situation_cap, len(set().union(
+            *(self.reader.before_hypothetical(self._situation, toks) for toks in parts))))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)
         if category is None:
@@ -338,17 +339,16 @@ class Detector:
         LABEL_WORDS words, no worry word and no question word in them."""
         return 0 < len(seg) <= LABEL_WORDS and not self._cues.find(seg) and not self.reader.opens_as_question(seg)
 
-    def _told_before_other_question(self, text: str) -> str:
-        """What a message tells before a later question about the partnership's own business, with no worry word and
-        no one in it ("a baby has a bruise on his cheek, what did Ofsted say?" -> "a baby has a bruise on his cheek"),
-        or "" when it asks no such question."""
+    def _told_apart_from_questions(self, text: str) -> str:
+        """What a message tells of someone apart from its questions, with no worry word or one in them, about the
+        partnership's business or whom to contact ("..., what did Ofsted say?", "who's the Channel chair? yr 10 ...")"""
         pieces = segment_pieces(text)
-        for k, (_piece, toks) in enumerate(pieces[1:], 1):
-            if (self.reader.opens_as_question(toks) and self._other_questions.find(toks)
+        asks = {k for k, (_piece, toks) in enumerate(pieces)
+                if (self.reader.opens_as_question(toks) and self._other_questions.find(toks)
                     and (not self._cues.find(toks) or self._topic_only(toks))  # "the CSE numbers": a topic's name
-                    and not self._anchors.find(toks) and not self._situation.find(toks)):
-                return " ".join(piece for piece, _toks in pieces[:k])
-        return ""
+                    and not self.reader.found_outside(self._anchors, toks) and not self._situation.find(toks))}
+        told = [(piece, toks) for k, (piece, toks) in enumerate(pieces) if k not in asks]
+        return " ".join(p for p, _t in told) if asks and self._anchors.find([t for _p, ts in told for t in ts]) else ""
 
     def _topic_only(self, seg: list[str]) -> bool:
         """A segment whose worry words all name a topic ("when is the next county lines training")."""
