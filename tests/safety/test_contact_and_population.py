@@ -1,5 +1,5 @@
 """safety51 (corpus-ap): a worry told beside a question about whom to contact or where it goes ("who do I even ring",
-"is there a local number", "which team", "does that go to ..."), before or after it, is judged on what was told; a
+"is there a local number", "which team", "does this go to the ... panel"), before or after it, is judged on what was told; a
 population ("half of our families"), a child from the writer's past, an audit or review, a document for a population,
 a policy looked over and training for an audience stay general. Sentences are written here, not copied from a corpus;
 the ones marked "guard" already passed on the commit before the change, every other one failed there.
@@ -21,6 +21,9 @@ from knowledge.safety_patterns import clauses
     "at camp a 10 year old had her back covered in marks. who do I even phone, is there a local number?",
     "two men in a car keep handing her packets at the school gate, she's 13. which team?",
     "15 year old glassed in the face at a party, won't say who. is there a number I should call?",
+    # where it goes, asked after ("does this go to the ... panel?")
+    "boxing gym, 14 year old member came in with his ribs strapped and a cut eye, won't say who did it. does this go "
+    "to the serious case review panel?",
     # a post's name asked first, then a year group's child doing something
     "who's our Prevent lead these days? yr 8 girl posting beheading clips in the group chat and saying infidels will "
     "pay",
