@@ -312,7 +312,7 @@ class Detector:
             first = 1  # "Ward clerks: what's the process ...": the writer's label, then the question
         asks = [seg for n, seg in enumerate(segs)
                 if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
-        frames, relieved, _general, _settled = self.reader.reading(parts, asks)
+        frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
@@ -324,9 +324,8 @@ class Detector:
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight
         anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
                                           for toks, (_k, t) in zip(parts, topics, strict=True)) else 0.0
-        # in a review or training case with no one child now, "found" and "3 weeks" are the review's, not a child's
-        situation = 0.0 if not relieved and self.reader.in_context(parts) else min(lex.situation_cap, len(set().union(
-            *(self.reader.before_hypothetical(self._situation, toks) for toks in parts))))
+        situation = min(lex.situation_cap, len(set().union(*(self.reader.before_hypothetical(self._situation, toks)
+                                                             for toks in parts))))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)
         if category is None:

@@ -55,8 +55,6 @@ def test_new_cues_are_read(text: str, cue_word: str) -> None:
     "half of our families are in temporary housing with no heating - who leads on poverty at the partnership?",
     # a child from the writer's past
     "a girl I fostered years ago was killed by her partner - does the partnership ever review cases like that?",
-    # an audit's finding: its "found" and "4 weeks" are no situation now
-    "what's the LADO timescale? our audit found a referral about a coach grooming players waited 4 weeks in 2021",
     # a domestic homicide review
     "has the DHR about the dad and the two kids been published? we want it for our DA refresher",
     # a document for a population
