@@ -1,8 +1,8 @@
-"""safety51 (corpus-ap): a worry told beside a question about whom to contact or where it goes ("who do I even ring",
-"is there a local number", "which team", "does this go to the ... panel"), before or after it, is judged on what was told; a
-population ("half of our families"), a child from the writer's past, an audit or review, a document for a population,
-a policy looked over and training for an audience stay general. Sentences are written here, not copied from a corpus;
-the ones marked "guard" already passed on the commit before the change, every other one failed there.
+"""safety51 (corpus-ap): a worry told beside a question about whom to contact or where it goes ("who do I even
+ring", "is there a local number", "which team", "does this go to the ... panel"), before or after it, is judged on
+what was told; a population ("half of our families"), a child from the writer's past, a review, a document for a
+population, a policy looked over and training for an audience stay general. Sentences are written here, not copied
+from a corpus; the ones marked "guard" already passed on the commit before the change, every other one failed there.
 """
 
 from __future__ import annotations
