@@ -11,7 +11,6 @@ from knowledge.evidence import Evidence
 from knowledge.facts import missing_fact
 from knowledge.models import Entry
 from knowledge.partnerships import NATIONAL
-from knowledge.question import is_condition
 from knowledge.search import Hit, Query
 from knowledge.text import fold, raw_tokens
 from knowledge.vocabulary import vocabulary
@@ -70,11 +69,8 @@ def part_entries(answerer: Answerer, query: Query, hits: list[Hit], area: str | 
     # when another question of the message is answered confidently
     leading = frozenset() if confident else frozenset(h.entry.id for h in hits[:LEADING])
     sure, weak = confident, False
-    found = [([], False) if is_condition(query.parts[i]) and i + 1 < len(query.parts) else
-             _alone(answerer, i, query, area, named, leading) for i in range(len(query.parts))]
+    found = [_alone(answerer, i, query, area, named, leading) for i in range(len(query.parts))]
     for i, (own, alone) in enumerate(found):
-        if not own and is_condition(query.parts[i]) and i + 1 < len(query.parts):
-            continue  # "if we think it might need a review, what form ...": the situation the next question is in
         if not own and not confident and i and found[i - 1][1] and _points_back(query.parts[i]):
             own, alone = found[i - 1]  # "what was the total? and can they drop it": the subject of the question before
         if not own and not confident:

@@ -253,15 +253,6 @@ def _offers_answers(clause: str) -> bool:
     return bool(words) and words[0] not in v.choice_none
 
 
-def is_condition(part: str) -> bool:
-    """'if we think a case might need a review' (before ", what form ..."): a situation the question after it is asked
-    in, asking nothing itself."""
-    return _IF_RE.match(part) is not None and _INNER_Q_RE.search(f" {fold(part)} ") is None and not _wh_two(part)
-
-
-_IF_RE = re.compile(r"^\W*(?:if|unless|in case)\b", re.I)  # not "where's ...", "before I finish, ..." (times, places)
-
-
 def leans_back(clause: str) -> bool:
     """A short asking clause that needs the one before it: a fragment ("- to which job titles?") or a pronoun near
     its start ("is that right?", "how often is it run?"); a pronoun further in is usually a relative one ("a group
