@@ -45,11 +45,21 @@ def family_spans(toks: Toks, cands: list[int], lex: Lexicon, c: Classifier) -> I
     return (("family_name", *spans[i]) for i in judged(toks, cands, lambda *a: _family(*a, toks, lex, c)))
 
 
+def _short_surname(t: Tok, prev: Tok | None, nxt: Tok | None, lex: Lexicon) -> bool:
+    """'the Li family', 'the Wu kids': a two-letter surname, capitalised, between "the" and a family noun (round 44;
+    a shorter word is read as a family's name nowhere else)."""
+    return (len(t.norm) == 2 and t.cap and not t.upper and t.norm in lex.surnames and prev is not None
+            and prev.norm == "the" and nxt is not None and not t.after.strip(" ")
+            and nxt.norm in lex.vocab.family_nouns)
+
+
 def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
     v, w = lex.vocab, t.norm
     if t.upper and len(w) <= 5 and not c.term(w):
         return capital_surname(t, nxt, toks[i + 2], lex, c.common(w))
-    if len(w) < 3 or c.term(w) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
+    if len(w) < 3 and not _short_surname(t, prev, nxt, lex):
+        return False
+    if c.term(w) or (t.raw[-1:] == "s" and t.raw[:-1].isupper()):
         return False  # ("the RTWs", "the EHCPs": an acronym made plural)
     # "the Nowaks", "the Rahmans' flat", "the o'briens": a plural surname after "the".
     act = toks[i + 2] if nxt is not None and nxt.norm in AUX and not t.after.strip(" ") else nxt

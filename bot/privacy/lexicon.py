@@ -142,6 +142,7 @@ class Vocabulary(BaseModel):
     course_not_words: frozenset[str]
     aside_words: frozenset[str]
     person_participles: frozenset[str]
+    post_time_owners: frozenset[str]
 
     @property
     def setting_staff_words(self) -> frozenset[str]:

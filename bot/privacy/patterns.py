@@ -38,7 +38,8 @@ _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|
                r"mrs?|ms|miss|dr|months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
     rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
-    rf"|(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{1,3}})"
+    # ("8 St. Anne's Road": a saint's dot, round 44)
+    rf"|(?=[a-z])(?:(?!{_NOT_STREET})(?:st\.|{_W})\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
     r"|\d(?<![\d/:]\d)(?<!\d\.\d)\d{0,3}[a-z]?\s{1,3}[A-Z][a-z]{2,30}(?:way|gate|field|side|croft|bank|wood|ley|ton)\b"
     rf"|\d(?:(?<=number \d)|(?<=no\. \d)|(?<=no \d))\d{{0,3}}[a-z]?\s{{1,3}}(?:on|in)\s{{1,3}}"
@@ -133,6 +134,7 @@ DOTTED_INITIALS = re.compile(
     r"(?<![\w.])[A-Za-z]\.\s{0,2}(?:[A-Za-z](?:['’][A-Za-z])?\.\s{0,2}){1,3}(?:-\s{0,2}[A-Za-z]\.)?"
     r"|(?<![\w.])[A-Z]\.[A-Z](?:\.[A-Z]){0,2}(?=['’]s\b)"  # "E.R's mum"
     r"|(?<![\w.])[A-Z]\.\s{0,2}(?:Mc|Mac|O['’])[A-Z]\b\.?"  # "C.McD"
+    r"|(?<![\w.])[A-Z]\.\s{0,2}(?:Mc|Mac)\.(?!\w)"  # "S.Mc.": a surname's prefix its only letters (round 44)
     # "c.d and her brother e.d": two letters with one dot, joined to a relative or to another such pair
     r"|(?<![\w.])[A-Za-z]\.[A-Za-z](?![\w.'’@/])(?=\s{1,3}(?:and|&)\s{1,3}(?:his|her|their|[A-Za-z]\.[A-Za-z]\b))"
     r"|(?<![\w.])(?:(?<=brother\s)|(?<=sister\s)|(?<=and\s))[A-Za-z]\.[A-Za-z](?![\w.'’@/])"
@@ -367,12 +369,18 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
             yield "record_reference", start, end
 
 
+# (a service or event's word only: "log 2026" or "crime 2019" may be a short record number)
+_WORD_YEAR = re.compile(r"(?:conference|cpc|court|ehcp|mash|yjs)\s{1,2}(?:19[89]\d|20[0-4]\d)", re.IGNORECASE)
+
+
 def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
     """Whether text[start:end] is no bot reference, date, financial year, section or course number."""
     text = src.text
     token = text[start:end]
     if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _financial_year(token):
         return False
+    if keyword and _WORD_YEAR.fullmatch(token):
+        return False  # "conference 2026", "court 2024": an event's word and a bare year is when (round 44)
     if SECTION_BEFORE.search(text, max(0, start - 12), start) or ADMIN_BEFORE.search(text, max(0, start - 24), start):
         return False
     return not (keyword and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")))

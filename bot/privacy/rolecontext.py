@@ -88,6 +88,8 @@ class RoleContext(PhraseReader):
                 j = self._post_qualified(j, lo)
         if j > 0 and "," in self.toks[lo].before and self._joined(j, lo):  # type: ignore[operator, union-attr]
             j -= _held_when(self.norms, j)  # "the duty manager on call tonight, Gemma Price," (round 28)
+            if j > 0 and not _phrase_ending(self.norms, j, self.roles):
+                j = self._post_qualified(j, lo)  # "the named midwife for safeguarding, X Y," (round 44)
         if not (j >= 0 and _phrase_ending(self.norms, j, self.roles) and self._joined(j, lo)):
             return False
         # "the SENCO, Mrs X, has...", "our DSL, Jo": a comma makes the name an apposition of the role, so it is
@@ -114,7 +116,10 @@ class RoleContext(PhraseReader):
         norms, toks = self.norms, self.toks
         for q in range(j, max(0, j - 5), -1):
             tok = toks[q]
-            if tok is None or tok.cap or tok.possessive or not norms[q].isalpha() or norms[q] in self.family \
+            # "today's" (its norm "today"), "this week's": a time owns what the post is for; any other owner stops
+            timed = tok is not None and tok.possessive and norms[q].removesuffix("'s") in self.v.post_time_owners
+            if tok is None or tok.cap or (tok.possessive and not timed) or not norms[q].isalpha() \
+                    or norms[q] in self.family \
                     or not self._joined(q, lo) or "," in tok.before:
                 return j
             if norms[q] in _POST_QUALIFIERS and _phrase_ending(norms, q - 1, self.roles) and self._joined(q - 1, q):

@@ -195,6 +195,12 @@ class Classifier:
         if len(parts) > 1 and parts[0] in _PREFIXES:
             return False
         lex = self.lex
+        # a letter and a word ("B-block", "C-wing", "A-level", "U-turn"): a building's part or a thing, no name,
+        # unless the word is a first name ("J-Lo"; round 44)
+        if len(parts) == 2 and 1 in (len(parts[0]), len(parts[1])):
+            other = parts[1] if len(parts[0]) == 1 else parts[0]
+            if len(other) > 1 and other in lex.english and other not in lex.first_names:
+                return False
         return any(p in lex.first_names or p in lex.surnames for p in parts)
 
     def _common(self, word: str) -> bool:
