@@ -88,14 +88,14 @@ def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     yield from _placed_names(src, words, lex)
     yield from _in_year_names(src, words, lex)
     cues = _CUES & words
-    if not cues:
-        return
+    if not cues or not (_word_names(lex) - _CUES).intersection(words):
+        return  # no word of the message is both a first name and a word, bar the verbs ("add add add ..."): none
     v = lex.vocab
     text = src.text
     for m in src.at_words(CASEWORK_NAME, cues):
         name = m.group(1).lower()
-        if not text[m.start(1)].islower() or name in _NOT_HERE or name not in lex.first_names:
-            continue  # capitalised names are names.py's
+        if name in _CUES or not text[m.start(1)].islower() or name in _NOT_HERE or name not in lex.first_names:
+            continue  # capitalised names are names.py's; a verb of the list is that verb ("add add ...", "said")
         if name not in lex.english or name in v.not_names or name in v.not_name_times or name in v.acronyms:
             continue  # a name in no word list is names.py's ("ask gemma in the mash": a colleague)
         verb = m.group(0).split(None, 1)[0].lower()
@@ -114,6 +114,20 @@ def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
                 or (name not in v.abstract_name_words and _DID_NOT.match(ahead))
                 or (verb in _ADDING and _TO_LIST.match(text, m.end(1)))):
             yield "name", m.start(1), m.end(1)
+
+
+_WORD_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _word_names(lex: Lexicon) -> frozenset[str]:
+    """The first names that are also English words, less those never read as a name here: the only words the
+    casework loop can yield (computed once per lexicon)."""
+    if (found := _WORD_NAMES.get(id(lex))) is None:
+        v = lex.vocab
+        found = _WORD_NAMES[id(lex)] = frozenset(
+            n for n in lex.first_names if n in lex.english and n not in _NOT_HERE and n not in v.not_names
+            and n not in v.not_name_times and n not in v.acronyms)
+    return found
 
 
 def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[Span]:
