@@ -3,10 +3,10 @@ by word like names (bot/privacy/names.py) from the same tokens."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
+from bot.privacy.acronym_defs import defined_before, defines
 from bot.privacy.initial_context import (
     CASE_VERBS,
     IS_AGE,
@@ -36,7 +36,7 @@ from bot.privacy.plural_family import (
     place_before_service,
     plural_surname,
 )
-from bot.privacy.tokens import _END_PUNCT, _QUOTES, _SMALL, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
+from bot.privacy.tokens import _END_PUNCT, _QUOTES, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
 from bot.privacy.wordshapes import capitalised_words
 
 
@@ -166,7 +166,7 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
            # "flag TK to the MASH", "TK home visit", "KD + LD" (round 27)
            or (prev is not None and prev.norm in CASE_VERBS and _END_PUNCT.isdisjoint(t.before))
            or case_noun_after(i, toks) or joined_pair(i, toks, lex) or labelled_note(i, toks, lex))
-    return bool(cue) and len(letters) <= 3 and not _defines(i, letters, toks) and not _defined_before(letters, toks)
+    return bool(cue) and len(letters) <= 3 and not defines(i, letters, toks) and not defined_before(letters, toks)
 
 
 PRESENCE_AFTER = re.compile(
@@ -339,32 +339,6 @@ def _heading(i: int, toks: Toks) -> bool:
     t = toks[i]
     return t is not None and any(o.upper and len(o.norm) > 3 and not between.strip()
                                  for o, between in _neighbours(i, toks))
-
-
-def _defines(i: int, letters: str, toks: Toks) -> bool:
-    """'Safeguarding Practice Group (SPG)', 'Cheshire and Wirral Partnership NHS Foundation Trust (CWP)': capitals
-    in brackets whose letters start, in order, capitalised words just before them are an acronym."""
-    t = toks[i]
-    if t is None or not t.before.rstrip().endswith("("):
-        return False
-    want = letters.upper()
-    k = len(want) - 1
-    for j in range(i - 1, max(-1, i - 12), -1):
-        o = toks[j]
-        if o is None or k < 0:
-            break
-        if o.raw[:1] == want[k] and (o.cap or o.norm not in _SMALL):
-            k -= 1
-    return k < 0 and (toks[i - 1] is not None)
-
-
-def _defined_before(letters: str, toks: Toks) -> bool:
-    """'(CWP)' defined once in the message: later uses of CWP are the acronym too."""
-    pos = toks.text.find(f"({letters})")
-    if pos < 0:
-        return False
-    i = bisect.bisect_left(toks.spans, (pos + 1, 0))
-    return i < len(toks) and _defines(i, letters, toks)
 
 
 _STATUS_MARKS = frozenset(",(-–")  # one of which starts a care status after initials (STATUS_AFTER)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import alternation, vocabulary
+from bot.privacy.nhs import nhs_number_valid
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, named_street_place
@@ -170,17 +171,6 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     CODE_REF, OWN_REF, DATE_SHAPE, YEAR_GROUP, SCHOOL_NAME, SCHOOL_STRONG, BIRTH_CUE, DATE_IN_WORDS,
     DOTTED_INITIALS, HOME_NEAR, HOME_STREET, ADMIN_BEFORE,
 )
-
-
-def nhs_number_valid(digits: str) -> bool:
-    """Modulus 11 check digit, as the NHS number standard defines it."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    if check == 11:
-        check = 0
-    return check != 10 and check == int(digits[9])
 
 
 def _digits(s: str) -> str:
