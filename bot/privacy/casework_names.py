@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import islice
 
 from bot.privacy.kin_names import ACTS
@@ -88,7 +89,7 @@ def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     yield from _placed_names(src, words, lex)
     yield from _in_year_names(src, words, lex)
     cues = _CUES & words
-    if not cues or not (_word_names(lex) - _CUES).intersection(words):
+    if not cues or _word_names().isdisjoint(words):
         return  # no word of the message is both a first name and a word, bar the verbs ("add add add ..."): none
     v = lex.vocab
     text = src.text
@@ -116,18 +117,14 @@ def casework_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             yield "name", m.start(1), m.end(1)
 
 
-_WORD_NAMES: dict[int, frozenset[str]] = {}
-
-
-def _word_names(lex: Lexicon) -> frozenset[str]:
-    """The first names that are also English words, less those never read as a name here: the only words the
-    casework loop can yield (computed once per lexicon)."""
-    if (found := _WORD_NAMES.get(id(lex))) is None:
-        v = lex.vocab
-        found = _WORD_NAMES[id(lex)] = frozenset(
-            n for n in lex.first_names if n in lex.english and n not in _NOT_HERE and n not in v.not_names
-            and n not in v.not_name_times and n not in v.acronyms)
-    return found
+@cache
+def _word_names() -> frozenset[str]:
+    """The first names that are also English words, less the list's own verbs and those never read as a name here:
+    the only words the casework loop can yield (built once, from the process's lexicon as the loop reads it)."""
+    lex = lexicon()
+    v = lex.vocab
+    return frozenset(n for n in lex.first_names if n in lex.english and n not in _NOT_HERE and n not in _CUES
+                     and n not in v.not_names and n not in v.not_name_times and n not in v.acronyms)
 
 
 def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[Span]:
