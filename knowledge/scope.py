@@ -26,7 +26,7 @@ from knowledge.shown import entry_text, fold_question, per_entry
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
 from knowledge.text import STOPWORDS, expand, raw_tokens, stem, strip_been, strip_places, terms
-from knowledge.vocabulary import vocabulary
+from knowledge.vocabulary import TopicRule, vocabulary
 
 # An entry that mentions another area answers a question naming it only if it also matches the rest of the
 # question: this share of the question's weight, besides the place name ("does Merseyside police cover
@@ -176,9 +176,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     # "housing officer for a social landlord, ...": who asks, and "we run holiday clubs. does the partnership ...": what
     # the asker does, name no topic asked
     told = _asking(role_lead(question)[1])
-    for rule in scope.topics:
-        if (topic := _found(rule.phrases, told)) and topic not in shown and not _found(rule.unless, told):
-            return rule_decline(rule.name, rule, topic)
+    if topical := _topic_decline(scope.topics, told, shown):
+        return topical
     if own := _own_role(q):
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
                        f"{own} is there.", "Your manager or your organisation's safeguarding lead can tell you.")
@@ -206,13 +205,19 @@ def beside_worry_decline(asking: str, best: Entry | None, weight: Weight | None 
     scope = vocabulary().out_of_scope
     told = _asking(role_lead(asking)[1])
     shown = entry_text(best) if best is not None else ""
-    for rule in scope.topics:
-        if rule.beside_worry and (topic := _found(rule.phrases, told)) and topic not in shown \
-                and not _found(rule.unless, told):
-            return rule_decline(rule.name, rule, topic)
+    if topical := _topic_decline([rule for rule in scope.topics if rule.beside_worry], told, shown):
+        return topical
     for kind in scope.fact_kinds if best is not None else []:
         if kind.beside_worry and fact_missing(kind, told, best, shown, weight, linked):
             return Decline(kind.name, kind.reason, kind.pointer, related=True)
+    return None
+
+
+def _topic_decline(rules: list[TopicRule], told: str, shown: str) -> Decline | None:
+    """The first topic rule whose phrase the asking text (`told`) holds, that the entry shown does not mention."""
+    for rule in rules:
+        if (topic := _found(rule.phrases, told)) and topic not in shown and not _found(rule.unless, told):
+            return rule_decline(rule.name, rule, topic)
     return None
 
 
