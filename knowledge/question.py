@@ -154,11 +154,17 @@ def _remark_split(parts: list[str]) -> list[str]:
     head, sep, tail = last.rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
     if not sep or not words or not (words[0] in vocabulary().remark_openers or _states(words) or _relays(words) or
-                                    (words[0].endswith("ing") and len(words[0]) >= 5)):
+                                    (words[0].endswith("ing") and len(words[0]) >= 5) or _introduces(words)):
         return parts
     if asks(tail) or not _stands(head):
         return parts
     return [*parts[:-1], head, tail.strip()]
+
+
+def _introduces(words: list[str]) -> bool:
+    """The words say who asks ("..., locum paeds registrar starting tomorrow", "..., new DSL", "..., SW here"): a role
+    with a word that places the asker in it, not a role offered as the answer ("..., the DSL or the head?")."""
+    return names_role(words) and any(w in ("here", "new") or (w.endswith("ing") and len(w) >= 5) for w in words)
 
 
 def _states(words: list[str]) -> bool:
@@ -206,11 +212,19 @@ def _thin(text: str, n: int | None = None) -> bool:
     return (_content(text) if n is None else n) < MIN_ASKING_WORDS and not _requests(text)
 
 
+_POINTING_BACK = frozenset({"to", "for", "from", "with", "by", "of", "on", "at", "into", "and", "or", "but", "n", "&"})
+
+
 def _wh_named(asking: str) -> bool:
     """'who are the safeguarding partners': a question word opening two words of its own and no pronoun pointing
     back stands alone, however short."""
     words = raw_tokens(strip_places(fold(asking)))  # the words _content counts, read once
-    return (bool(words) and words[0] in _WH and sum(w not in STOPWORDS for w in words) >= MIN_ASKING_WORDS - 1
+    # ("roughly how many LADO contacts ...": a word before the question word qualifies it; "to which job titles"
+    # points back to what was said before)
+    at = next((i for i, w in enumerate(words[:WH_OPENING]) if w in _WH), None)
+    if at and not _POINTING_BACK.isdisjoint(words[:at]):
+        return False
+    return (at is not None and sum(w not in STOPWORDS for w in words[at:]) >= MIN_ASKING_WORDS - 1
             and vocabulary().back_references.isdisjoint(words))
 
 

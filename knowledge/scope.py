@@ -157,7 +157,9 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     adult = _found(scope.adult.phrases, q) and _adult_asked(scope.adult, q, get_detector().adult_reading(question))
     if adult and not _mentions(best, adult, shown):  # the detector reads the message only beside an adult phrase
         return rule_decline("adult", scope.adult, adult)
-    later = _found(scope.after_documents.phrases, q)
+    # "ive just taken over as training lead, what does ...": the asker's own news is not an event after the documents
+    told = _asking(role_lead(question)[1])
+    later = _found(scope.after_documents.phrases, told)
     if later and later not in shown and not (best is not None and now_asked(q)):  # "these days": said then, below
         return rule_decline("after_documents", scope.after_documents, later)
     first_year = scope.after_documents.first_year
@@ -174,8 +176,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
                 return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "
                                f"changed locally in or after {year}.", scope.after_documents.pointer, related=True)
     # "housing officer for a social landlord, ...": who asks, and "we run holiday clubs. does the partnership ...": what
-    # the asker does, name no topic asked
-    told = _asking(role_lead(question)[1])
+    # the asker does, name no topic asked (`told`, above)
     if topical := _topic_decline(scope.topics, told, shown):
         return topical
     if own := _own_role(q):
@@ -234,11 +235,14 @@ def _asking(question: str) -> str:
     return fold_question(" ".join(kept) if kept and len(kept) < len(parts) else question)
 
 
-_REQUEST_RE = re.compile(r"^\W*(?:need|needs|needed|want|wanted|looking for|after|please|pls|plz|just|name|number|"
+_REQUEST_RE = re.compile(r"^\W*(?:need|needs|needed|want|wanted|looking for|after|please|pls|plz|"
+                         r"just(?!\s+(?:took|taken|started|joined|moved|become|became|been)\b)|name|number|"
                          r"email|details|contact|send|give|tell|list|and|also|plus)\b", re.I)
 # ... and the same said without its "I" ("been asked to sit on the group as a trustee. how often ...")
 _SELF_RE = re.compile(r"^\W*(?:i|im|i'm|ive|i've|we|were|we're|weve|we've|been|just been|recently|just started|"
-                      r"started|just joined|joined)\s", re.I)
+                      r"started|just joined|joined|"
+                      r"(?:just\s+)?(?:took|taken|become|became|moved)\s+(?:over|on|up|into|to|in)\b)\s",
+                      re.I)
 
 
 def route_unheld(question: str, best: Entry, area: str | None, council: str) -> str | None:
