@@ -151,6 +151,16 @@ _NOTE_LEAD = re.compile(r"(?:(?:ok\s{1,3})?so|re|update\s{1,3}on|reminder|concer
                         r"|moving\s{1,3}on\s{1,3}to)?[\s:,\-]{0,3}", re.IGNORECASE)
 
 
+# After a note's bare subject, one child: a definite thing it has, or what it did in the past ("boy with the scar").
+_PARTICULAR = re.compile(r"\s{1,3}(?:with\s{1,3}the|who\s{1,3}(?:was|were|had|got|came|gave|went|drove|ran|took|fell"
+                         r"|[a-z]{3,20}ed))\s", re.IGNORECASE)
+
+
+def particular(text: str, a: int, start: int, end: int) -> bool:
+    """A note's bare subject ("re girl who ...", or first in its sentence) described as one child (round 45)."""
+    return bool(_NOTE_LEAD.fullmatch(text, a, start) and _PARTICULAR.match(text, end))
+
+
 _WORD_REACH = 56  # (at most 53: "the", two words of up to 20 letters, the spaces: the word a match names starts)
 
 
@@ -223,7 +233,7 @@ def _combined(src: Source, a: int, _key_end: int, length: int, start: int, end: 
     """Whether the sentence text[a:a + length], whose person is at a + start to a + end, combines enough kinds."""
     text, b, start, end = src.text, a + length, a + start, a + end
     kinds = _kinds(src, a, b, absent)
-    if kinds & {"trait", "event"} and _DEFINITE.match(text, start):
+    if kinds & {"trait", "event"} and (_DEFINITE.match(text, start) or particular(text, a, start, end)):
         kinds.add("unique")  # "the boy with one arm", "the baby that was on the news": known to all who saw
     # "the only pupil with a hearing dog at our school": the only one in one named setting
     if "unique" in kinds and (src.search(OUR_SETTING, a, b, as_typed=True) or src.search(ONLY_CHILD_IN, a, b)):
@@ -377,7 +387,7 @@ def _eventful(src: Source, a: int, _key_end: int, length: int, start: int, end: 
     # needs both the day and the place ("a baby was admitted after the fall at the soft play on 3rd May")
     subject = (src.low if src.low is not None else text)[start:end]  # (as the subject was matched)
     definite = not _INDEFINITE.match(subject) and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) \
-        and _ARTICLE_OR_AGE.match(subject)  # "yp found at the bus station" (no article): as "a yp"
+        and (_ARTICLE_OR_AGE.match(subject) or particular(text, a, start, end))  # "yp found at ...": as "a yp"
     return bool((when or where) if definite else (when and where))
 
 

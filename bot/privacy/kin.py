@@ -35,6 +35,8 @@ from bot.privacy.plural_family import (
     lower_family,
     place_before_service,
     plural_surname,
+    visited_family,
+    word_surname_family,
 )
 from bot.privacy.tokens import _END_PUNCT, _QUOTES, _STOP_PUNCT, Classifier, Tok, Toks, _neighbours, judged
 from bot.privacy.wordshapes import capitalised_words
@@ -66,7 +68,8 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
     if nxt is not None and not t.after.strip(" ") and place_before_service(nxt, toks[i + 2], v.family_nouns):
         return False  # "the Seacombes family hub", "the Beechwoods centre": a place's service (round 33)
     if (prev is not None and prev.norm == "the" and w.endswith("s") and plural_surname(t, nxt, act, lex, c)) \
-            or lower_family(i, t, toks, lex) or described_family(i, t, prev, toks, lex):
+            or lower_family(i, t, toks, lex) or described_family(i, t, prev, toks, lex) \
+            or visited_family(i, t, prev, toks, lex):
         return True
     # "the Walsh family", "the hughes kids", "five Ahmed children".
     if nxt is None or t.after.strip(" "):
@@ -80,6 +83,8 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
         return False  # "Sheffield Children's Hospital", "Birmingham Children's Trust": a body's name (round 41)
     if kind_of_case(t, prev, nxt, lex):
         return False  # "a sextortion case": a kind of case, not a family's (round 33)
+    if word_surname_family(t, prev, nxt, lex):
+        return True  # "the baker family", "the Hope family" (round 45)
     # 'the Quayle baby': a capitalised proper noun in no name list is a surname here (not a nationality)
     proper = t.cap and w in lex.proper_nouns and not w.endswith(NATIONAL) and w not in v.communities
     odd_word = (c.known(w) or not c.common(w) or w in lex.places or proper) and w not in v.not_names \

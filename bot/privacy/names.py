@@ -372,7 +372,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     families = sorted({i + 1 for i in at.get("the", ()) if i + 1 < n and bases[i + 1][-1:] == "s"
                        and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd or bases[i + 1][:-1] in frequent)}
                       | {i - 1 for b in family_nouns & distinct for i in at[b]
-                         if i and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english)}
+                         if i and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english
+                                   or bases[i - 1] in frequent)}
                       | {i for b in odd if b[-1:] == "s" and b.startswith(("mc", "mac")) for i in at[b]})  # round 27
     toks = Toks(text, spans, norms)
     c = classifier()

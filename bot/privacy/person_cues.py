@@ -67,7 +67,8 @@ _HOUSEHOLD = frozenset({"family", "families", "household", "households"})  # "th
 def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'Joy and Grace are the names of the two meeting rooms', 'Hope is the name of our new minibus': capitalised
     words joined by "and" or commas, then is / are, (the) name(s) of, and within four words no person or family word
-    ("Ruby is the name of the girl" is still a child)."""
+    ("Ruby is the name of the girl" is still a child); or, joined by "and", straight before a room's word ("Holly and
+    Ivy rooms", round 45)."""
     j, v = i, lex.vocab
     while (t := toks[j]) is not None and t.cap and j < i + 6:
         nxt = toks[j + 1]
@@ -78,6 +79,8 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
         else:
             break
     words = [o.norm if (o := toks[k]) is not None else "" for k in range(j + 1, j + 5)]
+    if j > i - 2 and words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
+        return any((o := toks[m]) is not None and o.norm in ("and", "&") for m in range(max(0, i - 2), j + 1))
     if words[0] not in ("is", "are", "were", "was"):
         return False
     k = 2 if words[1] == "the" else 1

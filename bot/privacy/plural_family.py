@@ -166,3 +166,48 @@ def described_family(i: int, t: Tok, prev: Tok | None, toks: Toks, lex: Lexicon)
         if o.norm in ("family", "families", "household"):
             return True
     return False
+
+
+# A family's group words after its name; a name that is also a place needs one that only a household is called.
+_GROUPS = frozenset({"family", "families", "fam", "fams", "household", "households", "kids", "children", "lot", "clan",
+                     "brood", "tribe"})
+_HOUSEHOLD = frozenset({"family", "families", "fam", "fams", "household", "households"})
+
+
+def _plain_surname(w: str, lex: Lexicon, describing: bool = True) -> bool:
+    """A frequent surname that is no colour, venue, role, title or community (nor, `describing`, a word describing a
+    family: "young" is one, "youngs" no word)."""
+    v = lex.vocab
+    return w in lex.frequent_surnames and not (describing and w in v.family_describers) and not any(
+        w in s for s in (v.colours, v.org_words, v.role_words, v.titles, v.communities))
+
+
+def word_surname_family(t: Tok, prev: Tok | None, nxt: Tok, lex: Lexicon) -> bool:
+    """'the baker family', 'the hardy kids', 'the Hope family': a frequent surname that is also a word or a place,
+    between "the" and a family's group word (round 45; not 'the foster family', 'the little kids', 'the Bolton family
+    hub'), in lower case or capitalised."""
+    if prev is None or prev.norm != "the" or nxt.cap or t.upper or not _plain_surname(t.norm, lex):
+        return False
+    if t.norm in lex.places or t.norm in lex.vocab.local_places:
+        return nxt.norm in _HOUSEHOLD
+    return nxt.norm in _GROUPS
+
+
+_TO_THE = frozenset({"to", "on", "about", "re"})
+
+
+def visited_family(i: int, t: Tok, prev: Tok | None, toks: Toks, lex: Lexicon) -> bool:
+    """'joint visit to the youngs', 'worried about the Wards,': a frequent surname made plural after "the" and a visit
+    or a worry (round 45): capitalised mid-sentence, or in lower case a plural that no English word is spelt as (not
+    'visit the wards')."""
+    w, v = t.norm, lex.vocab
+    if prev is None or prev.norm != "the" or t.upper or not w.endswith("s") or not (
+            _plain_surname(w[:-1], lex, describing=False)
+            or (t.cap and w[:-1] in lex.frequent_surnames and w[:-1] not in v.family_describers)):
+        return False
+    if not t.cap and (w in lex.english or w in lex.rare_english or w in lex.places):
+        return False
+    cue = toks[i - 2] if i > 1 else None
+    if cue is not None and cue.norm in _TO_THE:
+        cue = toks[i - 3] if i > 2 else None
+    return cue is not None and cue.norm in v.family_visit_cues

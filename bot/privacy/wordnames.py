@@ -183,6 +183,8 @@ def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
     t, v = toks[i], lex.vocab
     if t is None or t.norm not in v.abstract_name_words or t.possessive:
         return False
+    if t.norm in v.not_name_times and _season_term(i, toks, v.not_name_times):
+        return True  # "Autumn term dates are out, Spring to follow" (round 45)
     j = i + 1
     if toks[j] is not None and toks[j].norm in ("is", "was", "'s"):  # type: ignore[union-attr]
         j += 1
@@ -190,6 +192,16 @@ def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
         j += 1
     o = toks[j]
     return o is not None and o.norm in v.abstract_predicates
+
+
+def _season_term(i: int, toks: Toks, times: frozenset[str]) -> bool:
+    """A season within twelve words of a season before "term" ("Summer term ..., Autumn to follow"): a school's terms,
+    no child."""
+    for k in range(max(0, i - 12), i + 13):
+        o, nxt = toks[k], toks[k + 1]
+        if o is not None and nxt is not None and o.norm in times and nxt.norm in ("term", "terms") and o.cap:
+            return True
+    return False
 
 
 def _pet(i: int, toks: Toks, lex: Lexicon) -> bool:
