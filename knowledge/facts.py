@@ -67,6 +67,9 @@ def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight:
         return False  # "name of the training course" is not a person; "... training officer", "who runs it" are
     if kind.local_only and best.partnership == NATIONAL:
         return True
+    if kind.contact and not vocabulary().route_roles.isdisjoint(raw_tokens(folded_q)) \
+            and vocabulary().route_roles.isdisjoint(raw_tokens(shown)):
+        return True  # "halton LADO email address": the partnership's own mailbox is not the LADO's
     single_years = YEAR_RE.findall(RANGE_RE.sub(" ", folded_q))
     if (kind.local_only or kind.prefer_figures or kind.dated) and (any(y not in shown for y in single_years)
                                                                    or not years_of(folded_q) <= years_of(shown)):

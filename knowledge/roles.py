@@ -87,3 +87,29 @@ def _role_at(tokens: list[str]) -> int:
     """Where the first role named in the tokens starts, a role's head noun too (len(tokens) when none)."""
     heads = vocabulary().role_heads
     return next((i for i, t in enumerate(tokens) if t in heads or _role_starts(tokens, i)), len(tokens))
+
+
+# "... is there a team i can ask as a brand new DSL": the asker's own role said inside the question
+_OWN_MODIFIERS = ("brand", "new", "newly", "qualified", "recently", "appointed", "trainee", "student", "locum",
+                  "agency", "junior", "senior", "relief", "temporary", "interim", "acting", "deputy")
+
+
+@lru_cache(maxsize=1)
+def _own_role_re() -> re.Pattern[str]:
+    said = sorted(vocabulary().self_roles, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in said)
+    modifiers = "|".join(_OWN_MODIFIERS)
+    return re.compile(rf"\b(?:as|im|i'm|i\s+am|being)\s+(?:a|an)\s+(?:(?:{modifiers})\s+)*(?P<role>{alternatives})\b",
+                      re.I)
+
+
+def split_own_role(question: str) -> tuple[str, str]:
+    """(the question without the asker's own role said inside it, that role): "as a brand new DSL" says who asks; the
+    role weighs as context (search.analyse) and "brand new" not at all, so neither outvotes what is asked, while
+    "training for me as a new DSL" keeps the DSL as support."""
+    found = list(_own_role_re().finditer(question))
+    if not found:
+        return question, ""
+    kept = _own_role_re().sub(" ", question)
+    return kept, " ".join(m.group("role") for m in found)
+

@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
-from knowledge.roles import role_words
+from knowledge.roles import role_words, split_own_role
 from knowledge.text import (
     GENERIC,
     ORDINARY,
@@ -192,6 +192,8 @@ class SearchIndex:
         """The question's slots; words only in `context` (who is asking and why, before the question) are kept
         at CONTEXT_WEIGHT so they can support an entry without outvoting what is asked."""
         beside = bool(find_places(f"{question} {context}"))  # a served place: other areas are where from
+        question, own = split_own_role(question)  # "... as a brand new DSL": who asks, read as context
+        context = f"{context} {own}".strip()
         query = self._analyse(question, beside)
         if context:
             extra = self._analyse(context, beside)

@@ -4,7 +4,9 @@
 documents (a post someone else "took over" is: that guard stays). A role said after the last comma with a word that
 places the asker in it ("..., locum registrar starting monday") says who asks and must not outvote the question. A
 word before the question word ("roughly how many ...") does not stop the question standing alone, so the remark after
-it is read as context. Sentences are written here, not copied from any set; each was seen failing on main 052d559
+it is read as context. The asker's role said inside the question ("... as a brand new designated lead") weighs as
+context, its "brand new" not at all. Sentences are written here, not copied from any set; each was seen failing on
+main 052d559
 (the decline is a guard that passed there and must keep passing).
 """
 
@@ -37,3 +39,8 @@ def test_the_askers_own_news_and_role_do_not_outvote_the_question(ask, question,
 def test_a_post_someone_else_took_over_is_still_after_the_documents(ask) -> None:
     res = ask("who took over as chair of the halton executive after she left", "halton")
     assert not res.answered and "came after them" in res.text, res.text
+
+
+def test_the_askers_role_inside_the_question_weighs_as_context(ask) -> None:
+    res = ask("does cheshire west have an education safeguarding team i can go to as a brand new designated lead", CWAC)
+    assert res.answered and "Safeguarding Children in Education" in res.text, res.text

@@ -22,6 +22,8 @@ from tests.knowledge.conftest import assert_declined
         ("what did the halton JTAI find", None, "do not give that inspection's findings"),
         # a name asked for after the role
         ("who is the warrington business manager, by name", None, "do not name the person"),
+        # a role's own address asked for: the partnership's policy mailbox is not the LADO's (answers64)
+        ("email address for the LADO in halton please", "halton", "give no email address"),
     ],
 )
 def test_a_fact_the_entry_lacks_is_declined(ask, question, partnership, says) -> None:
