@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from knowledge.safety_apart import told_after_question, told_apart_from_questions, told_as_real
 from knowledge.safety_frames import FrameLexicon, FrameReader
 from knowledge.safety_model import WorryModel, get_model
 from knowledge.safety_patterns import (
@@ -207,10 +208,15 @@ class Detector:
             rest = self._lexicon([parts[n] for n in keep], asked, [found[n] for n in keep], [topics[n] for n in keep],
                                  self._writer_label(segs, text), [breaks[n] for n in keep])
             worry = rest if rest.is_worry else worry
-        if not worry.is_worry and (told := self._told_apart_from_questions(text)):
+        if not worry.is_worry and (told := told_apart_from_questions(self, text)):
             first = self.detect(told, use_model=False)  # judged on what was told, without the second question
             if first.is_worry and self.reader.told_as_real(clauses(told), segments(told)):
                 return first
+        if not worry.is_worry and (told := told_after_question(self, text)):
+            # "where's the template? also a yr 10 girl ...": what was told, when a cue in it says what happens
+            after = self.detect(told, use_model=False)
+            if after.is_worry and after.strongest > self.lex.specific_weight and told_as_real(self, told):
+                return after
         if not worry.is_worry and (item := self.reader.last_item(text)) and (alone := self.detect(item)).is_worry:
             return alone  # "few things - ... ofsted? ... lastly, a yr 9 boy ...": the last item on its own
         model = get_model() if use_model else None
@@ -337,17 +343,6 @@ class Detector:
         """The message opens with a short label of who writes ("Ward clerks:", "housing officer -"): at most
         LABEL_WORDS words, no worry word and no question word in them."""
         return 0 < len(seg) <= LABEL_WORDS and not self._cues.find(seg) and not self.reader.opens_as_question(seg)
-
-    def _told_apart_from_questions(self, text: str) -> str:
-        """What a message tells of someone apart from its questions, with no worry word or one in them, about the
-        partnership's business or whom to contact ("..., what did Ofsted say?", "who's the Channel chair? yr 10 ...")"""
-        pieces = segment_pieces(text)
-        asks = {k for k, (_piece, toks) in enumerate(pieces)
-                if (self.reader.opens_as_question(toks) and self._other_questions.find(toks)
-                    and (not self._cues.find(toks) or self._topic_only(toks))  # "the CSE numbers": a topic's name
-                    and not self.reader.found_outside(self._anchors, toks) and not self._situation.find(toks))}
-        told = [(piece, toks) for k, (piece, toks) in enumerate(pieces) if k not in asks]
-        return " ".join(p for p, _t in told) if asks and self._anchors.find([t for _p, ts in told for t in ts]) else ""
 
     def _topic_only(self, seg: list[str]) -> bool:
         """A segment whose worry words all name a topic ("when is the next county lines training")."""

@@ -71,6 +71,7 @@ class FrameLexicon(_Strict):
     topic_thing: list[str] = Field(default_factory=list)  # "joined a far right group": a group in the world
     conditional: list[str] = Field(default_factory=list)  # "if", "when": a `generic` marker opening a hypothetical
     next_item: list[str] = Field(default_factory=list)  # "lastly", "one more thing": the next item of a list
+    added: list[str] = Field(default_factory=list)  # "also", "btw", "ps": something added after a question
     fictional: list[str] = Field(default_factory=list)  # "a made up yr 9 girl": no real child, whatever the time
 
     def patterns(self) -> list[tuple[str, str]]:
@@ -87,7 +88,7 @@ WRITER = frozenset({"i", "ive", "im", "we", "weve", "were", "me", "us", "my", "o
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
           "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
-          "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status")
+          "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status", "added")
 
 
 _TIME_CLAUSE = frozenset({"after", "following", "before", "until", "while"})  # opens a clause of the question's

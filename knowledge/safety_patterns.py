@@ -64,6 +64,20 @@ def segment_pieces(text: str) -> list[tuple[str, list[str]]]:
     return [(piece, _piece_tokens(piece)) for piece in segment_texts(text) if piece.strip()]
 
 
+def segment_openings(text: str) -> list[tuple[int, str, list[str]]]:
+    """Each segment that is not blank: where it starts in `text`, the separator before it ("?", ",", "" for the first)
+    and its tokens, so a message can be cut where a question ends."""
+    out: list[tuple[int, str, list[str]]] = []
+    start, sep = 0, ""
+    for m in [*_SEGMENT.finditer(text or ""), None]:
+        end = m.start() if m else len(text or "")
+        if (toks := _piece_tokens(text[start:end])) and text[start:end].strip():
+            out.append((start, sep, toks))
+        if m:
+            start, sep = m.end(), m.group(0)
+    return out
+
+
 _JOINED = re.compile(r"\s+(?:and|but|so|or)\s+", re.IGNORECASE)
 
 

@@ -59,3 +59,34 @@ def test_a_question_then_one_child_now_is_a_worry(text: str) -> None:
 ])
 def test_a_question_then_a_general_child_stays_quiet(text: str) -> None:
     assert not detect_worry(text).is_worry, detect_worry(text)
+
+
+# An admin question about no one, then a child added after it ("also", "btw", or a new sentence after the question
+# mark): what was told is judged on its own (safety52, corpus-aq: six such worries were quiet). Quiet before the change.
+@pytest.mark.parametrize("text", [
+    "where do i upload the minutes from tuesday? also a yr 5 boy has had the same filthy uniform for weeks and is "
+    "eating out of the bins",
+    "which template do we use for the annual report now? btw a yr 8 girl says an older man gives her vodka and takes "
+    "her to parties",
+    "where do i find the escalation flowchart? also a neighbour rang to say she heard a kid screaming next door all "
+    "night",
+    # one child and what is happening, past the marker ("after a beating his uncle" read no hypothetical)
+    "which panel signs off a rapid review? also one of my year 6 boys has a broken arm after a beating his uncle gave "
+    "him",
+    # no marker: a new sentence after the question mark
+    "do we tell the LADO or HR first? there's a cleaner at the nursery who has given a 13yo girl money and lifts home",
+    "how do we make a Prevent referral? also a yr 11 lad keeps posting far right memes and is trying to recruit his "
+    "mates",
+])
+def test_an_admin_question_then_a_child_added_is_a_worry(text: str) -> None:
+    assert detect_worry(text).is_worry, detect_worry(text)
+
+
+@pytest.mark.parametrize("text", [
+    "when does a CP medical happen? a baby with a bruise?",  # the case the question is about
+    "where's the training calendar? also the boy in the case study video is a bit out of date",
+    "how do I book the CSE course? also if a child tells us they are being groomed, who do we call first",
+    "for the course quiz: what counts as neglect? a year 4 boy keeps coming in hungry",  # the quiz sets the case
+])
+def test_an_admin_question_then_a_case_stays_quiet(text: str) -> None:
+    assert not detect_worry(text).is_worry, detect_worry(text)
