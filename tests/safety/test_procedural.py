@@ -31,6 +31,10 @@ QUIET = {
     "the name of a scheme asked (safety50)": [
         "whats the scheme called where police let nurseries know about a DV incident at a child's home overnight",
     ],
+    "a published review named by a child's letter (safety52)": [
+        "what were the main messages of the Child Z review on home schooling",  # an alarm before the change
+        "our DSLs want a summary of the baby K review around bruising in non mobile babies",
+    ],
     "definition: the same thing as": [
         "is county lines grooming the same thing as criminal exploitation of a child, or wider?",
     ],
