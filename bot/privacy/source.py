@@ -198,16 +198,41 @@ class Source:
 
     def _starts_of(self, word: str) -> list[int]:
         """Where `word` starts in the lower-case copy (`lower` where case changes its length), not inside a longer
-        word: found once per word, since many detectors' cue sets and word lists share words ("his", "the", "at")."""
+        word: found once per word, since many detectors' cue sets and word lists share words ("his", "the", "at").
+        A word opening with a letter or digit can only start a run of them: its places are read from the message's
+        runs (_runs, one scan for all words) instead of a str.find per occurrence of its letters ("a", "he")."""
         key = ("starts of", word)
         if (found := self._memo.get(key)) is None:
-            low, places = self.low if self.low is not None else self.lower, []
-            i = low.find(word)
-            while i >= 0:
-                if i == 0 or not low[i - 1].isalnum():
-                    places.append(i)
-                i = low.find(word, i + 1)
+            low = self.low if self.low is not None else self.lower
+            head = _ALNUM_RUN.match(word)
+            if head is None:
+                places, i = [], low.find(word)
+                while i >= 0:
+                    if i == 0 or not low[i - 1].isalnum():
+                        places.append(i)
+                    i = low.find(word, i + 1)
+            elif head.end() == len(word):  # the runs that begin with the word ("he": "he", "her", "help")
+                runs, texts = self._runs()
+                k, ends = bisect.bisect_left(texts, word), []
+                while k < len(texts) and texts[k].startswith(word):
+                    ends.append(runs[texts[k]])
+                    k += 1
+                places = [*ends[0]] if len(ends) == 1 else sorted(i for run in ends for i in run)
+            else:  # "year 7": the run is the word's own first run, the rest read at each of its places
+                places = [i for i in self._runs()[0].get(head.group(), ()) if low.startswith(word, i)]
             found = self._memo[key] = places
+        return found  # type: ignore[return-value]
+
+    def _runs(self) -> tuple[dict[str, list[int]], list[str]]:
+        """Each run of letters and digits in the lower-case copy with where it starts, and the distinct runs sorted
+        (kept for the message): a place no letter or digit precedes, with a word's first letter, starts a run."""
+        if (found := self._memo.get((_RUNS,))) is None:
+            low = self.low if self.low is not None else self.lower
+            runs: dict[str, list[int]] = {}
+            for run, start in zip(_ALNUM_RUN.findall(low), map(re.Match.start, _ALNUM_RUN.finditer(low)),
+                                  strict=True):
+                runs.setdefault(run, []).append(start)
+            found = self._memo[(_RUNS,)] = (runs, sorted(runs))
         return found  # type: ignore[return-value]
 
 
@@ -360,7 +385,9 @@ def _plain(tree: _parser.SubPattern, after: int) -> _parser.SubPattern:
 _BACK: dict[int, tuple[re.Pattern[str], int]] = {}
 _AHEAD: dict[int, tuple[re.Pattern[str], int]] = {}
 _RELAXED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-_UNSEEN, _AT_WORD = object(), object()
+_UNSEEN, _AT_WORD, _RUNS = object(), object(), object()
+# a run of letters and digits: [^\W_] is exactly what str.isalnum() accepts, one character at a time
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _MAX_STARTS = 500
 _MEMO_AHEAD = 400  # (a pattern that reads further is tried afresh at every cue)
 MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
