@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bot.privacy.source import Source
 
-TEXT = ("He said her help was the key; the other heir, in year 8 then year 7, yr 7 and Year 7s. İlkay's nan (nan) ## #tag "
+TEXT = ("He said her help was the key; the other heir, in year 8 then year 7, yr 7 and Year 7s. "
+        "İlkay's nan (nan) ## #tag "
         "he-he x_he 7he ½he Ñandu ñan nanan he")
 WORDS = ["he", "her", "the", "year 7", "yr 7", "nan", "an", "#", "#tag", "-he", "½he", "ñan", "7", "s", "zz", "x_he"]
 
