@@ -2,7 +2,8 @@
 ring", "is there a local number", "which team", "does this go to the ... panel"), before or after it, is judged on
 what was told; a population ("half of our families"), a child from the writer's past, a review, a document for a
 population, a policy looked over and training for an audience stay general. Sentences are written here, not copied
-from a corpus; the ones marked "guard" already passed on the commit before the change, every other one failed there.
+from a corpus; the ones marked "guard" already passed on the commit before the change, every other one failed there
+(safety53 added a population counted as a number: "the total of children on plans this month").
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ def test_new_cues_are_read(text: str, cue_word: str) -> None:
     # a population, not one child
     "loads of our pupils say they've been sent nudes by strangers online - is there a local campaign we can join?",
     "half of our families are in temporary housing with no heating - who leads on poverty at the partnership?",
+    # a population counted as a number over a period (safety53)
+    "current total of children on child protection plans across halton this month?",
+    "total of young people on CIN plans this quarter for our area please, for the governors",
     # a child from the writer's past
     "a girl I fostered years ago was killed by her partner - does the partnership ever review cases like that?",
     # a domestic homicide review
