@@ -11,9 +11,8 @@ an age; a school year.
 
 A sentence is flagged when it speaks of one person or family ("the girl who...", "the Syrian family", "a 12yo",
 "the only ...") and holds two kinds, one of which narrows the population (a place, a trait, a community, an event,
-uniqueness, a school year): an age and "teenage mum" alone fit thousands of families. General practice text
-("children with a disability in Halton", "the only way to refer is the front door") names no one. Bounded
-quantifiers only; each sentence is read once: linear time.
+uniqueness, a school year): an age and "teenage mum" alone fit thousands of families. Practice text ("children with
+a disability in Halton") names no one. Bounded quantifiers only; each sentence is read once: linear time.
 """
 
 from __future__ import annotations
@@ -264,7 +263,8 @@ _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octo
 # Not capitalised words that are no place: a weekday, a month, a pronoun, an article.
 _NOT_EVENT_PLACE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                     r"June|July|August|September|October|November|December|Christmas|Easter|I|The|A|An|His|Her|Their)\b")
-# A road's number ("the A556", "M56 junction 10", "B5152").
+# A child left at a spot, the place named before it ("left in the Asda car park", "left outside the Spar", round 46).
+_LEFT_AT = r"\bleft\s{1,3}(?:alone\s{1,3})?(?:in|at|outside|by)\s{1,3}the\s{1,3}(?:[a-z'’\-]{1,20}\s{1,3}){0,2}?"
 ROAD = re.compile(r"\b[AMB]\d{1,4}(?:\(M\))?\b")
 # Somewhere with a name: a preposition of place then a capitalised word ("outside Runcorn station", "at Victoria Park").
 NAMED_SPOT = re.compile(rf"\b(?:outside|near|at|by|behind|opposite|in|into|on|from|off)\s{{1,3}}(?:the\s{{1,3}})?"
@@ -284,7 +284,8 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:^|(?<=[.!?\n])|(?<=[.!?\n]\s))\s{{0,2}}(?:{_alternation(v.event_subjects)})\b(?!['’]s\b)"
             rf"(?!\s{{1,3}}(?:{_alternation(v.not_event_subject_next)})\b)",
             re.IGNORECASE),
-        "incident": re.compile(rf"\b(?:{_alternation(v.incident_words)})\b", re.IGNORECASE),
+        "incident": re.compile(rf"\b(?:{_alternation(v.incident_words)})\b|{_LEFT_AT}(?:{_alternation(v.event_places)})"
+                               r"\b", re.IGNORECASE),
         "when": re.compile(
             rf"\b(?:{_alternation(v.event_times)})\b|\b{_DAYS}\b(?!s)(?!\s{{1,3}}(?:to|-|–)\s)"
             rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:of\s{{1,3}})?{_MONTHS}\b|\b{_MONTHS}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)\b"
@@ -395,6 +396,5 @@ def _eventful(src: Source, a: int, _key_end: int, length: int, start: int, end: 
 def _event_back() -> int:
     """How far before its sentence _eventful can read: the look-behinds, and the article before the subject."""
     pats = _event_patterns()
-    return max(2, 4 + _reach_back(_INDEFINITE_BEFORE), *map(_reach_back, (pats["incident"], pats["when"],
-                                                                           pats["casework"], pats["spot"], ROAD,
-                                                                           NAMED_SPOT)))
+    return max(2, 4 + _reach_back(_INDEFINITE_BEFORE),
+               *map(_reach_back, (pats["incident"], pats["when"], pats["casework"], pats["spot"], ROAD, NAMED_SPOT)))

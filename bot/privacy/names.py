@@ -175,8 +175,9 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
     relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive
     # "Georgia's boyfriend": a place has no mum or boyfriend (but may have social workers and partners)
     kin_next = relation_next and nxt.norm in v.person_relations  # type: ignore[union-attr]
-    contact = prev is not None and (prev.norm in v.contact_verbs or (
-        prev2 is not None and prev2.norm in _SPEAK and prev.norm in ("to", "with")))
+    contact = prev is not None and (prev.norm in v.contact_verbs or (prev2 is not None and (
+        (prev2.norm in _SPEAK and prev.norm in ("to", "with"))
+        or (prev2.norm in _PICK and prev.norm == "up" and nn not in _PREPS))))
     clause = _clause_start(t, prev, lex) and not (prev is not None and prev.norm in _DETERMINERS)
     mid_cap = t.cap and not t.upper and not _sentence_start(t, prev)
     if known:  # a name that is also a word, place or term: only in a name position
@@ -194,7 +195,8 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
                     or (first and _case_for(w, prev, prev2, nn, end_next or verb_next, lex))
                     or (mid_cap and not place and not _in_title_phrase(i, toks, c, lex)
                         and not _before_org(i, toks, lex))  # 'Rose Hill school', 'Grace Road surgery'
-                    or (first and t.cap and _surname_next(i, toks, lex))
+                    or (first and ((aged_aside(i, toks) and w not in v.not_name_times)
+                                   or (t.cap and _surname_next(i, toks, lex))))
                     or (first and _lower_surname_next(t, toks[i + 1], lex)))
     return bool(  # in no list
             (after_role and (t.cap or verb_next or ing_next or end_next))
@@ -234,6 +236,8 @@ def _unlisted_subject(i: int, toks: Toks, lex: Lexicon) -> bool:
 
 
 _FOR_WHOM = frozenset({"for", "re"})  # "the report for Wiktoria", "re Kacper"
+# "dad picked up faith drunk" (round 46; not "picked up faith in the process")
+_PICK, _PREPS = frozenset({"picked", "pick", "picks", "picking"}), frozenset({"in", "on", "at", "into", "and", "about"})
 _SOON = frozenset({"tmrw", "tomorrow", "tomoz", "today", "tonight", "asap", "later", "pls", "please"})
 
 

@@ -79,6 +79,8 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
         else:
             break
     words = [o.norm if (o := toks[k]) is not None else "" for k in range(j + 1, j + 5)]
+    if _plants(i, j, toks, lex):
+        return True
     if j > i - 2 and words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
         return any((o := toks[m]) is not None and o.norm in ("and", "&") for m in range(max(0, i - 2), j + 1))
     if words[0] not in ("is", "are", "were", "was"):
@@ -88,3 +90,32 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     people = (v.event_subjects | v.person_relations | v.family_nouns | v.singular_referents) - _HOUSEHOLD
     return not any((o := toks[m]) is not None and o.norm in people for m in range(j + k + 3, j + k + 8))
+
+
+def _plants(i: int, j: int, toks: Toks, lex: Lexicon) -> bool:
+    """'Heather and Rosemary in the herb bed need watering': every word of the list a plant's name, no verb of a
+    person straight after it, and within six words something done to plants or where they grow (round 46; 'Heather
+    and Rosemary are in care', 'Holly and Ivy watered the garden', '... in the garden with dad' are children)."""
+    v = lex.vocab
+    while i > 1 and (a := toks[i - 1]) is not None and a.norm in ("and", "&") and (o := toks[i - 2]) is not None \
+            and o.cap:
+        i -= 2
+    names = [o.norm for k in range(i, j + 1) if (o := toks[k]) is not None and o.cap]
+    nxt = toks[j + 1]
+    if len(names) < 2 or nxt is None or nxt.norm.endswith("ed") or nxt.norm in v.person_verbs:
+        return False
+    after = [o.norm for k in range(j + 1, j + 9) if (o := toks[k]) is not None]
+    people = v.event_subjects | v.person_relations | v.family_nouns
+    return all(w in v.plant_names for w in names) and any(w in v.plant_context for w in after[:6]) and not any(
+        w in people for w in after)
+
+
+def water_name(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'River Aire flood alert': "River" capitalised, then a capitalised word in no first-name or surname list, then
+    within four words what is said of a river (round 46; 'River Kowalski was seen' is a child)."""
+    t, nxt, v = toks[i], toks[i + 1], lex.vocab
+    if t is None or not t.cap or t.norm not in v.water_name_words or nxt is None or not nxt.cap or t.after != " ":
+        return False
+    if nxt.norm in lex.first_names or nxt.norm in lex.surnames:
+        return False
+    return any((o := toks[k]) is not None and o.norm in v.water_context for k in range(i + 2, i + 6))

@@ -205,9 +205,17 @@ def visited_family(i: int, t: Tok, prev: Tok | None, toks: Toks, lex: Lexicon) -
             _plain_surname(w[:-1], lex, describing=False)
             or (t.cap and w[:-1] in lex.frequent_surnames and w[:-1] not in v.family_describers)):
         return False
-    if not t.cap and (w in lex.english or w in lex.rare_english or w in lex.places):
-        return False
     cue = toks[i - 2] if i > 1 else None
     if cue is not None and cue.norm in _TO_THE:
         cue = toks[i - 3] if i > 2 else None
-    return cue is not None and cue.norm in v.family_visit_cues
+    if cue is None or cue.norm not in v.family_visit_cues:
+        return False
+    if not t.cap and (w in lex.english or w in lex.rare_english or w in lex.places):
+        return w not in lex.places and _family_near(i, toks.norms, v.family_context_words)
+    return True
+
+
+def _family_near(i: int, norms: list[str], context: frozenset[str]) -> bool:
+    """A plural that is also a word ('the stones', 'the fishers') is a family only with one at hand: a child, a parent
+    or a joint visit within six words after it (round 46; 'the students visit the wards' has none)."""
+    return any(norms[j] in context for j in range(i + 1, min(len(norms), i + 7)))
