@@ -71,12 +71,17 @@ LODGING_ROOM = re.compile(
     r"\broom\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
+# A boat as a home, at its numbered berth or lock ("the narrowboat moored at Lock 14", "boat moored at Anderton, berth
+# 12"), read like a room: with a person or placement near (round 46)
+MOORING = re.compile(r"\b(?:narrow\s?boat|house\s?boat|boat|barge)\b[^.\n?!]{0,60}?\bmoored\s{1,3}(?:at|on|by|near|in)"
+                     r"\b[^.\n?!]{0,40}?\b(?:lock|berth|mooring|pontoon|bridge)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}\b",
+                     re.IGNORECASE)
 # A room with its number, in both patterns above: looked for first (a literal start, found fast), as LODGING_ROOM is
 # slow to try at every word of a long message
 ROOM_NUMBER = re.compile(r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d", re.IGNORECASE)
 _LODGER = re.compile(r"\b(?:placed|placement|emergency|she|he|she's|he's|shes|hes|they|they're|theyre|them|her|his|"
                      r"their|mum|mum's|dad|dad's|child|kids|children|baby|family|girl|boy|son|daughter|yp|lad|lass|"
-                     r"staying|living|lives|sleeping|"
+                     r"staying|living|lives|sleeping|housed|homeless|temp(?:orary)?\s{1,3}accom(?:modation)?(?!\s{1,3}(?:team|officers?|service))|"
                      r"\d{1,2}\s{0,2}(?:yo|y/o|years?\s{1,2}old))\b|\b(?:1[0-7]|[5-9])\b(?!\s{0,2}[:.]\d)",
                      re.IGNORECASE)
 
@@ -170,12 +175,15 @@ def spoken_numbers(text: str) -> Iterator[Span]:
 
 
 def _lodgings(src: Source, words: frozenset[str]) -> Iterator[Span]:
-    """A hotel room or a street corner given as where a family lives (the patterns run on the lower-case copy)."""
+    """A hotel room, a moored boat or a street corner given as where a family lives (the patterns run on the
+    lower-case copy)."""
     if "corner" in words:
         yield from (("address", m.start(), m.end()) for m in src.finditer(HOME_CORNER))
-    if "room" in words and src.search(ROOM_NUMBER, 0, len(src.text)):
+    rooms = "room" in words and src.search(ROOM_NUMBER, 0, len(src.text)) is not None
+    if rooms or "moored" in words:
         lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
-        for m in (*src.finditer(HOTEL_ROOM), *src.finditer(LODGING_ROOM)):
+        found = (*src.finditer(HOTEL_ROOM), *src.finditer(LODGING_ROOM)) if rooms else ()
+        for m in (*found, *(src.finditer(MOORING) if "moored" in words else ())):
             if lodgers is None:
                 lodgers = [(c.start(), c.end()) for c in src.finditer(_LODGER)]
             k = bisect.bisect_left(lodgers, (m.start() - 80, 0))
@@ -313,7 +321,7 @@ def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list
         out.append(_child_settings(src))
     if words & {"nursery", "preschool", "pre", "playgroup", "creche", *_GROUP_KINDS} and words & _GROUP_NOUNS:
         out.append(_setting_rooms(src, words))
-    if words & {"corner", "room"}:
+    if words & {"corner", "room", "moored"}:
         out.append(_lodgings(src, words))
     if ("at" in words and (words & {"dot", "com"} or ".co" in text or ".org" in text or ".net" in text)
             and src.search(SPELT_DOMAIN, 0, len(text))):
