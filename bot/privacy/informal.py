@@ -73,9 +73,11 @@ LODGING_ROOM = re.compile(
 )
 # A boat as a home, at its numbered berth or lock ("the narrowboat moored at Lock 14", "boat moored at Anderton, berth
 # 12"), read like a room: with a person or placement near (round 46)
-MOORING = re.compile(r"\b(?:narrow\s?boat|house\s?boat|boat|barge)\b[^.\n?!]{0,60}?\bmoored\s{1,3}(?:at|on|by|near|in)"
-                     r"\b[^.\n?!]{0,40}?\b(?:lock|berth|mooring|pontoon|bridge)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}\b",
-                     re.IGNORECASE)
+MOORING = re.compile(r"moored(?<!\wmoored)\s{1,3}(?:at|on|by|near|in)\b[^.\n?!]{0,40}?\b(?:lock|berth|mooring|pontoon|"
+                     r"bridge)\s{0,2}(?:no\.?\s{0,2})?\d{1,4}\b", re.IGNORECASE)
+_BOATS = frozenset({"boat", "narrowboat", "narrow", "houseboat", "house", "barge"})
+_BOAT = re.compile(r"\b(?:narrow\s?boat|house\s?boat|boat|barge)\b[^.\n?!]{0,60}$", re.IGNORECASE)
+BERTH_NUMBER = re.compile(r"\b(?:lock|berth|mooring|pontoon|bridge)\s{0,2}(?:no\.?\s{0,2})?\d", re.IGNORECASE)
 # A room with its number, in both patterns above: looked for first (a literal start, found fast), as LODGING_ROOM is
 # slow to try at every word of a long message
 ROOM_NUMBER = re.compile(r"room(?<!\wroom)\s{0,2}(?:no\.?\s{0,2}|number\s{1,3}|#\s{0,2})?\d", re.IGNORECASE)
@@ -183,7 +185,10 @@ def _lodgings(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if rooms or "moored" in words:
         lodgers: list[tuple[int, int]] | None = None  # where a person or placement is named, found once if needed
         found = (*src.finditer(HOTEL_ROOM), *src.finditer(LODGING_ROOM)) if rooms else ()
-        for m in (*found, *(src.finditer(MOORING) if "moored" in words else ())):
+        boats = ("moored" in words and bool(words & _BOATS)
+                 and src.search(BERTH_NUMBER, 0, len(src.text)) is not None)
+        moorings = (m for m in src.finditer(MOORING) if _BOAT.search(src.text, max(0, m.start() - 70), m.start()))
+        for m in (*found, *(moorings if boats else ())):
             if lodgers is None:
                 lodgers = [(c.start(), c.end()) for c in src.finditer(_LODGER)]
             k = bisect.bisect_left(lodgers, (m.start() - 80, 0))

@@ -97,6 +97,8 @@ def _plants(i: int, j: int, toks: Toks, lex: Lexicon) -> bool:
     person straight after it, and within six words something done to plants or where they grow (round 46; 'Heather
     and Rosemary are in care', 'Holly and Ivy watered the garden', '... in the garden with dad' are children)."""
     v = lex.vocab
+    if (t := toks[i]) is None or t.norm not in v.plant_names:
+        return False
     while i > 1 and (a := toks[i - 1]) is not None and a.norm in ("and", "&") and (o := toks[i - 2]) is not None \
             and o.cap:
         i -= 2
