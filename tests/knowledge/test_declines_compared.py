@@ -74,6 +74,8 @@ def test_a_subject_the_later_guidance_note_holds_is_still_answered(ask) -> None:
         "thinking of raising a grievance with HR because my manager keeps shouting at me",
         "my universal credit was cut and i'm behind on bills, who can help",
         "my tenant's housing benefit has stopped and she's now in arrears",
+        # what the writer's employer may do to them (seventeenth session; failed on 1435326)
+        "could i be disciplined for going over my manager's head on an escalation? looking for hr advice really",
     ],
 )
 def test_an_adults_or_the_writers_own_matter_is_no_childs_worry(ask, question) -> None:
