@@ -9,12 +9,24 @@ something that happened.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from knowledge.safety_patterns import clauses, segment_openings, segment_pieces, segments
+from knowledge.safety_frames import FrameReader
+from knowledge.safety_patterns import Matcher, clauses, segment_openings, segment_pieces, segments
 
-if TYPE_CHECKING:
-    from knowledge.safety import Detector
+
+class Detector(Protocol):
+    """The parts of knowledge.safety.Detector read here, named so that this module need not import that one (which
+    imports this: no cycle)."""
+
+    lex: Any
+    reader: FrameReader
+    _cues: Matcher
+    _anchors: Matcher
+    _situation: Matcher
+    _other_questions: Matcher
+
+    def _topic_only(self, seg: list[str]) -> bool: ...
 
 
 def told_apart_from_questions(det: Detector, text: str) -> str:
