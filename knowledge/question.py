@@ -304,6 +304,12 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
     before it, and so does a first clause that only names a topic (`topics`: the stems of the entries' titles);
     a message whose asking clauses hold too few words of their own is not split ("" context)."""
     parts = [_relayed(p) for p in clauses(question)]  # "... . someone asked me which ...": each clause
+    # "quick one - private fostering, how long ...": a greeting or filler clause says nothing, so the topic named
+    # after it is still the first clause
+    fillers = vocabulary().clause_fillers
+    said = [p for p in parts if not set(raw_tokens(p)) <= fillers] or parts
+    if len(said) < len(parts):  # "morning - the LADO, what ...": what is asked, without "morning"
+        question, parts = " - ".join(said), said
     if len(parts) < 2:
         return question, ""
     flags = [asks(p) for p in parts]

@@ -44,3 +44,17 @@ def test_a_post_someone_else_took_over_is_still_after_the_documents(ask) -> None
 def test_the_askers_role_inside_the_question_weighs_as_context(ask) -> None:
     res = ask("does cheshire west have an education safeguarding team i can go to as a brand new designated lead", CWAC)
     assert res.answered and "Safeguarding Children in Education" in res.text, res.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "says"),
+    [
+        # a topic named after a greeting is still the first clause, kept with the question that points back to it
+        ("quick one - private fostering, how many days before the council has to be told", "wirral", "28 days"),
+        # the greeting itself weighs nothing ("morning" is a word of the Operation Encompass entry)
+        ("morning - the LADO, what do they actually deal with", "wirral", "Designated Officer"),
+    ],
+)
+def test_a_greeting_clause_says_nothing(ask, question, partnership, says) -> None:
+    res = ask(question, partnership)
+    assert res.answered and says in res.text, res.text
