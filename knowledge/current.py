@@ -95,6 +95,8 @@ def now_decline(folded_q: str, best: Entry) -> tuple[str, str] | None:
     what = now_asked(folded_q)
     if rule is None or what is None or best.kind == "update":
         return None  # "do CCGs still exist": an entry recording a change after the documents says what holds since
+    if found(rule.claims, folded_q):
+        return None  # "heard it was only twice a year": a claim checked against the documents, answered with their date
     return rule.reason.format(as_of=month_year(best.as_of), what=what), rule.pointer
 
 

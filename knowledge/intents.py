@@ -51,6 +51,11 @@ def is_list_request(question: str) -> bool:
     return _found(vocabulary().list_cues, fold_question(question)) is not None
 
 
+def asks_group_list(question: str) -> bool:
+    """"what groups sit under the executive": the list asked is of groups, not a named group's levels or members."""
+    return any("group" in cue for cue in vocabulary().list_cues if _found([cue], fold_question(question)))
+
+
 def carries_list(e: Entry) -> bool:
     """The entry holds a whole list: agencies, threshold levels, route steps or a bulleted answer."""
     return bool(e.agencies or (e.threshold and e.threshold.levels) or (e.route and len(e.route.steps) > 1)

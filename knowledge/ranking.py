@@ -13,6 +13,7 @@ from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.facts import asks_contact_detail, gives_other_year, missing_fact
 from knowledge.intents import (
     asks_besides_meaning,
+    asks_group_list,
     carries_list,
     figure_heavy,
     is_contact_request,
@@ -131,10 +132,14 @@ class Ranking:
         definition = pointed is not None or ((is_definition_request(question) or is_definition_request(asking))
                                              and not asks_besides_meaning(asking))
         wants_list = is_list_request(question)
+        # "what levels does the practice group look at": the list is the named group's, not another entry's list
+        of_named = wants_list and not asks_group_list(question)
         wants_contact = is_contact_request(question)
         wants_figures = is_figure_request(question)
         wants_group = is_group_request(question)
         wants_who = is_who_request(question)
+        asked = self._asked(query)
+        named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         wants_level = bool(area) and is_level_request(question)
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
@@ -147,7 +152,7 @@ class Ranking:
                 h.boost = NATIONAL_PREFERENCE
             if definition and h.entry.kind == "glossary" and titled <= self._title_stems(h.entry):
                 h.boost = max(h.boost, NAMED_PREFERENCE) * DEFINITION_PREFERENCE
-            if wants_list and carries_list(h.entry):
+            if wants_list and (h in named_groups if named_groups and of_named else carries_list(h.entry)):
                 h.boost *= LIST_PREFERENCE
                 if h.entry.agencies and self._agency_kind_named(h.entry, query):
                     h.boost *= AGENCIES_NAMED
@@ -165,8 +170,6 @@ class Ranking:
                 h.boost *= WHEN_FOR_WHO
             if local_count and h.entry.partnership == NATIONAL:
                 h.boost *= NATIONAL_FOR_COUNT
-        asked = self._asked(query)
-        named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         for h in hits:  # one named group is not answered with another group
             if named_groups and h.entry.kind == "group" and h not in named_groups:
                 h.boost *= OTHER_GROUP

@@ -197,10 +197,12 @@ class NowRule(_Strict):
     event_words: list[str] = Field(default_factory=list)  # yet, by now
     # "which years have been agreed so far": a question opening with one of these asks what the documents list
     event_lists: list[str] = Field(default_factory=list)  # which, what
+    # "how often is it now? heard it was only twice a year": the asker checks a claim of the slot against the documents
+    claims: list[str] = Field(default_factory=list)  # heard it, told me its ...
     reason: str = Field(min_length=10)  # with {as_of} and {what}
     pointer: str = Field(min_length=10)
 
-    _phrases = field_validator("words", "anchored", "event_words", "event_lists")(_check_phrases)
+    _phrases = field_validator("words", "anchored", "event_words", "event_lists", "claims")(_check_phrases)
 
 
 class AfterRule(ScopeRule):
