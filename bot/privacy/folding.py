@@ -29,8 +29,12 @@ from bot.privacy.lexicon import DATA
 from bot.privacy.patterns import URL
 
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# three or more letters, each alone, one space apart (a longer run is read in pieces of 100)
-SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,99}(?![^\W_])")
+# three or more letters, each alone, one space apart (a longer run is read in pieces of 100); round 48: the next
+# spaced word after two or three spaces joins the run ("l i l y   h a r g r e a v e s" is "lily hargreaves", its
+# gap one space), and letters one hyphen apart are a spelled word too ("m-a-i-s-i-e" is "maisie"; never with a
+# digit, so a plate or reference spelled out is read as typed)
+SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,99}(?: {2,3}[^\W\d_](?: [^\W\d_]){1,99}){0,9}(?![^\W_])"
+                    r"|(?<![^\W_\-])[^\W\d_](?:-[^\W\d_]){2,99}(?![^\W_\-])")
 # a path's last segment or file name of two or more words joined by hyphens or underscores, after its slash, or a
 # query's value of words joined by "+" or "%20" ("?child=Kayla%20Nowak"); a folder's ("/wp-content/") is left whole,
 # so the link's own digits stay inside it ("/uploads/2017/11/Threshold-of-need.pdf": no record number)
@@ -148,11 +152,18 @@ def fold(text: str) -> Folded:
 def _spaced(text: str) -> list[tuple[int, int, list[tuple[str, int]]]]:
     edits = []
     for m in SPACED.finditer(text):
-        pieces = []
-        for i in range(m.start(), m.end(), 2):
-            if i > m.start() and text[i].isupper() and text[i - 2].islower():
+        pieces: list[tuple[str, int]] = []
+        prev = ""
+        for i in range(m.start(), m.end()):
+            ch = text[i]
+            if ch in " -":
+                if ch == " " and text[i - 1] == " " and (not pieces or pieces[-1][0] != " "):
+                    pieces.append((" ", i))  # a gap of two or three spaces: one word ends
+                continue
+            if prev and ch.isupper() and prev.islower() and pieces[-1][0] != " ":
                 pieces.append((" ", i - 1))  # "K a y l a N o w a k": two words
-            pieces.append((text[i], i))
+            pieces.append((ch, i))
+            prev = ch
         edits.append((m.start(), m.end(), pieces))
     return edits
 

@@ -55,6 +55,15 @@ def _short_surname(t: Tok, prev: Tok | None, nxt: Tok | None, lex: Lexicon) -> b
             and nxt.norm in lex.vocab.family_nouns)
 
 
+_GAELIC = frozenset({"Ó", "O", "Ua", "Mac", "Mc", "Ní", "Nic"})
+GAELIC_BASES = frozenset({"o", "ua", "mac", "mc", "ni", "nic"})  # the same, as names.py's folded words
+
+
+def _gaelic_prefix(i: int, prev: Tok, toks: Toks) -> bool:
+    """'the Ó Briains', 'the Mac Gabhanns': a Gaelic surname's prefix typed apart, after "the" (round 48)."""
+    return prev.raw in _GAELIC and i >= 2 and toks.norms[i - 2] == "the"
+
+
 def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: Lexicon, c: Classifier) -> bool:
     v, w = lex.vocab, t.norm
     if t.upper and len(w) <= 5 and not c.term(w):
@@ -67,7 +76,8 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
     act = toks[i + 2] if nxt is not None and nxt.norm in AUX and not t.after.strip(" ") else nxt
     if nxt is not None and not t.after.strip(" ") and place_before_service(nxt, toks[i + 2], v.family_nouns):
         return False  # "the Seacombes family hub", "the Beechwoods centre": a place's service (round 33)
-    if (prev is not None and prev.norm == "the" and w.endswith("s") and plural_surname(t, nxt, act, lex, c)) \
+    if (prev is not None and (prev.norm == "the" or _gaelic_prefix(i, prev, toks)) and w.endswith("s")
+            and plural_surname(t, nxt, act, lex, c)) \
             or lower_family(i, t, toks, lex) or described_family(i, t, prev, toks, lex) \
             or visited_family(i, t, prev, toks, lex):
         return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.lexicon import fold, lexicon
 from bot.privacy.patterns import Source, Span
 
 _QUOTED = r"(?:'[^'\n]{2,25}'|\"[^\"\n]{2,25}\"|‘[^’\n]{2,25}’|“[^”\n]{2,25}”)"
@@ -41,6 +42,16 @@ _PERSON_BEFORE = re.compile(r"\b(?:kid|lad|lass|girl|boy|child|yp|he|she|he's|sh
 CALLED_QUOTED = re.compile(rf"\b(?:call|calls|called|calling)\s{{1,3}}(?:him|her)\s{{1,3}}{_QUOTED}", re.IGNORECASE)
 # a note that starts "known locally as 'little tank'" is about a person (its subject dropped, as notes drop it: "known
 # to police"); a scheme or service is named with its subject ("an approach known as 'signs of safety'") (round 30)
+# "mum calls her Kezzie", "mum wants to call her nevaeh": what a parent or relative calls a child, or means to name a
+# baby, is the child's name (round 48); the word must be a first name or no English word, so "dad calls her names",
+# "mum will call him Monday" and a pet name ("calls her Princess") pass (_kin_named)
+KIN_CALLS = re.compile(
+    r"\b(?:mum|mam|mother|dad|father|nan|nana|nanna|gran|grandma|grandad|parents|family|carer|carers)\s{1,3}"
+    r"(?:calls|call|called|(?:wants|want|wanted|is\s{1,3}going|plans|planning|hopes)\s{1,3}to\s{1,3}call"
+    r"|named|has\s{1,3}named|is\s{1,3}naming)\s{1,3}(?:her|him|the\s{1,3}baby|baby)\s{1,3}[\"'‘“]?([^\W\d_][\w'’\-]{1,20})",
+    re.IGNORECASE)
+_KIN_CUES = frozenset({"mum", "mam", "mother", "dad", "father", "nan", "nana", "nanna", "gran", "grandma", "grandad",
+                       "parents", "family", "carer", "carers"})
 _NOTE_START = re.compile(r"(?:^|[.!?\n]\s{0,3}|[:\-–]\s{1,3})$")
 _ASKED = re.compile(r"\b(?:what|how|should|shall|whether)\b", re.IGNORECASE)  # "what do we call her 'looked after'?"
 _CALL_CUES = frozenset({"call", "calls", "called", "calling"})
@@ -81,8 +92,21 @@ def known_as_detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span
         out.append(("name", m.start(), m.end())
                    for m in src.at_words(CALLED_QUOTED, _CALL_CUES & words, as_typed=True)
                    if not _ASKED.search(src.text, max(0, m.start() - 30), m.start()))
+        if words & _KIN_CUES:
+            out.append(("name", m.start(1), m.end(1))
+                       for m in src.at_words(KIN_CALLS, _KIN_CUES & words, as_typed=True) if _kin_named(m.group(1)))
     if words & _POST_GATE:
         out.append(("combination", m.start(), m.end())
                    for m in src.at_words(TEAM_POST, _POST_GATE & words, as_typed=True)
                    if not _NOT_TEAM.search(m.group()))
     return out
+
+
+def _kin_named(word: str) -> bool:
+    """A first name (not a title), or a capitalised word no dictionary holds ("Kezzie")."""
+    lex, w = lexicon(), fold(word)
+    if w in lex.vocab.titles:
+        return False
+    if w in lex.first_names and (w not in lex.english or word[0].isupper()):
+        return True
+    return word[0].isupper() and w not in lex.english and w not in lex.rare_english

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import starmap
 
-from bot.privacy.kin import family_spans, initial_spans, short_capitals
+from bot.privacy.kin import GAELIC_BASES, family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.org_names import not_people
 from bot.privacy.patterns import URL, Span
@@ -368,17 +368,17 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                            if text[spans[i][0]:spans[i][1]].isupper())
     cands = sorted(cand)
     cands = cands[bisect.bisect_left(cands, 0):bisect.bisect_left(cands, n)]
-    family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns
-    english = lex.english
-    # "the Nowaks" (a plural after "the") and "the Walsh family" / "the hughes kids" (a word before a family noun
-    # that is capitalised or no ordinary word): the few words worth building tokens for
+    family_nouns, english = lex.vocab.family_nouns | lex.vocab.family_home_nouns, lex.english
     frequent = lex.frequent_surnames
+    # "the Nowaks", "the Walsh family", "the hughes kids" (round 48, "the Ó Briains"): the words worth building for
     families = sorted({i + 1 for i in at.get("the", ()) if i + 1 < n and bases[i + 1][-1:] == "s"
                        and (text[spans[i + 1][0]].isupper() or bases[i + 1] in odd or bases[i + 1][:-1] in frequent)}
                       | {i - 1 for b in family_nouns & distinct for i in at[b]
                          if i and (text[spans[i - 1][0]].isupper() or bases[i - 1] not in english
                                    or bases[i - 1] in frequent)}
-                      | {i for b in odd if b[-1:] == "s" and b.startswith(("mc", "mac")) for i in at[b]})  # round 27
+                      | {i for b in odd if b[-1:] == "s" and b.startswith(("mc", "mac")) for i in at[b]}  # round 27
+                      | {i + 2 for i in at.get("the", ()) if i + 2 < n and bases[i + 1] in GAELIC_BASES
+                         and bases[i + 2][-1:] == "s"})  # 'the Ó Briains' (round 48)
     toks = Toks(text, spans, norms)
     c = classifier()
     roles = RoleGate(toks, lex)

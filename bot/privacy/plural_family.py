@@ -38,9 +38,13 @@ _MC = ("mc", "mac", "o'", "o’")
 
 def lower_family(i: int, t: Tok, toks: Toks, lex: Lexicon) -> bool:
     w, v = t.norm, lex.vocab
-    if t.cap or not w.endswith("s") or len(w) < 5:
+    if not w.endswith("s") or len(w) < 4:
         return False
     stem = w[:-1]
+    if i and toks.norms[i - 1] == "the" and (_double_barrelled(w, stem, lex) or _apposed(i, stem, toks, lex)):
+        return True
+    if t.cap or len(w) < 5:
+        return False
     if w.startswith(_MC) and not any(x in lex.english or x in lex.rare_english for x in (stem, w)):
         return True  # 'joint visit mcgraths', 'the macleods': no word is spelt so
     norms = toks.norms
@@ -53,6 +57,25 @@ def lower_family(i: int, t: Tok, toks: Toks, lex: Lexicon) -> bool:
     k = i + 1
     return (k + 1 < len(norms) and norms[k] in _AT and not t.after.strip()
             and any(norms[j] in v.casework_words or norms[j] == "core" for j in range(k + 1, min(len(norms), k + 4))))
+
+
+_APPOSING = frozenset("-–—,:(")
+
+
+def _double_barrelled(w: str, stem: str, lex: Lexicon) -> bool:
+    """'the hussain-khans': every part of a hyphened plural a surname, and the whole no word (round 48)."""
+    parts = stem.split("-")
+    return len(parts) > 1 and w not in lex.english and all(p in lex.surnames and len(p) > 2 for p in parts)
+
+
+def _apposed(i: int, stem: str, toks: Toks, lex: Lexicon) -> bool:
+    """'traveller family - the lees -', 'the family, the Bakers, ...': a surname's plural set beside a family noun
+    before it is that family's name, though the plural is also a word (round 48)."""
+    v, the = lex.vocab, toks[i - 1]
+    if i < 2 or the is None or toks.norms[i - 2] not in v.family_nouns or not _APPOSING & set(the.before):
+        return False
+    practice = stem in v.org_words or stem in v.role_words or stem in v.titles or stem in v.colours
+    return (stem in lex.surnames or stem in lex.frequent_surnames) and not practice and stem not in v.not_names
 
 
 _LIVES_AT = frozenset({"on", "in", "from", "at", "behind", "near", "off"})
