@@ -12,8 +12,7 @@ an age; a school year.
 A sentence is flagged when it speaks of one person or family ("the girl who...", "the Syrian family", "a 12yo",
 "the only ...") and holds two kinds, one of which narrows the population (a place, a trait, a community, an event,
 uniqueness, a school year): an age and "teenage mum" alone fit thousands of families. Practice text ("children with
-a disability in Halton") names no one. Bounded quantifiers only; each sentence is read once: linear time.
-"""
+a disability in Halton") names no one. Bounded quantifiers only; each sentence is read once: linear time."""
 
 from __future__ import annotations
 
@@ -44,7 +43,7 @@ SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?
 ACHIEVEMENT = re.compile(
     r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,7}?"
     r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery|show|"
-    r"final|pageant)\b"
+    r"final|heats?|pageant)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
 # A household the area has a name for ("the family everyone on the estate calls the dealers", "everybody round here
 # knows them"): a reputation is one family's.
@@ -55,8 +54,9 @@ REPUTATION = re.compile(r"\b(?:everyone|everybody|the\s{1,3}whole\s{1,3}(?:estat
 # A family's own business ("the family who run the chip shop in X"): one shop, one family.
 BUSINESS = re.compile(r"\b(?:who|that|which)\s{1,3}(?:run|runs|ran|own|owns|owned|manage|manages|keep|keeps)\s{1,3}"
                       r"(?:the|a|an)\s{1,3}", re.IGNORECASE)
-FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:football\s{1,3})?for\s{1,3}the)\b",
-                  re.IGNORECASE)
+FAME = re.compile(r"\b(?:famous|celebrity|footballer|(?:plays|played)\s{1,3}(?:football\s{1,3})?for\s{1,3}the"
+                  r"|(?:(?:plays|played|swims|swam|runs|ran|boxes|boxed|competes|competed)\s{1,3}for|represent(?:s|ed))"
+                  r"\s{1,3}(?:gb|team\s{1,3}gb|great\s{1,3}britain|england|scotland|wales))\b", re.IGNORECASE)  # (48)
 # A definite child or family with a distinguishing feature ("the boy with the one arm"): known to all who meet them.
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 
