@@ -153,6 +153,10 @@ class Worry:
     strongest: float = 0.0  # the heaviest cue read (a topic word such as "lado" weighs 1)
 
 
+_AT = frozenset({"in", "at", "from", "for", "with"})
+_LABEL_PLACE = 4  # words after a writer's role saying where they work ("in Birkenhead", "at a GP practice")
+
+
 class Detector:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -274,9 +278,12 @@ class Detector:
         A dash is not a label's end: "Music tutor - two families say he ..." names the one accused."""
         first = segs[0] if segs else []
         cut = _LABEL_END.search(text or "")
-        if not first or len(first) > 4 or cut is None or cut.group(0).strip() not in (":", ".", ","):
+        if not first or len(first) > 4 + _LABEL_PLACE or cut is None or cut.group(0).strip() not in (":", ".", ","):
             return 0
-        return len(first) if any(end == len(first) for _p, _i, end in self._staff.find(first)) else 0
+        # ... with where the writer works ("Housing support worker in Birkenhead. A family I support ...")
+        return len(first) if any(end == len(first) or (end <= 4 and first[end] in _AT
+                                                       and len(first) - end <= _LABEL_PLACE)
+                                 for _p, _i, end in self._staff.find(first)) else 0
 
     def _lexicon(self, parts: list[list[str]], segs: list[list[str]], found: list[list[tuple[Pattern, int, int]]],
                  topics: list[tuple[set[int], list[tuple[int, int]]]], label: int = 0,

@@ -143,6 +143,12 @@ def test_an_indefinite_child_in_a_question_weighs_as_a_hypothetical() -> None:
         ("a dinner lady was heard telling a year 3 girl she'd slap her if she cried again", "allegation_staff_carer"),
         ("childminder's husband was seen smacking a 3yo across the legs in the garden", "allegation_staff_carer"),
         ("Youth worker: lad of 15 says his stepdad punched him and he is sleeping at a mate's", "physical"),
+        # safety55: the writer's role with where they work is a label too, and a family's debt is hardship, not a
+        # child's debt to someone (each was another category on 25eb027)
+        ("Family support worker at a children's centre. the 6yo's attendance is 60% and he comes in hungry most days",
+         "neglect"),
+        ("mum and dad are struggling with debt and the 9yo keeps coming to school hungry with no coat", "neglect"),
+        ("a 15yo says he owes older lads money and has to do a run to pay it back", "criminal_exploitation"),
         ("dinner lady here - a year 2 girl has finger marks on her arm and says mum grabbed her", "physical"),
         ("Swimming coach - parents say he hugs the girls and slaps them on the bottom in the pool",
          "allegation_staff_carer"),
