@@ -53,7 +53,8 @@ def is_list_request(question: str) -> bool:
 
 def asks_group_list(question: str) -> bool:
     """"what groups sit under the executive": the list asked is of groups, not a named group's levels or members."""
-    return any("group" in cue for cue in vocabulary().list_cues if _found([cue], fold_question(question)))
+    q = fold_question(question)
+    return any("group" in cue and _found([cue], q) for cue in vocabulary().list_cues)
 
 
 def carries_list(e: Entry) -> bool:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from knowledge.described import named as described
-from knowledge.roles import names_role
+from knowledge.roles import introduces_self, names_role
 from knowledge.text import STOPWORDS, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 
@@ -154,17 +154,11 @@ def _remark_split(parts: list[str]) -> list[str]:
     head, sep, tail = last.rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
     if not sep or not words or not (words[0] in vocabulary().remark_openers or _states(words) or _relays(words) or
-                                    (words[0].endswith("ing") and len(words[0]) >= 5) or _introduces(words)):
+                                    (words[0].endswith("ing") and len(words[0]) >= 5) or introduces_self(words)):
         return parts
     if asks(tail) or not _stands(head):
         return parts
     return [*parts[:-1], head, tail.strip()]
-
-
-def _introduces(words: list[str]) -> bool:
-    """The words say who asks ("..., locum paeds registrar starting tomorrow", "..., new DSL", "..., SW here"): a role
-    with a word that places the asker in it, not a role offered as the answer ("..., the DSL or the head?")."""
-    return names_role(words) and any(w in ("here", "new") or (w.endswith("ing") and len(w) >= 5) for w in words)
 
 
 def _states(words: list[str]) -> bool:

@@ -71,6 +71,12 @@ def role_lead(question: str) -> tuple[str, str]:
     return lead.strip(), rest.strip()
 
 
+def introduces_self(words: list[str]) -> bool:
+    """The words say who asks ("..., locum paeds registrar starting tomorrow", "..., new DSL", "..., SW here"): a role
+    with a word that places the asker in it, not a role offered as the answer ("..., the DSL or the head?")."""
+    return names_role(words) and any(w in ("here", "new") or (w.endswith("ing") and len(w) >= 5) for w in words)
+
+
 def _headed(tokens: list[str]) -> bool:
     """A role the list does not name, by its head noun near the start ("substance misuse worker", "youth leader at a
     church"): said of oneself ("... here", "im a ...") it says who asks."""

@@ -41,6 +41,8 @@ FRAMES_PATH = LEXICON_PATH.with_name("frames.yaml")
 _LABEL_END = re.compile(r"[.?!;:,\n]|\s[-\u2013\u2014]+\s")  # where the first segment ends (as in segments())
 SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
 LABEL_WORDS = 3  # a first segment this short, with no worry or question word, is who writes
+# a writer's role, then at most this many words saying where they work ("in Birkenhead", "at a GP practice")
+_AT, _LABEL_PLACE = frozenset({"in", "at", "from", "for", "with"}), 4
 
 
 # -- the data file -------------------------------------------------------------------------------
@@ -151,10 +153,6 @@ class Worry:
     frames: float = 0.0  # how strongly the message reads as a question about process
     by_model: bool = False  # raised by the statistical backstop, not the lexicon
     strongest: float = 0.0  # the heaviest cue read (a topic word such as "lado" weighs 1)
-
-
-_AT = frozenset({"in", "at", "from", "for", "with"})
-_LABEL_PLACE = 4  # words after a writer's role saying where they work ("in Birkenhead", "at a GP practice")
 
 
 class Detector:
@@ -274,16 +272,16 @@ class Detector:
         return any(not self._witness.at(toks, end) for _i, end in found)
 
     def _writer_label(self, segs: list[list[str]], text: str) -> int:
-        """Words of a role the message opens with as a label ("Youth worker: ...", "football coach, ..."), or 0.
-        A dash is not a label's end: "Music tutor - two families say he ..." names the one accused."""
+        """Words of a role the message opens with as a label ("Youth worker: ...", "football coach, ...", "Housing
+        support worker in Birkenhead. ..."), or 0. A dash is not a label's end: "Music tutor - two families say he ..."
+        names the one accused."""
         first = segs[0] if segs else []
         cut = _LABEL_END.search(text or "")
         if not first or len(first) > 4 + _LABEL_PLACE or cut is None or cut.group(0).strip() not in (":", ".", ","):
             return 0
-        # ... with where the writer works ("Housing support worker in Birkenhead. A family I support ...")
-        return len(first) if any(end == len(first) or (end <= 4 and first[end] in _AT
-                                                       and len(first) - end <= _LABEL_PLACE)
-                                 for _p, _i, end in self._staff.find(first)) else 0
+        ends = [end for _p, _i, end in self._staff.find(first)]
+        return len(first) if any(e == len(first) or (e <= 4 and first[e] in _AT and len(first) - e <= _LABEL_PLACE)
+                                 for e in ends) else 0
 
     def _lexicon(self, parts: list[list[str]], segs: list[list[str]], found: list[list[tuple[Pattern, int, int]]],
                  topics: list[tuple[set[int], list[tuple[int, int]]]], label: int = 0,
