@@ -327,9 +327,11 @@ class Detector:
         if not best:
             return Worry(False, 0.0, frames=frames)
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
-                any(self._imminent.find(toks) for toks in parts) and not self.reader.in_context(parts):
+                any(self._imminent.find(toks) for toks in parts) and not self.reader.in_context(parts) \
+                and not self.reader.put_in_general(asks):
             # "is there a protocol for burns on a 3yo ... mum is collecting him in an hour": a process question about a
-            # particular child at risk now is a worry first (issue #10 section 1)
+            # particular child at risk now is a worry first (issue #10 section 1); "in general is a kid on a bus every
+            # day ..." puts it about no child in particular
             frames = lex.imminent_frames
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight

@@ -73,6 +73,9 @@ class FrameLexicon(_Strict):
     next_item: list[str] = Field(default_factory=list)  # "lastly", "one more thing": the next item of a list
     added: list[str] = Field(default_factory=list)  # "also", "btw", "ps": something added after a question
     fictional: list[str] = Field(default_factory=list)  # "a made up yr 9 girl": no real child, whatever the time
+    # a question's opening ("is a ...", "how does a ...") that, after one child told of, asks about the writer's own
+    # setting: its "a volunteer", "a food parcel" is no case put ("say a ...", "suppose ..." are)
+    asks_apart: list[str] = Field(default_factory=list)
 
     def patterns(self) -> list[tuple[str, str]]:
         """(where, pattern) for validation against the lexicon's sets."""
@@ -88,10 +91,16 @@ WRITER = frozenset({"i", "ive", "im", "we", "weve", "were", "me", "us", "my", "o
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
 _LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
           "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
-          "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status", "added")
+          "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status", "added", "asks_apart")
 
 
 _TIME_CLAUSE = frozenset({"after", "following", "before", "until", "while"})  # opens a clause of the question's
+
+
+def _inside(toks: list[str], segs: list[list[str]]) -> bool:
+    """Whether the words `toks` appear together inside one of `segs`."""
+    n = len(toks)
+    return any(s[j:j + n] == toks for s in segs for j in range(len(s) - n + 1))
 
 
 class FrameReader:
@@ -143,7 +152,7 @@ class FrameReader:
         whole = [(0, len(toks))] if (0, len(toks)) in self._period_only.spans(toks) else []
         return [*self._no_child.spans(toks), *whole]
 
-    def _particular_in(self, toks: list[str]) -> bool:
+    def particular_in(self, toks: list[str]) -> bool:
         """A particular child named outside an indefinite phrase ("15 year old", but not "a 15 year old") or a
         number that names no child ("every 6 months")."""
         return self._particular.outside(toks, [*self._indefinite.spans(toks), *self._no_child_spans(toks)])
@@ -221,6 +230,32 @@ class FrameReader:
         _frames, relieved, general, settled = self.reading(parts, segs)
         return relieved or not (general or settled or self._no_child.any(parts))
 
+    def _asked_apart(self, segs: list[list[str]]) -> list[list[str]]:
+        """Later segments that open as a question and name no child, after a segment told of someone in particular
+        ("one of my cubs says ...", "dad brought a 4 month old ..."): "is a food parcel enough", "does a clinic need
+        its own policy" ask about the writer's own setting, not a case put about a child."""
+        out: list[list[str]] = []
+        told = False
+        for s in segs:
+            names_child = not self._child.isdisjoint(s) or self._indefinite.find(s) or self.particular_in(s)
+            if told and self._asks_apart.find(s, start_only=True) and not names_child:
+                out.append(s)
+            told = told or self.particular_in(s) or bool(self._now.find(s))
+        return out
+
+    def marked_general(self, parts: list[list[str]], segs: list[list[str]]) -> bool:
+        """A hypothetical or general marker ("if a child", "say a", "in general"), leaving out a question's own
+        ("..., says his mum's partner ... - how does a volunteer do a referral?": "a volunteer" is no case put)."""
+        segs = [self.past_preamble(s) for s in segs]
+        apart = self._asked_apart(segs)
+        return (any(not _inside(toks[i:e], apart) for toks in parts for _p, i, e in self._generic.find(toks))
+                or self.put_in_general([s for s in segs if s not in apart]))
+
+    def put_in_general(self, segs: list[list[str]]) -> bool:
+        """A segment opens by putting the question in general ("in general", "hypothetically", "say a ...")."""
+        return any(p.text in self._general_starts for s in segs
+                   for p, _i, _e in self._start.find(self.past_preamble(s), start_only=True))
+
     def reading(self, parts: list[list[str]], segs: list[list[str]]) -> tuple[float, bool, bool, bool]:
         """(frames, whether `particular_relief` applied, whether the message is general, whether settled)."""
         fl = self.fl
@@ -238,11 +273,10 @@ class FrameReader:
         # a general question, then one child now in a later segment; a training scenario or review stays general
         now = now or (not context
                       and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
-        particular = (now or any(self._particular_in(toks) for toks in parts)
+        particular = (now or any(self.particular_in(toks) for toks in parts)
                       or any(self._report.find(seg, start_only=True) and not self._generic.find(seg, start_only=True)
                              for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."
-        general = (self._generic.any(parts) or context
-                   or any(p.text in self._general_starts for p in opened))
+        general = context or self.marked_general(parts, segs)
         asked = max((p.weight for p in opened if p.text not in self._note_starts), default=0.0)
         if (asked >= fl.question_weight and not particular and self._indefinite.any(parts)
                 and not self._definite.any(parts)):
