@@ -52,3 +52,15 @@ def test_guards_one_child_now_is_still_a_worry(text: str) -> None:
 def test_guard_a_hypothetical_child_then_a_policy_question_stays_quiet() -> None:
     text = "if a 9 yr old says her stepdad hits her, does a volunteer need to tell the parents first"
     assert not detect_worry(text).is_worry, detect_worry(text)
+
+
+@pytest.mark.parametrize("text", [
+    # guards: the wording of a document asked for beside a parent's history is a document being written, not a child
+    # now, though the later question is read apart (quiet on main; alarms without the `context` wording frame)
+    "mum has FGM herself and a newborn daughter - is a referral automatic or just a chat with her? need the policy "
+    "wording",
+    "dad has a caution for grooming and a new baby son - is a referral automatic or just advice? need our procedure "
+    "wording",
+])
+def test_guard_a_policy_wording_asked_stays_quiet(text: str) -> None:
+    assert not detect_worry(text).is_worry, detect_worry(text)
