@@ -3,7 +3,8 @@
 Practitioners rarely write "abuse" or "risk": they write "dad whacked him", "hasn't come home",
 "mum turned up drunk". The vocabulary (cues per category, who a message is about, signs of a real
 situation) lives in `knowledge/data/safety/worry.yaml`, and the question forms that read as procedural
-in `frames.yaml` (read by `safety_frames.py`), both validated here; the scoring is small and general:
+in `frames.yaml` (read by `safety_frames.py`), both validated in `safety_lexicon.py`; the scoring is small and
+general:
 
     best cue + further cues + anchor (a person) + situation signs - procedural frames >= threshold
 
@@ -17,11 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from knowledge.safety_apart import told_after_question, told_apart_from_questions, told_as_real
-from knowledge.safety_frames import FrameLexicon, FrameReader
+from knowledge.safety_frames import FrameReader
+from knowledge.safety_lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from knowledge.safety_model import WorryModel, get_model
 from knowledge.safety_patterns import (
     Matcher,
@@ -31,111 +30,15 @@ from knowledge.safety_patterns import (
     compile_patterns,
     joined_pieces,
     matcher,
-    pattern_problem,
     segment_pieces,
     segments,
 )
 
-LEXICON_PATH = Path(__file__).resolve().parent / "data" / "safety" / "worry.yaml"
-FRAMES_PATH = LEXICON_PATH.with_name("frames.yaml")
 _LABEL_END = re.compile(r"[.?!;:,\n]|\s[-\u2013\u2014]+\s")  # where the first segment ends (as in segments())
 SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
 LABEL_WORDS = 3  # a first segment this short, with no worry or question word, is who writes
 # a writer's role, then at most this many words saying where they work ("in Birkenhead", "at a GP practice")
 _AT, _LABEL_PLACE = frozenset({"in", "at", "from", "for", "with"}), 4
-
-
-# -- the data file -------------------------------------------------------------------------------
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Category(_Strict):
-    label: str = Field(min_length=3)
-    cues: dict[int, list[str]]
-
-    @field_validator("cues")
-    @classmethod
-    def _weights(cls, v: dict[int, list[str]]) -> dict[int, list[str]]:
-        if not v or any(w not in (1, 2, 3) for w in v):
-            raise ValueError("cue weights are 1, 2 or 3")
-        return v
-
-
-class AllegationRule(_Strict):
-    category: str
-    staff: list[str] = Field(min_length=1)
-    reporter: list[str] = Field(default_factory=list)
-    witness: list[str] = Field(default_factory=list)  # "social worker noticed ...": the one telling, not accused
-    with_: list[str] = Field(alias="with", min_length=1)
-    weight: float = Field(gt=0)
-
-
-class Lexicon(_Strict):
-    """The validated contents of worry.yaml, with frames.yaml as `frames`."""
-
-    version: int
-    threshold: float
-    extra_cue_weight: float = Field(ge=0)
-    extra_cue_cap: int = Field(ge=0)
-    anchor_weight: float = Field(ge=0)
-    situation_cap: float = Field(ge=0)
-    negation_window: int = Field(ge=0, le=6)
-    negators: list[str]
-    negation_turns: list[str] = Field(default_factory=list)  # "won't stop crying": the negator is about "stop"
-    # a new subject between a negator and a cue starts another clause: "if I don't go they'll hurt my sister"
-    negation_stops: list[str] = Field(default_factory=list)
-    # a later question about the partnership's own business ("..., what did Ofsted say?", "..., who chairs the exec?")
-    other_questions: list[str] = Field(default_factory=list)
-    sets: dict[str, list[str]]
-    anchors: list[str]
-    model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
-    # ... and at this lower weight when no cue heavier than a topic word was read ("who's the lado? need their name")
-    # and the message is about someone only by a pronoun ("a poem for her leaving card"): "her" may be any adult
-    model_pronoun_veto: float = Field(default=1.0, ge=0)
-    adult_only: list[str] = Field(default_factory=list)  # about an adult (adult safeguarding is out of scope) ...
-    child_words: list[str] = Field(default_factory=list)  # ... unless the message also names a child
-    adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
-    minor_words: list[str] = Field(default_factory=list)  # ... unless a word only a child is ("her son" may be 50)
-    young_kin: list[str] = Field(default_factory=list)  # ... or kin usually a child ("his granddaughter") ...
-    adult_explicit: list[str] = Field(default_factory=list)  # ... in a message not naming adult safeguarding itself
-    own_matters: list[str] = Field(default_factory=list)  # a housing, money or work matter, no child in it
-    specific_weight: float = Field(ge=0)
-    specific: list[str] = Field(default_factory=list)
-    imminent: list[str] = Field(default_factory=list)  # "tonight", "in an hour": harm to a particular child soon
-    imminent_frames: float = Field(default=1.0, ge=0)  # ... then a procedural frame weighs at most this
-    situation: list[str]
-    frames: FrameLexicon
-    categories: dict[str, Category]
-    precedence: list[str] = Field(default_factory=list)
-    allegation: AllegationRule
-
-    @model_validator(mode="after")
-    def _patterns_are_valid(self) -> Lexicon:
-        problems: list[str] = []
-        pats = [("anchors", p) for p in self.anchors] + [("situation", p) for p in self.situation]
-        pats += [("specific", p) for p in self.specific]
-        pats += [("adult_only", p) for p in self.adult_only] + [("child_words", p) for p in self.child_words]
-        pats += [("adult_strong", p) for p in self.adult_strong] + [("minor_words", p) for p in self.minor_words]
-        pats += [("own_matters", p) for p in self.own_matters] + [("young_kin", p) for p in self.young_kin]
-        pats += [("adult_explicit", p) for p in self.adult_explicit]
-        pats += [("other_questions", p) for p in self.other_questions]
-        pats += self.frames.patterns()
-        pats += [(f"categories.{n}", p) for n, c in self.categories.items() for ps in c.cues.values() for p in ps]
-        pats += [("allegation", p) for p in (*self.allegation.staff, *self.allegation.reporter,
-                                                      *self.allegation.witness)]
-        for where, p in pats:
-            err = pattern_problem(p, self.sets)
-            if err:
-                problems.append(f"{where}: {p!r}: {err}")
-        for name in (*self.precedence, self.allegation.category, *self.allegation.with_):
-            if name not in self.categories:
-                problems.append(f"unknown category {name!r}")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
 
 
 # -- detection -----------------------------------------------------------------------------------
@@ -374,17 +277,6 @@ class Detector:
         """A piece that opens as a question and is not "who do I ring" / "what happens now" (the reply says)."""
         return bool(toks and self.reader.opens_as_question(toks) and (with_cues or not self._cues.find(toks))
                     and not self._situation.find(toks))
-
-
-def raw_lexicon(path: Path = LEXICON_PATH, frames: Path | None = None) -> dict:
-    """worry.yaml with frames.yaml (beside it) as its `frames` key, before validation."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    raw["frames"] = yaml.safe_load((frames or path.with_name(FRAMES_PATH.name)).read_text(encoding="utf-8"))
-    return raw
-
-
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    return Lexicon.model_validate(raw_lexicon(path))
 
 
 @lru_cache(maxsize=4)

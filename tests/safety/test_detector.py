@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from knowledge.safety import Detector, Lexicon, detect_worry, is_safety_worry, raw_lexicon
+from knowledge.safety import Detector, detect_worry, is_safety_worry
+from knowledge.safety_lexicon import Lexicon, raw_lexicon
 
 HERE = Path(__file__).resolve().parent
 CORPORA = ["corpus-a.jsonl", "corpus-c.jsonl", "corpus-e.jsonl", "corpus-g.jsonl", "corpus-i.jsonl", "corpus-own.jsonl",

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from knowledge.safety import Detector, Lexicon, detect_worry, get_detector, raw_lexicon
+from knowledge.safety import Detector, detect_worry, get_detector
+from knowledge.safety_lexicon import Lexicon, raw_lexicon
 
 QUIET = {
     "meeting notes and actions": [

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from knowledge.safety import Lexicon, detect_worry, raw_lexicon
+from knowledge.safety import detect_worry
+from knowledge.safety_lexicon import Lexicon, raw_lexicon
 
 QUIET = {
     "a post's term, not a child's age (safety15)": [

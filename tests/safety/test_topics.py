@@ -11,7 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from knowledge import safety_patterns
-from knowledge.safety import Lexicon, detect_worry, get_detector, raw_lexicon
+from knowledge.safety import detect_worry, get_detector
+from knowledge.safety_lexicon import Lexicon, raw_lexicon
 from knowledge.safety_patterns import clauses
 
 QUIET = {
