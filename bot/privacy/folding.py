@@ -3,7 +3,8 @@
 - Characters nobody sees are dropped: zero-width spaces and joiners, the word joiner, a byte-order mark, soft hyphens
   and direction marks ("Kay\u200bla Now\u200bak" is "Kayla Nowak").
 - Letters typed with a space between each are joined into the word they spell ("K a y l a  N o w a k" is "Kayla
-  Nowak"); in one run, a capital after a small letter starts a new word ("K a y l a N o w a k").
+  Nowak"); in one run, a capital after a small letter starts a new word ("K a y l a N o w a k"); two or three spaces
+  between two such runs are one (round 47: "l i l y   n o w a k" is "lily nowak").
 - In a link's last path segment or file name, words joined by hyphens or underscores are read as words, apart from
   the link (".../cp/Kayla-Nowak-22-Elm-Grove-core-group.docx" is read as ".../cp|Kayla Nowak 22 Elm Grove core
   group.docx": its slash becomes a bar, where a link ends), and so are a query's words joined by "+" or "%20".

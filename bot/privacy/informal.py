@@ -276,14 +276,14 @@ def _spoken_birth_dates(src: Source, words: frozenset[str], digits: bool) -> Ite
 
 # An e-mail address written out to dodge a filter ("kerry dot bannister at outlook dot com", "j.smith at gmail.com",
 # "kerry [at] outlook [dot] com"): a name part, "at", and a domain with at least one "dot" or dotted ending.
-_AT = r"(?:at|\(at\)|\[at\])"
+_AT = r"(?:\bat\s|\(at\)|\[at\])"  # (bracketed, no space is needed: "lilz(at)gmail.com", round 47)
 _DOT = r"(?:dot|\(dot\)|\[dot\])"
 _SPELT_DOMAIN = (
-    rf"{_AT}\s{{1,3}}[a-z0-9\-]{{2,30}}"
+    rf"{_AT}\s{{0,3}}[a-z0-9\-]{{2,30}}"
     rf"(?:\s{{1,3}}{_DOT}\s{{1,3}}(?:com|co|uk|org|net|gov|nhs|ac|sch|me|info|io)\b(?:\s{{1,3}}{_DOT}\s{{1,3}}[a-z]{{2,3}}\b)?"
     r"|\.(?:com|co\.uk|org|net|gov\.uk|nhs\.net|ac\.uk|me|io)\b)")
 SPELT_EMAIL = re.compile(
-    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{1,3}}{_SPELT_DOMAIN}",
+    rf"\b[a-z0-9_]{{1,30}}(?:(?:\s{{1,3}}{_DOT}\s{{1,3}}|[._])[a-z0-9_]{{1,30}}){{0,3}}\s{{0,3}}{_SPELT_DOMAIN}",
     re.IGNORECASE)
 # "at" and a domain, the end of every spelt address: looked for first, as the whole pattern is slow to try at every
 # word of a long message and most messages have no such domain
@@ -306,7 +306,7 @@ def _numbered_initials(text: str) -> Iterator[Span]:
 def _written(m: re.Match[str]) -> str:
     """The address as it would be typed ("info at lscp dot org" is "info@lscp.org"), for the team-inbox check."""
     out = re.sub(rf"\s{{1,3}}{_DOT}\s{{1,3}}", ".", m.group(0), flags=re.IGNORECASE)
-    return re.sub(rf"\s{{1,3}}{_AT}\s{{1,3}}", "@", out, count=1, flags=re.IGNORECASE)
+    return re.sub(rf"\s{{0,3}}{_AT}\s{{0,3}}", "@", out, count=1, flags=re.IGNORECASE)
 
 
 def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list[Iterator[Span]]:

@@ -38,7 +38,7 @@ _STREET = rf"(?:{alternation(vocabulary().street_types)})"  # vocabulary.yaml: s
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"mrs?|ms|miss|dr|months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
-    rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?,?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
+    rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?(?:,|\s?/)?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
     # ("8 St. Anne's Road": a saint's dot, round 44)
     rf"|(?=[a-z])(?:(?!{_NOT_STREET})(?:st\.|{_W})\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
@@ -59,7 +59,9 @@ _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|
               r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|uci|upn|uln|id|cad)")
 KEYWORD_REF = re.compile(
     rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?(?:\s{{1,3}}(?:is|was)\b)?)?[\s:#.\-]{{0,4}}"
-    r"[A-Z]{0,4}-?(?:\d{3,14}|\d{2}[/\-]\d{3,8}|\d{2,4}[A-Z]{1,3}\d{3,10})(?:[/\-]\d{1,8}){0,3}",
+    r"(?:[)\]'\"‘“(\[]\s{0,2}[\s:#.\-–—]{0,4})?[A-Z]{0,4}-?(?:\d(?: \d){4,13}\b|\d{1,3}O\d{3,10}|\d{2}[/\-]\d{3,8}"
+    r"|\d{3,14}(?!\s\d{3}\s\d{4}\b)(?: \d{2,3}\b(?![\s.,/:\-]{1,2}\d))?"  # (round 47: quoted, bracketed, spaced)
+    r"|\d{2,4}[A-Z]{1,3}\d{3,10})(?:[/\-]\d{1,8}){0,3}",
     re.IGNORECASE,
 )
 CODE_REF = re.compile(
@@ -121,7 +123,7 @@ BIRTH_CUE = re.compile(
     r"|\bb\.\s{0,2}(?=\d)"
     r"|\b(?:turns?|turned|turning|be|is)\s{1,3}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s{1,3}on\b"
-    r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?due|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
+    r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:due|delivered)|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
     re.IGNORECASE,
 )
 DATE_IN_WORDS = re.compile(
@@ -184,7 +186,7 @@ _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan"
 _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").split("|")) | {
     "ref", "refs", "reference"}
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates", "bday", "dob", "dobs", "d", "b",
-                         "turn", "turns", "turned", "turning", "be", "is", "edd", "due"})
+                         "turn", "turns", "turned", "turning", "be", "is", "edd", "due", "delivered"})
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks",
                         "th", "fs", "foundation"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})

@@ -43,6 +43,9 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a:min(stops, default=hi)]
 
 
+_BUILDING = re.compile(r"\b[A-Z][a-z]{2,20}\s{1,2}House\b")
+
+
 def street_as_place(text: str, street: re.Match[str]) -> bool:
     """True when a street named without a house number is in a sentence with no person or home in it."""
     cues = lexicon().vocab.street_person_cues
@@ -53,7 +56,9 @@ def street_as_place(text: str, street: re.Match[str]) -> bool:
         if not before or before[-1] not in _ON:
             return True  # "hotspots near Liverpool Lime St": an abbreviated street is a home only "on" or "at" it
     v = lexicon().vocab
-    words = _WORD.findall(_sentence(text, street.start(), street.end()).lower().replace("’", "'"))
+    # ("at Merrion House, Wellington Street": a capitalised house after a name is an office building, no home)
+    sentence = _BUILDING.sub(" ", _sentence(text, street.start(), street.end()))
+    words = _WORD.findall(sentence.lower().replace("’", "'"))
     # "the family hub on Station Road", "we moved offices to Church Street": a service's own move, its staff's "we"
     # and a family word naming the service are no person where a venue is what the street places
     venue = any(w in v.street_venues for w in words)

@@ -72,7 +72,9 @@ def _plate(groups: list[str], *, lower_ok: bool, min_groups: int = 1) -> bool:
         return False
     if joined.isupper() or not any(ch.islower() for ch in joined):
         return any(ch.isalpha() for ch in joined)
-    if not lower_ok or digits < 3 or not joined.islower():
+    # typed a character at a time ("k-m-1-8-z-t-r", "y r 7 0 k l p": the screen's folding joins "k l p"), round 47
+    spelt = sum(len(g) == 1 for g in groups) >= 4
+    if not lower_ok or digits < (2 if spelt else 3) or not joined.islower():
         return False
     lex = lexicon()
     return not any(g.isalpha() and len(g) > 1 and (g in lex.english or g in lex.vocab.acronyms) for g in groups)
@@ -90,7 +92,7 @@ def _first_plate(text: str, a: int, b: int, *, lower_ok: bool, min_groups: int =
         # the longest plate starting at each group, tried left to right
         for i in range(len(run)):
             for j in range(len(run), i, -1):
-                if _cut(text, run, i, j):
+                if _cut(text, run, i, j) and not all(g.end() - g.start() == 1 for g in run):
                     continue  # part of a longer hyphenated code ("CR-2026-007"): no plate
                 if _plate([g.group() for g in run[i:j]], lower_ok=lower_ok, min_groups=min_groups):
                     return run[i].start(), run[j - 1].end()

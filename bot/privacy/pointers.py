@@ -218,7 +218,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     v = lexicon().vocab
     platform = re.compile(
         rf"\b(?:{_alternation(v.social_platforms)})\b(?:\s{{0,3}}(?:name|id|handle|username|account|page|profile|"
-        r"is|was|called|as|under|tag|user|channel|named|group|server|chat|:|-)\b){0,3}[\s:\-—–'\"‘“]{0,3}@?"
+        r"is|was|called|as|under|tag|user|channel|named|group|grp|gc|server|chat|:|-)\b){0,3}[\s:\-—–'\"‘“]{0,3}@?"
         r"(?:u/)?(?=[A-Za-z0-9_.]{0,30}[\d_.])[A-Za-z0-9_][A-Za-z0-9_.]{1,28}"
         r"[A-Za-z0-9_]",
         re.IGNORECASE,

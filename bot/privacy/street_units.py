@@ -61,3 +61,19 @@ def street_unit_spans(src: Source, words: frozenset[str], digits: bool) -> Itera
         if name in generic or name in _SMALL:
             continue
         yield "address", (back.start() if back else m.start()), (m.end() if back else ahead.end())  # type: ignore[union-attr]
+
+
+# A house known by its name, in quotes after "address" ("address: 'The Old Forge', Little Brampton"), round 47: a
+# named house is an address as much as a number and street. One to four capitalised words inside the quotes, not a
+# placeholder ("Unknown", "Withheld").
+_HOUSE_NAME = re.compile(r"\b[Aa]ddress(?:\s{1,2}is)?\s{0,2}[:\-–—]?\s{0,3}['\"‘“]"
+                         r"(?!(?:Unknown|Not|None|No|Withheld|Confidential|Redacted|Same|Removed)\b)"
+                         r"(?:[Tt]he\s{1,2})?[A-Z][a-z'’]{1,20}"
+                         r"(?:\s{1,2}[A-Z][a-z'’]{1,20}){0,3}['\"’”]")
+
+
+def house_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    if "address" not in words:
+        return
+    for m in src.at_words(_HOUSE_NAME, frozenset({"address"}), as_typed=True):
+        yield "address", m.start(), m.end()
