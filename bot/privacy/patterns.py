@@ -33,8 +33,7 @@ OUTWARD = re.compile(r"\b(?:CH|WA|CW|LL|WN|SK)\d{1,2}\b(?!\s{1,2}(?:area|distric
 TEN_DIGITS = re.compile(r"(\d(?<![\d+]\d)(?:\d{2}[ \-]?\d{3}[ \-]?\d{4}|\d{3}[ \-]?\d{3}[ \-]?\d{3}))(?![\d])")
 _STREET = rf"(?:{alternation(vocabulary().street_types)})"  # vocabulary.yaml: street_types_*
 
-# Words never between a house number and a street ("6 June at Wyvern House", "year 6 teacher Mrs Hill"), but see
-# "number 9 on Elm Walk".
+# Words never between a house number and a street ("6 June at Wyvern House", "year 6 teacher"; "number 9 on Elm Walk")
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"mrs?|ms|miss|dr|months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
@@ -57,10 +56,11 @@ NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|datix|"
               r"systmone|emis|carefirst|liquidlogic|"
               r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|uci|upn|uln|id|cad)")
+_REF_OPEN = r"(?:[)\]]\s{0,2}[\s:#.\-–—]{0,4}(?=[A-Z]{1,4}-?\d|\d{4})(?!(?:19|20)\d\d\b)|['\"‘“(\[]\s{0,2})?"
 KEYWORD_REF = re.compile(
     rf"\b{_REF_WORDS}\b\.?(?:\s{{0,3}}(?:no|nos|number|num|id|ref|log|#)\b\.?(?:\s{{1,3}}(?:is|was)\b)?)?[\s:#.\-]{{0,4}}"
-    r"(?:[)\]'\"‘“(\[]\s{0,2}[\s:#.\-–—]{0,4})?[A-Z]{0,4}-?(?:\d(?: \d){4,13}\b|\d{1,3}O\d{3,10}|\d{2}[/\-]\d{3,8}"
-    r"|\d{3,14}(?!\s\d{3}\s\d{4}\b)(?: \d{2,3}\b(?![\s.,/:\-]{1,2}\d))?"  # (round 47: quoted, bracketed, spaced)
+    rf"{_REF_OPEN}[A-Z]{{0,4}}-?(?:\d(?: \d){{4,13}}\b|\d{{1,3}}O\d{{3,10}}|\d{{2}}[/\-]\d{{3,8}}"
+    r"|\d{3,14}(?!\s\d{3}\s\d{4}\b)(?: \d{2,3}\b(?![\s.,/:\-]{1,2}\d))?"  # (round 47 opening: quote, or ') —' 4 digits)
     r"|\d{2,4}[A-Z]{1,3}\d{3,10})(?:[/\-]\d{1,8}){0,3}",
     re.IGNORECASE,
 )
