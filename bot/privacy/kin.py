@@ -261,7 +261,7 @@ def _aged(t: Tok, nxt: Tok | None) -> bool:
 AGE_AFTER = re.compile(
     r"\s{0,2}[,\-–]?\s{0,2}\(?\s{0,2}(?:(?:in\s{1,2})?(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])(?-i:[A-Z]{1,2})?\b"
     r"|in\s{1,2}(?:[1-9]|1[0-3])(?-i:[A-Z]{1,2})\b|aged?\s{0,2}\d{1,2}\b"
-    r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|[mf]?\)|,|\s[\-–]))", re.IGNORECASE)  # ("(14F)")
+    r"|\d{1,2}\s{0,2}(?:yo\b|y/o|yrs?\b|years?\s{1,2}old|(?-i:[MF])?\)|,|\s[\-–]))", re.IGNORECASE)  # ("(14F)")
 
 
 # A child's care or protection status beside capitals ("MD (looked after)", "JL, CLA,", "TK - on a CP plan").
@@ -289,7 +289,7 @@ def _with_relative_after(i: int, toks: Toks, lex: Lexicon) -> bool:
 
 # An age said right after the letters ("RJ (8)", "OK (aged 8)", "TM, aged 9", "KB 14yo"); not a year group ("PE in
 # year 9" is a subject)
-_AGE_ONLY = re.compile(r"\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2}(?:yo|y/o|yrs?|[mf])?\s{0,2}\)"
+_AGE_ONLY = re.compile(r"\s{0,2}\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2}(?:yo|y/o|yrs?|(?-i:[MF]))?\s{0,2}\)"
                        r"|,?\s{1,2}aged?\s{1,2}\d{1,2}\b|\s{1,2}\d{1,2}\s{0,2}(?:yo|y/o)\b", re.IGNORECASE)
 def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     """Places where capitals can only be a person: after a child word or "re:", before an age or year group, or in

@@ -37,7 +37,7 @@ _STREET = rf"(?:{alternation(vocabulary().street_types)})"  # vocabulary.yaml: s
 _NOT_STREET = (rf"(?:{_MONTH}|at|on|in|of|to|for|from|by|with|and|or|is|was|are|were|per|a|an|weeks?|days?|"
                r"mrs?|ms|miss|dr|months?|years?|times?|hours?|mins?|minutes?|am|pm|o'clock)\b")
 NUMBERED_STREET = re.compile(
-    rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?(?:,|\s?/)?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
+    rf"(?:no\.?\s{{0,2}})?\d(?<![\d/:£$]\d)(?<!\d\.\d)\d{{0,3}}[a-z]?(?:,|\s?/(?!\s{{1,3}}the\b))?\s{{1,3}}(?:the\s{{1,3}}(?=[a-z])(?:(?!{_NOT_STREET}){_W}\s{{1,3}}){{0,2}}"
     # ("8 St. Anne's Road": a saint's dot, round 44)
     rf"|(?=[a-z])(?:(?!{_NOT_STREET})(?:st\.|{_W})\s{{1,3}}){{1,3}})"
     rf"{_STREET}\b"
