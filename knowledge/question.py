@@ -232,8 +232,13 @@ def _stands_named(clause: str) -> bool:
 def _names_nothing(clause: str) -> bool:
     """Its words only ask who prevails, what follows or what a thing is called (`subjectless_words`): "whose view
     wins?", "what's the service called?" ask about what was said before."""
-    content = [w for w in raw_tokens(strip_places(fold(clause))) if w not in STOPWORDS]
-    return bool(content) and set(content) <= vocabulary().subjectless_words
+    v, words = vocabulary(), raw_tokens(strip_places(fold(clause)))
+    content = [w for w in words if w not in STOPWORDS]
+    # "what can the partnership ultimately do?": only what can be done, of what was told before
+    def bare(ws: list[str]) -> str:
+        return " ".join(w for w in ws if w not in v.recourse_fillers)
+    return bool(content) and (set(content) <= v.subjectless_words
+                              or bare(words) in {bare(q.split()) for q in v.recourse_questions})
 
 
 _FOLLOW_UP_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b", re.I)

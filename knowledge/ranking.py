@@ -18,6 +18,7 @@ from knowledge.intents import (
     figure_heavy,
     is_contact_request,
     is_definition_request,
+    is_engagement_request,
     is_figure_request,
     is_group_request,
     is_level_request,
@@ -120,7 +121,10 @@ class Ranking:
         pointed = pointed_back(rest, self._terms) if asked is None else None  # "X came up. what is it?"
         asking, context = asked or pointed or split_context(main_question(rest), self._topic_stems)
         asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"
-        context = f"{lead} {context}".strip()
+        if lead and is_engagement_request(rest):  # "police inspector - which groups am i supposed to sit on": the
+            asking = f"{lead} {asking}"  # role said first is whose part is asked, not only who asks
+        else:
+            context = f"{lead} {context}".strip()
         query = self.index.analyse(*with_named(asking, context, question))
         parts = sub_questions(asking) if asked is None else []
         if len(parts) > 1:
@@ -242,7 +246,8 @@ class Ranking:
         # a top that never mentions the thing asked ("what training is there for volunteers": the LADO entry, for
         # "volunteers") gives way to a runner-up further behind
         lacks = not any(self.evidence.covers(s, top.entry) for s in query.slots if s.stem in head)
-        near = HEAD_FAR if lacks else HEAD_NEAR
+        # ... and so does a top whose title names nothing asked ("is there a health sub-group": the structure)
+        near = HEAD_FAR if lacks or not named else HEAD_NEAR
         held = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= top.confidence * near
                      and holds(h.entry) and len(slots & self._title_stems(h.entry)) >= named
                      # the area's own entry keeps its place before a national one (local_first)

@@ -283,6 +283,8 @@ class Vocabulary(_Strict):
     pointing_words: frozenset[str] = frozenset()
     # "whose view wins?", "what's the service called?": a clause of only these asks about the one before
     subjectless_words: frozenset[str] = frozenset()
+    recourse_questions: list[str] = Field(default_factory=list)  # "..., what can the partnership do?": leans back
+    recourse_fillers: frozenset[str] = frozenset()  # read past in a recourse question ("ultimately", "in the end")
     choice_fillers: frozenset[str] = frozenset()  # "is it still X or ...": read past (question.py)
     choice_none: frozenset[str] = frozenset()  # "is it the same as ... or": a first choice offering no answer
     agency_name_noise: frozenset[str] = frozenset()
@@ -293,7 +295,8 @@ class Vocabulary(_Strict):
                      "ordinary_words",
                      "route_roles", "route_asks", "holder_roles",
                      "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
-                     "pointing_words", "subjectless_words", "choice_fillers", "choice_none", mode="before")
+                     "pointing_words", "subjectless_words", "recourse_fillers", "choice_fillers", "choice_none",
+                     mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(_words(v))
@@ -309,7 +312,7 @@ class Vocabulary(_Strict):
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
                                   "membership_cues", "kind_cues", "service_cues", "engagement_cues",
                                   "now_words",
-                                  "relayed_verbs", "request_cues", "remark_statements")(
+                                  "relayed_verbs", "request_cues", "remark_statements", "recourse_questions")(
         _check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs")
