@@ -6,7 +6,8 @@ its own subject. A role said first and a question about the asker's own part ("w
 on") asks where that role sits, so the role is not weighed down as context. "is there a health subgroup ..." is
 answered by the entry titled with it when the top's title names nothing asked. "came fully into force" is a start
 said with its adverb between. "are we supposed to co-operate" is the duty of an organisation the list does not
-name, as "do we have to cooperate" is. Sentences are written here, not copied from any set; each was seen failing
+name, as "do we have to cooperate" is. "what other ..." after a clause telling cases short of a review is other
+than those. Sentences are written here, not copied from any set; each was seen failing
 on main d9ed6ae (the guards passed there and must keep passing).
 """
 
@@ -60,3 +61,10 @@ def test_an_unlisted_organisation_asking_its_duty_is_not_the_non_compliance_entr
     assert res.answered and res.entry is not None, res.text
     assert res.entry.id != "halton.relevant-agencies.failure-to-comply", res.text
     assert res.entry.id.startswith("halton.relevant-agencies."), res.text
+
+
+def test_what_other_is_asked_beside_what_was_told(ask) -> None:
+    # "what other ..." is other than what the clause before told (cases short of a review): read together
+    res = ask("for cases that were hard going but didnt meet the review criteria, what other learning methods will "
+              "warrington use?", "warrington")
+    assert res.answered and "table top" in res.text, res.text
