@@ -49,25 +49,33 @@ def told_after_question(det: Detector, text: str) -> str:
     and one of them asks. A told part after a quiz or a review with no marker ("for the quiz: what counts as neglect?
     a yr 4 boy ...") is the case put for the question, and is not taken."""
     opens = segment_openings(text)
+    toks = [t for _s, _p, t in opens]
+    # each segment read once, then running totals: a message of many segments costs linear time, not quadratic
+    asks = [bool(det.reader.opens_as_question(t)) for t in toks]
+    someone = [_names_someone(det, t) for t in toks]
+    context = [det.reader.in_context([t]) for t in toks]
+    anchored_from = [False] * (len(toks) + 1)  # a person named in this segment or a later one
+    for k in range(len(toks) - 1, -1, -1):
+        anchored_from[k] = anchored_from[k + 1] or bool(det._anchors.find(toks[k]))
+    asked = told = framed = False  # over the segments before the cut
     for k in range(1, len(opens)):
-        start, sep, toks = opens[k]
-        added = det.reader._added.find(toks, start_only=True) or det.reader._next_item.find(toks, start_only=True)
-        head = [t for _s, _p, t in opens[:k]]
-        if not head or not (sep.strip().startswith("?") or added):
+        asked, told, framed = asked or asks[k - 1], told or someone[k - 1], framed or context[k - 1]
+        start, sep, seg = opens[k]
+        added = det.reader._added.find(seg, start_only=True) or det.reader._next_item.find(seg, start_only=True)
+        if not (sep.strip().startswith("?") or added):
             continue
-        if not _about_no_one(det, head) or (not added and det.reader.in_context(head)):
+        if not asked or told or (not added and framed):
             return ""  # someone told of before the cut, or a quiz setting the case: the whole message
-        if det._anchors.find([t for _s, _p, ts in opens[k:] for t in ts]):
+        if anchored_from[k]:
             return text[start:]
     return ""
 
 
-def _about_no_one(det: Detector, head: list[list[str]]) -> bool:
-    """Segments that ask something and name no person, no situation sign and no worry word heavier than a topic's."""
+def _names_someone(det: Detector, toks: list[str]) -> bool:
+    """The segment names a person, a situation sign or a worry word heavier than a topic's ("LADO", "Prevent")."""
     topic = det.lex.frames.topic_weight
-    return (any(det.reader.opens_as_question(toks) for toks in head)
-            and not any(det.reader.found_outside(det._anchors, toks) or det._situation.find(toks)
-                        or any(p.weight > topic for p, _i, _e in det._cues.find(toks)) for toks in head))
+    return (det.reader.found_outside(det._anchors, toks) or bool(det._situation.find(toks))
+            or any(p.weight > topic for p, _i, _e in det._cues.find(toks)))
 
 
 def told_as_real(det: Detector, told: str) -> bool:

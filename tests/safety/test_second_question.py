@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.safety import detect_worry
+from knowledge.safety import detect_worry, get_detector
 from tests.safety.test_slack import LEAD
 
 
@@ -90,3 +90,35 @@ def test_an_admin_question_then_a_child_added_is_a_worry(text: str) -> None:
 ])
 def test_an_admin_question_then_a_case_stays_quiet(text: str) -> None:
     assert not detect_worry(text).is_worry, detect_worry(text)
+
+
+class _Counting:
+    """A matcher that counts how often it is asked, around the detector's own."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner, self.calls = inner, 0
+
+    def find(self, *args: object, **kwargs: object) -> object:
+        self.calls += 1
+        return self.inner.find(*args, **kwargs)
+
+    def outside(self, *args: object, **kwargs: object) -> object:
+        self.calls += 1
+        return self.inner.outside(*args, **kwargs)
+
+
+def test_an_admin_question_repeated_many_times_is_read_in_linear_time() -> None:
+    """Each segment is read once (the review found every cut re-reading all segments before it: 7 s for 24,800
+    characters). The count of person lookups grows with the segments, not with their square."""
+    from types import SimpleNamespace
+
+    from knowledge.safety_apart import told_after_question
+
+    det = get_detector()
+    anchors = _Counting(det._anchors)
+    view = SimpleNamespace(lex=det.lex, reader=det.reader, _cues=det._cues, _anchors=anchors,
+                           _situation=det._situation, _other_questions=det._other_questions,
+                           _topic_only=det._topic_only)
+    n = 300
+    assert told_after_question(view, "where is the minutes template? " * n) == ""
+    assert anchors.calls <= 3 * n, anchors.calls
