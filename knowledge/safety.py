@@ -229,12 +229,14 @@ class Detector:
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)
+        soon = [seg for seg in segs if self._imminent.find(seg)]
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
                 any(self._imminent.find(toks) for toks in parts) and not self.reader.in_context(parts) \
-                and not self.reader.put_in_general(asks):
+                and not (soon and all(self.reader.put_in_general([seg]) for seg in soon)):
             # "is there a protocol for burns on a 3yo ... mum is collecting him in an hour": a process question about a
             # particular child at risk now is a worry first (issue #10 section 1); "in general is a kid on a bus every
-            # day ..." puts it about no child in particular
+            # day ..." puts it about no child in particular, unless the time is told apart from the general question
+            # ("in general what's the protocol for burns - a 3yo here ... mum is collecting him in an hour")
             frames = lex.imminent_frames
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight

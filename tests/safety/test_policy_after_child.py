@@ -44,6 +44,11 @@ def test_a_question_put_in_general_stays_quiet(text: str) -> None:
     # guards: a real child in the same shapes still alarms, a hypothetical child after "if" stays quiet
     "after a 6 yr old in my class told me dad hits him with a belt, does a school need a policy on this",
     "the lad i coach is getting picked up every day by older men in a car, is a phone call to his mum enough",
+    # "in general" asked, then a child at risk soon told apart from it (the second read found such messages quiet
+    # on 595a3d3, the merged safety54: the general opening silenced the child collected soon; the second fails
+    # there, the first is a guard)
+    "in general what's the protocol for scalds - a 2yo here has blisters up his arm and dad is fetching him at 3",
+    "hypothetically, is there a procedure for a 5yo with a swollen eye when his stepdad is picking him up in 20 mins",
 ])
 def test_guards_one_child_now_is_still_a_worry(text: str) -> None:
     assert detect_worry(text).is_worry, detect_worry(text)
