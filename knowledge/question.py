@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from knowledge.described import named as described
-from knowledge.roles import introduces_self, names_role
+from knowledge.roles import introduces_self, is_ing_word, names_role
 from knowledge.text import STOPWORDS, fold, raw_tokens, stem, strip_places
 from knowledge.vocabulary import vocabulary
 
@@ -154,7 +154,7 @@ def _remark_split(parts: list[str]) -> list[str]:
     head, sep, tail = last.rpartition(",")
     words = [w for w in raw_tokens(tail) if w not in vocabulary().clause_fillers]
     if not sep or not words or not (words[0] in vocabulary().remark_openers or _states(words) or _relays(words) or
-                                    (words[0].endswith("ing") and len(words[0]) >= 5) or introduces_self(words)):
+                                    is_ing_word(words[0]) or introduces_self(words)):
         return parts
     if asks(tail) or not _stands(head):
         return parts
@@ -234,11 +234,17 @@ def _names_nothing(clause: str) -> bool:
     wins?", "what's the service called?" ask about what was said before."""
     v, words = vocabulary(), raw_tokens(strip_places(fold(clause)))
     content = [w for w in words if w not in STOPWORDS]
-    # "what can the partnership ultimately do?": only what can be done, of what was told before
-    def bare(ws: list[str]) -> str:
-        return " ".join(w for w in ws if w not in v.recourse_fillers)
-    return bool(content) and (set(content) <= v.subjectless_words
-                              or bare(words) in {bare(q.split()) for q in v.recourse_questions})
+    # "what can the partnership ultimately do?", "what can we do": only what can be done, of what was told before
+    said = " ".join(w for w in words if w not in v.recourse_fillers)
+    return said in _recourse() or (bool(content) and set(content) <= v.subjectless_words)
+
+
+@lru_cache(maxsize=1)
+def _recourse() -> frozenset[str]:
+    """The recourse questions as `_names_nothing` reads a clause: folded, fillers left out."""
+    v = vocabulary()
+    return frozenset(" ".join(w for w in raw_tokens(strip_places(fold(q))) if w not in v.recourse_fillers)
+                     for q in v.recourse_questions)
 
 
 _FOLLOW_UP_RE = re.compile(r"^\W*(?:and\s+)?(?:is|was|are|does|did|has)\s+(?:it|that|this|they)\b", re.I)
@@ -377,24 +383,3 @@ def with_named(asking: str, context: str, question: str) -> tuple[str, str]:
     friend for 6 weeks") is what it asks about, and the description is its context (knowledge/described.py)."""
     names = described(question)
     return (" ".join(names), f"{asking} {context}".strip()) if names else (asking, context)
-
-
-_CAPS_RE = re.compile(r"(?<![-&\w])([A-Z]{2,6}s?)(?![-&\w])")
-_JOINERS = frozenset({"and", "of", "for", "the", "in", "to"})
-
-
-def spelled_out(asking: str, message: str) -> str:
-    """The asking clauses with an acronym the message writes out itself in its own words ("an independent fostering
-    agency ... are IFAs named"): the words are what the documents hold, the writer's shorthand is not."""
-    toks = [t for t in raw_tokens(message) if t not in _JOINERS]
-
-    def words(m: re.Match[str]) -> str:
-        acr = m.group(1)
-        letters = (acr[:-1] if acr.endswith("s") else acr).lower()
-        n = len(letters)
-        for i in range(len(toks) - n + 1):
-            if "".join(t[0] for t in toks[i:i + n]) == letters and toks[i] != letters:
-                return " ".join(toks[i:i + n])
-        return acr
-
-    return _CAPS_RE.sub(words, asking)

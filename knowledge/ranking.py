@@ -31,10 +31,11 @@ from knowledge.intents import (
 from knowledge.models import Entry
 from knowledge.named import asked_member_roles, names_member
 from knowledge.partnerships import NATIONAL
-from knowledge.question import main_question, spelled_out, split_context, sub_questions, with_named
+from knowledge.question import main_question, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex, Slot
 from knowledge.shown import per_entry
+from knowledge.spelled import spelled_out
 from knowledge.text import ACRONYMS, STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
 
 # Ranking preferences, chosen by measurement on the development sets (see knowledge/README.md).

@@ -74,7 +74,18 @@ def role_lead(question: str) -> tuple[str, str]:
 def introduces_self(words: list[str]) -> bool:
     """The words say who asks ("..., locum paeds registrar starting tomorrow", "..., new DSL", "..., SW here"): a role
     with a word that places the asker in it, not a role offered as the answer ("..., the DSL or the head?")."""
-    return names_role(words) and any(w in ("here", "new") or (w.endswith("ing") and len(w) >= 5) for w in words)
+    single, multi = _roles()
+    for i, w in enumerate(words):
+        size = 1 if w in single else next((len(m) for m in multi if tuple(words[i:i + len(m)]) == m), 0)
+        after = words[i + size] if size and i + size < len(words) else ""
+        if size and ((i and words[i - 1] == "new") or after == "here" or is_ing_word(after)):
+            return True  # the placing word beside the role: "new DSL", "SW here", "registrar starting monday"
+    return False
+
+
+def is_ing_word(word: str) -> bool:
+    """An -ing word long enough to be a verb's ("going", "writing", not "ring" or "king")."""
+    return word.endswith("ing") and len(word) >= 5 and word not in vocabulary().not_ing_verbs
 
 
 def _headed(tokens: list[str]) -> bool:
@@ -95,27 +106,33 @@ def _role_at(tokens: list[str]) -> int:
     return next((i for i, t in enumerate(tokens) if t in heads or _role_starts(tokens, i)), len(tokens))
 
 
-# "... is there a team i can ask as a brand new DSL": the asker's own role said inside the question
-_OWN_MODIFIERS = ("brand", "new", "newly", "qualified", "recently", "appointed", "trainee", "student", "locum",
-                  "agency", "junior", "senior", "relief", "temporary", "interim", "acting", "deputy")
+# "... is there a team i can ask as a brand new DSL": the asker's own role said inside the question; "as a" counts only
+# after the asker speaks of themselves ("treated as a police matter", "count as a nursery" are what is asked)
+_FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|ive|i've|me|my|we|us|our)\b", re.I)
+FIRST_PERSON_REACH = 80  # characters before "as a" searched for the asker
 
 
 @lru_cache(maxsize=1)
 def _own_role_re() -> re.Pattern[str]:
     said = sorted(vocabulary().self_roles, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in said)
-    modifiers = "|".join(_OWN_MODIFIERS)
-    return re.compile(rf"\b(?:as|im|i'm|i\s+am|being)\s+(?:a|an)\s+(?:(?:{modifiers})\s+)*(?P<role>{alternatives})\b",
-                      re.I)
+    modifiers = "|".join(re.escape(w) for w in vocabulary().own_role_modifiers)
+    return re.compile(rf"\b(?P<opener>as|im|i'm|i\s+am|being)\s+(?:a|an)\s+(?:(?:{modifiers})\s+)*"
+                      rf"(?P<role>{alternatives})\b", re.I)
 
 
 def split_own_role(question: str) -> tuple[str, str]:
     """(the question without the asker's own role said inside it, that role): "as a brand new DSL" says who asks; the
     role weighs as context (search.analyse) and "brand new" not at all, so neither outvotes what is asked, while
     "training for me as a new DSL" keeps the DSL as support."""
-    found = list(_own_role_re().finditer(question))
-    if not found:
+    kept, roles, last = [], [], 0
+    for m in _own_role_re().finditer(question):
+        if m.group("opener").lower() == "as" and not _FIRST_PERSON.search(
+                question, max(0, m.start() - FIRST_PERSON_REACH), m.start()):
+            continue
+        kept.append(question[last:m.start()])
+        roles.append(m.group("role"))
+        last = m.end()
+    if not roles:
         return question, ""
-    kept = _own_role_re().sub(" ", question)
-    return kept, " ".join(m.group("role") for m in found)
-
+    return " ".join([*kept, question[last:]]), " ".join(roles)

@@ -264,6 +264,8 @@ class Vocabulary(_Strict):
     role_nouns: frozenset[str] = frozenset()
     ordinary_words: frozenset[str] = frozenset()  # chat words: a fixed low weight, not their idf (search.py)
     self_roles: list[str] = Field(default_factory=list)  # "SW here, ...": who asks, read as context (roles.py)
+    own_role_modifiers: list[str] = Field(default_factory=list)  # "as a brand new DSL": weighs nothing (roles.py)
+    not_ing_verbs: frozenset[str] = frozenset()  # "during", "training": -ing words that place no one (roles.py)
     role_heads: frozenset[str] = frozenset()  # "DA worker here": a role's head noun, said of oneself (roles.py)
     role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
     now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
@@ -339,7 +341,7 @@ class Vocabulary(_Strict):
                 raise ValueError(f"concept group #{i + 1} needs at least two words")
         return v
 
-    _self_roles = field_validator("self_roles")(_check_phrases)
+    _self_roles = field_validator("self_roles", "own_role_modifiers")(_check_phrases)
 
     @model_validator(mode="after")
     def _ordinary(self) -> Vocabulary:

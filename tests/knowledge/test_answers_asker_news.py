@@ -58,3 +58,16 @@ def test_the_askers_role_inside_the_question_weighs_as_context(ask) -> None:
 def test_a_greeting_clause_says_nothing(ask, question, partnership, says) -> None:
     res = ask(question, partnership)
     assert res.answered and says in res.text, res.text
+
+
+@pytest.mark.parametrize("question", [
+    "should this be treated as a police matter",
+    "does a holiday club count as a nursery",
+    "is that classed as a deputy role",
+])
+def test_as_a_role_not_said_of_the_asker_stays_in_the_question(question: str) -> None:
+    """'as a' is the asker's own role only after they speak of themselves (the second read found these moved to
+    context on fc1e824)."""
+    from knowledge.roles import split_own_role
+
+    assert split_own_role(question) == (question, "")
