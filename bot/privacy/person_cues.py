@@ -81,8 +81,12 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
     words = [o.norm if (o := toks[k]) is not None else "" for k in range(j + 1, j + 5)]
     if _plants(i, j, toks, lex):
         return True
-    if j > i - 2 and words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
-        return any((o := toks[m]) is not None and o.norm in ("and", "&") for m in range(max(0, i - 2), j + 1))
+    if words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
+        first = i  # the list's first name: "Holly and Ivy rooms" read from "Ivy" too
+        while first > 1 and (a := toks[first - 1]) is not None and a.norm in ("and", "&") \
+                and (o := toks[first - 2]) is not None and o.cap:
+            first -= 2
+        return j > first  # two names or more joined in the list itself ("met mum and Lily room 12" is a child)
     if words[0] not in ("is", "are", "were", "was"):
         return False
     k = 2 if words[1] == "the" else 1
@@ -104,7 +108,8 @@ def _plants(i: int, j: int, toks: Toks, lex: Lexicon) -> bool:
         i -= 2
     names = [o.norm for k in range(i, j + 1) if (o := toks[k]) is not None and o.cap]
     nxt = toks[j + 1]
-    if len(names) < 2 or nxt is None or nxt.norm.endswith("ed") or nxt.norm in v.person_verbs:
+    if len(names) < 2 or nxt is None or nxt.norm.endswith("ed") or nxt.norm in v.person_verbs \
+            or nxt.norm in v.plant_context:  # "Poppy and Daisy water the pots": the names do it, children
         return False
     after = [o.norm for k in range(j + 1, j + 9) if (o := toks[k]) is not None]
     people = v.event_subjects | v.person_relations | v.family_nouns

@@ -194,9 +194,21 @@ def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
     return o is not None and o.norm in v.abstract_predicates
 
 
+_SEASON_LIST = frozenset({"to", "and", "or", "next", "then", "after", "before"})  # "Spring to follow", "Spring and ..."
+_SEASON_NOUNS = frozenset({"term", "terms", "half", "holidays", "holiday", "break", "fair", "newsletter", "briefing",
+                           "briefings", "conference", "training", "session", "sessions", "programme", "camp", "fete",
+                           "festival", "concert", "edition", "bulletin", "timetable", "dates", "audit", "review"})
+
+
 def _season_term(i: int, toks: Toks, times: frozenset[str]) -> bool:
-    """A season within twelve words of a season before "term" ("Summer term ..., Autumn to follow"): a school's terms,
-    no child."""
+    """A season before "term", or one standing in a list ("Autumn to follow", "Spring and Summer") within twelve words
+    of a season before "term": a school's terms, no child. A season followed by anything else ("Autumn missed the
+    whole Spring term", "Summer told her teacher") may be a child's name."""
+    nxt = toks[i + 1]
+    if nxt is not None and nxt.norm in _SEASON_NOUNS:
+        return True  # "Summer term", "Winter briefing": the season names an event
+    if nxt is not None and nxt.norm not in _SEASON_LIST:
+        return False
     for k in range(max(0, i - 12), i + 13):
         o, nxt = toks[k], toks[k + 1]
         if o is not None and nxt is not None and o.norm in times and nxt.norm in ("term", "terms") and o.cap:
