@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from re import _compiler, _parser
 from re import _constants as _sre  # the standard library's own names for a parsed pattern's parts
 from typing import TypeVar
@@ -195,7 +196,6 @@ class Source:
         found = self._memo[key] = sorted(starts)
         return found
 
-
     def _starts_of(self, word: str) -> list[int]:
         """Where `word` starts in the lower-case copy (`lower` where case changes its length), not inside a longer
         word: found once per word, since many detectors' cue sets and word lists share words ("his", "the", "at").
@@ -228,10 +228,15 @@ class Source:
         (kept for the message): a place no letter or digit precedes, with a word's first letter, starts a run."""
         if (found := self._memo.get((_RUNS,))) is None:
             low = self.low if self.low is not None else self.lower
+            # (one split: runs at odd places, what lies between at even ones; a run starts where the lengths of
+            # everything before it add up to, so no match object is made per run)
+            parts = _ALNUM_SPLIT.split(low)
             runs: dict[str, list[int]] = {}
-            for run, start in zip(_ALNUM_RUN.findall(low), map(re.Match.start, _ALNUM_RUN.finditer(low)),
-                                  strict=True):
-                runs.setdefault(run, []).append(start)
+            for run, start in zip(parts[1::2], list(accumulate(map(len, parts)))[:-1:2], strict=True):
+                if (places := runs.get(run)) is None:
+                    runs[run] = [start]
+                else:
+                    places.append(start)
             found = self._memo[(_RUNS,)] = (runs, sorted(runs))
         return found  # type: ignore[return-value]
 
@@ -388,6 +393,7 @@ _RELAXED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _UNSEEN, _AT_WORD, _RUNS = object(), object(), object()
 # a run of letters and digits: [^\W_] is exactly what str.isalnum() accepts, one character at a time
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+_ALNUM_SPLIT = re.compile(r"([^\W_]+)")
 _MAX_STARTS = 500
 _MEMO_AHEAD = 400  # (a pattern that reads further is tried afresh at every cue)
 MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
