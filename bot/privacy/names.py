@@ -11,10 +11,8 @@ name). One pass over the words: linear in the length of the text.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import starmap
 
 from bot.privacy.kin import GAELIC_BASES, family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
@@ -71,6 +69,7 @@ from bot.privacy.wordshapes import (
     not_lower_initials,
     place_phrases,
     word_positions,
+    word_spans,
 )
 
 _NEWS = frozenset({"update", "updates", "news", "info", "information", "concerns", "notes"})  # "update on Esme:"
@@ -327,10 +326,9 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
     # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
-    # (words sliced by their spans, no Python step per word and no list of match objects: 20,000 of them kept alive
-    # brought a full cyclic collection into the screening, costing more than the scan)
-    spans = list(map(re.Match.span, (word_pattern(lowered) if lowered is not text else TOKEN).finditer(lowered)))
-    norms = list(map(lowered.__getitem__, starmap(slice, spans)))
+    # (words and spans from one split, no Python step per word and no list of match objects: 20,000 of them kept
+    # alive brought a full cyclic collection into the screening, costing more than the scan)
+    spans, norms = word_spans(word_pattern(lowered) if lowered is not text else TOKEN, lowered)
     if not lowered.isascii():
         norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
     if lowered is text:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from operator import itemgetter
+from itertools import accumulate
+from operator import add, itemgetter
 
 from bot.privacy.lexicon import Lexicon, lexicon
 
@@ -34,8 +35,26 @@ def word_positions(bases: list[str]) -> dict[str, list[int]]:
     scanning every word of the message."""
     at: dict[str, list[int]] = {}
     for i, b in enumerate(bases):
-        at.setdefault(b, []).append(i)
+        if (places := at.get(b)) is None:  # (no new list made per word, as setdefault would: speed)
+            at[b] = [i]
+        else:
+            places.append(i)
     return at
+
+
+def word_spans(pattern: re.Pattern[str], text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Each match of `pattern` (which never matches nothing) in `text`: its span and its text, as finditer finds them,
+    read from one re.split (the words at odd places) with each word's start the summed lengths before it: no match
+    object per word (speed: 7,000 words in 40,000 characters)."""
+    if (split := _SPLITS.get(pattern.pattern)) is None:
+        split = _SPLITS[pattern.pattern] = re.compile(f"({pattern.pattern})", pattern.flags)
+    parts = split.split(text)
+    words = parts[1::2]
+    starts = list(accumulate(map(len, parts)))[:-1:2]
+    return list(zip(starts, map(add, starts, map(len, words)), strict=True)), words
+
+
+_SPLITS: dict[str, re.Pattern[str]] = {}
 
 
 @cache
