@@ -16,8 +16,6 @@ a disability in Halton") names no one. Bounded quantifiers only; each sentence i
 
 from __future__ import annotations
 
-import bisect
-import heapq
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -28,6 +26,7 @@ from bot.privacy.patterns import YEAR_GROUP, Source, Span, _sentence, has_digit
 from bot.privacy.places import _place_in
 from bot.privacy.pointers import _alternation
 from bot.privacy.source import _MAX_STARTS, _lowered, _reach_back
+from bot.privacy.subject_starts import WORD_REACH, subject_starts
 
 # ("\d(?<!\w\d)" and "a(?<!\wa)" are "\b\d" and "\ba", in a form the regex engine scans for faster)
 _AGE = (r"\d(?<!\w\d)\d?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
@@ -160,7 +159,7 @@ def particular(text: str, a: int, start: int, end: int) -> bool:
     return bool(_NOTE_LEAD.fullmatch(text, a, start) and _PARTICULAR.match(text, end))
 
 
-_WORD_REACH = 56  # (at most 53: "the", two words of up to 20 letters, the spaces: the word a match names starts)
+_WORD_REACH = WORD_REACH  # (subject_starts.py)
 
 
 @cache
@@ -297,16 +296,8 @@ def _event_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-# Where the "subject" pattern can start: an article's word, a number's first digit, a sentence's first character or the
-# one after it (the article's space looked at, not taken: a newline after it starts a sentence too).
-# (three scans, each led by a letter or class the regex engine skips ahead to: one alternation of them is tried at
-# every character)
-_SUBJECT_STARTS = (re.compile(r"t(?<!\wt)h(?:e|is|at)(?=\s)|a(?<!\wa)n?(?=\s)"), re.compile(r"\d(?<!\w\d)"),
-                   re.compile(r"[.!?\n]"))
-
-
 def _subjects(src: Source, subject: re.Pattern[str], words: frozenset[str]) -> Iterator[re.Match[str]]:
-    """src.finditer(subject), tried only where a match can start (each way into it begins at one of _SUBJECT_STARTS)
+    """src.finditer(subject), tried only where a match can start (each way into it begins at subject_starts.py's)
     and, but for an age, a child's word follows within 53 characters (an article, two words and their spaces): a scan
     that tried the pattern at every character cost ~5 ms of 40,000 characters of prose. Where the places to try are
     denser than one in 16 characters (a message of digits), the rest is left to the regex engine's own scan."""
@@ -314,29 +305,13 @@ def _subjects(src: Source, subject: re.Pattern[str], words: frozenset[str]) -> I
         yield from src.finditer(subject)
         return
     low, compiled, end = src.low, _lowered(subject), -1
-    for n, pos in enumerate(_subject_starts(low, src.word_starts(_event_words() & words))):
+    for n, pos in enumerate(subject_starts(low, src.word_starts(_event_words() & words))):
         if n > _MAX_STARTS and n * 16 > pos:
             yield from compiled.finditer(low, max(pos, end))
             return
         if pos >= end and (m := compiled.match(low, pos)):
             end = m.end()
             yield m
-
-
-def _subject_starts(low: str, places: list[int]) -> Iterator[int]:
-    """Where a "subject" match can start, in order (see _subjects)."""
-    if places and places[0] <= _WORD_REACH:
-        yield 0
-    pending: list[int] = []  # (places found before the scan reached them: at most two)
-    for p in heapq.merge(*((m.start() for m in pattern.finditer(low)) for pattern in _SUBJECT_STARTS)):
-        while pending and pending[0] < p:
-            yield pending.pop(0)
-        if low[p].isdigit():
-            pending.append(p)
-        elif (k := bisect.bisect_left(places, p)) < len(places) and places[k] <= p + _WORD_REACH:
-            pending.extend((p + 1, p + 2) if low[p] in ".!?\n" else (p,))
-        pending.sort()
-    yield from pending
 
 
 # "a girl", "an infant", "a 14 year old": any child, not one
