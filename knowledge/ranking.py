@@ -34,6 +34,7 @@ from knowledge.partnerships import NATIONAL
 from knowledge.question import main_question, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex, Slot
+from knowledge.setting import setting_lead
 from knowledge.shown import per_entry
 from knowledge.spelled import spelled_out
 from knowledge.text import ACRONYMS, STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
@@ -119,6 +120,8 @@ class Ranking:
         """Search the area (and national entries) and order the hits by preference. `asked`: (one question of
         several, the rest of the message) instead of the message's own split."""
         lead, rest = role_lead(question) if asked is None else ("", question)  # "SW here, ...": who asks
+        if asked is None and not lead:  # "housing repairs in widnes - the levels thing, what ...": where they work
+            lead, rest = setting_lead(question)
         pointed = pointed_back(rest, self._terms) if asked is None else None  # "X came up. what is it?"
         asking, context = asked or pointed or split_context(main_question(rest), self._topic_stems)
         asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"

@@ -22,6 +22,7 @@ from knowledge.partnerships import NATIONAL, display_name
 from knowledge.question import asks, clauses
 from knowledge.roles import role_lead
 from knowledge.safety import get_detector
+from knowledge.setting import setting_lead
 from knowledge.shown import entry_text, fold_question, per_entry
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
@@ -225,6 +226,7 @@ def _topic_decline(rules: list[TopicRule], told: str, shown: str) -> Decline | N
 def _asking(question: str) -> str:
     """The folded message without the asker's statements about themselves: "I chair a community group. does anyone
     speak for ..." asks for no chair."""
+    question = setting_lead(question)[1]  # "housing repairs in widnes - the levels thing, what ...": where they work
     parts = clauses(question)
     # ("what does TAF mean? keeps coming up on the early help forms": a remark after the question says where it was
     # met, and asks for no form); a request after it still asks ("... - need a name")
