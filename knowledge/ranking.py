@@ -34,7 +34,7 @@ from knowledge.partnerships import NATIONAL
 from knowledge.question import main_question, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex, Slot
-from knowledge.setting import setting_lead
+from knowledge.setting import examples_apart, setting_lead
 from knowledge.shown import per_entry
 from knowledge.spelled import spelled_out
 from knowledge.text import ACRONYMS, STOPWORDS, concepts_of, expand, fold, raw_tokens, stem, strip_places
@@ -125,6 +125,8 @@ class Ranking:
         pointed = pointed_back(rest, self._terms) if asked is None else None  # "X came up. what is it?"
         asking, context = asked or pointed or split_context(main_question(rest), self._topic_stems)
         asking = spelled_out(asking, question)  # "an independent fostering agency ... are IFAs named"
+        asking, examples = examples_apart(asking)  # "staff like coaches or leaders": they illustrate "staff"
+        context = f"{context} {examples}".strip()
         if lead and is_engagement_request(rest):  # "police inspector - which groups am i supposed to sit on": the
             asking = f"{lead} {asking}"  # role said first is whose part is asked, not only who asks
         else:

@@ -10,6 +10,7 @@ import re
 from knowledge.question import TOPIC_WORDS, asks, clauses, leans_back
 from knowledge.roles import LEAD_WORDS
 from knowledge.text import STOPWORDS, raw_tokens, strip_places
+from knowledge.vocabulary import vocabulary
 
 _DASH_RE = re.compile(r"\s+[-\u2013\u2014]+\s+")
 
@@ -30,3 +31,27 @@ def setting_lead(question: str) -> tuple[str, str]:
         return "", question
     topic = [w for w in raw_tokens(strip_places(parts[first - 1].lower())) if w not in STOPWORDS]
     return (lead, rest) if 0 < len(topic) <= TOPIC_WORDS else ("", question)
+
+
+def examples_apart(asking: str) -> tuple[str, str]:
+    """(the asking text without examples after "like", the examples): "can staff like sports coaches or youth leaders
+    come to the forum" asks whether staff may come; the examples illustrate "staff" and must not outvote "forum".
+    Two or more examples joined by "or" / "and", each of at most three words, ending before an `example_ends` word."""
+    ends = vocabulary().example_ends
+    words = asking.split()
+    for i, w in enumerate(words):
+        if w.lower() != "like" or i == 0:
+            continue
+        joined, j, run = 0, i + 1, 0
+        while j < len(words) and run <= 3:
+            bare = re.sub(r"\W", "", words[j].lower())
+            if bare in ("or", "and"):
+                joined, run = joined + 1, 0
+            elif bare in ends or not bare:
+                break
+            else:
+                run += 1
+            j += 1
+        if joined and run and j < len(words) and run <= 3:
+            return " ".join(words[:i] + words[j:]), " ".join(words[i + 1:j])
+    return asking, ""

@@ -253,6 +253,7 @@ class Vocabulary(_Strict):
     level_cues: list[str] = Field(default_factory=list)  # "which level would that sit at": the area's threshold
     membership_cues: list[str] = Field(default_factory=list)  # "are we a relevant agency": the area's agency list
     kind_cues: list[str] = Field(default_factory=list)  # "schools like ours": the word before says the asker's kind
+    example_ends: frozenset[str] = frozenset()  # "staff like coaches or leaders come to": where examples end
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)

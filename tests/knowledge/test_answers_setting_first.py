@@ -40,3 +40,12 @@ def test_a_members_frontline_observation_is_said_in_the_documents_words(ask) -> 
     res = ask("how often must wirral board members go and observe frontline practice", "wirral")
     seen = _seen(res.text)
     assert res.answered and "bi-annual observation of frontline practice" in seen and "does not say" in seen, res.text
+
+
+@pytest.mark.parametrize("question", [
+    "are volunteers like scout leaders or dance teachers allowed to come along to the practitioners forum in warrington",
+    "can people like cricket coaches and brownie leaders attend warrington's practitioners forum or is it by invitation",
+])
+def test_examples_after_like_do_not_outvote_what_is_asked(ask, question) -> None:
+    res = ask(question, "warrington")
+    assert res.answered and res.entry is not None and res.entry.id == "warrington.group.practitioners-forum", res.text
