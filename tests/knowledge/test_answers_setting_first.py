@@ -3,7 +3,9 @@
 "<a team in a town> - <a topic named>, what are the <...>?" opens with where the asker works; the question leans back
 on the topic named just before it, not on the team, so a council-service word in the team's name ("repairs",
 "landlord") is not what is asked. A message whose question leans straight back on a service is still declined.
-Sentences are written here, not copied from any set; the first was seen failing on main a53c27a.
+Examples after "like" illustrate the word before them and weigh as context. Two entries say whom to tell and what
+members do in the documents' own words. Sentences are written here, not copied from any set; each test but the
+declined guard was seen failing on main a53c27a.
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ def test_a_members_frontline_observation_is_said_in_the_documents_words(ask) -> 
 
 
 @pytest.mark.parametrize("question", [
-    "are volunteers like scout leaders or dance teachers allowed to come along to the practitioners forum in warrington",
-    "can people like cricket coaches and brownie leaders attend warrington's practitioners forum or is it by invitation",
+    "are volunteers like scout leaders or dance teachers allowed to come along to the practitioners forum in "
+    "warrington",
+    "can people like cricket coaches and brownie leaders attend warrington's practitioners forum or is it by "
+    "invitation",
 ])
 def test_examples_after_like_do_not_outvote_what_is_asked(ask, question) -> None:
     res = ask(question, "warrington")
