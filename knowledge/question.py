@@ -206,9 +206,6 @@ def _thin(text: str, n: int | None = None) -> bool:
     return (_content(text) if n is None else n) < MIN_ASKING_WORDS and not _requests(text)
 
 
-_POINTING_BACK = frozenset({"to", "for", "from", "with", "by", "of", "on", "at", "into", "and", "or", "but", "n", "&"})
-
-
 def _wh_named(asking: str) -> bool:
     """'who are the safeguarding partners': a question word opening two words of its own and no pronoun pointing
     back stands alone, however short."""
@@ -216,7 +213,7 @@ def _wh_named(asking: str) -> bool:
     # ("roughly how many LADO contacts ...": a word before the question word qualifies it; "to which job titles"
     # points back to what was said before)
     at = next((i for i, w in enumerate(words[:WH_OPENING]) if w in _WH), None)
-    if at and not _POINTING_BACK.isdisjoint(words[:at]):
+    if at and not vocabulary().pointing_back_words.isdisjoint(words[:at]):
         return False
     return (at is not None and sum(w not in STOPWORDS for w in words[at:]) >= MIN_ASKING_WORDS - 1
             and vocabulary().back_references.isdisjoint(words))

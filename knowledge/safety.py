@@ -37,8 +37,6 @@ from knowledge.safety_patterns import (
 _LABEL_END = re.compile(r"[.?!;:,\n]|\s[-\u2013\u2014]+\s")  # where the first segment ends (as in segments())
 SAFETY_LEAD = ":rotating_light: *If a child is in immediate danger, call 999 now.*"
 LABEL_WORDS = 3  # a first segment this short, with no worry or question word, is who writes
-# a writer's role, then at most this many words saying where they work ("in Birkenhead", "at a GP practice")
-_AT, _LABEL_PLACE = frozenset({"in", "at", "from", "for", "with"}), 4
 
 
 # -- detection -----------------------------------------------------------------------------------
@@ -180,10 +178,11 @@ class Detector:
         names the one accused."""
         first = segs[0] if segs else []
         cut = _LABEL_END.search(text or "")
-        if not first or len(first) > 4 + _LABEL_PLACE or cut is None or cut.group(0).strip() not in (":", ".", ","):
+        at, room = frozenset(self.lex.label_places), self.lex.label_place_words
+        if not first or len(first) > 4 + room or cut is None or cut.group(0).strip() not in (":", ".", ","):
             return 0
         ends = [end for _p, _i, end in self._staff.find(first)]
-        return len(first) if any(e == len(first) or (e <= 4 and first[e] in _AT and len(first) - e <= _LABEL_PLACE)
+        return len(first) if any(e == len(first) or (e <= 4 and first[e] in at and len(first) - e <= room)
                                  for e in ends) else 0
 
     def _lexicon(self, parts: list[list[str]], segs: list[list[str]], found: list[list[tuple[Pattern, int, int]]],

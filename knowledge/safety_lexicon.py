@@ -72,6 +72,10 @@ class Lexicon(_Strict):
     adult_explicit: list[str] = Field(default_factory=list)  # ... in a message not naming adult safeguarding itself
     own_matters: list[str] = Field(default_factory=list)  # a housing, money or work matter, no child in it
     specific_weight: float = Field(ge=0)
+    # "Housing support worker in Birkenhead. ...": a writer's label may end with where they work, after one of these
+    # words and in at most `label_place_words` words
+    label_places: list[str] = Field(default_factory=list)
+    label_place_words: int = Field(default=4, ge=0, le=8)
     specific: list[str] = Field(default_factory=list)
     imminent: list[str] = Field(default_factory=list)  # "tonight", "in an hour": harm to a particular child soon
     imminent_frames: float = Field(default=1.0, ge=0)  # ... then a procedural frame weighs at most this

@@ -267,6 +267,7 @@ class Vocabulary(_Strict):
     self_roles: list[str] = Field(default_factory=list)  # "SW here, ...": who asks, read as context (roles.py)
     own_role_modifiers: list[str] = Field(default_factory=list)  # "as a brand new DSL": weighs nothing (roles.py)
     not_ing_verbs: frozenset[str] = frozenset()  # "during", "training": -ing words that place no one (roles.py)
+    pointing_back_words: frozenset[str] = frozenset()  # "to which job titles": a question leaning on the one before
     role_heads: frozenset[str] = frozenset()  # "DA worker here": a role's head noun, said of oneself (roles.py)
     role_verbs: dict[str, str] = Field(default_factory=dict)  # "who chairs X" asks for the X's chair
     now_words: list[str] = Field(default_factory=list)  # "who is the DCS now": today's holder of a role
