@@ -74,9 +74,8 @@ def role_lead(question: str) -> tuple[str, str]:
 def introduces_self(words: list[str]) -> bool:
     """The words say who asks ("..., locum paeds registrar starting tomorrow", "..., new DSL", "..., SW here"): a role
     with a word that places the asker in it, not a role offered as the answer ("..., the DSL or the head?")."""
-    single, multi = _roles()
-    for i, w in enumerate(words):
-        size = 1 if w in single else next((len(m) for m in multi if tuple(words[i:i + len(m)]) == m), 0)
+    for i in range(len(words)):
+        size = _role_size(words, i)
         after = words[i + size] if size and i + size < len(words) else ""
         if size and ((i and words[i - 1] == "new") or after == "here" or is_ing_word(after)):
             return True  # the placing word beside the role: "new DSL", "SW here", "registrar starting monday"
@@ -96,8 +95,13 @@ def _headed(tokens: list[str]) -> bool:
 
 def _role_starts(tokens: list[str], i: int) -> bool:
     """A listed role, one word or several, starts at token i."""
+    return _role_size(tokens, i) > 0
+
+
+def _role_size(tokens: list[str], i: int) -> int:
+    """How many words the listed role starting at token i has (0: none starts there)."""
     single, multi = _roles()
-    return tokens[i] in single or any(tuple(tokens[i:i + len(m)]) == m for m in multi)
+    return 1 if tokens[i] in single else next((len(m) for m in multi if tuple(tokens[i:i + len(m)]) == m), 0)
 
 
 def _role_at(tokens: list[str]) -> int:

@@ -59,6 +59,7 @@ class Worry:
 class Detector:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._label_places = frozenset(lex.label_places)
         s = lex.sets
         cues = [p for name, cat in lex.categories.items() for weight, pats in cat.cues.items()
                 for p in compile_patterns(pats, s, name, float(weight))]
@@ -172,13 +173,19 @@ class Detector:
             return False  # "dinner lady here"
         return any(not self._witness.at(toks, end) for _i, end in found)
 
+    def _soon_put_in_general(self, segs: list[list[str]]) -> bool:
+        """Every segment saying a time soon ("every day", "in an hour") is itself put in general ("in general is a
+        kid on a bus every day ...")."""
+        soon = [seg for seg in segs if self._imminent.find(seg)]
+        return bool(soon) and all(self.reader.put_in_general([seg]) for seg in soon)
+
     def _writer_label(self, segs: list[list[str]], text: str) -> int:
         """Words of a role the message opens with as a label ("Youth worker: ...", "football coach, ...", "Housing
         support worker in Birkenhead. ..."), or 0. A dash is not a label's end: "Music tutor - two families say he ..."
         names the one accused."""
         first = segs[0] if segs else []
         cut = _LABEL_END.search(text or "")
-        at, room = frozenset(self.lex.label_places), self.lex.label_place_words
+        at, room = self._label_places, self.lex.label_place_words
         if not first or len(first) > 4 + room or cut is None or cut.group(0).strip() not in (":", ".", ","):
             return 0
         ends = [end for _p, _i, end in self._staff.find(first)]
@@ -228,10 +235,9 @@ class Detector:
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)
-        soon = [seg for seg in segs if self._imminent.find(seg)]
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
                 any(self._imminent.find(toks) for toks in parts) and not self.reader.in_context(parts) \
-                and not (soon and all(self.reader.put_in_general([seg]) for seg in soon)):
+                and not self._soon_put_in_general(segs):
             # "is there a protocol for burns on a 3yo ... mum is collecting him in an hour": a process question about a
             # particular child at risk now is a worry first (issue #10 section 1); "in general is a kid on a bus every
             # day ..." puts it about no child in particular, unless the time is told apart from the general question

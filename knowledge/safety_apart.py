@@ -81,9 +81,9 @@ def _names_someone(det: Detector, toks: list[str]) -> bool:
 def told_as_real(det: Detector, told: str) -> bool:
     """Told as something that happened (`FrameReader.told_as_real`), or opening, past an added item's marker, with one
     child and what is happening to them ("also one of our yr 9s is in a coma ...")."""
-    if det.reader.told_as_real(clauses(told), segments(told)):
-        return True
     segs = segments(told)
+    if det.reader.told_as_real(clauses(told), segs):
+        return True
     first = segs[0] if segs else []
     ends = [e for _p, _i, e in det.reader._added.find(first, start_only=True)]
     return bool(det.reader._turns_to.find(first[max(ends, default=0):], start_only=True))

@@ -237,10 +237,11 @@ class FrameReader:
         out: list[list[str]] = []
         told = False
         for s in segs:
-            names_child = not self._child.isdisjoint(s) or self._indefinite.find(s) or self.particular_in(s)
+            particular = self.particular_in(s)
+            names_child = not self._child.isdisjoint(s) or self._indefinite.find(s) or particular
             if told and self._asks_apart.find(s, start_only=True) and not names_child:
                 out.append(s)
-            told = told or self.particular_in(s) or bool(self._now.find(s))
+            told = told or particular or bool(self._now.find(s))
         return out
 
     def marked_general(self, parts: list[list[str]], segs: list[list[str]]) -> bool:

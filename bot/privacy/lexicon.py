@@ -121,6 +121,8 @@ class Vocabulary(BaseModel):
     eponym_organisations: frozenset[str]
     org_plural_verbs: frozenset[str]
     not_name_times: frozenset[str]
+    season_event_nouns: frozenset[str]
+    season_list_words: frozenset[str]
     short_words: frozenset[str]
     label_not_letters: frozenset[str]
     hyphen_not_initials: frozenset[str]

@@ -82,11 +82,8 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
     if _plants(i, j, toks, lex):
         return True
     if words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
-        first = i  # the list's first name: "Holly and Ivy rooms" read from "Ivy" too
-        while first > 1 and (a := toks[first - 1]) is not None and a.norm in ("and", "&") \
-                and (o := toks[first - 2]) is not None and o.cap:
-            first -= 2
-        return j > first  # two names or more joined in the list itself ("met mum and Lily room 12" is a child)
+        # two names or more joined in the list itself ("Holly and Ivy rooms"; "met mum and Lily room 12" is a child)
+        return j > _list_start(i, toks)
     if words[0] not in ("is", "are", "were", "was"):
         return False
     k = 2 if words[1] == "the" else 1
@@ -96,6 +93,15 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
     return not any((o := toks[m]) is not None and o.norm in people for m in range(j + k + 3, j + k + 8))
 
 
+def _list_start(i: int, toks: Toks) -> int:
+    """The first name of a list of capitalised words joined by "and" that ends at or runs through token i ("Holly and
+    Ivy" read from "Ivy")."""
+    while i > 1 and (a := toks[i - 1]) is not None and a.norm in ("and", "&") and (o := toks[i - 2]) is not None \
+            and o.cap:
+        i -= 2
+    return i
+
+
 def _plants(i: int, j: int, toks: Toks, lex: Lexicon) -> bool:
     """'Heather and Rosemary in the herb bed need watering': every word of the list a plant's name, no verb of a
     person straight after it, and within six words something done to plants or where they grow (round 46; 'Heather
@@ -103,9 +109,7 @@ def _plants(i: int, j: int, toks: Toks, lex: Lexicon) -> bool:
     v = lex.vocab
     if (t := toks[i]) is None or t.norm not in v.plant_names:
         return False
-    while i > 1 and (a := toks[i - 1]) is not None and a.norm in ("and", "&") and (o := toks[i - 2]) is not None \
-            and o.cap:
-        i -= 2
+    i = _list_start(i, toks)
     names = [o.norm for k in range(i, j + 1) if (o := toks[k]) is not None and o.cap]
     nxt = toks[j + 1]
     if len(names) < 2 or nxt is None or nxt.norm.endswith("ed") or nxt.norm in v.person_verbs \

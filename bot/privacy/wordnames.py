@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.privacy.lexicon import Lexicon, vocabulary
+from bot.privacy.lexicon import Lexicon, Vocabulary, vocabulary
 from bot.privacy.person_cues import aged_aside, names_of_things, water_name
 from bot.privacy.programmes import broadcaster, programme_title
 from bot.privacy.tokens import (
@@ -183,7 +183,7 @@ def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
     t, v = toks[i], lex.vocab
     if t is None or t.norm not in v.abstract_name_words or t.possessive:
         return False
-    if t.norm in v.not_name_times and _season_term(i, toks, v.not_name_times):
+    if t.norm in v.not_name_times and _season_term(i, toks, v):
         return True  # "Autumn term dates are out, Spring to follow" (round 45)
     j = i + 1
     if toks[j] is not None and toks[j].norm in ("is", "was", "'s"):  # type: ignore[union-attr]
@@ -194,24 +194,20 @@ def _abstract_use(i: int, toks: Toks, lex: Lexicon) -> bool:
     return o is not None and o.norm in v.abstract_predicates
 
 
-_SEASON_LIST = frozenset({"to", "and", "or", "next", "then", "after", "before"})  # "Spring to follow", "Spring and ..."
-_SEASON_NOUNS = frozenset({"term", "terms", "half", "holidays", "holiday", "break", "fair", "newsletter", "briefing",
-                           "briefings", "conference", "training", "session", "sessions", "programme", "camp", "fete",
-                           "festival", "concert", "edition", "bulletin", "timetable", "dates", "audit", "review"})
 
 
-def _season_term(i: int, toks: Toks, times: frozenset[str]) -> bool:
+def _season_term(i: int, toks: Toks, v: Vocabulary) -> bool:
     """A season before "term", or one standing in a list ("Autumn to follow", "Spring and Summer") within twelve words
     of a season before "term": a school's terms, no child. A season followed by anything else ("Autumn missed the
     whole Spring term", "Summer told her teacher") may be a child's name."""
     nxt = toks[i + 1]
-    if nxt is not None and nxt.norm in _SEASON_NOUNS:
+    if nxt is not None and nxt.norm in v.season_event_nouns:
         return True  # "Summer term", "Winter briefing": the season names an event
-    if nxt is not None and nxt.norm not in _SEASON_LIST:
+    if nxt is not None and nxt.norm not in v.season_list_words:
         return False
     for k in range(max(0, i - 12), i + 13):
         o, nxt = toks[k], toks[k + 1]
-        if o is not None and nxt is not None and o.norm in times and nxt.norm in ("term", "terms") and o.cap:
+        if o is not None and nxt is not None and o.norm in v.not_name_times and nxt.norm in ("term", "terms") and o.cap:
             return True
     return False
 
