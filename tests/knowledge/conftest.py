@@ -1,4 +1,5 @@
-"""What the knowledge tests share: the shipped answerer's `answer`, and the check that a question was declined."""
+"""What the knowledge tests share: the shipped answerer's `answer`, and the checks that a question was answered or
+declined."""
 
 from __future__ import annotations
 
@@ -17,3 +18,9 @@ def assert_declined(res, says: str) -> None:
     assert res.outcome == "cannot_answer" and not res.answered, res.text
     assert says in res.text, res.text
     assert res.entry is None and not res.sources
+
+
+def assert_answered(res, says: str) -> None:
+    """Answered from an entry with its source, and the answer holds `says`."""
+    assert res.answered and res.sources, res.text
+    assert says in res.text, res.text

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.knowledge.conftest import assert_answered
+
 CWAC = "cheshire-west-and-chester"
 
 
@@ -31,8 +33,7 @@ CWAC = "cheshire-west-and-chester"
 )
 def test_the_askers_own_news_and_role_do_not_outvote_the_question(ask, question, partnership, says) -> None:
     res = ask(question, partnership)
-    assert res.answered and res.sources, res.text
-    assert says in res.text, res.text
+    assert_answered(res, says)
     assert "came after them" not in res.text
 
 
@@ -43,7 +44,7 @@ def test_a_post_someone_else_took_over_is_still_after_the_documents(ask) -> None
 
 def test_the_askers_role_inside_the_question_weighs_as_context(ask) -> None:
     res = ask("does cheshire west have an education safeguarding team i can go to as a brand new designated lead", CWAC)
-    assert res.answered and "Safeguarding Children in Education" in res.text, res.text
+    assert_answered(res, "Safeguarding Children in Education")
 
 
 @pytest.mark.parametrize(
@@ -57,7 +58,7 @@ def test_the_askers_role_inside_the_question_weighs_as_context(ask) -> None:
 )
 def test_a_greeting_clause_says_nothing(ask, question, partnership, says) -> None:
     res = ask(question, partnership)
-    assert res.answered and says in res.text, res.text
+    assert_answered(res, says)
 
 
 @pytest.mark.parametrize("question", [

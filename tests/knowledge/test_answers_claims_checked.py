@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.knowledge.conftest import assert_declined
+from tests.knowledge.conftest import assert_answered, assert_declined
 
 
 @pytest.mark.parametrize(
@@ -40,4 +40,4 @@ def test_a_group_named_beside_the_levels_answers_for_the_group(ask) -> None:
 def test_an_organisation_not_listed_is_told_its_section_11_duty(ask) -> None:
     res = ask("our charity isn't on the halton list of relevant agencies - do we still have any duty to cooperate",
               "halton")
-    assert res.answered and "section 11" in res.text, res.text
+    assert_answered(res, "section 11")

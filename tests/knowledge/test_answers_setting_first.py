@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.knowledge.conftest import assert_answered
+
 
 @pytest.mark.parametrize("question", [
     "housing repairs team in runcorn - the levels of need thing, what are the levels? a manager mentioned level 2",
@@ -19,7 +21,7 @@ import pytest
 ])
 def test_a_team_said_first_is_not_the_topic_asked(ask, question) -> None:
     res = ask(question, "halton")
-    assert res.answered and "Universal Plus" in res.text, res.text
+    assert_answered(res, "Universal Plus")
 
 
 def test_a_question_leaning_on_the_service_itself_is_still_declined(ask) -> None:
