@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.safety_apart import told_after_question, told_apart_from_questions, told_as_real
+from knowledge.safety_apart import names_someone, told_after_question, told_apart_from_questions, told_as_real
 from knowledge.safety_frames import FrameReader
 from knowledge.safety_lexicon import LEXICON_PATH, Lexicon, load_lexicon
 from knowledge.safety_model import WorryModel, get_model
@@ -230,8 +230,10 @@ class Detector:
         first = next((n for n, seg in enumerate(segs) if self.reader.past_preamble(seg)), 0)
         if first == 0 and len(segs) > 1 and self._label_only(segs[0]):
             first = 1  # "Ward clerks: what's the process ...": the writer's label, then the question
-        asks = [seg for n, seg in enumerate(segs)
-                if n <= first or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
+        # ... but only once someone has been told of: "youth worker. who would I contact about CSE generally" asks
+        told_at = next((n for n, seg in enumerate(segs) if names_someone(self, seg)), len(segs))
+        asks = [seg for n, seg in enumerate(segs) if n <= max(first, told_at)
+                or not (self._situation.find(seg, start_only=True) or self.reader.follows_up(seg))]
         frames = self.reader.frames(parts, asks)
         if not best:
             return Worry(False, 0.0, frames=frames)

@@ -52,7 +52,7 @@ def told_after_question(det: Detector, text: str) -> str:
     toks = [t for _s, _p, t in opens]
     # each segment read once, then running totals: a message of many segments costs linear time, not quadratic
     asks = [bool(det.reader.opens_as_question(t)) for t in toks]
-    someone = [_names_someone(det, t) for t in toks]
+    someone = [names_someone(det, t) for t in toks]
     context = [det.reader.in_context([t]) for t in toks]
     anchored_from = [False] * (len(toks) + 1)  # a person named in this segment or a later one
     for k in range(len(toks) - 1, -1, -1):
@@ -71,7 +71,7 @@ def told_after_question(det: Detector, text: str) -> str:
     return ""
 
 
-def _names_someone(det: Detector, toks: list[str]) -> bool:
+def names_someone(det: Detector, toks: list[str]) -> bool:
     """The segment names a person, a situation sign or a worry word heavier than a topic's ("LADO", "Prevent")."""
     topic = det.lex.frames.topic_weight
     return (det.reader.found_outside(det._anchors, toks) or bool(det._situation.find(toks))
