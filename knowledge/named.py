@@ -150,8 +150,12 @@ def _held_re(w: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _membership_re() -> re.Pattern[str]:
+    """A cue's words may have an adverb that changes nothing between them ("are we actually listed as")."""
+    fillers = "|".join(re.escape(w) for w in sorted(vocabulary().choice_fillers))
+    gap = rf"(?:\s+(?:{fillers}))?\s+" if fillers else r"\s+"
     cues = sorted(vocabulary().membership_cues, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(c) for c in cues) + r")(?![a-z0-9])")
+    alts = "|".join(gap.join(re.escape(w) for w in c.split()) for c in cues)
+    return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")
 
 
 def is_membership_request(question: str) -> bool:

@@ -29,3 +29,15 @@ def test_a_yet_question_about_sign_off_is_still_declined(ask) -> None:
     """'signed off' now reads as endorsed: asked with "yet", it is still an event after the documents."""
     res = ask("has the warrington partnership budget been signed off yet", "warrington")
     assert res.outcome == "cannot_answer" and not res.answered, res.text
+
+
+@pytest.mark.parametrize(("question", "partnership", "says"), [
+    # answers69: an adverb inside a membership cue changes nothing ("are we actually listed as")
+    ("cafcass worker here, are we really named as part of the warrington arrangements", "warrington",
+     "CAFCASS* is a relevant agency"),
+    # "anymore" says when, not what: it no longer outweighs the subject
+    ("warrington havent got an independent chair anymore have they, who covers scrutiny", "warrington",
+     "Independent Scrutineer"),
+])
+def test_a_word_that_changes_nothing_is_read_past(ask, question: str, partnership: str, says: str) -> None:
+    assert_answered(ask(question, partnership), says)
