@@ -28,7 +28,9 @@ _AGED = re.compile(r"\s{0,2}[(,]\s{0,2}(?:aged?\s{1,2})?\d")  # an age after a n
 _LIST_JOIN = frozenset({"and", "&", "or", "plus"})
 _PLACE_BEFORE = frozenset({"at", "to", "from", "into", "attends", "attend", "attended", "attending"})
 _VERB_AFTER = frozenset({"is", "was", "has", "have", "had", "do", "does", "did", "will", "would", "are", "were",
-                         "can", "could", "should", "runs", "offers", "provides", "hosts", "holds", "said", "says"})
+                         "can", "could", "should", "runs", "offers", "provides", "hosts", "holds", "said", "says",
+                         "cover", "covers", "operate", "operates", "meet", "meets", "support", "supports"})
+_ADVERBS = frozenset({"now", "also", "still", "currently", "already", "only"})  # ("X Y team now cover", round 49)
 
 
 @cache
@@ -83,13 +85,15 @@ def _before_lower_org(text: str, spans: list[tuple[int, int]], bases: list[str],
                       orgs: frozenset[str], lex: Lexicon) -> set[int]:
     out: set[int] = set()
     n = len(bases)
+    kinds = lex.vocab.service_kinds
     for word in orgs & at.keys():
         for j in at[word]:
-            i = j - 2
+            # one lower-case word of the service's kind may come between ("X Y outreach team", round 49)
+            i = j - 3 if j >= 3 and bases[j - 1] in kinds and text[spans[j - 1][0]].islower() else j - 2
             if i < 0 or not text[spans[j][0]].islower() or not (text[spans[i][0]].isupper()
                                                                 and text[spans[i + 1][0]].isupper()):
                 continue
-            if not (_joined(text, spans, i) and _joined(text, spans, i + 1)) or _owns(text, spans[i + 1]):
+            if not all(_joined(text, spans, k) for k in range(i, j)) or _owns(text, spans[i + 1]):
                 continue
             if (j + 1 < n and bases[j + 1] in lex.vocab.person_verbs) or not _org_context(text, spans, bases, i, j):
                 continue
@@ -111,6 +115,8 @@ def _org_context(text: str, spans: list[tuple[int, int]], bases: list[str], i: i
     if j + 1 == n or not _CLAUSE_END.union(",").isdisjoint(text[spans[j][1]:spans[j + 1][0]]):
         return True
     nxt = bases[j + 1]
+    if nxt in _ADVERBS and j + 2 < n:
+        nxt = bases[j + 2]
     return nxt in _VERB_AFTER or (nxt.endswith("ed") and len(nxt) > 4)
 
 

@@ -83,7 +83,7 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
         return True
     if words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
         # two names or more joined in the list itself ("Holly and Ivy rooms"; "met mum and Lily room 12" is a child)
-        return j > _list_start(i, toks)
+        return j > _list_start(i, toks) or _named_ward(j, toks)
     if words[0] not in ("is", "are", "were", "was"):
         return False
     k = 2 if words[1] == "the" else 1
@@ -91,6 +91,17 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     people = (v.event_subjects | v.person_relations | v.family_nouns | v.singular_referents) - _HOUSEHOLD
     return not any((o := toks[m]) is not None and o.norm in people for m in range(j + k + 3, j + k + 8))
+
+
+_WARDS = frozenset({"ward", "wards", "suite"})
+
+
+def _named_ward(j: int, toks: Toks) -> bool:
+    """'Holly ward', 'Rainbow suite': one capitalised word and a lower-case ward's word, no number after it (a
+    hospital names its wards; "Lily room 12", "Holly ward 4" may be a child and where she lies, round 49)."""
+    t, ward, after = toks[j], toks[j + 1], toks[j + 2]
+    return (t is not None and t.cap and not t.upper and not t.possessive and ward is not None and not ward.cap
+            and ward.norm in _WARDS and not (after is not None and after.norm[:1].isdigit()))
 
 
 def _list_start(i: int, toks: Toks) -> int:
@@ -130,3 +141,33 @@ def water_name(i: int, toks: Toks, lex: Lexicon) -> bool:
     if nxt.norm in lex.first_names or nxt.norm in lex.surnames:
         return False
     return any((o := toks[k]) is not None and o.norm in v.water_context for k in range(i + 2, i + 6))
+
+
+_PLACE_PREPS = frozenset({"in", "across", "around", "throughout", "from", "to", "into", "between"})
+_LIST_JOINS = frozenset({"and", "or", "&"})
+
+
+def listed_place(i: int, toks: Toks, lex: Lexicon) -> bool:
+    """'placements in Cornwall and Devon', 'from Devon or Somerset': a capitalised name-word listed with "and", "or"
+    or a comma beside a capitalised place, the list after a preposition of place, is a place too (round 49; Devon is
+    a county left out of the place list as a child's name; "Kent and Devon were seen" has no preposition before)."""
+    t, v = toks[i], lex.places
+    if t is None or not t.cap or t.upper or t.possessive:
+        return False
+    lo = hi = i
+    for step in (-1, 1):
+        k = i
+        while True:
+            a, b = (k + step, k + 2 * step)
+            mid, o = toks[a] if a >= 0 else None, toks[b] if b >= 0 else None
+            last = toks[min(k, a)] if min(k, a) >= 0 else None
+            comma = last is not None and last.after.strip() == ","
+            if o is not None and o.cap and o.norm in v and mid is not None and (mid.norm in _LIST_JOINS or comma):
+                k = b
+            elif comma and mid is not None and mid.cap and mid.norm in v and step == 1:
+                k = a
+            else:
+                break
+        lo, hi = (k, hi) if step < 0 else (lo, k)
+    before = toks[lo - 1] if lo else None
+    return hi > lo and before is not None and before.norm in _PLACE_PREPS

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon, Vocabulary, vocabulary
-from bot.privacy.person_cues import aged_aside, names_of_things, water_name
+from bot.privacy.person_cues import aged_aside, listed_place, names_of_things, water_name
 from bot.privacy.programmes import broadcaster, programme_title
 from bot.privacy.tokens import (
     _DETERMINERS,
@@ -63,7 +63,8 @@ def _named_thing(i: int, toks: Toks, lex: Lexicon) -> bool:
     """'a Jack Frost event', 'an Andy Pandy costume': capitalised words after "a" / "an" and before a lower-case
     word that is no verb name a kind of thing; a person is not "a Tom Smith". Also a course named by name-words
     ("the Joy and Hope group") and a broadcaster watched ("watching Sky"): programmes.py, round 28."""
-    if programme_title(i, toks) or broadcaster(i, toks) or names_of_things(i, toks, lex) or water_name(i, toks, lex):
+    if programme_title(i, toks) or broadcaster(i, toks) or names_of_things(i, toks, lex) or water_name(i, toks, lex) \
+            or listed_place(i, toks, lex):
         return True
     j = i
     while j > i - 3 and j > 0 and toks[j - 1] is not None and toks[j - 1].cap and toks[j - 1].after == " ":  # type: ignore[union-attr]
