@@ -99,9 +99,9 @@ _WARDS = frozenset({"ward", "wards", "suite"})
 def _named_ward(j: int, toks: Toks) -> bool:
     """'Holly ward', 'Rainbow suite': one capitalised word and a lower-case ward's word, no number after it (a
     hospital names its wards; "Lily room 12", "Holly ward 4" may be a child and where she lies, round 49)."""
-    t, ward, after = toks[j], toks[j + 1], toks[j + 2]
+    t, ward = toks[j], toks[j + 1]
     return (t is not None and t.cap and not t.upper and not t.possessive and ward is not None and not ward.cap
-            and ward.norm in _WARDS and not (after is not None and after.norm[:1].isdigit()))
+            and ward.norm in _WARDS and not toks.text[ward.end:ward.end + 4].lstrip(" #:")[:1].isdigit())
 
 
 def _list_start(i: int, toks: Toks) -> int:

@@ -212,9 +212,10 @@ class RoleContext(PhraseReader):
             return False
         if first.before.strip() == "(" and norms[k] in self.v.sectors and first.after.strip()[:1] == ")":
             return True
-        if (n := _phrase_at(norms, k, self.services)) > 1 and not any(toks[j].possessive for j in range(k, k + n)):  # type: ignore[union-attr]
-            last = toks[k + n - 1]  # "Chris Dunn, legal services, re ...": the worker's service set off (round 49)
-            return last is not None and (k + n >= len(norms) or last.after.strip()[:1] in _CLOSERS)
+        # "Chris Dunn, legal services, re ...": the worker's service set off and closed (round 49)
+        if (n := _phrase_at(norms, k, self.services)) > 1 and not any(toks[j].possessive for j in range(k, k + n)) \
+                and (k + n >= len(norms) or toks[k + n - 1].after.strip()[:1] in _CLOSERS):  # type: ignore[union-attr]
+            return True
         for j in range(k, min(len(norms), k + 5)):
             tok = toks[j]
             gap = tok.before.strip() if tok is not None else ""
