@@ -48,9 +48,11 @@ ORDER_AGED = re.compile(
     rf"|,\s{{0,2}}(?:aged?\s{{0,2}})?\d{{1,2}}{_UNIT}\s{{0,2}}(?:,|;|$))",
     re.IGNORECASE)
 # "eldest 14", "youngest 9 months": an age straight after the order word, counted only in a list of two
-# (not a date's day: "eldest 01/01/2009")
+# (not a date's day: "eldest 01/01/2009"); the next order word may follow with no comma ("youngest 2 eldest 12",
+# round 49)
 ORDER_BARE = re.compile(
-    rf"(?:eldest|oldest|youngest|middle)\s{{1,3}}\d{{1,2}}(?!\d|[/.:\-]\d){_UNIT}(?!\s{{0,2}}[a-z])", re.IGNORECASE)
+    rf"(?:eldest|oldest|youngest|middle)\s{{1,3}}\d{{1,2}}(?!\d|[/.:\-]\d){_UNIT}"
+    rf"(?!\s{{0,2}}(?!(?:eldest|oldest|youngest|middle)\b)[a-z])", re.IGNORECASE)
 # a counted set of children with each one's age, or their ages' range in a household ("three girls (4, 9, 13)",
 # "5 children aged 2 to 15" after "household" or "lives with")
 _AGE_LIST = r"\(\s{0,2}\d{1,2}(?:\s{0,2}(?:,|and|&)\s{0,2}\d{1,2}){1,9}\s{0,2}\)"

@@ -15,18 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.patterns import Source, Span
+from bot.privacy.tokens import _FUNCTION
 
 # singular relatives (person_relations without the plurals), with the short forms notes use
 _RELATIVES = frozenset({"mum", "mom", "mam", "mother", "dad", "father", "stepdad", "stepmum", "stepfather",
                         "stepmother", "nan", "nana", "nanna", "gran", "grandma", "grandad", "granddad", "grandpa",
                         "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "boyfriend", "girlfriend",
-                        "baby", "son", "daughter", "sis", "bro", "stepbrother", "stepsister", "niece", "nephew"})
+                        "baby", "son", "daughter", "sis", "bro", "stepbrother", "stepsister", "niece", "nephew",
+                        "sibling"})
 KIN_NAME = re.compile(
     r"(?:mum|mom|mam|mother|dad|father|stepdad|stepmum|stepfather|stepmother|nan|nana|nanna|gran|grandma|grandad"
     r"|granddad|grandpa|aunt|aunty|auntie|uncle|brother|sister|cousin|boyfriend|girlfriend|baby|son|daughter|sis|bro"
-    r"|stepbrother|stepsister|niece|nephew)(?=\s{1,3}([a-z][a-z'’\-]{1,20})\s{1,3}([a-z][a-z'’]{1,20})\b)",
+    r"|stepbrother|stepsister|niece|nephew|sibling)(?=\s{1,3}([a-z][a-z'’\-]{1,20})\s{1,3}([a-z][a-z'’]{1,20})\b)",
     re.IGNORECASE)  # (the rest in a look-ahead: "mum and baby river were" tries "baby" too)
 # what a relative did, beyond verbs_after and person_verbs: everyday actions in the third person or the past
 ACTS = frozenset({
@@ -52,7 +54,11 @@ def kin_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     for m in src.at_words(KIN_NAME, cues):
         name, verb = m.group(1).lower(), m.group(2).lower()
         if not src.text[m.start(1)].islower():
-            continue  # typed with a capital: names.py reads it ("Father Tom is": a priest, a title)
+            # typed with a capital: names.py reads it ("Father Tom is": a priest, a title), but not a word of the
+            # English list in no name list after a relative in lower case ("brother Ameer is", round 49)
+            if _capital_word_name(src.text, m, name, verb, lex):
+                yield "name", m.start(1), m.end(1)
+            continue
         # (round 38: or a surname that is no word, "nan whitworth has them": a relative called by the family's name)
         surname = (name in lex.surnames or name in lex.frequent_surnames) and name not in lex.english \
             and name not in lex.rare_english and name not in v.not_names
@@ -60,3 +66,16 @@ def kin_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             continue
         if verb in ACTS or verb in v.verbs_after or verb in v.person_verbs:
             yield "name", m.start(1), m.end(1)
+
+
+def _capital_word_name(text: str, m: re.Match[str], name: str, verb: str, lex: Lexicon) -> bool:
+    """'sibling Ameer is on a plan': a lower-case relative, a capitalised word that names.py leaves as an English
+    word (in no name list), then a named subject's verb; not after a relative typed as a title ("Sister Ward")."""
+    v = lex.vocab
+    before = text[max(0, m.start() - 4):m.start()].lower()
+    if before.endswith(("the ", "a ", "an ")) or name in _FUNCTION or name in v.org_words or name in v.verbs_after:
+        return False  # "the sibling Group is", "mum Also said": a label or a word of the sentence
+    return (text[m.start()].islower() and text[m.start(1) + 1:m.end(1)].islower() and name.isalpha()
+            and name not in lex.first_names and name not in lex.surnames and name not in v.not_names
+            and (name in lex.english or name in lex.rare_english) and name not in v.role_words
+            and name not in lex.places and (verb in v.verbs_after or verb in ACTS))
