@@ -32,6 +32,7 @@ from bot.privacy.plural_family import (
     capital_surname,
     described_family,
     kind_of_case,
+    labelled_family,
     lower_family,
     place_before_service,
     plural_surname,
@@ -86,7 +87,7 @@ def _family(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex: 
         return False
     home = nxt.norm in v.family_home_nouns and not nxt.cap and prev is not None and prev.norm == "the"
     if nxt.norm not in v.family_nouns and not home:
-        return False
+        return labelled_family(t, prev, nxt, toks[i + 2], lex, c)
     if (after := toks[i + 2]) is not None and after.norm in FAMILY_SERVICE:
         return False  # "the Thornby family hub", "Halton family court": a service named for a place
     if t.cap and nxt.cap and nxt.possessive and after and after.cap and after.norm not in v.person_relations:

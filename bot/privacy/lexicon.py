@@ -48,6 +48,7 @@ class Vocabulary(BaseModel):
     titles: frozenset[str]
     family_nouns: frozenset[str]
     family_home_nouns: frozenset[str]
+    family_case_labels: frozenset[str]
     family_describers: frozenset[str]
     family_visit_cues: frozenset[str]
     family_context_words: frozenset[str]

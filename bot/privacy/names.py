@@ -366,7 +366,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
                            if text[spans[i][0]:spans[i][1]].isupper())
     cands = sorted(cand)
     cands = cands[bisect.bisect_left(cands, 0):bisect.bisect_left(cands, n)]
-    family_nouns, english = lex.vocab.family_nouns | lex.vocab.family_home_nouns, lex.english
+    family_nouns = lex.vocab.family_nouns | lex.vocab.family_home_nouns | lex.vocab.family_case_labels  # (round 49)
+    english = lex.english
     frequent = lex.frequent_surnames
     # "the Nowaks", "the Walsh family", "the hughes kids" (round 48, "the Ó Briains"): the words worth building for
     families = sorted({i + 1 for i in at.get("the", ()) if i + 1 < n and bases[i + 1][-1:] == "s"

@@ -242,3 +242,20 @@ def _family_near(i: int, norms: list[str], context: frozenset[str]) -> bool:
     """A plural that is also a word ('the stones', 'the fishers') is a family only with one at hand: a child, a parent
     or a joint visit within six words after it (round 46; 'the students visit the wards' has none)."""
     return any(norms[j] in context for j in range(i + 1, min(len(norms), i + 7)))
+
+
+def labelled_family(t: Tok, prev: Tok | None, nxt: Tok, after: Tok | None, lex: Lexicon, c: Classifier) -> bool:
+    """'Nowak core group 10am', 'cover the Okafor visit', 'the Sandhu grandparents': a capitalised surname, or a word
+    in no list, straight before what casework labels with a family's name (vocabulary family_case_labels, round 49).
+    Not a place, a first name or an English word ("the Halton visit", "the Christmas visit", "the Home visit")."""
+    w, v = t.norm, lex.vocab
+    if not t.cap or t.upper or t.possessive or nxt.cap or t.after != " " or nxt.norm not in v.family_case_labels:
+        return False
+    if nxt.norm == "core" and (after is None or after.norm != "group"):
+        return False
+    if prev is not None and (prev.cap or prev.norm in v.titles):
+        return False  # "Jo Nowak visit", "Dr Okafor visit": a person's name, read by names.py
+    listed = w in lex.surnames or w in lex.frequent_surnames
+    unknown = not c.common(w) and not c.known(w) and w not in lex.proper_nouns
+    return (listed or unknown) and w not in lex.places and w not in lex.english and w not in lex.first_names \
+        and w not in v.not_names and w.isalpha()
