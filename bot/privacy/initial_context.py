@@ -47,7 +47,8 @@ _TASK_STATES = frozenset({"doing", "done", "completing", "completed", "booking",
 
 
 _CHILD_CASEWORK = frozenset({"visit", "visits", "review", "plan", "meeting", "referral", "placement", "appointment",
-                             "medical", "assessment", "strategy", "chronology"})
+                             "medical", "assessment", "strategy", "chronology", "interview"})
+_LABEL_DASHES = frozenset({"-", "–", "—", ":"})
 
 
 def task_letters(i: int, toks: Toks) -> bool:
@@ -59,10 +60,16 @@ def case_noun_after(i: int, toks: Toks) -> bool:
     """'TK home visit', 'RB review tomorrow': two capitals straight before a piece of one child's casework (three are
     as often the work itself: "the IHA forms")."""
     t, norms = toks[i], toks.norms
-    if t is None or t.after.strip() or i + 1 >= len(norms) or len(t.norm) != 2:
+    if t is None or i + 1 >= len(norms) or len(t.norm) != 2:
         return False
+    if t.after.strip():  # "EJ – ABE interview prep", "TK: strategy" (a reminder's label, round 49): past one acronym
+        k = i + 2 if (a := toks[i + 1]) is not None and a.upper and len(a.norm) <= 4 else i + 1
+        return t.after.strip() in _LABEL_DASHES and k < len(norms) and norms[k] in _CHILD_CASEWORK
     nxt = norms[i + 1]
-    return nxt in _CHILD_CASEWORK or (nxt == "home" and i + 2 < len(norms) and norms[i + 2] in ("visit", "visits"))
+    after = norms[i + 2] if i + 2 < len(norms) else ""
+    # ("LH core group minutes", round 49)
+    return nxt in _CHILD_CASEWORK or (nxt == "home" and after in ("visit", "visits")) \
+        or (nxt, after) == ("core", "group")
 
 
 def joined_pair(i: int, toks: Toks, lex: Lexicon) -> bool:
