@@ -90,13 +90,13 @@ def _financial_year(token: str) -> bool:
 # The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
 OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
-_YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{0,2}|-)|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"  # ("year-9", "yr.8", "yr11s")
+_YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{1,2}group)?(?:\s{0,2}|-|:\s{0,2})|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"
                r"(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)|\b(?:year|yr)\s{0,2}r\b|\bfs\s{0,2}[12]\b"  # (round 33)
                r"|\b6th\s{1,2}form(?:er|ers)?\b(?!\s{1,2}college)"
                # in other words: "2nd year", "key stage 3", "ks4", "year eleven", "lower sixth", "in nursery", "in 5B"
                r"|\b(?:1st|2nd|3rd|[4-7]th|first|second|third|fourth|fifth|sixth)\s{1,2}(?:year|yr)\b(?!\s{1,2}of)"
                r"|\bkey\s{1,2}stage\s{0,2}[1-5]\b|\bks\s{0,2}[1-5]\b"
-               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form(?:er|ers)?\b|\bnursery\s{1,2}class\b|\bclass\s{1,2}\d{1,2}[a-z]?\b"
+               r"|\breception(?:\s{1,2}class)?\b|\bsixth\s{1,2}form(?:er|ers)?\b|\bnursery\s{1,2}class\b|\bclass:?\s{1,2}\d{1,2}[a-z]?\b|\b(?:form|tutor\s{1,2}group):?\s{1,2}(?:[7-9]|1[0-3])[a-z]{1,3}\b"
                r"|\b(?:year|yr)\s{1,2}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
                r"|\b(?:lower|upper)\s{1,2}(?:sixth|6th)\b|\bin\s{1,2}nursery\b|\bfoundation(?:\s{1,2}stage)?\s{0,2}[12]\b"
                # "in years 7 and 10": two children's years named together (not a range, "years 7-11")
@@ -105,7 +105,7 @@ YEAR_GROUP = re.compile(_YEAR_GROUP, re.IGNORECASE)
 FORM = re.compile(r"in(?<!\win)\s{1,2}\d{1,2}[A-Z]{1,2}\d?\b")  # "in 5B", "in 9X1": a form, searched apart
 # "10G at Parkside High": a form at a school ("\d(?<!\w\d)\d?" is "\b\d{1,2}" led by a digit: a faster scan)
 FORM_AT = re.compile(r"\d(?<!\w\d)\d?(?!AM|PM)[A-Z]{1,2}\d?(?=\s{1,3}at\s)")  # round 36: "8Y2 at"
-_SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic)"
+_SCHOOL_SUFFIX = r"(?:Primary|High|Academy|Grammar|College|School|Infants?|Juniors?|Nursery|CE|RC|C of E|Catholic|PRU)"
 # (a name's words are possessive runs, "{1,30}+": a space always follows one, so a shorter run could never match where
 # the longest did not, and a line of capitalised words is not tried in every split)
 SCHOOL_NAME = re.compile(
@@ -188,7 +188,7 @@ _REF_GATE = frozenset(_REF_WORDS[3:-1].replace("?", "").replace("(erence)", "").
 _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates", "bday", "dob", "dobs", "d", "b",
                          "turn", "turns", "turned", "turning", "be", "is", "edd", "due", "delivered"})
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks",
-                        "th", "fs", "foundation"})
+                        "th", "fs", "foundation", "form", "tutor"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
 

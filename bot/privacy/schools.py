@@ -94,7 +94,14 @@ def _school_of_year(src: Source, start: int, _key_end: int, length: int) -> tupl
     """Where a school is named in the sentence of the year group at text[start:start + length] (from its start)."""
     a, b = _sentence(src.text, start, start + length)
     school = _school_near(src, a, b)
+    if school is None and a > 1 and not src.text[a:start].strip() and _LABEL.match(src.text, start):
+        # "School: X Primary. Class: 5S.": a form's labelled fields, one to a sentence (round 49)
+        a, b = _sentence(src.text, a - 2, a - 2)[0], a
+        school = _school_near(src, a, b)
     return None if school is None else (a - start + school[0], a - start + school[1])
+
+
+_LABEL = re.compile(r"(?:class|year|form|tutor\s{1,2}group)\s{0,2}:", re.IGNORECASE)
 
 
 def _school_before(text: str, start: int, end: int) -> tuple[int, int] | None:
