@@ -55,14 +55,15 @@ PART_PLATE = re.compile(  # case matters for the letters only: "reg started with
     r"|(?<=(?i:plate) )(?:\([^)\n]{1,30}\)\s{1,3})?(?:(?i:no)\.?\s{0,2})?\d{2,5}\b)"  # "plate (halton licence) 0472"
 )
 # A relative (not "partner agencies"), then in the same clause a job and where it is done.
-RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the)\s))?\b"
+RELATIVE_AT = re.compile(rf"\b(?:{_RELATIVE}|{_CONCERN})(s(?=\s{{1,3}}(?:a|an|the|occupation|job|shift)\s))?\b"
                          rf"(?!\s{{1,3}}(?:agenc|organi[sz]ation|service))",
                          re.IGNORECASE)
 IS_JOB = re.compile(
     # "dad, he's a firefighter at...": a pronoun after the relative carries the job back to them
     # ("stepdad who's a PCSO on ...": "who" straight after the relative and before a job, round 30)
-    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s])|\s{1,3}who(?=(?:['’]s|\s{1,3}(?:is|was))\s{1,3}an?\s))?"
-    r"(?:['’]s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
+    r"(?:\s{0,2}[,\-–]\s{0,3}(?:he|she|who)(?=['’\s])|\s{1,3}who(?=(?:['’]s|\s{1,3}(?:is|was))\s{1,3}an?\s)"
+    r"|\s{1,3}(?:says|said|reports|reported)\s{1,3}(?:he|she)(?=['’\s]|s\s))?"  # ("mum says shes a", round 49)
+    r"(?:['’]?s|\s{1,3}(?:is|was))\s{1,3}(?:a|an|the|one\s{1,3}of|head|chief|senior|deputy|assistant|"
     r"lead|sous|night|relief|agency|supply"
     # a post held alone, with no article ("uncle is landlord of the X", "dad is manager at X")
     r"|landlord|landlady|licensee|manager|owner|proprietor|caretaker|chef|supervisor|foreman|steward|warden|"

@@ -94,9 +94,18 @@ def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
 def _appositive_job(src: Source, rel: re.Match[str]) -> tuple[tuple[int, int], ...]:
     """'the mother, a nurse at Clatterbridge': the workplace after a relative and an apposition (from its start)."""
     text, start = src.text, rel.start()
-    if link := APPOSITION.match(text, rel.end(), rel.end() + 12):
+    end = rel.end()
+    if label := JOB_LABEL.match(text, end, end + 32):  # "parent occupation: receptionist at X" (round 49)
+        end = label.end()
+    if link := APPOSITION.match(text, end, end + 12):
         return tuple((a - start, b - start) for _, a, b in _job_placed(text, start, link.end()))
     return ()
+
+
+# A form's or a note's field for a relative's work, between the relative and the job ("mum's occupation:",
+# "dads shift pattern –", "parent employment -"): the job after it is the relative's (round 49).
+JOB_LABEL = re.compile(r"(?:['’]?s)?\s{1,3}(?:occupation|job|work|employment|employer|shift\s{1,3}pattern|shifts?)"
+                       r"(?=\s{0,2}(?:\s[\-–]|:))", re.IGNORECASE)
 
 
 def _pronoun_job(src: Source, pro: re.Match[str]) -> tuple[tuple[int, int], ...]:
@@ -120,7 +129,7 @@ def _pronoun_job(src: Source, pro: re.Match[str]) -> tuple[tuple[int, int], ...]
 
 
 # what the readings above look at past their cue: the job within 90 characters, a street word after its place
-_APPOSITIVE_READ = _reach_ahead(RELATIVE_AT) + 12 + 90 + _reach_ahead(_STREET_NEXT)
+_APPOSITIVE_READ = _reach_ahead(RELATIVE_AT) + 32 + 12 + 90 + _reach_ahead(_STREET_NEXT)
 _PRONOUN_BACK, _PRONOUN_READ = 91, _reach_ahead(PRONOUN_JOB) + 90 + _reach_ahead(_STREET_NEXT)
 
 
