@@ -18,7 +18,7 @@ from bot.privacy.kin import GAELIC_BASES, family_spans, initial_spans, short_cap
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.org_names import not_people
 from bot.privacy.patterns import URL, Span
-from bot.privacy.person_cues import aged_aside, let_go, particle_surname, with_described_relative
+from bot.privacy.person_cues import aged_aside, let_go, particle_surname, to_be_done, with_described_relative
 from bot.privacy.published import eponyms
 from bot.privacy.roles import RoleGate
 from bot.privacy.tokens import (
@@ -168,7 +168,7 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
     after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
                   and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c)
                   ) or _role_is(t, prev, prev2, lex)
-    verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s "))
+    verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s ")) or (nn == "to" and to_be_done(i, toks))
     ing_next = len(nn) > 4 and nn.endswith("ing")
     end_next = nxt is None or not _PHRASE_PUNCT.isdisjoint(t.after) or nn in v.after_contact
     relation_next = t.possessive and nxt is not None and nxt.norm in v.relation_after_possessive

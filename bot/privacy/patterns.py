@@ -123,7 +123,7 @@ BIRTH_CUE = re.compile(
     r"|\bb\.\s{0,2}(?=\d)"
     r"|\b(?:turns?|turned|turning|be|is)\s{1,3}(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s{1,3}on\b"
-    r"|\b(?:edd|due\s{1,3}date|baby\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:due|delivered)|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
+    r"|\b(?:edd|due\s{1,3}date|(?:baby|unborn)\s{1,3}(?:is\s{1,3}|was\s{1,3})?(?:due|delivered)|she(?:'s|\s{1,3}is)\s{1,3}due)\b",
     re.IGNORECASE,
 )
 DATE_IN_WORDS = re.compile(

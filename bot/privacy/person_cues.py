@@ -171,3 +171,15 @@ def listed_place(i: int, toks: Toks, lex: Lexicon) -> bool:
         lo, hi = (k, hi) if step < 0 else (lo, k)
     before = toks[lo - 1] if lo else None
     return hi > lo and before is not None and before.norm in _PLACE_PREPS
+
+
+# what is done to a child, after "to be" ("X to be seen by paeds today", round 49)
+_DONE_TO = frozenset({"seen", "interviewed", "visited", "examined", "medically", "placed", "moved", "collected",
+                      "discharged", "assessed", "referred", "accommodated", "returned", "taken", "safeguarded"})
+
+
+def to_be_done(i: int, toks: Toks) -> bool:
+    """'Precious to be seen by paeds today': a word straight before "to be" and what is done only to a person."""
+    t, norms = toks[i], toks.norms
+    return (t is not None and t.after == " " and i + 3 < len(norms) and norms[i + 1] == "to" and norms[i + 2] == "be"
+            and norms[i + 3] in _DONE_TO)

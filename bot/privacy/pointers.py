@@ -262,8 +262,8 @@ _QUOTED_CUES = frozenset({"as", "called", "named", "streamer", "youtuber", "tikt
                           # "the group chat 'yr9 lads'", "goes by 'lil_ash' on telegram"
                           "chat", "group", "server", "by", "under"})
 # ("under the name 'X'", "with the name of 'X'": round 28)
-# ("his channel is 'X Y Z'", round 33: an account's own word, then is / was)
-QUOTED_HANDLE = re.compile(rf"\b(?:(?:account|channel|username|handle|gamertag|profile|page)\s{{1,3}}(?:is|was)"
+# ("his channel is 'X Y Z'", round 33: an account's own word, then is / was; "facebook name is 'X'", round 49)
+QUOTED_HANDLE = re.compile(rf"\b(?:(?:account|channel|username|handle|gamertag|profile|page|name)\s{{1,3}}(?:is|was)"
                            rf"|{_alternation(_QUOTED_CUES)}|name(?:\s{{1,3}}of)?)\s{{1,3}}['\"‘“]"
                            r"([^'\"‘’“”\n\[\]]{2,30})['\"’”]",
                            re.IGNORECASE)
