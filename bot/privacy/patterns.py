@@ -190,7 +190,7 @@ _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates",
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks",
                         "th", "fs", "foundation", "form", "tutor"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
-
+BIRTH_HEADS = frozenset({"b", "d", "turn", "is", "edd", "she"})  # BIRTH_CUE starts so (Source.at_words)
 
 _DIGIT_RUN, _DIGITS3 = re.compile(r"\d{1,40}"), re.compile(r"\d{3}")
 
@@ -391,7 +391,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _birth_dates(src: Source) -> Iterator[Span]:
-    for n, cue in enumerate(src.finditer(BIRTH_CUE)):
+    for n, cue in enumerate(src.at_words(BIRTH_CUE, BIRTH_HEADS)):
         if n == MANY_CUES and not src.anywhere(DATE_IN_WORDS):
             return  # many cues ("b. 1 " 8,000 times) and no date anywhere: none has one in its window
         window_start = max(0, cue.start() - 60)

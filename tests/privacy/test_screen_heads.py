@@ -1,0 +1,60 @@
+"""A pattern tried only where one of its head words starts (Source.at_words, for speed) must find what a scan of the
+whole text finds: every way into the pattern begins with one of its heads. Checked on the parsed pattern, so an
+alternative added later without its head fails here, and on a sentence per way in."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as _sre
+from re import _parser
+
+import pytest
+
+from bot.privacy.patterns import BIRTH_CUE, BIRTH_HEADS, YEAR_GROUP
+from bot.privacy.schools import YEAR_HEADS
+from bot.privacy.source import Source
+
+_SKIPPED = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)  # (\b and look-arounds consume nothing)
+
+
+def _openings(items: list[tuple[object, object]], prefix: str = "", most: int = 12) -> set[str]:
+    """Every literal opening (lower case, up to `most` characters) of a parsed pattern, cut at its first repeat."""
+    if not items or len(prefix) >= most:
+        return {prefix}
+    (op, av), rest = items[0], items[1:]
+    if op in _SKIPPED:
+        return _openings(rest, prefix, most)
+    if op is _sre.LITERAL:
+        return _openings(rest, prefix + chr(av), most)  # type: ignore[arg-type]
+    if op is _sre.IN and all(o in (_sre.LITERAL, _sre.RANGE) for o, _ in av):  # type: ignore[attr-defined]
+        chars = [chr(c) for o, a in av for c in ([a] if o is _sre.LITERAL else range(a[0], a[1] + 1))]  # type: ignore
+        return {s for ch in chars for s in _openings(rest, prefix + ch, most)}
+    if op is _sre.SUBPATTERN:
+        return _openings([*av[3], *rest], prefix, most)  # type: ignore[index]
+    if op is _sre.BRANCH:
+        return {s for branch in av[1] for s in _openings([*branch, *rest], prefix, most)}  # type: ignore[index]
+    return {prefix}  # a repeat or anything else: the opening so far
+
+
+@pytest.mark.parametrize(("pattern", "heads"), [(BIRTH_CUE, BIRTH_HEADS), (YEAR_GROUP, YEAR_HEADS)])
+def test_every_way_into_the_pattern_starts_with_a_head(pattern: re.Pattern[str], heads: frozenset[str]) -> None:
+    openings = _openings(list(_parser.parse(pattern.pattern.lower(), pattern.flags)))
+    assert openings and all(any(o.startswith(h) for h in heads) for o in openings), sorted(
+        o for o in openings if not any(o.startswith(h) for h in heads))
+
+
+SENTENCES = ["dob 3/4/15", "d.o.b: 3/4/15", "D/O/B 3.4.15", "date of birth 3 May", "birth date 3/4", "she was born",
+             "birthday on 3 May", "bday 3/4", "b-day 3/4", "b. 2015", "he turns 7 on Friday", "she is 7 on the 3rd",
+             "EDD 12/05", "due date 12/05", "baby is due 3 May", "she's due in May", "Year 7", "yr.8", "y9s", "fs 2",
+             "6th form", "2nd year", "5th yr", "fifth year", "key stage 3", "KS4", "reception class", "lower sixth",
+             "upper 6th", "in nursery", "nursery class", "class 4b", "year eleven", "foundation stage 2",
+             "years 7 and 10", "Sixth Former", "yr r"]
+
+
+@pytest.mark.parametrize(("pattern", "heads"), [(BIRTH_CUE, BIRTH_HEADS), (YEAR_GROUP, YEAR_HEADS)])
+def test_tried_at_its_heads_the_pattern_finds_what_a_whole_scan_finds(pattern: re.Pattern[str],
+                                                                       heads: frozenset[str]) -> None:
+    text = " and ".join(SENTENCES) + " " + ". ".join(s.upper() for s in SENTENCES)
+    whole = [m.span() for m in Source(text).finditer(pattern)]
+    assert len(whole) > 10
+    assert [m.span() for m in Source(text).at_words(pattern, heads)] == whole
