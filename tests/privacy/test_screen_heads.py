@@ -10,10 +10,12 @@ from re import _parser
 
 import pytest
 
+from bot.privacy.family_set import COUNTED, COUNTED_HEADS
 from bot.privacy.patterns import BIRTH_CUE, BIRTH_HEADS, YEAR_GROUP
 from bot.privacy.schools import YEAR_HEADS
 from bot.privacy.source import Source
 
+HEADED = [(BIRTH_CUE, BIRTH_HEADS), (YEAR_GROUP, YEAR_HEADS), (COUNTED, COUNTED_HEADS)]
 _SKIPPED = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)  # (\b and look-arounds consume nothing)
 
 
@@ -36,7 +38,7 @@ def _openings(items: list[tuple[object, object]], prefix: str = "", most: int = 
     return {prefix}  # a repeat or anything else: the opening so far
 
 
-@pytest.mark.parametrize(("pattern", "heads"), [(BIRTH_CUE, BIRTH_HEADS), (YEAR_GROUP, YEAR_HEADS)])
+@pytest.mark.parametrize(("pattern", "heads"), HEADED)
 def test_every_way_into_the_pattern_starts_with_a_head(pattern: re.Pattern[str], heads: frozenset[str]) -> None:
     openings = _openings(list(_parser.parse(pattern.pattern.lower(), pattern.flags)))
     assert openings and all(any(o.startswith(h) for h in heads) for o in openings), sorted(
@@ -48,10 +50,11 @@ SENTENCES = ["dob 3/4/15", "d.o.b: 3/4/15", "D/O/B 3.4.15", "date of birth 3 May
              "EDD 12/05", "due date 12/05", "baby is due 3 May", "she's due in May", "Year 7", "yr.8", "y9s", "fs 2",
              "6th form", "2nd year", "5th yr", "fifth year", "key stage 3", "KS4", "reception class", "lower sixth",
              "upper 6th", "in nursery", "nursery class", "class 4b", "year eleven", "foundation stage 2",
-             "years 7 and 10", "Sixth Former", "yr r"]
+             "years 7 and 10", "Sixth Former", "yr r", "all the kids", "both of them",
+             "3 children", "the 12 boys", "two of the girls", "eleven siblings", "all 4 brothers"]
 
 
-@pytest.mark.parametrize(("pattern", "heads"), [(BIRTH_CUE, BIRTH_HEADS), (YEAR_GROUP, YEAR_HEADS)])
+@pytest.mark.parametrize(("pattern", "heads"), HEADED)
 def test_tried_at_its_heads_the_pattern_finds_what_a_whole_scan_finds(pattern: re.Pattern[str],
                                                                        heads: frozenset[str]) -> None:
     text = " and ".join(SENTENCES) + " " + ". ".join(s.upper() for s in SENTENCES)
