@@ -14,7 +14,7 @@ from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.nhs import nhs_number_valid
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.places import NAMED_STREET, named_street_place
+from bot.privacy.places import NAMED_STREET, STREET_ENDS, house_numbers, named_street_place
 from bot.privacy.published import team_mailbox
 from bot.privacy.source import _MAX_STARTS, MANY_CUES, Source, _reach_back
 
@@ -322,17 +322,14 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
 _AGE_RANGE = re.compile(r"\d[\-–]$")
 
 
-# Each way NUMBERED_STREET ends: a whole word that is a street type or ends so (in ASCII text a word of words_of).
-_STREET_ENDS = ("way", "gate", "field", "side", "croft", "bank", "wood", "ley", "ton")
-
-
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     streets = bool(words & _STREET_WORDS)
     # (a numbered street is looked for only where one could end: else the engine tries it at every character)
-    numbered = streets or not src.text.isascii() or any(w.endswith(_STREET_ENDS) for w in words)
+    numbered = streets or not src.text.isascii() or any(w.endswith(STREET_ENDS) for w in words)
     patterns = ((NUMBERED_STREET,) if numbered else ()) + ((NAMED_STREET,) if streets else ())
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
+        found = (src.at_starts(pattern, house_numbers(src, words, _digit_runs(src.text), pattern))
+                 if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
                  else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))
         found = (m for m in found if pattern is not NAMED_STREET or not named_street_place(src, m))  # places.py

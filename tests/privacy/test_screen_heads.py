@@ -11,7 +11,8 @@ from re import _parser
 import pytest
 
 from bot.privacy.family_set import COUNTED, COUNTED_HEADS
-from bot.privacy.patterns import BIRTH_CUE, BIRTH_HEADS, YEAR_GROUP
+from bot.privacy.patterns import BIRTH_CUE, BIRTH_HEADS, NUMBERED_STREET, YEAR_GROUP, words_of
+from bot.privacy.places import house_numbers
 from bot.privacy.schools import YEAR_HEADS
 from bot.privacy.source import Source
 
@@ -61,3 +62,16 @@ def test_tried_at_its_heads_the_pattern_finds_what_a_whole_scan_finds(pattern: r
     whole = [m.span() for m in Source(text).finditer(pattern)]
     assert len(whole) > 10
     assert [m.span() for m in Source(text).at_words(pattern, heads)] == whole
+
+
+def test_a_numbered_street_is_tried_only_at_numbers_with_a_street_word_in_reach() -> None:
+    streets = ("She lives at 12 Elm Road, then 4 Broadway and number 9 on Elm Walk; 3 the Old Mill Lane, 15 St. Anne's "
+               "Road, 7a Longfield and 22 Upper Duke Street. ")
+    text = streets + "Seen on 3 May at 10, 2 visits in 14 days, year 6; " * 30 + streets
+    src = Source(text)
+    runs = [m.start() for m in re.finditer(r"(?<!\d)\d", text)]
+    tried = list(house_numbers(src, words_of(text), iter(runs), NUMBERED_STREET))
+    assert 12 <= len(tried) < len(runs) // 4
+    whole = [m.span() for m in src.at_starts(NUMBERED_STREET, iter(runs))]
+    assert len(whole) >= 12
+    assert [m.span() for m in src.at_starts(NUMBERED_STREET, iter(tried))] == whole
