@@ -242,7 +242,10 @@ def eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[
         for j in at[title]:  # one or two capitalised words after a capitalised title
             if cap(j) and cap(j + 1):
                 out.update(k for k in (j + 1, j + 2) if k in cand and cap(k))
-    if not (INSTITUTIONS | v.patron_titles).isdisjoint(bases):
-        out.update(i for i in cand if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
-                                                                         v.org_words))
+    # (lower_institution holds only one or two words before an institution word or after a patron's title: only
+    # those candidates are asked)
+    near = {q - d for w in INSTITUTIONS & at.keys() for q in at[w] for d in (1, 2)} | {
+        q + d for w in v.patron_titles & at.keys() for q in at[w] for d in (1, 2)}
+    out.update(i for i in cand & near if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
+                                                                           v.org_words))
     return out
