@@ -75,3 +75,9 @@ def test_a_numbered_street_is_tried_only_at_numbers_with_a_street_word_in_reach(
     whole = [m.span() for m in src.at_starts(NUMBERED_STREET, iter(runs))]
     assert len(whole) >= 12
     assert [m.span() for m in src.at_starts(NUMBERED_STREET, iter(tried))] == whole
+
+
+@pytest.mark.parametrize("text", ["Hello wörld, naïve café 12abc_def x-ray", "x" * 45 + " ab " + "y" * 81,
+                                  "a\ud800b CD", "ÆØÅ straße İstanbul ǅ ﬁre", "", "Seen 3/4: MUM's ’partner’ (JB)"])
+def test_the_words_of_a_text_are_its_runs_of_a_to_z_in_pieces_of_40(text: str) -> None:
+    assert words_of(text) == frozenset(re.findall(r"[a-z]{1,40}", text.lower()))
