@@ -1,6 +1,7 @@
-"""A pattern tried only where one of its head words starts (Source.at_words, for speed) must find what a scan of the
-whole text finds: every way into the pattern begins with one of its heads. Checked on the parsed pattern, so an
-alternative added later without its head fails here, and on a sentence per way in."""
+"""Gates the screen uses for speed must never change a finding. A pattern tried only where one of its head words
+starts (Source.at_words) must find what a scan of the whole text finds: every way into it begins with a head (checked
+on the parsed pattern, so an alternative added later without its head fails here, and on a sentence per way in). A
+numbered street is tried only at numbers with a street word in reach; words_of is the regex's set of words."""
 
 from __future__ import annotations
 
