@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from bot.privacy.headed import BIRTH_HEADS, at_heads
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.nhs import nhs_number_valid
 from bot.privacy.phones import PHONE
@@ -190,7 +191,6 @@ _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates",
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks",
                         "th", "fs", "foundation", "form", "tutor"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
-BIRTH_HEADS = frozenset({"b", "d", "turn", "is", "edd", "she"})  # BIRTH_CUE starts so (Source.at_words)
 
 _DIGIT_RUN, _DIGITS3 = re.compile(r"\d{1,40}"), re.compile(r"\d{3}")
 
@@ -391,7 +391,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _birth_dates(src: Source) -> Iterator[Span]:
-    for n, cue in enumerate(src.at_words(BIRTH_CUE, BIRTH_HEADS)):
+    for n, cue in enumerate(at_heads(src, BIRTH_CUE, BIRTH_HEADS)):
         if n == MANY_CUES and not src.anywhere(DATE_IN_WORDS):
             return  # many cues ("b. 1 " 8,000 times) and no date anywhere: none has one in its window
         window_start = max(0, cue.start() - 60)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from bot.privacy.headed import at_heads
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import (
     _NEAR,
@@ -173,7 +174,7 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
              *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ()),
              *(islice(FORM_CHILD.finditer(text), MANY_CUES) if words & _CHILD_WORDS and has_digit(text) else ())]
     # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
-    years = [*(src.at_words(YEAR_GROUP, YEAR_HEADS) if words & _YEAR_GATE else ()), *forms]
+    years = [*(at_heads(src, YEAR_GROUP, YEAR_HEADS) if words & _YEAR_GATE else ()), *forms]
     if len(years) > MANY_CUES and not any(src.anywhere(p) for p in _SCHOOL_PATTERNS
                                           if p is not LOWER_NAMED or words & _NAMED_SUFFIXES):
         years = []

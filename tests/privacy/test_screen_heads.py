@@ -12,7 +12,8 @@ from re import _parser
 import pytest
 
 from bot.privacy.family_set import COUNTED, COUNTED_HEADS
-from bot.privacy.patterns import BIRTH_CUE, BIRTH_HEADS, NUMBERED_STREET, YEAR_GROUP, words_of
+from bot.privacy.headed import BIRTH_HEADS, at_heads
+from bot.privacy.patterns import BIRTH_CUE, NUMBERED_STREET, YEAR_GROUP, words_of
 from bot.privacy.places import house_numbers
 from bot.privacy.schools import YEAR_HEADS
 from bot.privacy.source import Source
@@ -63,6 +64,9 @@ def test_tried_at_its_heads_the_pattern_finds_what_a_whole_scan_finds(pattern: r
     whole = [m.span() for m in Source(text).finditer(pattern)]
     assert len(whole) > 10
     assert [m.span() for m in Source(text).at_words(pattern, heads)] == whole
+    sparse = "Looked at without a number. " * 200 + text  # (heads sparse: at_heads tries them alone)
+    assert [m.span() for m in at_heads(Source(sparse), pattern, heads)] == [m.span() for m in Source(sparse).finditer(
+        pattern)]
 
 
 def test_a_numbered_street_is_tried_only_at_numbers_with_a_street_word_in_reach() -> None:
