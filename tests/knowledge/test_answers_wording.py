@@ -41,3 +41,18 @@ def test_a_yet_question_about_sign_off_is_still_declined(ask) -> None:
 ])
 def test_a_word_that_changes_nothing_is_read_past(ask, question: str, partnership: str, says: str) -> None:
     assert_answered(ask(question, partnership), says)
+
+
+@pytest.mark.parametrize(("question", "partnership", "says"), [
+    # answers70: the groups that "make up" a partnership are its structure
+    ("which groups make up the halton partnership these days", "halton", "Safeguarding Executive Group"),
+])
+def test_the_groups_that_make_up_a_partnership(ask, question: str, partnership: str, says: str) -> None:
+    assert_answered(ask(question, partnership), says)
+
+
+def test_make_up_reads_as_structure() -> None:
+    from knowledge.answering import get_answerer
+
+    query = get_answerer().index.analyse("what groups make up the partnership")
+    assert "structure" in {s.word for s in query.slots}
