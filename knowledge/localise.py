@@ -74,15 +74,17 @@ def wording_line(e: Entry, area: str | None) -> str:
 
 
 def sources_for(shown: list[Entry], area: str | None) -> list[dict[str, Any]]:
-    """The sources of an answer showing `shown` to someone in `area`: each entry's, and after a national entry the
-    area's own document section its local wording quotes."""
+    """The sources of an answer showing `shown` to someone in `area`, one per entry: a national entry whose local
+    wording the answer quotes carries the area's own document section too (`local_wording`), so each source still
+    names one entry shown."""
     out: list[dict[str, Any]] = []
     for e in shown:
-        out.append(source_of(e))
+        source = source_of(e)
         said = local_wording(e, area)
         if said is not None:
-            out.append({**source_of(e), "document": said.document, "title": document_title(said.document),
-                        "section": said.section, "url": None})
+            source["local_wording"] = {"partnership": area, "document": said.document,
+                                       "title": document_title(said.document), "section": said.section}
+        out.append(source)
     return out
 
 
