@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 from knowledge.antecedent import pointed_back, terms_of
 from knowledge.base import KnowledgeBase
-from knowledge.confidence import SUGGEST_CONFIDENCE, confident, local_first
+from knowledge.confidence import LOCAL_TIE, SUGGEST_CONFIDENCE, confident, local_first
 from knowledge.facts import asks_contact_detail, gives_other_year, missing_fact
 from knowledge.intents import (
     asks_besides_meaning,
@@ -206,8 +206,10 @@ class Ranking:
                 and not gives_other_year(lacking, question, hits[0].entry):
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
                            # a national entry only where it matched better before the local preference: "how
-                           # many reviews did halton complete" is not answered with the national footprint's "60"
-                           and not (h.entry.partnership == NATIONAL and h.confidence < hits[0].confidence)
+                           # many reviews did halton complete" is not answered with the national footprint's "60";
+                           # a fact that holds everywhere (a timescale) also in a near tie (LOCAL_TIE)
+                           and not (h.entry.partnership == NATIONAL and h.confidence < hits[0].confidence
+                                    - (LOCAL_TIE if lacking.national_holds else 0.0))
                            and missing_fact(question, h.entry, weight=self._known_weight, holder=True) is None
                            # a contact's holder is about what is asked: "the LADO email" is not the policy team's
                            # mailbox (a timescale's holder says it of what is asked already: subject_near)

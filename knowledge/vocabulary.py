@@ -136,6 +136,7 @@ class FactKind(_Strict):
     holder_by_field: bool = False  # ... only when it holds it plainly (its own field; under the word asked)
     near: int | None = None  # evidence must stand within this many words of what is asked (a name by its role)
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
+    national_holds: bool = False  # a national entry holds it for every area (the rapid review's 15 working days)
     unless: list[str] = Field(default_factory=list)  # with any of these the question asks something else
     about_person: list[str] = Field(default_factory=list)  # beside a person the documents name, asks for this kind
     person_asks: list[str] = Field(default_factory=list)  # "who runs ...": a person is asked, even beside an `unless`
