@@ -77,6 +77,7 @@ class Vocabulary(BaseModel):
     service_units: frozenset[str]
     service_phone_cues: frozenset[str]
     self_phone_cues: frozenset[str]
+    service_mobile_cues: frozenset[str]
     singular_referents: frozenset[str]
     rare_traits: frozenset[str]
     rare_belongings: frozenset[str]

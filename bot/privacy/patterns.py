@@ -76,8 +76,12 @@ URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>|]{1,2000}", re.IGNO
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
 # "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
+# (round 50: a meeting's, its minutes', an action's or a document's number: "minute 23/118", "meeting ref X/0325",
+# "board minutes (ref B/24/117)", "framework doc QAF-2024-03"; not a child's strategy, core group or conference meeting)
 ADMIN_BEFORE = re.compile(r"\b(?:training|course|booking|invoice|event|job|vacancy|room|policy|"
-                          r"version|document|ticket)\s{1,2}(?:(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$",
+                          r"version|document|doc|ticket|action|agenda\s{1,2}item|(?:foi|eir)(?:\s{1,2}request)?|(?<!strategy\s)(?<!group\s)(?<!conference\s)(?<!cp\s)(?<!review\s)"
+                          r"(?<!family\s)(?<!planning\s)(?:minutes?|meeting))\s{1,2}\(?"
+                          r"(?:(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$",
                           re.IGNORECASE)
 
 
@@ -89,6 +93,9 @@ def _financial_year(token: str) -> bool:
 
 # The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
 OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
+# A freedom-of-information or environmental-information request's number ("FOI-2024-01882") is a public body's own
+# (round 50).
+REQUEST_REF = re.compile(r"(?:FOI|EIR)[\-/ ]?\d", re.IGNORECASE)
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{1,2}group)?(?:\s{0,2}|-|:\s{0,2})|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"
                r"(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)|\b(?:year|yr)\s{0,2}r\b|\bfs\s{0,2}[12]\b"  # (round 33)
@@ -369,7 +376,7 @@ def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
     """Whether text[start:end] is no bot reference, date, financial year, section or course number."""
     text = src.text
     token = text[start:end]
-    if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _financial_year(token):
+    if OWN_REF.fullmatch(token) or DATE_SHAPE.fullmatch(token) or _financial_year(token) or REQUEST_REF.match(token):
         return False
     if keyword and _WORD_YEAR.fullmatch(token):
         return False  # "conference 2026", "court 2024": an event's word and a bare year is when (round 44)
