@@ -87,6 +87,7 @@ class Vocabulary(BaseModel):
     settings: frozenset[str]
     service_mailbox_words: frozenset[str]
     eponym_nouns: frozenset[str]
+    named_place_nouns: frozenset[str]
     patron_titles: frozenset[str]
     event_subjects: frozenset[str]
     incident_words: frozenset[str]
