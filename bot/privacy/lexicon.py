@@ -87,6 +87,8 @@ class Vocabulary(BaseModel):
     settings: frozenset[str]
     service_mailbox_words: frozenset[str]
     eponym_nouns: frozenset[str]
+    admin_number_words: frozenset[str]
+    casework_meetings: frozenset[str]
     named_place_nouns: frozenset[str]
     patron_titles: frozenset[str]
     event_subjects: frozenset[str]
