@@ -153,6 +153,9 @@ class Detector:
         parts = clauses(text or "")
         if lexicon.frames >= self.lex.model_frame_veto or (not lexicon.cues and self.reader.status_named(parts)):
             return False
+        strong = self.reader.in_context(parts, self.lex.context_veto)
+        if strong and not self.reader.reading(parts, segments(text or ""))[1]:
+            return False  # a case study, a review or training material, with no child now or in particular
         topics = topics or [[] for _ in parts]
         if not any(self.reader.found_outside(self._anchors, toks, t) for toks, t in zip(parts, topics, strict=True)):
             return False  # about no one: "book annual leave for Friday" is not a worry, whatever its style

@@ -117,6 +117,7 @@ class FrameReader:
         for name in _LISTS:
             setattr(self, f"_{name}", matcher(getattr(fl, name), sets))
         self._child = frozenset(w for w in sets.get("child", []) if not w.endswith("*"))
+        self._ages = frozenset(w for w in sets.get("num", []) if w.isdigit() and 0 < int(w) < 18)
         # someone a time can place now ("he's with me at the moment", "I just saw"; "who is the chair at the moment"
         # places no one)
         self._people = self._child | frozenset(w for k in ("pronoun", "family", "minor", "staff")
@@ -217,10 +218,12 @@ class FrameReader:
         indefinite leave to remain"): what is asked is a legal process, not a sign of harm."""
         return self._status.any(parts)
 
-    def in_context(self, parts: list[list[str]]) -> bool:
+    def in_context(self, parts: list[list[str]], at_least: float = 0.0) -> bool:
         """A training scenario, a review or "not a real child" frames the message ("role play tomorrow, script line
-        is ..."): a time in it is the session's, not a child's."""
-        return any(p.tag == "context" for toks in parts for p, _i, _e in self._anywhere.find(toks))
+        is ..."): a time in it is the session's, not a child's. `at_least`: only a context frame of that weight (a
+        case study, a review; not "a video on his phone")."""
+        return any(p.tag == "context" and p.weight >= at_least
+                   for toks in parts for p, _i, _e in self._anywhere.find(toks))
 
     def told_as_real(self, parts: list[list[str]], segs: list[list[str]]) -> bool:
         """Told as something that happened, not put as a case: one child now or in particular, or no hypothetical,
@@ -272,8 +275,10 @@ class FrameReader:
                    for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)) \
             and not self._fictional.any(parts)  # "training scenario today where a made up yr 9 girl ..."
         # a general question, then one child now in a later segment; a training scenario or review stays general
-        now = now or (not context
-                      and any(self._turns_to.find(s, start_only=True) for s in segs[1:]))
+        # ... or a later segment that is only a child's age ("which team do I call for a child starving herself? 13,
+        # fainted in PE")
+        now = now or (not context and any(self._turns_to.find(s, start_only=True)
+                                          or (len(s) == 1 and s[0] in self._ages) for s in segs[1:]))
         particular = (now or any(self.particular_in(toks) for toks in parts)
                       or any(self._report.find(seg, start_only=True) and not self._generic.find(seg, start_only=True)
                              for seg in segs))  # "a boy in year 6 ...", not "a child who has been ..."

@@ -61,6 +61,7 @@ class Lexicon(_Strict):
     sets: dict[str, list[str]]
     anchors: list[str]
     model_frame_veto: float = Field(default=3.0, ge=0)  # the backstop stays quiet at this frame weight
+    context_veto: float = Field(default=2.5, ge=0)  # ... and in a case study or review framed this strongly
     # ... and at this lower weight when no cue heavier than a topic word was read ("who's the lado? need their name")
     # and the message is about someone only by a pronoun ("a poem for her leaving card"): "her" may be any adult
     model_pronoun_veto: float = Field(default=1.0, ge=0)

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from bot.privacy.family_set import COUNTED
+from bot.privacy.family_set import COUNTED, COUNTED_HEADS
+from bot.privacy.headed import at_heads
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.patterns import Source, Span, _sentence
 from bot.privacy.source import MANY_CUES
@@ -40,7 +41,7 @@ def family_home_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         return
     text, generic = src.text, vocabulary().generic_street_words
     done = -1
-    for m in islice(src.finditer(COUNTED), MANY_CUES):
+    for m in islice(at_heads(src, COUNTED, COUNTED_HEADS), MANY_CUES):
         if m.start() < done or m.group().lower().endswith("them"):  # ("both of them": not only children)
             continue
         a, b = _sentence(text, m.start(), m.end())

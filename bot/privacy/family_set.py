@@ -42,6 +42,9 @@ DIFFERENT_PARENTS = re.compile(r"\bdifferent\s{1,3}(?:dads|fathers|mums|mothers)
 COUNTED = re.compile(
     r"\b(?:all|both|[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.!?\n]{0,25}?"
     r"\b(?:kids|children|siblings|sibs|brothers|sisters|boys|girls|them)\b", re.IGNORECASE)
+# what each way into COUNTED starts with, as a word or its start (Source.at_words tries it only there)
+COUNTED_HEADS = frozenset({"all", "both", "1", "2", "3", "4", "5", "6", "7", "8", "9", "two", "three", "four", "five",
+                           "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
 # one child's brother or sister: a possessive, or an article and a word placing them in the family
 _ORDERED = r"(?:older|younger|big|little|elder|eldest|youngest|oldest)"
 ONE_SIBLING = re.compile(

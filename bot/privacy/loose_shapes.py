@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.headed import BIRTH_HEADS, at_heads
 from bot.privacy.patterns import ADMIN_BEFORE, BIRTH_CUE, SECTION_BEFORE, Source, Span
 from bot.privacy.published import team_mailbox
 
@@ -65,7 +66,7 @@ def loose_birth_spans(src: Source, words: frozenset[str], digits: bool) -> Itera
     text = src.text
     if not (digits or "/" in text) or words.isdisjoint(_BIRTH_WORDS):
         return  # (a date in words has no digit: its slashes let it in)
-    for cue in src.finditer(BIRTH_CUE) if _ANY_DATE.search(text) else ():
+    for cue in at_heads(src, BIRTH_CUE, BIRTH_HEADS) if _ANY_DATE.search(text) else ():
         if (date := _LOOSE_DATE.match(text, cue.end(), cue.end() + 44)) is not None:
             yield "date_of_birth", cue.start(), date.end()
     if "born" in words:

@@ -353,7 +353,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     # 'kb and his stepdad', 'rb told', 'jb ... with his gran': initials typed in lower case, two or three letters with
     # no vowel (kin.py decides from the words around them)
     pairs = "and" in distinct
-    lower_initials = {b for b in distinct if is_lower_initials(b, lex) and (pairs or b not in not_lower_initials())}
+    lower_initials = {b for b in distinct if len(b) < 4 and is_lower_initials(b, lex)  # (a call saved per long word)
+                      and (pairs or b not in not_lower_initials())}
     if lower_initials:  # each distinct word judged once; then only its places are looked at
         shorts = sorted(set(shorts) | {i for b in lower_initials for i in at[b] if text[spans[i][0]].islower()})
     phrases = place_phrases()

@@ -10,11 +10,12 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from bot.privacy.headed import BIRTH_HEADS, at_heads
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.nhs import nhs_number_valid
 from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
-from bot.privacy.places import NAMED_STREET, named_street_place
+from bot.privacy.places import NAMED_STREET, STREET_ENDS, house_numbers, named_street_place
 from bot.privacy.published import team_mailbox
 from bot.privacy.source import _MAX_STARTS, MANY_CUES, Source, _reach_back
 
@@ -75,8 +76,7 @@ CODE_REF = re.compile(
 URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
-# "training ref TR-24-03", "minute 23/118": a course's, invoice's, meeting's or document's number, not a child's
-# record (vocabulary admin_number_words; not after casework_meetings' words: "strategy meeting ref ...", round 50).
+# "invoice no. 40021", "minute 23/118": an organisation's own number (vocabulary admin_number_words, casework_meetings)
 _ADMIN = "".join(rf"(?<!{w}\s)" for w in sorted(vocabulary().casework_meetings))
 ADMIN_BEFORE = re.compile(rf"\b{_ADMIN}(?:{alternation(vocabulary().admin_number_words)})\s{{1,2}}\(?(?:"
                           r"(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$", re.IGNORECASE)
@@ -88,8 +88,7 @@ def _financial_year(token: str) -> bool:
     return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
 
 
-# The bot's own anonymised references (CR-2026-007), a public body's FOI or EIR request numbers (round 50) and plain
-# dates are not agency record numbers.
+# The bot's own references (CR-2026-007), FOI or EIR request numbers (round 50) and plain dates are no records.
 OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}|(?i:foi|eir)[\-/ ]?\d\S*")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{1,2}group)?(?:\s{0,2}|-|:\s{0,2})|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"
@@ -181,7 +180,7 @@ def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
-_WORDS = re.compile(r"[a-z]{1,40}")
+_WORDS, _LETTERS_ONLY = re.compile(r"[a-z]{1,40}"), bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGIT = re.compile(r"\d")
 _STREET_WORDS = vocabulary().street_types
 _FLAT_WORDS = frozenset({"flat", "apartment", "apt", "unit", "bedsit", "caravan", "plot", "pitch"})
@@ -192,7 +191,6 @@ _BIRTH_GATE = frozenset({"born", "birth", "birthday", "birthdate", "birthdates",
 _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth", "nursery", "class", "stage", "ks",
                         "th", "fs", "foundation", "form", "tutor"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
-
 
 _DIGIT_RUN, _DIGITS3 = re.compile(r"\d{1,40}"), re.compile(r"\d{3}")
 
@@ -235,8 +233,11 @@ def has_digit(text: str) -> bool:
 
 
 def words_of(text: str) -> frozenset[str]:
-    """The text's lower-case words, for the cheap checks that skip a detector."""
-    return frozenset(_WORDS.findall(text.lower()))
+    """The text's lower-case words (runs of a-z, in pieces of 40), for the cheap checks that skip a detector."""
+    runs = set(text.lower().encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())  # (no list of 7,000)
+    if any(len(w) > 40 for w in runs):
+        return frozenset(_WORDS.findall(text.lower()))
+    return frozenset(w.decode() for w in runs)
 
 
 def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
@@ -324,17 +325,14 @@ def _nhs_numbers(src: Source, phones: list[Span]) -> Iterator[Span]:
 _AGE_RANGE = re.compile(r"\d[\-–]$")
 
 
-# Each way NUMBERED_STREET ends: a whole word that is a street type or ends so (in ASCII text a word of words_of).
-_STREET_ENDS = ("way", "gate", "field", "side", "croft", "bank", "wood", "ley", "ton")
-
-
 def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterator[Span]:
     streets = bool(words & _STREET_WORDS)
     # (a numbered street is looked for only where one could end: else the engine tries it at every character)
-    numbered = streets or not src.text.isascii() or any(w.endswith(_STREET_ENDS) for w in words)
+    numbered = streets or not src.text.isascii() or any(w.endswith(STREET_ENDS) for w in words)
     patterns = ((NUMBERED_STREET,) if numbered else ()) + ((NAMED_STREET,) if streets else ())
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        found = (src.at_starts(pattern, _digit_runs(src.text)) if pattern is NUMBERED_STREET
+        found = (src.at_starts(pattern, house_numbers(src, words, _digit_runs(src.text), pattern))
+                 if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
                  else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))
         found = (m for m in found if pattern is not NAMED_STREET or not named_street_place(src, m))  # places.py
@@ -377,8 +375,7 @@ def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
         return False  # "conference 2026", "court 2024": an event's word and a bare year is when (round 44)
     if SECTION_BEFORE.search(text, max(0, start - 12), start) or ADMIN_BEFORE.search(text, max(0, start - 24), start):
         return False
-    last = token.split()[-1].lstrip(":#.-")  # (the year's figures: "the LADO 2023/24 report")
-    return not (keyword and (DATE_SHAPE.fullmatch(last) or _financial_year(last)))
+    return not (keyword and any(f(token.split()[-1].lstrip(":#.-")) for f in (DATE_SHAPE.fullmatch, _financial_year)))
 
 
 _REF_BACK = 24 + max(_reach_back(SECTION_BEFORE), _reach_back(ADMIN_BEFORE))  # (what _record_number reads before)
@@ -394,7 +391,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _birth_dates(src: Source) -> Iterator[Span]:
-    for n, cue in enumerate(src.finditer(BIRTH_CUE)):
+    for n, cue in enumerate(at_heads(src, BIRTH_CUE, BIRTH_HEADS)):
         if n == MANY_CUES and not src.anywhere(DATE_IN_WORDS):
             return  # many cues ("b. 1 " 8,000 times) and no date anywhere: none has one in its window
         window_start = max(0, cue.start() - 60)

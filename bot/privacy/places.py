@@ -10,10 +10,13 @@ home (patterns.py) whatever the sentence says.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.source import Source, _reach_ahead
+from bot.privacy.source import _MAX_STARTS, Source, _reach_ahead
 
 # A capitalised name before a street word (an address unless street_as_place says it is a place).
 NAMED_STREET = re.compile(
@@ -146,3 +149,25 @@ def _pair_starts() -> frozenset[str]:
 
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word typed wholly in lower case
+
+
+# Each way patterns.NUMBERED_STREET ends: a whole word that is a street type or ends so (in ASCII text a word of
+# words_of).
+STREET_ENDS = ("way", "gate", "field", "side", "croft", "bank", "wood", "ley", "ton")
+
+
+def house_numbers(src: Source, words: frozenset[str], starts: Iterator[int], pattern: re.Pattern[str]) -> Iterator[int]:
+    """The digit runs (`starts`, ascending) a numbered street (`pattern`) can start at: each way through it ends at a
+    street type or a word ending like one ("Broadway"), so one must start within the pattern's reach after the number
+    (prose full of numbers and no street tries none). Past _MAX_STARTS runs, or where lower case changes offsets, all
+    are given, as before (Source.at_starts then leaves the rest to the regex engine)."""
+    first = list(islice(starts, _MAX_STARTS))
+    if len(first) == _MAX_STARTS or src.low is None:
+        yield from first
+        yield from starts
+        return
+    ends = src.word_starts((words & vocabulary().street_types) | {w for w in words if w.endswith(STREET_ENDS)})
+    reach = _reach_ahead(pattern)
+    for p in first:
+        if (k := bisect_left(ends, p)) < len(ends) and ends[k] <= p + reach:
+            yield p

@@ -249,9 +249,12 @@ def eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[
             after = j + len(parts)  # not "X Wing said": a person's verb after makes it a surname
             if bases[j:after] == parts and not (after < n and bases[after] in v.verbs_after):
                 out.update(_named_run(j, text, spans, bases, cand, cap))
-    if not (INSTITUTIONS | v.patron_titles).isdisjoint(bases):
-        out.update(i for i in cand if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
-                                                                         v.org_words))
+    # (lower_institution holds only one or two words before an institution word or after a patron's title: only
+    # those candidates are asked)
+    near = {q - d for w in INSTITUTIONS & at.keys() for q in at[w] for d in (1, 2)} | {
+        q + d for w in v.patron_titles & at.keys() for q in at[w] for d in (1, 2)}
+    out.update(i for i in cand & near if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
+                                                                           v.org_words))
     return out
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from bot.privacy.headed import at_heads
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import (
     _NEAR,
@@ -27,6 +28,11 @@ from bot.privacy.patterns import (
 )
 from bot.privacy.published import LOWER_AT, LOWER_NAMED, LOWER_SCHOOL, SCHOOL_IN, child_at_school, lower_school
 from bot.privacy.source import MANY_CUES, _reach_back
+
+# what each way into YEAR_GROUP starts with, as a word or its start: it is tried only there (Source.at_words)
+YEAR_HEADS = frozenset({"y", "fs", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "first", "second", "third",
+                        "fourth", "fifth", "sixth", "key", "ks", "reception", "nursery", "class", "lower", "upper",
+                        "in", "foundation"})
 
 # A form typed in lower case or named by a word after its year, then "at" its school (round 32): "in 11c at
 # greenfields high", "in 8 willow at grange community school"; not a count ("in 2 weeks at", "in 3 sessions at").
@@ -168,7 +174,7 @@ def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
              *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ()),
              *(islice(FORM_CHILD.finditer(text), MANY_CUES) if words & _CHILD_WORDS and has_digit(text) else ())]
     # each sentence read once per distinct text (Source.local); with many year groups, none if no school could be
-    years = [*(src.finditer(YEAR_GROUP) if words & _YEAR_GATE else ()), *forms]
+    years = [*(at_heads(src, YEAR_GROUP, YEAR_HEADS) if words & _YEAR_GATE else ()), *forms]
     if len(years) > MANY_CUES and not any(src.anywhere(p) for p in _SCHOOL_PATTERNS
                                           if p is not LOWER_NAMED or words & _NAMED_SUFFIXES):
         years = []

@@ -18,7 +18,7 @@ from functools import cache
 
 from bot.privacy.initial_context import IS_AGE
 from bot.privacy.lexicon import lexicon
-from bot.privacy.patterns import Source, Span
+from bot.privacy.patterns import Source, Span, _before_dots
 
 _SUBJECTS = frozenset({"pe", "re", "dt", "it", "rs", "cs", "pp", "ks", "yr"})  # school subjects given a year
 
@@ -157,7 +157,7 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     if " as " in text:
         matches.extend(label.finditer(text))
     if "." in text:
-        matches.extend(at_dot.finditer(text))
+        matches.extend(src.at_starts(at_dot, _before_dots(text)))  # (tried only at a letter before a dot)
     if " is " in text or " was " in text:
         matches.extend(_aged_pairs(text, aged))
     # (tried only where a child word or relative starts, Source.at_words: not the engine at every character)

@@ -21,7 +21,7 @@ def capitalised_words(text: str, spans: list[tuple[int, int]]) -> list[int]:
     is so or any other character is (found by two scans: most words are neither). Each place's word is found by
     bisection, or when there are many (a message of 20,000 capitals) by a dict of word starts built in C."""
     places = [*map(re.Match.start, _CAPITAL.finditer(text)), *map(re.Match.start, _NOT_ASCII.finditer(text))]
-    if len(places) > 64:
+    if len(places) > 64 and len(places) * 6 > len(spans):  # (a bisection costs about six dict entries)
         starts = dict(zip(map(itemgetter(0), spans), range(len(spans)), strict=True))
         out = set(map(starts.get, places))
         out.discard(None)
