@@ -47,13 +47,13 @@ CALLED_QUOTED = re.compile(rf"\b(?:call|calls|called|calling)\s{{1,3}}(?:him|her
 # calls her names", "mum will call him Monday" and a pet name ("calls her Princess") pass (_kin_named)
 KIN_CALLS = re.compile(
     r"\b(?:mum|mam|mother|dad|father|nan|nana|nanna|gran|grandma|grandad|parents|family|carer|carers"
-    r"|staff|teachers|friends|peers|everyone|everybody)\s{1,3}"  # (round 50: "staff call him jojo")
+    r"|staff|teachers|friends|peers|everyone|everybody|kids|school)\s{1,3}"  # (round 50: "staff call him jojo")
     r"(?:calls|call|called|(?:wants|want|wanted|is\s{1,3}going|plans|planning|hopes)\s{1,3}to\s{1,3}call"
     r"|named|has\s{1,3}named|is\s{1,3}naming)\s{1,3}(?:her|him|the\s{1,3}baby|baby)\s{1,3}[\"'‘“]?([^\W\d_][\w'’\-]{1,20})",
     re.IGNORECASE)
 _KIN_CUES = frozenset({"mum", "mam", "mother", "dad", "father", "nan", "nana", "nanna", "gran", "grandma", "grandad",
                        "parents", "family", "carer", "carers", "staff", "teachers", "friends", "peers", "everyone",
-                       "everybody"})
+                       "everybody", "kids", "school"})
 _NOTE_START = re.compile(r"(?:^|[.!?\n]\s{0,3}|[:\-–]\s{1,3})$")
 _ASKED = re.compile(r"\b(?:what|how|should|shall|whether)\b", re.IGNORECASE)  # "what do we call her 'looked after'?"
 _CALL_CUES = frozenset({"call", "calls", "called", "calling"})

@@ -246,8 +246,9 @@ def eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[
     for phrase in v.named_place_nouns:
         parts = phrase.split()
         for j in at.get(parts[0], ()):
-            after = j + len(parts)  # not "X Wing said": a person's verb after makes it a surname
-            if bases[j:after] == parts and not (after < n and bases[after] in v.verbs_after):
+            after = j + len(parts)  # not "X Wing said": a capitalised one-word noun then a person's verb is a surname
+            surname = after == j + 1 and cap(j) and after < n and bases[after] in v.verbs_after
+            if bases[j:after] == parts and not surname:
                 out.update(_named_run(j, text, spans, bases, cand, cap))
     # (lower_institution holds only one or two words before an institution word or after a patron's title: only
     # those candidates are asked)

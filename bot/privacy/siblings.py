@@ -154,7 +154,7 @@ _GROUP_GATE = frozenset({"brothers", "sisters", "siblings", "bros", "ones", "gir
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
                            "half", "step", "stepbrother", "stepsister", "stepbrothers", "stepsisters", "stepsiblings",
                            "stepsibling", "brother", "sister", "sibling", "brothers",
-                           "sisters", "siblings", "boys", "girls", "lads", "baby"})
+                           "sisters", "siblings", "boys", "girls", "lads", "baby", "older", "younger", "elder"})
 
 _ORDINALS = frozenset({"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
                        *(f"{n}th" for n in range(4, 20))})
