@@ -89,7 +89,7 @@ def _financial_year(token: str) -> bool:
 
 
 # The bot's own references (CR-2026-007), FOI or EIR request numbers (round 50) and plain dates are no records.
-OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}|(?i:foi|eir)[\-/ ]?\d\S*")
+OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}|(?i:foi|eir)[\-/ ]?\d\S{0,20}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{1,2}group)?(?:\s{0,2}|-|:\s{0,2})|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"
                r"(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)|\b(?:year|yr)\s{0,2}r\b|\bfs\s{0,2}[12]\b"  # (round 33)
