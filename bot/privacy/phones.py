@@ -92,12 +92,11 @@ def _service_line(text: str, start: int, end: int, national: str) -> bool:
         window = _window(text, confirm.start(), end)
     for term in terms:  # "private fostering team": the service's name, whose "private" is no family's number
         window = window.replace(f" {term} ", " service ")
-    # ("mums", "dads": an owner typed without its apostrophe is a relative too)
-    if any((w[:-2] if w.endswith("'s") else w) in family or (w.endswith("s") and w[:-1] in family)
-           for w in window.split()):
+    if any((w[:-2] if w.endswith("'s") else w) in family for w in window.split()):
         return False
-    if national.startswith("07"):  # a mobile only as a team's shared one ("duty mobile")
-        return _has(window, lexicon().vocab.service_mobile_cues)
+    if national.startswith("07"):  # a mobile only as a team's shared one ("duty mobile"), not "mums work mobile"
+        return _has(window, lexicon().vocab.service_mobile_cues) and not any(
+            w.endswith("s") and w[:-1] in family for w in window.split())
     return national.startswith(("01", "02")) and (_has(window, own) or _has(window, service))
 
 
