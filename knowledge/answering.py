@@ -26,7 +26,7 @@ from knowledge.intents import (
     is_help_request,
     is_level_request,
 )
-from knowledge.localise import local_decline
+from knowledge.localise import local_decline, sources_for
 from knowledge.models import Entry
 from knowledge.named import GroupNames, agency_list, is_membership_request, kind_entry
 from knowledge.offered import offered
@@ -175,7 +175,7 @@ class Answerer(Ranking, Rendering):
         if area and len(shown) == 1 and (note := route_unheld(question, e, area, self.kb.council(area))):
             text = f"{note}\n\n{text}"  # "who is the LADO in Wirral": the definition, said to be all that is held
         return Answer("answer", text, question, for_area, e,
-                      top.confidence, sources=[source_of(x) for x in shown],
+                      top.confidence, sources=sources_for(shown, for_area),
                       suggestions=self._suggestions(hits[1:], limit=3, near=top.confidence * 0.8),
                       corrections=query.corrections)
 
@@ -229,7 +229,7 @@ class Answerer(Ranking, Rendering):
             return None
         e = shown[0]
         text = f"{first}\n\n{self.render(e, question, area)}"
-        return Answer("answer", text, question, area, e, top.confidence if top else 0.0, sources=[source_of(e)])
+        return Answer("answer", text, question, area, e, top.confidence if top else 0.0, sources=sources_for([e], area))
 
     def _suggestions(self, hits: list[Hit], limit: int = 3, near: float = 0.0) -> list[Suggestion]:
         out: list[Suggestion] = []

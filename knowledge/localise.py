@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from knowledge.base import KnowledgeBase, document_title
 from knowledge.declines import Decline
-from knowledge.models import Entry
+from knowledge.models import Entry, LocalWording
+from knowledge.outcome import source_of
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.text import find_places
 from knowledge.vocabulary import vocabulary
@@ -50,6 +52,40 @@ def attribution(e: Entry, area: str | None) -> str:
     if e.partnership != NATIONAL or owner is None or owner == area:
         return ""
     return f" This applies nationally; the wording is taken from {display_name(owner)}'s document."
+
+
+def local_wording(e: Entry, area: str | None) -> LocalWording | None:
+    """How `area`'s own document states the national fact `e` holds, or None (no area, a partnership entry, or no
+    wording held for that area)."""
+    if e.partnership != NATIONAL or area is None:
+        return None
+    return e.local_wording.get(area)
+
+
+def wording_line(e: Entry, area: str | None) -> str:
+    """The line shown after a national entry's text for someone in `area` whose arrangements say it too: the area's
+    own sentence and where it is, so the practitioner recognises it ("" when none is held). The quote stays as the
+    seed writes it; Slack's specials are escaped with the rest of the answer (`bot.mrkdwn.literal`)."""
+    said = local_wording(e, area)
+    if said is None or area is None:
+        return ""
+    quote = " ".join(said.quote.split())
+    return f'_In {display_name(area)}\'s arrangements_ ({said.section}): "{quote}"'
+
+
+def sources_for(shown: list[Entry], area: str | None) -> list[dict[str, Any]]:
+    """The sources of an answer showing `shown` to someone in `area`, one per entry: a national entry whose local
+    wording the answer quotes carries the area's own document section too (`local_wording`), so each source still
+    names one entry shown."""
+    out: list[dict[str, Any]] = []
+    for e in shown:
+        source = source_of(e)
+        said = local_wording(e, area)
+        if said is not None:
+            source["local_wording"] = {"partnership": area, "document": said.document,
+                                       "title": document_title(said.document), "section": said.section}
+        out.append(source)
+    return out
 
 
 def local_decline(decline: Decline | None, kb: KnowledgeBase, area: str | None) -> Decline | None:

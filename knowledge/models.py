@@ -210,6 +210,22 @@ class Confirmation(_Strict):
     on: date
 
 
+class LocalWording(_Strict):
+    """How one partnership's own document states a national fact, quoted as the seed writes it (its typos kept):
+    shown under the national text to someone in that area, who then reads the rule in their arrangements' words."""
+
+    document: str = Field(min_length=1, description="the partnership's seed file that says it")
+    section: str = Field(min_length=1, description="the seed's heading or paragraph, as `Source.section`")
+    quote: str = Field(min_length=1, max_length=400, description="one or two sentences, verbatim")
+
+    @field_validator("quote", "section")
+    @classmethod
+    def _said(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be blank")
+        return v
+
+
 class Entry(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     kind: Kind
@@ -230,6 +246,8 @@ class Entry(_Strict):
     contact: Contact | None = None
     timescale: Timescale | None = None
     threshold: ThresholdFramework | None = None
+    local_wording: dict[str, LocalWording] = Field(
+        default_factory=dict, description="national entries: partnership slug -> its document's own sentence")
     confirmed: Confirmation | None = None  # set on entries the business unit edited or wrote (bot.kbedit)
 
     @field_validator("partnership")
@@ -257,6 +275,11 @@ class Entry(_Strict):
             raise ValueError(f"id must start with the partnership slug {self.partnership + '.'!r}")
         if self.review_by is not None and self.review_by <= self.as_of:
             raise ValueError(f"review_by {self.review_by} must be after as_of {self.as_of}")
+        if self.local_wording and self.partnership != NATIONAL:
+            raise ValueError("local_wording is only for national entries (a partnership entry is its own wording)")
+        unknown = sorted(set(self.local_wording) - set(PARTNERSHIPS))
+        if unknown:
+            raise ValueError(f"local_wording: unknown partnership slug(s) {unknown} (known: {', '.join(PARTNERSHIPS)})")
         return self
 
     @property

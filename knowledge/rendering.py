@@ -7,7 +7,7 @@ from __future__ import annotations
 from knowledge.base import KnowledgeBase
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.intents import name_noise
-from knowledge.localise import attribution, local_answer
+from knowledge.localise import attribution, local_answer, wording_line
 from knowledge.models import Entry, RelevantAgency
 from knowledge.outcome import cite
 from knowledge.partnerships import NATIONAL, display_name
@@ -53,6 +53,8 @@ class Rendering:
             groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
             lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
         lines.append(local_answer(e, area))
+        if own := wording_line(e, area):  # the area's own sentence for the national fact, after the national text
+            lines.append(own)
         lines.extend(f"• Why: {local_answer(r, area)} _({cite(r).partition(chr(10))[0].strip('_')})_"
                      for r in self._reasons(e, question))
         notes: list[str] = []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from bot.privacy.source import Source
 
-# what each way into patterns.BIRTH_CUE starts with ("unborn due 12 Jan": round 49's cue)
+# what each way into patterns.BIRTH_CUE starts with
 BIRTH_HEADS = frozenset({"b", "d", "turn", "is", "edd", "she", "unborn"})
 _SPARSE = 16  # characters per head word below which the regex engine's own scan is faster than a match per head
 

@@ -32,7 +32,7 @@ from bot.privacy.source import MANY_CUES, _reach_back
 # what each way into YEAR_GROUP starts with, as a word or its start: it is tried only there (Source.at_words)
 YEAR_HEADS = frozenset({"y", "fs", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "first", "second", "third",
                         "fourth", "fifth", "sixth", "key", "ks", "reception", "nursery", "class", "lower", "upper",
-                        "in", "foundation", "form", "tutor"})  # (round 49's "form 9KM", "tutor group 8JR")
+                        "in", "foundation", "form", "tutor"})
 
 # A form typed in lower case or named by a word after its year, then "at" its school (round 32): "in 11c at
 # greenfields high", "in 8 willow at grange community school"; not a count ("in 2 weeks at", "in 3 sessions at").

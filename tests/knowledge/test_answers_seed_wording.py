@@ -20,6 +20,26 @@ from knowledge.answering import get_answerer
         ("what happens if the warrington safeguarding budget runs short", "warrington", "asked to equally fund"),
         # 004 2.67: "fully in place on the 1st September 2019"
         ("when were the wirral partnership arrangements fully in place", "wirral", "1st September 2019"),
+        # seedwords round: frequencies, dates and rules as each seed writes them
+        # 004 2.37: "will be retained in the new model"
+        ("is the wirral case review committee kept on under the new model", "wirral",
+         "will be retained in the new model"),
+        # 004 2.30: "a measure of the impact of training 3 months after attendance"
+        ("wirral training - what happens 3 months after a course", "wirral",
+         "a measure of the impact of training 3 months after attendance"),
+        # 002 section 8: "the dispute resolution process below will be deployed"
+        ("what if one of the halton partners doesn't pay its share of the funding", "halton",
+         "the dispute resolution process below will be deployed"),
+        # 002 section 8: "subject to an annual review"
+        ("how often is halton partnership funding looked at again", "halton", "subject to an annual review"),
+        # 003 section 2: "The pilot of the new approach took effect on 1 April 2019"
+        ("when did the warrington pilot go live", "warrington", "took effect on 1 April 2019"),
+        # 000 4.2: "agreed to meet on a bi-monthly basis in the first year"
+        ("how often does the cheshire west scp executive meet", "cheshire-west-and-chester",
+         "on a bi-monthly basis in the first year"),
+        # 000 6.2: "The second is a three month follow-up by Hub members"
+        ("how is training followed up after a course in cheshire west", "cheshire-west-and-chester",
+         "a three month follow-up by Hub members"),
     ],
 )
 def test_an_entry_quotes_the_seeds_decisive_words(question: str, area: str, quoted: str) -> None:

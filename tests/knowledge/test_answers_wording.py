@@ -41,3 +41,35 @@ def test_a_yet_question_about_sign_off_is_still_declined(ask) -> None:
 ])
 def test_a_word_that_changes_nothing_is_read_past(ask, question: str, partnership: str, says: str) -> None:
     assert_answered(ask(question, partnership), says)
+
+
+@pytest.mark.parametrize(("question", "partnership", "says"), [
+    # answers70: the groups that "make up" a partnership are its structure
+    ("which groups make up the halton partnership these days", "halton", "Safeguarding Executive Group"),
+])
+def test_the_groups_that_make_up_a_partnership(ask, question: str, partnership: str, says: str) -> None:
+    assert_answered(ask(question, partnership), says)
+
+
+def test_make_up_reads_as_structure() -> None:
+    from knowledge.answering import get_answerer
+
+    query = get_answerer().index.analyse("what groups make up the partnership")
+    assert "structure" in {s.word for s in query.slots}
+
+
+@pytest.mark.parametrize(("question", "partnership"), [
+    # answers71: whether to tell a parent, or ask their consent, first: the arrangements never say
+    ("a yr 3 boy says his dad kicked him last night, do i tell his mum first or ring the front door", "wirral"),
+    ("8 year old came in with a burn on her hand and says mum did it, should i tell dad before i refer", "halton"),
+])
+def test_telling_parents_first_beside_a_worry_is_declined_after_the_999_line(ask, question: str,
+                                                                              partnership: str) -> None:
+    res = ask(question, partnership)
+    assert res.safety and res.text.startswith(":rotating_light:"), res.text
+    assert not res.answered and "tell the parents or ask their consent" in res.text, res.text
+
+
+def test_parental_consent_to_refer_is_declined_with_a_pointer(ask) -> None:
+    res = ask("do we need parental consent before making a referral in warrington", "warrington")
+    assert res.outcome == "cannot_answer" and "consent" in res.text and "front door" in res.text, res.text
