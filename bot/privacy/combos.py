@@ -37,12 +37,13 @@ HEIGHT = re.compile(r"\b[4-7]\s{0,2}(?:ft|foot)\s{0,2}\d{0,2}\b|\b[4-7]'\s{0,2}\
 # "was on Hollyoaks", "appeared on the news": a public appearance (not "was on Monday", "on Teams").
 _NOT_SHOW = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
              r"July|August|September|October|November|December|Teams|Zoom|The|A|I)\b")
-SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?!{_NOT_SHOW})[A-Z][\w'’]{{1,20}}")
+SHOW = re.compile(rf"\b(?:was|were|been|appeared|featured)\s{{1,3}}on\s{{1,3}}(?!{_NOT_SHOW})[A-Z][\w'’]{{1,20}}"
+                  r"|\b(?:from|in|on|off)\s{1,3}the\s{1,3}(?:[\w'’]{1,20}\s{1,3}){0,3}?(?:documentary|docuseries)\b")
 # A win that one person holds ("won the under 14 boxing title", "county chess champion").
 ACHIEVEMENT = re.compile(
     r"\b(?:won|wins|winning|winner\s{1,3}of|got|received|was\s{1,3}given|awarded)\s{1,3}(?:(?:a|an|the|her|his|their)\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3}){0,7}?"
     r"(?:title|titles|competition|trophy|award|cup|medal|championships?|gala|contest|prize|tournament|lottery|show|"
-    r"final|heats?|pageant)\b"
+    r"final|heats?|pageant|race|cross\s{1,3}country|marathon|relay)\b"
     r"|\b(?:county|national|regional|british|english|world|european|junior)\s{1,3}champion\b", re.IGNORECASE)
 # A household the area has a name for ("the family everyone on the estate calls the dealers", "everybody round here
 # knows them"): a reputation is one family's.
@@ -151,12 +152,14 @@ _NOTE_LEAD = re.compile(r"(?:(?:ok\s{1,3})?so|re|update\s{1,3}on|reminder|concer
 
 # After a note's bare subject, one child: a definite thing it has, or what it did in the past ("boy with the scar").
 _PARTICULAR = re.compile(r"\s{1,3}(?:with\s{1,3}the|who\s{1,3}(?:was|were|had|got|came|gave|went|drove|ran|took|fell"
-                         r"|[a-z]{3,20}ed))\s", re.IGNORECASE)
+                         r"|won|[a-z]{3,20}ed))\s", re.IGNORECASE)
 
 
 def particular(text: str, a: int, start: int, end: int) -> bool:
     """A note's bare subject ("re girl who ...", or first in its sentence) described as one child (round 45)."""
-    return bool(_NOTE_LEAD.fullmatch(text, a, start) and _PARTICULAR.match(text, end))
+    # (or "family whose dog bit ...": the subject's own "whose", read with it, round 50)
+    return bool(_NOTE_LEAD.fullmatch(text, a, start) and (_PARTICULAR.match(text, end)
+                                                          or text[start:end].lower().endswith(" whose")))
 
 
 _WORD_REACH = WORD_REACH  # (subject_starts.py)

@@ -42,16 +42,18 @@ _PERSON_BEFORE = re.compile(r"\b(?:kid|lad|lass|girl|boy|child|yp|he|she|he's|sh
 CALLED_QUOTED = re.compile(rf"\b(?:call|calls|called|calling)\s{{1,3}}(?:him|her)\s{{1,3}}{_QUOTED}", re.IGNORECASE)
 # a note that starts "known locally as 'little tank'" is about a person (its subject dropped, as notes drop it: "known
 # to police"); a scheme or service is named with its subject ("an approach known as 'signs of safety'") (round 30)
-# "mum calls her Kezzie", "mum wants to call her nevaeh": what a parent or relative calls a child, or means to name a
-# baby, is the child's name (round 48); the word must be a first name or no English word, so "dad calls her names",
-# "mum will call him Monday" and a pet name ("calls her Princess") pass (_kin_named)
+# "mum calls her Kezzie", "mum wants to call her nevaeh": what a relative (or staff, friends: round 50) calls a child,
+# or means to name a baby, is the child's name (round 48); the word must be a first name or no English word, so "dad
+# calls her names", "mum will call him Monday" and a pet name ("calls her Princess") pass (_kin_named)
 KIN_CALLS = re.compile(
-    r"\b(?:mum|mam|mother|dad|father|nan|nana|nanna|gran|grandma|grandad|parents|family|carer|carers)\s{1,3}"
+    r"\b(?:mum|mam|mother|dad|father|nan|nana|nanna|gran|grandma|grandad|parents|family|carer|carers"
+    r"|staff|teachers|friends|peers|everyone|everybody|kids|school)\s{1,3}"  # (round 50: "staff call him jojo")
     r"(?:calls|call|called|(?:wants|want|wanted|is\s{1,3}going|plans|planning|hopes)\s{1,3}to\s{1,3}call"
     r"|named|has\s{1,3}named|is\s{1,3}naming)\s{1,3}(?:her|him|the\s{1,3}baby|baby)\s{1,3}[\"'‘“]?([^\W\d_][\w'’\-]{1,20})",
     re.IGNORECASE)
 _KIN_CUES = frozenset({"mum", "mam", "mother", "dad", "father", "nan", "nana", "nanna", "gran", "grandma", "grandad",
-                       "parents", "family", "carer", "carers"})
+                       "parents", "family", "carer", "carers", "staff", "teachers", "friends", "peers", "everyone",
+                       "everybody", "kids", "school"})
 _NOTE_START = re.compile(r"(?:^|[.!?\n]\s{0,3}|[:\-–]\s{1,3})$")
 _ASKED = re.compile(r"\b(?:what|how|should|shall|whether)\b", re.IGNORECASE)  # "what do we call her 'looked after'?"
 _CALL_CUES = frozenset({"call", "calls", "called", "calling"})
@@ -109,4 +111,6 @@ def _kin_named(word: str) -> bool:
         return False
     if w in lex.first_names and (w not in lex.english or word[0].isupper()):
         return True
-    return word[0].isupper() and w not in lex.english and w not in lex.rare_english
+    # (a word in no list typed in lower case too, "staff call him jojo", round 50)
+    return (word[0].isupper() or (w.isalpha() and len(w) > 2 and w not in lex.places and w not in lex.vocab.acronyms)) \
+        and w not in lex.english and w not in lex.rare_english

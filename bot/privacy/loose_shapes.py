@@ -53,8 +53,11 @@ _SLASH_HEAD = re.compile(r"(?<![\w/.@\-])(?:(19|20)\d{2}|[a-z]{2,10})$")
 _HYPHEN_DIGITS = re.compile(r"[-.]\d{5}")
 # An e-mail address with spaces around its @ or dots, typed so to stop it becoming a link ("jade . t . 2005 @ icloud
 # . com", "dave_88@gmail .com"), round 47: to a known ending only, so "@sarah. then" (a mention) passes.
+# (round 50: or a country's two letters typed straight after its dot, "@ wp.pl", a relative abroad's provider)
 _LOOSE_EMAIL = re.compile(r"(?<![\w.+\-])(?:[\w+\-]{1,64}\s{0,2}\.\s{0,2}){0,4}[\w+\-]{1,64}\s{0,2}@\s{0,2}[\w\-]{1,63}"
-                          r"(?:\s{0,2}\.\s{0,2}[\w\-]{1,63}){0,3}?\s{0,2}\.\s{0,2}(?:com|co|uk|org|net|me|io|info)\b")
+                          r"(?:\s{0,2}\.\s{0,2}[\w\-]{1,63}){0,3}?(?:\s{0,2}\.\s{0,2}(?:com|co|uk|org|net|me|io|info)\b"
+                          r"|\.[a-z]{2}(?![\w.@\-]))")
+_KNOWN_END, _ADDRESS_LIKE = re.compile(r"\.(?:com|co|uk|org|net|me|io|info)$"), re.compile(r"[\d._]")
 _MOST_ATS = 64  # (past this many @s a message is a list of handles, read by patterns.py's own address shape)
 
 
@@ -104,6 +107,10 @@ def loose_email_spans(src: Source) -> Iterator[Span]:
             # (spaced at or after its @: else patterns.py's, a team's inbox by its rules, as a spaced team inbox is)
             tail = text[max(0, m.start() + m.group().index("@") - 1):m.end()]
             spaced = any(ch.isspace() for ch in tail)
-            if spaced and not team_mailbox(typed, text[max(0, m.start() - 60):m.start()]):
+            # (a country's ending only after an address-like name, with a digit, dot or underscore: not "mum @ home.no")
+            local = typed[:typed.index("@")]
+            country = _KNOWN_END.search(typed) is None
+            if spaced and not (country and _ADDRESS_LIKE.search(local) is None) \
+                    and not team_mailbox(typed, text[max(0, m.start() - 60):m.start()]):
                 yield "email", m.start(), m.end()
         at = text.find("@", max(at + 1, end))

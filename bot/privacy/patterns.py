@@ -55,7 +55,7 @@ FLAT = re.compile(
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
 _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|datix|"
-              r"systmone|emis|carefirst|liquidlogic|"
+              r"systmone|emis|carefirst|liquidlogic|cpoms|myconcern|eclipse|lado|"  # (round 50: a school's log, LADO's)
               r"case|person|contact|record|episode|ehcp|yjs|mash|court|conference|cpc|pnc|urn|uci|upn|uln|id|cad)")
 _REF_OPEN = r"(?:[)\]]\s{0,2}[\s:#.\-–—]{0,4}(?=[A-Z]{1,4}-?\d|\d{4})(?!(?:19|20)\d\d\b)|['\"‘“(\[]\s{0,2})?"
 KEYWORD_REF = re.compile(
@@ -76,10 +76,10 @@ CODE_REF = re.compile(
 URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>|]{1,2000}", re.IGNORECASE)
 # "Section 11/157/175", "s.17": statutory section numbers, not records.
 SECTION_BEFORE = re.compile(r"(?:\bsections?|\bs\.|\bss\.|\bparagraph|\bpara)\s{0,2}$", re.IGNORECASE)
-# "training ref TR-24-03", "invoice no. 40021": a course's, booking's or invoice's number, not a child's record.
-ADMIN_BEFORE = re.compile(r"\b(?:training|course|booking|invoice|event|job|vacancy|room|policy|"
-                          r"version|document|ticket)\s{1,2}(?:(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$",
-                          re.IGNORECASE)
+# "invoice no. 40021", "minute 23/118": an organisation's own number (vocabulary admin_number_words, casework_meetings)
+_ADMIN = "".join(rf"(?<!{w}\s)" for w in sorted(vocabulary().casework_meetings))
+ADMIN_BEFORE = re.compile(rf"\b{_ADMIN}(?:{alternation(vocabulary().admin_number_words)})\s{{1,2}}\(?(?:"
+                          r"(?:ref|reference|no|number|code)\.?\s{0,2})?(?:is\s{1,2})?[:#\-]?\s{0,2}$", re.IGNORECASE)
 
 
 def _financial_year(token: str) -> bool:
@@ -88,8 +88,8 @@ def _financial_year(token: str) -> bool:
     return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
 
 
-# The bot's own anonymised references (CR-2026-007) and plain dates are not agency record numbers.
-OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}")
+# The bot's own references (CR-2026-007), FOI or EIR request numbers (round 50) and plain dates are no records.
+OWN_REF = re.compile(r"(?:CR|ESC)-\d{4}-\d{3,5}|(?i:foi|eir)[\-/ ]?\d\S{0,20}")
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}:\d{2}")
 _YEAR_GROUP = (r"\b(?:(?:year|yr|y)(?:\s{1,2}group)?(?:\s{0,2}|-|:\s{0,2})|yr\.\s{0,2})(?:[1-9]|1[0-3])(?:s|'s)?\b"
                r"(?!\s{0,2}-?\s{0,2}(?:olds?|yrs?|years?|yo)\b)|\b(?:year|yr)\s{0,2}r\b|\bfs\s{0,2}[12]\b"  # (round 33)
@@ -362,7 +362,7 @@ def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Itera
 
 
 # (a service or event's word only: "log 2026" or "crime 2019" may be a short record number)
-_WORD_YEAR = re.compile(r"(?:conference|cpc|court|ehcp|mash|yjs)\s{1,2}(?:19[89]\d|20[0-4]\d)", re.IGNORECASE)
+_WORD_YEAR = re.compile(r"(?:conference|cpc|court|ehcp|mash|yjs|lado)\s{1,2}(?:19[89]\d|20[0-4]\d)", re.IGNORECASE)
 
 
 def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
@@ -375,7 +375,7 @@ def _record_number(src: Source, start: int, end: int, keyword: bool) -> bool:
         return False  # "conference 2026", "court 2024": an event's word and a bare year is when (round 44)
     if SECTION_BEFORE.search(text, max(0, start - 12), start) or ADMIN_BEFORE.search(text, max(0, start - 24), start):
         return False
-    return not (keyword and DATE_SHAPE.fullmatch(token.split()[-1].lstrip(":#.-")))
+    return not (keyword and any(f(token.split()[-1].lstrip(":#.-")) for f in (DATE_SHAPE.fullmatch, _financial_year)))
 
 
 _REF_BACK = 24 + max(_reach_back(SECTION_BEFORE), _reach_back(ADMIN_BEFORE))  # (what _record_number reads before)

@@ -9,8 +9,9 @@ Practitioners pass on front-door, duty and team numbers all the time, and the sc
 - a landline the writer gives as their own ("I'm on 01925 ... till 5").
 
 A family word in the same sentence (mum, dad, nan, his, her, home...) always keeps it a "phone" ("her mum's
-landline, the team has it"), and a mobile (07...) never passes: "call me on 07..." may be a parent's message
-quoted. Cue words are data (vocabulary.yaml: service_phone_cues, self_phone_cues).
+landline, the team has it"), and a mobile (07...) passes only as a team's shared one ("duty mobile", "work mobile":
+service_mobile_cues): "call me on 07..." may be a parent's message quoted. Cue words are data (vocabulary.yaml:
+service_phone_cues, self_phone_cues, service_mobile_cues).
 Each number looks at a bounded window around it: linear time.
 """
 
@@ -93,6 +94,9 @@ def _service_line(text: str, start: int, end: int, national: str) -> bool:
         window = window.replace(f" {term} ", " service ")
     if any((w[:-2] if w.endswith("'s") else w) in family for w in window.split()):
         return False
+    if national.startswith("07"):  # a mobile only as a team's shared one ("duty mobile"), not "mums work mobile"
+        return _has(window, lexicon().vocab.service_mobile_cues) and not any(
+            w.endswith("s") and w[:-1] in family for w in window.split())
     return national.startswith(("01", "02")) and (_has(window, own) or _has(window, service))
 
 

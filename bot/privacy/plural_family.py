@@ -27,7 +27,11 @@ _KIND_ENDS = ("ion", "ism", "ity", "ness")
 
 
 def kind_of_case(t: Tok, prev: Tok | None, nxt: Tok, lex: Lexicon) -> bool:
-    """A lower-case word in no surname list before "case", after "a / an" or with a noun's ending: the case's kind."""
+    """A lower-case word in no surname list before "case", after "a / an" or with a noun's ending: the case's kind.
+    Or a capitalised word before a capitalised plural family noun, not after "the": a charity's name ("Ormiston
+    Families run ...", round 50), not "the Walsh family"."""
+    if t.cap and nxt.cap and nxt.norm.endswith("s") and not nxt.possessive and (prev is None or prev.norm != "the"):
+        return True
     return (nxt.norm == "case" and not t.cap and t.norm not in lex.surnames
             and (t.norm.endswith(_KIND_ENDS) or prev is None or prev.norm in ("a", "an")))
 

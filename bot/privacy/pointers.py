@@ -23,7 +23,9 @@ NOT_HANDLES = frozenset({"@here", "@channel", "@everyone"})
 # A registration plate in the current format (AB12 CDE), in capitals; in lower case only after a cue (REG_CUE).
 # Also "AB-12-CDE" and the older prefix format "A123 BCD".
 # ("[A-Z](?<!\w[A-Z])" is "\b[A-Z]" in a form the engine scans for far faster)
-PLATE = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z][\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\d{1,3}\s{0,2}[A-Z]{3}\b)")
+# (round 50: the prefix letter spaced off too, "R 728 KNP", with two or three digits)
+PLATE = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z][\s\-]?\d{2}[\s\-]{0,2}[A-Z]{3}\b|\d{1,3}\s{0,2}[A-Z]{3}\b"
+                   r"|\s\d{2,3}\s[A-Z]{3}\b)")
 # A plate typed in lower case ("mk15 ovz", "p567 kjt"): its letters after the digits spell no word ("yr10 and").
 # ("fd 12 ywx" spaced too, when its first letters are no word: not "by 15 jan")
 LOWER_PLATE = re.compile(r"\b(?:([a-z]{2})\s?\d{2}|[a-z]\d{1,3})\s{0,2}([a-z]{3})\b")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from bot.privacy.lexicon import Lexicon, lexicon
 
@@ -242,6 +243,13 @@ def eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[
         for j in at[title]:  # one or two capitalised words after a capitalised title
             if cap(j) and cap(j + 1):
                 out.update(k for k in (j + 1, j + 2) if k in cand and cap(k))
+    for phrase in v.named_place_nouns:
+        parts = phrase.split()
+        for j in at.get(parts[0], ()):
+            after = j + len(parts)  # not "X Wing said": a capitalised one-word noun then a person's verb is a surname
+            surname = after == j + 1 and cap(j) and after < n and bases[after] in v.verbs_after
+            if bases[j:after] == parts and not surname:
+                out.update(_named_run(j, text, spans, bases, cand, cap))
     # (lower_institution holds only one or two words before an institution word or after a patron's title: only
     # those candidates are asked)
     near = {q - d for w in INSTITUTIONS & at.keys() for q in at[w] for d in (1, 2)} | {
@@ -249,3 +257,22 @@ def eponyms(text: str, spans: list[tuple[int, int]], bases: list[str], at: dict[
     out.update(i for i in cand & near if 0 <= i < n and lower_institution(i, text, spans, bases, v.patron_titles,
                                                                            v.org_words))
     return out
+
+
+def _named_run(j: int, text: str, spans: list[tuple[int, int]], bases: list[str], cand: set[int],
+               cap: Callable[[int], bool]) -> set[int]:
+    """The capitalised words (up to four, "and" or "&" between two) straight before word j, and word j too if it is
+    capitalised after them: the name of a wing or a food bank ("X Y Anderson wing", "X and Y food bank")."""
+    out: set[int] = set()
+    k = j - 1
+    while k >= 0 and len(out) < 4 and text[spans[k][1]:spans[k + 1][0]] == " ":
+        if cap(k) and not bases[k].endswith("'s"):
+            out.add(k)
+        elif bases[k] in ("and", "&") and out and cap(k - 1):
+            pass
+        else:
+            break
+        k -= 1
+    if out and cap(j):
+        out.add(j)
+    return out & cand

@@ -21,7 +21,10 @@ SIBLING_CUE = re.compile(
     r"\b(?:eldest|youngest|oldest|middle\s{1,3}(?:one|child|girl|boy|sister|brother|of)|only\s{1,3}(?:girl|boy|child|son|"
     r"daughter)|twins?|triplets|quads|half[\s\-]{0,2}(?:sister|brother|sibling)s?|step[\s\-]{0,2}(?:brother|sister|sibling)s?|"
     r"(?:older|younger|big|little|baby|elder)\s{1,3}(?:brother|sister|sibling)s?|(?:sister|brother|sibling|baby)s?\s{1,3}of"
-    r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads))\b",
+    r"|(?:two|three|four|five|six|\d)\s{1,3}(?:brothers|sisters|siblings|boys|girls|lads)"
+    # (round 50: "the older two are at St X's", "sibling aged 12 at X School")
+    r"|(?:older|younger|elder|eldest|youngest|big|little)\s{1,3}(?:two|three|four|ones)|(?:sister|brother|sibling)"
+    r"\s{1,3}aged?\s{0,2}\d{1,2})\b",
     re.IGNORECASE,
 )
 # Where a SIBLING_CUE match can start (Source.at_words finds these as word starts: "step" finds "stepbrother").
@@ -151,7 +154,7 @@ _GROUP_GATE = frozenset({"brothers", "sisters", "siblings", "bros", "ones", "gir
 _SIBLING_GATE = frozenset({"eldest", "youngest", "oldest", "middle", "only", "twin", "twins", "triplets", "quads",
                            "half", "step", "stepbrother", "stepsister", "stepbrothers", "stepsisters", "stepsiblings",
                            "stepsibling", "brother", "sister", "sibling", "brothers",
-                           "sisters", "siblings", "boys", "girls", "lads", "baby"})
+                           "sisters", "siblings", "boys", "girls", "lads", "baby", "older", "younger", "elder"})
 
 _ORDINALS = frozenset({"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
                        *(f"{n}th" for n in range(4, 20))})

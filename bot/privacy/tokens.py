@@ -26,9 +26,9 @@ def word_pattern(lowered: str) -> re.Pattern[str]:
         return TOKEN_ASCII
     return TOKEN
 # Endings of English words (and what to put back) that SCOWL's list does not always spell out.
-_ENDINGS = (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ors", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
-            ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("isation", "ise"),
-            ("isations", "ise"), ("ation", "e"), ("er", ""), ("er", "e"))
+_ENDINGS = (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ors", ""), ("ies", "y"), ("ied", "y"), ("ed", ""),
+            ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""),
+            ("isation", "ise"), ("isations", "ise"), ("ation", "e"), ("er", ""), ("er", "e"))
 _PREFIXES = frozenset({"co", "re", "non", "pre", "post", "multi", "anti", "self", "sub", "inter", "cross", "semi",
                        "mid", "over", "under", "ex", "de", "un", "mis", "out", "well", "long", "short", "part", "low",
                        "high", "full", "half", "first", "second", "third", "one", "two"})
