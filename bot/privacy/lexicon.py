@@ -74,6 +74,7 @@ class Vocabulary(BaseModel):
     services: frozenset[str]
     sectors: frozenset[str]
     service_kinds: frozenset[str]
+    set_off_service_next: frozenset[str]
     service_units: frozenset[str]
     service_phone_cues: frozenset[str]
     self_phone_cues: frozenset[str]

@@ -93,6 +93,8 @@ def _before_lower_org(text: str, spans: list[tuple[int, int]], bases: list[str],
             if i < 0 or not text[spans[j][0]].islower() or not (text[spans[i][0]].isupper()
                                                                 and text[spans[i + 1][0]].isupper()):
                 continue
+            if i == j - 3 and bases[i] in lex.first_names and bases[i + 1] in lex.surnames:
+                continue  # "Tyler Brown outreach team now support him": a person, then the team that supports them
             if not all(_joined(text, spans, k) for k in range(i, j)) or _owns(text, spans[i + 1]):
                 continue
             if (j + 1 < n and bases[j + 1] in lex.vocab.person_verbs) or not _org_context(text, spans, bases, i, j):

@@ -262,4 +262,4 @@ def labelled_family(t: Tok, prev: Tok | None, nxt: Tok, after: Tok | None, lex: 
     listed = w in lex.surnames or w in lex.frequent_surnames
     unknown = not c.common(w) and not c.known(w) and w not in lex.proper_nouns
     return (listed or unknown) and w not in lex.places and w not in lex.english and w not in lex.first_names \
-        and w not in v.not_names and w.isalpha()
+        and w not in v.not_names and w not in v.family_case_labels and w.isalpha()  # "new Genogram chronology"

@@ -214,8 +214,9 @@ class RoleContext(PhraseReader):
             return True
         # "Chris Dunn, legal services, re ...": the worker's service set off and closed (round 49)
         if (n := _phrase_at(norms, k, self.services)) > 1 and not any(toks[j].possessive for j in range(k, k + n)) \
-                and (k + n >= len(norms) or toks[k + n - 1].after.strip()[:1] in _CLOSERS):  # type: ignore[union-attr]
-            return True
+                and (k + n >= len(norms) or (toks[k + n - 1].after.strip()[:1] in _CLOSERS  # type: ignore[union-attr]
+                                             and norms[k + n] in self.v.set_off_service_next)):
+            return True  # ... and followed by a professional's part ("re ...", "attended"), not a case note
         for j in range(k, min(len(norms), k + 5)):
             tok = toks[j]
             gap = tok.before.strip() if tok is not None else ""

@@ -1,5 +1,6 @@
-"""answers67-72 (blind-br, blind-bt): everyday wording the documents put another way. "get together" is meeting; "specific", "dedicated" and "version" wrap a question without naming its
-subject; "signs off" is endorsing or approving; a rank before "group" ("the top level group") names no group.
+"""answers67-72 (blind-br, blind-bt): everyday wording the documents put another way. "get together" is meeting;
+"specific", "dedicated" and "version" wrap a question without naming its subject; "signs off" is endorsing or
+approving; a rank before "group" ("the top level group") names no group; telling parents first is declined.
 Questions written here, none copied from a set; each was seen failing on main before the change."""
 
 from __future__ import annotations
