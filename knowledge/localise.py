@@ -59,7 +59,9 @@ def local_wording(e: Entry, area: str | None) -> LocalWording | None:
     wording held for that area)."""
     if e.partnership != NATIONAL or area is None:
         return None
-    return e.local_wording.get(area)
+    said = e.local_wording.get(area)
+    # the national text is already taken from this area's document: its sentence would say the same twice
+    return None if said is None or said.document == e.source.document else said
 
 
 def wording_line(e: Entry, area: str | None) -> str:

@@ -82,3 +82,17 @@ def test_no_area_or_an_area_without_wording_changes_nothing(ask, area: str | Non
     assert_answered(res, "15 working days")
     assert "arrangements_ (" not in res.text and HALTON_QUOTE not in res.text
     assert res.sources and not any("local_wording" in src for src in res.sources), res.sources
+
+
+def test_no_local_line_when_the_national_text_is_from_that_areas_own_document(ask) -> None:
+    """The review's mend: a national entry whose text is already taken from Halton's document shows Halton no second
+    copy of the same sentence."""
+    from knowledge.answering import get_answerer
+
+    same = [e for e in get_answerer().kb if e.partnership == "national" and "halton" in e.local_wording
+            and e.local_wording["halton"].document == e.source.document]
+    assert same, "a national entry sourced from Halton's document with a Halton wording"
+    res = ask("how many working days does the council have to tell the national panel about a serious incident",
+              "halton")
+    assert res.answered and res.sources, res.text
+    assert "In Halton's arrangements" not in res.text, res.text
