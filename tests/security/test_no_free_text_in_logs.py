@@ -23,7 +23,7 @@ MARKERS = {
     "role": "Quokkasergeant protection role",
     "summary": "Wombatsummary injury neglect suspected",
     "tried": "Platypustried discussed twice",
-    "wanted": "Echidnawanted strategy meeting",
+    "wanted": "Echidnawanted a strategy meeting soon",
     "note": "Numbatnote spoke to the team manager",
     "question": "Bilbyquestion how do I refer to the front door",
     "rejected": "child Jayden Zanzibarson was hurt",
