@@ -88,7 +88,8 @@ def database_down(database_url, db, settings, fake_slack) -> Iterator[SignedSlac
     if db.is_sqlite:
         broken = Database(database_url, lock_timeout=0.3)
         # an exclusive lock: reads fail too (WAL readers pass a plain write lock since db.read())
-        holder = sqlite3.connect(str(make_url(database_url).database), isolation_level=None)
+        # waits for a write still finishing from the test before (a reply worker's), rather than failing setup
+        holder = sqlite3.connect(str(make_url(database_url).database), isolation_level=None, timeout=10)
         holder.execute("PRAGMA locking_mode=EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
     else:
