@@ -73,20 +73,3 @@ def test_telling_parents_first_beside_a_worry_is_declined_after_the_999_line(ask
 def test_parental_consent_to_refer_is_declined_with_a_pointer(ask) -> None:
     res = ask("do we need parental consent before making a referral in warrington", "warrington")
     assert res.outcome == "cannot_answer" and "consent" in res.text and "front door" in res.text, res.text
-
-
-@pytest.mark.parametrize(("question", "partnership"), [
-    # answers73: a decision on one child's case, asked beside a worry: the documents cannot decide it
-    ("14 year old on our books has gone missing 3 times this month and dad wont engage, is that level 2 or 3 in "
-     "warrington, need a decision today", "warrington"),
-    ("a dinner lady grabbed a yr 2 boy by the arm and left a bruise, does that definitely meet the lado threshold",
-     "wirral"),
-])
-def test_a_case_decision_beside_a_worry_is_declined_after_the_999_line(ask, question: str, partnership: str) -> None:
-    res = ask(question, partnership)
-    assert res.safety and res.text.startswith(":rotating_light:"), res.text
-    assert not res.answered and "cannot decide a particular child's case" in res.text, res.text
-
-
-def test_what_a_level_means_is_still_answered(ask) -> None:
-    assert_answered(ask("what is level 3 on the halton levels of need", "halton"), "Level 3")
