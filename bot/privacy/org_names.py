@@ -30,7 +30,6 @@ _PLACE_BEFORE = frozenset({"at", "to", "from", "into", "attends", "attend", "att
 _VERB_AFTER = frozenset({"is", "was", "has", "have", "had", "do", "does", "did", "will", "would", "are", "were",
                          "can", "could", "should", "runs", "offers", "provides", "hosts", "holds", "said", "says",
                          "cover", "covers", "operate", "operates", "meet", "meets", "support", "supports"})
-_ADVERBS = frozenset({"now", "also", "still", "currently", "already", "only"})  # ("X Y team now cover", round 49)
 
 
 @cache
@@ -117,7 +116,7 @@ def _org_context(text: str, spans: list[tuple[int, int]], bases: list[str], i: i
     if j + 1 == n or not _CLAUSE_END.union(",").isdisjoint(text[spans[j][1]:spans[j + 1][0]]):
         return True
     nxt = bases[j + 1]
-    if nxt in _ADVERBS and j + 2 < n:
+    if nxt in lexicon().vocab.team_verb_adverbs and j + 2 < n:  # ("X Y team now cover", round 49)
         nxt = bases[j + 2]
     return nxt in _VERB_AFTER or (nxt.endswith("ed") and len(nxt) > 4)
 

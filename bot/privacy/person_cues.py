@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.privacy.lexicon import Lexicon
+from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.tokens import Classifier, Toks, _base
 
 # a bracket holding only a year group or an age: "(yr 4)", "(year 10)", "(y6)", "(the 12yo)", "(aged 9)", "(9 yrs old)"
@@ -93,15 +93,13 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
     return not any((o := toks[m]) is not None and o.norm in people for m in range(j + k + 3, j + k + 8))
 
 
-_WARDS = frozenset({"ward", "wards", "suite"})
-
-
 def _named_ward(j: int, toks: Toks) -> bool:
     """'Holly ward', 'Rainbow suite': one capitalised word and a lower-case ward's word, no number after it (a
     hospital names its wards; "Lily room 12", "Holly ward 4" may be a child and where she lies, round 49)."""
     t, ward = toks[j], toks[j + 1]
     return (t is not None and t.cap and not t.upper and not t.possessive and ward is not None and not ward.cap
-            and ward.norm in _WARDS and not toks.text[ward.end:ward.end + 4].lstrip(" #:")[:1].isdigit())
+            and ward.norm in lexicon().vocab.named_ward_nouns
+            and not toks.text[ward.end:ward.end + 4].lstrip(" #:")[:1].isdigit())
 
 
 def _list_start(i: int, toks: Toks) -> int:
@@ -143,7 +141,6 @@ def water_name(i: int, toks: Toks, lex: Lexicon) -> bool:
     return any((o := toks[k]) is not None and o.norm in v.water_context for k in range(i + 2, i + 6))
 
 
-_PLACE_PREPS = frozenset({"in", "across", "around", "throughout", "from", "to", "into", "between"})
 _LIST_JOINS = frozenset({"and", "or", "&"})
 
 
@@ -170,16 +167,11 @@ def listed_place(i: int, toks: Toks, lex: Lexicon) -> bool:
                 break
         lo, hi = (k, hi) if step < 0 else (lo, k)
     before = toks[lo - 1] if lo else None
-    return hi > lo and before is not None and before.norm in _PLACE_PREPS
-
-
-# what is done to a child, after "to be" ("X to be seen by paeds today", round 49)
-_DONE_TO = frozenset({"seen", "interviewed", "visited", "examined", "medically", "placed", "moved", "collected",
-                      "discharged", "assessed", "referred", "accommodated", "returned", "taken", "safeguarded"})
+    return hi > lo and before is not None and before.norm in lex.vocab.listed_place_preps
 
 
 def to_be_done(i: int, toks: Toks) -> bool:
     """'Precious to be seen by paeds today': a word straight before "to be" and what is done only to a person."""
     t, norms = toks[i], toks.norms
     return (t is not None and t.after == " " and i + 3 < len(norms) and norms[i + 1] == "to" and norms[i + 2] == "be"
-            and norms[i + 3] in _DONE_TO)
+            and norms[i + 3] in lexicon().vocab.done_to_words)
