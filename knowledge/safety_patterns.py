@@ -112,7 +112,7 @@ class Slot:
     gap: int = 0  # >0: skip 0..gap tokens
 
     def accepts(self, tok: str) -> bool:
-        return tok in self.words or any(tok.startswith(p) for p in self.prefixes)
+        return tok in self.words or tok.startswith(self.prefixes)  # startswith(()) is False
 
 
 @dataclass(frozen=True)
@@ -144,24 +144,24 @@ def compile_patterns(patterns: list[str], sets: dict[str, list[str]], tag: str =
     return [Pattern(p, tuple(_compile_slot(s, sets) for s in p.split()), tag, weight) for p in patterns]
 
 
-def _match_from(slots: tuple[Slot, ...], toks: list[str], i: int) -> int:
-    """End index of a match of `slots` starting at toks[i], or -1. Branching is bounded by the gaps."""
-    if not slots:
+def _match_from(slots: tuple[Slot, ...], toks: list[str], i: int, j: int = 0) -> int:
+    """End index of a match of `slots[j:]` starting at toks[i], or -1. Branching is bounded by the gaps."""
+    if j == len(slots):
         return i
-    head, rest = slots[0], slots[1:]
+    head = slots[j]
     if head.gap:
         for skip in range(head.gap + 1):
             if i + skip > len(toks):
                 break
-            end = _match_from(rest, toks, i + skip)
+            end = _match_from(slots, toks, i + skip, j + 1)
             if end >= 0:
                 return end
         return -1
-    if i < len(toks) and head.accepts(toks[i]):
-        end = _match_from(rest, toks, i + 1)
+    if i < len(toks) and (toks[i] in head.words or toks[i].startswith(head.prefixes)):
+        end = _match_from(slots, toks, i + 1, j + 1)
         if end >= 0:
             return end
-    return _match_from(rest, toks, i) if head.optional else -1
+    return _match_from(slots, toks, i, j + 1) if head.optional else -1
 
 
 class Matcher:
@@ -193,13 +193,13 @@ class Matcher:
 
     def at(self, toks: list[str], i: int) -> bool:
         """Whether any pattern matches starting exactly at toks[i]."""
-        return i < len(toks) and any(_match_from(p.slots[1:], toks, i + 1) >= 0 for p in self._candidates(toks[i]))
+        return i < len(toks) and any(_match_from(p.slots, toks, i + 1, 1) >= 0 for p in self._candidates(toks[i]))
 
     def find(self, toks: list[str], start_only: bool = False) -> list[tuple[Pattern, int, int]]:
         out: list[tuple[Pattern, int, int]] = []
         for i, tok in enumerate(toks[:1] if start_only else toks):
             for p in self._candidates(tok):
-                end = _match_from(p.slots[1:], toks, i + 1)
+                end = _match_from(p.slots, toks, i + 1, 1)
                 if end >= 0:
                     out.append((p, i, end))
         return out

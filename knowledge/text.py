@@ -46,6 +46,7 @@ FOLDS = [(w, f, re.compile(re.escape(w) + r"(?![a-z0-9])"), _whole_word(f)) for 
 # the regex engine jumps between candidates instead of trying every position (a 50,000-entry index folds 55 MB).
 _SECTION_RE = re.compile(r"s(?<!\ws)(?:ection|ec|\.)?\s*\.?\s*(\d{1,3})\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_DIGIT_RE = re.compile(r"\d")
 # "Appendix Five" names a part of a document, no count: one token ("appendix5"), so "sfef 5 principles" is not it
 _APPENDIX_RE = re.compile(r"appendix\s+(" + "|".join(["\\d{1,2}", *_V.numbers]) + r")\b")
 _NUMBER_PLURAL_RE = re.compile(r"\b(\d+)s\b")  # "under 18s", "the 1990s" -> the number
@@ -59,15 +60,60 @@ _POSSESSIVE_RE = re.compile(r"'s\b")
 _HYPHEN_RE = re.compile(r"-(?<=[a-z]-)(?=[a-z])")
 
 
+# The written forms by their first word ("qa" for "qa&s"; "" for a form starting with punctuation): a form folds only
+# where it starts a word and, its pattern ending at a word edge, that word is its first word whole. A short text (a
+# question, a clause) tries only the forms whose first word it holds instead of scanning for all 300; a long one (an
+# index chunk) scans for them all.
+_FIRST_WORD_RE = re.compile(r"[a-z0-9]*")
+_FOLDS_BY_WORD: dict[str, list[int]] = {}
+for _n, (_written, *_rest) in enumerate(FOLDS):
+    _FOLDS_BY_WORD.setdefault(_FIRST_WORD_RE.match(_written)[0], []).append(_n)  # type: ignore[index]
+_ALWAYS = _FOLDS_BY_WORD.get("", [])
+_SHORT_FOLD = 2000
+
+
+def _fold_candidates(t: str, after: int) -> list[int]:
+    """The FOLDS indices after `after` whose first word is a word of t (in FOLDS order)."""
+    found = sorted(chain(_ALWAYS, *map(_FOLDS_BY_WORD.__getitem__, _FOLDS_BY_WORD.keys() & _TOKEN_RE.findall(t))))
+    return found if after < 0 else [n for n in found if n > after]
+
+
+def _apply_folds(t: str) -> str:
+    """Each written form found in turn is folded, as a scan for all of them in FOLDS order would."""
+    if len(t) > _SHORT_FOLD:
+        for written, _folded, pattern, sub in FOLDS:
+            if written in t:
+                t = pattern.sub(sub, t)
+        return t
+    todo = _fold_candidates(t, -1)
+    while todo:
+        n = todo.pop(0)
+        written, _folded, pattern, sub = FOLDS[n]
+        if written in t:
+            new = pattern.sub(sub, t)
+            if new != t:  # the text changed: a later form may now start a word where none did
+                t = new
+                todo = _fold_candidates(t, n)
+    return t
+
+
 def fold(text: str) -> str:
     """Lowercase and fold punctuation variants; keep words, digits and spaces."""
+    return _fold_short(text) if len(text) <= _SHORT_FOLD else _fold(text)
+
+
+@lru_cache(maxsize=1024)
+def _fold_short(text: str) -> str:
+    """A question and its clauses are folded by many checks: each short text once (an index chunk is not kept)."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     t = text.lower()
     for curly, plain in _QUOTES:
         if curly in t:
             t = t.replace(curly, plain)
-    for written, _folded, pattern, sub in FOLDS:
-        if written in t:
-            t = pattern.sub(sub, t)
+    t = _apply_folds(t)
     if "&" in t:
         t = t.replace("&", " and ")
     if "'" in t:
@@ -76,7 +122,7 @@ def fold(text: str) -> str:
         t = _HYPHEN_RE.sub(" ", t)  # multi-agency -> multi agency
     if "appendix" in t:
         t = _APPENDIX_RE.sub(lambda m: f"appendix{_V.numbers.get(m[1], m[1])}", t)
-    if "s" in t:
+    if "s" in t and _DIGIT_RE.search(t):  # both patterns need a digit
         t = _SECTION_RE.sub(lambda m: f" s{m.group(1)} ", t)
         t = _NUMBER_PLURAL_RE.sub(r"\1", t)
     return t
