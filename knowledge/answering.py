@@ -46,6 +46,7 @@ from knowledge.safety_reply import (
 )
 from knowledge.scope import beside_worry_decline, decline_reason, route_unheld
 from knowledge.search import Hit, Query, SearchIndex
+from knowledge.slots import compile_vocabulary
 from knowledge.text import find_places, fold, raw_tokens, stem
 from knowledge.vocabulary import vocabulary
 
@@ -64,6 +65,7 @@ class Answerer(Ranking, Rendering):
         self.index = SearchIndex(list(kb))
         self.evidence = Evidence(self.index)
         self.group_names = GroupNames(kb)
+        compile_vocabulary()  # the vocabulary's phrase patterns, compiled before the first question
 
     confident = staticmethod(confident)
 

@@ -197,8 +197,10 @@ class Matcher:
 
     def find(self, toks: list[str], start_only: bool = False) -> list[tuple[Pattern, int, int]]:
         out: list[tuple[Pattern, int, int]] = []
+        seen = self._seen
         for i, tok in enumerate(toks[:1] if start_only else toks):
-            for p in self._candidates(tok):
+            cands = seen.get(tok)  # most tokens start no pattern: their empty tuple is a dict look-up away
+            for p in self._candidates(tok) if cands is None else cands:
                 end = _match_from(p.slots, toks, i + 1, 1)
                 if end >= 0:
                     out.append((p, i, end))

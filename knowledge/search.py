@@ -59,6 +59,7 @@ ORDINARY_WEIGHT = 1.0
 # is asked: it weighs as an ordinary word, not as an unknown one that would sink every entry.
 ROLES = frozenset(stem(r) for r in role_words())
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
+GATHER_CACHE = 50_000  # (term, allowed areas) -> postings cut to those areas (cleared when full)
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
 
@@ -158,6 +159,7 @@ class SearchIndex:
         self.idfs = {t: self._idf(d) for t, d in self.df.items()}  # looked up per phrasing word per question
         self._weighted_phrases: dict[int, list[tuple[tuple[str, ...], tuple[float, ...]]]] = {}
         self._corrected: dict[str, str | None] = {}
+        self._gathered: dict[tuple[str, tuple[tuple[int, int, int], ...]], tuple[np.ndarray, ...] | None] = {}
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -302,7 +304,15 @@ class SearchIndex:
         return spans
 
     def _gather(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
-        """A term's postings inside the allowed ranges, with document numbers made local to the block."""
+        """A term's postings inside the allowed ranges, with document numbers made local to the block: cut once per
+        term and area (a question's words recur across questions; the arrays are only read)."""
+        if (key := (term, tuple(spans))) not in self._gathered:
+            if len(self._gathered) >= GATHER_CACHE:
+                self._gathered.clear()
+            self._gathered[key] = self._cut(term, spans)
+        return self._gathered[key]
+
+    def _cut(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
         post = self.postings.get(term)
         if post is None:
             return None
@@ -314,10 +324,8 @@ class SearchIndex:
             lo, hi = np.searchsorted(docs, (start, end))
             if hi > lo:
                 parts.append((docs[lo:hi] - (start - off), norm[lo:hi], qs[lo:hi]))
-        if not parts:
-            return None
-        if len(parts) == 1:
-            return parts[0]
+        if len(parts) <= 1:
+            return parts[0] if parts else None
         return tuple(np.concatenate(x) for x in zip(*parts, strict=True))
 
     def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10,

@@ -17,16 +17,36 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from pydantic import BaseModel
+
 from knowledge.models import Entry
 from knowledge.text import ORDINARY, STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
 from knowledge.vocabulary import AdultRule, FactKind, ScopeRule, vocabulary
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """The phrases at word edges (also a phrase such as "£"), longest first."""
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?<![a-z0-9])(" + alts + r")(?![a-z0-9])")
+
+
+def compile_vocabulary() -> int:
+    """Compile every phrase list of the vocabulary once, when the index is built: the first questions asking for
+    a kind of fact would otherwise each pay for a large alternation. Returns how many lists."""
+    lists: set[tuple[str, ...]] = set()
+    todo: list[object] = [vocabulary()]
+    while todo:
+        x = todo.pop()
+        if isinstance(x, BaseModel):
+            todo += [getattr(x, name) for name in type(x).model_fields]
+        elif isinstance(x, (list, tuple, set, frozenset, dict)) and x:
+            if all(isinstance(p, str) for p in x):
+                lists.add(tuple(x))
+            todo += list(x.values() if isinstance(x, dict) else x)
+    for phrases in lists:
+        phrase_re(phrases)
+    return len(lists)
 
 
 def found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
@@ -117,7 +137,7 @@ def cue_stated(kind: FactKind, folded_q: str, text: str, evidence: list[str]) ->
     """The entry gives the fact under the question's own word ("what is the front door's *turnaround*" and "the
     24-hour turnaround for decisions"): a cue of the question stands within CUE_NEAR words of the evidence (not
     in the same words). Only for a kind without a focus: a meeting's frequency is said of what meets."""
-    cues = tuple(c for c in kind.cues if phrase_re((c,)).search(folded_q))
+    cues = tuple(c for c in kind.cues if c in folded_q and phrase_re((c,)).search(folded_q))
     if kind.focus or not cues:
         return False
     stated = [f.span() for pattern in evidence for f in re.finditer(pattern, text)]  # found once, not per cue
