@@ -164,6 +164,9 @@ def _match_from(slots: tuple[Slot, ...], toks: list[str], i: int, j: int = 0) ->
     return _match_from(slots, toks, i, j + 1) if head.optional else -1
 
 
+FOUND_CACHE = 256  # token lists whose matches a matcher keeps (one message's clauses; cleared when full)
+
+
 class Matcher:
     """Patterns indexed by their first slot's words (and prefixes), matched over a token list."""
 
@@ -178,6 +181,7 @@ class Matcher:
                 self._by_prefix.setdefault(pre, []).append(p)
         self._prefix_lengths = sorted({len(k) for k in self._by_prefix})
         self._seen: dict[str, tuple[Pattern, ...]] = {}  # token -> candidate patterns (bounded below)
+        self._found: dict[tuple[tuple[str, ...], bool], tuple[tuple[Pattern, int, int], ...]] = {}
 
     def _candidates(self, tok: str) -> tuple[Pattern, ...]:
         hit = self._seen.get(tok)
@@ -196,6 +200,17 @@ class Matcher:
         return i < len(toks) and any(_match_from(p.slots, toks, i + 1, 1) >= 0 for p in self._candidates(toks[i]))
 
     def find(self, toks: list[str], start_only: bool = False) -> list[tuple[Pattern, int, int]]:
+        """Each match as (pattern, start, end). The detector's readings match the same clause with the same list
+        several times over: a message's results are kept (a few hundred token lists, then forgotten)."""
+        key = (tuple(toks), start_only)
+        got = self._found.get(key)
+        if got is None:
+            if len(self._found) >= FOUND_CACHE:
+                self._found.clear()
+            got = self._found[key] = tuple(self._find(toks, start_only))
+        return list(got)
+
+    def _find(self, toks: list[str], start_only: bool) -> list[tuple[Pattern, int, int]]:
         out: list[tuple[Pattern, int, int]] = []
         seen = self._seen
         for i, tok in enumerate(toks[:1] if start_only else toks):

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.indexing import analyse_entries
 from knowledge.models import Entry
+from knowledge.phrasing import PhraseScorer
 from knowledge.roles import role_words, split_own_role
 from knowledge.text import (
     GENERIC,
@@ -157,7 +158,7 @@ class SearchIndex:
         self.vocab = sorted(w for w in surface if w.isalpha() and len(w) >= 3)
         self.stems = set(self.postings)
         self.idfs = {t: self._idf(d) for t, d in self.df.items()}  # looked up per phrasing word per question
-        self._weighted_phrases: dict[int, list[tuple[tuple[str, ...], tuple[float, ...]]]] = {}
+        self.phrasings = PhraseScorer(self.phrases, self.idfs, self.unknown_idf)
         self._corrected: dict[str, str | None] = {}
         self._gathered: dict[tuple[str, tuple[tuple[int, int, int], ...]], tuple[np.ndarray, ...] | None] = {}
 
@@ -265,34 +266,6 @@ class SearchIndex:
             slots.append(Slot(w, s, concepts, weight, corrected_from))
         return Query(question, folded, slots, corrections)
 
-    def _phrase_weights(self, d: int) -> list[tuple[tuple[str, ...], tuple[float, ...]]]:
-        """Document d's non-empty phrase sets as token tuples (in the sets' own order) with their idfs, cached."""
-        got = self._weighted_phrases.get(d)
-        if got is None:
-            idfs, unknown = self.idfs, self.unknown_idf
-            got = [(tuple(p), tuple(idfs.get(t, unknown) for t in p)) for p in self.phrases[d] if p]
-            self._weighted_phrases[d] = got
-        return got
-
-    def _phrase_score(self, d: int, qw: dict[str, float], qsum: float) -> float:
-        """Best weighted Dice overlap between the query and one of document d's phrasings or title.
-
-        Dice = 2 * common / (qsum + phrase weight), each token weighted by its query weight if the query has it,
-        else its idf. A phrase sharing no token with the query scores 0; sums run in the phrase set's order.
-        """
-        best = 0.0
-        if qsum <= 0:
-            return best
-        keys = qw.keys()
-        for toks, ws in self._phrase_weights(d):
-            if keys.isdisjoint(toks):
-                continue
-            common = sum([qw[t] for t in toks if t in qw])
-            v = 2 * common / (qsum + sum([qw.get(t) or w for t, w in zip(toks, ws, strict=True)]))
-            if v > best:
-                best = v
-        return best
-
     # -- scoring ----------------------------------------------------------------------------------
     def _spans(self, allowed: set[str] | None) -> list[tuple[int, int, int]]:
         """(first doc, end doc, offset in the scored block) for each allowed area's range."""
@@ -392,9 +365,9 @@ class SearchIndex:
             if len(pw) >= 2:
                 part_weights.append((pw, sum(pw.values())))
         for h, d in zip(hits, pool, strict=True):
-            h.phrase = self._phrase_score(d, qw, qsum)
+            h.phrase = self.phrasings.score(d, qw, qsum)
             if part_weights:  # an entry answering every part matches a phrasing for each
-                each = sum(self._phrase_score(d, pw, ps) for pw, ps in part_weights) / len(part_weights)
+                each = sum(self.phrasings.score(d, pw, ps) for pw, ps in part_weights) / len(part_weights)
                 h.phrase = max(h.phrase, each)
         hits.sort(key=lambda h: -h.confidence)
         return hits[:limit]
