@@ -45,13 +45,36 @@ def compile_vocabulary() -> int:
                 lists.add(tuple(x))
             todo += list(x.values() if isinstance(x, dict) else x)
     for phrases in lists:
-        phrase_re(phrases)
+        _phrase_test(phrases)
     return len(lists)
+
+
+_FIRST_WORD_RE = re.compile(r"[a-z0-9]*")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1024)
+def _phrase_test(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """The phrases' pattern and their first words (None when one starts with no word, "£ ..."): a phrase standing at
+    word edges starts a word of the text that is its first word whole, so a text holding none of them holds none."""
+    firsts = {_FIRST_WORD_RE.match(p)[0] for p in phrases}  # type: ignore[index]
+    return phrase_re(phrases), None if "" in firsts else frozenset(firsts)
+
+
+@lru_cache(maxsize=256)
+def _words(folded: str) -> frozenset[str]:
+    """The words of a text the checks look in again and again (a question, its clauses)."""
+    return frozenset(_WORD_RE.findall(folded))
 
 
 def found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
     """The first of the phrases standing in the folded text (at word edges), or None (also for no phrases)."""
-    m = phrase_re(tuple(phrases)).search(folded) if phrases else None
+    if not phrases:
+        return None
+    pattern, firsts = _phrase_test(tuple(phrases))
+    if firsts is not None and firsts.isdisjoint(_words(folded)):
+        return None
+    m = pattern.search(folded)
     return m.group(1) if m else None
 
 
