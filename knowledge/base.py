@@ -70,6 +70,7 @@ class KnowledgeBase:
     def __init__(self, entries: Iterable[Entry], files: dict[str, str] | None = None) -> None:
         self._entries: list[Entry] = list(entries)
         self._by_id: dict[str, Entry] = {e.id: e for e in self._entries}
+        self._councils: dict[str, str] = {}  # the entries are frozen: each area's council is read once
         self.files: dict[str, str] = files or {}  # entry id -> file it came from
 
     # -- basic access -------------------------------------------------------------------------
@@ -135,6 +136,11 @@ class KnowledgeBase:
     def council(self, partnership: str) -> str:
         """The area's council as its documents name it ("Halton Borough Council"): in its front door's name, else
         its partners' entries, else "<area> Council"."""
+        if partnership not in self._councils:
+            self._councils[partnership] = self._council(partnership)
+        return self._councils[partnership]
+
+    def _council(self, partnership: str) -> str:
         name = PARTNERSHIPS.get(partnership, partnership)
         said = re.compile(re.escape(name) + r"(?: [A-Z][a-z]+){0,2} Council\b")
         door = self.front_door(partnership)
