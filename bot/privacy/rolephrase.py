@@ -82,7 +82,9 @@ class PhraseReader:
 
     def __init__(self, toks: Toks, lex: Lexicon) -> None:
         self.toks, self.v = toks, lex.vocab
-        self.norms = [n[:-2] if n.endswith(("'s", "’s")) else n for n in toks.norms]
+        # (each distinct owned word cut once, the message's words mapped in C: no Python step per word)
+        owned = {n: n[:-2] for n in set(toks.norms) if n.endswith(("'s", "’s"))}
+        self.norms = list(map(owned.get, toks.norms, toks.norms)) if owned else list(toks.norms)
         self.roles = _phrases(self.v.professional_roles)
         self.services = _phrases(self.v.services)
         self.family = (self.v.role_words | self.v.person_relations) - self.v.professional_roles - _CUES_ONLY
