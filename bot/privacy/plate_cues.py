@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.patterns import Source, Span
+from bot.privacy.patterns import Source, Span, _digit_runs
 from bot.privacy.source import MANY_CUES
 
 _AHEAD = 50
@@ -126,3 +126,15 @@ def cued_plate_spans(src: Source, words: frozenset[str], digits: bool) -> Iterat
             if gap and (found := _first_plate(text, gap.end(), min(len(text), gap.end() + 12), lower_ok=False,
                                               min_groups=2, first_only=True)):
                 yield "vehicle", *found
+
+
+def before_digit_runs(text: str) -> Iterator[int]:
+    """Where pointers.LOWER_PLATE (a plate in lower case) can start, in order: one to three characters before a run of
+    digits (its letters and a space come first), so the engine is not asked to try it at every character."""
+    last = -1
+    for d in _digit_runs(text):
+        for start in (d - 3, d - 2, d - 1):
+            if start > last:
+                last = start
+                yield start
+

@@ -13,6 +13,7 @@ from functools import cache
 from bot.privacy.lexicon import alternation as _alternation
 from bot.privacy.lexicon import lexicon, vocabulary
 from bot.privacy.patterns import Source, Span
+from bot.privacy.plate_cues import before_digit_runs
 from bot.privacy.source import MANY_CUES, _reach_ahead, _reach_back
 from bot.privacy.work_settings import lower_setting
 
@@ -389,7 +390,8 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         # ("S17 CIN plans": a section and a service's letters, round 38)
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text)
                    if not (m.group().split()[0].lower() in acronyms and m.group()[-3:].lower() in acronyms))
-        out.append(("vehicle", m.start(), m.end()) for m in LOWER_PLATE.finditer(text) if m.group(2) not in english
+        lower = src.at_starts(LOWER_PLATE, before_digit_runs(text))  # (tried only before a run of digits)
+        out.append(("vehicle", m.start(), m.end()) for m in lower if m.group(2) not in english
                    and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
         out.append(_workplaces(src, words))
