@@ -147,6 +147,12 @@ def _moody(src: Source, words: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield pair.start(1), pair.end(1)
 
 
+# The words _frames' `label` starts with, as its pattern spells them (each whole, a space after it; "young" of "young
+# person")
+_LABEL_HEADS = frozenset({"child", "boy", "girl", "yp", "baby", "pupil", "infant", "sibling", "daughter", "son",
+                          "young"})
+
+
 def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """Each frame's letters, unless a two-letter function word, a school subject or a dotted abbreviation."""
     text = src.text
@@ -154,8 +160,10 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     at_pair, label, at_dot, aged, after_role = _frames()
     matches: list[re.Match[str]] = []
     matches.extend(at_pair.finditer(text))
-    if " as " in text:
-        matches.extend(label.finditer(text))
+    if " as " in text and (heads := words & _LABEL_HEADS):
+        # (tried only where its child word starts, Source.at_starts: the engine tried it at every character)
+        matches.extend(src.at_starts(label, iter(src.word_starts(heads))) if src.low is not None
+                       else label.finditer(text))
     if "." in text:
         matches.extend(src.at_starts(at_dot, _before_dots(text)))  # (tried only at a letter before a dot)
     if " is " in text or " was " in text:
