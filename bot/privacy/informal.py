@@ -11,11 +11,12 @@ All patterns need a separator between tokens, so no digit run can be split two w
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator
 
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.patterns import _MONTH, Source, nhs_number_valid
+from bot.privacy.patterns import _MONTH, Source, _digit_runs, nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME, team_mailbox
 
 Span = tuple[str, int, int]
@@ -158,10 +159,12 @@ def _digits(run: str) -> tuple[str, bool]:
     return "".join(out), spoken
 
 
-def spoken_numbers(text: str) -> Iterator[Span]:
-    """Phone and NHS numbers read out in words or split by separators the digit shapes do not take."""
-    low = text.lower()
-    found = SPOKEN.finditer(low) if len(low) == len(text) else _SPOKEN_ANY_CASE.finditer(text)
+def spoken_numbers(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """Phone and NHS numbers read out in words or split by separators the digit shapes do not take (tried only where
+    a digit word or a run of digits starts, Source.at_starts: the engine tried it at every character)."""
+    text = src.text
+    found = src.at_starts(_SPOKEN_ANY_CASE, heapq.merge(src.word_starts(words & GATE), _digit_runs(text))) \
+        if src.low is not None else _SPOKEN_ANY_CASE.finditer(text)
     for m in found:
         if m.end() - m.start() > _LONGEST_READ_OUT:
             continue  # more than any one number said aloud: a list or a table, not counted digit by digit
@@ -315,7 +318,7 @@ def informal_detectors(src: Source, words: frozenset[str], digits: bool) -> list
     out: list[Iterator[Span]] = []
     odd = digits and ("/" in text or "_" in text or "." in text) and _ODD_SEPARATOR.search(text) is not None
     if words & GATE or odd:
-        out.append(spoken_numbers(text))
+        out.append(spoken_numbers(src, words))
     if odd:
         out.append(_grouped(text))
         out.append(("phone", m.start(), m.end()) for m in DOTTED_MOBILE.finditer(text)
