@@ -38,17 +38,18 @@ _STOP = re.compile(r"[.!?\n](?:\s|$)")
 
 def bed_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
     """A numbered bed with a ward or unit word in its sentence. The unit words, parking words and sentence ends are
-    found once each over the message, then each bed looks them up (bisect): linear time."""
+    found once each over the message (at its first bed), then each bed looks them up (bisect): linear time."""
     bed, unit, gate, parking, units_gate = _patterns()
     if not digits or not words & gate or not words & units_gate:
         return
     text = src.text
-    units = [m.start() for m in src.finditer(unit)]
     parks: list[int] | None = None
     stops: list[int] | None = None
+    units: list[int] = []
     for m in src.at_words(bed, words & gate):
-        if stops is None:
+        if stops is None:  # (found at the first bed: a message with none never scans for them)
             stops = [s.start() for s in _STOP.finditer(text)]
+            units = [u.start() for u in src.finditer(unit)]
         k = bisect.bisect_left(stops, m.start())
         lo = max(m.start() - _REACH, stops[k - 1] + 1 if k else 0)
         hi = min(m.end() + _REACH, stops[k] if k < len(stops) else len(text))
