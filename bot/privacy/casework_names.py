@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import islice
 
+from bot.privacy.headed import at_heads
 from bot.privacy.kin_names import ACTS
 from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.patterns import Source, Span
@@ -146,6 +147,7 @@ def _placed_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator[
 # "- hope in y3 has come in..."), at a clause's start or after a word that takes a person; not a season ("the summer
 # in year 6") nor after a word that makes it a noun ("great faith in year 11", "there is hope in year 11").
 IN_YEAR = re.compile(r"\bin\s{1,3}(?:y|yr|year)\s{0,2}(?:[1-9]|1[0-3])\b", re.IGNORECASE)
+IN_YEAR_HEADS = frozenset({"in"})  # (every way into IN_YEAR: tests/privacy/test_screen_heads.py)
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[^\w'’\-]))([a-z][a-z'’\-]{1,20})\s{1,3}$")
 _PERSON_BEFORE = re.compile(r"(?:^|[,;:(\-–—.!?]|\b(?:about|re|with|for|and|to|from|whether|if|that|check|checked|see|"
                             r"saw|seen|ask|asked|told|tell|met|meet|says|said))\s{0,3}$", re.IGNORECASE)
@@ -155,8 +157,8 @@ def _in_year_names(src: Source, words: frozenset[str], lex: Lexicon) -> Iterator
     if "in" not in words or not words & {"y", "yr", "year"}:
         return
     text, v = src.text, lex.vocab
-    # (one scan for the pattern's literal start; a message with more year groups than this is no note about one child)
-    for m in islice(src.finditer(IN_YEAR), MANY_CUES):
+    # (tried only where "in" starts, at_heads; a message with more year groups than this is no note about one child)
+    for m in islice(at_heads(src, IN_YEAR, IN_YEAR_HEADS), MANY_CUES):
         if (b := _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())) is None:
             continue
         name = b.group(1)

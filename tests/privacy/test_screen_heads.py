@@ -11,6 +11,7 @@ from re import _parser
 
 import pytest
 
+from bot.privacy.casework_names import IN_YEAR, IN_YEAR_HEADS
 from bot.privacy.family_set import COUNTED, COUNTED_HEADS
 from bot.privacy.headed import BIRTH_HEADS, at_heads
 from bot.privacy.patterns import BIRTH_CUE, NUMBERED_STREET, YEAR_GROUP, words_of
@@ -19,6 +20,7 @@ from bot.privacy.schools import YEAR_HEADS
 from bot.privacy.source import Source
 
 HEADED = [(BIRTH_CUE, BIRTH_HEADS), (YEAR_GROUP, YEAR_HEADS), (COUNTED, COUNTED_HEADS)]
+OPENED = [*HEADED, (IN_YEAR, IN_YEAR_HEADS)]  # (IN_YEAR's finds in SENTENCES are too few for the test below)
 _SKIPPED = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)  # (\b and look-arounds consume nothing)
 
 
@@ -41,7 +43,7 @@ def _openings(items: list[tuple[object, object]], prefix: str = "", most: int = 
     return {prefix}  # a repeat or anything else: the opening so far
 
 
-@pytest.mark.parametrize(("pattern", "heads"), HEADED)
+@pytest.mark.parametrize(("pattern", "heads"), OPENED)
 def test_every_way_into_the_pattern_starts_with_a_head(pattern: re.Pattern[str], heads: frozenset[str]) -> None:
     openings = _openings(list(_parser.parse(pattern.pattern.lower(), pattern.flags)))
     assert openings and all(any(o.startswith(h) for h in heads) for o in openings), sorted(
@@ -86,3 +88,11 @@ def test_a_numbered_street_is_tried_only_at_numbers_with_a_street_word_in_reach(
                                   "a\ud800b CD", "ÆØÅ straße İstanbul ǅ ﬁre", "", "Seen 3/4: MUM's ’partner’ (JB)"])
 def test_the_words_of_a_text_are_its_runs_of_a_to_z_in_pieces_of_40(text: str) -> None:
     assert words_of(text) == frozenset(re.findall(r"[a-z]{1,40}", text.lower()))
+
+
+def test_a_year_group_after_in_is_found_at_its_heads_as_by_a_whole_scan() -> None:
+    text = "Seen in yr 7, in year 10 and in Y 3; into year 9, within year 8, IN YEAR 12, in  year13, in_year 4. " * 3
+    sparse = "Nothing of a year group in this sentence at all. " * 40 + text
+    whole = [m.span() for m in Source(sparse).finditer(IN_YEAR)]
+    assert len(whole) >= 12
+    assert [m.span() for m in at_heads(Source(sparse), IN_YEAR, IN_YEAR_HEADS)] == whole
