@@ -26,6 +26,7 @@ from knowledge.setting import setting_lead
 from knowledge.shown import entry_text, fold_question, per_entry
 from knowledge.slots import adult_asked as _adult_asked
 from knowledge.slots import found as _found
+from knowledge.slots import phrase_re
 from knowledge.text import STOPWORDS, expand, raw_tokens, stem, strip_been, strip_places, terms
 from knowledge.vocabulary import TopicRule, vocabulary
 
@@ -87,6 +88,8 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
         stems, _have = per_entry("roles", best, _role_terms)
         return by_verb[1] if stem(by_verb[0]) not in stems else None
     words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
+    if later := _later_holder(folded_q, raw_tokens(strip_places(m.group(1)))):
+        return later
     while words and _found(vocabulary().now_words, words[-1]):
         words.pop()  # "who is cwac's dcs now"
     nouns = vocabulary().role_nouns
@@ -117,6 +120,18 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
     return " ".join(words) if missing else None
 
 
+def _later_holder(folded_q: str, words: list[str]) -> str | None:
+    """'who is the new director of finance': a word before the role (`now.before_role`) asks who holds it after the
+    documents, unless the question anchors it on the documents' own change ("under the new arrangements")."""
+    rule = vocabulary().out_of_scope.now
+    if rule is None or not rule.before_role or _found(rule.anchored, folded_q):
+        return None
+    lead = _found(rule.before_role, " ".join(words))
+    rest = [w for w in words[len(lead.split()):] if w not in STOPWORDS] if lead and " ".join(words).startswith(
+        lead + " ") else []
+    return " ".join(rest) + " now" if any(w in vocabulary().role_nouns for w in rest) else None
+
+
 def _names_anyone(e: Entry) -> bool:
     """The entry names a person the documents name (the person's-name kind's evidence)."""
     text = entry_text(e)
@@ -141,6 +156,23 @@ def _mentions(best: Entry | None, phrase: str, shown: str) -> bool:
     return " " + " ".join(stem(t) for t in raw_tokens(phrase)) + " " in said
 
 
+def _bound_only(bounds: list[str], year: str, folded_q: str, shown: str) -> bool:
+    """The entry names a later year only where what it covers ends ("beyond 2021"), and the question asks of that
+    year itself ("spent on training in 2021"), not of the same boundary ("what happens after 2021")."""
+    if not bounds:
+        return False
+    bounded = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(b) for b in bounds) + r")\s+" + year + r"\b")
+    every = len(re.findall(rf"\b{year}\b", shown))
+    return every > 0 and len(bounded.findall(shown)) == every and not bounded.search(folded_q)
+
+
+def _names_place(place: str, shown: str, places: list[str]) -> bool:
+    """The entry names the place itself, not only inside a longer place's name: "Greater Manchester Community
+    Rehabilitation Company" says nothing about Manchester's own partnership."""
+    longer = tuple(p for p in places if p != place and phrase_re((place,)).search(p))
+    return phrase_re((place,)).search(phrase_re(longer).sub(" ", shown) if longer else shown) is not None
+
+
 def decline_reason(question: str, *, names_served_place: bool, best: Entry | None,
                    support: Callable[[str], float] | None = None, weight: Weight | None = None,
                    linked: list[Entry] | None = None) -> Decline | None:
@@ -152,7 +184,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
     shown = entry_text(best) if best is not None else ""
     here = strip_been(q)  # "like the GCP2 we used in stockport": where the asker was before is not what is asked
     place = _found(scope.other_areas.phrases, here)
-    mentioned = place is not None and place in shown and (support is None or support(place) >= OTHER_AREA_SUPPORT)
+    mentioned = place is not None and _names_place(place, shown, scope.other_areas.phrases) and (
+        support is None or support(place) >= OTHER_AREA_SUPPORT)
     if place and not mentioned and (away := other_area_decline(scope.other_areas, here, place, names_served_place)):
         return away
     adult = _found(scope.adult.phrases, q) and _adult_asked(scope.adult, q, get_detector().adult_reading(question))
@@ -171,7 +204,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         for year in YEAR_RE.findall(q):
             if int(year) < first_year:
                 continue
-            if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT):
+            if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT) or _bound_only(
+                    scope.after_documents.bounds, year, q, shown):
                 return rule_decline("after_documents", scope.after_documents, year)
             if best is not None and best.partnership == NATIONAL and change_asked(q, names_served_place):
                 return Decline("after_documents", f"The arrangements I hold date from 2019; they do not say what "

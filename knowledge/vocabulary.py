@@ -200,10 +200,13 @@ class NowRule(_Strict):
     event_lists: list[str] = Field(default_factory=list)  # which, what
     # "how often is it now? heard it was only twice a year": the asker checks a claim of the slot against the documents
     claims: list[str] = Field(default_factory=list)  # heard it, told me its ...
+    # "who is the new director of finance": a word before the role asking who holds it after the documents
+    before_role: list[str] = Field(default_factory=list)  # new, incoming
     reason: str = Field(min_length=10)  # with {as_of} and {what}
     pointer: str = Field(min_length=10)
 
-    _phrases = field_validator("words", "anchored", "event_words", "event_lists", "claims")(_check_phrases)
+    _phrases = field_validator("words", "anchored", "event_words", "event_lists", "claims", "before_role")(
+        _check_phrases)
 
 
 class AfterRule(ScopeRule):
@@ -214,8 +217,11 @@ class AfterRule(ScopeRule):
     changes: list[str] = Field(default_factory=list)
     local: list[str] = Field(default_factory=list)
     changed_of: list[str] = Field(default_factory=list)
+    # "beyond 2021": a later year the entry names only as a boundary of what it covers; asked *in* that year ("spend on
+    # training in 2021") the question is after the documents
+    bounds: list[str] = Field(default_factory=list)
 
-    _after = field_validator("changes", "local", "changed_of")(_check_phrases)
+    _after = field_validator("changes", "local", "changed_of", "bounds")(_check_phrases)
 
 
 class OutOfScope(_Strict):
