@@ -129,6 +129,8 @@ def _later_holder(folded_q: str, words: list[str]) -> str | None:
     lead = _found(rule.before_role, " ".join(words))
     rest = [w for w in words[len(lead.split()):] if w not in STOPWORDS] if lead and " ".join(words).startswith(
         lead + " ") else []
+    if vocabulary().route_roles.intersection(rest):
+        return None  # "who is the current LADO": its entry says how to reach whoever it is
     return " ".join(rest) + " now" if any(w in vocabulary().role_nouns for w in rest) else None
 
 

@@ -74,3 +74,9 @@ def test_getting_a_dbs_check_is_not_in_the_arrangements(ask, question) -> None:
 def test_who_should_hold_a_dbs_check_is_answered(ask) -> None:
     res = ask("should wirral partnership group members have a dbs check", "wirral")
     assert res.answered and "DBS" in res.text, res.text
+
+
+@pytest.mark.parametrize("question", ["has halton changed its levels of need since oct 2019",
+                                      "what did wirral's partners agree after dec 2019 about funding"])
+def test_a_shortened_month_after_the_documents_is_after_them(ask, question) -> None:
+    _declined(ask(question, None), "date from 2019")
