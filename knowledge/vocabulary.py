@@ -193,20 +193,18 @@ class NowRule(_Strict):
     anchored: list[str] = Field(default_factory=list)  # "now the LSCB has gone": the documents' own change
     kinds: dict[str, str] = Field(min_length=1)  # fact kind name -> what cannot be confirmed ("who chairs it")
     asks: dict[str, str] = Field(default_factory=dict)  # other cues ("who sits on") -> what
-    # "has the new website launched yet": an event after the documents, asked with one of `event_words`
-    events: dict[str, str] = Field(default_factory=dict)  # "launched" -> "whether it has launched"
+    events: dict[str, str] = Field(default_factory=dict)  # "has the website launched yet" (with `event_words`)
     event_words: list[str] = Field(default_factory=list)  # yet, by now
     # "which years have been agreed so far": a question opening with one of these asks what the documents list
     event_lists: list[str] = Field(default_factory=list)  # which, what
     # "how often is it now? heard it was only twice a year": the asker checks a claim of the slot against the documents
     claims: list[str] = Field(default_factory=list)  # heard it, told me its ...
-    # "who is the new director of finance": a word before the role asking who holds it after the documents
-    before_role: list[str] = Field(default_factory=list)  # new, incoming
+    before_role: list[str] = Field(default_factory=list)  # "who is the *new* director": the holder after the documents
     reason: str = Field(min_length=10)  # with {as_of} and {what}
     pointer: str = Field(min_length=10)
 
-    _phrases = field_validator("words", "anchored", "event_words", "event_lists", "claims", "before_role")(
-        _check_phrases)
+    _phrases = field_validator("words", "anchored", "event_words", "event_lists", "claims",
+                               "before_role")(_check_phrases)
 
 
 class AfterRule(ScopeRule):
@@ -217,9 +215,7 @@ class AfterRule(ScopeRule):
     changes: list[str] = Field(default_factory=list)
     local: list[str] = Field(default_factory=list)
     changed_of: list[str] = Field(default_factory=list)
-    # "beyond 2021": a later year the entry names only as a boundary of what it covers; asked *in* that year ("spend on
-    # training in 2021") the question is after the documents
-    bounds: list[str] = Field(default_factory=list)
+    bounds: list[str] = Field(default_factory=list)  # "beyond 2021": a later year named only where the entry ends
 
     _after = field_validator("changes", "local", "changed_of", "bounds")(_check_phrases)
 
