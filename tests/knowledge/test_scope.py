@@ -22,7 +22,7 @@ from knowledge.vocabulary import VOCABULARY_FILE, VocabularyError, parse_vocabul
         ("how did the partnership change its meetings during the covid lockdown", "halton", "date from 2019"),
         ("what are the wirral partnership priorities for 2031", None, "date from 2019"),
         ("how many children are on child protection plans in Wirral", None, "do not give that figure"),
-        ("how much does a DBS check cost", "halton", "do not give that cost"),
+        ("how much does a DBS check cost", "halton", "its cost"),
         ("what rating did ofsted give warrington children's services at the last inspection", None,
          "inspection result"),
     ],
