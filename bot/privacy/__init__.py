@@ -49,7 +49,7 @@ from bot.privacy.own_setting import own_setting_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.plate_cues import cued_plate_spans
 from bot.privacy.pointers import pointer_detectors
-from bot.privacy.posts import post_child_spans
+from bot.privacy.posts import post_child_spans, post_holder_spans
 from bot.privacy.pronoun_jobs import pronoun_job_spans
 from bot.privacy.public import public_traces
 from bot.privacy.schools import school_detectors
@@ -101,7 +101,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             *pointer_detectors(src, words, digits),
             *name_detectors(text),
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
-            post_child_spans(src, words), personal_numbers(src, words, digits), public_traces(src, words),
+            post_child_spans(src, words), post_holder_spans(src, words), personal_numbers(src, words, digits),
+            public_traces(src, words),
             *known_as_detectors(src, words), *group_detectors(src, words),
             short_owner_spans(src, words), relative_workplaces(src, words),
             nickname_spans(src, words), *named_outright_detectors(src, words), feat_spans(src, words),

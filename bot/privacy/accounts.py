@@ -31,6 +31,8 @@ ENDING = re.compile(r"(?:ending|ends|ended|last\s{1,3}(?:4|four)(?:\s{1,3}digits
                     r"[\s:\-]{1,3}\d{3,4}\b", re.IGNORECASE)
 SORT_CODE = re.compile(r"\d{2}[\s\-]\d{2}[\s\-]\d{2}\b|\d{6}\b")
 CARD_NUMBER = re.compile(r"\d(?<![\d\-]\d)\d{3}[\s\-]\d{4}[\s\-]\d{4}[\s\-]\d{4}(?![\d\-])")
+# A long number typed in groups after its cue ("passport no 534 882 190", "account 1234 5678 90", round 52).
+GROUPED = re.compile(r"\d(?<!\d\d)\d{2,3}(?:[\s\-]\d{3,4}){2,3}(?![\d\-])")
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IP_ADDRESS = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}(?![\d.]|\.\d)")
 # What may stand between a cue and its number ("NI number is", "card ending in", "ip address of the laptop:").
@@ -65,7 +67,7 @@ def personal_numbers(src: Source, words: frozenset[str], digits: bool) -> Iterat
 
 
 _TARGETS = tuple((p, bool(p.flags & re.IGNORECASE)) for p in (NINO, PRISONER, SORT_CODE, IP_ADDRESS, ENDING,
-                                                             CARD_NUMBER))
+                                                             CARD_NUMBER, GROUPED))
 _AHEAD = max(_reach_ahead(p) for p, _ in _TARGETS)  # how far past its start a number is read
 _BACK = _reach_back(_NUMBER_START)
 

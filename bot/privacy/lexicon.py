@@ -126,6 +126,7 @@ class Vocabulary(BaseModel):
     newspaper_titles: frozenset[str]
     solo_jobs: frozenset[str]
     workplace_nouns: frozenset[str]
+    shop_chains: frozenset[str]
     case_nouns: frozenset[str]
     published_people: frozenset[str]
     eponym_organisations: frozenset[str]

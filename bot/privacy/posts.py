@@ -8,7 +8,7 @@ from functools import cache
 
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span
-from bot.privacy.pointers import _alternation
+from bot.privacy.pointers import _RELATIVE, _RELATIVE_WORDS, _alternation
 
 # A child known through a parent's one-of-a-kind post in a place ("the vicar's daughter", "the head's son"): everyone
 # there knows whose child that is. A post alone ("the head's decision") names no child.
@@ -50,3 +50,22 @@ def post_child_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
 def _post_gate() -> frozenset[str]:
     last = [w.split()[-1] for w in lexicon().vocab.unique_posts]
     return frozenset(last) | frozenset(w + "s" for w in last)  # "the mayors daughter": the apostrophe left out
+
+
+@cache
+def _post_holder() -> re.Pattern[str]:
+    """'grandad is the mayor this year', 'maternal grandfather is a Wirral councillor', 'nan sits as a magistrate':
+    a relative who holds a post few hold, its place or time between the article and the post (round 52)."""
+    posts = _alternation(lexicon().vocab.unique_posts)
+    return re.compile(rf"{_RELATIVE}(?:['’]?s|\s{{1,3}}(?:is|was|sits\s{{1,3}}as|serves\s{{1,3}}as|works\s{{1,3}}as))"
+                      r"\s{1,3}(?:(?:now|also|still|actually)\s{1,3})?(?:the|a|an)\s{1,3}(?:[a-z'’\-]{2,20}\s{1,3}){0,2}?"
+                      rf"(?:{posts})\b"
+                      # "dad is the head of the household": a family's own head holds no post
+                      r"(?!\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:house|household|family|home)\b)", re.IGNORECASE)
+
+
+def post_holder_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """A relative named by a post one person (or a few) in the area holds: everyone there knows the family."""
+    if not (cues := _RELATIVE_WORDS & words) or not words & _post_gate():
+        return
+    yield from (("workplace", m.start(), m.end()) for m in src.at_words(_post_holder(), cues))

@@ -42,7 +42,9 @@ def _worker_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that make the pronoun a worker's when just before it, and the one-word professional roles."""
     v = lexicon().vocab
     roles = frozenset(r for r in v.professional_roles if " " not in r)
-    return roles | v.professional_titles | frozenset(w for s in v.services for w in s.split()) | {"worker"}, roles
+    # ("work" of "social work" is a relative's own too: "spoke to dad at his work, he's the manager at X", round 52)
+    services = frozenset(w for s in v.services for w in s.split()) - {"work"}
+    return roles | v.professional_titles | services | {"worker"}, roles
 
 
 def _place_words(text: str, start: int) -> list[str]:
@@ -65,8 +67,8 @@ def _names_place(words: list[str], business: bool) -> bool | None:
     if (low and low[0] in _service_words()) or not lex.vocab.service_units.isdisjoint(low[:3]):
         return None  # (and no later place in the clause: "she works in the MASH on tuesdays")
     kinds = {w for k, w in enumerate(low) if w in nouns} | {" ".join(low[k:k + 2]) for k in range(len(low))} & nouns
-    if business:
-        return bool(kinds - _NOT_BUSINESS)
+    if business:  # (or a chain's branch: "manager at Tesco Extra Warrington", round 52)
+        return bool(kinds - _NOT_BUSINESS) or not lex.vocab.shop_chains.isdisjoint([*low[:2], " ".join(low[:2])])
     return bool(kinds) or any(w.lower() not in lex.vocab.not_name_times and (w[0].isupper() or (
         len(w) > 3 and w.lower() not in lex.english and w.lower() not in lex.rare_english)) for w in words)
 

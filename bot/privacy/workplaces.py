@@ -51,9 +51,10 @@ OUR_STAFF = re.compile(
 _WORD_RUN = re.compile(r"[\w\-]+")
 _STAFF_CUES = frozenset({"our", "here", "there", "school", "club", "church", "centre", "nursery"})
 # After a relative: ", a nurse at ..."; or a new clause whose pronoun carries them back ("? he's a ...", " - she's a").
-# (or a note's dash or colon: "mum - receptionist at ...", "dad: a porter at ...", round 43)
-APPOSITION = re.compile(r"\s{0,2},\s{0,3}(?:a|an)\s{1,3}|\s{0,2}(?:\s[\-–]|:)\s{1,3}(?:(?:a|an)\s{1,3})?",
-                        re.IGNORECASE)
+# (or a note's dash or colon: "mum - receptionist at ...", "dad: a porter at ...", round 43; or a bracket: "dad (head
+# chef at the X)", round 52)
+APPOSITION = re.compile(r"\s{0,2},\s{0,3}(?:a|an)\s{1,3}|\s{0,2}(?:\s[\-–]|:)\s{1,3}(?:(?:a|an)\s{1,3})?"
+                        r"|\s{0,2}\(\s{0,2}(?:(?:a|an)\s{1,3})?", re.IGNORECASE)
 PRONOUN_JOB = re.compile(r"(?:he|she)" + _BE + r"(?:a|an)\s{1,3}", re.IGNORECASE)
 _BREAKS = ("?", "!", ";", ",", ".", " -", " –")  # a clause's end right before the pronoun
 _WORD = re.compile(r"[a-z]+")
@@ -81,7 +82,7 @@ def relative_workplaces(src: Source, words: frozenset[str]) -> Iterator[Span]:
                                               if job_word(w.group())), None)):
                 yield "workplace", m.start(), job.end()
     # (each relative or pronoun and what it reads around it taken once per distinct text: Source.read_at_words)
-    if ("," in text and words & {"a", "an"}) or " - " in text or " – " in text or ":" in text:
+    if ("," in text and words & {"a", "an"}) or " - " in text or " – " in text or ":" in text or "(" in text:
         for start, _end, found in src.read_at_words(RELATIVE_AT, gate, _appositive_job, (0, _APPOSITIVE_READ)):
             yield from (("workplace", start + a, start + b) for a, b in found or ())
     if not words & {"he", "she", "he's", "she's"}:
