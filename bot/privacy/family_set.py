@@ -36,7 +36,9 @@ _RARE = r"(?:triplets|quads|quadruplets|quins|quintuplets)"
 # "the triplets", "youngest of the quads", "the quins' mum" (not "riding the quads", "his quads": bikes, muscles)
 RARE_SET = re.compile(
     rf"(?<!\bon\s)(?<!riding\s)\b(?:the|their)\s{{1,3}}{_RARE}\b(?!\s{{1,3}}bikes?\b)|\b{_RARE}['’]"
-    r"|\b(?:the|her|his|their)\s{1,3}twins\b", re.IGNORECASE)  # "the twins": one family's pair, as dev text uses it
+    r"|\b(?:the|her|his|their)\s{1,3}twins\b"  # "the twins": one family's pair, as dev text uses it
+    # a note opening on a pair and their age ("Twins, 15, both went missing", round 52)
+    r"|(?<![^\n])twins\s{0,2},?\s{0,2}(?:aged\s{1,3})?\d{1,2}\b", re.IGNORECASE)
 # "all five of them have different dads", "3 half-siblings by different fathers": a counted set, its parents told
 DIFFERENT_PARENTS = re.compile(r"\bdifferent\s{1,3}(?:dads|fathers|mums|mothers)\b", re.IGNORECASE)
 COUNTED = re.compile(

@@ -40,6 +40,11 @@ ACTS = frozenset({
     "helped", "minds", "minded", "babysits", "babysat", "looks", "looked", "hurt", "hurts", "assaulted", "posted",
     "posts", "turned", "shows", "showed", "drove", "drives", "walked", "walks", "lost", "feeds", "fed", "gave",
     "gives", "let", "lets", "sleeps", "stays", "stayed"})
+# A relative, then what they are called in brackets ("step-dad ('Tommo')", "uncle (Gaz)", round 52).
+KIN_BRACKET = re.compile(
+    r"(?:mum|mom|mam|mother|dad|father|stepdad|stepmum|stepfather|stepmother|nan|nana|nanna|gran|grandma|grandad"
+    r"|granddad|grandpa|aunt|aunty|auntie|uncle|brother|sister|cousin|boyfriend|girlfriend|sis|bro|stepbrother"
+    r"|stepsister|niece|nephew)\s{0,2}\(\s{0,2}(['\"‘“]?)((?-i:[A-Z][a-z]{1,15}))['\"’”]?\s{0,2}\)", re.IGNORECASE)
 # first names that are also modals or verbs before a verb ("mum will ...", "dad may ...")
 _NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "might"})
 
@@ -51,6 +56,14 @@ def kin_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         return
     lex = lexicon()
     v = lex.vocab
+    if "(" in src.text:
+        for m in src.at_words(KIN_BRACKET, cues):
+            w = m.group(2).lower()
+            # quoted, what they are called; unquoted, a word in no English list ("mum (Polish)" is not a name)
+            word = w in lex.english or w in lex.rare_english or w in v.not_names or w in lex.places \
+                or w in v.acronyms or w in v.communities
+            if w not in v.role_words and (m.group(1) or not word):
+                yield "name", m.start(2), m.end(2)
     for m in src.at_words(KIN_NAME, cues):
         name, verb = m.group(1).lower(), m.group(2).lower()
         if not src.text[m.start(1)].islower():
