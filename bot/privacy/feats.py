@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from bot.privacy.combos import _patterns
+from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span, _sentence
 
 _PLACE = r"(?:first|second|third|1st|2nd|3rd|runner[\s\-]{0,2}up)"
@@ -45,6 +47,7 @@ SUBJECT = re.compile(
 def feat_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """Sentences in which one child or a relative is said to have won or been placed in a public contest."""
     if not words & _WIN_CUES:
+        yield from appearance_spans(src, words)
         return
     text, news = src.text, _patterns()["event"]
     done = -1
@@ -59,3 +62,34 @@ def feat_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         level = src.search(_LEVEL, win.start(), min(b, win.end() + _AFTER) if win.group(1) is None else win.end())
         if level or src.search(news, a, win.start()) or src.search(news, win.end(), b):
             yield "combination", a, b
+    yield from appearance_spans(src, words)
+
+
+# A person seen on a programme the country watched (round 52): a definite child or a relative (SUBJECT), a child word
+# or a pronoun opening the clause ("child appeared on X", "she was on X"), then the appearance.
+_APPEAR_VERBS = frozenset({"appeared", "appears", "was", "were", "been", "featured", "starred", "went"})
+_BEFORE = 80
+_SEEN = re.compile(r"\b(?:child|girl|boy|lad|kid|yp|teen|baby|he|she|they)\b", re.IGNORECASE)
+
+
+@cache
+def _appeared() -> tuple[re.Pattern[str], frozenset[str]]:
+    shows = lexicon().vocab.screen_shows
+    alternation = "|".join(sorted((re.escape(w) for w in shows), key=len, reverse=True))
+    return (re.compile(r"\b(?:appeared|appears|was|were|been|featured|starred|went)\s{1,3}(?:on|in)\s{1,3}"
+                       rf"(?:[\w'’&]{{1,20}}\s{{1,3}}){{0,3}}?(?:{alternation})(?![\w'’])", re.IGNORECASE),
+            frozenset(w.split()[0] for w in shows))
+
+
+def appearance_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """Sentences in which one child or a relative is said to have been on a programme the country watched."""
+    pattern, firsts = _appeared()
+    if not words & firsts or not (verbs := words & _APPEAR_VERBS):
+        return
+    text = src.text
+    for m in src.at_words(pattern, verbs):
+        a, _b = _sentence(text, m.start(), m.end())
+        a = max(a, m.start() - _BEFORE)  # who: within a clause's reach before the verb
+        if src.search(SUBJECT, a, m.start()) or src.search(_SEEN, a, m.start()):
+            yield "combination", m.start(), m.end()
+            return

@@ -127,6 +127,7 @@ class Vocabulary(BaseModel):
     solo_jobs: frozenset[str]
     workplace_nouns: frozenset[str]
     shop_chains: frozenset[str]
+    screen_shows: frozenset[str]
     case_nouns: frozenset[str]
     published_people: frozenset[str]
     eponym_organisations: frozenset[str]
