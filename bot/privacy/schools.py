@@ -35,9 +35,10 @@ YEAR_HEADS = frozenset({"y", "fs", "1st", "2nd", "3rd", "4th", "5th", "6th", "7t
                         "in", "foundation", "form", "tutor"})
 
 # A form typed in lower case or named by a word after its year, then "at" its school (round 32): "in 11c at
-# greenfields high", "in 8 willow at grange community school"; not a count ("in 2 weeks at", "in 3 sessions at").
+# greenfields high", "in 8 willow at grange community school", its tutor's two letters too ("in 8km at", round 52); not
+# a count ("in 2 weeks at", "in 3 sessions at").
 FORM_LOWER = re.compile(
-    r"\bin\s{1,2}(?:(?:[7-9]|1[0-3])(?-i:[a-z])|(?:[1-9]|1[0-3])\s{1,2}(?!(?:weeks?|days?|months?|years?|yrs?|hours?|hrs?|"
+    r"\bin\s{1,2}(?:(?:[7-9]|1[0-3])(?!(?:th|st|nd|rd|am|pm)\b)(?-i:[a-z]{1,2})|(?:[1-9]|1[0-3])\s{1,2}(?!(?:weeks?|days?|months?|years?|yrs?|hours?|hrs?|"
     r"mins?|minutes?|times?|sessions?|visits?|cases?|places?|schools?|of|and|or|to|more|other|different|separate)\b)"
     r"[a-z]{3,15})(?=\s{1,3}at\s)", re.IGNORECASE)
 # A nursery's room or an infant class named by a word, with its setting named in the sentence (round 32): "in the

@@ -127,9 +127,13 @@ SIBLING_EVENT = re.compile(
     re.IGNORECASE,
 )
 # An age given straight after one family's sibling (round 33): "younger brother (8)", "both sisters (7 and 9)", "his
-# sister, 12,"; not a range ("siblings (0-5)").
+# sister, 12,", "sister who's 19" (round 52); not a range ("siblings (0-5)") nor a gap ("is 2 years older").
 _AGED = re.compile(r"\s{0,2}(?:\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}(?:\s{0,2}(?:and|&|,)\s{0,2}\d{1,2})?"
-                   r"\s{0,2}(?:yo|y/o|yrs?)?\s{0,2}\)|,\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2},)", re.IGNORECASE)
+                   r"\s{0,2}(?:yo|y/o|yrs?)?\s{0,2}\)|,\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2},"
+                   # "the eldest sister who's 19", "elder sister is 18 and ...", "sister aged 19" (round 52)
+                   r"|\s{1,3}(?:aged?|who['’]s|who\s{1,3}is|is)\s{1,3}\d{1,2}\b(?![:.%]\d?)"
+                   r"(?!\s{0,2}(?:weeks?|days?|hours?|mins?|minutes?|times?|(?:years?|months?)\s{1,3}(?:older|younger)))"
+                   r")", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth\s{1,3}$", re.IGNORECASE)
 
 # A set of brothers and sisters spoken of as one ("the brothers who...", "the four girls", "the 2 little ones"): one
