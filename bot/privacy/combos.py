@@ -31,7 +31,8 @@ from bot.privacy.subject_starts import WORD_REACH, subject_starts
 # ("\d(?<!\w\d)" and "a(?<!\wa)" are "\b\d" and "\ba", in a form the regex engine scans for faster)
 _AGE = (r"\d(?<!\w\d)\d?\s{0,2}(?:yo|y/o|y\.o\.?|yrs?\s{0,2}old|years?\s{0,2}old|year-old|yr-old|months?\s{0,2}old)\b"
         r"|a(?<!\wa)ged?\s{1,2}\d{1,2}\b(?!\s{0,2}[-–]\s{0,2}\d|\s{1,2}to\s{1,2}\d)"  # not "aged 0-18"
-        r"|,\s{0,2}(?:[4-9]|1[0-7])(?=\s{0,2}(?:[.!?\n]|$))")  # "..., 15." at the end of a sentence
+        r"|,\s{0,2}(?:[4-9]|1[0-7])(?=\s{0,2}(?:[.!?\n]|$))"  # "..., 15." at the end of a sentence
+        r"|,(?<=[A-Za-z],)\s{0,2}(?:[4-9]|1[0-7]),(?!\s{0,2}\d)")  # "wheelchair user, 10, lives ..." (round 52)
 AGE = re.compile(_AGE, re.IGNORECASE)
 HEIGHT = re.compile(r"\b[4-7]\s{0,2}(?:ft|foot)\s{0,2}\d{0,2}\b|\b[4-7]'\s{0,2}\d{1,2}\b", re.IGNORECASE)
 # "was on Hollyoaks", "appeared on the news": a public appearance (not "was on Monday", "on Teams").
