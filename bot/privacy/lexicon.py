@@ -128,6 +128,7 @@ class Vocabulary(BaseModel):
     workplace_nouns: frozenset[str]
     shop_chains: frozenset[str]
     screen_shows: frozenset[str]
+    allegation_words: frozenset[str]
     case_nouns: frozenset[str]
     published_people: frozenset[str]
     eponym_organisations: frozenset[str]

@@ -185,6 +185,9 @@ class PhraseReader:
             return True  # "Dr Haddad's son"
         if lo > 0 and norms[lo - 1] in family and self._joined(lo - 1, lo):
             return True  # "mum Ms Okafor", "his sister Jo"
+        if lo > 1 and norms[lo - 1] == "against" and not self.v.allegation_words.isdisjoint(
+                norms[max(0, lo - 4):lo - 1]):
+            return True  # "the allegation (made) against X, the PE teacher": a LADO matter's subject (round 52)
         if (nxt is not None and (nxt.norm in family or nxt.norm == "and") and self._joined(hi, hi + 1)
                 and "\n" not in nxt.before):  # ("IRO: X\nChild: ...")
             if nxt.norm in family and not _phrase_at(norms, hi + 1, self.roles):  # ("X, Child Protection Chair,")

@@ -33,6 +33,8 @@ FOUND = [
     ("he's in 10jb at fairfield high and refusing to go in", "school_year"),
     # a sibling's age said after them
     ("spoke to her brother who's 17, he says mum drinks every night", "sibling"),
+    # a worker named as the subject of an allegation never passes in role
+    ("is there an update on the allegation against Lisa Hartley, the nursery manager", "name"),
     # an age set off by commas after one person described
     ("deaf lad, 13, lives in the last cottage before Tarvin", "combination"),
 ]
@@ -49,6 +51,8 @@ PASSES = [
     "she's the manager at the hub on tuesdays",
     # numbers of practice after a personal number's cue (dates, short counts)
     "the prison visit is on 12 03 2026 at 2pm",
+    # a worker in role beside an allegation that is not against them
+    "Priya Shah (LADO) will chair the allegation meeting",
     # a relative's word in brackets that is no name
     "mum (Polish) speaks little English, interpreter booked",
     # "w/" before a service
