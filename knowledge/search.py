@@ -61,6 +61,15 @@ ORDINARY_WEIGHT = 1.0
 ROLES = frozenset(stem(r) for r in role_words())
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 GATHER_CACHE = 50_000  # (term, allowed areas) -> postings cut to those areas (cleared when full)
+_MISS = object()  # not yet cut (None is a cached "no postings in these areas")
+
+
+def _frozen(arrays: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+    """Cached postings are shared by every later question: read-only, so no caller can change another's scores."""
+    for a in arrays:
+        a.flags.writeable = False
+    return arrays
+
 
 W_COVER, W_FOCUS, W_BM25, W_PHRASE = 0.25, 0.30, 0.15, 0.30
 
@@ -279,11 +288,13 @@ class SearchIndex:
     def _gather(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
         """A term's postings inside the allowed ranges, with document numbers made local to the block: cut once per
         term and area (a question's words recur across questions; the arrays are only read)."""
-        if (key := (term, tuple(spans))) not in self._gathered:
+        key = (term, tuple(spans))
+        got = self._gathered.get(key, _MISS)  # one read: another thread may clear the cache between two
+        if got is _MISS:
             if len(self._gathered) >= GATHER_CACHE:
                 self._gathered.clear()
-            self._gathered[key] = self._cut(term, spans)
-        return self._gathered[key]
+            got = self._gathered[key] = self._cut(term, spans)
+        return got  # type: ignore[return-value]
 
     def _cut(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
         post = self.postings.get(term)
@@ -291,15 +302,15 @@ class SearchIndex:
             return None
         docs, norm, qs = post
         if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == self.n:
-            return docs, norm, qs
+            return _frozen((docs[:], norm[:], qs[:]))  # read-only views: the index's own arrays stay as built
         parts = []
         for start, end, off in spans:
             lo, hi = np.searchsorted(docs, (start, end))
             if hi > lo:
                 parts.append((docs[lo:hi] - (start - off), norm[lo:hi], qs[lo:hi]))
         if len(parts) <= 1:
-            return parts[0] if parts else None
-        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))
+            return _frozen(parts[0]) if parts else None
+        return _frozen(tuple(np.concatenate(x) for x in zip(*parts, strict=True)))
 
     def search(self, question: str | Query, allowed: set[str] | None = None, limit: int = 10,
                pool: int = 40) -> list[Hit]:
