@@ -55,12 +55,21 @@ def _about_person(kind: FactKind, folded_q: str) -> bool:
     return bool(kind.about_person and people and _found(kind.about_person, folded_q) and _found(people, folded_q))
 
 
+def _what_ends(kind: FactKind, folded_q: str) -> bool:
+    """'what's the youth justice board's budget': a what-question ending in one of `kind.what_ends` asks for the
+    amount itself ("what does it fund from its budget" asks what it pays for)."""
+    return bool(kind.what_ends) and re.search(
+        r"^\W*(?:what|whats)\s+(?:is\s+|are\s+|was\s+)?(?:the|their|its|our|your)\s+(?:[a-z0-9&]+\s+){0,6}?" + "(?:"
+        + "|".join(map(re.escape, kind.what_ends)) + r")(?:\s+(?:this year|now|currently|for (?:this|next) year))?\W*$",
+        without_places(folded_q)) is not None  # "... budget in halton": the place is no more asked
+
+
 def fact_missing(kind: FactKind, folded_q: str, best: Entry, shown: str, weight: Weight | None = None,
                  linked: list[Entry] | None = None) -> bool:
     """The question asks for this kind of fact and `best` (`shown`: its folded text) does not give it."""
     who_named = kind.near is not None and _WHO_NAMED_RE.search(folded_q) is not None
     if (not _found(kind.cues, folded_q) and not _found(kind.cues, without_places(folded_q))
-            and not _about_person(kind, folded_q) and not who_named):
+            and not _about_person(kind, folded_q) and not who_named and not _what_ends(kind, folded_q)):
         return False  # "what did the JTAI in warrington find": the place interrupts the cue
     if kind.unless and _found(kind.unless, folded_q) and not (kind.near is not None and (
             who_named or _names_role(kind, folded_q) or _found(kind.person_asks, folded_q))):

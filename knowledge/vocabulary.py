@@ -151,15 +151,15 @@ class FactKind(_Strict):
     # weighty words too, not anywhere in the entry: another body's chair is not the one asked about
     beside_subject: bool = False
     dated: bool = False  # a year asked must be one the entry gives (as for figures)
-    # asked with one of `counted` ("how many days", "how quickly") only a duration answers: the `not_counted`
-    # evidence (a frequency: "annual audits", "weekly allocation meetings") does not
+    # asked with `counted` ("how many days", "how quickly"), the `not_counted` evidence (a frequency) does not answer
     counted: list[str] = Field(default_factory=list)
+    what_ends: list[str] = Field(default_factory=list)  # "what's the X's budget": a what-question ending so asks too
     not_counted: list[str] = Field(default_factory=list)
     # adjectives among the evidence ("quarterly") that, right before another noun ("quarterly report"), describe
     # that noun: with a focus they count only before a focus word ("quarterly meetings") or no noun at all
     qualifiers: list[str] = Field(default_factory=list)
-
-    _cues = field_validator("cues", "unless", "about_person", "person_asks", "counted", "qualifiers")(_check_phrases)
+    _cues = field_validator("cues", "unless", "what_ends", "about_person", "person_asks", "counted",
+                            "qualifiers")(_check_phrases)
 
     @field_validator("fields")
     @classmethod

@@ -80,3 +80,44 @@ def test_who_should_hold_a_dbs_check_is_answered(ask) -> None:
                                       "what did wirral's partners agree after dec 2019 about funding"])
 def test_a_shortened_month_after_the_documents_is_after_them(ask, question) -> None:
     _declined(ask(question, None), "date from 2019")
+
+
+# declines77: the amount a body has ("X's budget", "their funding this year") is a cost an entry must state
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [("what's the local youth offending team's budget", "halton"),
+     ("what's the children in care council's budget in halton", "halton"),
+     ("what is the probation service's funding this year", "wirral")],
+)
+def test_a_bodys_budget_no_entry_states_is_declined(ask, question, partnership) -> None:
+    _declined(ask(question, partnership), "do not give that cost")
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership", "says"),
+    [("how is the budget agreed in halton", "halton", "Funding"),
+     ("what was the lscb budget income in 2017-18", "cheshire-west-and-chester", "£")],
+)
+def test_how_a_budget_is_run_or_a_stated_budget_is_answered(ask, question, partnership, says) -> None:
+    res = ask(question, partnership)
+    assert res.answered and says in res.text, res.text
+
+
+# declines77: "how quickly / how soon" asks for a duration: a month named or "after" in the entry gives none
+@pytest.mark.parametrize(
+    "question",
+    ["how soon does the early help team pick up a TAF after a request",
+     "how quickly does the cheshire west early help team allocate a family"],
+)
+def test_a_speed_the_entry_gives_no_duration_for_is_declined(ask, question) -> None:
+    _declined(ask(question, CWAC), "do not give a timescale")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("how quickly must the rapid review be completed", "15 working days"),
+     ("how many working days does the local authority have to notify the panel", "working days")],
+)
+def test_a_duration_the_entry_gives_is_answered(ask, question, says) -> None:
+    res = ask(question, CWAC)
+    assert res.answered and says in res.text, res.text
