@@ -78,6 +78,7 @@ class Detector:
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
         self._turns = frozenset(lex.negation_turns)
+        self._loose_minor = frozenset(lex.loose_minor)
         self._stops = frozenset(lex.negation_stops)
 
     def _negated(self, toks: list[str], start: int, breaks: frozenset[int] = frozenset()) -> bool:
@@ -141,8 +142,10 @@ class Detector:
 
     def _maybe_child(self, words: list[str]) -> bool:
         """A word only a child is, or kin usually a child ("his granddaughter") in a message that does not name adult
-        safeguarding itself: an older adult named beside them may be the one harming a child."""
-        return bool(self._minor_words.find(words)
+        safeguarding itself: an older adult named beside them may be the one harming a child. A group word that also
+        names young men ("lads on the estate") alone is no child beside a plain adult's cue."""
+        loose = self._loose_minor
+        return bool(any(not (e - i == 1 and words[i] in loose) for _p, i, e in self._minor_words.find(words))
                     or (self._young_kin.find(words) and not self._adult_explicit.find(words)))
 
     def model_says_worry(self, text: str, lexicon: Worry, model: WorryModel,

@@ -46,6 +46,7 @@ class FrameLexicon(_Strict):
     settled: list[str] = Field(default_factory=list)
     settled_weight: float = Field(default=2.0, ge=0)
     recent: list[str] = Field(default_factory=list)  # "last night": as `now`, in a clause that is no hypothetical
+    own_case: list[str] = Field(default_factory=list)  # "if a kid i work with": the writer's own child, even if put
     particular: list[str] = Field(default_factory=list)  # one real child, unless a general marker says otherwise
     generic: list[str] = Field(default_factory=list)  # "if a child", "should a school": a hypothetical
     # an immigration or benefit status ("no recourse to public funds", "leave to remain"): a legal matter asked about;
@@ -89,7 +90,7 @@ class FrameLexicon(_Strict):
 WRITER = frozenset({"i", "ive", "im", "we", "weve", "were", "me", "us", "my", "our", "yo", "yos", "old"})
 
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
-_LISTS = ("now", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
+_LISTS = ("now", "own_case", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
           "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
           "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status", "added", "asks_apart")
 
@@ -272,7 +273,8 @@ class FrameReader:
         # one child now; a time counts only in a clause that is not itself a hypothetical ("if a child ... today")
         now = (any(self.before_hypothetical(self._now, t) or (self._recent.find(t) and not self._generic.find(t)
                                                                and not self._people.isdisjoint(t))
-                   for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)) \
+                   for t in parts) or any(self._now.find(s) and not self._generic.find(s) for s in segs)
+               or self._own_case.any(parts)) \
             and not self._fictional.any(parts)  # "training scenario today where a made up yr 9 girl ..."
         # a general question, then one child now in a later segment; a training scenario or review stays general
         # ... or a later segment that is only a child's age ("which team do I call for a child starving herself? 13,

@@ -70,6 +70,7 @@ class Lexicon(_Strict):
     adult_strong: list[str] = Field(default_factory=list)  # plainly an adult ("elderly", "she's 84", "dementia") ...
     minor_words: list[str] = Field(default_factory=list)  # ... unless a word only a child is ("her son" may be 50)
     young_kin: list[str] = Field(default_factory=list)  # ... or kin usually a child ("his granddaughter") ...
+    loose_minor: list[str] = Field(default_factory=list)  # ... "lads" alone is no child beside an adult's cue
     adult_explicit: list[str] = Field(default_factory=list)  # ... in a message not naming adult safeguarding itself
     own_matters: list[str] = Field(default_factory=list)  # a housing, money or work matter, no child in it
     specific_weight: float = Field(ge=0)
