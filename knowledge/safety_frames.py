@@ -90,8 +90,8 @@ class FrameLexicon(_Strict):
 WRITER = frozenset({"i", "ive", "im", "we", "weve", "were", "me", "us", "my", "our", "yo", "yos", "old"})
 
 # the plain pattern lists of frames.yaml, each compiled to a Matcher `_<name>` by FrameReader
-_LISTS = ("now", "own_case", "settled", "recent", "particular", "generic", "indefinite", "definite", "report", "no_child",
-          "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
+_LISTS = ("now", "own_case", "settled", "recent", "particular", "generic", "indefinite", "definite", "report",
+          "no_child", "period_only", "preamble", "follow_up", "turns_to", "topic_before", "topic_after", "topic_links",
           "topic_group", "topic_thing", "conditional", "next_item", "fictional", "status", "added", "asks_apart")
 
 
