@@ -51,6 +51,11 @@ def is_list_request(question: str) -> bool:
     return _found(vocabulary().list_cues, fold_question(question)) is not None
 
 
+def is_name_request(question: str) -> bool:
+    """'what do they call the early help plan here': the name something goes by is asked for."""
+    return _found(vocabulary().name_cues, fold_question(question)) is not None
+
+
 def asks_group_list(question: str) -> bool:
     """"what groups sit under the executive": the list asked is of groups, not a named group's levels or members."""
     q = fold_question(question)

@@ -24,13 +24,14 @@ from knowledge.intents import (
     is_level_request,
     is_list_request,
     is_local_count_request,
+    is_name_request,
     is_service_request,
     is_who_request,
     name_noise,
 )
 from knowledge.models import Entry
 from knowledge.named import asked_member_roles, names_member
-from knowledge.partnerships import NATIONAL
+from knowledge.partnerships import NATIONAL, PARTNERSHIPS, display_name
 from knowledge.question import main_question, split_context, sub_questions, with_named
 from knowledge.roles import role_lead
 from knowledge.search import Hit, Query, SearchIndex, Slot
@@ -53,6 +54,7 @@ WHEN_FOR_WHO = 0.70  # "who's on the rapid review panel": an entry that only giv
 LEVEL_WANTED = 1.20  # "what level of help does a family need": the area's threshold document before early help
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 ROLE_MEMBER = 1.15  # "can DSLs be part of any group": a group whose membership names that role
+NAME_WANTED = 1.05  # "what do they call the plan here": a title giving a name the question lacks, on a near tie
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
 _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
@@ -81,6 +83,14 @@ def _spelt_out(question: str, e: Entry) -> bool:
     it ("*WARPAC* (Warrington Parents and Carers Forum ...)"), so it says what it is, whatever else the message says."""
     m = _WHAT_IS_CAPS_RE.search(question)
     return m is not None and re.search(rf"\b{m.group(1)}\b\**\s*\(", e.answer) is not None
+
+
+def _gives_name(e: Entry, said: frozenset[str]) -> bool:
+    """The title gives a name the question does not say: a capitalised word past the first, not a place's
+    ("Early help and Team Around the Family in Cheshire West" for "what do they call the plan here")."""
+    places = {w for p in PARTNERSHIPS for w in raw_tokens(fold(display_name(p)))}
+    words = e.title.split()[1:]
+    return any(w[:1].isupper() and (t := fold(w).strip(" ()-:,.")) not in said and t not in places for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +158,7 @@ class Ranking:
         wants_figures = is_figure_request(question)
         wants_group = is_group_request(question)
         wants_who = is_who_request(question)
+        wants_name = frozenset(raw_tokens(fold(question))) if is_name_request(question) else None
         asked = self._asked(query)
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         wants_level = bool(area) and is_level_request(question)
@@ -180,6 +191,8 @@ class Ranking:
                 h.boost *= WHEN_FOR_WHO
             if local_count and h.entry.partnership == NATIONAL:
                 h.boost *= NATIONAL_FOR_COUNT
+            if wants_name is not None and _gives_name(h.entry, wants_name):
+                h.boost *= NAME_WANTED
         for h in hits:  # one named group is not answered with another group
             if named_groups and h.entry.kind == "group" and h not in named_groups:
                 h.boost *= OTHER_GROUP

@@ -4,6 +4,8 @@ texts. `Answerer` (answering.py) is a `Rendering`."""
 
 from __future__ import annotations
 
+import re
+
 from knowledge.base import KnowledgeBase
 from knowledge.dating import ARRANGEMENTS_CAVEAT
 from knowledge.intents import name_noise
@@ -13,6 +15,9 @@ from knowledge.outcome import cite
 from knowledge.partnerships import NATIONAL, display_name
 from knowledge.search import SearchIndex
 from knowledge.text import expand, fold, raw_tokens, terms
+from knowledge.vocabulary import vocabulary
+
+_EXAMPLE_RE = re.compile(r"[^,()]+")  # the examples in a name's brackets, one per comma
 
 
 class Rendering:
@@ -27,17 +32,23 @@ class Rendering:
         beside the youth justice service it names); `plainly`: only those."""
         if not e.agencies or not question:
             return []
-        q = set(terms(expand(raw_tokens(question))))
+        everyday = vocabulary().agency_everyday
+        q = set(terms(expand([everyday.get(t, t) for t in raw_tokens(question)])))
         plain = self._agencies_named(e, q, name_noise()[0] | name_noise()[1])
         return plain if plain or plainly else self._agencies_named(e, q, name_noise()[0])
 
     def _agencies_named(self, e: Entry, q: set[str], noise: frozenset[str]) -> list[RelevantAgency]:
+        """A name's bracketed examples ("NHS Independent Contractors (Dentists, Optometrists, Pharmacists)") each name
+        it alone: a question about dentists names the contractors though it has none of the name's other words."""
         scored = []
         for a in e.agencies:
             name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - noise
             if not name_terms:
                 continue
             hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
+            for example in _EXAMPLE_RE.findall(a.name.partition("(")[2]):
+                if (said := {t for t in terms(raw_tokens(example)) if not t.startswith("~")} - noise) and said <= q:
+                    hit = 1.0
             if hit >= 0.4:
                 scored.append((hit, a))
         scored.sort(key=lambda x: -x[0])

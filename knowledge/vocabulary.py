@@ -231,8 +231,7 @@ class OutOfScope(_Strict):
 
     @model_validator(mode="after")
     def _now_kinds(self) -> OutOfScope:
-        unknown = sorted(set(self.now.kinds) - {k.name for k in self.fact_kinds}) if self.now else []
-        if unknown:
+        if unknown := sorted(set(self.now.kinds) - {k.name for k in self.fact_kinds}) if self.now else []:
             raise ValueError(f"out_of_scope.now.kinds names no fact kind: {unknown}")
         return self
 
@@ -260,6 +259,7 @@ class Vocabulary(_Strict):
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     group_cues: list[str] = Field(default_factory=list)
+    name_cues: list[str] = Field(default_factory=list)  # "what do they call the plan here": a name asked for
     engagement_cues: list[str] = Field(default_factory=list)  # "which groups does youth justice sit on"
     engagement_openers: list[str] = Field(default_factory=list)  # ... in a clause opening so
     who_cues: list[str] = Field(default_factory=list)  # "who's on the panel": people or a body, not a timescale
@@ -295,12 +295,12 @@ class Vocabulary(_Strict):
     choice_fillers: frozenset[str] = frozenset()  # "is it still X or ...": read past (question.py)
     choice_none: frozenset[str] = frozenset()  # "is it the same as ... or": a first choice offering no answer
     agency_name_noise: frozenset[str] = frozenset()
+    agency_everyday: dict[str, str] = Field(default_factory=dict)  # "dental" -> "dentist": names an agency's example
     group_name_noise: frozenset[str] = frozenset()
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
-                     "ordinary_words",
-                     "route_roles", "route_asks", "holder_roles",
+                     "ordinary_words", "route_roles", "route_asks", "holder_roles",
                      "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
                      "pointing_words", "subjectless_words", "recourse_fillers", "choice_fillers", "choice_none",
                      mode="before")
@@ -318,11 +318,11 @@ class Vocabulary(_Strict):
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
                                   "membership_cues", "kind_cues", "service_cues", "engagement_cues",
-                                  "now_words",
+                                  "now_words", "name_cues",
                                   "relayed_verbs", "request_cues", "remark_statements", "recourse_questions")(
         _check_phrases)
 
-    @field_validator("spellings", "informal", "role_verbs")
+    @field_validator("spellings", "informal", "role_verbs", "agency_everyday")
     @classmethod
     def _one_word(cls, v: dict[str, str]) -> dict[str, str]:
         bad = [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]
