@@ -39,20 +39,25 @@ class Rendering:
 
     def _agencies_named(self, e: Entry, q: set[str], noise: frozenset[str]) -> list[RelevantAgency]:
         """A name's bracketed examples ("NHS Independent Contractors (Dentists, Optometrists, Pharmacists)") each name
-        it alone: a question about dentists names the contractors though it has none of the name's other words."""
+        it alone: a question about dentists names the contractors though it has none of the name's other words; not
+        an example another agency named by the question also holds ("independent" of "independent fostering")."""
         scored = []
         for a in e.agencies:
             name_terms = {t for t in terms(raw_tokens(a.name)) if not t.startswith("~")} - noise
-            if not name_terms:
-                continue
-            hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
+            if name_terms:
+                hit = sum(self.index.idf(t) for t in name_terms & q) / sum(self.index.idf(t) for t in name_terms)
+                scored.append((hit, a, name_terms))
+        others = [(a, words) for hit, a, words in scored if hit >= 0.4]
+        named = []
+        for hit, a, _words in scored:
             for example in _EXAMPLE_RE.findall(a.name.partition("(")[2]):
-                if (said := {t for t in terms(raw_tokens(example)) if not t.startswith("~")} - noise) and said <= q:
+                said = {t for t in terms(raw_tokens(example)) if not t.startswith("~")} - noise
+                if said and said <= q and not any(o is not a and said & w for o, w in others):
                     hit = 1.0
             if hit >= 0.4:
-                scored.append((hit, a))
-        scored.sort(key=lambda x: -x[0])
-        return [a for _hit, a in scored[:2]]
+                named.append((hit, a))
+        named.sort(key=lambda x: -x[0])
+        return [a for _hit, a in named[:2]]
 
     def render(self, e: Entry, question: str = "", area: str | None = None) -> str:
         """The answer card text for someone in `area` (None: unknown), ending with its citation."""
