@@ -220,10 +220,12 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         return Decline("a role", f"The documents I hold do not name people in your own organisation, so not who the "
                        f"{own} is there.", "Your manager or your organisation's safeguarding lead can tell you.")
     if best is not None and (role := _role_missing(q, best)):
+        held = role.removesuffix(" now")
+        verb = "are" if held.endswith("s") and not held.endswith("ss") else "is"  # "the members are", "the chair is"
         if role.endswith(" now"):
-            return Decline("a role", f"The documents I hold date from 2019 and do not say who the {role[:-4]} is now.",
+            return Decline("a role", f"The documents I hold date from 2019 and do not say who the {held} {verb} now.",
                            "The partnership's website or business unit can tell you.", related=True)
-        return Decline("a role", f"The documents I hold do not say who the {role} is.",
+        return Decline("a role", f"The documents I hold do not say who the {held} {verb}.",
                        "The partnership's website or business unit can tell you.", related=True)
     if best is not None:
         asked = told  # "CP conf chair here, how long ...": who asks asks for no chair
