@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.tokens import Toks
+from bot.privacy.tokens import Tok, Toks
 
 # Plural nouns before lettered parts ("options C or D", "sections E and F"): the letters name parts, not people.
 _LETTERED = frozenset({"parts", "sections", "steps", "stages", "options", "appendices", "annexes", "schedules", "tiers",
@@ -166,3 +166,31 @@ def labelled_note(i: int, toks: Toks, lex: Lexicon) -> bool:
         return False
     verbs, norms = lex.vocab.person_verbs, toks.norms
     return any(norms[k] in _NOTE_WORDS or norms[k] in verbs for k in range(i + 1, min(len(norms), i + 5)))
+
+
+# Two service letters that name a person ("PC", "HT", "YP"): their act is a professional's or no one's in particular.
+_PERSON_LETTERS = frozenset({"pc", "ds", "dc", "di", "ot", "ht", "mp", "pa", "ta", "sw", "gp", "hv", "yp"})
+
+
+def service_pair_acts(i: int, t: Tok, nxt: Tok | None, toks: Toks, lex: Lexicon) -> bool:
+    """'HB missing overnight', 'LD crying in class' (round 53): two capitals straight before an act only a person
+    does, then a when or where or the clause's end, are someone's initials even when they also spell a service
+    ("housing benefit"). Not after an article ("the CP"), nor an act used as an adjective ("UK abused children"),
+    nor a form's "ID missing from the file" (missing needs a when)."""
+    if nxt is None or nxt.upper or t.after.strip() or len(t.norm) != 2 or t.norm in _PERSON_LETTERS:
+        return False
+    norms = toks.norms
+    if i and norms[i - 1] in _ARTICLES and not t.before.strip():
+        return False
+    missing = nxt.norm == "missing"
+    if not missing and nxt.norm not in lex.vocab.person_only_acts:
+        return False
+    if nxt.after.strip()[:1] in (",", ".", ";", "!", "?", "-", "–") or i + 2 >= len(norms):
+        return not missing
+    return norms[i + 2] in _WHEN or (not missing and norms[i + 2] in _WHERE)
+
+
+_ARTICLES = frozenset({"the", "a", "an", "our", "their", "this", "that", "any", "no"})
+_WHEN = frozenset({"overnight", "since", "again", "tonight", "today", "yesterday", "last", "this", "after", "when",
+                   "while", "all"})
+_WHERE = frozenset({"in", "at", "on", "by", "outside", "near", "with", "and", "over"})

@@ -19,6 +19,7 @@ from bot.privacy.initial_context import (
     labelled_note,
     lettered,
     self_harm,
+    service_pair_acts,
     setting_bracketed,
     task_letters,
     titled_before,
@@ -140,7 +141,7 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
     # short word or abbreviation ("infant EC", "re: PT"), unless they name a service ("re: ICPC")
     # "initials CT": letters named as initials, whatever they spell
     named = prev is not None and prev.norm in ("initials", "initial") and _END_PUNCT.isdisjoint(t.before)
-    strong = named or _strong_cue(i, toks, lex)
+    strong = named or service_pair_acts(i, t, nxt, toks, lex) or _strong_cue(i, toks, lex)
     # "ED (looked after)": a child's care status makes even a service's letters a child's initials, unless the
     # letters are that status's own acronym ("CLA (children looked after)")
     status = STATUS_AFTER.match(toks.text, t.end, t.end + 48) is not None and t.norm not in _STATUS_ACRONYMS
@@ -148,7 +149,8 @@ def _initials(i: int, t: Tok, prev: Tok | None, nxt: Tok | None, toks: Toks, lex
     # "RJ (8)": an age right after the letters is said of a person only, so even a service's letters are someone's
     # initials there ("child EHE register", "the LA's partners" are services)
     # ("RJ's mum": only a person has a mum, whatever the letters also stand for; round 36)
-    person_only = strong and (_AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None or _kin_owned(t, nxt, lex))
+    person_only = strong and (_AGE_ONLY.match(toks.text, t.end, t.end + 16) is not None or _kin_owned(t, nxt, lex)
+                              or service_pair_acts(i, t, nxt, toks, lex))
     if (not status and not named and not person_only and service) or (not strong and (
             t.norm in v.acronyms or raw.lower() in v.acronyms or _heading(i, toks) or (
             len(letters) > 2 and letters.lower() in lex.english and "-" not in raw)
@@ -369,6 +371,7 @@ def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], ba
     terms = lex.vocab.acronyms
     strong = lex.vocab.strong_initial_roles
     person_relations = lex.vocab.person_relations
+    acts = lex.vocab.person_only_acts | {"missing"}  # (round 53: service_pair_acts)
     digits = has_digit(text)
     in_capitals: dict[str, bool] = {}
     shorts = []
@@ -389,7 +392,7 @@ def short_capitals(text: str, spans: list[tuple[int, int]], norms: list[str], ba
                     b - a == 1 or bases[i] not in terms or (i and bases[i - 1] in strong)
                     # "TM's mum", "PT year 9": an abbreviation's letters owning a relative or given an age
                     or (i + 1 < n and norms[i].endswith(("'s", "’s")) and bases[i + 1] in person_relations)
-                    or (i + 1 < n and bases[i + 1] in _PERSON_ONLY)
+                    or (i + 1 < n and (bases[i + 1] in _PERSON_ONLY or bases[i + 1] in acts))
                     # (an age needs a digit, a care status a comma, bracket or dash just after: "IRO)" has neither)
                     or (digits and AGE_AFTER.match(text, b, b + 24) is not None)
                     or (not _STATUS_MARKS.isdisjoint(text[b:b + 3])

@@ -40,6 +40,7 @@ class Vocabulary(BaseModel):
     relation_after_possessive: frozenset[str]
     person_relations: frozenset[str]
     person_states: frozenset[str]
+    person_only_acts: frozenset[str]
     person_verbs: frozenset[str]
     verbs_after: frozenset[str]
     clause_openers: frozenset[str]
