@@ -41,6 +41,7 @@ class Vocabulary(BaseModel):
     person_relations: frozenset[str]
     person_states: frozenset[str]
     person_only_acts: frozenset[str]
+    named_place_words: frozenset[str]
     person_verbs: frozenset[str]
     verbs_after: frozenset[str]
     clause_openers: frozenset[str]

@@ -150,6 +150,11 @@ def lower_school(text: str, a: int, b: int) -> re.Match[str] | None:
         if at and all(w not in lex.english and w not in lex.rare_english and w not in lex.vocab.common_words
                       for w in (first, second) if w) and first not in NOT_SCHOOL_NAME:
             return m
+        # "year 7 at the grange": straight after a year group, "the" and a word that names one house or school in
+        # England ("the oaks", "the priory"), not "at the moment" or "at the academy" (round 53)
+        if at and first in lex.vocab.named_place_words and " the " in f" {m.group(0).lower()} " and \
+                _YEAR_BEFORE.search(text, max(a, m.start() - 12), m.start()):
+            return m
         # "y9 at wade deacon", "year 10 at upton hall": straight after a year group, two words each a name, a place or
         # in no list (round 37; not "at youth club", "at home all week", "at forest park": a word no name)
         if at and second and _YEAR_BEFORE.search(text, max(a, m.start() - 12), m.start()) and all(

@@ -15,6 +15,12 @@ FOUND = [
     # a parent labelled by the family's surname
     ("Kowalczyk dad is back on the estate after his sentence", "family_name"),
     ("Okonkwo mum rang again about contact", "family_name"),
+    # a year group at a school named by "the" and a word that names one house or school
+    ("yr 8 at the priory, new this term and struggling", "school_year"),
+    ("she's year 11 at the hollies so exams soon", "school_year"),
+    # a house number before "the" and such a word
+    ("police called to 14 the hawthorns twice this week", "address"),
+    ("moved into 3 the elms near the park", "address"),
 ]
 
 PASSES = [
@@ -28,6 +34,11 @@ PASSES = [
     "Polish dad rang again, interpreter needed",
     "Single mum support group meets on fridays",
     "Halton dad's group is full this term",
+    # a year group and "at the" something else; a number that is a year group, a time or a score
+    "year 7 at the moment is the hardest transition",
+    "year 6 at the academy all sat the test",
+    "year 6 the willows class are on a trip",
+    "training at 3 the priory room is booked",
 ]
 
 
