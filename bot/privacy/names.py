@@ -166,7 +166,7 @@ def _judge(i: int, t: Tok, toks: Toks, lex: Lexicon, c: Classifier, settled: Cal
     nn = nxt.norm if nxt and _PHRASE_PUNCT.isdisjoint(t.after) else ""
     place = c.place(w)
     after_role = (prev is not None and prev.norm in v.role_words and not prev.possessive
-                  and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c)
+                  and _END_PUNCT.isdisjoint(t.before) and not _plural_before_word(t, prev, nxt, c, toks, i)
                   ) or _role_is(t, prev, prev2, lex)
     verb_next = nn in v.verbs_after or t.after.startswith(("'s ", "’s ")) or (nn == "to" and to_be_done(i, toks))
     ing_next = len(nn) > 4 and nn.endswith("ing")

@@ -105,11 +105,13 @@ def _rating(i: int, toks: Toks) -> bool:
                for o in near)
 
 
-def _plural_before_word(t: Tok, prev: Tok, nxt: Tok | None, c: Classifier) -> bool:
+def _plural_before_word(t: Tok, prev: Tok, nxt: Tok | None, c: Classifier, toks: Toks, i: int) -> bool:
     """'kids fed', 'parents too': after a plural role word, a lower-case ordinary word that starts no list of names
-    is the sentence going on ('the twins ruby and jade' is still a name)."""
+    is the sentence going on ('the twins ruby and jade' is still a name; 'kids fed and clean' is not, as the word
+    after "and" is no name: round 53)."""
+    then = toks[i + 2] if nxt is not None and nxt.norm == "and" else None
     return (prev.norm.endswith("s") and not t.cap and c.common(t.norm) and t.after.strip() not in (",", "&")
-            and not (nxt is not None and nxt.norm in ("and", "&")))
+            and not (nxt is not None and nxt.norm in ("and", "&") and (then is None or c.known(then.norm))))
 
 
 def _in_title_phrase(i: int, toks: Toks, c: Classifier, lex: Lexicon) -> bool:

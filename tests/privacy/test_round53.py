@@ -21,6 +21,8 @@ FOUND = [
     # a house number before "the" and such a word
     ("police called to 14 the hawthorns twice this week", "address"),
     ("moved into 3 the elms near the park", "address"),
+    # children named in lower case after a plural child word, joined by "and" to another name
+    ("the kids grace and jack were seen at the door", "name"),
 ]
 
 PASSES = [
@@ -39,6 +41,8 @@ PASSES = [
     "year 6 at the academy all sat the test",
     "year 6 the willows class are on a trip",
     "training at 3 the priory room is booked",
+    # a plural child word, then a verb that is also a name, joined by "and" to no name
+    "the kids rose and went to school on time",
 ]
 
 
