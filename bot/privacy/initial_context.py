@@ -168,6 +168,12 @@ def labelled_note(i: int, toks: Toks, lex: Lexicon) -> bool:
     return any(norms[k] in _NOTE_WORDS or norms[k] in verbs for k in range(i + 1, min(len(norms), i + 5)))
 
 
+def short_caps(t: Tok) -> bool:
+    """Two or three capitals: a list of initials ("KM, TR and the baby"), read by kin._strong_cue."""
+    letters = t.raw.replace("-", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
 # Two service letters that name a person ("PC", "HT", "YP"): their act is a professional's or no one's in particular.
 _PERSON_LETTERS = frozenset({"pc", "ds", "dc", "di", "ot", "ht", "mp", "pa", "ta", "sw", "gp", "hv", "yp"})
 

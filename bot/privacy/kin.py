@@ -21,6 +21,7 @@ from bot.privacy.initial_context import (
     self_harm,
     service_pair_acts,
     setting_bracketed,
+    short_caps,
     task_letters,
     titled_before,
 )
@@ -314,14 +315,9 @@ def _strong_cue(i: int, toks: Toks, lex: Lexicon) -> bool:
     if t.possessive and nxt is not None and nxt.norm in lex.vocab.person_relations and not t.after.strip():
         return True  # "TM's mum": only a person has a mum
     j = i
-    while j < i + 4 and toks[j + 1] is not None and toks[j].after.strip() == "," and _short_caps(toks[j + 1]):  # type: ignore[union-attr]
+    while j < i + 4 and toks[j + 1] is not None and toks[j].after.strip() == "," and short_caps(toks[j + 1]):  # type: ignore[union-attr]
         j += 1
     return _and_relative(j, toks, lex)
-
-
-def _short_caps(t: Tok) -> bool:
-    letters = t.raw.replace("-", "")
-    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _and_relative(i: int, toks: Toks, lex: Lexicon) -> bool:
