@@ -83,7 +83,7 @@ def house_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
 # an address as much as "6 Willow Road". Read from each such word (vocabulary named_place_words); not a year group,
 # class or time before the number ("year 6 the oaks class", "at 3 the manor").
 _WORD = re.compile(r"[a-z]+\b")
-_NUMBER_THE = re.compile(r"(?:([a-z]+)\s{1,2})?(?<![\w/£$.:,])\d{1,3}[a-z]?(?:/\d{1,3})?\s{1,2}the\s{1,2}$",
+_NUMBER_THE = re.compile(r"(?:([a-z]+)\s{1,2})?(?<![\w/£$.:,])(\d{1,3}[a-z]?(?:/\d{1,3})?)\s{1,2}the\s{1,2}$",
                          re.IGNORECASE)
 _NOT_HOUSE = frozenset({"year", "yr", "y", "class", "room", "page", "step", "stage", "level", "at", "by", "until",
                         "till", "before", "after", "around", "about", "aged", "age", "ages", "ks", "key",
@@ -98,4 +98,4 @@ def numbered_close_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     for m in src.at_words(_WORD, cues):
         before = _NUMBER_THE.search(src.text, max(0, m.start() - 30), m.start())
         if before is not None and (before.group(1) or "").lower() not in _NOT_HOUSE:
-            yield "address", before.start(1) if before.group(1) is None else before.end(1), m.end()
+            yield "address", before.start(2), m.end()
