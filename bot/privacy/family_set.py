@@ -38,7 +38,9 @@ RARE_SET = re.compile(
     rf"(?<!\bon\s)(?<!riding\s)\b(?:the|their)\s{{1,3}}{_RARE}\b(?!\s{{1,3}}bikes?\b)|\b{_RARE}['’]"
     r"|\b(?:the|her|his|their)\s{1,3}twins\b"  # "the twins": one family's pair, as dev text uses it
     # a note opening on a pair and their age ("Twins, 15, both went missing", round 52)
-    r"|(?<![^\n])twins\s{0,2},?\s{0,2}(?:aged\s{1,3})?\d{1,2}\b", re.IGNORECASE)
+    r"|(?<![^\n])twins\s{0,2},?\s{0,2}(?:aged\s{1,3})?\d{1,2}\b"
+    # (not a rate or a count: "twins 3 times more likely", "twins 20% ...", "twins, 12 sets in the NICU")
+    r"(?![:.%/]\d?)(?!\s{0,2}(?:times?|x|sets?|per|percent|%|more|less|fold|pairs?|of)\b)", re.IGNORECASE)
 # "all five of them have different dads", "3 half-siblings by different fathers": a counted set, its parents told
 DIFFERENT_PARENTS = re.compile(r"\bdifferent\s{1,3}(?:dads|fathers|mums|mothers)\b", re.IGNORECASE)
 COUNTED = re.compile(

@@ -77,7 +77,11 @@ def _appeared() -> tuple[re.Pattern[str], frozenset[str]]:
     shows = lexicon().vocab.screen_shows
     alternation = "|".join(sorted((re.escape(w) for w in shows), key=len, reverse=True))
     return (re.compile(r"\b(?:appeared|appears|was|were|been|featured|starred|went)\s{1,3}(?:on|in)\s{1,3}"
-                       rf"(?:[\w'’&]{{1,20}}\s{{1,3}}){{0,3}}?(?:{alternation})(?![\w'’])", re.IGNORECASE),
+                       rf"(?:[\w'’&]{{1,20}}\s{{1,3}}){{0,3}}?(?:{alternation})(?![\w'’])"
+                       # not a show's words used of practice: "strictly supervised contact", "the apprentice scheme",
+                       # "the voice of the child", "documentary evidence" (the nineteenth session's review)
+                       r"(?!\s{1,3}(?:of|supervised|scheme|schemes|evidence|bundle|workshop|workshops|contact|training"
+                       r"|course|courses|programme|policy|work|approach|session|sessions)\b)", re.IGNORECASE),
             frozenset(w.split()[0] for w in shows))
 
 

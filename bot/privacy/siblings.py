@@ -131,8 +131,10 @@ SIBLING_EVENT = re.compile(
 _AGED = re.compile(r"\s{0,2}(?:\(\s{0,2}(?:aged?\s{0,2})?\d{1,2}(?:\s{0,2}(?:and|&|,)\s{0,2}\d{1,2})?"
                    r"\s{0,2}(?:yo|y/o|yrs?)?\s{0,2}\)|,\s{0,2}(?:aged?\s{0,2})?\d{1,2}\s{0,2},"
                    # "the eldest sister who's 19", "elder sister is 18 and ...", "sister aged 19" (round 52)
-                   r"|\s{1,3}(?:aged?|who['’]s|who\s{1,3}is|is)\s{1,3}\d{1,2}\b(?![:.%]\d?)"
-                   r"(?!\s{0,2}(?:weeks?|days?|hours?|mins?|minutes?|times?|(?:years?|months?)\s{1,3}(?:older|younger)))"
+                   r"|\s{1,3}(?:aged?|who['’]s|who\s{1,3}is|is)\s{1,3}\d{1,2}\b(?![:.%/]\d?)"
+                   # a count that is no age: a distance, a share, a rank ("is 3 miles away", "is 1 of the reasons")
+                   r"(?!\s{0,2}(?:weeks?|days?|hours?|mins?|minutes?|times?|miles?|km|of|per|percent|x|more|less"
+                   r"|(?:years?|months?)\s{1,3}(?:older|younger))\b)"
                    r")", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth\s{1,3}$", re.IGNORECASE)
 
