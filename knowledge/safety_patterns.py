@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.memo import remembered
+
 _SLOT = re.compile(r"^(~[1-5]|(@?[a-z0-9]+\*?)(\|@?[a-z0-9]+\*?)*\??)$")
 _CLAUSE = re.compile(r"[.?!;:\n]+|\s[-\u2013\u2014]+\s")
 _SEGMENT = re.compile(r"[.?!;:,\n]+|\s[-\u2013\u2014]+\s")
@@ -109,10 +111,7 @@ class Slot:
     words: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     optional: bool = False
-    gap: int = 0  # >0: skip 0..gap tokens
-
-    def accepts(self, tok: str) -> bool:
-        return tok in self.words or tok.startswith(self.prefixes)  # startswith(()) is False
+    gap: int = 0  # >0: skip 0..gap tokens (a token is accepted in `_match_from`, the one place that asks)
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def _match_from(slots: tuple[Slot, ...], toks: list[str], i: int, j: int = 0) ->
             if end >= 0:
                 return end
         return -1
-    if i < len(toks) and (toks[i] in head.words or toks[i].startswith(head.prefixes)):
+    if i < len(toks) and (toks[i] in head.words or toks[i].startswith(head.prefixes)):  # startswith(()) is False
         end = _match_from(slots, toks, i + 1, j + 1)
         if end >= 0:
             return end
@@ -202,13 +201,8 @@ class Matcher:
     def find(self, toks: list[str], start_only: bool = False) -> list[tuple[Pattern, int, int]]:
         """Each match as (pattern, start, end). The detector's readings match the same clause with the same list
         several times over: a message's results are kept (a few hundred token lists, then forgotten)."""
-        key = (tuple(toks), start_only)
-        got = self._found.get(key)
-        if got is None:
-            if len(self._found) >= FOUND_CACHE:
-                self._found.clear()
-            got = self._found[key] = tuple(self._find(toks, start_only))
-        return list(got)
+        return list(remembered(self._found, (tuple(toks), start_only), FOUND_CACHE,
+                               lambda: tuple(self._find(toks, start_only))))
 
     def _find(self, toks: list[str], start_only: bool) -> list[tuple[Pattern, int, int]]:
         out: list[tuple[Pattern, int, int]] = []

@@ -25,6 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.indexing import analyse_entries
+from knowledge.memo import remembered
 from knowledge.models import Entry
 from knowledge.phrasing import PhraseScorer
 from knowledge.roles import role_words, split_own_role
@@ -61,7 +62,6 @@ ORDINARY_WEIGHT = 1.0
 ROLES = frozenset(stem(r) for r in role_words())
 CORRECTION_CACHE = 20_000  # unknown words remembered with their correction (cleared when full)
 GATHER_CACHE = 50_000  # (term, allowed areas) -> postings cut to those areas (cleared when full)
-_MISS = object()  # not yet cut (None is a cached "no postings in these areas")
 
 
 def _frozen(arrays: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
@@ -181,12 +181,8 @@ class SearchIndex:
     def _correct(self, word: str) -> str | None:
         if not word.isalpha() or len(word) < 4:
             return None
-        if word in self._corrected:  # a message's words are analysed again for each of its questions
-            return self._corrected[word]
-        if len(self._corrected) >= CORRECTION_CACHE:
-            self._corrected.clear()
-        fixed = self._corrected[word] = self._nearest(word)
-        return fixed
+        # a message's words are analysed again for each of its questions
+        return remembered(self._corrected, word, CORRECTION_CACHE, lambda: self._nearest(word))
 
     def _nearest(self, word: str) -> str | None:
         # Short words collide with other real words ("book"/"took", "park"/"part"): only fix swapped letters, or
@@ -288,13 +284,7 @@ class SearchIndex:
     def _gather(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
         """A term's postings inside the allowed ranges, with document numbers made local to the block: cut once per
         term and area (a question's words recur across questions; the arrays are only read)."""
-        key = (term, tuple(spans))
-        got = self._gathered.get(key, _MISS)  # one read: another thread may clear the cache between two
-        if got is _MISS:
-            if len(self._gathered) >= GATHER_CACHE:
-                self._gathered.clear()
-            got = self._gathered[key] = self._cut(term, spans)
-        return got  # type: ignore[return-value]
+        return remembered(self._gathered, (term, tuple(spans)), GATHER_CACHE, lambda: self._cut(term, spans))
 
     def _cut(self, term: str, spans: list[tuple[int, int, int]]) -> tuple[np.ndarray, ...] | None:
         post = self.postings.get(term)
