@@ -85,10 +85,16 @@ def _spelt_out(question: str, e: Entry) -> bool:
     return m is not None and re.search(rf"\b{m.group(1)}\b\**\s*\(", e.answer) is not None
 
 
+@lru_cache(maxsize=1)
+def _area_words() -> frozenset[str]:
+    """The words of the four areas' names ("cheshire", "west", "chester", ...), read once."""
+    return frozenset(w for p in PARTNERSHIPS for w in raw_tokens(fold(display_name(p))))
+
+
 def _gives_name(e: Entry, said: frozenset[str]) -> bool:
     """The title gives a name the question does not say: a capitalised word past the first, not a place's
     ("Early help and Team Around the Family in Cheshire West" for "what do they call the plan here")."""
-    places = {w for p in PARTNERSHIPS for w in raw_tokens(fold(display_name(p)))}
+    places = _area_words()
     words = e.title.split()[1:]
     return any(w[:1].isupper() and (t := fold(w).strip(" ()-:,.")) not in said and t not in places for w in words)
 

@@ -87,9 +87,10 @@ def _role_missing(folded_q: str, best: Entry) -> str | None:
             return None
         stems, _have = per_entry("roles", best, _role_terms)
         return by_verb[1] if stem(by_verb[0]) not in stems else None
-    words = [t for t in raw_tokens(strip_places(m.group(1))) if t not in STOPWORDS]
-    if later := _later_holder(folded_q, raw_tokens(strip_places(m.group(1)))):
+    said = raw_tokens(strip_places(m.group(1)))
+    if later := _later_holder(folded_q, said):
         return later
+    words = [t for t in said if t not in STOPWORDS]
     while words and _found(vocabulary().now_words, words[-1]):
         words.pop()  # "who is cwac's dcs now"
     nouns = vocabulary().role_nouns
@@ -126,9 +127,11 @@ def _later_holder(folded_q: str, words: list[str]) -> str | None:
     rule = vocabulary().out_of_scope.now
     if rule is None or not rule.before_role or _found(rule.anchored, folded_q):
         return None
-    lead = _found(rule.before_role, " ".join(words))
-    rest = [w for w in words[len(lead.split()):] if w not in STOPWORDS] if lead and " ".join(words).startswith(
-        lead + " ") else []
+    joined = " ".join(words)
+    lead = _found(rule.before_role, joined)
+    if not lead or not joined.startswith(lead + " "):
+        return None  # the word stands before the role only when it opens what is asked ("the new director")
+    rest = [w for w in words[len(lead.split()):] if w not in STOPWORDS]
     if vocabulary().route_roles.intersection(rest):
         return None  # "who is the current LADO": its entry says how to reach whoever it is
     return " ".join(rest) + " now" if any(w in vocabulary().role_nouns for w in rest) else None

@@ -20,7 +20,17 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from knowledge.models import Entry
-from knowledge.text import ORDINARY, STOPWORDS, concepts_of, expand, find_places, raw_tokens, stem, strip_places
+from knowledge.text import (
+    ORDINARY,
+    STOPWORDS,
+    concepts_of,
+    expand,
+    find_places,
+    first_word,
+    raw_tokens,
+    stem,
+    strip_places,
+)
 from knowledge.vocabulary import AdultRule, FactKind, ScopeRule, vocabulary
 
 
@@ -49,22 +59,21 @@ def compile_vocabulary() -> int:
     return len(lists)
 
 
-_FIRST_WORD_RE = re.compile(r"[a-z0-9]*")
-_WORD_RE = re.compile(r"[a-z0-9]+")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=1024)
 def _phrase_test(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str] | None]:
     """The phrases' pattern and their first words (None when one starts with no word, "£ ..."): a phrase standing at
     word edges starts a word of the text that is its first word whole, so a text holding none of them holds none."""
-    firsts = {_FIRST_WORD_RE.match(p)[0] for p in phrases}  # type: ignore[index]
+    firsts = {first_word(p) for p in phrases}
     return phrase_re(phrases), None if "" in firsts else frozenset(firsts)
 
 
 @lru_cache(maxsize=256)
 def _words(folded: str) -> frozenset[str]:
     """The words of a text the checks look in again and again (a question, its clauses)."""
-    return frozenset(_WORD_RE.findall(folded))
+    return frozenset(_TOKEN_RE.findall(folded))
 
 
 def found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
@@ -84,7 +93,6 @@ def found(phrases: list[str] | tuple[str, ...], folded: str) -> str | None:
 # for 28 days or more"). Measured on every development set (knowledge/README.md, decline9).
 WINDOW_WEIGHT = 1.5
 CLAUSE_WEIGHT = 2.0
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
 _CLAUSE_RE = re.compile(r"[.;:!?\n\u2022]+")
 
 

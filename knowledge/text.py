@@ -65,9 +65,17 @@ _HYPHEN_RE = re.compile(r"-(?<=[a-z]-)(?=[a-z])")
 # question, a clause) tries only the forms whose first word it holds instead of scanning for all 300; a long one (an
 # index chunk) scans for them all.
 _FIRST_WORD_RE = re.compile(r"[a-z0-9]*")
+
+
+def first_word(phrase: str) -> str:
+    """The word a folded phrase starts with ("" when it starts with punctuation, "£ ..."): a phrase matched at word
+    edges stands only where that word stands whole (the shortlists of fold and of slots.found)."""
+    return _FIRST_WORD_RE.match(phrase)[0]  # type: ignore[index]  # ("*": it always matches)
+
+
 _FOLDS_BY_WORD: dict[str, list[int]] = {}
 for _n, (_written, *_rest) in enumerate(FOLDS):
-    _FOLDS_BY_WORD.setdefault(_FIRST_WORD_RE.match(_written)[0], []).append(_n)  # type: ignore[index]
+    _FOLDS_BY_WORD.setdefault(first_word(_written), []).append(_n)
 _ALWAYS = _FOLDS_BY_WORD.get("", [])
 _SHORT_FOLD = 2000
 
