@@ -112,8 +112,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             aged_sibling_spans(src, words, digits), foreign_plate_spans(src, words, digits),
             own_setting_spans(src, words), dropped_owner_spans(src, words), loose_birth_spans(src, words, digits),
             loose_reference_spans(src, digits), loose_email_spans(src), cued_plate_spans(src, words, digits),
-            street_unit_spans(src, words, digits), house_name_spans(src, words), numbered_close_spans(src, words),
-            family_home_spans(src, words),
+            street_unit_spans(src, words, digits), house_name_spans(src, words),
+            numbered_close_spans(src, words, digits), family_home_spans(src, words),
             month_name_spans(src, words), birth_order_spans(src, words, digits),
             subject_name_spans(src, words), apposed_name_spans(src, words),
             threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words)]

@@ -25,10 +25,10 @@ _RELATIVES = frozenset({"mum", "mom", "mam", "mother", "dad", "father", "stepdad
                         "aunt", "aunty", "auntie", "uncle", "brother", "sister", "cousin", "boyfriend", "girlfriend",
                         "baby", "son", "daughter", "sis", "bro", "stepbrother", "stepsister", "niece", "nephew",
                         "sibling"})
+# (one alternation per word list: tried only at a relative's word, Source.at_words, so its order changes no match)
+_KIN = "|".join(sorted(_RELATIVES, key=lambda w: (-len(w), w)))
 KIN_NAME = re.compile(
-    r"(?:mum|mom|mam|mother|dad|father|stepdad|stepmum|stepfather|stepmother|nan|nana|nanna|gran|grandma|grandad"
-    r"|granddad|grandpa|aunt|aunty|auntie|uncle|brother|sister|cousin|boyfriend|girlfriend|baby|son|daughter|sis|bro"
-    r"|stepbrother|stepsister|niece|nephew|sibling)(?=\s{1,3}([a-z][a-z'’\-]{1,20})\s{1,3}([a-z][a-z'’]{1,20})\b)",
+    rf"(?:{_KIN})(?=\s{{1,3}}([a-z][a-z'’\-]{{1,20}})\s{{1,3}}([a-z][a-z'’]{{1,20}})\b)",
     re.IGNORECASE)  # (the rest in a look-ahead: "mum and baby river were" tries "baby" too)
 # what a relative did, beyond verbs_after and person_verbs: everyday actions in the third person or the past
 ACTS = frozenset({
@@ -40,11 +40,11 @@ ACTS = frozenset({
     "helped", "minds", "minded", "babysits", "babysat", "looks", "looked", "hurt", "hurts", "assaulted", "posted",
     "posts", "turned", "shows", "showed", "drove", "drives", "walked", "walks", "lost", "feeds", "fed", "gave",
     "gives", "let", "lets", "sleeps", "stays", "stayed"})
-# A relative, then what they are called in brackets ("step-dad ('Tommo')", "uncle (Gaz)", round 52).
-KIN_BRACKET = re.compile(
-    r"(?:mum|mom|mam|mother|dad|father|stepdad|stepmum|stepfather|stepmother|nan|nana|nanna|gran|grandma|grandad"
-    r"|granddad|grandpa|aunt|aunty|auntie|uncle|brother|sister|cousin|boyfriend|girlfriend|sis|bro|stepbrother"
-    r"|stepsister|niece|nephew)\s{0,2}\(\s{0,2}(['\"‘“]?)((?-i:[A-Z][a-z]{1,15}))['\"’”]?\s{0,2}\)", re.IGNORECASE)
+# A relative, then what they are called in brackets ("step-dad ('Tommo')", "uncle (Gaz)", round 52); not a child
+# word ("baby (Tia)" is the bracketed-name reader's)
+_ADULT_KIN = "|".join(sorted(_RELATIVES - {"baby", "son", "daughter", "sibling"}, key=lambda w: (-len(w), w)))
+KIN_CALLED = re.compile(
+    rf"(?:{_ADULT_KIN})\s{{0,2}}\(\s{{0,2}}(['\"‘“]?)((?-i:[A-Z][a-z]{{1,15}}))['\"’”]?\s{{0,2}}\)", re.IGNORECASE)
 # first names that are also modals or verbs before a verb ("mum will ...", "dad may ...")
 _NOT_HERE = frozenset({"will", "may", "can", "did", "does", "must", "shall", "might"})
 
@@ -57,7 +57,7 @@ def kin_name_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     lex = lexicon()
     v = lex.vocab
     if "(" in src.text:
-        for m in src.at_words(KIN_BRACKET, cues):
+        for m in src.at_words(KIN_CALLED, cues):
             w = m.group(2).lower()
             # quoted, what they are called; unquoted, a word in no English list ("mum (Polish)" is not a name)
             word = w in lex.english or w in lex.rare_english or w in v.not_names or w in lex.places \

@@ -91,9 +91,11 @@ _NOT_HOUSE = frozenset({"year", "yr", "y", "class", "room", "page", "step", "sta
                         "has", "had", "got", "scored", "won", "lost", "beat", "minus", "plus"})
 
 
-def numbered_close_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+def numbered_close_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
+    """'6 the willows': a house number, "the" and a word that names one close or house (`digits`: the message holds
+    one, found once for every reader)."""
     cues = vocabulary().named_place_words & words
-    if not cues or not any(c.isdigit() for c in src.text):
+    if not cues or not digits:
         return
     for m in src.at_words(_WORD, cues):
         before = _NUMBER_THE.search(src.text, max(0, m.start() - 30), m.start())
