@@ -35,6 +35,7 @@ from bot.privacy.feats import feat_spans
 from bot.privacy.folding import fold
 from bot.privacy.foreign_plates import foreign_plate_spans
 from bot.privacy.groups import group_detectors
+from bot.privacy.household import household_spans
 from bot.privacy.informal import informal_detectors
 from bot.privacy.kin_names import kin_name_spans
 from bot.privacy.known_as import known_as_detectors
@@ -116,7 +117,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             numbered_close_spans(src, words, digits), family_home_spans(src, words),
             month_name_spans(src, words), birth_order_spans(src, words, digits),
             subject_name_spans(src, words), apposed_name_spans(src, words),
-            threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words)]
+            threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words),
+            household_spans(src, words, digits)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -1,0 +1,91 @@
+"""A household pinned down by its children (round 54): "4 kids in the house, ages 2, 5, 9 and 15", "mum has 3: 14, 11
+and the baby", "younger 2 are 4 and 6", "the sisters at X, 11 and 13", "new baby is sibling to the 2 girls on plans",
+"whose 3 older kids were adopted", "her brother is the 15yo missing", "the twin girls", "triplet boys".
+
+A count of children, or a definite set of them, with each child's age listed is one family wherever it lives: few
+households hold exactly those ages. A list of ages is read only after such a set in its sentence, and only as ages
+("years 7, 8 and 9", "steps 1, 2 and 3", "section 11" are no list: the word before the numbers must be an age word, a
+verb or a comma, colon or bracket not after a digit). Also two capitals joined by one dot ("S.P yr 8") and a letter
+before an Irish surname's initial ("RO'B"): initials typed without their last dot. Cue words first, bounded
+quantifiers, each sentence read from its cue: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.privacy.patterns import NOT_INITIALS, Source, Span, _sentence
+
+_NUM = r"(?:[2-9]|1[0-2]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_KIDS = (r"(?:(?:little|older|younger|young|small|teenage|half|step)[\s\-]{1,3})?"
+         r"(?:kids|children|siblings|sibs|boys|girls|lads|daughters|sons|ones|grandchildren)")
+# a set of one household's children: counted ("4 kids", "the 2 girls"), placed by count ("younger 2"), told as had
+# ("mum has 4:"), or definite ("the sisters", "the twins")
+SET_CUE = re.compile(
+    rf"\b{_NUM}\s{{1,3}}{_KIDS}\b"
+    r"|\b(?:older|younger|eldest|youngest|other|little|big)\s{1,3}(?:[2-9]|two|three|four|five|six)\b"
+    r"|\b(?:has|have|had|got)\s{1,3}(?:[2-9]|1[0-2])(?=\s{0,2}[:(])"
+    r"|\bthe\s{1,3}(?:sisters|brothers|siblings|twins|triplets)\b",
+    re.IGNORECASE)
+_SET_WORDS = frozenset({"kids", "children", "siblings", "sibs", "boys", "girls", "lads", "daughters", "sons", "ones",
+                        "grandchildren", "older", "younger", "eldest", "youngest", "other", "little", "big", "has",
+                        "have", "had", "got", "sisters", "brothers", "twins", "triplets"})
+_AGE = r"(?:[1-9]|1\d)(?!\s{0,2}(?:[:.%/]\d|%))(?:\s{0,2}(?:yo|y/o|yrs?|months?|mths?|m)\b)?"
+_SEP = r"(?:\s{0,2},\s{0,2}|\s{1,3}(?:and|&)\s{1,3}|\s{0,2},\s{0,2}(?:and|&)\s{1,3})"
+_LAST = rf"(?:{_AGE}|(?:the|a)\s{{1,3}}baby\b)"
+# the ages as a list: three or more ("2, 5, 9 and 15"), or two after an age word, a verb or a comma ("are 4 and 6")
+AGE_LIST = re.compile(
+    r"(?:(?<![\d\s])\s{0,2},|[:(]|\s[–—\-]|\b(?:ages?|aged|are|were))\s{0,3}"
+    r"(?:(?:approx\.?|approximately|about|around|roughly)\s{1,3})?"
+    rf"(?<![\w.]){_AGE}{_SEP}{_LAST}(?:{_SEP}{_LAST}){{0,6}}"
+    r"(?!\s{0,2}(?:%|percent|times|of|per|hours?|hrs|mins?|minutes?|days?|weeks?|miles?|pm|am|o['’]?clock"
+    r"|years?\s{1,3}(?:ago|older|younger))\b)(?![\w.]\d)",
+    re.IGNORECASE)
+# a child said to be sibling to a counted set ("new baby is sibling to the 2 girls on plans")
+SIBLING_TO = re.compile(
+    rf"\b(?:half[\s\-]{{0,2}}|step[\s\-]{{0,2}})?(?:sibling|brother|sister)s?\s{{1,3}}(?:to|of)\s{{1,3}}"
+    rf"(?:the|her|his)\s{{1,3}}{_NUM}\s{{1,3}}{_KIDS}\b",
+    re.IGNORECASE)
+# a mother's or father's counted children taken before ("whose 3 older kids were adopted")
+WHOSE_REMOVED = re.compile(
+    rf"\bwhose\s{{1,3}}(?:other\s{{1,3}}|first\s{{1,3}})?{_NUM}\s{{1,3}}{_KIDS}\s{{1,3}}(?:were|was|got|had\s{{1,3}}been)"
+    r"\s{1,3}(?:removed|adopted|taken|placed)\b",
+    re.IGNORECASE)
+# one brother or sister as a definite aged child ("older bro is the 15yo missing")
+SIB_IS_AGED = re.compile(
+    r"\b(?:brother|sister|bro|sis|sibling)\s{1,3}(?:is|was|['’]s)\s{1,3}the\s{1,3}\d{1,2}\s{0,2}"
+    r"(?:yo|y/o|yr[\s\-]{0,2}old|year[\s\-]{0,2}old)\b",
+    re.IGNORECASE)
+# one family's twins or triplets by their sex ("the twin girls", "triplet boys in yr 3")
+NAMED_SET = re.compile(
+    r"\b(?:(?:the|her|his|their)\s{1,3}twin|triplet|quad|quin)\s{1,3}(?:girls|boys|sisters|brothers|sons|daughters)\b",
+    re.IGNORECASE)
+# initials typed without their last dot ("S.P yr 8", "ref Y.B -"), and a letter before an Irish surname's ("RO'B")
+SHORT_DOTTED = re.compile(r"(?<![\w.@/])[A-Z]\.[A-Z](?![\w.'’@/])|(?<![\w'’])[A-Z]O['’][A-RT-Z](?![\w'’])")
+
+
+def household_spans(src: Source, words: frozenset[str], digits: bool) -> Iterator[Span]:
+    """Children of one household told by count and ages, by a counted set, or by a multiple birth's sex; initials
+    typed without their last dot."""
+    if digits and words & _SET_WORDS:
+        yield from _aged_sets(src)
+        for pattern in (SIBLING_TO, WHOSE_REMOVED, SIB_IS_AGED):
+            yield from (("sibling", m.start(), m.end()) for m in src.finditer(pattern))
+    if words & {"twin", "triplet", "quad", "quin"}:
+        yield from (("sibling", m.start(), m.end()) for m in src.finditer(NAMED_SET))
+    if "." in src.text or "'" in src.text or "’" in src.text:
+        for m in SHORT_DOTTED.finditer(src.text):
+            if f"{m.group().lower()}." not in NOT_INITIALS:
+                yield "initials", m.start(), m.end()
+
+
+def _aged_sets(src: Source) -> Iterator[Span]:
+    text, done = src.text, -1
+    for cue in src.finditer(SET_CUE):
+        if cue.start() < done:
+            continue
+        b = _sentence(text, cue.start(), cue.end())[1]
+        if ages := src.search(AGE_LIST, cue.end(), min(b, cue.end() + 80)):
+            done = ages.end()
+            yield "sibling", cue.start(), ages.end()
