@@ -46,7 +46,7 @@ OUR_STAFF = re.compile(
     rf"\b{_RELATIVE}\b(?:\s{{1,3}}in\s{{1,3}}question)?{_BE}"
     r"(?:(?:one\s{1,3}of\s{1,3})?(?:our|the\s{1,3}(?:school|club|church|centre|nursery)['’]s)\s{1,3}(?:own\s{1,3})?"
     r"((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\b"
-    r"|the\s{1,3}((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\s{1,3}(?:here|there)\b)",
+    r"|(?:the|(?:a|an)(?!\s{1,3}(?:lot|bit|little|touch|tad|much|far)\b))\s{1,3}((?:[a-z][\w\-]{1,20}\s{1,3}){0,2}[a-z][\w\-]{1,25})\s{1,3}(?:here|there)\b)",
     re.IGNORECASE)
 _WORD_RUN = re.compile(r"[\w\-]+")
 _STAFF_CUES = frozenset({"our", "here", "there", "school", "club", "church", "centre", "nursery"})

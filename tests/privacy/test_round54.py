@@ -26,6 +26,8 @@ FOUND = [
     # initials typed without their last dot, and a letter before an Irish surname's initial
     ("HV saw K.D yr 4 at the clinic, bruising noted", "initials"),
     ("home visit for DO'C next week with the interpreter", "initials"),
+    # a relative who holds a job at the writer's own setting ("here"), with "a" as well as "the"
+    ("his nan's a dinner supervisor here so she hears everything", "workplace"),
 ]
 
 PASSES = [
@@ -42,6 +44,8 @@ PASSES = [
     # dotted abbreviations that are no initials
     "N.B the form changed, U.K guidance applies",
     "DO'S AND DON'TS for home visits",
+    # a relative's mood or manner "here", no job
+    "mum is a lot calmer here than at home",
 ]
 
 
