@@ -49,9 +49,7 @@ NUMBERED_STREET = re.compile(
 )
 FLAT = re.compile(
     r"\b(?:flat|apartment|apt|unit|bedsit|caravan|plot|pitch)\s{0,3}(?:no\.?\s{0,2})?\d{1,4}[a-z]?\b"
-    r"(?!\s{1,2}\d{3,4}\s{0,2}\d{3})",  # (not a phone's first group: "Forced Marriage Unit 020 7008 0151")
-    re.IGNORECASE,
-)
+    r"(?!\s{1,2}\d{3,4}\s{0,2}\d{3})", re.IGNORECASE)  # not a phone's first group ("Unit 020 7008 0151")
 NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
 _REF_WORDS = (r"(?:refs?|reference|crime|incident|occurrence|log|mosaic|lcs|ics|ehm|eh|niche|storm|athena|datix|"
@@ -143,9 +141,10 @@ DOTTED_INITIALS = re.compile(
     r"|(?<![\w.])[A-Za-z]\.[A-Za-z](?![\w.'’@/])(?=\s{1,3}(?:and|&)\s{1,3}(?:his|her|their|[A-Za-z]\.[A-Za-z]\b))"
     r"|(?<![\w.])(?:(?<=brother\s)|(?<=sister\s)|(?<=and\s))[A-Za-z]\.[A-Za-z](?![\w.'’@/])"
 )
-NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
-                "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o.", "p.e.", "r.e.", "i.t.", "d.t.",
-                "w.c.", "c.o.", "s.w."}
+# abbreviations, and a professional's role with dots (d.o. to i.r.o.): a title, no one's initials
+NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.", "d.o.b.",
+                "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o.", "p.e.", "r.e.", "i.t.", "d.t.", "w.c.", "c.o.",
+                "s.w.", "d.o.", "g.p.", "h.v.", "p.c.", "d.c.", "d.s.", "d.i.", "t.a.", "d.s.l.", "i.r.o."}
 
 # A home described by what is near it, with no street word ("the bungalow at the bottom of Halton Brow", "house 3 on
 # the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
