@@ -74,6 +74,7 @@ class Detector:
         self._young_kin, self._adult_explicit = matcher(lex.young_kin, s), matcher(lex.adult_explicit, s)
         self._other_questions = matcher(lex.other_questions, s)
         self._imminent = matcher(lex.imminent, s)
+        self._habitual = matcher(lex.habitual, s)
         self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
             lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
         self._negators = frozenset(lex.negators)
@@ -179,6 +180,11 @@ class Detector:
             return False  # "dinner lady here"
         return any(not self._witness.at(toks, end) for _i, end in found)
 
+    def _imminent_now(self, toks: list[str]) -> bool:
+        """A time soon in a clause, unless it is a habit inside a hypothetical ("if a child ... every day")."""
+        opened = self.reader.hypothetical_at(toks)
+        return any(i < opened or not self._habitual.at(toks, i) for _p, i, _e in self._imminent.find(toks))
+
     def _soon_put_in_general(self, segs: list[list[str]]) -> bool:
         """Every segment saying a time soon ("every day", "in an hour") is itself put in general ("in general is a
         kid on a bus every day ...")."""
@@ -244,19 +250,22 @@ class Detector:
         if not best:
             return Worry(False, 0.0, frames=frames)
         if frames > lex.imminent_frames and max(best.values()) >= 1 and specific and \
-                any(self._imminent.find(toks) for toks in parts) and not self.reader.in_context(parts) \
+                any(self._imminent_now(toks) for toks in parts) \
+                and not self.reader.in_context(parts) \
                 and not self._soon_put_in_general(segs):
             # "is there a protocol for burns on a 3yo ... mum is collecting him in an hour": a process question about a
             # particular child at risk now is a worry first (issue #10 section 1); "in general is a kid on a bus every
             # day ..." puts it about no child in particular, unless the time is told apart from the general question
-            # ("in general what's the protocol for burns - a 3yo here ... mum is collecting him in an hour")
+            # ("in general what's the protocol for burns - a 3yo here ... mum is collecting him in an hour"); a time
+            # inside the hypothetical's own clause ("if a child arrives hungry every day, what should staff do") is the
+            # case put
             frames = lex.imminent_frames
         top = max(best.values())
         extra = min(lex.extra_cue_cap, max(0, len(extras) - 1)) * lex.extra_cue_weight
         anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
                                           for toks, (_k, t) in zip(parts, topics, strict=True)) else 0.0
-        situation = min(lex.situation_cap, len(set().union(*(self.reader.before_hypothetical(self._situation, toks)
-                                                             for toks in parts))))
+        situation = 0 if self.reader.fictional(parts) else min(lex.situation_cap, len(set().union(
+            *(self.reader.before_hypothetical(self._situation, toks) for toks in parts))))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)
         if category is None:

@@ -185,20 +185,27 @@ class FrameReader:
         spans: list[tuple[int, int]] = []
         for ks, first, hi in names:
             lo = first - 1 if first > 0 and toks[first - 1] in self._child else first  # "child abuse audit"
-            after = [e for _p, _i, e in self._topic_after.find(toks[hi:], start_only=True)]
+            # a child word may also close the name ("the bruising in non-mobile infants protocol")
+            end = next((j for j in range(hi, min(hi + 2, len(toks)) + 1)
+                        if j == len(toks) or toks[j] not in self._child), hi)
+            after = [e for _p, _i, e in self._topic_after.find(toks[end:], start_only=True)]
             if not any(j >= 0 and self._topic_thing.at(toks, j) for j in (lo - 1, lo - 2)):  # "in a neo nazi group"
-                after += [e for _p, _i, e in self._topic_group.find(toks[hi:], start_only=True)]
+                after += [e for _p, _i, e in self._topic_group.find(toks[end:], start_only=True)]
             if lo in befores or first in befores or after:
                 topical.update(ks)
-                spans.append((befores.get(lo, befores.get(first, lo)), hi + max(after, default=0)))
+                spans.append((befores.get(lo, befores.get(first, lo)), (end if after else hi) + max(after, default=0)))
         topical.update(k for k in heads if any(a < cues[k][0] and cues[k][1] <= b for a, b in spans))
         return topical, spans
 
     def before_hypothetical(self, found: Matcher, toks: list[str]) -> set[str]:
         """What `found` matches in a clause before a hypothetical opens ("if a child told us ..." is no child now;
         "where a pupil has told me ..." is)."""
-        opened = min((i for i, _e in self._generic.spans(toks) if self._conditional.at(toks, i)), default=len(toks))
+        opened = self.hypothetical_at(toks)
         return {p.text for p, i, _e in found.find(toks) if i < opened}
+
+    def hypothetical_at(self, toks: list[str]) -> int:
+        """Where a hypothetical opens in a clause ("if a child ..."), or its length when none does."""
+        return min((i for i, _e in self._generic.spans(toks) if self._conditional.at(toks, i)), default=len(toks))
 
     def frames(self, parts: list[list[str]], segs: list[list[str]]) -> float:
         return self.reading(parts, segs)[0]
@@ -213,6 +220,11 @@ class FrameReader:
                 rest = " ".join(piece for piece, _toks in pieces[k:])
                 return rest if max(ends) < len(pieces[k][1]) else " ".join(piece for piece, _t in pieces[k + 1:])
         return ""
+
+    def fictional(self, parts: list[list[str]]) -> bool:
+        """The writer marks the child as not real ("a made up yr 9 girl", "for our exam q: ..."): what the message
+        tells ("said", "last night") is the exercise's, no sign of a real situation."""
+        return self._fictional.any(parts)
 
     def status_named(self, parts: list[list[str]]) -> bool:
         """An immigration or benefit status is named ("mum has no recourse to public funds, can she apply for

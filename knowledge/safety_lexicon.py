@@ -81,6 +81,8 @@ class Lexicon(_Strict):
     specific: list[str] = Field(default_factory=list)
     imminent: list[str] = Field(default_factory=list)  # "tonight", "in an hour": harm to a particular child soon
     imminent_frames: float = Field(default=1.0, ge=0)  # ... then a procedural frame weighs at most this
+    # of those, a habit ("every day", "daily"): inside a hypothetical's own clause it is the case put, not a time now
+    habitual: list[str] = Field(default_factory=list)
     situation: list[str]
     frames: FrameLexicon
     categories: dict[str, Category]
