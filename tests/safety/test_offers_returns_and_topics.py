@@ -1,7 +1,7 @@
 """An adult offering a child money or goods, a child back after nights away and a passed-on worry nobody's acted on
 alarm; a topic's name closed by a child word ("... in non-mobile babies protocol"), a habit inside a hypothetical's
-clause, "who picks it up", an exam question, a case told as stable and "what should I do if I think a child ..."
-give no child's alarm (branch safety61).
+clause, "who picks it up", an exam question, a case told as stable, "what should I do if I think a child ..." and
+the order of two steps asked ("police first or social care first?") give no child's alarm (branch safety61).
 Sentences are written here, not copied from any corpus."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ ALARM = [
     "procedure question - if a 9 yr old says her stepdad hurts her and she's going home to him tonight, who do i ring",
     "she got picked up from school by two men in a car again today",
     "what should I do if I think a child in my class is being hit? she told me dad hits her with a belt",
+    "she's just told me her uncle raped her last night - police first or social care first?",
 ]
 
 # the lexicon's own reading (the statistical backstop raises some of these on main; az's line it did not)
@@ -46,6 +47,7 @@ QUIET = [
     "the IRO for one of our looked after girls (placement stable) has left and we dont know who's got her now, who do "
     "i ask",
     "who should i ring if i'm worried a teenager is being groomed online?",
+    "student discloses rape to a lecturer - safeguarding lead first or police first?",
     # guards
     "what should be in our protocol for a child who goes missing?",
     "when a young person returns home after being missing, who does the return home interview?",
