@@ -84,6 +84,20 @@ def test_a_numbered_street_is_tried_only_at_numbers_with_a_street_word_in_reach(
     assert [m.span() for m in src.at_starts(NUMBERED_STREET, iter(tried))] == whole
 
 
+def test_past_500_numbers_a_numbered_street_is_still_tried_only_with_a_street_word_in_reach() -> None:
+    """Prose holding more than 500 numbers had every number past the 500th given to the regex engine, which then tried
+    the numbered street at every character of the rest of the message (most of a 40,000-character message's screening
+    time). Every number is filtered now, and the street after 600 numbers is still found."""
+    text = "Seen on 3 May at 10, 2 visits in 14 days; " * 200 + "She lives at 12 Elm Road. " + "seen 4 times; " * 5
+    src = Source(text)
+    runs = [m.start() for m in re.finditer(r"(?<!\d)\d", text)]
+    assert len(runs) > 600
+    tried = list(house_numbers(src, words_of(text), iter(runs), NUMBERED_STREET))
+    assert text.index("12 Elm") in tried and len(tried) < 20  # (the numbers just before it reach it too)
+    whole = [m.span() for m in src.finditer(NUMBERED_STREET)]
+    assert [m.span() for m in src.at_starts(NUMBERED_STREET, iter(tried))] == whole != []
+
+
 @pytest.mark.parametrize("text", ["Hello wörld, naïve café 12abc_def x-ray", "x" * 45 + " ab " + "y" * 81,
                                   "a\ud800b CD", "ÆØÅ straße İstanbul ǅ ﬁre", "", "Seen 3/4: MUM's ’partner’ (JB)"])
 def test_the_words_of_a_text_are_its_runs_of_a_to_z_in_pieces_of_40(text: str) -> None:
