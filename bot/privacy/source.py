@@ -83,13 +83,14 @@ class Source:
     def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
         only start at a few places (a digit run, a letter before a full stop), found faster than the regex engine
-        would find them by trying every character. Past _MAX_STARTS places (a message of nothing but digits) the
-        regex engine's own scan is faster than a Python loop, so the rest is left to it."""
+        would find them by trying every character. Past _MAX_STARTS places, when they come closer than one in
+        _DENSE characters (a message of nothing but digits), the regex engine's own scan is faster than a Python loop,
+        so the rest is left to it; sparser places (prose with a number in each sentence) are still tried one by one."""
         compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
             else (pattern, self.text)
         end = -1
         for n, pos in enumerate(starts):
-            if n == _MAX_STARTS:
+            if n >= _MAX_STARTS and pos < n * _DENSE:
                 yield from compiled.finditer(text, max(pos, end))
                 return
             if pos >= end and (m := compiled.match(text, pos)):
@@ -395,6 +396,7 @@ _UNSEEN, _AT_WORD, _RUNS = object(), object(), object()
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _ALNUM_SPLIT, _ASCII_SPLIT = re.compile(r"([^\W_]+)"), re.compile(r"([a-z0-9]+)")  # (ASCII lower case)
 _MAX_STARTS = 500
+_DENSE = 16  # (characters per place below which at_starts leaves the rest to the regex engine)
 _MEMO_AHEAD = 400  # (a pattern that reads further is tried afresh at every cue)
 MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
 _IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)
