@@ -83,9 +83,8 @@ class Source:
     def at_starts(self, pattern: re.Pattern[str], starts: Iterator[int]) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of `starts` (ascending), not overlapping: for patterns that can
         only start at a few places (a digit run, a letter before a full stop), found faster than the regex engine
-        would find them by trying every character. Past _MAX_STARTS places, when they come closer than one in
-        _DENSE characters (a message of nothing but digits), the regex engine's own scan is faster than a Python loop,
-        so the rest is left to it; sparser places (prose with a number in each sentence) are still tried one by one."""
+        would find them by trying every character. Past _MAX_STARTS places closer than one in _DENSE characters (a
+        message of nothing but digits) the engine's own scan is faster than a Python loop, so the rest is left to it."""
         compiled, text = (_lowered(pattern), self.low) if (self.low is not None and pattern.flags & _IGNORECASE) \
             else (pattern, self.text)
         end = -1
@@ -395,8 +394,7 @@ _UNSEEN, _AT_WORD, _RUNS = object(), object(), object()
 # a run of letters and digits: [^\W_] is exactly what str.isalnum() accepts, one character at a time
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _ALNUM_SPLIT, _ASCII_SPLIT = re.compile(r"([^\W_]+)"), re.compile(r"([a-z0-9]+)")  # (ASCII lower case)
-_MAX_STARTS = 500
-_DENSE = 16  # (characters per place below which at_starts leaves the rest to the regex engine)
+_MAX_STARTS, _DENSE = 500, 16  # (_DENSE: characters a place, below which at_starts gives up on places)
 _MEMO_AHEAD = 400  # (a pattern that reads further is tried afresh at every cue)
 MANY_CUES = 32  # cues a detector tries one by one before asking whether any could succeed (Source.anywhere)
 _IGNORECASE = int(re.IGNORECASE)  # (an int: `flags & re.IGNORECASE` goes through the enum, slowly, per search)
