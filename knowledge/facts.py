@@ -193,6 +193,22 @@ def gives_other_year(kind: FactKind, question: str, e: Entry) -> bool:
     return any(re.search(p, text) for p in evidence_for(kind, fold_question(question)))
 
 
+def gives_for_year(kind: FactKind, question: str, e: Entry) -> bool:
+    """A dated kind the entry gives for the year asked, beside the thing the question's cue names ("total
+    contributions for 2019-20": "contributions for 2019-2020 amount to £218,866"): a holder even where the top gives
+    an amount for another year. The thing is the cue's last content word, so a 2019-20 *income* is not met by that
+    year's contributions."""
+    q = fold_question(question)
+    cue = _found(kind.cues, q) if kind.dated else None
+    asked = years_in(q)
+    words = [t for t in raw_tokens(cue or "") if t not in STOPWORDS and not t.isdigit()]
+    if not words or not asked:
+        return False
+    text = entry_text(e)
+    return bool(count_near(numbers_of(text), [stem(words[-1])])) and counted_in_year(
+        text, [stem(words[-1])], asked, COUNT_WINDOW)
+
+
 def _held_plainly(kind: FactKind, folded_q: str, e: Entry, weight: Weight | None) -> bool:
     """The entry's own field holds the fact ("frequency: quarterly") and its name or keywords hold what is asked
     ("the CE working group": Child Exploitation Working Group), or its text gives the fact under the question's own

@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from knowledge.antecedent import pointed_back, terms_of
 from knowledge.base import KnowledgeBase
 from knowledge.confidence import LOCAL_TIE, SUGGEST_CONFIDENCE, confident, local_first
-from knowledge.facts import asks_contact_detail, gives_other_year, missing_fact
+from knowledge.facts import asks_contact_detail, gives_for_year, gives_other_year, missing_fact
 from knowledge.intents import (
     asks_besides_meaning,
     asks_group_list,
@@ -221,9 +221,11 @@ class Ranking:
             if held is not None:
                 hits.insert(0, hits.pop(held))
         # the top lacks the email (phone, address) asked for, and a close runner-up holds it
-        if hits and (lacking := missing_fact(question, hits[0].entry, holder_kinds=True)) is not None \
-                and not gives_other_year(lacking, question, hits[0].entry):
+        # (a top giving the amount for another year leaves it declined, unless a runner-up gives it for the year asked)
+        if hits and (lacking := missing_fact(question, hits[0].entry, holder_kinds=True)) is not None:
+            other_year = gives_other_year(lacking, question, hits[0].entry)
             holder = next((i for i, h in enumerate(hits[1:4], 1) if h.confidence >= hits[0].confidence * FACT_HOLDER
+                           and (not other_year or gives_for_year(lacking, question, h.entry))
                            # a national entry only where it matched better before the local preference: "how
                            # many reviews did halton complete" is not answered with the national footprint's "60";
                            # a fact that holds everywhere (a timescale) also in a near tie (LOCAL_TIE)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from knowledge.models import Entry
-from knowledge.text import fold
+from knowledge.text import fold, long_years
 
 _T = TypeVar("_T")
 _PER_ENTRY: dict[tuple[str, int], tuple[Entry, object]] = {}
@@ -26,7 +26,8 @@ def per_entry(name: str, e: Entry, make: Callable[[Entry], _T]) -> _T:
 
 @lru_cache(maxsize=1024)
 def fold_question(question: str) -> str:
-    return fold(question)
+    """The question folded as the search folds it: a year written short ("19/20") is the year the fact checks test."""
+    return fold(long_years(question))
 
 
 def entry_text(e: Entry) -> str:
