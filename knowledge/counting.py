@@ -19,7 +19,7 @@ _NUMERAL_RE = re.compile(r"^(?:\d[\d,.]*%?|one|a dozen|hundred|hundreds|thousand
 COUNT_WINDOW = 5
 _LABELS = frozenset({"level", "levels", "step", "steps", "stage", "stages", "tier", "phase", "part", "page", "day",
                      "appendix", "priority", "section", "s", "year", "key", "principle", "aged", "age", "ages",
-                     "under", "over"})  # "Level 3", "aged 6-18" name or bound, they do not count
+                     "under", "over", "post", "pre"})  # "Level 3", "aged 6-18", "post-16" name or bound, not count
 _DATED_RE = re.compile(r"\b[a-z]+ (?=20\d\d\b)")  # the word before a year: "april 2019", "march 2018"
 RANGE_RE = re.compile(r"\b(20\d\d) ?[-/\u2013] ?(?:20)?(\d\d)\b")
 
