@@ -29,6 +29,8 @@ CWAC = "cheshire-west-and-chester"
     ("when did things kick off for the warrington safeguarding partnership", "warrington", "1 April 2019"),
     ("who signs off halton's yearly report for the three partners", "halton", "Chief Constable Cheshire Constabulary"),
     ("in halton who makes the call on holding a rapid review", "halton", "Safeguarding Executive Group"),
+    ("warrington: who makes the call on whether a rapid review happens + how long does it take", "warrington",
+     "Rapid reviews and local reviews in Warrington"),
     ("where will halton's procedures and guidance be found in future", "halton", "new HCYPSP website"),
     ("are children's centres counted as relevant agencies in warrington", "warrington",
      "provider of a children's centre"),
@@ -36,6 +38,9 @@ CWAC = "cheshire-west-and-chester"
     ("how often does the wirral partnership group get reports from the partners executive", "wirral",
      "bi annual reports"),
     ("how much did partners contribute in cheshire west for 19/20", CWAC, "£218,866"),
+    ("once the transition happened did the wscb procedures stop applying in wirral", "wirral",
+     "assume all the current"),
+    ("who organises multi agency audits in wirral since the wscb went", "wirral", "multipartner annual audit plan"),
 ])
 def test_seed_words_and_forms(ask, question: str, partnership: str, says: str) -> None:
     assert_answered(ask(question, partnership), says)
