@@ -59,6 +59,16 @@ class Rendering:
         named.sort(key=lambda x: -x[0])
         return [a for _hit, a in named[:2]]
 
+    def _seat(self, partnership: str, a: RelevantAgency, group: str) -> str:
+        """A group the agency sits on, with the seat its membership list gives the agency ("Quality assurance group
+        (NSPCC Service Manager)"): asked whether an agency sits on a group, the practitioner learns who goes."""
+        name = re.escape(a.name.lower())
+        for g in self.kb.groups(partnership):
+            if g.name.lower() == group.lower():
+                seats = [m for m in g.membership if re.search(rf"\b{name}\b", m.lower())]
+                return f"{group} ({'; '.join(seats)})" if seats else group
+        return group
+
     def render(self, e: Entry, question: str = "", area: str | None = None) -> str:
         """The answer card text for someone in `area` (None: unknown), ending with its citation."""
         head = f"*{e.title}*"
@@ -66,7 +76,7 @@ class Rendering:
             head += f" ({display_name(e.partnership)})"
         lines = [head]
         for a in self._named_agencies(e, question):
-            groups = f" Groups: {', '.join(a.groups)}." if a.groups else ""
+            groups = f" Groups: {', '.join(self._seat(e.partnership, a, g) for g in a.groups)}." if a.groups else ""
             lines.append(f"*{a.name}* is a relevant agency. How it engages: {a.engagement}.{groups}")
         lines.append(local_answer(e, area))
         if own := wording_line(e, area):  # the area's own sentence for the national fact, after the national text

@@ -80,3 +80,8 @@ def test_runner_up_gives_the_year_asked() -> None:
     assert gives_for_year(cost, "what are the total contributions for 2019-20", funding)
     assert not gives_for_year(cost, "what was the total income for 2019-20", funding)
     assert not gives_for_year(cost, "what are the total contributions for 2019-20", accounts)
+
+
+def test_agency_seat_in_its_group(ask) -> None:
+    """An agency asked about is shown with the seat its group's membership gives it, not only the group's name."""
+    assert_answered(ask("is the nspcc involved in any warrington group", "warrington"), "NSPCC Service Manager")
