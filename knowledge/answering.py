@@ -36,7 +36,7 @@ from knowledge.parts import part_entries
 from knowledge.question import main_question, split_context
 from knowledge.ranking import Ranking
 from knowledge.rendering import Rendering
-from knowledge.safety import detect_worry, get_detector
+from knowledge.safety import Worry, detect_worry, get_detector
 from knowledge.safety_reply import (
     advice_reply,
     away_reply,
@@ -144,7 +144,7 @@ class Answerer(Ranking, Rendering):
         if listed is not None:
             return Answer("answer", self.render(listed, question, area), question, area, listed,
                           top.confidence if top else 0.0, sources=[source_of(listed)], corrections=query.corrections)
-        if (first := self._what_first(question, worry.category, area, top if confident else None)) is not None:
+        if (first := self._what_first(question, worry, area, top if confident else None)) is not None:
             return first
         if not confident and area and is_level_request(question) and (level := self._threshold(hits, area)):
             return Answer("answer", self.render(level, question, area), question, area, level,
@@ -221,10 +221,22 @@ class Answerer(Ranking, Rendering):
         return beside_worry_decline(split_context(main_question(question))[0], best, self._known_weight,
                                     self._linked(best) if best is not None else [])
 
-    def _what_first(self, question: str, category: str | None, area: str | None, top: Hit | None) -> Answer | None:
-        """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context."""
-        if category is None or category != vocabulary().what_first_category or not is_action_request(question) \
-                or is_figure_request(question):
+    def _what_first(self, question: str, worry: Worry, area: str | None, top: Hit | None) -> Answer | None:
+        """'What do I do if a colleague is accused...': what to do first (the LADO), then the entry for context.
+        'What do I do if I think a child is being hit': a harm read (a cue, about a child) in a general question
+        goes to the area's front door, as a told case would."""
+        category = worry.category
+        if category is None or not is_action_request(question) or is_figure_request(question):
+            return None
+        if category in vocabulary().front_door_categories:
+            if not worry.cues or get_detector().adult_reading(question) != "child":
+                return None  # "what happens if an agency ignores our requests": no harm to a child read
+            door = self.kb.front_door_entry(area) if area else None
+            if door is None or (top is not None and top.entry.id == door.id):
+                return None
+            return Answer("answer", self.render(door, question, area), question, area, door,
+                          top.confidence if top else 0.0, sources=sources_for([door], area))
+        if category != vocabulary().what_first_category:
             return None
         first, shown = route_entries(self.kb, category, area)
         if first is None or not shown:

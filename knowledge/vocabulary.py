@@ -258,6 +258,7 @@ class Vocabulary(_Strict):
     example_ends: frozenset[str] = frozenset()  # "staff like coaches or leaders come to": where examples end
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
+    front_door_categories: frozenset[str] = frozenset()  # harms whose "what do I do if..." the front door answers
     group_cues: list[str] = Field(default_factory=list)
     name_cues: list[str] = Field(default_factory=list)  # "what do they call the plan here": a name asked for
     engagement_cues: list[str] = Field(default_factory=list)  # "which groups does youth justice sit on"
