@@ -229,9 +229,13 @@ class Answerer(Ranking, Rendering):
         if category is None or not is_action_request(question) or is_figure_request(question):
             return None
         if category in vocabulary().front_door_categories:
-            if not worry.cues or get_detector().adult_reading(question) != "child":
-                return None  # "what happens if an agency ignores our requests": no harm to a child read
-            door = self.kb.front_door_entry(area) if area else None
+            if not worry.cues or get_detector().adult_reading(question) != "child" \
+                    or vocabulary().own_route_words.intersection(raw_tokens(question)):
+                return None  # "an agency ignores our requests": no harm to a child; "a child death": its own route
+            if area is None:  # every area's front door offered: where a worry goes depends on the area
+                doors = [d for p in PARTNERSHIPS if (d := self.kb.front_door_entry(p)) is not None]
+                return self._ask_area(question, doors, top.confidence if top else 0.0) if doors else None
+            door = self.kb.front_door_entry(area)
             if door is None or (top is not None and top.entry.id == door.id):
                 return None
             return Answer("answer", self.render(door, question, area), question, area, door,
@@ -270,14 +274,19 @@ class Answerer(Ranking, Rendering):
         rivals = [h for p, h in best.items() if h.confidence >= top.confidence * ASK_RATIO]
         if national_near or len(rivals) < 2:
             return None
-        sugg = [Suggestion(h.entry.id, h.entry.title, h.entry.partnership, h.entry.topic) for h in rivals]
+        return self._ask_area(question, [h.entry for h in rivals], top.confidence)
+
+    @staticmethod
+    def _ask_area(question: str, entries: list[Entry], confidence: float) -> Answer:
+        """Which area: each partnership's own entry offered, in the partnerships' order."""
+        sugg = [Suggestion(e.id, e.title, e.partnership, e.topic) for e in entries]
         sugg.sort(key=lambda s: list(PARTNERSHIPS).index(s.partnership))
         names = ", ".join(display_name(s.partnership) for s in sugg)
         text = (
             "The answer depends on the partnership. Which area are you asking about? "
             f"({names})\nTip: name the place in your question, e.g. \"... in {display_name(sugg[0].partnership)}\"."
         )
-        return Answer("ask_partnership", text, question, None, None, top.confidence, suggestions=sugg)
+        return Answer("ask_partnership", text, question, None, None, confidence, suggestions=sugg)
 
 
 _answerers: dict[int, Answerer] = {}

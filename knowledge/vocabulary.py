@@ -259,6 +259,7 @@ class Vocabulary(_Strict):
     service_cues: list[str] = Field(default_factory=list)  # "how do i apply for a DBS": getting one, not what it is
     what_first_category: str | None = None  # safety category whose "what to do first" leads an action question
     front_door_categories: frozenset[str] = frozenset()  # harms whose "what do I do if..." the front door answers
+    own_route_words: frozenset[str] = frozenset()  # ... unless one of these names a process of its own ("death")
     group_cues: list[str] = Field(default_factory=list)
     name_cues: list[str] = Field(default_factory=list)  # "what do they call the plan here": a name asked for
     engagement_cues: list[str] = Field(default_factory=list)  # "which groups does youth justice sit on"

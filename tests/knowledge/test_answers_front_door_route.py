@@ -41,6 +41,9 @@ def test_a_general_what_to_do_is_answered_with_the_front_door(ask, question, par
         ("what counts as emotional abuse", "halton"),
         # an allegation against staff keeps its own first step (the LADO)
         ("what do I do if a colleague is accused of hurting a child", "wirral"),
+        # a death or a missing child has a process of its own (the child death review, the missing protocols)
+        ("who do I contact about the child death review process", "halton"),
+        ("what is the process when a child in care goes missing", "wirral"),
     ],
 )
 def test_other_questions_keep_their_answers(ask, question, partnership) -> None:
@@ -51,3 +54,9 @@ def test_other_questions_keep_their_answers(ask, question, partnership) -> None:
 def test_a_case_told_still_leads_with_999(ask) -> None:
     res = ask("a boy in my class says his dad hits him, what do i do", "halton")
     assert "999" in res.text.split("\n", 1)[0], res.text[:160]
+
+
+def test_with_no_area_known_every_front_door_is_offered(ask) -> None:
+    res = ask("what should I do if I think a child is being abused", None)
+    assert res.outcome == "ask_partnership", res.text[:160]
+    assert [s.entry_id for s in res.suggestions] == list(FRONT_DOORS.values())
