@@ -353,15 +353,13 @@ class Vocabulary(_Strict):
     @model_validator(mode="after")
     def _ordinary(self) -> Vocabulary:
         """One copy of each list: an ordinary word is not also a stopword or a generic word."""
-        both = sorted(self.ordinary_words & (self.stopwords | self.generic))
-        if both:
+        if both := sorted(self.ordinary_words & (self.stopwords | self.generic)):
             raise ValueError(f"ordinary_words repeats stopwords or generic words: {both}")
         return self
 
     @model_validator(mode="after")
     def _places(self) -> Vocabulary:
-        unknown = [slug for slug in self.places if slug not in PARTNERSHIPS]
-        if unknown:
+        if unknown := [slug for slug in self.places if slug not in PARTNERSHIPS]:
             raise ValueError(f"places: unknown partnership slug(s) {unknown} (known: {', '.join(PARTNERSHIPS)})")
         seen: dict[str, str] = {}
         for slug, names in self.places.items():
@@ -369,8 +367,7 @@ class Vocabulary(_Strict):
                 if name in seen:
                     raise ValueError(f"places: {name!r} is listed under both {seen[name]} and {slug}")
                 seen[name] = slug
-        clash = sorted(set(seen) & set(self.out_of_scope.other_areas.phrases))
-        if clash:
+        if clash := sorted(set(seen) & set(self.out_of_scope.other_areas.phrases)):
             raise ValueError(f"out_of_scope.other_areas repeats served place names: {clash}")
         return self
 
