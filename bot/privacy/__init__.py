@@ -27,6 +27,7 @@ from bot.privacy.aged_siblings import aged_sibling_spans
 from bot.privacy.beds import bed_spans
 from bot.privacy.birth_order import birth_order_spans
 from bot.privacy.casework_names import casework_name_spans
+from bot.privacy.chain_jobs import chain_job_spans
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.dropped_owners import dropped_owner_spans
 from bot.privacy.family_home import family_home_spans
@@ -56,6 +57,7 @@ from bot.privacy.public import public_traces
 from bot.privacy.schools import school_detectors
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
+from bot.privacy.standouts import standout_spans
 from bot.privacy.street_units import house_name_spans, numbered_close_spans, street_unit_spans
 from bot.privacy.subject_names import apposed_name_spans, subject_name_spans, threshold_subject_spans
 from bot.privacy.visited_family import visited_family_spans
@@ -118,7 +120,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             month_name_spans(src, words), birth_order_spans(src, words, digits),
             subject_name_spans(src, words), apposed_name_spans(src, words),
             threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words),
-            household_spans(src, words, digits)]
+            household_spans(src, words, digits), standout_spans(src, words),
+            chain_job_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -37,7 +37,7 @@ def _phrases() -> tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, 
     """The official and charity phrases as word tuples; the plural verbs' other words by their first word."""
     v = lexicon().vocab
     people = tuple(tuple(_base(w) for w in p.split()) for p in sorted(v.published_people))
-    orgs = tuple(tuple(_base(w) for w in p.split()) for p in sorted(v.eponym_organisations))
+    orgs = tuple(tuple(_base(w) for w in p.split()) for p in sorted(v.eponym_organisations | v.fiction_names))
     verbs: dict[str, list[tuple[str, ...]]] = {}
     for p in sorted(v.org_plural_verbs):
         words = tuple(p.split())

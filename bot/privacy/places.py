@@ -153,6 +153,9 @@ _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,25}(?![A-Za-z'’])")  # a word 
 # Each way patterns.NUMBERED_STREET ends: a whole word that is a street type or ends so (in ASCII text a word of
 # words_of).
 STREET_ENDS = ("way", "gate", "field", "side", "croft", "bank", "wood", "ley", "ton")
+# A number after a part of a statute or document ("section 11", "para 4", "schedule 2") is no house number (round 55).
+_LEGAL_PART = re.compile(r"(?<![\w'’])(?:sections?|ss?|paras?|paragraphs?|part|schedule|article|regulation|clause"
+                         r"|chapter|rule)\.?\s{0,2}$", re.IGNORECASE)
 
 
 def house_numbers(src: Source, words: frozenset[str], starts: Iterator[int], pattern: re.Pattern[str]) -> Iterator[int]:
@@ -163,7 +166,7 @@ def house_numbers(src: Source, words: frozenset[str], starts: Iterator[int], pat
     character of the rest of a 40,000-character message, most of its screening time when prose held 500 numbers.
     Where lower case changes offsets, all are given, as before."""
     if src.low is None:
-        yield from starts
+        yield from (p for p in starts if not _legal_part(src, p))
         return
     ends = src.word_starts((words & vocabulary().street_types) | {w for w in words if w.endswith(STREET_ENDS)})
     if not ends:
@@ -172,5 +175,10 @@ def house_numbers(src: Source, words: frozenset[str], starts: Iterator[int], pat
     for p in starts:
         if p > last:
             return  # (past the last street word: no later run can reach one)
-        if ends[bisect_left(ends, p)] <= p + reach:
+        if ends[bisect_left(ends, p)] <= p + reach and not _legal_part(src, p):
             yield p
+
+
+def _legal_part(src: Source, p: int) -> bool:
+    """The number at p follows a statute's or document's part ("section 11 audit due end")."""
+    return _LEGAL_PART.search(src.text, max(0, p - 12), p) is not None
