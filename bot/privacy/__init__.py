@@ -27,7 +27,7 @@ from bot.privacy.aged_siblings import aged_sibling_spans
 from bot.privacy.beds import bed_spans
 from bot.privacy.birth_order import birth_order_spans
 from bot.privacy.casework_names import casework_name_spans
-from bot.privacy.chain_jobs import chain_job_spans
+from bot.privacy.chain_jobs import chain_job_spans, child_of_post_spans, parents_work_spans
 from bot.privacy.combos import combination_spans, event_spans
 from bot.privacy.dropped_owners import dropped_owner_spans
 from bot.privacy.family_home import family_home_spans
@@ -121,7 +121,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             subject_name_spans(src, words), apposed_name_spans(src, words),
             threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words),
             household_spans(src, words, digits), standout_spans(src, words),
-            chain_job_spans(src, words)]
+            chain_job_spans(src, words), parents_work_spans(src, words), child_of_post_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

@@ -1,5 +1,8 @@
 """A relative's job at one branch of a chain (round 55): "she manages the X Express on Y road", "mum has just started at
-the X pharmacy in Y", "both parents work at the X on the high street".
+the X pharmacy in Y", "both parents work at the X on the high street". Also both of a child's parents or carers at
+one named workplace ("both parents work nights at X Lodge care home"; pointers.py reads a plural relative only
+before "a / the / job / shift"). And a child as the son or daughter of a workplace's one owner, landlord or manager
+("the daughter of the owner of the X garden centre in Y"): that post has one holder, so their child is known.
 
 pointers.py reads "works at" after a relative word; a chain names no one until its branch is placed, and then the
 few staff of that branch are known to everyone who shops there. Here: a relative word or a pronoun, a work verb
@@ -56,3 +59,59 @@ def _verb_before(src: Source, lo: int, hi: int) -> int | None:
     """Where a work verb starts between lo and hi, or None."""
     m = src.search(_VERB, lo, hi)
     return m.start() if m else None
+
+
+# both of one child's parents or carers, their work, then a named workplace: capitalised, or ending in a workplace noun
+_OWNER = re.compile(r"\b(?:both|the|her|his|their|my|your)\s{1,3}(?:(?:birth|foster|adoptive|step)[\s\-]{0,2})?$",
+                    re.IGNORECASE)
+_CARERS = frozenset({"parents", "carers", "grandparents"})
+_NOT_PLACE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|I|The|A)\b"
+
+
+@cache
+def _parents_work() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in lexicon().vocab.workplace_nouns),
+                            key=len, reverse=True))
+    return re.compile(
+        r"(?i:(?:parents|carers|grandparents)\s{1,3}(?:(?:both|also|still)\s{1,3})?(?:work|worked|working)\s{1,3}"
+        r"(?:(?:nights|days|shifts|night\s{1,3}shifts|day\s{1,3}shifts|together|full[\s\-]time|part[\s\-]time)\s{1,3})?)"
+        rf"(?:(?i:at|for)\s{{1,3}}(?:(?i:the)\s{{1,3}})?(?!{_NOT_PLACE})[A-Z][\w'’\-]{{1,30}}"
+        rf"|(?i:(?:at|in|for)\s{{1,3}}(?:the\s{{1,3}})?(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,3}}?(?:{nouns})\b))")
+
+
+def parents_work_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """Sentences in which both of a child's parents or carers are said to work at one named workplace."""
+    if not (present := words & _CARERS) or not words & {"work", "worked", "working"}:
+        return
+    for m in src.at_words(_parents_work(), present, as_typed=True):
+        if _OWNER.search(src.text, max(0, m.start() - 20), m.start()):
+            yield "workplace", m.start(), m.end()
+            return
+
+
+# a child of the one holder of a workplace's post: the post (cue), then "of / at" its named workplace
+_POSTS = frozenset({"owner", "owners", "landlord", "landlady", "manager", "proprietor", "licensee", "headteacher",
+                    "publican", "boss"})
+_CHILD_OF = re.compile(r"\b(?:son|daughter|child|kid|grandson|granddaughter|nephew|niece|stepson|stepdaughter|boy|girl"
+                       r"|lad)s?\s{1,3}of\s{1,3}(?:the|their|her|his)\s{1,3}(?:(?:new|old|local|same)\s{1,3})?$",
+                       re.IGNORECASE)
+
+
+@cache
+def _post_at() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in lexicon().vocab.workplace_nouns),
+                            key=len, reverse=True))
+    return re.compile(
+        rf"(?i:(?:{'|'.join(sorted(_POSTS))})\s{{1,3}}(?:of|at)\s{{1,3}})"
+        rf"(?:(?:(?i:the)\s{{1,3}})?(?!{_NOT_PLACE})[A-Z][\w'’\-]{{1,30}}"
+        rf"|(?i:(?:the|a)\s{{1,3}}(?:[a-z'’\-]{{1,20}}\s{{1,3}}){{0,3}}?(?:{nouns})\b))")
+
+
+def child_of_post_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
+    """Sentences in which a child is the son or daughter of a named workplace's owner, landlord or manager."""
+    if not (present := words & _POSTS) or "of" not in words:
+        return
+    for m in src.at_words(_post_at(), present, as_typed=True):
+        if _CHILD_OF.search(src.text, max(0, m.start() - 40), m.start()):
+            yield "workplace", m.start(), m.end()
+            return

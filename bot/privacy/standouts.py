@@ -41,6 +41,9 @@ ON_AIR = re.compile(rf"\bon\s{{1,3}}(?:(?:the|that|a|this)\s{{1,3}})?{_MEDIA}\b"
                     r"|\b(?:shared\s{1,3}widely|went\s{1,3}viral|all\s{1,3}over\s{1,3}(?:facebook|tiktok|the\s{1,3}news))",
                     re.IGNORECASE)
 _AIR_CUES = frozenset({"on", "shared", "went", "all"})
+# one of these must be in the text before any "on" is tried (a cheap word check: "on" is in most sentences)
+_MEDIA_WORDS = frozenset({"bbc", "itv", "sky", "north", "granada", "front", "telly", "tv", "radio", "channel",
+                          "programme", "documentary", "show", "widely", "viral", "facebook", "tiktok", "news"})
 _WATCHED = re.compile(r"\b(?:watch\w{0,3}|saw|seen|see|sees|heard|hear|listen\w{0,3}|read|reading|advertised|advert"
                       r"|posted|share|sharing)\b[^.?!\n]{0,30}$", re.IGNORECASE)
 # (or a child word opening a described clause: "boy who is the drummer", "refugee boy from the crossing")
@@ -78,7 +81,7 @@ def standout_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             if src.search(_PERSON, a, b):
                 yield "combination", m.start(), m.end()
                 break
-    if cues := words & _AIR_CUES:
+    if words & _MEDIA_WORDS and (cues := words & _AIR_CUES):
         for m in src.at_words(ON_AIR, cues):
             a, _b = _sentence(text, m.start(), m.end())
             if _subject_before(src, m.start(), a) and not _WATCHED.search(text, max(a, m.start() - 40), m.start()):

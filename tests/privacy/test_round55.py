@@ -24,6 +24,10 @@ FOUND = [
     # a relative at a chain's branch placed by where it is
     ("his dad runs the Greggs on the precinct and is worried about the allegation", "workplace"),
     ("nan has started working at the Lidl near Frodsham station", "workplace"),
+    # both of a child's parents at one named workplace, and a child of a workplace's one owner or landlord
+    ("her parents both work at Castlefields Medical Centre so she won't go there", "workplace"),
+    ("the stepdaughter of the landlady of the Ship Inn has gone missing", "workplace"),
+    ("he is the son of the owner of the farm shop near Helsby", "workplace"),
     # a house number after "it's" is still one ("s" alone is a section only as its own word)
     ("sorry, it's 31 Hawthorn Avenue not 13", "address"),
 ]
@@ -38,6 +42,10 @@ PASSES = [
     # a chain's branch with no relative working there
     "the food bank runs from the Asda in Widnes on fridays",
     "staff at the Aldi in Crewe are trained to spot exploitation",
+    # parents in general at work, and an owner of no workplace
+    "many parents work at Tesco and cannot attend daytime meetings",
+    "the parents work at different times so evening visits suit",
+    "she was bitten by a dog, the owner of the dog was spoken to",
     # a number after a part of a statute or a document is no house number
     "section 17 assessment due end of week",
     "para 4 park lane guidance has changed",
