@@ -50,6 +50,7 @@ from bot.privacy.nicknames import nickname_spans
 from bot.privacy.own_setting import own_setting_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.plate_cues import cued_plate_spans
+from bot.privacy.platform_quotes import quoted_account_spans
 from bot.privacy.pointers import pointer_detectors
 from bot.privacy.posts import post_child_spans, post_holder_spans
 from bot.privacy.pronoun_jobs import pronoun_job_spans
@@ -121,7 +122,8 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             subject_name_spans(src, words), apposed_name_spans(src, words),
             threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words),
             household_spans(src, words, digits), standout_spans(src, words),
-            chain_job_spans(src, words), parents_work_spans(src, words), child_of_post_spans(src, words)]
+            chain_job_spans(src, words), parents_work_spans(src, words), child_of_post_spans(src, words),
+            quoted_account_spans(src, words)]
 
 
 def _spans(text: str) -> list[Span]:

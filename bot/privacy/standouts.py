@@ -20,9 +20,10 @@ from bot.privacy.feats import SUBJECT
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span, _sentence
 
-_PERSON = re.compile(
-    r"\b(?:child|girl|boy|lad|lass|kid|kids|children|baby|yp|teen|son|daughter|family|mum|dad|mother|father|him|her"
-    r"|he|she|they|them|ones|household)\b", re.IGNORECASE)
+PERSON_WORDS = frozenset({"child", "girl", "boy", "lad", "lass", "kid", "kids", "children", "baby", "yp", "teen", "son",
+                          "daughter", "family", "mum", "dad", "mother", "father", "him", "her", "he", "she", "they",
+                          "them", "ones", "household"})
+_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_WORDS))})\b", re.IGNORECASE)
 _SCOPE = (r"(?:area|county|country|uk|borough|town|village|city|region|school|estate|street|world|england|britain"
           r"|north[\s\-]west|patch|district)")
 # "only one in the area", "the only case in the county", "only 3 cases in the UK", "the only house with the caravan"

@@ -28,6 +28,10 @@ FOUND = [
     ("her parents both work at Castlefields Medical Centre so she won't go there", "workplace"),
     ("the stepdaughter of the landlady of the Ship Inn has gone missing", "workplace"),
     ("he is the son of the owner of the farm shop near Helsby", "workplace"),
+    # an account, page or group named in quotes beside its platform, or after a word for one who posts
+    ('her insta "Kayleigh Rose Xx" has photos of the baby', "social_media"),
+    ('the "Castle Estate Parents" facebook group shared her photo', "social_media"),
+    ('the tiktoker "LewisLaughs" goes to our school', "social_media"),
     # a house number after "it's" is still one ("s" alone is a section only as its own word)
     ("sorry, it's 31 Hawthorn Avenue not 13", "address"),
 ]
@@ -52,9 +56,11 @@ PASSES = [
     # regulators' and training acronyms, and book characters in a class
     "CPD log for HCPC and NMC renewal",
     "the yr 3s are reading Tracy Beaker this half term",
-    # a drop-in named in name words is a service; the police's vulnerable people unit by its letters
+    # a service's own page, and a remark quoted after a platform
+    'the "Safer Halton" facebook page has the new poster',
+    'she put on facebook "never again" after the meeting',
+    # a drop-in named in name words is a service
     "the Ivy Stone drop-in at St Luke's is open on Thursdays",
-    "the Sergeant for PVP will chair the strategy meeting",
 ]
 
 
