@@ -1,8 +1,9 @@
 """An adult offering a child money or goods, a child back after nights away and a passed-on worry nobody's acted on
 alarm; a topic's name closed by a child word ("... in non-mobile babies protocol"), a habit inside a hypothetical's
-clause, "who picks it up", an exam question or a training case, a case told as stable, "what should I do if I think
-a child ..." and the order of two steps asked ("police first or social care first?") give no child's alarm (branch
-safety61). Sentences are written here, not copied from any corpus."""
+clause, "who picks it up", an exam question or a training case, a case told as stable and "what should I do if I
+think a child ..." give no child's alarm (branch safety61). The order of two steps asked ("police first or social care
+first?") is no frame: it is asked about a case told as often as in general. Sentences are written here, not copied
+from any corpus."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ ALARM = [
     "she got picked up from school by two men in a car again today",
     "what should I do if I think a child in my class is being hit? she told me dad hits her with a belt",
     "she's just told me her uncle raped her last night - police first or social care first?",
+    "young lad discloses he was assaulted by his mum's partner: police first or social care first?",
+    "a pupil discloses sexual assault to her form tutor: police first or social care first?",  # (quiet on f133ae8)
+    "child shows a bruise to the school nurse, strategy meeting first or the medical first?",  # (quiet on f133ae8)
     "a 12 yr old at our training session today told me her dad hits her",
 ]
 
@@ -48,7 +52,6 @@ QUIET = [
     "the IRO for one of our looked after girls (placement stable) has left and we dont know who's got her now, who do "
     "i ask",
     "who should i ring if i'm worried a teenager is being groomed online?",
-    "student discloses rape to a lecturer - safeguarding lead first or police first?",
     "teaching case for the new starters: a 13 yr old is found in a flat with older men and vodka after 2 nights "
     "missing - would that go to MACE or a strategy meeting?",
     # guards
