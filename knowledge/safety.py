@@ -265,7 +265,7 @@ class Detector:
         anchor = lex.anchor_weight if any(self.reader.found_outside(self._anchors, toks, t)
                                           for toks, (_k, t) in zip(parts, topics, strict=True)) else 0.0
         situation = 0 if self.reader.fictional(parts) else min(lex.situation_cap, len(set().union(
-            *(self.reader.signs_before_hypothetical(self._situation, toks) for toks in parts))))
+            *(self.reader.before_hypothetical(self._situation, toks) for toks in parts))))
         score = top + extra + anchor + situation - frames
         category = next((c for c in lex.precedence if best.get(c, 0) >= 3), None)
         if category is None:

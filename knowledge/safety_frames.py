@@ -203,14 +203,6 @@ class FrameReader:
         opened = self.hypothetical_at(toks)
         return {p.text for p, i, _e in found.find(toks) if i < opened}
 
-    def signs_before_hypothetical(self, found: Matcher, toks: list[str]) -> set[str]:
-        """As `before_hypothetical`, and when a hypothetical opens, not the words of the question that opens the clause
-        ("what should I do if a child ...": its "what should I do" asks about the case put, no child now)."""
-        opened = self.hypothetical_at(toks)
-        asked = max((e for _p, _i, e in self._start.find(toks, start_only=True)), default=0) \
-            if opened < len(toks) else 0
-        return {p.text for p, i, e in found.find(toks) if i < opened and e > asked}
-
     def hypothetical_at(self, toks: list[str]) -> int:
         """Where a hypothetical opens in a clause ("if a child ..."), or its length when none does."""
         return min((i for i, _e in self._generic.spans(toks) if self._conditional.at(toks, i)), default=len(toks))

@@ -1,9 +1,10 @@
 """An adult offering a child money or goods, a child back after nights away and a passed-on worry nobody's acted on
 alarm; a topic's name closed by a child word ("... in non-mobile babies protocol"), a habit inside a hypothetical's
-clause, "who picks it up", an exam question or a training case, a case told as stable and "what should I do if I
-think a child ..." give no child's alarm (branch safety61). The order of two steps asked ("police first or social care
-first?") is no frame: it is asked about a case told as often as in general. Sentences are written here, not copied
-from any corpus."""
+clause, "who picks it up" and a case told as stable give no child's alarm (branch safety61). The review of safety61
+withdrew four of its readings that hid real cases: the order of two steps asked ("police first or social care
+first?"), an exam or essay question, a training or teaching case, and "what should I do if I think a child ..." are
+no frames, as each is written about a case told as often as in general. Sentences are written here, not copied from
+any corpus."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ ALARM = [
     "she's just told me her uncle raped her last night - police first or social care first?",
     "young lad discloses he was assaulted by his mum's partner: police first or social care first?",
     "a pupil discloses sexual assault to her form tutor: police first or social care first?",  # (quiet on f133ae8)
+    # an exam, essay or training word beside a real case, and a real case after "if I think ..." (quiet on f133ae8):
+    # the review of safety61 found these hidden, so the exam, training-case and "if I think" readings are withdrawn
+    "this is not an essay question, it's real: a boy in my form told me today his stepdad beats him",
+    "before my revision session - a year 10 just told me her boyfriend choked her last night",
+    "If I think a child is being neglected what do I do, a boy in my class has had no coat or lunch all week and "
+    "smells",
+    "what should I do if I suspect a child is being hit, a girl in reception has a handprint on her face today",
     "child shows a bruise to the school nurse, strategy meeting first or the medical first?",  # (quiet on f133ae8)
     "a 12 yr old at our training session today told me her dad hits her",
 ]
@@ -45,15 +53,8 @@ QUIET = [
     "if a pupil turns up hungry every day, what should the breakfast club staff do?",
     "a notification about a 15 yr old lands on a bank holiday - who picks it up, the out of hours team or the front "
     "door?",
-    "for our exam q: a 9 yr old says her uncle touched her last night - what should the teacher do first according to "
-    "the procedures",
-    "assignment question: a 14 yr old says she saw her stepdad hit mum yesterday - what should the school do first "
-    "under the guidance",
     "the IRO for one of our looked after girls (placement stable) has left and we dont know who's got her now, who do "
     "i ask",
-    "who should i ring if i'm worried a teenager is being groomed online?",
-    "teaching case for the new starters: a 13 yr old is found in a flat with older men and vodka after 2 nights "
-    "missing - would that go to MACE or a strategy meeting?",
     # guards
     "what should be in our protocol for a child who goes missing?",
     "when a young person returns home after being missing, who does the return home interview?",
