@@ -228,6 +228,8 @@ class Answerer(Ranking, Rendering):
         category = worry.category
         if category is None or not is_action_request(question) or is_figure_request(question):
             return None
+        if category in vocabulary().front_door_categories and get_detector().harm_by_staff(question):
+            category = vocabulary().what_first_category  # "... abused by a teacher": the LADO first
         if category in vocabulary().front_door_categories:
             if not worry.cues or get_detector().adult_reading(question) != "child" \
                     or vocabulary().own_route_words.intersection(raw_tokens(question)):

@@ -169,6 +169,13 @@ class Detector:
             return False
         return model.probability(text) >= model.threshold
 
+    def harm_by_staff(self, text: str) -> bool:
+        """Someone who works with children is named as the one harming, after "by" ("if I think a child is being
+        abused by a teacher", "neglected by their childminder"): an allegation's route (the LADO) is meant. Not the
+        one who noticed or was told ("if a childminder suspects ...", "tells a teacher")."""
+        return any("by" in toks[max(0, i - 3):i]
+                   for toks in clauses(text or "") for _p, i, _e in self._staff.find(toks))
+
     def _accused_staff(self, toks: list[str], label: int = 0) -> bool:
         """Someone who works with children is named as more than the writer ("foster carer here", a label of
         `label` words opening the message: "Youth worker: ...") or the one who noticed ("the social worker saw

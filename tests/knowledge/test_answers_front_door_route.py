@@ -44,6 +44,10 @@ def test_a_general_what_to_do_is_answered_with_the_front_door(ask, question, par
         # a death or a missing child has a process of its own (the child death review, the missing protocols)
         ("who do I contact about the child death review process", "halton"),
         ("what is the process when a child in care goes missing", "wirral"),
+        # another process asked besides (the review of this rule): that process's entry answers
+        ("what do i do if i suspect a toddler has been badly hurt at home - would that need a rapid review?", "halton"),
+        ("what should we do if we think a child is being neglected, and what are the levels of need?", "halton"),
+        ("what do i do if i think a child is being hit and the duty team wont act?", "wirral"),
     ],
 )
 def test_other_questions_keep_their_answers(ask, question, partnership) -> None:
@@ -60,3 +64,15 @@ def test_with_no_area_known_every_front_door_is_offered(ask) -> None:
     res = ask("what should I do if I think a child is being abused", None)
     assert res.outcome == "ask_partnership", res.text[:160]
     assert [s.entry_id for s in res.suggestions] == list(FRONT_DOORS.values())
+
+
+@pytest.mark.parametrize(
+    ("question", "partnership"),
+    [
+        ("what do i do if i suspect a child is being neglected by their childminder", "halton"),
+        ("what do i do if i think a child is being hit by a sports coach", "wirral"),
+    ],
+)
+def test_harm_by_someone_who_works_with_children_goes_to_the_lado_first(ask, question, partnership) -> None:
+    res = ask(question, partnership)
+    assert res.outcome == "answer" and "LADO" in res.text.split("\n", 1)[0], res.text[:200]
