@@ -31,6 +31,14 @@ SET_CUE = re.compile(
 _SET_WORDS = frozenset({"kids", "children", "siblings", "sibs", "boys", "girls", "lads", "daughters", "sons", "ones",
                         "grandchildren", "older", "younger", "eldest", "youngest", "other", "little", "big", "has",
                         "have", "had", "got", "sisters", "brothers", "twins", "triplets"})
+# where each pattern can start: a run of letters and digits opening with one of these (Source.at_words finds "sister"
+# in "sisters" too, so these are not cut down to the message's words), so no pattern scans every character
+_SET_CUES = frozenset({*"23456789", "10", "11", "12", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                       "ten", "eleven", "twelve", "older", "younger", "eldest", "youngest", "other", "little", "big", "has", "have", "had", "got",
+                       "the"})
+_SIB_TO_CUES = frozenset({"half", "step", "sibling", "brother", "sister"})
+_WHOSE_CUES, _SIB_CUES = frozenset({"whose"}), frozenset({"brother", "sister", "bro", "sis", "sibling"})
+_NAMED_CUES = frozenset({"the", "her", "his", "their", "triplet", "quad", "quin"})
 _AGE = r"(?:[1-9]|1\d)(?!\s{0,2}(?:[:.%/]\d|%))(?:\s{0,2}(?:yo|y/o|yrs?|months?|mths?|m)\b)?"
 _SEP = r"(?:\s{0,2},\s{0,2}|\s{1,3}(?:and|&)\s{1,3}|\s{0,2},\s{0,2}(?:and|&)\s{1,3})"
 _LAST = rf"(?:{_AGE}|(?:the|a)\s{{1,3}}baby\b)"
@@ -70,19 +78,32 @@ def household_spans(src: Source, words: frozenset[str], digits: bool) -> Iterato
     typed without their last dot."""
     if digits and words & _SET_WORDS:
         yield from _aged_sets(src)
-        for pattern in (SIBLING_TO, WHOSE_REMOVED, SIB_IS_AGED):
-            yield from (("sibling", m.start(), m.end()) for m in src.finditer(pattern))
+        for pattern, cues in ((SIBLING_TO, _SIB_TO_CUES), (WHOSE_REMOVED, _WHOSE_CUES), (SIB_IS_AGED, _SIB_CUES)):
+            yield from (("sibling", m.start(), m.end()) for m in src.at_words(pattern, cues))
     if words & {"twin", "triplet", "quad", "quin"}:
-        yield from (("sibling", m.start(), m.end()) for m in src.finditer(NAMED_SET))
+        yield from (("sibling", m.start(), m.end()) for m in src.at_words(NAMED_SET, _NAMED_CUES))
     if "." in src.text or "'" in src.text or "’" in src.text:
-        for m in SHORT_DOTTED.finditer(src.text):
+        for m in src.at_starts(SHORT_DOTTED, _dotted_places(src.text)):
             if f"{m.group().lower()}." not in NOT_INITIALS:
                 yield "initials", m.start(), m.end()
 
 
+def _dotted_places(text: str) -> Iterator[int]:
+    """Where SHORT_DOTTED can start, in order: the letter before each full stop, two before each apostrophe (each
+    pattern starts with a word's first letter, so only these places are tried, not every character)."""
+    places = []
+    for mark, back in ((".", 1), ("'", 2), ("’", 2)):
+        i = text.find(mark)
+        while i >= 0:
+            if i >= back:
+                places.append(i - back)
+            i = text.find(mark, i + 1)
+    return iter(sorted(set(places)))
+
+
 def _aged_sets(src: Source) -> Iterator[Span]:
     text, done = src.text, -1
-    for cue in src.finditer(SET_CUE):
+    for cue in src.at_words(SET_CUE, _SET_CUES):
         if cue.start() < done:
             continue
         b = _sentence(text, cue.start(), cue.end())[1]
