@@ -159,7 +159,8 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     short = lexicon().vocab.short_words
     at_pair, label, at_dot, aged, after_role = _frames()
     matches: list[re.Match[str]] = []
-    matches.extend(at_pair.finditer(text))
+    # (tried only where a word of one or two letters starts: the engine tried it at every character)
+    matches.extend(src.at_starts(at_pair, _short_run_starts(src)) if src.low is not None else at_pair.finditer(text))
     if " as " in text and (heads := words & _LABEL_HEADS):
         # (tried only where its child word starts, Source.at_starts: the engine tried it at every character)
         matches.extend(src.at_starts(label, iter(src.word_starts(heads))) if src.low is not None
@@ -186,3 +187,10 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
             if w.lower() in _NOT_DOTTED or (w.isalpha() and (w in short or w in _SUBJECTS or not w.islower())):
                 continue
             yield "initials", m.start(g), m.end(g)
+
+
+def _short_run_starts(src: Source) -> Iterator[int]:
+    """Where a run of one or two letters or digits starts, in order: a lone pair ("tm and her sister") is a whole run
+    of two letters (a space, a quote or a bracket after it), "a-m" one of one letter, and nothing but a run's first
+    letter has no letter or digit before it (the runs are the lower-case copy's: its offsets are the text's)."""
+    return iter(sorted(p for run, places in src._runs()[0].items() if len(run) <= 2 for p in places))

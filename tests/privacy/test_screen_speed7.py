@@ -49,3 +49,17 @@ def test_initials_without_their_last_dot_are_tried_only_before_dots_and_apostrop
     whole = [m.span() for m in hh.SHORT_DOTTED.finditer(text)]
     assert len(whole) >= 6
     assert [m.span() for m in src.at_starts(hh.SHORT_DOTTED, hh._dotted_places(text))] == whole
+
+
+def test_a_lone_pair_of_letters_is_tried_only_where_a_short_run_starts() -> None:
+    from bot.privacy.word_initials import _frames, _short_run_starts
+
+    at_pair = _frames()[0]
+    text = ("tm and her sister em; aa told me her dad has two wives; cd is not to be collected by dad; rj's mum rang. "
+            "hm (yr 5) and a-m and her brother; x_tm and her mum, 7tm and his dad, Tm and his dad, (jb) said that his "
+            "nan; the tm’s mum; ab-cd and her mum. ") + "Seen at home on 3 May with the social worker. " * 40
+    for body in (text, text.upper() + text):
+        src = Source(body)
+        whole = [m.span() for m in at_pair.finditer(body)]
+        assert len(whole) >= 7
+        assert [m.span() for m in src.at_starts(at_pair, _short_run_starts(src))] == whole
