@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from bot.privacy.digit_runs import code_starts
 from bot.privacy.headed import BIRTH_HEADS, at_heads
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.nhs import nhs_number_valid
@@ -344,8 +345,8 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
 def _references(src: Source, phones: list[Span], words: frozenset[str]) -> Iterator[Span]:
     links = [("link", m.start(), m.end()) for m in src.finditer(URL)] if "/" in src.text else []
     # a keyword reference starts at its keyword: tried only there (Source.at_words), not at every character
-    # (every way through CODE_REF holds a "/" or three digits: else the engine tries it at every character for none)
-    code = src.finditer(CODE_REF) if "/" in src.text or _DIGITS3.search(src.text) else iter(())
+    # (every way through CODE_REF holds a "/" or three digits, and starts where digit_runs.code_starts says)
+    code = src.at_starts(CODE_REF, code_starts(src)) if "/" in src.text or _DIGITS3.search(src.text) else ()
     found = (src.at_words(KEYWORD_REF, words & _REF_GATE), code)
     for pattern, matches in zip((KEYWORD_REF, CODE_REF), found, strict=True):
         for m in matches:

@@ -63,3 +63,19 @@ def test_a_lone_pair_of_letters_is_tried_only_where_a_short_run_starts() -> None
         whole = [m.span() for m in at_pair.finditer(body)]
         assert len(whole) >= 7
         assert [m.span() for m in src.at_starts(at_pair, _short_run_starts(src))] == whole
+
+
+def test_a_record_code_is_tried_only_where_one_can_start() -> None:
+    import random
+
+    from bot.privacy.digit_runs import code_starts
+    from bot.privacy.patterns import CODE_REF
+
+    text = ("ref CWAC-CP-22-0198, AB/12/C, 12/3/2024, AB1234 and AB-123456, LL12AB345678, 1234567 and x1234567, "
+            "£1234567, ABCDEFG1234, ABCDEF-1234, 123456789/12, _AB12345, ÀB1234 ٣٤٥٦٧٨٩ and/or step-down 7/8ths. ")
+    rng = random.Random(7)
+    noise = "".join(rng.choice("AB1-/ x.£_ab") for _ in range(4_000))
+    for body in (text, text * 3 + "Seen at home on 3 May. " * 40, noise):
+        whole = [m.span() for m in CODE_REF.finditer(body)]
+        assert len(whole) >= 5
+        assert [m.span() for m in Source(body).at_starts(CODE_REF, code_starts(Source(body)))] == whole
