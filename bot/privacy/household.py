@@ -34,8 +34,8 @@ _SET_WORDS = frozenset({"kids", "children", "siblings", "sibs", "boys", "girls",
 # where each pattern can start: a run of letters and digits opening with one of these (Source.at_words finds "sister"
 # in "sisters" too, so these are not cut down to the message's words), so no pattern scans every character
 _SET_CUES = frozenset({*"23456789", "10", "11", "12", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                       "ten", "eleven", "twelve", "older", "younger", "eldest", "youngest", "other", "little", "big", "has", "have", "had", "got",
-                       "the"})
+                       "ten", "eleven", "twelve", "older", "younger", "eldest", "youngest", "other", "little", "big",
+                       "has", "have", "had", "got", "the"})
 _SIB_TO_CUES = frozenset({"half", "step", "sibling", "brother", "sister"})
 _WHOSE_CUES, _SIB_CUES = frozenset({"whose"}), frozenset({"brother", "sister", "bro", "sis", "sibling"})
 _NAMED_CUES = frozenset({"the", "her", "his", "their", "triplet", "quad", "quin"})

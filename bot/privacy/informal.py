@@ -15,8 +15,9 @@ import heapq
 import re
 from collections.abc import Iterator
 
+from bot.privacy.digit_runs import digit_runs
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.patterns import _MONTH, Source, _digit_runs, nhs_number_valid
+from bot.privacy.patterns import _MONTH, Source, nhs_number_valid
 from bot.privacy.published import NOT_SCHOOL_NAME, team_mailbox
 
 Span = tuple[str, int, int]
@@ -163,7 +164,7 @@ def spoken_numbers(src: Source, words: frozenset[str]) -> Iterator[Span]:
     """Phone and NHS numbers read out in words or split by separators the digit shapes do not take (tried only where
     a digit word or a run of digits starts, Source.at_starts: the engine tried it at every character)."""
     text = src.text
-    found = src.at_starts(_SPOKEN_ANY_CASE, heapq.merge(src.word_starts(words & GATE), _digit_runs(text))) \
+    found = src.at_starts(_SPOKEN_ANY_CASE, heapq.merge(src.word_starts(words & GATE), digit_runs(src))) \
         if src.low is not None else _SPOKEN_ANY_CASE.finditer(text)
     for m in found:
         if m.end() - m.start() > _LONGEST_READ_OUT:

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from bot.privacy.digit_runs import code_starts
+from bot.privacy.digit_runs import code_starts, digit_runs
 from bot.privacy.headed import BIRTH_HEADS, at_heads
 from bot.privacy.lexicon import alternation, vocabulary
 from bot.privacy.nhs import nhs_number_valid
@@ -192,16 +192,7 @@ _YEAR_GATE = frozenset({"year", "years", "yrs", "yr", "y", "reception", "sixth",
                         "th", "fs", "foundation", "form", "tutor"})
 _SCHOOL_GATE = frozenset({"primary", "academy", "grammar", "infants", "juniors", "high", "catholic"})
 
-_DIGIT_RUN, _DIGITS3 = re.compile(r"\d{1,40}"), re.compile(r"\d{3}")
-
-
-def _digit_runs(text: str) -> Iterator[int]:
-    """Where each run of digits starts (a house number: NUMBERED_STREET starts at one; 'no. 12' is found at 12)."""
-    last = -2
-    for m in _DIGIT_RUN.finditer(text):
-        if m.start() != last:
-            yield m.start()
-        last = m.end()
+_DIGITS3 = re.compile(r"\d{3}")
 
 
 def _before_dots(text: str) -> Iterator[int]:
@@ -331,7 +322,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
     numbered = streets or not src.text.isascii() or any(w.endswith(STREET_ENDS) for w in words)
     patterns = ((NUMBERED_STREET,) if numbered else ()) + ((NAMED_STREET,) if streets else ())
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        found = (src.at_starts(pattern, house_numbers(src, words, _digit_runs(src.text), pattern))
+        found = (src.at_starts(pattern, house_numbers(src, words, iter(digit_runs(src)), pattern))
                  if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
                  else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))

@@ -20,8 +20,9 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from bot.privacy.digit_runs import digit_runs
 from bot.privacy.lexicon import alternation, lexicon, vocabulary
-from bot.privacy.patterns import Source, Span, _digit_runs
+from bot.privacy.patterns import Source, Span
 from bot.privacy.source import MANY_CUES
 
 _AHEAD = 50
@@ -128,11 +129,11 @@ def cued_plate_spans(src: Source, words: frozenset[str], digits: bool) -> Iterat
                 yield "vehicle", *found
 
 
-def before_digit_runs(text: str) -> Iterator[int]:
+def before_digit_runs(src: Source) -> Iterator[int]:
     """Where pointers.LOWER_PLATE (a plate in lower case) can start, in order: one to three characters before a run of
     digits (its letters and a space come first), so the engine is not asked to try it at every character."""
     last = -1
-    for d in _digit_runs(text):
+    for d in digit_runs(src):
         for start in (d - 3, d - 2, d - 1):
             if start > last:
                 last = start

@@ -390,7 +390,7 @@ def pointer_detectors(src: Source, words: frozenset[str], digits: bool) -> list[
         # ("S17 CIN plans": a section and a service's letters, round 38)
         out.append(("vehicle", m.start(), m.end()) for m in PLATE.finditer(text)
                    if not (m.group().split()[0].lower() in acronyms and m.group()[-3:].lower() in acronyms))
-        lower = src.at_starts(LOWER_PLATE, before_digit_runs(text))  # (tried only before a run of digits)
+        lower = src.at_starts(LOWER_PLATE, before_digit_runs(src))  # (tried only before a run of digits)
         out.append(("vehicle", m.start(), m.end()) for m in lower if m.group(2) not in english
                    and not (m.group(1) and m.group(0)[2] == " " and (m.group(1) in english or m.group(1) in acronyms)))
     if words & _RELATIVE_WORDS:
