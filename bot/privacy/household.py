@@ -36,6 +36,10 @@ _SET_WORDS = frozenset({"kids", "children", "siblings", "sibs", "boys", "girls",
 _SET_CUES = frozenset({*"23456789", "10", "11", "12", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                        "ten", "eleven", "twelve", "older", "younger", "eldest", "youngest", "other", "little", "big",
                        "has", "have", "had", "got", "the"})
+# every SET_CUE match holds one of these whole within 12 characters of its start (its count, or the set after "the"):
+# "the" is tried only there (Source.at_words' `near`)
+_SET_NEAR = (frozenset({*"23456789", "10", "11", "12", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                        "ten", "eleven", "twelve", "sisters", "brothers", "siblings", "twins", "triplets"}), 12)
 _SIB_TO_CUES = frozenset({"half", "step", "sibling", "brother", "sister"})
 _WHOSE_CUES, _SIB_CUES = frozenset({"whose"}), frozenset({"brother", "sister", "bro", "sis", "sibling"})
 _NAMED_CUES = frozenset({"the", "her", "his", "their", "triplet", "quad", "quin"})
@@ -103,7 +107,7 @@ def _dotted_places(text: str) -> Iterator[int]:
 
 def _aged_sets(src: Source) -> Iterator[Span]:
     text, done = src.text, -1
-    for cue in src.at_words(SET_CUE, _SET_CUES):
+    for cue in src.at_words(SET_CUE, _SET_CUES, near=_SET_NEAR):
         if cue.start() < done:
             continue
         b = _sentence(text, cue.start(), cue.end())[1]
