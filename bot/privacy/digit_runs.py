@@ -1,9 +1,11 @@
 """Where the message's runs of digits start, found once per message (held on its Source) for every detector that
 tries a pattern only at numbers, and the few places a record code (patterns.CODE_REF) can start, read from them.
-Kept apart from patterns.py, which imports it (and is full)."""
+Both are given lazily: a message of nothing but digits ("1 " 20,000 times) is left to the regex engine after a few
+hundred places (Source.at_starts), so its places past those are never made. Kept apart from patterns.py (full)."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -13,11 +15,20 @@ _DIGIT_RUN = re.compile(r"\d+")
 _KEY = ("digit runs",)
 
 
-def digit_runs(src: Source) -> list[int]:
-    """Where each maximal run of digits (\\d, as the patterns read them) starts in the text, in order."""
-    if (found := src._memo.get(_KEY)) is None:
-        found = src._memo[_KEY] = [m.start() for m in _DIGIT_RUN.finditer(src.text)]
-    return found  # type: ignore[return-value]
+def digit_runs(src: Source) -> Iterator[int]:
+    """Where each maximal run of digits (\\d, as the patterns read them) starts in the text, in order (kept for the
+    message once a caller has read them all)."""
+    if (found := src._memo.get(_KEY)) is not None:
+        return iter(found)  # type: ignore[call-overload]
+    return _scan(src)
+
+
+def _scan(src: Source) -> Iterator[int]:
+    seen = []
+    for m in _DIGIT_RUN.finditer(src.text):
+        seen.append(m.start())
+        yield seen[-1]
+    src._memo[_KEY] = seen
 
 
 def code_starts(src: Source) -> Iterator[int]:
@@ -25,17 +36,31 @@ def code_starts(src: Source) -> Iterator[int]:
     six at most), or a run of at most eight letters and digits just before a "-" or "/" ("CP-22-0198", "AB/12").
     Each way through CODE_REF starts at one of these (tests/privacy/test_screen_speed7.py), so the engine need not
     try it at every character of a message that holds a "/" or a three-digit number."""
-    text = src.text
-    places = set(digit_runs(src))
-    for d in digit_runs(src):
-        places.add(_run_start(text, d, 6))
-    for mark in "-/":
-        i = text.find(mark)
-        while i >= 0:
-            places.add(_run_start(text, i, 8))
-            i = text.find(mark, i + 1)
-    places.discard(-1)
-    return iter(sorted(places))
+    text, ready, last = src.text, [], -1
+    for pos, is_digit in heapq.merge(((d, True) for d in digit_runs(src)), _marks(text)):
+        while ready and ready[0] < pos - 8:  # (every place still to come is at least pos - 8)
+            if (p := heapq.heappop(ready)) > last:
+                last = p
+                yield p
+        heapq.heappush(ready, _run_start(text, pos, 6 if is_digit else 8))
+        if is_digit:
+            heapq.heappush(ready, pos)
+    while ready:
+        if (p := heapq.heappop(ready)) > last:
+            last = p
+            yield p
+
+
+def _marks(text: str) -> Iterator[tuple[int, bool]]:
+    """Each "-" and "/" in the text, in order."""
+    return heapq.merge(*(_finds(text, mark) for mark in "-/"))
+
+
+def _finds(text: str, mark: str) -> Iterator[tuple[int, bool]]:
+    i = text.find(mark)
+    while i >= 0:
+        yield i, False
+        i = text.find(mark, i + 1)
 
 
 def _run_start(text: str, end: int, most: int) -> int:

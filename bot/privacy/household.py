@@ -12,6 +12,7 @@ quantifiers, each sentence read from its cue: linear time.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -95,14 +96,16 @@ def household_spans(src: Source, words: frozenset[str], digits: bool) -> Iterato
 def _dotted_places(text: str) -> Iterator[int]:
     """Where SHORT_DOTTED can start, in order: the letter before each full stop, two before each apostrophe (each
     pattern starts with a word's first letter, so only these places are tried, not every character)."""
-    places = []
-    for mark, back in ((".", 1), ("'", 2), ("’", 2)):
-        i = text.find(mark)
-        while i >= 0:
-            if i >= back:
-                places.append(i - back)
-            i = text.find(mark, i + 1)
-    return iter(sorted(set(places)))
+    return heapq.merge(*(_before(text, mark, back) for mark, back in ((".", 1), ("'", 2), ("’", 2))))
+
+
+def _before(text: str, mark: str, back: int) -> Iterator[int]:
+    """`back` characters before each `mark`, in order (lazily: a message of dots is left to the engine early)."""
+    i = text.find(mark)
+    while i >= 0:
+        if i >= back:
+            yield i - back
+        i = text.find(mark, i + 1)
 
 
 def _aged_sets(src: Source) -> Iterator[Span]:

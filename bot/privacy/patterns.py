@@ -322,7 +322,7 @@ def _addresses(src: Source, words: frozenset[str], phones: list[Span]) -> Iterat
     numbered = streets or not src.text.isascii() or any(w.endswith(STREET_ENDS) for w in words)
     patterns = ((NUMBERED_STREET,) if numbered else ()) + ((NAMED_STREET,) if streets else ())
     for pattern in patterns + ((FLAT,) if words & _FLAT_WORDS else ()):
-        found = (src.at_starts(pattern, house_numbers(src, words, iter(digit_runs(src)), pattern))
+        found = (src.at_starts(pattern, house_numbers(src, words, digit_runs(src), pattern))
                  if pattern is NUMBERED_STREET
                  # a flat starts at its word (all of them: "flatno 3" holds no word "flat")
                  else src.at_words(FLAT, _FLAT_WORDS) if pattern is FLAT else src.finditer(pattern))

@@ -12,6 +12,7 @@ bounded regex found from a cheap word gate: linear time.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -19,6 +20,7 @@ from functools import cache
 from bot.privacy.initial_context import IS_AGE
 from bot.privacy.lexicon import lexicon
 from bot.privacy.patterns import Source, Span, _before_dots
+from bot.privacy.source import _RUNS
 
 _SUBJECTS = frozenset({"pe", "re", "dt", "it", "rs", "cs", "pp", "ks", "yr"})  # school subjects given a year
 
@@ -159,8 +161,10 @@ def word_initial_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
     short = lexicon().vocab.short_words
     at_pair, label, at_dot, aged, after_role = _frames()
     matches: list[re.Match[str]] = []
-    # (tried only where a word of one or two letters starts: the engine tried it at every character)
-    matches.extend(src.at_starts(at_pair, _short_run_starts(src)) if src.low is not None else at_pair.finditer(text))
+    # (tried only where a word of one or two letters starts, when the message's runs are made: the engine tried it at
+    # every character; a message whose runs no reader has asked for, "a." 20,000 times, is left to the engine)
+    matches.extend(src.at_starts(at_pair, _short_run_starts(src)) if src.low is not None and (_RUNS,) in src._memo
+                   else at_pair.finditer(text))
     if " as " in text and (heads := words & _LABEL_HEADS):
         # (tried only where its child word starts, Source.at_starts: the engine tried it at every character)
         matches.extend(src.at_starts(label, iter(src.word_starts(heads))) if src.low is not None
@@ -193,4 +197,4 @@ def _short_run_starts(src: Source) -> Iterator[int]:
     """Where a run of one or two letters or digits starts, in order: a lone pair ("tm and her sister") is a whole run
     of two letters (a space, a quote or a bracket after it), "a-m" one of one letter, and nothing but a run's first
     letter has no letter or digit before it (the runs are the lower-case copy's: its offsets are the text's)."""
-    return iter(sorted(p for run, places in src._runs()[0].items() if len(run) <= 2 for p in places))
+    return heapq.merge(*(places for run, places in src._runs()[0].items() if len(run) <= 2))  # (each in order)
