@@ -47,9 +47,28 @@ def chain_job_spans(src: Source, words: frozenset[str]) -> Iterator[Span]:
         a, _b = _sentence(text, m.start(), m.end())
         lo = max(a, m.start() - _REACH)
         verb = _verb_before(src, lo, m.start())
-        if verb is not None and src.search(_WHO, max(a, verb - _REACH), verb):
+        if verb is not None and _someones(src, max(a, verb - _REACH), verb):
             yield "workplace", m.start(), m.end()
             return
+
+
+# a plural relative word, and what ties it to one child ("her parents", "the parents", "both parents", "Jo's parents")
+_PLURAL = frozenset({"parents", "carers", "families", "grandparents"})
+_TIED = re.compile(r"(?:\b(?:both|the|her|his|their|my|your|our|its)|['’]s?)\s{1,3}"
+                   r"(?:(?:birth|foster|step)[\s\-]{0,2})?$", re.IGNORECASE)
+_BOTH = re.compile(r"\s{1,3}(?:both|of\s{1,3}(?:the|a|this|that|her|his)\b)", re.IGNORECASE)  # "parents both work"
+
+
+def _someones(src: Source, lo: int, hi: int) -> bool:
+    """A relative or pronoun between lo and hi who is one child's: a plural with no determiner or possessive before
+    it ("parents working at X on zero hours contracts") is parents in general, no one's identity (review of rounds
+    54-55)."""
+    while lo < hi and (m := src.search(_WHO, lo, hi)):
+        if m.group().lower() not in _PLURAL or _TIED.search(src.text, max(0, m.start() - 20), m.start()) or (
+                _BOTH.match(src.text, m.end())):
+            return True
+        lo = m.end()
+    return False
 
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(_WORKS)) + r")\b", re.IGNORECASE)

@@ -16,7 +16,8 @@ import heapq
 import re
 from collections.abc import Iterator
 
-from bot.privacy.patterns import NOT_INITIALS, Source, Span, _sentence
+from bot.privacy.patterns import Source, Span, _sentence
+from bot.privacy.role_letters import are_initials
 
 _NUM = r"(?:[2-9]|1[0-2]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _KIDS = (r"(?:(?:little|older|younger|young|small|teenage|half|step)[\s\-]{1,3})?"
@@ -82,14 +83,14 @@ def household_spans(src: Source, words: frozenset[str], digits: bool) -> Iterato
     """Children of one household told by count and ages, by a counted set, or by a multiple birth's sex; initials
     typed without their last dot."""
     if digits and words & _SET_WORDS:
-        yield from _aged_sets(src)
+        yield from _real(src, _aged_sets(src))
         for pattern, cues in ((SIBLING_TO, _SIB_TO_CUES), (WHOSE_REMOVED, _WHOSE_CUES), (SIB_IS_AGED, _SIB_CUES)):
-            yield from (("sibling", m.start(), m.end()) for m in src.at_words(pattern, cues))
+            yield from _real(src, (("sibling", m.start(), m.end()) for m in src.at_words(pattern, cues)))
     if words & {"twin", "triplet", "quad", "quin"}:
-        yield from (("sibling", m.start(), m.end()) for m in src.at_words(NAMED_SET, _NAMED_CUES))
+        yield from _real(src, (("sibling", m.start(), m.end()) for m in src.at_words(NAMED_SET, _NAMED_CUES)))
     if "." in src.text or "'" in src.text or "’" in src.text:
         for m in src.at_starts(SHORT_DOTTED, _dotted_places(src.text)):
-            if f"{m.group().lower()}." not in NOT_INITIALS:
+            if are_initials(src.text, m.start(), m.end()):
                 yield "initials", m.start(), m.end()
 
 
@@ -117,3 +118,17 @@ def _aged_sets(src: Source) -> Iterator[Span]:
         if ages := src.search(AGE_LIST, cue.end(), min(b, cue.end() + 80)):
             done = ages.end()
             yield "sibling", cue.start(), ages.end()
+
+
+# a made-up family: an example, case study, scenario or vignette of training (review of rounds 54-55)
+_MADE_UP = re.compile(r"\b(?:examples?|case[\s\-]{1,3}stud(?:y|ies)|scenarios?|vignettes?|training|hypothetical(?:ly)?"
+                      r"|role[\s\-]{0,3}plays?|fictional|made[\s\-]{1,3}up|for\s{1,3}instance)\b", re.IGNORECASE)
+
+
+def _real(src: Source, spans: Iterator[Span]) -> Iterator[Span]:
+    """The spans whose sentence names no example, case study, scenario, vignette or training: a family made up to
+    teach with ("3 kids aged 4, 6 and 9 in the group's example") is no real household."""
+    for span in spans:
+        a, b = _sentence(src.text, span[1], span[2])
+        if src.search(_MADE_UP, a, b) is None:
+            yield span

@@ -137,6 +137,8 @@ class Vocabulary(BaseModel):
     published_people: frozenset[str]
     eponym_organisations: frozenset[str]
     fiction_names: frozenset[str]
+    fiction_context: frozenset[str]
+    fiction_person_cues: frozenset[str]
     org_plural_verbs: frozenset[str]
     not_name_times: frozenset[str]
     season_event_nouns: frozenset[str]

@@ -70,9 +70,43 @@ def _named_phrases(text: str, spans: list[tuple[int, int]], bases: list[str], at
         for i in at.get(phrase[0], ()):
             if tuple(bases[i:i + k]) == phrase and not (
                     (i and bases[i - 1] in family) or (i + k < n and bases[i + k] in family)
-                    or _AGED.match(text, spans[i + k - 1][1])):
+                    or _AGED.match(text, spans[i + k - 1][1])) and not (
+                    phrase in _fiction()[0] and _child_told(text, spans[i][0], spans[i + k - 1][1])):
                 out.update(range(i, i + k))
     return out
+
+
+_AGE_OR_YEAR = (r"\d{1,2}\s{0,2}(?:yo|y/o|yrs?\b|years?[\s\-]{1,3}old|months?[\s\-]{1,3}old)|\baged?\s{1,2}\d"
+                r"|\b(?:year|yr|y)\s{0,2}(?:[1-9]|1[0-3])\b|\bclass\s{1,3}\w|\b(?:in|on)\s{1,3}(?:a|the|her|his)\s{1,3}"
+                r"(?:class|form|set)\b")
+
+
+@cache
+def _fiction() -> tuple[frozenset[tuple[str, ...]], re.Pattern[str], re.Pattern[str]]:
+    """The fiction names as word tuples; a book's, film's or show's word; a child's context (vocabulary
+    fiction_context and fiction_person_cues, an age or a year group)."""
+    v = lexicon().vocab
+
+    def words(ws: frozenset[str]) -> str:
+        return "|".join(sorted((re.escape(w).replace(r"\ ", r"[\s\-]{1,3}") for w in ws), key=len, reverse=True))
+    return (frozenset(tuple(_base(w) for w in p.split()) for p in v.fiction_names),
+            re.compile(rf"(?<![\w'’])(?:{words(v.fiction_context)})(?![\w'’])", re.IGNORECASE),
+            re.compile(rf"(?<![\w'’])(?:{words(v.fiction_person_cues)})(?![\w'’])|{_AGE_OR_YEAR}", re.IGNORECASE))
+
+
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)|\n")
+
+
+def _child_told(text: str, start: int, end: int) -> bool:
+    """A fiction name at start..end is a child's: its sentence tells a child's age, year group, relative, disclosure
+    or harm, and no book, film or show ("James Bond in year 10 is being exploited"; "reading Alex Rider in year 7"
+    and "a Harry Potter party" pass)."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    m = _SENTENCE_END.search(text, end, end + 200)
+    b = m.start() if m else min(len(text), end + 200)
+    _, fiction, child = _fiction()
+    return (child.search(text, a, start) is not None or child.search(text, end, b) is not None) and (
+        fiction.search(text, a, b) is None)
 
 
 def _joined(text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -18,6 +18,7 @@ from bot.privacy.phones import PHONE
 from bot.privacy.phones import phones as find_phones
 from bot.privacy.places import NAMED_STREET, STREET_ENDS, house_numbers, named_street_place
 from bot.privacy.published import team_mailbox
+from bot.privacy.role_letters import are_initials
 from bot.privacy.source import _MAX_STARTS, MANY_CUES, Source, _reach_back
 
 Span = tuple[str, int, int]
@@ -142,10 +143,6 @@ DOTTED_INITIALS = re.compile(
     r"|(?<![\w.])[A-Za-z]\.[A-Za-z](?![\w.'’@/])(?=\s{1,3}(?:and|&)\s{1,3}(?:his|her|their|[A-Za-z]\.[A-Za-z]\b))"
     r"|(?<![\w.])(?:(?<=brother\s)|(?<=sister\s)|(?<=and\s))[A-Za-z]\.[A-Za-z](?![\w.'’@/])"
 )
-# abbreviations, and a professional's role with dots (d.o. to i.r.o.): a title, no one's initials
-NOT_INITIALS = {"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.", "d.o.b.",
-                "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o.", "p.e.", "r.e.", "i.t.", "d.t.", "w.c.", "c.o.",
-                "s.w.", "d.o.", "g.p.", "h.v.", "p.c.", "d.c.", "d.s.", "d.i.", "t.a.", "d.s.l.", "i.r.o."}
 
 # A home described by what is near it, with no street word ("the bungalow at the bottom of Halton Brow", "house 3 on
 # the Woodchurch estate", "the house opposite the Co-op in Lache"): a dwelling, a preposition, a capitalised place.
@@ -254,8 +251,7 @@ def detectors(src: Source, words: frozenset[str]) -> list[Iterator[Span]]:
     if "." in text:
         # only where a lone letter stands before a full stop (at_starts hands a text of nothing else to the engine)
         dotted = src.at_starts(DOTTED_INITIALS, _before_dots(text))
-        out.append(("initials", m.start(), m.end()) for m in dotted
-                   if m.group(0).replace(" ", "").lower().rstrip(".") + "." not in NOT_INITIALS)
+        out.append(("initials", m.start(), m.end()) for m in dotted if are_initials(text, m.start(), m.end()))
     if words & _HOME_GATE:
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_NEAR, _HOME_GATE & words))
         out.append(("address", m.start(), m.end()) for m in src.at_words(HOME_STREET, _HOME_GATE & words))

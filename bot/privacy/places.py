@@ -156,6 +156,10 @@ STREET_ENDS = ("way", "gate", "field", "side", "croft", "bank", "wood", "ley", "
 # A number after a part of a statute or document ("section 11", "para 4", "schedule 2") is no house number (round 55).
 _LEGAL_PART = re.compile(r"(?<![\w'’])(?:sections?|ss?|paras?|paragraphs?|part|schedule|article|regulation|clause"
                          r"|chapter|rule)\.?\s{0,2}$", re.IGNORECASE)
+# where someone lives, just before the part word: "live at part 12 Mill Lane" is an address (review of rounds 54-55)
+_HOME_BEFORE = re.compile(r"\b(?:live|lives|living|lived|stays|staying|stayed|moved|moving|address|home|house|resides"
+                          r"|residing)\b(?:\s{1,3}(?:is|was|now|still))?(?:\s{1,3}(?:at|to|in|on))?\s{1,3}$",
+                          re.IGNORECASE)
 
 
 def house_numbers(src: Source, words: frozenset[str], starts: Iterator[int], pattern: re.Pattern[str]) -> Iterator[int]:
@@ -181,4 +185,5 @@ def house_numbers(src: Source, words: frozenset[str], starts: Iterator[int], pat
 
 def _legal_part(src: Source, p: int) -> bool:
     """The number at p follows a statute's or document's part ("section 11 audit due end")."""
-    return _LEGAL_PART.search(src.text, max(0, p - 12), p) is not None
+    m = _LEGAL_PART.search(src.text, max(0, p - 12), p)
+    return m is not None and _HOME_BEFORE.search(src.text, max(0, m.start() - 30), m.start()) is None

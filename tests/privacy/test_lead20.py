@@ -1,6 +1,7 @@
 """The twentieth session's own checks: a professional's role written with dots ("the D.O.", "G.P", "H.V.") is a
-title, not a person's initials; two capitals joined by dots that are no known title still screen as initials.
-Sentences are written here, not from a corpus."""
+title, not a person's initials (only after a determiner or possessive since the review of rounds 54-55:
+test_review20.py); two capitals joined by dots that are no known title still screen as initials. Sentences are
+written here, not from a corpus."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ PASSES = [
     # a role's letters with dots, with and without the last one (fail on 2385eea and on f65de30)
     "spoke to the D.O. today, no further action for now",
     "the G.P said she would write to the panel",
-    "H.V. visiting weekly, all agencies aware",
-    "P.C. on response attended and logged it",
+    # (review of rounds 54-55: a role's letters pass only after a determiner or possessive; these two had none)
+    "the H.V. visiting weekly, all agencies aware",
+    "a P.C. on response attended and logged it",
     "the T.A. was with the class the whole afternoon",
     "ref the D.S.L. guidance on the shared drive",
 ]

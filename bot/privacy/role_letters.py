@@ -1,0 +1,47 @@
+"""A professional's role written with dots ("the D.O.", "her G.P", "our T.A.", "spoke to the H.V."), told apart
+from a child's initials that are the same letters (review of rounds 54-55).
+
+The letters of a role are also a child's initials: "D.C. told me her dad hits her", "T.A. has disclosed", "P.C. in
+Year 8". A role is a post someone holds, so it is written after a determiner or a possessive ("the", "her", "our",
+"the school's"); a child's initials stand alone, before a verb, an age, a year group or a plan. So these letters pass
+only after such a word, and are initials everywhere else. Abbreviations that are never initials (e.g., i.e., a.m.)
+are patterns.NOT_INITIALS and pass wherever they are. One bounded look back: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+# abbreviations: no one's initials wherever they are
+NOT_INITIALS = frozenset({"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k.", "u.k.", "c.v.", "a.k.a.", "r.i.p.",
+                          "d.o.b.", "a.s.a.p.", "e.t.a.", "v.s.", "b.a.", "m.a.", "p.t.o.", "p.e.", "r.e.", "i.t.",
+                          "d.t.", "w.c.", "c.o.", "s.w."})
+# a role's letters with dots, lower case with every dot ("g.p." for "G.P" and "G. P.")
+ROLE_LETTERS = frozenset({"d.o.", "g.p.", "h.v.", "p.c.", "d.c.", "d.s.", "d.i.", "t.a.", "d.s.l.", "i.r.o."})
+# a determiner or possessive just before the letters: the role as a post someone holds
+_HELD = re.compile(r"(?<![\w'’])(?:the|a|an|her|his|their|our|my|your|its|this|every|named"
+                   r"|[a-z]{2,20}['’]s?)\s{1,3}$", re.IGNORECASE)
+
+
+_LAST_LETTER = re.compile(r"[A-Za-z](?![\w'’])")  # one more letter that ends the word: "D.O.B", its last dot dropped
+
+
+def are_initials(text: str, start: int, end: int) -> bool:
+    """Whether the dotted letters at start..end are initials: not an abbreviation (with the word's last letter
+    after them when its dot was dropped, "D.O.B 3/4/15"), nor a role's letters after a determiner."""
+    key = dotted_key(text[start:end])
+    if key in NOT_INITIALS or ((last := _LAST_LETTER.match(text, end)) and f"{key}{last.group().lower()}." in
+                               NOT_INITIALS):
+        return False
+    return not held_role(text, start, key)
+
+
+def dotted_key(letters: str) -> str:
+    """The letters as NOT_INITIALS and ROLE_LETTERS spell them: lower case, no spaces, one dot after each letter."""
+    return letters.replace(" ", "").lower().rstrip(".") + "."
+
+
+def held_role(text: str, start: int, key: str) -> bool:
+    """The dotted letters `key` (dotted_key) starting at `start` are a role's, written after a determiner or a
+    possessive ("the D.S.L.", "her G.P"), not a child's initials."""
+    return key in ROLE_LETTERS and _HELD.search(text, max(0, start - 24), start) is not None
