@@ -61,7 +61,7 @@ _BOTH = re.compile(r"\s{1,3}(?:both|of\s{1,3}(?:the|a|this|that|her|his)\b)", re
 
 def _someones(src: Source, lo: int, hi: int) -> bool:
     """A relative or pronoun between lo and hi who is one child's: a plural with no determiner or possessive before
-    it ("parents working at X on zero hours contracts") is parents in general, no one's identity (review of rounds
+    it ("parents doing shifts at X in Y need childcare") is parents in general, no one's identity (review of rounds
     54-55)."""
     while lo < hi and (m := src.search(_WHO, lo, hi)):
         if m.group().lower() not in _PLURAL or _TIED.search(src.text, max(0, m.start() - 20), m.start()) or (

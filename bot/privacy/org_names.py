@@ -99,7 +99,7 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)|\n")
 
 def _child_told(text: str, start: int, end: int) -> bool:
     """A fiction name at start..end is a child's: its sentence tells a child's age, year group, relative, disclosure
-    or harm, and no book, film or show ("James Bond in year 10 is being exploited"; "reading Alex Rider in year 7"
+    or harm, and no book, film or show ("Harry Potter in Y8 has gone missing"; "reading Tom Gates with year 5"
     and "a Harry Potter party" pass)."""
     a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     m = _SENTENCE_END.search(text, end, end + 200)

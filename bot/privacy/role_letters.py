@@ -1,11 +1,12 @@
 """A professional's role written with dots ("the D.O.", "her G.P", "our T.A.", "spoke to the H.V."), told apart
 from a child's initials that are the same letters (review of rounds 54-55).
 
-The letters of a role are also a child's initials: "D.C. told me her dad hits her", "T.A. has disclosed", "P.C. in
-Year 8". A role is a post someone holds, so it is written after a determiner or a possessive ("the", "her", "our",
-"the school's"); a child's initials stand alone, before a verb, an age, a year group or a plan. So these letters pass
-only after such a word, and are initials everywhere else. Abbreviations that are never initials (e.g., i.e., a.m.)
-are patterns.NOT_INITIALS and pass wherever they are. One bounded look back: linear time.
+The letters of a role are also a child's initials: "H.V. said her stepdad kicked her", "G.P. in yr 9 is self
+harming". A role is a post someone holds, so it is written after a determiner or a possessive ("the", "her", "our",
+"the school's"), or names the post's work ("G.P. surgery", "D.S.L. training"); a child's initials stand alone, before
+a verb, an age, a year group or a plan. So these letters pass only after such a word or before such a noun, and are
+initials everywhere else. Abbreviations that are never initials (e.g., i.e., a.m.) are NOT_INITIALS and pass wherever
+they are. One bounded look back and one anchored match: linear time.
 """
 
 from __future__ import annotations
@@ -33,7 +34,14 @@ def are_initials(text: str, start: int, end: int) -> bool:
     if key in NOT_INITIALS or ((last := _LAST_LETTER.match(text, end)) and f"{key}{last.group().lower()}." in
                                NOT_INITIALS):
         return False
-    return not held_role(text, start, key)
+    return not held_role(text, start, end, key)
+
+
+# a word of the post's work straight after the letters: "G.P. surgery", "D.S.L. training", "H.V. team" (a noun a child's
+# initials do not take before them)
+_POST_NOUN = re.compile(r"\s{0,2}(?:surgery|surgeries|appointments?|appts?|practice|letters?|notes|records|training"
+                        r"|team|service|office|register|rota|cover|lead|leads|role|roles|guidance|policy|network)\b",
+                        re.IGNORECASE)
 
 
 def dotted_key(letters: str) -> str:
@@ -41,7 +49,8 @@ def dotted_key(letters: str) -> str:
     return letters.replace(" ", "").lower().rstrip(".") + "."
 
 
-def held_role(text: str, start: int, key: str) -> bool:
-    """The dotted letters `key` (dotted_key) starting at `start` are a role's, written after a determiner or a
-    possessive ("the D.S.L.", "her G.P"), not a child's initials."""
-    return key in ROLE_LETTERS and _HELD.search(text, max(0, start - 24), start) is not None
+def held_role(text: str, start: int, end: int, key: str) -> bool:
+    """The dotted letters `key` (dotted_key) at start..end are a role's, written after a determiner or a possessive
+    ("the D.S.L.", "her G.P") or before a word of the post's work ("G.P. surgery"), not a child's initials."""
+    return key in ROLE_LETTERS and (_HELD.search(text, max(0, start - 24), start) is not None
+                                    or _POST_NOUN.match(text, end) is not None)

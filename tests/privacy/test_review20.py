@@ -40,6 +40,9 @@ PASSES = [
     "our T.A. will do the check-in each morning",
     "I passed it to the D.S.L. straight away",
     "the I.R.O. chairs the review next week",
+    # or before a word of the post's work
+    "G.P. surgery has no record of the appointment",
+    "D.S.L. training is on the 4th, book via the portal",
     # abbreviations, with and without their last dot
     "D.O.B missing from the referral form",
     "meeting moved to 10 a.m. on Tuesday",
