@@ -18,6 +18,7 @@ Found from where the phrases' words and the verbs are (the `at` index), so a mes
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from bot.privacy.lexicon import Lexicon, lexicon
@@ -65,13 +66,14 @@ def _named_phrases(text: str, spans: list[tuple[int, int]], bases: list[str], at
     out: set[int] = set()
     n = len(bases)
     family = lex.vocab.person_relations | lex.vocab.family_nouns
+    told: _Told | None = None
     for phrase in _phrases()[0]:
         k = len(phrase)
         for i in at.get(phrase[0], ()):
             if tuple(bases[i:i + k]) == phrase and not (
                     (i and bases[i - 1] in family) or (i + k < n and bases[i + k] in family)
                     or _AGED.match(text, spans[i + k - 1][1])) and not (
-                    phrase in _fiction()[0] and _child_told(text, spans[i][0], spans[i + k - 1][1])):
+                    phrase in _fiction()[0] and (told := told or _Told(text)).child(spans[i][0], spans[i + k - 1][1])):
                 out.update(range(i, i + k))
     return out
 
@@ -95,18 +97,31 @@ def _fiction() -> tuple[frozenset[tuple[str, ...]], re.Pattern[str], re.Pattern[
 
 
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)|\n")
+_REACH = 200  # a sentence is read this far either side of a fiction name
 
 
-def _child_told(text: str, start: int, end: int) -> bool:
-    """A fiction name at start..end is a child's: its sentence tells a child's age, year group, relative, disclosure
-    or harm, and no book, film or show ("Harry Potter in Y8 has gone missing"; "reading Tom Gates with year 5"
-    and "a Harry Potter party" pass)."""
-    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
-    m = _SENTENCE_END.search(text, end, end + 200)
-    b = m.start() if m else min(len(text), end + 200)
-    _, fiction, child = _fiction()
-    return (child.search(text, a, start) is not None or child.search(text, end, b) is not None) and (
-        fiction.search(text, a, b) is None)
+class _Told:
+    """Where a message's sentence ends, book or film words and child's cues start (each one scan, made the first time
+    a fiction name is met): every fiction name is then checked by bisection, linear time however many there are."""
+
+    def __init__(self, text: str) -> None:
+        _, fiction, child = _fiction()
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.fiction = [m.start() for m in fiction.finditer(text)]
+        self.cues = [m.start() for m in child.finditer(text)]
+        self.size = len(text)
+
+    def child(self, start: int, end: int) -> bool:
+        """A fiction name at start..end is a child's: its sentence tells a child's age, year group, relative,
+        disclosure or harm, and no book, film or show ("Harry Potter in Y8 has gone missing"; "reading Tom Gates
+        with year 5" and "a Harry Potter party" pass)."""
+        k = bisect_left(self.ends, start) - 1
+        a = max(self.ends[k] + 1 if k >= 0 else 0, start - _REACH)
+        k = bisect_left(self.ends, end)
+        b = min(self.ends[k] if k < len(self.ends) else self.size, end + _REACH)
+        cue = bisect_left(self.cues, start) > bisect_left(self.cues, a) or (
+            bisect_left(self.cues, b) > bisect_left(self.cues, end))
+        return cue and bisect_left(self.fiction, b) == bisect_left(self.fiction, a)
 
 
 def _joined(text: str, spans: list[tuple[int, int]], i: int) -> bool:
