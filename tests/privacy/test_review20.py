@@ -50,6 +50,7 @@ PASSES = [
     "the year 6s are reading Alex Rider as a class novel",
     "James Bond films are on at the community cinema",
     "a Peppa Pig party for the nursery on Friday",
+    "Harry Potter lesson plans for year 4 are on the drive",
     # parents in general at a chain, and made-up households of training
     "Carers working at Asda or Aldi on zero hours contracts: any advice on childcare?",
     "parents working shifts at Amazon in Widnes struggle with school runs",
