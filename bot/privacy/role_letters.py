@@ -6,7 +6,7 @@ harming". A role is a post someone holds, so it is written after a determiner or
 "the school's"), or names the post's work ("G.P. surgery", "D.S.L. training"); a child's initials stand alone, before
 a verb, an age, a year group or a plan. So these letters pass only after such a word or before such a noun, and are
 initials everywhere else. Abbreviations that are never initials (e.g., i.e., a.m.) are NOT_INITIALS and pass wherever
-they are. One bounded look back and one anchored match: linear time.
+they are. The word before (a 24-character look back) and one anchored match after: linear time.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ NOT_INITIALS = frozenset({"e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "p.s.", "o.k."
 # a role's letters with dots, lower case with every dot ("g.p." for "G.P" and "G. P.")
 ROLE_LETTERS = frozenset({"d.o.", "g.p.", "h.v.", "p.c.", "d.c.", "d.s.", "d.i.", "t.a.", "d.s.l.", "i.r.o."})
 # a determiner or possessive just before the letters: the role as a post someone holds
-_HELD = re.compile(r"(?<![\w'’])(?:the|a|an|her|his|their|our|my|your|its|this|every|named"
-                   r"|[a-z]{2,20}['’]s?)\s{1,3}$", re.IGNORECASE)
+_HELD = frozenset({"the", "a", "an", "her", "his", "their", "our", "my", "your", "its", "this", "every", "named"})
 
 
 _LAST_LETTER = re.compile(r"[A-Za-z](?![\w'’])")  # one more letter that ends the word: "D.O.B", its last dot dropped
@@ -52,5 +51,11 @@ def dotted_key(letters: str) -> str:
 def held_role(text: str, start: int, end: int, key: str) -> bool:
     """The dotted letters `key` (dotted_key) at start..end are a role's, written after a determiner or a possessive
     ("the D.S.L.", "her G.P") or before a word of the post's work ("G.P. surgery"), not a child's initials."""
-    return key in ROLE_LETTERS and (_HELD.search(text, max(0, start - 24), start) is not None
-                                    or _POST_NOUN.match(text, end) is not None)
+    if key not in ROLE_LETTERS:
+        return False
+    before = text[max(0, start - 24):start]
+    if before[-1:].isspace() and (words := before.split()):
+        word = words[-1].lower()
+        if word in _HELD or (len(word) > 3 and word.endswith(("'s", "’s", "s'", "s’"))):
+            return True
+    return _POST_NOUN.match(text, end) is not None
