@@ -35,6 +35,8 @@ ALARM = [
     "If I think a child is being neglected what do I do, a boy in my class has had no coat or lunch all week and "
     "smells",
     "what should I do if I suspect a child is being hit, a girl in reception has a handprint on her face today",
+    # making peace is no fiction: the situation's signs count (quiet on e2425a2)
+    "she says she made up with her mum but her stepdad hit her again last night",
     "child shows a bruise to the school nurse, strategy meeting first or the medical first?",  # (quiet on f133ae8)
     "a 12 yr old at our training session today told me her dad hits her",
 ]
