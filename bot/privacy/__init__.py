@@ -56,6 +56,7 @@ from bot.privacy.posts import post_child_spans, post_holder_spans
 from bot.privacy.pronoun_jobs import pronoun_job_spans
 from bot.privacy.public import public_traces
 from bot.privacy.schools import school_detectors
+from bot.privacy.shared_words import letter_words
 from bot.privacy.shortnames import short_owner_spans
 from bot.privacy.siblings import sibling_detectors
 from bot.privacy.standouts import standout_spans
@@ -98,12 +99,12 @@ class Finding:
 
 
 def _detectors(text: str) -> list[Iterator[Span]]:
-    words = words_of(text)
-    digits = has_digit(text)
     src = Source(text)
+    words = words_of(text) if (split := src.split()) is None else letter_words(split)  # (one split, shared_words.py)
+    digits = has_digit(text)
     return [*detectors(src, words), *school_detectors(src, words), *sibling_detectors(src, words),
             *pointer_detectors(src, words, digits),
-            *name_detectors(text),
+            *name_detectors(text, src),
             *informal_detectors(src, words, digits), combination_spans(src, words), event_spans(src, words),
             post_child_spans(src, words), post_holder_spans(src, words), personal_numbers(src, words, digits),
             public_traces(src, words),

@@ -17,7 +17,7 @@ from functools import cache
 from bot.privacy.kin import GAELIC_BASES, family_spans, initial_spans, short_capitals
 from bot.privacy.lexicon import Lexicon, fold, lexicon
 from bot.privacy.org_names import not_people
-from bot.privacy.patterns import URL, Span
+from bot.privacy.patterns import URL, Source, Span
 from bot.privacy.person_cues import aged_aside, let_go, particle_surname, to_be_done, with_described_relative
 from bot.privacy.published import eponyms
 from bot.privacy.roles import RoleGate
@@ -68,6 +68,7 @@ from bot.privacy.wordshapes import (
     is_lower_initials,
     not_lower_initials,
     place_phrases,
+    shared_spans,
     word_positions,
     word_spans,
 )
@@ -232,8 +233,6 @@ def _unlisted_subject(i: int, toks: Toks, lex: Lexicon) -> bool:
             and w not in lex.vocab.acronyms and w not in lex.vocab.service_acronyms)))
 
 
-
-
 _FOR_WHOM = frozenset({"for", "re"})  # "the report for Wiktoria", "re Kacper"
 # "dad picked up faith drunk" (round 46; not "picked up faith in the process")
 _PICK, _PREPS = frozenset({"picked", "pick", "picks", "picking"}), frozenset({"in", "on", "at", "into", "and", "about"})
@@ -315,7 +314,7 @@ def _capitalised_neighbour(i: int, toks: Toks, c: Classifier) -> bool:
                for o, between in _neighbours(i, toks))
 
 
-def name_detectors(text: str) -> list[Iterator[Span]]:
+def name_detectors(text: str, src: Source | None = None) -> list[Iterator[Span]]:
     """Lazy detectors of names, family surnames and initials. Only words that could be one (in a name list, in
     no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
     set lookups, so screening stays linear and cheap."""
@@ -328,7 +327,8 @@ def name_detectors(text: str) -> list[Iterator[Span]]:
     # plain ASCII lower case: the same words as TOKEN, matched with a class the regex engine tests far faster
     # (words and spans from one split, no Python step per word and no list of match objects: 20,000 of them kept
     # alive brought a full cyclic collection into the screening, costing more than the scan)
-    spans, norms = word_spans(word_pattern(lowered) if lowered is not text else TOKEN, lowered)
+    spans, norms = shared_spans(src, text) or word_spans(word_pattern(lowered) if lowered is not text else TOKEN,
+                                                         lowered)
     if not lowered.isascii():
         norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
     if lowered is text:

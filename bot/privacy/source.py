@@ -10,6 +10,7 @@ from itertools import accumulate
 from typing import TypeVar
 
 from bot.privacy.reach import _reach_ahead, _reach_back, _relaxed  # (re-exported: detectors import them from here)
+from bot.privacy.shared_words import Split, runs, shared_split
 
 T = TypeVar("T")
 
@@ -223,21 +224,32 @@ class Source:
             found = self._memo[key] = places
         return found  # type: ignore[return-value]
 
+    def split(self) -> Split | None:
+        """The message's one split into words and digit runs (shared_words.py: the name reader's words, the runs and
+        the cheap checks' word set read off it), made once; None where it cannot serve them."""
+        if (found := self._memo.get((_SPLIT,), _UNSEEN)) is _UNSEEN:
+            found = self._memo[(_SPLIT,)] = None if self.low is None else shared_split(self.low)
+        return found  # type: ignore[return-value]
+
     def _runs(self) -> tuple[dict[str, list[int]], list[str]]:
         """Each run of letters and digits in the lower-case copy with where it starts, and the distinct runs sorted
         (kept for the message): a place no letter or digit precedes, with a word's first letter, starts a run."""
         if (found := self._memo.get((_RUNS,))) is None:
-            low = self.low if self.low is not None else self.lower
-            # (one split: runs at odd places, what lies between at even ones; a run starts where the lengths of
-            # everything before it add up to, so no match object is made per run)
-            parts = (_ASCII_SPLIT if low.isascii() else _ALNUM_SPLIT).split(low)  # (the same runs, faster)
-            runs: dict[str, list[int]] = {}
-            for run, start in zip(parts[1::2], list(accumulate(map(len, parts)))[:-1:2], strict=True):
-                if (places := runs.get(run)) is None:
-                    runs[run] = [start]
+            if (split := self.split()) is not None:
+                words, starts = runs(split)  # (read off the split the name reader's words came from)
+            else:
+                low = self.low if self.low is not None else self.lower
+                # (one split: runs at odd places, what lies between at even ones; a run starts where the lengths of
+                # everything before it add up to, so no match object is made per run)
+                parts = (_ASCII_SPLIT if low.isascii() else _ALNUM_SPLIT).split(low)  # (the same runs, faster)
+                words, starts = parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
+            found_runs: dict[str, list[int]] = {}
+            for run, start in zip(words, starts, strict=True):
+                if (places := found_runs.get(run)) is None:
+                    found_runs[run] = [start]
                 else:
                     places.append(start)
-            found = self._memo[(_RUNS,)] = (runs, sorted(runs))
+            found = self._memo[(_RUNS,)] = (found_runs, sorted(found_runs))
         return found  # type: ignore[return-value]
 
 
@@ -284,7 +296,7 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-_UNSEEN, _AT_WORD, _RUNS = object(), object(), object()
+_UNSEEN, _AT_WORD, _RUNS, _SPLIT = object(), object(), object(), object()
 # a run of letters and digits: [^\W_] is exactly what str.isalnum() accepts, one character at a time
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _ALNUM_SPLIT, _ASCII_SPLIT = re.compile(r"([^\W_]+)"), re.compile(r"([a-z0-9]+)")  # (ASCII lower case)

@@ -12,6 +12,8 @@ from itertools import accumulate
 from operator import add, itemgetter
 
 from bot.privacy.lexicon import Lexicon, lexicon
+from bot.privacy.shared_words import token_words
+from bot.privacy.source import Source
 
 _CAPITAL, _NOT_ASCII = re.compile(r"[A-Z](?![a-z])"), re.compile(r"[^\x00-\x7f]")
 
@@ -55,6 +57,15 @@ def word_spans(pattern: re.Pattern[str], text: str) -> tuple[list[tuple[int, int
 
 
 _SPLITS: dict[str, re.Pattern[str]] = {}
+
+
+def shared_spans(src: Source | None, text: str) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """word_spans(TOKEN_ASCII, text.lower()) read off the message's one split (shared_words.py), when `text` is the
+    message `src` holds (no link blanked) and the split serves; else None."""
+    if src is None or src.text is not text or (split := src.split()) is None:
+        return None
+    starts, words = token_words(src.low, split)  # type: ignore[arg-type]
+    return list(zip(starts, map(add, starts, map(len, words)), strict=True)), words
 
 
 @cache
