@@ -3,10 +3,11 @@ name reader's words (TOKEN: letters joined by apostrophes and hyphens), Source's
 set of letter runs the cheap checks read (patterns.words_of).
 
 One pattern yields both kinds of run: TOKEN_ASCII's words and runs of digits. TOKEN never matches a digit nor starts
-inside a run of them, so the matches that begin with a letter are exactly TOKEN's words. When no letter touches a
-digit and no run of letters is longer than 40 (TOKEN's pieces), every run of letters and digits is one match, or a
-piece of a match between its apostrophes and hyphens ("mum's": "mum", "s"), so the runs are read off the matches.
-Anything else (non-ASCII text, "year7", a 41-letter run) is left to the separate scans, as before (None here).
+inside a run of them, so the matches that begin with a letter are exactly TOKEN's words. Every run of letters and
+digits is then one match, or a piece of one between its apostrophes and hyphens ("mum's": "mum", "s"), or matches
+touching ("4th", "s47": a letter run and a digit run): the few matches of those two kinds are cut and joined again
+by a scan of their own characters. Text with a letter or digit outside ASCII, or a run of more than 40 letters
+(TOKEN's pieces), is left to the separate scans, as before (None here).
 """
 
 from __future__ import annotations
@@ -19,32 +20,37 @@ from typing import NamedTuple, TypeVar
 from bot.privacy.tokens import TOKEN_ASCII
 
 _SHARED = re.compile(f"({TOKEN_ASCII.pattern}|[0-9]+)")
-_MIXED = re.compile(r"[a-z][0-9]|[0-9][a-z]|[a-z]{41}")  # (where the matches would not be the runs)
+_LONG = re.compile(r"[a-z]{41}")  # (TOKEN cuts it in pieces, touching: left to the separate scans)
 _JOINED = re.compile(r"(?<=[a-z])['’\-]")  # an apostrophe or hyphen after a letter: inside a match, or just after one
-_DIGIT_RUN, _LETTER_RUN = re.compile(r"[0-9]+"), re.compile(r"[a-z]+")
+_LINK = re.compile(r"(?<=[a-z])[0-9]|(?<=[0-9])[a-z]")  # a match touching the one before it: one run
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_DIGIT_RUN, _LETTER_RUN, _RUN = re.compile(r"[0-9]+"), re.compile(r"[a-z]+"), re.compile(r"[a-z0-9]+")
 T = TypeVar("T")
 
 
 class Split(NamedTuple):
-    """The matches (TOKEN words and digit runs) with their starts; `joined`: the indexes of matches holding an
-    apostrophe or hyphen (the only ones that are not a run themselves)."""
+    """The matches (TOKEN words and digit runs) with their starts; `odd`: the indexes of matches that are not a run
+    themselves (holding an apostrophe or hyphen, or touching a neighbour), ascending."""
 
     found: list[str]
     starts: list[int]
-    joined: list[int]
+    odd: list[int]
 
 
 def shared_split(low: str) -> Split | None:
-    """The matches of the shared pattern in `low` (a lower-case copy), or None where they are not the runs."""
-    if not low.isascii() or _MIXED.search(low) is not None:
-        return None
+    """The matches of the shared pattern in `low` (a lower-case copy), or None where they cannot serve."""
+    if (not low.isascii() and any(c.isalnum() for c in set(_NON_ASCII.findall(low)))) or _LONG.search(low):
+        return None  # (non-ASCII dashes, quotes and pound signs are no part of any word or run: served)
     # (one split: matches at odd places, what lies between at even ones; a match starts where the lengths of everything
     # before it add up to, so no match object is made per word)
     parts = _SHARED.split(low)
     found, starts = parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
-    joined = sorted({k for m in _JOINED.finditer(low) if (k := bisect.bisect_right(starts, p := m.start()) - 1) >= 0
-                     and p < starts[k] + len(found[k])})
-    return Split(found, starts, joined)
+    odd = {k for m in _JOINED.finditer(low) if (k := bisect.bisect_right(starts, p := m.start()) - 1) >= 0
+           and p < starts[k] + len(found[k])}
+    for m in _LINK.finditer(low):
+        k = bisect.bisect_left(starts, m.start())  # (a match starts there: the one before ends just before it)
+        odd.update((k - 1, k))
+    return Split(found, starts, sorted(odd))
 
 
 def token_words(low: str, split: Split) -> tuple[list[int], list[str]]:
@@ -56,22 +62,26 @@ def token_words(low: str, split: Split) -> tuple[list[int], list[str]]:
     return _without(starts, skip), _without(found, skip)
 
 
-def runs(split: Split) -> tuple[list[str], list[int]]:
-    """The runs of letters and digits with their starts, in order: the matches, each joined one cut at its
-    apostrophes and hyphens."""
-    found, starts = split.found, split.starts
-    if not split.joined:
+def runs(low: str, split: Split) -> tuple[list[str], list[int]]:
+    """The runs of letters and digits with their starts, in order: the matches, each stretch of odd ones scanned
+    again (no run crosses a stretch's ends: a match touching one at an end would be odd and in it)."""
+    found, starts, odd = split.found, split.starts, split.odd
+    if not odd:
         return found, starts
     words: list[str] = []
     places: list[int] = []
-    last = 0
-    for k in split.joined:
-        words += found[last:k]
-        places += starts[last:k]
-        for m in _LETTER_RUN.finditer(found[k]):
+    last, k = 0, 0
+    while k < len(odd):
+        first = k
+        while k + 1 < len(odd) and odd[k + 1] == odd[k] + 1:
+            k += 1
+        a, b = odd[first], odd[k]
+        words += found[last:a]
+        places += starts[last:a]
+        for m in _RUN.finditer(low, starts[a], starts[b] + len(found[b])):
             words.append(m.group())
-            places.append(starts[k] + m.start())
-        last = k + 1
+            places.append(m.start())
+        last, k = b + 1, k + 1
     return words + found[last:], places + starts[last:]
 
 

@@ -236,7 +236,7 @@ class Source:
         (kept for the message): a place no letter or digit precedes, with a word's first letter, starts a run."""
         if (found := self._memo.get((_RUNS,))) is None:
             if (split := self.split()) is not None:
-                words, starts = runs(split)  # (read off the split the name reader's words came from)
+                words, starts = runs(self.low, split)  # type: ignore[arg-type]  # (read off the split the name reader's words came from)
             else:
                 low = self.low if self.low is not None else self.lower
                 # (one split: runs at odd places, what lies between at even ones; a run starts where the lengths of
