@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
-from typing import NamedTuple, TypeVar
+from itertools import accumulate, compress
+from typing import NamedTuple
 
 from bot.privacy.tokens import TOKEN_ASCII
 
 _SHARED = re.compile(f"({TOKEN_ASCII.pattern}|[0-9]+)")
-_LONG = re.compile(r"[a-z]{41}")  # (TOKEN cuts it in pieces, touching: left to the separate scans)
-_JOINED = re.compile(r"(?<=[a-z])['’\-]")  # an apostrophe or hyphen after a letter: inside a match, or just after one
-_LINK = re.compile(r"(?<=[a-z])[0-9]|(?<=[0-9])[a-z]")  # a match touching the one before it: one run
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_DIGIT_RUN, _LETTER_RUN, _RUN = re.compile(r"[0-9]+"), re.compile(r"[a-z]+"), re.compile(r"[a-z0-9]+")
-T = TypeVar("T")
+_LETTER_RUN, _RUN, _DIGIT = re.compile(r"[a-z]+"), re.compile(r"[a-z0-9]+"), re.compile(r"[0-9]")
+_FEW = 8  # (at most one match in _FEW odd: a prose message has about one in 30)
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 class Split(NamedTuple):
@@ -38,28 +36,49 @@ class Split(NamedTuple):
 
 
 def shared_split(low: str) -> Split | None:
-    """The matches of the shared pattern in `low` (a lower-case copy), or None where they cannot serve."""
-    if (not low.isascii() and any(c.isalnum() for c in set(_NON_ASCII.findall(low)))) or _LONG.search(low):
+    """The matches of the shared pattern in `low` (a lower-case copy), or None where they cannot serve. The odd
+    matches are found from the split itself, not by more scans of the message: an apostrophe or hyphen by str.find
+    (a few hundred a message), touching matches by the empty strings between them (list.index, in C)."""
+    if not low.isascii() and any(c.isalnum() for c in set(_NON_ASCII.findall(low))):
         return None  # (non-ASCII dashes, quotes and pound signs are no part of any word or run: served)
     # (one split: matches at odd places, what lies between at even ones; a match starts where the lengths of everything
     # before it add up to, so no match object is made per word)
     parts = _SHARED.split(low)
-    found, starts = parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
-    odd = {k for m in _JOINED.finditer(low) if (k := bisect.bisect_right(starts, p := m.start()) - 1) >= 0
-           and p < starts[k] + len(found[k])}
-    for m in _LINK.finditer(low):
-        k = bisect.bisect_left(starts, m.start())  # (a match starts there: the one before ends just before it)
-        odd.update((k - 1, k))
+    found, between = parts[1::2], parts[2:-1:2]  # (between[k - 1]: what lies between matches k - 1 and k)
+    if (low.count("'") + low.count("’") + low.count("-") + between.count("")) * _FEW > len(found):
+        return None  # odd matches everywhere ("x-" or "7yo " over and over): cutting each again costs more
+    starts = list(accumulate(map(len, parts)))[:-1:2]
+    odd: set[int] = set()
+    for mark in "'’-":
+        p = low.find(mark)
+        while p >= 0:
+            if (k := bisect.bisect_right(starts, p) - 1) >= 0 and p < starts[k] + len(found[k]):
+                odd.add(k)
+            p = low.find(mark, p + 1)
+    k = _index(between, 0)
+    while k >= 0:
+        if found[k][-1] in _LETTERS and found[k + 1][0] in _LETTERS:
+            return None  # a run of more than 40 letters, which TOKEN cuts in pieces: left to the separate scans
+        odd.update((k, k + 1))
+        k = _index(between, k + 1)
     return Split(found, starts, sorted(odd))
+
+
+def _index(items: list[str], start: int) -> int:
+    """Where the next empty string is in `items` from `start`, or -1."""
+    try:
+        return items.index("", start)
+    except ValueError:
+        return -1
 
 
 def token_words(low: str, split: Split) -> tuple[list[int], list[str]]:
     """TOKEN's words in `low` and their starts: the matches less the digit runs (each a whole match here)."""
     found, starts = split.found, split.starts
-    if (first := _DIGIT_RUN.search(low)) is None:
+    if _DIGIT.search(low) is None:
         return starts, found
-    skip = [bisect.bisect_left(starts, m.start()) for m in _DIGIT_RUN.finditer(low, first.start())]
-    return _without(starts, skip), _without(found, skip)
+    words = list(map(":".__lt__, found))  # (a digit run sorts before ":", a word after it)
+    return list(compress(starts, words)), list(compress(found, words))
 
 
 def runs(low: str, split: Split) -> tuple[list[str], list[int]]:
@@ -94,13 +113,3 @@ def letter_words(split: Split) -> frozenset[str]:
         elif w[0] > "9":
             out.add(w)
     return frozenset(out)
-
-
-def _without(items: list[T], skip: list[int]) -> list[T]:
-    """`items` less those at the (ascending) indexes `skip`, copied slice by slice."""
-    out: list[T] = []
-    last = 0
-    for k in skip:
-        out += items[last:k]
-        last = k + 1
-    return out + items[last:]
