@@ -23,6 +23,9 @@ _SHARED = re.compile(f"({TOKEN_ASCII.pattern}|[0-9]+)")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER_RUN, _RUN, _DIGIT = re.compile(r"[a-z]+"), re.compile(r"[a-z0-9]+"), re.compile(r"[0-9]")
 _FEW = 8  # (at most one match in _FEW odd: a prose message has about one in 30)
+# (at most one character in _DIGIT_SHARE a digit, one in _MARK_SHARE an apostrophe or hyphen: prose has under 1 in 20
+# and 1 in 150; a message of numbers or marks is left to the separate scans before its split is made)
+_DIGIT_SHARE, _MARK_SHARE = 12, 50
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -41,11 +44,14 @@ def shared_split(low: str) -> Split | None:
     (a few hundred a message), touching matches by the empty strings between them (list.index, in C)."""
     if not low.isascii() and any(c.isalnum() for c in set(_NON_ASCII.findall(low))):
         return None  # (non-ASCII dashes, quotes and pound signs are no part of any word or run: served)
+    size = len(low)
+    if sum(map(low.count, "0123456789")) * _DIGIT_SHARE > size or sum(map(low.count, "'’-")) * _MARK_SHARE > size:
+        return None  # (numbers or marks everywhere, no prose: its digit runs and odd matches would cost more, unused)
     # (one split: matches at odd places, what lies between at even ones; a match starts where the lengths of everything
     # before it add up to, so no match object is made per word)
     parts = _SHARED.split(low)
     found, between = parts[1::2], parts[2:-1:2]  # (between[k - 1]: what lies between matches k - 1 and k)
-    if (low.count("'") + low.count("’") + low.count("-") + between.count("")) * _FEW > len(found):
+    if (sum(map(low.count, "'’-")) + between.count("")) * _FEW > len(found):
         return None  # odd matches everywhere ("x-" or "7yo " over and over): cutting each again costs more
     starts = list(accumulate(map(len, parts)))[:-1:2]
     odd: set[int] = set()

@@ -45,14 +45,16 @@ def _same(text: str) -> bool:
 
 
 def test_edges_give_the_separate_scans_words_runs_and_word_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sw, "_FEW", 0)  # (short strings are all odd matches: served here all the same)
+    for limit in ("_FEW", "_DIGIT_SHARE", "_MARK_SHARE"):
+        monkeypatch.setattr(sw, limit, 0)  # (short strings are all odd matches: served here all the same)
     served = [_same(text) for text in EDGES]
     assert sum(served) >= len(EDGES) - 2  # (the 41-letter run is left to the separate scans)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_strings_of_odd_matches(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sw, "_FEW", 0)  # (every string served, however many odd matches it holds)
+    for limit in ("_FEW", "_DIGIT_SHARE", "_MARK_SHARE"):
+        monkeypatch.setattr(sw, limit, 0)  # (every string served, however many odd matches it holds)
     rng = random.Random(seed)
     pieces = ["a" * rng.randint(38, 43), "4th", "S47", "’s", "x2y", "é", "½", "£5", "-", "'", " ", "Mum's", "b'", "9 "]
     served = 0
@@ -64,6 +66,7 @@ def test_random_strings_of_odd_matches(seed: int, monkeypatch: pytest.MonkeyPatc
 
 def test_dense_odd_matches_are_left_to_the_separate_scans() -> None:
     assert Source("x-" * 2000).split() is None and Source("7yo " * 2000).split() is None
+    assert Source("1 " * 2000).split() is None  # (digit runs everywhere: no words to share)
     assert Source("é lives here").split() is None  # (a letter outside ASCII: TOKEN's Unicode words)
     assert Source("don’t — £5, she said. " + "The plan was agreed today. " * 4).split() is not None
 
