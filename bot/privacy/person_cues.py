@@ -78,7 +78,10 @@ def names_of_things(i: int, toks: Toks, lex: Lexicon) -> bool:
             j += 1
         else:
             break
-    words = [o.norm if (o := toks[k]) is not None else "" for k in range(j + 1, j + 5)]
+    # (the next four words' norms as Tok.norm gives them, read without building a Tok for each)
+    norms = toks.norms
+    words = [(_base(w) if "'" in w else w) if (w := norms[k] if k < len(norms) else "") else ""
+             for k in range(j + 1, j + 5)]
     if _plants(i, j, toks, lex):
         return True
     if words[0] in v.named_room_nouns and toks[j] is not None and not toks[j].after.strip():  # type: ignore[union-attr]
