@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import alternation, lexicon
 from bot.privacy.patterns import Source, Span, _sentence
 
 _WORKS = frozenset({"manages", "managed", "managing", "runs", "ran", "running", "started", "starts", "starting",
@@ -31,8 +31,7 @@ _REACH = 60  # a work verb within this many characters before the chain, and its
 @cache
 def _branch() -> tuple[re.Pattern[str], frozenset[str]]:
     chains = lexicon().vocab.shop_chains
-    alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in chains), key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{alternation})(?![\w'’&])\s{{1,3}}(?:[a-z'’]{{1,20}}\s{{1,3}}){{0,2}}?"
+    pattern = re.compile(rf"\b(?:{alternation(chains)})(?![\w'’&])\s{{1,3}}(?:[a-z'’]{{1,20}}\s{{1,3}}){{0,2}}?"
                          r"(?:on|in|near|off|by|at)\s{1,3}(?:the\s{1,3})?[a-z][\w'’\-]{2,30}", re.IGNORECASE)
     return pattern, frozenset(m.group() for w in chains if (m := re.match(r"[a-z]+", w)))  # (as words_of splits)
 
@@ -89,8 +88,7 @@ _NOT_PLACE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Chris
 
 @cache
 def _parents_work() -> re.Pattern[str]:
-    nouns = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in lexicon().vocab.workplace_nouns),
-                            key=len, reverse=True))
+    nouns = alternation(lexicon().vocab.workplace_nouns)
     return re.compile(
         r"(?i:(?:parents|carers|grandparents)\s{1,3}(?:(?:both|also|still)\s{1,3})?(?:work|worked|working)\s{1,3}"
         r"(?:(?:nights|days|shifts|night\s{1,3}shifts|day\s{1,3}shifts|together|full[\s\-]time|part[\s\-]time)\s{1,3})?)"
@@ -118,8 +116,7 @@ _CHILD_OF = re.compile(r"\b(?:son|daughter|child|kid|grandson|granddaughter|neph
 
 @cache
 def _post_at() -> re.Pattern[str]:
-    nouns = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in lexicon().vocab.workplace_nouns),
-                            key=len, reverse=True))
+    nouns = alternation(lexicon().vocab.workplace_nouns)
     return re.compile(
         rf"(?i:(?:{'|'.join(sorted(_POSTS))})\s{{1,3}}(?:of|at)\s{{1,3}})"
         rf"(?:(?:(?i:the)\s{{1,3}})?(?!{_NOT_PLACE})[A-Z][\w'’\-]{{1,30}}"

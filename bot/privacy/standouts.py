@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.privacy.feats import SUBJECT
-from bot.privacy.lexicon import lexicon
+from bot.privacy.lexicon import alternation, lexicon
 from bot.privacy.patterns import Source, Span, _sentence
 
 PERSON_WORDS = frozenset({"child", "girl", "boy", "lad", "lass", "kid", "kids", "children", "baby", "yp", "teen", "son",
@@ -58,10 +58,7 @@ _WHO = frozenset({"who", "that"})
 def _incident() -> tuple[re.Pattern[str], frozenset[str]]:
     """A public incident after who or that ('who climbed the crane') and the first words of its acts (cheap gate)."""
     vocab = lexicon().vocab
-    acts = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in vocab.public_incident_acts),
-                           key=len, reverse=True))
-    things = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s{1,3}") for w in vocab.public_incident_things),
-                             key=len, reverse=True))
+    acts, things = alternation(vocab.public_incident_acts), alternation(vocab.public_incident_things)
     pattern = re.compile(rf"\b(?:who|that)\s{{1,3}}(?:(?:was|were|had|got)\s{{1,3}}(?:been\s{{1,3}})?)?(?:{acts})"
                          rf"\s{{1,3}}(?:(?:the|a|an|that)\s{{1,3}})?(?:[\w'’\-]{{1,20}}\s{{1,3}}){{0,2}}?(?:{things})\b",
                          re.IGNORECASE)
