@@ -40,7 +40,7 @@ from knowledge.models import (
 from knowledge.partnerships import NATIONAL, PARTNERSHIPS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-NOT_ENTRIES = frozenset({"vocabulary.yaml"})  # the search vocabulary (knowledge/vocabulary.py), not entries
+NOT_ENTRIES = frozenset({"vocabulary.yaml", "other_areas.yaml"})  # the search vocabulary (vocabulary.py): no entries
 
 # The published documents the knowledge base is built from (see /work/shared/seeds/README.md).
 SEED_DOCUMENTS: dict[str, str] = {

@@ -294,7 +294,7 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     """Beside a served place, the other area the question asks about ("... moved to flintshire", "flintshire social
     services"), or "" (also when the served place is asked about the same way: "I work in Manchester but my case is
     in Warrington")."""
-    if not rule.asked_after or (rule.unless and phrase_re(tuple(rule.unless)).search(folded_q)):
+    if not rule.asked_after:
         return ""
     p = _area_patterns(rule)
     m = p.after_other.search(folded_q) or (p.other_before.search(folded_q) if p.other_before else None)
@@ -304,8 +304,9 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     def asks_here(lead: str) -> bool:  # the served place asked about the same way
         return bool(re.search(lead + here, folded_q) or (p.before and re.search(here + p.before, folded_q)))
 
-    # "who's the LADO for sefton, ... works across wirral and sefton": a service asked of the other area, and of no
-    # served place, is what the question asks whatever else the message names
+    # "who's the LADO for sefton, ... works across wirral and sefton", "sefton's escalation policy, wirral kid placed
+    # there": a service asked of the other area, and of no served place, is what the question asks whatever else the
+    # message names
     if p.service_other is not None and served:
         own = p.service_other.search(folded_q) or (p.other_before.search(folded_q) if p.other_before else None)
         if own and not asks_here(p.service):
@@ -313,6 +314,9 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
     # "what threshold doc does sefton use": the other area is who the question asks about
     if p.doing is not None and (doing := p.doing.search(folded_q)):
         return doing.group(1)
+    # "a wirral child placed in sefton": where the child lives, unless a service of it is asked for (above)
+    if rule.unless and phrase_re(tuple(rule.unless)).search(folded_q):
+        return ""
     if m is None or (served and asks_here(p.after)):
         return ""
     return m.group(1)

@@ -18,16 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from knowledge.partnerships import PARTNERSHIPS
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
+OTHER_AREAS_NAME = "other_areas.yaml"  # beside the vocabulary: councils and towns whose arrangements are not held
 _WORD = re.compile(r"^[a-z0-9&£]+( [a-z0-9&£]+)*$")  # "£" alone asks for an amount
 
 
-def _words(text: str | list[str]) -> list[str]:
-    return text.split() if isinstance(text, str) else list(text)
-
-
 def _check_phrases(phrases: list[str]) -> list[str]:
-    bad = [p for p in phrases if not _WORD.match(p)]
-    if bad:
+    if bad := [p for p in phrases if not _WORD.match(p)]:
         raise ValueError(f"phrases must be lower-case words separated by single spaces: {bad[:5]}")
     return phrases
 
@@ -47,11 +43,9 @@ class Described(_Strict):
     @field_validator("signs")
     @classmethod
     def _signs(cls, v: list[list[str]]) -> list[list[str]]:
-        for group in v:
-            if not group:
-                raise ValueError("every group of signs needs a phrase")
-            _check_phrases(group)
-        return v
+        if not all(v):
+            raise ValueError("every group of signs needs a phrase")
+        return [_check_phrases(group) for group in v]
 
 
 class ScopeRule(_Strict):
@@ -164,8 +158,7 @@ class FactKind(_Strict):
     @field_validator("fields")
     @classmethod
     def _fields(cls, v: list[str]) -> list[str]:
-        unknown = [f for f in v if f not in SLOT_FIELDS]
-        if unknown:
+        if unknown := [f for f in v if f not in SLOT_FIELDS]:
             raise ValueError(f"unknown structured field(s) {unknown} (known: {', '.join(SLOT_FIELDS)})")
         return v
 
@@ -302,50 +295,45 @@ class Vocabulary(_Strict):
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
-                     "ordinary_words", "route_roles", "route_asks", "holder_roles",
-                     "question_words", "clause_fillers", "clause_openers", "back_references", "remark_openers",
+                     "ordinary_words", "route_roles", "route_asks", "holder_roles", "question_words",
+                     "clause_fillers", "clause_openers", "back_references", "remark_openers",
                      "pointing_words", "subjectless_words", "recourse_fillers", "choice_fillers", "choice_none",
                      mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
-        return frozenset(_words(v))
+        return frozenset(v.split() if isinstance(v, str) else v)
 
     @field_validator("acronyms")
     @classmethod
     def _acronyms(cls, v: dict[str, str]) -> dict[str, str]:
-        bad = [k for k, exp in v.items() if not k.isalnum() or k != k.lower() or not _WORD.match(exp)]
-        if bad:
+        if bad := [k for k, exp in v.items() if not k.isalnum() or k != k.lower() or not _WORD.match(exp)]:
             raise ValueError(f"acronyms must be lower-case alphanumeric with a folded expansion: {bad[:5]}")
         return v
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
-                                  "membership_cues", "kind_cues", "service_cues", "engagement_cues",
-                                  "now_words", "name_cues",
-                                  "relayed_verbs", "request_cues", "remark_statements", "recourse_questions")(
-        _check_phrases)
+                                  "membership_cues", "kind_cues", "service_cues", "engagement_cues", "now_words",
+                                  "name_cues", "relayed_verbs", "request_cues", "remark_statements",
+                                  "recourse_questions")(_check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs", "agency_everyday")
     @classmethod
     def _one_word(cls, v: dict[str, str]) -> dict[str, str]:
-        bad = [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]
-        if bad:
+        if bad := [k for k, w in v.items() if not (k.isalnum() and k == k.lower() and w.isalpha() and w == w.lower())]:
             raise ValueError(f"each entry maps one lower-case word to one lower-case word: {bad[:5]}")
         return v
 
     @field_validator("numbers")
     @classmethod
     def _numbers(cls, v: dict[str, str]) -> dict[str, str]:
-        bad = [k for k, d in v.items() if not (k.isalpha() and d.isdigit())]
-        if bad:
+        if bad := [k for k, d in v.items() if not (k.isalpha() and d.isdigit())]:
             raise ValueError(f"numbers map a word to digits: {bad[:5]}")
         return v
 
     @field_validator("concepts")
     @classmethod
     def _groups(cls, v: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-        for i, group in enumerate(v):
-            if len(group) < 2:
-                raise ValueError(f"concept group #{i + 1} needs at least two words")
+        if short := [i + 1 for i, group in enumerate(v) if len(group) < 2]:
+            raise ValueError(f"concept group #{short[0]} needs at least two words")
         return v
 
     _self_roles = field_validator("self_roles", "own_role_modifiers")(_check_phrases)
@@ -381,9 +369,20 @@ class VocabularyError(ValueError):
     """The vocabulary file is invalid; the message names the field."""
 
 
+def _with_elsewhere(raw: object, path: Path) -> object:
+    """Other areas' councils and towns (`other_areas.yaml` beside the vocabulary, a long list kept as its own data)
+    join `out_of_scope.other_areas.phrases`; the phrases are then validated as any vocabulary list."""
+    areas = raw.get("out_of_scope", {}).get("other_areas") if isinstance(raw, dict) else None
+    if not path.exists() or not isinstance(areas, dict):
+        return raw
+    more = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("places") or []
+    areas["phrases"] = list(dict.fromkeys([*areas.get("phrases", []), *more]))
+    return raw
+
+
 def parse_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _with_elsewhere(yaml.safe_load(path.read_text(encoding="utf-8")), path.with_name(OTHER_AREAS_NAME))
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"{path.name}: cannot read YAML: {exc}") from exc
     try:
