@@ -98,9 +98,11 @@ class Answerer(Ranking, Rendering):
         if away is not None and leaves_worry(away.kind, question):
             if away.kind != "other_areas":  # adult safeguarding: declined below, with no child's 999 line
                 is_worry = False
-            else:  # a child elsewhere: 999, then plainly that this area's front door is not theirs
-                return Answer("cannot_answer", away_reply(away.text), question, area, None, top.confidence if top
-                              else 0.0, safety=True, corrections=query.corrections)
+            else:  # a child elsewhere: 999, then plainly that this area's front door is not theirs; a served place
+                # named too ("missing from Chester, found in Rhyl") keeps its front door before the decline
+                text = advice_reply(self.kb, worry, area, away.text) if places else away_reply(away.text)
+                return Answer("cannot_answer", text, question, area, None, top.confidence if top else 0.0, safety=True,
+                              corrections=query.corrections)
         if is_worry:
             best = top.entry if top and confident else None
             if best is None:

@@ -251,18 +251,22 @@ def beside_worry_decline(asking: str, best: Entry | None, weight: Weight | None 
     scope = vocabulary().out_of_scope
     told = _asking(role_lead(asking)[1])
     shown = entry_text(best) if best is not None else ""
-    if topical := _topic_decline([rule for rule in scope.topics if rule.beside_worry], told, shown):
+    asked = fold_question(" ".join(c for c in clauses(setting_lead(role_lead(asking)[1])[1]) if asks(c)))
+    if topical := _topic_decline([rule for rule in scope.topics if rule.beside_worry], told, shown, asked):
         return topical
     for kind in scope.fact_kinds if best is not None else []:
-        if kind.beside_worry and fact_missing(kind, told, best, shown, weight, linked):
+        if kind.beside_worry and (not kind.worry_cues or _found(kind.worry_cues, told)) and fact_missing(
+                kind, told, best, shown, weight, linked):
             return Decline(kind.name, kind.reason, kind.pointer, related=True)
     return None
 
 
-def _topic_decline(rules: list[TopicRule], told: str, shown: str) -> Decline | None:
-    """The first topic rule whose phrase the asking text (`told`) holds, that the entry shown does not mention."""
+def _topic_decline(rules: list[TopicRule], told: str, shown: str, asked: str | None = None) -> Decline | None:
+    """The first topic rule whose phrase the asking text (`told`) holds, that the entry shown does not mention; beside a
+    worry (`asked`: its clauses that ask) an `asked_only` rule's phrase must stand in one of them."""
     for rule in rules:
-        if (topic := _found(rule.phrases, told)) and topic not in shown and not _found(rule.unless, told):
+        said = asked if rule.asked_only and asked is not None else told
+        if (topic := _found(rule.phrases, said)) and topic not in shown and not _found(rule.unless, told):
             return rule_decline(rule.name, rule, topic)
     return None
 

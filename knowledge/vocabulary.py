@@ -58,6 +58,7 @@ class ScopeRule(_Strict):
     first_year: int | None = None
     # a worried message asking this gets 999 and the front door, then this decline ("... can I prescribe?")
     beside_worry: bool = False
+    asked_only: bool = False  # ... only when a clause that asks holds it, not the case told ("no money for food")
     # other areas: with a served place named too ("moved from Chester to Flintshire"), the other area is still what
     # is asked about when one of these words stands right before it
     asked_after: list[str] = Field(default_factory=list)
@@ -127,6 +128,7 @@ class FactKind(_Strict):
     prefer_holder: bool = False  # a near runner-up holding this fact (an email) is answered before the top
     contact: bool = False  # a contact detail (phone, email, web or postal address): for what is asked, or declined
     beside_worry: bool = False  # a worried message asking this gets 999 and the front door, then this decline
+    worry_cues: list[str] = Field(default_factory=list)  # ... asked so only ("name of the", not "knows her name")
     holder_by_field: bool = False  # ... only when it holds it plainly (its own field; under the word asked)
     near: int | None = None  # evidence must stand within this many words of what is asked (a name by its role)
     local_only: bool = False  # only a partnership's own entry can hold it (a count in the area)
@@ -152,8 +154,8 @@ class FactKind(_Strict):
     # adjectives among the evidence ("quarterly") that, right before another noun ("quarterly report"), describe
     # that noun: with a focus they count only before a focus word ("quarterly meetings") or no noun at all
     qualifiers: list[str] = Field(default_factory=list)
-    _cues = field_validator("cues", "unless", "what_ends", "about_person", "person_asks", "counted",
-                            "qualifiers")(_check_phrases)
+    _cues = field_validator("cues", "unless", "what_ends", "about_person", "person_asks", "counted", "qualifiers",
+                            "worry_cues")(_check_phrases)
 
     @field_validator("fields")
     @classmethod

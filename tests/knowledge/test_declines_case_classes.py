@@ -58,3 +58,18 @@ def test_a_worry_keeps_999_and_the_front_door_before_the_decline(ask, question, 
 ])
 def test_the_arrangements_own_subjects_beside_those_words_are_answered(ask, question, partnership, says) -> None:
     assert_answered(ask(question, partnership), says)
+
+
+@pytest.mark.parametrize(("question", "partnership", "not_said"), [
+    ("an unaccompanied 15 yr old asylum seeker turned up at our reception alone, what do i do", "halton",
+     "immigration or asylum"),
+    ("a man online knows her name and her school and keeps sending her videos, she's 12, what do i do", "wirral",
+     "do not name the person"),
+    ("yr 3 boy has bruises on his arms and wont say how, our DSL is off sick today, what do i do", "warrington",
+     "terms of employment"),
+    ("15 yr old hasn't come home since friday and mum can't get hold of her, who do i tell", "halton",
+     "no contact details"),
+])
+def test_a_worry_told_with_those_words_is_no_decline(ask, question, partnership, not_said) -> None:
+    res = ask(question, partnership)
+    assert res.text.startswith(SAFETY_LEAD) and not_said not in res.text, res.text

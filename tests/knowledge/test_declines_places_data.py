@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from knowledge.safety import SAFETY_LEAD
 from knowledge.vocabulary import OTHER_AREAS_NAME, VOCABULARY_FILE, VocabularyError, parse_vocabulary, vocabulary
 from tests.knowledge.conftest import assert_answered, assert_declined
 
@@ -49,3 +50,9 @@ def test_a_served_place_in_the_place_list_fails_naming_it(tmp_path: Path) -> Non
     (tmp_path / OTHER_AREAS_NAME).write_text("places: [middlewich, runcorn]\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match="runcorn"):
         parse_vocabulary(tmp_path / "vocabulary.yaml")
+
+
+def test_a_worry_naming_a_served_place_keeps_its_front_door_before_the_other_area(ask) -> None:
+    res = ask("15yo reported missing from chester was picked up by police in aberystwyth with cash, what do i do", None)
+    assert res.text.startswith(SAFETY_LEAD) and res.safety, res.text
+    assert "i-ART" in res.text and "not Aberystwyth" in res.text and not res.answered
