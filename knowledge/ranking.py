@@ -25,6 +25,7 @@ from knowledge.intents import (
     is_list_request,
     is_local_count_request,
     is_name_request,
+    is_partners_request,
     is_service_request,
     is_who_request,
     name_noise,
@@ -54,6 +55,7 @@ WHEN_FOR_WHO = 0.70  # "who's on the rapid review panel": an entry that only giv
 LEVEL_WANTED = 1.20  # "what level of help does a family need": the area's threshold document before early help
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 ROLE_MEMBER = 1.15  # "can DSLs be part of any group": a group whose membership names that role
+PARTNERS_WANTED = 1.30  # "who are the safeguarding partners under the new hcypsp": the area's partners entry
 NAME_WANTED = 1.05  # "what do they call the plan here": a title giving a name the question lacks, on a near tie
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
@@ -168,6 +170,7 @@ class Ranking:
         asked = self._asked(query)
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         wants_level = bool(area) and is_level_request(question)
+        wants_partners = bool(area) and is_partners_request(question)
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
         subject = _subject(query)
@@ -189,6 +192,8 @@ class Ranking:
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
                 h.boost *= GROUP_WANTED
+            if wants_partners and h.entry.kind == "partners":
+                h.boost *= PARTNERS_WANTED
             if wants_level and h.entry.kind == "threshold":
                 h.boost *= LEVEL_WANTED
             if members and names_member(h.entry, members):

@@ -265,6 +265,7 @@ class Vocabulary(_Strict):
     engagement_cues: list[str] = Field(default_factory=list)  # "which groups does youth justice sit on"
     engagement_openers: list[str] = Field(default_factory=list)  # ... in a clause opening so
     who_cues: list[str] = Field(default_factory=list)  # "who's on the panel": people or a body, not a timescale
+    partner_cues: list[str] = Field(default_factory=list)  # "who are the safeguarding partners": the area's partners
     asking_words: list[str] = Field(default_factory=list)
     asking_cues: list[str] = Field(default_factory=list)  # a time or frequency asked: the subject test applies
     role_nouns: frozenset[str] = frozenset()
@@ -320,7 +321,7 @@ class Vocabulary(_Strict):
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
                                   "membership_cues", "kind_cues", "service_cues", "engagement_cues",
-                                  "now_words", "name_cues",
+                                  "now_words", "name_cues", "partner_cues",
                                   "relayed_verbs", "request_cues", "remark_statements", "recourse_questions")(
         _check_phrases)
 
