@@ -113,6 +113,15 @@ def _subject(query: Query) -> Slot | None:
     return max(rest, key=lambda s: s.weight) if rest else None
 
 
+TITLE_WEIGHT = 2.0  # a word asked this weighty in an entry's title says the entry is about what is asked
+
+
+def _weighty(query: Query) -> frozenset[str]:
+    """The question's weighty stems besides a contact detail ("police", "covers", "merseyside" but not "email")."""
+    return frozenset(s.stem for s in query.slots
+                     if s.weight >= TITLE_WEIGHT and _contact_concepts().isdisjoint(s.concepts))
+
+
 class Ranking:
     """The ranking half of `Answerer`: needs its knowledge base and search index."""
 
@@ -174,6 +183,7 @@ class Ranking:
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
         subject = _subject(query)
+        weighty = _weighty(query) if wants_contact else frozenset()
         members = asked_member_roles(asking)
         for h in hits:
             if area and h.entry.partnership == area:
@@ -186,7 +196,7 @@ class Ranking:
                 h.boost *= LIST_PREFERENCE
                 if h.entry.agencies and self._agency_kind_named(h.entry, query):
                     h.boost *= AGENCIES_NAMED
-            if wants_contact and figure_heavy(h.entry) and not (subject and subject.stem in self._title_stems(h.entry)):
+            if wants_contact and figure_heavy(h.entry) and not self._titled_with(h.entry, subject, weighty):
                 h.boost *= FIGURES_FOR_CONTACT  # not an entry titled with what is asked ("LADO - allegations ...")
             if wants_figures and figure_heavy(h.entry):
                 h.boost *= FIGURES_WANTED
@@ -288,6 +298,12 @@ class Ranking:
                      and not (h.entry.partnership == NATIONAL and top.entry.partnership != NATIONAL)), None)
         if held is not None:
             hits.insert(0, hits.pop(held))
+
+    def _titled_with(self, e: Entry, subject: Slot | None, weighty: frozenset[str]) -> bool:
+        """The entry's title names the subject asked, or another weighty word asked ("which police force covers
+        wirral - merseyside or cheshire": "Area covered (Wirral)", whose figures are the area's, not the topic's)."""
+        title = self._title_stems(e)
+        return (subject is not None and subject.stem in title) or not weighty.isdisjoint(title)
 
     @staticmethod
     def _title_stems(e: Entry) -> frozenset[str]:

@@ -32,3 +32,16 @@ def test_partners_disagreeing_is_no_question_of_who_they_are(ask) -> None:
     """A guard: the partners named as those who cannot agree is the dispute route, not the list of partners."""
     res = ask("what happens if the three safeguarding partners in halton can't agree on funding?", "halton")
     assert res.entry is not None and res.entry.kind != "partners", res.text
+
+
+def test_the_police_force_covering_an_area(ask) -> None:
+    """The area's entry, whose figures are the area's own, answers which force covers it; the weighty word "covers"
+    in its title ("Area covered") keeps it from stepping back as a table of figures (seen failing on main 3aeeb77f)."""
+    res = ask("which police force covers the wirral, merseyside or cheshire? new to the area", "wirral")
+    assert_answered(res, "Merseyside Police covers")
+
+
+def test_the_lado_asked_is_not_figures(ask) -> None:
+    """A guard: "who is the LADO" still prefers the route or contact to an entry of referral figures."""
+    res = ask("who is the LADO in cheshire west and how do i contact them", "cheshire-west-and-chester")
+    assert res.entry is not None and "2017-18" not in res.entry.title, res.text
