@@ -12,6 +12,7 @@ from itertools import accumulate
 from operator import add, itemgetter
 
 from bot.privacy.lexicon import Lexicon, lexicon
+from bot.privacy.patterns import URL
 from bot.privacy.shared_words import token_words
 from bot.privacy.source import Source
 
@@ -30,6 +31,18 @@ def capitalised_words(text: str, spans: list[tuple[int, int]]) -> list[int]:
         return sorted(out)  # type: ignore[type-var]
     n = len(spans)
     return sorted({i for p in places if (i := bisect.bisect_left(spans, (p, 0))) < n and spans[i][0] == p})
+
+
+def blank_links(text: str) -> tuple[str, list[int]]:
+    """`text` with each link's characters blanked (same offsets; its words are no names), and where each link ended."""
+    ends: list[int] = []
+    if "://" not in text and "www." not in text.lower():
+        return text, ends
+
+    def blank(m: re.Match[str]) -> str:
+        ends.append(m.end())
+        return " " * len(m.group(0))
+    return URL.sub(blank, text), ends
 
 
 def word_positions(bases: list[str]) -> dict[str, list[int]]:
