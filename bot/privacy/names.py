@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from bot.privacy.kin import GAELIC_BASES, family_spans, initial_spans, short_capitals
-from bot.privacy.lexicon import Lexicon, fold, lexicon
+from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.org_names import not_people
 from bot.privacy.patterns import Source, Span
 from bot.privacy.person_cues import aged_aside, let_go, particle_surname, to_be_done, with_described_relative
@@ -70,6 +70,7 @@ from bot.privacy.wordshapes import (
     not_lower_initials,
     place_phrases,
     shared_spans,
+    word_norms,
     word_positions,
     word_spans,
 )
@@ -329,11 +330,7 @@ def name_detectors(text: str, src: Source | None = None) -> list[Iterator[Span]]
     # alive brought a full cyclic collection into the screening, costing more than the scan)
     spans, norms = shared_spans(src, text) or word_spans(word_pattern(lowered) if lowered is not text else TOKEN,
                                                          lowered)
-    if not lowered.isascii():
-        norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
-    if lowered is text:
-        norms = [fold(w) for w in norms]
-    bases = [_base(x) if "'" in x else x for x in norms]
+    norms, bases = word_norms(text, lowered, spans, norms)
     n = len(spans)
     at = word_positions(bases)
     distinct = at.keys()  # (a set-like view)
