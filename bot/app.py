@@ -10,7 +10,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.ackgate import AckWaitingExecutor
-from bot.privacy import find_identifiers
+from bot.privacy.warm import warm_up as warm_screen
 from bot.services import Services
 from bot.slack import make_client
 from bot.workdays import is_working_day
@@ -63,9 +63,10 @@ def create_app(
 def warm_up() -> None:
     """Load the identifier screen's lists, the worry detector and the bank-holiday calendar at start. Loaded on
     first use, the first burst of questions after a start loaded them in every listener thread at once (each its
-    own copy, seconds of CPU) while the acknowledgements of that burst waited for the interpreter."""
+    own copy, seconds of CPU) while the acknowledgements of that burst waited for the interpreter. The screen is read
+    through whole (bot/privacy/warm.py): what it compiles on first use cost the first long message ~300 ms."""
     is_working_day(date.today())
-    find_identifiers("Warm-up: Jane Smith, 1 High Street, Chester CH1 1AA")
+    warm_screen()
     is_safety_worry("warm-up: is a child safe at home")
 
 

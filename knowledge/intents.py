@@ -113,6 +113,12 @@ def is_who_request(question: str) -> bool:
     return _found(vocabulary().who_cues, fold_question(question)) is not None
 
 
+def is_partners_request(question: str) -> bool:
+    """'who are the safeguarding partners under the new hcypsp', 'which police force covers X' aside: the organisations
+    that are the statutory partners are asked, not what the partnership aims at or the relevant agencies."""
+    return _found(vocabulary().partner_cues, fold_question(question)) is not None
+
+
 def is_local_count_request(question: str) -> bool:
     """'how many children ... in Warrington': a count only the area's own entries can hold."""
     q = fold_question(question)

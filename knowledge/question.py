@@ -196,8 +196,17 @@ def _content(text: str) -> int:
 
 
 def _requests(clause: str) -> bool:
+    """A request to the bot ("can you explain", "walk me through"); not the asker's own purpose told ("trying to
+    explain the governance to my team."): a cue after "to" is what they mean to do, unless "you to" asks it."""
     folded = " " + " ".join(raw_tokens(clause)) + " "
-    return any(f" {cue} " in folded for cue in vocabulary().request_cues)
+    for cue in vocabulary().request_cues:
+        at = folded.find(f" {cue} ")
+        while at >= 0:
+            before = folded[:at].split()[-2:]
+            if not (before[-1:] == ["to"] and before[:1] not in (["you"], ["u"])):
+                return True
+            at = folded.find(f" {cue} ", at + 1)
+    return False
 
 
 def _thin(text: str, n: int | None = None) -> bool:

@@ -25,6 +25,7 @@ from knowledge.intents import (
     is_list_request,
     is_local_count_request,
     is_name_request,
+    is_partners_request,
     is_service_request,
     is_who_request,
     name_noise,
@@ -54,6 +55,7 @@ WHEN_FOR_WHO = 0.70  # "who's on the rapid review panel": an entry that only giv
 LEVEL_WANTED = 1.20  # "what level of help does a family need": the area's threshold document before early help
 GROUP_WANTED = 1.15  # "which group looks at levels 2 and 3": the group before the framework it works with
 ROLE_MEMBER = 1.15  # "can DSLs be part of any group": a group whose membership names that role
+PARTNERS_WANTED = 1.30  # "who are the safeguarding partners under the new hcypsp": the area's partners entry
 NAME_WANTED = 1.05  # "what do they call the plan here": a title giving a name the question lacks, on a near tie
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
@@ -109,6 +111,15 @@ def _subject(query: Query) -> Slot | None:
     email"), or None."""
     rest = [s for s in query.slots if _contact_concepts().isdisjoint(s.concepts)]
     return max(rest, key=lambda s: s.weight) if rest else None
+
+
+TITLE_WEIGHT = 2.0  # a word asked this weighty in an entry's title says the entry is about what is asked
+
+
+def _weighty(query: Query) -> frozenset[str]:
+    """The question's weighty stems besides a contact detail ("police", "covers", "merseyside" but not "email")."""
+    return frozenset(s.stem for s in query.slots
+                     if s.weight >= TITLE_WEIGHT and _contact_concepts().isdisjoint(s.concepts))
 
 
 class Ranking:
@@ -168,9 +179,11 @@ class Ranking:
         asked = self._asked(query)
         named_groups = [h for h in hits if h.entry.group and self._group_named(h.entry, asked)]
         wants_level = bool(area) and is_level_request(question)
+        wants_partners = bool(area) and is_partners_request(question)
         local_count = bool(area) and is_local_count_request(question)
         titled = self._acronym_titled(asking, hits) if definition and pointed is None else frozenset()
         subject = _subject(query)
+        weighty = _weighty(query) if wants_contact else frozenset()
         members = asked_member_roles(asking)
         for h in hits:
             if area and h.entry.partnership == area:
@@ -183,12 +196,14 @@ class Ranking:
                 h.boost *= LIST_PREFERENCE
                 if h.entry.agencies and self._agency_kind_named(h.entry, query):
                     h.boost *= AGENCIES_NAMED
-            if wants_contact and figure_heavy(h.entry) and not (subject and subject.stem in self._title_stems(h.entry)):
+            if wants_contact and figure_heavy(h.entry) and not self._titled_with(h.entry, subject, weighty):
                 h.boost *= FIGURES_FOR_CONTACT  # not an entry titled with what is asked ("LADO - allegations ...")
             if wants_figures and figure_heavy(h.entry):
                 h.boost *= FIGURES_WANTED
             if wants_group and h.entry.kind == "group":
                 h.boost *= GROUP_WANTED
+            if wants_partners and h.entry.kind == "partners":
+                h.boost *= PARTNERS_WANTED
             if wants_level and h.entry.kind == "threshold":
                 h.boost *= LEVEL_WANTED
             if members and names_member(h.entry, members):
@@ -283,6 +298,12 @@ class Ranking:
                      and not (h.entry.partnership == NATIONAL and top.entry.partnership != NATIONAL)), None)
         if held is not None:
             hits.insert(0, hits.pop(held))
+
+    def _titled_with(self, e: Entry, subject: Slot | None, weighty: frozenset[str]) -> bool:
+        """The entry's title names the subject asked, or another weighty word asked ("which police force covers
+        wirral - merseyside or cheshire": "Area covered (Wirral)", whose figures are the area's, not the topic's)."""
+        title = self._title_stems(e)
+        return (subject is not None and subject.stem in title) or not weighty.isdisjoint(title)
 
     @staticmethod
     def _title_stems(e: Entry) -> frozenset[str]:

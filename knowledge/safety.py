@@ -14,7 +14,7 @@ Matching is over word tokens (`safety_patterns.py`), linear in the length of the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,7 +89,16 @@ class Detector:
                    and self._stops.isdisjoint(toks[j + 1:start]) for j in range(lo, start))
 
     def detect(self, text: str, use_model: bool = True) -> Worry:
-        """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one."""
+        """The lexicon's reading; when it sees no worry, the statistical backstop may still raise one. A worry read
+        only in general words whose harm is done by someone who works with children ("she was abused by a teacher at
+        our school") is an allegation: its first step is the LADO."""
+        worry = self._detect(text, use_model)
+        if worry.is_worry and worry.category == "general" and self.harm_by_staff(text):
+            cat = self.lex.allegation.category
+            return replace(worry, category=cat, label=self.lex.categories[cat].label)
+        return worry
+
+    def _detect(self, text: str, use_model: bool) -> Worry:
         parts = clauses(text or "")  # tokenised once for every reading below
         words = [t for toks in parts for t in toks]
         if ((self._adult.find(words) and not self._child_words.find(words))

@@ -260,6 +260,7 @@ class Vocabulary(_Strict):
     engagement_cues: list[str] = Field(default_factory=list)  # "which groups does youth justice sit on"
     engagement_openers: list[str] = Field(default_factory=list)  # ... in a clause opening so
     who_cues: list[str] = Field(default_factory=list)  # "who's on the panel": people or a body, not a timescale
+    partner_cues: list[str] = Field(default_factory=list)  # "who are the safeguarding partners": the area's partners
     asking_words: list[str] = Field(default_factory=list)
     asking_cues: list[str] = Field(default_factory=list)  # a time or frequency asked: the subject test applies
     role_nouns: frozenset[str] = frozenset()
@@ -297,10 +298,9 @@ class Vocabulary(_Strict):
     out_of_scope: OutOfScope
 
     @field_validator("stopwords", "generic", "help_words", "agency_name_noise", "group_name_noise", "role_nouns",
-                     "ordinary_words", "route_roles", "route_asks", "holder_roles", "question_words",
-                     "clause_fillers", "clause_openers", "back_references", "remark_openers",
-                     "pointing_words", "subjectless_words", "recourse_fillers", "choice_fillers", "choice_none",
-                     mode="before")
+                     "ordinary_words", "route_roles", "route_asks", "holder_roles", "question_words", "clause_fillers",
+                     "clause_openers", "back_references", "remark_openers", "pointing_words", "subjectless_words",
+                     "recourse_fillers", "choice_fillers", "choice_none", mode="before")
     @classmethod
     def _split(cls, v: str | list[str]) -> frozenset[str]:
         return frozenset(v.split() if isinstance(v, str) else v)
@@ -314,7 +314,7 @@ class Vocabulary(_Strict):
 
     _cue_lists = field_validator("list_cues", "contact_cues", "group_cues", "who_cues", "action_cues", "level_cues",
                                   "membership_cues", "kind_cues", "service_cues", "engagement_cues", "now_words",
-                                  "name_cues", "relayed_verbs", "request_cues", "remark_statements",
+                                  "name_cues", "partner_cues", "relayed_verbs", "request_cues", "remark_statements",
                                   "recourse_questions")(_check_phrases)
 
     @field_validator("spellings", "informal", "role_verbs", "agency_everyday")

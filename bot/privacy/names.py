@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from bot.privacy.kin import GAELIC_BASES, family_spans, initial_spans, short_capitals
-from bot.privacy.lexicon import Lexicon, fold, lexicon
+from bot.privacy.lexicon import Lexicon, lexicon
 from bot.privacy.org_names import not_people
-from bot.privacy.patterns import URL, Source, Span
+from bot.privacy.patterns import Source, Span
 from bot.privacy.person_cues import aged_aside, let_go, particle_surname, to_be_done, with_described_relative
 from bot.privacy.published import eponyms
 from bot.privacy.roles import RoleGate
@@ -63,12 +63,14 @@ from bot.privacy.wordnames import (
     _verb_use,
 )
 from bot.privacy.wordshapes import (
+    blank_links,
     hyphenated_candidate,
     is_contraction,
     is_lower_initials,
     not_lower_initials,
     place_phrases,
     shared_spans,
+    word_norms,
     word_positions,
     word_spans,
 )
@@ -319,8 +321,7 @@ def name_detectors(text: str, src: Source | None = None) -> list[Iterator[Span]]
     no word list, short capitals, after a title or "the") are looked at closely: an ordinary word costs a few
     set lookups, so screening stays linear and cheap."""
     lex = lexicon()
-    if "://" in text or "www." in text.lower():
-        text = URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's words are not names (same offsets)
+    text, links = blank_links(text)  # a link's words are not names (same offsets)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length in lower case: look up word by word
         lowered = text
@@ -329,11 +330,7 @@ def name_detectors(text: str, src: Source | None = None) -> list[Iterator[Span]]
     # alive brought a full cyclic collection into the screening, costing more than the scan)
     spans, norms = shared_spans(src, text) or word_spans(word_pattern(lowered) if lowered is not text else TOKEN,
                                                          lowered)
-    if not lowered.isascii():
-        norms = [w if w.isascii() else fold(text[a:b]) for w, (a, b) in zip(norms, spans, strict=True)]
-    if lowered is text:
-        norms = [fold(w) for w in norms]
-    bases = [_base(x) if "'" in x else x for x in norms]
+    norms, bases = word_norms(text, lowered, spans, norms)
     n = len(spans)
     at = word_positions(bases)
     distinct = at.keys()  # (a set-like view)
@@ -361,7 +358,7 @@ def name_detectors(text: str, src: Source | None = None) -> list[Iterator[Span]]
     cand.difference_update(j for first in phrases.keys() & distinct for i in at[first]
                            if i + 1 < n and bases[i + 1] in phrases[first] for j in (i, i + 1))
     cand.difference_update(eponyms(text, spans, bases, at, cand, lex))
-    cand.difference_update(not_people(text, spans, bases, at, lex))
+    cand.difference_update(not_people(text, src, links, spans, bases, at, lex))
     # "a DS from CAIT": a service's acronym typed in capitals, though its letters spell a name ("cait's mum") (round 28)
     cand.difference_update(i for b in lex.vocab.service_acronyms & distinct for i in at[b]
                            if text[spans[i][0]:spans[i][1]].isupper())

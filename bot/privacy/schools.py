@@ -158,6 +158,14 @@ def _class_names(src: Source, words: frozenset[str]) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _forms(src: Source) -> Iterator[re.Match[str]]:
+    """FORM's matches, tried only where the word "in" stands (each starts there: "in", a space), not at every "in"
+    the text holds ("into", "training"): the same matches."""
+    if src.low is None:
+        return FORM.finditer(src.text)
+    return src.at_starts(FORM, iter(src.word_starts(frozenset({"in"}))))
+
+
 def _forms_lower(src: Source) -> Iterator[re.Match[str]]:
     """FORM_LOWER's matches, tried only where a word starts with "in" (Source.at_words; as typed, for its case-bound
     letter), not by the engine at every character; a dotless i, which the pattern's "i" matches ignoring case, and
@@ -169,7 +177,7 @@ def _forms_lower(src: Source) -> Iterator[re.Match[str]]:
 
 def _schools(src: Source, words: frozenset[str]) -> Iterator[Span]:
     text = src.text
-    forms = [*(FORM.finditer(text) if "in" in words and has_digit(text) else ()),
+    forms = [*(_forms(src) if "in" in words and has_digit(text) else ()),
              *(FORM_AT.finditer(text) if "at" in words and has_digit(text) else ()),
              *(islice(_forms_lower(src), MANY_CUES) if {"in", "at"} <= words and has_digit(text) else ()),
              *(_class_names(src, words) if words & _SETTING_WORDS and words & {"room", "class"} else ()),

@@ -107,6 +107,11 @@ class Source:
                                              if not low[i + len(word):i + len(word) + 1].isalnum())
         return found  # type: ignore[return-value]
 
+    def run_starts(self, words: frozenset[str]) -> list[int]:
+        """Where a run of letters and digits opening with one of `words` starts in the lower-case copy, in order (kept
+        for the message): every place a pattern whose matches open so at a word's start can match (at_starts)."""
+        return self._cue_starts(words, None)
+
     def at_words(self, pattern: re.Pattern[str], cues: frozenset[str], *, as_typed: bool = False,
                  near: tuple[frozenset[str], int] | None = None) -> Iterator[re.Match[str]]:
         """Matches of `pattern` that start at one of the cue words (pass only cues the text holds, `cues & words`):

@@ -8,12 +8,14 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter
 
-from bot.privacy.lexicon import Lexicon, lexicon
+from bot.privacy.lexicon import Lexicon, fold, lexicon
+from bot.privacy.patterns import URL
 from bot.privacy.shared_words import token_words
 from bot.privacy.source import Source
+from bot.privacy.tokens import _base
 
 _CAPITAL, _NOT_ASCII = re.compile(r"[A-Z](?![a-z])"), re.compile(r"[^\x00-\x7f]")
 
@@ -30,6 +32,48 @@ def capitalised_words(text: str, spans: list[tuple[int, int]]) -> list[int]:
         return sorted(out)  # type: ignore[type-var]
     n = len(spans)
     return sorted({i for p in places if (i := bisect.bisect_left(spans, (p, 0))) < n and spans[i][0] == p})
+
+
+def blank_links(text: str) -> tuple[str, list[int]]:
+    """`text` with each link's characters blanked (same offsets; its words are no names), and where each link ended."""
+    ends: list[int] = []
+    if "://" not in text and "www." not in text.lower():
+        return text, ends
+
+    def blank(m: re.Match[str]) -> str:
+        ends.append(m.end())
+        return " " * len(m.group(0))
+    return URL.sub(blank, text), ends
+
+
+def word_norms(text: str, lowered: str, spans: list[tuple[int, int]], words: list[str]) -> tuple[list[str], list[str]]:
+    """The words of `lowered` (text.lower(), or `text` where that changes offsets) folded as the lists are looked up
+    (lexicon.fold), and the same with a possessive or contraction's ending cut (tokens._base)."""
+    if not lowered.isascii():
+        words = _folded_words(text, lowered, spans, words)
+    if lowered is text:
+        words = [fold(w) for w in words]
+    return words, _base_words(words)
+
+
+def _folded_words(text: str, lowered: str, spans: list[tuple[int, int]], norms: list[str]) -> list[str]:
+    """`norms` (the words of `lowered`, text.lower() at the same offsets) with each word that holds a non-ASCII
+    character folded from the text as typed: found from those characters (few), not by a look at every word."""
+    out, starts = list(norms), None
+    for p in map(re.Match.start, _NOT_ASCII.finditer(lowered)):
+        starts = starts or [a for a, _ in spans]
+        if (i := bisect.bisect_right(starts, p) - 1) >= 0 and p < spans[i][1] and out[i] is norms[i]:
+            out[i] = fold(text[spans[i][0]:spans[i][1]])
+    return out
+
+
+def _base_words(norms: list[str]) -> list[str]:
+    """Each word with a possessive or contraction's ending cut (tokens._base) where it holds an apostrophe: those few
+    found in C, not by a Python step per word."""
+    out = list(norms)
+    for i in compress(count(), map(str.__contains__, norms, repeat("'"))):
+        out[i] = _base(out[i])
+    return out
 
 
 def word_positions(bases: list[str]) -> dict[str, list[int]]:
