@@ -12,7 +12,7 @@ Usage:
     python scripts/audit_seed_coverage.py [--seeds DIR] [--quiet] [--json]
 
 Prints, per seed, the phrases found and missing, then each missing phrase with its seed line number. The
-partnership of a seed is the one whose entries cite it. `tests/knowledge/test_audit_seed_coverage.py` holds the
+partnership of a seed is the one its title names. `tests/knowledge/test_audit_seed_coverage.py` holds the
 missing counts left, so an edit that drops a seed's words from every answer fails.
 """
 
@@ -22,7 +22,6 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -97,17 +96,16 @@ def phrases(line: str) -> list[str]:
 
 
 def shown_texts(seed: str) -> tuple[str | None, str]:
-    """The partnership whose entries cite `seed`, and the normalised text of every answer shown there."""
+    """The partnership whose document `seed` is, and the normalised text of every answer card shown there."""
     from knowledge.answering import get_answerer
+    from knowledge.localise import document_partnership
     from knowledge.partnerships import NATIONAL
 
-    answerer = get_answerer()
-    kb = answerer.kb
-    cites = Counter(e.partnership for e in kb.entries() if e.source.document == seed and e.partnership != NATIONAL)
-    if not cites:
+    area = document_partnership(seed)
+    if area is None:
         return None, ""
-    area = cites.most_common(1)[0][0]
-    cards = [answerer.render(e, "", area) for e in kb.entries() if e.partnership in (area, NATIONAL)]
+    answerer = get_answerer()
+    cards = [answerer.render(e, "", area) for e in answerer.kb.entries() if e.partnership in (area, NATIONAL)]
     return area, norm("\n".join(cards))
 
 
