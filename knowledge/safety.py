@@ -75,8 +75,8 @@ class Detector:
         self._other_questions = matcher(lex.other_questions, s)
         self._imminent = matcher(lex.imminent, s)
         self._habitual = matcher(lex.habitual, s)
-        self._staff, self._reporter, self._witness = (matcher(pats, s) for pats in (
-            lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness))
+        self._staff, self._reporter, self._witness, self._harmed_by = (matcher(pats, s) for pats in (
+            lex.allegation.staff, lex.allegation.reporter, lex.allegation.witness, lex.allegation.harmed_by))
         self._negators = frozenset(lex.negators)
         self._turns = frozenset(lex.negation_turns)
         self._loose_minor = frozenset(lex.loose_minor)
@@ -181,9 +181,13 @@ class Detector:
     def harm_by_staff(self, text: str) -> bool:
         """Someone who works with children is named as the one harming, after "by" ("if I think a child is being
         abused by a teacher", "neglected by their childminder"): an allegation's route (the LADO) is meant. Not the
-        one who noticed or was told ("if a childminder suspects ...", "tells a teacher")."""
-        return any("by" in toks[max(0, i - 3):i]
-                   for toks in clauses(text or "") for _p, i, _e in self._staff.find(toks))
+        one who noticed or was told ("if a childminder suspects ...", "tells a teacher", "noticed by her teacher"): the
+        harm is said right before that "by" (worry.yaml allegation.harmed_by)."""
+        for toks in clauses(text or ""):
+            by = {end - 1 for _p, _i, end in self._harmed_by.find(toks)}  # the "by" each harm is done by
+            if by and any(by.intersection(range(max(0, i - 3), i)) for _p, i, _e in self._staff.find(toks)):
+                return True
+        return False
 
     def _accused_staff(self, toks: list[str], label: int = 0) -> bool:
         """Someone who works with children is named as more than the writer ("foster carer here", a label of

@@ -38,6 +38,7 @@ class AllegationRule(_Strict):
     staff: list[str] = Field(min_length=1)
     reporter: list[str] = Field(default_factory=list)
     witness: list[str] = Field(default_factory=list)  # "social worker noticed ...": the one telling, not accused
+    harmed_by: list[str] = Field(default_factory=list)  # "abused by", "hit ~1 by": the harm said right before "by"
     with_: list[str] = Field(alias="with", min_length=1)
     weight: float = Field(gt=0)
 

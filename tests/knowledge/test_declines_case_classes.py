@@ -28,7 +28,7 @@ CWAC = "cheshire-west-and-chester"
      "immigration or asylum"),
     ("can you sign me up for the next warrington practitioners forum", "warrington", "can't book, send, sign up"),
     ("please book me onto the cwac neglect briefing", CWAC, "can't book, send, sign up"),
-    ("write our youth club's safeguarding policy for us", "warrington", "can't book, send, sign up"),
+    ("can you write us a safeguarding policy for our youth club", "warrington", "can't book, send, sign up"),
 ])
 def test_a_class_the_arrangements_never_cover_is_declined(ask, question, partnership, says) -> None:
     assert_declined(ask(question, partnership), says)

@@ -19,7 +19,7 @@ CWAC = "cheshire-west-and-chester"
 
 @pytest.mark.parametrize(("question", "partnership", "place"), [
     ("child lives in middlewich, which front door do i ring", CWAC, "Middlewich"),
-    ("the family are in leigh now, what is the leigh front door", "warrington", "Leigh"),
+    ("the family are in golborne now, what is the golborne front door", "warrington", "Golborne"),
     ("does poynton have its own mash", "warrington", "Poynton"),
     ("who runs the connah's quay front door", CWAC, "Connah Quay"),
 ])

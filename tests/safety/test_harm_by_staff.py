@@ -32,3 +32,12 @@ def test_harm_by_family_or_told_to_staff_keeps_its_category(text: str) -> None:
 def test_the_reply_names_the_lado_first_after_999() -> None:
     text = get_answerer().answer("a pupil told me she was abused by a teacher at our school", "warrington").text
     assert text.index("999") < text.index("An allegation about someone who works with children") < text.index("LADO")
+
+
+@pytest.mark.parametrize("text", [
+    "she was abused by her uncle, this was noticed by her teacher",
+    "a boy was brought in by his social worker and says his stepdad abuses him",
+])
+def test_the_one_who_noticed_or_came_is_not_accused(text: str) -> None:
+    w = detect_worry(text)
+    assert w.is_worry and w.category != "allegation_staff_carer", w
