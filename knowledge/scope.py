@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.counting import years_of
+from knowledge.counting import RANGE_RE, years_of
 from knowledge.current import NOW, change_asked, now_asked, now_decline
 from knowledge.declines import Decline, other_area_decline, rule_decline
 from knowledge.facts import YEAR_RE, Weight, fact_missing, named_people
@@ -209,7 +209,7 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         for start, end in sorted(years_of(q) - years_of(shown)):  # "for 2021-22": a year the documents never reached,
             if int(start) >= first_year:  # though the entry names its first ("beyond 2021")
                 return rule_decline("after_documents", scope.after_documents, f"{start}-{end}")
-        for year in YEAR_RE.findall(q):
+        for year in YEAR_RE.findall(RANGE_RE.sub(" ", q)):  # "2019-2020" is the 2019-20 year, checked above
             if int(year) < first_year:
                 continue
             if year not in shown or (support and support(year) < OTHER_AREA_SUPPORT) or _bound_only(
