@@ -9,6 +9,8 @@ and "assessment" carry it. Three checks on the top entry, each reading the index
   no entry holds, "remind me", "overdue", is left out: an unknown topic is caught by the acronym and scope checks);
 * `unknown_acronyms`: an acronym typed in capitals that neither the vocabulary nor any entry knows
   ("EHCP", "SGO") names a topic the documents do not cover, so nothing is answered confidently;
+* `unknown_sections`: a section of an Act no entry holds ("a section 136": the Mental Health Act's place of safety),
+  named anywhere in the message, is a topic the documents do not cover: nothing is answered confidently;
 * `support_without`: the share of the question an entry matches besides a phrase (another area's name).
 """
 
@@ -31,6 +33,7 @@ from knowledge.vocabulary import vocabulary
 # Measured on every development set (knowledge/README.md): right answers to when/how long questions match
 # at least 0.50 of the rest of the question, the near-domain traps 0.23-0.41.
 SUBJECT_SHARE = 0.45
+_SECTION_TOKEN_RE = re.compile(r"s\d{1,3}")  # a section number as text.fold writes it ("section 136" -> "s136")
 _CAPS_RE = re.compile(r"(?<![-&\w])([A-Za-z]{2,6})(?![-&\w])")  # "i-ART", "CW&C" are parts of known names
 
 
@@ -91,6 +94,11 @@ class Evidence:
             return []
         renamed = not is_definition_request(question)  # "what does MASH stand for" is not what it is called here
         return [w for w in caps if not self._known(w.lower(), renamed)]
+
+    def unknown_sections(self, message: str) -> list[str]:
+        """Sections of an Act ("s136", "section 2") no entry holds, in the whole message: the context names the
+        subject when the asking part is only "what's the process, who do we call"."""
+        return [t for t in raw_tokens(fold(message)) if _SECTION_TOKEN_RE.fullmatch(t) and t not in self.index.stems]
 
     def _known(self, low: str, renamed: bool = True) -> bool:
         if fold(low) != low:  # a name the vocabulary writes another way ("MASH": the front door), but not its meaning

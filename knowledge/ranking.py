@@ -347,6 +347,12 @@ class Ranking:
         named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
         return named == {hits[0].entry.id}
 
+    def _names_top_agency(self, hits: list[Hit], question: str) -> bool:
+        """'is NWAS actually part of the partnership': the leading entry's list holds an agency the question names
+        plainly, by its name or short name; the name is the evidence, however few of the other words it holds."""
+        return bool(hits and hits[0].entry.agencies and hits[0].confidence >= SUGGEST_CONFIDENCE
+                    and self._named_agencies(hits[0].entry, question, plainly=True))
+
     def _names_top_term(self, query: Query, hits: list[Hit], question: str) -> bool:
         """'X keeps coming up. what is it?': a definition asked of a term the question names in full, and the
         leading entry is that term's glossary entry; the words around the name say where it was heard."""
