@@ -15,7 +15,7 @@ from knowledge.counting import SECTION_OR_YEAR_RE
 from knowledge.models import Entry
 from knowledge.shown import fold_question, per_entry
 from knowledge.slots import found as _found
-from knowledge.text import STOPWORDS, fold, raw_tokens, stem, without_places
+from knowledge.text import STOPWORDS, british, fold, raw_tokens, stem, without_places
 from knowledge.vocabulary import vocabulary
 
 _DEFINITION_RE = re.compile(
@@ -48,7 +48,7 @@ def is_help_request(question: str) -> bool:
 
 
 def is_list_request(question: str) -> bool:
-    return _found(vocabulary().list_cues, fold_question(question)) is not None
+    return _found(vocabulary().list_cues, british(fold_question(question))) is not None
 
 
 def is_name_request(question: str) -> bool:

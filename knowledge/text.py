@@ -242,10 +242,18 @@ def drop_places(tokens: list[str]) -> list[str]:
 SEP = "zzqsep"  # separator token between texts analysed as one string (never a word, never an acronym)
 
 
+def british(text: str) -> str:
+    """Folded text with American spellings written British ("what organizations" -> "what organisations"), word by
+    word: the vocabulary's cues are British, and the informal words and numbers are left as typed."""
+    return " ".join(_V.spellings.get(t) or _suffix_british(t) for t in text.split())
+
+
 @lru_cache(maxsize=50_000)
 def _british(tok: str) -> str:
-    if tok in US_UK:
-        return US_UK[tok]
+    return US_UK[tok] if tok in US_UK else _suffix_british(tok)
+
+
+def _suffix_british(tok: str) -> str:
     for us, uk in (("ization", "isation"), ("izations", "isations"), ("izing", "ising"), ("ized", "ised"),
                    ("izes", "ises"), ("ize", "ise"), ("yzing", "ysing"), ("yzed", "ysed"), ("yze", "yse")):
         if tok.endswith(us) and len(tok) > len(us) + 2:
