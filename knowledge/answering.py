@@ -83,12 +83,11 @@ class Answerer(Ranking, Rendering):
         query, hits = self.rank(question, area, bool(named))
         top = hits[0] if hits else None
         confident = ((self.confident(hits) or self._names_top_group(query, hits)
-                      or self._names_top_agency(hits, question)
                       or self._names_top_term(query, hits, question) or self._names_top_title(query, hits))
                      and top is not None
                      and (self.evidence.about_subject(query, top.entry) or self._names_when_holder(query, hits))
                      and not self.evidence.unknown_acronyms(query.text)  # only the clauses that ask
-                     and not self.evidence.unknown_sections(question))
+                     and not self.evidence.unknown_sections(query.text))
 
         away = self._decline(question, places, query, top) if is_worry else None
         beside = self._beside_worry(question, top) if is_worry and not (away and leaves_worry(away.kind, question)) \

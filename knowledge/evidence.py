@@ -96,8 +96,9 @@ class Evidence:
         return [w for w in caps if not self._known(w.lower(), renamed)]
 
     def unknown_sections(self, message: str) -> list[str]:
-        """Sections of an Act ("s136", "section 2") no entry holds, in the whole message: the context names the
-        subject when the asking part is only "what's the process, who do we call"."""
+        """Sections of an Act ("s136", "section 2") no entry holds, in the clauses that ask (as unknown acronyms): a
+        section told only as background ("a disagreement about a section 136, what is the escalation process") does
+        not stop the answer asked for."""
         return [t for t in raw_tokens(fold(message)) if _SECTION_TOKEN_RE.fullmatch(t) and t not in self.index.stems]
 
     def _known(self, low: str, renamed: bool = True) -> bool:

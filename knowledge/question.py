@@ -27,12 +27,9 @@ def main_question(question: str) -> str:
     content = [w for w in raw_tokens(strip_places(fold(tail))) if w not in STOPWORDS]
     if not sep or not raw_tokens(head) or not words or len(content) > 5:
         return question
-    if vocabulary().question_words.intersection(words) or _CONTRAST_RE.search(tail):
-        return question  # "...? the CCG senior officer not the accountable officer": which one is asked, no remark
+    if vocabulary().question_words.intersection(words):
+        return question
     return head + "?" if sep == "?" else head
-
-
-_CONTRAST_RE = re.compile(r"\b(?:not|rather than|as opposed to|instead of) (?:the|a|an|our|their|his|her)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -338,8 +335,6 @@ def split_context(question: str, topics: frozenset[str] = frozenset()) -> tuple[
         if flags[i] and not flags[i - 1] and ((leans_back(parts[i]) and not _stands_named(parts[i]))
                                              or (i == 1 and _topic_label(parts[0], topics))):
             flags[i - 1] = True
-        elif flags[i - 1] and not flags[i] and _CONTRAST_RE.search(parts[i]):
-            flags[i] = True  # "who leads for health? the CCG senior officer not the accountable officer": which one
     asking = " ".join(p for p, f in zip(parts, flags, strict=True) if f)
     context = " ".join(p for p, f in zip(parts, flags, strict=True) if not f)
     if not context or (_thin(asking) and not _wh_named(asking)):

@@ -59,7 +59,6 @@ PARTNERS_WANTED = 1.30  # "who are the safeguarding partners under the new hcyps
 NAME_WANTED = 1.05  # "what do they call the plan here": a title giving a name the question lacks, on a near tie
 OTHER_GROUP = 0.85  # the question names one group: other groups step back
 NAMED_GROUP_CONFIDENCE = 0.35  # the question names the leading entry's group: answered from here
-AGENCY_NAMED = 0.25  # the question names an agency of a list this close: the list answers
 _BRACKETS_RE = re.compile(r"\([^)]*\)")  # "DSL (Designated Safeguarding Lead)": the name before its expansion
 TITLE_NAMED = 0.5  # the share of a title's own words a question names for the entry to be what it asks about
 FACT_HOLDER = 0.80  # "email for ...": a hit this close to the top that holds the asked-for fact goes first
@@ -347,12 +346,6 @@ class Ranking:
         asked = self._asked(query)
         named = {h.entry.id for h in hits if h.entry.group is not None and self._group_named(h.entry, asked)}
         return named == {hits[0].entry.id}
-
-    def _names_top_agency(self, hits: list[Hit], question: str) -> bool:
-        """'is NWAS actually part of the partnership': the leading entry's list holds an agency the question names
-        plainly, by its name or short name; the name is the evidence, however few of the other words it holds."""
-        return bool(hits and hits[0].entry.agencies and hits[0].confidence >= AGENCY_NAMED
-                    and self._named_agencies(hits[0].entry, question, plainly=True))
 
     def _names_top_term(self, query: Query, hits: list[Hit], question: str) -> bool:
         """'X keeps coming up. what is it?': a definition asked of a term the question names in full, and the
