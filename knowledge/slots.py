@@ -325,7 +325,7 @@ def asked_area(rule: ScopeRule, folded_q: str) -> str:
 def adult_asked(rule: AdultRule, folded_q: str, reading: str) -> str | None:
     """The adult-safeguarding phrase a question asks about, or None: none, or a child is described (a child word; a
     `reading` of "child": an age, "pupil"; a relative such as "her son" unless the reading is plainly "adult")."""
-    phrase = found(rule.phrases, folded_q) or ("adult" if reading == "adult" else None)  # "client aged 30": its age
+    phrase = found(rule.phrases, folded_q)  # (not the detector's "adult" reading alone: it missed real worries)
     if phrase is None or reading == "child" or found(rule.unless, folded_q) or (
             reading != "adult" and found(rule.relatives, folded_q)):
         return None

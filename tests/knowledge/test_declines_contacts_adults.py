@@ -38,15 +38,17 @@ def test_contacts_held_and_the_role_itself_are_answered(ask, question, partnersh
     assert_answered(ask(question, partnership), says)
 
 
-@pytest.mark.parametrize(("question", "partnership"), [
-    ("day centre client aged 30 has bruises, who takes the safeguarding in wirral", "wirral"),
-    ("service user aged 27 at our day centre is being exploited by her boyfriend, who deals with it in halton",
-     "halton"),
-])
-def test_an_adult_read_by_age_is_adult_safeguarding(ask, question, partnership) -> None:
-    res = ask(question, partnership)
+def test_an_adult_phrase_is_adult_safeguarding(ask) -> None:
+    res = ask("vulnerable adult aged 30 at our day centre has bruises, who takes the safeguarding in wirral", "wirral")
     assert_declined(res, "adult safeguarding")
     assert "999" not in res.text
+
+
+def test_an_age_alone_is_no_adult_decline(ask) -> None:
+    # the detector's "adult" reading by an age alone ("client aged 30") declined as adult safeguarding cost real
+    # worries about children their 999 line (two on fresh held-out corpora), so an adult phrase is needed
+    res = ask("day centre client aged 30 has bruises, who takes the safeguarding in wirral", "wirral")
+    assert "adult safeguarding" not in res.text, res.text
 
 
 def test_a_count_of_adults_by_age_is_no_adult_safeguarding(ask) -> None:
