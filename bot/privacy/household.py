@@ -75,6 +75,35 @@ SIB_IS_AGED = re.compile(
 NAMED_SET = re.compile(
     r"\b(?:(?:the|her|his|their)\s{1,3}twin|triplet|quad|quin)\s{1,3}(?:girls|boys|sisters|brothers|sons|daughters)\b",
     re.IGNORECASE)
+# a multiple birth told with its age or birth time ("twin boys aged 4", "triplets born in Jan", "twins 6 months")
+MULTI_AGED = re.compile(
+    r"\b(?:twins|triplets|quads|(?:twin|triplet)\s{1,3}(?:girls|boys|sisters|brothers|sons|daughters))\s{1,3}"
+    r"(?:(?:aged?|now)\s{1,3}\d{1,2}\b|\d{1,2}\s{0,2}(?:yo|y/o|yrs?|years?|months?|mths?|wks|weeks)\b"
+    r"|born\s{1,3}(?:in\s{1,3}|on\s{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))",
+    re.IGNORECASE)
+_MULTI_CUES = frozenset({"twins", "triplets", "quads", "twin", "triplet"})
+# a counted set's ages told straight after it ("two girls 11 and 13") or bounded together ("3 siblings all under 5")
+DIRECT_AGES = re.compile(
+    rf"\s{{1,3}}(?:{_AGE}{_SEP}{_LAST}(?:{_SEP}{_LAST}){{0,6}}(?!\s{{0,2}}(?:%|percent|times|of|per|hours?|hrs|mins?"
+    r"|minutes?|days?|weeks?|miles?|pm|am|o['’]?clock|years?\s{1,3}(?:ago|older|younger))\b)(?![\w.]\d)"
+    r"|(?:all|both)\s{1,3}(?:aged\s{1,3})?(?:under|below|over|between)\s{1,3}\d{1,2}\b)",
+    re.IGNORECASE)
+# one family's children split between its adults ("2 with dad in X, 3 with mum"): two such in one sentence
+SPLIT = re.compile(r"\b(?:[1-9]|one|two|three|four|five|six)\s{1,3}(?:with|at|living\s{1,3}with)\s{1,3}"
+                   r"(?:dad|mum|mam|nan|nana|gran|grandma|grandad|dads|mums|nans|father|mother|aunt|auntie|aunty)\b",
+                   re.IGNORECASE)
+_SPLIT_CUES = frozenset({*"123456789", "one", "two", "three", "four", "five", "six"})
+_ADULTS = frozenset({"dad", "mum", "mam", "nan", "nana", "gran", "grandma", "grandad", "father", "mother", "aunt",
+                     "auntie", "aunty"})
+# a sibling's brothers or sisters counted on plans ("new baby sib due, other two already on CIN")
+OTHERS_ON_PLANS = re.compile(
+    rf"\b(?:other|older|both|the)\s{{1,3}}{_NUM}(?:\s{{1,3}}{_KIDS})?\s{{1,3}}(?:(?:are|were|already|both|all|now)"
+    r"\s{1,3}){0,2}(?:on|subject\s{1,3}to)\s{1,3}(?:cin|cp|cpp|child\s{1,3}protection|child\s{1,3}in\s{1,3}need"
+    r"|plans?|la\s{1,3}care)\b",
+    re.IGNORECASE)
+_OTHERS_CUES = frozenset({"other", "older", "both", "the"})
+_SIB_WORDS = frozenset({"sib", "sibs", "sibling", "siblings", "baby", "brother", "sister", "bro", "sis"})
+_SIB_WORD = re.compile(r"\b(?:sibs?|siblings?|baby|brother|sister|bro|sis)\b", re.IGNORECASE)
 # initials typed without their last dot ("S.P yr 8", "ref Y.B -"), and a letter before an Irish surname's ("RO'B")
 SHORT_DOTTED = re.compile(r"(?<![\w.@/])[A-Z]\.[A-Z](?![\w.'’@/])|(?<![\w'’])[A-Z]O['’][A-RT-Z](?![\w'’])")
 
@@ -88,6 +117,16 @@ def household_spans(src: Source, words: frozenset[str], digits: bool) -> Iterato
             yield from _real(src, (("sibling", m.start(), m.end()) for m in src.at_words(pattern, cues)))
     if words & {"twin", "triplet", "quad", "quin"}:
         yield from _real(src, (("sibling", m.start(), m.end()) for m in src.at_words(NAMED_SET, _NAMED_CUES)))
+    if words & _MULTI_CUES:
+        yield from _real(src, (("sibling", m.start(), m.end()) for m in src.at_words(MULTI_AGED, _MULTI_CUES)))
+    if (digits or words & _SPLIT_CUES) and words & _ADULTS:
+        yield from _real(src, _splits(src))
+    if words & _SIB_WORDS and words & _OTHERS_CUES:
+        near = (frozenset({*"23456789", "10", "11", "12", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve"}), 8)
+        for m in src.at_words(OTHERS_ON_PLANS, _OTHERS_CUES & words, near=near):
+            if src.search(_SIB_WORD, *_sentence(src.text, m.start(), m.end())):
+                yield "sibling", m.start(), m.end()
     if "." in src.text or "'" in src.text or "’" in src.text:
         for m in src.at_starts(SHORT_DOTTED, _dotted_places(src.text)):
             if are_initials(src.text, m.start(), m.end()):
@@ -115,9 +154,23 @@ def _aged_sets(src: Source) -> Iterator[Span]:
         if cue.start() < done:
             continue
         b = _sentence(text, cue.start(), cue.end())[1]
-        if ages := src.search(AGE_LIST, cue.end(), min(b, cue.end() + 80)):
+        ages = src.search(AGE_LIST, cue.end(), min(b, cue.end() + 80))
+        if ages is None and cue.group()[-1:].isalpha():
+            direct = src.search(DIRECT_AGES, cue.end(), min(b, cue.end() + 60))
+            ages = direct if direct is not None and direct.start() == cue.end() else None
+        if ages is not None:
             done = ages.end()
             yield "sibling", cue.start(), ages.end()
+
+
+def _splits(src: Source) -> Iterator[Span]:
+    """Two counts of children with different adults in one sentence."""
+    last: tuple[int, int, int] | None = None
+    for m in src.at_words(SPLIT, _SPLIT_CUES):
+        a = _sentence(src.text, m.start(), m.end())[0]
+        if last is not None and last[0] == a:
+            yield "sibling", last[1], m.end()
+        last = (a, m.start(), m.end())
 
 
 # a made-up family: an example, case study, scenario or vignette of training (review of rounds 54-55)
