@@ -50,6 +50,7 @@ from bot.privacy.named_parts import named_part_spans
 from bot.privacy.names import name_detectors
 from bot.privacy.nicknames import nickname_spans
 from bot.privacy.own_setting import own_setting_spans
+from bot.privacy.paired_initials import paired_initial_spans
 from bot.privacy.patterns import Source, Span, detectors, has_digit, nhs_number_valid, words_of
 from bot.privacy.plate_cues import cued_plate_spans
 from bot.privacy.platform_quotes import quoted_account_spans
@@ -126,7 +127,7 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             threshold_subject_spans(src, words), named_part_spans(src, words), named_aside_spans(src, words),
             household_spans(src, words, digits), standout_spans(src, words),
             chain_job_spans(src, words), parents_work_spans(src, words), child_of_post_spans(src, words),
-            quoted_account_spans(src, words)]
+            quoted_account_spans(src, words), paired_initial_spans(src, words)]
 
 
 @contextmanager

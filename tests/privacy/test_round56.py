@@ -45,3 +45,20 @@ def test_round56_finds(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", PASSES)
 def test_round56_passes(text: str) -> None:
     assert find_identifiers(text) == [], text
+
+
+# two children's initials joined, sharing their surname's letter, even where one pair alone is an acronym
+PAIRED_FOUND = ["strategy discussion for TM & OM tomorrow", "icpc for AM and OM moved to friday",
+                "cin review - sk / rk - mum attending"]
+PAIRED_PASSES = ["AM & PM sessions both full", "PC & DC attended the address", "in and on the bus",
+                 "school nurse: ht/wt done, within range", "measured in cm / mm on the chart"]
+
+
+@pytest.mark.parametrize("text", PAIRED_FOUND)
+def test_round56_paired_initials(text: str) -> None:
+    assert "initials" in {f.kind for f in find_identifiers(text)}, text
+
+
+@pytest.mark.parametrize("text", PAIRED_PASSES)
+def test_round56_paired_passes(text: str) -> None:
+    assert find_identifiers(text) == [], text
