@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from bot.privacy import _spans, find_identifiers  # noqa: E402
 
 # held-out and blind sets, never read (v: the seventh session's final blind set; add any new one here)
-HELD_OUT = {"bi", "bh", "bf", "bc", "az", "ay", "t", "p", "m", "j", "k", "v", "w", "y", "aa", "ac", "af", "ah", "aj",
+HELD_OUT = {"bh", "bf", "bc", "az", "ay", "t", "p", "m", "j", "k", "v", "w", "y", "aa", "ac", "af", "ah", "aj",
             "ak", "am", "ao", "aq", "ar", "at", "av"}
 SEEDS = Path("/work/shared/seeds")
 # Written here: upper case and letters that change length in lower case (the screen then cannot use its lower-case
