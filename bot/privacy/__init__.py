@@ -17,9 +17,7 @@ only Roma family on the site", "a 9-year-old with a rare syndrome in Neston") ar
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.privacy import redaction
@@ -68,6 +66,7 @@ from bot.privacy.subject_names import apposed_name_spans, subject_name_spans, th
 from bot.privacy.visited_family import visited_family_spans
 from bot.privacy.word_initials import word_initial_spans
 from bot.privacy.workplaces import relative_workplaces
+from knowledge.collector import collector_paused
 
 __all__ = ["Finding", "describe", "find_identifiers", "nhs_number_valid", "redact"]
 
@@ -130,26 +129,9 @@ def _detectors(text: str) -> list[Iterator[Span]]:
             quoted_account_spans(src, words), paired_initial_spans(src, words)]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one message is screened (as knowledge/indexing.py does for its build):
-    a 40,000-character message makes tens of thousands of short-lived tuples, lists and words, none in a cycle, and
-    the collector ran about nine times in each such screening to walk them (4-5 ms of its ~40 ms CPU, more when one
-    run was a full collection). Whatever they leave is collected once the collector runs again after the screening.
-    Left off if something else turned it off; another thread's screening may turn it on again at its end (only the
-    saving is lost)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _spans(text: str) -> list[Span]:
     """Every span found, in the text as typed (found in its folded reading: folding.py)."""
-    with _collector_paused():
+    with collector_paused():
         folded = fold(text)
         if folded.origin is None:
             return [span for detector in _detectors(text) for span in detector]
@@ -163,7 +145,7 @@ def find_identifiers(text: str | None) -> list[Finding]:
     than finding it once."""
     if not text:
         return []
-    with _collector_paused():
+    with collector_paused():
         kinds = {span[0] for detector in _detectors(fold(text).text) if (span := next(detector, None))}
     return [Finding(k, DESCRIPTIONS[k]) for k in DESCRIPTIONS if k in kinds]
 

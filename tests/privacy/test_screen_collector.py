@@ -1,4 +1,4 @@
-"""The cyclic collector is paused while a message is screened (bot/privacy/__init__.py, _collector_paused): a long
+"""The cyclic collector is paused while a message is screened (bot/privacy/__init__.py, knowledge/collector.py): a long
 message's screening made ~9 collections of its own short-lived objects, 4-5 ms of its CPU."""
 
 from __future__ import annotations
