@@ -10,7 +10,7 @@ and "assessment" carry it. Three checks on the top entry, each reading the index
 * `unknown_acronyms`: an acronym typed in capitals that neither the vocabulary nor any entry knows
   ("EHCP", "SGO") names a topic the documents do not cover, so nothing is answered confidently;
 * `unknown_sections`: a section of an Act no entry holds ("a section 136": the Mental Health Act's place of safety),
-  named anywhere in the message, is a topic the documents do not cover: nothing is answered confidently;
+  asked in the clauses that ask, is a topic the documents do not cover: nothing is answered confidently;
 * `support_without`: the share of the question an entry matches besides a phrase (another area's name).
 """
 

@@ -15,7 +15,7 @@ from knowledge.counting import RANGE_RE, years_of
 from knowledge.current import NOW, change_asked, now_asked, now_decline
 from knowledge.declines import Decline, other_area_decline, rule_decline
 from knowledge.facts import YEAR_RE, Weight, fact_missing, named_people
-from knowledge.intents import is_contact_request, is_figure_request
+from knowledge.intents import is_contact_request
 from knowledge.models import Entry
 from knowledge.offered import subject_of
 from knowledge.partnerships import NATIONAL, display_name
@@ -193,11 +193,8 @@ def decline_reason(question: str, *, names_served_place: bool, best: Entry | Non
         support is None or support(place) >= OTHER_AREA_SUPPORT)
     if place and not mentioned and (away := other_area_decline(scope.other_areas, here, place, names_served_place)):
         return away
-    # an adult phrase, or the detector's plain adult reading of someone asked about ("client aged 30 has bruises"), not
-    # of a count ("how many young adults aged 19-24 live here")
-    adult = _adult_asked(scope.adult, q, get_detector().adult_reading(question)) if (
-        _found(scope.adult.phrases, q) or not is_figure_request(question)) else None
-    if adult and not _mentions(best, adult, shown):
+    adult = _found(scope.adult.phrases, q) and _adult_asked(scope.adult, q, get_detector().adult_reading(question))
+    if adult and not _mentions(best, adult, shown):  # the detector reads the message only beside an adult phrase
         return rule_decline("adult", scope.adult, adult)
     # "ive just taken over as training lead, what does ...": the asker's own news is not an event after the documents
     told = _asking(role_lead(question)[1])
